@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './common.ts';
+
+/** 初創企業 / 快速成長型 / 成熟企業 (the guide's three stages). */
+export const companyStageSchema = z.enum(['startup', 'fast_growth', 'mature']);
+export type CompanyStage = z.infer<typeof companyStageSchema>;
+
+export const currencySchema = z.enum(['TWD', 'HKD', 'USD', 'CNY', 'JPY', 'SGD', 'MOP', 'EUR']);
+export type CurrencyCode = z.infer<typeof currencySchema>;
+
+export const TIME_ZONES = [
+  'Asia/Taipei',
+  'Asia/Hong_Kong',
+  'Asia/Macau',
+  'Asia/Shanghai',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'UTC',
+] as const;
+export const timeZoneSchema = z.enum(TIME_ZONES);
+
+export const profileInputSchema = z.object({
+  stage: companyStageSchema,
+  industry: z.string().trim().max(100),
+  currency: currencySchema,
+  fiscalYearStartMonth: z.number().int().min(1).max(12),
+  timeZone: timeZoneSchema,
+  description: z.string().trim().max(2000),
+});
+export type ProfileInput = z.infer<typeof profileInputSchema>;
+
+export const profileSchema = profileInputSchema.extend({
+  version: z.number().int(),
+  updatedAt: isoDateTimeSchema.nullable(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+/** Save with the version read; a stale version answers 409 PROFILE_VERSION_CONFLICT. */
+export const saveProfileBodySchema = profileInputSchema.extend({ version: z.number().int().min(0) });
+export type SaveProfileBody = z.infer<typeof saveProfileBodySchema>;
