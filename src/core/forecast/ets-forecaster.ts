@@ -1,0 +1,50 @@
+import type { EtsFit } from './ets-fit.ts';
+import { projectEts, simulateEts } from './ets-recursion.ts';
+import { formatEtsLabel, selectTrendDamping } from './ets-spec.ts';
+import { buildNormalBands, buildPathBands } from './interval-bands.ts';
+import { createRandomSource } from './seeded-random.ts';
+import type { FittedForecaster, ForecastBands } from './types.ts';
+
+/**
+ * Analytic forecast variances of class-1 models (additive error, no multiplicative component):
+ * v_h = sigma^2 (1 + sum_{j<h} c_j^2), c_j = alpha + beta * phi_j + gamma * [j mod m = 0].
+ */
+export function computeLinearEtsVariance(fit: EtsFit, h: number): number[] {
+  const { spec, params } = fit;
+  const damp = selectTrendDamping(spec, params.phi);
+  const out: number[] = [];
+  let acc = 0;
+  let cum = 0;
+  let pw = 1;
+  for (let i = 1; i <= h; i++) {
+    out.push(fit.sigma2 * (1 + acc));
+    pw *= damp;
+    cum += spec.trend === 'N' ? 0 : pw;
+    const seasonal = spec.season !== 'N' && i % spec.period === 0 ? params.gamma : 0;
+    const c = params.alpha + params.beta * cum + seasonal;
+    acc += c * c;
+  }
+  return out;
+}
+
+/** Wraps a fitted ETS model as a forecaster (analytic bands for class-1 models, else simulation). */
+export function createEtsForecaster(fit: EtsFit, scale: number, seed: number): FittedForecaster {
+  const linear = fit.spec.error === 'A' && fit.spec.season !== 'M';
+  const simulate = (h: number, count: number, s: number): number[][] => {
+    const rng = createRandomSource(s);
+    return simulateEts(fit.spec, fit.params, fit.filter.state, h, fit.sigma2, count, rng.normal).map((p) =>
+      p.map((v) => v * scale),
+    );
+  };
+  const forecast = (h: number): ForecastBands => {
+    const mean = projectEts(fit.spec, fit.params, fit.filter.state, h).map((v) => v * scale);
+    if (linear) {
+      return buildNormalBands(
+        mean,
+        computeLinearEtsVariance(fit, h).map((v) => v * scale * scale),
+      );
+    }
+    return buildPathBands(mean, simulate(h, 2000, seed));
+  };
+  return { label: formatEtsLabel(fit.spec), sigma2: fit.sigma2 * scale * scale, forecast, simulate };
+}
