@@ -1,0 +1,78 @@
+import { CSRF_HEADER, type Problem, problemSchema } from '../../contract/common.ts';
+
+/** An HTTP error carrying the server's RFC 9457 problem (its `detail` is already localized). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+let csrfToken: string | null = null;
+let language = 'zh-TW';
+
+/** Remembers the CSRF token of the current session (sent on every state-changing request). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The UI language, sent as Accept-Language so that server messages come back localized. */
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function toProblem(res: Response): Promise<Problem> {
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: res.statusText || 'Error',
+    status: res.status,
+    code: res.status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR',
+  };
+  try {
+    const parsed = problemSchema.safeParse(await res.json());
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Calls the Pacer API; resolves with the JSON body (undefined for 204) or rejects with ApiError. */
+export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK_ERROR' });
+  }
+  if (!res.ok) throw new ApiError(await toProblem(res));
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => apiRequest<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
+  delete: (path: string) => apiRequest<void>('DELETE', path),
+};
+
+/** Path of a company-scoped resource. */
+export function companyPath(companyId: string, rest = ''): string {
+  return `/api/companies/${encodeURIComponent(companyId)}${rest}`;
+}

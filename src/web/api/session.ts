@@ -1,0 +1,57 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Session } from '../../contract/auth.ts';
+import type { Role } from '../../contract/common.ts';
+import { ApiError, api, setCsrfToken } from './client.ts';
+
+export const SESSION_KEY = ['session'] as const;
+
+async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>('/api/auth/session');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The current session, or null when nobody is logged in. */
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: false });
+}
+
+/** Stores a session returned by login, sign-up, switch-company or invitation acceptance. */
+export function useApplySession() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (session: Session | null) => {
+      setCsrfToken(session?.csrfToken ?? null);
+      // Company-scoped data of another session or company must not linger.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      queryClient.setQueryData(SESSION_KEY, session);
+    },
+    [queryClient],
+  );
+}
+
+export interface CurrentCompany {
+  companyId: string;
+  companyName: string;
+  role: Role;
+}
+
+export function currentCompanyOf(session: Session | null | undefined): CurrentCompany | null {
+  if (!session?.currentCompanyId) return null;
+  const m = session.memberships.find((x) => x.companyId === session.currentCompanyId);
+  return m ? { companyId: m.companyId, companyName: m.companyName, role: m.role } : null;
+}
+
+/** Owners and managers edit the company profile, the market analysis, invitations and API tokens. */
+export function canManage(role: Role | undefined): boolean {
+  return role === 'owner' || role === 'manager';
+}

@@ -1,0 +1,74 @@
+import type {
+  MarketAnalysis,
+  MarketAnalysisInput,
+  SaveMarketAnalysisBody,
+} from '../../../contract/market.ts';
+import type { FieldPath } from '../../lib/form-errors.ts';
+
+export const SWOT_KINDS = ['strength', 'weakness', 'opportunity', 'threat'] as const;
+export type SwotKind = (typeof SWOT_KINDS)[number];
+
+/** The editor's shape: SWOT split into four quadrants, everything else as in the contract. */
+export interface MarketFormValues {
+  positioning: string;
+  marketSizes: MarketAnalysisInput['marketSizes'];
+  competitors: MarketAnalysisInput['competitors'];
+  objectives: MarketAnalysisInput['objectives'];
+  swot: Record<SwotKind, { text: string }[]>;
+}
+
+export function toFormValues(m: MarketAnalysis): MarketFormValues {
+  const swot: MarketFormValues['swot'] = { strength: [], weakness: [], opportunity: [], threat: [] };
+  for (const e of m.swot) swot[e.kind].push({ text: e.text });
+  return {
+    positioning: m.positioning,
+    marketSizes: m.marketSizes,
+    competitors: m.competitors,
+    objectives: m.objectives,
+    swot,
+  };
+}
+
+/**
+ * The request body, plus a function mapping an error path of the body (swot.N.text) back to the
+ * editor's field (swot.<kind>.<i>.text).
+ */
+export function toBody(
+  v: MarketFormValues,
+  version: number,
+): { body: SaveMarketAnalysisBody; mapPath: (p: FieldPath) => FieldPath } {
+  const swot: SaveMarketAnalysisBody['swot'] = [];
+  const origin: [SwotKind, number][] = [];
+  for (const kind of SWOT_KINDS) {
+    (v.swot?.[kind] ?? []).forEach((e, i) => {
+      swot.push({ kind, text: e?.text ?? '' });
+      origin.push([kind, i]);
+    });
+  }
+  const body: SaveMarketAnalysisBody = {
+    positioning: v.positioning ?? '',
+    marketSizes: (v.marketSizes ?? []).map((s) => ({ ...s, source: s.source ?? '' })),
+    competitors: (v.competitors ?? []).map((c) => ({
+      name: c.name ?? '',
+      priceLevel: c.priceLevel ?? null,
+      strengths: c.strengths ?? '',
+      weaknesses: c.weaknesses ?? '',
+      notes: c.notes ?? '',
+    })),
+    swot,
+    objectives: (v.objectives ?? []).map((o) => ({
+      ...(o.id ? { id: o.id } : {}),
+      title: o.title ?? '',
+      description: o.description ?? '',
+    })),
+    version,
+  };
+  const mapPath = (p: FieldPath): FieldPath => {
+    if (p[0] === 'swot' && typeof p[1] === 'number') {
+      const o = origin[p[1]];
+      if (o) return ['swot', o[0], o[1], ...p.slice(2)];
+    }
+    return p;
+  };
+  return { body, mapPath };
+}

@@ -1,0 +1,183 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type CompanyStage,
+  companyStageSchema,
+  currencySchema,
+  type Profile,
+  type ProfileInput,
+  saveProfileBodySchema,
+  timeZoneSchema,
+} from '../../../contract/profile.ts';
+import { api, companyPath } from '../../api/client.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import {
+  errorMessage,
+  isConflict,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../../lib/form-errors.ts';
+import { PageHeader, ReadOnlyNotice } from '../../lib/page-header.tsx';
+import { PageLoading } from '../../lib/page-loading.tsx';
+import { useCurrentCompany } from '../../lib/use-company.ts';
+
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+function monthName(month: number, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'zh-TW', { month: 'long' }).format(
+    new Date(2024, month - 1, 1),
+  );
+}
+
+export default function ProfilePage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { companyId, companyName, canEdit } = useCurrentCompany();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<ProfileInput>();
+  const [conflict, setConflict] = useState(false);
+  const queryKey = ['profile', companyId];
+  const profile = useQuery({
+    queryKey,
+    queryFn: () => api.get<Profile>(companyPath(companyId, '/profile')),
+    enabled: companyId !== '',
+  });
+
+  useEffect(() => {
+    if (profile.data) form.setFieldsValue(profile.data);
+  }, [profile.data, form]);
+
+  const save = useMutation({
+    mutationFn: (body: ProfileInput & { version: number }) =>
+      api.put<Profile>(companyPath(companyId, '/profile'), body),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKey, saved);
+      setConflict(false);
+      void message.success(t('profile.saved'));
+    },
+    onError: (e) => {
+      if (isConflict(e)) {
+        setConflict(true);
+        return;
+      }
+      const fields = problemFieldErrors(e);
+      if (fields.length) setFieldErrors(form, fields);
+      void message.error(errorMessage(e, t));
+    },
+  });
+
+  const reload = async () => {
+    const fresh = await profile.refetch();
+    if (fresh.data) {
+      form.resetFields();
+      form.setFieldsValue(fresh.data);
+    }
+    setConflict(false);
+  };
+
+  if (profile.isPending) return <PageLoading />;
+  if (profile.isError) return <Alert type="error" showIcon title={errorMessage(profile.error, t)} />;
+
+  const submit = (values: ProfileInput) => {
+    const parsed = saveProfileBodySchema.safeParse({ ...values, version: profile.data.version });
+    if (!parsed.success) setFieldErrors(form, zodFieldErrors(parsed.error, t));
+    else save.mutate(parsed.data);
+  };
+  const lang = currentLanguage();
+
+  return (
+    <>
+      <PageHeader title={t('profile.title')} help={t('profile.help', { company: companyName })} />
+      {!canEdit && <ReadOnlyNotice text={t('common.readOnly')} />}
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('conflict.title')}
+          description={t('conflict.description')}
+          action={
+            <Button size="small" onClick={() => void reload()}>
+              {t('conflict.reload')}
+            </Button>
+          }
+        />
+      )}
+      <Card>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          disabled={!canEdit}
+          requiredMark={false}
+          initialValues={profile.data}
+          name="profile"
+        >
+          <Form.Item name="stage" label={t('profile.stage')} extra={t('profile.stageHelp')}>
+            <Radio.Group style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                {companyStageSchema.options.map((stage: CompanyStage) => (
+                  <Radio key={stage} value={stage} data-testid={`stage-${stage}`}>
+                    <Typography.Text strong>{t(`stages.${stage}.label`)}</Typography.Text>
+                    <br />
+                    <Typography.Text type="secondary">{t(`stages.${stage}.explain`)}</Typography.Text>
+                  </Radio>
+                ))}
+              </Space>
+            </Radio.Group>
+          </Form.Item>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name="industry" label={t('profile.industry')} extra={t('profile.industryHelp')}>
+                <Input maxLength={100} placeholder={t('profile.industryPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="currency" label={t('profile.currency')} extra={t('profile.currencyHelp')}>
+                <Select
+                  options={currencySchema.options.map((c) => ({
+                    value: c,
+                    label: `${c} — ${t(`currencies.${c}`)}`,
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="fiscalYearStartMonth"
+                label={t('profile.fiscalYearStartMonth')}
+                extra={t('profile.fiscalYearStartMonthHelp')}
+              >
+                <Select options={MONTHS.map((m) => ({ value: m, label: monthName(m, lang) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="timeZone" label={t('profile.timeZone')} extra={t('profile.timeZoneHelp')}>
+                <Select options={timeZoneSchema.options.map((z) => ({ value: z, label: z }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="description" label={t('profile.description')} extra={t('profile.descriptionHelp')}>
+            <Input.TextArea rows={4} maxLength={2000} showCount />
+          </Form.Item>
+          {canEdit && (
+            <Space wrap>
+              <Button type="primary" htmlType="submit" loading={save.isPending}>
+                {t('common.save')}
+              </Button>
+              <Typography.Text type="secondary">
+                {profile.data.updatedAt
+                  ? t('common.lastSaved', { at: formatDateTime(profile.data.updatedAt, lang) })
+                  : t('common.neverSaved')}
+              </Typography.Text>
+            </Space>
+          )}
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Locale } from '../../contract/common.ts';
+
+const intlLocale = (lang: Locale) => (lang === 'zh-TW' ? 'zh-TW' : 'en-US');
+
+/** Formats a plain number with the locale's grouping. */
+export function formatNumber(value: number, lang: Locale, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits }).format(value);
+}
+
+/**
+ * Formats an amount in currency units (not minor units), e.g. 1500 TWD → "NT$1,500".
+ * TWD always shows "NT$" (Intl's zh-TW symbol is a bare "$", ambiguous for our users).
+ */
+export function formatMoney(amount: number, currency: string, lang: Locale): string {
+  if (currency === 'TWD') {
+    const digits = Number.isInteger(amount) ? 0 : 2;
+    const n = new Intl.NumberFormat(intlLocale(lang), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(Math.abs(amount));
+    return `${amount < 0 ? '-' : ''}NT$${n}`;
+  }
+  return new Intl.NumberFormat(intlLocale(lang), {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'symbol',
+  }).format(amount);
+}
+
+/** Formats an ISO date-time for display in the user's language. */
+export function formatDateTime(iso: string | null | undefined, lang: Locale): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+/** "1234567.5" → "1,234,567.5" (for number inputs; the parser strips the commas again). */
+export function groupDigits(value: string | number | undefined | null): string {
+  if (value === undefined || value === null || `${value}` === '') return '';
+  const [int = '', frac] = `${value}`.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/** Inverse of groupDigits for InputNumber's parser. */
+export function parseGrouped(text: string | undefined): number {
+  const cleaned = (text ?? '').replace(/[^\d.]/g, '');
+  return cleaned === '' ? Number.NaN : Number(cleaned);
+}

@@ -1,0 +1,138 @@
+import { Result } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { canManage, currentCompanyOf, useSession } from './api/session.ts';
+import { PageLoading } from './lib/page-loading.tsx';
+import { AppShell } from './shell/app-shell.tsx';
+
+const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
+const SignupPage = lazy(() => import('./features/auth/signup-page.tsx'));
+const InvitePage = lazy(() => import('./features/auth/invite-page.tsx'));
+const ProfilePage = lazy(() => import('./features/profile/profile-page.tsx'));
+const MarketPage = lazy(() => import('./features/market/market-page.tsx'));
+const TeamPage = lazy(() => import('./features/team/team-page.tsx'));
+const TokensPage = lazy(() => import('./features/tokens/tokens-page.tsx'));
+const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
+const AccountPage = lazy(() => import('./features/account/account-page.tsx'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+/** Pages behind the login: redirect anonymous visitors to /login, keeping where they wanted to go. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { data: session, isPending } = useSession();
+  const location = useLocation();
+  if (isPending) return <PageLoading />;
+  if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  return <>{children}</>;
+}
+
+/** Pages for owners and managers only (API tokens, audit log). */
+function RequireManager({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  if (!canManage(currentCompanyOf(session)?.role)) {
+    return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbiddenPage')} />;
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('errors.notFoundPage')} />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <Lazy>
+            <LoginPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/signup"
+        element={
+          <Lazy>
+            <SignupPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/invite/:token"
+        element={
+          <Lazy>
+            <InvitePage />
+          </Lazy>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/profile" replace />} />
+        <Route
+          path="/profile"
+          element={
+            <Lazy>
+              <ProfilePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/market"
+          element={
+            <Lazy>
+              <MarketPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/team"
+          element={
+            <Lazy>
+              <TeamPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/tokens"
+          element={
+            <Lazy>
+              <RequireManager>
+                <TokensPage />
+              </RequireManager>
+            </Lazy>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <Lazy>
+              <RequireManager>
+                <AuditPage />
+              </RequireManager>
+            </Lazy>
+          }
+        />
+        <Route
+          path="/account"
+          element={
+            <Lazy>
+              <AccountPage />
+            </Lazy>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

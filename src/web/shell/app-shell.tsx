@@ -1,0 +1,124 @@
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { canManage, currentCompanyOf, useSession } from '../api/session.ts';
+import { CompanySwitcher } from './company-switcher.tsx';
+import { CreateCompanyCard } from './create-company.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+function useNavItems(): MenuProps['items'] {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const company = currentCompanyOf(session);
+  const manager = canManage(company?.role);
+  const companyItems = company
+    ? [
+        { key: '/profile', label: t('nav.profile') },
+        { key: '/market', label: t('nav.market') },
+        { key: '/team', label: t('nav.team') },
+        ...(manager
+          ? [
+              { key: '/tokens', label: t('nav.tokens') },
+              { key: '/audit', label: t('nav.audit') },
+            ]
+          : []),
+      ]
+    : [];
+  return [...companyItems, { key: '/account', label: t('nav.account') }];
+}
+
+function MenuIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** The app frame: header (company, language, user), navigation as a sider on wide screens and a drawer on phones. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md ?? true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = useNavItems();
+  const { data: session } = useSession();
+  const company = currentCompanyOf(session);
+  const selected = `/${location.pathname.split('/')[1] ?? ''}`;
+
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      items={items}
+      aria-label={t('nav.label')}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        void navigate(key);
+      }}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          paddingInline: wide ? 24 : 12,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        {!wide && (
+          <Button
+            type="text"
+            icon={<MenuIcon />}
+            aria-label={t('nav.open')}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <Typography.Text strong style={{ fontSize: 18, color: '#0f766e', whiteSpace: 'nowrap' }}>
+          Pacer
+        </Typography.Text>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <CompanySwitcher compact={!wide} />
+        </div>
+        <LanguageSwitch compact={!wide} />
+        <UserMenu />
+      </Header>
+      <Layout>
+        {wide ? (
+          <Sider width={220} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+            {menu}
+          </Sider>
+        ) : (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={t('nav.label')}
+            size={260}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        )}
+        <Content style={{ padding: wide ? 24 : 12, maxWidth: 1200, width: '100%' }}>
+          {company || selected === '/account' ? <Outlet /> : <CreateCompanyCard />}
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,93 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Modal, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Company } from '../../contract/companies.ts';
+import { createCompanyBodySchema } from '../../contract/companies.ts';
+import { api } from '../api/client.ts';
+import { SESSION_KEY } from '../api/session.ts';
+import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../lib/form-errors.ts';
+
+interface Values {
+  name: string;
+}
+
+function useCreateCompany(onDone: () => void) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const mutation = useMutation({
+    mutationFn: (body: Values) => api.post<Company>('/api/companies', body),
+    onSuccess: async (company) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      void message.success(t('company.created', { name: company.name }));
+      form.resetFields();
+      onDone();
+    },
+    onError: (e) => {
+      const fields = problemFieldErrors(e);
+      if (fields.length) setFieldErrors(form, fields);
+      else void message.error(errorMessage(e, t));
+    },
+  });
+  const submit = (values: Values) => {
+    const parsed = createCompanyBodySchema.safeParse(values);
+    if (!parsed.success) setFieldErrors(form, zodFieldErrors(parsed.error, t));
+    else mutation.mutate(parsed.data);
+  };
+  return { form, mutation, submit };
+}
+
+function CompanyNameForm({ form, submit }: Pick<ReturnType<typeof useCreateCompany>, 'form' | 'submit'>) {
+  const { t } = useTranslation();
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form.Item name="name" label={t('company.name')} extra={t('company.nameHelp')}>
+        <Input autoComplete="organization" maxLength={120} />
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** Dialog to create another company; the creator becomes its owner and it becomes the current one. */
+export function CreateCompanyModal({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: (created: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { form, mutation, submit } = useCreateCompany(() => onClose(true));
+  return (
+    <Modal
+      open={open}
+      title={t('company.create')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('company.createHelp')}</Typography.Paragraph>
+      <CompanyNameForm form={form} submit={submit} />
+    </Modal>
+  );
+}
+
+/** Shown when the user belongs to no company (e.g. after being removed from their only one). */
+export function CreateCompanyCard() {
+  const { t } = useTranslation();
+  const { form, mutation, submit } = useCreateCompany(() => undefined);
+  return (
+    <Card title={t('company.noneTitle')} style={{ maxWidth: 560 }}>
+      <Typography.Paragraph>{t('company.noneHelp')}</Typography.Paragraph>
+      <CompanyNameForm form={form} submit={submit} />
+      <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
+        {t('common.create')}
+      </Button>
+    </Card>
+  );
+}

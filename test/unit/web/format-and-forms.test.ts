@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { saveMarketAnalysisBodySchema } from '../../../src/contract/market.ts';
+import { toBody, toFormValues } from '../../../src/web/features/market/market-form.ts';
+import { formatMoney, groupDigits, parseGrouped } from '../../../src/web/i18n/format.ts';
+import { parseProblemPath } from '../../../src/web/lib/form-errors.ts';
+
+describe('money and number formatting', () => {
+  it('shows TWD as NT$ in both languages', () => {
+    expect(formatMoney(1500, 'TWD', 'zh-TW')).toBe('NT$1,500');
+    expect(formatMoney(1500, 'TWD', 'en')).toBe('NT$1,500');
+    expect(formatMoney(-12.5, 'TWD', 'en')).toBe('-NT$12.50');
+  });
+  it('uses the currency symbol of other currencies', () => {
+    expect(formatMoney(1000, 'HKD', 'en')).toContain('HK$');
+    expect(formatMoney(1000, 'USD', 'en')).toBe('$1,000.00');
+  });
+  it('groups digits for inputs and parses them back', () => {
+    expect(groupDigits(1234567.25)).toBe('1,234,567.25');
+    expect(groupDigits('')).toBe('');
+    expect(parseGrouped('1,234,567.25')).toBe(1234567.25);
+  });
+});
+
+describe('server error paths', () => {
+  it('accepts dotted, slashed and bracketed paths', () => {
+    expect(parseProblemPath('marketSizes.0.amount')).toEqual(['marketSizes', 0, 'amount']);
+    expect(parseProblemPath('/marketSizes/0/amount')).toEqual(['marketSizes', 0, 'amount']);
+    expect(parseProblemPath('body.swot[2].text')).toEqual(['swot', 2, 'text']);
+  });
+});
+
+describe('market analysis editor mapping', () => {
+  const saved = {
+    positioning: '專注高端市場',
+    marketSizes: [
+      { kind: 'TAM' as const, year: 2026, amount: 1e9, currency: 'TWD' as const, source: '統計處' },
+    ],
+    competitors: [],
+    swot: [
+      { kind: 'threat' as const, text: '原物料漲價' },
+      { kind: 'strength' as const, text: '自家烘焙' },
+      { kind: 'strength' as const, text: '地點好' },
+    ],
+    objectives: [{ id: 'o1', title: '品牌', description: '' }],
+    version: 3,
+    updatedAt: null,
+  };
+  it('round-trips through the four SWOT quadrants and keeps objective ids', () => {
+    const values = toFormValues(saved);
+    expect(values.swot.strength).toHaveLength(2);
+    const { body } = toBody(values, saved.version);
+    expect(saveMarketAnalysisBodySchema.safeParse(body).success).toBe(true);
+    expect(body.objectives[0]?.id).toBe('o1');
+    expect(body.swot.map((s) => s.kind)).toEqual(['strength', 'strength', 'threat']);
+  });
+  it('maps an error on swot[N] back to its quadrant field', () => {
+    const { mapPath } = toBody(toFormValues(saved), 3);
+    expect(mapPath(['swot', 2, 'text'])).toEqual(['swot', 'threat', 0, 'text']);
+    expect(mapPath(['swot', 1, 'text'])).toEqual(['swot', 'strength', 1, 'text']);
+  });
+});
