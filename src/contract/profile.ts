@@ -1,22 +1,15 @@
 import { z } from 'zod';
+import { TIME_ZONES } from '../core/calendar/time-zones.ts';
+import { CURRENCY_EXPONENT, type Currency } from '../core/money/currency.ts';
 import { isoDateTimeSchema } from './common.ts';
 
 /** 初創企業 / 快速成長型 / 成熟企業 (the guide's three stages). */
 export const companyStageSchema = z.enum(['startup', 'fast_growth', 'mature']);
 export type CompanyStage = z.infer<typeof companyStageSchema>;
 
-export const currencySchema = z.enum(['TWD', 'HKD', 'USD', 'CNY', 'JPY', 'SGD', 'MOP', 'EUR']);
+export const currencySchema = z.enum(Object.keys(CURRENCY_EXPONENT) as [Currency, ...Currency[]]);
 export type CurrencyCode = z.infer<typeof currencySchema>;
 
-export const TIME_ZONES = [
-  'Asia/Taipei',
-  'Asia/Hong_Kong',
-  'Asia/Macau',
-  'Asia/Shanghai',
-  'Asia/Singapore',
-  'Asia/Tokyo',
-  'UTC',
-] as const;
 export const timeZoneSchema = z.enum(TIME_ZONES);
 
 export const profileInputSchema = z.object({

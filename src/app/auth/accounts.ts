@@ -1,0 +1,134 @@
+import { checkPassword } from '../../core/access/password-policy.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import { nowIso } from '../access.ts';
+import { createCompanyForUser } from '../company/companies.ts';
+import type { AppContext, UserRecord } from '../ports.ts';
+import { dummyPasswordHash, hashPassword, newId, verifyPassword } from '../security/secrets.ts';
+import { type ResolvedSession, type StartedSession, startSession } from './sessions.ts';
+
+export function assertPasswordAcceptable(password: string): void {
+  const problem = checkPassword(password);
+  if (problem === 'too_common')
+    throw new AppError('WEAK_PASSWORD', [{ path: 'password', message: 'too_common' }]);
+  if (problem) throw new AppError('VALIDATION_FAILED', [{ path: 'password', message: problem }]);
+}
+
+export interface NewUserInput {
+  email: string;
+  password: string;
+  name: string;
+  locale?: 'zh-TW' | 'en' | undefined;
+}
+
+/** Creates a user account (no company). Refuses a taken e-mail and weak passwords. */
+export async function createUser(ctx: AppContext, input: NewUserInput): Promise<UserRecord> {
+  assertPasswordAcceptable(input.password);
+  const email = input.email.trim().toLowerCase();
+  if (await ctx.repos.users.findByEmail(email))
+    throw new AppError('EMAIL_TAKEN', [{ path: 'email', message: 'taken' }]);
+  const user: UserRecord = {
+    id: newId(),
+    email,
+    name: input.name.trim(),
+    passwordHash: await hashPassword(input.password),
+    locale: input.locale ?? 'zh-TW',
+    disabledAt: null,
+    createdAt: nowIso(ctx),
+  };
+  await ctx.repos.users.create(user);
+  return user;
+}
+
+/** Sign-up: a new account and its own company, of which it is the owner; logged in at once. */
+export async function signUp(
+  ctx: AppContext,
+  input: NewUserInput & { companyName: string },
+): Promise<StartedSession> {
+  const user = await createUser(ctx, input);
+  const company = await createCompanyForUser(ctx, user.id, input.companyName);
+  await ctx.repos.audit.append(
+    { companyId: company.id, userId: user.id, action: 'user.signed_up', entity: 'user', entityId: user.id },
+    nowIso(ctx),
+  );
+  return startSession(ctx, user, company.id);
+}
+
+/** Failed logins: 5 per account (or 20 per IP) in 15 minutes lock that key for 15 minutes. */
+const WINDOW_MS = 15 * 60 * 1000;
+const LOCK_MS = 15 * 60 * 1000;
+const MAX_PER_ACCOUNT = 5;
+const MAX_PER_IP = 20;
+
+async function isLocked(ctx: AppContext, key: string): Promise<boolean> {
+  const rec = await ctx.repos.throttle.get(key);
+  return rec?.lockedUntil != null && Date.parse(rec.lockedUntil) > ctx.clock.now().getTime();
+}
+
+async function recordFailure(ctx: AppContext, key: string, max: number): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  const rec = await ctx.repos.throttle.get(key);
+  const fresh = !rec || now - Date.parse(rec.windowStart) > WINDOW_MS;
+  const failures = fresh ? 1 : rec.failures + 1;
+  await ctx.repos.throttle.put(key, {
+    failures,
+    windowStart: fresh ? new Date(now).toISOString() : rec.windowStart,
+    lockedUntil: failures >= max ? new Date(now + LOCK_MS).toISOString() : null,
+  });
+}
+
+export async function logIn(
+  ctx: AppContext,
+  input: { email: string; password: string; ip: string },
+): Promise<StartedSession> {
+  const email = input.email.trim().toLowerCase();
+  const accountKey = `account:${email}`;
+  const ipKey = `ip:${input.ip}`;
+  if ((await isLocked(ctx, accountKey)) || (await isLocked(ctx, ipKey)))
+    throw new AppError('TOO_MANY_ATTEMPTS');
+  const user = await ctx.repos.users.findByEmail(email);
+  const ok = user
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await verifyPassword(input.password, await dummyPasswordHash()).then(() => false);
+  if (!user || !ok || user.disabledAt) {
+    await recordFailure(ctx, accountKey, MAX_PER_ACCOUNT);
+    await recordFailure(ctx, ipKey, MAX_PER_IP);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  await ctx.repos.throttle.clear(accountKey);
+  return startSession(ctx, user);
+}
+
+/** Changes the password; every other session of the user ends. */
+export async function changePassword(
+  ctx: AppContext,
+  resolved: ResolvedSession,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  if (!(await verifyPassword(input.currentPassword, resolved.user.passwordHash))) {
+    throw new AppError('INVALID_CREDENTIALS', [{ path: 'currentPassword', message: 'wrong' }]);
+  }
+  assertPasswordAcceptable(input.newPassword);
+  await ctx.repos.users.updatePasswordHash(resolved.user.id, await hashPassword(input.newPassword));
+  await ctx.repos.sessions.deleteAllForUser(resolved.user.id, resolved.session.idHash);
+  await ctx.repos.audit.append(
+    {
+      companyId: null,
+      userId: resolved.user.id,
+      action: 'user.password_changed',
+      entity: 'user',
+      entityId: resolved.user.id,
+    },
+    nowIso(ctx),
+  );
+}
+
+export async function updateMe(
+  ctx: AppContext,
+  userId: string,
+  patch: { name?: string | undefined; locale?: 'zh-TW' | 'en' | undefined },
+): Promise<void> {
+  const clean: { name?: string; locale?: 'zh-TW' | 'en' } = {};
+  if (patch.name !== undefined) clean.name = patch.name;
+  if (patch.locale !== undefined) clean.locale = patch.locale;
+  await ctx.repos.users.update(userId, clean);
+}

@@ -1,0 +1,61 @@
+import { AppError } from '../../core/errors/app-error.ts';
+import { type Actor, authorize, nowIso } from '../access.ts';
+import type { AppContext, CompanyRecord } from '../ports.ts';
+import { newId } from '../security/secrets.ts';
+
+/** Defaults for a new company: Taiwan first (TWD, Asia/Taipei, calendar fiscal year). */
+export const DEFAULT_PROFILE = {
+  stage: 'startup',
+  industry: '',
+  currency: 'TWD',
+  fiscalYearStartMonth: 1,
+  timeZone: 'Asia/Taipei',
+  description: '',
+} as const;
+
+export async function createCompanyForUser(
+  ctx: AppContext,
+  userId: string,
+  name: string,
+): Promise<CompanyRecord> {
+  const company = { id: newId(), name: name.trim(), createdAt: nowIso(ctx) };
+  await ctx.repos.companies.create({ ...company, ownerId: userId, profile: { ...DEFAULT_PROFILE } });
+  await ctx.repos.audit.append(
+    {
+      companyId: company.id,
+      userId,
+      action: 'company.created',
+      entity: 'company',
+      entityId: company.id,
+      details: { name: company.name },
+    },
+    company.createdAt,
+  );
+  return company;
+}
+
+export async function getCompany(ctx: AppContext, actor: Actor, companyId: string) {
+  const role = await authorize(ctx, actor, companyId, 'company.read');
+  const company = await ctx.repos.companies.findById(companyId);
+  if (!company) throw new AppError('COMPANY_NOT_FOUND');
+  return { ...company, role };
+}
+
+export async function renameCompany(ctx: AppContext, actor: Actor, companyId: string, name: string) {
+  await authorize(ctx, actor, companyId, 'company.rename');
+  const before = await ctx.repos.companies.findById(companyId);
+  if (!before) throw new AppError('COMPANY_NOT_FOUND');
+  await ctx.repos.companies.rename(companyId, name.trim());
+  await ctx.repos.audit.append(
+    {
+      companyId,
+      userId: actor.userId,
+      action: 'company.renamed',
+      entity: 'company',
+      entityId: companyId,
+      details: { from: before.name, to: name.trim() },
+    },
+    nowIso(ctx),
+  );
+  return getCompany(ctx, actor, companyId);
+}

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import type { Command } from 'commander';
+import { sqliteFilePath } from '../../db/connect.ts';
+import { databaseConfig, fail, output, withDatabaseOption } from '../options.ts';
+
+export function registerBackupCommand(program: Command): void {
+  withDatabaseOption(program.command('backup'))
+    .description('Consistent copy of the SQLite database, safe while Pacer runs / 線上備份 SQLite 資料庫')
+    .argument('<file>', 'where to write the copy')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { data?: string; json?: boolean }) => {
+      const config = databaseConfig(opts);
+      if (config.databaseUrl) {
+        fail(
+          'With PostgreSQL, back up with pg_dump (e.g. `pg_dump -Fc "$DATABASE_URL" > pacer.dump`). / PostgreSQL 請使用 pg_dump 備份。',
+        );
+      }
+      const source = sqliteFilePath(config);
+      if (!existsSync(source)) fail(`No database at ${source}. / 找不到資料庫。`);
+      const target = resolve(file);
+      if (existsSync(target)) fail(`${target} already exists; choose a new file. / 目標檔案已存在。`);
+      const db = new SQLite(source, { fileMustExist: true });
+      try {
+        db.pragma('busy_timeout = 5000');
+        // SQLite's online backup API: a consistent snapshot while other connections keep writing.
+        const started = Date.now();
+        await db.backup(target, {
+          progress: ({ totalPages, remainingPages }) => {
+            if (!opts.json && totalPages > 0) {
+              process.stderr.write(
+                `\rbackup ${Math.round(((totalPages - remainingPages) / totalPages) * 100)}%`,
+              );
+            }
+            return 1000;
+          },
+        });
+        if (!opts.json) process.stderr.write('\n');
+        const check = new SQLite(target, { readonly: true });
+        const integrity = check.pragma('integrity_check', { simple: true });
+        check.close();
+        if (integrity !== 'ok') fail(`The copy failed its integrity check: ${String(integrity)}`);
+        output(
+          opts.json,
+          { source, target, integrity, ms: Date.now() - started },
+          `Backed up ${source} → ${target} (integrity ok).`,
+        );
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,91 @@
+/**
+ * The one error catalogue: a stable code, its HTTP status and its message in both languages.
+ * The API answers with RFC 9457 problem+json built from these entries.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, en: 'Some fields are not valid.', 'zh-TW': '部分欄位格式不正確。' },
+  UNAUTHENTICATED: { status: 401, en: 'Please log in.', 'zh-TW': '請先登入。' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    en: 'The e-mail or password is not correct.',
+    'zh-TW': '電子郵件或密碼不正確。',
+  },
+  INVALID_TOKEN: {
+    status: 401,
+    en: 'The API token is not valid or was revoked.',
+    'zh-TW': 'API 權杖無效或已撤銷。',
+  },
+  CSRF_FAILED: {
+    status: 403,
+    en: 'The request was refused for safety (missing or wrong CSRF token). Reload the page and try again.',
+    'zh-TW': '為了安全,這個請求被拒絕(CSRF 權杖缺少或不正確)。請重新整理頁面後再試。',
+  },
+  FORBIDDEN: {
+    status: 403,
+    en: 'Your role in this company does not allow this action.',
+    'zh-TW': '您在此公司的角色無權執行這個動作。',
+  },
+  NOT_FOUND: { status: 404, en: 'Not found.', 'zh-TW': '找不到資料。' },
+  COMPANY_NOT_FOUND: { status: 404, en: 'Company not found.', 'zh-TW': '找不到這家公司。' },
+  MEMBER_NOT_FOUND: { status: 404, en: 'Member not found.', 'zh-TW': '找不到這位成員。' },
+  INVITATION_NOT_FOUND: {
+    status: 404,
+    en: 'This invitation does not exist, has expired or was revoked.',
+    'zh-TW': '此邀請不存在、已過期或已撤銷。',
+  },
+  TOKEN_NOT_FOUND: { status: 404, en: 'API token not found.', 'zh-TW': '找不到這個 API 權杖。' },
+  EMAIL_TAKEN: {
+    status: 409,
+    en: 'An account with this e-mail already exists. Log in instead.',
+    'zh-TW': '這個電子郵件已經註冊過,請直接登入。',
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    en: 'Someone else saved this in the meantime. Reload to see their changes, then save again.',
+    'zh-TW': '在您編輯期間已有其他人儲存過。請重新載入查看變更後再儲存。',
+  },
+  ALREADY_MEMBER: { status: 409, en: 'This person is already a member.', 'zh-TW': '此人已經是成員。' },
+  LAST_OWNER: {
+    status: 409,
+    en: 'A company needs at least one owner: make someone else owner first.',
+    'zh-TW': '公司至少需要一位擁有者:請先將其他成員設為擁有者。',
+  },
+  INVITATION_EMAIL_MISMATCH: {
+    status: 409,
+    en: 'This invitation was sent to another e-mail address.',
+    'zh-TW': '此邀請是寄給另一個電子郵件地址的。',
+  },
+  ACCOUNT_REQUIRED: {
+    status: 400,
+    en: 'Log in, or give your name and a password to create your account.',
+    'zh-TW': '請先登入,或填寫姓名與密碼以建立帳號。',
+  },
+  WEAK_PASSWORD: {
+    status: 400,
+    en: 'This password is too common. Choose a longer, less predictable one.',
+    'zh-TW': '這個密碼太常見了,請改用更長、更不易猜到的密碼。',
+  },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    en: 'Too many failed attempts. Wait a few minutes and try again.',
+    'zh-TW': '嘗試失敗次數過多,請稍候幾分鐘再試。',
+  },
+  RATE_LIMITED: { status: 429, en: 'Too many requests. Slow down.', 'zh-TW': '請求過於頻繁,請稍後再試。' },
+  PAYLOAD_TOO_LARGE: { status: 413, en: 'The request is too large.', 'zh-TW': '請求內容過大。' },
+  INTERNAL: {
+    status: 500,
+    en: 'Something went wrong on our side. Your data is safe; please try again.',
+    'zh-TW': '系統發生錯誤。您的資料安全無虞,請再試一次。',
+  },
+} as const satisfies Record<string, { status: number; en: string; 'zh-TW': string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export type MessageLocale = 'zh-TW' | 'en';
+
+export function errorMessage(code: ErrorCode, locale: MessageLocale): string {
+  return ERROR_CATALOGUE[code][locale];
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}

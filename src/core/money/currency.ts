@@ -1,0 +1,27 @@
+/** Minor-unit exponent of each supported currency (ISO 4217). */
+export const CURRENCY_EXPONENT = {
+  TWD: 2,
+  HKD: 2,
+  USD: 2,
+  CNY: 2,
+  JPY: 0,
+  SGD: 2,
+  MOP: 2,
+  EUR: 2,
+} as const;
+
+export type Currency = keyof typeof CURRENCY_EXPONENT;
+
+/** Currency units (1500.5) to integer minor units (150050), rounding half away from zero. */
+export function toMinorUnits(amount: number, currency: Currency): number {
+  const factor = 10 ** CURRENCY_EXPONENT[currency];
+  return Math.sign(amount) * Math.round(Math.abs(amount) * factor);
+}
+
+export function fromMinorUnits(minor: number, currency: Currency): number {
+  return minor / 10 ** CURRENCY_EXPONENT[currency];
+}
+
+export function isCurrency(value: string): value is Currency {
+  return Object.hasOwn(CURRENCY_EXPONENT, value);
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DialectKind } from './dialect-kind.ts';
+import type { Database } from './schema/index.ts';
+
+export interface DatabaseConfig {
+  /** postgres://... selects PostgreSQL; otherwise SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** Folder of the SQLite file (default ./data). */
+  dataDir?: string | undefined;
+  /** SQLite file name inside dataDir (default pacer.sqlite). */
+  fileName?: string | undefined;
+}
+
+export interface PacerDatabase {
+  db: Kysely<Database>;
+  kind: DialectKind;
+  /** Human-readable location (file path or host/db), never the password. */
+  location: string;
+  /** The raw SQLite handle (backups, integrity checks); null on PostgreSQL. */
+  sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_FILE = 'pacer.sqlite';
+
+export function sqliteFilePath(config: DatabaseConfig): string {
+  return resolve(join(config.dataDir ?? './data', config.fileName ?? DEFAULT_SQLITE_FILE));
+}
+
+/** Opens the configured database: PostgreSQL when a postgres:// URL is given, else embedded SQLite. */
+export function openDatabase(config: DatabaseConfig): PacerDatabase {
+  const url = config.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  return openSqlite(sqliteFilePath(config));
+}
+
+function openSqlite(file: string): PacerDatabase {
+  mkdirSync(resolve(file, '..'), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a committed write survives a power loss, not only a process crash (SECURITY.md).
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    kind: 'sqlite',
+    location: file,
+    sqlite,
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string): PacerDatabase {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // int8 (bigint) and numeric come back as JS numbers: money in minor units stays below 2^53.
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === 20 || oid === 1700
+          ? (v: string) => Number(v)
+          : // biome-ignore lint/suspicious/noExplicitAny: pg's typings overload by format
+            pg.types.getTypeParser(oid, format as any),
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let location = 'postgres';
+  try {
+    const u = new URL(url);
+    location = `postgres://${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    // keep the generic label
+  }
+  return { db, kind: 'postgres', location, sqlite: null, close: () => db.destroy() };
+}

@@ -1,0 +1,13 @@
+import { foundation } from './2026112701-foundation.ts';
+import { salesData } from './2026112702-sales-data.ts';
+import type { PacerMigration } from './helpers.ts';
+
+/**
+ * Every migration, in order. Forward-only: never edit or remove an entry that has shipped; add a new
+ * one with a later timestamp. The migrator refuses to start when the database's recorded history
+ * holds a migration this list does not know, or when they are out of order.
+ */
+export const migrations: Readonly<Record<string, PacerMigration>> = {
+  '2026112701-foundation': foundation,
+  '2026112702-sales-data': salesData,
+};

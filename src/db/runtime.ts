@@ -1,0 +1,30 @@
+import type { AppContext, Clock } from '../app/ports.ts';
+import { systemClock } from '../app/system-clock.ts';
+import { type DatabaseConfig, openDatabase, type PacerDatabase } from './connect.ts';
+import { migrateToLatest } from './migrate.ts';
+import { createRepositories } from './repositories/index.ts';
+
+export interface Runtime {
+  database: PacerDatabase;
+  ctx: AppContext;
+  /** Migrations applied by this start (empty when the schema was current). */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the database, brings its schema up to date and wires the repositories: the composition root. */
+export async function openRuntime(config: DatabaseConfig, clock: Clock = systemClock): Promise<Runtime> {
+  const database = openDatabase(config);
+  try {
+    const applied = await migrateToLatest(database);
+    return {
+      database,
+      ctx: { repos: createRepositories(database.db), clock },
+      applied,
+      close: () => database.close(),
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

@@ -1,0 +1,5 @@
+import type { FoundationTables } from './foundation.ts';
+import type { SalesTables } from './sales.ts';
+
+/** The whole database, as Kysely sees it: one interface per area, joined here. */
+export interface Database extends FoundationTables, SalesTables {}

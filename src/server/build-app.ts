@@ -1,0 +1,184 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from '../app/ports.ts';
+import { isAppError } from '../core/errors/app-error.ts';
+import { cookieSettings, type RouteAccess, registerAuth } from './auth.ts';
+import { sendProblem } from './problem.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { companyRoutes } from './routes/companies.routes.ts';
+import type { RouteDeps } from './routes/deps.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { profileRoutes } from './routes/profile.routes.ts';
+import { teamRoutes } from './routes/team.routes.ts';
+import { tokenRoutes } from './routes/tokens.routes.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+
+export interface BuildOptions {
+  ctx: AppContext;
+  databaseKind: 'sqlite' | 'postgres';
+  /** e.g. https://pacer.example.com: links in invitations, Secure cookies when https. */
+  publicUrl?: string | null;
+  /** Folder of the built web app (dist/web); not served when absent. */
+  webDir?: string | null;
+  logger?: FastifyServerOptions['logger'];
+  /** Largest JSON body accepted, in bytes (default 1 MiB). */
+  bodyLimit?: number;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+const VERSION: string = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/** Builds the Fastify app without listening: tests call inject(), main.ts calls listen(). */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its access level (the authorization matrix test reads it). */
+    pacerRoutes: RouteInfo[];
+  }
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const https = opts.publicUrl?.startsWith('https://') ?? false;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: https,
+    // No stack traces or SQL ever leave the server: the error handler below answers every failure.
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteInfo[] = [];
+  app.decorate('pacerRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      if (route.url.startsWith('/api/'))
+        routes.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Pacer API',
+        description:
+          'SMART sales goals for small businesses. Errors are RFC 9457 problem+json with a stable `code`.',
+        version: VERSION,
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (pcr_...) from Settings → API tokens or `pacer token create`.',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'pacer_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const cookie = cookieSettings(https);
+  registerSecurityHeaders(app, { https });
+  registerAuth(app, opts.ctx, cookie);
+
+  app.setErrorHandler((error, req, reply) => {
+    if (isAppError(error)) return sendProblem(req, reply, error.code, error.fieldErrors);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+        message: v.message ?? 'invalid',
+      }));
+      return sendProblem(req, reply, 'VALIDATION_FAILED', errors);
+    }
+    if (isResponseSerializationError(error)) {
+      req.log.error({ err: error }, 'response did not match its schema');
+      return sendProblem(req, reply, 'INTERNAL');
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) return sendProblem(req, reply, 'RATE_LIMITED');
+    if (status === 413) return sendProblem(req, reply, 'PAYLOAD_TOO_LARGE');
+    if (status === 404) return sendProblem(req, reply, 'NOT_FOUND');
+    if (status >= 400 && status < 500) {
+      return sendProblem(req, reply, 'VALIDATION_FAILED', [{ path: '', message: (error as Error).message }]);
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return sendProblem(req, reply, 'INTERNAL');
+  });
+
+  const deps: RouteDeps = {
+    ctx: opts.ctx,
+    cookie,
+    publicUrl: opts.publicUrl ?? null,
+    version: VERSION,
+    databaseKind: opts.databaseKind,
+  };
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  companyRoutes(app, deps);
+  profileRoutes(app, deps);
+  teamRoutes(app, deps);
+  tokenRoutes(app, deps);
+
+  const webDir = opts.webDir ? resolve(opts.webDir) : null;
+  const hasWeb = webDir !== null && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, cacheControl: false });
+    const indexHtml = readFileSync(join(webDir, 'index.html'));
+    app.get('/assets/*', { config: {} }, (req, reply) => {
+      const file = (req.params as { '*': string })['*'];
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return reply.sendFile(join('assets', file));
+    });
+    app.get('/favicon.svg', (_req, reply) => reply.sendFile('favicon.svg'));
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
+        return reply
+          .code(200)
+          .header('cache-control', 'no-cache')
+          .type('text/html; charset=utf-8')
+          .send(indexHtml);
+      }
+      return sendProblem(req, reply, 'NOT_FOUND');
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 'NOT_FOUND'));
+  }
+
+  await app.ready();
+  return app;
+}

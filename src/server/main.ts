@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseConfig } from '../db/connect.ts';
+import { openRuntime, type Runtime } from '../db/runtime.ts';
+import { buildApp } from './build-app.ts';
+
+export interface StartOptions {
+  database: DatabaseConfig;
+  port: number;
+  host: string;
+  publicUrl?: string | null;
+  webDir?: string | null;
+  logLevel?: string;
+  /** Runs before listening, with the migrated database (the CLI seeds the demo company here). */
+  beforeListen?: (runtime: Runtime) => Promise<void>;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  runtime: Runtime;
+  url: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
+
+/** Opens the database, migrates, builds the app and listens. Closes cleanly on close(). */
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const runtime = await openRuntime(opts.database);
+  try {
+    if (opts.beforeListen) await opts.beforeListen(runtime);
+    const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
+    const app = await buildApp({
+      ctx: runtime.ctx,
+      databaseKind: runtime.database.kind,
+      publicUrl: opts.publicUrl ?? null,
+      webDir: webDir && existsSync(webDir) ? webDir : null,
+      logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel ?? 'info' },
+    });
+    const address = await app.listen({ port: opts.port, host: opts.host });
+    const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+    return {
+      app,
+      runtime,
+      url,
+      close: async () => {
+        await app.close();
+        await runtime.close();
+      },
+    };
+  } catch (e) {
+    await runtime.close();
+    throw e;
+  }
+}

@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { changePassword, logIn, signUp, updateMe } from '../../app/auth/accounts.ts';
+import { describeSession, endSession, switchCompany } from '../../app/auth/sessions.ts';
+import {
+  changePasswordBodySchema,
+  loginBodySchema,
+  sessionSchema,
+  signupBodySchema,
+  switchCompanyBodySchema,
+  updateMeBodySchema,
+} from '../../contract/auth.ts';
+import { clearSessionCookie, requireSession, setSessionCookie } from '../auth.ts';
+import { type RouteDeps, zodApp } from './deps.ts';
+
+const tags = ['auth'];
+/** Login and sign-up are also limited per IP by the rate limiter (on top of the per-account lock-out). */
+const authRateLimit = { max: 20, timeWindow: '1 minute' };
+
+export function authRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const r = zodApp(app);
+  const { ctx, cookie } = deps;
+
+  r.get(
+    '/api/auth/session',
+    { config: { access: 'user' }, schema: { tags, response: { 200: sessionSchema } } },
+    async (req) => describeSession(ctx, requireSession(req)),
+  );
+
+  r.post(
+    '/api/auth/signup',
+    {
+      config: { access: 'public', rateLimit: authRateLimit },
+      schema: { tags, body: signupBodySchema, response: { 201: sessionSchema } },
+    },
+    async (req, reply) => {
+      const started = await signUp(ctx, req.body);
+      setSessionCookie(reply, cookie, started.token);
+      return reply.code(201).send(started.view);
+    },
+  );
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public', rateLimit: authRateLimit },
+      schema: { tags, body: loginBodySchema, response: { 200: sessionSchema } },
+    },
+    async (req, reply) => {
+      const previous = req.cookies[cookie.name];
+      const started = await logIn(ctx, { ...req.body, ip: req.ip });
+      if (previous) await endSession(ctx, previous);
+      setSessionCookie(reply, cookie, started.token);
+      return started.view;
+    },
+  );
+
+  r.post('/api/auth/logout', { config: { access: 'user' }, schema: { tags } }, async (req, reply) => {
+    const token = req.cookies[cookie.name];
+    if (token) await endSession(ctx, token);
+    clearSessionCookie(reply, cookie);
+    return reply.code(204).send();
+  });
+
+  r.post(
+    '/api/auth/password',
+    {
+      config: { access: 'user', rateLimit: authRateLimit },
+      schema: { tags, body: changePasswordBodySchema },
+    },
+    async (req, reply) => {
+      await changePassword(ctx, requireSession(req), req.body);
+      return reply.code(204).send();
+    },
+  );
+
+  r.patch(
+    '/api/auth/me',
+    {
+      config: { access: 'user' },
+      schema: { tags, body: updateMeBodySchema, response: { 200: sessionSchema } },
+    },
+    async (req) => {
+      const s = requireSession(req);
+      await updateMe(ctx, s.user.id, req.body);
+      const user = await ctx.repos.users.findById(s.user.id);
+      return describeSession(ctx, { session: s.session, user: user ?? s.user });
+    },
+  );
+
+  r.post(
+    '/api/auth/switch-company',
+    {
+      config: { access: 'user' },
+      schema: { tags, body: switchCompanyBodySchema, response: { 200: sessionSchema } },
+    },
+    async (req) => switchCompany(ctx, requireSession(req), req.body.companyId),
+  );
+}
+
+export const emptyObject = z.object({});

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app/ports.ts';
+import type { CookieSettings } from '../auth.ts';
+
+export interface RouteDeps {
+  ctx: AppContext;
+  cookie: CookieSettings;
+  /** Public base URL used in invitation links, e.g. https://pacer.example.com */
+  publicUrl: string | null;
+  version: string;
+  databaseKind: 'sqlite' | 'postgres';
+}
+
+export function zodApp(app: FastifyInstance) {
+  return app.withTypeProvider<ZodTypeProvider>();
+}
