@@ -29,7 +29,7 @@ export function selectArimaByAicc(y: readonly number[], period: number): ArimaFi
     const key = `${p},${q},${sp},${sq},${constant}`;
     if (cache.has(key)) return cache.get(key) ?? null;
     const order: ArimaOrder = { p, d, q, seasonalP: sp, seasonalD, seasonalQ: sq, period: m, constant };
-    const fit = fitArima(w, order, start);
+    const fit = fitArima(w, order, start, (best as ArimaFit | null)?.coefficients);
     cache.set(key, fit);
     return fit;
   };

@@ -13,40 +13,59 @@ export interface ArimaFit {
   readonly aicc: number;
 }
 
-/** Residuals of the ARMA recursion on `w` and their sum of squares from `start` on. */
+/** Residuals of the ARMA recursion on `w` and their sum of squares from `start` on (non-zero lags only). */
 export function computeArmaResiduals(
   w: readonly number[],
   ar: readonly number[],
   ma: readonly number[],
   mean: number,
   start: number,
+  keepResiduals = false,
 ): { residuals: number[]; css: number } {
   const n = w.length;
-  const e = new Array<number>(n).fill(0);
+  const e = new Float64Array(n);
+  const arLags: number[] = [];
+  const arCoef: number[] = [];
+  ar.forEach((a, i) => {
+    if (a !== 0) {
+      arLags.push(i + 1);
+      arCoef.push(a);
+    }
+  });
+  const maLags: number[] = [];
+  const maCoef: number[] = [];
+  ma.forEach((b, j) => {
+    if (b !== 0) {
+      maLags.push(j + 1);
+      maCoef.push(b);
+    }
+  });
+  const pa = arLags.length;
+  const qa = maLags.length;
   let css = 0;
-  const p = ar.length;
-  const q = ma.length;
   for (let t = start; t < n; t++) {
     let v = w[t]! - mean;
-    for (let i = 0; i < p; i++) {
-      const a = ar[i]!;
-      if (a !== 0) v -= a * (w[t - i - 1]! - mean);
-    }
-    for (let j = 0; j < q && j < t; j++) {
-      const b = ma[j]!;
-      if (b !== 0) v -= b * e[t - j - 1]!;
+    for (let i = 0; i < pa; i++) v -= arCoef[i]! * (w[t - arLags[i]!]! - mean);
+    for (let j = 0; j < qa; j++) {
+      const lag = maLags[j]!;
+      if (lag <= t) v -= maCoef[j]! * e[t - lag]!;
     }
     e[t] = v;
     css += v * v;
   }
-  return { residuals: e, css };
+  return { residuals: keepResiduals ? Array.from(e) : [], css };
 }
 
 /**
  * Fits the ARMA part of an ARIMA order to the differenced series `w` by conditional sum of squares
  * (residuals counted from `start`, shared by all candidates so their AICc values are comparable).
  */
-export function fitArima(w: readonly number[], order: ArimaOrder, start: number): ArimaFit | null {
+export function fitArima(
+  w: readonly number[],
+  order: ArimaOrder,
+  start: number,
+  warm?: ArimaCoefficients,
+): ArimaFit | null {
   const m = order.period;
   const nEff = w.length - start;
   const k = order.p + order.q + order.seasonalP + order.seasonalQ + (order.constant ? 1 : 0) + 1;
@@ -68,25 +87,34 @@ export function fitArima(w: readonly number[], order: ArimaOrder, start: number)
     return { ar, ma, seasonalAr, seasonalMa, mean };
   };
   const dim = k - 1;
-  const start0 = new Array<number>(dim).fill(0);
   const objective = (x: readonly number[]): number => {
     const c = unpack(x);
     if (!checkArimaAdmissible(c)) return Number.POSITIVE_INFINITY;
     const arma = expandArma(c, m);
     return computeArmaResiduals(w, arma.ar, arma.ma, c.mean, start).css;
   };
+  const pad = (src: readonly number[] | undefined, count: number): number[] =>
+    Array.from({ length: count }, (_, i) => src?.[i] ?? 0);
+  const start0 = [
+    ...pad(warm?.ar, order.p),
+    ...pad(warm?.ma, order.q),
+    ...pad(warm?.seasonalAr, order.seasonalP),
+    ...pad(warm?.seasonalMa, order.seasonalQ),
+    ...(order.constant ? [warm !== undefined && warm.mean !== 0 ? (warm.mean - wMean) / sd : 0] : []),
+  ];
+  if (!Number.isFinite(objective(start0))) start0.fill(0);
   const best =
     dim === 0
       ? { x: [] as number[], value: objective([]) }
       : minimizeNelderMead(objective, start0, {
           step: new Array<number>(dim).fill(0.1),
-          maxIterations: 150 * dim,
-          tolerance: 1e-7,
+          maxIterations: 80 * dim,
+          tolerance: 1e-5,
         });
   if (!Number.isFinite(best.value)) return null;
   const coefficients = unpack(best.x);
   const arma = expandArma(coefficients, m);
-  const { residuals, css } = computeArmaResiduals(w, arma.ar, arma.ma, coefficients.mean, start);
+  const { residuals, css } = computeArmaResiduals(w, arma.ar, arma.ma, coefficients.mean, start, true);
   const sigmaMle = css / nEff;
   if (!(sigmaMle > 0)) return null;
   const aic = nEff * Math.log(sigmaMle) + 2 * k;

@@ -1,4 +1,4 @@
-import { averageBands } from './band-averaging.ts';
+import { averageBands, mixBands } from './band-averaging.ts';
 import { quantileSorted } from './interval-bands.ts';
 import type { FamilyMember } from './model-family.ts';
 import type { ForecastBands } from './types.ts';
@@ -89,7 +89,11 @@ export function selectCombination(
   for (let si = 0; si < subsets.length; si++) if (errors[si]! < errors[bestIndex]! - 1e-12) bestIndex = si;
   const chosen = subsets[bestIndex]!;
   for (const run of runs) {
-    const b = averageBands(chosen.map((i) => run.bands[i]!));
+    const centre = averageBands(chosen.map((i) => run.bands[i]!)).mean;
+    const b = mixBands(
+      run.bands.map((x) => x!),
+      centre,
+    );
     run.actual.forEach((a, j) => {
       const mu = b.mean[j]!;
       const up = a >= mu;
@@ -105,7 +109,7 @@ export function selectCombination(
       p,
     );
     const weight = ratios.length / (ratios.length + 24);
-    return Math.min(3, Math.max(0.8, 1 + weight * (q - 1)));
+    return Math.min(3, Math.max(1, 1 + weight * (q - 1)));
   };
   return {
     members: chosen,

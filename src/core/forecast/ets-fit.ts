@@ -88,13 +88,13 @@ export function fitEts(y: readonly number[], spec: EtsSpec, fixed?: Partial<EtsP
   };
   let best = minimizeNelderMead(objective, start, {
     step,
-    maxIterations: 300 + 80 * start.length,
-    tolerance: 1e-6,
+    maxIterations: 200 + 60 * start.length,
+    tolerance: 1e-5,
   });
   best = minimizeNelderMead(objective, best.x, {
     step: step.map((s) => s * 0.3),
-    maxIterations: 150 + 40 * start.length,
-    tolerance: 1e-7,
+    maxIterations: 100 + 30 * start.length,
+    tolerance: 1e-6,
   });
   if (!Number.isFinite(best.value)) return null;
   const params = build(best.x);

@@ -1,7 +1,7 @@
 import type { EtsFit } from './ets-fit.ts';
 import { projectEts, simulateEts } from './ets-recursion.ts';
 import { formatEtsLabel, selectTrendDamping } from './ets-spec.ts';
-import { buildNormalBands, buildPathBands } from './interval-bands.ts';
+import { buildNormalBands } from './interval-bands.ts';
 import { createRandomSource } from './seeded-random.ts';
 import type { FittedForecaster, ForecastBands } from './types.ts';
 
@@ -27,8 +27,8 @@ export function computeLinearEtsVariance(fit: EtsFit, h: number): number[] {
   return out;
 }
 
-/** Wraps a fitted ETS model as a forecaster (analytic bands for class-1 models, else simulation). */
-export function createEtsForecaster(fit: EtsFit, scale: number, seed: number): FittedForecaster {
+/** Wraps a fitted ETS model as a forecaster (analytic bands; simulated sample paths). */
+export function createEtsForecaster(fit: EtsFit, scale: number): FittedForecaster {
   const linear = fit.spec.error === 'A' && fit.spec.season !== 'M';
   const simulate = (h: number, count: number, s: number): number[][] => {
     const rng = createRandomSource(s);
@@ -38,13 +38,18 @@ export function createEtsForecaster(fit: EtsFit, scale: number, seed: number): F
   };
   const forecast = (h: number): ForecastBands => {
     const mean = projectEts(fit.spec, fit.params, fit.filter.state, h).map((v) => v * scale);
-    if (linear) {
+    const variance = computeLinearEtsVariance(fit, h);
+    if (linear)
       return buildNormalBands(
         mean,
-        computeLinearEtsVariance(fit, h).map((v) => v * scale * scale),
+        variance.map((v) => v * scale * scale),
       );
-    }
-    return buildPathBands(mean, simulate(h, 2000, seed));
+    // Multiplicative models: the linear-model variance in relative terms, scaled by the forecast
+    // squared (a close approximation of Hyndman et al.'s class-2 results; simulate() gives paths).
+    return buildNormalBands(
+      mean,
+      variance.map((v, j) => v * mean[j]! * mean[j]!),
+    );
   };
   return { label: formatEtsLabel(fit.spec), sigma2: fit.sigma2 * scale * scale, forecast, simulate };
 }

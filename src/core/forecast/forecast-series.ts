@@ -1,4 +1,4 @@
-import { averageBands, scaleBands } from './band-averaging.ts';
+import { averageBands, mixBands, scaleBands } from './band-averaging.ts';
 import { selectCombination } from './combination-selection.ts';
 import { buildFallbackForecast } from './fallback-forecast.ts';
 import { checkIntermittent, fitIntermittent } from './intermittent-demand.ts';
@@ -112,17 +112,19 @@ export function forecastSeries(
   }
   const members: FamilyMember[] = [];
   for (const make of [
-    () => fitEtsMember(ys, period, seed),
+    () => fitEtsMember(ys, period),
     () => fitArimaMember(ys, period),
     () => fitThetaMember(ys, period),
   ]) {
     const mb = make();
-    if (mb !== null && mb.fitted.forecast(h).mean.every(Number.isFinite)) members.push(mb);
+    if (mb?.fitted.forecast(h).mean.every(Number.isFinite)) members.push(mb);
   }
   if (members.length === 0) return fallback('no model could be fitted');
   const choice = selectCombination(ys, members, h, period);
   const chosen = choice.members.map((i) => members[i]!);
-  const combined = averageBands(chosen.map((mb) => mb.fitted.forecast(h)));
+  const memberBands = members.map((mb) => mb.fitted.forecast(h));
+  const centre = averageBands(choice.members.map((i) => memberBands[i]!)).mean;
+  const combined = mixBands(memberBands, centre);
   const bands = unscale(scaleBands(combined, choice.factor80, choice.factor95));
   const paths = simulateCombination(
     chosen,

@@ -20,15 +20,15 @@ export interface FamilyMember {
 }
 
 /** Auto ETS by AICc, with a refit that keeps the selected form. */
-export function fitEtsMember(y: readonly number[], period: number, seed: number): FamilyMember | null {
+export function fitEtsMember(y: readonly number[], period: number): FamilyMember | null {
   const fit = selectEtsByAicc(y, period);
   if (fit === null) return null;
   return {
     kind: 'ets',
-    fitted: createEtsForecaster(fit, 1, seed),
+    fitted: createEtsForecaster(fit, 1),
     refit: (prefix) => {
       const f = fitEts(prefix, fit.spec);
-      return f === null ? null : createEtsForecaster(f, 1, seed);
+      return f === null ? null : createEtsForecaster(f, 1);
     },
   };
 }
@@ -47,19 +47,19 @@ export function fitArimaMember(y: readonly number[], period: number): FamilyMemb
         3 + (o.seasonalP > 0 || o.seasonalQ > 0 ? o.period : 0),
         Math.max(0, w.length - 6),
       );
-      const f = fitArima(w, o, Math.max(start, o.p + o.seasonalP * o.period));
+      const f = fitArima(w, o, Math.max(start, o.p + o.seasonalP * o.period), fit.coefficients);
       return f === null ? null : createArimaForecaster(f, prefix, 1);
     },
   };
 }
 
-/** Optimised Theta, refitted as such on prefixes. */
+/** Standard Theta (theta = 2) on seasonally adjusted data. */
 export function fitThetaMember(y: readonly number[], period: number): FamilyMember | null {
-  const fitted = fitThetaMethod(y, period, { kind: 'optimised' }, 1);
+  const fitted = fitThetaMethod(y, period, { kind: 'standard' }, 1);
   if (fitted === null) return null;
   return {
     kind: 'theta',
     fitted,
-    refit: (prefix) => fitThetaMethod(prefix, period, { kind: 'optimised' }, 1),
+    refit: (prefix) => fitThetaMethod(prefix, period, { kind: 'standard' }, 1),
   };
 }
