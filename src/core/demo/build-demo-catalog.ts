@@ -1,0 +1,33 @@
+import { buildDemoCustomers } from './build-demo-customers.ts';
+import { buildDemoReps } from './build-demo-reps.ts';
+import { parseDayNumber } from './civil-date.ts';
+import { DEMO_CATEGORIES, DEMO_CHANNELS, DEMO_REGION_SHARES, DEMO_STORE_REGION } from './demo-dimensions.ts';
+import { DEMO_PRODUCTS } from './demo-products.ts';
+import { deriveSeed } from './seeded-random.ts';
+import type { DemoCatalog } from './types.ts';
+
+export interface DemoCatalogOptions {
+  /** First day of the history, 'YYYY-MM-DD'. */
+  readonly start: string;
+  /** Last day of the history, 'YYYY-MM-DD'. */
+  readonly end: string;
+}
+
+/** The demo coffee shop's dimensions for a history period; same seed and period, same catalog. */
+export function buildDemoCatalog(seed: number, period: DemoCatalogOptions): DemoCatalog {
+  const startDay = parseDayNumber(period.start);
+  const endDay = parseDayNumber(period.end);
+  if (endDay < startDay) throw new Error(`period ends (${period.end}) before it starts (${period.start})`);
+  return {
+    seed,
+    period: { start: period.start, end: period.end },
+    currency: 'TWD',
+    storeRegion: DEMO_STORE_REGION,
+    categories: DEMO_CATEGORIES,
+    products: DEMO_PRODUCTS,
+    channels: DEMO_CHANNELS,
+    regions: DEMO_REGION_SHARES.map((r) => r.region),
+    salesReps: buildDemoReps(deriveSeed(seed, 1), startDay, endDay),
+    customers: buildDemoCustomers(deriveSeed(seed, 2), startDay, endDay),
+  };
+}
