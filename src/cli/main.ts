@@ -1,4 +1,14 @@
+import { CliError } from './options.ts';
 import { buildProgram } from './program.ts';
 
-const program = buildProgram();
-await program.parseAsync(process.argv);
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CliError) {
+    process.stderr.write(`pacer: ${e.message}\n`);
+    process.exit(1);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`pacer: ${message}\n`);
+  process.exit(2);
+}

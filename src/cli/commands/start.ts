@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { DEMO_LOGIN } from '../../app/demo/seed-demo-company.ts';
+import { DEFAULT_WEB_DIR, startServer } from '../../server/main.ts';
+import { databaseConfig, fail, withDatabaseOption } from '../options.ts';
+import { seedDemoIfEmpty } from './demo.ts';
+
+/** Builds the web app once when dist/web is missing (a fresh clone), so `npm start` is one command. */
+async function ensureWebBuilt(): Promise<void> {
+  if (existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) return;
+  process.stderr.write('建置網頁介面 / building the web app (first start only)…\n');
+  const { build } = await import('vite');
+  await build({ configFile: resolve(import.meta.dirname, '../../../vite.config.ts'), logLevel: 'warn' });
+}
+
+export function registerStartCommand(program: Command): void {
+  withDatabaseOption(program.command('start'))
+    .description('Start the Pacer server (web app + API) / 啟動 Pacer 伺服器')
+    .option('--port <n>', 'port / 連接埠', process.env.PORT ?? '3000')
+    .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+    .option(
+      '--public-url <url>',
+      'public URL (https://… enables Secure cookies and HSTS)',
+      process.env.PACER_PUBLIC_URL,
+    )
+    .option('--no-demo', 'do not create the demo company in an empty database')
+    .option('--no-web', 'serve the API only')
+    .option(
+      '--log-level <level>',
+      'fatal | error | warn | info | debug | silent',
+      process.env.LOG_LEVEL ?? 'info',
+    )
+    .action(
+      async (opts: {
+        data?: string;
+        port: string;
+        host: string;
+        publicUrl?: string;
+        demo: boolean;
+        web: boolean;
+        logLevel: string;
+      }) => {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          fail(`Not a port: ${opts.port} / 連接埠不正確`);
+        const started = performance.now();
+        if (opts.web) await ensureWebBuilt();
+        let seeded = false;
+        const server = await startServer({
+          database: databaseConfig(opts),
+          port,
+          host: opts.host,
+          publicUrl: opts.publicUrl ?? null,
+          webDir: opts.web ? DEFAULT_WEB_DIR : null,
+          logLevel: opts.logLevel,
+          beforeListen: async (rt) => {
+            if (opts.demo) seeded = (await seedDemoIfEmpty(rt)) !== null;
+          },
+        });
+        const ms = Math.round(performance.now() - started);
+        const lines = [
+          `Pacer is running / Pacer 已啟動: ${opts.publicUrl ?? server.url}  (${server.runtime.database.kind}: ${server.runtime.database.location}, ready in ${ms} ms)`,
+        ];
+        if (seeded || opts.demo)
+          lines.push(`Demo login / 示範登入: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+        lines.push(`API docs / API 文件: ${server.url}/api/docs`);
+        process.stdout.write(`${lines.join('\n')}\n`);
+        const stop = async () => {
+          await server.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
+}
