@@ -21,6 +21,7 @@ export function App() {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider
+      button={{ autoInsertSpace: false }}
       locale={i18n.language === 'en' ? enUS : zhTW}
       theme={{
         token: {

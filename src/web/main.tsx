@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './global.css';
 import './i18n/index.ts';
 import { App } from './app.tsx';
 

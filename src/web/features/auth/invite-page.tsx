@@ -64,6 +64,7 @@ export default function InvitePage() {
       size="small"
       bordered
       style={{ marginBottom: 16 }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       items={[
         {
           key: 'company',

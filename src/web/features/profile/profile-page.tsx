@@ -162,7 +162,7 @@ export default function ProfilePage() {
             </Col>
           </Row>
           <Form.Item name="description" label={t('profile.description')} extra={t('profile.descriptionHelp')}>
-            <Input.TextArea rows={4} maxLength={2000} showCount />
+            <Input.TextArea rows={4} maxLength={2000} />
           </Form.Item>
           {canEdit && (
             <Space wrap>

@@ -1,0 +1,168 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell.ts';
+import { InvitePage, LoginPage, SignupPage } from './pages/auth-pages.ts';
+import { MarketPage } from './pages/market-page.ts';
+import { ProfilePage } from './pages/profile-page.ts';
+import { TeamPage } from './pages/team-page.ts';
+
+interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+type StartTestServer = () => Promise<TestServer>;
+
+// The real server (API + built web app from dist/web, fresh SQLite with the demo company).
+// PACER_E2E_SERVER may point to another module exporting startTestServer (used before the server existed).
+const serverModule = process.env.PACER_E2E_SERVER ?? '../support/server.ts';
+const shots = join(process.cwd(), '.tmp', 'e2e-shots');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('foundation: sign up, profile, languages, invitation, demo company', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    const mod = (await import(serverModule)) as { startTestServer: StartTestServer };
+    server = await mod.startTestServer();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  it('runs the main flow end to end in Chromium', async () => {
+    const stamp = Date.now().toString(36);
+    const owner = {
+      companyName: '晨光烘焙坊',
+      name: '林小姐',
+      email: `owner-${stamp}@example.com`,
+      password: 'Sunrise-bakery-2026',
+    };
+    const teammateEmail = `rep-${stamp}@example.com`;
+
+    const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const shell = new AppShell(page);
+
+    // 1. Sign up: creates the company with the new user as its owner, lands on the profile.
+    const signup = new SignupPage(page);
+    await signup.open(server.url);
+    await shot(page, '01-signup');
+    await signup.signUp(owner);
+    const profile = new ProfilePage(page);
+    await profile.waitForIt();
+    expect(await shell.currentCompany()).toContain(owner.companyName);
+
+    // 2. Fill in the company profile in zh-TW and save; it is still there after a reload.
+    await profile.fill({
+      stageLabel: '快速成長型:加速擴張',
+      industry: '烘焙餐飲',
+      currency: 'HKD',
+      fiscalMonth: '4月',
+      timeZone: 'Asia/Hong_Kong',
+      description: '自家烘焙麵包與咖啡,主要客群為上班族。',
+    });
+    await profile.save();
+    await shot(page, '02-profile-saved-zh');
+    await page.reload();
+    await profile.waitForIt();
+    expect(await profile.industry()).toBe('烘焙餐飲');
+    expect(
+      await page
+        .getByLabel('幣別')
+        .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')
+        .textContent(),
+    ).toContain('HKD');
+
+    // The market analysis: positioning, a market size, a SWOT strength, an objective.
+    await shell.goTo('市場分析');
+    const market = new MarketPage(page);
+    await market.waitForIt();
+    await market.setPositioning('專注上班族的高品質早餐市場');
+    await market.addMarketSize('1500000', '商圈調查 2026');
+    await market.addStrength('每日現烤');
+    await market.addObjective('成為商圈早餐首選');
+    await market.save();
+    expect(await market.summary().textContent()).toContain('HK$1,500,000');
+    await shot(page, '02b-market-saved-zh');
+    await shell.goTo('公司概況');
+    await profile.waitForIt();
+
+    // 3. Switch to English: labels follow, and the choice is remembered after a reload.
+    await shell.switchLanguage('EN');
+    await profile.waitForIt('Company profile');
+    expect(await page.getByLabel('Industry').inputValue()).toBe('烘焙餐飲');
+    await page.getByText('Fast-growth: accelerate expansion').waitFor();
+    await shot(page, '03-profile-en');
+    await page.reload();
+    await profile.waitForIt('Company profile');
+
+    // 4. Invite a teammate and read the link.
+    await shell.goTo('Team');
+    const team = new TeamPage(page);
+    await team.waitForIt();
+    const link = await team.invite(teammateEmail, 'Member');
+    expect(link).toMatch(/\/invite\/[^/\s]+$/);
+    await team.pendingRow(teammateEmail).waitFor();
+    await shot(page, '04-team-invited');
+
+    // 5. The teammate opens the link in another browser (a phone), creates an account and joins.
+    const phone = await browser.newContext({
+      locale: 'zh-TW',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const phonePage = await phone.newPage();
+    const invite = new InvitePage(phonePage);
+    expect(await invite.open(link)).toBe(owner.companyName);
+    await shot(phonePage, '05-invite-phone');
+    expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await invite.createAccountAndJoin('陳業務', 'Teammate-pass-2026');
+    await new ProfilePage(phonePage).waitForIt();
+    const phoneShell = new AppShell(phonePage);
+    expect(await phoneShell.currentCompany()).toContain(owner.companyName);
+    // A member sees the profile read-only, and the navigation opens as a drawer on a phone.
+    await phonePage.getByText('您的角色只能檢視這一頁').waitFor();
+    await phonePage.getByRole('button', { name: '開啟選單' }).click();
+    // trial click: waits until the drawer has finished sliding in (stable), without navigating
+    await phonePage.getByRole('menuitem', { name: '團隊成員' }).click({ trial: true });
+    expect(await phonePage.getByRole('menuitem', { name: 'API 金鑰' }).count()).toBe(0);
+    await shot(phonePage, '06-phone-drawer');
+    expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.close();
+
+    // The owner now sees the teammate among the members.
+    await page.reload();
+    await team.waitForIt();
+    await page.locator('.ant-table-row', { hasText: teammateEmail }).waitFor();
+
+    // 6. Log out, then log in to the demo company.
+    await shell.logOut('Log out');
+    const login = new LoginPage(page, { email: 'Email', password: 'Password', submit: 'Log in' });
+    await login.waitForIt();
+    await login.logIn('demo@pacer.local', 'pacer-demo-2026');
+    await page.getByTestId('company-switcher').waitFor();
+    expect(await shell.currentCompany()).toContain('示範咖啡店');
+    await shot(page, '07-demo-company');
+    await context.close();
+  });
+});
