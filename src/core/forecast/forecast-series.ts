@@ -66,6 +66,7 @@ export function forecastSeries(
       reason: 'h = 0',
     });
   if (n === 0) return fallback('no data');
+  if (n < 4) return fallback(`too short (${n} point${n === 1 ? '' : 's'}): flat forecast with wide interval`);
   const scale = y.reduce((a, v) => a + Math.abs(v), 0) / n;
   const range = Math.max(...y) - Math.min(...y);
   if (!(scale > 0) || !(range > 1e-12 * scale)) {
@@ -84,7 +85,6 @@ export function forecastSeries(
       { kind: 'fallback', reason: 'constant series' },
     );
   }
-  if (n < 4) return fallback(`too short (${n} point${n === 1 ? '' : 's'}): flat forecast with wide interval`);
   const ys = y.map((v) => v / scale);
   const unscale = (b: ForecastBands): ForecastBands => ({
     mean: b.mean.map((v) => v * scale),
