@@ -1,5 +1,6 @@
-import { formatDayNumber } from './civil-date.ts';
+import { formatDayNumber, splitDayNumber } from './civil-date.ts';
 import { DEMO_AGE_BAND_SHARES, DEMO_REGION_SHARES, DEMO_TIER_SHARES } from './demo-dimensions.ts';
+import { findLunarNewYear, findMidAutumn } from './festival-dates.ts';
 import { SeededRandom } from './seeded-random.ts';
 import type { DemoCustomer } from './types.ts';
 
@@ -58,6 +59,19 @@ function drawFirstSeen(random: SeededRandom, startDay: number, endDay: number): 
   return startDay + Math.min(span - 1, Math.floor(x * span));
 }
 
+/** Companies first order gift boxes in the weeks before Lunar New Year or Mid-Autumn. */
+function drawBusinessFirstSeen(random: SeededRandom, startDay: number, endDay: number): number {
+  const firstYear = splitDayNumber(startDay).year;
+  const lastYear = splitDayNumber(endDay).year;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const year = random.between(firstYear, lastYear);
+    const festival = random.chance(0.55) ? findLunarNewYear(year) : findMidAutumn(year);
+    const day = festival - random.between(1, 21);
+    if (day >= startDay && day <= endDay) return day;
+  }
+  return startDay + random.int(endDay - startDay + 1);
+}
+
 function drawPersonName(random: SeededRandom): string {
   const surname = SURNAMES[random.int(SURNAMES.length)] ?? '陳';
   const a = random.int(GIVEN.length / 2) * 2;
@@ -85,7 +99,7 @@ export function buildDemoCustomers(seed: number, startDay: number, endDay: numbe
     region: drawShare(random, DEMO_REGION_SHARES, regions),
   })).sort((x, y) => x.firstSeen - y.firstSeen);
   const businesses = Array.from({ length: DEMO_BUSINESS_COUNT }, (_, i) => ({
-    firstSeen: startDay + random.int(Math.max(1, Math.floor((endDay - startDay + 1) * 0.85))),
+    firstSeen: drawBusinessFirstSeen(random, startDay, endDay),
     name: `${BUSINESS_PREFIXES[i % BUSINESS_PREFIXES.length]}${BUSINESS_SUFFIXES[random.int(BUSINESS_SUFFIXES.length)]}`,
     region: random.chance(0.8) ? '台北市' : '新北市',
   })).sort((x, y) => x.firstSeen - y.firstSeen);

@@ -190,15 +190,15 @@ function draftGiftOrder(ctx: DayContext): void {
   });
 }
 
-function draftBusinessOrder(ctx: DayContext): void {
-  const { random, day } = ctx;
-  const known = ctx.index.businesses.filter((b) => b.firstSeen <= day);
-  const joining = known.filter((b) => b.firstSeen === day);
-  const buyer = joining[0] ?? (known.length > 0 ? random.pick(known) : undefined);
-  if (!buyer || ctx.gifts.size === 0) return;
+function draftBusinessOrder(
+  ctx: DayContext,
+  buyer: { readonly code: string; readonly region: string },
+): void {
+  const { random } = ctx;
+  if (ctx.gifts.size === 0) return;
   const lines: DraftLine[] = [];
-  addLine(lines, ctx.gifts.draw(random), random.between(2, 8) * 5);
-  if (random.chance(0.3)) addLine(lines, ctx.gifts.draw(random), random.between(1, 4) * 5);
+  addLine(lines, ctx.gifts.draw(random), random.between(2, 6) * 5);
+  if (random.chance(0.3)) addLine(lines, ctx.gifts.draw(random), random.between(1, 3) * 5);
   ctx.orders.push({
     minute: 9 * 60 + random.int(9 * 60),
     creation: ctx.orders.length,
@@ -234,9 +234,10 @@ function draftDay(ctx: DayContext, scale: number, typhoon: boolean): void {
   }
   const gifts = random.poisson(demand.gift * shared);
   for (let i = 0; i < gifts; i++) draftGiftOrder(ctx);
-  const businessJoining = index.businesses.some((b) => b.firstSeen === day) ? 1 : 0;
-  const business = Math.max(businessJoining, random.poisson(demand.business));
-  for (let i = 0; i < business; i++) draftBusinessOrder(ctx);
+  const known = index.businesses.filter((b) => b.firstSeen <= day);
+  for (const buyer of known) if (buyer.firstSeen === day) draftBusinessOrder(ctx, buyer);
+  const repeats = known.length > 0 ? random.poisson(demand.business) : 0;
+  for (let i = 0; i < repeats; i++) draftBusinessOrder(ctx, random.pick(known));
 }
 
 function priceFor(product: DemoProduct, channel: DemoChannelKind): number {

@@ -5,8 +5,8 @@ import type { DemoChannelKind, DemoProduct } from './types.ts';
 export type Daypart = 'morning' | 'midday' | 'afternoon';
 
 /** Preference for iced and hot drinks by month (January..December), Taipei's climate. */
-const ICED_BY_MONTH = [0.45, 0.5, 0.7, 0.95, 1.25, 1.55, 1.75, 1.75, 1.45, 1.1, 0.75, 0.5];
-const HOT_BY_MONTH = [1.6, 1.5, 1.3, 1.05, 0.8, 0.55, 0.45, 0.45, 0.6, 0.9, 1.25, 1.55];
+const ICED_BY_MONTH = [0.8, 0.85, 0.95, 1.1, 1.3, 1.5, 1.65, 1.65, 1.45, 1.2, 0.95, 0.8];
+const HOT_BY_MONTH = [1.35, 1.3, 1.15, 0.95, 0.75, 0.55, 0.5, 0.5, 0.6, 0.85, 1.1, 1.3];
 
 const DAYPART_BY_CATEGORY: Readonly<Record<Daypart, Readonly<Record<string, number>>>> = {
   morning: { 咖啡: 1.5, 茶飲: 0.6, 烘焙點心: 1.4, 季節限定: 0.6 },

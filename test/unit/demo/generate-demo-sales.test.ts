@@ -47,25 +47,31 @@ describe('generateDemoSales', () => {
   });
 
   it('yields consistent, non-negative lines with unique order ids, day by day', () => {
+    const problems: string[] = [];
+    const check = (ok: boolean, what: string, l: DemoSalesLine): void => {
+      if (!ok && problems.length < 10) problems.push(`${what}: ${JSON.stringify(l)}`);
+    };
     const orders = new Map<string, number>();
     let previous = '';
     for (const l of generateDemoSales(catalog, options)) {
-      expect(l.amountMinor).toBe(l.quantity * l.unitPriceMinor - l.discountMinor);
-      expect(l.amountMinor).toBeGreaterThan(0);
-      expect(l.discountMinor).toBeGreaterThanOrEqual(0);
-      expect(Number.isInteger(l.unitPriceMinor) && Number.isInteger(l.discountMinor)).toBe(true);
-      expect(l.quantity).toBeGreaterThan(0);
-      expect(l.currency).toBe('TWD');
-      expect(l.saleDate >= previous).toBe(true);
+      check(l.amountMinor === l.quantity * l.unitPriceMinor - l.discountMinor, 'amount', l);
+      check(l.amountMinor > 0 && l.discountMinor >= 0 && l.quantity > 0, 'sign', l);
+      check(Number.isInteger(l.unitPriceMinor) && Number.isInteger(l.discountMinor), 'integer money', l);
+      check(l.discountMinor % 100 === 0, 'discount in whole NT$', l);
+      check(l.currency === 'TWD', 'currency', l);
+      check(l.saleDate >= previous, 'day order', l);
       previous = l.saleDate;
-      expect(l.soldAt.startsWith(`${l.saleDate}T`)).toBe(true);
-      expect(l.soldAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-      expect(l.orderId).toMatch(new RegExp(`^S${l.saleDate.replaceAll('-', '')}-\\d{5,}$`));
-      const last = orders.get(l.orderId) ?? 0;
-      expect(l.lineNo).toBe(last + 1); // lines 1..n, and an order never reappears later
+      check(
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(l.soldAt) && l.soldAt.startsWith(`${l.saleDate}T`),
+        'soldAt',
+        l,
+      );
+      check(l.orderId.startsWith(`S${l.saleDate.replaceAll('-', '')}-`), 'order id', l);
+      check(l.lineNo === (orders.get(l.orderId) ?? 0) + 1, 'line numbers 1..n, order never reappears', l);
       orders.set(l.orderId, l.lineNo);
-      if (l.campaignCode !== null) expect(l.discountMinor).toBeGreaterThan(0);
+      check(l.campaignCode === null || l.discountMinor > 0, 'campaign gives a discount', l);
     }
+    expect(problems).toEqual([]);
     expect(orders.size).toBeGreaterThan(5000);
   });
 
@@ -75,26 +81,32 @@ describe('generateDemoSales', () => {
     const regions = new Set(catalog.regions.map((r) => r.name));
     const reps = new Map(catalog.salesReps.map((r) => [r.name, r]));
     const customers = new Map(catalog.customers.map((c) => [c.code, c]));
+    const problems: string[] = [];
+    const check = (ok: boolean, what: string, l: DemoSalesLine): void => {
+      if (!ok && problems.length < 10) problems.push(`${what}: ${JSON.stringify(l)}`);
+    };
     let walkIns = 0;
     let members = 0;
     for (const l of generateDemoSales(catalog, { seed: SEED, start: '2023-06-01', end: '2023-08-31' })) {
-      expect(products.has(l.product)).toBe(true);
-      expect(channels.has(l.channel)).toBe(true);
-      if (l.region !== null) expect(regions.has(l.region)).toBe(true);
+      check(products.has(l.product), 'product', l);
+      check(channels.has(l.channel), 'channel', l);
+      check(l.region === null || regions.has(l.region), 'region', l);
       if (l.rep !== null) {
         const rep = reps.get(l.rep);
-        expect(rep).toBeDefined();
-        expect(l.saleDate >= (rep?.activeFrom ?? '')).toBe(true);
-        expect(l.saleDate <= (rep?.activeTo ?? '9999')).toBe(true);
+        check(
+          rep !== undefined && l.saleDate >= rep.activeFrom && l.saleDate <= (rep.activeTo ?? '9999'),
+          'rep',
+          l,
+        );
       }
       if (l.customer === null) walkIns++;
       else {
         members++;
         const customer = customers.get(l.customer);
-        expect(customer).toBeDefined();
-        expect(l.saleDate >= (customer?.firstSeenOn ?? '')).toBe(true);
+        check(customer !== undefined && l.saleDate >= customer.firstSeenOn, 'customer', l);
       }
     }
+    expect(problems).toEqual([]);
     expect(walkIns).toBeGreaterThan(members);
     expect(members).toBeGreaterThan(1000);
   });
