@@ -13,6 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          env: { PACER_SCRYPT_LOGN: '12' },
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
@@ -25,6 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          env: { PACER_SCRYPT_LOGN: '12' },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],

@@ -34,6 +34,8 @@ export interface BuildOptions {
   /** Folder of the built web app (dist/web); not served when absent. */
   webDir?: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** Requests per minute per IP on login, sign-up and invitation acceptance (default 20). */
+  authRateLimitPerMinute?: number;
   /** Largest JSON body accepted, in bytes (default 1 MiB). */
   bodyLimit?: number;
 }
@@ -146,6 +148,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     publicUrl: opts.publicUrl ?? null,
     version: VERSION,
     databaseKind: opts.databaseKind,
+    authRateLimit: { max: opts.authRateLimitPerMinute ?? 20, timeWindow: '1 minute' },
   };
   healthRoutes(app, deps);
   authRoutes(app, deps);

@@ -18,7 +18,17 @@ export function hashSecret(secret: string): string {
  * scrypt with N=2^17, r=8, p=1 (OWASP / ASVS recommended minimum), a 16-byte salt and a 32-byte key.
  * The parameters are stored with the hash so they can be raised later.
  */
-const SCRYPT = { logN: 17, r: 8, p: 1, keyLength: 32 } as const;
+export const SCRYPT = { logN: 17, r: 8, p: 1, keyLength: 32 } as const;
+
+/**
+ * The test suites lower the work factor through PACER_SCRYPT_LOGN (never below 2^10) so that hundreds
+ * of sign-ups stay quick; production never sets it. Each hash records its own parameters, so hashes
+ * made with either verify.
+ */
+function workFactor(): number {
+  const fromEnv = Number(process.env.PACER_SCRYPT_LOGN);
+  return Number.isInteger(fromEnv) && fromEnv >= 10 && fromEnv <= 20 ? fromEnv : SCRYPT.logN;
+}
 
 function scryptAsync(
   password: string,
@@ -38,15 +48,15 @@ function scryptAsync(
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, SCRYPT.logN, SCRYPT.r, SCRYPT.p, SCRYPT.keyLength);
-  return ['scrypt', SCRYPT.logN, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join(
-    '$',
-  );
+  const logN = workFactor();
+  const key = await scryptAsync(password, salt, logN, SCRYPT.r, SCRYPT.p, SCRYPT.keyLength);
+  return ['scrypt', logN, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, logN, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !logN || !r || !p || !salt || !key) return false;
+  if (Number(logN) > 20 || Number(r) > 32 || Number(p) > 16) return false;
   const expected = Buffer.from(key, 'base64');
   const actual = await scryptAsync(
     password,

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { changePassword, logIn, signUp, updateMe } from '../../app/auth/accounts.ts';
 import { describeSession, endSession, switchCompany } from '../../app/auth/sessions.ts';
 import {
@@ -14,12 +13,12 @@ import { clearSessionCookie, requireSession, setSessionCookie } from '../auth.ts
 import { type RouteDeps, zodApp } from './deps.ts';
 
 const tags = ['auth'];
-/** Login and sign-up are also limited per IP by the rate limiter (on top of the per-account lock-out). */
-const authRateLimit = { max: 20, timeWindow: '1 minute' };
 
 export function authRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const r = zodApp(app);
   const { ctx, cookie } = deps;
+  // Login and sign-up are also limited per IP by the rate limiter (on top of the per-account lock-out).
+  const authRateLimit = deps.authRateLimit;
 
   r.get(
     '/api/auth/session',
@@ -97,5 +96,3 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async (req) => switchCompany(ctx, requireSession(req), req.body.companyId),
   );
 }
-
-export const emptyObject = z.object({});

@@ -10,6 +10,8 @@ export interface RouteDeps {
   publicUrl: string | null;
   version: string;
   databaseKind: 'sqlite' | 'postgres';
+  /** Per-IP limit on the routes that take passwords. */
+  authRateLimit: { max: number; timeWindow: string };
 }
 
 export function zodApp(app: FastifyInstance) {

@@ -112,7 +112,7 @@ export function teamRoutes(app: FastifyInstance, deps: RouteDeps): void {
   r.post(
     '/api/invitations/:token/accept',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: deps.authRateLimit },
       schema: {
         tags,
         params: invitationTokenParamsSchema,

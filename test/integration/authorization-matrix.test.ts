@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, type Harness, startHarness } from '../support/app-harness.ts';
+import { dialects } from '../support/databases.ts';
+import { addMember, buildTeam, type RoleName, type Team } from './team-fixture.ts';
+
+/**
+ * SECURITY.md's authorization matrix: every API route × {anonymous, viewer, member, manager, owner,
+ * another company's owner}. A route the server has that is not listed here fails the test.
+ */
+type Caller = 'anonymous' | RoleName | 'otherOwner';
+const CALLERS: Caller[] = ['anonymous', 'viewer', 'member', 'manager', 'owner', 'otherOwner'];
+const ALL_ROLES: RoleName[] = ['owner', 'manager', 'member', 'viewer'];
+
+interface Req {
+  url: string;
+  body?: unknown;
+}
+interface Entry {
+  /** 'public': anyone; 'user': any logged-in user (acts on their own account); else the allowed roles. */
+  access: 'public' | 'user' | RoleName[];
+  success: number;
+  /** Builds the request for a caller (fresh targets for destructive routes). `companyId` is company A. */
+  make(t: Team, h: Harness, caller: Caller): Promise<Req>;
+}
+
+const co = (t: Team) => `/api/companies/${t.companyId}`;
+let seq = 0;
+const fresh = () => `p${++seq}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+async function freshInvitationToken(t: Team): Promise<string> {
+  const res = await t.clients.owner.post(`${co(t)}/invitations`, { email: fresh(), role: 'viewer' });
+  return (res.json() as { token: string }).token;
+}
+
+const MATRIX: Record<string, Entry> = {
+  'GET /api/health': { access: 'public', success: 200, make: async () => ({ url: '/api/health' }) },
+  'GET /api/auth/session': { access: 'user', success: 200, make: async () => ({ url: '/api/auth/session' }) },
+  'POST /api/auth/signup': {
+    access: 'public',
+    success: 201,
+    make: async () => ({
+      url: '/api/auth/signup',
+      body: { email: fresh(), password: 'correct horse battery', name: 'N', companyName: 'New Co' },
+    }),
+  },
+  'POST /api/auth/login': {
+    access: 'public',
+    success: 401,
+    make: async () => ({ url: '/api/auth/login', body: { email: fresh(), password: 'wrong password' } }),
+  },
+  'POST /api/auth/logout': { access: 'user', success: 204, make: async () => ({ url: '/api/auth/logout' }) },
+  'POST /api/auth/password': {
+    access: 'user',
+    success: 401,
+    // A wrong current password: proves the route is reachable without changing anyone's password.
+    make: async () => ({
+      url: '/api/auth/password',
+      body: { currentPassword: 'not it', newPassword: 'another long secret' },
+    }),
+  },
+  'PATCH /api/auth/me': {
+    access: 'user',
+    success: 200,
+    make: async () => ({ url: '/api/auth/me', body: { locale: 'en' } }),
+  },
+  'POST /api/auth/switch-company': {
+    access: 'user',
+    success: 404,
+    make: async () => ({ url: '/api/auth/switch-company', body: { companyId: 'no-such-company' } }),
+  },
+  'POST /api/companies': {
+    access: 'user',
+    success: 201,
+    make: async () => ({ url: '/api/companies', body: { name: 'Side business' } }),
+  },
+  'GET /api/companies/:companyId': { access: ALL_ROLES, success: 200, make: async (t) => ({ url: co(t) }) },
+  'PATCH /api/companies/:companyId': {
+    access: ['owner'],
+    success: 200,
+    make: async (t) => ({ url: co(t), body: { name: 'Renamed Co' } }),
+  },
+  'GET /api/companies/:companyId/profile': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/profile` }),
+  },
+  'PUT /api/companies/:companyId/profile': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => {
+      const current = (await t.clients.owner.get(`${co(t)}/profile`)).json() as { version: number };
+      return {
+        url: `${co(t)}/profile`,
+        body: {
+          stage: 'mature',
+          industry: 'Retail',
+          currency: 'TWD',
+          fiscalYearStartMonth: 1,
+          timeZone: 'Asia/Taipei',
+          description: '',
+          version: current.version,
+        },
+      };
+    },
+  },
+  'GET /api/companies/:companyId/market-analysis': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/market-analysis` }),
+  },
+  'PUT /api/companies/:companyId/market-analysis': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => {
+      const current = (await t.clients.owner.get(`${co(t)}/market-analysis`)).json() as { version: number };
+      return {
+        url: `${co(t)}/market-analysis`,
+        body: {
+          positioning: 'High end',
+          marketSizes: [],
+          competitors: [],
+          swot: [],
+          objectives: [],
+          version: current.version,
+        },
+      };
+    },
+  },
+  'GET /api/companies/:companyId/members': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/members` }),
+  },
+  'PATCH /api/companies/:companyId/members/:userId': {
+    access: ['owner'],
+    success: 200,
+    make: async (t, h) => {
+      const target = await addMember(h.app, t.clients.owner, t.companyId, 'viewer', 'target');
+      return { url: `${co(t)}/members/${target.userId}`, body: { role: 'member' } };
+    },
+  },
+  'DELETE /api/companies/:companyId/members/:userId': {
+    access: ['owner'],
+    success: 204,
+    make: async (t, h) => {
+      const target = await addMember(h.app, t.clients.owner, t.companyId, 'viewer', 'target');
+      return { url: `${co(t)}/members/${target.userId}` };
+    },
+  },
+  'GET /api/companies/:companyId/invitations': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/invitations` }),
+  },
+  'POST /api/companies/:companyId/invitations': {
+    access: ['owner', 'manager'],
+    success: 201,
+    make: async (t) => ({ url: `${co(t)}/invitations`, body: { email: fresh(), role: 'member' } }),
+  },
+  'DELETE /api/companies/:companyId/invitations/:invitationId': {
+    access: ['owner', 'manager'],
+    success: 204,
+    make: async (t) => {
+      const res = await t.clients.owner.post(`${co(t)}/invitations`, { email: fresh(), role: 'viewer' });
+      return { url: `${co(t)}/invitations/${(res.json() as { id: string }).id}` };
+    },
+  },
+  'GET /api/invitations/:token': {
+    access: 'public',
+    success: 200,
+    make: async (t) => ({ url: `/api/invitations/${await freshInvitationToken(t)}` }),
+  },
+  'POST /api/invitations/:token/accept': {
+    access: 'public',
+    success: 200,
+    make: async (t, _h, caller) => ({
+      url: `/api/invitations/${await freshInvitationToken(t)}/accept`,
+      // A logged-in caller's e-mail differs from the invitation's: 409; anonymous creates an account: 200.
+      body: caller === 'anonymous' ? { name: 'Newcomer', password: 'correct horse battery' } : {},
+    }),
+  },
+  'GET /api/companies/:companyId/tokens': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/tokens` }),
+  },
+  'POST /api/companies/:companyId/tokens': {
+    access: ['owner', 'manager'],
+    success: 201,
+    make: async (t) => ({ url: `${co(t)}/tokens`, body: { name: 'Script' } }),
+  },
+  'DELETE /api/companies/:companyId/tokens/:tokenId': {
+    access: ['owner', 'manager'],
+    success: 204,
+    make: async (t) => {
+      const res = await t.clients.owner.post(`${co(t)}/tokens`, { name: 'to revoke' });
+      return { url: `${co(t)}/tokens/${(res.json() as { id: string }).id}` };
+    },
+  },
+  'GET /api/companies/:companyId/audit-log': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/audit-log` }),
+  },
+};
+
+/** Re-logs a role in with a fresh session (so logout and the like don't spoil the shared clients). */
+async function freshClient(h: Harness, t: Team, caller: Caller): Promise<Client> {
+  if (caller === 'anonymous') return new Client(h.app);
+  const c = new Client(h.app);
+  const res = await c.post('/api/auth/login', { email: t.emails[caller], password: 'correct horse battery' });
+  expect(res.statusCode).toBe(200);
+  return c;
+}
+
+function expected(entry: Entry, caller: Caller): number | 'success' {
+  if (entry.access === 'public') return 'success';
+  if (caller === 'anonymous') return 401;
+  if (entry.access === 'user') return 'success';
+  if (caller === 'otherOwner') return 404;
+  return entry.access.includes(caller) ? 'success' : 403;
+}
+
+describe.each(dialects())('authorization matrix (%s)', (dialect) => {
+  let h: Harness;
+  let team: Team;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    team = await buildTeam(h.app);
+  });
+  afterAll(async () => h?.close());
+
+  it('lists every API route the server has', () => {
+    const actual = h.app.pacerRoutes
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !k.includes('/api/docs'));
+    const missing = actual.filter((k) => !(k in MATRIX));
+    expect(missing, 'routes missing from the authorization matrix').toEqual([]);
+    const stale = Object.keys(MATRIX).filter((k) => !actual.includes(k));
+    expect(stale, 'matrix entries with no route').toEqual([]);
+  });
+
+  it('every route declares who may call it', () => {
+    const undeclared = h.app.pacerRoutes.filter((r) => !r.url.startsWith('/api/docs') && !r.access);
+    expect(undeclared).toEqual([]);
+  });
+
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    it(`${key}`, async () => {
+      const [method, pattern] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
+      for (const caller of CALLERS) {
+        const client = await freshClient(h, team, caller);
+        const req = await entry.make(team, h, caller);
+        // Another company's owner gets the same URL: company A's ids.
+        const res = await client.request(
+          method,
+          req.url,
+          method === 'GET' || method === 'DELETE' ? undefined : (req.body ?? {}),
+        );
+        const want = expected(entry, caller);
+        const label = `${key} as ${caller} (${pattern}) → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect(res.statusCode, label).toBeLessThan(500);
+        if (want === 'success') {
+          const acceptable = [entry.success];
+          if (key === 'POST /api/invitations/:token/accept' && caller !== 'anonymous') acceptable.push(409);
+          expect(acceptable, label).toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, label).toBe(want);
+        }
+        if (want === 404) {
+          // Never a hint of the other company's data.
+          expect(res.body).not.toContain(team.emails.owner);
+          expect(res.json()).toMatchObject({ code: 'COMPANY_NOT_FOUND' });
+        }
+      }
+    });
+  }
+});
