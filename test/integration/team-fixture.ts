@@ -9,7 +9,7 @@ export async function addMember(
   owner: Client,
   companyId: string,
   role: RoleName,
-  tag = role,
+  tag: string = role,
 ) {
   const email = `${tag}-${Math.random().toString(36).slice(2, 10)}@example.com`;
   const inv = await owner.post(`/api/companies/${companyId}/invitations`, { email, role });
