@@ -1,0 +1,255 @@
+/**
+ * Reads the scope of a goal, as written: products (產品A, A款產品, 有機茶禮盒, 「拿鐵」, Product B),
+ * channels (透過線上廣告, 門市, online store), customer segments (主要目標客戶為…, 會員, corporate
+ * clients) and regions (北部, 台北, 在高雄地區, Hong Kong).
+ */
+import { findMetricMentions, type MetricMention } from './metrics-lexicon.ts';
+import {
+  AGE_SEGMENT_RE,
+  CHANNEL_LINE_RE,
+  CHANNEL_RE,
+  REGION_RE,
+  SEGMENT_MARKER_RE,
+  SEGMENT_RE,
+} from './scope-lexicon.ts';
+import {
+  clauseOf,
+  cutWords,
+  dedupeWords,
+  MASK,
+  maskSpans,
+  splitClauses,
+  type TextSpan,
+} from './text-spans.ts';
+import type { Scope } from './types.ts';
+
+export interface Located {
+  text: string;
+  span: TextSpan;
+}
+
+function findAll(re: RegExp, text: string, original: string): Located[] {
+  const out: Located[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const lead = m[0].length - m[0].trimStart().length;
+    const span = { index: m.index + lead, length: m[0].trim().length };
+    const words = cutWords(original, span);
+    if (words && !words.includes(MASK)) out.push({ text: words, span });
+  }
+  return out;
+}
+
+/** Words that end the phrase after a segment marker (「針對上班族推出…」 → 上班族). */
+const SEGMENT_STOP_ZH =
+  /推出|提升|提高|增加|增長|成長|舉辦|進行|銷售|販售|購買|消費|下單|的(?:銷售|營收|業績|訂單|回購|轉換|滿意)|達到|將|把|來|並|做|打造|,|□/;
+const SEGMENT_HEAD_EN =
+  /(?:clients|customers|accounts|buyers|members|users|students|professionals|businesses|smes|families|parents|women|men|seniors|tourists|owners|shoppers|consumers|companies|restaurants|retailers)$/i;
+
+export function findSegments(text: string, original: string): Located[] {
+  const found: Located[] = [];
+  SEGMENT_MARKER_RE.lastIndex = 0;
+  for (let m = SEGMENT_MARKER_RE.exec(text); m !== null; m = SEGMENT_MARKER_RE.exec(text)) {
+    const from = m.index + m[0].length;
+    const clauses = splitClauses(text);
+    const clause = clauseOf(clauses, m.index);
+    const rest = text.slice(from, clause.index + clause.length);
+    const english = /^[A-Za-z]/.test(m[0]);
+    let length: number;
+    if (english) {
+      const stop =
+        /\s+(?:by|in|to|with|through|via|within|over|during|before|at|and|for|from|using)\b|[,.;]|$/i.exec(
+          rest,
+        );
+      length = stop ? stop.index : rest.length;
+      const words = rest.slice(0, length).trim();
+      if (!SEGMENT_HEAD_EN.test(words) && !new RegExp(`^(?:${SEGMENT_RE.source})$`, 'i').test(words))
+        continue;
+    } else {
+      const stop = SEGMENT_STOP_ZH.exec(rest);
+      length = stop ? stop.index : rest.length;
+    }
+    if (length <= 0 || length > 40) continue;
+    const span = { index: from, length };
+    const words = cutWords(original, span).replace(/^(?:the|our)\s+/i, '');
+    if (words && !words.includes(MASK)) found.push({ text: words, span });
+  }
+  found.push(...findAll(AGE_SEGMENT_RE, text, original));
+  found.push(...findAll(SEGMENT_RE, text, original));
+  return found;
+}
+
+const REGION_PHRASE_RE =
+  /(?<=在|於|到|進軍|拓展|開拓|布局)\s*[\u4e00-\u9fff]{2,6}?(?:地區|區域|一帶|商圈)|(?<![A-Za-z])in the [A-Z][a-z]+ (?:region|area|district)/g;
+
+export function findRegions(text: string, original: string): Located[] {
+  return [...findAll(REGION_PHRASE_RE, text, original), ...findAll(REGION_RE, text, original)];
+}
+
+export function findChannels(text: string, original: string): Located[] {
+  return [...findAll(CHANNEL_RE, text, original), ...findAll(CHANNEL_LINE_RE, text, original)];
+}
+
+const PRODUCT_PATTERNS: readonly RegExp[] = [
+  /(?:產品|商品|品項|方案|型號)\s?[A-Z0-9][A-Za-z0-9-]{0,5}(?![A-Za-z])/g,
+  /(?<![A-Za-z0-9])[A-Z0-9]{1,4}\s?(?:款|型|號|級)(?:產品|商品|方案|車款|機種)?/g,
+  /[\u4e00-\u9fffA-Za-z0-9]{1,8}(?:系列|禮盒|套組|組合|新品)(?![\u4e00-\u9fff]{0,1}(?:率|額))/g,
+  /「[^」]{1,30}」|『[^』]{1,30}』|《[^》]{1,30}》|"[^"]{1,40}"/g,
+  /(?<![A-Za-z])(?:Product|Item|SKU|Model|Plan) [A-Z0-9][A-Za-z0-9-]{0,5}(?![A-Za-z])/g,
+  /(?<![A-Za-z])(?:the |our )?[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)* (?:series|line|collection|bundle|package|range)(?![A-Za-z])/g,
+];
+
+/** Fillers before a metric that are not a product (「平均每日銷售額」, 「公司整體營收」). */
+const FILLER_ZH =
+  /^(?:我們|我們的|我|本公司|公司|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|每日|每天|每月|每週|每年|每季|日|月|年|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個)+/;
+const BOUNDARY_ZH =
+  /.*(?:將|把|讓|使|令|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至|,|□|\s)/;
+const STOP_EN = new Set(
+  'in on at of to by for from with through via the a an our my your their its this that increase grow boost raise reach achieve hit improve double triple drive generate get monthly weekly daily quarterly annual yearly total overall average more higher and or new additional lift'.split(
+    ' ',
+  ),
+);
+
+/** Cuts verbs and fillers off the front of a Chinese phrase (「讓有機茶禮盒」 → 「有機茶禮盒」). */
+function trimLeadingWords(l: Located): Located | null {
+  if (!/^[\u4e00-\u9fff]/.test(l.text) || /^[「『《]/.test(l.text)) return l;
+  let text = l.text;
+  const cut = BOUNDARY_ZH.exec(text);
+  if (cut) text = text.slice(cut[0].length);
+  const filler = FILLER_ZH.exec(text);
+  if (filler) text = text.slice(filler[0].length);
+  if (!text) return null;
+  const drop = l.text.length - text.length;
+  return { text, span: { index: l.span.index + drop, length: l.span.length - drop } };
+}
+
+function nounBefore(
+  text: string,
+  original: string,
+  clause: TextSpan,
+  mention: MetricMention,
+): Located | null {
+  const before = text.slice(clause.index, mention.index);
+  if (/[A-Za-z]\s*$/.test(before) || /^[A-Za-z]/.test(mention.text)) {
+    const words = before.trimEnd().split(/\s+/);
+    const kept: string[] = [];
+    for (let i = words.length - 1; i >= 0 && kept.length < 4; i--) {
+      const w = words[i] ?? '';
+      if (!w || STOP_EN.has(w.toLowerCase()) || w.includes(MASK) || /[^A-Za-z0-9'-]/.test(w)) break;
+      kept.unshift(w);
+    }
+    if (kept.length === 0) return null;
+    const phrase = kept.join(' ');
+    const index = mention.index - (before.length - before.trimEnd().length) - phrase.length;
+    return {
+      text: cutWords(original, { index, length: phrase.length }),
+      span: { index, length: phrase.length },
+    };
+  }
+  let phrase = before.replace(/[的之\s]+$/, '');
+  const cut = BOUNDARY_ZH.exec(phrase);
+  if (cut) phrase = phrase.slice(cut[0].length);
+  const end = clause.index + phrase.length + (cut ? cut[0].length : 0);
+  const filler = FILLER_ZH.exec(phrase);
+  if (filler) phrase = phrase.slice(filler[0].length);
+  if (!phrase || phrase.length > 12 || /^[\d.%]+$/.test(phrase)) return null;
+  const index = end - phrase.length;
+  return {
+    text: cutWords(original, { index, length: phrase.length }),
+    span: { index, length: phrase.length },
+  };
+}
+
+function nounAfterOf(text: string, original: string, mention: MetricMention): Located | null {
+  const after = text.slice(mention.index + mention.length);
+  const m =
+    /^\s+(?:of|for|from)\s+((?:the |our )?[A-Za-z0-9][A-Za-z0-9' -]{0,40}?)(?=\s+(?:by|in|to|through|via|within|over|during|before|from|at|with|and|for|this|next|each|per|every)\b|[,.;]|$)/i.exec(
+      after,
+    );
+  if (!m?.[1] || m[1].includes(MASK)) return null;
+  const index = mention.index + mention.length + m[0].length - m[1].length;
+  const words = cutWords(original, { index, length: m[1].length }).replace(/^(?:the|our)\s+/i, '');
+  return words ? { text: words, span: { index, length: m[1].length } } : null;
+}
+
+const SELL_RE =
+  /(?:賣出|售出|賣掉|多賣|賣更多|賣)(?:更多|多一點|出更多|的)?\s*([\u4e00-\u9fffA-Za-z0-9]{1,10})|(?<![A-Za-z])sell(?:ing)? (?:more )?(?:of )?(?:our |the )?([a-z][a-z -]{1,30}?)(?=\s+(?:by|in|to|through|via|at|each|every|per|this|next)\b|[,.;]|$)/gi;
+
+export function findProducts(text: string, original: string, masked: string): Located[] {
+  const found: Located[] = [];
+  for (const re of PRODUCT_PATTERNS) {
+    for (const l of findAll(re, masked, original)) {
+      const trimmed = trimLeadingWords(l);
+      if (!trimmed) continue;
+      found.push({
+        ...trimmed,
+        text: trimmed.text.replace(/^[「『《"]|[」』》"]$/g, '').replace(/^(?:the|our)\s+/i, ''),
+      });
+    }
+  }
+  const clauses = splitClauses(masked);
+  for (const mention of findMetricMentions(masked)) {
+    if (mention.strength !== 2 && mention.metric !== 'units') continue;
+    const clause = clauseOf(clauses, mention.index);
+    const before = nounBefore(masked, original, clause, mention);
+    if (before) found.push(before);
+    const after = nounAfterOf(masked, original, mention);
+    if (after) found.push(after);
+  }
+  SELL_RE.lastIndex = 0;
+  for (let m = SELL_RE.exec(masked); m !== null; m = SELL_RE.exec(masked)) {
+    const g = m[1] ?? m[2];
+    if (!g || g.includes(MASK)) continue;
+    let words = g.replace(/(?:的)?(?:數量|銷量|杯數|件數).*$/, '');
+    const stop = /給|到|在|於|和|並|,|達|超過|以上/.exec(words);
+    if (stop) words = words.slice(0, stop.index);
+    if (!words) continue;
+    const index = m.index + m[0].length - g.length;
+    found.push({
+      text: cutWords(original, { index, length: words.length }),
+      span: { index, length: words.length },
+    });
+  }
+  void text;
+  return found;
+}
+
+function texts(items: readonly Located[]): string[] {
+  return dedupeWords(items.map((i) => i.text).filter((t) => t.length > 0 && t.length <= 40));
+}
+
+export interface ScopeReading {
+  scope: Scope;
+  spans: TextSpan[];
+}
+
+/**
+ * Reads the scope from the normalised text with the time words masked (`masked`), cutting the words
+ * from the original statement. `meansChannels` are the channels named after 透過 / through.
+ */
+export function readScope(masked: string, original: string, meansChannels: readonly Located[]): ScopeReading {
+  const segments = findSegments(masked, original);
+  const regions = findRegions(masked, original);
+  const channels = [...meansChannels, ...findChannels(masked, original)];
+  const taken = [...segments, ...regions, ...channels].map((l) => l.span);
+  const metricSpans = findMetricMentions(masked).map((m) => ({ index: m.index, length: m.length }));
+  const productText = maskSpans(masked, taken);
+  const products = findProducts(masked, original, productText).filter(
+    (p) =>
+      !taken.some((t) => p.span.index >= t.index && p.span.index + p.span.length <= t.index + t.length) &&
+      !metricSpans.some((t) => p.span.index >= t.index && p.span.index + p.span.length <= t.index + t.length),
+  );
+  return {
+    scope: {
+      products: texts(products),
+      channels: texts(channels),
+      segments: texts(segments),
+      regions: texts(regions),
+    },
+    spans: [...taken, ...products.map((p) => p.span)],
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * Turns the quantities of a statement into targets: which metric each measures, whether it is a
+ * level to reach (達到, to), a change (提升20%, 增加50位, 5個百分點, by 25%), and its rate (每月, daily).
+ */
+import { findMetricMentions, METRIC_UNITS, type MetricMention } from './metrics-lexicon.ts';
+import { findQuantities, MULTIPLE_WORDS, type Quantity } from './quantities.ts';
+import { clauseOf, splitClauses, type TextSpan } from './text-spans.ts';
+import type { MetricKey, RatePer, Target, TargetKind } from './types.ts';
+
+const INCREASE_RE =
+  /提升|提高|增加|增長|成長|上升|拉高|衝高|擴大|拉抬|多賣|新增|多|增|漲|(?<![A-Za-z])(?:increase[sd]?|grow(?:s|n)?|boost(?:ed)?|raise[sd]?|improve[sd]?|lift|up|expand|more|growth|double)(?![A-Za-z])/i;
+const DECREASE_RE =
+  /降低|減少|下降|縮減|壓低|降到|降至|降|減|(?<![A-Za-z])(?:reduce[sd]?|cut|decrease[sd]?|lower(?:ed)?|drop|down|shrink|less|fewer)(?![A-Za-z])/i;
+/** A level to reach: the words right before the number. */
+const REACH_RE =
+  /(?:到|至|達到|達成|達|為|突破|超過|超越|衝上|衝到|維持在|保持在|控制在|以上|不低於|不少於|至少|(?<![A-Za-z])(?:to|reach(?:es)?|hit|achieve|at least|above|over|exceed|of|be|at|below|under)(?![A-Za-z]))\s*(?:每(?:日|天|週|星期|月|季|年|位|個|名|筆|單)|日均|月均|平均|約|大約|整整|一共|總共|a total of|around|about|approximately|over|more than|the)?\s*$/i;
+const FROM_RE = /(?:從|由|自|(?<![A-Za-z])from)\s*$/i;
+const CHANGE_AFTER_RE = /^\s*(?:的)?(?:成長|增長|增加|提升|年增|growth|increase|uplift|more|higher|up)/i;
+const DECREASE_AFTER_RE = /^\s*(?:的)?(?:下降|減少|降低|decrease|reduction|drop|less|lower|down)/i;
+
+const PER_ZH: Record<string, RatePer> = {
+  日: 'day',
+  天: 'day',
+  週: 'week',
+  星期: 'week',
+  禮拜: 'week',
+  月: 'month',
+  季: 'quarter',
+  季度: 'quarter',
+  年: 'year',
+};
+
+function ratePer(before: string, after: string): RatePer | null {
+  const zh =
+    /(?:每一?個?|平均每|[日週月季年]均)(日|天|週|星期|禮拜|月|季度|季|年)?(?:均|平均)?[^,;□]{0,10}$/.exec(
+      before,
+    );
+  if (zh) {
+    const unit = zh[1] ?? /([日週月季年])均/.exec(zh[0])?.[1];
+    if (unit && PER_ZH[unit]) return PER_ZH[unit] ?? null;
+  }
+  const en =
+    /(?<![A-Za-z])(daily|weekly|monthly|quarterly|annual|yearly|annually)(?![A-Za-z])[^,;]{0,60}$/i.exec(
+      before,
+    );
+  const after1 =
+    /^\s*(?:[A-Za-z]+\s+){0,2}?(?:per|a|each|every|\/)\s*(day|week|month|quarter|year)(?![A-Za-z])/i.exec(
+      after,
+    );
+  const after2 = /^\s*[\u4e00-\u9fff]{0,4}?\/\s*(日|天|週|月|季|年)/.exec(after);
+  const word = (en?.[1] ?? after1?.[1] ?? '').toLowerCase();
+  if (word) {
+    if (word.startsWith('da')) return 'day';
+    if (word.startsWith('week')) return 'week';
+    if (word.startsWith('month')) return 'month';
+    if (word.startsWith('quarter')) return 'quarter';
+    return 'year';
+  }
+  if (after2?.[1]) return PER_ZH[after2[1]] ?? null;
+  return null;
+}
+
+const COUNT_NOUN_METRIC: ReadonlyArray<readonly [RegExp, MetricKey]> = [
+  [/^(?:單|筆|orders?|deals?|bookings?|sales)$/i, 'orders'],
+  [
+    /^(?:杯|件|台|組|盒|瓶|份|張|套|包|顆|隻|本|箱|雙|支|units?|cups?|boxes|items?|pieces?|products?)$/i,
+    'units',
+  ],
+  [/^(?:leads?|signups?|sign-ups?)$/i, 'leads'],
+  [/^(?:customers?|clients?|accounts?|members?|users?|subscribers?)$/i, 'customers'],
+];
+
+function compatible(metric: MetricKey, q: Quantity): boolean {
+  const unit = METRIC_UNITS[metric];
+  switch (q.unit) {
+    case 'money':
+      return unit === 'money';
+    case 'count':
+      return unit === 'count';
+    case 'multiple':
+    case 'percent':
+    case 'points':
+    case 'plain':
+      return true;
+  }
+}
+
+function metricFor(
+  q: Quantity,
+  clause: TextSpan,
+  mentions: readonly MetricMention[],
+  main: MetricKey | null,
+): MetricKey | null {
+  const inClause = mentions.filter((m) => m.index >= clause.index && m.index < clause.index + clause.length);
+  const after = inClause.find((m) => m.index >= q.index + q.length && m.index - (q.index + q.length) <= 3);
+  if (after && compatible(after.metric, q)) return after.metric;
+  const before = [...inClause]
+    .reverse()
+    .find((m) => m.index + m.length <= q.index && compatible(m.metric, q));
+  if (before) return before.metric;
+  if (q.unit === 'count' && q.noun) {
+    const byNoun = COUNT_NOUN_METRIC.find(([re]) => re.test(q.noun ?? ''));
+    if (byNoun) {
+      if (byNoun[1] === 'customers' && main && METRIC_UNITS[main] === 'count') return main;
+      return byNoun[1];
+    }
+  }
+  const anyAfter = inClause.find((m) => m.index >= q.index + q.length && compatible(m.metric, q));
+  if (anyAfter) return anyAfter.metric;
+  if (main && compatible(main, q)) return main;
+  if (q.unit === 'money') return 'revenue';
+  if (q.unit === 'count' && main) return main === 'revenue' ? 'units' : main;
+  return main;
+}
+
+function kindFor(
+  q: Quantity,
+  metric: MetricKey,
+  before: string,
+  after: string,
+): { kind: TargetKind; sign: number } {
+  const near = before.slice(-14);
+  const decrease = DECREASE_RE.test(near) || DECREASE_AFTER_RE.test(after);
+  const sign = decrease ? -1 : 1;
+  const reach = REACH_RE.test(before);
+  const changeVerb =
+    INCREASE_RE.test(near) || decrease || CHANGE_AFTER_RE.test(after) || DECREASE_AFTER_RE.test(after);
+  const byEnglish = /(?<![A-Za-z])by\s*$/i.test(before);
+  if (q.unit === 'points') return { kind: reach && !changeVerb ? 'absolute' : 'absolute_change', sign };
+  if (q.unit === 'percent') {
+    const isRate = METRIC_UNITS[metric] === 'percent' || METRIC_UNITS[metric] === 'score';
+    if (byEnglish) return { kind: 'percent_change', sign };
+    if (reach) return { kind: 'absolute', sign: 1 };
+    if (changeVerb)
+      return {
+        kind: isRate && !/成長|增長|growth/i.test(near + after) ? 'absolute' : 'percent_change',
+        sign,
+      };
+    return { kind: isRate ? 'absolute' : 'percent_change', sign };
+  }
+  if (q.unit === 'multiple') {
+    return { kind: METRIC_UNITS[metric] === 'ratio' ? 'absolute' : 'percent_change', sign: 1 };
+  }
+  if (reach) return { kind: 'absolute', sign: 1 };
+  if (byEnglish && changeVerb) return { kind: 'absolute_change', sign };
+  if (
+    INCREASE_RE.test(before.slice(-4)) ||
+    /^\s*(?:more|additional|extra|new)\b/i.test(q.text.replace(/^[^A-Za-z]*/, ''))
+  ) {
+    return { kind: 'absolute_change', sign };
+  }
+  if (DECREASE_RE.test(before.slice(-4))) return { kind: 'absolute_change', sign: -1 };
+  return { kind: 'absolute', sign: 1 };
+}
+
+export interface TargetReading {
+  targets: Target[];
+  baseline: number | null;
+}
+
+/**
+ * Reads the targets from the normalised text in which time words, ages and action clauses are
+ * masked; `original` gives the words as written.
+ */
+export function readTargets(masked: string, original: string, main: MetricKey | null): TargetReading {
+  const clauses = splitClauses(masked);
+  const mentions = findMetricMentions(masked);
+  const targets: Target[] = [];
+  let baseline: number | null = null;
+  let text = masked;
+  for (const [re, percent] of MULTIPLE_WORDS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const clause = clauseOf(clauses, m.index);
+      const inClause = mentions.filter(
+        (x) => x.index >= clause.index && x.index < clause.index + clause.length,
+      );
+      const metric = inClause[0]?.metric ?? main;
+      if (metric) {
+        targets.push({
+          metric,
+          kind: 'percent_change',
+          value: percent,
+          per: null,
+          text: original.slice(m.index, m.index + m[0].length),
+        });
+      }
+      text = text.slice(0, m.index) + '□'.repeat(m[0].length) + text.slice(m.index + m[0].length);
+    }
+  }
+  for (const q of findQuantities(text)) {
+    const clause = clauseOf(clauses, q.index);
+    const before = text.slice(clause.index, q.index);
+    const after = text.slice(q.index + q.length, clause.index + clause.length);
+    if (FROM_RE.test(before)) {
+      baseline ??= q.value;
+      continue;
+    }
+    const metric = metricFor(q, clause, mentions, main);
+    if (!metric) continue;
+    const { kind, sign } = kindFor(q, metric, before, after);
+    let value = q.value;
+    if (q.unit === 'multiple' && kind === 'percent_change') {
+      value = /到|至|為|成|to/i.test(before.slice(-3)) || value > 1 ? (value - 1) * 100 : value * 100;
+      if (/增加|提升|提高|成長|增長/.test(before.slice(-3)) && !/到|至/.test(before.slice(-2)))
+        value = q.value * 100;
+      if (value === 0) value = 100;
+    }
+    if (kind !== 'absolute') value *= sign;
+    const per = kind === 'percent_change' ? null : ratePer(before, after);
+    targets.push({ metric, kind, value, per, text: original.slice(q.index, q.index + q.length) });
+  }
+  const seen = new Set<string>();
+  const unique = targets.filter((t) => {
+    const key = `${t.metric}|${t.kind}|${t.value}|${t.per}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { targets: unique, baseline };
+}

@@ -1,0 +1,151 @@
+/**
+ * The metrics lexicon: the words for each KPI in zh-TW (zh-CN is normalised to it) and English,
+ * and the reader that finds them in a statement (longest match at each position).
+ */
+import type { MetricKey } from './types.ts';
+
+/** How a metric's values are measured: money, a percentage, a count or a ratio (3倍). */
+export type MetricUnit = 'money' | 'percent' | 'count' | 'ratio' | 'score';
+
+export const METRIC_UNITS: Record<MetricKey, MetricUnit> = {
+  revenue: 'money',
+  units: 'count',
+  orders: 'count',
+  aov: 'money',
+  conversion_rate: 'percent',
+  cac: 'money',
+  roas: 'ratio',
+  leads: 'count',
+  new_customers: 'count',
+  customers: 'count',
+  retention_rate: 'percent',
+  churn_rate: 'percent',
+  repeat_purchase_rate: 'percent',
+  clv: 'money',
+  csat: 'score',
+  nps: 'score',
+  market_share: 'percent',
+  revenue_per_rep: 'money',
+};
+
+interface MetricTerm {
+  re: RegExp;
+  metric: MetricKey;
+  /** 2: names the metric; 1: only hints at it (「賣出」 → units, 「銷售」 → revenue). */
+  strength: 1 | 2;
+}
+
+const en = (words: string): string => `(?<![A-Za-z])(?:${words})(?![A-Za-z])`;
+
+const term = (source: string, metric: MetricKey, strength: 1 | 2 = 2): MetricTerm => ({
+  re: new RegExp(source, 'iy'),
+  metric,
+  strength,
+});
+
+const REP = '(?:業務(?:員|代表|人員)?|銷售(?:人員|員|代表|同仁)|業代|店員|sales ?reps?)';
+
+export const METRIC_TERMS: readonly MetricTerm[] = [
+  term(
+    `(?:每(?:一)?(?:位|個|名)|平均每(?:位|名|個)|人均)\\s*${REP}?\\s*的?\\s*(?:平均)?\\s*(?:月|每月)?(?:銷售額|業績|營收|銷售金額)`,
+    'revenue_per_rep',
+  ),
+  term(`${REP}\\s*(?:的)?\\s*(?:人均|平均)\\s*(?:銷售額|業績|營收)`, 'revenue_per_rep'),
+  term(
+    en('(?:revenue|sales) per (?:sales ?)?(?:rep|representative|salesperson|head)|revenue per rep'),
+    'revenue_per_rep',
+  ),
+  term('客單價|平均客單|平均訂單(?:價值|金額)|平均消費(?:金)?額|平均交易金額', 'aov'),
+  term(
+    en(
+      'average order value|aov|average basket(?: size)?|basket size|average ticket(?: size)?|average transaction value',
+    ),
+    'aov',
+  ),
+  term('轉換率|轉化率|成交率|購買轉換率', 'conversion_rate'),
+  term(en('conversion rates?|cvr|close rate|win rate'), 'conversion_rate'),
+  term('(?:客戶|顧客|會員|用戶)?(?:獲取|獲得|取得)成本|獲客成本|每位?客戶成本', 'cac'),
+  term(
+    en('customer acquisition costs?|cac|cost per acquisition|cpa|acquisition cost|cost per customer'),
+    'cac',
+  ),
+  term('廣告(?:投資)?(?:報酬|回報|投報)率|投資(?:報酬|回報)率|投報率|廣告效益', 'roas'),
+  term(en('roas|roi|return on ad spend|return on investment|return on advertising spend'), 'roas'),
+  term('新(?:客戶|顧客|會員|用戶|買家|客人|客)(?:數|人數|數量)?|首購(?:客|客戶|顧客)', 'new_customers'),
+  term(en('new (?:customers?|clients?|members?|users?|accounts?|buyers?|subscribers?)'), 'new_customers'),
+  term('潛在客戶(?:名單)?|潛客|銷售線索|線索|名單|詢價單?|詢問數?|商機|洽詢', 'leads'),
+  term(en('leads?|sales leads|qualified leads|inquiries|enquiries|prospects|mqls?|sqls?'), 'leads'),
+  term('(?:客戶|顧客|會員|用戶)?(?:留存率|留存)|留客率|續約率|續訂率|保留率', 'retention_rate'),
+  term(en('(?:customer )?retention(?: rate)?|renewal rate'), 'retention_rate'),
+  term('(?:客戶|顧客|會員|用戶)?流失率|退訂率|解約率', 'churn_rate'),
+  term(en('churn(?: rate)?|attrition(?: rate)?'), 'churn_rate'),
+  term('回購率|復購率|複購率|重複購買率|回頭率|再購率|回流率|回購', 'repeat_purchase_rate'),
+  term(
+    en('repeat[- ]purchase(?: rate)?s?|repurchase rate|repeat (?:customer |order )?rate'),
+    'repeat_purchase_rate',
+  ),
+  term('(?:客戶|顧客)?終身價值|(?:客戶)?生命週期價值', 'clv'),
+  term(en('(?:customer )?lifetime value|clv|cltv|ltv'), 'clv'),
+  term('淨推薦值|淨推薦分數|推薦分數', 'nps'),
+  term(en('nps|net promoter score'), 'nps'),
+  term('(?:客戶|顧客|消費者|用戶)?滿意度|好評率|五星評價|評分', 'csat'),
+  term(en('(?:customer )?satisfaction(?: score| rate)?|csat'), 'csat'),
+  term('市場占有率|市占率|市場份額|市場占比|市占', 'market_share'),
+  term(en('market share'), 'market_share'),
+  term('(?:客戶|顧客|會員|用戶|來客|付費用戶|活躍用戶|訂閱戶)(?:數|人數|數量|量)|來客數|客流量', 'customers'),
+  term(
+    en(
+      '(?:number of |active |paying )?customers|customer count|(?:number of )?(?:members|subscribers|users)',
+    ),
+    'customers',
+    1,
+  ),
+  term('訂單(?:數|量|數量)?|成交(?:筆數|數|量)|下單(?:數|量)?', 'orders'),
+  term(en('orders?|transactions|deals closed|purchases'), 'orders'),
+  term('銷量|銷售量|銷售數量|出貨量|銷售件數|賣出量|件數|杯數|台數|銷售杯數|出貨數', 'units'),
+  term(en('units?(?: sold)?|unit sales|sales volume|volume|cups sold|items sold'), 'units'),
+  term('賣出|賣掉|售出|多賣|賣更多', 'units', 1),
+  term(en('sell|sold'), 'units', 1),
+  term(
+    '銷售額|銷售金額|營業額|營收|業績|銷售收入|營業收入|總收入|收入|銷售業績|成交金額|成交額|GMV|營業總額|銷貨收入|銷售總額|銷售成績',
+    'revenue',
+  ),
+  term(en('revenues?|turnover|gmv|income|takings|bookings'), 'revenue'),
+  term(en('sales(?! (?:reps?|team|staff|people|force|person|representatives?|funnel|cycle))'), 'revenue'),
+  term('銷售|生意|賺', 'revenue', 1),
+];
+
+export interface MetricMention {
+  metric: MetricKey;
+  index: number;
+  length: number;
+  strength: 1 | 2;
+  text: string;
+}
+
+/** Every metric named in the text, left to right, longest match first at each position. */
+export function findMetricMentions(text: string): MetricMention[] {
+  const mentions: MetricMention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let best: MetricMention | null = null;
+    for (const t of METRIC_TERMS) {
+      t.re.lastIndex = i;
+      const m = t.re.exec(text);
+      if (m && m[0].length > 0 && (!best || m[0].length > best.length)) {
+        best = { metric: t.metric, index: i, length: m[0].length, strength: t.strength, text: m[0] };
+      }
+    }
+    if (best) {
+      mentions.push(best);
+      i += best.length;
+    } else i++;
+  }
+  return mentions;
+}
+
+/** The main metric: the first that is named outright, else the first hinted at. */
+export function pickMainMetric(mentions: readonly MetricMention[]): MetricKey | null {
+  const strong = mentions.find((m) => m.strength === 2);
+  return (strong ?? mentions[0])?.metric ?? null;
+}

@@ -1,0 +1,53 @@
+/**
+ * Normalises a goal statement character by character, so that every index of the normalised text
+ * is the index of the same character in the original (spans found in one are cut from the other):
+ * full-width forms to ASCII, simplified Chinese to traditional for the words the reader knows,
+ * variant characters (臺 → 台, 周 → 週) to one spelling.
+ */
+
+const SIMPLIFIED =
+  '销额个内过达单将营业长实现户获费转购会员场满广线网门为与让从万亿两们产务质标计划节庆国际华东区岛湾后还这联络电邮视频书报价层级终复数据绩点笔块吨礼饮鲜铁团买卖货运动开发时间岁领导专项顾双圣诞儿亲农历关键问询优举办讨论统览传体验软订阅车经约较减总该确预变带来潜积极认识试续签赢帮轻职学银机构医诊药妆养护肤饰装宠饼奖励诚热组档冲资荐净乐园仓库觉众齐闻赛说读写课师环闰宝凤阳阴结奋';
+const TRADITIONAL =
+  '銷額個內過達單將營業長實現戶獲費轉購會員場滿廣線網門為與讓從萬億兩們產務質標計劃節慶國際華東區島灣後還這聯絡電郵視頻書報價層級終復數據績點筆塊噸禮飲鮮鐵團買賣貨運動開發時間歲領導專項顧雙聖誕兒親農曆關鍵問詢優舉辦討論統覽傳體驗軟訂閱車經約較減總該確預變帶來潛積極認識試續簽贏幫輕職學銀機構醫診藥妝養護膚飾裝寵餅獎勵誠熱組檔衝資薦淨樂園倉庫覺眾齊聞賽說讀寫課師環閏寶鳳陽陰結奮';
+
+const VARIANTS: Record<string, string> = { 臺: '台', 周: '週', 佔: '占', 纔: '才', 裏: '裡', 羣: '群' };
+
+function buildCharMap(): Map<string, string> {
+  const map = new Map<string, string>();
+  const from = Array.from(SIMPLIFIED);
+  const to = Array.from(TRADITIONAL);
+  from.forEach((ch, i) => {
+    const t = to[i];
+    if (t !== undefined && t !== ch) map.set(ch, t);
+  });
+  for (const [k, v] of Object.entries(VARIANTS)) map.set(k, v);
+  return map;
+}
+
+const CHAR_MAP = buildCharMap();
+
+/** Maps one UTF-16 unit to one UTF-16 unit (full-width ASCII, ideographic space, known variants). */
+function normalizeChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  if (code === 0x3000) return ' ';
+  if (ch === '、' || ch === '，') return ',';
+  if (ch === '；') return ';';
+  if (ch === '：') return ':';
+  if (ch === '～' || ch === '〜' || ch === '–' || ch === '—') return '-';
+  if (ch === '“' || ch === '”' || ch === '„') return '"';
+  if (ch === '‘' || ch === '’') return "'";
+  return CHAR_MAP.get(ch) ?? ch;
+}
+
+/** Returns a string of the same length as `text`, each unit normalised in place. */
+export function normalizeText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += normalizeChar(text.charAt(i));
+  return out;
+}
+
+/** True when the statement is mostly written in Chinese. */
+export function detectChinese(text: string): boolean {
+  return /[\u4e00-\u9fff]/.test(text);
+}

@@ -1,0 +1,606 @@
+/**
+ * Reads the period of a goal (「未來三個月內」, 「2024年第一季度」, 「下半年」, 「春節前兩週」, "Q3 2026",
+ * "by September", "in the next 6 months") and resolves it against today and the fiscal calendar.
+ */
+import {
+  addDays,
+  addMonths,
+  type CalendarDate,
+  compareDates,
+  fiscalYearStart,
+  formatIsoDate,
+  isValidDate,
+  monthSpan,
+  startOfIsoWeek,
+} from './calendar.ts';
+import { HOLIDAY_TERMS, type HolidayKey, resolveHoliday } from './holidays.ts';
+import { parseNumberToken } from './numerals.ts';
+import type { Period } from './types.ts';
+
+export interface PeriodContext {
+  today: CalendarDate;
+  /** 1–12. */
+  fiscalYearStartMonth: number;
+}
+
+interface Span {
+  start: CalendarDate;
+  end: CalendarDate;
+}
+
+export interface PeriodMatch {
+  period: Period;
+  index: number;
+  length: number;
+  rule: string;
+}
+
+export interface PeriodReading {
+  period: Period | null;
+  match: PeriodMatch | null;
+  /** Every span of text about time (the period and past references such as 「去年」), to mask. */
+  timeSpans: Array<{ index: number; length: number }>;
+}
+
+type Resolver = (m: RegExpExecArray, ctx: PeriodContext) => Span | null;
+
+interface PeriodRule {
+  name: string;
+  re: RegExp;
+  resolve: Resolver;
+}
+
+const ZH_NUM = '(\\d+(?:\\.\\d+)?|[一二兩三四五六七八九十]+|半)';
+const EN_NUM =
+  '(\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|half a)';
+const EN_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  'twenty-four': 24,
+  'half a': 0.5,
+};
+const MONTHS_EN =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+const MONTH_INDEX: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+function readCount(text: string | undefined): number | null {
+  if (!text) return null;
+  const t = text.toLowerCase();
+  if (t === '半') return 0.5;
+  if (t in EN_WORDS) return EN_WORDS[t] ?? null;
+  return parseNumberToken(t);
+}
+
+function monthFromEnglish(text: string | undefined): number | null {
+  if (!text) return null;
+  return MONTH_INDEX[text.toLowerCase().slice(0, 3)] ?? null;
+}
+
+function readMonthNumber(text: string | undefined): number | null {
+  if (!text) return null;
+  const n = parseNumberToken(text);
+  return n !== null && Number.isInteger(n) && n >= 1 && n <= 12 ? n : null;
+}
+
+type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+function unitOf(word: string): Unit | null {
+  const w = word.toLowerCase();
+  if (/^(天|日|days?)$/.test(w)) return 'day';
+  if (/^(週|星期|禮拜|weeks?)$/.test(w)) return 'week';
+  if (/^(月|months?)$/.test(w)) return 'month';
+  if (/^(季|季度|quarters?)$/.test(w)) return 'quarter';
+  if (/^(年|years?)$/.test(w)) return 'year';
+  return null;
+}
+
+/** today … the day before today + n units (「未來三個月內」 from 01-15 = 01-15 … 04-14). */
+function rollingSpan(today: CalendarDate, count: number, unit: Unit): Span | null {
+  if (!(count > 0) || count > 1200) return null;
+  let after: CalendarDate;
+  if (unit === 'day') after = addDays(today, Math.round(count));
+  else if (unit === 'week') after = addDays(today, Math.round(count * 7));
+  else {
+    const months = count * (unit === 'month' ? 1 : unit === 'quarter' ? 3 : 12);
+    if (!Number.isInteger(months)) after = addDays(today, Math.round(months * 30.4375));
+    else after = addMonths(today, months);
+  }
+  return { start: today, end: addDays(after, -1) };
+}
+
+function untilSpan(today: CalendarDate, end: CalendarDate): Span {
+  return { start: today, end };
+}
+
+/** The fiscal (or calendar) year that contains `d`, shifted by `offset` years. */
+function yearSpan(ctx: PeriodContext, d: CalendarDate, offset: number): Span {
+  const start = addMonths(fiscalYearStart(d, ctx.fiscalYearStartMonth), offset * 12);
+  return { start, end: addDays(addMonths(start, 12), -1) };
+}
+
+/** A named year (2026) read as the calendar year, or the fiscal year that starts in it. */
+function namedYearSpan(ctx: PeriodContext, year: number): Span {
+  const start: CalendarDate = { year, month: ctx.fiscalYearStartMonth, day: 1 };
+  return { start, end: addDays(addMonths(start, 12), -1) };
+}
+
+/** 「今年」 2026, 「明年」, 「2027年」 → the first day of that (fiscal) year; null for no year word. */
+function yearStartFromWord(word: string | undefined, ctx: PeriodContext): CalendarDate | null {
+  if (!word) return null;
+  const w = word.toLowerCase().replace(/\s+/g, '');
+  const current = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+  if (/^(今年度?|本年度?|今年|thisyear|本財年)$/.test(w)) return current;
+  if (/^(明年度?|來年|下一?年度?|nextyear)$/.test(w)) return addMonths(current, 12);
+  if (/^後年$/.test(w)) return addMonths(current, 24);
+  const digits = /(\d{4})/.exec(w);
+  if (digits) return { year: Number(digits[1]), month: ctx.fiscalYearStartMonth, day: 1 };
+  const zh = /^([〇零一二三四五六七八九]{4})/.exec(w);
+  if (zh?.[1]) {
+    const n = parseNumberToken(zh[1]);
+    if (n !== null) return { year: n, month: ctx.fiscalYearStartMonth, day: 1 };
+  }
+  return null;
+}
+
+/** The calendar year a month or date belongs to when the statement names none: this year, or next if past. */
+function calendarYearFor(word: string | undefined, ctx: PeriodContext, month: number): number {
+  const start = yearStartFromWord(word, ctx);
+  if (start) {
+    // A fiscal year starting in April: 「明年3月」 still means March of the next calendar year.
+    return ctx.fiscalYearStartMonth === 1 || !word || /\d{4}/.test(word)
+      ? start.year
+      : month >= ctx.fiscalYearStartMonth
+        ? start.year
+        : start.year + 1;
+  }
+  return month < ctx.today.month ? ctx.today.year + 1 : ctx.today.year;
+}
+
+function quarterSpan(yearStart: CalendarDate, quarter: number): Span | null {
+  if (quarter < 1 || quarter > 4) return null;
+  const start = addMonths(yearStart, (quarter - 1) * 3);
+  return monthSpan(start.year, start.month, 3);
+}
+
+function currentQuarterStart(ctx: PeriodContext): CalendarDate {
+  const fy = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+  const monthsIn = (ctx.today.year - fy.year) * 12 + ctx.today.month - fy.month;
+  return addMonths(fy, Math.floor(monthsIn / 3) * 3);
+}
+
+function halfSpan(yearStart: CalendarDate, half: 1 | 2): Span {
+  const start = addMonths(yearStart, half === 1 ? 0 : 6);
+  return monthSpan(start.year, start.month, 6);
+}
+
+function holidayKeyOf(text: string): HolidayKey | null {
+  for (const [re, key] of HOLIDAY_TERMS) {
+    const r = new RegExp(`^(?:${re.source})$`, 'i');
+    if (r.test(text)) return key;
+  }
+  return null;
+}
+
+/** The next occurrence of a holiday that has not ended before today (or in the named year). */
+function nextHoliday(key: HolidayKey, ctx: PeriodContext, year: number | null): Span {
+  if (year !== null) return resolveHoliday(key, year);
+  const thisYear = resolveHoliday(key, ctx.today.year);
+  return compareDates(thisYear.end, ctx.today) >= 0 ? thisYear : resolveHoliday(key, ctx.today.year + 1);
+}
+
+const HOLIDAY_ALT = HOLIDAY_TERMS.map(([re]) => re.source).join('|');
+const ZH_YEAR = '(\\d{4}\\s*年度?|今年度?|本年度?|明年度?|來年|後年|[〇零一二三四五六七八九]{4}年)';
+const ZH_UNIT = '(天|日|週|星期|禮拜|月|季度|季|年)';
+
+const RULES: PeriodRule[] = [
+  // --- rolling windows ---
+  {
+    name: 'rolling-zh',
+    re: new RegExp(
+      `(?:未來|接下來|今後|往後|之後|隨後|最近|從現在起|從今天起)\\s*的?\\s*${ZH_NUM}\\s*(個)?\\s*${ZH_UNIT}(?:內|之內|以內|期間|裡|中)?`,
+      'g',
+    ),
+    resolve: (m, ctx) => {
+      const unit = unitOf(m[3] ?? '');
+      const n = readCount(m[1]);
+      return unit && n !== null ? rollingSpan(ctx.today, n, unit) : null;
+    },
+  },
+  {
+    name: 'within-zh',
+    re: new RegExp(`${ZH_NUM}\\s*(個)?\\s*${ZH_UNIT}(?:內|之內|以內)`, 'g'),
+    resolve: (m, ctx) => {
+      const unit = unitOf(m[3] ?? '');
+      if (unit === 'month' && !m[2]) return null;
+      if (unit === 'day' && m[3] === '日' && !m[2]) return null;
+      const n = readCount(m[1]);
+      return unit && n !== null ? rollingSpan(ctx.today, n, unit) : null;
+    },
+  },
+  {
+    name: 'rolling-en',
+    re: new RegExp(
+      `(?:(?:in|within|over|during|for)\\s+)?(?:the\\s+)?(?:next|coming|following|upcoming)\\s+${EN_NUM}\\s+(days?|weeks?|months?|quarters?|years?)`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const unit = unitOf(m[2] ?? '');
+      const n = readCount(m[1]);
+      return unit && n !== null ? rollingSpan(ctx.today, n, unit) : null;
+    },
+  },
+  {
+    name: 'within-en',
+    re: new RegExp(`\\b(?:within|in)\\s+${EN_NUM}\\s+(days?|weeks?|months?|quarters?|years?)\\b`, 'gi'),
+    resolve: (m, ctx) => {
+      const unit = unitOf(m[2] ?? '');
+      const n = readCount(m[1]);
+      return unit && n !== null ? rollingSpan(ctx.today, n, unit) : null;
+    },
+  },
+  {
+    name: 'next-half-year',
+    re: /(?:未來|接下來|今後)的?\s*半年|(?:the\s+)?next\s+half[- ]year/gi,
+    resolve: (_m, ctx) => rollingSpan(ctx.today, 6, 'month'),
+  },
+  // --- explicit dates ---
+  {
+    name: 'date-zh',
+    re: /(?:(\d{4})\s*年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號]\s*(前|之前|以前|為止|止)?/g,
+    resolve: (m, ctx) => {
+      const month = readMonthNumber(m[2]);
+      const day = m[3] ? parseNumberToken(m[3]) : null;
+      if (month === null || day === null) return null;
+      const year = m[1] ? Number(m[1]) : calendarYearFor(undefined, ctx, month);
+      const d: CalendarDate = { year, month, day };
+      if (!isValidDate(d)) return null;
+      return m[4] ? untilSpan(ctx.today, d) : { start: d, end: d };
+    },
+  },
+  {
+    name: 'date-iso',
+    re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b\s*(前|之前|以前|為止)?/g,
+    resolve: (m, ctx) => {
+      const d: CalendarDate = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+      if (!isValidDate(d)) return null;
+      const before = m[4] || /\b(by|before|until|no later than)\s*$/i.test(m.input.slice(0, m.index));
+      return before ? untilSpan(ctx.today, d) : { start: d, end: d };
+    },
+  },
+  {
+    name: 'date-en',
+    re: new RegExp(
+      `\\b(by|before|until|on|no later than)?\\s*(?:the\\s+)?(?:${MONTHS_EN}\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTHS_EN})\\b,?\\s*(\\d{4})?`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const month = monthFromEnglish(m[2] ?? m[5]);
+      const day = Number(m[3] ?? m[4]);
+      if (month === null) return null;
+      const year = m[6] ? Number(m[6]) : calendarYearFor(undefined, ctx, month);
+      const d: CalendarDate = { year, month, day };
+      if (!isValidDate(d)) return null;
+      return m[1] && m[1].toLowerCase() !== 'on' ? untilSpan(ctx.today, d) : { start: d, end: d };
+    },
+  },
+  // --- months ---
+  {
+    name: 'month-zh',
+    re: new RegExp(
+      `${ZH_YEAR}?\\s*的?\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月份?\\s*(底|末|中旬|初)?\\s*(前|之前|以前|為止|止)?`,
+      'g',
+    ),
+    resolve: (m, ctx) => {
+      const month = readMonthNumber(m[2]);
+      if (month === null) return null;
+      if (!m[1] && !m[3] && !m[4] && /個$/.test(m.input.slice(0, m.index + m[0].indexOf(m[2] ?? ''))))
+        return null;
+      const year = calendarYearFor(m[1], ctx, month);
+      const whole = monthSpan(year, month, 1);
+      if (m[4]) {
+        if (m[3] === '底' || m[3] === '末') return untilSpan(ctx.today, whole.end);
+        return untilSpan(ctx.today, addDays(whole.start, -1));
+      }
+      if (m[3] === '底' || m[3] === '末') return untilSpan(ctx.today, whole.end);
+      return whole;
+    },
+  },
+  {
+    name: 'month-en',
+    re: new RegExp(
+      `\\b(by the end of|by end of|by|before|until|through|in|during|for)?\\s*(?:the\\s+)?(?:month\\s+of\\s+)?${MONTHS_EN}\\b(?:\\s*,?\\s*(\\d{4}))?`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const month = monthFromEnglish(m[2]);
+      if (month === null) return null;
+      const word = m[2] ?? '';
+      // "may" is also a verb: only read it as May with a preposition or a year.
+      if (word.toLowerCase() === 'may' && !m[1] && !m[3]) return null;
+      if (/^(mar|jan|jun|jul|aug|oct|nov|dec|sep|apr|feb)$/i.test(word) && !m[1] && !m[3]) return null;
+      const year = m[3] ? Number(m[3]) : calendarYearFor(undefined, ctx, month);
+      const whole = monthSpan(year, month, 1);
+      const prep = (m[1] ?? '').toLowerCase();
+      if (prep.startsWith('by') || prep === 'until' || prep === 'through')
+        return untilSpan(ctx.today, whole.end);
+      if (prep === 'before') return untilSpan(ctx.today, addDays(whole.start, -1));
+      return whole;
+    },
+  },
+  {
+    name: 'this-month',
+    re: /(本月|這個月|這一?個?月|當月|this month)\s*(底|末)?\s*(前|之前|以前)?|(?:by\s+)?(?:the\s+)?end of (?:this|the) month|月底前|月底之前/gi,
+    resolve: (m, ctx) => {
+      const whole = monthSpan(ctx.today.year, ctx.today.month, 1);
+      if (!m[1] || m[2] || m[3]) return untilSpan(ctx.today, whole.end);
+      return whole;
+    },
+  },
+  {
+    name: 'next-month',
+    re: /(下個?月|下一個月|next month)\s*(底|末)?\s*(前|之前)?/gi,
+    resolve: (_m, ctx) => {
+      const next = addMonths(ctx.today, 1);
+      return monthSpan(next.year, next.month, 1);
+    },
+  },
+  // --- weeks ---
+  {
+    name: 'this-week',
+    re: /本週|這週|這個?星期|這個?禮拜|this week/gi,
+    resolve: (_m, ctx) => {
+      const start = startOfIsoWeek(ctx.today);
+      return { start, end: addDays(start, 6) };
+    },
+  },
+  {
+    name: 'next-week',
+    re: /下週|下個?星期|下個?禮拜|下一週|next week/gi,
+    resolve: (_m, ctx) => {
+      const start = addDays(startOfIsoWeek(ctx.today), 7);
+      return { start, end: addDays(start, 6) };
+    },
+  },
+  // --- quarters ---
+  {
+    name: 'quarter-zh',
+    re: new RegExp(
+      `${ZH_YEAR}?\\s*的?\\s*(?:第\\s*([一二三四1-4])\\s*(?:季度|季)|([一二三四1-4])季度|Q([1-4]))`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const q = parseNumberToken(m[2] ?? m[3] ?? m[4] ?? '');
+      if (q === null) return null;
+      const yearStart = yearStartFromWord(m[1], ctx) ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+      return quarterSpan(yearStart, q);
+    },
+  },
+  {
+    name: 'quarter-en',
+    re: /\b(?:(?:in|during|for|by the end of|by)\s+)?(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:\s*(?:of\s*)?(?:FY\s*)?'?(\d{4}|\d{2})\b|\s+(this|next) year)?/gi,
+    resolve: (m, ctx) => {
+      const word = (m[2] ?? '').toLowerCase();
+      const q = m[1]
+        ? Number(m[1])
+        : { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }[word];
+      if (!q) return null;
+      let yearStart = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+      if (m[3])
+        yearStart = {
+          year: m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]),
+          month: ctx.fiscalYearStartMonth,
+          day: 1,
+        };
+      else if ((m[4] ?? '').toLowerCase() === 'next') yearStart = addMonths(yearStart, 12);
+      const span = quarterSpan(yearStart, q);
+      if (span && /by/i.test(m[0])) return untilSpan(ctx.today, span.end);
+      return span;
+    },
+  },
+  {
+    name: 'this-quarter',
+    re: /本季度?|這一?季度?|當季|this quarter|the current quarter/gi,
+    resolve: (_m, ctx) => {
+      const start = currentQuarterStart(ctx);
+      return monthSpan(start.year, start.month, 3);
+    },
+  },
+  {
+    name: 'next-quarter',
+    re: /下一?個?季度?|next quarter|the following quarter/gi,
+    resolve: (_m, ctx) => {
+      const start = addMonths(currentQuarterStart(ctx), 3);
+      return monthSpan(start.year, start.month, 3);
+    },
+  },
+  {
+    name: 'quarter-end',
+    re: /(?:本季|季)(?:底|末)(?:前|之前)?|(?:by\s+)?(?:the\s+)?end of (?:the|this) quarter/gi,
+    resolve: (_m, ctx) => {
+      const start = currentQuarterStart(ctx);
+      return untilSpan(ctx.today, monthSpan(start.year, start.month, 3).end);
+    },
+  },
+  // --- halves ---
+  {
+    name: 'half-zh',
+    re: new RegExp(`${ZH_YEAR}?\\s*的?\\s*(上|下|前|後)半年度?`, 'g'),
+    resolve: (m, ctx) => {
+      const yearStart = yearStartFromWord(m[1], ctx) ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+      return halfSpan(yearStart, m[2] === '上' || m[2] === '前' ? 1 : 2);
+    },
+  },
+  {
+    name: 'half-en',
+    re: /\b(?:(?:in|during)\s+)?(?:the\s+)?(?:(first|second) half|H([12]))(?:\s+of)?(?:\s+(?:the\s+year|(this|next) year|(\d{4})))?/gi,
+    resolve: (m, ctx) => {
+      const half = (m[1] ?? '').toLowerCase() === 'first' || m[2] === '1' ? 1 : 2;
+      let yearStart = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+      if (m[4]) yearStart = { year: Number(m[4]), month: ctx.fiscalYearStartMonth, day: 1 };
+      else if ((m[3] ?? '').toLowerCase() === 'next') yearStart = addMonths(yearStart, 12);
+      return halfSpan(yearStart, half);
+    },
+  },
+  // --- years ---
+  {
+    name: 'year-end-zh',
+    re: new RegExp(`${ZH_YEAR}?\\s*(?:年底|年末|年終)\\s*(前|之前|以前)?`, 'g'),
+    resolve: (m, ctx) => {
+      const yearStart = yearStartFromWord(m[1], ctx) ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+      return untilSpan(ctx.today, addDays(addMonths(yearStart, 12), -1));
+    },
+  },
+  {
+    name: 'year-end-en',
+    re: /\b(?:by|before|until)\s+(?:the\s+)?(?:end of (?:the |this )?(?:fiscal )?year|year[- ]end|end of (\d{4})|the end of (\d{4}))/gi,
+    resolve: (m, ctx) => {
+      const named = m[1] ?? m[2];
+      const yearStart = named
+        ? { year: Number(named), month: ctx.fiscalYearStartMonth, day: 1 }
+        : fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+      return untilSpan(ctx.today, addDays(addMonths(yearStart, 12), -1));
+    },
+  },
+  {
+    name: 'year-zh',
+    re: /(\d{4})\s*(?:年度|年|財年|財務年度)(?:全年)?|今年度?|本年度?|明年度?|來年|後年|全年/g,
+    resolve: (m, ctx) => {
+      if (m[0] === '全年') return yearSpan(ctx, ctx.today, 0);
+      const start = yearStartFromWord(m[1] ?? m[0], ctx);
+      return start ? { start, end: addDays(addMonths(start, 12), -1) } : null;
+    },
+  },
+  {
+    name: 'year-en',
+    re: /\b(?:(this|next) (?:fiscal )?year|(?:in|for|during|of)\s+(?:FY\s*)?(\d{4})|FY\s*'?(\d{4}|\d{2}))\b/gi,
+    resolve: (m, ctx) => {
+      if (m[1]) return yearSpan(ctx, ctx.today, m[1].toLowerCase() === 'next' ? 1 : 0);
+      const y = m[2] ?? m[3];
+      if (!y) return null;
+      const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+      return year >= 1990 && year <= 2100 ? namedYearSpan(ctx, year) : null;
+    },
+  },
+  // --- holidays ---
+  {
+    name: 'holiday',
+    re: new RegExp(
+      `(\\d{4}\\s*年|今年|明年)?\\s*的?\\s*(${HOLIDAY_ALT})\\s*(前|之前|以前|期間|檔期|檔|當天|假期)?\\s*(?:的)?\\s*(?:${ZH_NUM}\\s*(個)?\\s*(天|日|週|星期|禮拜|月))?(內)?`,
+      'gi',
+    ),
+    resolve: (m, ctx) => holidaySpan(m[2] ?? '', m[1], m[3], readCount(m[4]), m[6], ctx),
+  },
+  {
+    name: 'holiday-en',
+    re: new RegExp(
+      `(?:(?:in|during)\\s+)?(?:the\\s+)?(?:${EN_NUM}\\s+(days?|weeks?|months?)\\s+)?(before|ahead of|by|until|during|for|over)\\s+(?:the\\s+)?(${HOLIDAY_ALT})(?:\\s+(\\d{4}))?`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const prep = (m[3] ?? '').toLowerCase();
+      const marker = prep === 'during' || prep === 'for' || prep === 'over' ? '期間' : '前';
+      return holidaySpan(m[4] ?? '', m[5], marker, readCount(m[1]), m[2], ctx);
+    },
+  },
+];
+
+function holidaySpan(
+  name: string,
+  yearWord: string | undefined,
+  marker: string | undefined,
+  count: number | null,
+  unitWord: string | undefined,
+  ctx: PeriodContext,
+): Span | null {
+  const key = holidayKeyOf(name.trim());
+  if (!key) return null;
+  const yearStart = yearWord ? yearStartFromWord(yearWord, ctx) : null;
+  const h = nextHoliday(key, ctx, yearStart ? yearStart.year : null);
+  const unit = unitWord ? unitOf(unitWord) : null;
+  if (marker === '前' || marker === '之前' || marker === '以前') {
+    const dayBefore = addDays(h.start, -1);
+    if (count !== null && unit) {
+      const back =
+        unit === 'day'
+          ? addDays(h.start, -count)
+          : unit === 'week'
+            ? addDays(h.start, -count * 7)
+            : addMonths(h.start, -count);
+      return { start: back, end: dayBefore };
+    }
+    return untilSpan(ctx.today, dayBefore);
+  }
+  if (marker === '檔期' || marker === '檔') {
+    if (compareDates(h.start, h.end) !== 0) return h;
+    return { start: addDays(h.start, -27), end: h.start };
+  }
+  if (key === 'lunar_new_year' && (marker === '期間' || marker === '假期' || !marker)) {
+    return { start: addDays(h.start, -1), end: addDays(h.start, 4) };
+  }
+  return h;
+}
+
+/** Past references that are baselines, not the goal's period (「比去年」, "vs last year"). */
+const PAST_TIME =
+  /去年同期|去年|前年|上個?月|上一?季度?|上半年|同期|上週|last (?:year|month|quarter|week)|previous (?:year|month|quarter)|a year ago|year[- ]over[- ]year|yoy/gi;
+
+function toPeriod(span: Span): Period {
+  return { start: formatIsoDate(span.start), end: formatIsoDate(span.end) };
+}
+
+/** Finds the statement's period: the longest time expression that resolves, the earliest on a tie. */
+export function readPeriod(text: string, ctx: PeriodContext): PeriodReading {
+  const candidates: PeriodMatch[] = [];
+  const timeSpans: Array<{ index: number; length: number }> = [];
+  for (const past of text.matchAll(PAST_TIME)) {
+    timeSpans.push({ index: past.index ?? 0, length: past[0].length });
+  }
+  const isPast = (index: number, length: number): boolean =>
+    timeSpans.some((s) => index >= s.index && index + length <= s.index + s.length);
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m !== null; m = rule.re.exec(text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const lead = m[0].length - m[0].trimStart().length;
+      const index = m.index + lead;
+      const length = m[0].trim().length;
+      if (isPast(index, length)) continue;
+      const span = rule.resolve(m, ctx);
+      if (!span || compareDates(span.start, span.end) > 0) continue;
+      candidates.push({ period: toPeriod(span), index, length, rule: rule.name });
+    }
+  }
+  candidates.sort((a, b) => b.length - a.length || a.index - b.index);
+  const best = candidates[0] ?? null;
+  for (const c of candidates) timeSpans.push({ index: c.index, length: c.length });
+  return { period: best ? best.period : null, match: best, timeSpans };
+}

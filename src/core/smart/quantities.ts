@@ -1,0 +1,108 @@
+/**
+ * Finds the quantities of a statement: money (NT$2,000,000, 100萬元), percentages (3.5%, 三成),
+ * percentage points (5個百分點), multiples (3倍, 翻倍), counts (100單, 50位) and plain numbers.
+ */
+import { parseNumberToken, roundNumber } from './numerals.ts';
+
+export type QuantityUnit = 'money' | 'percent' | 'points' | 'multiple' | 'count' | 'plain';
+
+export interface Quantity {
+  value: number;
+  unit: QuantityUnit;
+  /** The count noun (單, 位, orders, customers), when there is one. */
+  noun: string | null;
+  index: number;
+  length: number;
+  text: string;
+}
+
+const CURRENCY = '(?:NT\\$|NTD|TWD|HK\\$|HKD|US\\$|USD|RMB|CNY|\\$|新台幣|台幣|港幣|港元|人民幣|美金)';
+const ZH_DIGIT = '零〇一二兩三四五六七八九十壹貳參肆伍陸柒捌玖拾';
+const ZH_ALL = `${ZH_DIGIT}百千萬億佰仟`;
+const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?[${ZH_ALL}])*|[${ZH_DIGIT}][${ZH_ALL}]*`;
+const COUNT_NOUNS_ZH = '單|筆|件|位|名|人|家|杯|台|組|盒|瓶|份|張|套|包|顆|個|隻|本|箱|間|戶|則|支|雙|客';
+const COUNT_NOUNS_EN =
+  'orders?|units?|customers?|clients?|leads?|members?|users?|accounts?|deals?|sales|cups?|boxes|items?|pieces?|subscribers?|signups?|sign-ups?|visitors?|bookings?|reviews?|stores?|products?';
+
+const QUANTITY_RE = new RegExp(
+  [
+    `(${CURRENCY})?\\s*(${NUMBER})\\s*`,
+    '(?:(k|m|mn|bn|million|billion|thousand)(?![A-Za-z])\\s*)?',
+    '(',
+    '%|percent(?:age points?)?|pp(?![A-Za-z])|percentage points?|points?(?![A-Za-z])',
+    '|個?百分點|成(?![本交長員功果立績])',
+    '|倍|x(?![A-Za-z])|times(?![A-Za-z])',
+    '|元|塊錢?|圓|dollars?|NTD|TWD|HKD|USD|港元|美元',
+    `|(?:個|位|名)?(?:${COUNT_NOUNS_ZH})`,
+    `|(?:more |new |additional |extra )?(?:${COUNT_NOUNS_EN})(?![A-Za-z])`,
+    ')?',
+  ].join(''),
+  'gi',
+);
+
+/** Words after a number that make it a date, a duration or an age, not a quantity. */
+const NOT_A_QUANTITY_AFTER =
+  /^\s*(?:年|月|日|號|週|周|天|季|歲|小時|分鐘|秒|點鐘|個月|個星期|個禮拜|個季度|個工作天|期|代|樓|years?|months?|weeks?|days?|quarters?|hours?|st|nd|rd|th)/i;
+
+export function findQuantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  QUANTITY_RE.lastIndex = 0;
+  for (let m = QUANTITY_RE.exec(text); m !== null; m = QUANTITY_RE.exec(text)) {
+    if (m[0].length === 0) {
+      QUANTITY_RE.lastIndex++;
+      continue;
+    }
+    const currency = m[1];
+    const numberText = m[2] ?? '';
+    const index = m.index + (m[0].length - m[0].trimStart().length);
+    const scale = m[3];
+    const unitText = (m[4] ?? '').trim();
+    const rawText = m[0].trim();
+    const end = m.index + m[0].length;
+    const isChinese = /^[\u4e00-\u9fff]/.test(numberText);
+    // A number inside a word (「A5」, 「iPhone15」) is a name, not a quantity.
+    if (!currency && /[A-Za-z]$/.test(text.slice(0, index))) continue;
+    if (!unitText && NOT_A_QUANTITY_AFTER.test(text.slice(end))) continue;
+    if (/^(?:年|月|日|週|天|季)/.test(text.slice(end)) && /[個]$/.test(unitText)) continue;
+    if (/^第/.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
+    const value = parseNumberToken(numberText, scale);
+    if (value === null || !Number.isFinite(value)) continue;
+    let unit: QuantityUnit = 'plain';
+    let v = value;
+    let noun: string | null = null;
+    const u = unitText.toLowerCase();
+    if (/^(%|percent$|個?百分點|pp|percentage points?|points?)/.test(u) || u === 'percent') {
+      unit = /百分點|pp|points?/.test(u) ? 'points' : 'percent';
+    } else if (u === '成') {
+      unit = 'percent';
+      v = value * 10;
+    } else if (u === '倍' || u === 'x' || u === 'times') {
+      unit = 'multiple';
+    } else if (currency || /^(元|塊|圓|dollar|ntd|twd|hkd|usd|港元|美元)/.test(u)) {
+      unit = 'money';
+    } else if (u) {
+      unit = 'count';
+      noun = unitText.replace(/^(?:more |new |additional |extra )/i, '');
+    } else if (/[萬億]/.test(numberText) || scale) {
+      unit = 'plain';
+    }
+    if (isChinese && unit === 'plain' && !/[十百千萬億拾佰仟]/.test(numberText)) continue;
+    if (isChinese && unit === 'count' && /^[個名人家]$/.test(noun ?? '') && value === 1) continue;
+    // A bare year (2026) or a small ordinal is not a target.
+    if (unit === 'plain' && !scale && /^\d{4}$/.test(numberText) && value >= 1990 && value <= 2100) continue;
+    if (unit === 'count' && /^(?:stores?|products?)$/i.test(noun ?? '') && value < 1) continue;
+    out.push({ value: roundNumber(v), unit, noun, index, length: rawText.length, text: rawText });
+  }
+  return out;
+}
+
+/** 翻倍 / 一倍 / double / triple: a multiple written without digits. */
+export const MULTIPLE_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
+  [
+    /翻倍|翻一倍|加倍|成長一倍|增長一倍|增加一倍|提升一倍|提高一倍|(?<![A-Za-z])double(?:d|s)?(?![A-Za-z])/gi,
+    100,
+  ],
+  [/翻兩倍|(?<![A-Za-z])triple(?:d|s)?(?![A-Za-z])/gi, 200],
+  [/(?<![A-Za-z])quadruple(?:d|s)?(?![A-Za-z])/gi, 300],
+  [/減半|(?<![A-Za-z])halve(?:d|s)?(?![A-Za-z])|cut (?:\w+ )?in half/gi, -50],
+];

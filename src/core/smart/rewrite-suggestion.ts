@@ -1,0 +1,109 @@
+/**
+ * Writes a SMART version of a goal from what the statement says and, where it is silent, from the
+ * company's own numbers (「提升銷售額」 → 「在接下來的3個月內,透過門市將拿鐵的銷售額提升至每月…」).
+ */
+import type { Lang, MetricKey, ParsedGoal, Target } from './types.ts';
+
+export interface CompanyNumbers {
+  /** Average revenue per month over the recent past, in whole currency units. */
+  baselineRevenuePerMonth?: number;
+  topProduct?: string;
+  topChannel?: string;
+  /** e.g. 'NT$' (default) or 'HK$'. */
+  currencySymbol?: string;
+}
+
+const METRIC_NAMES: Record<MetricKey, Record<Lang, string>> = {
+  revenue: { 'zh-TW': '銷售額', en: 'revenue' },
+  units: { 'zh-TW': '銷量', en: 'units sold' },
+  orders: { 'zh-TW': '訂單數', en: 'orders' },
+  aov: { 'zh-TW': '客單價', en: 'average order value' },
+  conversion_rate: { 'zh-TW': '轉換率', en: 'conversion rate' },
+  cac: { 'zh-TW': '客戶獲取成本', en: 'customer acquisition cost' },
+  roas: { 'zh-TW': '廣告投資報酬率', en: 'return on ad spend' },
+  leads: { 'zh-TW': '潛在客戶數', en: 'leads' },
+  new_customers: { 'zh-TW': '新客戶數', en: 'new customers' },
+  customers: { 'zh-TW': '客戶數', en: 'customers' },
+  retention_rate: { 'zh-TW': '客戶留存率', en: 'retention rate' },
+  churn_rate: { 'zh-TW': '客戶流失率', en: 'churn rate' },
+  repeat_purchase_rate: { 'zh-TW': '回購率', en: 'repeat-purchase rate' },
+  clv: { 'zh-TW': '客戶終身價值', en: 'customer lifetime value' },
+  csat: { 'zh-TW': '客戶滿意度', en: 'customer satisfaction' },
+  nps: { 'zh-TW': '淨推薦值', en: 'NPS' },
+  market_share: { 'zh-TW': '市場占有率', en: 'market share' },
+  revenue_per_rep: { 'zh-TW': '每位業務員的平均銷售額', en: 'revenue per rep' },
+};
+
+const PER_NAMES = {
+  day: { 'zh-TW': '每日', en: 'a day' },
+  week: { 'zh-TW': '每週', en: 'a week' },
+  month: { 'zh-TW': '每月', en: 'a month' },
+  quarter: { 'zh-TW': '每季', en: 'a quarter' },
+  year: { 'zh-TW': '每年', en: 'a year' },
+} as const;
+
+function formatAmount(value: number, lang: Lang, symbol: string): string {
+  if (lang === 'zh-TW' && value >= 10000 && value % 10000 === 0) return `${value / 10000}萬元`;
+  if (lang === 'zh-TW') return `${value.toLocaleString('en-US')}元`;
+  return `${symbol}${value.toLocaleString('en-US')}`;
+}
+
+function describeTarget(t: Target, lang: Lang, symbol: string): string {
+  const per = t.per ? PER_NAMES[t.per][lang] : '';
+  const money = ['revenue', 'aov', 'cac', 'clv', 'revenue_per_rep'].includes(t.metric);
+  const amount = money ? formatAmount(Math.abs(t.value), lang, symbol) : String(Math.abs(t.value));
+  const up = t.value >= 0;
+  if (lang === 'zh-TW') {
+    if (t.kind === 'percent_change') return `${up ? '提升' : '降低'}${Math.abs(t.value)}%`;
+    if (t.kind === 'absolute_change') return `${up ? '增加' : '減少'}${amount}`;
+    return `${up ? '達到' : '降至'}${per}${amount}`;
+  }
+  if (t.kind === 'percent_change') return `${up ? 'increase' : 'decrease'} by ${Math.abs(t.value)}%`;
+  if (t.kind === 'absolute_change') return `${up ? 'increase' : 'decrease'} by ${amount}`;
+  return `reach ${amount}${per ? ` ${per}` : ''}`;
+}
+
+/** A SMART sentence for the goal; every part the statement lacks is filled with a concrete proposal. */
+export function rewriteSuggestion(
+  parsed: ParsedGoal,
+  company: CompanyNumbers = {},
+  lang: Lang = parsed.lang,
+): string {
+  const symbol = company.currencySymbol ?? 'NT$';
+  const metric: MetricKey = parsed.metric ?? 'revenue';
+  const metricName = METRIC_NAMES[metric][lang];
+  const product = parsed.scope.products[0] ?? company.topProduct;
+  const channel = parsed.scope.channels[0] ?? company.topChannel;
+  const segment = parsed.scope.segments[0];
+  const strategy = parsed.strategies[0];
+  const period = parsed.periodText;
+  let target = parsed.targets[0];
+  if (!target) {
+    const base = company.baselineRevenuePerMonth;
+    if (metric === 'revenue' && base && base > 0) {
+      const goal = Math.round((base * 1.15) / 1000) * 1000;
+      target = { metric, kind: 'absolute', value: goal, per: 'month', text: '' };
+    } else {
+      target = { metric, kind: 'percent_change', value: 15, per: null, text: '' };
+    }
+  }
+  const how = describeTarget(target, lang, symbol);
+  if (lang === 'zh-TW') {
+    const when = period ? period : '在接下來的3個月內';
+    const means = strategy ? `透過${strategy}` : channel ? `透過${channel}` : '透過(請填入主要的行銷活動)';
+    const what = product ? `${product}的${metricName}` : metricName;
+    const who = segment ? `,主要目標客戶為${segment}` : '';
+    const verb = target.kind === 'absolute' ? how : how;
+    return `${when},${means},將${what}${verb}${who}。`;
+  }
+  const when = period ?? 'in the next 3 months';
+  const means = strategy
+    ? `through ${strategy}`
+    : channel
+      ? `through ${channel}`
+      : 'through (your main marketing activity)';
+  const what = product ? `${metricName} of ${product}` : metricName;
+  const who = segment ? `, focusing on ${segment}` : '';
+  const sentence = `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${how} ${when} ${means}${who}.`;
+  return sentence;
+}
