@@ -1,5 +1,5 @@
 import { type ArimaCoefficients, type ArimaOrder, checkArimaAdmissible, expandArma } from './arima-model.ts';
-import { minimizeNelderMead } from './nelder-mead.ts';
+import { minimizeSumOfSquares } from './levenberg-marquardt.ts';
 
 /** A fitted ARIMA model (conditional sum of squares estimates). */
 export interface ArimaFit {
@@ -21,9 +21,10 @@ export function computeArmaResiduals(
   mean: number,
   start: number,
   keepResiduals = false,
+  scratch?: Float64Array,
 ): { residuals: number[]; css: number } {
   const n = w.length;
-  const e = new Float64Array(n);
+  const e = scratch !== undefined && scratch.length >= n ? scratch : new Float64Array(n);
   const arLags: number[] = [];
   const arCoef: number[] = [];
   ar.forEach((a, i) => {
@@ -43,6 +44,7 @@ export function computeArmaResiduals(
   const pa = arLags.length;
   const qa = maLags.length;
   let css = 0;
+  e.fill(0, 0, Math.min(start, n));
   for (let t = start; t < n; t++) {
     let v = w[t]! - mean;
     for (let i = 0; i < pa; i++) v -= arCoef[i]! * (w[t - arLags[i]!]! - mean);
@@ -53,12 +55,12 @@ export function computeArmaResiduals(
     e[t] = v;
     css += v * v;
   }
-  return { residuals: keepResiduals ? Array.from(e) : [], css };
+  return { residuals: keepResiduals ? Array.from(e.subarray(0, n)) : [], css };
 }
 
 /**
  * Fits the ARMA part of an ARIMA order to the differenced series `w` by conditional sum of squares
- * (residuals counted from `start`, shared by all candidates so their AICc values are comparable).
+ * (Levenberg-Marquardt) * (residuals counted from `start`, shared by all candidates so their AICc values are comparable).
  */
 export function fitArima(
   w: readonly number[],
@@ -87,11 +89,19 @@ export function fitArima(
     return { ar, ma, seasonalAr, seasonalMa, mean };
   };
   const dim = k - 1;
+  const scratch = new Float64Array(w.length);
   const objective = (x: readonly number[]): number => {
     const c = unpack(x);
     if (!checkArimaAdmissible(c)) return Number.POSITIVE_INFINITY;
     const arma = expandArma(c, m);
-    return computeArmaResiduals(w, arma.ar, arma.ma, c.mean, start).css;
+    return computeArmaResiduals(w, arma.ar, arma.ma, c.mean, start, false, scratch).css;
+  };
+  const residualVector = (x: readonly number[]): Float64Array | null => {
+    const c = unpack(x);
+    if (!checkArimaAdmissible(c)) return null;
+    const arma = expandArma(c, m);
+    computeArmaResiduals(w, arma.ar, arma.ma, c.mean, start, false, scratch);
+    return scratch.slice(start, w.length);
   };
   const pad = (src: readonly number[] | undefined, count: number): number[] =>
     Array.from({ length: count }, (_, i) => src?.[i] ?? 0);
@@ -106,11 +116,7 @@ export function fitArima(
   const best =
     dim === 0
       ? { x: [] as number[], value: objective([]) }
-      : minimizeNelderMead(objective, start0, {
-          step: new Array<number>(dim).fill(0.1),
-          maxIterations: 80 * dim,
-          tolerance: 1e-5,
-        });
+      : minimizeSumOfSquares(residualVector, start0, { maxIterations: 30, tolerance: 1e-5 });
   if (!Number.isFinite(best.value)) return null;
   const coefficients = unpack(best.x);
   const arma = expandArma(coefficients, m);

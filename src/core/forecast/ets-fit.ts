@@ -91,11 +91,13 @@ export function fitEts(y: readonly number[], spec: EtsSpec, fixed?: Partial<EtsP
     maxIterations: 200 + 60 * start.length,
     tolerance: 1e-5,
   });
-  best = minimizeNelderMead(objective, best.x, {
-    step: step.map((s) => s * 0.3),
-    maxIterations: 100 + 30 * start.length,
-    tolerance: 1e-6,
-  });
+  if (best.iterations >= 200 + 60 * start.length) {
+    best = minimizeNelderMead(objective, best.x, {
+      step: step.map((s) => s * 0.3),
+      maxIterations: 100 + 30 * start.length,
+      tolerance: 1e-6,
+    });
+  }
   if (!Number.isFinite(best.value)) return null;
   const params = build(best.x);
   const filter = filterEts(y, spec, params, true);
