@@ -2,15 +2,19 @@ import type { CatalogIndex } from './catalog-index.ts';
 import { splitDayNumber, weekdayOf } from './civil-date.ts';
 import { type DemoCampaign, listCampaignsOn } from './demo-campaigns.ts';
 import type { DraftOrder } from './draft-order.ts';
-import { buildGiftMix, buildProductMix, type Daypart, type WeightedTable } from './product-mix.ts';
+import { buildGiftMix, buildProductMix, type Daypart } from './product-mix.ts';
 import { deriveSeed, SeededRandom } from './seeded-random.ts';
 import type { DemoChannelKind } from './types.ts';
+import type { WeightedTable } from './weighted-table.ts';
+
+const CHANNEL_SLOT: Readonly<Record<DemoChannelKind, number>> = { store: 0, online: 3, delivery: 6 };
+const DAYPART_SLOT: Readonly<Record<Daypart, number>> = { morning: 0, midday: 1, afternoon: 2 };
 
 /** One day's generation: its random stream, mixes, campaigns and the orders drafted so far. */
 export class DayContext {
   readonly random: SeededRandom;
   readonly orders: DraftOrder[] = [];
-  readonly mixes = new Map<string, WeightedTable>();
+  private readonly mixes: (WeightedTable | undefined)[] = new Array(9);
   readonly gifts: WeightedTable;
   readonly campaigns: readonly DemoCampaign[];
   readonly floorStaff: readonly string[];
@@ -35,11 +39,11 @@ export class DayContext {
   }
 
   mixFor(channel: DemoChannelKind, daypart: Daypart): WeightedTable {
-    const key = `${channel}:${daypart}`;
-    let mix = this.mixes.get(key);
+    const slot = CHANNEL_SLOT[channel] + DAYPART_SLOT[daypart];
+    let mix = this.mixes[slot];
     if (!mix) {
       mix = buildProductMix(this.index.products, this.day, this.month, channel, daypart);
-      this.mixes.set(key, mix);
+      this.mixes[slot] = mix;
     }
     return mix;
   }

@@ -6,14 +6,15 @@ import { drawOrderMinute } from './order-hours.ts';
 import { daypartOf } from './product-mix.ts';
 import type { SeededRandom } from './seeded-random.ts';
 import type { DemoChannelKind, DemoProduct } from './types.ts';
+import { buildWeightedTable, type WeightedTable } from './weighted-table.ts';
 
 /** Share of orders made by a member (the rest are walk-ins or guests). */
 const MEMBER_SHARE: Readonly<Record<DemoChannelKind, number>> = { store: 0.34, online: 0.8, delivery: 0 };
 /** Lines per order: weights of 1, 2, 3, 4 lines. */
-const LINES_PER_ORDER: Readonly<Record<DemoChannelKind, readonly number[]>> = {
-  store: [62, 28, 7, 3],
-  online: [70, 22, 8],
-  delivery: [20, 40, 25, 15],
+const LINES_PER_ORDER: Readonly<Record<DemoChannelKind, WeightedTable>> = {
+  store: buildWeightedTable([62, 28, 7, 3]),
+  online: buildWeightedTable([70, 22, 8]),
+  delivery: buildWeightedTable([20, 40, 25, 15]),
 };
 
 function drawQuantity(random: SeededRandom, product: DemoProduct): number {
@@ -35,7 +36,7 @@ function draftEverydayOrder(ctx: DayContext, channel: DemoChannelKind, customer:
   const minute = drawOrderMinute(random, channel, ctx.weekend);
   const mix = ctx.mixFor(channel, daypartOf(Math.floor(minute / 60)));
   if (mix.size === 0) return;
-  const count = random.weightedIndex(LINES_PER_ORDER[channel]) + 1;
+  const count = LINES_PER_ORDER[channel].draw(random) + 1;
   const lines: DraftLine[] = [];
   for (let i = 0; i < count; i++) {
     const product = mix.draw(random);

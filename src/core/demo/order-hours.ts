@@ -1,5 +1,6 @@
 import type { SeededRandom } from './seeded-random.ts';
 import type { DemoChannelKind } from './types.ts';
+import { WeightedTable } from './weighted-table.ts';
 
 /** Weights of the opening hours: weekday mornings peak for coffee, weekends spread over the day. */
 const STORE_WEEKDAY: readonly (readonly [number, number])[] = [
@@ -52,26 +53,27 @@ const ONLINE: readonly (readonly [number, number])[] = Array.from({ length: 24 }
   h < 7 ? 0.6 : h < 12 ? 1.5 : h < 20 ? 2 : 3.2,
 ]);
 
-function weightsOf(hours: readonly (readonly [number, number])[]): number[] {
-  return hours.map(([, w]) => w);
+function tableOf(hours: readonly (readonly [number, number])[]): WeightedTable {
+  const table = new WeightedTable();
+  for (const [hour, weight] of hours) table.add(hour, weight);
+  return table;
 }
-const WEIGHTS = {
-  storeWeekday: weightsOf(STORE_WEEKDAY),
-  storeWeekend: weightsOf(STORE_WEEKEND),
-  delivery: weightsOf(DELIVERY),
-  online: weightsOf(ONLINE),
+const TABLES: Readonly<Record<'storeWeekday' | 'storeWeekend' | 'delivery' | 'online', WeightedTable>> = {
+  storeWeekday: tableOf(STORE_WEEKDAY),
+  storeWeekend: tableOf(STORE_WEEKEND),
+  delivery: tableOf(DELIVERY),
+  online: tableOf(ONLINE),
 };
 
 /** Minute of the day (0..1439) of an order in a channel. */
 export function drawOrderMinute(random: SeededRandom, channel: DemoChannelKind, weekend: boolean): number {
-  const [hours, weights] =
+  const table =
     channel === 'store'
       ? weekend
-        ? [STORE_WEEKEND, WEIGHTS.storeWeekend]
-        : [STORE_WEEKDAY, WEIGHTS.storeWeekday]
+        ? TABLES.storeWeekend
+        : TABLES.storeWeekday
       : channel === 'delivery'
-        ? [DELIVERY, WEIGHTS.delivery]
-        : [ONLINE, WEIGHTS.online];
-  const hour = hours[random.weightedIndex(weights)]?.[0] ?? 12;
-  return hour * 60 + random.int(60);
+        ? TABLES.delivery
+        : TABLES.online;
+  return table.draw(random) * 60 + random.int(60);
 }

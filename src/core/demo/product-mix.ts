@@ -1,6 +1,6 @@
 import { isAvailableOn } from './product-availability.ts';
-import type { SeededRandom } from './seeded-random.ts';
 import type { DemoChannelKind, DemoProduct } from './types.ts';
+import { WeightedTable } from './weighted-table.ts';
 
 export type Daypart = 'morning' | 'midday' | 'afternoon';
 
@@ -18,36 +18,6 @@ export function daypartOf(hour: number): Daypart {
   if (hour < 11) return 'morning';
   if (hour < 15) return 'midday';
   return 'afternoon';
-}
-
-/** A cumulative weight table over product indices, drawn from by binary search. */
-export class WeightedTable {
-  private readonly indices: number[] = [];
-  private readonly cumulative: number[] = [];
-  private total = 0;
-
-  add(index: number, weight: number): void {
-    if (weight <= 0) return;
-    this.total += weight;
-    this.indices.push(index);
-    this.cumulative.push(this.total);
-  }
-
-  get size(): number {
-    return this.indices.length;
-  }
-
-  draw(random: SeededRandom): number {
-    const target = random.next() * this.total;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.cumulative[mid] ?? 0) > target) hi = mid;
-      else lo = mid + 1;
-    }
-    return this.indices[lo] ?? -1;
-  }
 }
 
 /** The everyday (non-gift) product mix of a day, for a channel and a part of the day. */
