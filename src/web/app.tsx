@@ -1,13 +1,23 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhTW from 'antd/locale/zh_TW';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client.ts';
+import { SESSION_KEY } from './api/session.ts';
 import { AppRoutes } from './routes.tsx';
 
-const queryClient = new QueryClient({
+/** A request answered "not logged in" (session expired or ended elsewhere): forget the session, so the router shows the login page. */
+function onUnauthenticated(error: unknown): void {
+  if (error instanceof ApiError && error.status === 401 && error.problem.code === 'UNAUTHENTICATED') {
+    if (queryClient.getQueryData(SESSION_KEY)) queryClient.setQueryData(SESSION_KEY, null);
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onUnauthenticated }),
+  mutationCache: new MutationCache({ onError: onUnauthenticated }),
   defaultOptions: {
     queries: {
       retry: (count, error) =>

@@ -49,7 +49,7 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-  it('runs the main flow end to end in Chromium', async () => {
+  it('runs the main flow end to end in Chromium', async ({ onTestFailed }) => {
     const stamp = Date.now().toString(36);
     const owner = {
       companyName: '晨光烘焙坊',
@@ -61,6 +61,9 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
 
     const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    onTestFailed(async () => {
+      await shot(page, 'failure');
+    });
     const shell = new AppShell(page);
 
     // 1. Sign up: creates the company with the new user as its owner, lands on the profile.
@@ -162,7 +165,12 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     await login.logIn('demo@pacer.local', 'pacer-demo-2026');
     await page.getByTestId('company-switcher').waitFor();
     expect(await shell.currentCompany()).toContain('示範咖啡店');
+    await profile.waitForIt('Company profile');
     await shot(page, '07-demo-company');
+    await shell.goTo('Market analysis');
+    await page.getByRole('heading', { name: 'Market analysis', level: 3 }).waitFor();
+    await page.locator('form#market').waitFor();
+    await shot(page, '08-demo-market');
     await context.close();
   });
 });

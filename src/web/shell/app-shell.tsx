@@ -1,8 +1,9 @@
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { canManage, currentCompanyOf, useSession } from '../api/session.ts';
+import { changeLanguage, currentLanguage, storedLanguage } from '../i18n/index.ts';
 import { CompanySwitcher } from './company-switcher.tsx';
 import { CreateCompanyCard } from './create-company.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -51,6 +52,14 @@ export function AppShell() {
   const { data: session } = useSession();
   const company = currentCompanyOf(session);
   const selected = `/${location.pathname.split('/')[1] ?? ''}`;
+  const accountLocale = session?.user.locale;
+
+  // A browser without a remembered choice follows the language saved to the account.
+  useEffect(() => {
+    if (accountLocale && storedLanguage() === null && accountLocale !== currentLanguage()) {
+      void changeLanguage(accountLocale);
+    }
+  }, [accountLocale]);
 
   const menu = (
     <Menu

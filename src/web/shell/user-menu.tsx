@@ -15,8 +15,10 @@ export function UserMenu() {
   const logout = useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
     onSuccess: () => {
+      // A full page load drops everything the previous user had in memory; the next person to log in
+      // starts from their own profile, not from this page.
       applySession(null);
-      void navigate('/login');
+      window.location.replace('/login');
     },
     onError: (e) => void message.error(errorMessage(e, t)),
   });
