@@ -1,4 +1,4 @@
-import { buildDemoCustomers } from './build-demo-customers.ts';
+import { buildDemoCustomers, DEMO_MEMBER_COUNT } from './build-demo-customers.ts';
 import { buildDemoReps } from './build-demo-reps.ts';
 import { parseDayNumber } from './civil-date.ts';
 import { DEMO_CATEGORIES, DEMO_CHANNELS, DEMO_REGION_SHARES, DEMO_STORE_REGION } from './demo-dimensions.ts';
@@ -11,6 +11,8 @@ export interface DemoCatalogOptions {
   readonly start: string;
   /** Last day of the history, 'YYYY-MM-DD'. */
   readonly end: string;
+  /** Members to create (default 2,940, plus 60 business customers); benchmarks at large scale may want more. */
+  readonly members?: number;
 }
 
 /** The demo coffee shop's dimensions for a history period; same seed and period, same catalog. */
@@ -18,6 +20,9 @@ export function buildDemoCatalog(seed: number, period: DemoCatalogOptions): Demo
   const startDay = parseDayNumber(period.start);
   const endDay = parseDayNumber(period.end);
   if (endDay < startDay) throw new Error(`period ends (${period.end}) before it starts (${period.start})`);
+  const members = period.members ?? DEMO_MEMBER_COUNT;
+  if (!Number.isInteger(members) || members < 0)
+    throw new Error(`members must be a whole number, got ${members}`);
   return {
     seed,
     period: { start: period.start, end: period.end },
@@ -28,6 +33,6 @@ export function buildDemoCatalog(seed: number, period: DemoCatalogOptions): Demo
     channels: DEMO_CHANNELS,
     regions: DEMO_REGION_SHARES.map((r) => r.region),
     salesReps: buildDemoReps(deriveSeed(seed, 1), startDay, endDay),
-    customers: buildDemoCustomers(deriveSeed(seed, 2), startDay, endDay),
+    customers: buildDemoCustomers(deriveSeed(seed, 2), startDay, endDay, members),
   };
 }

@@ -80,10 +80,15 @@ function drawPersonName(random: SeededRandom): string {
 }
 
 /** ~3,000 customers: members (by age band, tier, region) and business buyers of gift boxes. */
-export function buildDemoCustomers(seed: number, startDay: number, endDay: number): DemoCustomer[] {
+export function buildDemoCustomers(
+  seed: number,
+  startDay: number,
+  endDay: number,
+  memberCount: number = DEMO_MEMBER_COUNT,
+): DemoCustomer[] {
   const random = new SeededRandom(seed);
   const regions = DEMO_REGION_SHARES.map((r) => r.region.name);
-  const members = Array.from({ length: DEMO_MEMBER_COUNT }, () => ({
+  const members = Array.from({ length: memberCount }, () => ({
     firstSeen: drawFirstSeen(random, startDay, endDay),
     name: drawPersonName(random),
     ageBand: drawShare(
@@ -107,7 +112,7 @@ export function buildDemoCustomers(seed: number, startDay: number, endDay: numbe
   return [
     ...members.map(
       (m, i): DemoCustomer => ({
-        code: `M${String(i + 1).padStart(5, '0')}`,
+        code: `M${String(i + 1).padStart(Math.max(5, String(memberCount).length), '0')}`,
         name: m.name,
         customerType: 'member',
         ageBand: m.ageBand,

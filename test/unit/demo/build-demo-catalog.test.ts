@@ -66,3 +66,13 @@ describe('buildDemoCatalog', () => {
     expect(computeDemoHistoryPeriod('2028-02-29')).toEqual({ start: '2025-02-28', end: '2028-02-28' });
   });
 });
+
+describe('buildDemoCatalog with more members', () => {
+  it('creates the number of members asked for, with unique codes', () => {
+    const big = buildDemoCatalog(SEED, { ...PERIOD, members: 120_000 });
+    const members = big.customers.filter((c) => c.customerType === 'member');
+    expect(members).toHaveLength(120_000);
+    expect(new Set(big.customers.map((c) => c.code)).size).toBe(big.customers.length);
+    expect(members.at(-1)?.code).toBe('M120000');
+  });
+});
