@@ -19,6 +19,8 @@ export class DayContext {
   readonly campaigns: readonly DemoCampaign[];
   readonly floorStaff: readonly string[];
   readonly manager: string | null;
+  /** Who handles online orders: the online customer-service staff when employed. */
+  readonly onlineStaff: string | null;
   readonly weekend: boolean;
   readonly month: number;
 
@@ -36,6 +38,7 @@ export class DayContext {
     const onDuty = index.reps.filter((r) => r.from <= day && day <= r.to);
     this.floorStaff = onDuty.filter((r) => r.role !== '線上客服').map((r) => r.name);
     this.manager = onDuty.find((r) => r.role === '店長')?.name ?? onDuty[0]?.name ?? null;
+    this.onlineStaff = onDuty.find((r) => r.role === '線上客服')?.name ?? null;
   }
 
   mixFor(channel: DemoChannelKind, daypart: Daypart): WeightedTable {
@@ -56,7 +59,7 @@ export class DayContext {
   }
 
   drawStaff(channel: DemoChannelKind): string | null {
-    if (channel === 'online') return null;
+    if (channel === 'online') return this.onlineStaff;
     return this.floorStaff.length > 0 ? this.random.pick(this.floorStaff) : this.manager;
   }
 }

@@ -70,7 +70,7 @@ function draftGiftOrder(ctx: DayContext): void {
     creation: ctx.orders.length,
     channel,
     customer: customer >= 0 ? (ctx.index.members.codes[customer] ?? null) : null,
-    rep: channel === 'store' ? ctx.drawStaff(channel) : null,
+    rep: ctx.drawStaff(channel),
     region: ctx.drawRegion(channel, customer >= 0 ? (ctx.index.members.regions[customer] ?? null) : null),
     lines,
   });

@@ -16,6 +16,8 @@ const byYear = new Map<string, number>();
 const campaigns = new Set<string>();
 const outOfSeason: string[] = [];
 const firstPurchase = new Map<string, string>();
+const repsSelling = new Set<string>();
+const channelsByYear = new Map<string, number>();
 const customers = new Map(catalog.customers.map((c) => [c.code, c]));
 /** Members who joined in the first half of 2023, and those of them buying 1–3 and 13–15 months later. */
 const cohort = new Set(
@@ -43,6 +45,9 @@ for (const l of generateDemoSales(catalog, { seed: SEED, ...PERIOD })) {
   }
   byYear.set(l.saleDate.slice(0, 4), (byYear.get(l.saleDate.slice(0, 4)) ?? 0) + l.amountMinor);
   if (l.campaignCode !== null) campaigns.add(l.campaignCode);
+  if (l.rep !== null) repsSelling.add(l.rep);
+  const channelYear = `${l.channel} ${l.saleDate.slice(0, 4)}`;
+  channelsByYear.set(channelYear, (channelsByYear.get(channelYear) ?? 0) + l.amountMinor);
   if (l.customer !== null) {
     if (!firstPurchase.has(l.customer)) firstPurchase.set(l.customer, l.saleDate);
     const joined = customers.get(l.customer)?.firstSeenOn ?? '';
@@ -163,5 +168,13 @@ describe('demo sales seasonality', () => {
     expect(activeEarly.size / cohort.size).toBeGreaterThan(0.4);
     expect(activeLate.size).toBeLessThan(0.8 * activeEarly.size);
     expect(activeLate.size).toBeGreaterThan(0);
+  });
+
+  it('has every rep selling, and the online channel growing faster than the store', () => {
+    expect(repsSelling).toEqual(new Set(catalog.salesReps.map((r) => r.name)));
+    const growth = (channel: string): number =>
+      (channelsByYear.get(`${channel} 2025`) ?? 0) / (channelsByYear.get(`${channel} 2023`) ?? 1);
+    expect(growth('線上商店')).toBeGreaterThan(growth('門市'));
+    expect(growth('門市')).toBeGreaterThan(1);
   });
 });
