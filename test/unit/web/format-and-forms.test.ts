@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { saveMarketAnalysisBodySchema } from '../../../src/contract/market.ts';
-import { toBody, toFormValues } from '../../../src/web/features/market/market-form.ts';
+import { marketSizeWarnings, toBody, toFormValues } from '../../../src/web/features/market/market-form.ts';
 import { formatMoney, groupDigits, parseGrouped } from '../../../src/web/i18n/format.ts';
 import { parseProblemPath } from '../../../src/web/lib/form-errors.ts';
 
@@ -57,5 +57,18 @@ describe('market analysis editor mapping', () => {
     const { mapPath } = toBody(toFormValues(saved), 3);
     expect(mapPath(['swot', 2, 'text'])).toEqual(['swot', 'threat', 0, 'text']);
     expect(mapPath(['swot', 1, 'text'])).toEqual(['swot', 'strength', 1, 'text']);
+  });
+});
+
+describe('market size sanity check', () => {
+  it('warns when SOM exceeds SAM or SAM exceeds TAM for the same year and currency', () => {
+    const w = marketSizeWarnings([
+      { kind: 'TAM', year: 2026, amount: 100, currency: 'TWD', source: '' },
+      { kind: 'SAM', year: 2026, amount: 200, currency: 'TWD', source: '' },
+      { kind: 'SOM', year: 2026, amount: 50, currency: 'TWD', source: '' },
+      { kind: 'SOM', year: 2026, amount: 500, currency: 'HKD', source: '' },
+      undefined,
+    ]);
+    expect(w).toEqual([{ year: 2026, currency: 'TWD', smaller: 'SAM', larger: 'TAM' }]);
   });
 });

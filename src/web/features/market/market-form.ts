@@ -72,3 +72,39 @@ export function toBody(
   };
   return { body, mapPath };
 }
+
+export interface SizeWarning {
+  year: number;
+  currency: string;
+  smaller: 'SAM' | 'SOM';
+  larger: 'TAM' | 'SAM';
+}
+
+/** TAM ≥ SAM ≥ SOM should hold for the same year and currency; each violation is reported once. */
+export function marketSizeWarnings(
+  sizes: readonly (Partial<MarketAnalysisInput['marketSizes'][number]> | undefined)[],
+): SizeWarning[] {
+  const groups = new Map<string, Partial<Record<'TAM' | 'SAM' | 'SOM', number>>>();
+  for (const s of sizes) {
+    if (!s?.kind || !s.year || !s.currency || typeof s.amount !== 'number') continue;
+    const key = `${s.year}|${s.currency}`;
+    const g = groups.get(key) ?? {};
+    g[s.kind] = Math.max(g[s.kind] ?? 0, s.amount);
+    groups.set(key, g);
+  }
+  const out: SizeWarning[] = [];
+  for (const [key, g] of groups) {
+    const [year = '0', currency = ''] = key.split('|');
+    const pairs: ['SAM' | 'SOM', 'TAM' | 'SAM'][] = [
+      ['SAM', 'TAM'],
+      ['SOM', 'SAM'],
+    ];
+    for (const [smaller, larger] of pairs) {
+      const a = g[smaller];
+      const b = g[larger];
+      if (a !== undefined && b !== undefined && a > b)
+        out.push({ year: Number(year), currency, smaller, larger });
+    }
+  }
+  return out;
+}

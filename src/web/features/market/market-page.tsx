@@ -36,7 +36,13 @@ import {
 import { PageHeader, ReadOnlyNotice } from '../../lib/page-header.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
-import { type MarketFormValues, SWOT_KINDS, toBody, toFormValues } from './market-form.ts';
+import {
+  type MarketFormValues,
+  marketSizeWarnings,
+  SWOT_KINDS,
+  toBody,
+  toFormValues,
+} from './market-form.ts';
 
 const SWOT_COLORS = {
   strength: '#e6f4ea',
@@ -241,6 +247,15 @@ export default function MarketPage() {
                 </>
               )}
             </Form.List>
+            {marketSizeWarnings(sizes ?? []).map((w) => (
+              <Alert
+                key={`${w.year}-${w.currency}-${w.smaller}`}
+                type="warning"
+                showIcon
+                style={{ marginTop: 12 }}
+                title={t('market.sizeOrder', { smaller: w.smaller, larger: w.larger, year: w.year })}
+              />
+            ))}
             {sizeSummary.length > 0 && (
               <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
                 {sizeSummary.join(' · ')}

@@ -24,6 +24,7 @@ import {
 import { PageHeader, ReadOnlyNotice } from '../../lib/page-header.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
+import { CompanyNameCard } from './company-name-card.tsx';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
@@ -92,6 +93,7 @@ export default function ProfilePage() {
   return (
     <>
       <PageHeader title={t('profile.title')} help={t('profile.help', { company: companyName })} />
+      <CompanyNameCard />
       {!canEdit && <ReadOnlyNotice text={t('common.readOnly')} />}
       {conflict && (
         <Alert
