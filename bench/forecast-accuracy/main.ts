@@ -1,0 +1,7 @@
+import { runAccuracyBenchmark } from './accuracy.ts';
+import { runCalibrationBacktest } from './calibration.ts';
+
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+if (!args.includes('--calibration-only')) runAccuracyBenchmark(runs);
+if (!args.includes('--accuracy-only')) runCalibrationBacktest();
