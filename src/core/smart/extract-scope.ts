@@ -4,6 +4,7 @@
  * clients) and regions (北部, 台北, 在高雄地區, Hong Kong).
  */
 import { findMetricMentions, type MetricMention } from './metrics-lexicon.ts';
+import { findQuantities } from './quantities.ts';
 import {
   AGE_SEGMENT_RE,
   CHANNEL_LINE_RE,
@@ -78,7 +79,12 @@ export function findSegments(text: string, original: string): Located[] {
     const words = cutWords(original, span).replace(/^(?:the|our)\s+/i, '');
     if (words && !words.includes(MASK)) found.push({ text: words, span });
   }
-  found.push(...findAll(AGE_SEGMENT_RE, text, original));
+  for (const age of findAll(AGE_SEGMENT_RE, text, original)) {
+    const stop = SEGMENT_STOP_ZH.exec(age.text.replace(/^[^歲]*歲/, (m) => ' '.repeat(m.length)));
+    const length = stop ? stop.index : age.text.length;
+    const words = age.text.slice(0, length).replace(/的$/, '');
+    if (words) found.push({ text: words, span: { index: age.span.index, length: words.length } });
+  }
   found.push(...findAll(SEGMENT_RE, text, original));
   return found;
 }
@@ -105,11 +111,11 @@ const PRODUCT_PATTERNS: readonly RegExp[] = [
 
 /** Fillers before a metric that are not a product (「平均每日銷售額」, 「公司整體營收」). */
 const FILLER_ZH =
-  /^(?:我們|我們的|我|本公司|公司|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|每日|每天|每月|每週|每年|每季|日|月|年|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個)+/;
+  /^(?:我們|我們的|我|本公司|公司|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|日均|月均|週均|年均|季均|每日|每天|每月|每週|每年|每季|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個)+/;
 const BOUNDARY_ZH =
-  /.*(?:將|把|讓|使|令|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至|,|□|\s)/;
+  /.*(?:將|把|讓|使|令|完成|起|新增|獲得|爭取|吸引|招募|開發|舉辦|推出|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至|,|□|\s)/;
 const STOP_EN = new Set(
-  'in on at of to by for from with through via the a an our my your their its this that increase grow boost raise reach achieve hit improve double triple drive generate get monthly weekly daily quarterly annual yearly total overall average more higher and or new additional lift'.split(
+  'in on at of to by for from with through via the a an our my your their its this that increase grow boost raise reach achieve hit improve double triple drive generate get reduce cut lower decrease sell win add acquire gain attract bring make keep maintain monthly weekly daily quarterly annual yearly total overall average more higher and or new additional lift'.split(
     ' ',
   ),
 );
@@ -139,7 +145,14 @@ function nounBefore(
     const kept: string[] = [];
     for (let i = words.length - 1; i >= 0 && kept.length < 4; i--) {
       const w = words[i] ?? '';
-      if (!w || STOP_EN.has(w.toLowerCase()) || w.includes(MASK) || /[^A-Za-z0-9'-]/.test(w)) break;
+      if (
+        !w ||
+        STOP_EN.has(w.toLowerCase()) ||
+        w.includes(MASK) ||
+        /[^A-Za-z0-9'-]/.test(w) ||
+        !/[A-Za-z]/.test(w)
+      )
+        break;
       kept.unshift(w);
     }
     if (kept.length === 0) return null;
@@ -150,13 +163,14 @@ function nounBefore(
       span: { index, length: phrase.length },
     };
   }
-  let phrase = before.replace(/[的之\s]+$/, '');
+  let phrase = before.replace(/(?:[的之\s]|總|整體|全部|平均)+$/, '');
   const cut = BOUNDARY_ZH.exec(phrase);
   if (cut) phrase = phrase.slice(cut[0].length);
   const end = clause.index + phrase.length + (cut ? cut[0].length : 0);
   const filler = FILLER_ZH.exec(phrase);
   if (filler) phrase = phrase.slice(filler[0].length);
-  if (!phrase || phrase.length > 12 || /^[\d.%]+$/.test(phrase)) return null;
+  if (!phrase || phrase.length > 12 || /^[\d.%]+$/.test(phrase) || /^(?:日|月|年|週|季|天)$/.test(phrase))
+    return null;
   const index = end - phrase.length;
   return {
     text: cutWords(original, { index, length: phrase.length }),
@@ -219,7 +233,11 @@ export function findProducts(text: string, original: string, masked: string): Lo
 }
 
 function texts(items: readonly Located[]): string[] {
-  return dedupeWords(items.map((i) => i.text).filter((t) => t.length > 0 && t.length <= 40));
+  return dedupeWords(
+    items
+      .map((i) => i.text.replace(/^[「『《"]|[」』》"]$/g, '').trim())
+      .filter((t) => t.length > 0 && t.length <= 40),
+  );
 }
 
 export interface ScopeReading {
@@ -237,7 +255,8 @@ export function readScope(masked: string, original: string, meansChannels: reado
   const channels = [...meansChannels, ...findChannels(masked, original)];
   const taken = [...segments, ...regions, ...channels].map((l) => l.span);
   const metricSpans = findMetricMentions(masked).map((m) => ({ index: m.index, length: m.length }));
-  const productText = maskSpans(masked, taken);
+  const quantities = findQuantities(masked).map((q) => ({ index: q.index, length: q.length }));
+  const productText = maskSpans(masked, [...taken, ...quantities]);
   const products = findProducts(masked, original, productText).filter(
     (p) =>
       !taken.some((t) => p.span.index >= t.index && p.span.index + p.span.length <= t.index + t.length) &&

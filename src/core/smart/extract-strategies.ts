@@ -4,7 +4,13 @@
  */
 import type { Located } from './extract-scope.ts';
 import { findMetricMentions } from './metrics-lexicon.ts';
-import { ACTION_VERB_RE, CHANNEL_LINE_RE, CHANNEL_RE, MEANS_MARKER_RE } from './scope-lexicon.ts';
+import {
+  ACTION_VERB_ANYWHERE_RE,
+  ACTION_VERB_RE,
+  CHANNEL_LINE_RE,
+  CHANNEL_RE,
+  MEANS_MARKER_RE,
+} from './scope-lexicon.ts';
 import { clauseOf, cutWords, dedupeWords, MASK, splitClauses, type TextSpan } from './text-spans.ts';
 
 export interface MeansReading {
@@ -80,9 +86,15 @@ export function readMeans(masked: string, original: string): MeansReading {
   const actionClauses: TextSpan[] = [];
   for (const clause of clauses) {
     const body = masked.slice(clause.index, clause.index + clause.length);
-    const trimmed = body.replace(/^[\s□在於]+/, '');
-    if (!ACTION_VERB_RE.test(trimmed)) continue;
     if (findMetricMentions(body).some((x) => x.strength === 2)) continue;
+    let trimmed = body.replace(/^[\s□在於]+/, '');
+    if (!ACTION_VERB_RE.test(trimmed)) {
+      MEANS_MARKER_RE.lastIndex = 0;
+      if (MEANS_MARKER_RE.test(body)) continue;
+      const verb = ACTION_VERB_ANYWHERE_RE.exec(trimmed);
+      if (!verb) continue;
+      trimmed = trimmed.slice(verb.index);
+    }
     actionClauses.push(clause);
     const lead = body.length - trimmed.length;
     strategies.push({
@@ -94,5 +106,9 @@ export function readMeans(masked: string, original: string): MeansReading {
 }
 
 export function strategyTexts(items: readonly Located[]): string[] {
-  return dedupeWords(items.map((i) => i.text).filter((t) => t.length > 0 && t.length <= 80));
+  return dedupeWords(
+    items
+      .map((i) => i.text.replace(/^(?:並且|並|同時|且|以及|還要|再|也|and\s+|also\s+)/i, '').trim())
+      .filter((t) => t.length > 0 && t.length <= 80),
+  );
 }

@@ -119,7 +119,7 @@ function kindFor(
   before: string,
   after: string,
 ): { kind: TargetKind; sign: number } {
-  const near = before.slice(-14);
+  const near = /[A-Za-z]{3}/.test(before) ? before.slice(-48) : before.slice(-14);
   const decrease = DECREASE_RE.test(near) || DECREASE_AFTER_RE.test(after);
   const sign = decrease ? -1 : 1;
   const reach = REACH_RE.test(before);
@@ -145,7 +145,7 @@ function kindFor(
   if (byEnglish && changeVerb) return { kind: 'absolute_change', sign };
   if (
     INCREASE_RE.test(before.slice(-4)) ||
-    /^\s*(?:more|additional|extra|new)\b/i.test(q.text.replace(/^[^A-Za-z]*/, ''))
+    /^\s*(?:more|additional|extra)\b/i.test(q.text.replace(/^[^A-Za-z]*/, ''))
   ) {
     return { kind: 'absolute_change', sign };
   }

@@ -47,7 +47,7 @@ const REP = '(?:業務(?:員|代表|人員)?|銷售(?:人員|員|代表|同仁)|
 
 export const METRIC_TERMS: readonly MetricTerm[] = [
   term(
-    `(?:每(?:一)?(?:位|個|名)|平均每(?:位|名|個)|人均)\\s*${REP}?\\s*的?\\s*(?:平均)?\\s*(?:月|每月)?(?:銷售額|業績|營收|銷售金額)`,
+    `(?:每(?:一)?(?:位|個|名)|平均每(?:位|名|個)|人均)\\s*${REP}?\\s*(?:的|平均|每[日週月季年]|[日週月季年])*\\s*(?:銷售額|業績|營收|銷售金額)`,
     'revenue_per_rep',
   ),
   term(`${REP}\\s*(?:的)?\\s*(?:人均|平均)\\s*(?:銷售額|業績|營收)`, 'revenue_per_rep'),
@@ -72,13 +72,17 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   term('廣告(?:投資)?(?:報酬|回報|投報)率|投資(?:報酬|回報)率|投報率|廣告效益', 'roas'),
   term(en('roas|roi|return on ad spend|return on investment|return on advertising spend'), 'roas'),
   term('新(?:客戶|顧客|會員|用戶|買家|客人|客)(?:數|人數|數量)?|首購(?:客|客戶|顧客)', 'new_customers'),
+  term(
+    '(?:新增|招募|吸引|獲得|開發|爭取|拉進|招攬|增加)[^,;。□]{0,10}?(?:位|名|個)(?:會員|客戶|顧客|用戶|客人|買家|訂閱者)',
+    'new_customers',
+  ),
   term(en('new (?:customers?|clients?|members?|users?|accounts?|buyers?|subscribers?)'), 'new_customers'),
   term('潛在客戶(?:名單)?|潛客|銷售線索|線索|名單|詢價單?|詢問數?|商機|洽詢', 'leads'),
   term(en('leads?|sales leads|qualified leads|inquiries|enquiries|prospects|mqls?|sqls?'), 'leads'),
   term('(?:客戶|顧客|會員|用戶)?(?:留存率|留存)|留客率|續約率|續訂率|保留率', 'retention_rate'),
   term(en('(?:customer )?retention(?: rate)?|renewal rate'), 'retention_rate'),
   term('(?:客戶|顧客|會員|用戶)?流失率|退訂率|解約率', 'churn_rate'),
-  term(en('churn(?: rate)?|attrition(?: rate)?'), 'churn_rate'),
+  term(en('(?:customer )?churn(?: rate)?|attrition(?: rate)?'), 'churn_rate'),
   term('回購率|復購率|複購率|重複購買率|回頭率|再購率|回流率|回購', 'repeat_purchase_rate'),
   term(
     en('repeat[- ]purchase(?: rate)?s?|repurchase rate|repeat (?:customer |order )?rate'),
@@ -107,7 +111,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   term('賣出|賣掉|售出|多賣|賣更多', 'units', 1),
   term(en('sell|sold'), 'units', 1),
   term(
-    '銷售額|銷售金額|營業額|營收|業績|銷售收入|營業收入|總收入|收入|銷售業績|成交金額|成交額|GMV|營業總額|銷貨收入|銷售總額|銷售成績',
+    '銷售額|銷售金額|訂單金額|訂單總額|採購金額|營業額|營收|業績|銷售收入|營業收入|總收入|收入|銷售業績|成交金額|成交額|GMV|營業總額|銷貨收入|銷售總額|銷售成績',
     'revenue',
   ),
   term(en('revenues?|turnover|gmv|income|takings|bookings'), 'revenue'),

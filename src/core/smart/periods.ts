@@ -403,7 +403,7 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'quarter-en',
-    re: /\b(?:(?:in|during|for|by the end of|by)\s+)?(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:\s*(?:of\s*)?(?:FY\s*)?'?(\d{4}|\d{2})\b|\s+(this|next) year)?/gi,
+    re: /\b(?:(?:in|during|for|by the end of|by end of|by|before the end of|until the end of)\s+)?(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:\s*(?:of\s*)?(?:FY\s*)?'?(\d{4}|\d{2})\b|\s+(this|next) year)?/gi,
     resolve: (m, ctx) => {
       const word = (m[2] ?? '').toLowerCase();
       const q = m[1]
@@ -419,7 +419,7 @@ const RULES: PeriodRule[] = [
         };
       else if ((m[4] ?? '').toLowerCase() === 'next') yearStart = addMonths(yearStart, 12);
       const span = quarterSpan(yearStart, q);
-      if (span && /by/i.test(m[0])) return untilSpan(ctx.today, span.end);
+      if (span && /by|before|until/i.test(m[0])) return untilSpan(ctx.today, span.end);
       return span;
     },
   },

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseGoalStatement } from '../../../src/core/smart/index.ts';
+
+const periodOf = (text: string, today = '2026-01-15', fiscalYearStartMonth?: number) =>
+  parseGoalStatement(text, { today, fiscalYearStartMonth }).period;
+
+describe('periods resolved against today', () => {
+  it.each([
+    ['在未來三個月內提升銷售額', '2026-01-15', '2026-04-14'],
+    ['在接下來的3個月內提升銷售額', '2026-01-15', '2026-04-14'],
+    ['未來半年內提升營收', '2026-01-15', '2026-07-14'],
+    ['一年內提升營收', '2026-01-15', '2027-01-14'],
+    ['在未來12週內帶來60筆名單', '2026-01-15', '2026-04-08'],
+    ['30天內網站訂單增加20%', '2026-01-15', '2026-02-13'],
+    ['接下來兩季營收提升10%', '2026-01-15', '2026-07-14'],
+    ['2024年第一季度銷售額提升', '2024-01-01', '2024-03-31'],
+    ['第三季營收達到300萬', '2026-07-01', '2026-09-30'],
+    ['本季客單價提高到650元', '2026-01-01', '2026-03-31'],
+    ['下季度把廣告投資報酬率提升到3倍', '2026-04-01', '2026-06-30'],
+    ['下半年銷量成長兩成', '2026-07-01', '2026-12-31'],
+    ['明年上半年訂單達到每月2000單', '2027-01-01', '2027-06-30'],
+    ['本月底前新增100位會員', '2026-01-15', '2026-01-31'],
+    ['下個月新客戶增加50位', '2026-02-01', '2026-02-28'],
+    ['下週來客數增加200人', '2026-01-19', '2026-01-25'],
+    ['今年營收成長30%', '2026-01-01', '2026-12-31'],
+    ['明年營收成長30%', '2027-01-01', '2027-12-31'],
+    ['年底前將客單價提高至650元', '2026-01-15', '2026-12-31'],
+    ['在今年6月底前完成', '2026-01-15', '2026-06-30'],
+    ['2026年3月門市銷售額達到50萬', '2026-03-01', '2026-03-31'],
+    ['2026年12月31日前,會員回購率提升至40%', '2026-01-15', '2026-12-31'],
+    ['Reach NT$2,000,000 in online store sales in Q3 2026', '2026-07-01', '2026-09-30'],
+    ['Increase revenue by 25% in the next 6 months', '2026-01-15', '2026-07-14'],
+    ['Grow orders to 300 by the end of 2026', '2026-01-15', '2026-12-31'],
+    ['Increase revenue by 10% by September', '2026-01-15', '2026-09-30'],
+    ['Increase revenue by 10% next quarter', '2026-04-01', '2026-06-30'],
+    ['Increase revenue by 10% next week', '2026-01-19', '2026-01-25'],
+    ['Increase revenue by 10% in H2 2026', '2026-07-01', '2026-12-31'],
+    ['我们计划在未来三个月内把销售额提升30%', '2026-01-15', '2026-04-14'],
+  ])('%s', (text, start, end) => {
+    expect(periodOf(text)).toEqual({ start, end });
+  });
+
+  it('reads the weeks before Taiwanese holidays', () => {
+    expect(periodOf('春節前兩週禮盒銷售額達到100萬')).toEqual({ start: '2026-02-03', end: '2026-02-16' });
+    expect(periodOf('農曆新年前營收成長10%')).toEqual({ start: '2026-01-15', end: '2026-02-16' });
+    expect(periodOf('中秋節前月餅銷量達到5000盒')).toEqual({ start: '2026-01-15', end: '2026-09-24' });
+    expect(periodOf('端午節前一個月粽子銷量達到3000組')).toEqual({ start: '2026-05-19', end: '2026-06-18' });
+    expect(periodOf('母親節前兩週蛋糕銷售額成長25%')).toEqual({ start: '2026-04-26', end: '2026-05-09' });
+    expect(periodOf('父親節前推出禮盒')).toEqual({ start: '2026-01-15', end: '2026-08-07' });
+    expect(periodOf('雙11當天營收達到300萬')).toEqual({ start: '2026-11-11', end: '2026-11-11' });
+    expect(periodOf('雙12期間營收達到300萬')).toEqual({ start: '2026-12-12', end: '2026-12-12' });
+    expect(periodOf('週年慶期間銷售額衝上500萬')).toEqual({ start: '2026-10-01', end: '2026-11-30' });
+    expect(periodOf('Sell 10,000 units before Chinese New Year')).toEqual({
+      start: '2026-01-15',
+      end: '2026-02-16',
+    });
+  });
+
+  it('takes next year’s holiday once this year’s has passed', () => {
+    expect(periodOf('春節前兩週營收成長10%', '2026-03-01')).toEqual({
+      start: '2027-01-23',
+      end: '2027-02-05',
+    });
+  });
+
+  it('reads the company’s fiscal year', () => {
+    expect(periodOf('今年營收成長30%', '2026-05-10', 4)).toEqual({ start: '2026-04-01', end: '2027-03-31' });
+    expect(periodOf('本季營收成長5%', '2026-05-10', 4)).toEqual({ start: '2026-04-01', end: '2026-06-30' });
+  });
+
+  it('does not take past references or rates for the period', () => {
+    expect(periodOf('營業額要比去年成長30%')).toBeNull();
+    expect(periodOf('每天賣出更多咖啡')).toBeNull();
+    expect(periodOf('提升銷售額')).toBeNull();
+  });
+});

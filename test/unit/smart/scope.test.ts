@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseGoalStatement } from '../../../src/core/smart/index.ts';
+
+const read = (text: string) => parseGoalStatement(text, { today: '2026-01-15' });
+
+describe('scope and strategies', () => {
+  it('reads products written in several ways', () => {
+    expect(read('將產品A的銷售額提升15%').scope.products).toEqual(['產品A']);
+    expect(read('將我們公司旗下的A款產品銷售額提升至100萬元').scope.products).toEqual(['A款產品']);
+    expect(read('明年第一季將拿鐵的銷量提升三成').scope.products).toEqual(['拿鐵']);
+    expect(read('在Q4讓「黑糖珍珠鮮奶」銷量翻倍').scope.products).toEqual(['黑糖珍珠鮮奶']);
+    expect(read('讓保養品系列營收成長15%').scope.products).toEqual(['保養品系列']);
+    expect(read('Increase revenue of Product B by 25%').scope.products).toEqual(['Product B']);
+    expect(read('Boost latte sales by 15%').scope.products).toEqual(['latte']);
+    expect(read('每天賣出更多咖啡').scope.products).toEqual(['咖啡']);
+  });
+
+  it('reads channels after 透過 and from the lexicon', () => {
+    expect(read('透過Facebook和Instagram廣告,讓銷量成長兩成').scope.channels).toEqual([
+      'Facebook',
+      'Instagram廣告',
+    ]);
+    expect(read('2026年3月門市銷售額達到50萬').scope.channels).toEqual(['門市']);
+    expect(read('接下來兩季透過蝦皮和momo將電商營收提升到1.2億').scope.channels).toEqual([
+      '蝦皮',
+      'momo',
+      '電商',
+    ]);
+    expect(read('Reach NT$2,000,000 in online store sales').scope.channels).toEqual(['online store']);
+  });
+
+  it('reads segments and regions', () => {
+    const goal = read('在2024年第一季度,將A款產品銷售額提升至100萬元,主要目標客戶為25-45歲的都市白領。');
+    expect(goal.scope.segments).toEqual(['25-45歲的都市白領']);
+    expect(read('針對企業客戶,將訂單金額提升至800萬元').scope.segments).toEqual(['企業客戶']);
+    expect(read('Grow monthly orders from corporate clients to 300').scope.segments).toEqual([
+      'corporate clients',
+    ]);
+    expect(read('在台北地區,透過百貨專櫃讓營收成長15%').scope.regions).toEqual(['台北地區']);
+    expect(read('讓高雄地區的經銷商營業額成長二成').scope.regions).toEqual(['高雄']);
+    expect(read('今年第四季度在上海地区的门店销量增长两成').scope.regions).toEqual(['上海地区']);
+  });
+
+  it('reads strategies', () => {
+    expect(
+      read('在接下來的3個月內,通過推出季節限定飲品和提升顧客忠誠度計劃,將平均每日銷售額提升15%').strategies,
+    ).toEqual(['推出季節限定飲品', '提升顧客忠誠度計劃']);
+    expect(read('在未來12週內,每週舉辦一場線上研討會,帶來至少60筆潛在客戶名單').strategies).toEqual([
+      '每週舉辦一場線上研討會',
+    ]);
+  });
+
+  it('reads simplified Chinese', () => {
+    const goal = read('我们计划在未来三个月内通过抖音直播把护肤品销售额提升30%');
+    expect(goal.metric).toBe('revenue');
+    expect(goal.scope.products).toEqual(['护肤品']);
+    expect(goal.scope.channels).toEqual(['抖音直播']);
+  });
+});
