@@ -7,8 +7,11 @@ import { BENCH_DIR, REPO_DIR } from './shared-bench.ts';
 
 /** The command under test: `node bin/pacer.js forecast` once wired, else the stand-alone command. */
 function chooseForecastCommand(): string {
-  const probe = spawnSync(process.execPath, [join(REPO_DIR, 'bin/pacer.js'), 'forecast', '--help'], { encoding: 'utf8' });
-  if (probe.status === 0 && /forecast/.test(probe.stdout)) return `node ${join(REPO_DIR, 'bin/pacer.js')} forecast`;
+  const probe = spawnSync(process.execPath, [join(REPO_DIR, 'bin/pacer.js'), 'forecast', '--help'], {
+    encoding: 'utf8',
+  });
+  if (probe.status === 0 && /forecast/.test(probe.stdout))
+    return `node ${join(REPO_DIR, 'bin/pacer.js')} forecast`;
   return `node ${join(REPO_DIR, 'bench/forecast-accuracy/forecast-cli.mjs')} forecast`;
 }
 
@@ -32,7 +35,9 @@ export function runAccuracyBenchmark(runs: number): void {
   times.sort((a, b) => a - b);
   const median = times.length ? times[Math.floor(times.length / 2)]! : Number.NaN;
   process.stdout.write(`command: ${command} --batch {manifest} {dir}\n`);
-  process.stdout.write(`batch wall time over ${times.length} runs (s): ${times.join(', ')}; median ${median.toFixed(2)}\n`);
+  process.stdout.write(
+    `batch wall time over ${times.length} runs (s): ${times.join(', ')}; median ${median.toFixed(2)}\n`,
+  );
   const ratio = lines.find((l) => l.startsWith('RATIO'));
   process.stdout.write(`${ratio ?? 'RATIO line missing'}\n`);
 }

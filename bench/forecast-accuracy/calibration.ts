@@ -3,8 +3,9 @@
 // third and two thirds of the way in, with targets at several levels around the previous
 // period's total. Pacer's probability (sample paths of forecastSeries) is compared with a
 // run-rate baseline (actual-to-date pace extrapolated, normal noise of recent steps) by Brier score.
-import { cdfNormal } from '../../src/core/forecast/normal-distribution.ts';
+
 import { forecastSeries, probabilityOfReaching } from '../../src/core/forecast/index.ts';
+import { cdfNormal } from '../../src/core/forecast/normal-distribution.ts';
 import { readManifest, readSeries } from './shared-bench.ts';
 
 const GROWTH = [0.85, 0.95, 1, 1.05, 1.1, 1.15, 1.25];
@@ -20,7 +21,14 @@ function sum(a: readonly number[]): number {
   return a.reduce((s, v) => s + v, 0);
 }
 
-function runRateProbability(history: readonly number[], actualToDate: number, done: number, length: number, target: number, previousTotal: number): number {
+function runRateProbability(
+  history: readonly number[],
+  actualToDate: number,
+  done: number,
+  length: number,
+  target: number,
+  previousTotal: number,
+): number {
   const remaining = length - done;
   if (remaining === 0) return actualToDate >= target ? 1 : 0;
   const rate = done > 0 ? actualToDate / done : previousTotal / length;
@@ -46,7 +54,12 @@ export function runCalibrationBacktest(): void {
       for (const done of [0, Math.floor(length / 3), Math.floor((2 * length) / 3)]) {
         const history = y.slice(0, start + done);
         const actualToDate = sum(y.slice(start, start + done));
-        const f = forecastSeries(history, { h: length - done, frequency: s.frequency, seed: 17, pathCount: 1000 });
+        const f = forecastSeries(history, {
+          h: length - done,
+          frequency: s.frequency,
+          seed: 17,
+          pathCount: 1000,
+        });
         for (const g of GROWTH) {
           const target = previousTotal * g;
           judgements.push({
@@ -62,8 +75,12 @@ export function runCalibrationBacktest(): void {
     sum(judgements.map((j) => (pick(j) - (j.reached ? 1 : 0)) ** 2)) / judgements.length;
   const base = sum(judgements.map((j) => (j.reached ? 1 : 0))) / judgements.length;
   process.stdout.write(`\n== probability of reaching a target: calibration back-test on the dev series\n`);
-  process.stdout.write(`judgements: ${judgements.length} (series x past periods x 3 judgement points x ${GROWTH.length} targets); share reached ${base.toFixed(3)}\n`);
-  process.stdout.write(`Brier score: Pacer ${brier((j) => j.pacer).toFixed(4)}   run-rate baseline ${brier((j) => j.runRate).toFixed(4)}   climatology ${(base * (1 - base)).toFixed(4)}\n`);
+  process.stdout.write(
+    `judgements: ${judgements.length} (series x past periods x 3 judgement points x ${GROWTH.length} targets); share reached ${base.toFixed(3)}\n`,
+  );
+  process.stdout.write(
+    `Brier score: Pacer ${brier((j) => j.pacer).toFixed(4)}   run-rate baseline ${brier((j) => j.runRate).toFixed(4)}   climatology ${(base * (1 - base)).toFixed(4)}\n`,
+  );
   process.stdout.write('reliability (predicted bin: n, mean predicted, share reached) Pacer | run-rate\n');
   const bins = [0, 0.1, 0.3, 0.5, 0.6, 0.8, 0.9, 1.0001];
   for (let b = 0; b < bins.length - 1; b++) {

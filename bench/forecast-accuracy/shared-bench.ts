@@ -13,7 +13,9 @@ export interface ManifestEntry {
 }
 
 export function readManifest(): ManifestEntry[] {
-  const m = JSON.parse(readFileSync(join(BENCH_DIR, 'dev/manifest.json'), 'utf8')) as { series: ManifestEntry[] };
+  const m = JSON.parse(readFileSync(join(BENCH_DIR, 'dev/manifest.json'), 'utf8')) as {
+    series: ManifestEntry[];
+  };
   return m.series;
 }
 

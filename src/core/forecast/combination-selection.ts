@@ -12,11 +12,25 @@ export interface CombinationChoice {
   readonly factor80: number;
   readonly factor95: number;
   readonly origins: number;
+  /** In-sample score of every subset considered (same order as the subsets enumerated). */
+  readonly subsetScores: { readonly members: number[]; readonly score: number }[];
+}
+
+/** How many in-sample origins to use and how far apart (default 3 origins, ceil(h / 2) apart). */
+export interface CombinationSettings {
+  readonly origins?: number;
+  readonly step?: number;
 }
 
 /** Forecast origins inside the training data: n - h, n - h - step, ... while enough history remains. */
-export function listInSampleOrigins(n: number, h: number, minimumTrain: number, count: number): number[] {
-  const step = Math.max(1, Math.ceil(h / 2));
+export function listInSampleOrigins(
+  n: number,
+  h: number,
+  minimumTrain: number,
+  count: number,
+  spacing?: number,
+): number[] {
+  const step = Math.max(1, spacing ?? Math.ceil(h / 2));
   const out: number[] = [];
   for (let k = 0; k < count; k++) {
     const o = n - h - k * step;
@@ -26,18 +40,20 @@ export function listInSampleOrigins(n: number, h: number, minimumTrain: number, 
   return out;
 }
 
+/** Subsets of k members with at least two of them (or the single member when k = 1). */
 function listSubsets(k: number): number[][] {
   const out: number[][] = [];
   for (let mask = 1; mask < 1 << k; mask++) {
     const s: number[] = [];
     for (let i = 0; i < k; i++) if (mask & (1 << i)) s.push(i);
-    out.push(s);
+    if (s.length >= Math.min(2, k)) out.push(s);
   }
   return out;
 }
 
 /**
- * Chooses the combination (non-empty subset of members, equally weighted) with the lowest mean
+ * Chooses the combination (equally weighted subset of at least two members: combinations are more
+ * robust than any single family, as the M3/M4 competitions showed) with the lowest mean
  * absolute error, scaled by the in-sample seasonal-naive error, over forecasts from origins inside
  * the training data; members keep the structures selected on the whole training data. The same
  * back-test yields how often the averaged intervals would have missed, and factors that widen
@@ -48,6 +64,7 @@ export function selectCombination(
   members: readonly FamilyMember[],
   h: number,
   period: number,
+  settings: CombinationSettings = {},
 ): CombinationChoice {
   const all = members.map((_, i) => i);
   const n = y.length;
@@ -56,7 +73,7 @@ export function selectCombination(
   for (let t = m; t < n; t++) scale += Math.abs(y[t]! - y[t - m]!);
   scale = scale / Math.max(1, n - m) || 1;
   const minimumTrain = Math.max(period > 1 ? 2 * period + 2 : 8, 8);
-  const origins = listInSampleOrigins(n, h, minimumTrain, 3);
+  const origins = listInSampleOrigins(n, h, minimumTrain, settings.origins ?? 3, settings.step);
   const subsets = listSubsets(members.length);
   const errors = subsets.map(() => 0);
   let count = 0;
@@ -84,7 +101,8 @@ export function selectCombination(
     });
     count += run.actual.length;
   }
-  if (count === 0) return { members: all, score: Number.NaN, factor80: 1, factor95: 1, origins: 0 };
+  if (count === 0)
+    return { members: all, score: Number.NaN, factor80: 1, factor95: 1, origins: 0, subsetScores: [] };
   let bestIndex = subsets.length - 1;
   for (let si = 0; si < subsets.length; si++) if (errors[si]! < errors[bestIndex]! - 1e-12) bestIndex = si;
   const chosen = subsets[bestIndex]!;
@@ -117,5 +135,6 @@ export function selectCombination(
     factor80: shrink(ratios80, 0.8),
     factor95: shrink(ratios95, 0.95),
     origins: runs.length,
+    subsetScores: subsets.map((members, si) => ({ members, score: errors[si]! / count })),
   };
 }

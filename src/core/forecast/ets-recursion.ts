@@ -28,6 +28,7 @@ export function filterEts(
   spec: EtsSpec,
   p: EtsParameters,
   keepResiduals = false,
+  out?: Float64Array,
 ): EtsFilterResult {
   const m = spec.season === 'N' ? 1 : spec.period;
   const damp = selectTrendDamping(spec, p.phi);
@@ -65,7 +66,11 @@ export function filterEts(
       }
       sse += e * e;
       if (keepResiduals) residuals.push(e);
-    } else if (keepResiduals) residuals.push(0);
+      if (out !== undefined) out[t] = e;
+    } else {
+      if (keepResiduals) residuals.push(0);
+      if (out !== undefined) out[t] = 0;
+    }
     if (seasonKind === 2) {
       const ss = Math.abs(s) > 1e-10 ? s : 1e-10;
       const bb = Math.abs(base) > 1e-10 ? base : 1e-10;
