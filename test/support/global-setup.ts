@@ -32,6 +32,9 @@ export default async function setup(project: TestProject) {
     return;
   }
   cluster = await startPostgresCluster(bin);
+  console.log(
+    `integration: PostgreSQL throwaway cluster at ${cluster.url} (from ${bin}); every integration file runs over SQLite and PostgreSQL`,
+  );
   project.provide('pgAdminUrl', cluster.url);
   return () => {
     cluster?.stop();
