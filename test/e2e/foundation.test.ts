@@ -70,6 +70,10 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     const signup = new SignupPage(page);
     await signup.open(server.url);
     await shot(page, '01-signup');
+    // A common password is refused by the server; the reason shows under the password field.
+    await signup.signUp({ ...owner, password: 'password123' });
+    await signup.fieldError('密碼').filter({ hasText: '太常見' }).waitFor();
+    await shot(page, '01b-signup-weak-password');
     await signup.signUp(owner);
     const profile = new ProfilePage(page);
     await profile.waitForIt();
@@ -96,6 +100,20 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
         .textContent(),
     ).toContain('HKD');
 
+    // Two tabs edit the profile: the second save gets the conflict warning and reloads the first's.
+    const other = await context.newPage();
+    const otherProfile = new ProfilePage(other);
+    await other.goto(`${server.url}/profile`);
+    await otherProfile.waitForIt();
+    await otherProfile.setIndustry('烘焙與咖啡');
+    await otherProfile.save();
+    await profile.setIndustry('麵包店');
+    const reload = await profile.saveExpectingConflict();
+    await shot(page, '02a-profile-conflict');
+    await reload.click();
+    await page.getByLabel('產業').and(page.locator('[value="烘焙與咖啡"]')).waitFor();
+    await other.close();
+
     // The market analysis: positioning, a market size, a SWOT strength, an objective.
     await shell.goTo('市場分析');
     const market = new MarketPage(page);
@@ -113,7 +131,7 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     // 3. Switch to English: labels follow, and the choice is remembered after a reload.
     await shell.switchLanguage('EN');
     await profile.waitForIt('Company profile');
-    expect(await page.getByLabel('Industry').inputValue()).toBe('烘焙餐飲');
+    expect(await page.getByLabel('Industry').inputValue()).toBe('烘焙與咖啡');
     await page.getByText('Fast-growth: accelerate expansion').waitFor();
     await shot(page, '03-profile-en');
     await page.reload();

@@ -62,19 +62,29 @@ export function zodFieldErrors(
   return [...byKey.values()];
 }
 
-/** Field errors of a server problem (`errors[]`), whose messages are already localized. */
+/**
+ * Field errors of a server problem (`errors[]`). The server's field messages are codes ("taken",
+ * "too_common") or validator sentences in English: known codes get their message in the UI language,
+ * anything else shows the problem's `detail` (already localized by the server).
+ */
 export function problemFieldErrors(
   error: unknown,
+  t: TFunction,
   mapPath: (p: FieldPath) => FieldPath = (p) => p,
 ): FieldError[] {
   if (!(error instanceof ApiError) || !error.problem.errors) return [];
+  const fallback = error.problem.detail ?? t('validation.invalid');
   const byKey = new Map<string, FieldError>();
   for (const e of error.problem.errors) {
     const name = mapPath(parseProblemPath(e.path));
     if (name.length === 0) continue;
     const key = JSON.stringify(name);
     const entry = byKey.get(key) ?? { name, errors: [] };
-    entry.errors.push(e.message);
+    const known = /^[a-z][a-z0-9_]*$/.test(e.message)
+      ? t(`fieldErrors.${e.message}`, { defaultValue: '' })
+      : '';
+    const text = known || fallback;
+    if (!entry.errors.includes(text)) entry.errors.push(text);
     byKey.set(key, entry);
   }
   return [...byKey.values()];

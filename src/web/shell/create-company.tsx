@@ -26,7 +26,7 @@ function useCreateCompany(onDone: () => void) {
       onDone();
     },
     onError: (e) => {
-      const fields = problemFieldErrors(e);
+      const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
       else void message.error(errorMessage(e, t));
     },

@@ -21,6 +21,12 @@ export class SignupPage {
     await this.page.getByLabel('密碼').fill(a.password);
     await this.page.getByRole('button', { name: '註冊並建立公司' }).click();
   }
+  /** The error shown under a field (antd Form.Item explain). */
+  fieldError(label: string) {
+    return this.page
+      .locator('.ant-form-item', { has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.ant-form-item-explain-error');
+  }
 }
 
 /** /login; labels depend on the language, so they are passed in. */

@@ -29,6 +29,16 @@ export class ProfilePage {
     await this.page.getByRole('button', { name: '儲存', exact: true }).click();
     await expectToast(this.page, '公司概況已儲存');
   }
+  /** Saves and expects the "someone else changed this" warning (409); returns its reload button. */
+  async saveExpectingConflict() {
+    await this.page.getByRole('button', { name: '儲存', exact: true }).click();
+    const alert = this.page.locator('.ant-alert', { hasText: '其他人剛剛也修改了這份資料' });
+    await alert.waitFor();
+    return alert.getByRole('button', { name: '重新載入最新版本' });
+  }
+  async setIndustry(value: string): Promise<void> {
+    await this.page.getByLabel('產業').fill(value);
+  }
   async industry(label = '產業'): Promise<string> {
     return this.page.getByLabel(label).inputValue();
   }

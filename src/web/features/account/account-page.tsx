@@ -32,7 +32,7 @@ function NameCard({ session }: { session: Session }) {
       void message.success(t('account.nameSaved'));
     },
     onError: (e) => {
-      const fields = problemFieldErrors(e);
+      const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
       else void message.error(errorMessage(e, t));
     },
@@ -87,7 +87,7 @@ function PasswordCard() {
       void message.success(t('account.passwordChanged'));
     },
     onError: (e) => {
-      const fields = problemFieldErrors(e);
+      const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
       else void message.error(errorMessage(e, t));
     },

@@ -38,7 +38,7 @@ export default function InvitePage() {
       void navigate('/profile', { replace: true });
     },
     onError: (e) => {
-      const fields = problemFieldErrors(e);
+      const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
     },
   });
@@ -82,7 +82,7 @@ export default function InvitePage() {
       ]}
     />
   );
-  const errorAlert = accept.error && (
+  const errorAlert = accept.error && problemFieldErrors(accept.error, t).length === 0 && (
     <Alert type="error" showIcon title={errorMessage(accept.error, t)} style={{ marginBottom: 16 }} />
   );
 

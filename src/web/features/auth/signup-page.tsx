@@ -22,7 +22,7 @@ export default function SignupPage() {
       void navigate('/profile', { replace: true });
     },
     onError: (e) => {
-      const fields = problemFieldErrors(e);
+      const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
     },
   });
@@ -36,7 +36,7 @@ export default function SignupPage() {
 
   return (
     <AuthLayout title={t('auth.signupTitle')} intro={t('auth.signupIntro')}>
-      {signup.error && (
+      {signup.error && problemFieldErrors(signup.error, t).length === 0 && (
         <Alert type="error" showIcon title={errorMessage(signup.error, t)} style={{ marginBottom: 16 }} />
       )}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>

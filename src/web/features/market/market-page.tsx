@@ -122,7 +122,7 @@ export default function MarketPage() {
           setConflict(true);
           return;
         }
-        const fields = problemFieldErrors(e, mapPath);
+        const fields = problemFieldErrors(e, t, mapPath);
         if (fields.length) setFieldErrors(form, fields);
         void message.error(errorMessage(e, t));
       },

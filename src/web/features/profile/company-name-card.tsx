@@ -23,7 +23,7 @@ export function CompanyNameCard() {
       void message.success(t('company.renamed', { name: c.name }));
     },
     onError: (e) => {
-      const fields = problemFieldErrors(e);
+      const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
       else void message.error(errorMessage(e, t));
     },

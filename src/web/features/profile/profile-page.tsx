@@ -65,7 +65,7 @@ export default function ProfilePage() {
         setConflict(true);
         return;
       }
-      const fields = problemFieldErrors(e);
+      const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
       void message.error(errorMessage(e, t));
     },

@@ -165,7 +165,7 @@ function InviteCard({ onCreated }: { onCreated: () => void }) {
       void message.success(t('team.invitationCreated'));
     },
     onError: (e) => {
-      const fields = problemFieldErrors(e);
+      const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
       else void message.error(errorMessage(e, t));
     },

@@ -39,7 +39,7 @@ export default function TokensPage() {
       await queryClient.invalidateQueries({ queryKey: key });
     },
     onError: (e) => {
-      const fields = problemFieldErrors(e);
+      const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
       else void message.error(errorMessage(e, t));
     },
