@@ -1,5 +1,6 @@
 import { foundation } from './2026112701-foundation.ts';
 import { salesData } from './2026112702-sales-data.ts';
+import { imports } from './2026112703-imports.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -10,4 +11,5 @@ import type { PacerMigration } from './helpers.ts';
 export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026112701-foundation': foundation,
   '2026112702-sales-data': salesData,
+  '2026112703-imports': imports,
 };
