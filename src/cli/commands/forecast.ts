@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type ForecastResult, forecastSeries } from '../../core/forecast/index.ts';
+import type { ForecastResult } from '../../core/forecast/index.ts';
 
 interface ManifestSeries {
   readonly name: string;
@@ -61,12 +61,14 @@ export function registerForecastCommand(program: Command): void {
     .option('--method', 'include the chosen method and notes in the output')
     .option('--seed <n>', 'simulation seed', '1')
     .action(
-      (
+      async (
         input: string,
         second: string | undefined,
         freq: string,
         opts: { batch?: boolean; method?: boolean; seed: string },
       ) => {
+        // Loaded on use, so other commands do not pay for the forecasting engine at start-up.
+        const { forecastSeries } = await import('../../core/forecast/index.ts');
         const seed = Number(opts.seed) || 1;
         const render = (r: ForecastResult): object =>
           opts.method ? { ...toBandsJson(r), method: r.method, notes: r.notes } : toBandsJson(r);
