@@ -112,25 +112,29 @@ const PRODUCT_PATTERNS: readonly RegExp[] = [
 /** Fillers before a metric that are not a product (「平均每日銷售額」, 「公司整體營收」). */
 const FILLER_ZH =
   /^(?:我們|我們的|我|本公司|公司|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|日均|月均|週均|年均|季均|每日|每天|每月|每週|每年|每季|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個)+/;
+const NOT_A_PRODUCT_ZH =
+  /^(?:日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體)$/;
 const BOUNDARY_ZH =
   /.*(?:將|把|讓|使|令|完成|起|新增|獲得|爭取|吸引|招募|開發|舉辦|推出|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至|,|□|\s)/;
 const STOP_EN = new Set(
-  'in on at of to by for from with through via the a an our my your their its this that increase grow boost raise reach achieve hit improve double triple drive generate get reduce cut lower decrease sell win add acquire gain attract bring make keep maintain monthly weekly daily quarterly annual yearly total overall average more higher and or new additional lift'.split(
+  'we i us you they want wants need needs goal goals aim plan is are be will should must would to in on at of to by for from with through via the a an our my your their its this that increase grow boost raise reach achieve hit improve double triple drive generate get reduce cut lower decrease sell win add acquire gain attract bring make keep maintain monthly weekly daily quarterly annual yearly total overall average more higher and or new additional lift'.split(
     ' ',
   ),
 );
 
 /** Cuts verbs and fillers off the front of a Chinese phrase (「讓有機茶禮盒」 → 「有機茶禮盒」). */
-function trimLeadingWords(l: Located): Located | null {
+function trimLeadingWords(l: Located, normalized: string): Located | null {
   if (!/^[\u4e00-\u9fff]/.test(l.text) || /^[「『《]/.test(l.text)) return l;
-  let text = l.text;
+  const shift = l.text.length - l.text.trimStart().length;
+  let text = normalized.slice(l.span.index + shift, l.span.index + l.span.length);
   const cut = BOUNDARY_ZH.exec(text);
   if (cut) text = text.slice(cut[0].length);
   const filler = FILLER_ZH.exec(text);
   if (filler) text = text.slice(filler[0].length);
   if (!text) return null;
-  const drop = l.text.length - text.length;
-  return { text, span: { index: l.span.index + drop, length: l.span.length - drop } };
+  const drop = l.span.length - text.length;
+  const span = { index: l.span.index + drop, length: text.length };
+  return { text: l.text.slice(l.text.length - text.length), span };
 }
 
 function nounBefore(
@@ -169,8 +173,7 @@ function nounBefore(
   const end = clause.index + phrase.length + (cut ? cut[0].length : 0);
   const filler = FILLER_ZH.exec(phrase);
   if (filler) phrase = phrase.slice(filler[0].length);
-  if (!phrase || phrase.length > 12 || /^[\d.%]+$/.test(phrase) || /^(?:日|月|年|週|季|天)$/.test(phrase))
-    return null;
+  if (!phrase || phrase.length > 12 || /^[\d.%]+$/.test(phrase) || NOT_A_PRODUCT_ZH.test(phrase)) return null;
   const index = end - phrase.length;
   return {
     text: cutWords(original, { index, length: phrase.length }),
@@ -197,7 +200,7 @@ export function findProducts(text: string, original: string, masked: string): Lo
   const found: Located[] = [];
   for (const re of PRODUCT_PATTERNS) {
     for (const l of findAll(re, masked, original)) {
-      const trimmed = trimLeadingWords(l);
+      const trimmed = trimLeadingWords(l, masked);
       if (!trimmed) continue;
       found.push({
         ...trimmed,

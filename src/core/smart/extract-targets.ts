@@ -110,6 +110,7 @@ function metricFor(
   if (main && compatible(main, q)) return main;
   if (q.unit === 'money') return 'revenue';
   if (q.unit === 'count' && main) return main === 'revenue' ? 'units' : main;
+  if (q.unit === 'count' && !main && q.noun && !/^(?:位|名|人|家|個|次|場)$/.test(q.noun)) return 'units';
   return main;
 }
 
@@ -131,11 +132,7 @@ function kindFor(
     const isRate = METRIC_UNITS[metric] === 'percent' || METRIC_UNITS[metric] === 'score';
     if (byEnglish) return { kind: 'percent_change', sign };
     if (reach) return { kind: 'absolute', sign: 1 };
-    if (changeVerb)
-      return {
-        kind: isRate && !/成長|增長|growth/i.test(near + after) ? 'absolute' : 'percent_change',
-        sign,
-      };
+    if (changeVerb) return { kind: 'percent_change', sign };
     return { kind: isRate ? 'absolute' : 'percent_change', sign };
   }
   if (q.unit === 'multiple') {
@@ -144,7 +141,7 @@ function kindFor(
   if (reach) return { kind: 'absolute', sign: 1 };
   if (byEnglish && changeVerb) return { kind: 'absolute_change', sign };
   if (
-    INCREASE_RE.test(before.slice(-4)) ||
+    INCREASE_RE.test(before.slice(-8)) ||
     /^\s*(?:more|additional|extra)\b/i.test(q.text.replace(/^[^A-Za-z]*/, ''))
   ) {
     return { kind: 'absolute_change', sign };

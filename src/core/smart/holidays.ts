@@ -129,5 +129,5 @@ export const HOLIDAY_TERMS: ReadonlyArray<readonly [RegExp, HolidayKey]> = [
   [/黑色星期五|黑五|black friday/iy, 'black_friday'],
   [/國慶(?:日)?|雙十(?:節|國慶)|national day/iy, 'national_day'],
   [/週年慶|anniversary sale/iy, 'anniversary_season'],
-  [/暑假|暑期|summer (?:holiday|vacation|break)/iy, 'summer_vacation'],
+  [/暑假|暑期|summer(?: holiday| vacation| break)?/iy, 'summer_vacation'],
 ];

@@ -60,7 +60,7 @@ export function parseGoalStatement(text: string, options: ParseOptions): ParsedG
   const match = periodReading.match;
   return {
     ...goal,
-    metric,
+    metric: metric ?? targets[0]?.metric ?? null,
     targets,
     period: periodReading.period,
     periodText: match ? original.slice(match.index, match.index + match.length) : null,

@@ -387,6 +387,30 @@ const RULES: PeriodRule[] = [
       return { start, end: addDays(start, 6) };
     },
   },
+  {
+    name: 'weekday-zh',
+    re: /(本|這|下)?(?:週|星期|禮拜)([一二三四五六日天])\s*(前|之前|以前)?/g,
+    resolve: (m, ctx) => {
+      const weekday = '一二三四五六日'.indexOf(m[2] === '天' ? '日' : (m[2] ?? '')) + 1;
+      if (weekday <= 0) return null;
+      const monday = addDays(startOfIsoWeek(ctx.today), m[1] === '下' ? 7 : 0);
+      const day = addDays(monday, weekday - 1);
+      return m[3] ? untilSpan(ctx.today, day) : { start: day, end: day };
+    },
+  },
+  {
+    name: 'before-new-year-zh',
+    re: /(?<![\d一二三四五六七八九十兩幾多今明去後前本該同上下當每])年前/g,
+    resolve: (_m, ctx) => {
+      const h = nextHoliday('lunar_new_year', ctx, null);
+      return untilSpan(ctx.today, addDays(h.start, -1));
+    },
+  },
+  {
+    name: 'before-year-zh',
+    re: /(\d{4})\s*年(?:以)?前/g,
+    resolve: (m, ctx) => untilSpan(ctx.today, { year: Number(m[1]) - 1, month: 12, day: 31 }),
+  },
   // --- quarters ---
   {
     name: 'quarter-zh',
@@ -425,7 +449,7 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'this-quarter',
-    re: /本季度?|這一?季度?|當季|this quarter|the current quarter/gi,
+    re: /本季度?|這一?個?季度?|當季|this quarter|the current quarter/gi,
     resolve: (_m, ctx) => {
       const start = currentQuarterStart(ctx);
       return monthSpan(start.year, start.month, 3);
@@ -478,9 +502,9 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'year-end-en',
-    re: /\b(?:by|before|until)\s+(?:the\s+)?(?:end of (?:the |this )?(?:fiscal )?year|year[- ]end|end of (\d{4})|the end of (\d{4}))/gi,
+    re: /\b(?:by|before|until)\s+(?:the\s+)?(?:end of (?:the |this )?(?:fiscal )?year|year[- ]end|end of (\d{4})|the end of (\d{4})|(\d{4})\b)/gi,
     resolve: (m, ctx) => {
-      const named = m[1] ?? m[2];
+      const named = m[1] ?? m[2] ?? m[3];
       const yearStart = named
         ? { year: Number(named), month: ctx.fiscalYearStartMonth, day: 1 }
         : fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
@@ -498,7 +522,7 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'year-en',
-    re: /\b(?:(this|next) (?:fiscal )?year|(?:in|for|during|of)\s+(?:FY\s*)?(\d{4})|FY\s*'?(\d{4}|\d{2}))\b/gi,
+    re: /\b(?:(this|next) (?:fiscal )?year|(?:in|for|during|of)\s+(?:(?:fiscal(?: year)?|FY)\s*)?(\d{4})|(?:FY|fiscal(?: year)?)\s*'?(\d{4}|\d{2}))\b/gi,
     resolve: (m, ctx) => {
       if (m[1]) return yearSpan(ctx, ctx.today, m[1].toLowerCase() === 'next' ? 1 : 0);
       const y = m[2] ?? m[3];
@@ -519,7 +543,7 @@ const RULES: PeriodRule[] = [
   {
     name: 'holiday-en',
     re: new RegExp(
-      `(?:(?:in|during)\\s+)?(?:the\\s+)?(?:${EN_NUM}\\s+(days?|weeks?|months?)\\s+)?(before|ahead of|by|until|during|for|over)\\s+(?:the\\s+)?(${HOLIDAY_ALT})(?:\\s+(\\d{4}))?`,
+      `(?:(?:in|during)\\s+)?(?:the\\s+)?(?:${EN_NUM}\\s+(days?|weeks?|months?)\\s+(?=before|ahead of))?(before|ahead of|by|until|during|for|over)\\s+(?:the\\s+)?(${HOLIDAY_ALT})(?:\\s+(\\d{4}))?`,
       'gi',
     ),
     resolve: (m, ctx) => {
@@ -592,7 +616,9 @@ export function readPeriod(text: string, ctx: PeriodContext): PeriodReading {
       }
       const lead = m[0].length - m[0].trimStart().length;
       const index = m.index + lead;
-      const length = m[0].trim().length;
+      const trailing = /^(?:之內|以內|內|期間|當中)/.exec(text.slice(m.index + m[0].length));
+      const length =
+        m[0].trim().length + (trailing && m[0].trimEnd().length === m[0].length ? trailing[0].length : 0);
       if (isPast(index, length)) continue;
       const span = rule.resolve(m, ctx);
       if (!span || compareDates(span.start, span.end) > 0) continue;

@@ -20,7 +20,8 @@ const CURRENCY = '(?:NT\\$|NTD|TWD|HK\\$|HKD|US\\$|USD|RMB|CNY|\\$|新台幣|台
 const ZH_DIGIT = '零〇一二兩三四五六七八九十壹貳參肆伍陸柒捌玖拾';
 const ZH_ALL = `${ZH_DIGIT}百千萬億佰仟`;
 const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?[${ZH_ALL}])*|[${ZH_DIGIT}][${ZH_ALL}]*`;
-const COUNT_NOUNS_ZH = '單|筆|件|位|名|人|家|杯|台|組|盒|瓶|份|張|套|包|顆|個|隻|本|箱|間|戶|則|支|雙|客';
+const COUNT_NOUNS_ZH =
+  '單|筆|件|位|名|人|家|杯|台|組|盒|瓶|份|張|套|包|顆|個|隻|本|箱|間|戶|則|支|雙|客|束|朵|條|片|罐|袋|桶|輛|堂|桌';
 const COUNT_NOUNS_EN =
   'orders?|units?|customers?|clients?|leads?|members?|users?|accounts?|deals?|sales|cups?|boxes|items?|pieces?|subscribers?|signups?|sign-ups?|visitors?|bookings?|reviews?|stores?|products?';
 

@@ -36,6 +36,7 @@ const CHANNEL_EN = en(
     'marketplaces?|shopee|amazon|momo|lazada|hktvmall|uber ?eats|foodpanda',
     '(?:mobile )?apps?',
     'google ads|(?:paid|online|digital|social|search|display|video) (?:ads|advertising)|ads|advertising',
+    'online|offline',
     'direct sales|telesales|trade shows?|exhibitions?|kols?|influencers?|affiliates?|live ?stream(?:ing)?|seo',
   ].join('|'),
 );
@@ -49,7 +50,7 @@ export const CHANNEL_LINE_RE = /(?<![A-Za-z])LINE(?:官方帳號|官方帳戶|@|
 const TAI = '(?<![平櫃舞後前吧電站月陽講])';
 
 const REGION_ZH = [
-  '(?:北|中|南|東|西)部(?:地區)?|[北中南東]台灣|北北基|雙北|大台北|全台(?:灣)?|全省|全國|全港|全島|離島|海外|國外|國內',
+  '(?:華東|華南|華北|華中|西南|東北|西北|東南)(?:地區|區域|市場)?|(?:北|中|南|東|西)部(?:地區)?|[北中南東]台灣|北北基|雙北|大台北|全台(?:灣)?|全省|全國|全港|全島|離島|海外|國外|國內',
   `${TAI}(?:台北|台中|台南|台東|台灣)(?:市|縣|地區|市場)?`,
   '新北(?:市)?|基隆(?:市)?|桃園(?:市)?|新竹(?:市|縣)?|苗栗(?:縣)?|彰化(?:縣)?|南投(?:縣)?|雲林(?:縣)?|嘉義(?:市|縣)?|高雄(?:市)?|屏東(?:縣)?|宜蘭(?:縣)?|花蓮(?:縣)?|澎湖|金門|馬祖',
   '香港|港島|九龍|新界|澳門|中國大陸|大陸|內地|中國|上海|北京|深圳|廣州|大灣區|日本|韓國|東南亞|新加坡|馬來西亞|越南|泰國|菲律賓|印尼|美國|北美|歐洲|亞洲|亞太|中東',
@@ -69,7 +70,7 @@ export const REGION_RE = new RegExp(`${REGION_ZH.join('|')}|${REGION_EN}`, 'gi')
 
 const SEGMENT_ZH = [
   '(?<![新位名個])(?:VIP|vip|白金|金卡|付費)?會員(?!數|人數|制|卡|計畫|計劃|方案|日)',
-  '(?:企業|公司|法人|B2B|B2C|大型|中小型|機構|團體|批發|零售)(?:客戶|客群|顧客|買家)',
+  '(?:企業|公司|法人|B2B|B2C|大型|中小型|機構|團體|批發|零售|VIP|vip|重要|大|核心|忠實|高端|高價值|高消費|海外|外國|國際)(?:客戶|客群|顧客|買家)',
   '中小企業|新創(?:公司|企業)?|企業主|店家|餐廳|咖啡廳|診所|醫院|學校|補習班',
   '(?:大)?學生|上班族|(?:都市)?白領|藍領|粉領|家庭主婦|主婦|(?:新手)?(?:媽媽|爸媽|父母)|銀髮族|長輩|年長者|年輕(?:人|族群|族|世代|客群|女性|男性)|小資族|青少年|兒童|小朋友|親子|家庭(?:客群|客戶)?',
   '(?:熟齡|年輕|上班|職業|輕熟)?(?:女性|男性)(?:消費者|客群|顧客|客戶)?|(?:老|舊|既有|現有|忠實|回頭|常)客戶|回頭客|熟客|老顧客',
@@ -79,7 +80,7 @@ const SEGMENT_ZH = [
 const SEGMENT_EN = en(
   [
     '(?:corporate|enterprise|business|b2b|b2c|institutional|wholesale|key|small business|sme|vip|existing|returning|repeat|loyal) (?:clients|customers|accounts|buyers|members)',
-    'smes?|small businesses|startups|young professionals|office workers|professionals|millennials|gen ?z|students|college students|parents|moms|mothers|families|women|men|seniors|retirees|tourists|travell?ers|pet owners|members|loyalty members|vip members|teenagers|kids|restaurants|cafes|clinics|schools',
+    'b2b|b2c|smes?|small businesses|startups|young professionals|office workers|professionals|millennials|gen ?z|students|college students|parents|moms|mothers|families|women|men|seniors|retirees|tourists|travell?ers|pet owners|members|loyalty members|vip members|teenagers|kids|restaurants|cafes|clinics|schools',
   ].join('|'),
 );
 
