@@ -96,12 +96,13 @@ export function fitArima(
     const arma = expandArma(c, m);
     return computeArmaResiduals(w, arma.ar, arma.ma, c.mean, start, false, scratch).css;
   };
-  const residualVector = (x: readonly number[]): Float64Array | null => {
+  const residualVector = (x: readonly number[], out: Float64Array): boolean => {
     const c = unpack(x);
-    if (!checkArimaAdmissible(c)) return null;
+    if (!checkArimaAdmissible(c)) return false;
     const arma = expandArma(c, m);
     computeArmaResiduals(w, arma.ar, arma.ma, c.mean, start, false, scratch);
-    return scratch.slice(start, w.length);
+    for (let t = start; t < w.length; t++) out[t - start] = scratch[t]!;
+    return true;
   };
   const pad = (src: readonly number[] | undefined, count: number): number[] =>
     Array.from({ length: count }, (_, i) => src?.[i] ?? 0);
@@ -116,7 +117,10 @@ export function fitArima(
   const best =
     dim === 0
       ? { x: [] as number[], value: objective([]) }
-      : minimizeSumOfSquares(residualVector, start0, { maxIterations: 30, tolerance: 1e-5 });
+      : minimizeSumOfSquares(residualVector, w.length - start, start0, {
+          maxIterations: 30,
+          tolerance: 1e-5,
+        });
   if (!Number.isFinite(best.value)) return null;
   const coefficients = unpack(best.x);
   const arma = expandArma(coefficients, m);

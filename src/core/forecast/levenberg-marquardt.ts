@@ -35,10 +35,12 @@ export function solveLinearSystem(a: number[][], b: number[]): number[] | null {
 
 /**
  * Levenberg-Marquardt minimisation of a sum of squared residuals with a forward-difference
- * Jacobian. `residuals` returns null for inadmissible points (treated as an infinitely bad step).
+ * Jacobian. `residuals(x, out)` writes `size` residuals into `out` and returns false for
+ * inadmissible points (treated as an infinitely bad step). Buffers are allocated once.
  */
 export function minimizeSumOfSquares(
-  residuals: (x: readonly number[]) => Float64Array | null,
+  residuals: (x: readonly number[], out: Float64Array) => boolean,
+  size: number,
   start: readonly number[],
   options: LevenbergMarquardtOptions = {},
 ): MinimizeResult {
@@ -47,64 +49,63 @@ export function minimizeSumOfSquares(
   const tolerance = options.tolerance ?? 1e-8;
   const sumSquares = (r: Float64Array): number => {
     let s = 0;
-    for (let i = 0; i < r.length; i++) s += r[i]! * r[i]!;
+    for (let i = 0; i < size; i++) s += r[i]! * r[i]!;
     return s;
   };
   let x = start.slice();
-  let r = residuals(x);
-  if (r === null) return { x, value: Number.POSITIVE_INFINITY, iterations: 0 };
+  let r = new Float64Array(size);
+  let trial = new Float64Array(size);
+  const jac = Array.from({ length: dim }, () => new Float64Array(size));
+  if (!residuals(x, r)) return { x, value: Number.POSITIVE_INFINITY, iterations: 0 };
   let value = sumSquares(r);
   let lambda = 1e-3;
   let iterations = 0;
   while (iterations < maxIterations && dim > 0) {
     iterations++;
-    const jac: Float64Array[] = [];
     for (let k = 0; k < dim; k++) {
       const hk = 1e-6 * Math.max(1, Math.abs(x[k]!));
       const xk = x.slice();
       xk[k] = xk[k]! + hk;
-      let rk = residuals(xk);
       let sign = 1;
-      if (rk === null) {
+      let ok = residuals(xk, trial);
+      if (!ok) {
         xk[k] = x[k]! - hk;
-        rk = residuals(xk);
         sign = -1;
+        ok = residuals(xk, trial);
       }
-      if (rk === null) return { x, value, iterations };
-      const col = new Float64Array(r.length);
-      for (let i = 0; i < r.length; i++) col[i] = (sign * (rk[i]! - r[i]!)) / hk;
-      jac.push(col);
+      if (!ok) return { x, value, iterations };
+      const col = jac[k]!;
+      for (let i = 0; i < size; i++) col[i] = (sign * (trial[i]! - r[i]!)) / hk;
     }
     const jtj: number[][] = [];
     const jtr: number[] = [];
     for (let a = 0; a < dim; a++) {
-      const row: number[] = [];
-      for (let b = 0; b < dim; b++) {
-        let s = 0;
-        const ca = jac[a]!;
+      const row = new Array<number>(dim).fill(0);
+      const ca = jac[a]!;
+      for (let b = 0; b <= a; b++) {
         const cb = jac[b]!;
-        for (let i = 0; i < r.length; i++) s += ca[i]! * cb[i]!;
-        row.push(s);
+        let s = 0;
+        for (let i = 0; i < size; i++) s += ca[i]! * cb[i]!;
+        row[b] = s;
       }
       jtj.push(row);
       let s = 0;
-      const ca = jac[a]!;
-      for (let i = 0; i < r.length; i++) s += ca[i]! * r[i]!;
+      for (let i = 0; i < size; i++) s += ca[i]! * r[i]!;
       jtr.push(-s);
     }
+    for (let a = 0; a < dim; a++) for (let b = a + 1; b < dim; b++) jtj[a]![b] = jtj[b]![a]!;
     let improved = false;
     for (let attempt = 0; attempt < 12; attempt++) {
       const damped = jtj.map((row, i) => row.map((v, j) => (i === j ? v + lambda * Math.max(v, 1e-12) : v)));
       const step = solveLinearSystem(damped, jtr);
       if (step !== null) {
         const xn = x.map((v, i) => v + step[i]!);
-        const rn = residuals(xn);
-        if (rn !== null) {
-          const vn = sumSquares(rn);
+        if (residuals(xn, trial)) {
+          const vn = sumSquares(trial);
           if (vn < value) {
             const rel = (value - vn) / Math.max(value, 1e-300);
             x = xn;
-            r = rn;
+            [r, trial] = [trial, r];
             value = vn;
             lambda = Math.max(1e-9, lambda / 10);
             improved = true;
