@@ -34,6 +34,9 @@ export function App() {
       button={{ autoInsertSpace: false }}
       locale={i18n.language === 'en' ? enUS : zhTW}
       theme={{
+        components: {
+          Menu: { itemSelectedBg: '#e6f4f1', itemSelectedColor: '#0f766e', itemActiveBg: '#f0f7f5' },
+        },
         token: {
           colorPrimary: '#0f766e',
           fontFamily:

@@ -46,6 +46,15 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     await server?.close();
   });
 
+  /** Script errors and console errors (CSP violations, React errors); failed requests are expected (401, 409). */
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+    });
+  };
+
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
@@ -60,6 +69,7 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     const teammateEmail = `rep-${stamp}@example.com`;
 
     const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
+    context.on('page', watch);
     const page = await context.newPage();
     onTestFailed(async () => {
       await shot(page, 'failure');
@@ -190,5 +200,6 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     await page.locator('form#market').waitFor();
     await shot(page, '08-demo-market');
     await context.close();
+    expect(problems).toEqual([]);
   });
 });

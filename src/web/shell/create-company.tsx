@@ -39,10 +39,14 @@ function useCreateCompany(onDone: () => void) {
   return { form, mutation, submit };
 }
 
-function CompanyNameForm({ form, submit }: Pick<ReturnType<typeof useCreateCompany>, 'form' | 'submit'>) {
+function CompanyNameForm({
+  form,
+  submit,
+  formName,
+}: Pick<ReturnType<typeof useCreateCompany>, 'form' | 'submit'> & { formName: string }) {
   const { t } = useTranslation();
   return (
-    <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+    <Form form={form} name={formName} layout="vertical" onFinish={submit} requiredMark={false}>
       <Form.Item name="name" label={t('company.name')} extra={t('company.nameHelp')}>
         <Input autoComplete="organization" maxLength={120} />
       </Form.Item>
@@ -72,7 +76,7 @@ export function CreateCompanyModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('company.createHelp')}</Typography.Paragraph>
-      <CompanyNameForm form={form} submit={submit} />
+      <CompanyNameForm form={form} submit={submit} formName="new-company-modal" />
     </Modal>
   );
 }
@@ -84,7 +88,7 @@ export function CreateCompanyCard() {
   return (
     <Card title={t('company.noneTitle')} style={{ maxWidth: 560 }}>
       <Typography.Paragraph>{t('company.noneHelp')}</Typography.Paragraph>
-      <CompanyNameForm form={form} submit={submit} />
+      <CompanyNameForm form={form} submit={submit} formName="new-company" />
       <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
         {t('common.create')}
       </Button>

@@ -58,6 +58,7 @@ function NameCard({ session }: { session: Session }) {
         ]}
       />
       <Form
+        name="me"
         form={form}
         layout="vertical"
         onFinish={submit}
@@ -75,7 +76,7 @@ function NameCard({ session }: { session: Session }) {
   );
 }
 
-function PasswordCard() {
+function PasswordCard({ email }: { email: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordValues>();
@@ -106,7 +107,16 @@ function PasswordCard() {
   };
   return (
     <Card title={t('account.changePassword')}>
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 420 }}>
+      <Form
+        form={form}
+        name="password"
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        style={{ maxWidth: 420 }}
+      >
+        {/* lets password managers know whose password this is */}
+        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Form.Item name="currentPassword" label={t('account.currentPassword')}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
@@ -137,7 +147,7 @@ export default function AccountPage() {
       <PageHeader title={t('account.title')} help={t('account.help')} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <NameCard session={session} />
-        <PasswordCard />
+        <PasswordCard email={session.user.email} />
       </Space>
     </>
   );

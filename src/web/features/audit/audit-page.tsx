@@ -45,7 +45,8 @@ export default function AuditPage() {
           loading={log.isPending}
           dataSource={log.data ?? []}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 720 }}
+          scroll={{ x: 960 }}
+          tableLayout="fixed"
           locale={{ emptyText: t('audit.none') }}
           columns={[
             {
@@ -69,9 +70,13 @@ export default function AuditPage() {
               title: t('audit.details'),
               dataIndex: 'details',
               render: (d: Record<string, unknown>) => (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ fontSize: 12, marginBottom: 0 }}
+                  ellipsis={{ rows: 2, expandable: 'collapsible' }}
+                >
                   {detailsText(d)}
-                </Typography.Text>
+                </Typography.Paragraph>
               ),
             },
           ]}

@@ -131,7 +131,7 @@ export default function InvitePage() {
     <AuthLayout title={t('invite.title')} intro={t('invite.introNew', { company: inv.companyName })}>
       {details}
       {errorAlert}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form form={form} name="accept" layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="name" label={t('auth.name')}>
           <Input autoComplete="name" maxLength={100} />
         </Form.Item>

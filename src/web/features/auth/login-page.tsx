@@ -41,7 +41,7 @@ export default function LoginPage() {
       {login.error && (
         <Alert type="error" showIcon title={errorMessage(login.error, t)} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form form={form} name="login" layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="email" label={t('auth.email')}>
           <Input type="email" autoComplete="username" />
         </Form.Item>

@@ -39,7 +39,7 @@ export default function SignupPage() {
       {signup.error && problemFieldErrors(signup.error, t).length === 0 && (
         <Alert type="error" showIcon title={errorMessage(signup.error, t)} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form form={form} name="signup" layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="companyName" label={t('company.name')} extra={t('company.nameHelp')}>
           <Input autoComplete="organization" maxLength={120} />
         </Form.Item>

@@ -182,6 +182,7 @@ function InviteCard({ onCreated }: { onCreated: () => void }) {
     <Card title={t('team.invite')}>
       <Typography.Paragraph type="secondary">{t('team.inviteHelp')}</Typography.Paragraph>
       <Form
+        name="invite"
         form={form}
         layout="vertical"
         onFinish={submit}

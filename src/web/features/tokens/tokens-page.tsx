@@ -63,7 +63,14 @@ export default function TokensPage() {
       <PageHeader title={t('tokens.title')} help={t('tokens.help', { company: companyName })} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={t('tokens.create')}>
-          <Form form={form} layout="inline" onFinish={submit} requiredMark={false} style={{ rowGap: 8 }}>
+          <Form
+            form={form}
+            name="token"
+            layout="inline"
+            onFinish={submit}
+            requiredMark={false}
+            style={{ rowGap: 8 }}
+          >
             <Form.Item name="name" label={t('tokens.name')} style={{ minWidth: 260, flex: 1 }}>
               <Input maxLength={100} placeholder={t('tokens.namePlaceholder')} />
             </Form.Item>
