@@ -1,0 +1,116 @@
+import type {
+  ImportKind,
+  LineProblem,
+  MarketingRecord,
+  SalesRecord,
+  SatisfactionRecord,
+} from '../../core/ingest/records.ts';
+
+/** What the file looks like, found from its content. */
+export interface FileSniff {
+  format: 'csv' | 'tsv' | 'xlsx';
+  encoding?: string | undefined;
+  delimiter?: string | undefined;
+  sheets?: string[] | undefined;
+}
+
+export interface RowOptions {
+  format: 'csv' | 'tsv' | 'xlsx';
+  encoding?: string | undefined;
+  delimiter?: string | undefined;
+  sheet?: string | undefined;
+}
+
+/** A row of cells with its 1-based line (or sheet row) number. */
+export interface RawRow {
+  line: number;
+  cells: string[];
+}
+
+/** Reads uploaded files (ingest/ implements it): streaming, bounded, with coded errors. */
+export interface FileReader {
+  sniff(path: string, originalName: string): Promise<FileSniff>;
+  rows(path: string, opts: RowOptions): AsyncIterable<RawRow>;
+  sha256(path: string): Promise<{ sha256: string; bytes: number }>;
+}
+
+export interface ImportMeta {
+  id: string;
+  companyId: string;
+  kind: ImportKind;
+  fileName: string;
+  fileSha256: string;
+  fileBytes: number;
+  /** JSON text of the mapping and options used (kept so the import can be explained later). */
+  mapping: string;
+  createdBy: string | null;
+  createdAt: string;
+  currency: string;
+}
+
+export interface BatchResult {
+  added: number;
+  duplicates: number;
+}
+
+/** Where an import writes, inside its one transaction. */
+export interface ImportSink {
+  writeSales(records: readonly SalesRecord[]): Promise<BatchResult>;
+  writeMarketing(records: readonly MarketingRecord[]): Promise<BatchResult>;
+  writeSatisfaction(records: readonly SatisfactionRecord[]): Promise<BatchResult>;
+  recordProblems(problems: readonly LineProblem[]): Promise<void>;
+}
+
+export interface ImportSummary {
+  linesRead: number;
+  added: number;
+  duplicates: number;
+  rejected: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+export interface ImportRecordView extends ImportSummary {
+  id: string;
+  kind: ImportKind;
+  fileName: string;
+  fileBytes: number;
+  status: 'committed' | 'undone';
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+  mapping: string;
+}
+
+export interface MappingPresetRecord {
+  id: string;
+  kind: ImportKind;
+  name: string;
+  mapping: string;
+  updatedAt: string;
+}
+
+/** Imports as stored: all-or-nothing runs, history, rejected lines, undo, presets. */
+export interface ImportStore {
+  /**
+   * Runs `fn` in one write transaction. Everything it writes, and the import's own record, becomes
+   * visible at once when it returns; if it throws (or the process dies) nothing is visible.
+   */
+  run(meta: ImportMeta, fn: (sink: ImportSink) => Promise<ImportSummary>): Promise<ImportSummary>;
+  /** Removes every line the import added, in one transaction; false when already undone or unknown. */
+  undo(companyId: string, importId: string, by: string, at: string): Promise<boolean>;
+  list(companyId: string, limit: number): Promise<ImportRecordView[]>;
+  get(companyId: string, importId: string): Promise<ImportRecordView | null>;
+  problems(companyId: string, importId: string, limit: number): Promise<LineProblem[]>;
+  listPresets(companyId: string, kind?: ImportKind): Promise<MappingPresetRecord[]>;
+  savePreset(
+    companyId: string,
+    kind: ImportKind,
+    name: string,
+    mapping: string,
+    at: string,
+  ): Promise<MappingPresetRecord>;
+  deletePreset(companyId: string, presetId: string): Promise<boolean>;
+}

@@ -1,0 +1,256 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { BatchResult, ImportMeta, ImportSink } from '../../app/import/ports.ts';
+import type { SalesRecord } from '../../core/ingest/records.ts';
+import type { Database } from '../schema/index.ts';
+import { contentKey, SalesLineKeyer } from './line-keys.ts';
+
+type NamedTable = 'product_categories' | 'products' | 'channels' | 'regions' | 'sales_reps';
+
+/**
+ * The portable import sink (PostgreSQL): multi-row inserts with ON CONFLICT DO NOTHING RETURNING,
+ * inside the store's transaction; dimensions found or created in bulk per batch.
+ */
+export function createKyselySink(trx: Kysely<Database>, meta: ImportMeta): ImportSink {
+  const company = meta.companyId;
+  const cache = new Map<NamedTable | 'customers', Map<string, number>>();
+  const keyer = new SalesLineKeyer();
+
+  async function load(table: NamedTable): Promise<Map<string, number>> {
+    let m = cache.get(table);
+    if (!m) {
+      const rows = await trx
+        .selectFrom(table)
+        .select(['id', 'name'])
+        .where('company_id', '=', company)
+        .execute();
+      m = new Map(rows.map((r) => [r.name, Number(r.id)]));
+      cache.set(table, m);
+    }
+    return m;
+  }
+
+  async function ensure(
+    table: NamedTable,
+    names: Iterable<string | null>,
+    categoryOf?: (name: string) => number | null,
+  ) {
+    const m = await load(table);
+    const missing = [...new Set([...names].filter((n): n is string => n !== null && !m.has(n)))];
+    if (missing.length === 0) return m;
+    const values = missing.map((name) =>
+      table === 'products'
+        ? { company_id: company, name, category_id: categoryOf?.(name) ?? null }
+        : { company_id: company, name },
+    );
+    await trx
+      .insertInto(table)
+      .values(values as Insertable<Database['regions']>[])
+      .onConflict((oc) => oc.columns(['company_id', 'name']).doNothing())
+      .execute();
+    const rows = await trx
+      .selectFrom(table)
+      .select(['id', 'name'])
+      .where('company_id', '=', company)
+      .where('name', 'in', missing)
+      .execute();
+    for (const r of rows) m.set(r.name, Number(r.id));
+    return m;
+  }
+
+  async function ensureCustomers(records: readonly SalesRecord[]) {
+    let m = cache.get('customers');
+    if (!m) {
+      const rows = await trx
+        .selectFrom('customers')
+        .select(['id', 'code'])
+        .where('company_id', '=', company)
+        .execute();
+      m = new Map(rows.map((r) => [r.code, Number(r.id)]));
+      cache.set('customers', m);
+    }
+    const firstByCode = new Map<string, SalesRecord>();
+    for (const r of records)
+      if (r.customer !== null && !m.has(r.customer) && !firstByCode.has(r.customer))
+        firstByCode.set(r.customer, r);
+    if (firstByCode.size === 0) return m;
+    const regions = await ensure(
+      'regions',
+      [...firstByCode.values()].map((r) => r.customerRegion),
+    );
+    await trx
+      .insertInto('customers')
+      .values(
+        [...firstByCode.values()].map((r) => ({
+          company_id: company,
+          code: r.customer as string,
+          name: r.customerName ?? (r.customer as string),
+          customer_type: r.customerType,
+          age_band: r.ageBand,
+          member_tier: r.memberTier,
+          region_id: r.customerRegion === null ? null : (regions.get(r.customerRegion) ?? null),
+          first_seen_on: r.saleDate,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['company_id', 'code']).doNothing())
+      .execute();
+    const rows = await trx
+      .selectFrom('customers')
+      .select(['id', 'code'])
+      .where('company_id', '=', company)
+      .where('code', 'in', [...firstByCode.keys()])
+      .execute();
+    for (const r of rows) m.set(r.code, Number(r.id));
+    return m;
+  }
+
+  const idOf = (m: Map<string, number>, name: string | null) =>
+    name === null ? null : (m.get(name) ?? null);
+
+  return {
+    async writeSales(records) {
+      if (records.length === 0) return { added: 0, duplicates: 0 };
+      const categories = await ensure(
+        'product_categories',
+        records.map((r) => r.category),
+      );
+      const categoryByProduct = new Map(
+        records.map((r) => [r.product, r.category === null ? null : (categories.get(r.category) ?? null)]),
+      );
+      const products = await ensure(
+        'products',
+        records.map((r) => r.product),
+        (n) => categoryByProduct.get(n) ?? null,
+      );
+      const channels = await ensure(
+        'channels',
+        records.map((r) => r.channel),
+      );
+      const reps = await ensure(
+        'sales_reps',
+        records.map((r) => r.rep),
+      );
+      const regions = await ensure(
+        'regions',
+        records.map((r) => r.region),
+      );
+      const customers = await ensureCustomers(records);
+      const rows: Insertable<Database['sales_lines']>[] = records.map((r) => {
+        const { orderId, lineNo } = keyer.key(r);
+        return {
+          company_id: company,
+          order_id: orderId,
+          line_no: lineNo,
+          sold_at: r.soldAt,
+          sale_date: r.saleDate,
+          product_id: idOf(products, r.product) as number,
+          customer_id: idOf(customers, r.customer),
+          channel_id: idOf(channels, r.channel),
+          rep_id: idOf(reps, r.rep),
+          region_id: idOf(regions, r.region),
+          quantity: r.quantity,
+          unit_price_minor:
+            r.unitPriceMinor ??
+            (r.quantity !== 0 ? Math.round((r.amountMinor + r.discountMinor) / r.quantity) : 0),
+          discount_minor: r.discountMinor,
+          amount_minor: r.amountMinor,
+          currency: meta.currency,
+          campaign_code: r.campaignCode,
+          import_id: meta.id,
+        };
+      });
+      let added = 0;
+      for (let i = 0; i < rows.length; i += 1000) {
+        const inserted = await trx
+          .insertInto('sales_lines')
+          .values(rows.slice(i, i + 1000))
+          .onConflict((oc) => oc.columns(['company_id', 'order_id', 'line_no']).doNothing())
+          .returning('id')
+          .execute();
+        added += inserted.length;
+      }
+      return { added, duplicates: records.length - added } satisfies BatchResult;
+    },
+    async writeMarketing(records) {
+      if (records.length === 0) return { added: 0, duplicates: 0 };
+      const channels = await ensure(
+        'channels',
+        records.map((r) => r.channel),
+      );
+      const inserted = await trx
+        .insertInto('marketing_daily')
+        .values(
+          records.map((r) => ({
+            company_id: company,
+            day: r.day,
+            channel_id: idOf(channels, r.channel) as number,
+            campaign: r.campaign,
+            impressions: r.impressions,
+            visits: r.visits,
+            leads: r.leads,
+            opportunities: r.opportunities,
+            spend_minor: r.spendMinor,
+            currency: meta.currency,
+            import_id: meta.id,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['company_id', 'day', 'channel_id', 'campaign']).doNothing())
+        .returning('id')
+        .execute();
+      return { added: inserted.length, duplicates: records.length - inserted.length };
+    },
+    async writeSatisfaction(records) {
+      if (records.length === 0) return { added: 0, duplicates: 0 };
+      const channels = await ensure(
+        'channels',
+        records.map((r) => r.channel),
+      );
+      const codes = [...new Set(records.map((r) => r.customer).filter((c): c is string => c !== null))];
+      const known = codes.length
+        ? await trx
+            .selectFrom('customers')
+            .select(['id', 'code'])
+            .where('company_id', '=', company)
+            .where('code', 'in', codes)
+            .execute()
+        : [];
+      const customers = new Map(known.map((k) => [k.code, Number(k.id)]));
+      const inserted = await trx
+        .insertInto('satisfaction_responses')
+        .values(
+          records.map((r) => ({
+            company_id: company,
+            response_key:
+              r.responseId ?? contentKey([r.respondedOn, r.customer, r.channel, r.csat, r.nps, r.comment]),
+            responded_on: r.respondedOn,
+            customer_id: idOf(customers, r.customer),
+            channel_id: idOf(channels, r.channel),
+            csat: r.csat,
+            nps: r.nps,
+            comment: r.comment,
+            import_id: meta.id,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['company_id', 'response_key']).doNothing())
+        .returning('id')
+        .execute();
+      return { added: inserted.length, duplicates: records.length - inserted.length };
+    },
+    async recordProblems(problems) {
+      for (let i = 0; i < problems.length; i += 1000) {
+        await trx
+          .insertInto('import_errors')
+          .values(
+            problems.slice(i, i + 1000).map((p) => ({
+              company_id: company,
+              import_id: meta.id,
+              line: p.line,
+              column_name: p.column,
+              code: p.code,
+              value: p.value,
+            })),
+          )
+          .execute();
+      }
+    },
+  };
+}
