@@ -20,6 +20,7 @@ export interface ForecastOptions {
 }
 
 const DEFAULT_PATHS = 1000;
+const MAX_STATE_PERIOD = 24;
 
 /**
  * Forecasts a series: cleans missing values, routes short, constant and intermittent series to
@@ -110,10 +111,15 @@ export function forecastSeries(
       { kind: 'naive-drift' },
     );
   }
+  // As R's ets, state-space seasonal models only up to period 24; longer seasons (daily data with
+  // a yearly cycle) are left to Theta's classical decomposition.
+  const statePeriod = period > MAX_STATE_PERIOD ? 1 : period;
+  if (statePeriod !== period)
+    notes.push(`period ${period} > ${MAX_STATE_PERIOD}: ETS and ARIMA without season`);
   const members: FamilyMember[] = [];
   for (const make of [
-    () => fitEtsMember(ys, period),
-    () => fitArimaMember(ys, period),
+    () => fitEtsMember(ys, statePeriod),
+    () => fitArimaMember(ys, statePeriod),
     () => fitThetaMember(ys, period),
   ]) {
     const mb = make();

@@ -1,4 +1,5 @@
 export { computeCoverage, computeMase, computeSmape } from './accuracy-metrics.ts';
+export { type AggregationKind, aggregateSeries } from './aggregate-series.ts';
 export { selectArimaByAicc } from './arima-auto.ts';
 export type { ArimaFit } from './arima-fit.ts';
 export { createArimaForecaster } from './arima-forecaster.ts';

@@ -64,3 +64,16 @@ describe('intermittent demand', () => {
     ).toBe(true);
   });
 });
+
+describe('aggregateSeries', () => {
+  it('sums daily values into end-aligned weeks, scaling up buckets with missing days', async () => {
+    const { aggregateSeries } = await import('../../../src/core/forecast/aggregate-series.ts');
+    const days = Array.from({ length: 16 }, (_, i) => i + 1);
+    expect(aggregateSeries(days, 7, 'sum')).toEqual([
+      3 + 4 + 5 + 6 + 7 + 8 + 9,
+      10 + 11 + 12 + 13 + 14 + 15 + 16,
+    ]);
+    expect(aggregateSeries([1, Number.NaN, 3], 3, 'sum')).toEqual([6]);
+    expect(aggregateSeries([2, 4, 6, 8], 2, 'mean')).toEqual([3, 7]);
+  });
+});

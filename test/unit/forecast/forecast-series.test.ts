@@ -100,3 +100,21 @@ describe('forecastSeries', () => {
     );
   });
 });
+
+describe('forecastSeries on daily data', () => {
+  it('models weekly seasonality of daily sales and keeps long seasons to Theta', () => {
+    const y = Array.from(
+      { length: 120 },
+      (_, t) => 100 + (t % 7 === 5 || t % 7 === 6 ? 60 : 0) + ((t * 37) % 11),
+    );
+    const weekly = forecastSeries(y, { h: 14, frequency: 7, pathCount: 0 });
+    expectSane(weekly, 14);
+    expect(weekly.mean[5]! - weekly.mean[2]!).toBeGreaterThan(30);
+    const long = forecastSeries(
+      Array.from({ length: 80 }, (_, t) => 10 + Math.sin(t / 5)),
+      { h: 5, frequency: 30, pathCount: 0 },
+    );
+    expectSane(long, 5);
+    expect(long.notes.join(' ')).toMatch(/without season/);
+  });
+});

@@ -32,3 +32,32 @@ describe('probability of reaching a target', () => {
     }
   });
 });
+
+describe('probability of reaching a target (properties)', () => {
+  it('is within [0, 1] and never increases with the target', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (paths, actualToDate, target, delta) => {
+          const p1 = probabilityOfReaching({ actualToDate, remainingForecastPaths: paths, target });
+          const p2 = probabilityOfReaching({
+            actualToDate,
+            remainingForecastPaths: paths,
+            target: target + delta,
+          });
+          expect(p1).toBeGreaterThanOrEqual(0);
+          expect(p1).toBeLessThanOrEqual(1);
+          expect(p2).toBeLessThanOrEqual(p1);
+        },
+      ),
+      { numRuns: 100, seed: 7 },
+    );
+  });
+});
