@@ -2,7 +2,7 @@
  * The Taiwanese (and Hong Kong) retail calendar: lunar festivals from a table (2015–2040, the
  * civil dates in Asia/Taipei), Gregorian festivals by rule, and the shopping seasons (雙11, 週年慶).
  */
-import { type CalendarDate, nthWeekdayOfMonth } from './calendar.ts';
+import { addDays, type CalendarDate, nthWeekdayOfMonth } from './calendar.ts';
 
 export type HolidayKey =
   | 'lunar_new_year'
@@ -22,7 +22,9 @@ export type HolidayKey =
   | 'black_friday'
   | 'national_day'
   | 'anniversary_season'
-  | 'summer_vacation';
+  | 'summer_vacation'
+  | 'lunar_new_years_eve'
+  | 'mid_year_sale';
 
 const FIRST_TABLE_YEAR = 2015;
 
@@ -102,6 +104,12 @@ export function resolveHoliday(key: HolidayKey, year: number): { start: Calendar
     case 'anniversary_season':
       // Department-store anniversary sales (百貨週年慶) run from October to late November.
       return { start: { year, month: 10, day: 1 }, end: { year, month: 11, day: 30 } };
+    case 'lunar_new_years_eve': {
+      const eve = addDays(lunarFestivalDate('lunar_new_year', year), -1);
+      return { start: eve, end: eve };
+    }
+    case 'mid_year_sale':
+      return { start: { year, month: 6, day: 1 }, end: { year, month: 6, day: 18 } };
     case 'summer_vacation':
       return { start: { year, month: 7, day: 1 }, end: { year, month: 8, day: 31 } };
   }
@@ -109,8 +117,9 @@ export function resolveHoliday(key: HolidayKey, year: number): { start: Calendar
 
 /** Names of holidays in zh-TW (normalised text), zh-CN and English, longest first where they overlap. */
 export const HOLIDAY_TERMS: ReadonlyArray<readonly [RegExp, HolidayKey]> = [
+  [/除夕|小年夜/iy, 'lunar_new_years_eve'],
   [
-    /農曆(?:新)?年|春節|過年|舊曆年|lunar new year|chinese new year|\bcny\b|spring festival/iy,
+    /農曆(?:新)?年|春節|過年|新春|舊曆年|lunar new year|chinese new year|\bcny\b|spring festival/iy,
     'lunar_new_year',
   ],
   [/元宵(?:節)?|lantern festival/iy, 'lantern_festival'],
@@ -129,5 +138,6 @@ export const HOLIDAY_TERMS: ReadonlyArray<readonly [RegExp, HolidayKey]> = [
   [/黑色星期五|黑五|black friday/iy, 'black_friday'],
   [/國慶(?:日)?|雙十(?:節|國慶)|national day/iy, 'national_day'],
   [/週年慶|anniversary sale/iy, 'anniversary_season'],
+  [/618(?=檔期|期間|大促|購物節|活動|當天|前|年中慶)|年中慶/iy, 'mid_year_sale'],
   [/暑假|暑期|summer(?: holiday| vacation| break)?/iy, 'summer_vacation'],
 ];

@@ -7,6 +7,7 @@ import {
   addMonths,
   type CalendarDate,
   compareDates,
+  endOfMonth,
   fiscalYearStart,
   formatIsoDate,
   isValidDate,
@@ -199,10 +200,12 @@ function halfSpan(yearStart: CalendarDate, half: 1 | 2): Span {
   return monthSpan(start.year, start.month, 6);
 }
 
-function holidayKeyOf(text: string): HolidayKey | null {
+function holidayKeyOf(name: string, following = ''): HolidayKey | null {
+  const text = name + following;
   for (const [re, key] of HOLIDAY_TERMS) {
-    const r = new RegExp(`^(?:${re.source})$`, 'i');
-    if (r.test(text)) return key;
+    const r = new RegExp(`^(?:${re.source})`, 'i');
+    const m = r.exec(text);
+    if (m && m[0].length === name.trim().length) return key;
   }
   return null;
 }
@@ -262,6 +265,48 @@ const RULES: PeriodRule[] = [
       const unit = unitOf(m[2] ?? '');
       const n = readCount(m[1]);
       return unit && n !== null ? rollingSpan(ctx.today, n, unit) : null;
+    },
+  },
+  {
+    name: 'rolling-en-one',
+    re: /\b(?:within|in|over|during)\s+the\s+(?:next|coming|following)\s+(day|week|month|quarter|year)\b/gi,
+    resolve: (m, ctx) => {
+      const unit = unitOf(m[1] ?? '');
+      return unit ? rollingSpan(ctx.today, 1, unit) : null;
+    },
+  },
+  {
+    name: 'month-range-zh',
+    re: new RegExp(
+      `${ZH_YEAR}?\\s*的?\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月?\\s*(?:到|至|~|-)\\s*${ZH_YEAR}?\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(?:底|末)?`,
+      'g',
+    ),
+    resolve: (m, ctx) => {
+      const from = readMonthNumber(m[2]);
+      const to = readMonthNumber(m[4]);
+      if (from === null || to === null) return null;
+      const fromYear = calendarYearFor(m[1], ctx, from);
+      const toYear = m[3] ? calendarYearFor(m[3], ctx, to) : to >= from ? fromYear : fromYear + 1;
+      return { start: { year: fromYear, month: from, day: 1 }, end: endOfMonth(toYear, to) };
+    },
+  },
+  {
+    name: 'month-range-en',
+    re: new RegExp(
+      `\\b(?:from|between)\\s+${MONTHS_EN}(?:\\s+(\\d{4}))?\\s+(?:to|through|until|and|-)\\s+${MONTHS_EN}(?:\\s*,?\\s*(\\d{4}))?`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const from = monthFromEnglish(m[1]);
+      const to = monthFromEnglish(m[3]);
+      if (from === null || to === null) return null;
+      const fromYear = m[2]
+        ? Number(m[2])
+        : m[4] && to >= from
+          ? Number(m[4])
+          : calendarYearFor(undefined, ctx, from);
+      const toYear = m[4] ? Number(m[4]) : to >= from ? fromYear : fromYear + 1;
+      return { start: { year: fromYear, month: from, day: 1 }, end: endOfMonth(toYear, to) };
     },
   },
   {
@@ -535,10 +580,19 @@ const RULES: PeriodRule[] = [
   {
     name: 'holiday',
     re: new RegExp(
-      `(\\d{4}\\s*年|今年|明年)?\\s*的?\\s*(${HOLIDAY_ALT})\\s*(前|之前|以前|期間|檔期|檔|當天|假期)?\\s*(?:的)?\\s*(?:${ZH_NUM}\\s*(個)?\\s*(天|日|週|星期|禮拜|月))?(內)?`,
+      `(\\d{4}\\s*年|今年|明年)?\\s*的?\\s*(${HOLIDAY_ALT})\\s*(?:大促|購物節|連假|促銷)?\\s*(前|之前|以前|期間|檔期|檔|當天|假期)?\\s*(?:的)?\\s*(?:${ZH_NUM}\\s*(個)?\\s*(天|日|週|星期|禮拜|月))?(內)?`,
       'gi',
     ),
-    resolve: (m, ctx) => holidaySpan(m[2] ?? '', m[1], m[3], readCount(m[4]), m[6], ctx),
+    resolve: (m, ctx) =>
+      holidaySpan(
+        m[2] ?? '',
+        m[1],
+        m[3],
+        readCount(m[4]),
+        m[6],
+        ctx,
+        m.input.slice(m.index + m[0].indexOf(m[2] ?? '') + (m[2] ?? '').length),
+      ),
   },
   {
     name: 'holiday-en',
@@ -561,8 +615,9 @@ function holidaySpan(
   count: number | null,
   unitWord: string | undefined,
   ctx: PeriodContext,
+  following = '',
 ): Span | null {
-  const key = holidayKeyOf(name.trim());
+  const key = holidayKeyOf(name.trim(), following);
   if (!key) return null;
   const yearStart = yearWord ? yearStartFromWord(yearWord, ctx) : null;
   const h = nextHoliday(key, ctx, yearStart ? yearStart.year : null);
@@ -592,7 +647,7 @@ function holidaySpan(
 
 /** Past references that are baselines, not the goal's period (「比去年」, "vs last year"). */
 const PAST_TIME =
-  /去年同期|去年|前年|上個?月|上一?季度?|上半年|同期|上週|last (?:year|month|quarter|week)|previous (?:year|month|quarter)|a year ago|year[- ]over[- ]year|yoy/gi;
+  /去年同期|去年|(?<![夕節日慶假春誕前底末])前年|上個?月|上一?季度?|同期|上週|last (?:year|month|quarter|week)|previous (?:year|month|quarter)|a year ago|year[- ]over[- ]year|yoy/gi;
 
 function toPeriod(span: Span): Period {
   return { start: formatIsoDate(span.start), end: formatIsoDate(span.end) };

@@ -45,8 +45,33 @@ const QUANTITY_RE = new RegExp(
 const NOT_A_QUANTITY_AFTER =
   /^\s*(?:年|月|日|號|週|周|天|季|歲|小時|分鐘|秒|點鐘|個月|個星期|個禮拜|個季度|個工作天|期|代|樓|years?|months?|weeks?|days?|quarters?|hours?|st|nd|rd|th)/i;
 
-export function findQuantities(text: string): Quantity[] {
+const PERCENT_WORDS_RE =
+  /百分之\s*(\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+)|(?<![\d零〇一二兩三四五六七八九十])([一二兩三四五六七八九])成([一二三四五六七八九])(?![本交長員功果立績])/g;
+
+export function findQuantities(input: string): Quantity[] {
   const out: Quantity[] = [];
+  let text = input;
+  // 「百分之二十」 = 20 %, 「二成五」 = 25 %: read first, then hidden from the general pattern.
+  PERCENT_WORDS_RE.lastIndex = 0;
+  for (let m = PERCENT_WORDS_RE.exec(input); m !== null; m = PERCENT_WORDS_RE.exec(input)) {
+    let value: number | null;
+    if (m[1] !== undefined) value = parseNumberToken(m[1]);
+    else {
+      const tens = parseNumberToken(m[2] ?? '');
+      const ones = parseNumberToken(m[3] ?? '');
+      value = tens !== null && ones !== null ? tens * 10 + ones : null;
+    }
+    if (value === null) continue;
+    out.push({
+      value: roundNumber(value),
+      unit: 'percent',
+      noun: null,
+      index: m.index,
+      length: m[0].length,
+      text: m[0],
+    });
+    text = text.slice(0, m.index) + '□'.repeat(m[0].length) + text.slice(m.index + m[0].length);
+  }
   QUANTITY_RE.lastIndex = 0;
   for (let m = QUANTITY_RE.exec(text); m !== null; m = QUANTITY_RE.exec(text)) {
     if (m[0].length === 0) {
@@ -94,7 +119,7 @@ export function findQuantities(text: string): Quantity[] {
     if (unit === 'count' && /^(?:stores?|products?)$/i.test(noun ?? '') && value < 1) continue;
     out.push({ value: roundNumber(v), unit, noun, index, length: rawText.length, text: rawText });
   }
-  return out;
+  return out.sort((a, b) => a.index - b.index);
 }
 
 /** 翻倍 / 一倍 / double / triple: a multiple written without digits. */

@@ -74,3 +74,23 @@ describe('periods resolved against today', () => {
     expect(periodOf('提升銷售額')).toBeNull();
   });
 });
+
+describe('more calendar expressions', () => {
+  it.each([
+    ['3月到6月門市營收提升10%', '2026-03-01', '2026-06-30'],
+    ['Increase sales from March to June by 10%', '2026-03-01', '2026-06-30'],
+    ['within the next year, grow revenue by 15%', '2026-01-15', '2027-01-14'],
+    ['除夕前年菜訂單達到500份', '2026-01-15', '2026-02-15'],
+    ['新春期間禮盒銷售額達到200萬', '2026-02-16', '2026-02-21'],
+    ['618大促期間營收成長50%', '2026-06-01', '2026-06-18'],
+    ['上半年營收達到500萬', '2026-01-01', '2026-06-30'],
+    ['本週五前完成20張訂單', '2026-01-15', '2026-01-16'],
+    ['這個季度的轉換率要拉高到2%', '2026-01-01', '2026-03-31'],
+    ['Achieve 15% market share in Taiwan by 2027', '2026-01-15', '2027-12-31'],
+    ['Increase B2B revenue by 40% in fiscal 2027', '2027-01-01', '2027-12-31'],
+    ['Hit 200 orders per week by end of Q3', '2026-01-15', '2026-09-30'],
+    ['年前把尾牙訂單衝到200筆', '2026-01-15', '2026-02-16'],
+  ])('%s', (text, start, end) => {
+    expect(periodOf(text)).toEqual({ start, end });
+  });
+});

@@ -86,3 +86,16 @@ describe('targets', () => {
     expect(targetsOf('每週舉辦一場線上研討會')).toEqual([]);
   });
 });
+
+describe('more numerals', () => {
+  it('reads 百分之二十 and 二成五', () => {
+    expect(targetsOf('今年營收成長百分之二十')[0]).toMatchObject({ kind: 'percent_change', value: 20 });
+    expect(targetsOf('下半年銷量成長二成五')[0]).toMatchObject({ kind: 'percent_change', value: 25 });
+  });
+
+  it('does not read a holiday name as a number', () => {
+    expect(targetsOf('618大促期間營收成長50%')).toEqual([
+      { metric: 'revenue', kind: 'percent_change', value: 50, per: null },
+    ]);
+  });
+});
