@@ -2,21 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { InvitePage, LoginPage, SignupPage } from './pages/auth-pages.ts';
 import { MarketPage } from './pages/market-page.ts';
 import { ProfilePage } from './pages/profile-page.ts';
 import { TeamPage } from './pages/team-page.ts';
 
-interface TestServer {
-  url: string;
-  close(): Promise<void>;
-}
-type StartTestServer = () => Promise<TestServer>;
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-// The real server (API + built web app from dist/web, fresh SQLite with the demo company).
-// PACER_E2E_SERVER may point to another module exporting startTestServer (used before the server existed).
-const serverModule = process.env.PACER_E2E_SERVER ?? '../support/server.ts';
 const shots = join(process.cwd(), '.tmp', 'e2e-shots');
 
 const CHROMIUM_ARGS = [
@@ -36,8 +30,8 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    const mod = (await import(serverModule)) as { startTestServer: StartTestServer };
-    server = await mod.startTestServer();
+    // the real server: API + the built web app (dist/web), fresh SQLite with the demo company
+    server = await startTestServer();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   });
 
