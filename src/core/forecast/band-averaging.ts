@@ -36,11 +36,9 @@ export function mixBands(members: readonly ForecastBands[], centre?: readonly nu
   const mean =
     centre?.slice() ?? members[0]!.mean.map((_, j) => members.reduce((s, b) => s + b.mean[j]!, 0) / k);
   const spread = mean.map((mu, j) => members.reduce((s, b) => s + (b.mean[j]! - mu) ** 2, 0) / k);
+  // Average squared half-width: z^2 times the average member variance.
   const width = (lo: (b: ForecastBands) => number[], hi: (b: ForecastBands) => number[]): number[] =>
-    mean.map((mu, j) => {
-      const avgVar = members.reduce((s, b) => s + ((hi(b)[j]! - lo(b)[j]!) / 2) ** 2, 0) / k;
-      return avgVar;
-    });
+    mean.map((_, j) => members.reduce((s, b) => s + ((hi(b)[j]! - lo(b)[j]!) / 2) ** 2, 0) / k);
   const var80 = width(
     (b) => b.lo80,
     (b) => b.hi80,
