@@ -34,6 +34,31 @@ const METRIC_NAMES: Record<MetricKey, Record<Lang, string>> = {
   revenue_per_rep: { 'zh-TW': '每位業務員的平均銷售額', en: 'revenue per rep' },
 };
 
+/** A means to propose when the statement names none, after the guide's marketing activities. */
+const DEFAULT_MEANS: Record<MetricKey, Record<Lang, string>> = {
+  revenue: { 'zh-TW': '社群媒體行銷與付費廣告', en: 'social media marketing and paid ads' },
+  units: { 'zh-TW': '組合優惠與社群媒體行銷', en: 'bundle offers and social media marketing' },
+  orders: { 'zh-TW': '電子郵件行銷與限時優惠', en: 'email marketing and limited-time offers' },
+  aov: { 'zh-TW': '加購組合與滿額優惠', en: 'add-on bundles and spend-more offers' },
+  conversion_rate: { 'zh-TW': '優化網站結帳流程與再行銷廣告', en: 'a smoother checkout and retargeting ads' },
+  cac: { 'zh-TW': '內容行銷與SEO', en: 'content marketing and SEO' },
+  roas: { 'zh-TW': '精準廣告投放與每週成效檢討', en: 'tighter ad targeting and weekly reviews' },
+  leads: { 'zh-TW': '線上研討會與內容行銷', en: 'webinars and content marketing' },
+  new_customers: { 'zh-TW': '內容行銷與KOL合作', en: 'content marketing and influencer partnerships' },
+  customers: { 'zh-TW': '社群媒體行銷與活動行銷', en: 'social media and event marketing' },
+  retention_rate: { 'zh-TW': '會員忠誠度計劃', en: 'a loyalty programme' },
+  churn_rate: { 'zh-TW': '會員忠誠度計劃與定期關懷', en: 'a loyalty programme and regular check-ins' },
+  repeat_purchase_rate: {
+    'zh-TW': '會員忠誠度計劃與電子郵件行銷',
+    en: 'a loyalty programme and email marketing',
+  },
+  clv: { 'zh-TW': '會員分級與交叉銷售', en: 'membership tiers and cross-selling' },
+  csat: { 'zh-TW': '客戶回饋調查與服務流程改善', en: 'feedback surveys and service improvements' },
+  nps: { 'zh-TW': '客戶回饋調查與服務流程改善', en: 'feedback surveys and service improvements' },
+  market_share: { 'zh-TW': '開拓新通路與品牌行銷', en: 'new channels and brand marketing' },
+  revenue_per_rep: { 'zh-TW': '業務培訓與銷售流程優化', en: 'sales training and a leaner sales process' },
+};
+
 const PER_NAMES = {
   day: { 'zh-TW': '每日', en: 'a day' },
   week: { 'zh-TW': '每週', en: 'a week' },
@@ -56,11 +81,13 @@ function describeTarget(t: Target, lang: Lang, symbol: string): string {
   if (lang === 'zh-TW') {
     if (t.kind === 'percent_change') return `${up ? '提升' : '降低'}${Math.abs(t.value)}%`;
     if (t.kind === 'absolute_change') return `${up ? '增加' : '減少'}${amount}`;
-    return `${up ? '達到' : '降至'}${per}${amount}`;
+    const lower = t.metric === 'cac' || t.metric === 'churn_rate';
+    return `${lower ? '降至' : '提升至'}${per}${amount}`;
   }
   if (t.kind === 'percent_change') return `${up ? 'increase' : 'decrease'} by ${Math.abs(t.value)}%`;
   if (t.kind === 'absolute_change') return `${up ? 'increase' : 'decrease'} by ${amount}`;
-  return `reach ${amount}${per ? ` ${per}` : ''}`;
+  const lower = t.metric === 'cac' || t.metric === 'churn_rate';
+  return `${lower ? 'reduce' : 'grow'} to ${amount}${per ? ` ${per}` : ''}`;
 }
 
 /** A SMART sentence for the goal; every part the statement lacks is filled with a concrete proposal. */
@@ -90,20 +117,16 @@ export function rewriteSuggestion(
   const how = describeTarget(target, lang, symbol);
   if (lang === 'zh-TW') {
     const when = period ? period : '在接下來的3個月內';
-    const means = strategy ? `透過${strategy}` : channel ? `透過${channel}` : '透過(請填入主要的行銷活動)';
+    const means = `透過${strategy ?? channel ?? DEFAULT_MEANS[metric][lang]}`;
     const what = product ? `${product}的${metricName}` : metricName;
     const who = segment ? `,主要目標客戶為${segment}` : '';
-    const verb = target.kind === 'absolute' ? how : how;
-    return `${when},${means},將${what}${verb}${who}。`;
+    return `${when},${means},將${what}${how}${who}。`;
   }
   const when = period ?? 'in the next 3 months';
-  const means = strategy
-    ? `through ${strategy}`
-    : channel
-      ? `through ${channel}`
-      : 'through (your main marketing activity)';
+  const means = `through ${strategy ?? channel ?? DEFAULT_MEANS[metric][lang]}`;
   const what = product ? `${metricName} of ${product}` : metricName;
   const who = segment ? `, focusing on ${segment}` : '';
-  const sentence = `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${how} ${when} ${means}${who}.`;
-  return sentence;
+  const [verb = '', ...rest] = how.split(' ');
+  const sentence = `${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${what} ${rest.join(' ')} ${when} ${means}${who}.`;
+  return sentence.replace(/\s+/g, ' ').replace(/\s+([.,])/g, '$1');
 }
