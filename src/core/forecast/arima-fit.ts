@@ -74,20 +74,17 @@ export function fitArima(
   if (nEff - k - 1 <= 0 || start < order.p + order.seasonalP * m) return null;
   const wMean = w.reduce((a, b) => a + b, 0) / w.length;
   const sd = Math.sqrt(w.reduce((a, b) => a + (b - wMean) ** 2, 0) / Math.max(1, w.length - 1)) || 1;
-  const unpack = (x: readonly number[]): ArimaCoefficients => {
-    let i = 0;
-    const take = (count: number): number[] => {
-      const out = x.slice(i, i + count);
-      i += count;
-      return out;
-    };
-    const ar = take(order.p);
-    const ma = take(order.q);
-    const seasonalAr = take(order.seasonalP);
-    const seasonalMa = take(order.seasonalQ);
-    const mean = order.constant ? wMean + x[i]! * sd : 0;
-    return { ar, ma, seasonalAr, seasonalMa, mean };
-  };
+  const o1 = order.p;
+  const o2 = o1 + order.q;
+  const o3 = o2 + order.seasonalP;
+  const o4 = o3 + order.seasonalQ;
+  const unpack = (x: readonly number[]): ArimaCoefficients => ({
+    ar: x.slice(0, o1),
+    ma: x.slice(o1, o2),
+    seasonalAr: x.slice(o2, o3),
+    seasonalMa: x.slice(o3, o4),
+    mean: order.constant ? wMean + x[o4]! * sd : 0,
+  });
   const dim = k - 1;
   const scratch = new Float64Array(w.length);
   const objective = (x: readonly number[]): number => {

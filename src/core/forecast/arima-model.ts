@@ -40,16 +40,11 @@ export function formatArimaLabel(o: ArimaOrder): string {
 
 /** Multiplies the non-seasonal and seasonal AR and MA polynomials into plain ARMA lags. */
 export function expandArma(c: ArimaCoefficients, period: number): ExpandedArma {
-  const seasonal = (coef: readonly number[], sign: number): number[] => {
-    const poly = new Array<number>(coef.length * period + 1).fill(0);
-    poly[0] = 1;
-    coef.forEach((v, i) => {
-      poly[(i + 1) * period] = sign * v;
-    });
-    return poly;
-  };
-  const arPoly = multiplyPolynomials([1, ...c.ar.map((v) => -v)], seasonal(c.seasonalAr, -1));
-  const maPoly = multiplyPolynomials([1, ...c.ma], seasonal(c.seasonalMa, 1));
+  const arPoly = multiplyPolynomials(
+    [1, ...c.ar.map((v) => -v)],
+    buildSeasonalPolynomial(c.seasonalAr, -1, period),
+  );
+  const maPoly = multiplyPolynomials([1, ...c.ma], buildSeasonalPolynomial(c.seasonalMa, 1, period));
   return { ar: arPoly.slice(1).map((v) => -v), ma: maPoly.slice(1) };
 }
 
@@ -74,4 +69,12 @@ export function computePsiWeights(order: ArimaOrder, arma: ExpandedArma, h: numb
     psi.push(v);
   }
   return psi;
+}
+
+/** 1 + sign * (c_1 B^m + c_2 B^2m + ...). */
+function buildSeasonalPolynomial(coef: readonly number[], sign: number, period: number): number[] {
+  const poly = new Array<number>(coef.length * period + 1).fill(0);
+  poly[0] = 1;
+  for (let i = 0; i < coef.length; i++) poly[(i + 1) * period] = sign * coef[i]!;
+  return poly;
 }

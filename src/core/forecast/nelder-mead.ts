@@ -57,11 +57,10 @@ export function minimizeNelderMead(
       for (let j = 0; j < dim; j++) centroid[j] = centroid[j]! + p[j]! / dim;
     }
     const pw = simplex[worst]!;
-    const along = (t: number): number[] => centroid.map((c, j) => c + t * (c - pw[j]!));
-    const xr = along(1);
+    const xr = reflectThrough(centroid, pw, 1);
     const fr = f(xr);
     if (fr < fBest) {
-      const xe = along(2);
+      const xe = reflectThrough(centroid, pw, 2);
       const fe = f(xe);
       if (fe < fr) {
         simplex[worst] = xe;
@@ -78,7 +77,7 @@ export function minimizeNelderMead(
       continue;
     }
     const outside = fr < fWorst;
-    const xc = along(outside ? 0.5 : -0.5);
+    const xc = reflectThrough(centroid, pw, outside ? 0.5 : -0.5);
     const fc = f(xc);
     if (fc < (outside ? fr : fWorst)) {
       simplex[worst] = xc;
@@ -96,4 +95,11 @@ export function minimizeNelderMead(
   let bi = 0;
   for (let i = 1; i <= dim; i++) if (values[i]! < values[bi]!) bi = i;
   return { x: simplex[bi]!.slice(), value: values[bi]!, iterations };
+}
+
+/** The point centroid + t * (centroid - worst). */
+function reflectThrough(centroid: readonly number[], worst: readonly number[], t: number): number[] {
+  const out = new Array<number>(centroid.length);
+  for (let j = 0; j < centroid.length; j++) out[j] = centroid[j]! + t * (centroid[j]! - worst[j]!);
+  return out;
 }
