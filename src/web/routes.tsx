@@ -2,7 +2,8 @@ import { Result } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { canManage, currentCompanyOf, useSession } from './api/session.ts';
+import type { Permission } from '../core/access/permissions.ts';
+import { currentCompanyOf, roleCan, useSession } from './api/session.ts';
 import { PageLoading } from './lib/page-loading.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 
@@ -29,11 +30,11 @@ function RequireSession({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** Pages for owners and managers only (API tokens, audit log). */
-function RequireManager({ children }: { children: ReactNode }) {
+/** Pages for the roles holding a permission (API tokens, audit log: owners and managers). */
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
-  if (!canManage(currentCompanyOf(session)?.role)) {
+  if (!roleCan(currentCompanyOf(session)?.role, permission)) {
     return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbiddenPage')} />;
   }
   return <>{children}</>;
@@ -107,9 +108,9 @@ export function AppRoutes() {
           path="/tokens"
           element={
             <Lazy>
-              <RequireManager>
+              <RequirePermission permission="tokens.manage">
                 <TokensPage />
-              </RequireManager>
+              </RequirePermission>
             </Lazy>
           }
         />
@@ -117,9 +118,9 @@ export function AppRoutes() {
           path="/audit"
           element={
             <Lazy>
-              <RequireManager>
+              <RequirePermission permission="audit.read">
                 <AuditPage />
-              </RequireManager>
+              </RequirePermission>
             </Lazy>
           }
         />

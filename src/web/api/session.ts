@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Session } from '../../contract/auth.ts';
 import type { Role } from '../../contract/common.ts';
+import { can, type Permission } from '../../core/access/permissions.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
 
 export const SESSION_KEY = ['session'] as const;
@@ -51,7 +52,7 @@ export function currentCompanyOf(session: Session | null | undefined): CurrentCo
   return m ? { companyId: m.companyId, companyName: m.companyName, role: m.role } : null;
 }
 
-/** Owners and managers edit the company profile, the market analysis, invitations and API tokens. */
-export function canManage(role: Role | undefined): boolean {
-  return role === 'owner' || role === 'manager';
+/** Whether the role may do it (the permission table of core/, which the server enforces too). */
+export function roleCan(role: Role | undefined, permission: Permission): boolean {
+  return role ? can(role, permission) : false;
 }

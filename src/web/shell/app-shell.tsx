@@ -2,7 +2,7 @@ import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Typography } from '
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { canManage, currentCompanyOf, useSession } from '../api/session.ts';
+import { currentCompanyOf, roleCan, useSession } from '../api/session.ts';
 import { changeLanguage, currentLanguage, storedLanguage } from '../i18n/index.ts';
 import { CompanySwitcher } from './company-switcher.tsx';
 import { CreateCompanyCard } from './create-company.tsx';
@@ -15,18 +15,13 @@ function useNavItems(): MenuProps['items'] {
   const { t } = useTranslation();
   const { data: session } = useSession();
   const company = currentCompanyOf(session);
-  const manager = canManage(company?.role);
   const companyItems = company
     ? [
         { key: '/profile', label: t('nav.profile') },
         { key: '/market', label: t('nav.market') },
         { key: '/team', label: t('nav.team') },
-        ...(manager
-          ? [
-              { key: '/tokens', label: t('nav.tokens') },
-              { key: '/audit', label: t('nav.audit') },
-            ]
-          : []),
+        ...(roleCan(company?.role, 'tokens.manage') ? [{ key: '/tokens', label: t('nav.tokens') }] : []),
+        ...(roleCan(company?.role, 'audit.read') ? [{ key: '/audit', label: t('nav.audit') }] : []),
       ]
     : [];
   return [...companyItems, { key: '/account', label: t('nav.account') }];

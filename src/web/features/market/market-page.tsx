@@ -62,7 +62,8 @@ function RemoveButton({ onClick, label }: { onClick: () => void; label: string }
 export default function MarketPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { companyId, canEdit } = useCurrentCompany();
+  const { companyId, can } = useCurrentCompany();
+  const canEdit = can('market.write');
   const queryClient = useQueryClient();
   const [form] = Form.useForm<MarketFormValues>();
   const [conflict, setConflict] = useState(false);

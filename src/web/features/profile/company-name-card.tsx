@@ -13,7 +13,7 @@ export function CompanyNameCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const { companyId, companyName, isOwner } = useCurrentCompany();
+  const { companyId, companyName, can } = useCurrentCompany();
   const [form] = Form.useForm<{ name: string }>();
   useEffect(() => form.setFieldsValue({ name: companyName }), [companyName, form]);
   const rename = useMutation({
@@ -28,7 +28,7 @@ export function CompanyNameCard() {
       else void message.error(errorMessage(e, t));
     },
   });
-  if (!isOwner) return null;
+  if (!can('company.rename')) return null;
   const submit = (values: { name: string }) => {
     const parsed = renameCompanyBodySchema.safeParse(values);
     if (!parsed.success) setFieldErrors(form, zodFieldErrors(parsed.error, t));

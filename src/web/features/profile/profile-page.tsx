@@ -37,7 +37,8 @@ function monthName(month: number, lang: string): string {
 export default function ProfilePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { companyId, companyName, canEdit } = useCurrentCompany();
+  const { companyId, companyName, can } = useCurrentCompany();
+  const canEdit = can('profile.write');
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ProfileInput>();
   const [conflict, setConflict] = useState(false);

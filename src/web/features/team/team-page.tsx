@@ -26,6 +26,7 @@ import {
   type Invitation,
   type Member,
 } from '../../../contract/members.ts';
+import { canInviteRole } from '../../../core/access/permissions.ts';
 import { api, companyPath } from '../../api/client.ts';
 import { SESSION_KEY } from '../../api/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -56,7 +57,8 @@ function MembersCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const { companyId, isOwner, userId } = useCurrentCompany();
+  const { companyId, can, userId } = useCurrentCompany();
+  const manageMembers = can('members.manage');
   const lang = currentLanguage();
   const key = ['members', companyId];
   const members = useQuery({
@@ -65,7 +67,7 @@ function MembersCard() {
   });
   const changeRole = useMutation({
     mutationFn: ({ id, role }: { id: string; role: Role }) =>
-      api.patch<Member>(companyPath(companyId, `/members/${encodeURIComponent(id)}`), { role }),
+      api.patch<Member[]>(companyPath(companyId, `/members/${encodeURIComponent(id)}`), { role }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: key });
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
@@ -106,7 +108,7 @@ function MembersCard() {
             title: t('team.role'),
             dataIndex: 'role',
             render: (role: Role, m) =>
-              isOwner && m.userId !== userId ? (
+              manageMembers && m.userId !== userId ? (
                 <Select<Role>
                   size="small"
                   value={role}
@@ -120,7 +122,7 @@ function MembersCard() {
               ),
           },
           { title: t('team.joined'), dataIndex: 'joinedAt', render: (v: string) => formatDateTime(v, lang) },
-          ...(isOwner
+          ...(manageMembers
             ? [
                 {
                   title: '',
@@ -152,7 +154,7 @@ function MembersCard() {
 function InviteCard({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { companyId, isOwner } = useCurrentCompany();
+  const { companyId, role } = useCurrentCompany();
   const [form] = Form.useForm<InviteValues>();
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const invite = useMutation({
@@ -170,7 +172,7 @@ function InviteCard({ onCreated }: { onCreated: () => void }) {
       else void message.error(errorMessage(e, t));
     },
   });
-  const roles = roleSchema.options.filter((r) => isOwner || r !== 'owner');
+  const roles = roleSchema.options.filter((r) => role !== undefined && canInviteRole(role, r));
   const submit = (values: InviteValues) => {
     const parsed = createInvitationBodySchema.safeParse(values);
     if (!parsed.success) setFieldErrors(form, zodFieldErrors(parsed.error, t));
@@ -300,17 +302,17 @@ function InvitationsCard() {
 export default function TeamPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { companyId, canEdit } = useCurrentCompany();
+  const { companyId, can } = useCurrentCompany();
   return (
     <>
       <PageHeader title={t('team.title')} help={t('team.help')} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        {canEdit && (
+        {can('invitations.manage') && (
           <InviteCard
             onCreated={() => void queryClient.invalidateQueries({ queryKey: ['invitations', companyId] })}
           />
         )}
-        {canEdit && <InvitationsCard />}
+        {can('invitations.read') && <InvitationsCard />}
         <MembersCard />
       </Space>
     </>
