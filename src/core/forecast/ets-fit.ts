@@ -89,7 +89,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, fixed?: Partial<EtsP
   let best = minimizeNelderMead(objective, start, {
     step,
     maxIterations: 200 + 60 * start.length,
-    tolerance: 1e-5,
+    tolerance: 1e-4,
   });
   if (best.iterations >= 200 + 60 * start.length) {
     best = minimizeNelderMead(objective, best.x, {
