@@ -4,6 +4,7 @@
  * clients) and regions (北部, 台北, 在高雄地區, Hong Kong).
  */
 import { findMetricMentions, type MetricMention } from './metrics-lexicon.ts';
+import { normalizeText } from './normalize-text.ts';
 import { findQuantities } from './quantities.ts';
 import {
   AGE_SEGMENT_RE,
@@ -113,7 +114,7 @@ const PRODUCT_PATTERNS: readonly RegExp[] = [
 const FILLER_ZH =
   /^(?:我們|我們的|我|本公司|公司|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|日均|月均|週均|年均|季均|每日|每天|每月|每週|每年|每季|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個)+/;
 const NOT_A_PRODUCT_ZH =
-  /^(?:日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體)$/;
+  /^(?:新品|新產品|產品|商品|品項|日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體)$/;
 const BOUNDARY_ZH =
   /.*(?:將|把|讓|使|令|完成|起|新增|獲得|爭取|吸引|招募|開發|舉辦|推出|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至|,|□|\s)/;
 const STOP_EN = new Set(
@@ -167,7 +168,10 @@ function nounBefore(
       span: { index, length: phrase.length },
     };
   }
-  let phrase = before.replace(/(?:[的之\s]|總|整體|全部|平均)+$/, '');
+  let phrase = before.replace(
+    /(?:[的之\s□]|總|整體|全部|平均|每[日天週月季年]|[日週月季年]均|單月|當月)+$/,
+    '',
+  );
   const cut = BOUNDARY_ZH.exec(phrase);
   if (cut) phrase = phrase.slice(cut[0].length);
   const end = clause.index + phrase.length + (cut ? cut[0].length : 0);
@@ -267,7 +271,7 @@ export function readScope(masked: string, original: string, meansChannels: reado
   );
   return {
     scope: {
-      products: texts(products),
+      products: texts(products.filter((p) => !NOT_A_PRODUCT_ZH.test(normalizeText(p.text)))),
       channels: texts(channels),
       segments: texts(segments),
       regions: texts(regions),

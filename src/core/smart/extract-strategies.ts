@@ -22,6 +22,9 @@ export interface MeansReading {
 
 const CHANGE_VERB_RE =
   /提升|提高|增加|增長|成長|拉高|衝高|擴大|降低|減少|下降|達到|達成|突破|將|把|讓|使|帶動|(?<![A-Za-z])(?:increase|grow|boost|raise|reach|achieve|hit|improve|reduce|cut|lower|drive|double)(?![A-Za-z])/gi;
+/** "Launch a referral program to acquire …": the action before "to" is the strategy. */
+const EN_ACTION_TO_RE =
+  /(?<![A-Za-z])(?:launch|run|host|hold|introduce|roll out|start|open|use|offer|create|build)\s+(.{3,60}?)\s+(?:to|in order to|so as to)\s+/gi;
 const ITEM_SPLIT_RE = /和|與|及|以及|跟|並且|並|還有|,|、|&|\s+and\s+|\s+or\s+|或/g;
 const EN_STOP_RE =
   /\s+(?:in|by|to|for|from|within|before|during|over|at|this|next)\s|\s+(?:in|by|to)$|[,.;]|□/i;
@@ -82,6 +85,16 @@ export function readMeans(masked: string, original: string): MeansReading {
       const normalized = masked.slice(piece.index, piece.index + piece.length).trim();
       (isChannelItem(normalized) ? channels : strategies).push({ text, span: piece });
     }
+  }
+  EN_ACTION_TO_RE.lastIndex = 0;
+  for (let m = EN_ACTION_TO_RE.exec(masked); m !== null; m = EN_ACTION_TO_RE.exec(masked)) {
+    const object = m[1] ?? '';
+    if (object.includes(MASK)) continue;
+    const span = {
+      index: m.index,
+      length: m[0].length - (m[0].length - m[0].indexOf(object) - object.length),
+    };
+    strategies.push({ text: cutWords(original, span), span });
   }
   const actionClauses: TextSpan[] = [];
   for (const clause of clauses) {

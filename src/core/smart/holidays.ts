@@ -24,7 +24,8 @@ export type HolidayKey =
   | 'anniversary_season'
   | 'summer_vacation'
   | 'lunar_new_years_eve'
-  | 'mid_year_sale';
+  | 'mid_year_sale'
+  | 'back_to_school';
 
 const FIRST_TABLE_YEAR = 2015;
 
@@ -110,6 +111,8 @@ export function resolveHoliday(key: HolidayKey, year: number): { start: Calendar
     }
     case 'mid_year_sale':
       return { start: { year, month: 6, day: 1 }, end: { year, month: 6, day: 18 } };
+    case 'back_to_school':
+      return { start: { year, month: 8, day: 15 }, end: { year, month: 9, day: 15 } };
     case 'summer_vacation':
       return { start: { year, month: 7, day: 1 }, end: { year, month: 8, day: 31 } };
   }
@@ -139,5 +142,6 @@ export const HOLIDAY_TERMS: ReadonlyArray<readonly [RegExp, HolidayKey]> = [
   [/國慶(?:日)?|雙十(?:節|國慶)|national day/iy, 'national_day'],
   [/週年慶|anniversary sale/iy, 'anniversary_season'],
   [/618(?=檔期|期間|大促|購物節|活動|當天|前|年中慶)|年中慶/iy, 'mid_year_sale'],
+  [/開學季|開學|back[- ]to[- ]school(?: season)?/iy, 'back_to_school'],
   [/暑假|暑期|summer(?: holiday| vacation| break)?/iy, 'summer_vacation'],
 ];

@@ -76,7 +76,10 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
     '(?:新增|招募|吸引|獲得|開發|爭取|拉進|招攬|增加)[^,;。□]{0,10}?(?:位|名|個)(?:會員|客戶|顧客|用戶|客人|買家|訂閱者)',
     'new_customers',
   ),
-  term(en('new (?:customers?|clients?|members?|users?|accounts?|buyers?|subscribers?)'), 'new_customers'),
+  term(
+    en('new (?:[A-Za-z0-9-]+ )?(?:customers?|clients?|members?|users?|accounts?|buyers?|subscribers?)'),
+    'new_customers',
+  ),
   term(
     '(?:新增|新)(?:註冊|注冊)?(?:用戶|會員|客戶|顧客|粉絲|訂閱者?)(?:數|人數)?|註冊(?:用戶|會員)?(?:數|人數)|註冊用戶|註冊會員',
     'new_customers',
@@ -101,7 +104,10 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   term(en('(?:customer )?satisfaction(?: score| rate)?|csat'), 'csat'),
   term('市場占有率|市占率|市場份額|市場占比|市占', 'market_share'),
   term(en('market share'), 'market_share'),
-  term('(?:客戶|顧客|會員|用戶|來客|付費用戶|活躍用戶|訂閱戶)(?:數|人數|數量|量)|來客數|客流量', 'customers'),
+  term(
+    '(?:客戶|顧客|會員|用戶|來客|付費用戶|活躍用戶|訂閱戶)(?:數|人數|數量|量)|來客數|客流量|(?:來店|進店|到店|來客)(?:客數|人數|人次|數)|客數',
+    'customers',
+  ),
   term(
     en(
       '(?:number of |active |paying )?customers|customer count|(?:number of )?(?:members|subscribers|users)',

@@ -60,7 +60,7 @@ export function parseGoalStatement(text: string, options: ParseOptions): ParsedG
   const match = periodReading.match;
   return {
     ...goal,
-    metric: metric ?? targets[0]?.metric ?? null,
+    metric: mentions.some((m) => m.strength === 2) ? metric : (targets[0]?.metric ?? metric),
     targets,
     period: periodReading.period,
     periodText: match ? original.slice(match.index, match.index + match.length) : null,

@@ -269,7 +269,7 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'rolling-en-one',
-    re: /\b(?:within|in|over|during)\s+the\s+(?:next|coming|following)\s+(day|week|month|quarter|year)\b/gi,
+    re: /\b(?:within|over|during)\s+the\s+(?:next|coming|following)\s+(day|week|month|quarter|year)\b/gi,
     resolve: (m, ctx) => {
       const unit = unitOf(m[1] ?? '');
       return unit ? rollingSpan(ctx.today, 1, unit) : null;
@@ -580,7 +580,7 @@ const RULES: PeriodRule[] = [
   {
     name: 'holiday',
     re: new RegExp(
-      `(\\d{4}\\s*年|今年|明年)?\\s*的?\\s*(${HOLIDAY_ALT})\\s*(?:大促|購物節|連假|促銷)?\\s*(前|之前|以前|期間|檔期|檔|當天|假期)?\\s*(?:的)?\\s*(?:${ZH_NUM}\\s*(個)?\\s*(天|日|週|星期|禮拜|月))?(內)?`,
+      `(\\d{4}\\s*年|今年|明年)?\\s*的?\\s*(${HOLIDAY_ALT})\\s*(?:大促|購物節|連假|促銷|season)?\\s*(前|之前|以前|期間|檔期|檔|當天|假期)?\\s*(?:的)?\\s*(?:${ZH_NUM}\\s*(個)?\\s*(天|日|週|星期|禮拜|月))?(內)?`,
       'gi',
     ),
     resolve: (m, ctx) =>

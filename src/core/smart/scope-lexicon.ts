@@ -96,7 +96,7 @@ export const SEGMENT_MARKER_RE =
 
 /** Starts of a means: 「透過…」, 「藉由…」, "through …", "via …". */
 export const MEANS_MARKER_RE =
-  /透過|通過|經由|藉由|藉著|借助|利用|憑藉|運用|採用|依靠|靠著|(?<![A-Za-z])(?:through|via|by means of|using|leveraging|with the help of|by(?=\s+\w+ing\b))\s+/gi;
+  /透過|通過|經由|藉由|藉著|借助|利用|憑藉|運用|採用|依靠|靠著|(?<=^|[,;。\s]|在|並)以(?![上下及便前後內外來為後此往免至])|(?<![A-Za-z])(?:through|via|by means of|using|leveraging|with the help of|by(?=\s+\w+ing\b))\s+/gi;
 
 /** Verbs that start a strategy clause (「舉辦…」, 「推出…」, "launch …"). */
 export const ACTION_VERB_RE =

@@ -57,3 +57,30 @@ describe('scope and strategies', () => {
     expect(goal.scope.channels).toEqual(['抖音直播']);
   });
 });
+
+describe('scope in more phrasings', () => {
+  it('reads a product before a channel and a metric', () => {
+    const goal = read('今年底前將B款保溫瓶的經銷商通路營收提升25%');
+    expect(goal.scope.products).toEqual(['B款保溫瓶']);
+    expect(goal.scope.channels).toEqual(['經銷商', '通路']);
+  });
+
+  it('reads 以 … 帶動 as a means', () => {
+    const goal = read('以會員集點活動帶動本季來店客數成長15%');
+    expect(goal.metric).toBe('customers');
+    expect(goal.strategies).toEqual(['會員集點活動']);
+  });
+
+  it('reads an English action as a strategy', () => {
+    const goal = read('Launch a referral program to acquire 200 new B2B clients in the next quarter');
+    expect(goal.metric).toBe('new_customers');
+    expect(goal.strategies).toEqual(['Launch a referral program']);
+    expect(goal.scope.segments).toEqual(['B2B clients']);
+  });
+
+  it('takes the metric from the target when the statement only hints at it', () => {
+    const goal = read('在未來兩個月,藉由KOL業配,讓新品「玫瑰花茶」銷售突破3000盒');
+    expect(goal.metric).toBe('units');
+    expect(goal.scope.products).toEqual(['玫瑰花茶']);
+  });
+});
