@@ -119,7 +119,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerAuth(app, opts.ctx, cookie);
 
   app.setErrorHandler((error, req, reply) => {
-    if (isAppError(error)) return sendProblem(req, reply, error.code, error.fieldErrors);
+    if (isAppError(error)) return sendProblem(req, reply, error.code, error.fieldErrors, error.params);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((v) => ({
         path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),

@@ -9,15 +9,16 @@ export function sendProblem(
   reply: FastifyReply,
   code: ErrorCode,
   errors?: FieldError[],
+  params?: Readonly<Record<string, string | number>>,
 ) {
   const status = errorStatus(code);
   const locale = requestLocale(req);
   const body = {
     type: `https://pacer.local/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-    title: errorMessage(code, 'en'),
+    title: errorMessage(code, 'en', params),
     status,
     code,
-    detail: errorMessage(code, locale),
+    detail: errorMessage(code, locale, params),
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
   return reply

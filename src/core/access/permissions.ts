@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'invitations.manage': ['owner', 'manager'],
   'tokens.manage': ['owner', 'manager'],
   'audit.read': ['owner', 'manager'],
+  'data.import': ['owner', 'manager'],
+  'data.manage': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,12 +9,19 @@ export interface FieldError {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors: FieldError[] | undefined;
+  /** Values for the message's `{placeholders}` (a line number, a limit). */
+  readonly params: Readonly<Record<string, string | number>> | undefined;
 
-  constructor(code: ErrorCode, fieldErrors?: FieldError[]) {
+  constructor(
+    code: ErrorCode,
+    fieldErrors?: FieldError[],
+    params?: Readonly<Record<string, string | number>>,
+  ) {
     super(code);
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.params = params;
   }
 }
 

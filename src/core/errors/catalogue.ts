@@ -72,6 +72,58 @@ export const ERROR_CATALOGUE = {
   },
   RATE_LIMITED: { status: 429, en: 'Too many requests. Slow down.', 'zh-TW': '請求過於頻繁,請稍後再試。' },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'The request is too large.', 'zh-TW': '請求內容過大。' },
+  UPLOAD_NOT_FOUND: {
+    status: 404,
+    en: 'The uploaded file is no longer here (uploads are kept for 24 hours). Upload it again.',
+    'zh-TW': '找不到上傳的檔案(上傳檔案保留 24 小時),請重新上傳。',
+  },
+  IMPORT_NOT_FOUND: { status: 404, en: 'Import not found.', 'zh-TW': '找不到這筆匯入紀錄。' },
+  IMPORT_ALREADY_UNDONE: {
+    status: 409,
+    en: 'This import was already undone.',
+    'zh-TW': '這筆匯入已經復原過了。',
+  },
+  IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    en: 'The file is larger than the limit of {limit}. Split it into smaller files.',
+    'zh-TW': '檔案超過 {limit} 的上限,請分成較小的檔案。',
+  },
+  IMPORT_UNSUPPORTED_FORMAT: {
+    status: 415,
+    en: 'This is not a CSV, TSV or Excel (.xlsx) file. Save it as CSV or .xlsx and try again.',
+    'zh-TW': '這不是 CSV、TSV 或 Excel(.xlsx)檔案。請另存為 CSV 或 .xlsx 後再試。',
+  },
+  IMPORT_EMPTY_FILE: {
+    status: 422,
+    en: 'The file has no lines to import.',
+    'zh-TW': '檔案中沒有可匯入的資料列。',
+  },
+  IMPORT_MALFORMED: {
+    status: 422,
+    en: 'The file cannot be read past line {line}: {reason}',
+    'zh-TW': '檔案在第 {line} 行之後無法讀取:{reason}',
+  },
+  IMPORT_LIMIT_EXCEEDED: {
+    status: 422,
+    en: 'The file exceeds a limit at line {line}: {reason}',
+    'zh-TW': '檔案在第 {line} 行超過限制:{reason}',
+  },
+  IMPORT_MAPPING_INCOMPLETE: {
+    status: 422,
+    en: 'Choose a column for every required field: {fields}.',
+    'zh-TW': '請為每個必填欄位選擇對應的欄:{fields}。',
+  },
+  IMPORT_SHEET_NOT_FOUND: {
+    status: 422,
+    en: 'The workbook has no sheet named {sheet}.',
+    'zh-TW': '活頁簿中沒有名為「{sheet}」的工作表。',
+  },
+  DIMENSION_NOT_FOUND: { status: 404, en: 'Not found.', 'zh-TW': '找不到這個項目。' },
+  DIMENSION_NAME_TAKEN: {
+    status: 409,
+    en: 'Another entry already has this name: merge them instead.',
+    'zh-TW': '已有同名的項目,請改用合併。',
+  },
   INTERNAL: {
     status: 500,
     en: 'Something went wrong on our side. Your data is safe; please try again.',
@@ -82,8 +134,17 @@ export const ERROR_CATALOGUE = {
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export type MessageLocale = 'zh-TW' | 'en';
 
-export function errorMessage(code: ErrorCode, locale: MessageLocale): string {
-  return ERROR_CATALOGUE[code][locale];
+/** The message of a code in a language, with `{name}` placeholders filled from `params`. */
+export function errorMessage(
+  code: ErrorCode,
+  locale: MessageLocale,
+  params?: Readonly<Record<string, string | number>>,
+): string {
+  const text: string = ERROR_CATALOGUE[code][locale];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }
 
 export function errorStatus(code: ErrorCode): number {

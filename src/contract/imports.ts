@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema } from './common.ts';
+
+export const importKindSchema = z.enum(['sales', 'marketing', 'satisfaction']);
+export type ImportKindDto = z.infer<typeof importKindSchema>;
+
+export const fileFormatSchema = z.enum(['csv', 'tsv', 'xlsx']);
+
+/** The answer to an upload: where the file waits, and what it looks like. */
+export const uploadSchema = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  bytes: z.number().int(),
+  format: fileFormatSchema,
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheets: z.array(z.string()),
+});
+export type Upload = z.infer<typeof uploadSchema>;
+
+/** field → column index in the file (0-based), or null when the file has no such column. */
+export const mappingSchema = z.record(z.string().max(40), z.number().int().min(0).max(10_000).nullable());
+
+export const importOptionsSchema = z.object({
+  uploadId: z.string().min(8).max(80),
+  kind: importKindSchema,
+  sheet: z.string().max(200).optional(),
+  /** 31/01/2024 (true) or 01/31/2024 (false) for slash dates with the year last. */
+  dayFirst: z.boolean().default(true),
+  mapping: mappingSchema.optional(),
+});
+
+export const previewBodySchema = importOptionsSchema;
+export const lineProblemSchema = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  code: z.string(),
+  value: z.string().nullable(),
+  message: z.string(),
+});
+export const previewSchema = z.object({
+  headers: z.array(z.string()),
+  fields: z.array(z.object({ field: z.string(), required: z.boolean(), label: z.string() })),
+  mapping: mappingSchema,
+  suggested: z.boolean(),
+  unmappedHeaders: z.array(z.string()),
+  rows: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()), problems: z.array(lineProblemSchema) })),
+  missingRequired: z.array(z.string()),
+});
+export type Preview = z.infer<typeof previewSchema>;
+
+export const startImportBodySchema = importOptionsSchema.extend({
+  /** Save the mapping under this name for the next file of the same layout. */
+  savePresetAs: z.string().trim().min(1).max(80).optional(),
+});
+
+export const importSummarySchema = z.object({
+  linesRead: z.number().int(),
+  added: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  firstDate: z.string().nullable(),
+  lastDate: z.string().nullable(),
+});
+
+export const importJobSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  linesRead: z.number().int(),
+  bytesRead: z.number().int(),
+  totalBytes: z.number().int(),
+  importId: z.string().nullable(),
+  result: importSummarySchema.nullable(),
+  error: z.object({ code: z.string(), message: z.string(), line: z.number().int().nullable() }).nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+export const importRecordSchema = importSummarySchema.extend({
+  id: idSchema,
+  kind: importKindSchema,
+  fileName: z.string(),
+  fileBytes: z.number().int(),
+  status: z.enum(['committed', 'undone']),
+  createdByName: z.string().nullable(),
+  createdAt: isoDateTimeSchema,
+  finishedAt: isoDateTimeSchema.nullable(),
+  undoneAt: isoDateTimeSchema.nullable(),
+});
+export type ImportRecordDto = z.infer<typeof importRecordSchema>;
+
+export const importParamsSchema = z.object({ companyId: idSchema, importId: idSchema });
+export const jobParamsSchema = z.object({ companyId: idSchema, jobId: z.string().min(8).max(80) });
+export const reportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+export const presetSchema = z.object({
+  id: z.string(),
+  kind: importKindSchema,
+  name: z.string(),
+  mapping: mappingSchema,
+  headers: z.array(z.string()),
+  updatedAt: isoDateTimeSchema,
+});
+export type Preset = z.infer<typeof presetSchema>;
+export const savePresetBodySchema = z.object({
+  kind: importKindSchema,
+  name: z.string().trim().min(1).max(80),
+  mapping: mappingSchema,
+  headers: z.array(z.string().max(200)).max(10_000),
+});
+export const presetParamsSchema = z.object({ companyId: idSchema, presetId: z.string().max(40) });
