@@ -3,8 +3,8 @@ import type { ArimaOrder } from './arima-model.ts';
 import { applyPolynomial, buildDifferencePolynomial } from './polynomial.ts';
 import { chooseDifferenceOrder, chooseSeasonalDifferenceOrder } from './unit-root-tests.ts';
 
-const MAX_P = 3;
-const MAX_Q = 3;
+const MAX_P = 2;
+const MAX_Q = 2;
 
 /**
  * Automatic seasonal ARIMA in the manner of Hyndman & Khandakar (2008): seasonal differencing from
