@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../core/access/permissions.ts';
 import { currentCompanyOf, roleCan, useSession } from './api/session.ts';
+import { ErrorBoundary } from './lib/error-boundary.tsx';
 import { PageLoading } from './lib/page-loading.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 
@@ -18,7 +19,12 @@ const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
 const AccountPage = lazy(() => import('./features/account/account-page.tsx'));
 
 function Lazy({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+  const { pathname } = useLocation();
+  return (
+    <ErrorBoundary resetKey={pathname}>
+      <Suspense fallback={<PageLoading />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
 }
 
 /** Pages behind the login: redirect anonymous visitors to /login, keeping where they wanted to go. */

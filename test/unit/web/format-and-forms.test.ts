@@ -1,8 +1,11 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { signupBodySchema } from '../../../src/contract/auth.ts';
 import { saveMarketAnalysisBodySchema } from '../../../src/contract/market.ts';
+import { ApiError } from '../../../src/web/api/client.ts';
 import { marketSizeWarnings, toBody, toFormValues } from '../../../src/web/features/market/market-form.ts';
 import { formatMoney, groupDigits, parseGrouped } from '../../../src/web/i18n/format.ts';
-import { parseProblemPath } from '../../../src/web/lib/form-errors.ts';
+import { parseProblemPath, problemFieldErrors, zodFieldErrors } from '../../../src/web/lib/form-errors.ts';
 
 describe('money and number formatting', () => {
   it('shows TWD as NT$ in both languages', () => {
@@ -70,5 +73,47 @@ describe('market size sanity check', () => {
       undefined,
     ]);
     expect(w).toEqual([{ year: 2026, currency: 'TWD', smaller: 'SAM', larger: 'TAM' }]);
+  });
+});
+
+/** A stand-in for i18next's t: returns the key and its options, or the default value when asked. */
+const fakeT = ((key: string, opts?: Record<string, unknown>) =>
+  opts && 'defaultValue' in opts
+    ? key === 'fieldErrors.taken'
+      ? 'TAKEN'
+      : opts.defaultValue
+    : `${key}${opts ? JSON.stringify(opts) : ''}`) as unknown as TFunction;
+
+describe('form errors', () => {
+  it('turns zod issues into localized field errors', () => {
+    const r = signupBodySchema.safeParse({
+      email: 'not-an-email',
+      password: 'short',
+      name: '',
+      companyName: 'X',
+    });
+    expect(r.success).toBe(false);
+    const fields = r.success ? [] : zodFieldErrors(r.error, fakeT);
+    const byName = Object.fromEntries(fields.map((f) => [f.name.join('.'), f.errors]));
+    expect(byName.email).toEqual(['validation.email']);
+    expect(byName.password).toEqual(['validation.minLength{"min":8}']);
+    expect(byName.name).toEqual(['validation.required']);
+  });
+  it('localizes known server field codes and falls back to the localized detail', () => {
+    const error = new ApiError({
+      type: 'x',
+      title: 'Validation failed',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: '部分欄位格式不正確。',
+      errors: [
+        { path: 'email', message: 'taken' },
+        { path: 'marketSizes.0.amount', message: 'Too big: expected number to be <=1e13' },
+      ],
+    });
+    expect(problemFieldErrors(error, fakeT)).toEqual([
+      { name: ['email'], errors: ['TAKEN'] },
+      { name: ['marketSizes', 0, 'amount'], errors: ['部分欄位格式不正確。'] },
+    ]);
   });
 });
