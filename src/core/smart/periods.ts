@@ -183,6 +183,16 @@ function calendarYearFor(word: string | undefined, ctx: PeriodContext, month: nu
   return month < ctx.today.month ? ctx.today.year + 1 : ctx.today.year;
 }
 
+/** A quarter or half named without a year that is already over means the next year's. */
+function notYetOver(
+  span: Span | null,
+  ctx: PeriodContext,
+  again: (yearStart: CalendarDate) => Span | null,
+): Span | null {
+  if (!span || compareDates(span.end, ctx.today) >= 0) return span;
+  return again(addMonths(fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth), 12));
+}
+
 function quarterSpan(yearStart: CalendarDate, quarter: number): Span | null {
   if (quarter < 1 || quarter > 4) return null;
   const start = addMonths(yearStart, (quarter - 1) * 3);
@@ -466,8 +476,9 @@ const RULES: PeriodRule[] = [
     resolve: (m, ctx) => {
       const q = parseNumberToken(m[2] ?? m[3] ?? m[4] ?? '');
       if (q === null) return null;
-      const yearStart = yearStartFromWord(m[1], ctx) ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
-      return quarterSpan(yearStart, q);
+      const named = yearStartFromWord(m[1], ctx);
+      const span = quarterSpan(named ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth), q);
+      return named ? span : notYetOver(span, ctx, (start) => quarterSpan(start, q));
     },
   },
   {
@@ -487,7 +498,10 @@ const RULES: PeriodRule[] = [
           day: 1,
         };
       else if ((m[4] ?? '').toLowerCase() === 'next') yearStart = addMonths(yearStart, 12);
-      const span = quarterSpan(yearStart, q);
+      const bare = !m[3] && !m[4];
+      const span = bare
+        ? notYetOver(quarterSpan(yearStart, q), ctx, (start) => quarterSpan(start, q))
+        : quarterSpan(yearStart, q);
       if (span && /by|before|until/i.test(m[0])) return untilSpan(ctx.today, span.end);
       return span;
     },
