@@ -38,14 +38,19 @@ function scoreFilter(spec: EtsSpec, f: EtsFilterResult, n: number): number {
 }
 
 /** Fits one ETS structure by maximum likelihood (Nelder-Mead over smoothing parameters and initial level/trend). */
-export function fitEts(y: readonly number[], spec: EtsSpec, fixed?: Partial<EtsParameters>): EtsFit | null {
+export function fitEts(
+  y: readonly number[],
+  spec: EtsSpec,
+  fixed?: Partial<EtsParameters>,
+  warm?: EtsParameters,
+): EtsFit | null {
   const n = y.filter((v) => !Number.isNaN(v)).length;
   const init = initializeEtsStates(y, spec);
   const hasTrend = spec.trend !== 'N';
   const hasSeason = spec.season !== 'N';
   const damped = spec.trend === 'Ad';
   const seasonal = spec.period > 1 ? 0.5 / spec.period : 0;
-  const startAlpha = fixed?.alpha ?? (hasSeason ? 0.1 + seasonal : 0.3);
+  const startAlpha = fixed?.alpha ?? warm?.alpha ?? (hasSeason ? 0.1 + seasonal : 0.3);
   const build = (x: readonly number[]): EtsParameters => {
     let i = 0;
     const alpha = fixed?.alpha ?? x[i++]!;
@@ -64,21 +69,21 @@ export function fitEts(y: readonly number[], spec: EtsSpec, fixed?: Partial<EtsP
     step.push(0.1);
   }
   if (hasTrend && fixed?.beta === undefined) {
-    start.push(Math.min(0.05, startAlpha / 2));
+    start.push(warm !== undefined ? Math.min(warm.beta, startAlpha) : Math.min(0.05, startAlpha / 2));
     step.push(0.02);
   }
   if (hasSeason && fixed?.gamma === undefined) {
-    start.push(0.05);
+    start.push(warm !== undefined ? Math.min(warm.gamma, 1 - startAlpha) : 0.05);
     step.push(0.03);
   }
   if (damped && fixed?.phi === undefined) {
-    start.push(0.95);
+    start.push(warm?.phi ?? 0.95);
     step.push(0.02);
   }
-  start.push(init.level);
+  start.push(warm?.level ?? init.level);
   step.push(scale);
   if (hasTrend) {
-    start.push(init.trend);
+    start.push(warm?.trend ?? init.trend);
     step.push(Math.max(1e-8, Math.abs(init.trend) * 0.2, scale * 0.1));
   }
   const objective = (x: readonly number[]): number => {

@@ -27,7 +27,7 @@ export function fitEtsMember(y: readonly number[], period: number): FamilyMember
     kind: 'ets',
     fitted: createEtsForecaster(fit, 1),
     refit: (prefix) => {
-      const f = fitEts(prefix, fit.spec);
+      const f = fitEts(prefix, fit.spec, undefined, fit.params);
       return f === null ? null : createEtsForecaster(f, 1);
     },
   };
