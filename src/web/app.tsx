@@ -39,6 +39,7 @@ export function App() {
         },
         token: {
           colorPrimary: '#0f766e',
+          colorLink: '#0f766e',
           fontFamily:
             "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Noto Sans TC', 'Noto Sans CJK TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif",
         },

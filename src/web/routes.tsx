@@ -1,10 +1,10 @@
-import { Result } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../core/access/permissions.ts';
 import { currentCompanyOf, roleCan, useSession } from './api/session.ts';
 import { ErrorBoundary } from './lib/error-boundary.tsx';
+import { Notice } from './lib/notice.tsx';
 import { PageLoading } from './lib/page-loading.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 
@@ -41,14 +41,14 @@ function RequirePermission({ permission, children }: { permission: Permission; c
   const { t } = useTranslation();
   const { data: session } = useSession();
   if (!roleCan(currentCompanyOf(session)?.role, permission)) {
-    return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbiddenPage')} />;
+    return <Notice title={t('errors.forbiddenTitle')} text={t('errors.forbiddenPage')} />;
   }
   return <>{children}</>;
 }
 
 function NotFound() {
   const { t } = useTranslation();
-  return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('errors.notFoundPage')} />;
+  return <Notice title={t('errors.notFoundTitle')} text={t('errors.notFoundPage')} />;
 }
 
 export function AppRoutes() {

@@ -1,14 +1,14 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Notice } from './notice.tsx';
 
 function Fallback() {
   const { t } = useTranslation();
   return (
-    <Result
-      status="error"
+    <Notice
       title={t('errors.crashTitle')}
-      subTitle={t('errors.crashHelp')}
+      text={t('errors.crashHelp')}
       extra={
         <Button type="primary" onClick={() => window.location.reload()}>
           {t('errors.reload')}

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Company } from '../../contract/companies.ts';
 import { createCompanyBodySchema } from '../../contract/companies.ts';
 import { api } from '../api/client.ts';
 import { SESSION_KEY } from '../api/session.ts';
 import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../lib/form-errors.ts';
+import { Panel } from '../lib/panel.tsx';
 
 interface Values {
   name: string;
@@ -86,12 +87,12 @@ export function CreateCompanyCard() {
   const { t } = useTranslation();
   const { form, mutation, submit } = useCreateCompany(() => undefined);
   return (
-    <Card title={t('company.noneTitle')} style={{ maxWidth: 560 }}>
+    <Panel title={t('company.noneTitle')} style={{ maxWidth: 560 }}>
       <Typography.Paragraph>{t('company.noneHelp')}</Typography.Paragraph>
       <CompanyNameForm form={form} submit={submit} formName="new-company" />
       <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
         {t('common.create')}
       </Button>
-    </Card>
+    </Panel>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Space } from 'antd';
+import { App, Button, Descriptions, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   changePasswordBodySchema,
@@ -13,6 +13,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
+import { Panel } from '../../lib/panel.tsx';
 
 interface PasswordValues {
   currentPassword: string;
@@ -43,7 +44,7 @@ function NameCard({ session }: { session: Session }) {
     else rename.mutate({ name: parsed.data.name });
   };
   return (
-    <Card title={t('account.details')}>
+    <Panel title={t('account.details')}>
       <Descriptions
         column={1}
         size="small"
@@ -72,7 +73,7 @@ function NameCard({ session }: { session: Session }) {
           {t('common.save')}
         </Button>
       </Form>
-    </Card>
+    </Panel>
   );
 }
 
@@ -106,7 +107,7 @@ function PasswordCard({ email }: { email: string }) {
     change.mutate(parsed.data);
   };
   return (
-    <Card title={t('account.changePassword')}>
+    <Panel title={t('account.changePassword')}>
       <Form
         form={form}
         name="password"
@@ -134,7 +135,7 @@ function PasswordCard({ email }: { email: string }) {
           {t('account.changePassword')}
         </Button>
       </Form>
-    </Card>
+    </Panel>
   );
 }
 

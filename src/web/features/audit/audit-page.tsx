@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Table, Typography } from 'antd';
+import { Alert, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../contract/audit.ts';
 import { api, companyPath } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
+import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 
 const LIMIT = 200;
@@ -38,7 +39,7 @@ export default function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} help={t('audit.help', { limit: LIMIT })} />
-      <Card>
+      <Panel>
         {log.isError && <Alert type="error" showIcon title={errorMessage(log.error, t)} />}
         <Table<AuditEntry>
           rowKey="id"
@@ -81,7 +82,7 @@ export default function AuditPage() {
             },
           ]}
         />
-      </Card>
+      </Panel>
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { Card, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Panel } from '../../lib/panel.tsx';
 import { LanguageSwitch } from '../../shell/language-switch.tsx';
 
 /** Centered card for the pages before login (login, sign-up, invitation). */
@@ -28,13 +29,13 @@ export function AuthLayout({
           </div>
           <LanguageSwitch />
         </div>
-        <Card>
+        <Panel>
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {title}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
           {children}
-        </Card>
+        </Panel>
       </div>
     </div>
   );

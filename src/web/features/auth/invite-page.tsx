@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Form, Input, Result } from 'antd';
+import { Alert, Button, Descriptions, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import { useApplySession, useSession } from '../../api/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import { Notice } from '../../lib/notice.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
 import { AuthLayout } from './auth-layout.tsx';
 
@@ -47,10 +48,9 @@ export default function InvitePage() {
   if (preview.isError) {
     return (
       <AuthLayout title={t('invite.title')} intro={t('invite.intro')}>
-        <Result
-          status="warning"
+        <Notice
           title={t('invite.invalidTitle')}
-          subTitle={errorMessage(preview.error, t)}
+          text={errorMessage(preview.error, t)}
           extra={<Link to="/login">{t('auth.loginLink')}</Link>}
         />
       </AuthLayout>

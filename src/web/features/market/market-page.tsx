@@ -3,7 +3,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
   Col,
   Empty,
   Form,
@@ -35,6 +34,7 @@ import {
 } from '../../lib/form-errors.ts';
 import { PageHeader, ReadOnlyNotice } from '../../lib/page-header.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
+import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 import {
   type MarketFormValues,
@@ -162,7 +162,7 @@ export default function MarketPage() {
         name="market"
       >
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <Card title={t('market.positioning')}>
+          <Panel title={t('market.positioning')}>
             <Typography.Paragraph type="secondary">{t('market.positioningHelp')}</Typography.Paragraph>
             <Form.Item name="positioning" style={{ marginBottom: 0 }}>
               <Input.TextArea
@@ -172,9 +172,9 @@ export default function MarketPage() {
                 placeholder={t('market.positioningPlaceholder')}
               />
             </Form.Item>
-          </Card>
+          </Panel>
 
-          <Card title={t('market.sizes')}>
+          <Panel title={t('market.sizes')}>
             <Typography.Paragraph type="secondary">{t('market.sizesHelp')}</Typography.Paragraph>
             <ul style={{ marginTop: 0, paddingInlineStart: 20, color: 'rgba(0,0,0,0.65)' }}>
               <li>{t('market.tam')}</li>
@@ -262,9 +262,9 @@ export default function MarketPage() {
                 {sizeSummary.join(' · ')}
               </Typography.Paragraph>
             )}
-          </Card>
+          </Panel>
 
-          <Card title={t('market.competitors')}>
+          <Panel title={t('market.competitors')}>
             <Typography.Paragraph type="secondary">{t('market.competitorsHelp')}</Typography.Paragraph>
             <Form.List name="competitors">
               {(fields, { add, remove }) => (
@@ -273,9 +273,9 @@ export default function MarketPage() {
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('market.noCompetitors')} />
                   )}
                   {fields.map((field) => (
-                    <Card
+                    <Panel
                       key={field.key}
-                      size="small"
+                      small
                       style={{ marginBottom: 12 }}
                       extra={
                         canEdit && (
@@ -317,7 +317,7 @@ export default function MarketPage() {
                           </Form.Item>
                         </Col>
                       </Row>
-                    </Card>
+                    </Panel>
                   ))}
                   {canEdit && (
                     <Button
@@ -333,9 +333,9 @@ export default function MarketPage() {
                 </>
               )}
             </Form.List>
-          </Card>
+          </Panel>
 
-          <Card title={t('market.swot')}>
+          <Panel title={t('market.swot')}>
             <Typography.Paragraph type="secondary">{t('market.swotHelp')}</Typography.Paragraph>
             <Row gutter={[12, 12]}>
               {SWOT_KINDS.map((kind) => (
@@ -372,9 +372,9 @@ export default function MarketPage() {
                 </Col>
               ))}
             </Row>
-          </Card>
+          </Panel>
 
-          <Card title={t('market.objectives')}>
+          <Panel title={t('market.objectives')}>
             <Typography.Paragraph type="secondary">{t('market.objectivesHelp')}</Typography.Paragraph>
             <Form.List name="objectives">
               {(fields, { add, remove }) => (
@@ -415,7 +415,7 @@ export default function MarketPage() {
                 </>
               )}
             </Form.List>
-          </Card>
+          </Panel>
 
           {canEdit && (
             <Space wrap>

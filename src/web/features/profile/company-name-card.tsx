@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Company, renameCompanyBodySchema } from '../../../contract/companies.ts';
 import { api, companyPath } from '../../api/client.ts';
 import { SESSION_KEY } from '../../api/session.ts';
 import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 
 /** The company's name: owners can rename it; everyone else just sees it. */
@@ -35,7 +36,7 @@ export function CompanyNameCard() {
     else rename.mutate(parsed.data);
   };
   return (
-    <Card size="small" style={{ marginBottom: 16 }}>
+    <Panel small style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('company.renameHelp')}
       </Typography.Paragraph>
@@ -55,6 +56,6 @@ export function CompanyNameCard() {
           </Button>
         </Space.Compact>
       </Form>
-    </Card>
+    </Panel>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,6 +23,7 @@ import {
 } from '../../lib/form-errors.ts';
 import { PageHeader, ReadOnlyNotice } from '../../lib/page-header.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
+import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 import { CompanyNameCard } from './company-name-card.tsx';
 
@@ -110,7 +111,7 @@ export default function ProfilePage() {
           }
         />
       )}
-      <Card>
+      <Panel>
         <Form
           form={form}
           layout="vertical"
@@ -180,7 +181,7 @@ export default function ProfilePage() {
             </Space>
           )}
         </Form>
-      </Card>
+      </Panel>
     </>
   );
 }

@@ -3,7 +3,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
   Col,
   Form,
   Input,
@@ -33,6 +32,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
+import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 
 type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
@@ -85,7 +85,7 @@ function MembersCard() {
   });
 
   return (
-    <Card title={t('team.members')}>
+    <Panel title={t('team.members')}>
       <Typography.Paragraph type="secondary">{t('team.rolesHelp')}</Typography.Paragraph>
       <ul style={{ marginTop: 0, paddingInlineStart: 20, color: 'rgba(0,0,0,0.65)' }}>
         {roleSchema.options.map((r) => (
@@ -147,7 +147,7 @@ function MembersCard() {
             : []),
         ]}
       />
-    </Card>
+    </Panel>
   );
 }
 
@@ -181,7 +181,7 @@ function InviteCard({ onCreated }: { onCreated: () => void }) {
   const link = created ? absoluteUrl(created.url, window.location.origin) : '';
 
   return (
-    <Card title={t('team.invite')}>
+    <Panel title={t('team.invite')}>
       <Typography.Paragraph type="secondary">{t('team.inviteHelp')}</Typography.Paragraph>
       <Form
         name="invite"
@@ -229,7 +229,7 @@ function InviteCard({ onCreated }: { onCreated: () => void }) {
           }
         />
       )}
-    </Card>
+    </Panel>
   );
 }
 
@@ -254,7 +254,7 @@ function InvitationsCard() {
   });
   const pending = (invitations.data ?? []).filter((i) => i.status === 'pending');
   return (
-    <Card title={t('team.pending')}>
+    <Panel title={t('team.pending')}>
       <Typography.Paragraph type="secondary">{t('team.pendingHelp')}</Typography.Paragraph>
       {invitations.isError && <Alert type="error" showIcon title={errorMessage(invitations.error, t)} />}
       <Table<Invitation>
@@ -295,7 +295,7 @@ function InvitationsCard() {
           },
         ]}
       />
-    </Card>
+    </Panel>
   );
 }
 

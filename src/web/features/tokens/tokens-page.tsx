@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
+import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 
 type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
@@ -62,7 +63,7 @@ export default function TokensPage() {
     <>
       <PageHeader title={t('tokens.title')} help={t('tokens.help', { company: companyName })} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card title={t('tokens.create')}>
+        <Panel title={t('tokens.create')}>
           <Form
             form={form}
             name="token"
@@ -100,8 +101,8 @@ export default function TokensPage() {
               }
             />
           )}
-        </Card>
-        <Card title={t('tokens.list')}>
+        </Panel>
+        <Panel title={t('tokens.list')}>
           {tokens.isError && <Alert type="error" showIcon title={errorMessage(tokens.error, t)} />}
           <Table<ApiToken>
             rowKey="id"
@@ -148,7 +149,7 @@ export default function TokensPage() {
               },
             ]}
           />
-        </Card>
+        </Panel>
       </Space>
     </>
   );
