@@ -169,7 +169,7 @@ function nounBefore(
     };
   }
   let phrase = before.replace(
-    /(?:[的之\s□]|總|整體|全部|平均|每[日天週月季年]|[日週月季年]均|單月|當月)+$/,
+    /(?:[的之\s□]|總|整體|全部|平均|每[日天週月季年]|[日週月季年]均|單月|當月|(?<=的)[日週月季年])+$/,
     '',
   );
   const cut = BOUNDARY_ZH.exec(phrase);
@@ -198,7 +198,7 @@ function nounAfterOf(text: string, original: string, mention: MetricMention): Lo
 }
 
 const SELL_RE =
-  /(?:賣出|售出|賣掉|多賣|賣更多|賣)(?:更多|多一點|出更多|的)?\s*([\u4e00-\u9fffA-Za-z0-9]{1,10})|(?<![A-Za-z])sell(?:ing)? (?:more )?(?:of )?(?:our |the )?([a-z][a-z -]{1,30}?)(?=\s+(?:by|in|to|through|via|at|each|every|per|this|next)\b|[,.;]|$)/gi;
+  /(?:賣出|售出|賣掉|多賣|賣更多|賣)(?:更多|多一點|出更多|的)?\s*([\u4e00-\u9fffA-Za-z0-9]{1,10})|(?<![A-Za-z])sell(?:ing)? (?:[\d,.□]+[km]?\s+)?(?:more )?(?:units of |of )?(?:our |the )?([a-z][a-z -]{1,30}?)(?=\s+(?:by|in|to|through|via|at|each|every|per|this|next|before|during|from|for|within)\b|\s*□|[,.;]|$)/gi;
 
 export function findProducts(text: string, original: string, masked: string): Located[] {
   const found: Located[] = [];

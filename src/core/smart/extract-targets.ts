@@ -34,6 +34,9 @@ function ratePer(before: string, after: string): RatePer | null {
   const zh =
     /(?:每一?個?|平均每|[日週月季年]均)(日|天|週|星期|禮拜|月|季度|季|年)?(?:均|平均)?[^,;□]{0,10}$/.exec(
       before,
+    ) ??
+    /(?<![今明去後本])(日|週|月|季|年)(?=銷售額|營收|營業額|業績|訂單|銷量|銷售量|收入|成交)[^,;□]{0,14}$/.exec(
+      before,
     );
   if (zh) {
     const unit = zh[1] ?? /([日週月季年])均/.exec(zh[0])?.[1];

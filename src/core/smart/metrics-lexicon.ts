@@ -81,7 +81,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
     'new_customers',
   ),
   term(
-    '(?:新增|新)(?:註冊|注冊)?(?:用戶|會員|客戶|顧客|粉絲|訂閱者?)(?:數|人數)?|註冊(?:用戶|會員)?(?:數|人數)|註冊用戶|註冊會員',
+    '(?:新增|新)(?:付費|註冊|注冊|活躍|VIP)?(?:用戶|會員|客戶|顧客|粉絲|訂閱者?)(?:數|人數)?|註冊(?:用戶|會員)?(?:數|人數)|註冊用戶|註冊會員',
     'new_customers',
   ),
   term(en('sign-?ups|registrations|new registrations'), 'new_customers'),

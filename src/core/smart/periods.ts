@@ -611,7 +611,7 @@ const RULES: PeriodRule[] = [
   {
     name: 'holiday-en',
     re: new RegExp(
-      `(?:(?:in|during)\\s+)?(?:the\\s+)?(?:${EN_NUM}\\s+(days?|weeks?|months?)\\s+(?=before|ahead of))?(before|ahead of|by|until|during|for|over)\\s+(?:the\\s+)?(${HOLIDAY_ALT})(?:\\s+(\\d{4}))?`,
+      `(?:(?:in|during)\\s+)?(?:the\\s+)?(?:${EN_NUM}\\s+(days?|weeks?|months?)\\s+(?=before|ahead of))?(before|ahead of|by|until|during|for|over)\\s+(?:the\\s+)?(?:\\d{4}\\s+)?(${HOLIDAY_ALT})(?:\\s+(\\d{4}))?`,
       'gi',
     ),
     resolve: (m, ctx) => {
@@ -685,7 +685,7 @@ export function readPeriod(text: string, ctx: PeriodContext): PeriodReading {
       }
       const lead = m[0].length - m[0].trimStart().length;
       const index = m.index + lead;
-      const trailing = /^(?:之內|以內|內|期間|當中)/.exec(text.slice(m.index + m[0].length));
+      const trailing = /^(?:之內|以內|內|裡|里|期間|當中)/.exec(text.slice(m.index + m[0].length));
       const length =
         m[0].trim().length + (trailing && m[0].trimEnd().length === m[0].length ? trailing[0].length : 0);
       if (isPast(index, length)) continue;

@@ -19,7 +19,7 @@ const CHANNEL_ZH = [
   '電子郵件(?:行銷)?|電子報|簡訊(?:行銷)?',
   '(?:實體|直營|加盟|旗艦|快閃)?(?:門市|店面|分店|店鋪|專賣店|旗艦店|快閃店|門店|實體店)|(?:加盟|直營|連鎖|實體|旗艦)店',
   '百貨(?:公司)?(?:專櫃)?|專櫃|超商|便利商店|量販店|超市|賣場|市集|電視購物|型錄|電話行銷|外送(?:平台)?',
-  '經銷商|代理商|通路商|批發商|零售商|加盟主|經銷|批發|展覽|展會|商展|搜尋引擎(?:最佳化|優化)?|應用程式',
+  '(?:線上)?研討會|講座|說明會|體驗會|試吃會|快閃活動|經銷商|代理商|通路商|批發商|零售商|加盟主|經銷|批發|展覽|展會|商展|搜尋引擎(?:最佳化|優化)?|應用程式',
 ];
 
 const CHANNEL_EN = en(
@@ -37,7 +37,7 @@ const CHANNEL_EN = en(
     '(?:mobile )?apps?',
     'google ads|(?:paid|online|digital|social|search|display|video) (?:ads|advertising)|ads|advertising',
     'online|offline',
-    'direct sales|telesales|trade shows?|exhibitions?|kols?|influencers?|affiliates?|live ?stream(?:ing)?|seo',
+    'webinars?|seminars?|workshops?|pop-up events?|direct sales|telesales|trade shows?|exhibitions?|kols?|influencers?|affiliates?|live ?stream(?:ing)?|seo',
   ].join('|'),
 );
 
@@ -96,7 +96,7 @@ export const SEGMENT_MARKER_RE =
 
 /** Starts of a means: 「透過…」, 「藉由…」, "through …", "via …". */
 export const MEANS_MARKER_RE =
-  /透過|通過|經由|藉由|藉著|借助|利用|憑藉|運用|採用|依靠|靠著|(?<=^|[,;。\s]|在|並)以(?![上下及便前後內外來為後此往免至])|(?<![A-Za-z])(?:through|via|by means of|using|leveraging|with the help of|by(?=\s+\w+ing\b))\s+/gi;
+  /透過|通過|經由|藉由|藉著|借助|利用|憑藉|運用|採用|依靠|靠著|(?<=^|[,;。\s]|在|並)以(?![上下及便前後內外來為後此往免至])|(?<![A-Za-z])(?:through|via|by means of|using|leveraging|with the help of|by(?=\s+\w+ing\b)|with(?=\s+(?:an? |our |the )?[\w-]+\s+(?:offers?|campaigns?|promotions?|programs?|programmes?|ads|discounts?|events?|coupons?|deals?)\b))\s+/gi;
 
 /** Verbs that start a strategy clause (「舉辦…」, 「推出…」, "launch …"). */
 export const ACTION_VERB_RE =

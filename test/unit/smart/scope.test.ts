@@ -84,3 +84,30 @@ describe('scope in more phrasings', () => {
     expect(goal.scope.products).toEqual(['玫瑰花茶']);
   });
 });
+
+describe('simplified Chinese and English products', () => {
+  it('reads a product before 的月銷售額 and the monthly rate', () => {
+    const goal = read('在接下来的6个月里,通过抖音和快手直播带货,把零食礼包的月销售额提升到50万元');
+    expect(goal.scope.products).toEqual(['零食礼包']);
+    expect(goal.period).toEqual({ start: '2026-01-15', end: '2026-07-14' });
+    expect(goal.targets[0]).toMatchObject({
+      metric: 'revenue',
+      kind: 'absolute',
+      value: 500_000,
+      per: 'month',
+    });
+  });
+
+  it('reads what is sold', () => {
+    expect(read('Sell 2,000 mooncake gift boxes before Mid-Autumn Festival').scope.products).toEqual([
+      'mooncake gift boxes',
+    ]);
+  });
+
+  it('reads 新增付費用戶 as new customers', () => {
+    expect(read('本季度新增付费用户1万人').targets[0]).toMatchObject({
+      metric: 'new_customers',
+      value: 10_000,
+    });
+  });
+});
