@@ -21,6 +21,7 @@ export interface ForecastOptions {
 
 const DEFAULT_PATHS = 1000;
 const MAX_STATE_PERIOD = 24;
+const MAX_HISTORY = 1000;
 
 /**
  * Forecasts a series: cleans missing values, routes short, constant and intermittent series to
@@ -37,8 +38,12 @@ export function forecastSeries(
   const seed = options.seed ?? 1;
   const pathCount = Math.max(0, Math.floor(options.pathCount ?? DEFAULT_PATHS));
   const cleaned = cleanSeries(values);
-  const y = cleaned.values;
   const notes = cleaned.notes.slice();
+  // Very long histories (years of daily lines) cost time and add little: keep the most recent part.
+  const keep = Math.max(MAX_HISTORY, 20 * period);
+  const y = cleaned.values.length > keep ? cleaned.values.slice(-keep) : cleaned.values;
+  if (y.length < cleaned.values.length)
+    notes.push(`used the last ${keep} of ${cleaned.values.length} values`);
   const n = y.length;
   const nonNegative = y.every((v) => v >= 0);
   const finish = (bands: ForecastBands, paths: number[][], method: ForecastMethod): ForecastResult => {

@@ -56,6 +56,13 @@ describe('forecastSeries', () => {
     expect(r.lo95.every((v) => v >= 0)).toBe(true);
   });
 
+  it('models only the recent part of a very long history', () => {
+    const y = Array.from({ length: 1300 }, (_, t) => 50 + ((t * 7919) % 13));
+    const r = forecastSeries(y, { h: 3, frequency: 1, pathCount: 0 });
+    expectSane(r, 3);
+    expect(r.notes.join(' ')).toMatch(/last 1000 of 1300/);
+  });
+
   it('returns a flat forecast for constant and all-zero series', () => {
     expect(forecastSeries([5, 5, 5, 5, 5, 5, 5, 5, 5, 5], { h: 3, frequency: 1 }).mean).toEqual([5, 5, 5]);
     expect(forecastSeries(new Array(30).fill(0), { h: 2, frequency: 12 }).hi95).toEqual([0, 0]);
