@@ -194,6 +194,18 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     await page.locator('form#market').waitFor();
     await shot(page, '08-demo-market');
     await context.close();
+
+    // The language chosen in step 3 was saved to the owner's account: a fresh browser follows it.
+    const fresh = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
+    fresh.on('page', watch);
+    const freshPage = await fresh.newPage();
+    await freshPage.goto(`${server.url}/login`);
+    const freshLogin = new LoginPage(freshPage);
+    await freshLogin.waitForIt();
+    await freshLogin.logIn(owner.email, owner.password);
+    await new ProfilePage(freshPage).waitForIt('Company profile');
+    await fresh.close();
+
     expect(problems).toEqual([]);
   });
 });
