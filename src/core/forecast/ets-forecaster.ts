@@ -1,7 +1,7 @@
 import type { EtsFit } from './ets-fit.ts';
 import { projectEts, simulateEts } from './ets-recursion.ts';
 import { formatEtsLabel, selectTrendDamping } from './ets-spec.ts';
-import { buildNormalBands } from './interval-bands.ts';
+import { buildNormalBands, buildPathBands } from './interval-bands.ts';
 import { createRandomSource } from './seeded-random.ts';
 import type { FittedForecaster, ForecastBands } from './types.ts';
 
@@ -27,6 +27,9 @@ export function computeLinearEtsVariance(fit: EtsFit, h: number): number[] {
   return out;
 }
 
+const SIMULATED_PATHS = 1000;
+const SIMULATION_SEED = 20080101;
+
 /** Wraps a fitted ETS model as a forecaster (analytic bands; simulated sample paths). */
 export function createEtsForecaster(fit: EtsFit, scale: number): FittedForecaster {
   const linear = fit.spec.error === 'A' && fit.spec.season !== 'M';
@@ -44,8 +47,10 @@ export function createEtsForecaster(fit: EtsFit, scale: number): FittedForecaste
         mean,
         variance.map((v) => v * scale * scale),
       );
-    // Multiplicative models: the linear-model variance in relative terms, scaled by the forecast
-    // squared (a close approximation of Hyndman et al.'s class-2 results; simulate() gives paths).
+    // Multiplicative season (class 3, no closed form): quantiles of simulated paths, as R does.
+    if (fit.spec.season === 'M') return buildPathBands(mean, simulate(h, SIMULATED_PATHS, SIMULATION_SEED));
+    // Multiplicative error only: the linear-model variance in relative terms, scaled by the
+    // forecast squared (close to Hyndman et al.'s class-2 results).
     return buildNormalBands(
       mean,
       variance.map((v, j) => v * mean[j]! * mean[j]!),
