@@ -32,6 +32,10 @@ function applyLanguageSideEffects(lang: Locale): void {
 const initial = storedLanguage() ?? DEFAULT_LANGUAGE;
 applyLanguageSideEffects(initial);
 
+i18next.on('languageChanged', () => {
+  document.title = i18next.t('app.title');
+});
+
 void i18next.use(initReactI18next).init({
   resources: { 'zh-TW': { translation: zhTW }, en: { translation: en } },
   lng: initial,
