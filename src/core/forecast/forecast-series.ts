@@ -50,16 +50,13 @@ export function forecastSeries(
     const floor = (v: number): number => (nonNegative ? Math.max(0, v) : v);
     const safe = (a: number[]): number[] =>
       a.map((v) => (Number.isFinite(v) ? floor(v) : floor(y[n - 1] ?? 0)));
-    return {
-      mean: safe(bands.mean),
-      lo80: safe(bands.lo80),
-      hi80: safe(bands.hi80),
-      lo95: safe(bands.lo95),
-      hi95: safe(bands.hi95),
-      paths: paths.map(safe),
-      method,
-      notes,
-    };
+    // Bands nest around the mean even for lumpy (intermittent) distributions.
+    const mean = safe(bands.mean);
+    const lo80 = safe(bands.lo80).map((v, j) => Math.min(v, mean[j]!));
+    const hi80 = safe(bands.hi80).map((v, j) => Math.max(v, mean[j]!));
+    const lo95 = safe(bands.lo95).map((v, j) => Math.min(v, lo80[j]!));
+    const hi95 = safe(bands.hi95).map((v, j) => Math.max(v, hi80[j]!));
+    return { mean, lo80, hi80, lo95, hi95, paths: paths.map(safe), method, notes };
   };
   const fallback = (reason: string): ForecastResult => {
     const f = buildFallbackForecast(y, h, pathCount, seed);

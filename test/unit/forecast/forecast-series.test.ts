@@ -73,6 +73,8 @@ describe('forecastSeries', () => {
       fc.double({ min: -1e6, max: 1e6, noNaN: true }),
       fc.integer({ min: 0, max: 10 }),
       fc.double({ min: 1e12, max: 1e15, noNaN: true }),
+      fc.constant(0),
+      fc.constant(Number.NaN),
     );
     fc.assert(
       fc.property(
@@ -85,6 +87,13 @@ describe('forecastSeries', () => {
         },
       ),
       { numRuns: 40, seed: 42 },
+    );
+  });
+
+  it('keeps bands nested around the mean for lumpy intermittent series (regression)', () => {
+    expectSane(
+      forecastSeries([1e12, 1, 0, 8.67e12, 0, Number.NaN, 0], { h: 4, frequency: 1, pathCount: 3 }),
+      4,
     );
   });
 
