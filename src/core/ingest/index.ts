@@ -1,0 +1,11 @@
+export * from './fields.ts';
+export { toHalfWidth, trimCell } from './half-width.ts';
+export * from './header-synonyms.ts';
+export { normalizeHeader } from './normalize-header.ts';
+export * from './normalize-row.ts';
+export * from './parse-amount.ts';
+export * from './parse-date.ts';
+export * from './problem-messages.ts';
+export type * from './records.ts';
+export * from './suggest-mapping.ts';
+export * from './validate-mapping.ts';

@@ -1,0 +1,140 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { type DetectedEncoding, detectEncoding, type TextEncoding } from './detect-encoding.ts';
+import { IngestError } from './ingest-error.ts';
+import { type IngestLimits, type RawRow, resolveLimits } from './limits.ts';
+import { DelimitedParser, type Delimiter, detectDelimiter } from './parse-delimited.ts';
+
+export type ByteSource = string | Readable | AsyncIterable<Uint8Array>;
+
+export interface ReadDelimitedOptions {
+  limits?: Partial<IngestLimits>;
+  /** Skip detection. */
+  encoding?: TextEncoding;
+  /** Skip detection. */
+  delimiter?: Delimiter;
+  /** Whether the first non-empty line is a header (not counted against maxRows). Default true. */
+  header?: boolean;
+}
+
+export interface OpenedDelimited {
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  /** The rows, header included; blank lines (all cells empty) skipped. Iterate once. */
+  rows: AsyncIterable<RawRow>;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+const READ_CHUNK = 256 * 1024;
+
+function toIterable(source: ByteSource): AsyncIterable<Uint8Array> {
+  if (typeof source === 'string') return createReadStream(source, { highWaterMark: READ_CHUNK });
+  return source;
+}
+
+/**
+ * Opens a CSV/TSV file or stream: reads the first 64 KB to detect the encoding (BOM, UTF-16, UTF-8,
+ * else Big5/CP950) and the delimiter (, \t ; |), then streams rows with limits on bytes, columns,
+ * line length and rows. Errors are IngestError with a code and line.
+ */
+export async function openDelimited(
+  source: ByteSource,
+  opts: ReadDelimitedOptions = {},
+): Promise<OpenedDelimited> {
+  const limits = resolveLimits(opts.limits);
+  const iterator = toIterable(source)[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let done = false;
+  while (headBytes < SAMPLE_BYTES) {
+    const r = await iterator.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    head.push(r.value);
+    headBytes += r.value.length;
+    if (headBytes > limits.maxFileBytes) {
+      await iterator.return?.();
+      throw new IngestError('FILE_TOO_LARGE', null);
+    }
+  }
+  const sample = Buffer.concat(head);
+  const detected: DetectedEncoding = opts.encoding
+    ? { encoding: opts.encoding, bomLength: 0 }
+    : detectEncoding(sample.subarray(0, SAMPLE_BYTES));
+  const encoding = detected.encoding;
+  const delimiter =
+    opts.delimiter ??
+    detectDelimiter(iconv.decode(sample.subarray(0, Math.min(sample.length, 16 * 1024)), encoding));
+  const rows = streamRows(head, headBytes, done, iterator, encoding, delimiter, limits, opts.header ?? true);
+  return { encoding, delimiter, rows };
+}
+
+/** The rows of a CSV/TSV file or stream (see openDelimited). */
+export async function* readDelimited(
+  source: ByteSource,
+  opts: ReadDelimitedOptions = {},
+): AsyncGenerator<RawRow> {
+  const opened = await openDelimited(source, opts);
+  yield* opened.rows;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++)
+    if (cells[i]!.length > 0 && cells[i]!.trim().length > 0) return false;
+  return true;
+}
+
+async function* streamRows(
+  head: Uint8Array[],
+  headBytes: number,
+  done: boolean,
+  iterator: AsyncIterator<Uint8Array>,
+  encoding: TextEncoding,
+  delimiter: Delimiter,
+  limits: IngestLimits,
+  header: boolean,
+): AsyncGenerator<RawRow> {
+  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  const parser = new DelimitedParser(delimiter, limits);
+  const out: RawRow[] = [];
+  let total = headBytes;
+  let rows = 0;
+  const maxRecords = limits.maxRows + (header ? 1 : 0);
+  let finished = false;
+  function* drain(): Generator<RawRow> {
+    for (let i = 0; i < out.length; i++) {
+      const row = out[i]!;
+      if (isBlank(row.cells)) continue;
+      rows++;
+      if (rows > maxRecords) throw new IngestError('TOO_MANY_ROWS', row.line);
+      yield row;
+    }
+    out.length = 0;
+  }
+  try {
+    for (const chunk of head) {
+      parser.push(decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)), false, out);
+      yield* drain();
+    }
+    while (!done) {
+      const r = await iterator.next();
+      if (r.done) break;
+      total += r.value.length;
+      if (total > limits.maxFileBytes) throw new IngestError('FILE_TOO_LARGE', parser.currentLine);
+      parser.push(
+        decoder.write(Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength)),
+        false,
+        out,
+      );
+      yield* drain();
+    }
+    finished = true;
+    parser.push(decoder.end() ?? '', true, out);
+    yield* drain();
+  } finally {
+    if (!finished) await iterator.return?.();
+  }
+}
