@@ -279,7 +279,7 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'rolling-en-one',
-    re: /\b(?:within|over|during)\s+the\s+(?:next|coming|following)\s+(day|week|month|quarter|year)\b/gi,
+    re: /\b(?:(?:within|over|during)\s+the\s+(?:next|coming|following)|in\s+the\s+coming)\s+(day|week|month|quarter|year)\b/gi,
     resolve: (m, ctx) => {
       const unit = unitOf(m[1] ?? '');
       return unit ? rollingSpan(ctx.today, 1, unit) : null;
@@ -346,6 +346,18 @@ const RULES: PeriodRule[] = [
       if (!isValidDate(d)) return null;
       const before = m[4] || /\b(by|before|until|no later than)\s*$/i.test(m.input.slice(0, m.index));
       return before ? untilSpan(ctx.today, d) : { start: d, end: d };
+    },
+  },
+  {
+    name: 'date-slash',
+    re: /(\b(?:by|before|until)\s+)?(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])\s*(前|之前|以前|為止)?/gi,
+    resolve: (m, ctx) => {
+      const month = Number(m[2]);
+      const day = Number(m[3]);
+      if (!(month >= 1 && month <= 12)) return null;
+      const d: CalendarDate = { year: calendarYearFor(undefined, ctx, month), month, day };
+      if (!isValidDate(d)) return null;
+      return m[1] || m[4] ? untilSpan(ctx.today, d) : { start: d, end: d };
     },
   },
   {
@@ -419,10 +431,13 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'next-month',
-    re: /(下個?月|下一個月|next month)\s*(底|末)?\s*(前|之前)?/gi,
-    resolve: (_m, ctx) => {
+    re: /(?:(by|before)\s+(?:the\s+)?end of\s+)?(下個?月|下一個月|next month)\s*(底|末)?\s*(前|之前)?/gi,
+    resolve: (m, ctx) => {
       const next = addMonths(ctx.today, 1);
-      return monthSpan(next.year, next.month, 1);
+      const whole = monthSpan(next.year, next.month, 1);
+      if (m[1] || m[3]) return untilSpan(ctx.today, whole.end);
+      if (m[4]) return untilSpan(ctx.today, addDays(whole.start, -1));
+      return whole;
     },
   },
   // --- weeks ---
@@ -561,7 +576,7 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'year-end-en',
-    re: /\b(?:by|before|until)\s+(?:the\s+)?(?:end of (?:the |this )?(?:fiscal )?year|year[- ]end|end of (\d{4})|the end of (\d{4})|(\d{4})\b)/gi,
+    re: /\b(?:by|before|until)\s+(?:the\s+)?(?:end of (?:the |this )?(?:fiscal )?year|year[- ]end|eoy|end of (\d{4})|the end of (\d{4})|(\d{4})\b)/gi,
     resolve: (m, ctx) => {
       const named = m[1] ?? m[2] ?? m[3];
       const yearStart = named

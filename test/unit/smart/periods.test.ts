@@ -94,3 +94,24 @@ describe('more calendar expressions', () => {
     expect(periodOf(text)).toEqual({ start, end });
   });
 });
+
+describe('dates written with slashes and month ends', () => {
+  it.each([
+    ['6/30前營收達到100萬', '2026-01-15', '2026-06-30'],
+    ['Reach 500 orders by 6/30', '2026-01-15', '2026-06-30'],
+    ['Hit NT$1M in sales by the end of next month', '2026-01-15', '2026-02-28'],
+    ['下個月底前營收達到100萬', '2026-01-15', '2026-02-28'],
+    ['Grow revenue 10% in the coming year', '2026-01-15', '2027-01-14'],
+    ['Increase leads by 50% by EOY', '2026-01-15', '2026-12-31'],
+  ])('%s', (text, start, end) => {
+    expect(periodOf(text)).toEqual({ start, end });
+  });
+
+  it('reads a quarter already over as next year’s', () => {
+    expect(periodOf('第一季營收成長10%', '2026-11-20')).toEqual({ start: '2027-01-01', end: '2027-03-31' });
+    expect(periodOf('2026年第一季營收成長10%', '2026-11-20')).toEqual({
+      start: '2026-01-01',
+      end: '2026-03-31',
+    });
+  });
+});
