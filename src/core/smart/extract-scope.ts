@@ -50,7 +50,7 @@ function findAll(re: RegExp, text: string, original: string): Located[] {
 const SEGMENT_STOP_ZH =
   /推出|提升|提高|增加|增長|成長|舉辦|進行|銷售|販售|購買|消費|下單|的(?:銷售|營收|業績|訂單|回購|轉換|滿意)|達到|將|把|來|並|做|打造|,|□/;
 const SEGMENT_HEAD_EN =
-  /(?:clients|customers|accounts|buyers|members|users|students|professionals|businesses|smes|families|parents|women|men|seniors|tourists|owners|shoppers|consumers|companies|restaurants|retailers)$/i;
+  /(?:guests|visitors|patients|diners|travell?ers|clients|customers|accounts|buyers|members|users|students|professionals|businesses|smes|families|parents|women|men|seniors|tourists|owners|shoppers|consumers|companies|restaurants|retailers)$/i;
 
 export function findSegments(text: string, original: string): Located[] {
   const found: Located[] = [];
@@ -116,7 +116,7 @@ const FILLER_ZH =
 const NOT_A_PRODUCT_ZH =
   /^(?:線上|線下|網路|實體|新品|新產品|產品|商品|品項|日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體)$/;
 const BOUNDARY_ZH =
-  /.*(?:將|把|讓|使|令|完成|起|新增|獲得|爭取|吸引|招募|開發|舉辦|推出|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至|,|□|\s)/;
+  /.*(?:將|把|讓|使|令|完成|起|新增|獲得|爭取|吸引|招募|開發|舉辦|推出|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至少|最少|超過|至|,|□|\s)/;
 const STOP_EN = new Set(
   'we i us you they want wants need needs goal goals aim plan is are be will should must would to in on at of to by for from with through via the a an our my your their its this that increase grow boost raise reach achieve hit improve double triple drive generate get reduce cut lower decrease sell win add acquire gain attract bring make keep maintain monthly weekly daily quarterly annual yearly total overall average more higher and or new additional lift'.split(
     ' ',
@@ -188,7 +188,7 @@ function nounBefore(
 function nounAfterOf(text: string, original: string, mention: MetricMention): Located | null {
   const after = text.slice(mention.index + mention.length);
   const m =
-    /^\s+(?:of|for|from)\s+((?:the |our )?[A-Za-z0-9][A-Za-z0-9' -]{0,40}?)(?=\s+(?:by|in|to|through|via|within|over|during|before|from|at|with|and|for|this|next|each|per|every)\b|[,.;]|$)/i.exec(
+    /^\s+(?:of|for)\s+((?:the |our )?[A-Za-z0-9][A-Za-z0-9' -]{0,40}?)(?=\s+(?:by|in|to|through|via|within|over|during|before|from|at|with|and|for|this|next|each|per|every)\b|[,.;]|$)/i.exec(
       after,
     );
   if (!m?.[1] || m[1].includes(MASK)) return null;

@@ -117,7 +117,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   ),
   term('訂單(?:數|量|數量)?|成交(?:筆數|數|量)|下單(?:數|量)?', 'orders'),
   term('(?:預購|訂購)(?:量|數量|數|單數)?', 'orders'),
-  term(en('orders?|transactions|deals closed|purchases'), 'orders'),
+  term(en('orders?|transactions|deals closed|purchases|bookings|reservations'), 'orders'),
   term('銷量|銷售量|銷售數量|出貨量|銷售件數|賣出量|件數|杯數|台數|銷售杯數|出貨數', 'units'),
   term(en('units?(?: sold)?|unit sales|sales volume|volume|cups sold|items sold'), 'units'),
   term(en('foot traffic|store traffic|walk-ins|store visits'), 'customers'),
@@ -127,10 +127,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
     '銷售額|銷售金額|訂單金額|訂單總額|採購金額|營業額|營收|業績|銷售收入|營業收入|總收入|收入|銷售業績|成交金額|成交額|GMV|營業總額|銷貨收入|銷售總額|銷售成績',
     'revenue',
   ),
-  term(
-    en('(?:monthly |annual )?recurring revenue|mrr|arr|revenues?|turnover|gmv|income|takings|bookings'),
-    'revenue',
-  ),
+  term(en('(?:monthly |annual )?recurring revenue|mrr|arr|revenues?|turnover|gmv|income|takings'), 'revenue'),
   term(en('sales(?! (?:reps?|team|staff|people|force|person|representatives?|funnel|cycle))'), 'revenue'),
   term('銷售|生意|賺', 'revenue', 1),
 ];

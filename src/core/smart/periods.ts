@@ -568,9 +568,13 @@ const RULES: PeriodRule[] = [
   // --- years ---
   {
     name: 'year-end-zh',
-    re: new RegExp(`${ZH_YEAR}?\\s*(?:年底|年末|年終)\\s*(前|之前|以前)?`, 'g'),
+    re: new RegExp(
+      `(?:${ZH_YEAR}?\\s*(?:年底|年末|年終)|(\\d{4})\\s*年\\s*(?:底|末))\\s*(前|之前|以前)?`,
+      'g',
+    ),
     resolve: (m, ctx) => {
-      const yearStart = yearStartFromWord(m[1], ctx) ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+      const yearStart =
+        yearStartFromWord(m[1] ?? m[2], ctx) ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
       return untilSpan(ctx.today, addDays(addMonths(yearStart, 12), -1));
     },
   },

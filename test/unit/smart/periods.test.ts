@@ -115,3 +115,9 @@ describe('dates written with slashes and month ends', () => {
     });
   });
 });
+
+describe('year ends', () => {
+  it('reads 2026年底前', () => {
+    expect(periodOf('2026年底前,VIP會員回購率提升至55%')).toEqual({ start: '2026-01-15', end: '2026-12-31' });
+  });
+});

@@ -111,3 +111,12 @@ describe('simplified Chinese and English products', () => {
     });
   });
 });
+
+describe('more scope phrasings', () => {
+  it('keeps 至少 out of products and reads guests as a segment', () => {
+    expect(read('在未來8週內,每兩週舉辦一場品酒會,帶來至少40位新客戶').scope.products).toEqual([]);
+    const goal = read('Grow weekly bookings from hotel guests to 150 by the end of September');
+    expect(goal.metric).toBe('orders');
+    expect(goal.scope.segments).toEqual(['hotel guests']);
+  });
+});
