@@ -2,10 +2,12 @@ import { averageBands, mixBands, scaleBands } from './band-averaging.ts';
 import { selectCombination } from './combination-selection.ts';
 import { buildFallbackForecast } from './fallback-forecast.ts';
 import { checkIntermittent, fitIntermittent } from './intermittent-demand.ts';
+import { Z95 } from './interval-bands.ts';
 import { type FamilyMember, fitArimaMember, fitEtsMember, fitThetaMember } from './model-family.ts';
 import { fitNaiveDrift } from './naive-methods.ts';
+import { quantileNormal } from './normal-distribution.ts';
 import { cleanSeries } from './series-cleaning.ts';
-import type { ForecastBands, ForecastMethod, ForecastResult } from './types.ts';
+import type { ForecastBands, ForecastMethod, ForecastResult, PredictionInterval } from './types.ts';
 
 /** Options of {@link forecastSeries}. */
 export interface ForecastOptions {
@@ -17,6 +19,8 @@ export interface ForecastOptions {
   readonly seed?: number;
   /** Number of sample paths returned (default 1000, 0 for none). */
   readonly pathCount?: number;
+  /** Extra interval levels in percent (e.g. [50, 99]); 80 and 95 are always in the bands. */
+  readonly level?: readonly number[];
 }
 
 const DEFAULT_PATHS = 1000;
@@ -56,7 +60,8 @@ export function forecastSeries(
     const hi80 = safe(bands.hi80).map((v, j) => Math.max(v, mean[j]!));
     const lo95 = safe(bands.lo95).map((v, j) => Math.min(v, lo80[j]!));
     const hi95 = safe(bands.hi95).map((v, j) => Math.max(v, hi80[j]!));
-    return { mean, lo80, hi80, lo95, hi95, paths: paths.map(safe), method, notes };
+    const intervals = (options.level ?? []).map((level) => deriveInterval(level, mean, lo95, hi95));
+    return { mean, lo80, hi80, lo95, hi95, paths: paths.map(safe), method, notes, intervals };
   };
   const fallback = (reason: string): ForecastResult => {
     const f = buildFallbackForecast(y, h, pathCount, seed);
@@ -166,4 +171,23 @@ function simulateCombination(
   );
   const centre = Array.from({ length: h }, (_, j) => raw.reduce((s, p) => s + p[j]!, 0) / count);
   return raw.map((p) => p.map((v, j) => mean[j]! + factor * (v - centre[j]!)));
+}
+
+/**
+ * An interval at another level from the 95 % band, keeping its asymmetry: each side's spread is
+ * read as a normal standard deviation (half-width / 1.96) and scaled to the level's quantile.
+ */
+function deriveInterval(
+  level: number,
+  mean: readonly number[],
+  lo95: readonly number[],
+  hi95: readonly number[],
+): PredictionInterval {
+  const fraction = Math.min(0.9999, Math.max(0, level > 1 ? level / 100 : level));
+  const z = quantileNormal((1 + fraction) / 2);
+  return {
+    level,
+    lower: mean.map((m, j) => m - (z * (m - lo95[j]!)) / Z95),
+    upper: mean.map((m, j) => m + (z * (hi95[j]! - m)) / Z95),
+  };
 }

@@ -26,4 +26,10 @@ export {
   type TargetAtProbability,
 } from './target-probability.ts';
 export { fitThetaMethod, type ThetaVariant } from './theta-method.ts';
-export type { FittedForecaster, ForecastBands, ForecastMethod, ForecastResult } from './types.ts';
+export type {
+  FittedForecaster,
+  ForecastBands,
+  ForecastMethod,
+  ForecastResult,
+  PredictionInterval,
+} from './types.ts';

@@ -25,6 +25,15 @@ export interface ForecastResult extends ForecastBands {
   readonly paths: number[][];
   /** Notes on data handling (missing values filled, short series, ...). */
   readonly notes: string[];
+  /** Extra intervals for the levels requested in the options (empty by default). */
+  readonly intervals: PredictionInterval[];
+}
+
+/** A prediction interval at a given coverage level (e.g. 50 for a 50 % interval). */
+export interface PredictionInterval {
+  readonly level: number;
+  readonly lower: number[];
+  readonly upper: number[];
 }
 
 /** A fitted model able to produce bands and sample paths for h steps ahead. */

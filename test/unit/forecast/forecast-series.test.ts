@@ -26,6 +26,20 @@ describe('forecastSeries', () => {
     expect(['combination', 'ets', 'arima', 'theta']).toContain(r.method.kind);
   });
 
+  it('derives extra interval levels that nest with the 80 / 95 % bands', () => {
+    const r = forecastSeries(readTrain('BJsales'), { h: 6, frequency: 1, pathCount: 0, level: [50, 99] });
+    const [i50, i99] = r.intervals;
+    expect(i50!.level).toBe(50);
+    r.mean.forEach((m, j) => {
+      expect(i50!.lower[j]!).toBeLessThanOrEqual(m);
+      expect(i50!.lower[j]!).toBeGreaterThan(r.lo80[j]!);
+      expect(i50!.upper[j]!).toBeLessThan(r.hi80[j]!);
+      expect(i99!.lower[j]!).toBeLessThan(r.lo95[j]!);
+      expect(i99!.upper[j]!).toBeGreaterThan(r.hi95[j]!);
+    });
+    expect(forecastSeries([1, 2, 3, 4, 5, 6, 7, 8, 9], { h: 2, frequency: 1 }).intervals).toEqual([]);
+  });
+
   it('is deterministic for a given seed', () => {
     const y = readTrain('JohnsonJohnson');
     const a = forecastSeries(y, { h: 8, frequency: 4, seed: 3, pathCount: 50 });
