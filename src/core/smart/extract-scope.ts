@@ -54,10 +54,10 @@ const SEGMENT_HEAD_EN =
 
 export function findSegments(text: string, original: string): Located[] {
   const found: Located[] = [];
+  const clauses = splitClauses(text);
   SEGMENT_MARKER_RE.lastIndex = 0;
   for (let m = SEGMENT_MARKER_RE.exec(text); m !== null; m = SEGMENT_MARKER_RE.exec(text)) {
     const from = m.index + m[0].length;
-    const clauses = splitClauses(text);
     const clause = clauseOf(clauses, m.index);
     const rest = text.slice(from, clause.index + clause.length);
     const english = /^[A-Za-z]/.test(m[0]);

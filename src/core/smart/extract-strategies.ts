@@ -47,7 +47,7 @@ export function readMeans(masked: string, original: string): MeansReading {
   for (let m = MEANS_MARKER_RE.exec(masked); m !== null; m = MEANS_MARKER_RE.exec(masked)) {
     const from = m.index + m[0].length;
     const clause = clauseOf(clauses, m.index);
-    let rest = masked.slice(from, clause.index + clause.length);
+    let rest = masked.slice(from, Math.min(clause.index + clause.length, from + 80));
     const english = /^[A-Za-z]/.test(m[0]);
     if (english) {
       const stop = EN_STOP_RE.exec(rest);

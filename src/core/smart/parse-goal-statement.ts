@@ -15,7 +15,7 @@ import { maskSpans, type TextSpan } from './text-spans.ts';
 import type { Lang, ParsedGoal, ParseOptions } from './types.ts';
 
 /** Longer statements are read up to this many characters. */
-export const MAX_STATEMENT_LENGTH = 2000;
+export const MAX_STATEMENT_LENGTH = 1000;
 
 function emptyGoal(statement: string, today: string, lang: Lang): ParsedGoal {
   return {
