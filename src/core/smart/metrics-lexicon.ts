@@ -63,7 +63,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
     'aov',
   ),
   term('轉換率|轉化率|成交率|購買轉換率', 'conversion_rate'),
-  term(en('conversion rates?|cvr|close rate|win rate'), 'conversion_rate'),
+  term(en('conversion rates?|conversion|cvr|close rate|win rate'), 'conversion_rate'),
   term('(?:客戶|顧客|會員|用戶)?(?:獲取|獲得|取得)成本|獲客成本|每位?客戶成本', 'cac'),
   term(
     en('customer acquisition costs?|cac|cost per acquisition|cpa|acquisition cost|cost per customer'),

@@ -89,6 +89,8 @@ export function findQuantities(input: string): Quantity[] {
     // A number inside a word (「A5」, 「iPhone15」) is a name, not a quantity.
     if (!currency && /[A-Za-z]$/.test(text.slice(0, index))) continue;
     if (!unitText && NOT_A_QUANTITY_AFTER.test(text.slice(end))) continue;
+    // 「4.6 out of 5」, 「滿分5分」: the scale, not a target.
+    if (/(?:out of|滿分|總分)\s*$/i.test(text.slice(0, index))) continue;
     // 24/7, 3/4: a ratio or a date written with a slash, not a quantity.
     if (/^\/\d/.test(text.slice(end)) || /\d\/$/.test(text.slice(0, index))) continue;
     if (/^(?:年|月|日|週|天|季)/.test(text.slice(end)) && /[個]$/.test(unitText)) continue;
