@@ -42,7 +42,32 @@ export class DelimitedParser {
     const maxCols = this.limits.maxColumns;
     let pos = 0;
     let line = this.line;
+    const delimiter = String.fromCharCode(d);
+    const maxChars = this.limits.maxLineChars;
+    let nextQuote = -2;
+    let nextCR = -2;
     while (pos < n) {
+      // Fast path: a line without quotes or lone CRs is split natively.
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = s.indexOf('"', pos);
+      let nl = s.indexOf('\n', pos);
+      if (nl === -1 && final) nl = n;
+      if (nl !== -1 && (nextQuote === -1 || nextQuote > nl)) {
+        let end = nl;
+        if (end > pos && s.charCodeAt(end - 1) === CR) end--;
+        if (nextCR !== -1 && nextCR < pos) nextCR = s.indexOf('\r', pos);
+        if (nextCR === -1 || nextCR >= end) {
+          if (nl - pos > maxChars) throw new IngestError('LINE_TOO_LONG', line);
+          const startLine = line;
+          line++;
+          const start = pos;
+          pos = nl + 1;
+          if (end === start) continue;
+          const cells = s.slice(start, end).split(delimiter);
+          if (cells.length > maxCols) throw new IngestError('TOO_MANY_COLUMNS', startLine);
+          out.push({ line: startLine, cells });
+          continue;
+        }
+      }
       const startPos = pos;
       const startLine = line;
       const cells: string[] = [];

@@ -232,8 +232,52 @@ function toScaled(x: Scanned, exponent: number): number | null {
   return x.negative && v !== 0 ? -v : v;
 }
 
+/**
+ * Fast path without allocation for plain ASCII `123`, `-123`, `123.456`: the value scaled by
+ * 10^exponent (rounded half away from zero), or NaN when the text has another shape or is too large.
+ */
+function plainScaled(s: string, exponent: number): number {
+  const n = s.length;
+  if (n === 0 || n > 16) return Number.NaN;
+  let i = 0;
+  let negative = false;
+  if (s.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let v = 0;
+  const intStart = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+  }
+  if (i === intStart) return Number.NaN;
+  let taken = 0;
+  let roundUp = false;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46) return Number.NaN;
+    i++;
+    if (i === n) return Number.NaN;
+    for (let k = 0; i < n; i++, k++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return Number.NaN;
+      if (k < exponent) {
+        v = v * 10 + c;
+        taken++;
+      } else if (k === exponent) roundUp = c >= 5;
+    }
+  }
+  for (; taken < exponent; taken++) v *= 10;
+  if (roundUp) v += 1;
+  if (!Number.isSafeInteger(v)) return Number.NaN;
+  return negative && v !== 0 ? -v : v;
+}
+
 /** Parses an amount into integer minor units (`exponent` = the currency's minor-unit digits). */
 export function parseAmount(raw: string, opts: { exponent: number }): ParseAmountResult {
+  const fast = plainScaled(raw, opts.exponent);
+  if (!Number.isNaN(fast)) return { ok: true, minor: fast };
   const x = scanNumber(raw, true);
   if (x === null) return { ok: false, code: `AMOUNT_${scanFailure}` };
   const v = toScaled(x, opts.exponent);
@@ -245,6 +289,9 @@ const QUANTITY_DECIMALS = 6;
 
 /** Parses a quantity: decimals allowed (kept to 6 places), signs and thousands separators as amounts. */
 export function parseQuantity(raw: string): ParseQuantityResult {
+  const fast = plainScaled(raw, QUANTITY_DECIMALS);
+  if (!Number.isNaN(fast) && Math.abs(fast) <= 1e15)
+    return { ok: true, value: fast / 10 ** QUANTITY_DECIMALS };
   const x = scanNumber(raw, false);
   if (x === null) return { ok: false, code: `QUANTITY_${scanFailure}` };
   const v = toScaled(x, QUANTITY_DECIMALS);
@@ -254,6 +301,10 @@ export function parseQuantity(raw: string): ParseQuantityResult {
 
 /** Parses a whole number (counts, scores); `12.0` is fine, `12.5` is NUMBER_NOT_INTEGER. */
 export function parseInteger(raw: string): ParseIntegerResult {
+  if (raw.indexOf('.') === -1) {
+    const fast = plainScaled(raw, 0);
+    if (!Number.isNaN(fast)) return { ok: true, value: fast };
+  }
   const x = scanNumber(raw, false);
   if (x === null) return { ok: false, code: `NUMBER_${scanFailure}` };
   for (let i = 0; i < x.frac.length; i++)
