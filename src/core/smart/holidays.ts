@@ -25,7 +25,15 @@ export type HolidayKey =
   | 'summer_vacation'
   | 'lunar_new_years_eve'
   | 'mid_year_sale'
-  | 'back_to_school';
+  | 'back_to_school'
+  | 'ghost_month'
+  | 'ghost_festival'
+  | 'weiya'
+  | 'peace_memorial_day'
+  | 'childrens_day'
+  | 'labour_day'
+  | 'teachers_day'
+  | 'new_years_eve';
 
 const FIRST_TABLE_YEAR = 2015;
 
@@ -111,6 +119,30 @@ export function resolveHoliday(key: HolidayKey, year: number): { start: Calendar
     }
     case 'mid_year_sale':
       return { start: { year, month: 6, day: 1 }, end: { year, month: 6, day: 18 } };
+    case 'ghost_month': {
+      // The seventh lunar month: from 7/1 (七夕 − 6 days), about 29 days.
+      const start = addDays(lunarFestivalDate('qixi', year), -6);
+      return { start, end: addDays(start, 28) };
+    }
+    case 'ghost_festival': {
+      const d = addDays(lunarFestivalDate('qixi', year), 8);
+      return { start: d, end: d };
+    }
+    case 'weiya': {
+      // 尾牙, the year-end banquet on 12/16 of the lunar year: about 15 days before Lunar New Year.
+      const d = addDays(lunarFestivalDate('lunar_new_year', year), -15);
+      return { start: d, end: d };
+    }
+    case 'peace_memorial_day':
+      return day(2, 28);
+    case 'childrens_day':
+      return day(4, 4);
+    case 'labour_day':
+      return day(5, 1);
+    case 'teachers_day':
+      return day(9, 28);
+    case 'new_years_eve':
+      return day(12, 31);
     case 'back_to_school':
       return { start: { year, month: 8, day: 15 }, end: { year, month: 9, day: 15 } };
     case 'summer_vacation':
@@ -135,13 +167,21 @@ export const HOLIDAY_TERMS: ReadonlyArray<readonly [RegExp, HolidayKey]> = [
   [/清明(?:節)?|qingming|tomb[- ]sweeping day/iy, 'qingming'],
   [/母親節|mother'?s day/iy, 'mothers_day'],
   [/父親節|father'?s day/iy, 'fathers_day'],
-  [/雙\s?11|雙十一|11\.11|double 11|singles'? day/iy, 'double_11'],
+  [/雙\s?11|雙十一|光棍節|11\.11|double 11|singles'? day/iy, 'double_11'],
   [/雙\s?12|雙十二|12\.12|double 12/iy, 'double_12'],
   [/聖誕(?:節)?|耶誕(?:節)?|christmas|xmas/iy, 'christmas'],
   [/黑色星期五|黑五|black friday/iy, 'black_friday'],
   [/國慶(?:日)?|雙十(?:節|國慶)|national day/iy, 'national_day'],
   [/週年慶|anniversary sale/iy, 'anniversary_season'],
   [/618(?=檔期|期間|大促|購物節|活動|當天|前|年中慶)|年中慶/iy, 'mid_year_sale'],
+  [/農曆七月|鬼月|ghost month/iy, 'ghost_month'],
+  [/中元(?:節|普渡)?|ghost festival/iy, 'ghost_festival'],
+  [/尾牙/iy, 'weiya'],
+  [/228(?:連假)?|和平紀念日/iy, 'peace_memorial_day'],
+  [/兒童節|children'?s day/iy, 'childrens_day'],
+  [/勞動節|勞工節|五一|labou?r day/iy, 'labour_day'],
+  [/教師節|teachers'? day/iy, 'teachers_day'],
+  [/跨年(?:夜)?|new year'?s eve/iy, 'new_years_eve'],
   [/開學季|開學|back[- ]to[- ]school(?: season)?/iy, 'back_to_school'],
   [/暑假|暑期|summer(?: holiday| vacation| break)?/iy, 'summer_vacation'],
 ];
