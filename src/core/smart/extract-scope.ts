@@ -257,7 +257,12 @@ export interface ScopeReading {
  * from the original statement. `meansChannels` are the channels named after 透過 / through.
  */
 export function readScope(masked: string, original: string, meansChannels: readonly Located[]): ScopeReading {
-  const segments = findSegments(masked, original);
+  const mentionSpans = findMetricMentions(masked).map((m) => ({ index: m.index, length: m.length }));
+  // 「會員數」, "new members": a bare head noun inside the metric's own words is not a segment.
+  const insideMetric = (l: Located): boolean =>
+    /^(?:members?|customers?|clients?|users?|subscribers?|會員|客戶|顧客|用戶)$/i.test(l.text) &&
+    mentionSpans.some((t) => l.span.index >= t.index && l.span.index + l.span.length <= t.index + t.length);
+  const segments = findSegments(masked, original).filter((l) => !insideMetric(l));
   const regions = findRegions(masked, original);
   const channels = [...meansChannels, ...findChannels(masked, original)];
   const taken = [...segments, ...regions, ...channels].map((l) => l.span);

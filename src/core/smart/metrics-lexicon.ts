@@ -87,9 +87,9 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   term(en('sign-?ups|registrations|new registrations'), 'new_customers'),
   term('潛在客戶(?:名單)?|潛客|銷售線索|線索|名單|詢價單?|詢問數?|商機|洽詢', 'leads'),
   term(en('leads?|sales leads|qualified leads|inquiries|enquiries|prospects|mqls?|sqls?'), 'leads'),
-  term('(?:客戶|顧客|會員|用戶)?(?:留存率|留存)|留客率|續約率|續訂率|保留率', 'retention_rate'),
+  term('(?:客戶|顧客|用戶)?(?:留存率|留存)|留客率|續約率|續訂率|保留率', 'retention_rate'),
   term(en('(?:customer )?retention(?: rate)?|renewal rate'), 'retention_rate'),
-  term('(?:客戶|顧客|會員|用戶)?流失率|退訂率|解約率', 'churn_rate'),
+  term('(?:客戶|顧客|用戶)?流失率|退訂率|解約率', 'churn_rate'),
   term(en('(?:customer )?churn(?: rate)?|attrition(?: rate)?'), 'churn_rate'),
   term('回購率|復購率|複購率|重複購買率|回頭率|再購率|回流率|回購', 'repeat_purchase_rate'),
   term(

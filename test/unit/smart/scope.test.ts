@@ -120,3 +120,11 @@ describe('more scope phrasings', () => {
     expect(goal.scope.segments).toEqual(['hotel guests']);
   });
 });
+
+describe('segments that are the metric itself', () => {
+  it('does not read the head noun of the metric as a segment', () => {
+    expect(read('Get 500 new members in Q2').scope.segments).toEqual([]);
+    expect(read('會員數成長20%').scope.segments).toEqual([]);
+    expect(read('半年內讓會員留存率提高3個百分點').scope.segments).toEqual(['會員']);
+  });
+});
