@@ -4,7 +4,9 @@
  * headers generated from the demo coffee shop. csv-parse over the same file is measured in the same
  * run as a baseline. Prints the median of 5 runs of each.
  *
- *   npx tsx bench/ingest-parse.ts [--lines 200000] [--runs 5] [--big5]
+ * With --xlsx, the same lines are also written as an XLSX (exceljs) and read with readXlsxRows.
+ *
+ *   npx tsx bench/ingest-parse.ts [--lines 200000] [--runs 5] [--big5] [--xlsx]
  */
 
 import { once } from 'node:events';
@@ -16,7 +18,9 @@ import iconv from 'iconv-lite';
 import { buildDemoCatalog, computeDemoHistoryPeriod, generateDemoSales } from '../src/core/demo/index.ts';
 import { normalizeSalesRow } from '../src/core/ingest/normalize-row.ts';
 import { suggestMapping } from '../src/core/ingest/suggest-mapping.ts';
+import { writeXlsx } from '../src/ingest/export-table.ts';
 import { openDelimited, readDelimited } from '../src/ingest/read-delimited.ts';
+import { readXlsxRows } from '../src/ingest/read-xlsx.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -26,6 +30,7 @@ const arg = (name: string, fallback: number) => {
 const LINES = arg('--lines', 200_000);
 const RUNS = arg('--runs', 5);
 const BIG5 = args.includes('--big5');
+const XLSX = args.includes('--xlsx');
 
 const HEADERS = [
   '訂單編號',
@@ -116,6 +121,34 @@ async function readAndNormalize(path: string): Promise<number> {
   return ok;
 }
 
+async function toXlsx(csvPath: string, xlsxPath: string): Promise<void> {
+  async function* rows() {
+    let first = true;
+    for await (const batch of (await openDelimited(csvPath)).batches)
+      for (const r of batch) {
+        // numbers as numbers, the rest as text, like a real export
+        yield first ? r.cells : r.cells.map((c, i) => (i >= 8 && i <= 11 ? Number(c) : c));
+        first = false;
+      }
+  }
+  await writeXlsx(rows(), xlsxPath, { sheetName: '銷售明細' });
+}
+
+async function xlsxReadAndNormalize(path: string): Promise<number> {
+  let ok = 0;
+  let mapping: ReturnType<typeof suggestMapping<'sales'>>['mapping'] | null = null;
+  const opts = { dayFirst: false, currencyExponent: 2, timeZone: 'Asia/Taipei', headers: [] as string[] };
+  for await (const row of readXlsxRows(path, '銷售明細')) {
+    if (mapping === null) {
+      mapping = suggestMapping('sales', row.cells).mapping;
+      opts.headers = row.cells;
+      continue;
+    }
+    if (normalizeSalesRow(row.cells, row.line, mapping, opts).ok) ok++;
+  }
+  return ok;
+}
+
 async function csvParseBaseline(path: string): Promise<number> {
   let n = 0;
   const decoded = createReadStream(path).pipe(iconv.decodeStream(BIG5 ? 'cp950' : 'utf8'));
@@ -150,6 +183,12 @@ try {
   await measure('read-delimited (batches)', () => readBatches(path));
   await measure('read-delimited batches + normalizeSalesRow', () => readAndNormalize(path));
   await measure('baseline: iconv-lite + csv-parse', () => csvParseBaseline(path));
+  if (XLSX) {
+    const xlsx = join(dir, 'sales.xlsx');
+    await toXlsx(path, xlsx);
+    console.log(`xlsx: ${(statSync(xlsx).size / 1e6).toFixed(1)} MB`);
+    await measure('readXlsxRows + normalizeSalesRow', () => xlsxReadAndNormalize(xlsx));
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
