@@ -27,7 +27,8 @@ module.exports = {
     },
     {
       name: 'app-not-outward',
-      comment: 'app defines ports; adapters (db, ingest, server, jobs, cli) depend on app, not the other way.',
+      comment:
+        'app defines ports; adapters (db, ingest, server, jobs, cli) depend on app, not the other way.',
       severity: 'error',
       from: { path: layer('app') },
       to: { path: '^src/(db|ingest|server|jobs|cli|web)/' },

@@ -1,6 +1,9 @@
 import type { Role } from '../core/access/permissions.ts';
+import type { CatalogStore } from './data/ports.ts';
+import type { ImportStore } from './import/ports.ts';
 import type { TimeZone } from '../core/calendar/time-zones.ts';
 import type { Currency } from '../core/money/currency.ts';
+import type { KpiRepository } from './kpi/ports.ts';
 
 /** Ports: what the use cases need from the outside world. db/ implements the repositories. */
 
@@ -248,6 +251,9 @@ export interface Repositories {
   apiTokens: ApiTokenRepository;
   throttle: ThrottleRepository;
   audit: AuditRepository;
+  imports: ImportStore;
+  kpi: KpiRepository;
+  catalog: CatalogStore;
 }
 
 /** Everything a use case may touch. */

@@ -2,7 +2,8 @@ import { CliError } from './options.ts';
 import { buildProgram } from './program.ts';
 
 try {
-  await buildProgram().parseAsync(process.argv);
+  const program = await buildProgram(process.argv[2]);
+  await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CliError) {
     process.stderr.write(`pacer: ${e.message}\n`);

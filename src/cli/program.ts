@@ -1,25 +1,40 @@
 import { Command } from 'commander';
-import { registerBackupCommand } from './commands/backup.ts';
-import { registerCompanyCommand } from './commands/company.ts';
-import { registerDemoCommand } from './commands/demo.ts';
-import { registerForecastCommand } from './commands/forecast.ts';
-import { registerMigrateCommand } from './commands/migrate.ts';
-import { registerStartCommand } from './commands/start.ts';
-import { registerTokenCommand } from './commands/token.ts';
-import { registerUserCommand } from './commands/user.ts';
 
-/** Builds the `pacer` command tree; each command lives in ./commands/<name>.ts and registers itself. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every top-level command and the module that registers it. Modules load only when their command
+ * runs (the server, the database drivers and the forecasting engine are heavy), so `pacer forecast`
+ * does not pay for Fastify and `pacer --help` stays quick.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  start: async () => (await import('./commands/start.ts')).registerStartCommand,
+  migrate: async () => (await import('./commands/migrate.ts')).registerMigrateCommand,
+  demo: async () => (await import('./commands/demo.ts')).registerDemoCommand,
+  company: async () => (await import('./commands/company.ts')).registerCompanyCommand,
+  user: async () => (await import('./commands/user.ts')).registerUserCommand,
+  token: async () => (await import('./commands/token.ts')).registerTokenCommand,
+  backup: async () => (await import('./commands/backup.ts')).registerBackupCommand,
+  import: async () => (await import('./commands/import.ts')).registerImportCommand,
+  'import-undo': async () => (await import('./commands/import.ts')).registerImportCommand,
+  kpi: async () => (await import('./commands/kpi.ts')).registerKpiCommand,
+  forecast: async () => (await import('./commands/forecast.ts')).registerForecastCommand,
+  smart: async () => (await import('./commands/smart.ts')).registerSmartCommand,
+};
+
+/** Builds the `pacer` command tree: only `command`'s module when given, else all (for help). */
+export async function buildProgram(command?: string): Promise<Command> {
   const program = new Command('pacer')
     .description('Pacer: SMART sales goals for small businesses (銷售目標管理系統)')
     .showHelpAfterError();
-  registerStartCommand(program);
-  registerMigrateCommand(program);
-  registerDemoCommand(program);
-  registerCompanyCommand(program);
-  registerUserCommand(program);
-  registerTokenCommand(program);
-  registerBackupCommand(program);
-  registerForecastCommand(program);
+  const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? [COMMANDS[command]] : Object.values(COMMANDS);
+  const registered = new Set<Register>();
+  for (const loader of load) {
+    const register = await loader?.();
+    if (register && !registered.has(register)) {
+      registered.add(register);
+      register(program);
+    }
+  }
   return program;
 }

@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DemoHistoryWriter } from '../app/demo/seed-demo-company.ts';
 import type { DemoCatalog, DemoSalesLine } from '../core/demo/index.ts';
 import type { PacerDatabase } from './connect.ts';
+import { rebuildAllRollups } from './kpi/refresh-sales-rollups.ts';
 import type { Database } from './schema/index.ts';
 
 type Ids = Map<string, number>;
@@ -39,6 +40,7 @@ export function createDemoHistoryWriter(database: PacerDatabase): DemoHistoryWri
           if (batch.length >= CHUNK) await flush();
         }
         await flush();
+        await rebuildAllRollups(trx, companyId);
         return written;
       });
     },

@@ -4,6 +4,9 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { IngestError } from './ingest-error.ts';
 import { type IngestLimits, type RawRow, resolveLimits } from './limits.ts';
+import { columnIndex, SheetXmlScanner } from './scan-sheet-xml.ts';
+
+export { columnIndex };
 
 export interface ReadXlsxOptions {
   limits?: Partial<IngestLimits>;
@@ -216,20 +219,6 @@ async function readSharedStrings(z: OpenedZip, wbDir: string): Promise<string[]>
   return strings;
 }
 
-/** 'A' → 0, 'Z' → 25, 'AA' → 26; the letters of a reference like 'AB12'. */
-export function columnIndex(ref: string): number {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-    if (col > 1e7) return -1;
-  }
-  return i === 0 ? -1 : col - 1;
-}
-
 /**
  * Streams the rows of one sheet (by name, or by position; default the first) as strings: shared
  * and inline strings, numbers as written (dates stay Excel serials), booleans TRUE/FALSE, errors
@@ -262,6 +251,11 @@ export async function* readXlsxRows(
   }
 }
 
+async function* prepend(head: string, rest: AsyncIterable<string>): AsyncGenerator<string> {
+  yield head;
+  yield* rest;
+}
+
 async function* streamSheet(
   z: OpenedZip,
   entry: Entry,
@@ -270,6 +264,58 @@ async function* streamSheet(
   header: boolean,
 ): AsyncGenerator<RawRow> {
   const maxRecords = limits.maxRows + (header ? 1 : 0);
+  const texts = readPart(z, entry);
+  const first = await texts.next();
+  const head = first.done ? '' : first.value;
+  if (head.includes('<sheetData') || head.includes('<worksheet')) {
+    yield* scanSheet(head, texts, shared, limits, maxRecords);
+    return;
+  }
+  yield* saxSheet(head, texts, shared, limits, maxRecords);
+}
+
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (c.length > 0 && c.trim().length > 0) return false;
+  return true;
+}
+
+async function* scanSheet(
+  head: string,
+  texts: AsyncGenerator<string>,
+  shared: readonly string[],
+  limits: IngestLimits,
+  maxRecords: number,
+): AsyncGenerator<RawRow> {
+  const scanner = new SheetXmlScanner(shared, limits);
+  const out: RawRow[] = [];
+  let records = 0;
+  function* drain(): Generator<RawRow> {
+    for (const row of out) {
+      if (isBlankRow(row.cells)) continue;
+      records++;
+      if (records > maxRecords) throw new IngestError('TOO_MANY_ROWS', row.line);
+      yield row;
+    }
+    out.length = 0;
+  }
+  scanner.push(head, false, out);
+  yield* drain();
+  for await (const text of texts) {
+    scanner.push(text, false, out);
+    yield* drain();
+  }
+  scanner.push('', true, out);
+  yield* drain();
+}
+
+/** The event-parser reader, for sheets written with namespace prefixes (<x:row>). */
+async function* saxSheet(
+  head: string,
+  texts: AsyncGenerator<string>,
+  shared: readonly string[],
+  limits: IngestLimits,
+  maxRecords: number,
+): AsyncGenerator<RawRow> {
   const out: RawRow[] = [];
   let rowNum = 0;
   let cells: string[] = [];
@@ -344,7 +390,7 @@ async function* streamSheet(
     }
   });
   try {
-    for await (const text of readPart(z, entry)) {
+    for await (const text of prepend(head, texts)) {
       p.write(text);
       if (error !== null) throw error;
       for (const row of out) yield row;

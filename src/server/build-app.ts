@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -13,14 +15,21 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { ImportJobs } from '../app/import/import-jobs.ts';
 import type { AppContext } from '../app/ports.ts';
 import { isAppError } from '../core/errors/app-error.ts';
+import { exporter } from '../ingest/exporter.ts';
+import { createFileReader } from '../ingest/file-reader.ts';
+import { createUploadStore } from '../ingest/upload-store.ts';
 import { cookieSettings, type RouteAccess, registerAuth } from './auth.ts';
 import { sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { catalogRoutes } from './routes/catalog.routes.ts';
 import { companyRoutes } from './routes/companies.routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { importRoutes } from './routes/imports.routes.ts';
+import { kpiRoutes } from './routes/kpi.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
@@ -36,6 +45,10 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Requests per minute per IP on login, sign-up and invitation acceptance (default 20). */
   authRateLimitPerMinute?: number;
+  /** Folder for uploaded files waiting to be imported (default: the OS temp folder). */
+  uploadsDir?: string;
+  /** Largest uploaded file, in bytes (default 200 MB). */
+  maxUploadBytes?: number;
   /** Largest JSON body accepted, in bytes (default 1 MiB). */
   bodyLimit?: number;
 }
@@ -90,6 +103,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, fieldSize: 10_000, parts: 12 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -142,7 +156,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     return sendProblem(req, reply, 'INTERNAL');
   });
 
+  const maxUploadBytes = opts.maxUploadBytes ?? 200 * 1024 * 1024;
+  const uploads = createUploadStore(opts.uploadsDir ?? join(tmpdir(), 'pacer-uploads'));
   const deps: RouteDeps = {
+    io: {
+      reader: createFileReader({ maxFileBytes: maxUploadBytes }),
+      uploads,
+      jobs: new ImportJobs((e) => app.log.error({ err: e }, 'import failed unexpectedly')),
+      exporter,
+      maxUploadBytes,
+    },
     ctx: opts.ctx,
     cookie,
     publicUrl: opts.publicUrl ?? null,
@@ -156,6 +179,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   profileRoutes(app, deps);
   teamRoutes(app, deps);
   tokenRoutes(app, deps);
+  importRoutes(app, deps);
+  catalogRoutes(app, deps);
+  kpiRoutes(app, deps);
 
   const webDir = opts.webDir ? resolve(opts.webDir) : null;
   const hasWeb = webDir !== null && existsSync(join(webDir, 'index.html'));
@@ -181,6 +207,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   } else {
     app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 'NOT_FOUND'));
   }
+
+  // Uploads not imported within a day are removed.
+  const sweep = setInterval(() => void uploads.sweep(24 * 3600_000).catch(() => undefined), 3600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   await app.ready();
   return app;

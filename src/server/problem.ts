@@ -1,7 +1,21 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../core/errors/app-error.ts';
 import { type ErrorCode, errorMessage, errorStatus } from '../core/errors/catalogue.ts';
+import { describeProblem, isIngestProblemCode } from '../core/ingest/problem-messages.ts';
 import { requestLocale } from './locale.ts';
+
+/** A catalogue message with its parameters; a `reason` that is an ingest code is put in words too. */
+export function problemMessage(
+  code: ErrorCode,
+  locale: 'en' | 'zh-TW',
+  params?: Readonly<Record<string, string | number>>,
+): string {
+  const words =
+    params && typeof params.reason === 'string' && isIngestProblemCode(params.reason)
+      ? { ...params, reason: describeProblem(params.reason, locale) }
+      : params;
+  return errorMessage(code, locale, words);
+}
 
 /** Sends an RFC 9457 problem+json answer for a catalogue code, in the request's language. */
 export function sendProblem(
@@ -15,10 +29,10 @@ export function sendProblem(
   const locale = requestLocale(req);
   const body = {
     type: `https://pacer.local/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-    title: errorMessage(code, 'en', params),
+    title: problemMessage(code, 'en', params),
     status,
     code,
-    detail: errorMessage(code, locale, params),
+    detail: problemMessage(code, locale, params),
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
   return reply

@@ -16,6 +16,8 @@ interface Req {
   body?: unknown;
 }
 interface Entry {
+  /** Send the body as a multipart file upload instead of JSON. */
+  upload?: { fileName: string; content: string };
   /** 'public': anyone; 'user': any logged-in user (acts on their own account); else the allowed roles. */
   access: 'public' | 'user' | RoleName[];
   success: number;
@@ -26,6 +28,35 @@ interface Entry {
 const co = (t: Team) => `/api/companies/${t.companyId}`;
 let seq = 0;
 const fresh = () => `p${++seq}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+const SALES_CSV =
+  '訂單編號,日期,品名,數量,單價,金額\nA1,2026/01/05,拿鐵,2,120,240\nA2,2026/01/06,美式咖啡,1,80,80\nA3,2026/13/06,美式咖啡,1,80,80\n';
+
+async function freshUpload(t: Team): Promise<string> {
+  const res = await t.clients.owner.upload(`${co(t)}/imports/uploads`, 'sales.csv', SALES_CSV);
+  if (res.statusCode !== 201) throw new Error(`upload failed: ${res.body}`);
+  return (res.json() as { uploadId: string }).uploadId;
+}
+
+async function waitForJob(t: Team, jobId: string): Promise<{ importId: string | null; state: string }> {
+  for (let i = 0; i < 200; i++) {
+    const job = (await t.clients.owner.get(`${co(t)}/imports/jobs/${jobId}`)).json() as {
+      state: string;
+      importId: string | null;
+    };
+    if (job.state !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('import job did not finish');
+}
+
+async function freshImport(t: Team): Promise<string> {
+  const uploadId = await freshUpload(t);
+  const res = await t.clients.owner.post(`${co(t)}/imports`, { uploadId, kind: 'sales' });
+  const job = await waitForJob(t, (res.json() as { jobId: string }).jobId);
+  if (!job.importId) throw new Error(`import failed: ${JSON.stringify(job)}`);
+  return job.importId;
+}
 
 async function freshInvitationToken(t: Team): Promise<string> {
   const res = await t.clients.owner.post(`${co(t)}/invitations`, { email: fresh(), role: 'viewer' });
@@ -202,6 +233,127 @@ const MATRIX: Record<string, Entry> = {
     success: 200,
     make: async (t) => ({ url: `${co(t)}/audit-log` }),
   },
+  'POST /api/companies/:companyId/imports/uploads': {
+    access: ['owner', 'manager'],
+    success: 201,
+    upload: { fileName: 'sales.csv', content: SALES_CSV },
+    make: async (t) => ({ url: `${co(t)}/imports/uploads` }),
+  },
+  'POST /api/companies/:companyId/imports/preview': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => ({
+      url: `${co(t)}/imports/preview`,
+      body: { uploadId: await freshUpload(t), kind: 'sales' },
+    }),
+  },
+  'POST /api/companies/:companyId/imports': {
+    access: ['owner', 'manager'],
+    success: 202,
+    make: async (t) => ({ url: `${co(t)}/imports`, body: { uploadId: await freshUpload(t), kind: 'sales' } }),
+  },
+  'GET /api/companies/:companyId/imports/jobs/:jobId': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => {
+      const res = await t.clients.owner.post(`${co(t)}/imports`, {
+        uploadId: await freshUpload(t),
+        kind: 'sales',
+      });
+      const { jobId } = res.json() as { jobId: string };
+      await waitForJob(t, jobId);
+      return { url: `${co(t)}/imports/jobs/${jobId}` };
+    },
+  },
+  'GET /api/companies/:companyId/imports': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/imports` }),
+  },
+  'GET /api/companies/:companyId/imports/:importId': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/imports/${await freshImport(t)}` }),
+  },
+  'POST /api/companies/:companyId/imports/:importId/undo': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/imports/${await freshImport(t)}/undo` }),
+  },
+  'GET /api/companies/:companyId/imports/:importId/errors': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/imports/${await freshImport(t)}/errors` }),
+  },
+  'GET /api/companies/:companyId/mapping-presets': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/mapping-presets` }),
+  },
+  'POST /api/companies/:companyId/mapping-presets': {
+    access: ['owner', 'manager'],
+    success: 201,
+    make: async (t) => ({
+      url: `${co(t)}/mapping-presets`,
+      body: {
+        kind: 'sales',
+        name: `POS ${fresh()}`,
+        mapping: { date: 1, product: 2, amount: 5 },
+        headers: ['訂單編號', '日期', '品名', '數量', '單價', '金額'],
+      },
+    }),
+  },
+  'GET /api/companies/:companyId/catalog/:table': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/catalog/products` }),
+  },
+  'PATCH /api/companies/:companyId/catalog/:table/:entryId': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => {
+      await freshImport(t);
+      const list = (await t.clients.owner.get(`${co(t)}/catalog/products`)).json() as {
+        id: string;
+        name: string;
+      }[];
+      const latte = list.find((p) => p.name.startsWith('拿鐵'));
+      return { url: `${co(t)}/catalog/products/${latte?.id}`, body: { name: `拿鐵 ${fresh()}` } };
+    },
+  },
+  'POST /api/companies/:companyId/catalog/:table/:entryId/merge': {
+    access: ['owner', 'manager'],
+    success: 200,
+    make: async (t) => {
+      const csv = `訂單編號,日期,品名,金額\nM${fresh()},2026/02/01,合併品${fresh()},100\nN${fresh()},2026/02/01,目標品${fresh()},100\n`;
+      const up = await t.clients.owner.upload(`${co(t)}/imports/uploads`, 'merge.csv', csv);
+      const started = await t.clients.owner.post(`${co(t)}/imports`, {
+        uploadId: (up.json() as { uploadId: string }).uploadId,
+        kind: 'sales',
+      });
+      await waitForJob(t, (started.json() as { jobId: string }).jobId);
+      const list = (await t.clients.owner.get(`${co(t)}/catalog/products`)).json() as {
+        id: string;
+        name: string;
+      }[];
+      const from = [...list].reverse().find((p) => p.name.startsWith('合併品'));
+      const into = [...list].reverse().find((p) => p.name.startsWith('目標品'));
+      return { url: `${co(t)}/catalog/products/${from?.id}/merge`, body: { intoId: into?.id } };
+    },
+  },
+  'DELETE /api/companies/:companyId/mapping-presets/:presetId': {
+    access: ['owner', 'manager'],
+    success: 204,
+    make: async (t) => {
+      const res = await t.clients.owner.post(`${co(t)}/mapping-presets`, {
+        kind: 'sales',
+        name: `Temp ${fresh()}`,
+        mapping: { date: 1 },
+        headers: ['a', '日期'],
+      });
+      return { url: `${co(t)}/mapping-presets/${(res.json() as { id: string }).id}` };
+    },
+  },
 };
 
 /** Re-logs a role in with a fresh session (so logout and the like don't spoil the shared clients). */
@@ -252,13 +404,15 @@ describe.each(dialects())('authorization matrix (%s)', (dialect) => {
         const client = await freshClient(h, team, caller);
         const req = await entry.make(team, h, caller);
         // Another company's owner gets the same URL: company A's ids.
-        const res = await client.request(
-          method,
-          req.url,
-          method === 'GET' || method === 'DELETE' ? undefined : (req.body ?? {}),
-        );
+        const res = entry.upload
+          ? await client.upload(req.url, entry.upload.fileName, entry.upload.content)
+          : await client.request(
+              method,
+              req.url,
+              method === 'GET' || method === 'DELETE' ? undefined : (req.body ?? {}),
+            );
         const want = expected(entry, caller);
-        const label = `${key} as ${caller} (${pattern}) → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        const label = `${key} as ${caller} (${pattern}) → ${res.statusCode} ${res.body.slice(0, 400)}`;
         expect(res.statusCode, label).toBeLessThan(500);
         if (want === 'success') {
           const acceptable = [entry.success];

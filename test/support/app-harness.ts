@@ -14,7 +14,7 @@ export interface Harness {
 /** The real app over a fresh database of the dialect, called through inject(). */
 export async function startHarness(
   dialect: DialectName,
-  opts: { authRateLimitPerMinute?: number } = {},
+  opts: { authRateLimitPerMinute?: number; maxUploadBytes?: number } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(dialect);
   const runtime = await openRuntime(db.config);
@@ -24,6 +24,7 @@ export async function startHarness(
     webDir: null,
     // Every test request comes from 127.0.0.1: the per-IP limiter has its own test.
     authRateLimitPerMinute: opts.authRateLimitPerMinute ?? 100_000,
+    ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}),
   });
   return {
     dialect,
@@ -70,6 +71,26 @@ export class Client {
       if (typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
     }
     return res;
+  }
+
+  /** POSTs one file as multipart/form-data (field "file"), like the browser's upload. */
+  async upload(url: string, fileName: string, content: Buffer | string): Promise<LightMyRequestResponse> {
+    const boundary = `----pacer${Math.random().toString(36).slice(2)}`;
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.isBuffer(content) ? content : Buffer.from(content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const headers: Record<string, string> = {
+      'accept-language': this.locale,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf) headers['x-csrf-token'] = this.csrf;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    return this.app.inject({ method: 'POST', url, headers, payload });
   }
 
   get = (url: string) => this.request('GET', url);

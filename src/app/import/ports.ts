@@ -114,3 +114,27 @@ export interface ImportStore {
   ): Promise<MappingPresetRecord>;
   deletePreset(companyId: string, presetId: string): Promise<boolean>;
 }
+
+export interface StoredUpload {
+  uploadId: string;
+  companyId: string;
+  fileName: string;
+  bytes: number;
+  path: string;
+  createdAt: string;
+}
+
+/** Uploaded files wait on disk (per company) until imported, for a day at most. */
+export interface UploadStore {
+  /** Streams `source` to disk; throws IMPORT_FILE_TOO_LARGE past `maxBytes` (nothing kept). */
+  save(
+    companyId: string,
+    fileName: string,
+    source: AsyncIterable<Uint8Array>,
+    maxBytes: number,
+  ): Promise<StoredUpload>;
+  get(companyId: string, uploadId: string): Promise<StoredUpload | null>;
+  remove(companyId: string, uploadId: string): Promise<void>;
+  /** Deletes uploads older than `maxAgeMs`; returns how many. */
+  sweep(maxAgeMs: number): Promise<number>;
+}

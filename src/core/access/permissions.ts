@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'invitations.manage': ['owner', 'manager'],
   'tokens.manage': ['owner', 'manager'],
   'audit.read': ['owner', 'manager'],
+  'kpi.read': ['owner', 'manager', 'member', 'viewer'],
   'data.import': ['owner', 'manager'],
   'data.manage': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;

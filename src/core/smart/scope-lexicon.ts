@@ -15,6 +15,7 @@ const CHANNEL_ZH = [
   en(
     'Shopee|Lazada|HKTVmall|Uber ?Eats|foodpanda|Shopline|91APP|Pinkoi|Amazon|Facebook|FB|Instagram|IG|YouTube|TikTok|WeChat|Threads|Dcard|Google(?: Ads)?|KOL|EDM|SMS|SEO|App|APP',
   ),
+  '7-?11|7-ELEVEN|7-Eleven|小七|統一超商|全家(?:便利商店)?(?!人)|萊爾富|OK超商|全聯|家樂福|好市多|Costco|大潤發|屈臣氏|康是美|寶雅|誠品|新光三越|遠百|微風|SOGO|百貨專櫃',
   '抖音|小紅書|微信|社群(?:媒體|平台|行銷|經營)?|粉絲專頁|粉專|直播(?:帶貨|銷售|拍賣)?|團購|網紅|部落客|聯盟行銷|口碑行銷',
   '電子郵件(?:行銷)?|電子報|簡訊(?:行銷)?',
   '(?:實體|直營|加盟|旗艦|快閃)?(?:門市|店面|分店|店鋪|專賣店|旗艦店|快閃店|門店|實體店)|(?:加盟|直營|連鎖|實體|旗艦)店',

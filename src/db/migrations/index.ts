@@ -1,6 +1,7 @@
 import { foundation } from './2026112701-foundation.ts';
 import { salesData } from './2026112702-sales-data.ts';
 import { imports } from './2026112703-imports.ts';
+import { kpiRollups } from './2026112704-kpi-rollups.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -12,4 +13,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026112701-foundation': foundation,
   '2026112702-sales-data': salesData,
   '2026112703-imports': imports,
+  '2026112704-kpi-rollups': kpiRollups,
 };

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../../app/ports.ts';
+import { createKpiRepository } from '../kpi/kpi-repository.ts';
 import type { Database } from '../schema/index.ts';
+import { createCatalogStore } from '../imports/catalog-store.ts';
 import { createApiTokenRepository } from './api-tokens.ts';
 import { createAuditRepository } from './audit.ts';
 import { createCompanyRepository } from './companies.ts';
@@ -11,7 +13,8 @@ import { createSessionRepository } from './sessions.ts';
 import { createThrottleRepository } from './throttle.ts';
 import { createUserRepository } from './users.ts';
 
-export function createRepositories(db: Kysely<Database>): Repositories {
+/** The repositories over one database; `imports` needs the dialect's own connection, so the runtime passes it. */
+export function createRepositories(db: Kysely<Database>, extra: Pick<Repositories, 'imports'>): Repositories {
   return {
     users: createUserRepository(db),
     companies: createCompanyRepository(db),
@@ -22,5 +25,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     apiTokens: createApiTokenRepository(db),
     throttle: createThrottleRepository(db),
     audit: createAuditRepository(db),
+    kpi: createKpiRepository(db),
+    catalog: createCatalogStore(db),
+    ...extra,
   };
 }

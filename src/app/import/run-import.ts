@@ -1,0 +1,333 @@
+import { AppError } from '../../core/errors/app-error.ts';
+import { FIELDS_BY_KIND, REQUIRED_FIELDS } from '../../core/ingest/fields.ts';
+import {
+  type NormalizeOptions,
+  normalizeMarketingRow,
+  normalizeSalesRow,
+  normalizeSatisfactionRow,
+} from '../../core/ingest/normalize-row.ts';
+import type {
+  ImportKind,
+  LineProblem,
+  MarketingRecord,
+  SalesRecord,
+  SatisfactionRecord,
+} from '../../core/ingest/records.ts';
+import { suggestMapping } from '../../core/ingest/suggest-mapping.ts';
+import { CURRENCY_EXPONENT } from '../../core/money/currency.ts';
+import { type Actor, authorize, nowIso } from '../access.ts';
+import type { AppContext } from '../ports.ts';
+import { newId } from '../security/secrets.ts';
+import { type FullMapping, mappingFromHeaders, missingRequired, resolveMapping } from './mapping.ts';
+import type { FileReader, ImportSink, ImportSummary, RawRow, RowOptions } from './ports.ts';
+
+export interface ImportFile {
+  path: string;
+  fileName: string;
+}
+
+export interface ImportRequest {
+  kind: ImportKind;
+  sheet?: string | undefined;
+  dayFirst: boolean;
+  /** field → column; omitted: the suggestion from the headers (or the preset). */
+  mapping?: Readonly<Record<string, number | null>> | undefined;
+  presetId?: string | undefined;
+}
+
+export interface ImportProgress {
+  linesRead: number;
+}
+
+/** Lines are written in batches of this many. */
+const BATCH = 2000;
+/** At most this many rejected lines are kept for the error report (the count is always exact). */
+export const MAX_STORED_PROBLEMS = 100_000;
+
+async function companySettings(ctx: AppContext, companyId: string) {
+  const profile = await ctx.repos.profiles.get(companyId);
+  if (!profile) throw new AppError('COMPANY_NOT_FOUND');
+  return profile;
+}
+
+async function rowOptions(
+  reader: FileReader,
+  file: ImportFile,
+  sheet: string | undefined,
+): Promise<RowOptions> {
+  const sniff = await reader.sniff(file.path, file.fileName);
+  if (sniff.format === 'xlsx') {
+    const sheets = sniff.sheets ?? [];
+    const chosen = sheet ?? sheets[0];
+    if (chosen === undefined || !sheets.includes(chosen))
+      throw new AppError('IMPORT_SHEET_NOT_FOUND', undefined, { sheet: sheet ?? '' });
+    return { format: 'xlsx', sheet: chosen };
+  }
+  return { format: sniff.format, encoding: sniff.encoding, delimiter: sniff.delimiter };
+}
+
+/** The first non-empty row is the header. */
+async function readHeader(rows: AsyncIterator<RawRow>): Promise<RawRow> {
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) throw new AppError('IMPORT_EMPTY_FILE');
+    if (next.value.cells.some((c) => c.trim() !== '')) return next.value;
+  }
+}
+
+async function chooseMapping(ctx: AppContext, companyId: string, req: ImportRequest, headers: string[]) {
+  if (req.mapping)
+    return { mapping: resolveMapping(req.kind, req.mapping, headers.length), suggested: false };
+  if (req.presetId) {
+    const preset = (await ctx.repos.imports.listPresets(companyId, req.kind)).find(
+      (p) => p.id === req.presetId,
+    );
+    if (preset) {
+      const saved = JSON.parse(preset.mapping) as {
+        mapping: Record<string, number | null>;
+        headers: string[];
+      };
+      const mapped = mappingFromHeaders(saved.mapping, saved.headers, headers);
+      return { mapping: resolveMapping(req.kind, mapped, headers.length), suggested: false };
+    }
+  }
+  return { mapping: suggestMapping(req.kind, headers).mapping as FullMapping<ImportKind>, suggested: true };
+}
+
+type Normalized =
+  | { ok: true; kind: 'sales'; record: SalesRecord }
+  | { ok: true; kind: 'marketing'; record: MarketingRecord }
+  | { ok: true; kind: 'satisfaction'; record: SatisfactionRecord }
+  | { ok: false; problems: LineProblem[] };
+
+function normalizer(
+  kind: ImportKind,
+  mapping: FullMapping<ImportKind>,
+  opts: NormalizeOptions,
+): (row: RawRow) => Normalized {
+  switch (kind) {
+    case 'sales':
+      return (row) => {
+        const r = normalizeSalesRow(row.cells, row.line, mapping as FullMapping<'sales'>, opts);
+        return r.ok ? { ok: true, kind, record: r.record } : r;
+      };
+    case 'marketing':
+      return (row) => {
+        const r = normalizeMarketingRow(row.cells, row.line, mapping as FullMapping<'marketing'>, opts);
+        return r.ok ? { ok: true, kind, record: r.record } : r;
+      };
+    case 'satisfaction':
+      return (row) => {
+        const r = normalizeSatisfactionRow(row.cells, row.line, mapping as FullMapping<'satisfaction'>, opts);
+        return r.ok ? { ok: true, kind, record: r.record } : r;
+      };
+  }
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+export interface PreviewResult {
+  headers: string[];
+  mapping: FullMapping<ImportKind>;
+  suggested: boolean;
+  unmappedHeaders: string[];
+  rows: { line: number; cells: string[]; problems: LineProblem[] }[];
+  missingRequired: string[];
+  fields: { field: string; required: boolean }[];
+}
+
+/** Reads the header and the first lines, suggests (or applies) a mapping, and shows each line's problems. */
+export async function previewImport(
+  ctx: AppContext,
+  reader: FileReader,
+  actor: Actor,
+  companyId: string,
+  file: ImportFile,
+  req: ImportRequest,
+  lines = 20,
+): Promise<PreviewResult> {
+  await authorize(ctx, actor, companyId, 'data.import');
+  const profile = await companySettings(ctx, companyId);
+  const opts = await rowOptions(reader, file, req.sheet);
+  const rows = reader.rows(file.path, opts)[Symbol.asyncIterator]();
+  try {
+    const header = await readHeader(rows);
+    const headers = header.cells.map((c) => c.trim());
+    const { mapping, suggested } = await chooseMapping(ctx, companyId, req, headers);
+    const used = new Set(Object.values(mapping).filter((v): v is number => v !== null));
+    const normalize = normalizer(req.kind, mapping, {
+      dayFirst: req.dayFirst,
+      currencyExponent: CURRENCY_EXPONENT[profile.currency],
+      timeZone: profile.timeZone,
+      headers,
+    });
+    const out: PreviewResult['rows'] = [];
+    while (out.length < lines) {
+      const next = await rows.next();
+      if (next.done) break;
+      if (isBlank(next.value.cells)) continue;
+      const n = normalize(next.value);
+      out.push({ line: next.value.line, cells: next.value.cells, problems: n.ok ? [] : n.problems });
+    }
+    const required = new Set<string>(REQUIRED_FIELDS[req.kind] as readonly string[]);
+    return {
+      headers,
+      mapping,
+      suggested,
+      unmappedHeaders: headers.filter((_, i) => !used.has(i)),
+      rows: out,
+      missingRequired: missingRequired(req.kind, mapping),
+      fields: (FIELDS_BY_KIND[req.kind] as readonly string[]).map((field) => ({
+        field,
+        required: required.has(field),
+      })),
+    };
+  } finally {
+    await rows.return?.();
+  }
+}
+
+export interface ImportOutcome extends ImportSummary {
+  importId: string;
+}
+
+/**
+ * Imports a whole file, all or nothing: every accepted line appears at once when it succeeds;
+ * rejected lines are counted and kept for the error report; a failure or a kill leaves nothing.
+ */
+export async function importFile(
+  ctx: AppContext,
+  reader: FileReader,
+  actor: Actor,
+  companyId: string,
+  file: ImportFile,
+  req: ImportRequest,
+  onProgress: (p: ImportProgress) => void = () => {},
+): Promise<ImportOutcome> {
+  await authorize(ctx, actor, companyId, 'data.import');
+  const profile = await companySettings(ctx, companyId);
+  const { sha256, bytes } = await reader.sha256(file.path);
+  const opts = await rowOptions(reader, file, req.sheet);
+  const rows = reader.rows(file.path, opts)[Symbol.asyncIterator]();
+  try {
+    const header = await readHeader(rows);
+    const headers = header.cells.map((c) => c.trim());
+    const { mapping } = await chooseMapping(ctx, companyId, req, headers);
+    const missing = missingRequired(req.kind, mapping);
+    if (missing.length)
+      throw new AppError('IMPORT_MAPPING_INCOMPLETE', undefined, { fields: missing.join(', ') });
+    const normalize = normalizer(req.kind, mapping, {
+      dayFirst: req.dayFirst,
+      currencyExponent: CURRENCY_EXPONENT[profile.currency],
+      timeZone: profile.timeZone,
+      headers,
+    });
+    const importId = newId();
+    const summary = await ctx.repos.imports.run(
+      {
+        id: importId,
+        companyId,
+        kind: req.kind,
+        fileName: file.fileName,
+        fileSha256: sha256,
+        fileBytes: bytes,
+        mapping: JSON.stringify({ mapping, headers, dayFirst: req.dayFirst, sheet: opts.sheet ?? null }),
+        createdBy: actor.userId,
+        createdAt: nowIso(ctx),
+        currency: profile.currency,
+      },
+      (sink) => pump(rows, normalize, sink, onProgress),
+    );
+    await ctx.repos.audit.append(
+      {
+        companyId,
+        userId: actor.userId,
+        action: 'import.committed',
+        entity: 'import',
+        entityId: importId,
+        details: {
+          kind: req.kind,
+          fileName: file.fileName,
+          added: summary.added,
+          duplicates: summary.duplicates,
+          rejected: summary.rejected,
+        },
+      },
+      nowIso(ctx),
+    );
+    return { ...summary, importId };
+  } finally {
+    await rows.return?.();
+  }
+}
+
+async function pump(
+  rows: AsyncIterator<RawRow>,
+  normalize: (row: RawRow) => Normalized,
+  sink: ImportSink,
+  onProgress: (p: ImportProgress) => void,
+): Promise<ImportSummary> {
+  const s: ImportSummary = {
+    linesRead: 0,
+    added: 0,
+    duplicates: 0,
+    rejected: 0,
+    firstDate: null,
+    lastDate: null,
+  };
+  let sales: SalesRecord[] = [];
+  let marketing: MarketingRecord[] = [];
+  let satisfaction: SatisfactionRecord[] = [];
+  let problems: LineProblem[] = [];
+  let storedProblems = 0;
+  const seeDate = (d: string) => {
+    if (s.firstDate === null || d < s.firstDate) s.firstDate = d;
+    if (s.lastDate === null || d > s.lastDate) s.lastDate = d;
+  };
+  const flush = async () => {
+    const results = await Promise.all([
+      sink.writeSales(sales),
+      sink.writeMarketing(marketing),
+      sink.writeSatisfaction(satisfaction),
+    ]);
+    for (const r of results) {
+      s.added += r.added;
+      s.duplicates += r.duplicates;
+    }
+    if (problems.length) await sink.recordProblems(problems);
+    sales = [];
+    marketing = [];
+    satisfaction = [];
+    problems = [];
+    onProgress({ linesRead: s.linesRead });
+  };
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) break;
+    const row = next.value;
+    if (isBlank(row.cells)) continue;
+    s.linesRead += 1;
+    const n = normalize(row);
+    if (!n.ok) {
+      s.rejected += 1;
+      for (const p of n.problems) {
+        if (storedProblems < MAX_STORED_PROBLEMS) {
+          problems.push(p);
+          storedProblems += 1;
+        }
+      }
+    } else if (n.kind === 'sales') {
+      seeDate(n.record.saleDate);
+      sales.push(n.record);
+    } else if (n.kind === 'marketing') {
+      seeDate(n.record.day);
+      marketing.push(n.record);
+    } else {
+      seeDate(n.record.respondedOn);
+      satisfaction.push(n.record);
+    }
+    if (sales.length + marketing.length + satisfaction.length + problems.length >= BATCH) await flush();
+  }
+  await flush();
+  return s;
+}

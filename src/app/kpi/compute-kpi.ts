@@ -1,0 +1,123 @@
+import type { CalendarSettings, DateRange } from '../../core/calendar/periods.ts';
+import {
+  assembleSeries,
+  type Bucket,
+  comparisonBuckets,
+  keysOf,
+  planBuckets,
+  previousRanges,
+} from '../../core/kpi/assemble.ts';
+import type { KpiFacts } from '../../core/kpi/facts.ts';
+import { KPI_GLOSSARY } from '../../core/kpi/glossary.ts';
+import type { KpiFilters, KpiQuery, KpiResult } from '../../core/kpi/types.ts';
+import type { KpiRepository, KpiScope } from './ports.ts';
+
+export interface KpiSettings extends CalendarSettings {
+  currency: string;
+}
+
+/** Loads exactly the aggregates the metric's formula reads, for the given buckets. */
+export async function loadKpiFacts(
+  repo: KpiRepository,
+  query: KpiQuery,
+  scope: KpiScope,
+  buckets: readonly Bucket[],
+  settings: CalendarSettings,
+): Promise<KpiFacts> {
+  const ranges: DateRange[] = buckets.map((b) => b.range);
+  const needs = new Set(KPI_GLOSSARY[query.metric].facts);
+  const facts: KpiFacts = {};
+  const span: DateRange = {
+    start: ranges[0]?.start ?? query.from,
+    end: ranges[ranges.length - 1]?.end ?? query.to,
+  };
+  const tasks: Promise<void>[] = [];
+  if (needs.has('sales'))
+    tasks.push(
+      repo.salesFacts(scope, ranges, { perChannel: query.metric === 'new_channel_revenue' }).then((r) => {
+        facts.sales = r;
+      }),
+    );
+  if (needs.has('orders'))
+    tasks.push(
+      repo.orderFacts(scope, ranges).then((r) => {
+        facts.orders = r;
+      }),
+    );
+  if (needs.has('newCustomers'))
+    tasks.push(
+      repo.newCustomerFacts(scope, ranges).then((r) => {
+        facts.newCustomers = r;
+      }),
+    );
+  if (needs.has('reps'))
+    tasks.push(
+      repo.repFacts(scope, ranges).then((r) => {
+        facts.reps = r;
+      }),
+    );
+  if (needs.has('retention'))
+    tasks.push(
+      repo.retentionFacts(scope, ranges, previousRanges(buckets, settings)).then((r) => {
+        facts.retention = r;
+      }),
+    );
+  if (needs.has('marketing'))
+    tasks.push(
+      repo.marketingFacts(scope, ranges).then((r) => {
+        facts.marketing = r;
+      }),
+    );
+  if (needs.has('satisfaction'))
+    tasks.push(
+      repo.satisfactionFacts(scope, ranges).then((r) => {
+        facts.satisfaction = r;
+      }),
+    );
+  if (needs.has('marketSizes'))
+    tasks.push(
+      repo.marketSizes(scope.companyId, span).then((r) => {
+        facts.marketSizes = r;
+      }),
+    );
+  if (needs.has('channelFirstSales'))
+    tasks.push(
+      repo.channelFirstSales(scope.companyId).then((r) => {
+        facts.channelFirstSales = r;
+      }),
+    );
+  await Promise.all(tasks);
+  return facts;
+}
+
+/**
+ * Answers a (validated) KPI question in minor units: the series over the query's periods and the
+ * same periods last year, aligned member for member.
+ */
+export async function computeKpi(
+  repo: KpiRepository,
+  companyId: string,
+  query: KpiQuery,
+  settings: KpiSettings,
+): Promise<KpiResult> {
+  const where: KpiFilters = query.where ?? {};
+  const scope: KpiScope = { companyId, by: query.by ?? null, where };
+  const buckets = planBuckets({ start: query.from, end: query.to }, query.grain, settings);
+  const lastYear = comparisonBuckets(buckets, settings);
+  const [facts, lastYearFacts] = await Promise.all([
+    loadKpiFacts(repo, query, scope, buckets, settings),
+    loadKpiFacts(repo, query, scope, lastYear, settings),
+  ]);
+  const keys = scope.by ? keysOf(facts) : null;
+  return {
+    metric: query.metric,
+    unit: KPI_GLOSSARY[query.metric].unit,
+    currency: settings.currency,
+    grain: query.grain,
+    from: query.from,
+    to: query.to,
+    by: scope.by,
+    series: assembleSeries(query.metric, buckets, facts, keys),
+    comparison: assembleSeries(query.metric, lastYear, lastYearFacts, keys),
+  };
+}

@@ -1,0 +1,52 @@
+import { DIMENSIONS, type Dimension, type KpiResult } from '../../core/kpi/types.ts';
+import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
+import { type GlossaryEntry, glossaryIn, type KpiLocale } from '../../core/kpi/glossary.ts';
+import { type KpiQueryInput, validateKpiQuery } from '../../core/kpi/validate-query.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import { type Actor, authorize } from '../access.ts';
+import type { AppContext } from '../ports.ts';
+import { computeKpi } from './compute-kpi.ts';
+
+/**
+ * A KPI for a scope × periods × breakdown, with the same periods last year; money in currency units
+ * (1500.5). Bad questions answer VALIDATION_FAILED with every problem by path.
+ */
+export async function getKpi(ctx: AppContext, actor: Actor, companyId: string, input: KpiQueryInput): Promise<KpiResult> {
+  await authorize(ctx, actor, companyId, 'kpi.read');
+  const checked = validateKpiQuery(input);
+  if (!checked.ok) throw new AppError('VALIDATION_FAILED', checked.problems);
+  const profile = await ctx.repos.profiles.get(companyId);
+  if (!profile) throw new AppError('COMPANY_NOT_FOUND');
+  const result = await computeKpi(ctx.repos.kpi, companyId, checked.query, {
+    fiscalYearStartMonth: profile.fiscalYearStartMonth,
+    currency: profile.currency,
+  });
+  return kpiResultInCurrencyUnits(result);
+}
+
+/** The KPI glossary in the reader's language. */
+export async function getKpiGlossary(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  locale: KpiLocale,
+): Promise<GlossaryEntry[]> {
+  await authorize(ctx, actor, companyId, 'kpi.read');
+  return glossaryIn(locale);
+}
+
+export function isDimension(value: string): value is Dimension {
+  return (DIMENSIONS as readonly string[]).includes(value);
+}
+
+/** The names of a dimension's members, for filters. */
+export async function listDimensionMembers(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  dimension: string,
+): Promise<string[]> {
+  await authorize(ctx, actor, companyId, 'kpi.read');
+  if (!isDimension(dimension)) throw new AppError('NOT_FOUND');
+  return ctx.repos.kpi.dimensionMembers(companyId, dimension);
+}

@@ -1,0 +1,43 @@
+import type { DateRange } from '../../core/calendar/periods.ts';
+import type {
+  ChannelFirstSale,
+  CountFact,
+  MarketingFact,
+  MarketSizeRow,
+  OrderFact,
+  RetentionFact,
+  SalesFact,
+  SatisfactionFact,
+} from '../../core/kpi/facts.ts';
+import type { Dimension, KpiFilters } from '../../core/kpi/types.ts';
+
+/** Whose figures, filtered how, broken down by what. Filters and keys are dimension members' names. */
+export interface KpiScope {
+  companyId: string;
+  by: Dimension | null;
+  where: KpiFilters;
+}
+
+/**
+ * What the KPI use cases need from the database: aggregates per bucket (an index into `buckets`,
+ * sorted, non-overlapping inclusive date ranges) and breakdown member. db/kpi implements it from the
+ * roll-ups where they suffice and from raw lines where exactness needs them.
+ */
+export interface KpiRepository {
+  salesFacts(scope: KpiScope, buckets: readonly DateRange[], opts?: { perChannel?: boolean }): Promise<SalesFact[]>;
+  orderFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<OrderFact[]>;
+  newCustomerFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<CountFact[]>;
+  repFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<CountFact[]>;
+  /** `previous[i]` is the cohort period of `buckets[i]`. */
+  retentionFacts(
+    scope: KpiScope,
+    buckets: readonly DateRange[],
+    previous: readonly DateRange[],
+  ): Promise<RetentionFact[]>;
+  marketingFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<MarketingFact[]>;
+  satisfactionFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<SatisfactionFact[]>;
+  marketSizes(companyId: string, range: DateRange): Promise<MarketSizeRow[]>;
+  channelFirstSales(companyId: string): Promise<ChannelFirstSale[]>;
+  /** The names of a dimension's members (products, categories, ...; segment values), sorted. */
+  dimensionMembers(companyId: string, dimension: Dimension): Promise<string[]>;
+}

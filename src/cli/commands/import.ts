@@ -1,0 +1,192 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { importFile } from '../../app/import/run-import.ts';
+import { undoImport } from '../../app/import/undo-import.ts';
+import { isAppError } from '../../core/errors/app-error.ts';
+import { describeProblem } from '../../core/ingest/problem-messages.ts';
+import type { ImportKind } from '../../core/ingest/records.ts';
+import { createFileReader } from '../../ingest/file-reader.ts';
+import { problemMessage } from '../../server/problem.ts';
+import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { resolveCompany } from '../resolve-company.ts';
+
+const KINDS: ImportKind[] = ['sales', 'marketing', 'satisfaction'];
+
+interface ImportOpts {
+  company?: string;
+  mapping?: string;
+  sheet?: string;
+  monthFirst?: boolean;
+  as?: string;
+  data?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+/** A mapping file: JSON `{ "field": columnIndex | "Header name" }`, e.g. {"date": "交易日期", "amount": 5}. */
+async function readMappingFile(
+  path: string,
+  headersHint?: string[],
+): Promise<Record<string, number | null> | { byName: Record<string, string> }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    return fail(`Cannot read the mapping file ${path}: ${(e as Error).message} / 無法讀取對應檔`);
+  }
+  const source = (
+    parsed && typeof parsed === 'object' && 'mapping' in parsed
+      ? (parsed as { mapping: unknown }).mapping
+      : parsed
+  ) as unknown;
+  if (!source || typeof source !== 'object' || Array.isArray(source))
+    return fail('The mapping file must hold a JSON object. / 對應檔須為 JSON 物件');
+  const byIndex: Record<string, number | null> = Object.create(null);
+  const byName: Record<string, string> = Object.create(null);
+  for (const [field, v] of Object.entries(source as Record<string, unknown>)) {
+    if (typeof v === 'number' || v === null) byIndex[field] = v;
+    else if (typeof v === 'string') byName[field] = v;
+    else fail(`Mapping of "${field}" must be a column number or a header name. / 對應值須為欄號或欄名`);
+  }
+  void headersHint;
+  return Object.keys(byName).length
+    ? {
+        byName: { ...byName, ...Object.fromEntries(Object.entries(byIndex).map(([k, v]) => [k, String(v)])) },
+      }
+    : byIndex;
+}
+
+export function registerImportCommand(program: Command): void {
+  withDatabaseOption(program.command('import'))
+    .description('Import sales, marketing or satisfaction data from CSV/TSV/XLSX / 匯入資料')
+    .argument('<kind>', 'sales | marketing | satisfaction')
+    .argument('<file>', 'a CSV, TSV or .xlsx file (UTF-8, UTF-8 with BOM, Big5/CP950, UTF-16)')
+    .option('--company <idOrName>', 'company (required when the database holds several)')
+    .option(
+      '--mapping <file>',
+      'JSON mapping {"field": column number or "header"}; default: suggested from the headers',
+    )
+    .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .option('--month-first', 'read 01/31/2024 as month/day (default: day/month, 31/01/2024)')
+    .option('--as <user>', 'the member recorded as importing (e-mail; default: the first owner)')
+    .option('--lang <locale>', 'zh-TW | en (messages)', 'zh-TW')
+    .option('--json', 'print {"added","duplicates","rejected","errors":[...]}')
+    .action(async (kind: string, file: string, opts: ImportOpts) => {
+      if (!KINDS.includes(kind as ImportKind))
+        fail('kind must be sales, marketing or satisfaction / 類型須為 sales、marketing 或 satisfaction');
+      const locale = opts.lang === 'en' ? 'en' : 'zh-TW';
+      await withRuntime(opts, async (rt) => {
+        const company = await resolveCompany(rt, opts.company);
+        const members = await rt.ctx.repos.companies.members(company.id);
+        const who = opts.as
+          ? members.find((m) => m.email === opts.as?.toLowerCase())
+          : members.find((m) => m.role === 'owner');
+        if (!who) fail(`No member ${opts.as ?? '(owner)'} in ${company.name}. / 找不到此成員`);
+        const reader = createFileReader();
+        const path = resolve(file);
+        let mapping: Record<string, number | null> | undefined;
+        if (opts.mapping) {
+          const m = await readMappingFile(opts.mapping);
+          if ('byName' in m && typeof m.byName === 'object') {
+            const sniff = await reader.sniff(path, basename(path));
+            const it = reader
+              .rows(path, {
+                format: sniff.format,
+                encoding: sniff.encoding,
+                delimiter: sniff.delimiter,
+                sheet: opts.sheet ?? sniff.sheets?.[0],
+              })
+              [Symbol.asyncIterator]();
+            const first = await it.next();
+            await it.return?.();
+            const headers = first.done ? [] : first.value.cells.map((c) => c.trim());
+            mapping = Object.create(null) as Record<string, number | null>;
+            for (const [field, name] of Object.entries(m.byName as Record<string, string>)) {
+              const idx = /^\d+$/.test(name) ? Number(name) : headers.indexOf(name);
+              if (idx < 0)
+                fail(`Header "${name}" (for ${field}) is not in the file. / 檔案中沒有欄位「${name}」`);
+              mapping[field] = idx;
+            }
+          } else {
+            mapping = m as Record<string, number | null>;
+          }
+        }
+        const started = Date.now();
+        let last = 0;
+        try {
+          const result = await importFile(
+            rt.ctx,
+            reader,
+            { userId: who.userId, tokenCompanyId: null },
+            company.id,
+            { path, fileName: basename(path) },
+            { kind: kind as ImportKind, dayFirst: !opts.monthFirst, sheet: opts.sheet, mapping },
+            ({ linesRead }) => {
+              if (!opts.json && linesRead - last >= 50_000) {
+                last = linesRead;
+                process.stderr.write(`\r${linesRead.toLocaleString('en')} lines…`);
+              }
+            },
+          );
+          const problems = await rt.ctx.repos.imports.problems(company.id, result.importId, 1000);
+          const errors = problems.map((p) => ({ ...p, message: describeProblem(p.code, locale) }));
+          const secs = (Date.now() - started) / 1000;
+          if (!opts.json) process.stderr.write('\r');
+          output(
+            opts.json,
+            {
+              importId: result.importId,
+              added: result.added,
+              duplicates: result.duplicates,
+              rejected: result.rejected,
+              linesRead: result.linesRead,
+              seconds: secs,
+              errors,
+            },
+            [
+              `${locale === 'en' ? 'Imported' : '已匯入'} ${basename(path)}: +${result.added} ${locale === 'en' ? 'added' : '筆新增'}, ${result.duplicates} ${locale === 'en' ? 'duplicates skipped' : '筆重複略過'}, ${result.rejected} ${locale === 'en' ? 'rejected' : '筆有誤'} (${secs.toFixed(1)} s, ${Math.round(result.linesRead / Math.max(secs, 0.001)).toLocaleString('en')} lines/s)`,
+              ...errors
+                .slice(0, 20)
+                .map(
+                  (e) =>
+                    `  line ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.message}${e.value ? ` (${e.value})` : ''}`,
+                ),
+              errors.length > 20 ? `  … ${result.rejected - 20} more` : '',
+              `import id: ${result.importId}`,
+            ]
+              .filter(Boolean)
+              .join('\n'),
+          );
+        } catch (e) {
+          if (isAppError(e)) fail(problemMessage(e.code, locale, e.params));
+          throw e;
+        }
+      });
+    });
+
+  withDatabaseOption(program.command('import-undo'))
+    .description('Undo an import as a whole / 復原整筆匯入')
+    .argument('<importId>')
+    .option('--company <idOrName>', 'company')
+    .option('--json', 'print JSON')
+    .action(async (importId: string, opts: { company?: string; data?: string; json?: boolean }) => {
+      await withRuntime(opts, async (rt) => {
+        const company = await resolveCompany(rt, opts.company);
+        const owner = (await rt.ctx.repos.companies.members(company.id)).find((m) => m.role === 'owner');
+        if (!owner) fail('The company has no owner. / 公司沒有擁有者');
+        try {
+          const rec = await undoImport(
+            rt.ctx,
+            { userId: owner.userId, tokenCompanyId: null },
+            company.id,
+            importId,
+          );
+          output(opts.json, rec, `Undone: ${rec.fileName} (${rec.added} lines removed) / 已復原`);
+        } catch (e) {
+          if (isAppError(e)) fail(problemMessage(e.code, 'zh-TW', e.params));
+          throw e;
+        }
+      });
+    });
+}

@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { getKpi } from '../../app/kpi/kpi-use-cases.ts';
+import { isAppError } from '../../core/errors/app-error.ts';
+import type { KpiPoint } from '../../core/kpi/types.ts';
+import { parseWhere } from '../../core/kpi/validate-query.ts';
+import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { resolveCompany } from '../resolve-company.ts';
+
+interface KpiOptions {
+  from: string;
+  to: string;
+  grain: string;
+  by?: string;
+  where?: string;
+  company?: string;
+  data?: string;
+  json?: boolean;
+}
+
+const show = (v: number | null): string =>
+  v === null
+    ? '—'
+    : Number.isInteger(v)
+      ? v.toLocaleString('en')
+      : v.toLocaleString('en', { maximumFractionDigits: 4 });
+
+export function registerKpiCommand(program: Command): void {
+  withDatabaseOption(program.command('kpi'))
+    .description('A KPI over periods, with a breakdown and filters / 關鍵績效指標')
+    .argument(
+      '<metric>',
+      'revenue, units, orders, aov, conversion_rate, cac, roas, leads, new_customers, customers, retention_rate, churn_rate, repeat_purchase_rate, clv, csat, nps, market_share, revenue_per_rep, new_channel_revenue',
+    )
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+    .option('--grain <grain>', 'day | week | month | quarter | fiscal_year | total', 'month')
+    .option(
+      '--by <dimension>',
+      'product | category | channel | rep | region | customer_type | age_band | member_tier',
+    )
+    .option('--where <filters>', 'key=value[,key=value...], e.g. channel=門市,category=咖啡')
+    .option('--company <idOrName>', 'company (required when the database holds several)')
+    .option('--json', 'print JSON (money in currency units, e.g. 1500.5)')
+    .action(async (metric: string, opts: KpiOptions) => {
+      const where = parseWhere(opts.where);
+      if (!where.ok) fail(`--where: ${where.problem.message}`);
+      await withRuntime(opts, async (rt) => {
+        const company = await resolveCompany(rt, opts.company);
+        const owner = await rt.database.db
+          .selectFrom('memberships')
+          .select('user_id')
+          .where('company_id', '=', company.id)
+          .where('role', '=', 'owner')
+          .executeTakeFirst();
+        if (!owner) fail(`${company.name} has no owner. / 該公司沒有擁有者。`);
+        try {
+          const result = await getKpi(rt.ctx, { userId: owner.user_id, tokenCompanyId: null }, company.id, {
+            metric,
+            from: opts.from,
+            to: opts.to,
+            grain: opts.grain,
+            by: opts.by,
+            where: where.where,
+          });
+          const lines = result.series.map((p: KpiPoint) => {
+            const key = p.key === undefined ? '' : `\t${p.key ?? '—'}`;
+            return `${p.period}${key}\t${show(p.value)}`;
+          });
+          output(
+            opts.json,
+            result,
+            [`${company.name} · ${metric} (${result.unit}, ${result.currency})`, ...lines].join('\n'),
+          );
+        } catch (e) {
+          if (isAppError(e) && e.code === 'VALIDATION_FAILED')
+            fail((e.fieldErrors ?? []).map((f) => `${f.path}: ${f.message}`).join('\n'));
+          throw e;
+        }
+      });
+    });
+}

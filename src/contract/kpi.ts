@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { GRAINS } from '../core/calendar/periods.ts';
+import { DIMENSIONS, KPI_METRICS } from '../core/kpi/types.ts';
+import { companyParamsSchema } from './common.ts';
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const kpiMetricSchema = z.enum(KPI_METRICS);
+export const kpiGrainSchema = z.enum(GRAINS as [string, ...string[]]);
+export const kpiDimensionSchema = z.enum(DIMENSIONS);
+export const kpiUnitSchema = z.enum(['money', 'count', 'ratio', 'score']);
+
+/**
+ * GET /api/companies/:companyId/kpi. `where` filters by member names: `key=value[,key=value]`,
+ * a repeated key meaning either member (channel=門市,channel=線上商店,category=咖啡).
+ */
+export const kpiQuerystringSchema = z.object({
+  metric: kpiMetricSchema,
+  from: localDate,
+  to: localDate,
+  grain: kpiGrainSchema.default('month'),
+  by: kpiDimensionSchema.optional(),
+  where: z.string().max(2000).optional(),
+});
+export type KpiQuerystring = z.infer<typeof kpiQuerystringSchema>;
+
+export const kpiPointSchema = z.object({
+  period: z.string(),
+  label: z.string(),
+  start: z.string(),
+  end: z.string(),
+  key: z.string().nullable().optional(),
+  /** Money in currency units (1500.5); ratios as plain numbers (0.25 = 25 %); null when undefined. */
+  value: z.number().nullable(),
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+  satisfiedShare: z.number().nullable().optional(),
+});
+
+export const kpiResultSchema = z.object({
+  metric: kpiMetricSchema,
+  unit: kpiUnitSchema,
+  currency: z.string(),
+  grain: kpiGrainSchema,
+  from: z.string(),
+  to: z.string(),
+  by: kpiDimensionSchema.nullable(),
+  series: z.array(kpiPointSchema),
+  comparison: z.array(kpiPointSchema),
+});
+export type KpiResultBody = z.infer<typeof kpiResultSchema>;
+
+export const kpiGlossarySchema = z.array(
+  z.object({
+    metric: kpiMetricSchema,
+    unit: kpiUnitSchema,
+    name: z.string(),
+    otherName: z.string(),
+    definition: z.string(),
+    formula: z.string(),
+    dimensions: z.array(kpiDimensionSchema),
+  }),
+);
+export type KpiGlossaryBody = z.infer<typeof kpiGlossarySchema>;
+
+export const dimensionParamsSchema = companyParamsSchema.extend({ kind: kpiDimensionSchema });
+export const dimensionMembersSchema = z.object({ kind: kpiDimensionSchema, names: z.array(z.string()) });
+export type DimensionMembersBody = z.infer<typeof dimensionMembersSchema>;

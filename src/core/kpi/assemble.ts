@@ -1,0 +1,226 @@
+import {
+  type CalendarSettings,
+  clipPeriod,
+  comparisonRange,
+  type DateRange,
+  enumeratePeriods,
+  type Period,
+  previousPeriod,
+  samePeriodLastYear,
+} from '../calendar/periods.ts';
+import type { FactKey, KpiFacts, SalesFact } from './facts.ts';
+import {
+  computeAov,
+  computeCac,
+  computeChurnRate,
+  computeClv,
+  computeConversionRate,
+  computeCsat,
+  computeCustomers,
+  computeLeads,
+  computeMarketShare,
+  computeNewChannelRevenue,
+  computeNewCustomers,
+  computeNps,
+  computeOrders,
+  computeRepeatPurchaseRate,
+  computeRetentionRate,
+  computeRevenue,
+  computeRevenuePerRep,
+  computeRoas,
+  computeUnits,
+  type KpiValue,
+  marketSizeOver,
+  newChannelsAt,
+} from './formulas.ts';
+import type { KpiMetric, KpiPoint } from './types.ts';
+
+/** A period of the answer and the dates of it inside the query's range. */
+export interface Bucket {
+  period: Period;
+  range: DateRange;
+}
+
+/** The periods of [from, to] at a grain, each clipped to the range. */
+export function planBuckets(range: DateRange, grain: Period['grain'], settings: CalendarSettings): Bucket[] {
+  return enumeratePeriods(range, grain, settings).map((period) => ({ period, range: clipPeriod(period, range) }));
+}
+
+/** The same buckets last year (period ids of last year, dates shifted accordingly). */
+export function comparisonBuckets(buckets: readonly Bucket[], settings: CalendarSettings): Bucket[] {
+  return buckets.map((b) => ({
+    period: samePeriodLastYear(b.period, settings),
+    range: comparisonRange(b.period, b.range, settings),
+  }));
+}
+
+/**
+ * The whole period before each bucket's period (for cohort retention); for a 'total' bucket, the
+ * same number of days just before the range.
+ */
+export function previousRanges(buckets: readonly Bucket[], settings: CalendarSettings): DateRange[] {
+  return buckets.map((b) => {
+    if (b.period.grain === 'total') {
+      const p = previousPeriod({ ...b.period, start: b.range.start, end: b.range.end }, settings);
+      return { start: p.start, end: p.end };
+    }
+    const p = previousPeriod(b.period, settings);
+    return { start: p.start, end: p.end };
+  });
+}
+
+const NONE = '\u0001';
+const slot = (bucket: number, key: string | null): string => `${bucket}\u0000${key ?? NONE}`;
+
+function index<T extends FactKey>(rows: readonly T[] | undefined, add: (into: T, row: T) => void): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const row of rows ?? []) {
+    const k = slot(row.bucket, row.key);
+    const existing = map.get(k);
+    if (existing) add(existing, row);
+    else map.set(k, { ...row });
+  }
+  return map;
+}
+
+function addSales(into: SalesFact, row: SalesFact): void {
+  into.revenueMinor += row.revenueMinor;
+  into.units += row.units;
+  into.lines += row.lines;
+  into.campaignRevenueMinor += row.campaignRevenueMinor;
+}
+
+const noMerge = (): void => {
+  throw new Error('one fact row per bucket and key expected');
+};
+
+/** The breakdown members present in the facts, sorted by name (none recorded last). */
+export function keysOf(facts: KpiFacts): (string | null)[] {
+  const keys = new Set<string | null>();
+  for (const rows of [
+    facts.sales,
+    facts.orders,
+    facts.newCustomers,
+    facts.reps,
+    facts.retention,
+    facts.marketing,
+    facts.satisfaction,
+  ]) {
+    for (const r of rows ?? []) keys.add(r.key);
+  }
+  return [...keys].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Turns facts into the points of a series: one per bucket (× breakdown member when `keys` is
+ * given), zero or null where nothing was recorded, each computed from its own numerator and
+ * denominator.
+ */
+export function assembleSeries(
+  metric: KpiMetric,
+  buckets: readonly Bucket[],
+  facts: KpiFacts,
+  keys: readonly (string | null)[] | null,
+): KpiPoint[] {
+  const sales = index(facts.sales, addSales);
+  const orders = index(facts.orders, noMerge);
+  const newCustomers = index(facts.newCustomers, noMerge);
+  const reps = index(facts.reps, noMerge);
+  const retention = index(facts.retention, noMerge);
+  const marketing = index(facts.marketing, noMerge);
+  const satisfaction = index(facts.satisfaction, noMerge);
+  const points: KpiPoint[] = [];
+  buckets.forEach((bucket, b) => {
+    const newChannels =
+      metric === 'new_channel_revenue' ? newChannelsAt(bucket.range.end, facts.channelFirstSales ?? []) : null;
+    for (const key of keys ?? [null]) {
+      const k = slot(b, key);
+      const s = sales.get(k);
+      const o = orders.get(k);
+      const r = retention.get(k);
+      const m = marketing.get(k);
+      const sat = satisfaction.get(k);
+      let v: KpiValue & { satisfiedShare?: number | null };
+      switch (metric) {
+        case 'revenue':
+          v = computeRevenue(s?.revenueMinor ?? 0);
+          break;
+        case 'units':
+          v = computeUnits(s?.units ?? 0);
+          break;
+        case 'orders':
+          v = computeOrders(o?.orders ?? 0);
+          break;
+        case 'aov':
+          v = computeAov(s?.revenueMinor ?? 0, o?.orders ?? 0);
+          break;
+        case 'conversion_rate':
+          v = computeConversionRate(o?.orders ?? 0, m?.visits ?? 0);
+          break;
+        case 'cac':
+          v = computeCac(m?.spendMinor ?? 0, newCustomers.get(k)?.count ?? 0);
+          break;
+        case 'roas':
+          v = computeRoas(s?.campaignRevenueMinor ?? 0, m?.spendMinor ?? 0);
+          break;
+        case 'leads':
+          v = computeLeads(m?.leads ?? 0);
+          break;
+        case 'new_customers':
+          v = computeNewCustomers(newCustomers.get(k)?.count ?? 0);
+          break;
+        case 'customers':
+          v = computeCustomers(o?.customers ?? 0);
+          break;
+        case 'retention_rate':
+          v = computeRetentionRate(r?.retained ?? 0, r?.previousCustomers ?? 0);
+          break;
+        case 'churn_rate':
+          v = computeChurnRate(r?.retained ?? 0, r?.previousCustomers ?? 0);
+          break;
+        case 'repeat_purchase_rate':
+          v = computeRepeatPurchaseRate(o?.repeatCustomers ?? 0, o?.customers ?? 0);
+          break;
+        case 'clv': {
+          const churn = computeChurnRate(r?.retained ?? 0, r?.previousCustomers ?? 0).value;
+          v = computeClv(o?.customerRevenueMinor ?? 0, o?.customerOrders ?? 0, o?.customers ?? 0, churn);
+          break;
+        }
+        case 'csat':
+          v = computeCsat(sat?.csatSum ?? 0, sat?.csatCount ?? 0, sat?.csatSatisfied ?? 0);
+          break;
+        case 'nps':
+          v = computeNps(sat?.promoters ?? 0, sat?.detractors ?? 0, sat?.npsCount ?? 0);
+          break;
+        case 'market_share':
+          v = computeMarketShare(s?.revenueMinor ?? 0, marketSizeOver(bucket.range, facts.marketSizes ?? []));
+          break;
+        case 'revenue_per_rep':
+          v = computeRevenuePerRep(s?.revenueMinor ?? 0, reps.get(k)?.count ?? 0);
+          break;
+        case 'new_channel_revenue': {
+          let total = 0;
+          for (const row of facts.sales ?? []) {
+            if (row.bucket === b && row.key === key && row.channelId != null && newChannels?.has(row.channelId))
+              total += row.revenueMinor;
+          }
+          v = computeNewChannelRevenue(total);
+          break;
+        }
+      }
+      const point: KpiPoint = {
+        period: bucket.period.id,
+        label: bucket.period.label,
+        start: bucket.range.start,
+        end: bucket.range.end,
+        value: v.value,
+      };
+      if (keys) point.key = key;
+      if (v.numerator !== undefined) point.numerator = v.numerator;
+      if (v.denominator !== undefined) point.denominator = v.denominator;
+      if (v.satisfiedShare !== undefined) point.satisfiedShare = v.satisfiedShare;
+      points.push(point);
+    }
+  });
+  return points;
+}

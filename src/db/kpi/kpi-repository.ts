@@ -1,0 +1,345 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { KpiRepository, KpiScope } from '../../app/kpi/ports.ts';
+import type { DateRange } from '../../core/calendar/periods.ts';
+import type {
+  ChannelFirstSale,
+  CountFact,
+  MarketingFact,
+  MarketSizeRow,
+  OrderFact,
+  RetentionFact,
+  SalesFact,
+  SatisfactionFact,
+} from '../../core/kpi/facts.ts';
+import type { Dimension } from '../../core/kpi/types.ts';
+import type { Database } from '../schema/index.ts';
+import {
+  bucketCase,
+  contiguousRuns,
+  DATE_COLUMN,
+  type FilterTarget,
+  filterSql,
+  involvesProducts,
+  involvesSegments,
+  keySql,
+  type Piece,
+  piecesOf,
+  type SalesSource,
+  spanOf,
+  splitByMonth,
+  TABLES,
+} from './kpi-sql.ts';
+
+const ID_TABLES: Partial<Record<Dimension, string>> = {
+  product: 'products',
+  category: 'product_categories',
+  channel: 'channels',
+  rep: 'sales_reps',
+  region: 'regions',
+};
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+interface Keyed {
+  b: number;
+  k: string;
+}
+
+/** The KPI port over Kysely: roll-ups for additive sums, the order roll-up or raw lines for distinct counts. */
+export function createKpiRepository(db: Kysely<Database>): KpiRepository {
+  /** Maps SQL keys ('' = none; ids as text for id dimensions) to members' names. */
+  async function keyNamer(scope: KpiScope, target: FilterTarget): Promise<(k: string) => string | null> {
+    if (!scope.by) return () => null;
+    const table = scope.by === 'region' && target === 'satisfaction' ? 'regions' : ID_TABLES[scope.by];
+    if (!table) return (k) => (k === '' ? null : k);
+    const rows = await sql<{ id: unknown; name: string }>`SELECT id, name FROM ${sql.table(table)} WHERE company_id = ${scope.companyId}`.execute(
+      db,
+    );
+    const names = new Map(rows.rows.map((r) => [String(r.id), r.name]));
+    return (k) => (k === '' ? null : (names.get(k) ?? k));
+  }
+
+  /** FROM … WHERE … for a source table on alias s, bounded to the pieces' span. */
+  function body(source: SalesSource, scope: KpiScope, pieces: readonly Piece[], joins: RawBuilder<unknown>) {
+    const span = spanOf(pieces);
+    const dateCol = sql.ref(`s.${DATE_COLUMN[source]}`);
+    return sql`FROM ${sql.table(TABLES[source])} s${joins} WHERE s.company_id = ${scope.companyId} AND ${dateCol} BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'sales')}`;
+  }
+
+  function salesSource(scope: KpiScope): 'rollup' | 'orders' | 'lines' {
+    if (!involvesSegments(scope)) return 'rollup';
+    return involvesProducts(scope) ? 'lines' : 'orders';
+  }
+
+  async function salesRows(
+    source: SalesSource,
+    scope: KpiScope,
+    pieces: readonly Piece[],
+    perChannel: boolean,
+  ): Promise<(Keyed & { rev: unknown; qty: unknown; n: unknown; camp: unknown; ch: unknown })[]> {
+    if (pieces.length === 0) return [];
+    const { key, joins } = keySql(scope, 'sales');
+    const bucket = bucketCase(sql.ref(`s.${DATE_COLUMN[source]}`), pieces);
+    const measures =
+      source === 'lines'
+        ? sql`SUM(s.amount_minor) AS rev, SUM(CAST(s.quantity AS double precision)) AS qty, COUNT(*) AS n,
+              SUM(CASE WHEN s.campaign_code IS NOT NULL AND s.campaign_code <> '' THEN s.amount_minor ELSE 0 END) AS camp`
+        : sql`SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty, SUM(s.line_count) AS n, SUM(s.campaign_amount_minor) AS camp`;
+    const channel = perChannel ? sql`s.channel_id` : sql`NULL`;
+    const group = perChannel ? sql`GROUP BY 1, 2, 3` : sql`GROUP BY 1, 2`;
+    const res = await sql<Keyed & { ch: unknown; rev: unknown; qty: unknown; n: unknown; camp: unknown }>`
+      SELECT ${bucket} AS b, ${key} AS k, ${channel} AS ch, ${measures}
+      ${body(source, scope, pieces, joins)} ${group}`.execute(db);
+    return res.rows;
+  }
+
+  return {
+    async salesFacts(scope, buckets, opts = {}) {
+      const perChannel = opts.perChannel ?? false;
+      const source = salesSource(scope);
+      const rows =
+        source === 'rollup'
+          ? await (async () => {
+              const { months, days } = splitByMonth(buckets);
+              const out = await salesRows('monthly', scope, months, perChannel);
+              // Leftover days come in short runs (a partial first and last month): one indexed read each.
+              for (const run of contiguousRuns(days)) out.push(...(await salesRows('daily', scope, run, perChannel)));
+              return out;
+            })()
+          : await salesRows(source, scope, piecesOf(buckets), perChannel);
+      const name = await keyNamer(scope, 'sales');
+      const out: SalesFact[] = [];
+      for (const r of rows) {
+        const b = num(r.b);
+        if (b < 0) continue;
+        const fact: SalesFact = {
+          bucket: b,
+          key: name(String(r.k)),
+          revenueMinor: num(r.rev),
+          units: num(r.qty),
+          lines: num(r.n),
+          campaignRevenueMinor: num(r.camp),
+        };
+        if (perChannel) fact.channelId = r.ch === null || r.ch === undefined ? null : Number(r.ch);
+        out.push(fact);
+      }
+      return out;
+    },
+
+    async orderFacts(scope, buckets) {
+      const pieces = piecesOf(buckets);
+      if (pieces.length === 0) return [];
+      const source: SalesSource = involvesProducts(scope) ? 'lines' : 'orders';
+      const { key, joins } = keySql(scope, 'sales');
+      const bucket = bucketCase(sql.ref(`s.${DATE_COLUMN[source]}`), pieces);
+      const res = await sql<
+        Keyed & { orders: unknown; customers: unknown; cust_orders: unknown; cust_rev: unknown; repeaters: unknown }
+      >`
+        WITH x AS (
+          SELECT ${bucket} AS b, ${key} AS k, s.order_id AS order_id, s.customer_id AS customer_id, s.amount_minor AS amount
+          ${body(source, scope, pieces, joins)}
+        ),
+        agg AS (
+          SELECT b, k, COUNT(DISTINCT order_id) AS orders, COUNT(DISTINCT customer_id) AS customers,
+            COUNT(DISTINCT CASE WHEN customer_id IS NOT NULL THEN order_id END) AS cust_orders,
+            SUM(CASE WHEN customer_id IS NOT NULL THEN amount ELSE 0 END) AS cust_rev
+          FROM x WHERE b >= 0 GROUP BY b, k
+        ),
+        rep AS (
+          SELECT b, k, COUNT(*) AS repeaters FROM (
+            SELECT b, k, customer_id FROM x WHERE b >= 0 AND customer_id IS NOT NULL
+            GROUP BY b, k, customer_id HAVING COUNT(DISTINCT order_id) >= 3
+          ) r GROUP BY b, k
+        )
+        SELECT agg.b AS b, agg.k AS k, agg.orders AS orders, agg.customers AS customers, agg.cust_orders AS cust_orders,
+          agg.cust_rev AS cust_rev, COALESCE(rep.repeaters, 0) AS repeaters
+        FROM agg LEFT JOIN rep ON rep.b = agg.b AND rep.k = agg.k`.execute(db);
+      const name = await keyNamer(scope, 'sales');
+      return res.rows.map(
+        (r): OrderFact => ({
+          bucket: num(r.b),
+          key: name(String(r.k)),
+          orders: num(r.orders),
+          customers: num(r.customers),
+          repeatCustomers: num(r.repeaters),
+          customerOrders: num(r.cust_orders),
+          customerRevenueMinor: num(r.cust_rev),
+        }),
+      );
+    },
+
+    async newCustomerFacts(scope, buckets) {
+      const pieces = piecesOf(buckets);
+      if (pieces.length === 0) return [];
+      const source: SalesSource = involvesProducts(scope) ? 'lines' : 'orders';
+      const { key, joins } = keySql(scope, 'sales');
+      const span = spanOf(pieces);
+      const res = await sql<Keyed & { n: unknown }>`
+        SELECT b, k, COUNT(DISTINCT customer_id) AS n FROM (
+          SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${bucketCase(sql.ref('f.first_date'), pieces)} AS fb,
+            ${key} AS k, s.customer_id AS customer_id
+          ${body(source, scope, pieces, sql`${joins} JOIN kpi_customer_first f ON f.company_id = s.company_id AND f.customer_id = s.customer_id`)}
+            AND f.first_date BETWEEN ${span.start} AND ${span.end}
+        ) t WHERE b >= 0 AND b = fb GROUP BY b, k`.execute(db);
+      const name = await keyNamer(scope, 'sales');
+      return res.rows.map((r): CountFact => ({ bucket: num(r.b), key: name(String(r.k)), count: num(r.n) }));
+    },
+
+    async repFacts(scope, buckets) {
+      const pieces = piecesOf(buckets);
+      if (pieces.length === 0) return [];
+      const source = salesSource(scope);
+      const table: SalesSource = source === 'rollup' ? 'daily' : source;
+      const { key, joins } = keySql(scope, 'sales');
+      const res = await sql<Keyed & { n: unknown }>`
+        SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k, COUNT(DISTINCT s.rep_id) AS n
+        ${body(table, scope, pieces, joins)} GROUP BY 1, 2`.execute(db);
+      const name = await keyNamer(scope, 'sales');
+      return res.rows
+        .filter((r) => num(r.b) >= 0)
+        .map((r): CountFact => ({ bucket: num(r.b), key: name(String(r.k)), count: num(r.n) }));
+    },
+
+    async retentionFacts(scope, buckets, previous) {
+      const cur = piecesOf(buckets);
+      const prev = piecesOf(previous);
+      if (cur.length === 0) return [];
+      const source: SalesSource = involvesProducts(scope) ? 'lines' : 'orders';
+      const { key, joins } = keySql(scope, 'sales');
+      // Sort-based (no join): each customer once per bucket and key, flagged active before and/or now.
+      const res = await sql<Keyed & { prev: unknown; kept: unknown }>`
+        SELECT b, k, SUM(was) AS prev, SUM(was * is_now) AS kept FROM (
+          SELECT b, k, customer_id, MAX(was) AS was, MAX(is_now) AS is_now FROM (
+            SELECT ${bucketCase(sql.ref('s.sale_date'), prev)} AS b, ${key} AS k, s.customer_id AS customer_id,
+              1 AS was, 0 AS is_now
+            ${body(source, scope, prev, joins)} AND s.customer_id IS NOT NULL
+            UNION ALL
+            SELECT ${bucketCase(sql.ref('s.sale_date'), cur)} AS b, ${key} AS k, s.customer_id AS customer_id,
+              0 AS was, 1 AS is_now
+            ${body(source, scope, cur, joins)} AND s.customer_id IS NOT NULL
+          ) u WHERE b >= 0 GROUP BY b, k, customer_id
+        ) t WHERE was = 1 GROUP BY b, k`.execute(db);
+      const name = await keyNamer(scope, 'sales');
+      return res.rows.map(
+        (r): RetentionFact => ({
+          bucket: num(r.b),
+          key: name(String(r.k)),
+          previousCustomers: num(r.prev),
+          retained: num(r.kept),
+        }),
+      );
+    },
+
+    async marketingFacts(scope, buckets) {
+      const pieces = piecesOf(buckets);
+      if (pieces.length === 0) return [];
+      const span = spanOf(pieces);
+      const { key } = keySql(scope, 'marketing');
+      const res = await sql<
+        Keyed & { impressions: unknown; visits: unknown; leads: unknown; opportunities: unknown; spend: unknown }
+      >`
+        SELECT ${bucketCase(sql.ref('s.day'), pieces)} AS b, ${key} AS k,
+          SUM(s.impressions) AS impressions, SUM(s.visits) AS visits, SUM(s.leads) AS leads,
+          SUM(s.opportunities) AS opportunities, SUM(s.spend_minor) AS spend
+        FROM marketing_daily s
+        WHERE s.company_id = ${scope.companyId} AND s.day BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'marketing')}
+        GROUP BY 1, 2`.execute(db);
+      const name = await keyNamer(scope, 'marketing');
+      return res.rows
+        .filter((r) => num(r.b) >= 0)
+        .map(
+          (r): MarketingFact => ({
+            bucket: num(r.b),
+            key: name(String(r.k)),
+            impressions: num(r.impressions),
+            visits: num(r.visits),
+            leads: num(r.leads),
+            opportunities: num(r.opportunities),
+            spendMinor: num(r.spend),
+          }),
+        );
+    },
+
+    async satisfactionFacts(scope, buckets) {
+      const pieces = piecesOf(buckets);
+      if (pieces.length === 0) return [];
+      const span = spanOf(pieces);
+      const { key, joins } = keySql(scope, 'satisfaction');
+      const res = await sql<
+        Keyed & { cn: unknown; cs: unknown; sat: unknown; nn: unknown; pro: unknown; det: unknown }
+      >`
+        SELECT ${bucketCase(sql.ref('s.responded_on'), pieces)} AS b, ${key} AS k,
+          COUNT(s.csat) AS cn, SUM(s.csat) AS cs, SUM(CASE WHEN s.csat >= 4 THEN 1 ELSE 0 END) AS sat,
+          COUNT(s.nps) AS nn, SUM(CASE WHEN s.nps >= 9 THEN 1 ELSE 0 END) AS pro,
+          SUM(CASE WHEN s.nps <= 6 THEN 1 ELSE 0 END) AS det
+        FROM satisfaction_responses s${joins}
+        WHERE s.company_id = ${scope.companyId} AND s.responded_on BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'satisfaction')}
+        GROUP BY 1, 2`.execute(db);
+      const name = await keyNamer(scope, 'satisfaction');
+      return res.rows
+        .filter((r) => num(r.b) >= 0)
+        .map(
+          (r): SatisfactionFact => ({
+            bucket: num(r.b),
+            key: name(String(r.k)),
+            csatCount: num(r.cn),
+            csatSum: num(r.cs),
+            csatSatisfied: num(r.sat),
+            npsCount: num(r.nn),
+            promoters: num(r.pro),
+            detractors: num(r.det),
+          }),
+        );
+    },
+
+    async marketSizes(companyId, range: DateRange): Promise<MarketSizeRow[]> {
+      const rows = await db
+        .selectFrom('market_size_periods')
+        .select(['period_start', 'period_end', 'amount_minor'])
+        .where('company_id', '=', companyId)
+        .where('period_start', '<=', range.end)
+        .where('period_end', '>=', range.start)
+        .execute();
+      return rows.map((r) => ({ start: r.period_start, end: r.period_end, amountMinor: Number(r.amount_minor) }));
+    },
+
+    async channelFirstSales(companyId): Promise<ChannelFirstSale[]> {
+      const rows = await db
+        .selectFrom('kpi_sales_monthly')
+        .select((eb) => ['channel_id', eb.fn.min('month_start').as('first_month')])
+        .where('company_id', '=', companyId)
+        .where('channel_id', 'is not', null)
+        .groupBy('channel_id')
+        .execute();
+      const out: ChannelFirstSale[] = [];
+      for (const r of rows) {
+        if (r.channel_id === null) continue;
+        const firstMonth = String(r.first_month);
+        const day = await db
+          .selectFrom('kpi_sales_daily')
+          .select((eb) => eb.fn.min('sale_date').as('first'))
+          .where('company_id', '=', companyId)
+          .where('channel_id', '=', r.channel_id)
+          .where('sale_date', '>=', firstMonth)
+          .where('sale_date', '<=', `${firstMonth.slice(0, 7)}-31`)
+          .executeTakeFirst();
+        if (day?.first) out.push({ channelId: Number(r.channel_id), firstDate: String(day.first) });
+      }
+      return out;
+    },
+
+    async dimensionMembers(companyId, dimension) {
+      const table = ID_TABLES[dimension];
+      if (table) {
+        const rows = await sql<{ name: string }>`SELECT name FROM ${sql.table(table)} WHERE company_id = ${companyId} ORDER BY name`.execute(
+          db,
+        );
+        return rows.rows.map((r) => r.name);
+      }
+      const rows = await sql<{ v: string }>`
+        SELECT DISTINCT ${sql.ref(dimension)} AS v FROM customers
+        WHERE company_id = ${companyId} AND ${sql.ref(dimension)} IS NOT NULL ORDER BY 1`.execute(db);
+      return rows.rows.map((r) => r.v);
+    },
+  };
+}

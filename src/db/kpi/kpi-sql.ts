@@ -1,0 +1,170 @@
+import { type RawBuilder, sql } from 'kysely';
+import { addDays, type DateRange } from '../../core/calendar/periods.ts';
+import { type Dimension, PRODUCT_DIMENSIONS, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
+import type { KpiScope } from '../../app/kpi/ports.ts';
+
+/** Where sales facts come from: the additive roll-ups, the order roll-up, or the raw lines. */
+export type SalesSource = 'daily' | 'monthly' | 'orders' | 'lines';
+
+export const TABLES: Record<SalesSource, string> = {
+  daily: 'kpi_sales_daily',
+  monthly: 'kpi_sales_monthly',
+  orders: 'kpi_order_daily',
+  lines: 'sales_lines',
+};
+export const DATE_COLUMN: Record<SalesSource, string> = {
+  daily: 'sale_date',
+  monthly: 'month_start',
+  orders: 'sale_date',
+  lines: 'sale_date',
+};
+
+/** A date range that belongs to bucket `bucket`. */
+export interface Piece extends DateRange {
+  bucket: number;
+}
+
+export const piecesOf = (buckets: readonly DateRange[]): Piece[] => buckets.map((b, bucket) => ({ ...b, bucket }));
+
+export function dimensionsOf(scope: KpiScope): Set<Dimension> {
+  const dims = new Set<Dimension>(Object.keys(scope.where) as Dimension[]);
+  if (scope.by) dims.add(scope.by);
+  return dims;
+}
+
+export const involvesSegments = (scope: KpiScope): boolean =>
+  [...dimensionsOf(scope)].some((d) => SEGMENT_DIMENSIONS.includes(d));
+export const involvesProducts = (scope: KpiScope): boolean =>
+  [...dimensionsOf(scope)].some((d) => PRODUCT_DIMENSIONS.includes(d));
+
+/** CASE expression mapping a date column to its bucket index (−1 outside every piece). */
+export function bucketCase(column: RawBuilder<unknown>, pieces: readonly Piece[]): RawBuilder<number> {
+  if (pieces.length === 0) return sql<number>`-1`;
+  const whens = pieces.map((p) => sql`WHEN ${column} BETWEEN ${p.start} AND ${p.end} THEN ${sql.lit(p.bucket)}`);
+  return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE -1 END`;
+}
+
+export function spanOf(pieces: readonly Piece[]): DateRange {
+  let start = pieces[0]?.start ?? '9999-12-31';
+  let end = pieces[0]?.end ?? '0000-01-01';
+  for (const p of pieces) {
+    if (p.start < start) start = p.start;
+    if (p.end > end) end = p.end;
+  }
+  return { start, end };
+}
+
+/**
+ * Splits buckets into whole months (read from the monthly roll-up, keyed by 'YYYY-MM-01') and the
+ * leftover days (read from the daily roll-up).
+ */
+export function splitByMonth(buckets: readonly DateRange[]): { months: Piece[]; days: Piece[] } {
+  const months: Piece[] = [];
+  const days: Piece[] = [];
+  buckets.forEach((b, bucket) => {
+    const firstFull = b.start.endsWith('-01') ? b.start : `${addDays(`${b.start.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+    const nextMonth = `${addDays(`${b.end.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+    const endsMonth = addDays(b.end, 1) === nextMonth;
+    const lastFullStart = endsMonth ? `${b.end.slice(0, 7)}-01` : `${addDays(`${b.end.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
+    if (firstFull > lastFullStart) {
+      days.push({ bucket, ...b });
+      return;
+    }
+    months.push({ bucket, start: firstFull, end: lastFullStart });
+    if (b.start < firstFull) days.push({ bucket, start: b.start, end: addDays(firstFull, -1) });
+    const afterLastFull = `${addDays(`${lastFullStart.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+    if (afterLastFull <= b.end) days.push({ bucket, start: afterLastFull, end: b.end });
+  });
+  return { months, days };
+}
+
+const namesIn = (names: readonly string[]) => sql.join(names.map((n) => sql`${n}`));
+
+export type FilterTarget = 'sales' | 'marketing' | 'satisfaction';
+
+/** WHERE conditions (each starting with AND) for the scope's filters on alias `s`. */
+export function filterSql(scope: KpiScope, target: FilterTarget): RawBuilder<unknown> {
+  const c = scope.companyId;
+  const parts: RawBuilder<unknown>[] = [];
+  for (const [dim, names] of Object.entries(scope.where) as [Dimension, readonly string[]][]) {
+    if (!names || names.length === 0) continue;
+    const list = namesIn(names);
+    switch (dim) {
+      case 'product':
+        parts.push(sql`s.product_id IN (SELECT id FROM products WHERE company_id = ${c} AND name IN (${list}))`);
+        break;
+      case 'category':
+        parts.push(
+          sql`s.product_id IN (SELECT pr.id FROM products pr JOIN product_categories pc ON pc.id = pr.category_id WHERE pr.company_id = ${c} AND pc.name IN (${list}))`,
+        );
+        break;
+      case 'channel':
+        parts.push(sql`s.channel_id IN (SELECT id FROM channels WHERE company_id = ${c} AND name IN (${list}))`);
+        break;
+      case 'rep':
+        parts.push(sql`s.rep_id IN (SELECT id FROM sales_reps WHERE company_id = ${c} AND name IN (${list}))`);
+        break;
+      case 'region':
+        parts.push(
+          target === 'satisfaction'
+            ? sql`s.customer_id IN (SELECT cu2.id FROM customers cu2 JOIN regions rg ON rg.id = cu2.region_id WHERE cu2.company_id = ${c} AND rg.name IN (${list}))`
+            : sql`s.region_id IN (SELECT id FROM regions WHERE company_id = ${c} AND name IN (${list}))`,
+        );
+        break;
+      case 'customer_type':
+      case 'age_band':
+      case 'member_tier':
+        parts.push(
+          sql`s.customer_id IN (SELECT id FROM customers WHERE company_id = ${c} AND ${sql.ref(dim)} IN (${list}))`,
+        );
+        break;
+    }
+  }
+  return parts.length === 0 ? sql`` : sql` AND ${sql.join(parts, sql` AND `)}`;
+}
+
+/** The breakdown key (text, '' for none) and the joins it needs, on alias `s`. */
+export function keySql(scope: KpiScope, target: FilterTarget): { key: RawBuilder<string>; joins: RawBuilder<unknown> } {
+  const none = { key: sql<string>`''`, joins: sql`` };
+  const text = (expr: RawBuilder<unknown>) => sql<string>`COALESCE(CAST(${expr} AS text), '')`;
+  switch (scope.by) {
+    case null:
+      return none;
+    case 'product':
+      return { key: text(sql`s.product_id`), joins: sql`` };
+    case 'category':
+      return { key: text(sql`kp.category_id`), joins: sql` LEFT JOIN products kp ON kp.id = s.product_id` };
+    case 'channel':
+      return { key: text(sql`s.channel_id`), joins: sql`` };
+    case 'rep':
+      return { key: text(sql`s.rep_id`), joins: sql`` };
+    case 'region':
+      return target === 'satisfaction'
+        ? { key: text(sql`kc.region_id`), joins: sql` LEFT JOIN customers kc ON kc.id = s.customer_id` }
+        : { key: text(sql`s.region_id`), joins: sql`` };
+    case 'customer_type':
+    case 'age_band':
+    case 'member_tier':
+      return {
+        key: text(sql`kc.${sql.ref(scope.by)}`),
+        joins: sql` LEFT JOIN customers kc ON kc.id = s.customer_id`,
+      };
+  }
+}
+
+/** Pieces grouped into runs of consecutive days (each run is read with one range scan). */
+export function contiguousRuns(pieces: readonly Piece[]): Piece[][] {
+  const sorted = [...pieces].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const runs: Piece[][] = [];
+  let current: Piece[] = [];
+  for (const p of sorted) {
+    const last = current[current.length - 1];
+    if (last && addDays(last.end, 1) !== p.start) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(p);
+  }
+  if (current.length > 0) runs.push(current);
+  return runs;
+}

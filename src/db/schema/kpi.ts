@@ -1,0 +1,51 @@
+/** KPI roll-ups (see migrations/2026112704-kpi-rollups.ts); rewritten by date range from sales_lines. */
+
+interface RollupMeasures {
+  amount_minor: number;
+  quantity: number;
+  line_count: number;
+  /** Amount of lines that carry a campaign code. */
+  campaign_amount_minor: number;
+}
+
+export interface KpiSalesDailyTable extends RollupMeasures {
+  company_id: string;
+  sale_date: string;
+  product_id: number;
+  channel_id: number | null;
+  rep_id: number | null;
+  region_id: number | null;
+}
+
+export interface KpiSalesMonthlyTable extends RollupMeasures {
+  company_id: string;
+  /** 'YYYY-MM-01' */
+  month_start: string;
+  product_id: number;
+  channel_id: number | null;
+  rep_id: number | null;
+  region_id: number | null;
+}
+
+export interface KpiOrderDailyTable extends RollupMeasures {
+  company_id: string;
+  sale_date: string;
+  order_id: string;
+  customer_id: number | null;
+  channel_id: number | null;
+  rep_id: number | null;
+  region_id: number | null;
+}
+
+export interface KpiCustomerFirstTable {
+  company_id: string;
+  customer_id: number;
+  first_date: string;
+}
+
+export interface KpiTables {
+  kpi_sales_daily: KpiSalesDailyTable;
+  kpi_sales_monthly: KpiSalesMonthlyTable;
+  kpi_order_daily: KpiOrderDailyTable;
+  kpi_customer_first: KpiCustomerFirstTable;
+}

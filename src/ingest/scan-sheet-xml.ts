@@ -1,0 +1,204 @@
+import { IngestError } from './ingest-error.ts';
+import type { IngestLimits, RawRow } from './limits.ts';
+
+const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the five XML entities and character references. */
+export function decodeXmlText(s: string): string {
+  if (s.indexOf('&') === -1) return s;
+  return s.replace(ENTITY, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED[name] ?? '';
+    const cp = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+    return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '';
+  });
+}
+
+/** The value of attribute `name` in an open tag's text, or undefined. */
+function attr(tag: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const i = tag.indexOf(name, from);
+    if (i === -1) return undefined;
+    from = i + name.length;
+    const before = tag.charCodeAt(i - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    let j = i + name.length;
+    while (tag.charCodeAt(j) === 32) j++;
+    if (tag.charCodeAt(j) !== 61) continue;
+    j++;
+    while (tag.charCodeAt(j) === 32) j++;
+    const q = tag[j];
+    if (q !== '"' && q !== "'") continue;
+    const end = tag.indexOf(q, j + 1);
+    if (end === -1) return undefined;
+    return tag.slice(j + 1, end);
+  }
+}
+
+function isTagEnd(c: number): boolean {
+  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
+/** Index of `<name` followed by a space, '>' or '/', from `from`; -1 when none. */
+function findTag(s: string, name: string, from: number, until: number): number {
+  let i = from;
+  for (;;) {
+    i = s.indexOf(name, i);
+    if (i === -1 || i >= until) return -1;
+    if (isTagEnd(s.charCodeAt(i + name.length))) return i;
+    i += name.length;
+  }
+}
+
+/** Text of all <t> runs of an inline or shared string, phonetic runs (<rPh>) left out. */
+export function stringItemText(s: string, from: number, to: number): string {
+  let out = '';
+  let i = from;
+  for (;;) {
+    const t = findTag(s, '<t', i, to);
+    if (t === -1) break;
+    const ph = findTag(s, '<rPh', i, to);
+    if (ph !== -1 && ph < t) {
+      const phEnd = s.indexOf('</rPh>', ph);
+      if (phEnd === -1 || phEnd >= to) break;
+      i = phEnd + 6;
+      continue;
+    }
+    const open = s.indexOf('>', t);
+    if (open === -1 || open >= to) break;
+    if (s.charCodeAt(open - 1) === 47) {
+      i = open + 1;
+      continue;
+    }
+    const close = s.indexOf('</t>', open);
+    if (close === -1 || close > to) break;
+    out += s.slice(open + 1, close);
+    i = close + 4;
+  }
+  return decodeXmlText(out);
+}
+
+/**
+ * A streaming scanner of a worksheet's <sheetData> written with unprefixed SpreadsheetML tags (what
+ * Excel, LibreOffice and exceljs write): indexOf over complete <row> elements, about 3× the speed
+ * of an event parser. Documents with namespace prefixes go through the saxes reader instead.
+ */
+export class SheetXmlScanner {
+  private rest = '';
+  private rowNum = 0;
+  private done = false;
+
+  constructor(
+    private readonly shared: readonly string[],
+    private readonly limits: Pick<IngestLimits, 'maxColumns' | 'maxLineChars'>,
+  ) {}
+
+  push(chunk: string, final: boolean, out: RawRow[]): void {
+    if (this.done) return;
+    const s = this.rest.length > 0 ? this.rest + chunk : chunk;
+    this.rest = '';
+    const n = s.length;
+    let pos = 0;
+    for (;;) {
+      const row = findTag(s, '<row', pos, n);
+      const endData = s.indexOf('</sheetData>', pos);
+      if (endData !== -1 && (row === -1 || endData < row)) {
+        this.done = true;
+        return;
+      }
+      if (row === -1) {
+        if (!final) this.rest = s.slice(Math.max(pos, s.lastIndexOf('<')));
+        return;
+      }
+      const openEnd = s.indexOf('>', row);
+      if (openEnd === -1) {
+        this.keep(s, row, final);
+        return;
+      }
+      const rAttr = attr(s.slice(row, openEnd), 'r');
+      const rowNum = rAttr === undefined ? this.rowNum + 1 : Number.parseInt(rAttr, 10) || this.rowNum + 1;
+      if (s.charCodeAt(openEnd - 1) === 47) {
+        this.rowNum = rowNum;
+        pos = openEnd + 1;
+        continue;
+      }
+      const close = s.indexOf('</row>', openEnd);
+      if (close === -1) {
+        this.keep(s, row, final);
+        return;
+      }
+      this.rowNum = rowNum;
+      const cells = this.cells(s, openEnd + 1, close, rowNum);
+      out.push({ line: rowNum, cells });
+      pos = close + 6;
+    }
+  }
+
+  private keep(s: string, from: number, final: boolean): void {
+    if (final) throw new IngestError('XLSX_INVALID', this.rowNum + 1, 'unfinished row');
+    if (s.length - from > this.limits.maxLineChars * 4 + 65_536)
+      throw new IngestError('LINE_TOO_LONG', this.rowNum + 1);
+    this.rest = s.slice(from);
+  }
+
+  private cells(s: string, from: number, to: number, rowNum: number): string[] {
+    const cells: string[] = [];
+    let chars = 0;
+    let col = -1;
+    let i = from;
+    for (;;) {
+      const c = findTag(s, '<c', i, to);
+      if (c === -1) break;
+      const openEnd = s.indexOf('>', c);
+      const tag = s.slice(c, openEnd);
+      const r = attr(tag, 'r');
+      col = r === undefined ? col + 1 : columnIndex(r);
+      if (col < 0) col = cells.length;
+      if (col >= this.limits.maxColumns) throw new IngestError('TOO_MANY_COLUMNS', rowNum);
+      if (s.charCodeAt(openEnd - 1) === 47) {
+        i = openEnd + 1;
+        continue;
+      }
+      const close = s.indexOf('</c>', openEnd);
+      if (close === -1 || close > to) throw new IngestError('XLSX_INVALID', rowNum, 'unclosed cell');
+      const type = attr(tag, 't') ?? 'n';
+      let v: string;
+      if (type === 'inlineStr') v = stringItemText(s, openEnd + 1, close);
+      else {
+        const vs = findTag(s, '<v', openEnd + 1, close);
+        let raw = '';
+        if (vs !== -1) {
+          const vOpen = s.indexOf('>', vs);
+          if (s.charCodeAt(vOpen - 1) !== 47) {
+            const vClose = s.indexOf('</v>', vOpen);
+            if (vClose !== -1 && vClose <= close) raw = s.slice(vOpen + 1, vClose);
+          }
+        }
+        if (type === 's') v = this.shared[Number.parseInt(raw, 10)] ?? '';
+        else if (type === 'b') v = raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;
+        else v = decodeXmlText(raw);
+      }
+      chars += v.length;
+      if (chars > this.limits.maxLineChars) throw new IngestError('LINE_TOO_LONG', rowNum);
+      while (cells.length < col) cells.push('');
+      cells[col] = v;
+      i = close + 4;
+    }
+    return cells;
+  }
+}
+
+/** 'A' → 0, 'Z' → 25, 'AA' → 26; the letters of a reference like 'AB12'. */
+export function columnIndex(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+    if (col > 1e7) return -1;
+  }
+  return i === 0 ? -1 : col - 1;
+}
