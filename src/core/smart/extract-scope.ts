@@ -168,10 +168,12 @@ function nounBefore(
       span: { index, length: phrase.length },
     };
   }
-  let phrase = before.replace(
-    /(?:[的之\s□]|總|整體|全部|平均|每[日天週月季年]|[日週月季年]均|單月|當月|(?<=的)[日週月季年])+$/,
-    '',
-  );
+  let phrase = before
+    .replace(
+      /(?:[的之\s□]|總|整體|全部|平均|每[日天週月季年]|[日週月季年]均|單月|當月|(?<=的)[日週月季年]|在□+)+$/,
+      '',
+    )
+    .replace(/(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])/g, '_');
   const cut = BOUNDARY_ZH.exec(phrase);
   if (cut) phrase = phrase.slice(cut[0].length);
   const end = clause.index + phrase.length + (cut ? cut[0].length : 0);

@@ -92,8 +92,15 @@ export function findQuantities(input: string): Quantity[] {
     // 「4.6 out of 5」, 「滿分5分」: the scale, not a target.
     if (/(?:out of|滿分|總分)\s*$/i.test(text.slice(0, index))) continue;
     // 「iPhone 15保護殼」, 「7-11」, 「25-45」: a number inside a name or a range, not a target.
-    if (!currency && !unitText && !scale && /^\d+$/.test(numberText) && /^[\u4e00-\u9fff]/.test(text.slice(end)) &&
-      !/^(?:以上|以下|左右|多|餘)/.test(text.slice(end))) continue;
+    if (
+      !currency &&
+      !unitText &&
+      !scale &&
+      /^\d+$/.test(numberText) &&
+      /^[\u4e00-\u9fff]/.test(text.slice(end)) &&
+      !/^(?:以上|以下|左右|多|餘)/.test(text.slice(end))
+    )
+      continue;
     if (/\d\s*-\s*$/.test(text.slice(0, index)) || /^\s*-\s*\d/.test(text.slice(end))) continue;
     // 24/7, 3/4: a ratio or a date written with a slash, not a quantity.
     if (/^\/\d/.test(text.slice(end)) || /\d\/$/.test(text.slice(0, index))) continue;

@@ -128,3 +128,24 @@ describe('segments that are the metric itself', () => {
     expect(read('半年內讓會員留存率提高3個百分點').scope.segments).toEqual(['會員']);
   });
 });
+
+describe('names with numbers and retail chains', () => {
+  it('keeps numbers inside names out of the targets', () => {
+    const goal = read('第三季讓冷萃咖啡在7-11的銷量成長三成');
+    expect(goal.scope.products).toEqual(['冷萃咖啡']);
+    expect(goal.scope.channels).toEqual(['7-11']);
+    expect(goal.targets).toHaveLength(1);
+    const phone = read('年底前將iPhone 15保護殼的月銷量提升到5000個');
+    expect(phone.scope.products).toEqual(['iPhone 15保護殼']);
+    expect(phone.targets).toEqual([
+      { metric: 'units', kind: 'absolute', value: 5000, per: 'month', text: '5000個' },
+    ]);
+  });
+
+  it('reads retail chains as channels', () => {
+    expect(read('明年透過全聯和家樂福通路,讓洗衣精銷售額提升至3000萬').scope.channels).toEqual([
+      '全聯',
+      '家樂福通路',
+    ]);
+  });
+});
