@@ -115,7 +115,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
     'customers',
     1,
   ),
-  term('訂單(?:數|量|數量)?|成交(?:筆數|數|量)|下單(?:數|量)?', 'orders'),
+  term('(?:預購|網購|團購|線上|網路)?訂單(?:數|量|數量)?|成交(?:筆數|數|量)|下單(?:數|量)?', 'orders'),
   term('(?:預購|訂購)(?:量|數量|數|單數)?', 'orders'),
   term(en('orders?|transactions|deals closed|purchases|bookings|reservations'), 'orders'),
   term('銷量|銷售量|銷售數量|出貨量|銷售件數|賣出量|件數|杯數|台數|銷售杯數|出貨數', 'units'),

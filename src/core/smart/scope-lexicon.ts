@@ -67,7 +67,10 @@ const REGION_EN = en(
   ].join('|'),
 );
 
-export const REGION_RE = new RegExp(`${REGION_ZH.join('|')}|${REGION_EN}`, 'gi');
+export const REGION_RE = new RegExp(
+  `(?:${REGION_ZH.join('|')})(?:地區|區域|市場|一帶|商圈)?|${REGION_EN}`,
+  'gi',
+);
 
 const SEGMENT_ZH = [
   '(?<![新位名個])(?:VIP|vip|白金|金卡|付費)?會員(?!數|人數|制|卡|計畫|計劃|方案|日)',

@@ -37,7 +37,7 @@ describe('scope and strategies', () => {
       'corporate clients',
     ]);
     expect(read('在台北地區,透過百貨專櫃讓營收成長15%').scope.regions).toEqual(['台北地區']);
-    expect(read('讓高雄地區的經銷商營業額成長二成').scope.regions).toEqual(['高雄']);
+    expect(read('讓高雄地區的經銷商營業額成長二成').scope.regions).toEqual(['高雄地區']);
     expect(read('今年第四季度在上海地区的门店销量增长两成').scope.regions).toEqual(['上海地区']);
   });
 
