@@ -202,7 +202,8 @@ function nounAfterOf(text: string, original: string, mention: MetricMention): Lo
 const SELL_RE =
   /(?:賣出|售出|賣掉|多賣|賣更多|賣)(?:更多|多一點|出更多|的)?\s*([\u4e00-\u9fffA-Za-z0-9]{1,10})|(?<![A-Za-z])sell(?:ing)? (?:[\d,.□]+[km]?\s+)?(?:more )?(?:units of |of )?(?:our |the )?([a-z][a-z -]{1,30}?)(?=\s+(?:by|in|to|through|via|at|each|every|per|this|next|before|during|from|for|within)\b|\s*□|[,.;]|$)/gi;
 
-export function findProducts(text: string, original: string, masked: string): Located[] {
+/** Products in `masked`, the normalised text with time words, scope words and quantities masked. */
+export function findProducts(original: string, masked: string): Located[] {
   const found: Located[] = [];
   for (const re of PRODUCT_PATTERNS) {
     for (const l of findAll(re, masked, original)) {
@@ -237,7 +238,6 @@ export function findProducts(text: string, original: string, masked: string): Lo
       span: { index, length: words.length },
     });
   }
-  void text;
   return found;
 }
 
@@ -271,7 +271,7 @@ export function readScope(masked: string, original: string, meansChannels: reado
   const metricSpans = findMetricMentions(masked).map((m) => ({ index: m.index, length: m.length }));
   const quantities = findQuantities(masked).map((q) => ({ index: q.index, length: q.length }));
   const productText = maskSpans(masked, [...taken, ...quantities]);
-  const products = findProducts(masked, original, productText).filter(
+  const products = findProducts(original, productText).filter(
     (p) =>
       !taken.some((t) => p.span.index >= t.index && p.span.index + p.span.length <= t.index + t.length) &&
       !metricSpans.some((t) => p.span.index >= t.index && p.span.index + p.span.length <= t.index + t.length),
