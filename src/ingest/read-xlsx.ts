@@ -4,7 +4,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { IngestError } from './ingest-error.ts';
 import { type IngestLimits, type RawRow, resolveLimits } from './limits.ts';
-import { columnIndex, SheetXmlScanner } from './scan-sheet-xml.ts';
+import { columnIndex, SharedStringsScanner, SheetXmlScanner } from './scan-sheet-xml.ts';
 
 export { columnIndex };
 
@@ -93,6 +93,9 @@ async function* readPart(z: OpenedZip, entry: Entry): AsyncGenerator<string> {
   yield decoder.decode();
 }
 
+/** Workbook and relationship parts are small; a larger one is refused before it is inflated. */
+const SMALL_PART_BYTES = 16 * 1024 * 1024;
+
 function localName(name: string): string {
   const i = name.indexOf(':');
   return i === -1 ? name : name.slice(i + 1);
@@ -108,9 +111,12 @@ async function parsePart(
   onOpen: (tag: SaxesTagPlain) => void,
   onText?: (t: string) => void,
   onClose?: (tag: SaxesTagPlain) => void,
+  maxBytes: number | undefined = SMALL_PART_BYTES,
 ): Promise<void> {
   const entry = z.entries.get(name);
   if (entry === undefined) throw new IngestError('XLSX_INVALID', null, `missing ${name}`);
+  if (maxBytes !== undefined && entry.uncompressedSize > maxBytes)
+    throw new IngestError('XLSX_TOO_LARGE', null, `${name} is larger than ${maxBytes} bytes`);
   const p = newParser();
   p.on('opentag', (t) => onOpen(t as SaxesTagPlain));
   if (onText !== undefined) {
@@ -188,7 +194,19 @@ export async function listXlsxSheets(path: string, opts: ReadXlsxOptions = {}): 
 async function readSharedStrings(z: OpenedZip, wbDir: string): Promise<string[]> {
   const name = `${wbDir}/sharedStrings.xml`;
   const strings: string[] = [];
-  if (!z.entries.has(name)) return strings;
+  const entry = z.entries.get(name);
+  if (entry === undefined) return strings;
+  const texts = readPart(z, entry);
+  const first = await texts.next();
+  const head = first.done ? '' : first.value;
+  if (head.includes('<sst')) {
+    const scanner = new SharedStringsScanner();
+    scanner.push(head, false);
+    for await (const text of texts) scanner.push(text, false);
+    scanner.push('', true);
+    return scanner.strings;
+  }
+  await texts.return(undefined);
   let inSi = false;
   let inT = false;
   let phonetic = 0;
@@ -215,6 +233,7 @@ async function readSharedStrings(z: OpenedZip, wbDir: string): Promise<string[]>
       } else if (n === 't') inT = false;
       else if (n === 'rPh') phonetic--;
     },
+    undefined,
   );
   return strings;
 }

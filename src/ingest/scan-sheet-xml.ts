@@ -7,11 +7,14 @@ const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', qu
 /** Decodes the five XML entities and character references. */
 export function decodeXmlText(s: string): string {
   if (s.indexOf('&') === -1) return s;
-  return s.replace(ENTITY, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return NAMED[name] ?? '';
-    const cp = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
-    return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '';
-  });
+  return s.replace(
+    ENTITY,
+    (_, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (name !== undefined) return NAMED[name] ?? '';
+      const cp = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+      return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '';
+    },
+  );
 }
 
 /** The value of attribute `name` in an open tag's text, or undefined. */
@@ -100,15 +103,19 @@ export class SheetXmlScanner {
     this.rest = '';
     const n = s.length;
     let pos = 0;
+    const endData = s.indexOf('</sheetData>');
     for (;;) {
       const row = findTag(s, '<row', pos, n);
-      const endData = s.indexOf('</sheetData>', pos);
       if (endData !== -1 && (row === -1 || endData < row)) {
         this.done = true;
         return;
       }
       if (row === -1) {
-        if (!final) this.rest = s.slice(Math.max(pos, s.lastIndexOf('<')));
+        if (!final) {
+          // keep only a tag that may be cut at the end (never a run of text without tags)
+          const lt = s.lastIndexOf('<');
+          this.rest = lt >= pos ? s.slice(lt) : '';
+        }
         return;
       }
       const openEnd = s.indexOf('>', row);
@@ -201,4 +208,48 @@ export function columnIndex(ref: string): number {
     if (col > 1e7) return -1;
   }
   return i === 0 ? -1 : col - 1;
+}
+
+/**
+ * Collects the shared strings (<si> items) of sharedStrings.xml from text chunks, by indexOf.
+ * Unprefixed SpreadsheetML only (the caller falls back to the event parser otherwise).
+ */
+export class SharedStringsScanner {
+  private rest = '';
+  readonly strings: string[] = [];
+
+  push(chunk: string, final: boolean): void {
+    const s = this.rest.length > 0 ? this.rest + chunk : chunk;
+    this.rest = '';
+    let pos = 0;
+    for (;;) {
+      const si = findTag(s, '<si', pos, s.length);
+      if (si === -1) {
+        if (!final) {
+          const lt = s.lastIndexOf('<');
+          this.rest = lt >= pos ? s.slice(lt) : '';
+        }
+        return;
+      }
+      const open = s.indexOf('>', si);
+      if (open === -1) {
+        if (final) throw new IngestError('XLSX_INVALID', null, 'unfinished shared string');
+        this.rest = s.slice(si);
+        return;
+      }
+      if (s.charCodeAt(open - 1) === 47) {
+        this.strings.push('');
+        pos = open + 1;
+        continue;
+      }
+      const close = s.indexOf('</si>', open);
+      if (close === -1) {
+        if (final) throw new IngestError('XLSX_INVALID', null, 'unfinished shared string');
+        this.rest = s.slice(si);
+        return;
+      }
+      this.strings.push(stringItemText(s, open + 1, close));
+      pos = close + 5;
+    }
+  }
 }
