@@ -11,6 +11,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   start: async () => (await import('./commands/start.ts')).registerStartCommand,
   migrate: async () => (await import('./commands/migrate.ts')).registerMigrateCommand,
   demo: async () => (await import('./commands/demo.ts')).registerDemoCommand,
+  'demo-data': async () => (await import('./commands/demo-data.ts')).registerDemoDataCommand,
   company: async () => (await import('./commands/company.ts')).registerCompanyCommand,
   user: async () => (await import('./commands/user.ts')).registerUserCommand,
   token: async () => (await import('./commands/token.ts')).registerTokenCommand,
@@ -27,7 +28,8 @@ export async function buildProgram(command?: string): Promise<Command> {
   const program = new Command('pacer')
     .description('Pacer: SMART sales goals for small businesses (銷售目標管理系統)')
     .showHelpAfterError();
-  const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? [COMMANDS[command]] : Object.values(COMMANDS);
+  const load =
+    command !== undefined && Object.hasOwn(COMMANDS, command) ? [COMMANDS[command]] : Object.values(COMMANDS);
   const registered = new Set<Register>();
   for (const loader of load) {
     const register = await loader?.();

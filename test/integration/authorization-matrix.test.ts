@@ -228,6 +228,23 @@ const MATRIX: Record<string, Entry> = {
       return { url: `${co(t)}/tokens/${(res.json() as { id: string }).id}` };
     },
   },
+  'GET /api/companies/:companyId/kpi': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({
+      url: `${co(t)}/kpi?metric=revenue&from=2026-01-01&to=2026-01-31&grain=week&by=channel`,
+    }),
+  },
+  'GET /api/companies/:companyId/kpi/glossary': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/kpi/glossary` }),
+  },
+  'GET /api/companies/:companyId/dimensions/:kind': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/dimensions/channel` }),
+  },
   'GET /api/companies/:companyId/audit-log': {
     access: ['owner', 'manager'],
     success: 200,

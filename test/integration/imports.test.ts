@@ -14,13 +14,27 @@ const FIRST = [
   line('A003', '115/02/30', '拿鐵', 1, 120),
   line('A004', '115/01/06', '禮盒', 1, 1280, 'B001'),
 ].join('\r\n');
-const OVERLAP = [HEADER, line('A004', '115/01/06', '禮盒', 1, 1280, 'B001'), line('A005', '115/01/07', '拿鐵', 3, 120)].join('\r\n');
+const OVERLAP = [
+  HEADER,
+  line('A004', '115/01/06', '禮盒', 1, 1280, 'B001'),
+  line('A005', '115/01/07', '拿鐵', 3, 120),
+].join('\r\n');
 
-async function importCsv(client: Client, companyId: string, name: string, content: Buffer | string, extra: Record<string, unknown> = {}) {
+async function importCsv(
+  client: Client,
+  companyId: string,
+  name: string,
+  content: Buffer | string,
+  extra: Record<string, unknown> = {},
+) {
   const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, name, content);
   expect(up.statusCode, up.body).toBe(201);
   const { uploadId } = up.json() as { uploadId: string };
-  const started = await client.post(`/api/companies/${companyId}/imports`, { uploadId, kind: 'sales', ...extra });
+  const started = await client.post(`/api/companies/${companyId}/imports`, {
+    uploadId,
+    kind: 'sales',
+    ...extra,
+  });
   expect(started.statusCode, started.body).toBe(202);
   let job = started.json();
   for (let i = 0; i < 400 && job.state === 'running'; i++) {
@@ -60,14 +74,28 @@ describe.each(dialects())('imports (%s)', (dialect) => {
     expect(preview.statusCode, preview.body).toBe(200);
     const p = preview.json();
     expect(p.headers[2]).toBe('品名');
-    expect(p.mapping).toMatchObject({ orderId: 0, date: 1, product: 2, quantity: 4, unitPrice: 5, amount: 6 });
+    expect(p.mapping).toMatchObject({
+      orderId: 0,
+      date: 1,
+      product: 2,
+      quantity: 4,
+      unitPrice: 5,
+      amount: 6,
+    });
     expect(p.missingRequired).toEqual([]);
     expect(p.rows).toHaveLength(4);
     expect(p.rows[2].problems[0]).toMatchObject({ line: 4, column: '交易日期', value: '115/02/30' });
 
     const { job } = await importCsv(client, companyId, 'pos.csv', big5);
     expect(job.state).toBe('done');
-    expect(job.result).toMatchObject({ linesRead: 4, added: 3, duplicates: 0, rejected: 1, firstDate: '2026-01-05', lastDate: '2026-01-06' });
+    expect(job.result).toMatchObject({
+      linesRead: 4,
+      added: 3,
+      duplicates: 0,
+      rejected: 1,
+      firstDate: '2026-01-05',
+      lastDate: '2026-01-06',
+    });
     expect(await countLines(companyId)).toBe(3);
     const row = await h.runtime.database.db
       .selectFrom('sales_lines')
@@ -75,7 +103,12 @@ describe.each(dialects())('imports (%s)', (dialect) => {
       .where('company_id', '=', companyId)
       .where('order_id', '=', 'A001')
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ sale_date: '2026-01-05', quantity: 2, unit_price_minor: 12000, amount_minor: 24000 });
+    expect(row).toMatchObject({
+      sale_date: '2026-01-05',
+      quantity: 2,
+      unit_price_minor: 12000,
+      amount_minor: 24000,
+    });
 
     const again = await importCsv(client, companyId, 'pos.csv', big5);
     expect(again.job.result).toMatchObject({ added: 0, duplicates: 3, rejected: 1 });
@@ -133,21 +166,43 @@ describe.each(dialects())('imports (%s)', (dialect) => {
     });
     expect(ok.job.result).toMatchObject({ added: 2 });
     const presets = (await client.get(`/api/companies/${companyId}/mapping-presets`)).json();
-    expect(presets[0]).toMatchObject({ name: 'My POS', kind: 'sales', mapping: { date: 0, product: 1, amount: 2 } });
+    expect(presets[0]).toMatchObject({
+      name: 'My POS',
+      kind: 'sales',
+      mapping: { date: 0, product: 1, amount: 2 },
+    });
   });
 
   it('refuses files that are not spreadsheets, too large, or hostile, with clear messages', async () => {
     const { client, companyId } = await signUp(h.app);
     client.locale = 'en';
-    const binary = await client.upload(`/api/companies/${companyId}/imports/uploads`, 'x.csv', Buffer.from([0, 1, 2, 3, 0, 0, 255, 0]));
+    const binary = await client.upload(
+      `/api/companies/${companyId}/imports/uploads`,
+      'x.csv',
+      Buffer.from([0, 1, 2, 3, 0, 0, 255, 0]),
+    );
     expect(binary.statusCode).toBe(415);
     expect(binary.json().code).toBe('IMPORT_UNSUPPORTED_FORMAT');
-    const big = await client.upload(`/api/companies/${companyId}/imports/uploads`, 'big.csv', `a,b\n${'1,2\n'.repeat(40_000)}`);
+    const big = await client.upload(
+      `/api/companies/${companyId}/imports/uploads`,
+      'big.csv',
+      `a,b\n${'1,2\n'.repeat(40_000)}`,
+    );
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('IMPORT_FILE_TOO_LARGE');
-    const hostile = await importCsv(client, companyId, 'h.csv', '__proto__,constructor,日期,品名,金額\nx,y,2026-01-01,拿鐵,120\n');
+    const hostile = await importCsv(
+      client,
+      companyId,
+      'h.csv',
+      '__proto__,constructor,日期,品名,金額\nx,y,2026-01-01,拿鐵,120\n',
+    );
     expect(hostile.job.result).toMatchObject({ added: 1 });
-    const broken = await importCsv(client, companyId, 'q.csv', '日期,品名,金額\n2026-01-01,"拿鐵,120\n2026-01-02,美式,80\n');
+    const broken = await importCsv(
+      client,
+      companyId,
+      'q.csv',
+      '日期,品名,金額\n2026-01-01,"拿鐵,120\n2026-01-02,美式,80\n',
+    );
     expect(broken.job.state).toBe('failed');
     expect(broken.job.error.code).toBe('IMPORT_MALFORMED');
     expect(broken.job.error.message).toMatch(/line \d+/);
@@ -158,10 +213,19 @@ describe.each(dialects())('imports (%s)', (dialect) => {
     const a = await signUp(h.app);
     const b = await signUp(h.app);
     const { job } = await importCsv(a.client, a.companyId, 'a.csv', FIRST);
-    const up = (await a.client.upload(`/api/companies/${a.companyId}/imports/uploads`, 'a.csv', FIRST)).json();
-    expect((await b.client.get(`/api/companies/${a.companyId}/imports/${job.importId}`)).statusCode).toBe(404);
-    expect((await b.client.get(`/api/companies/${b.companyId}/imports/${job.importId}`)).json().code).toBe('IMPORT_NOT_FOUND');
-    const stolen = await b.client.post(`/api/companies/${b.companyId}/imports/preview`, { uploadId: up.uploadId, kind: 'sales' });
+    const up = (
+      await a.client.upload(`/api/companies/${a.companyId}/imports/uploads`, 'a.csv', FIRST)
+    ).json();
+    expect((await b.client.get(`/api/companies/${a.companyId}/imports/${job.importId}`)).statusCode).toBe(
+      404,
+    );
+    expect((await b.client.get(`/api/companies/${b.companyId}/imports/${job.importId}`)).json().code).toBe(
+      'IMPORT_NOT_FOUND',
+    );
+    const stolen = await b.client.post(`/api/companies/${b.companyId}/imports/preview`, {
+      uploadId: up.uploadId,
+      kind: 'sales',
+    });
     expect(stolen.json().code).toBe('UPLOAD_NOT_FOUND');
   });
 });

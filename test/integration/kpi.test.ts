@@ -548,7 +548,8 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
                 .values(lineRows(companyId, ids, batch))
                 .returning('id')
                 .execute();
-              rows.forEach((r, i) => inserted.push({ id: Number(r.id), day: batch[i]?.day ?? 0 }));
+              for (const [i, r] of rows.entries())
+                inserted.push({ id: Number(r.id), day: batch[i]?.day ?? 0 });
               const span = spanOfDays(batch.map((l) => l.day));
               if (span) await refreshSalesRollups(trx, companyId, span.start, span.end);
             });

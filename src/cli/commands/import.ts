@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -85,6 +86,7 @@ export function registerImportCommand(program: Command): void {
         if (!who) fail(`No member ${opts.as ?? '(owner)'} in ${company.name}. / 找不到此成員`);
         const reader = createFileReader();
         const path = resolve(file);
+        if (!existsSync(path)) fail(`No such file: ${path} / 找不到檔案`);
         let mapping: Record<string, number | null> | undefined;
         if (opts.mapping) {
           const m = await readMappingFile(opts.mapping);

@@ -83,12 +83,18 @@ export function createSqliteSink(conn: SQLite.Database, meta: ImportMeta): Impor
     return row.id;
   };
 
-  const insertLine = conn.prepare(
-    `insert into sales_lines (company_id, order_id, line_no, sold_at, sale_date, product_id, customer_id, channel_id,
-       rep_id, region_id, quantity, unit_price_minor, discount_minor, amount_minor, currency, campaign_code, import_id)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     on conflict (company_id, order_id, line_no) do nothing`,
-  );
+  const LINE_COLUMNS = `(company_id, order_id, line_no, sold_at, sale_date, product_id, customer_id, channel_id,
+       rep_id, region_id, quantity, unit_price_minor, discount_minor, amount_minor, currency, campaign_code, import_id)`;
+  const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  /** Lines go in 100 at a time: one statement call per 100 rows keeps the per-call cost out of the hot path. */
+  const MULTI = 100;
+  const insertLines = (rows: number) =>
+    conn.prepare(
+      `insert into sales_lines ${LINE_COLUMNS} values ${Array.from({ length: rows }, () => ROW).join(', ')}
+       on conflict (company_id, order_id, line_no) do nothing`,
+    );
+  const insertMany = insertLines(MULTI);
+  const insertOne = insertLines(1);
   const insertMarketing = conn.prepare(
     `insert into marketing_daily (company_id, day, channel_id, campaign, impressions, visits, leads, opportunities,
        spend_minor, currency, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -106,6 +112,8 @@ export function createSqliteSink(conn: SQLite.Database, meta: ImportMeta): Impor
   return {
     async writeSales(records) {
       let added = 0;
+      const params: unknown[] = [];
+      let pending = 0;
       for (const r of records) {
         const categoryId = named('product_categories', r.category);
         const productId = named('products', r.product, { categoryId }) as number;
@@ -113,7 +121,7 @@ export function createSqliteSink(conn: SQLite.Database, meta: ImportMeta): Impor
         const unitPrice =
           r.unitPriceMinor ??
           (r.quantity !== 0 ? Math.round((r.amountMinor + r.discountMinor) / r.quantity) : 0);
-        const info = insertLine.run(
+        params.push(
           company,
           orderId,
           lineNo,
@@ -132,8 +140,16 @@ export function createSqliteSink(conn: SQLite.Database, meta: ImportMeta): Impor
           r.campaignCode,
           meta.id,
         );
-        added += info.changes;
+        pending += 1;
+        if (pending === MULTI) {
+          added += insertMany.run(params).changes;
+          params.length = 0;
+          pending = 0;
+        }
       }
+      const width = params.length / pending || 0;
+      for (let i = 0; i < pending; i++)
+        added += insertOne.run(params.slice(i * width, (i + 1) * width)).changes;
       return { added, duplicates: records.length - added } satisfies BatchResult;
     },
     async writeMarketing(records: readonly MarketingRecord[]) {

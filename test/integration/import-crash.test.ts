@@ -1,0 +1,105 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * BENCHMARKS.md's reliability case, in small: `pacer import` killed with SIGKILL at random moments
+ * leaves no partial import visible, the database passes integrity_check, and a re-run adds exactly
+ * the lines that are missing. (bench/import-kill.ts runs it 20 times on 1M lines.)
+ */
+const PACER = resolve(import.meta.dirname, '../../bin/pacer.js');
+const env = { ...process.env, PACER_SCRYPT_LOGN: '12' };
+const run = (args: string[]) => spawnSync(process.execPath, [PACER, ...args], { env, encoding: 'utf8' });
+
+describe('an import killed at random moments (SQLite, real processes)', () => {
+  let dir: string;
+  let data: string;
+  let csv: string;
+  let expected: number;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pacer-kill-'));
+    data = join(dir, 'data');
+    csv = join(dir, 'sales.csv');
+    const made = run(['demo-data', csv, '--days', '400', '--json']);
+    expect(made.status, made.stderr).toBe(0);
+    expected = JSON.parse(made.stdout).lines;
+    expect(
+      run([
+        'user',
+        'create',
+        '--email',
+        'o@example.com',
+        '--name',
+        'O',
+        '--password',
+        'kill test secret',
+        '--data',
+        data,
+      ]).status,
+    ).toBe(0);
+    expect(
+      run(['company', 'create', '--name', 'Kill Co', '--owner', 'o@example.com', '--data', data]).status,
+    ).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const visible = () => {
+    const db = new SQLite(join(data, 'pacer.sqlite'), { readonly: true });
+    try {
+      const lines = (db.prepare('select count(*) as n from sales_lines').get() as { n: number }).n;
+      const imports = db.prepare("select status, added from imports where status != 'undone'").all() as {
+        status: string;
+        added: number;
+      }[];
+      const integrity = db.pragma('integrity_check', { simple: true });
+      return { lines, imports, integrity };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('shows nothing partial after each kill, then a re-run completes the import exactly', async () => {
+    for (let round = 0; round < 3; round++) {
+      const child = spawn(process.execPath, [PACER, 'import', 'sales', csv, '--data', data, '--json'], {
+        env,
+      });
+      await new Promise((r) => setTimeout(r, 1500 + Math.random() * 2500));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const v = visible();
+      expect(v.integrity).toBe('ok');
+      // Either the whole import committed before the kill, or nothing of it is visible.
+      if (v.imports.length === 0) expect(v.lines).toBe(0);
+      else expect(v).toMatchObject({ lines: expected, imports: [{ status: 'committed', added: expected }] });
+      expect(v.imports.every((i) => i.status === 'committed')).toBe(true);
+    }
+    const done = run(['import', 'sales', csv, '--data', data, '--json']);
+    expect(done.status, done.stderr).toBe(0);
+    const result = JSON.parse(done.stdout);
+    const before = visible();
+    expect(before.lines).toBe(expected);
+    expect(result.added + result.duplicates).toBe(expected);
+    const again = JSON.parse(run(['import', 'sales', csv, '--data', data, '--json']).stdout);
+    expect(again).toMatchObject({ added: 0, duplicates: expected, rejected: 0 });
+  });
+
+  it('prints the CLI contract in --json: added, duplicates, rejected, errors', () => {
+    const bad = join(dir, 'bad.csv');
+    spawnSync('sh', [
+      '-c',
+      `printf '日期,品名,金額\\n2026-01-01,拿鐵,120\\n2026-02-30,拿鐵,120\\n2026-01-02,,80\\n' > ${bad}`,
+    ]);
+    const r = run(['import', 'sales', bad, '--data', data, '--json', '--lang', 'en']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ added: 1, duplicates: 0, rejected: 2 });
+    expect(out.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    expect(out.errors[0]).toMatchObject({ column: '日期', value: '2026-02-30' });
+    expect(out.errors[0].message.length).toBeGreaterThan(3);
+    const missing = run(['import', 'sales', join(dir, 'nope.csv'), '--data', data]);
+    expect(missing.status).not.toBe(0);
+  });
+});
