@@ -17,6 +17,9 @@ const TeamPage = lazy(() => import('./features/team/team-page.tsx'));
 const TokensPage = lazy(() => import('./features/tokens/tokens-page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
 const AccountPage = lazy(() => import('./features/account/account-page.tsx'));
+const ImportPage = lazy(() => import('./features/imports/import-page.tsx'));
+const CatalogPage = lazy(() => import('./features/catalog/catalog-page.tsx'));
+const KpiPage = lazy(() => import('./features/kpi/kpi-page.tsx'));
 
 function Lazy({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
@@ -126,6 +129,34 @@ export function AppRoutes() {
             <Lazy>
               <RequirePermission permission="audit.read">
                 <AuditPage />
+              </RequirePermission>
+            </Lazy>
+          }
+        />
+        <Route
+          path="/imports"
+          element={
+            <Lazy>
+              <RequirePermission permission="data.import">
+                <ImportPage />
+              </RequirePermission>
+            </Lazy>
+          }
+        />
+        <Route
+          path="/catalog"
+          element={
+            <Lazy>
+              <CatalogPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/kpi"
+          element={
+            <Lazy>
+              <RequirePermission permission="kpi.read">
+                <KpiPage />
               </RequirePermission>
             </Lazy>
           }

@@ -76,3 +76,19 @@ export const api = {
 export function companyPath(companyId: string, rest = ''): string {
   return `/api/companies/${encodeURIComponent(companyId)}${rest}`;
 }
+
+/** Uploads one file as multipart field `file` (with the CSRF header); resolves with the JSON answer. */
+export async function apiUpload<T>(path: string, file: Blob, fileName: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  if (csrfToken) headers[CSRF_HEADER] = csrfToken;
+  const body = new FormData();
+  body.append('file', file, fileName);
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK_ERROR' });
+  }
+  if (!res.ok) throw new ApiError(await toProblem(res));
+  return (await res.json()) as T;
+}

@@ -48,3 +48,24 @@ export function parseGrouped(text: string | undefined): number {
   const cleaned = (text ?? '').replace(/[^\d.]/g, '');
   return cleaned === '' ? Number.NaN : Number(cleaned);
 }
+
+/** A ratio as a percentage: 0.253 → "25.3%". */
+export function formatPercent(ratio: number, lang: Locale, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits }).format(ratio);
+}
+
+/** A 'YYYY-MM-DD' date in the user's language, without converting time zones. */
+export function formatLocalDate(ymd: string | null | undefined, lang: Locale): string {
+  if (!ymd) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return ymd;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** A short number for chart axes: 1234567 → "123.5萬" / "1.2M". */
+export function formatCompact(value: number, lang: Locale): string {
+  return new Intl.NumberFormat(intlLocale(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(
+    value,
+  );
+}

@@ -19,6 +19,9 @@ function useNavItems(): MenuProps['items'] {
     ? [
         { key: '/profile', label: t('nav.profile') },
         { key: '/market', label: t('nav.market') },
+        ...(roleCan(company?.role, 'kpi.read') ? [{ key: '/kpi', label: t('nav.kpi') }] : []),
+        ...(roleCan(company?.role, 'data.import') ? [{ key: '/imports', label: t('nav.imports') }] : []),
+        { key: '/catalog', label: t('nav.catalog') },
         { key: '/team', label: t('nav.team') },
         ...(roleCan(company?.role, 'tokens.manage') ? [{ key: '/tokens', label: t('nav.tokens') }] : []),
         ...(roleCan(company?.role, 'audit.read') ? [{ key: '/audit', label: t('nav.audit') }] : []),

@@ -1,0 +1,55 @@
+import type { ImportKindDto } from '../../../contract/imports.ts';
+
+export type ImportKind = ImportKindDto;
+export const IMPORT_KINDS: readonly ImportKind[] = ['sales', 'marketing', 'satisfaction'];
+
+/** field → 0-based column index in the file, or null. */
+export type Mapping = Record<string, number | null>;
+
+/** The options shared by preview and commit. */
+export interface ImportOptions {
+  uploadId: string;
+  kind: ImportKind;
+  sheet?: string;
+  dayFirst: boolean;
+  mapping?: Mapping;
+}
+
+/** The reader's encoding code → the i18n key of its name in words. */
+export function encodingKey(encoding: string | null): string {
+  switch ((encoding ?? '').toLowerCase().replace(/[^a-z0-9]/g, '')) {
+    case 'utf8':
+      return 'imports.encodings.utf8';
+    case 'utf16le':
+    case 'utf16be':
+    case 'utf16':
+      return 'imports.encodings.utf16';
+    case 'cp950':
+    case 'big5':
+      return 'imports.encodings.big5';
+    default:
+      return 'imports.encodings.unknown';
+  }
+}
+
+/** The delimiter character → the i18n key of its name. */
+export function delimiterKey(delimiter: string | null): string {
+  switch (delimiter) {
+    case ',':
+      return 'imports.delimiters.comma';
+    case '\t':
+      return 'imports.delimiters.tab';
+    case ';':
+      return 'imports.delimiters.semicolon';
+    case '|':
+      return 'imports.delimiters.pipe';
+    default:
+      return 'imports.delimiters.none';
+  }
+}
+
+/** Progress of a running job in percent (0–100) from the bytes read. */
+export function jobPercent(bytesRead: number, totalBytes: number): number {
+  if (totalBytes <= 0) return 0;
+  return Math.min(100, Math.max(0, Math.round((bytesRead / totalBytes) * 100)));
+}
