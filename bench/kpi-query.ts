@@ -47,7 +47,13 @@ async function buildDatabase(rt: Runtime): Promise<void> {
   const ctx = rt.ctx;
   const user = await createUser(ctx, { email: EMAIL, password: PASSWORD, name: 'Bench', locale: 'en' });
   const company = await createCompanyForUser(ctx, user.id, '示範咖啡店 (bench)');
-  await saveProfile(ctx, { userId: user.id, tokenCompanyId: null }, company.id, { ...DEMO_COMPANY_PROFILE }, 0);
+  await saveProfile(
+    ctx,
+    { userId: user.id, tokenCompanyId: null },
+    company.id,
+    { ...DEMO_COMPANY_PROFILE },
+    0,
+  );
   const period = computeDemoHistoryPeriod(TODAY);
   const catalog = buildDemoCatalog(DEMO_SEED, { ...period, members: MEMBERS });
   // The catalog through the demo writer (no lines), then the lines straight through better-sqlite3.
@@ -57,9 +63,12 @@ async function buildDatabase(rt: Runtime): Promise<void> {
   sqlite.pragma('synchronous = OFF');
   const ids = (table: string, key = 'name') =>
     new Map(
-      (sqlite.prepare(`SELECT id, ${key} AS k FROM ${table} WHERE company_id = ?`).all(company.id) as { id: number; k: string }[]).map(
-        (r) => [r.k, r.id],
-      ),
+      (
+        sqlite.prepare(`SELECT id, ${key} AS k FROM ${table} WHERE company_id = ?`).all(company.id) as {
+          id: number;
+          k: string;
+        }[]
+      ).map((r) => [r.k, r.id]),
     );
   const products = ids('products');
   const channels = ids('channels');
@@ -106,7 +115,9 @@ async function buildDatabase(rt: Runtime): Promise<void> {
   flush(batch);
   total += batch.length;
   process.stderr.write(`\n`);
-  console.log(`built ${total.toLocaleString('en')} lines (${period.start} … ${period.end}) in ${seconds(Date.now() - started)}`);
+  console.log(
+    `built ${total.toLocaleString('en')} lines (${period.start} … ${period.end}) in ${seconds(Date.now() - started)}`,
+  );
   sqlite.pragma('synchronous = FULL');
   writeFileSync(ready, `${total}\n`);
 }
@@ -125,7 +136,11 @@ async function main(): Promise<void> {
     if (!existsSync(ready)) await buildDatabase(rt);
     const db = rt.database.db;
     const company = await db.selectFrom('companies').select('id').executeTakeFirstOrThrow();
-    const user = await db.selectFrom('users').select('id').where('email', '=', EMAIL).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', EMAIL)
+      .executeTakeFirstOrThrow();
     const lines = await db
       .selectFrom('sales_lines')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -136,16 +151,32 @@ async function main(): Promise<void> {
     if (!args.includes('--skip-rollups')) {
       const t = Date.now();
       await db.transaction().execute((trx) => rebuildAllRollups(trx, company.id));
-      console.log(`rebuildAllRollups (all ${Number(lines.n).toLocaleString('en')} lines): ${seconds(Date.now() - t)}`);
+      console.log(
+        `rebuildAllRollups (all ${Number(lines.n).toLocaleString('en')} lines): ${seconds(Date.now() - t)}`,
+      );
     }
-    for (const table of ['kpi_sales_daily', 'kpi_sales_monthly', 'kpi_order_daily', 'kpi_customer_first'] as const) {
-      const n = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    for (const table of [
+      'kpi_sales_daily',
+      'kpi_sales_monthly',
+      'kpi_order_daily',
+      'kpi_customer_first',
+    ] as const) {
+      const n = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       console.log(`  ${table}: ${Number(n.n).toLocaleString('en')} rows`);
     }
     // The import pipeline's path: refresh one day's range inside a transaction.
     {
       const t = Date.now();
-      await db.transaction().execute((trx) => import('../src/db/kpi/refresh-sales-rollups.ts').then((m) => m.refreshSalesRollups(trx, company.id, '2026-10-01', '2026-10-07')));
+      await db
+        .transaction()
+        .execute((trx) =>
+          import('../src/db/kpi/refresh-sales-rollups.ts').then((m) =>
+            m.refreshSalesRollups(trx, company.id, '2026-10-01', '2026-10-07'),
+          ),
+        );
       console.log(`refreshSalesRollups of one week (2026-10-01 … 07): ${Date.now() - t} ms`);
     }
 
@@ -154,7 +185,11 @@ async function main(): Promise<void> {
     const measure = async (label: string, url: string) => {
       const call = async () => {
         const t = process.hrtime.bigint();
-        const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token.token}` } });
+        const res = await app.inject({
+          method: 'GET',
+          url,
+          headers: { authorization: `Bearer ${token.token}` },
+        });
         const ms = Number(process.hrtime.bigint() - t) / 1e6;
         if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
         return { ms, body: res.json() as { series: unknown[] } };

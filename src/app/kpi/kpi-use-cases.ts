@@ -1,8 +1,8 @@
-import { DIMENSIONS, type Dimension, type KpiResult } from '../../core/kpi/types.ts';
+import { AppError } from '../../core/errors/app-error.ts';
 import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
 import { type GlossaryEntry, glossaryIn, type KpiLocale } from '../../core/kpi/glossary.ts';
+import { DIMENSIONS, type Dimension, type KpiResult } from '../../core/kpi/types.ts';
 import { type KpiQueryInput, validateKpiQuery } from '../../core/kpi/validate-query.ts';
-import { AppError } from '../../core/errors/app-error.ts';
 import { type Actor, authorize } from '../access.ts';
 import type { AppContext } from '../ports.ts';
 import { computeKpi } from './compute-kpi.ts';
@@ -11,7 +11,12 @@ import { computeKpi } from './compute-kpi.ts';
  * A KPI for a scope × periods × breakdown, with the same periods last year; money in currency units
  * (1500.5). Bad questions answer VALIDATION_FAILED with every problem by path.
  */
-export async function getKpi(ctx: AppContext, actor: Actor, companyId: string, input: KpiQueryInput): Promise<KpiResult> {
+export async function getKpi(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  input: KpiQueryInput,
+): Promise<KpiResult> {
   await authorize(ctx, actor, companyId, 'kpi.read');
   const checked = validateKpiQuery(input);
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', checked.problems);

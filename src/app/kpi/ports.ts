@@ -24,7 +24,11 @@ export interface KpiScope {
  * roll-ups where they suffice and from raw lines where exactness needs them.
  */
 export interface KpiRepository {
-  salesFacts(scope: KpiScope, buckets: readonly DateRange[], opts?: { perChannel?: boolean }): Promise<SalesFact[]>;
+  salesFacts(
+    scope: KpiScope,
+    buckets: readonly DateRange[],
+    opts?: { perChannel?: boolean },
+  ): Promise<SalesFact[]>;
   orderFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<OrderFact[]>;
   newCustomerFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<CountFact[]>;
   repFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<CountFact[]>;

@@ -49,7 +49,9 @@ export function fromDayNumber(n: number): Ymd {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -95,7 +97,9 @@ export function daysBetween(start: string, end: string): number {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return dayNumber(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - dayNumber(year, month, 1);
+  return (
+    dayNumber(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - dayNumber(year, month, 1)
+  );
 }
 
 /** Adds months, keeping the day but clamping to the month's last day (2024-02-29 − 12 months → 2023-02-28). */
@@ -131,7 +135,8 @@ export function isoWeeksInYear(year: number): number {
 
 function checkFiscalStart(settings: CalendarSettings): number {
   const m = settings.fiscalYearStartMonth;
-  if (!Number.isInteger(m) || m < 1 || m > 12) throw new Error(`fiscal year start month must be 1–12, got ${m}`);
+  if (!Number.isInteger(m) || m < 1 || m > 12)
+    throw new Error(`fiscal year start month must be 1–12, got ${m}`);
   return m;
 }
 
@@ -154,7 +159,13 @@ export function periodOf(date: string, grain: Exclude<Grain, 'total'>, settings:
       const { year, week } = isoWeekOf(date);
       const monday = isoWeekMonday(year, week);
       const id = `${year}-W${pad(week)}`;
-      return { grain, id, label: id, start: fromDayNumberToDate(monday), end: fromDayNumberToDate(monday + 6) };
+      return {
+        grain,
+        id,
+        label: id,
+        start: fromDayNumberToDate(monday),
+        end: fromDayNumberToDate(monday + 6),
+      };
     }
     case 'month': {
       const id = `${pad(d.year, 4)}-${pad(d.month)}`;
@@ -176,7 +187,11 @@ export function periodOf(date: string, grain: Exclude<Grain, 'total'>, settings:
         id,
         label: id,
         start: formatLocalDate({ year: d.year, month: firstMonth, day: 1 }),
-        end: formatLocalDate({ year: d.year, month: firstMonth + 2, day: daysInMonth(d.year, firstMonth + 2) }),
+        end: formatLocalDate({
+          year: d.year,
+          month: firstMonth + 2,
+          day: daysInMonth(d.year, firstMonth + 2),
+        }),
       };
     }
     case 'fiscal_year': {

@@ -43,7 +43,10 @@ export interface Bucket {
 
 /** The periods of [from, to] at a grain, each clipped to the range. */
 export function planBuckets(range: DateRange, grain: Period['grain'], settings: CalendarSettings): Bucket[] {
-  return enumeratePeriods(range, grain, settings).map((period) => ({ period, range: clipPeriod(period, range) }));
+  return enumeratePeriods(range, grain, settings).map((period) => ({
+    period,
+    range: clipPeriod(period, range),
+  }));
 }
 
 /** The same buckets last year (period ids of last year, dates shifted accordingly). */
@@ -72,7 +75,10 @@ export function previousRanges(buckets: readonly Bucket[], settings: CalendarSet
 const NONE = '\u0001';
 const slot = (bucket: number, key: string | null): string => `${bucket}\u0000${key ?? NONE}`;
 
-function index<T extends FactKey>(rows: readonly T[] | undefined, add: (into: T, row: T) => void): Map<string, T> {
+function index<T extends FactKey>(
+  rows: readonly T[] | undefined,
+  add: (into: T, row: T) => void,
+): Map<string, T> {
   const map = new Map<string, T>();
   for (const row of rows ?? []) {
     const k = slot(row.bucket, row.key);
@@ -132,7 +138,9 @@ export function assembleSeries(
   const points: KpiPoint[] = [];
   buckets.forEach((bucket, b) => {
     const newChannels =
-      metric === 'new_channel_revenue' ? newChannelsAt(bucket.range.end, facts.channelFirstSales ?? []) : null;
+      metric === 'new_channel_revenue'
+        ? newChannelsAt(bucket.range.end, facts.channelFirstSales ?? [])
+        : null;
     for (const key of keys ?? [null]) {
       const k = slot(b, key);
       const s = sales.get(k);
@@ -201,7 +209,12 @@ export function assembleSeries(
         case 'new_channel_revenue': {
           let total = 0;
           for (const row of facts.sales ?? []) {
-            if (row.bucket === b && row.key === key && row.channelId != null && newChannels?.has(row.channelId))
+            if (
+              row.bucket === b &&
+              row.key === key &&
+              row.channelId != null &&
+              newChannels?.has(row.channelId)
+            )
               total += row.revenueMinor;
           }
           v = computeNewChannelRevenue(total);

@@ -34,7 +34,8 @@ export const computeAov = (revenueMinor: number, orders: number): KpiValue => ra
 export const computeConversionRate = (orders: number, visits: number): KpiValue => ratio(orders, visits);
 
 /** 獲客成本: marketing spend ÷ new customers. */
-export const computeCac = (spendMinor: number, newCustomers: number): KpiValue => ratio(spendMinor, newCustomers);
+export const computeCac = (spendMinor: number, newCustomers: number): KpiValue =>
+  ratio(spendMinor, newCustomers);
 
 /** 廣告投資報酬率: campaign-attributed revenue ÷ marketing spend. */
 export const computeRoas = (attributedRevenueMinor: number, spendMinor: number): KpiValue =>
@@ -107,7 +108,8 @@ export const computeMarketShare = (revenueMinor: number, marketSizeMinor: number
   ratio(revenueMinor, marketSizeMinor);
 
 /** 每位業務營收: revenue ÷ distinct reps with sales in the period. */
-export const computeRevenuePerRep = (revenueMinor: number, reps: number): KpiValue => ratio(revenueMinor, reps);
+export const computeRevenuePerRep = (revenueMinor: number, reps: number): KpiValue =>
+  ratio(revenueMinor, reps);
 
 /** 新通路營收: revenue from channels whose first sale lies within the 12 months up to the period's end. */
 export const computeNewChannelRevenue = (revenueMinor: number): KpiValue => ({ value: revenueMinor });

@@ -134,7 +134,10 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
       'zh-TW': '第一次購買(在所有資料中)落在此期間、且此期間在篩選範圍內有購買的客戶數。',
       en: 'Customers whose first purchase ever falls in the period and who bought within the scope in it.',
     },
-    formula: { 'zh-TW': '首購日在期間內的不重複客戶數', en: 'distinct customers whose first order date is in the period' },
+    formula: {
+      'zh-TW': '首購日在期間內的不重複客戶數',
+      en: 'distinct customers whose first order date is in the period',
+    },
     facts: ['newCustomers'],
     dimensions: ALL,
   },
@@ -194,7 +197,10 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
       'zh-TW': '期間內下單兩次以上的客戶占有下單客戶的比例。',
       en: 'Customers with two or more orders in the period, as a share of customers with at least one.',
     },
-    formula: { 'zh-TW': '≥2 筆訂單的客戶數 ÷ ≥1 筆訂單的客戶數', en: 'customers with ≥ 2 orders ÷ customers with ≥ 1' },
+    formula: {
+      'zh-TW': '≥2 筆訂單的客戶數 ÷ ≥1 筆訂單的客戶數',
+      en: 'customers with ≥ 2 orders ÷ customers with ≥ 1',
+    },
     facts: ['orders'],
     dimensions: ALL,
   },

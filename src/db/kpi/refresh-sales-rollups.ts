@@ -48,7 +48,9 @@ export async function refreshSalesRollups(
        SUM(amount_minor), SUM(quantity), SUM(line_count), SUM(campaign_amount_minor)
     FROM kpi_sales_daily
     WHERE company_id = ${companyId} AND sale_date BETWEEN ${firstMonth} AND ${monthLastDay(to)}
-    GROUP BY company_id, substr(sale_date, 1, 7) || '-01', product_id, channel_id, rep_id, region_id`.execute(db);
+    GROUP BY company_id, substr(sale_date, 1, 7) || '-01', product_id, channel_id, rep_id, region_id`.execute(
+    db,
+  );
 
   await sql`DELETE FROM kpi_order_daily WHERE company_id = ${companyId} AND sale_date BETWEEN ${from} AND ${to}`.execute(
     db,
@@ -88,7 +90,12 @@ export async function refreshSalesRollups(
 
 /** Drops and recomputes every roll-up of a company from all its sales lines (after bulk loads, merges). */
 export async function rebuildAllRollups(db: Kysely<Database>, companyId: string): Promise<void> {
-  for (const table of ['kpi_sales_daily', 'kpi_sales_monthly', 'kpi_order_daily', 'kpi_customer_first'] as const)
+  for (const table of [
+    'kpi_sales_daily',
+    'kpi_sales_monthly',
+    'kpi_order_daily',
+    'kpi_customer_first',
+  ] as const)
     await db.deleteFrom(table).where('company_id', '=', companyId).execute();
   const span = await db
     .selectFrom('sales_lines')
