@@ -1,0 +1,117 @@
+/**
+ * Import benchmark (BENCHMARKS.md): a 1,000,000-line sales CSV (the demo generator, Chinese headers)
+ * through `pacer import` into a fresh SQLite database — validation, dimensions, de-duplication and
+ * roll-ups included — against the sqlite3 shell's `.import` of the same file into a bare table, in
+ * the same run; then the re-import; then a 200,000-line XLSX. Peak RSS from /usr/bin/time -v.
+ *
+ *   npx tsx bench/import.ts [--lines 1000000] [--xlsx-lines 200000] [--keep]
+ *
+ * Needs the sqlite3 shell (apt-get install sqlite3) and GNU time (apt-get install time).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const LINES = arg('lines', 1_000_000);
+const XLSX_LINES = arg('xlsx-lines', 200_000);
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, '.tmp', 'bench-import');
+const PACER = join(root, 'bin', 'pacer.js');
+mkdirSync(work, { recursive: true });
+
+function sh(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
+  return r;
+}
+
+/** Runs a command under GNU time; returns wall seconds and peak RSS in MB. */
+function timed(argv: string[]) {
+  const started = performance.now();
+  const r = sh('/usr/bin/time', ['-v', ...argv]);
+  const seconds = (performance.now() - started) / 1000;
+  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  return { seconds, rssMb: rss, stdout: r.stdout };
+}
+
+function dataset(file: string, lines: number) {
+  if (existsSync(file)) return;
+  // Scale 5 of the demo shop gives ≈ 325 k lines a year: ask for enough days, cut at `lines`.
+  sh(process.execPath, [
+    PACER,
+    'demo-data',
+    file,
+    '--scale',
+    '5',
+    '--limit',
+    String(lines),
+    '--members',
+    '150000',
+  ]);
+}
+
+function freshDb(name: string) {
+  const data = join(work, name);
+  rmSync(data, { recursive: true, force: true });
+  const env = { ...process.env, PACER_PASSWORD: 'bench secret 2026' };
+  sh(
+    process.execPath,
+    [PACER, 'user', 'create', '--email', 'bench@example.com', '--name', 'Bench', '--data', data],
+    env,
+  );
+  sh(process.execPath, [
+    PACER,
+    'company',
+    'create',
+    '--name',
+    'Bench',
+    '--owner',
+    'bench@example.com',
+    '--data',
+    data,
+  ]);
+  return data;
+}
+
+const csv = join(work, `sales-${LINES}.csv`);
+const xlsx = join(work, `sales-${XLSX_LINES}.xlsx`);
+dataset(csv, LINES);
+dataset(xlsx, XLSX_LINES);
+console.log(
+  `data: ${csv} (${(statSync(csv).size / 1e6).toFixed(0)} MB), ${xlsx} (${(statSync(xlsx).size / 1e6).toFixed(0)} MB)`,
+);
+
+const bare = join(work, 'bare.sqlite');
+rmSync(bare, { force: true });
+const base = timed(['sqlite3', bare, '.mode csv', `.import ${csv} sales`]);
+const baseRate = LINES / base.seconds;
+console.log(
+  `sqlite3 .import (bare table): ${base.seconds.toFixed(2)} s, ${Math.round(baseRate).toLocaleString('en')} lines/s`,
+);
+
+const data = freshDb('csv');
+const first = timed([process.execPath, PACER, 'import', 'sales', csv, '--data', data, '--json']);
+const firstOut = JSON.parse(first.stdout) as { added: number; seconds: number };
+const rate = LINES / first.seconds;
+console.log(
+  `pacer import CSV: ${first.seconds.toFixed(2)} s wall (${firstOut.seconds.toFixed(2)} s in the import), ` +
+    `${Math.round(rate).toLocaleString('en')} lines/s wall, ${Math.round(LINES / firstOut.seconds).toLocaleString('en')} lines/s import; ` +
+    `added ${firstOut.added}; peak RSS ${first.rssMb.toFixed(0)} MB; ratio to .import ${(rate / baseRate).toFixed(2)}`,
+);
+const again = timed([process.execPath, PACER, 'import', 'sales', csv, '--data', data, '--json']);
+const againOut = JSON.parse(again.stdout) as { added: number; duplicates: number };
+console.log(
+  `re-import: ${again.seconds.toFixed(2)} s, added ${againOut.added}, duplicates ${againOut.duplicates}, peak RSS ${again.rssMb.toFixed(0)} MB`,
+);
+
+const xdata = freshDb('xlsx');
+const x = timed([process.execPath, PACER, 'import', 'sales', xlsx, '--data', xdata, '--json']);
+const xOut = JSON.parse(x.stdout) as { added: number; seconds: number };
+console.log(
+  `pacer import XLSX: ${x.seconds.toFixed(2)} s wall, ${Math.round(XLSX_LINES / x.seconds).toLocaleString('en')} lines/s, added ${xOut.added}, peak RSS ${x.rssMb.toFixed(0)} MB`,
+);
