@@ -8,7 +8,7 @@ import { clauseOf, splitClauses, type TextSpan } from './text-spans.ts';
 import type { MetricKey, RatePer, Target, TargetKind } from './types.ts';
 
 const INCREASE_RE =
-  /提升|提高|增加|增長|成長|上升|拉高|衝高|擴大|拉抬|多賣|新增|多|增|漲|(?<![A-Za-z])(?:increase[sd]?|grow(?:s|n)?|boost(?:ed)?|raise[sd]?|improve[sd]?|lift|up|expand|more|growth|double)(?![A-Za-z])/i;
+  /提升|提高|增加|增長|成長|上升|拉高|衝高|擴大|拉抬|多賣|新增|多|增|漲|(?<![A-Za-z])(?:increase[sd]?|grow(?:s|n)?|boost(?:ed)?|raise[sd]?|improve[sd]?|lift|up|expand|more|growth|double|add(?:s|ed)?)(?![A-Za-z])/i;
 const DECREASE_RE =
   /降低|減少|下降|縮減|壓低|降到|降至|降|減|(?<![A-Za-z])(?:reduce[sd]?|cut|decrease[sd]?|lower(?:ed)?|drop|down|shrink|less|fewer)(?![A-Za-z])/i;
 /** A level to reach: the words right before the number. */
@@ -97,9 +97,10 @@ function metricFor(
   const inClause = mentions.filter((m) => m.index >= clause.index && m.index < clause.index + clause.length);
   const after = inClause.find((m) => m.index >= q.index + q.length && m.index - (q.index + q.length) <= 3);
   if (after && compatible(after.metric, q)) return after.metric;
-  const before = [...inClause]
+  const preceding = [...inClause]
     .reverse()
-    .find((m) => m.index + m.length <= q.index && compatible(m.metric, q));
+    .filter((m) => m.index + m.length <= q.index && compatible(m.metric, q));
+  const before = preceding.find((m) => m.strength === 2) ?? preceding[0];
   if (before) return before.metric;
   if (q.unit === 'count' && q.noun) {
     const byNoun = COUNT_NOUN_METRIC.find(([re]) => re.test(q.noun ?? ''));
@@ -133,7 +134,8 @@ function kindFor(
   if (q.unit === 'points') return { kind: reach && !changeVerb ? 'absolute' : 'absolute_change', sign };
   if (q.unit === 'percent') {
     const isRate = METRIC_UNITS[metric] === 'percent' || METRIC_UNITS[metric] === 'score';
-    if (byEnglish) return { kind: 'percent_change', sign };
+    if (byEnglish || CHANGE_AFTER_RE.test(after) || DECREASE_AFTER_RE.test(after))
+      return { kind: 'percent_change', sign };
     if (reach) return { kind: 'absolute', sign: 1 };
     if (changeVerb) return { kind: 'percent_change', sign };
     return { kind: isRate ? 'absolute' : 'percent_change', sign };

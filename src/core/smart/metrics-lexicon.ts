@@ -110,7 +110,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   ),
   term(
     en(
-      '(?:number of |active |paying )?customers|customer count|(?:number of )?(?:members|subscribers|users)',
+      '(?:number of |active |paying )?(?:[a-z]+ )?(?:customers|accounts|clients)|customer count|(?:number of )?(?:members|subscribers|users)',
     ),
     'customers',
     1,

@@ -36,7 +36,7 @@ const CHANNEL_EN = en(
     'distributors?|resellers?|dealers?|wholesalers?|wholesale|retailers?|retail channels?',
     'marketplaces?|shopee|amazon|momo|lazada|hktvmall|uber ?eats|foodpanda',
     '(?:mobile )?apps?',
-    'google ads|(?:paid|online|digital|social|search|display|video) (?:ads|advertising)|ads|advertising',
+    'google ads|linkedin(?: ads)?|twitter|pinterest|(?:[a-z]+ )?(?:ads|advertising)',
     'online|offline',
     'webinars?|seminars?|workshops?|pop-up events?|direct sales|telesales|trade shows?|exhibitions?|kols?|influencers?|affiliates?|live ?stream(?:ing)?|seo',
   ].join('|'),

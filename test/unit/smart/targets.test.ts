@@ -99,3 +99,27 @@ describe('more numerals', () => {
     ]);
   });
 });
+
+describe('English phrasings', () => {
+  it('reads growth written after the number', () => {
+    expect(targetsOf('Achieve 20% growth in gift box sales before Mother’s Day')[0]).toMatchObject({
+      metric: 'revenue',
+      kind: 'percent_change',
+      value: 20,
+    });
+  });
+
+  it('ties points to the named rate, not to the segment', () => {
+    expect(
+      targetsOf('Lift the repeat purchase rate of VIP members by 5 percentage points this year'),
+    ).toEqual([{ metric: 'repeat_purchase_rate', kind: 'absolute_change', value: 5, per: null }]);
+  });
+
+  it('reads added clients as a change', () => {
+    expect(targetsOf('Add 50 new corporate clients through LinkedIn ads next quarter')[0]).toMatchObject({
+      metric: 'new_customers',
+      kind: 'absolute_change',
+      value: 50,
+    });
+  });
+});
