@@ -27,7 +27,11 @@ export function resolveLimits(partial: Partial<IngestLimits> | undefined): Inges
   return { ...DEFAULT_LIMITS, ...partial };
 }
 
-/** A row as read from a file: 1-based line (CSV physical line of the record's start, XLSX row number). */
+/**
+ * A row as read from a file: 1-based line (CSV physical line of the record's start, XLSX row number).
+ * Cells of 13+ characters may be V8 slices of the decoded chunk: a caller that keeps a cell for the
+ * whole import (a new dimension name in a Map) should keep a copy, or the chunk stays in memory.
+ */
 export interface RawRow {
   line: number;
   cells: string[];

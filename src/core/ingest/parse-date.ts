@@ -12,7 +12,11 @@ export type ParseDateResult =
   | { ok: false; code: DateProblemCode };
 
 export interface ParseDateOptions {
-  /** 31/01/2024 when true, 01/31/2024 when false (only for dates whose year comes last). */
+  /**
+   * 31/01/2024 when true, 01/31/2024 when false (only for dates whose year comes last; a two-digit
+   * year last, 31/01/24, is 2000–2099). A three-digit year first is ROC: 113/01/31 = 2024-01-31;
+   * ROC years of one or two digits need the 民國 / 年月日 form (民國99年12月31日) or 7 digits (0991231).
+   */
   dayFirst: boolean;
   /**
    * The company's IANA time zone. Values carrying a zone (2024-01-31T05:45:00Z, ...+08:00) are
@@ -59,11 +63,16 @@ export function parseDate(raw: string, opts: ParseDateOptions): ParseDateResult 
       y = +c;
       mo = opts.dayFirst ? +b : +a;
       d = opts.dayFirst ? +a : +b;
-    } else if (c.length <= 2) {
+    } else if (a.length === 3 && c.length <= 2) {
       // ROC (Minguo) year first: 113/01/31
       y = +a + ROC_OFFSET;
       mo = +b;
       d = +c;
+    } else if (a.length <= 2 && c.length === 2) {
+      // two-digit year last (31/01/24, 01/31/24): this century, order by setting
+      y = 2000 + +c;
+      mo = opts.dayFirst ? +b : +a;
+      d = opts.dayFirst ? +a : +b;
     } else return { ok: false, code: 'DATE_INVALID' };
     return finish(y, mo, d, m[5], tz);
   }

@@ -46,6 +46,14 @@ describe('parseDate', () => {
     expect(parseDate(raw, md)).toEqual({ ok: true, date, time });
   });
 
+  it('reads two-digit years last as this century, and short ROC years only in the 民國 form', () => {
+    expect(parseDate('31/01/24', dm)).toEqual({ ok: true, date: '2024-01-31', time: null });
+    expect(parseDate('01/31/24', md)).toEqual({ ok: true, date: '2024-01-31', time: null });
+    expect(parseDate('99年12月31日', md)).toEqual({ ok: true, date: '2010-12-31', time: null });
+    expect(parseDate('0991231', md)).toEqual({ ok: true, date: '2010-12-31', time: null });
+    expect(parseDate('99/12/310', md)).toEqual({ ok: false, code: 'DATE_INVALID' });
+  });
+
   it('reads day-first dates by setting', () => {
     expect(parseDate('31/01/2024', dm)).toEqual({ ok: true, date: '2024-01-31', time: null });
     expect(parseDate('31/01/2024', md)).toEqual({ ok: false, code: 'DATE_INVALID' });
@@ -138,7 +146,7 @@ describe('parseDate', () => {
           `${y}.${mo}.${da}`,
           `${p2(da)}/${p2(mo)}/${y}`,
           `${p2(mo)}/${p2(da)}/${y}`,
-          `${y - 1911}/${p2(mo)}/${p2(da)}`,
+          y >= 2011 ? `${y - 1911}/${p2(mo)}/${p2(da)}` : `民國${y - 1911}年${p2(mo)}月${p2(da)}日`,
           `民國${y - 1911}年${mo}月${da}日`,
           `${y}年${mo}月${da}日`,
           String(toExcelSerial(iso)),

@@ -148,6 +148,13 @@ describe('XLSX', () => {
     });
   });
 
+  it('reads sheets written with namespace prefixes', async () => {
+    expect(await collect(readXlsxRows(f.prefixedXlsx))).toEqual([
+      { line: 1, cells: ['日期', '', '金額'] },
+      { line: 2, cells: ['45322', '', '120.5'] },
+    ]);
+  });
+
   it('stops zip bombs', async () => {
     const cap = { maxUncompressedBytes: 16 * 1024 * 1024 };
     expect((await failure(collect(readXlsxRows(f.zipBombHonest, 0, { limits: cap })))).code).toBe(
