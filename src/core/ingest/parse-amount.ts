@@ -274,12 +274,28 @@ function plainScaled(s: string, exponent: number): number {
   return negative && v !== 0 ? -v : v;
 }
 
+const E_NOTATION = /^-?\d{1,17}(?:\.\d{1,17})?[eE][+-]?\d{1,3}$/;
+
+/** `1.5E+3`, `-2.5e-2` (how spreadsheets write some numbers): the value scaled, or NaN. */
+function scientificScaled(raw: string, exponent: number): number {
+  const s = raw.trim();
+  if (!E_NOTATION.test(s)) return Number.NaN;
+  const v = Number(s);
+  if (!Number.isFinite(v)) return Number.NaN;
+  const scaled = Math.sign(v) * Math.round(Math.abs(v) * 10 ** exponent);
+  return Number.isSafeInteger(scaled) ? scaled + 0 : Number.NaN;
+}
+
 /** Parses an amount into integer minor units (`exponent` = the currency's minor-unit digits). */
 export function parseAmount(raw: string, opts: { exponent: number }): ParseAmountResult {
   const fast = plainScaled(raw, opts.exponent);
   if (!Number.isNaN(fast)) return { ok: true, minor: fast };
   const x = scanNumber(raw, true);
-  if (x === null) return { ok: false, code: `AMOUNT_${scanFailure}` };
+  if (x === null) {
+    const sci = scientificScaled(raw, opts.exponent);
+    if (!Number.isNaN(sci)) return { ok: true, minor: sci };
+    return { ok: false, code: `AMOUNT_${scanFailure}` };
+  }
   const v = toScaled(x, opts.exponent);
   if (v === null) return { ok: false, code: 'AMOUNT_TOO_LARGE' };
   return { ok: true, minor: v };
@@ -293,7 +309,12 @@ export function parseQuantity(raw: string): ParseQuantityResult {
   if (!Number.isNaN(fast) && Math.abs(fast) <= 1e15)
     return { ok: true, value: fast / 10 ** QUANTITY_DECIMALS };
   const x = scanNumber(raw, false);
-  if (x === null) return { ok: false, code: `QUANTITY_${scanFailure}` };
+  if (x === null) {
+    const sci = scientificScaled(raw, QUANTITY_DECIMALS);
+    if (!Number.isNaN(sci) && Math.abs(sci) <= 1e15)
+      return { ok: true, value: sci / 10 ** QUANTITY_DECIMALS };
+    return { ok: false, code: `QUANTITY_${scanFailure}` };
+  }
   const v = toScaled(x, QUANTITY_DECIMALS);
   if (v === null || Math.abs(v) > 1e15) return { ok: false, code: 'QUANTITY_TOO_LARGE' };
   return { ok: true, value: v / 10 ** QUANTITY_DECIMALS };

@@ -308,3 +308,26 @@ export function parseTime(raw: string): { ok: true; time: string } | { ok: false
   if (t === null || t.offsetMinutes !== null) return { ok: false, code: 'TIME_INVALID' };
   return { ok: true, time: `${pad2(t.hour)}:${pad2(t.minute)}` };
 }
+
+const YEAR_LAST = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:\s|$)/;
+
+/**
+ * Guesses the day-first setting from a column's values (for the import wizard's default): true when
+ * some value like 31/01/2024 can only be day-first, false when some value like 01/31/2024 can only be
+ * month-first, null when the values do not tell (or contradict each other).
+ */
+export function inferDayFirst(values: Iterable<string>): boolean | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  let seen = 0;
+  for (const v of values) {
+    if (++seen > 10_000) break;
+    const m = YEAR_LAST.exec(v.length > 40 ? v.slice(0, 40) : v);
+    if (m === null) continue;
+    const a = +m[1]!;
+    const b = +m[2]!;
+    if (a > 12 && b <= 12) dayFirst = true;
+    else if (b > 12 && a <= 12) monthFirst = true;
+  }
+  return dayFirst === monthFirst ? null : dayFirst;
+}

@@ -37,6 +37,13 @@ describe('parseAmount', () => {
     expect(parseAmount(raw, twd)).toEqual({ ok: true, minor });
   });
 
+  it('reads spreadsheet E-notation', () => {
+    expect(parseAmount('1.5E+3', twd)).toEqual({ ok: true, minor: 150000 });
+    expect(parseAmount('-2.5e-2', twd)).toEqual({ ok: true, minor: -3 });
+    expect(parseQuantity('1E+2')).toEqual({ ok: true, value: 100 });
+    expect(parseAmount('1e400', twd).ok).toBe(false);
+  });
+
   it('uses the currency exponent', () => {
     expect(parseAmount('¥1,234', { exponent: 0 })).toEqual({ ok: true, minor: 1234 });
     expect(parseAmount('1234.5', { exponent: 0 })).toEqual({ ok: true, minor: 1235 });
@@ -57,7 +64,7 @@ describe('parseAmount', () => {
     ['12abc', 'AMOUNT_INVALID'],
     ['$', 'AMOUNT_INVALID'],
     ['99999999999999999999', 'AMOUNT_TOO_LARGE'],
-    ['1e5', 'AMOUNT_INVALID'],
+    ['1e', 'AMOUNT_INVALID'],
     ['NaN', 'AMOUNT_INVALID'],
   ])('%s is refused with %s', (raw, code) => {
     expect(parseAmount(raw, twd)).toEqual({ ok: false, code });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseTime, toExcelSerial } from '../../../src/core/ingest/parse-date.ts';
+import { inferDayFirst, parseDate, parseTime, toExcelSerial } from '../../../src/core/ingest/parse-date.ts';
 
 const md = { dayFirst: false, timeZone: 'Asia/Taipei' };
 const dm = { dayFirst: true, timeZone: 'Asia/Taipei' };
@@ -52,6 +52,13 @@ describe('parseDate', () => {
     expect(parseDate('99年12月31日', md)).toEqual({ ok: true, date: '2010-12-31', time: null });
     expect(parseDate('0991231', md)).toEqual({ ok: true, date: '2010-12-31', time: null });
     expect(parseDate('99/12/310', md)).toEqual({ ok: false, code: 'DATE_INVALID' });
+  });
+
+  it('infers the day-first setting from a column', () => {
+    expect(inferDayFirst(['01/02/2024', '31/01/2024'])).toBe(true);
+    expect(inferDayFirst(['01/02/2024', '01/31/2024 13:00'])).toBe(false);
+    expect(inferDayFirst(['01/02/2024', '2024-01-31'])).toBeNull();
+    expect(inferDayFirst(['31/01/2024', '01/31/2024'])).toBeNull();
   });
 
   it('reads day-first dates by setting', () => {
