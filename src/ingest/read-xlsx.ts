@@ -175,6 +175,7 @@ async function listSheetRefs(z: OpenedZip): Promise<SheetRef[]> {
       if (localName(t.name) === 'Relationship' && t.attributes.Id !== undefined)
         targets.set(t.attributes.Id, resolveTarget(dir, t.attributes.Target ?? ''));
     });
+  if (sheets.length === 0) throw new IngestError('XLSX_INVALID', null, 'the workbook has no sheets');
   return sheets.map((s, i) => ({
     name: s.name,
     part: targets.get(s.rid) ?? `${dir}/worksheets/sheet${i + 1}.xml`,
