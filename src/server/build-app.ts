@@ -22,6 +22,7 @@ import { exporter } from '../ingest/exporter.ts';
 import { createFileReader } from '../ingest/file-reader.ts';
 import { createUploadStore } from '../ingest/upload-store.ts';
 import { cookieSettings, type RouteAccess, registerAuth } from './auth.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 import { sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
@@ -61,7 +62,7 @@ export interface RouteInfo {
 
 const VERSION: string = (() => {
   try {
-    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
       version?: string;
     };
     return pkg.version ?? '0.0.0';

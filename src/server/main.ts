@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseConfig } from '../db/connect.ts';
 import { openRuntime, type Runtime } from '../db/runtime.ts';
 import { buildApp } from './build-app.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 
 export interface StartOptions {
   database: DatabaseConfig;
@@ -23,7 +24,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
+export const DEFAULT_WEB_DIR = join(PACKAGE_ROOT, 'dist', 'web');
 
 /** Opens the database, migrates, builds the app and listens. Closes cleanly on close(). */
 export async function startServer(opts: StartOptions): Promise<RunningServer> {

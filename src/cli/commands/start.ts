@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEMO_LOGIN } from '../../app/demo/seed-demo-company.ts';
 import { DEFAULT_WEB_DIR, startServer } from '../../server/main.ts';
+import { PACKAGE_ROOT } from '../../server/package-root.ts';
 import { databaseConfig, fail, withDatabaseOption } from '../options.ts';
 import { seedDemoIfEmpty } from './demo.ts';
 
@@ -11,7 +12,7 @@ async function ensureWebBuilt(): Promise<void> {
   if (existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) return;
   process.stderr.write('建置網頁介面 / building the web app (first start only)…\n');
   const { build } = await import('vite');
-  await build({ configFile: resolve(import.meta.dirname, '../../../vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(PACKAGE_ROOT, 'vite.config.ts'), root: join(PACKAGE_ROOT, 'src', 'web'), logLevel: 'warn' });
 }
 
 export function registerStartCommand(program: Command): void {

@@ -1,0 +1,24 @@
+// Bundles the server and CLI (src/, not the web app) into dist/cli/ with esbuild: `pacer` then
+// starts without compiling TypeScript at run time. bin/pacer.js falls back to tsx when the bundle
+// is missing or older than the sources. Run by `npm ci` (prepare) and `npm run build`.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'cli');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+console.log(`pacer CLI bundled into ${outdir}`);
