@@ -1,0 +1,179 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server.ts';
+import { AppShell } from './pages/app-shell.ts';
+import { LoginPage } from './pages/auth-pages.ts';
+import { ImportWizardPage, KpiExplorerPage } from './pages/import-page.ts';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+const shots = join(process.cwd(), '.tmp', 'e2e-shots');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A POS export in Big5: Chinese headers, ROC dates, NT$ amounts; 「販售點」 is not a header Pacer knows. */
+function big5SalesCsv(): { text: string; lines: number } {
+  const rows = ['訂單編號,交易日期,品名,數量,單價,金額,販售點'];
+  const products = ['拿鐵', '美式咖啡', '可頌'];
+  let n = 0;
+  for (let day = 1; day <= 24; day++) {
+    const product = products[day % products.length] ?? '拿鐵';
+    const qty = (day % 3) + 1;
+    const price = product === '可頌' ? 65 : 90;
+    const date = `115/10/${String(day).padStart(2, '0')}`;
+    rows.push(
+      `E2E-${day},${date},${product},${qty},${price},"NT$${qty * price}",${day % 2 ? '門市' : '外送'}`,
+    );
+    n++;
+    // 2026-02-30 does not exist: this line (within the preview's first lines) is rejected
+    if (day === 5) {
+      rows.push('E2E-BAD,115/02/30,拿鐵,1,90,NT$90,門市');
+      n++;
+    }
+  }
+  return { text: `${rows.join('\r\n')}\r\n`, lines: n };
+}
+
+describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'pacer-e2e-import-'));
+    server = await startTestServer();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+    });
+  };
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  it('uploads, fixes the mapping, imports with progress, and charts the KPIs', async ({ onTestFailed }) => {
+    const csv = big5SalesCsv();
+    const file = join(dir, '門市銷售.csv');
+    writeFileSync(file, iconv.encode(csv.text, 'cp950'));
+
+    const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      try {
+        window.localStorage.setItem('pacer.language', 'zh-TW');
+      } catch {
+        // about:blank and downloads have no storage
+      }
+    });
+    context.on('page', watch);
+    const page = await context.newPage();
+    onTestFailed(async () => {
+      await shot(page, 'import-failure');
+    });
+    const shell = new AppShell(page);
+
+    // Log in to the demo company.
+    await page.goto(`${server.url}/login`);
+    const login = new LoginPage(page);
+    await login.waitForIt();
+    await login.logIn('demo@pacer.local', 'pacer-demo-2026');
+    await page.getByTestId('company-switcher').waitFor();
+    expect(await shell.currentCompany()).toContain('示範咖啡店');
+
+    // 1. Upload: the Big5 file is recognised as such.
+    await shell.goTo('資料匯入');
+    const wizard = new ImportWizardPage(page);
+    await wizard.waitForIt();
+    await wizard.chooseKind('銷售明細');
+    await wizard.upload(file);
+    await expect.poll(() => wizard.detectedEncoding().textContent()).toContain('Big5');
+    await shot(page, 'import-01-uploaded');
+
+    // 2. Mapping: 「販售點」 is not matched by itself; map it to the channel by hand.
+    await wizard.next();
+    expect(await wizard.mappedColumn('通路').textContent()).toContain('檔案中沒有');
+    await wizard.mapField('通路', '販售點');
+    await expect.poll(() => wizard.mappedColumn('通路').textContent()).toContain('販售點');
+    // The impossible date is flagged in the preview.
+    await wizard.problemCells().first().waitFor();
+    expect(await wizard.problemCells().first().textContent()).toContain('115/02/30');
+    await shot(page, 'import-02-mapping');
+
+    // 3. Commit: the progress bar shows while the job runs (its first poll is held until we have seen it).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/imports/jobs/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await wizard.commit();
+    await wizard.progressBar().waitFor();
+    await shot(page, 'import-03-progress');
+    release();
+
+    // 4. Result: every good line added, the bad one rejected, with a downloadable error report.
+    await wizard.result().waitFor();
+    await page.unroute('**/imports/jobs/**');
+    expect(await wizard.resultCount('added')).toBe(csv.lines - 1);
+    expect(await wizard.resultCount('rejected')).toBe(1);
+    const href = await wizard.errorReportLink().getAttribute('href');
+    expect(href).toBeTruthy();
+    const report = await context.request.get(`${server.url}${href}`);
+    expect(report.status()).toBe(200);
+    expect(await report.text()).toContain('115/02/30');
+    await shot(page, 'import-04-result');
+
+    // The history lists the import.
+    await page.getByRole('tab', { name: '匯入紀錄' }).click();
+    await page.locator('.ant-table-row', { hasText: '門市銷售.csv' }).waitFor();
+    await shot(page, 'import-05-history');
+
+    // 5. KPI explorer: the revenue trend and a breakdown by channel render as charts.
+    await shell.goTo('KPI 指標');
+    const kpi = new KpiExplorerPage(page);
+    await kpi.waitForIt();
+    await kpi.glossary().waitFor();
+    await kpi.trendChart().waitFor();
+    await kpi.breakDownBy('通路');
+    await kpi.breakdownChart().waitFor();
+    await page.locator('.ant-table-row', { hasText: '外送' }).first().waitFor();
+    await shot(page, 'kpi-01-explorer');
+
+    // The figures download as CSV.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下載 CSV' }).click(),
+    ]);
+    const saved = join(dir, 'kpi.csv');
+    await download.saveAs(saved);
+    expect(readFileSync(saved, 'utf8')).toContain('去年同期');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
