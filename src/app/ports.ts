@@ -1,8 +1,8 @@
 import type { Role } from '../core/access/permissions.ts';
-import type { CatalogStore } from './data/ports.ts';
-import type { ImportStore } from './import/ports.ts';
 import type { TimeZone } from '../core/calendar/time-zones.ts';
 import type { Currency } from '../core/money/currency.ts';
+import type { CatalogStore } from './data/ports.ts';
+import type { ImportStore } from './import/ports.ts';
 import type { KpiRepository } from './kpi/ports.ts';
 
 /** Ports: what the use cases need from the outside world. db/ implements the repositories. */

@@ -44,7 +44,9 @@ export const previewSchema = z.object({
   mapping: mappingSchema,
   suggested: z.boolean(),
   unmappedHeaders: z.array(z.string()),
-  rows: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()), problems: z.array(lineProblemSchema) })),
+  rows: z.array(
+    z.object({ line: z.number().int(), cells: z.array(z.string()), problems: z.array(lineProblemSchema) }),
+  ),
   missingRequired: z.array(z.string()),
 });
 export type Preview = z.infer<typeof previewSchema>;

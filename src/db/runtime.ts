@@ -1,9 +1,9 @@
 import type { AppContext, Clock } from '../app/ports.ts';
 import { systemClock } from '../app/system-clock.ts';
 import { type DatabaseConfig, openDatabase, type PacerDatabase } from './connect.ts';
-import { migrateToLatest } from './migrate.ts';
 import { createImportStore } from './imports/import-store.ts';
 import { refreshSalesRollups } from './kpi/refresh-sales-rollups.ts';
+import { migrateToLatest } from './migrate.ts';
 import { createRepositories } from './repositories/index.ts';
 
 export interface Runtime {
@@ -19,7 +19,9 @@ export async function openRuntime(config: DatabaseConfig, clock: Clock = systemC
   const database = openDatabase(config);
   try {
     const applied = await migrateToLatest(database);
-    const repos = createRepositories(database.db, { imports: createImportStore(database, refreshSalesRollups) });
+    const repos = createRepositories(database.db, {
+      imports: createImportStore(database, refreshSalesRollups),
+    });
     return { database, ctx: { repos, clock }, applied, close: () => database.close() };
   } catch (e) {
     await database.close();

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../../app/ports.ts';
+import { createCatalogStore } from '../imports/catalog-store.ts';
 import { createKpiRepository } from '../kpi/kpi-repository.ts';
 import type { Database } from '../schema/index.ts';
-import { createCatalogStore } from '../imports/catalog-store.ts';
 import { createApiTokenRepository } from './api-tokens.ts';
 import { createAuditRepository } from './audit.ts';
 import { createCompanyRepository } from './companies.ts';
