@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { DIMENSIONS, KPI_METRICS } from '../core/kpi/types.ts';
+import { idSchema, isoDateTimeSchema } from './common.ts';
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const goalMetricSchema = z.enum(KPI_METRICS);
+export const ratePerSchema = z.enum(['day', 'week', 'month', 'quarter', 'year']);
+export const targetKindSchema = z.enum(['absolute', 'percent_change', 'absolute_change']);
+
+/**
+ * A numeric target: reach X (absolute), change by ±X % (percent_change) or by ±X (absolute_change).
+ * Money in currency units; percentages and rates as percent numbers (3.5 = 3.5 %); `per` makes it a
+ * rate (每月100單 → absolute 100 per month).
+ */
+export const goalTargetSchema = z.object({
+  metric: goalMetricSchema,
+  kind: targetKindSchema,
+  value: z.number().finite().min(-1e13).max(1e13),
+  per: ratePerSchema.nullable().default(null),
+});
+export type GoalTarget = z.infer<typeof goalTargetSchema>;
+
+/** The goal's scope: member names per dimension (empty or missing: everything). */
+export const goalScopeSchema = z
+  .object(
+    Object.fromEntries(
+      DIMENSIONS.map((d) => [d, z.array(z.string().trim().min(1).max(200)).max(50).optional()]),
+    ),
+  )
+  .strict();
+export type GoalScope = Partial<Record<(typeof DIMENSIONS)[number], string[]>>;
+
+export const goalPeriodSchema = z
+  .object({ start: localDate, end: localDate })
+  .refine((p) => p.start <= p.end, { message: 'end_before_start', path: ['end'] });
+
+export const goalInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  /** The sentence the goal was written as, if any (kept for the record). */
+  statement: z.string().trim().max(2000).default(''),
+  metric: goalMetricSchema,
+  scope: goalScopeSchema.default({}),
+  /** The main target, on `metric`. */
+  target: goalTargetSchema,
+  /** Further targets named in the statement (「達到每月100單」). */
+  extraTargets: z.array(goalTargetSchema).max(10).default([]),
+  period: goalPeriodSchema,
+  ownerUserId: idSchema.nullable().default(null),
+  objectiveId: idSchema.nullable().default(null),
+  strategies: z.array(z.string().trim().min(1).max(300)).max(30).default([]),
+  notes: z.string().trim().max(5000).default(''),
+});
+export type GoalInput = z.infer<typeof goalInputSchema>;
+
+export const letterGradeSchema = z.enum(['pass', 'warn', 'fail', 'unknown']);
+export const smartGradesSchema = z.object({
+  specific: letterGradeSchema,
+  measurable: letterGradeSchema,
+  achievable: letterGradeSchema,
+  relevant: letterGradeSchema,
+  time_bound: letterGradeSchema,
+});
+export const findingSchema = z.object({
+  letter: z.enum(['specific', 'measurable', 'achievable', 'relevant', 'time_bound']),
+  code: z.string(),
+  severity: z.enum(['fail', 'warn', 'info']),
+  message: z.string(),
+  fix: z.string(),
+});
+
+/** Money in currency units; the probability in [0, 1]. */
+export const achievabilitySchema = z.object({
+  verdict: z.enum(['too_easy', 'achievable', 'stretch', 'unrealistic', 'unknown']),
+  /** What would decide it when the verdict is unknown (no history, …). */
+  reason: z.string().nullable(),
+  /** The target as a total over the goal's period (rates and changes converted). */
+  targetValue: z.number().nullable(),
+  baseline: z.object({
+    samePeriodLastYear: z.number().nullable(),
+    recentRunRate: z.number().nullable(),
+  }),
+  /** Uplift the target needs over the baseline (0.2 = +20 %). */
+  requiredUplift: z.number().nullable(),
+  /** Where that uplift falls among the scope's past year-on-year changes (0–1), with their spread. */
+  historicalGrowth: z
+    .object({
+      percentile: z.number(),
+      p10: z.number(),
+      p50: z.number(),
+      p90: z.number(),
+      samples: z.number().int(),
+    })
+    .nullable(),
+  forecast: z
+    .object({ mean: z.number(), lo80: z.number(), hi80: z.number(), lo95: z.number(), hi95: z.number() })
+    .nullable(),
+  probability: z.number().nullable(),
+  /** Targets reached with 50 %, 70 % and 90 % probability: the recommended range (預留調整空間). */
+  recommended: z.object({ p50: z.number(), p70: z.number(), p90: z.number() }).nullable(),
+  capacity: z.object({ reps: z.number().int(), revenuePerRep: z.number(), capacity: z.number() }).nullable(),
+  market: z.object({ som: z.number(), share: z.number() }).nullable(),
+  /** History and forecast by month for the chart: actuals, then mean with 80 % / 95 % bands. */
+  chart: z.array(
+    z.object({
+      period: z.string(),
+      actual: z.number().nullable(),
+      mean: z.number().nullable(),
+      lo80: z.number().nullable(),
+      hi80: z.number().nullable(),
+      lo95: z.number().nullable(),
+      hi95: z.number().nullable(),
+    }),
+  ),
+});
+export type Achievability = z.infer<typeof achievabilitySchema>;
+
+export const gradingSchema = z.object({
+  grades: smartGradesSchema,
+  findings: z.array(findingSchema),
+  score: z.number().int().min(0).max(100),
+  achievability: achievabilitySchema,
+  /** A SMART sentence built from the goal and the company's own numbers. */
+  rewrite: z.string(),
+});
+export type Grading = z.infer<typeof gradingSchema>;
+
+export const goalSchema = goalInputSchema.extend({
+  id: idSchema,
+  status: z.enum(['active', 'archived']),
+  version: z.number().int(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  createdByName: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  objectiveTitle: z.string().nullable(),
+  /** The grade summary as of the last save (the full grading comes with GET one goal). */
+  score: z.number().int().nullable(),
+  grades: smartGradesSchema.nullable(),
+});
+export type Goal = z.infer<typeof goalSchema>;
+
+export const goalWithGradingSchema = goalSchema.extend({ grading: gradingSchema });
+
+export const goalParamsSchema = z.object({ companyId: idSchema, goalId: idSchema });
+export const goalListQuerySchema = z.object({
+  status: z.enum(['active', 'archived', 'all']).default('active'),
+  q: z.string().max(200).optional(),
+  metric: goalMetricSchema.optional(),
+});
+export const createGoalBodySchema = goalInputSchema;
+/** Edit with the version read (409 VERSION_CONFLICT when stale) and why (kept in the history). */
+export const updateGoalBodySchema = goalInputSchema.extend({
+  version: z.number().int().min(1),
+  reason: z.string().trim().max(1000).default(''),
+});
+
+/** Sentence → draft goal (for the wizard: writing a sentence fills the form). */
+export const parseGoalBodySchema = z.object({
+  statement: z.string().trim().min(1).max(2000),
+  /** Defaults to today in the company's time zone. */
+  today: localDate.optional(),
+});
+export const parsedGoalSchema = z.object({
+  draft: goalInputSchema.partial().extend({ statement: z.string() }),
+  /** Names the reader found that are not (yet) in the company's data, per dimension. */
+  unknownNames: z.record(z.string(), z.array(z.string())),
+  grading: gradingSchema,
+});
+/** Form → live SMART panel for a goal not saved yet. */
+export const gradeDraftBodySchema = goalInputSchema;
+
+export const goalVersionSchema = z.object({
+  version: z.number().int(),
+  at: isoDateTimeSchema,
+  byName: z.string().nullable(),
+  reason: z.string(),
+  /** Field → { from, to } of what this version changed. */
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+});
