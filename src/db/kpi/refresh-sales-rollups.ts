@@ -65,18 +65,26 @@ export async function refreshSalesRollups(
     WHERE company_id = ${companyId} AND sale_date BETWEEN ${from} AND ${to}
     GROUP BY company_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id`.execute(db);
 
-  // First purchase dates: recompute every customer with orders in the range or a first date in it.
+  // First purchase dates. Only customers with orders in the range whose first date is not already
+  // earlier, or whose first date lies in the range, can change; each is one MIN() seek on the index.
   await sql`
     INSERT INTO kpi_customer_first (company_id, customer_id, first_date)
-    SELECT company_id, customer_id, MIN(sale_date)
-    FROM kpi_order_daily
-    WHERE company_id = ${companyId} AND customer_id IN (
-      SELECT customer_id FROM kpi_order_daily
-      WHERE company_id = ${companyId} AND sale_date BETWEEN ${from} AND ${to} AND customer_id IS NOT NULL
-      UNION
-      SELECT customer_id FROM kpi_customer_first
-      WHERE company_id = ${companyId} AND first_date BETWEEN ${from} AND ${to})
-    GROUP BY company_id, customer_id
+    SELECT company_id, customer_id, first_date FROM (
+      SELECT CAST(${companyId} AS text) AS company_id, a.customer_id AS customer_id,
+        (SELECT MIN(o.sale_date) FROM kpi_order_daily o
+         WHERE o.company_id = ${companyId} AND o.customer_id = a.customer_id) AS first_date
+      FROM (
+        SELECT customer_id FROM kpi_order_daily
+        WHERE company_id = ${companyId} AND sale_date BETWEEN ${from} AND ${to} AND customer_id IS NOT NULL
+        UNION
+        SELECT customer_id FROM kpi_customer_first
+        WHERE company_id = ${companyId} AND first_date BETWEEN ${from} AND ${to}
+      ) a
+      WHERE NOT EXISTS (
+        SELECT 1 FROM kpi_customer_first e
+        WHERE e.company_id = ${companyId} AND e.customer_id = a.customer_id AND e.first_date < ${from})
+    ) t
+    WHERE first_date IS NOT NULL
     ON CONFLICT (company_id, customer_id) DO UPDATE SET first_date = excluded.first_date`.execute(db);
   await sql`
     DELETE FROM kpi_customer_first
