@@ -7,7 +7,7 @@ import type { TextEncoding } from './detect-encoding.ts';
 import { isIngestError } from './ingest-error.ts';
 import type { IngestLimits } from './limits.ts';
 import type { Delimiter } from './parse-delimited.ts';
-import { readDelimited } from './read-delimited.ts';
+import { openDelimited } from './read-delimited.ts';
 import { readXlsxRows } from './read-xlsx.ts';
 import { sniffFile } from './sniff-file.ts';
 
@@ -40,6 +40,8 @@ export function toAppError(e: unknown): unknown {
   }
 }
 
+const XLSX_BATCH = 500;
+
 /** The ingest side of imports: sniffing, streaming rows with limits, hashing. */
 export function createFileReader(limits?: Partial<IngestLimits>): FileReader {
   return {
@@ -50,17 +52,26 @@ export function createFileReader(limits?: Partial<IngestLimits>): FileReader {
         throw toAppError(e);
       }
     },
-    rows(path, opts: RowOptions): AsyncIterable<RawRow> {
+    batches(path, opts: RowOptions): AsyncIterable<RawRow[]> {
       return (async function* () {
         try {
           if (opts.format === 'xlsx') {
-            yield* readXlsxRows(path, opts.sheet, limits === undefined ? {} : { limits });
+            let batch: RawRow[] = [];
+            for await (const row of readXlsxRows(path, opts.sheet, limits === undefined ? {} : { limits })) {
+              batch.push(row);
+              if (batch.length >= XLSX_BATCH) {
+                yield batch;
+                batch = [];
+              }
+            }
+            if (batch.length) yield batch;
           } else {
-            yield* readDelimited(path, {
+            const opened = await openDelimited(path, {
               ...(limits === undefined ? {} : { limits }),
               ...(opts.encoding ? { encoding: opts.encoding as TextEncoding } : {}),
               ...(opts.delimiter ? { delimiter: opts.delimiter as Delimiter } : {}),
             });
+            yield* opened.batches;
           }
         } catch (e) {
           throw toAppError(e);

@@ -30,7 +30,8 @@ export interface RawRow {
 /** Reads uploaded files (ingest/ implements it): streaming, bounded, with coded errors. */
 export interface FileReader {
   sniff(path: string, originalName: string): Promise<FileSniff>;
-  rows(path: string, opts: RowOptions): AsyncIterable<RawRow>;
+  /** The file's rows (header included, blank lines skipped) in batches: one await per batch, not per row. */
+  batches(path: string, opts: RowOptions): AsyncIterable<RawRow[]>;
   sha256(path: string): Promise<{ sha256: string; bytes: number }>;
 }
 

@@ -66,12 +66,39 @@ async function rowOptions(
   return { format: sniff.format, encoding: sniff.encoding, delimiter: sniff.delimiter };
 }
 
-/** The first non-empty row is the header. */
-async function readHeader(rows: AsyncIterator<RawRow>): Promise<RawRow> {
-  for (;;) {
-    const next = await rows.next();
-    if (next.done) throw new AppError('IMPORT_EMPTY_FILE');
-    if (next.value.cells.some((c) => c.trim() !== '')) return next.value;
+/**
+ * The rows of a file, batch by batch, with the header taken off the front: the first non-empty row.
+ */
+class RowStream {
+  private pending: RawRow[] = [];
+  constructor(private readonly source: AsyncIterator<RawRow[]>) {}
+
+  async header(): Promise<RawRow> {
+    for (;;) {
+      const row = this.pending.shift();
+      if (row) {
+        if (row.cells.some((c) => c.trim() !== '')) return row;
+        continue;
+      }
+      const next = await this.source.next();
+      if (next.done) throw new AppError('IMPORT_EMPTY_FILE');
+      this.pending = next.value.slice();
+    }
+  }
+
+  /** The next batch of data rows, or null at the end. */
+  async next(): Promise<readonly RawRow[] | null> {
+    if (this.pending.length) {
+      const rest = this.pending;
+      this.pending = [];
+      return rest;
+    }
+    const next = await this.source.next();
+    return next.done ? null : next.value;
+  }
+
+  async close(): Promise<void> {
+    await this.source.return?.();
   }
 }
 
@@ -155,9 +182,9 @@ export async function previewImport(
   await authorize(ctx, actor, companyId, 'data.import');
   const profile = await companySettings(ctx, companyId);
   const opts = await rowOptions(reader, file, req.sheet);
-  const rows = reader.rows(file.path, opts)[Symbol.asyncIterator]();
+  const rows = new RowStream(reader.batches(file.path, opts)[Symbol.asyncIterator]());
   try {
-    const header = await readHeader(rows);
+    const header = await rows.header();
     const headers = header.cells.map((c) => c.trim());
     const { mapping, suggested } = await chooseMapping(ctx, companyId, req, headers);
     const used = new Set(Object.values(mapping).filter((v): v is number => v !== null));
@@ -169,11 +196,14 @@ export async function previewImport(
     });
     const out: PreviewResult['rows'] = [];
     while (out.length < lines) {
-      const next = await rows.next();
-      if (next.done) break;
-      if (isBlank(next.value.cells)) continue;
-      const n = normalize(next.value);
-      out.push({ line: next.value.line, cells: next.value.cells, problems: n.ok ? [] : n.problems });
+      const batch = await rows.next();
+      if (batch === null) break;
+      for (const row of batch) {
+        if (out.length >= lines) break;
+        if (isBlank(row.cells)) continue;
+        const n = normalize(row);
+        out.push({ line: row.line, cells: row.cells, problems: n.ok ? [] : n.problems });
+      }
     }
     const required = new Set<string>(REQUIRED_FIELDS[req.kind] as readonly string[]);
     return {
@@ -189,7 +219,7 @@ export async function previewImport(
       })),
     };
   } finally {
-    await rows.return?.();
+    await rows.close();
   }
 }
 
@@ -214,9 +244,9 @@ export async function importFile(
   const profile = await companySettings(ctx, companyId);
   const { sha256, bytes } = await reader.sha256(file.path);
   const opts = await rowOptions(reader, file, req.sheet);
-  const rows = reader.rows(file.path, opts)[Symbol.asyncIterator]();
+  const rows = new RowStream(reader.batches(file.path, opts)[Symbol.asyncIterator]());
   try {
-    const header = await readHeader(rows);
+    const header = await rows.header();
     const headers = header.cells.map((c) => c.trim());
     const { mapping } = await chooseMapping(ctx, companyId, req, headers);
     const missing = missingRequired(req.kind, mapping);
@@ -263,12 +293,12 @@ export async function importFile(
     );
     return { ...summary, importId };
   } finally {
-    await rows.return?.();
+    await rows.close();
   }
 }
 
 async function pump(
-  rows: AsyncIterator<RawRow>,
+  rows: RowStream,
   normalize: (row: RawRow) => Normalized,
   sink: ImportSink,
   onProgress: (p: ImportProgress) => void,
@@ -307,32 +337,31 @@ async function pump(
     problems = [];
     onProgress({ linesRead: s.linesRead });
   };
-  for (;;) {
-    const next = await rows.next();
-    if (next.done) break;
-    const row = next.value;
-    if (isBlank(row.cells)) continue;
-    s.linesRead += 1;
-    const n = normalize(row);
-    if (!n.ok) {
-      s.rejected += 1;
-      for (const p of n.problems) {
-        if (storedProblems < MAX_STORED_PROBLEMS) {
-          problems.push(p);
-          storedProblems += 1;
+  for (let batch = await rows.next(); batch !== null; batch = await rows.next()) {
+    for (const row of batch) {
+      if (isBlank(row.cells)) continue;
+      s.linesRead += 1;
+      const n = normalize(row);
+      if (!n.ok) {
+        s.rejected += 1;
+        for (const p of n.problems) {
+          if (storedProblems < MAX_STORED_PROBLEMS) {
+            problems.push(p);
+            storedProblems += 1;
+          }
         }
+      } else if (n.kind === 'sales') {
+        seeDate(n.record.saleDate);
+        sales.push(n.record);
+      } else if (n.kind === 'marketing') {
+        seeDate(n.record.day);
+        marketing.push(n.record);
+      } else {
+        seeDate(n.record.respondedOn);
+        satisfaction.push(n.record);
       }
-    } else if (n.kind === 'sales') {
-      seeDate(n.record.saleDate);
-      sales.push(n.record);
-    } else if (n.kind === 'marketing') {
-      seeDate(n.record.day);
-      marketing.push(n.record);
-    } else {
-      seeDate(n.record.respondedOn);
-      satisfaction.push(n.record);
+      if (sales.length + marketing.length + satisfaction.length + problems.length >= BATCH) await flush();
     }
-    if (sales.length + marketing.length + satisfaction.length + problems.length >= BATCH) await flush();
   }
   await flush();
   return s;

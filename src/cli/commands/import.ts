@@ -93,7 +93,7 @@ export function registerImportCommand(program: Command): void {
           if ('byName' in m && typeof m.byName === 'object') {
             const sniff = await reader.sniff(path, basename(path));
             const it = reader
-              .rows(path, {
+              .batches(path, {
                 format: sniff.format,
                 encoding: sniff.encoding,
                 delimiter: sniff.delimiter,
@@ -102,7 +102,7 @@ export function registerImportCommand(program: Command): void {
               [Symbol.asyncIterator]();
             const first = await it.next();
             await it.return?.();
-            const headers = first.done ? [] : first.value.cells.map((c) => c.trim());
+            const headers = first.done ? [] : (first.value[0]?.cells ?? []).map((c) => c.trim());
             mapping = Object.create(null) as Record<string, number | null>;
             for (const [field, name] of Object.entries(m.byName as Record<string, string>)) {
               const idx = /^\d+$/.test(name) ? Number(name) : headers.indexOf(name);

@@ -8,6 +8,12 @@ import type {
 } from '../../core/ingest/records.ts';
 import { contentKey, SalesLineKeyer } from './line-keys.ts';
 
+/**
+ * A string that owns its characters: names cut from a file's decoded chunk may share that chunk's
+ * memory, and a cache of them would otherwise keep every chunk alive.
+ */
+const ownCopy = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 type NamedTable = 'product_categories' | 'products' | 'channels' | 'regions' | 'sales_reps';
 
 /**
@@ -55,7 +61,7 @@ export function createSqliteSink(conn: SQLite.Database, meta: ImportMeta): Impor
     ) as {
       id: number;
     };
-    m.set(name, row.id);
+    m.set(ownCopy(name), row.id);
     return row.id;
   };
 
@@ -79,7 +85,7 @@ export function createSqliteSink(conn: SQLite.Database, meta: ImportMeta): Impor
       regionId,
       r.saleDate,
     ) as { id: number };
-    m.set(r.customer, row.id);
+    m.set(ownCopy(r.customer), row.id);
     return row.id;
   };
 
