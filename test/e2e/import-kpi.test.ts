@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage } from './pages/auth-pages.ts';
-import { ImportWizardPage, KpiExplorerPage } from './pages/import-page.ts';
+import { CatalogPage, ImportWizardPage, KpiExplorerPage } from './pages/import-page.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -172,6 +172,20 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     const saved = join(dir, 'kpi.csv');
     await download.saveAs(saved);
     expect(readFileSync(saved, 'utf8')).toContain('去年同期');
+
+    // 6. The import brought a new channel 「外送」, which is the demo's 「外送平台」: merge them.
+    await shell.goTo('品項與通路');
+    const catalog = new CatalogPage(page);
+    await catalog.waitForIt();
+    await catalog.openTab('通路');
+    await catalog.row('外送').waitFor();
+    const dialog = await catalog.startMerge('外送', '外送平台');
+    await dialog.getByText('「外送」的 12 筆銷售會歸到「外送平台」').waitFor();
+    await shot(page, 'catalog-01-merge');
+    await dialog.getByRole('button', { name: '合併' }).click();
+    await catalog.row('外送').waitFor({ state: 'detached' });
+    await catalog.row('外送平台').waitFor();
+    await shot(page, 'catalog-02-merged');
 
     expect(problems).toEqual([]);
     await context.close();

@@ -58,16 +58,40 @@ export class KpiExplorerPage {
   async waitForIt(): Promise<void> {
     await this.page.getByRole('heading', { name: 'KPI 指標', level: 3 }).waitFor();
   }
+  /** The trend chart once ECharts has drawn it. */
   trendChart() {
-    return this.page.getByTestId('kpi-trend-chart').locator('canvas');
+    return this.page.locator('[data-testid="kpi-trend-chart"][data-rendered="true"] canvas');
   }
   breakdownChart() {
-    return this.page.getByTestId('kpi-breakdown-chart').locator('canvas');
+    return this.page.locator('[data-testid="kpi-breakdown-chart"][data-rendered="true"] canvas');
   }
   glossary() {
     return this.page.getByTestId('kpi-glossary');
   }
   async breakDownBy(label: string): Promise<void> {
     await chooseOption(this.page, this.page.getByLabel('拆分方式', { exact: true }), label);
+  }
+}
+
+/** /catalog: products, categories, channels, reps and regions (zh-TW). */
+export class CatalogPage {
+  constructor(private readonly page: Page) {}
+  async waitForIt(): Promise<void> {
+    await this.page.getByRole('heading', { name: '品項與通路', level: 3 }).waitFor();
+  }
+  async openTab(label: string): Promise<void> {
+    await this.page.getByRole('tab', { name: label }).click();
+  }
+  row(name: string) {
+    return this.page.locator('.ant-table-row').filter({
+      has: this.page.getByText(name, { exact: true }),
+    });
+  }
+  /** Opens the merge dialog of `from`, picks `into`; returns the dialog for checks before confirming. */
+  async startMerge(from: string, into: string) {
+    await this.row(from).getByRole('button', { name: '合併到…' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await chooseOption(this.page, dialog.getByLabel('選擇要合併到哪一項'), into);
+    return dialog;
   }
 }

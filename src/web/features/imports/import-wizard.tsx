@@ -17,7 +17,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ImportJob, Preset, Preview, Upload as UploadDto } from '../../../contract/imports.ts';
@@ -516,31 +516,32 @@ function StepMapping({
   );
 }
 
-function StepProgress({ jobId, onDone }: { jobId: string; onDone: (job: ImportJob) => void }) {
+function StepProgress({ start, onDone }: { start: ImportJob; onDone: (job: ImportJob) => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { companyId } = useCurrentCompany();
   const job = useQuery({
-    queryKey: ['import-job', companyId, jobId],
-    queryFn: async () => {
-      const j = await api.get<ImportJob>(
-        companyPath(companyId, `/imports/jobs/${encodeURIComponent(jobId)}`),
-      );
-      if (j.state !== 'running') onDone(j);
-      return j;
-    },
+    queryKey: ['import-job', companyId, start.jobId],
+    queryFn: () =>
+      api.get<ImportJob>(companyPath(companyId, `/imports/jobs/${encodeURIComponent(start.jobId)}`)),
+    initialData: start,
+    initialDataUpdatedAt: 0,
     refetchInterval: (q) => (q.state.data && q.state.data.state !== 'running' ? false : 500),
   });
+  const finished = job.data.state !== 'running' ? job.data : null;
+  useEffect(() => {
+    if (finished) onDone(finished);
+  }, [finished, onDone]);
   const j = job.data;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-progress">
       <Typography.Text>{t('imports.importing')}</Typography.Text>
       <Progress
-        percent={j ? jobPercent(j.bytesRead, j.totalBytes) : 0}
-        status={j?.state === 'failed' ? 'exception' : 'active'}
+        percent={jobPercent(j.bytesRead, j.totalBytes)}
+        status={j.state === 'failed' ? 'exception' : 'active'}
       />
       <Typography.Text type="secondary">
-        {t('imports.linesRead', { n: formatNumber(j?.linesRead ?? 0, lang) })}
+        {t('imports.linesRead', { n: formatNumber(j.linesRead, lang) })}
       </Typography.Text>
       {job.isError && <Alert type="error" showIcon title={errorMessage(job.error, t)} />}
     </Space>
@@ -621,7 +622,7 @@ export function ImportWizard() {
   const [dayFirst, setDayFirst] = useState(true);
   const [mapping, setMapping] = useState<Mapping | undefined>();
   const [savePresetAs, setSavePresetAs] = useState('');
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
   const [finished, setFinished] = useState<ImportJob | null>(null);
 
   const options: ImportOptions | null = useMemo(
@@ -645,8 +646,8 @@ export function ImportWizard() {
         mapping: m,
         ...(savePresetAs.trim() ? { savePresetAs: savePresetAs.trim() } : {}),
       }),
-    onSuccess: (job) => {
-      setJobId(job.jobId);
+    onSuccess: (started) => {
+      setJob(started);
       setStep(2);
     },
   });
@@ -657,10 +658,21 @@ export function ImportWizard() {
     setSheet(undefined);
     setMapping(undefined);
     setSavePresetAs('');
-    setJobId(null);
+    setJob(null);
     setFinished(null);
     commit.reset();
   };
+
+  const onDone = useCallback(
+    (done: ImportJob) => {
+      setFinished(done);
+      setStep(3);
+      void queryClient.invalidateQueries({ queryKey: ['imports', companyId] });
+      void queryClient.invalidateQueries({ queryKey: ['kpi', companyId] });
+      void queryClient.invalidateQueries({ queryKey: ['catalog', companyId] });
+    },
+    [queryClient, companyId],
+  );
 
   return (
     <Panel>
@@ -710,18 +722,7 @@ export function ImportWizard() {
           commitError={commit.isError ? errorMessage(commit.error, t) : null}
         />
       )}
-      {step === 2 && jobId && (
-        <StepProgress
-          jobId={jobId}
-          onDone={(job) => {
-            setFinished(job);
-            setStep(3);
-            void queryClient.invalidateQueries({ queryKey: ['imports', companyId] });
-            void queryClient.invalidateQueries({ queryKey: ['kpi', companyId] });
-            void queryClient.invalidateQueries({ queryKey: ['catalog', companyId] });
-          }}
-        />
-      )}
+      {step === 2 && job && <StepProgress start={job} onDone={onDone} />}
       {step === 3 && finished && <StepResult job={finished} onAgain={reset} />}
     </Panel>
   );

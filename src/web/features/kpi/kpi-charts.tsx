@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { useMemo, useRef } from 'react';
 import type { Locale } from '../../../contract/common.ts';
 import type { KpiResultBody } from '../../../contract/kpi.ts';
 import { formatAxis, formatKpi, isAdditive, type KpiUnit } from './kpi-view.ts';
@@ -22,6 +23,34 @@ const COLORS = [
 ];
 const MAX_KEYS = 8;
 
+/** A chart whose box gets data-rendered="true" once ECharts has finished drawing (for tests and screenshots). */
+function Chart({
+  option,
+  height,
+  testId,
+}: {
+  option: Record<string, unknown>;
+  height: number;
+  testId: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const onEvents = useMemo(
+    () => ({ finished: () => box.current?.setAttribute('data-rendered', 'true') }),
+    [],
+  );
+  return (
+    <div ref={box} data-testid={testId}>
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        onEvents={onEvents}
+        style={{ height, width: '100%' }}
+      />
+    </div>
+  );
+}
+
 function valueAxis(unit: KpiUnit, lang: Locale) {
   return { type: 'value' as const, axisLabel: { formatter: (v: number) => formatAxis(v, unit, lang) } };
 }
@@ -37,7 +66,7 @@ export function TrendChart({
   labels: { current: string; lastYear: string };
 }) {
   const unit = result.unit;
-  const option = {
+  const option: Record<string, unknown> = {
     color: ['#0f766e', '#94a3b8'],
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     legend: { top: 0 },
@@ -65,11 +94,7 @@ export function TrendChart({
       },
     ],
   };
-  return (
-    <div data-testid="kpi-trend-chart">
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 320, width: '100%' }} />
-    </div>
-  );
+  return <Chart option={option} height={320} testId="kpi-trend-chart" />;
 }
 
 /** The members with the largest totals first; the rest are summed as "others" (additive units only). */
@@ -148,9 +173,5 @@ export function BreakdownChart({
       series: [{ type: 'bar', data: points.map((p) => p.value), itemStyle: { color: COLORS[0] } }],
     };
   }
-  return (
-    <div data-testid="kpi-breakdown-chart">
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 360, width: '100%' }} />
-    </div>
-  );
+  return <Chart option={option} height={360} testId="kpi-breakdown-chart" />;
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { delimiterKey, encodingKey, jobPercent } from '../../../src/web/features/imports/imports-api.ts';
+import {
+  change,
+  csvCell,
+  formatKpi,
+  isAdditive,
+  PERIOD_PRESETS,
+  presetRange,
+  toCsv,
+  whereString,
+} from '../../../src/web/features/kpi/kpi-view.ts';
+
+describe('import wizard helpers', () => {
+  it('names the detected encoding in words', () => {
+    expect(encodingKey('cp950')).toBe('imports.encodings.big5');
+    expect(encodingKey('utf8')).toBe('imports.encodings.utf8');
+    expect(encodingKey('UTF-16LE')).toBe('imports.encodings.utf16');
+    expect(encodingKey(null)).toBe('imports.encodings.unknown');
+    expect(delimiterKey('\t')).toBe('imports.delimiters.tab');
+    expect(delimiterKey(null)).toBe('imports.delimiters.none');
+  });
+  it('turns bytes read into a bounded percentage', () => {
+    expect(jobPercent(0, 0)).toBe(0);
+    expect(jobPercent(50, 200)).toBe(25);
+    expect(jobPercent(300, 200)).toBe(100);
+  });
+});
+
+describe('KPI explorer helpers', () => {
+  it('computes the preset ranges from today', () => {
+    const today = '2026-05-15';
+    expect(presetRange('last12m', today)).toEqual({ from: '2025-06-01', to: today });
+    expect(presetRange('thisYear', today)).toEqual({ from: '2026-01-01', to: today });
+    expect(presetRange('lastYear', today)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(presetRange('thisQuarter', today)).toEqual({ from: '2026-04-01', to: today });
+    expect(presetRange('lastQuarter', today)).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(presetRange('lastMonth', today)).toEqual({ from: '2026-04-01', to: '2026-04-30' });
+    expect(presetRange('last90d', today)).toEqual({ from: '2026-02-15', to: today });
+    // January: last quarter and last month fall in the previous year
+    expect(presetRange('lastQuarter', '2026-01-10')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(presetRange('lastMonth', '2026-01-10')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    for (const p of PERIOD_PRESETS) {
+      const r = presetRange(p, '2024-02-29');
+      expect(r.from <= r.to, p).toBe(true);
+    }
+  });
+  it('builds the where string with a repeated key for either member', () => {
+    expect(whereString('channel', ['門市', '線上商店'])).toBe('channel=門市,channel=線上商店');
+    expect(whereString('channel', [])).toBeUndefined();
+    expect(whereString(null, ['x'])).toBeUndefined();
+  });
+  it('formats values by unit and compares with last year', () => {
+    expect(formatKpi(1500, 'money', 'TWD', 'zh-TW')).toBe('NT$1,500');
+    expect(formatKpi(0.253, 'ratio', 'TWD', 'en')).toBe('25.3%');
+    expect(formatKpi(null, 'count', 'TWD', 'en')).toBe('—');
+    expect(isAdditive('money')).toBe(true);
+    expect(isAdditive('ratio')).toBe(false);
+    expect(change(120, 100)).toBeCloseTo(0.2);
+    expect(change(5, 0)).toBeNull();
+  });
+  it('writes CSV that spreadsheets do not run as formulas', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('-12.5')).toBe('-12.5');
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(
+      toCsv([
+        ['期間', '營收'],
+        ['2026-01', '1,000'],
+      ]),
+    ).toBe('\uFEFF期間,營收\r\n2026-01,"1,000"\r\n');
+  });
+});
