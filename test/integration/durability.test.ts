@@ -114,7 +114,7 @@ describe('durability on SQLite (real server processes)', () => {
     const health = await fetch(`${again.url}/api/health`);
     expect(health.status).toBe(200);
     again.proc.kill('SIGTERM');
-  });
+  }, 180_000);
 
   it('pacer backup copies a running instance consistently; the copy opens as a working database', async () => {
     const data = join(dir, 'live');
@@ -152,5 +152,5 @@ describe('durability on SQLite (real server processes)', () => {
     expect(login.status).toBe(200);
     back.proc.kill('SIGTERM');
     expect(existsSync(target)).toBe(true);
-  });
+  }, 180_000);
 });

@@ -43,7 +43,7 @@ describe('an import killed at random moments (SQLite, real processes)', () => {
     expect(
       run(['company', 'create', '--name', 'Kill Co', '--owner', 'o@example.com', '--data', data]).status,
     ).toBe(0);
-  });
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const visible = () => {
@@ -84,7 +84,7 @@ describe('an import killed at random moments (SQLite, real processes)', () => {
     expect(result.added + result.duplicates).toBe(expected);
     const again = JSON.parse(run(['import', 'sales', csv, '--data', data, '--json']).stdout);
     expect(again).toMatchObject({ added: 0, duplicates: expected, rejected: 0 });
-  });
+  }, 300_000);
 
   it('prints the CLI contract in --json: added, duplicates, rejected, errors', () => {
     const bad = join(dir, 'bad.csv');
@@ -101,5 +101,6 @@ describe('an import killed at random moments (SQLite, real processes)', () => {
     expect(out.errors[0].message.length).toBeGreaterThan(3);
     const missing = run(['import', 'sales', join(dir, 'nope.csv'), '--data', data]);
     expect(missing.status).not.toBe(0);
-  });
+    expect(missing.stderr).toContain('No such file');
+  }, 120_000);
 });
