@@ -1,0 +1,356 @@
+/**
+ * Achievability from the company's own data (pure). The method and thresholds:
+ *
+ * 1. The target is converted to a period total (additive metrics) or level (others): see
+ *    target-conversion.ts. Changes are applied to the same period last year, else the recent run rate.
+ * 2. The monthly history (complete months, leading empty months dropped; at least 3 needed) is
+ *    forecast with the forecasting engine (seasonal when ≥ 24 months) from today's month to the
+ *    period's last month; each month counts by the share of its days inside the part of the period
+ *    still to come, plus the actual booked since the period started. Sample paths give the period's
+ *    distribution: mean, 80 % (10–90th percentiles) and 95 % (2.5–97.5th) intervals, the probability
+ *    of reaching the target and the targets reached with 50 / 70 / 90 % probability (recommended).
+ * 3. Verdict by that probability P: P ≥ 0.9 too_easy; 0.5 ≤ P < 0.9 achievable; 0.1 ≤ P < 0.5
+ *    stretch; P < 0.1 unrealistic. Then caps: an uplift beyond every past year-on-year change of the
+ *    same length (≥ 6 samples) or a revenue target above team capacity (reps × revenue per rep per
+ *    month × months × 1.25) is at least a stretch; a revenue target whose annualised value exceeds
+ *    the SOM is unrealistic.
+ * 4. Past year-on-year changes: rolling windows as long as the period (in whole months) compared
+ *    with the same window 12 months earlier; the required uplift's percentile among them.
+ */
+
+import { addMonths } from '../calendar/periods.ts';
+import { findTargetsAtProbabilities, forecastSeries, probabilityOfReaching } from '../forecast/index.ts';
+import type { KpiMetric } from '../kpi/types.ts';
+import { goalFinding } from './messages.ts';
+import { isAdditive, isLowerBetter, isMoneyMetric, isPercentMetric } from './metric-kinds.ts';
+import { convertTarget, monthShares, periodDays } from './target-conversion.ts';
+import type {
+  Achievability,
+  ChartPoint,
+  Finding,
+  GoalHistory,
+  GoalPeriod,
+  GoalTarget,
+  Lang,
+  Verdict,
+} from './types.ts';
+
+export const VERDICT_THRESHOLDS = { tooEasy: 0.9, achievable: 0.5, stretch: 0.1 } as const;
+/** A rep can stretch to this multiple of the average month of the last 12. */
+export const CAPACITY_HEADROOM = 1.25;
+const MIN_MONTHS = 3;
+const CHART_HISTORY_MONTHS = 24;
+const SEVERITY: Record<Verdict, number> = {
+  too_easy: 0,
+  achievable: 1,
+  stretch: 2,
+  unrealistic: 3,
+  unknown: -1,
+};
+
+export interface AchievabilityInput {
+  metric: KpiMetric;
+  target: GoalTarget;
+  period: GoalPeriod;
+  history: GoalHistory;
+  lang: Lang;
+  /** Seed of the forecast's sample paths (same input, same answer). */
+  seed?: number;
+}
+
+export interface AchievabilityResult {
+  achievability: Achievability;
+  findings: Finding[];
+}
+
+export function quantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = Math.min(1, Math.max(0, p)) * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const a = sorted[lo] ?? 0;
+  const b = sorted[hi] ?? a;
+  return a + (b - a) * (pos - lo);
+}
+
+/** Value formatting for messages: money rounded, percent metrics as %, others to 2 decimals. */
+export function formatMetricValue(metric: KpiMetric, value: number): string {
+  if (isPercentMetric(metric)) return `${(value * 100).toFixed(1)}%`;
+  if (isMoneyMetric(metric)) return Math.round(value).toLocaleString('en-US');
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+
+/** Year-on-year changes of rolling `length`-month windows (sum or mean) against 12 months earlier. */
+export function pastYearOnYearChanges(
+  values: readonly (number | null)[],
+  length: number,
+  additive: boolean,
+): number[] {
+  const window = (end: number): number | null => {
+    let sum = 0;
+    let count = 0;
+    for (let i = end - length + 1; i <= end; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) return null;
+      sum += v;
+      count++;
+    }
+    return additive ? sum : sum / count;
+  };
+  const out: number[] = [];
+  for (let end = length - 1 + 12; end < values.length; end++) {
+    const cur = window(end);
+    const prev = window(end - 12);
+    if (cur !== null && prev !== null && prev > 0) out.push(cur / prev - 1);
+  }
+  return out;
+}
+
+function emptyResult(
+  baseline: Achievability['baseline'],
+  targetValue: number | null,
+  reason: string,
+  chart: ChartPoint[] = [],
+): Achievability {
+  return {
+    verdict: 'unknown',
+    reason,
+    targetValue,
+    baseline,
+    requiredUplift: null,
+    historicalGrowth: null,
+    forecast: null,
+    probability: null,
+    recommended: null,
+    capacity: null,
+    market: null,
+    chart,
+  };
+}
+
+export function assessAchievability(input: AchievabilityInput): AchievabilityResult {
+  const { metric, period, history, lang } = input;
+  const additive = isAdditive(metric);
+  const lower = isLowerBetter(metric);
+  const days = periodDays(period);
+  const baseline = {
+    samePeriodLastYear: history.samePeriodLastYear,
+    recentRunRate:
+      history.recentDaily === null ? null : additive ? history.recentDaily * days : history.recentDaily,
+  };
+  const converted = convertTarget({ ...input.target, metric }, period, baseline);
+  const targetValue = converted.value;
+  const findings: Finding[] = [];
+
+  // The history: drop the months before the scope had any data.
+  const all = history.monthly;
+  let first = all.findIndex((m) => m.value !== null && (!additive || m.value !== 0));
+  if (first < 0) first = all.length;
+  const months = all.slice(first);
+  const values = months.map((m) => m.value);
+  const known = values.filter((v) => v !== null).length;
+  const historyChart: ChartPoint[] = months.slice(-CHART_HISTORY_MONTHS).map((m) => ({
+    period: m.period,
+    actual: m.value,
+    mean: null,
+    lo80: null,
+    hi80: null,
+    lo95: null,
+    hi95: null,
+  }));
+  if (known === 0) {
+    const f = goalFinding('achievable', 'NO_HISTORY', 'info', lang);
+    return { achievability: emptyResult(baseline, targetValue, f.fix), findings: [f] };
+  }
+  if (known < MIN_MONTHS) {
+    const f = goalFinding('achievable', 'SHORT_HISTORY', 'info', lang, { months: String(known) });
+    return {
+      achievability: emptyResult(baseline, targetValue, `${f.message} ${f.fix}`, historyChart),
+      findings: [f],
+    };
+  }
+  if (targetValue === null) {
+    const f = goalFinding('achievable', 'NO_BASELINE_FOR_CHANGE', 'info', lang);
+    return { achievability: emptyResult(baseline, null, f.fix, historyChart), findings: [f] };
+  }
+
+  // Forecast from today's month to the period's last month.
+  const todayMonth = `${history.today.slice(0, 7)}-01`;
+  const futureStart = period.start > history.today ? period.start : history.today;
+  const remaining = futureStart <= period.end ? monthShares({ start: futureStart, end: period.end }) : [];
+  const monthIndex = (ym: string): number => {
+    const [y, m] = ym.split('-').map(Number);
+    const [ty, tm] = todayMonth.split('-').map(Number);
+    return ((y ?? 0) - (ty ?? 0)) * 12 + ((m ?? 0) - (tm ?? 0));
+  };
+  const h = remaining.length > 0 ? monthIndex(remaining[remaining.length - 1]?.period ?? '') + 1 : 0;
+  const fc = forecastSeries(values, {
+    h,
+    frequency: values.length >= 24 ? 12 : 1,
+    seed: input.seed ?? 1,
+    pathCount: h > 0 ? 1000 : 0,
+  });
+  const actualToDate = additive ? (history.actualToDate ?? 0) : 0;
+  const remainingDays = remaining.reduce((s, m) => s + m.days, 0);
+  const periodValue = (monthly: readonly number[]): number => {
+    let acc = 0;
+    for (const share of remaining) {
+      const v = monthly[monthIndex(share.period)] ?? 0;
+      acc += additive ? v * share.fraction : v * share.days;
+    }
+    return additive ? actualToDate + acc : remainingDays > 0 ? acc / remainingDays : 0;
+  };
+  const totals = fc.paths.length > 0 ? fc.paths.map(periodValue) : [periodValue(fc.mean)];
+  const sorted = [...totals].sort((a, b) => a - b);
+  const single = totals.map((t) => [t]);
+  const reach = lower
+    ? totals.filter((t) => t <= targetValue).length / totals.length
+    : probabilityOfReaching({ actualToDate: 0, remainingForecastPaths: single, target: targetValue });
+  const forecast = {
+    mean: periodValue(fc.mean),
+    lo80: quantile(sorted, 0.1),
+    hi80: quantile(sorted, 0.9),
+    lo95: quantile(sorted, 0.025),
+    hi95: quantile(sorted, 0.975),
+  };
+  const recommended = lower
+    ? { p50: quantile(sorted, 0.5), p70: quantile(sorted, 0.7), p90: quantile(sorted, 0.9) }
+    : (() => {
+        const [a, b, c] = findTargetsAtProbabilities(0, single, [0.5, 0.7, 0.9]);
+        return {
+          p50: a?.target ?? forecast.mean,
+          p70: b?.target ?? forecast.mean,
+          p90: c?.target ?? forecast.mean,
+        };
+      })();
+
+  // Past growth.
+  const base =
+    converted.baseline ??
+    (baseline.samePeriodLastYear && baseline.samePeriodLastYear > 0
+      ? baseline.samePeriodLastYear
+      : baseline.recentRunRate);
+  const requiredUplift = base !== null && base > 0 ? targetValue / base - 1 : null;
+  const windowMonths = Math.max(1, Math.round(monthShares(period).reduce((s, m) => s + m.fraction, 0)));
+  const changes = pastYearOnYearChanges(values, Math.min(windowMonths, 12), additive).sort((a, b) => a - b);
+  const historicalGrowth =
+    changes.length > 0 && requiredUplift !== null
+      ? {
+          percentile: lower
+            ? changes.filter((c) => c > requiredUplift).length / changes.length
+            : changes.filter((c) => c < requiredUplift).length / changes.length,
+          p10: quantile(changes, 0.1),
+          p50: quantile(changes, 0.5),
+          p90: quantile(changes, 0.9),
+          samples: changes.length,
+        }
+      : null;
+
+  // Verdict by probability, then the caps.
+  let verdict: Verdict =
+    reach >= VERDICT_THRESHOLDS.tooEasy
+      ? 'too_easy'
+      : reach >= VERDICT_THRESHOLDS.achievable
+        ? 'achievable'
+        : reach >= VERDICT_THRESHOLDS.stretch
+          ? 'stretch'
+          : 'unrealistic';
+  const atLeast = (v: Verdict) => {
+    if (SEVERITY[v] > SEVERITY[verdict]) verdict = v;
+  };
+  const fmt = (v: number) => formatMetricValue(metric, v);
+  const extra: Finding[] = [];
+  if (
+    historicalGrowth &&
+    historicalGrowth.samples >= 6 &&
+    historicalGrowth.percentile >= 1 &&
+    requiredUplift !== null
+  ) {
+    atLeast('stretch');
+    extra.push(
+      goalFinding('achievable', 'BEYOND_PAST_GROWTH', 'warn', lang, {
+        uplift: pct(requiredUplift),
+        max: pct(lower ? (changes[0] ?? 0) : (changes[changes.length - 1] ?? 0)),
+      }),
+    );
+  }
+  let capacity: Achievability['capacity'] = null;
+  if (metric === 'revenue' && history.reps && history.reps > 0 && history.revenuePerRepMonthly !== null) {
+    const monthsInPeriod = monthShares(period).reduce((s, m) => s + m.fraction, 0);
+    const cap = history.reps * history.revenuePerRepMonthly * monthsInPeriod * CAPACITY_HEADROOM;
+    capacity = { reps: history.reps, revenuePerRep: history.revenuePerRepMonthly, capacity: cap };
+    if (targetValue > cap) {
+      atLeast('stretch');
+      extra.push(
+        goalFinding('achievable', 'CAPACITY_EXCEEDED', 'warn', lang, {
+          reps: String(history.reps),
+          perRep: fmt(history.revenuePerRepMonthly),
+          capacity: fmt(cap),
+        }),
+      );
+    }
+  }
+  let market: Achievability['market'] = null;
+  if (metric === 'revenue' && history.som !== null && history.som > 0) {
+    const annual = (targetValue * 365) / days;
+    market = { som: history.som, share: annual / history.som };
+    if (market.share > 1) {
+      atLeast('unrealistic');
+      extra.push(
+        goalFinding('achievable', 'MARKET_SOM_EXCEEDED', 'fail', lang, {
+          annual: fmt(annual),
+          som: fmt(history.som),
+        }),
+      );
+    }
+  }
+  const params = {
+    p: String(Math.round(reach * 100)),
+    uplift: requiredUplift === null ? '—' : pct(requiredUplift),
+    p50: fmt(recommended.p50),
+    p70: fmt(recommended.p70),
+    p90: fmt(recommended.p90),
+  };
+  const code = (
+    {
+      too_easy: 'TOO_EASY',
+      achievable: 'ACHIEVABLE',
+      stretch: 'STRETCH',
+      unrealistic: 'UNREALISTIC',
+    } as const
+  )[verdict as Exclude<Verdict, 'unknown'>];
+  const severity = verdict === 'achievable' ? 'info' : verdict === 'unrealistic' ? 'fail' : 'warn';
+  findings.push(goalFinding('achievable', code, severity, lang, params), ...extra);
+
+  // The chart: history, then the forecast by month.
+  const chart: ChartPoint[] = [...historyChart];
+  for (let j = 0; j < h; j++) {
+    chart.push({
+      period: addMonths(todayMonth, j).slice(0, 7),
+      actual: null,
+      mean: fc.mean[j] ?? null,
+      lo80: fc.lo80[j] ?? null,
+      hi80: fc.hi80[j] ?? null,
+      lo95: fc.lo95[j] ?? null,
+      hi95: fc.hi95[j] ?? null,
+    });
+  }
+  return {
+    achievability: {
+      verdict,
+      reason: null,
+      targetValue,
+      baseline,
+      requiredUplift,
+      historicalGrowth,
+      forecast,
+      probability: reach,
+      recommended,
+      capacity,
+      market,
+      chart,
+    },
+    findings,
+  };
+}

@@ -1,0 +1,187 @@
+/** Findings of the Achievable and Relevant letters (and goal-form checks), in zh-TW and English. */
+import type { Finding, Lang, SmartLetter } from './types.ts';
+
+interface Wording {
+  message: string;
+  fix: string;
+}
+
+export type GoalFindingCode =
+  | 'NO_HISTORY'
+  | 'SHORT_HISTORY'
+  | 'SCOPE_NOT_FILTERABLE'
+  | 'NO_BASELINE_FOR_CHANGE'
+  | 'TOO_EASY'
+  | 'ACHIEVABLE'
+  | 'STRETCH'
+  | 'UNREALISTIC'
+  | 'BEYOND_PAST_GROWTH'
+  | 'CAPACITY_EXCEEDED'
+  | 'MARKET_SOM_EXCEEDED'
+  | 'NO_OBJECTIVE'
+  | 'OBJECTIVE_LINKED'
+  | 'POSITIONING_CLASH'
+  | 'PERIOD_TOO_LONG';
+
+const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
+  NO_HISTORY: {
+    'zh-TW': {
+      message: '這個範圍沒有歷史資料,無法判斷目標是否可達成。',
+      fix: '匯入這個範圍過去至少12個月的銷售資料(訂單、日期、產品、金額);有資料後系統會以歷年成長率、預測區間與團隊產能判斷。',
+    },
+    en: {
+      message: 'There is no history for this scope, so achievability cannot be judged.',
+      fix: 'Import at least 12 months of sales for this scope (orders, dates, products, amounts); Pacer then judges it from past growth, the forecast and team capacity.',
+    },
+  },
+  SHORT_HISTORY: {
+    'zh-TW': {
+      message: '這個範圍只有{months}個月的資料,至少需要3個月才能預測。',
+      fix: '匯入更早的銷售資料(最好12個月以上,才能比較去年同期)。',
+    },
+    en: {
+      message: 'This scope has only {months} month(s) of data; forecasting needs at least 3.',
+      fix: 'Import older sales (12 months or more allows a comparison with last year).',
+    },
+  },
+  SCOPE_NOT_FILTERABLE: {
+    'zh-TW': {
+      message: '這個指標無法依目前的範圍篩選({detail}),無法判斷可達成性。',
+      fix: '調整範圍,只使用這個指標支援的維度。',
+    },
+    en: {
+      message:
+        'This metric cannot be filtered by the goal scope ({detail}), so achievability cannot be judged.',
+      fix: 'Change the scope to the dimensions this metric supports.',
+    },
+  },
+  NO_BASELINE_FOR_CHANGE: {
+    'zh-TW': {
+      message: '目標是相對變化(百分比或增減量),但沒有基準值可以換算。',
+      fix: '改用絕對目標(例如「達到每月100單」),或匯入去年同期的資料。',
+    },
+    en: {
+      message: 'The target is a change, but there is no baseline to convert it from.',
+      fix: 'Use an absolute target (e.g. "100 orders a month"), or import last year’s data for the same period.',
+    },
+  },
+  TOO_EASY: {
+    'zh-TW': {
+      message: '目標達成機率約{p}%,依照目前趨勢幾乎一定會達成,激勵效果有限。',
+      fix: '提高到建議區間:{p70}(70%機率)至{p50}(50%機率)。',
+    },
+    en: {
+      message: 'The target has about a {p}% chance: the current trend reaches it anyway.',
+      fix: 'Raise it into the recommended range: {p70} (70% chance) to {p50} (50% chance).',
+    },
+  },
+  ACHIEVABLE: {
+    'zh-TW': {
+      message: '依歷史資料預測,達成機率約{p}%,需要比基準成長{uplift}。',
+      fix: '維持目標,並按月追蹤進度;建議區間為{p90}至{p50}。',
+    },
+    en: {
+      message:
+        'From the history, the chance of reaching it is about {p}%; it needs {uplift} over the baseline.',
+      fix: 'Keep it and track it monthly; the recommended range is {p90} to {p50}.',
+    },
+  },
+  STRETCH: {
+    'zh-TW': {
+      message: '挑戰性目標:達成機率約{p}%,需要比基準成長{uplift}。',
+      fix: '確認有足夠的資源與策略支撐,或調整到{p70}(70%機率),預留調整空間。',
+    },
+    en: {
+      message: 'A stretch: about a {p}% chance, needing {uplift} over the baseline.',
+      fix: 'Make sure resources and strategies back it, or set it at {p70} (70% chance) to keep room for adjustment.',
+    },
+  },
+  UNREALISTIC: {
+    'zh-TW': {
+      message: '不切實際:達成機率只有約{p}%,需要比基準成長{uplift}。',
+      fix: '把目標調整到建議區間{p90}(90%機率)至{p50}(50%機率),或拆成幾個階段性目標。',
+    },
+    en: {
+      message: 'Unrealistic: only about a {p}% chance, needing {uplift} over the baseline.',
+      fix: 'Set it within the recommended range {p90} (90% chance) to {p50} (50% chance), or split it into phases.',
+    },
+  },
+  BEYOND_PAST_GROWTH: {
+    'zh-TW': {
+      message: '需要的成長({uplift})超過這個範圍過去所有的年增率(最高約{max})。',
+      fix: '說明這次有什麼不同(新產品、新通路、更多預算),或降低目標。',
+    },
+    en: {
+      message:
+        'The growth it needs ({uplift}) is beyond every past year-on-year change of this scope (at most {max}).',
+      fix: 'Say what is different this time (a new product, channel or budget), or lower the target.',
+    },
+  },
+  CAPACITY_EXCEEDED: {
+    'zh-TW': {
+      message: '目標超過團隊產能:{reps}位業務 × 每人每月約{perRep} × 期間,約{capacity}。',
+      fix: '增加業務人力、提升每位業務的產能,或降低目標。',
+    },
+    en: {
+      message:
+        'The target is beyond team capacity: {reps} rep(s) × about {perRep} a month each over the period ≈ {capacity}.',
+      fix: 'Add reps, raise revenue per rep, or lower the target.',
+    },
+  },
+  MARKET_SOM_EXCEEDED: {
+    'zh-TW': {
+      message: '換算成全年約{annual},超過市場分析中的可獲得市場(SOM){som}。',
+      fix: '降低目標,或先更新市場分析中的SOM估計。',
+    },
+    en: {
+      message: 'Annualised it is about {annual}, more than the obtainable market (SOM) of {som}.',
+      fix: 'Lower the target, or revisit the SOM estimate in the market analysis.',
+    },
+  },
+  NO_OBJECTIVE: {
+    'zh-TW': {
+      message: '目標尚未連結到公司的策略目標,無法確認相關性。',
+      fix: '選擇這個目標要支持的策略目標{objectives}。',
+    },
+    en: {
+      message: 'The goal is not linked to a strategic objective, so its relevance is not established.',
+      fix: 'Pick the strategic objective this goal serves{objectives}.',
+    },
+  },
+  OBJECTIVE_LINKED: {
+    'zh-TW': { message: '目標支持策略目標「{title}」。', fix: '' },
+    en: { message: 'The goal serves the strategic objective “{title}”.', fix: '' },
+  },
+  POSITIONING_CLASH: {
+    'zh-TW': {
+      message: '以折扣或降價為手段,與公司的定位「{positioning}」衝突。',
+      fix: '改用符合定位的手段,例如會員專屬體驗、限量商品或加值服務,而非折扣。',
+    },
+    en: {
+      message: 'A discount-driven goal clashes with the company positioning “{positioning}”.',
+      fix: 'Use means that fit the positioning, e.g. member experiences, limited editions or added services, rather than discounts.',
+    },
+  },
+  PERIOD_TOO_LONG: {
+    'zh-TW': {
+      message: '期間超過18個月,且沒有階段性目標,難以追蹤進度。',
+      fix: '將目標拆解成季度或月度的階段性目標(例如每季一個目標),並逐一追蹤。',
+    },
+    en: {
+      message: 'The period is longer than 18 months with no phase goals, which is hard to track.',
+      fix: 'Break it into quarterly or monthly phase goals and track each one.',
+    },
+  },
+};
+
+export function goalFinding(
+  letter: SmartLetter,
+  code: GoalFindingCode,
+  severity: Finding['severity'],
+  lang: Lang,
+  params: Readonly<Record<string, string>> = {},
+): Finding {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (whole, k: string) => params[k] ?? whole);
+  const w = TEXT[code][lang];
+  return { letter, code, severity, message: fill(w.message), fix: fill(w.fix) };
+}

@@ -1,0 +1,115 @@
+/**
+ * Turns a target as written (a rate, a change, a level) into one number comparable with the
+ * forecast of the goal's period: a total over the period for additive metrics (revenue, orders, …),
+ * a level for the others (AOV, rates), in the metric's units (ratios as fractions: 25 % → 0.25).
+ */
+import { addDays, daysBetween, isLocalDate, monthBounds } from '../calendar/periods.ts';
+import { isAdditive, isPercentMetric } from './metric-kinds.ts';
+import type { GoalPeriod, GoalTarget, RatePer } from './types.ts';
+
+/** Each calendar month the period touches, with the share of that month inside the period. */
+export interface MonthShare {
+  /** 'YYYY-MM' */
+  period: string;
+  start: string;
+  end: string;
+  /** Days of the month inside the range. */
+  days: number;
+  /** days / days in the month. */
+  fraction: number;
+}
+
+export function monthShares(range: GoalPeriod): MonthShare[] {
+  const out: MonthShare[] = [];
+  if (range.end < range.start) return out;
+  let cursor = range.start;
+  while (cursor <= range.end) {
+    const month = monthBounds(cursor);
+    const end = month.end < range.end ? month.end : range.end;
+    const days = daysBetween(cursor, end);
+    out.push({
+      period: cursor.slice(0, 7),
+      start: cursor,
+      end,
+      days,
+      fraction: days / daysBetween(month.start, month.end),
+    });
+    cursor = addDays(month.end, 1);
+  }
+  return out;
+}
+
+/** How many `per` units the period holds (calendar months counted by their share of days). */
+export function ratesInPeriod(per: RatePer, period: GoalPeriod): number {
+  const days = daysBetween(period.start, period.end);
+  const months = monthShares(period).reduce((s, m) => s + m.fraction, 0);
+  switch (per) {
+    case 'day':
+      return days;
+    case 'week':
+      return days / 7;
+    case 'month':
+      return months;
+    case 'quarter':
+      return months / 3;
+    case 'year':
+      return months / 12;
+  }
+}
+
+export interface ConversionBaseline {
+  /** The metric over the same period last year (total or level). */
+  samePeriodLastYear: number | null;
+  /** The recent run rate projected onto the period (total or level). */
+  recentRunRate: number | null;
+}
+
+export interface ConvertedTarget {
+  /** The target as a period total (additive) or level, in the metric's units; null when a change has no baseline. */
+  value: number | null;
+  /** What a change was applied to. */
+  basis: 'none' | 'same_period_last_year' | 'recent_run_rate' | null;
+  /** The baseline used for a change (or for the uplift of an absolute target). */
+  baseline: number | null;
+}
+
+/** The baseline a change is measured from: the same period last year (seasonally fair), else the run rate. */
+export function changeBaseline(b: ConversionBaseline): {
+  value: number | null;
+  basis: ConvertedTarget['basis'];
+} {
+  if (b.samePeriodLastYear !== null && b.samePeriodLastYear > 0)
+    return { value: b.samePeriodLastYear, basis: 'same_period_last_year' };
+  if (b.recentRunRate !== null && b.recentRunRate > 0)
+    return { value: b.recentRunRate, basis: 'recent_run_rate' };
+  return { value: null, basis: null };
+}
+
+export function convertTarget(
+  target: GoalTarget,
+  period: GoalPeriod,
+  baseline: ConversionBaseline,
+): ConvertedTarget {
+  const additive = isAdditive(target.metric);
+  const unit = isPercentMetric(target.metric) ? 0.01 : 1;
+  const base = changeBaseline(baseline);
+  const scale = additive && target.per ? ratesInPeriod(target.per, period) : 1;
+  if (target.kind === 'absolute') {
+    const value = additive ? target.value * scale : target.value * unit;
+    return { value, basis: 'none', baseline: base.value };
+  }
+  if (base.value === null) return { value: null, basis: null, baseline: null };
+  if (target.kind === 'percent_change')
+    return { value: base.value * (1 + target.value / 100), basis: base.basis, baseline: base.value };
+  const delta = additive ? target.value * scale : target.value * unit;
+  return { value: base.value + delta, basis: base.basis, baseline: base.value };
+}
+
+/** Days of a period (inclusive). */
+export function periodDays(period: GoalPeriod): number {
+  return daysBetween(period.start, period.end);
+}
+
+export function isValidPeriod(period: GoalPeriod): boolean {
+  return isLocalDate(period.start) && isLocalDate(period.end) && period.start <= period.end;
+}

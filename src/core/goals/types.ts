@@ -1,0 +1,126 @@
+/** The shapes of a structured goal and of its grading (mirrors contract/goals.ts; core stays pure). */
+import type { Dimension, KpiMetric } from '../kpi/types.ts';
+
+export type Lang = 'zh-TW' | 'en';
+export type TargetKind = 'absolute' | 'percent_change' | 'absolute_change';
+export type RatePer = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** Money in currency units; percentages as percent numbers (3.5 = 3.5 %); `per` makes it a rate. */
+export interface GoalTarget {
+  metric: KpiMetric;
+  kind: TargetKind;
+  value: number;
+  per: RatePer | null;
+}
+
+export type GoalScope = Partial<Record<Dimension, string[]>>;
+
+/** Inclusive local dates, YYYY-MM-DD. */
+export interface GoalPeriod {
+  start: string;
+  end: string;
+}
+
+export interface GoalSpec {
+  name: string;
+  statement: string;
+  metric: KpiMetric;
+  scope: GoalScope;
+  target: GoalTarget;
+  extraTargets: GoalTarget[];
+  period: GoalPeriod;
+  ownerUserId: string | null;
+  objectiveId: string | null;
+  strategies: string[];
+  notes: string;
+}
+
+/** A goal being written: the parts the grading needs may still be missing. */
+export interface GoalDraft {
+  name?: string;
+  statement?: string;
+  metric: KpiMetric | null;
+  scope: GoalScope;
+  target: GoalTarget | null;
+  extraTargets?: GoalTarget[];
+  period: GoalPeriod | null;
+  objectiveId: string | null;
+  strategies: string[];
+  notes?: string;
+}
+
+export type LetterGrade = 'pass' | 'warn' | 'fail' | 'unknown';
+export type SmartLetter = 'specific' | 'measurable' | 'achievable' | 'relevant' | 'time_bound';
+export type Grades = Record<SmartLetter, LetterGrade>;
+
+export interface Finding {
+  letter: SmartLetter;
+  code: string;
+  severity: 'fail' | 'warn' | 'info';
+  message: string;
+  fix: string;
+}
+
+export type Verdict = 'too_easy' | 'achievable' | 'stretch' | 'unrealistic' | 'unknown';
+
+export interface ChartPoint {
+  period: string;
+  actual: number | null;
+  mean: number | null;
+  lo80: number | null;
+  hi80: number | null;
+  lo95: number | null;
+  hi95: number | null;
+}
+
+/** Values in the metric's own units (money in currency units, ratios as 0.25); probability in [0, 1]. */
+export interface Achievability {
+  verdict: Verdict;
+  reason: string | null;
+  targetValue: number | null;
+  baseline: { samePeriodLastYear: number | null; recentRunRate: number | null };
+  requiredUplift: number | null;
+  historicalGrowth: { percentile: number; p10: number; p50: number; p90: number; samples: number } | null;
+  forecast: { mean: number; lo80: number; hi80: number; lo95: number; hi95: number } | null;
+  probability: number | null;
+  recommended: { p50: number; p70: number; p90: number } | null;
+  capacity: { reps: number; revenuePerRep: number; capacity: number } | null;
+  market: { som: number; share: number } | null;
+  chart: ChartPoint[];
+}
+
+export interface Grading {
+  grades: Grades;
+  findings: Finding[];
+  score: number;
+  achievability: Achievability;
+  rewrite: string;
+}
+
+/** One complete month of the metric for the goal's scope (null: undefined, e.g. a ratio over zero). */
+export interface MonthValue {
+  /** 'YYYY-MM' */
+  period: string;
+  value: number | null;
+}
+
+/**
+ * What the company's data says about the goal's metric and scope, in the metric's units, as of
+ * `today` (the app loads it through the KPI engine).
+ */
+export interface GoalHistory {
+  today: string;
+  /** Complete months before today's month, oldest first (up to 36). */
+  monthly: MonthValue[];
+  /** The metric over the goal's period shifted back 12 months (a total for additive metrics, else the level). */
+  samePeriodLastYear: number | null;
+  /** Additive metrics: the average per day over the last 90 days; other metrics: their level over those days. */
+  recentDaily: number | null;
+  /** Additive metrics: the actual from the period's start to yesterday, when the period has started. */
+  actualToDate: number | null;
+  /** Distinct reps with sales in the scope over the last 12 months, and revenue per rep per month. */
+  reps: number | null;
+  revenuePerRepMonthly: number | null;
+  /** Serviceable obtainable market per year, currency units (latest SOM of the market analysis). */
+  som: number | null;
+}

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../../src/core/calendar/periods.ts';
+import {
+  assessAchievability,
+  convertTarget,
+  type GoalHistory,
+  gradeGoal,
+  monthShares,
+  pastYearOnYearChanges,
+  positioningClash,
+  ratesInPeriod,
+} from '../../../src/core/goals/index.ts';
+
+const TODAY = '2026-11-27';
+
+/** 36 complete months before TODAY's month, growing `growth` a year, with a mild season and seeded noise. */
+function history(growth: number, opts: { months?: number; noise?: number } = {}): GoalHistory {
+  const months = opts.months ?? 36;
+  let seed = 42;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const monthly = Array.from({ length: months }, (_, i) => {
+    const period = addMonths('2026-11-01', i - months).slice(0, 7);
+    const t = (i - months) / 12;
+    const season = 1 + 0.1 * Math.sin((2 * Math.PI * Number(period.slice(5, 7))) / 12);
+    const noise = 1 + (opts.noise ?? 0.02) * (rand() * 2 - 1);
+    return { period, value: 100_000 * (1 + growth) ** t * season * noise };
+  });
+  const level = (ym: string) => {
+    const t = (Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - (2026 * 12 + 11)) / 12;
+    const season = 1 + 0.1 * Math.sin((2 * Math.PI * Number(ym.slice(5, 7))) / 12);
+    return 100_000 * (1 + growth) ** t * season;
+  };
+  // Next quarter (Dec–Feb) last year.
+  const ly = level('2025-12') + level('2026-01') + level('2026-02');
+  return {
+    today: TODAY,
+    monthly,
+    samePeriodLastYear: ly,
+    recentDaily: (level('2026-08') + level('2026-09') + level('2026-10')) / 92,
+    actualToDate: null,
+    reps: 3,
+    revenuePerRepMonthly: level('2026-06') / 3,
+    som: null,
+  };
+}
+
+const PERIOD = { start: '2026-12-01', end: '2027-02-28' };
+
+describe('achievability from generated histories with known growth', () => {
+  it('a +5 % target on a history growing 8 % a year is achievable (or too easy)', () => {
+    const { achievability } = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'percent_change', value: 5, per: null },
+      period: PERIOD,
+      history: history(0.08),
+      lang: 'en',
+    });
+    expect(['achievable', 'too_easy']).toContain(achievability.verdict);
+    expect(achievability.probability).toBeGreaterThan(0.5);
+    expect(achievability.requiredUplift).toBeCloseTo(0.05, 5);
+    expect(achievability.historicalGrowth?.p50).toBeGreaterThan(0.04);
+    expect(achievability.historicalGrowth?.p50).toBeLessThan(0.12);
+    const f = achievability.forecast;
+    expect(f).not.toBeNull();
+    if (f) {
+      expect(f.lo95).toBeLessThanOrEqual(f.lo80);
+      expect(f.lo80).toBeLessThanOrEqual(f.mean);
+      expect(f.mean).toBeLessThanOrEqual(f.hi80);
+      expect(f.hi80).toBeLessThanOrEqual(f.hi95);
+    }
+    const r = achievability.recommended;
+    expect(r && r.p90 <= r.p70 && r.p70 <= r.p50).toBe(true);
+  });
+
+  it('a +80 % target on the same history is unrealistic', () => {
+    const { achievability, findings } = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'percent_change', value: 80, per: null },
+      period: PERIOD,
+      history: history(0.08),
+      lang: 'zh-TW',
+    });
+    expect(achievability.verdict).toBe('unrealistic');
+    expect(achievability.probability).toBeLessThan(0.1);
+    expect(achievability.historicalGrowth?.percentile).toBe(1);
+    expect(findings.some((f) => f.code === 'UNREALISTIC' && f.severity === 'fail')).toBe(true);
+  });
+
+  it('a target at last year’s level on a history growing 30 % a year is too easy', () => {
+    const { achievability } = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'percent_change', value: 0, per: null },
+      period: PERIOD,
+      history: history(0.3),
+      lang: 'en',
+    });
+    expect(achievability.verdict).toBe('too_easy');
+  });
+
+  it('no history → unknown with what data would decide it', () => {
+    const empty: GoalHistory = { ...history(0.08), monthly: [], samePeriodLastYear: null, recentDaily: null };
+    const { achievability } = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'absolute', value: 1500, per: 'day' },
+      period: PERIOD,
+      history: empty,
+      lang: 'en',
+    });
+    expect(achievability.verdict).toBe('unknown');
+    expect(achievability.reason).toMatch(/12 months/);
+    expect(achievability.targetValue).toBe(1500 * 90);
+  });
+
+  it('a revenue target above the SOM is unrealistic', () => {
+    const { achievability } = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'percent_change', value: 5, per: null },
+      period: PERIOD,
+      history: { ...history(0.08), som: 500_000 },
+      lang: 'en',
+    });
+    expect(achievability.market?.share).toBeGreaterThan(1);
+    expect(achievability.verdict).toBe('unrealistic');
+  });
+
+  it('team capacity caps an otherwise likely target at stretch', () => {
+    const { achievability, findings } = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'percent_change', value: 5, per: null },
+      period: PERIOD,
+      history: { ...history(0.08), reps: 1, revenuePerRepMonthly: 50_000 },
+      lang: 'en',
+    });
+    expect(achievability.capacity?.capacity).toBeCloseTo(1 * 50_000 * 3 * 1.25, 3);
+    expect(achievability.verdict).toBe('stretch');
+    expect(findings.some((f) => f.code === 'CAPACITY_EXCEEDED')).toBe(true);
+  });
+});
+
+describe('target conversion', () => {
+  const q = { start: '2026-12-01', end: '2027-02-28' };
+  const none = { samePeriodLastYear: null, recentRunRate: null };
+  it('rates become totals over the period', () => {
+    expect(
+      convertTarget({ metric: 'revenue', kind: 'absolute', value: 1500, per: 'day' }, q, none).value,
+    ).toBe(1500 * 90);
+    expect(
+      convertTarget({ metric: 'orders', kind: 'absolute', value: 100, per: 'month' }, q, none).value,
+    ).toBeCloseTo(300, 9);
+    expect(
+      convertTarget({ metric: 'orders', kind: 'absolute', value: 700, per: 'week' }, q, none).value,
+    ).toBeCloseTo(9000, 9);
+    expect(ratesInPeriod('quarter', q)).toBeCloseTo(1, 9);
+    expect(ratesInPeriod('year', { start: '2026-01-01', end: '2026-12-31' })).toBeCloseTo(1, 9);
+  });
+  it('changes apply to the same period last year, else the run rate', () => {
+    const b = { samePeriodLastYear: 200_000, recentRunRate: 250_000 };
+    expect(
+      convertTarget({ metric: 'revenue', kind: 'percent_change', value: 15, per: null }, q, b),
+    ).toMatchObject({
+      basis: 'same_period_last_year',
+    });
+    expect(
+      convertTarget({ metric: 'revenue', kind: 'percent_change', value: 15, per: null }, q, b).value,
+    ).toBeCloseTo(230_000, 6);
+    expect(
+      convertTarget({ metric: 'revenue', kind: 'absolute_change', value: 100, per: 'day' }, q, {
+        samePeriodLastYear: null,
+        recentRunRate: 90_000,
+      }),
+    ).toMatchObject({ value: 99_000, basis: 'recent_run_rate' });
+    expect(
+      convertTarget({ metric: 'revenue', kind: 'percent_change', value: 15, per: null }, q, none).value,
+    ).toBeNull();
+  });
+  it('percent metrics are fractions; levels are not multiplied by the period', () => {
+    expect(
+      convertTarget({ metric: 'conversion_rate', kind: 'absolute', value: 3.5, per: null }, q, none).value,
+    ).toBeCloseTo(0.035, 9);
+    expect(
+      convertTarget({ metric: 'conversion_rate', kind: 'absolute_change', value: 5, per: null }, q, {
+        samePeriodLastYear: 0.02,
+        recentRunRate: null,
+      }).value,
+    ).toBeCloseTo(0.07, 9);
+    expect(convertTarget({ metric: 'aov', kind: 'absolute', value: 450, per: 'month' }, q, none).value).toBe(
+      450,
+    );
+  });
+  it('month shares cover a period that starts and ends mid-month', () => {
+    const shares = monthShares({ start: '2026-11-27', end: '2027-02-26' });
+    expect(shares.map((s) => s.period)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(shares[0]?.days).toBe(4);
+    expect(shares.reduce((s, m) => s + m.days, 0)).toBe(92);
+  });
+  it('past year-on-year changes of rolling windows', () => {
+    const values = Array.from({ length: 24 }, (_, i) => (i < 12 ? 100 : 110));
+    expect(pastYearOnYearChanges(values, 3, true)).toEqual(Array(10).fill(0.10000000000000009));
+  });
+});
+
+describe('relevance and the five letters', () => {
+  it('flags a discount-driven goal for a high-end positioning', () => {
+    expect(positioningClash('高端精品咖啡', '透過全面8折促銷提升銷售額')).toBe(true);
+    expect(positioningClash('high-end specialty coffee', 'grow revenue through discounts')).toBe(true);
+    expect(positioningClash('平價咖啡', '透過折扣提升銷售額')).toBe(false);
+  });
+  it('grades all five letters with a score and a rewrite from the company numbers', () => {
+    const g = gradeGoal(
+      {
+        metric: 'revenue',
+        scope: { product: ['拿鐵'] },
+        target: { metric: 'revenue', kind: 'percent_change', value: 5, per: null },
+        period: PERIOD,
+        objectiveId: 'o1',
+        strategies: ['社群媒體行銷'],
+      },
+      {
+        today: TODAY,
+        lang: 'zh-TW',
+        history: history(0.08),
+        relevance: { objectiveTitle: '擴大市占', objectiveTitles: ['擴大市占'], positioning: '社區咖啡' },
+        company: { baselineRevenuePerMonth: 100_000, topProduct: '拿鐵', topChannel: '門市' },
+      },
+    );
+    expect(g.grades.specific).toBe('pass');
+    expect(g.grades.measurable).toBe('pass');
+    expect(g.grades.time_bound).toBe('pass');
+    expect(g.grades.relevant).toBe('pass');
+    expect(['pass', 'warn']).toContain(g.grades.achievable);
+    expect(g.score).toBeGreaterThanOrEqual(90);
+    expect(g.rewrite).toContain('拿鐵');
+  });
+  it('warns on a period over 18 months and on a missing objective', () => {
+    const g = gradeGoal(
+      {
+        metric: 'revenue',
+        scope: {},
+        target: null,
+        period: { start: '2027-01-01', end: '2028-12-31' },
+        objectiveId: null,
+        strategies: [],
+      },
+      {
+        today: TODAY,
+        lang: 'en',
+        history: null,
+        relevance: { objectiveTitle: null, objectiveTitles: ['Premium focus'], positioning: '' },
+        company: { baselineRevenuePerMonth: 120_000, topProduct: 'Latte', topChannel: 'Store' },
+      },
+    );
+    expect(g.grades.time_bound).toBe('warn');
+    expect(g.grades.measurable).toBe('fail');
+    expect(g.grades.relevant).toBe('warn');
+    expect(g.grades.achievable).toBe('unknown');
+    expect(g.findings.find((f) => f.code === 'NO_OBJECTIVE')?.fix).toContain('Premium focus');
+    expect(g.rewrite).toMatch(/Latte/);
+  });
+});
