@@ -12,6 +12,18 @@ import { KPI_GLOSSARY } from '../../core/kpi/glossary.ts';
 import type { KpiFilters, KpiQuery, KpiResult } from '../../core/kpi/types.ts';
 import type { KpiRepository, KpiScope } from './ports.ts';
 
+/** The distinct counts each order-based KPI reads (each family is one scan). */
+const ORDER_NEEDS: Partial<
+  Record<KpiQuery['metric'], { orders?: boolean; customers?: boolean; customerOrders?: boolean }>
+> = {
+  orders: { orders: true },
+  aov: { orders: true },
+  conversion_rate: { orders: true },
+  customers: { customers: true },
+  repeat_purchase_rate: { customers: true },
+  clv: { customers: true, customerOrders: true },
+};
+
 export interface KpiSettings extends CalendarSettings {
   currency: string;
 }
@@ -40,7 +52,7 @@ export async function loadKpiFacts(
     );
   if (needs.has('orders'))
     tasks.push(
-      repo.orderFacts(scope, ranges).then((r) => {
+      repo.orderFacts(scope, ranges, ORDER_NEEDS[query.metric] ?? {}).then((r) => {
         facts.orders = r;
       }),
     );

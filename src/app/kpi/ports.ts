@@ -29,7 +29,12 @@ export interface KpiRepository {
     buckets: readonly DateRange[],
     opts?: { perChannel?: boolean },
   ): Promise<SalesFact[]>;
-  orderFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<OrderFact[]>;
+  /** Exact distinct counts; `need` names the figures to compute (default: all). */
+  orderFacts(
+    scope: KpiScope,
+    buckets: readonly DateRange[],
+    need?: { orders?: boolean; customers?: boolean; customerOrders?: boolean },
+  ): Promise<OrderFact[]>;
   newCustomerFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<CountFact[]>;
   repFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<CountFact[]>;
   /** `previous[i]` is the cohort period of `buckets[i]`. */

@@ -128,52 +128,62 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
       return out;
     },
 
-    async orderFacts(scope, buckets) {
+    async orderFacts(scope, buckets, need = { orders: true, customers: true, customerOrders: true }) {
       const pieces = piecesOf(buckets);
       if (pieces.length === 0) return [];
       const source: SalesSource = involvesProducts(scope) ? 'lines' : 'orders';
       const { key, joins } = keySql(scope, 'sales');
       const bucket = bucketCase(sql.ref(`s.${DATE_COLUMN[source]}`), pieces);
-      const res = await sql<
-        Keyed & {
-          orders: unknown;
-          customers: unknown;
-          cust_orders: unknown;
-          cust_rev: unknown;
-          repeaters: unknown;
-        }
-      >`
-        WITH x AS (
-          SELECT ${bucket} AS b, ${key} AS k, s.order_id AS order_id, s.customer_id AS customer_id, s.amount_minor AS amount
-          ${body(source, scope, pieces, joins)}
-        ),
-        agg AS (
-          SELECT b, k, COUNT(DISTINCT order_id) AS orders, COUNT(DISTINCT customer_id) AS customers,
-            COUNT(DISTINCT CASE WHEN customer_id IS NOT NULL THEN order_id END) AS cust_orders,
-            SUM(CASE WHEN customer_id IS NOT NULL THEN amount ELSE 0 END) AS cust_rev
-          FROM x WHERE b >= 0 GROUP BY b, k
-        ),
-        rep AS (
-          SELECT b, k, COUNT(*) AS repeaters FROM (
-            SELECT b, k, customer_id FROM x WHERE b >= 0 AND customer_id IS NOT NULL
-            GROUP BY b, k, customer_id HAVING COUNT(DISTINCT order_id) >= 2
-          ) r GROUP BY b, k
-        )
-        SELECT agg.b AS b, agg.k AS k, agg.orders AS orders, agg.customers AS customers, agg.cust_orders AS cust_orders,
-          agg.cust_rev AS cust_rev, COALESCE(rep.repeaters, 0) AS repeaters
-        FROM agg LEFT JOIN rep ON rep.b = agg.b AND rep.k = agg.k`.execute(db);
+      const from = body(source, scope, pieces, joins);
+      const facts = new Map<string, OrderFact>();
       const name = await keyNamer(scope, 'sales');
-      return res.rows.map(
-        (r): OrderFact => ({
-          bucket: num(r.b),
-          key: name(String(r.k)),
-          orders: num(r.orders),
-          customers: num(r.customers),
-          repeatCustomers: num(r.repeaters),
-          customerOrders: num(r.cust_orders),
-          customerRevenueMinor: num(r.cust_rev),
-        }),
-      );
+      const factOf = (b: number, k: string): OrderFact => {
+        const slot = `${b}\u0000${k}`;
+        let fact = facts.get(slot);
+        if (!fact) {
+          fact = {
+            bucket: b,
+            key: name(k),
+            orders: 0,
+            customers: 0,
+            repeatCustomers: 0,
+            customerOrders: 0,
+            customerRevenueMinor: 0,
+          };
+          facts.set(slot, fact);
+        }
+        return fact;
+      };
+      // One scan per figure family, each a single GROUP BY (no self-joins).
+      if (need.orders) {
+        const res = await sql<Keyed & { n: unknown }>`
+          SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from} GROUP BY 1, 2`.execute(
+          db,
+        );
+        for (const r of res.rows) if (num(r.b) >= 0) factOf(num(r.b), String(r.k)).orders = num(r.n);
+      }
+      if (need.customers) {
+        const res = await sql<Keyed & { customers: unknown; repeaters: unknown; rev: unknown }>`
+          SELECT b, k, COUNT(*) AS customers, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS repeaters, SUM(rev) AS rev
+          FROM (
+            SELECT ${bucket} AS b, ${key} AS k, s.customer_id AS c, COUNT(DISTINCT s.order_id) AS n,
+              SUM(s.amount_minor) AS rev
+            ${from} AND s.customer_id IS NOT NULL GROUP BY 1, 2, 3
+          ) t WHERE b >= 0 GROUP BY b, k`.execute(db);
+        for (const r of res.rows) {
+          const f = factOf(num(r.b), String(r.k));
+          f.customers = num(r.customers);
+          f.repeatCustomers = num(r.repeaters);
+          f.customerRevenueMinor = num(r.rev);
+        }
+      }
+      if (need.customerOrders) {
+        const res = await sql<Keyed & { n: unknown }>`
+          SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from}
+            AND s.customer_id IS NOT NULL GROUP BY 1, 2`.execute(db);
+        for (const r of res.rows) if (num(r.b) >= 0) factOf(num(r.b), String(r.k)).customerOrders = num(r.n);
+      }
+      return [...facts.values()];
     },
 
     async newCustomerFacts(scope, buckets) {
