@@ -101,7 +101,7 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     await login.waitForIt();
     await login.logIn('demo@pacer.local', 'pacer-demo-2026');
     await page.getByTestId('company-switcher').waitFor();
-    expect(await shell.currentCompany()).toContain('示範咖啡店');
+    await expect.poll(() => shell.currentCompany()).toContain('示範咖啡店');
 
     // 1. Upload: the Big5 file is recognised as such.
     await shell.goTo('資料匯入');
@@ -186,6 +186,20 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     await catalog.row('外送').waitFor({ state: 'detached' });
     await catalog.row('外送平台').waitFor();
     await shot(page, 'catalog-02-merged');
+
+    // 7. On a phone the pages fit the screen's width (wide tables scroll inside themselves).
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [path, heading] of [
+      ['/kpi', 'KPI 指標'],
+      ['/imports', '資料匯入'],
+      ['/catalog', '品項與通路'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { name: heading, level: 3 }).waitFor();
+      if (path === '/kpi') await kpi.trendChart().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      await shot(page, `phone${path.replace('/', '-')}`);
+    }
 
     expect(problems).toEqual([]);
     await context.close();

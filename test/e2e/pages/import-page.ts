@@ -23,7 +23,16 @@ export class ImportWizardPage {
   }
   /** Picks the file's column for a Pacer field in the mapping table. */
   async mapField(fieldLabel: string, header: string): Promise<void> {
-    await chooseOption(this.page, this.page.getByLabel(`${fieldLabel} 對應的欄位`, { exact: true }), header);
+    // type to filter first: the option list is virtual, so a header far down may not be rendered yet
+    const field = this.page.getByLabel(`${fieldLabel} 對應的欄位`, { exact: true });
+    await field.click();
+    await field.fill(header);
+    await this.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: header,
+      })
+      .first()
+      .click();
   }
   /** The text shown in the mapping Select of a field. */
   mappedColumn(fieldLabel: string) {
