@@ -12,7 +12,11 @@ async function ensureWebBuilt(): Promise<void> {
   if (existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) return;
   process.stderr.write('建置網頁介面 / building the web app (first start only)…\n');
   const { build } = await import('vite');
-  await build({ configFile: join(PACKAGE_ROOT, 'vite.config.ts'), root: join(PACKAGE_ROOT, 'src', 'web'), logLevel: 'warn' });
+  await build({
+    configFile: join(PACKAGE_ROOT, 'vite.config.ts'),
+    root: join(PACKAGE_ROOT, 'src', 'web'),
+    logLevel: 'warn',
+  });
 }
 
 export function registerStartCommand(program: Command): void {
