@@ -124,18 +124,23 @@ export function forecastSeries(
   if (statePeriod !== period)
     notes.push(`period ${period} > ${MAX_STATE_PERIOD}: ETS and ARIMA without season`);
   const members: FamilyMember[] = [];
+  // Each member's bands are computed once (simulated ETS bands cost 1000 paths).
+  const memberBands: ForecastBands[] = [];
   for (const make of [
     () => fitEtsMember(ys, statePeriod),
     () => fitArimaMember(ys, statePeriod),
     () => fitThetaMember(ys, period),
   ]) {
     const mb = make();
-    if (mb?.fitted.forecast(h).mean.every(Number.isFinite)) members.push(mb);
+    const b = mb?.fitted.forecast(h);
+    if (mb && b?.mean.every(Number.isFinite)) {
+      members.push(mb);
+      memberBands.push(b);
+    }
   }
   if (members.length === 0) return fallback('no model could be fitted');
   const choice = selectCombination(ys, members, h, period);
   const chosen = choice.members.map((i) => members[i]!);
-  const memberBands = members.map((mb) => mb.fitted.forecast(h));
   const centre = averageBands(choice.members.map((i) => memberBands[i]!)).mean;
   const combined = mixBands(memberBands, centre);
   const bands = unscale(scaleBands(combined, choice.factor80, choice.factor95));

@@ -17,7 +17,7 @@ export function buildNormalBands(mean: readonly number[], variance: readonly num
 }
 
 /** Empirical quantile (type 7, as R's default) of a sorted array. */
-export function quantileSorted(sorted: readonly number[], p: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   const pos = (n - 1) * p;
@@ -35,12 +35,15 @@ export function buildPathBands(
   const hi80: number[] = [];
   const lo95: number[] = [];
   const hi95: number[] = [];
+  // One typed column reused per step; its numeric sort orders finite values as (a, b) => a - b does.
+  const column = new Float64Array(paths.length);
   for (let j = 0; j < mean.length; j++) {
-    const col = paths.map((p) => p[j]!).sort((a, b) => a - b);
-    lo80.push(quantileSorted(col, 0.1));
-    hi80.push(quantileSorted(col, 0.9));
-    lo95.push(quantileSorted(col, 0.025));
-    hi95.push(quantileSorted(col, 0.975));
+    for (let i = 0; i < paths.length; i++) column[i] = paths[i]![j]!;
+    column.sort();
+    lo80.push(quantileSorted(column, 0.1));
+    hi80.push(quantileSorted(column, 0.9));
+    lo95.push(quantileSorted(column, 0.025));
+    hi95.push(quantileSorted(column, 0.975));
   }
   return { mean: mean.slice(), lo80, hi80, lo95, hi95 };
 }
