@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server.ts';
+import { chooseOption } from './pages/antd.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage } from './pages/auth-pages.ts';
 import { CatalogPage, ImportWizardPage, KpiExplorerPage } from './pages/import-page.ts';
@@ -131,6 +132,7 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
       await held;
       await route.continue();
     });
+    await page.getByLabel('匯入時一併儲存這個對應方式(選填)').fill('門市 POS 匯出');
     await wizard.commit();
     await wizard.progressBar().waitFor();
     await shot(page, 'import-03-progress');
@@ -148,9 +150,21 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     expect(await report.text()).toContain('115/02/30');
     await shot(page, 'import-04-result');
 
+    // The same file again, with the saved matching: nothing is added twice.
+    await page.getByRole('button', { name: '再匯入一個檔案' }).click();
+    await wizard.chooseKind('銷售明細');
+    await wizard.upload(file);
+    await wizard.next();
+    await chooseOption(page, page.getByLabel('已存的對應方式'), '門市 POS 匯出');
+    await expect.poll(() => wizard.mappedColumn('通路').textContent()).toContain('販售點');
+    await wizard.commit();
+    await wizard.result().waitFor();
+    expect(await wizard.resultCount('added')).toBe(0);
+    expect(await wizard.resultCount('duplicates')).toBe(csv.lines - 1);
+
     // The history lists the import.
     await page.getByRole('tab', { name: '匯入紀錄' }).click();
-    await page.locator('.ant-table-row', { hasText: '門市銷售.csv' }).waitFor();
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '門市銷售.csv' }).count()).toBe(2);
     await shot(page, 'import-05-history');
 
     // 5. KPI explorer: the revenue trend and a breakdown by channel render as charts.
@@ -200,6 +214,15 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
       await shot(page, `phone${path.replace('/', '-')}`);
     }
+
+    // 8. In English: the KPI explorer speaks English, the glossary too.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shell.switchLanguage('EN');
+    await shell.goTo('KPIs');
+    await page.getByRole('heading', { name: 'KPIs', level: 3 }).waitFor();
+    await page.getByText('Same period last year').first().waitFor();
+    await kpi.trendChart().waitFor();
+    await shot(page, 'kpi-03-english');
 
     expect(problems).toEqual([]);
     await context.close();

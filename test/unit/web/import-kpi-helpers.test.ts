@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { delimiterKey, encodingKey, jobPercent } from '../../../src/web/features/imports/imports-api.ts';
+import {
+  delimiterKey,
+  encodingKey,
+  jobPercent,
+  presetMapping,
+} from '../../../src/web/features/imports/imports-api.ts';
 import {
   change,
   csvCell,
@@ -69,5 +74,20 @@ describe('KPI explorer helpers', () => {
         ['2026-01', '1,000'],
       ]),
     ).toBe('\uFEFF期間,營收\r\n2026-01,"1,000"\r\n');
+  });
+});
+
+describe('saved mapping presets', () => {
+  it('follow the header names when the columns moved, and drop columns the file lacks', () => {
+    const preset = {
+      mapping: { date: 0, product: 1, amount: 2, rep: 5 },
+      headers: ['日期', '品名', '金額', 'a', 'b', '業務'],
+    };
+    expect(presetMapping(preset, ['品名', '日期', '金額'])).toEqual({
+      date: 1,
+      product: 0,
+      amount: 2,
+      rep: null,
+    });
   });
 });

@@ -35,6 +35,7 @@ import {
   type ImportOptions,
   jobPercent,
   type Mapping,
+  presetMapping,
 } from './imports-api.ts';
 
 type Step = 0 | 1 | 2 | 3;
@@ -220,6 +221,7 @@ function PresetBar({
   const { companyId } = useCurrentCompany();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
   const presets = useQuery({
     queryKey: ['mapping-presets', companyId],
     queryFn: () => api.get<Preset[]>(companyPath(companyId, '/mapping-presets')),
@@ -242,10 +244,14 @@ function PresetBar({
   const remove = useMutation({
     mutationFn: (id: string) =>
       api.delete(companyPath(companyId, `/mapping-presets/${encodeURIComponent(id)}`)),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['mapping-presets', companyId] }),
+    onSuccess: () => {
+      setChosen(null);
+      void queryClient.invalidateQueries({ queryKey: ['mapping-presets', companyId] });
+    },
     onError: (e) => void message.error(errorMessage(e, t)),
   });
   const ofKind = (presets.data ?? []).filter((p) => p.kind === kind);
+  const chosenPreset = ofKind.find((p) => p.id === chosen);
   return (
     <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'center', marginBottom: 12 }}>
       <Select<string>
@@ -253,42 +259,30 @@ function PresetBar({
         placeholder={ofKind.length ? t('imports.usePreset') : t('imports.noPresets')}
         disabled={ofKind.length === 0}
         style={{ minWidth: 220 }}
-        value={null}
+        value={chosen && ofKind.some((p) => p.id === chosen) ? chosen : null}
         onChange={(id) => {
           const p = ofKind.find((x) => x.id === id);
           if (p) {
-            // the preset's columns by header name where the file differs in order
-            const next: Mapping = {};
-            for (const [field, col] of Object.entries(p.mapping)) {
-              const header = col === null ? undefined : p.headers[col];
-              const byName = header === undefined ? -1 : headers.indexOf(header);
-              next[field] = byName >= 0 ? byName : col !== null && col < headers.length ? col : null;
-            }
-            onApply(next);
+            setChosen(p.id);
+            onApply(presetMapping(p, headers));
             void message.success(t('imports.presetApplied', { name: p.name }));
           }
         }}
-        options={ofKind.map((p) => ({
-          value: p.id,
-          label: (
-            <span style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-              {p.name}
-              <Popconfirm
-                title={t('imports.deletePreset', { name: p.name })}
-                onConfirm={(e) => {
-                  e?.stopPropagation();
-                  remove.mutate(p.id);
-                }}
-                onCancel={(e) => e?.stopPropagation()}
-              >
-                <Typography.Link type="danger" onClick={(e) => e.stopPropagation()}>
-                  {t('common.remove')}
-                </Typography.Link>
-              </Popconfirm>
-            </span>
-          ),
-        }))}
+        options={ofKind.map((p) => ({ value: p.id, label: p.name }))}
       />
+      {chosenPreset && (
+        <Popconfirm
+          title={t('imports.deletePreset', { name: chosenPreset.name })}
+          okText={t('common.remove')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common.cancel')}
+          onConfirm={() => remove.mutateAsync(chosenPreset.id)}
+        >
+          <Button danger type="link">
+            {t('imports.removePreset')}
+          </Button>
+        </Popconfirm>
+      )}
       <Space.Compact>
         <Input
           aria-label={t('imports.savePresetAs')}

@@ -53,3 +53,20 @@ export function jobPercent(bytesRead: number, totalBytes: number): number {
   if (totalBytes <= 0) return 0;
   return Math.min(100, Math.max(0, Math.round((bytesRead / totalBytes) * 100)));
 }
+
+/**
+ * A saved preset's mapping for this file: each field follows its column's header name when the file
+ * has it (columns may be in another order), else keeps the column number if the file is that wide.
+ */
+export function presetMapping(
+  preset: { mapping: Mapping; headers: readonly string[] },
+  headers: readonly string[],
+): Mapping {
+  const next: Mapping = {};
+  for (const [field, col] of Object.entries(preset.mapping)) {
+    const header = col === null ? undefined : preset.headers[col];
+    const byName = header === undefined ? -1 : headers.indexOf(header);
+    next[field] = byName >= 0 ? byName : col !== null && col < headers.length ? col : null;
+  }
+  return next;
+}
