@@ -35,9 +35,9 @@ export function createEtsForecaster(fit: EtsFit, scale: number): FittedForecaste
   const linear = fit.spec.error === 'A' && fit.spec.season !== 'M';
   const simulate = (h: number, count: number, s: number): number[][] => {
     const rng = createRandomSource(s);
-    return simulateEts(fit.spec, fit.params, fit.filter.state, h, fit.sigma2, count, rng.normal).map((p) =>
-      p.map((v) => v * scale),
-    );
+    const paths = simulateEts(fit.spec, fit.params, fit.filter.state, h, fit.sigma2, count, rng.normal);
+    for (const p of paths) for (let j = 0; j < p.length; j++) p[j] = p[j]! * scale;
+    return paths;
   };
   const forecast = (h: number): ForecastBands => {
     const mean = projectEts(fit.spec, fit.params, fit.filter.state, h).map((v) => v * scale);

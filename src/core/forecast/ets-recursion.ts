@@ -150,24 +150,37 @@ export function simulateEts(
   const m = spec.season === 'N' ? 1 : spec.period;
   const damp = selectTrendDamping(spec, p.phi);
   const sd = Math.sqrt(Math.max(0, sigma2));
+  const additiveError = spec.error === 'A';
+  const seasonKind = spec.season === 'N' ? 0 : spec.season === 'A' ? 1 : 2;
+  const { alpha, beta, gamma } = p;
   const paths: number[][] = [];
+  const season = state.season.slice();
+  // The update of updateEtsState, inlined (no object per step): the same arithmetic.
   for (let i = 0; i < count; i++) {
     let l = state.level;
     let b = state.trend;
-    const season = state.season.slice();
-    const path: number[] = [];
+    for (let k = 0; k < season.length; k++) season[k] = state.season[k]!;
+    const path = new Array<number>(h);
     for (let j = 0; j < h; j++) {
       const k = (state.time + j) % m;
       const s = season[k]!;
       const base = l + damp * b;
-      const mu = spec.season === 'A' ? base + s : spec.season === 'M' ? base * s : base;
+      const mu = seasonKind === 1 ? base + s : seasonKind === 2 ? base * s : base;
       let e = sd * normal();
-      if (spec.error === 'M' && e < -0.99) e = -0.99;
-      path.push(spec.error === 'A' ? mu + e : mu * (1 + e));
-      const next = updateEtsState(spec, p, base, b, s, mu, e, damp);
-      l = next.level;
-      b = next.trend;
-      season[k] = next.season;
+      if (!additiveError && e < -0.99) e = -0.99;
+      path[j] = additiveError ? mu + e : mu * (1 + e);
+      const a = additiveError ? e : mu * e;
+      if (seasonKind === 2) {
+        const ss = Math.abs(s) > 1e-10 ? s : 1e-10;
+        const bb = Math.abs(base) > 1e-10 ? base : 1e-10;
+        l = base + (alpha * a) / ss;
+        b = damp * b + (beta * a) / ss;
+        season[k] = s + (gamma * a) / bb;
+      } else {
+        l = base + alpha * a;
+        b = damp * b + beta * a;
+        if (seasonKind === 1) season[k] = s + gamma * a;
+      }
     }
     paths.push(path);
   }
