@@ -58,6 +58,21 @@ async function freshImport(t: Team): Promise<string> {
   return job.importId;
 }
 
+const GOAL = {
+  name: '拿鐵下季成長',
+  metric: 'revenue',
+  scope: { product: ['拿鐵'] },
+  target: { metric: 'revenue', kind: 'percent_change', value: 10, per: null },
+  period: { start: '2027-01-01', end: '2027-03-31' },
+  strategies: ['社群媒體行銷'],
+};
+
+async function freshGoal(t: Team): Promise<{ id: string; version: number }> {
+  const res = await t.clients.owner.post(`${co(t)}/goals`, GOAL);
+  if (res.statusCode !== 201) throw new Error(`goal failed: ${res.body}`);
+  return res.json() as { id: string; version: number };
+}
+
 async function freshInvitationToken(t: Team): Promise<string> {
   const res = await t.clients.owner.post(`${co(t)}/invitations`, { email: fresh(), role: 'viewer' });
   return (res.json() as { token: string }).token;
@@ -244,6 +259,64 @@ const MATRIX: Record<string, Entry> = {
     access: ALL_ROLES,
     success: 200,
     make: async (t) => ({ url: `${co(t)}/dimensions/channel` }),
+  },
+  'GET /api/companies/:companyId/goals': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/goals?status=all` }),
+  },
+  'POST /api/companies/:companyId/goals': {
+    access: ['owner', 'manager', 'member'],
+    success: 201,
+    make: async (t) => ({ url: `${co(t)}/goals`, body: GOAL }),
+  },
+  'POST /api/companies/:companyId/goals/parse': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({
+      url: `${co(t)}/goals/parse`,
+      body: {
+        statement: '在接下來的3個月內,將平均每日銷售額提升15%,達到每日銷售額1500元。',
+        today: '2026-11-27',
+      },
+    }),
+  },
+  'POST /api/companies/:companyId/goals/grade': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/goals/grade`, body: GOAL }),
+  },
+  'GET /api/companies/:companyId/goals/:goalId': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/goals/${(await freshGoal(t)).id}` }),
+  },
+  'PUT /api/companies/:companyId/goals/:goalId': {
+    access: ['owner', 'manager', 'member'],
+    success: 200,
+    make: async (t) => {
+      const goal = await freshGoal(t);
+      return { url: `${co(t)}/goals/${goal.id}`, body: { ...GOAL, version: goal.version, reason: 'matrix' } };
+    },
+  },
+  'POST /api/companies/:companyId/goals/:goalId/archive': {
+    access: ['owner', 'manager', 'member'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/goals/${(await freshGoal(t)).id}/archive` }),
+  },
+  'POST /api/companies/:companyId/goals/:goalId/restore': {
+    access: ['owner', 'manager', 'member'],
+    success: 200,
+    make: async (t) => {
+      const goal = await freshGoal(t);
+      await t.clients.owner.post(`${co(t)}/goals/${goal.id}/archive`);
+      return { url: `${co(t)}/goals/${goal.id}/restore` };
+    },
+  },
+  'GET /api/companies/:companyId/goals/:goalId/versions': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/goals/${(await freshGoal(t)).id}/versions` }),
   },
   'GET /api/companies/:companyId/audit-log': {
     access: ['owner', 'manager'],

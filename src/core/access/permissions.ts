@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'kpi.read': ['owner', 'manager', 'member', 'viewer'],
   'data.import': ['owner', 'manager'],
   'data.manage': ['owner', 'manager'],
+  'goals.read': ['owner', 'manager', 'member', 'viewer'],
+  'goals.write': ['owner', 'manager', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -118,6 +118,7 @@ export const ERROR_CATALOGUE = {
     en: 'The workbook has no sheet named {sheet}.',
     'zh-TW': '活頁簿中沒有名為「{sheet}」的工作表。',
   },
+  GOAL_NOT_FOUND: { status: 404, en: 'Goal not found.', 'zh-TW': '找不到這個目標。' },
   DIMENSION_NOT_FOUND: { status: 404, en: 'Not found.', 'zh-TW': '找不到這個項目。' },
   DIMENSION_NAME_TAKEN: {
     status: 409,

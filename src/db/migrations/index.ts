@@ -2,6 +2,7 @@ import { foundation } from './2026112701-foundation.ts';
 import { salesData } from './2026112702-sales-data.ts';
 import { imports } from './2026112703-imports.ts';
 import { kpiRollups } from './2026112704-kpi-rollups.ts';
+import { goals } from './2026112705-goals.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -14,4 +15,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026112702-sales-data': salesData,
   '2026112703-imports': imports,
   '2026112704-kpi-rollups': kpiRollups,
+  '2026112705-goals': goals,
 };

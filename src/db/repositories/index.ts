@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../../app/ports.ts';
 import { createCatalogStore } from '../imports/catalog-store.ts';
+import { createExportSource } from '../imports/export-source.ts';
 import { createKpiRepository } from '../kpi/kpi-repository.ts';
 import type { Database } from '../schema/index.ts';
 import { createApiTokenRepository } from './api-tokens.ts';
 import { createAuditRepository } from './audit.ts';
 import { createCompanyRepository } from './companies.ts';
+import { createGoalRepository } from './goals.ts';
 import { createInvitationRepository } from './invitations.ts';
 import { createMarketRepository } from './market.ts';
 import { createProfileRepository } from './profiles.ts';
@@ -27,6 +29,8 @@ export function createRepositories(db: Kysely<Database>, extra: Pick<Repositorie
     audit: createAuditRepository(db),
     kpi: createKpiRepository(db),
     catalog: createCatalogStore(db),
+    exports: createExportSource(db),
+    goals: createGoalRepository(db),
     ...extra,
   };
 }

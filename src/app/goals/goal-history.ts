@@ -1,0 +1,164 @@
+/**
+ * Reads what the company's data says about a goal's metric and scope through the KPI engine
+ * (no SQL of its own): the monthly series, the same period last year, the recent run rate, the
+ * actual since the period started, team capacity and the SOM; and the numbers the rewrite uses.
+ */
+import { addDays, addMonths, rangeLastYear } from '../../core/calendar/periods.ts';
+import type { GoalDraft, GoalHistory, Lang } from '../../core/goals/index.ts';
+import { type Finding, goalFinding, isAdditive } from '../../core/goals/index.ts';
+import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
+import type { Dimension, KpiMetric, KpiResult } from '../../core/kpi/types.ts';
+import { validateKpiQuery } from '../../core/kpi/validate-query.ts';
+import { fromMinorUnits } from '../../core/money/currency.ts';
+import type { CompanyNumbers } from '../../core/smart/index.ts';
+import { computeKpi } from '../kpi/compute-kpi.ts';
+import type { AppContext, MarketAnalysisRecord, ProfileRecord } from '../ports.ts';
+
+const HISTORY_MONTHS = 36;
+const RUN_RATE_DAYS = 90;
+const SYMBOLS: Record<string, string> = {
+  TWD: 'NT$',
+  HKD: 'HK$',
+  USD: 'US$',
+  CNY: 'CN¥',
+  JPY: '¥',
+  SGD: 'S$',
+  MOP: 'MOP$',
+  EUR: '€',
+};
+
+type Kpi = (
+  metric: KpiMetric,
+  from: string,
+  to: string,
+  grain: 'month' | 'total',
+  by?: Dimension,
+) => Promise<KpiResult | { problems: string }>;
+
+function kpiReader(
+  ctx: AppContext,
+  companyId: string,
+  profile: ProfileRecord,
+  where: Record<string, string[]>,
+): Kpi {
+  return async (metric, from, to, grain, by) => {
+    const checked = validateKpiQuery({ metric, from, to, grain, by: by ?? null, where });
+    if (!checked.ok) return { problems: checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ') };
+    const result = await computeKpi(ctx.repos.kpi, companyId, checked.query, {
+      fiscalYearStartMonth: profile.fiscalYearStartMonth,
+      currency: profile.currency,
+    });
+    return kpiResultInCurrencyUnits(result);
+  };
+}
+
+const isResult = (r: KpiResult | { problems: string }): r is KpiResult => 'series' in r;
+const firstValue = (r: KpiResult | { problems: string }): number | null =>
+  isResult(r) ? (r.series[0]?.value ?? null) : null;
+
+export function scopeWhere(scope: GoalDraft['scope']): Record<string, string[]> {
+  const where: Record<string, string[]> = {};
+  for (const [dim, names] of Object.entries(scope)) if (names && names.length > 0) where[dim] = names;
+  return where;
+}
+
+export interface LoadedHistory {
+  history: GoalHistory | null;
+  problem?: Finding;
+  company: CompanyNumbers;
+}
+
+function latestSom(market: MarketAnalysisRecord | null, year: number): number | null {
+  const soms = (market?.marketSizes ?? []).filter((s) => s.kind === 'SOM' && s.amountMinor > 0);
+  if (soms.length === 0) return null;
+  const pick = soms.find((s) => s.year === year) ?? [...soms].sort((a, b) => b.year - a.year)[0];
+  return pick ? fromMinorUnits(pick.amountMinor, pick.currency) : null;
+}
+
+async function companyNumbers(
+  kpi: Kpi,
+  unscoped: Kpi,
+  today: string,
+  currency: string,
+): Promise<CompanyNumbers> {
+  const yesterday = addDays(today, -1);
+  const yearAgo = addDays(today, -365);
+  const [runRate, byProduct, byChannel] = await Promise.all([
+    kpi('revenue', addDays(today, -RUN_RATE_DAYS), yesterday, 'total'),
+    unscoped('revenue', yearAgo, yesterday, 'total', 'product'),
+    unscoped('revenue', yearAgo, yesterday, 'total', 'channel'),
+  ]);
+  const top = (r: KpiResult | { problems: string }): string | undefined => {
+    if (!isResult(r)) return undefined;
+    let best: { key: string; value: number } | undefined;
+    for (const p of r.series)
+      if (p.key && p.value !== null && p.value > 0 && (!best || p.value > best.value))
+        best = { key: p.key, value: p.value };
+    return best?.key;
+  };
+  const numbers: CompanyNumbers = { currencySymbol: SYMBOLS[currency] ?? `${currency} ` };
+  const rr = firstValue(runRate);
+  if (rr !== null && rr > 0) numbers.baselineRevenuePerMonth = Math.round((rr / RUN_RATE_DAYS) * 30);
+  const product = top(byProduct);
+  if (product) numbers.topProduct = product;
+  const channel = top(byChannel);
+  if (channel) numbers.topChannel = channel;
+  return numbers;
+}
+
+export async function loadGoalHistory(
+  ctx: AppContext,
+  companyId: string,
+  profile: ProfileRecord,
+  market: MarketAnalysisRecord | null,
+  draft: GoalDraft,
+  today: string,
+  lang: Lang,
+): Promise<LoadedHistory> {
+  const where = scopeWhere(draft.scope);
+  const kpi = kpiReader(ctx, companyId, profile, where);
+  const unscoped = kpiReader(ctx, companyId, profile, {});
+  const company = await companyNumbers(kpi, unscoped, today, profile.currency);
+  if (!draft.metric || !draft.period) return { history: null, company };
+  const metric = draft.metric;
+  const period = draft.period;
+  const additive = isAdditive(metric);
+  const yesterday = addDays(today, -1);
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const histFrom = addMonths(monthStart, -HISTORY_MONTHS);
+  const histTo = addDays(monthStart, -1);
+  const monthly = await kpi(metric, histFrom, histTo, 'month');
+  if (!isResult(monthly))
+    return {
+      history: null,
+      problem: goalFinding('achievable', 'SCOPE_NOT_FILTERABLE', 'info', lang, { detail: monthly.problems }),
+      company,
+    };
+  const ly = rangeLastYear(period);
+  const lyEnd = ly.end < yesterday ? ly.end : yesterday;
+  const started = period.start <= yesterday;
+  const [lastYear, recent, toDate, perRep] = await Promise.all([
+    ly.start <= lyEnd ? kpi(metric, ly.start, lyEnd, 'total') : Promise.resolve(null),
+    kpi(metric, addDays(today, -RUN_RATE_DAYS), yesterday, 'total'),
+    additive && started
+      ? kpi(metric, period.start, period.end < yesterday ? period.end : yesterday, 'total')
+      : Promise.resolve(null),
+    metric === 'revenue'
+      ? kpi('revenue_per_rep', addDays(today, -365), yesterday, 'total')
+      : Promise.resolve(null),
+  ]);
+  const recentValue = firstValue(recent);
+  const repPoint = perRep && isResult(perRep) ? perRep.series[0] : undefined;
+  const reps = repPoint?.denominator ?? null;
+  const history: GoalHistory = {
+    today,
+    monthly: monthly.series.map((p) => ({ period: p.period, value: p.value })),
+    samePeriodLastYear: lastYear ? firstValue(lastYear) : null,
+    recentDaily: recentValue === null ? null : additive ? recentValue / RUN_RATE_DAYS : recentValue,
+    actualToDate: toDate ? firstValue(toDate) : null,
+    reps: reps !== null && reps > 0 ? Math.round(reps) : null,
+    revenuePerRepMonthly: repPoint?.value != null ? repPoint.value / 12 : null,
+    som: latestSom(market, Number(period.start.slice(0, 4))),
+  };
+  return { history, company };
+}

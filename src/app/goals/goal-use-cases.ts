@@ -1,0 +1,390 @@
+/**
+ * SMART goals: create, edit (optimistic version, a version row per change), archive / restore, list,
+ * read with the full five-letter grading, read a sentence into a draft, grade a draft.
+ */
+import { AppError, type FieldError } from '../../core/errors/app-error.ts';
+import {
+  type GoalDraft,
+  type GoalSpec,
+  type GoalTarget,
+  type Grading,
+  gradeGoal,
+  type Lang,
+} from '../../core/goals/index.ts';
+import type { Dimension } from '../../core/kpi/types.ts';
+import { parseGoalStatement } from '../../core/smart/index.ts';
+import { type Actor, authorize, nowIso } from '../access.ts';
+import { todayIn } from '../demo/seed-demo-company.ts';
+import type { AppContext, GoalRecord, GoalStatus, MarketAnalysisRecord, ProfileRecord } from '../ports.ts';
+import { newId } from '../security/secrets.ts';
+import { loadGoalHistory } from './goal-history.ts';
+
+export interface GoalView extends GoalSpec {
+  id: string;
+  status: GoalStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdByName: string | null;
+  ownerName: string | null;
+  objectiveTitle: string | null;
+  score: number | null;
+  grades: GoalRecord['grades'];
+}
+export interface GoalWithGrading extends GoalView {
+  grading: Grading;
+}
+
+export interface GoalListFilter {
+  status: GoalStatus | 'all';
+  q?: string | undefined;
+  metric?: GoalSpec['metric'] | undefined;
+}
+
+function view(r: GoalRecord): GoalView {
+  return {
+    ...r.spec,
+    id: r.id,
+    status: r.status,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    createdByName: r.createdByName,
+    ownerName: r.ownerName,
+    objectiveTitle: r.objectiveTitle,
+    score: r.score,
+    grades: r.grades,
+  };
+}
+
+async function companyData(
+  ctx: AppContext,
+  companyId: string,
+): Promise<{ profile: ProfileRecord; market: MarketAnalysisRecord | null; today: string }> {
+  const [profile, market] = await Promise.all([
+    ctx.repos.profiles.get(companyId),
+    ctx.repos.market.get(companyId),
+  ]);
+  if (!profile) throw new AppError('COMPANY_NOT_FOUND');
+  return { profile, market, today: todayIn(profile.timeZone, ctx.clock.now()) };
+}
+
+/** Grades a draft against the company's data as of `today` (in its time zone unless given). */
+async function grade(
+  ctx: AppContext,
+  companyId: string,
+  draft: GoalDraft,
+  lang: Lang,
+  todayOverride?: string,
+) {
+  const { profile, market, today: localToday } = await companyData(ctx, companyId);
+  const today = todayOverride ?? localToday;
+  const loaded = await loadGoalHistory(ctx, companyId, profile, market, draft, today, lang);
+  const objectives = market?.objectives ?? [];
+  const objective = draft.objectiveId ? objectives.find((o) => o.id === draft.objectiveId) : undefined;
+  return gradeGoal(draft, {
+    today,
+    lang,
+    history: loaded.history,
+    ...(loaded.problem ? { historyProblem: loaded.problem } : {}),
+    relevance: {
+      objectiveTitle: objective?.title ?? null,
+      objectiveTitles: objectives.map((o) => o.title),
+      positioning: market?.positioning ?? '',
+    },
+    company: loaded.company,
+  });
+}
+
+/** ownerUserId and objectiveId must be this company's; the main target is on the goal's metric. */
+async function checkReferences(ctx: AppContext, companyId: string, spec: GoalSpec): Promise<void> {
+  const errors: FieldError[] = [];
+  if (spec.ownerUserId) {
+    const members = await ctx.repos.companies.members(companyId);
+    if (!members.some((m) => m.userId === spec.ownerUserId))
+      errors.push({ path: 'ownerUserId', message: 'not_a_member' });
+  }
+  if (spec.objectiveId) {
+    const market = await ctx.repos.market.get(companyId);
+    if (!(market?.objectives ?? []).some((o) => o.id === spec.objectiveId))
+      errors.push({ path: 'objectiveId', message: 'unknown_objective' });
+  }
+  if (spec.target.metric !== spec.metric)
+    errors.push({ path: 'target.metric', message: 'must_equal_metric' });
+  if (errors.length > 0) throw new AppError('VALIDATION_FAILED', errors);
+}
+
+function asDraft(spec: GoalSpec): GoalDraft {
+  return { ...spec };
+}
+
+async function load(ctx: AppContext, companyId: string, goalId: string): Promise<GoalRecord> {
+  const goal = await ctx.repos.goals.get(companyId, goalId);
+  if (!goal) throw new AppError('GOAL_NOT_FOUND');
+  return goal;
+}
+
+export async function listGoals(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  filter: GoalListFilter,
+): Promise<GoalView[]> {
+  await authorize(ctx, actor, companyId, 'goals.read');
+  const rows = await ctx.repos.goals.list(companyId, {
+    status: filter.status,
+    ...(filter.metric ? { metric: filter.metric } : {}),
+  });
+  const q = filter.q?.trim().toLowerCase();
+  const hits = q
+    ? rows.filter((r) =>
+        [r.spec.name, r.spec.statement, r.spec.notes, ...r.spec.strategies].some((t) =>
+          t.toLowerCase().includes(q),
+        ),
+      )
+    : rows;
+  return hits.map(view);
+}
+
+export async function getGoal(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  goalId: string,
+  lang: Lang,
+): Promise<GoalWithGrading> {
+  await authorize(ctx, actor, companyId, 'goals.read');
+  const goal = await load(ctx, companyId, goalId);
+  const grading = await grade(ctx, companyId, asDraft(goal.spec), lang);
+  return { ...view(goal), grading };
+}
+
+export async function createGoal(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  spec: GoalSpec,
+  lang: Lang,
+): Promise<GoalWithGrading> {
+  await authorize(ctx, actor, companyId, 'goals.write');
+  await checkReferences(ctx, companyId, spec);
+  const grading = await grade(ctx, companyId, asDraft(spec), lang);
+  const id = newId();
+  const at = nowIso(ctx);
+  await ctx.repos.goals.create(
+    companyId,
+    id,
+    { spec, status: 'active', score: grading.score, grades: grading.grades },
+    actor.userId,
+    at,
+    '',
+  );
+  await ctx.repos.audit.append(
+    {
+      companyId,
+      userId: actor.userId,
+      action: 'goal.created',
+      entity: 'goal',
+      entityId: id,
+      details: { name: spec.name },
+    },
+    at,
+  );
+  return { ...view(await load(ctx, companyId, id)), grading };
+}
+
+function diff(before: GoalSpec, after: GoalSpec): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after) as (keyof GoalSpec)[]) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+      changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
+  }
+  return changes;
+}
+
+export async function updateGoal(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  goalId: string,
+  spec: GoalSpec,
+  version: number,
+  reason: string,
+  lang: Lang,
+): Promise<GoalWithGrading> {
+  await authorize(ctx, actor, companyId, 'goals.write');
+  const before = await load(ctx, companyId, goalId);
+  if (before.version !== version) throw new AppError('VERSION_CONFLICT');
+  await checkReferences(ctx, companyId, spec);
+  const grading = await grade(ctx, companyId, asDraft(spec), lang);
+  const at = nowIso(ctx);
+  const changes = diff(before.spec, spec);
+  const ok = await ctx.repos.goals.update(
+    companyId,
+    goalId,
+    { spec, status: before.status, score: grading.score, grades: grading.grades },
+    version,
+    { reason, changes },
+    actor.userId,
+    at,
+  );
+  if (!ok) throw new AppError('VERSION_CONFLICT');
+  await ctx.repos.audit.append(
+    {
+      companyId,
+      userId: actor.userId,
+      action: 'goal.updated',
+      entity: 'goal',
+      entityId: goalId,
+      details: changes,
+    },
+    at,
+  );
+  return { ...view(await load(ctx, companyId, goalId)), grading };
+}
+
+async function setStatus(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  goalId: string,
+  status: GoalStatus,
+): Promise<GoalView> {
+  await authorize(ctx, actor, companyId, 'goals.write');
+  const before = await load(ctx, companyId, goalId);
+  if (before.status === status) return view(before);
+  const at = nowIso(ctx);
+  const ok = await ctx.repos.goals.update(
+    companyId,
+    goalId,
+    { spec: before.spec, status, score: before.score, grades: before.grades },
+    before.version,
+    { reason: '', changes: { status: { from: before.status, to: status } } },
+    actor.userId,
+    at,
+  );
+  if (!ok) throw new AppError('VERSION_CONFLICT');
+  await ctx.repos.audit.append(
+    {
+      companyId,
+      userId: actor.userId,
+      action: status === 'archived' ? 'goal.archived' : 'goal.restored',
+      entity: 'goal',
+      entityId: goalId,
+    },
+    at,
+  );
+  return view(await load(ctx, companyId, goalId));
+}
+
+export const archiveGoal = (ctx: AppContext, actor: Actor, companyId: string, goalId: string) =>
+  setStatus(ctx, actor, companyId, goalId, 'archived');
+export const restoreGoal = (ctx: AppContext, actor: Actor, companyId: string, goalId: string) =>
+  setStatus(ctx, actor, companyId, goalId, 'active');
+
+export async function listGoalVersions(ctx: AppContext, actor: Actor, companyId: string, goalId: string) {
+  await authorize(ctx, actor, companyId, 'goals.read');
+  await load(ctx, companyId, goalId);
+  return ctx.repos.goals.versions(companyId, goalId);
+}
+
+/** The live SMART panel: grades a goal not saved yet (an unknown objective counts as none). */
+export async function gradeGoalDraft(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  spec: GoalSpec,
+  lang: Lang,
+): Promise<Grading> {
+  await authorize(ctx, actor, companyId, 'goals.read');
+  return grade(ctx, companyId, asDraft(spec), lang);
+}
+
+export interface ParsedGoalDraft {
+  draft: Partial<GoalSpec> & { statement: string };
+  unknownNames: Record<string, string[]>;
+  grading: Grading;
+}
+
+const SEGMENT_DIMENSIONS: readonly Dimension[] = ['customer_type', 'age_band', 'member_tier'];
+
+/** Reads a sentence into a draft goal: names matched against the company's dimension members. */
+export async function parseGoalDraft(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  statement: string,
+  todayInput: string | undefined,
+  lang: Lang,
+): Promise<ParsedGoalDraft> {
+  await authorize(ctx, actor, companyId, 'goals.read');
+  const { profile, today: localToday } = await companyData(ctx, companyId);
+  const today = todayInput ?? localToday;
+  const parsed = parseGoalStatement(statement, { today, fiscalYearStartMonth: profile.fiscalYearStartMonth });
+  const members = new Map<Dimension, Map<string, string>>();
+  const membersOf = async (d: Dimension) => {
+    let m = members.get(d);
+    if (!m) {
+      const names = await ctx.repos.kpi.dimensionMembers(companyId, d);
+      m = new Map(names.map((n) => [n.toLowerCase(), n]));
+      members.set(d, m);
+    }
+    return m;
+  };
+  const scope: Partial<Record<Dimension, string[]>> = {};
+  const unknownNames: Record<string, string[]> = {};
+  const place = async (names: string[], dims: readonly Dimension[], unknownKey: string) => {
+    for (const name of names) {
+      let placed = false;
+      for (const d of dims) {
+        const hit = (await membersOf(d)).get(name.toLowerCase());
+        if (hit) {
+          scope[d] = [...(scope[d] ?? []), hit];
+          placed = true;
+          break;
+        }
+      }
+      if (!placed) unknownNames[unknownKey] = [...(unknownNames[unknownKey] ?? []), name];
+    }
+  };
+  await place(parsed.scope.products, ['product', 'category'], 'product');
+  await place(parsed.scope.channels, ['channel'], 'channel');
+  await place(parsed.scope.regions, ['region'], 'region');
+  await place(parsed.scope.segments, SEGMENT_DIMENSIONS, 'segment');
+
+  const targets: GoalTarget[] = parsed.targets.map((t) => ({
+    metric: t.metric,
+    kind: t.kind,
+    value: t.value,
+    per: t.per,
+  }));
+  const metric = parsed.metric ?? targets[0]?.metric ?? null;
+  const onMetric = targets.filter((t) => t.metric === metric);
+  const main = onMetric.find((t) => t.kind === 'absolute') ?? onMetric[0] ?? null;
+  const extraTargets = targets.filter((t) => t !== main);
+  const name = statement.length > 60 ? `${statement.slice(0, 59)}…` : statement;
+  const draft: GoalDraft = {
+    name,
+    statement,
+    metric,
+    scope,
+    target: main,
+    extraTargets,
+    period: parsed.period,
+    objectiveId: null,
+    strategies: parsed.strategies,
+    notes: '',
+  };
+  const grading = await grade(ctx, companyId, draft, lang, today);
+  const out: ParsedGoalDraft['draft'] = {
+    statement,
+    name,
+    scope,
+    extraTargets,
+    strategies: parsed.strategies,
+  };
+  if (metric) out.metric = metric;
+  if (main) out.target = main;
+  if (parsed.period) out.period = parsed.period;
+  return { draft: out, unknownNames, grading };
+}

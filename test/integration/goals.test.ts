@@ -1,0 +1,283 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../src/app/demo/seed-demo-company.ts';
+import { addDays, addMonths } from '../../src/core/calendar/periods.ts';
+import { refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
+import type { Database } from '../../src/db/schema/index.ts';
+import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { dialects } from '../support/databases.ts';
+import { addMember } from './team-fixture.ts';
+
+/** Goals through inject() on both databases: CRUD, versions, archive, isolation, parse, grading from history. */
+
+const COFFEE_GOAL =
+  '在接下來的3個月內,通過推出季節限定飲品和提升顧客忠誠度計劃,將平均每日銷售額提升15%,達到每日銷售額1500元。';
+
+const market = {
+  positioning: '社區精品咖啡',
+  marketSizes: [{ kind: 'SOM', year: 2026, amount: 50_000_000, currency: 'TWD', source: '自行估算' }],
+  competitors: [],
+  swot: [],
+  objectives: [
+    { title: '提高會員回購率', description: '' },
+    { title: '拓展線上通路', description: '' },
+  ],
+};
+
+/** Three years of daily sales of one product in one channel ending yesterday, growing `growth` a year. */
+async function seedHistory(db: Kysely<Database>, companyId: string, growth: number, today: string) {
+  const [product] = await db
+    .insertInto('products')
+    .values({ company_id: companyId, name: '拿鐵', category_id: null, sku: null, list_price_minor: null })
+    .returning('id')
+    .execute();
+  const [channel] = await db
+    .insertInto('channels')
+    .values({ company_id: companyId, name: '門市' })
+    .returning('id')
+    .execute();
+  const [rep] = await db
+    .insertInto('sales_reps')
+    .values({ company_id: companyId, name: '阿明' })
+    .returning('id')
+    .execute();
+  const days = 3 * 365;
+  const first = addDays(today, -days);
+  let seed = 7;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const rows = Array.from({ length: days }, (_, i) => {
+    const date = addDays(first, i);
+    const level = 3000 * (1 + growth) ** ((i - days) / 365);
+    const weekly = 1 + 0.15 * Math.sin((2 * Math.PI * i) / 7);
+    const amount = Math.round(level * weekly * (1 + 0.1 * (rand() * 2 - 1)) * 100);
+    return {
+      company_id: companyId,
+      order_id: `O${i}`,
+      line_no: 1,
+      sold_at: `${date}T10:00`,
+      sale_date: date,
+      product_id: Number(product?.id),
+      customer_id: null,
+      channel_id: Number(channel?.id),
+      rep_id: Number(rep?.id),
+      region_id: null,
+      quantity: 1,
+      unit_price_minor: amount,
+      discount_minor: 0,
+      amount_minor: amount,
+      currency: 'TWD',
+      campaign_code: null,
+      import_id: null,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 300)
+    await db
+      .insertInto('sales_lines')
+      .values(rows.slice(i, i + 300))
+      .execute();
+  await refreshSalesRollups(db, companyId, first, addDays(today, -1));
+}
+
+describe.each(dialects())('goals (%s)', (dialect) => {
+  let h: Harness;
+  let today: string;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    today = todayIn('Asia/Taipei', new Date());
+  });
+  afterAll(async () => h?.close());
+
+  const goalBody = (over: Record<string, unknown> = {}) => ({
+    name: '拿鐵下季成長',
+    statement: '',
+    metric: 'revenue',
+    scope: { product: ['拿鐵'] },
+    target: { metric: 'revenue', kind: 'percent_change', value: 10, per: null },
+    period: { start: addDays(today, 1), end: addMonths(addDays(today, 1), 3) },
+    strategies: ['社群媒體行銷'],
+    notes: '第一版',
+    ...over,
+  });
+
+  it('creates, reads, lists, edits with versions (409 when stale), archives and restores', async () => {
+    const { client, companyId, userId } = await signUp(h.app);
+    const base = `/api/companies/${companyId}/goals`;
+    const saved = (
+      await client.put(`/api/companies/${companyId}/market-analysis`, { ...market, version: 0 })
+    ).json();
+    const objectiveId = saved.objectives[0].id as string;
+
+    const created = await client.post(base, goalBody({ ownerUserId: userId, objectiveId }));
+    expect(created.statusCode, created.body).toBe(201);
+    const goal = created.json();
+    expect(goal).toMatchObject({
+      version: 1,
+      status: 'active',
+      ownerName: 'Owner',
+      objectiveTitle: '提高會員回購率',
+    });
+    expect(goal.grading.grades).toMatchObject({
+      specific: 'pass',
+      measurable: 'pass',
+      time_bound: 'pass',
+      relevant: 'pass',
+    });
+    expect(goal.grading.achievability.verdict).toBe('unknown');
+    expect(goal.score).toBe(goal.grading.score);
+
+    const one = await client.get(`${base}/${goal.id}`);
+    expect(one.statusCode).toBe(200);
+    expect(one.json().grading.findings.length).toBeGreaterThan(0);
+
+    await client.post(
+      base,
+      goalBody({
+        name: 'Orders',
+        metric: 'orders',
+        target: { metric: 'orders', kind: 'absolute', value: 100, per: 'month' },
+      }),
+    );
+    expect((await client.get(base)).json()).toHaveLength(2);
+    expect((await client.get(`${base}?metric=orders`)).json()).toHaveLength(1);
+    expect((await client.get(`${base}?q=${encodeURIComponent('拿鐵')}`)).json()).toHaveLength(1);
+
+    const edit = await client.put(`${base}/${goal.id}`, {
+      ...goalBody({ ownerUserId: userId, objectiveId }),
+      target: { metric: 'revenue', kind: 'percent_change', value: 12, per: null },
+      version: 1,
+      reason: '老闆要求提高',
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(edit.json().version).toBe(2);
+    const stale = await client.put(`${base}/${goal.id}`, { ...goalBody(), version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code ?? stale.json().type).toMatch(/version/i);
+
+    const versions = (await client.get(`${base}/${goal.id}/versions`)).json();
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions[0]).toMatchObject({ byName: 'Owner', reason: '老闆要求提高' });
+    expect(versions[0].changes.target).toMatchObject({ from: { value: 10 }, to: { value: 12 } });
+
+    const archived = await client.post(`${base}/${goal.id}/archive`);
+    expect(archived.statusCode).toBe(200);
+    expect(archived.json()).toMatchObject({ status: 'archived', version: 3 });
+    expect((await client.get(base)).json()).toHaveLength(1);
+    expect((await client.get(`${base}?status=archived`)).json()).toHaveLength(1);
+    expect((await client.get(`${base}?status=all`)).json()).toHaveLength(2);
+    const restored = await client.post(`${base}/${goal.id}/restore`);
+    expect(restored.json()).toMatchObject({ status: 'active', version: 4 });
+    expect((await client.get(`${base}/${goal.id}/versions`)).json()[0].changes).toEqual({
+      status: { from: 'archived', to: 'active' },
+    });
+  });
+
+  it("refuses another company's owner or objective (400 with the field), and hides goals across companies (404)", async () => {
+    const a = await signUp(h.app);
+    const b = await signUp(h.app, 'Rival');
+    const bMarket = (
+      await b.client.put(`/api/companies/${b.companyId}/market-analysis`, { ...market, version: 0 })
+    ).json();
+    const base = `/api/companies/${a.companyId}/goals`;
+    const badOwner = await a.client.post(base, goalBody({ ownerUserId: b.userId }));
+    expect(badOwner.statusCode).toBe(400);
+    expect(JSON.stringify(badOwner.json())).toContain('ownerUserId');
+    const badObjective = await a.client.post(base, goalBody({ objectiveId: bMarket.objectives[0].id }));
+    expect(badObjective.statusCode).toBe(400);
+    expect(JSON.stringify(badObjective.json())).toContain('objectiveId');
+
+    const goal = (await a.client.post(base, goalBody())).json();
+    const bBase = `/api/companies/${b.companyId}/goals`;
+    for (const res of [
+      await b.client.get(`${bBase}/${goal.id}`),
+      await b.client.get(`${bBase}/${goal.id}/versions`),
+      await b.client.post(`${bBase}/${goal.id}/archive`),
+      await b.client.put(`${bBase}/${goal.id}`, { ...goalBody(), version: 1 }),
+      await b.client.get(`${base}/${goal.id}`),
+      await b.client.get(base),
+    ])
+      expect(res.statusCode).toBe(404);
+    expect((await b.client.get(bBase)).json()).toEqual([]);
+  });
+
+  it('lets members write goals and viewers only read them', async () => {
+    const owner = await signUp(h.app);
+    const member = await addMember(h.app, owner.client, owner.companyId, 'member');
+    const viewer = await addMember(h.app, owner.client, owner.companyId, 'viewer');
+    const base = `/api/companies/${owner.companyId}/goals`;
+    expect((await member.client.post(base, goalBody())).statusCode).toBe(201);
+    expect((await viewer.client.post(base, goalBody())).statusCode).toBe(403);
+    expect((await viewer.client.get(base)).json()).toHaveLength(1);
+  });
+
+  it("reads the guide's coffee-shop goal into a graded draft", async () => {
+    const { client, companyId } = await signUp(h.app);
+    const res = await client.post(`/api/companies/${companyId}/goals/parse`, {
+      statement: COFFEE_GOAL,
+      today: '2026-11-27',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { draft, grading } = res.json();
+    expect(draft.metric).toBe('revenue');
+    expect(draft.target).toMatchObject({ kind: 'absolute', value: 1500, per: 'day' });
+    expect(draft.extraTargets).toContainEqual({
+      metric: 'revenue',
+      kind: 'percent_change',
+      value: 15,
+      per: null,
+    });
+    expect(draft.period.start).toBe('2026-11-27');
+    expect(draft.period.end >= '2027-02-25' && draft.period.end <= '2027-02-28').toBe(true);
+    expect(draft.strategies.length).toBeGreaterThanOrEqual(1);
+    expect(grading.grades).toMatchObject({
+      specific: 'pass',
+      measurable: 'pass',
+      time_bound: 'pass',
+      achievable: 'unknown',
+    });
+    expect(grading.achievability.reason).toMatch(/12 months/);
+    expect(grading.achievability.targetValue).toBe(1500 * 92);
+    expect(grading.score).toBeGreaterThanOrEqual(60);
+    expect(grading.rewrite.length).toBeGreaterThan(10);
+
+    client.locale = 'zh-TW';
+    const zh = (
+      await client.post(`/api/companies/${companyId}/goals/parse`, {
+        statement: COFFEE_GOAL,
+        today: '2026-11-27',
+      })
+    ).json();
+    expect(zh.grading.achievability.reason).toContain('12個月');
+  });
+
+  it('judges achievability from imported history: +5 % on 8 % a year is achievable, +80 % unrealistic', async () => {
+    const { client, companyId } = await signUp(h.app);
+    await seedHistory(h.runtime.database.db, companyId, 0.08, today);
+    const url = `/api/companies/${companyId}/goals/grade`;
+    const start = addMonths(`${today.slice(0, 7)}-01`, 1);
+    const period = { start, end: addDays(addMonths(start, 3), -1) };
+    const at = async (value: number) => {
+      const res = await client.post(url, {
+        ...goalBody({ target: { metric: 'revenue', kind: 'percent_change', value, per: null }, period }),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const easy = await at(5);
+    expect(['achievable', 'too_easy']).toContain(easy.achievability.verdict);
+    expect(easy.achievability.baseline.samePeriodLastYear).toBeGreaterThan(0);
+    expect(easy.achievability.baseline.recentRunRate).toBeGreaterThan(0);
+    expect(easy.achievability.forecast.lo95).toBeLessThanOrEqual(easy.achievability.forecast.hi95);
+    expect(easy.achievability.recommended.p90).toBeLessThanOrEqual(easy.achievability.recommended.p50);
+    expect(easy.achievability.capacity.reps).toBe(1);
+    expect(easy.achievability.chart.some((p: { actual: number | null }) => p.actual !== null)).toBe(true);
+    expect(easy.achievability.chart.some((p: { mean: number | null }) => p.mean !== null)).toBe(true);
+    const hard = await at(80);
+    expect(hard.achievability.verdict).toBe('unrealistic');
+    expect(hard.grades.achievable).toBe('fail');
+    expect(hard.findings.some((f: { code: string }) => f.code === 'UNREALISTIC')).toBe(true);
+    expect(hard.rewrite).toMatch(/NT\$|元/);
+  });
+});
