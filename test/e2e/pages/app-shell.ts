@@ -19,8 +19,18 @@ export class AppShell {
   async goTo(navLabel: string): Promise<void> {
     await this.page.getByRole('menuitem', { name: navLabel }).click();
   }
+  /** Logs out and waits for the login page (a click on a menu still opening can be lost: try again). */
   async logOut(logoutLabel: string): Promise<void> {
-    await this.page.getByTestId('user-menu').click();
-    await this.page.getByRole('menuitem', { name: logoutLabel }).click();
+    for (let attempt = 1; ; attempt++) {
+      const item = this.page.getByRole('menuitem', { name: logoutLabel });
+      if (!(await item.isVisible())) await this.page.getByTestId('user-menu').click();
+      await item.click();
+      try {
+        await this.page.waitForURL(/\/login/, { timeout: 10_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
   }
 }

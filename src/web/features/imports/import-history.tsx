@@ -40,7 +40,8 @@ export function ImportHistory() {
         loading={list.isPending}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1200 }}
+        tableLayout="fixed"
         locale={{ emptyText: t('imports.history.none') }}
         columns={[
           {
@@ -49,7 +50,7 @@ export function ImportHistory() {
             width: 170,
             render: (v: string) => formatDateTime(v, lang),
           },
-          { title: t('imports.history.file'), dataIndex: 'fileName', ellipsis: true },
+          { title: t('imports.history.file'), dataIndex: 'fileName', width: 200, ellipsis: true },
           {
             title: t('imports.history.kind'),
             dataIndex: 'kind',
@@ -91,7 +92,7 @@ export function ImportHistory() {
             width: 220,
             render: (_: unknown, r) => (
               <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
-                {r.rejected > 0 && <ErrorReportLinks importId={r.id} />}
+                {r.rejected > 0 && <ErrorReportLinks importId={r.id} compact />}
                 {r.status === 'committed' && can('data.import') && (
                   <Popconfirm
                     title={t('imports.history.undoTitle')}

@@ -50,17 +50,18 @@ function useFieldLabel() {
 }
 
 /** Links to the error report of an import, as CSV and as Excel (cookies go along with a plain link). */
-export function ErrorReportLinks({ importId }: { importId: string }) {
+export function ErrorReportLinks({ importId, compact = false }: { importId: string; compact?: boolean }) {
   const { t } = useTranslation();
   const { companyId } = useCurrentCompany();
   const base = companyPath(companyId, `/imports/${encodeURIComponent(importId)}/errors`);
   return (
     <Space size="small" wrap>
+      {compact && <Typography.Text type="secondary">{t('imports.report')}</Typography.Text>}
       <a href={`${base}?format=csv`} download data-testid="error-report-csv">
-        {t('imports.reportCsv')}
+        {compact ? 'CSV' : t('imports.reportCsv')}
       </a>
       <a href={`${base}?format=xlsx`} download>
-        {t('imports.reportXlsx')}
+        {compact ? 'Excel' : t('imports.reportXlsx')}
       </a>
     </Space>
   );
