@@ -3,7 +3,7 @@ import type { TimeZone } from '../core/calendar/time-zones.ts';
 import type { GoalSpec, Grades } from '../core/goals/types.ts';
 import type { KpiMetric } from '../core/kpi/types.ts';
 import type { Currency } from '../core/money/currency.ts';
-import type { CatalogStore } from './data/ports.ts';
+import type { CatalogStore, ExportSource } from './data/ports.ts';
 import type { ImportStore } from './import/ports.ts';
 import type { KpiRepository } from './kpi/ports.ts';
 
@@ -313,6 +313,7 @@ export interface Repositories {
   imports: ImportStore;
   kpi: KpiRepository;
   catalog: CatalogStore;
+  exports: ExportSource;
   goals: GoalRepository;
 }
 

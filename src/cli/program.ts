@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   kpi: async () => (await import('./commands/kpi.ts')).registerKpiCommand,
   forecast: async () => (await import('./commands/forecast.ts')).registerForecastCommand,
   smart: async () => (await import('./commands/smart.ts')).registerSmartCommand,
+  goal: async () => (await import('./commands/goal.ts')).registerGoalCommand,
 };
 
 /** Builds the `pacer` command tree: only `command`'s module when given, else all (for help). */

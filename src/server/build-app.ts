@@ -28,6 +28,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
 import { companyRoutes } from './routes/companies.routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
+import { exportRoutes } from './routes/exports.routes.ts';
 import { goalRoutes } from './routes/goals.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
@@ -183,6 +184,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   tokenRoutes(app, deps);
   importRoutes(app, deps);
   catalogRoutes(app, deps);
+  exportRoutes(app, deps);
   kpiRoutes(app, deps);
   goalRoutes(app, deps);
 

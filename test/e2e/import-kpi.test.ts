@@ -165,6 +165,12 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     // The history lists the import.
     await page.getByRole('tab', { name: '匯入紀錄' }).click();
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '門市銷售.csv' }).count()).toBe(2);
+    // Undo the re-import (the newest, first row): it is marked undone; the first import stays.
+    const newest = page.locator('.ant-table-row', { hasText: '門市銷售.csv' }).first();
+    await newest.getByRole('button', { name: '復原' }).click();
+    await page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: '復原' }).click();
+    await newest.getByText('已復原').waitFor();
+    expect(await page.locator('.ant-table-row', { hasText: '已匯入' }).count()).toBe(1);
     await shot(page, 'import-05-history');
 
     // 5. KPI explorer: the revenue trend and a breakdown by channel render as charts.

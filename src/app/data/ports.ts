@@ -17,3 +17,18 @@ export interface CatalogStore {
   /** Moves every use of `fromId` onto `intoId` and deletes `fromId`, in one transaction (roll-ups follow). */
   merge(companyId: string, table: CatalogTable, fromId: string, intoId: string): Promise<boolean>;
 }
+
+/** Tables a user can export whole (within a date range where they have dates). */
+export const EXPORT_TABLES = ['sales', 'customers', 'products', 'marketing', 'satisfaction'] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+export type ExportCellValue = string | number | null;
+
+/** Streams a table's rows, header first, in pages (memory stays flat however large the table). */
+export interface ExportSource {
+  rows(
+    companyId: string,
+    table: ExportTable,
+    range: { from?: string | undefined; to?: string | undefined; currency: string },
+    locale: 'zh-TW' | 'en',
+  ): AsyncIterable<ExportCellValue[]>;
+}

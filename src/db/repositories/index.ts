@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../../app/ports.ts';
 import { createCatalogStore } from '../imports/catalog-store.ts';
+import { createExportSource } from '../imports/export-source.ts';
 import { createKpiRepository } from '../kpi/kpi-repository.ts';
 import type { Database } from '../schema/index.ts';
 import { createApiTokenRepository } from './api-tokens.ts';
@@ -28,6 +29,7 @@ export function createRepositories(db: Kysely<Database>, extra: Pick<Repositorie
     audit: createAuditRepository(db),
     kpi: createKpiRepository(db),
     catalog: createCatalogStore(db),
+    exports: createExportSource(db),
     goals: createGoalRepository(db),
     ...extra,
   };

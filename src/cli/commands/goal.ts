@@ -1,0 +1,205 @@
+/**
+ * `pacer goal`: SMART goals from the command line.
+ *
+ *   pacer goal create --statement "<sentence>" [--today YYYY-MM-DD] [--company <id|name>] [--json]
+ *   pacer goal list [--status active|archived|all] [--company <id|name>] [--json]
+ *   pacer goal grade <goalId> [--company <id|name>] [--json]
+ *
+ * Acts as the company's owner (the CLI runs on the server with direct database access).
+ */
+import type { Command } from 'commander';
+import type { Actor } from '../../app/access.ts';
+import {
+  createGoal,
+  type GoalWithGrading,
+  getGoal,
+  listGoals,
+  parseGoalDraft,
+} from '../../app/goals/goal-use-cases.ts';
+import { isAppError } from '../../core/errors/app-error.ts';
+import type { GoalSpec, Grading, Lang } from '../../core/goals/index.ts';
+import type { Runtime } from '../../db/runtime.ts';
+import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { resolveCompany } from '../resolve-company.ts';
+
+interface GoalOptions {
+  company?: string;
+  data?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+const MARK = { pass: '✓', warn: '!', fail: '✗', unknown: '?' } as const;
+const LETTERS = [
+  ['S', 'specific'],
+  ['M', 'measurable'],
+  ['A', 'achievable'],
+  ['R', 'relevant'],
+  ['T', 'time_bound'],
+] as const;
+
+function langOf(opts: GoalOptions, text = ''): Lang {
+  if (opts.lang === 'en' || opts.lang === 'zh-TW') return opts.lang;
+  return /[\u3400-\u9fff]/.test(text) ? 'zh-TW' : 'en';
+}
+
+async function ownerOf(
+  rt: Runtime,
+  opts: GoalOptions,
+): Promise<{ companyId: string; companyName: string; actor: Actor }> {
+  const company = await resolveCompany(rt, opts.company);
+  const owner = await rt.database.db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('company_id', '=', company.id)
+    .where('role', '=', 'owner')
+    .executeTakeFirst();
+  if (!owner) fail(`${company.name} has no owner. / 該公司沒有擁有者。`);
+  return {
+    companyId: company.id,
+    companyName: company.name,
+    actor: { userId: owner.user_id, tokenCompanyId: null },
+  };
+}
+
+function gradingText(g: Grading): string[] {
+  const a = g.achievability;
+  const lines = [
+    `Score ${g.score}/100  ${LETTERS.map(([l, k]) => `${l}${MARK[g.grades[k]]}`).join(' ')}`,
+    `Achievability: ${a.verdict}${a.probability === null ? '' : ` (P = ${Math.round(a.probability * 100)}%)`}`,
+  ];
+  if (a.targetValue !== null)
+    lines.push(`  target over the period: ${Math.round(a.targetValue * 100) / 100}`);
+  if (a.baseline.samePeriodLastYear !== null || a.baseline.recentRunRate !== null)
+    lines.push(
+      `  baseline: same period last year ${a.baseline.samePeriodLastYear ?? '—'}, recent run rate ${a.baseline.recentRunRate === null ? '—' : Math.round(a.baseline.recentRunRate)}`,
+    );
+  if (a.forecast)
+    lines.push(
+      `  forecast ${Math.round(a.forecast.mean)} (80%: ${Math.round(a.forecast.lo80)}–${Math.round(a.forecast.hi80)}, 95%: ${Math.round(a.forecast.lo95)}–${Math.round(a.forecast.hi95)})`,
+    );
+  if (a.recommended)
+    lines.push(
+      `  recommended: ${Math.round(a.recommended.p90)} (90%) · ${Math.round(a.recommended.p70)} (70%) · ${Math.round(a.recommended.p50)} (50%)`,
+    );
+  if (a.reason) lines.push(`  ${a.reason}`);
+  for (const f of g.findings)
+    lines.push(`- [${f.letter}/${f.severity}] ${f.message}${f.fix ? ` → ${f.fix}` : ''}`);
+  lines.push(`Rewrite: ${g.rewrite}`);
+  return lines;
+}
+
+function goalText(goal: GoalWithGrading): string {
+  return [
+    `${goal.id}  ${goal.name}  [${goal.status}, v${goal.version}]`,
+    `  ${goal.metric} ${goal.target.kind} ${goal.target.value}${goal.target.per ? ` per ${goal.target.per}` : ''}, ${goal.period.start} → ${goal.period.end}`,
+    ...gradingText(goal.grading),
+  ].join('\n');
+}
+
+async function run<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isAppError(e)) {
+      const fields = (e.fieldErrors ?? []).map((f) => `${f.path}: ${f.message}`).join('\n');
+      fail(`${e.code}${fields ? `\n${fields}` : ''}`);
+    }
+    throw e;
+  }
+}
+
+export function registerGoalCommand(program: Command): void {
+  const goal = program
+    .command('goal')
+    .description('SMART goals: create from a sentence, list, grade / 銷售目標');
+
+  withDatabaseOption(goal.command('create'))
+    .description('Read a goal sentence, grade it and save it / 讀取目標句子並儲存')
+    .requiredOption('--statement <sentence>', 'the goal as written, zh-TW, zh-CN or English')
+    .option('--today <date>', 'today, YYYY-MM-DD (default: today in the company time zone)')
+    .option('--company <idOrName>', 'company (required when the database holds several)')
+    .option('--lang <lang>', 'zh-TW | en (default: the statement’s language)')
+    .option('--json', 'print JSON')
+    .action(async (opts: GoalOptions & { statement: string; today?: string }) => {
+      if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today))
+        fail('--today: expected YYYY-MM-DD');
+      const lang = langOf(opts, opts.statement);
+      await withRuntime(opts, async (rt) => {
+        const { companyId, actor } = await ownerOf(rt, opts);
+        const parsed = await run(() =>
+          parseGoalDraft(rt.ctx, actor, companyId, opts.statement, opts.today, lang),
+        );
+        const d = parsed.draft;
+        if (!d.metric || !d.target || !d.period) {
+          const missing = [!d.metric && 'metric', !d.target && 'target', !d.period && 'period'].filter(
+            Boolean,
+          );
+          if (opts.json) output(true, { saved: false, missing, ...parsed }, '');
+          fail(
+            [
+              `Cannot save: the sentence names no ${missing.join(', ')}. / 句子缺少:${missing.join('、')}`,
+              ...gradingText(parsed.grading),
+            ].join('\n'),
+          );
+        }
+        const spec: GoalSpec = {
+          name: d.name ?? opts.statement.slice(0, 60),
+          statement: opts.statement,
+          metric: d.metric,
+          scope: d.scope ?? {},
+          target: d.target,
+          extraTargets: d.extraTargets ?? [],
+          period: d.period,
+          ownerUserId: actor.userId,
+          objectiveId: null,
+          strategies: d.strategies ?? [],
+          notes: '',
+        };
+        const saved = await run(() => createGoal(rt.ctx, actor, companyId, spec, lang));
+        const unknown = Object.entries(parsed.unknownNames).map(
+          ([k, v]) => `  not in your data (${k}): ${v.join(', ')}`,
+        );
+        output(
+          opts.json,
+          { ...saved, unknownNames: parsed.unknownNames },
+          [goalText(saved), ...unknown].join('\n'),
+        );
+      });
+    });
+
+  withDatabaseOption(goal.command('list'))
+    .description('List goals with their grades / 列出目標')
+    .option('--status <status>', 'active | archived | all', 'active')
+    .option('--company <idOrName>', 'company (required when the database holds several)')
+    .option('--json', 'print JSON')
+    .action(async (opts: GoalOptions & { status: string }) => {
+      const status = opts.status === 'archived' || opts.status === 'all' ? opts.status : 'active';
+      await withRuntime(opts, async (rt) => {
+        const { companyId, companyName, actor } = await ownerOf(rt, opts);
+        const goals = await run(() => listGoals(rt.ctx, actor, companyId, { status }));
+        const lines = goals.map(
+          (g) =>
+            `${g.id}\t${g.status}\t${g.score ?? '—'}\t${g.metric}\t${g.period.start}→${g.period.end}\t${g.name}`,
+        );
+        output(opts.json, goals, [`${companyName}: ${goals.length} goal(s)`, ...lines].join('\n'));
+      });
+    });
+
+  withDatabaseOption(goal.command('grade'))
+    .description('Grade a goal on the five SMART letters from the company data / 評分目標')
+    .argument('<goalId>')
+    .option('--company <idOrName>', 'company (required when the database holds several)')
+    .option('--lang <lang>', 'zh-TW | en (default: the goal’s language)')
+    .option('--json', 'print JSON')
+    .action(async (goalId: string, opts: GoalOptions) => {
+      await withRuntime(opts, async (rt) => {
+        const { companyId, actor } = await ownerOf(rt, opts);
+        const probe = await run(() => listGoals(rt.ctx, actor, companyId, { status: 'all' }));
+        const found = probe.find((g) => g.id === goalId);
+        const lang = langOf(opts, found ? `${found.statement}${found.name}` : '');
+        const g = await run(() => getGoal(rt.ctx, actor, companyId, goalId, lang));
+        output(opts.json, g, goalText(g));
+      });
+    });
+}

@@ -1,0 +1,76 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { dialects } from '../support/databases.ts';
+import { addMember } from './team-fixture.ts';
+
+const CSV = [
+  '訂單編號,日期,品名,數量,單價,金額,通路',
+  'E1,2026-01-05,拿鐵,2,120,240,門市',
+  'E2,2026-01-06,=HYPERLINK("http://x"),1,80,80,門市',
+  'E3,2026-02-07,美式咖啡,1,80,-80,線上商店',
+].join('\n');
+
+describe.each(dialects())('exports (%s)', (dialect) => {
+  let h: Harness;
+  let owner: Awaited<ReturnType<typeof signUp>>;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    owner = await signUp(h.app);
+    const up = await owner.client.upload(`/api/companies/${owner.companyId}/imports/uploads`, 'e.csv', CSV);
+    const started = await owner.client.post(`/api/companies/${owner.companyId}/imports`, {
+      uploadId: up.json().uploadId,
+      kind: 'sales',
+    });
+    let job = started.json();
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await owner.client.get(`/api/companies/${owner.companyId}/imports/jobs/${job.jobId}`)).json();
+    }
+    expect(job.result?.added).toBe(3);
+  });
+  afterAll(async () => h?.close());
+
+  it('exports sales lines as CSV, neutralising formulas and keeping negative numbers numeric', async () => {
+    owner.client.locale = 'zh-TW';
+    const res = await owner.client.get(`/api/companies/${owner.companyId}/exports/sales?format=csv`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('銷售明細.csv'));
+    const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toContain('訂單編號');
+    expect(lines).toHaveLength(4);
+    expect(res.body).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(lines[3]).toContain(',-80,');
+  });
+
+  it('exports XLSX with text kept as text', async () => {
+    const res = await owner.client.get(`/api/companies/${owner.companyId}/exports/sales?format=xlsx&from=2026-01-01&to=2026-01-31`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws?.rowCount).toBe(3);
+    const cell = ws?.getRow(3).getCell(5);
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
+    expect(cell?.value).toBe('=HYPERLINK("http://x")');
+  });
+
+  it('exports a KPI view with last year alongside', async () => {
+    owner.client.locale = 'en';
+    const res = await owner.client.get(
+      `/api/companies/${owner.companyId}/kpi/export?metric=revenue&from=2026-01-01&to=2026-02-28&grain=month&format=csv`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^Period,From,To,.*,Same period last year$/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',320,');
+  });
+
+  it('lets only owners and managers export raw data', async () => {
+    const viewer = await addMember(h.app, owner.client, owner.companyId, 'viewer');
+    expect((await viewer.client.get(`/api/companies/${owner.companyId}/exports/customers`)).statusCode).toBe(403);
+    const other = await signUp(h.app);
+    expect((await other.client.get(`/api/companies/${owner.companyId}/exports/sales`)).statusCode).toBe(404);
+  });
+});
