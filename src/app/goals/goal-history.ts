@@ -66,6 +66,7 @@ export interface LoadedHistory {
   history: GoalHistory | null;
   problem?: Finding;
   company: CompanyNumbers;
+  topProductRevenuePerMonth?: number;
 }
 
 function latestSom(market: MarketAnalysisRecord | null, year: number): number | null {
@@ -80,7 +81,7 @@ async function companyNumbers(
   unscoped: Kpi,
   today: string,
   currency: string,
-): Promise<CompanyNumbers> {
+): Promise<{ company: CompanyNumbers; topProductRevenuePerMonth?: number }> {
   const yesterday = addDays(today, -1);
   const yearAgo = addDays(today, -365);
   const [runRate, byProduct, byChannel] = await Promise.all([
@@ -88,22 +89,24 @@ async function companyNumbers(
     unscoped('revenue', yearAgo, yesterday, 'total', 'product'),
     unscoped('revenue', yearAgo, yesterday, 'total', 'channel'),
   ]);
-  const top = (r: KpiResult | { problems: string }): string | undefined => {
+  const top = (r: KpiResult | { problems: string }): { key: string; value: number } | undefined => {
     if (!isResult(r)) return undefined;
     let best: { key: string; value: number } | undefined;
     for (const p of r.series)
       if (p.key && p.value !== null && p.value > 0 && (!best || p.value > best.value))
         best = { key: p.key, value: p.value };
-    return best?.key;
+    return best;
   };
   const numbers: CompanyNumbers = { currencySymbol: SYMBOLS[currency] ?? `${currency} ` };
   const rr = firstValue(runRate);
   if (rr !== null && rr > 0) numbers.baselineRevenuePerMonth = Math.round((rr / RUN_RATE_DAYS) * 30);
   const product = top(byProduct);
-  if (product) numbers.topProduct = product;
+  if (product) numbers.topProduct = product.key;
   const channel = top(byChannel);
-  if (channel) numbers.topChannel = channel;
-  return numbers;
+  if (channel) numbers.topChannel = channel.key;
+  return product
+    ? { company: numbers, topProductRevenuePerMonth: Math.round(product.value / 12) }
+    : { company: numbers };
 }
 
 export async function loadGoalHistory(
@@ -118,8 +121,12 @@ export async function loadGoalHistory(
   const where = scopeWhere(draft.scope);
   const kpi = kpiReader(ctx, companyId, profile, where);
   const unscoped = kpiReader(ctx, companyId, profile, {});
-  const company = await companyNumbers(kpi, unscoped, today, profile.currency);
-  if (!draft.metric || !draft.period) return { history: null, company };
+  const numbers = await companyNumbers(kpi, unscoped, today, profile.currency);
+  const company = numbers.company;
+  const extra = numbers.topProductRevenuePerMonth
+    ? { topProductRevenuePerMonth: numbers.topProductRevenuePerMonth }
+    : {};
+  if (!draft.metric || !draft.period) return { history: null, company, ...extra };
   const metric = draft.metric;
   const period = draft.period;
   const additive = isAdditive(metric);
@@ -133,6 +140,7 @@ export async function loadGoalHistory(
       history: null,
       problem: goalFinding('achievable', 'SCOPE_NOT_FILTERABLE', 'info', lang, { detail: monthly.problems }),
       company,
+      ...extra,
     };
   const ly = rangeLastYear(period);
   const lyEnd = ly.end < yesterday ? ly.end : yesterday;
@@ -160,5 +168,5 @@ export async function loadGoalHistory(
     revenuePerRepMonthly: repPoint?.value != null ? repPoint.value / 12 : null,
     som: latestSom(market, Number(period.start.slice(0, 4))),
   };
-  return { history, company };
+  return { history, company, ...extra };
 }

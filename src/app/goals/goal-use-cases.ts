@@ -93,6 +93,9 @@ async function grade(
       positioning: market?.positioning ?? '',
     },
     company: loaded.company,
+    ...(loaded.topProductRevenuePerMonth
+      ? { topProductRevenuePerMonth: loaded.topProductRevenuePerMonth }
+      : {}),
   });
 }
 

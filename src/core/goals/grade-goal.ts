@@ -35,7 +35,10 @@ export interface GradeContext {
   history: GoalHistory | null;
   historyProblem?: Finding;
   relevance: RelevanceContext;
+  /** Baseline revenue per month of the scope, top product and channel, currency symbol. */
   company: CompanyNumbers;
+  /** The top product's own revenue per month (a vague goal is rewritten on it). */
+  topProductRevenuePerMonth?: number;
   seed?: number;
 }
 
@@ -181,6 +184,20 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
       targets: [{ metric, kind: 'absolute', value: niceRound(a.recommended.p70), per: null, text: '' }],
     };
   }
-  const rewrite = rewriteSuggestion(rewriteInput, ctx.company, lang);
+  // The company's top product only names a goal that has no target yet, with that product's own
+  // baseline; a concrete target over a wider scope is never attributed to one product.
+  const { topProduct, baselineRevenuePerMonth, ...rest } = ctx.company;
+  const company: CompanyNumbers = { ...rest };
+  const hasProduct = parsed.scope.products.length > 0;
+  if (rewriteInput.targets.length === 0) {
+    if (hasProduct && baselineRevenuePerMonth !== undefined)
+      company.baselineRevenuePerMonth = baselineRevenuePerMonth;
+    else if (!hasProduct && topProduct && ctx.topProductRevenuePerMonth) {
+      company.topProduct = topProduct;
+      company.baselineRevenuePerMonth = ctx.topProductRevenuePerMonth;
+    } else if (!hasProduct && baselineRevenuePerMonth !== undefined)
+      company.baselineRevenuePerMonth = baselineRevenuePerMonth;
+  }
+  const rewrite = rewriteSuggestion(rewriteInput, company, lang);
   return { grades, findings, score, achievability: a, rewrite };
 }

@@ -250,6 +250,7 @@ describe('relevance and the five letters', () => {
         history: null,
         relevance: { objectiveTitle: null, objectiveTitles: ['Premium focus'], positioning: '' },
         company: { baselineRevenuePerMonth: 120_000, topProduct: 'Latte', topChannel: 'Store' },
+        topProductRevenuePerMonth: 40_000,
       },
     );
     expect(g.grades.time_bound).toBe('warn');
@@ -257,6 +258,8 @@ describe('relevance and the five letters', () => {
     expect(g.grades.relevant).toBe('warn');
     expect(g.grades.achievable).toBe('unknown');
     expect(g.findings.find((f) => f.code === 'NO_OBJECTIVE')?.fix).toContain('Premium focus');
+    // A vague goal is rewritten on the top product with that product's own baseline (40,000 × 1.15).
     expect(g.rewrite).toMatch(/Latte/);
+    expect(g.rewrite).toContain('46,000');
   });
 });
