@@ -280,4 +280,28 @@ describe.each(dialects())('goals (%s)', (dialect) => {
     expect(hard.findings.some((f: { code: string }) => f.code === 'UNREALISTIC')).toBe(true);
     expect(hard.rewrite).toMatch(/NT\$|元/);
   });
+
+  it('matches the names a sentence uses against the company data and flags a clash with the positioning', async () => {
+    const { client, companyId } = await signUp(h.app);
+    await seedHistory(h.runtime.database.db, companyId, 0.08, today);
+    await client.put(`/api/companies/${companyId}/market-analysis`, {
+      ...market,
+      positioning: '高端精品咖啡',
+      version: 0,
+    });
+    const parse = async (statement: string) => {
+      const res = await client.post(`/api/companies/${companyId}/goals/parse`, { statement, today });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const known = await parse('未來三個月透過門市將美式的銷售額提升20%');
+    expect(known.draft.scope).toEqual({ channel: ['門市'] });
+    expect(known.unknownNames).toEqual({ product: ['美式'] });
+    const clash = await parse('下季透過全面八折促銷,將拿鐵的銷售額提升30%');
+    expect(clash.draft.scope).toEqual({ product: ['拿鐵'] });
+    expect(clash.unknownNames).toEqual({});
+    expect(clash.grading.findings.map((f: { code: string }) => f.code)).toContain('POSITIONING_CLASH');
+    expect(clash.grading.grades.relevant).toBe('warn');
+    expect(clash.grading.achievability.verdict).not.toBe('unknown');
+  });
 });

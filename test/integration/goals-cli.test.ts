@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** `pacer goal create / list / grade` as real processes over a SQLite data folder. */
+const PACER = resolve(import.meta.dirname, '../../bin/pacer.js');
+const env = { ...process.env, PACER_SCRYPT_LOGN: '12' };
+const run = (args: string[]) => spawnSync(process.execPath, [PACER, ...args], { env, encoding: 'utf8' });
+const COFFEE_GOAL =
+  '在接下來的3個月內,通過推出季節限定飲品和提升顧客忠誠度計劃,將平均每日銷售額提升15%,達到每日銷售額1500元。';
+
+describe('pacer goal (SQLite, real processes)', () => {
+  let dir: string;
+  let data: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pacer-goal-'));
+    data = join(dir, 'data');
+    const user = run([
+      'user',
+      'create',
+      '--email',
+      'g@example.com',
+      '--name',
+      'G',
+      '--password',
+      'goal cli secret',
+      '--data',
+      data,
+    ]);
+    expect(user.status, user.stderr).toBe(0);
+    const co = run(['company', 'create', '--name', 'Goal Co', '--owner', 'g@example.com', '--data', data]);
+    expect(co.status, co.stderr).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates a goal from the guide’s sentence, lists it and grades it', () => {
+    const created = run([
+      'goal',
+      'create',
+      '--statement',
+      COFFEE_GOAL,
+      '--today',
+      '2026-11-27',
+      '--data',
+      data,
+      '--json',
+    ]);
+    expect(created.status, created.stderr).toBe(0);
+    const goal = JSON.parse(created.stdout);
+    expect(goal).toMatchObject({ metric: 'revenue', status: 'active', version: 1 });
+    expect(goal.target).toMatchObject({ kind: 'absolute', value: 1500, per: 'day' });
+    expect(goal.grading.grades).toMatchObject({ specific: 'pass', measurable: 'pass', time_bound: 'pass' });
+    expect(goal.grading.achievability.verdict).toBe('unknown');
+
+    const listed = run(['goal', 'list', '--data', data, '--json']);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout).map((g: { id: string }) => g.id)).toEqual([goal.id]);
+
+    const graded = run(['goal', 'grade', goal.id, '--data', data]);
+    expect(graded.status, graded.stderr).toBe(0);
+    expect(graded.stdout).toContain('S✓ M✓ A?');
+    expect(graded.stdout).toContain('12個月');
+
+    const vague = run(['goal', 'create', '--statement', '提升銷售額', '--data', data]);
+    expect(vague.status).not.toBe(0);
+    expect(vague.stderr).toContain('target');
+    expect(run(['goal', 'grade', 'no-such-goal', '--data', data]).stderr).toContain('GOAL_NOT_FOUND');
+  }, 120_000);
+});
