@@ -184,14 +184,21 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     await page.locator('.ant-table-row', { hasText: '外送' }).first().waitFor();
     await shot(page, 'kpi-01-explorer');
 
-    // The figures download as CSV.
-    const [download] = await Promise.all([
+    // The view downloads as Excel (and CSV) from the server.
+    const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '下載 CSV' }).click(),
+      page.getByTestId('kpi-export-xlsx').click(),
     ]);
-    const saved = join(dir, 'kpi.csv');
-    await download.saveAs(saved);
-    expect(readFileSync(saved, 'utf8')).toContain('去年同期');
+    const savedXlsx = join(dir, 'kpi.xlsx');
+    await xlsx.saveAs(savedXlsx);
+    expect(readFileSync(savedXlsx).subarray(0, 2).toString('latin1')).toBe('PK');
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('kpi-export-csv').click(),
+    ]);
+    const savedCsv = join(dir, 'kpi.csv');
+    await csvDownload.saveAs(savedCsv);
+    expect(readFileSync(savedCsv, 'utf8')).toContain('外送');
 
     // 6. The import brought a new channel 「外送」, which is the demo's 「外送平台」: merge them.
     await shell.goTo('品項與通路');

@@ -122,7 +122,7 @@ export function AppShell() {
             {menu}
           </Drawer>
         )}
-        <Content style={{ padding: wide ? 24 : 12, maxWidth: 1200, width: '100%' }}>
+        <Content style={{ padding: wide ? 24 : 12, maxWidth: 1200, width: '100%', minWidth: 0 }}>
           {company || selected === '/account' ? <Outlet /> : <CreateCompanyCard />}
         </Content>
       </Layout>

@@ -7,12 +7,10 @@ import {
 } from '../../../src/web/features/imports/imports-api.ts';
 import {
   change,
-  csvCell,
   formatKpi,
   isAdditive,
   PERIOD_PRESETS,
   presetRange,
-  toCsv,
   whereString,
 } from '../../../src/web/features/kpi/kpi-view.ts';
 
@@ -63,17 +61,6 @@ describe('KPI explorer helpers', () => {
     expect(isAdditive('ratio')).toBe(false);
     expect(change(120, 100)).toBeCloseTo(0.2);
     expect(change(5, 0)).toBeNull();
-  });
-  it('writes CSV that spreadsheets do not run as formulas', () => {
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('-12.5')).toBe('-12.5');
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(
-      toCsv([
-        ['期間', '營收'],
-        ['2026-01', '1,000'],
-      ]),
-    ).toBe('\uFEFF期間,營收\r\n2026-01,"1,000"\r\n');
   });
 });
 

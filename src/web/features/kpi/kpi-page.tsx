@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Select, Space, Spin, Table, Typography } from 'antd';
+import { Alert, DatePicker, Select, Space, Spin, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,6 @@ import {
   PERIOD_PRESETS,
   type PeriodPreset,
   presetRange,
-  toCsv,
   whereString,
 } from './kpi-view.ts';
 
@@ -32,17 +31,6 @@ function kpiUrl(companyId: string, q: Record<string, string | undefined>): strin
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, v);
   return companyPath(companyId, `/kpi?${params.toString()}`);
-}
-
-function downloadCsv(fileName: string, rows: string[][]): void {
-  const url = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 interface TrendRow {
@@ -126,27 +114,9 @@ export default function KpiPage() {
   }, [breakdown.data, breakdownBy]);
   const memberName = (k: string) => (k === '' ? t('kpi.noneRecorded') : k);
 
-  const exportCsv = () => {
-    if (!result) return;
-    const name = entry?.name ?? metric;
-    const out: string[][] = [
-      [t('kpi.table.period'), name, t('kpi.table.lastYear'), t('kpi.table.change')],
-      ...rows.map((r) => {
-        const c = change(r.value, r.lastYear);
-        return [
-          r.label,
-          r.value === null ? '' : String(r.value),
-          r.lastYear === null ? '' : String(r.lastYear),
-          c === null ? '' : c.toFixed(4),
-        ];
-      }),
-    ];
-    if (breakdownBy && breakdownRows.length > 0) {
-      out.push([], [t(`kpi.dimensions.${breakdownBy}`), name]);
-      for (const r of breakdownRows) out.push([memberName(r.key), r.value === null ? '' : String(r.value)]);
-    }
-    downloadCsv(`${metric}_${range.from}_${range.to}.csv`, out);
-  };
+  /** The server's file of the current view (with the breakdown when one is chosen); cookies go with a plain link. */
+  const exportHref = (format: 'csv' | 'xlsx') =>
+    `${kpiUrl(companyId, { ...base, grain, by: breakdownBy ?? undefined }).replace('/kpi?', '/kpi/export?')}&format=${format}`;
 
   const field = (label: string, control: ReactNode) => (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 4, minWidth: 160 }}>
@@ -287,9 +257,15 @@ export default function KpiPage() {
         title={t('kpi.trend')}
         style={{ marginBottom: 16 }}
         extra={
-          <Button size="small" disabled={!result} onClick={exportCsv}>
-            {t('kpi.downloadCsv')}
-          </Button>
+          <Space size="small">
+            <Typography.Text type="secondary">{t('kpi.download')}</Typography.Text>
+            <a href={exportHref('csv')} download data-testid="kpi-export-csv">
+              CSV
+            </a>
+            <a href={exportHref('xlsx')} download data-testid="kpi-export-xlsx">
+              Excel
+            </a>
+          </Space>
         }
       >
         <Spin spinning={trend.isFetching}>

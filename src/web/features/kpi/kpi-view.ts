@@ -1,4 +1,4 @@
-/** Pure helpers of the KPI explorer: period presets, the `where` query string, value formats, CSV. */
+/** Pure helpers of the KPI explorer: period presets, the `where` query string, value formats. */
 import type { Locale } from '../../../contract/common.ts';
 import { formatCompact, formatMoney, formatNumber, formatPercent } from '../../i18n/format.ts';
 
@@ -90,15 +90,4 @@ export function formatAxis(value: number, unit: KpiUnit, lang: Locale): string {
 export function change(current: number | null, previous: number | null): number | null {
   if (current === null || previous === null || previous === 0) return null;
   return (current - previous) / Math.abs(previous);
-}
-
-/** One CSV cell, quoted, and kept from being read as a formula by spreadsheets. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Rows → CSV text (CRLF), with a BOM so that Excel reads the Chinese as UTF-8. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
