@@ -140,6 +140,85 @@ describe('achievability from generated histories with known growth', () => {
   });
 });
 
+describe('achievability of levels, ceilings and periods under way', () => {
+  const flat = (value: number, months = 30): GoalHistory => ({
+    ...history(0),
+    monthly: Array.from({ length: months }, (_, i) => ({
+      period: addMonths('2026-11-01', i - months).slice(0, 7),
+      value: value * (1 + 0.02 * Math.sin(i * 1.7)),
+    })),
+    samePeriodLastYear: value,
+    recentDaily: value,
+    reps: null,
+    revenuePerRepMonthly: null,
+  });
+
+  it('judges a level metric (AOV) on the period average, not a sum', () => {
+    const near = assessAchievability({
+      metric: 'aov',
+      target: { metric: 'aov', kind: 'absolute', value: 300, per: null },
+      period: PERIOD,
+      history: flat(300),
+      lang: 'en',
+    }).achievability;
+    expect(near.targetValue).toBe(300);
+    expect(near.forecast?.mean).toBeGreaterThan(280);
+    expect(near.forecast?.mean).toBeLessThan(320);
+    expect(['achievable', 'stretch']).toContain(near.verdict);
+    const far = assessAchievability({
+      metric: 'aov',
+      target: { metric: 'aov', kind: 'percent_change', value: 50, per: null },
+      period: PERIOD,
+      history: flat(300),
+      lang: 'en',
+    }).achievability;
+    expect(far.verdict).toBe('unrealistic');
+  });
+
+  it('treats churn as a ceiling: lower is better', () => {
+    const easy = assessAchievability({
+      metric: 'churn_rate',
+      target: { metric: 'churn_rate', kind: 'absolute', value: 20, per: null },
+      period: PERIOD,
+      history: flat(0.1),
+      lang: 'en',
+    }).achievability;
+    expect(easy.targetValue).toBeCloseTo(0.2, 9);
+    expect(easy.verdict).toBe('too_easy');
+    const hard = assessAchievability({
+      metric: 'churn_rate',
+      target: { metric: 'churn_rate', kind: 'absolute', value: 2, per: null },
+      period: PERIOD,
+      history: flat(0.1),
+      lang: 'en',
+    }).achievability;
+    expect(hard.verdict).toBe('unrealistic');
+    const r = hard.recommended;
+    expect(r && r.p50 <= r.p70 && r.p70 <= r.p90).toBe(true);
+  });
+
+  it('counts what was booked since the period started, and decides a finished period from actuals', () => {
+    const started = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'absolute', value: 250_000, per: null },
+      period: { start: '2026-11-01', end: '2027-01-31' },
+      history: { ...history(0.08), actualToDate: 240_000 },
+      lang: 'en',
+    }).achievability;
+    expect(started.forecast?.lo95).toBeGreaterThan(240_000);
+    expect(started.verdict).toBe('too_easy');
+    const done = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'absolute', value: 250_000, per: null },
+      period: { start: '2026-08-01', end: '2026-10-31' },
+      history: { ...history(0.08), actualToDate: 200_000 },
+      lang: 'en',
+    }).achievability;
+    expect(done.probability).toBe(0);
+    expect(done.verdict).toBe('unrealistic');
+  });
+});
+
 describe('target conversion', () => {
   const q = { start: '2026-12-01', end: '2027-02-28' };
   const none = { samePeriodLastYear: null, recentRunRate: null };
