@@ -40,48 +40,48 @@ export function ImportHistory() {
         loading={list.isPending}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1000 }}
         tableLayout="fixed"
         locale={{ emptyText: t('imports.history.none') }}
         columns={[
           {
             title: t('imports.history.when'),
             dataIndex: 'createdAt',
-            width: 170,
+            width: 150,
             render: (v: string) => formatDateTime(v, lang),
           },
-          { title: t('imports.history.file'), dataIndex: 'fileName', width: 200, ellipsis: true },
+          { title: t('imports.history.file'), dataIndex: 'fileName', ellipsis: true },
           {
             title: t('imports.history.kind'),
             dataIndex: 'kind',
-            width: 110,
+            width: 100,
             render: (k: string) => t(`imports.kinds.${k}.label`),
           },
           {
             title: t('imports.history.who'),
             dataIndex: 'createdByName',
-            width: 120,
+            width: 110,
             render: (v: string | null) => v ?? '—',
           },
-          { title: t('imports.result.added'), dataIndex: 'added', align: 'right', width: 90, render: n },
+          { title: t('imports.result.added'), dataIndex: 'added', align: 'right', width: 80, render: n },
           {
             title: t('imports.result.duplicates'),
             dataIndex: 'duplicates',
             align: 'right',
-            width: 90,
+            width: 80,
             render: n,
           },
           {
             title: t('imports.result.rejected'),
             dataIndex: 'rejected',
             align: 'right',
-            width: 90,
+            width: 80,
             render: n,
           },
           {
             title: t('imports.history.status'),
             dataIndex: 'status',
-            width: 100,
+            width: 90,
             render: (s: ImportRecordDto['status']) => (
               <Tag color={s === 'committed' ? 'green' : 'default'}>{t(`imports.history.statuses.${s}`)}</Tag>
             ),
@@ -89,7 +89,7 @@ export function ImportHistory() {
           {
             title: t('imports.history.actions'),
             key: 'actions',
-            width: 220,
+            width: 210,
             render: (_: unknown, r) => (
               <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
                 {r.rejected > 0 && <ErrorReportLinks importId={r.id} compact />}
