@@ -242,6 +242,21 @@ describe.each(dialects())('goals (%s)', (dialect) => {
     expect(grading.score).toBeGreaterThanOrEqual(60);
     expect(grading.rewrite.length).toBeGreaterThan(10);
 
+    const leads = await client.post(`/api/companies/${companyId}/goals/grade`, {
+      ...goalBody({
+        metric: 'leads',
+        target: { metric: 'leads', kind: 'absolute', value: 100, per: 'month' },
+      }),
+    });
+    expect(leads.statusCode, leads.body).toBe(200);
+    expect(leads.json().achievability).toMatchObject({ verdict: 'unknown', targetValue: expect.any(Number) });
+    expect(leads.json().findings.map((f: { code: string }) => f.code)).toContain('SCOPE_NOT_FILTERABLE');
+    const mismatch = await client.post(`/api/companies/${companyId}/goals`, {
+      ...goalBody({ target: { metric: 'orders', kind: 'absolute', value: 100, per: 'month' } }),
+    });
+    expect(mismatch.statusCode).toBe(400);
+    expect(JSON.stringify(mismatch.json())).toContain('target.metric');
+
     client.locale = 'zh-TW';
     const zh = (
       await client.post(`/api/companies/${companyId}/goals/parse`, {

@@ -84,11 +84,10 @@ async function companyNumbers(
 ): Promise<{ company: CompanyNumbers; topProductRevenuePerMonth?: number }> {
   const yesterday = addDays(today, -1);
   const yearAgo = addDays(today, -365);
-  const [runRate, byProduct, byChannel] = await Promise.all([
-    kpi('revenue', addDays(today, -RUN_RATE_DAYS), yesterday, 'total'),
-    unscoped('revenue', yearAgo, yesterday, 'total', 'product'),
-    unscoped('revenue', yearAgo, yesterday, 'total', 'channel'),
-  ]);
+  // One KPI question at a time: a grading holds few pooled connections while others grade too.
+  const runRate = await kpi('revenue', addDays(today, -RUN_RATE_DAYS), yesterday, 'total');
+  const byProduct = await unscoped('revenue', yearAgo, yesterday, 'total', 'product');
+  const byChannel = await unscoped('revenue', yearAgo, yesterday, 'total', 'channel');
   const top = (r: KpiResult | { problems: string }): { key: string; value: number } | undefined => {
     if (!isResult(r)) return undefined;
     let best: { key: string; value: number } | undefined;
@@ -145,16 +144,14 @@ export async function loadGoalHistory(
   const ly = rangeLastYear(period);
   const lyEnd = ly.end < yesterday ? ly.end : yesterday;
   const started = period.start <= yesterday;
-  const [lastYear, recent, toDate, perRep] = await Promise.all([
-    ly.start <= lyEnd ? kpi(metric, ly.start, lyEnd, 'total') : Promise.resolve(null),
-    kpi(metric, addDays(today, -RUN_RATE_DAYS), yesterday, 'total'),
+  const lastYear = ly.start <= lyEnd ? await kpi(metric, ly.start, lyEnd, 'total') : null;
+  const recent = await kpi(metric, addDays(today, -RUN_RATE_DAYS), yesterday, 'total');
+  const toDate =
     additive && started
-      ? kpi(metric, period.start, period.end < yesterday ? period.end : yesterday, 'total')
-      : Promise.resolve(null),
-    metric === 'revenue'
-      ? kpi('revenue_per_rep', addDays(today, -365), yesterday, 'total')
-      : Promise.resolve(null),
-  ]);
+      ? await kpi(metric, period.start, period.end < yesterday ? period.end : yesterday, 'total')
+      : null;
+  const perRep =
+    metric === 'revenue' ? await kpi('revenue_per_rep', addDays(today, -365), yesterday, 'total') : null;
   const recentValue = firstValue(recent);
   const repPoint = perRep && isResult(perRep) ? perRep.series[0] : undefined;
   const reps = repPoint?.denominator ?? null;

@@ -16,6 +16,7 @@ import {
 import { type AchievabilityResult, assessAchievability } from './achievability.ts';
 import { isAdditive } from './metric-kinds.ts';
 import { gradeRelevance, type RelevanceContext } from './relevance.ts';
+import { convertTarget } from './target-conversion.ts';
 import type {
   Achievability,
   Finding,
@@ -143,10 +144,12 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
     result = { achievability: unknownAchievability(UNKNOWN_REASON[lang]), findings: [] };
   } else if (!ctx.history) {
     const problem = ctx.historyProblem;
+    const none = { samePeriodLastYear: null, recentRunRate: null };
     result = {
-      achievability: unknownAchievability(
-        problem ? `${problem.message} ${problem.fix}` : UNKNOWN_REASON[lang],
-      ),
+      achievability: {
+        ...unknownAchievability(problem ? `${problem.message} ${problem.fix}` : UNKNOWN_REASON[lang]),
+        targetValue: convertTarget({ ...draft.target, metric: draft.metric }, draft.period, none).value,
+      },
       findings: problem ? [problem] : [],
     };
   } else {
