@@ -39,6 +39,8 @@ export const VERDICT_THRESHOLDS = { tooEasy: 0.9, achievable: 0.5, stretch: 0.1 
 /** A rep can stretch to this multiple of the average month of the last 12. */
 export const CAPACITY_HEADROOM = 1.25;
 const MIN_MONTHS = 3;
+/** Beyond five years a forecast says nothing useful about a target. */
+const MAX_FORECAST_MONTHS = 60;
 const CHART_HISTORY_MONTHS = 24;
 const SEVERITY: Record<Verdict, number> = {
   too_easy: 0,
@@ -185,6 +187,13 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
     return ((y ?? 0) - (ty ?? 0)) * 12 + ((m ?? 0) - (tm ?? 0));
   };
   const h = remaining.length > 0 ? monthIndex(remaining[remaining.length - 1]?.period ?? '') + 1 : 0;
+  if (h > MAX_FORECAST_MONTHS || (!additive && remaining.length === 0)) {
+    const f = goalFinding('achievable', h > MAX_FORECAST_MONTHS ? 'TOO_FAR' : 'PERIOD_OVER', 'info', lang);
+    return {
+      achievability: emptyResult(baseline, targetValue, `${f.message} ${f.fix}`, historyChart),
+      findings: [f],
+    };
+  }
   const fc = forecastSeries(values, {
     h,
     frequency: values.length >= 24 ? 12 : 1,

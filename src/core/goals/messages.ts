@@ -21,7 +21,9 @@ export type GoalFindingCode =
   | 'NO_OBJECTIVE'
   | 'OBJECTIVE_LINKED'
   | 'POSITIONING_CLASH'
-  | 'PERIOD_TOO_LONG';
+  | 'PERIOD_TOO_LONG'
+  | 'TOO_FAR'
+  | 'PERIOD_OVER';
 
 const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
   NO_HISTORY: {
@@ -160,6 +162,26 @@ const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
     en: {
       message: 'A discount-driven goal clashes with the company positioning “{positioning}”.',
       fix: 'Use means that fit the positioning, e.g. member experiences, limited editions or added services, rather than discounts.',
+    },
+  },
+  TOO_FAR: {
+    'zh-TW': {
+      message: '期間超過五年後,預測無法判斷目標是否可達成。',
+      fix: '把期間縮短到五年內,或先訂下近期的階段性目標。',
+    },
+    en: {
+      message: 'The period ends more than five years ahead: a forecast cannot judge it.',
+      fix: 'Shorten the period to within five years, or set nearer phase goals first.',
+    },
+  },
+  PERIOD_OVER: {
+    'zh-TW': {
+      message: '期間已經結束,沒有可預測的部分。',
+      fix: '在KPI頁面查看這段期間的實際結果,或把期間改到今天之後。',
+    },
+    en: {
+      message: 'The period is over: there is nothing left to forecast.',
+      fix: 'See the actual result on the KPI page, or move the period to start today or later.',
     },
   },
   PERIOD_TOO_LONG: {

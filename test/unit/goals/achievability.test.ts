@@ -342,3 +342,26 @@ describe('relevance and the five letters', () => {
     expect(g.rewrite).toContain('46,000');
   });
 });
+
+describe('periods a forecast cannot judge', () => {
+  it('answers unknown beyond five years, and for a level metric whose period is over', () => {
+    const far = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'percent_change', value: 5, per: null },
+      period: { start: '2032-01-01', end: '2032-12-31' },
+      history: history(0.08),
+      lang: 'en',
+    });
+    expect(far.achievability.verdict).toBe('unknown');
+    expect(far.findings[0]?.code).toBe('TOO_FAR');
+    const over = assessAchievability({
+      metric: 'aov',
+      target: { metric: 'aov', kind: 'absolute', value: 300, per: null },
+      period: { start: '2026-01-01', end: '2026-03-31' },
+      history: history(0.08),
+      lang: 'zh-TW',
+    });
+    expect(over.achievability.verdict).toBe('unknown');
+    expect(over.findings[0]?.code).toBe('PERIOD_OVER');
+  });
+});
