@@ -40,9 +40,9 @@ export function createImportStore(database: PacerDatabase, afterWrite: AfterWrit
       conn.pragma('synchronous = FULL');
       conn.pragma('foreign_keys = ON');
       conn.pragma('busy_timeout = 10000');
-      // Imports touch large index ranges (lines, roll-ups): a 128 MB page cache and in-memory temp
+      // Imports touch large index ranges (lines, roll-ups): a 64 MB page cache and in-memory temp
       // b-trees (GROUP BY of the roll-up refresh) keep them off the disk.
-      conn.pragma('cache_size = -131072');
+      conn.pragma('cache_size = -65536');
       conn.pragma('temp_store = MEMORY');
       importConn = { conn, kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) }) };
     }
@@ -152,11 +152,16 @@ export function createImportStore(database: PacerDatabase, afterWrite: AfterWrit
             .where('status', '=', 'committed')
             .executeTakeFirst();
           if (!head) return false;
-          await trx
-            .deleteFrom('sales_lines')
-            .where('company_id', '=', companyId)
-            .where('import_id', '=', importId)
-            .execute();
+          // Through (company_id, sale_date): no index on import_id (see the imports migration).
+          if (head.first_date && head.last_date) {
+            await trx
+              .deleteFrom('sales_lines')
+              .where('company_id', '=', companyId)
+              .where('sale_date', '>=', head.first_date)
+              .where('sale_date', '<=', head.last_date)
+              .where('import_id', '=', importId)
+              .execute();
+          }
           await trx
             .deleteFrom('marketing_daily')
             .where('company_id', '=', companyId)

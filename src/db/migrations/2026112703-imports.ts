@@ -59,7 +59,8 @@ export const imports: PacerMigration = {
       .addUniqueConstraint('mapping_presets_uq', ['company_id', 'kind', 'name'])
       .execute();
 
-    await db.schema.createIndex('sales_lines_import_idx').on('sales_lines').column('import_id').execute();
+    // No index on sales_lines.import_id: it would cost every imported line a 36-byte index entry;
+    // undo finds an import's lines through (company_id, sale_date) within the import's date range.
 
     await addSerialId(db.schema.createTable('marketing_daily'), ctx)
       .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id').onDelete('cascade'))
