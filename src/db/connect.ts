@@ -71,6 +71,11 @@ function openPostgres(url: string): PacerDatabase {
             pg.types.getTypeParser(oid, format as any),
     },
   });
+  // An idle connection the server ends (a restart, an administrator, a dropped test database) must
+  // not crash the process: the pool drops that client and opens another on the next query.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`, 'PacerDatabaseWarning');
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let location = 'postgres';
   try {
