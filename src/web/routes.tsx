@@ -20,6 +20,8 @@ const AccountPage = lazy(() => import('./features/account/account-page.tsx'));
 const ImportPage = lazy(() => import('./features/imports/import-page.tsx'));
 const CatalogPage = lazy(() => import('./features/catalog/catalog-page.tsx'));
 const KpiPage = lazy(() => import('./features/kpi/kpi-page.tsx'));
+const GoalsPage = lazy(() => import('./features/goals/goals-page.tsx'));
+const GoalWizardPage = lazy(() => import('./features/goals/goal-wizard-page.tsx'));
 
 function Lazy({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
@@ -148,6 +150,36 @@ export function AppRoutes() {
           element={
             <Lazy>
               <CatalogPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/goals"
+          element={
+            <Lazy>
+              <RequirePermission permission="goals.read">
+                <GoalsPage />
+              </RequirePermission>
+            </Lazy>
+          }
+        />
+        <Route
+          path="/goals/new"
+          element={
+            <Lazy>
+              <RequirePermission permission="goals.write">
+                <GoalWizardPage />
+              </RequirePermission>
+            </Lazy>
+          }
+        />
+        <Route
+          path="/goals/:goalId"
+          element={
+            <Lazy>
+              <RequirePermission permission="goals.read">
+                <GoalWizardPage />
+              </RequirePermission>
             </Lazy>
           }
         />

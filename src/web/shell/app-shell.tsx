@@ -17,6 +17,7 @@ function useNavItems(): MenuProps['items'] {
   const company = currentCompanyOf(session);
   const companyItems = company
     ? [
+        ...(roleCan(company?.role, 'goals.read') ? [{ key: '/goals', label: t('nav.goals') }] : []),
         { key: '/profile', label: t('nav.profile') },
         { key: '/market', label: t('nav.market') },
         ...(roleCan(company?.role, 'kpi.read') ? [{ key: '/kpi', label: t('nav.kpi') }] : []),

@@ -1,0 +1,376 @@
+import { Button, Descriptions, Progress, Tag, Typography } from 'antd';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../contract/common.ts';
+import type { Achievability } from '../../../contract/goals.ts';
+import { formatPercent } from '../../i18n/format.ts';
+import { formatAxis, formatKpi, isAdditive, type KpiUnit } from '../kpi/kpi-view.ts';
+import { perMonthEquivalent } from './goal-form.ts';
+
+echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
+
+const VERDICT_COLORS: Record<Achievability['verdict'], string> = {
+  too_easy: 'blue',
+  achievable: 'green',
+  stretch: 'gold',
+  unrealistic: 'red',
+  unknown: 'default',
+};
+
+function monthLabel(period: string, lang: Locale): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  return new Intl.DateTimeFormat(lang === 'zh-TW' ? 'zh-TW' : 'en-US', {
+    year: '2-digit',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(d);
+}
+
+interface ChartLabels {
+  actual: string;
+  forecast: string;
+  band80: string;
+  band95: string;
+  target: string;
+}
+
+/** Monthly history and forecast with its 80 % / 95 % bands; the target (per month) as a horizontal line. */
+function ForecastChart({
+  rows,
+  unit,
+  currency,
+  lang,
+  targetPerMonth,
+  labels,
+}: {
+  rows: Achievability['chart'];
+  unit: KpiUnit;
+  currency: string;
+  lang: Locale;
+  targetPerMonth: number | null;
+  labels: ChartLabels;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const onEvents = useMemo(
+    () => ({ finished: () => box.current?.setAttribute('data-rendered', 'true') }),
+    [],
+  );
+  const fmt = (v: number | null | undefined) => formatKpi(v, unit, currency, lang);
+  const diff = (hi: number | null, lo: number | null) => (hi !== null && lo !== null ? hi - lo : null);
+  const option: Record<string, unknown> = {
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    legend: { top: 0, data: [labels.actual, labels.forecast, labels.band80, labels.band95] },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: { dataIndex: number }[]) => {
+        const row = rows[params[0]?.dataIndex ?? 0];
+        if (!row) return '';
+        const lines = [monthLabel(row.period, lang)];
+        if (row.actual !== null) lines.push(`${labels.actual}: ${fmt(row.actual)}`);
+        if (row.mean !== null) lines.push(`${labels.forecast}: ${fmt(row.mean)}`);
+        if (row.lo80 !== null) lines.push(`${labels.band80}: ${fmt(row.lo80)} – ${fmt(row.hi80)}`);
+        if (row.lo95 !== null) lines.push(`${labels.band95}: ${fmt(row.lo95)} – ${fmt(row.hi95)}`);
+        if (targetPerMonth !== null) lines.push(`${labels.target}: ${fmt(targetPerMonth)}`);
+        return lines.join('<br/>');
+      },
+    },
+    xAxis: { type: 'category', boundaryGap: false, data: rows.map((r) => monthLabel(r.period, lang)) },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      axisLabel: { formatter: (v: number) => formatAxis(v, unit, lang) },
+      ...(targetPerMonth !== null
+        ? { max: (e: { max: number }) => Math.max(e.max, targetPerMonth * 1.05) }
+        : {}),
+      ...(targetPerMonth !== null
+        ? { min: (e: { min: number }) => Math.min(e.min, targetPerMonth * 0.95) }
+        : {}),
+    },
+    series: [
+      {
+        name: 'lo95',
+        type: 'line',
+        stack: 'b95',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        data: rows.map((r) => r.lo95),
+        silent: true,
+      },
+      {
+        name: labels.band95,
+        type: 'line',
+        stack: 'b95',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: '#0f766e', opacity: 0.12 },
+        itemStyle: { color: '#99d5cc' },
+        data: rows.map((r) => diff(r.hi95, r.lo95)),
+      },
+      {
+        name: 'lo80',
+        type: 'line',
+        stack: 'b80',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        data: rows.map((r) => r.lo80),
+        silent: true,
+      },
+      {
+        name: labels.band80,
+        type: 'line',
+        stack: 'b80',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: '#0f766e', opacity: 0.22 },
+        itemStyle: { color: '#5fb3a7' },
+        data: rows.map((r) => diff(r.hi80, r.lo80)),
+      },
+      {
+        name: labels.actual,
+        type: 'line',
+        symbolSize: 5,
+        itemStyle: { color: '#1f2937' },
+        data: rows.map((r) => r.actual),
+        ...(targetPerMonth !== null
+          ? {
+              markLine: {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { color: '#dc2626', type: 'dashed', width: 2 },
+                label: {
+                  formatter: `${labels.target} ${fmt(targetPerMonth)}`,
+                  position: 'insideEndTop',
+                  color: '#dc2626',
+                },
+                data: [{ yAxis: targetPerMonth }],
+              },
+            }
+          : {}),
+      },
+      {
+        name: labels.forecast,
+        type: 'line',
+        symbolSize: 5,
+        lineStyle: { type: 'dashed' },
+        itemStyle: { color: '#0f766e' },
+        data: rows.map((r) => r.mean),
+      },
+    ],
+  };
+  return (
+    <div ref={box} data-testid="goal-forecast-chart">
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        onEvents={onEvents}
+        style={{ height: 300, width: '100%' }}
+      />
+    </div>
+  );
+}
+
+/** The achievability card: verdict, probability, baselines, uplift against history, recommended range, chart. */
+export function AchievabilityCard({
+  ach,
+  unit,
+  currency,
+  lang,
+  period,
+  onUseTarget,
+}: {
+  ach: Achievability;
+  unit: KpiUnit;
+  currency: string;
+  lang: Locale;
+  period: { start: string; end: string } | null;
+  /** Sets the goal's target to a recommended period total (absent for read-only users). */
+  onUseTarget?: (total: number) => void;
+}) {
+  const { t } = useTranslation();
+  const fmt = (v: number | null | undefined) => formatKpi(v, unit, currency, lang);
+  const pct = (v: number) => `${v >= 0 ? '+' : ''}${formatPercent(v, lang)}`;
+  const additive = isAdditive(unit);
+  const targetPerMonth =
+    ach.targetValue !== null && period
+      ? perMonthEquivalent(ach.targetValue, period.start, period.end, additive)
+      : null;
+  const growth = ach.historicalGrowth;
+
+  return (
+    <div data-testid="achievability">
+      <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap', marginBottom: 12 }}>
+        {ach.probability !== null && (
+          <Progress
+            type="dashboard"
+            size={96}
+            percent={Math.round(ach.probability * 100)}
+            format={(p) => `${p ?? 0}%`}
+            strokeColor={ach.probability >= 0.7 ? '#16a34a' : ach.probability >= 0.3 ? '#d97706' : '#dc2626'}
+          />
+        )}
+        <div style={{ minWidth: 0, flex: 1 }}>
+          <Tag
+            color={VERDICT_COLORS[ach.verdict]}
+            style={{ fontSize: 15, padding: '2px 10px' }}
+            data-testid="achievability-verdict"
+            data-verdict={ach.verdict}
+          >
+            {t(`goals.verdicts.${ach.verdict}`)}
+          </Tag>
+          <Typography.Paragraph style={{ margin: '6px 0 0' }}>
+            {ach.probability !== null
+              ? t('goals.ach.probability', { p: formatPercent(ach.probability, lang, 0) })
+              : (ach.reason ?? t('goals.ach.noProbability'))}
+          </Typography.Paragraph>
+          {ach.targetValue !== null && (
+            <Typography.Text type="secondary">
+              {t('goals.ach.targetTotal', { value: fmt(ach.targetValue) })}
+              {targetPerMonth !== null && additive
+                ? ` · ${t('goals.ach.perMonth', { value: fmt(targetPerMonth) })}`
+                : ''}
+            </Typography.Text>
+          )}
+        </div>
+      </div>
+
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        style={{ marginBottom: 12 }}
+        items={[
+          {
+            key: 'ly',
+            label: t('goals.ach.samePeriodLastYear'),
+            children: fmt(ach.baseline.samePeriodLastYear),
+          },
+          { key: 'run', label: t('goals.ach.recentRunRate'), children: fmt(ach.baseline.recentRunRate) },
+          ...(ach.forecast
+            ? [
+                {
+                  key: 'fc',
+                  label: t('goals.ach.forecast'),
+                  children: t('goals.ach.forecastRange', {
+                    mean: fmt(ach.forecast.mean),
+                    lo: fmt(ach.forecast.lo80),
+                    hi: fmt(ach.forecast.hi80),
+                  }),
+                },
+              ]
+            : []),
+          ...(ach.requiredUplift !== null
+            ? [
+                {
+                  key: 'up',
+                  label: t('goals.ach.requiredUplift'),
+                  children: (
+                    <span data-testid="required-uplift">
+                      {pct(ach.requiredUplift)}
+                      {growth && (
+                        <Typography.Text type="secondary" style={{ display: 'block' }}>
+                          {t('goals.ach.growth', {
+                            p10: pct(growth.p10),
+                            p50: pct(growth.p50),
+                            p90: pct(growth.p90),
+                            percentile: formatPercent(growth.percentile, lang, 0),
+                            samples: growth.samples,
+                          })}
+                        </Typography.Text>
+                      )}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+          ...(ach.capacity
+            ? [
+                {
+                  key: 'cap',
+                  label: t('goals.ach.capacity'),
+                  children: t('goals.ach.capacityText', {
+                    reps: ach.capacity.reps,
+                    perRep: fmt(ach.capacity.revenuePerRep),
+                    capacity: fmt(ach.capacity.capacity),
+                  }),
+                },
+              ]
+            : []),
+          ...(ach.market
+            ? [
+                {
+                  key: 'mkt',
+                  label: t('goals.ach.market'),
+                  children: t('goals.ach.marketText', {
+                    som: fmt(ach.market.som),
+                    share: formatPercent(ach.market.share, lang),
+                  }),
+                },
+              ]
+            : []),
+        ]}
+      />
+
+      {ach.recommended && (
+        <div data-testid="recommended-range" style={{ marginBottom: 12 }}>
+          <Typography.Text strong>{t('goals.ach.recommended')}</Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ margin: '2px 0 6px' }}>
+            {t('goals.ach.recommendedHelp')}
+          </Typography.Paragraph>
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            {(['p90', 'p70', 'p50'] as const).map((k) => (
+              <div
+                key={k}
+                style={{ border: '1px solid #e5e7eb', borderRadius: 6, padding: '6px 10px', minWidth: 120 }}
+              >
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t(`goals.ach.${k}`)}
+                </Typography.Text>
+                <div>
+                  <Typography.Text strong>{fmt(ach.recommended?.[k])}</Typography.Text>
+                </div>
+              </div>
+            ))}
+          </div>
+          {onUseTarget && (
+            <Button
+              style={{ marginTop: 8 }}
+              data-testid="use-p70"
+              onClick={() => {
+                if (ach.recommended) onUseTarget(ach.recommended.p70);
+              }}
+            >
+              {t('goals.ach.useP70')}
+            </Button>
+          )}
+        </div>
+      )}
+
+      {ach.chart.length > 0 ? (
+        <ForecastChart
+          rows={ach.chart}
+          unit={unit}
+          currency={currency}
+          lang={lang}
+          targetPerMonth={targetPerMonth}
+          labels={{
+            actual: t('goals.chart.actual'),
+            forecast: t('goals.chart.forecast'),
+            band80: t('goals.chart.band80'),
+            band95: t('goals.chart.band95'),
+            target: additive ? t('goals.chart.targetPerMonth') : t('goals.chart.target'),
+          }}
+        />
+      ) : (
+        <Typography.Paragraph type="secondary">{t('goals.chart.noHistory')}</Typography.Paragraph>
+      )}
+    </div>
+  );
+}

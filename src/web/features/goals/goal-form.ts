@@ -1,0 +1,197 @@
+/** Pure helpers of the goal wizard: form values ⇄ the contract's GoalInput, target conversions. */
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import {
+  type GoalInput,
+  type GoalTarget,
+  goalInputSchema,
+  type ratePerSchema,
+  type targetKindSchema,
+} from '../../../contract/goals.ts';
+import { DIMENSIONS, type Dimension, type KpiMetric } from '../../../core/kpi/types.ts';
+
+export type RatePer = z.infer<typeof ratePerSchema>;
+export type TargetKind = z.infer<typeof targetKindSchema>;
+/** The target's "per" as a form choice: 'total' means over the whole period (per = null). */
+export type PerChoice = RatePer | 'total';
+export const PER_CHOICES: readonly PerChoice[] = ['total', 'day', 'week', 'month', 'quarter', 'year'];
+export const TARGET_KINDS: readonly TargetKind[] = ['absolute', 'percent_change', 'absolute_change'];
+export const GOAL_DIMENSIONS: readonly Dimension[] = DIMENSIONS;
+
+export interface TargetFormValue {
+  metric?: KpiMetric;
+  kind?: TargetKind;
+  value?: number | null;
+  per?: PerChoice;
+}
+
+export interface GoalFormValues {
+  name?: string;
+  metric?: KpiMetric;
+  target?: TargetFormValue;
+  extraTargets?: TargetFormValue[];
+  period?: [Dayjs, Dayjs] | null;
+  scope?: Partial<Record<Dimension, string[]>>;
+  ownerUserId?: string | null;
+  objectiveId?: string | null;
+  strategies?: string[];
+  notes?: string;
+}
+
+const toTargetValue = (t: GoalTarget): TargetFormValue => ({
+  metric: t.metric,
+  kind: t.kind,
+  value: t.value,
+  per: t.per ?? 'total',
+});
+
+/** A (partial) goal as form values; fields the draft lacks are left out (or emptied when `clear`). */
+export function toFormValues(draft: Partial<GoalInput>, clear = false): GoalFormValues {
+  const v: GoalFormValues = {};
+  const set = <K extends keyof GoalFormValues>(
+    k: K,
+    value: GoalFormValues[K] | undefined,
+    empty: GoalFormValues[K],
+  ) => {
+    if (value !== undefined) v[k] = value;
+    else if (clear) v[k] = empty;
+  };
+  set('name', draft.name, '');
+  set('metric', draft.metric, undefined);
+  set('target', draft.target ? toTargetValue(draft.target) : undefined, {
+    kind: 'absolute',
+    per: 'total',
+    value: null,
+  });
+  set('extraTargets', draft.extraTargets?.map(toTargetValue), []);
+  set('period', draft.period ? [dayjs(draft.period.start), dayjs(draft.period.end)] : undefined, null);
+  const scope: Partial<Record<Dimension, string[]>> = {};
+  for (const d of GOAL_DIMENSIONS) scope[d] = draft.scope?.[d] ?? [];
+  set('scope', draft.scope ? scope : undefined, scope);
+  set('ownerUserId', draft.ownerUserId, null);
+  set('objectiveId', draft.objectiveId, null);
+  set('strategies', draft.strategies, []);
+  set('notes', draft.notes, '');
+  return v;
+}
+
+function toTarget(t: TargetFormValue | undefined, fallbackMetric: KpiMetric | undefined): GoalTarget | null {
+  const metric = t?.metric ?? fallbackMetric;
+  if (!t || !metric || typeof t.value !== 'number' || Number.isNaN(t.value)) return null;
+  return {
+    metric,
+    kind: t.kind ?? 'absolute',
+    value: t.value,
+    per: !t.per || t.per === 'total' ? null : t.per,
+  };
+}
+
+/** The form as a goal the API accepts, or null while something it needs (metric, target, period) is missing. */
+export function toGoalInput(values: GoalFormValues, statement: string): GoalInput | null {
+  const metric = values.metric;
+  const target = toTarget(values.target ? { ...values.target, metric } : undefined, metric);
+  const period = values.period;
+  if (!metric || !target || !period?.[0] || !period[1]) return null;
+  const scope: Partial<Record<Dimension, string[]>> = {};
+  for (const d of GOAL_DIMENSIONS) {
+    const names = (values.scope?.[d] ?? []).map((n) => n.trim()).filter((n) => n !== '');
+    if (names.length) scope[d] = names;
+  }
+  const parsed = goalInputSchema.safeParse({
+    name: values.name?.trim() || statement.trim().slice(0, 200),
+    statement: statement.trim().slice(0, 2000),
+    metric,
+    scope,
+    target,
+    extraTargets: (values.extraTargets ?? [])
+      .map((t) => toTarget(t, metric))
+      .filter((t): t is GoalTarget => t !== null),
+    period: { start: period[0].format('YYYY-MM-DD'), end: period[1].format('YYYY-MM-DD') },
+    ownerUserId: values.ownerUserId ?? null,
+    objectiveId: values.objectiveId ?? null,
+    strategies: (values.strategies ?? []).map((s) => s.trim()).filter((s) => s !== ''),
+    notes: values.notes ?? '',
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+/** Days in an inclusive 'YYYY-MM-DD' period. */
+export function periodDays(start: string, end: string): number {
+  const a = Date.parse(`${start}T00:00:00Z`);
+  const b = Date.parse(`${end}T00:00:00Z`);
+  return Math.max(1, Math.round((b - a) / 86_400_000) + 1);
+}
+
+const DAYS_PER: Record<RatePer, number> = {
+  day: 1,
+  week: 7,
+  month: 365.25 / 12,
+  quarter: 365.25 / 4,
+  year: 365.25,
+};
+
+/** How many `per` units the period holds (92 days → 92 days, ≈3.02 months). */
+export function unitsInPeriod(per: RatePer, start: string, end: string): number {
+  return periodDays(start, end) / DAYS_PER[per];
+}
+
+/**
+ * The target of a whole period as the chart's monthly grain: totals (money, counts) spread over the
+ * period's months; levels (ratios, scores, averages) stay as they are.
+ */
+export function perMonthEquivalent(total: number, start: string, end: string, additive: boolean): number {
+  return additive ? total / unitsInPeriod('month', start, end) : total;
+}
+
+/**
+ * A recommended period total as the form's main target: kept in the target's own rate (per day…)
+ * when it is an absolute rate; otherwise an absolute total over the period. Money and counts rounded.
+ */
+export function targetFromTotal(
+  total: number,
+  current: TargetFormValue | undefined,
+  start: string,
+  end: string,
+  additive: boolean,
+): TargetFormValue {
+  const per = current?.kind === 'absolute' && current.per && current.per !== 'total' ? current.per : 'total';
+  const value = additive && per !== 'total' ? total / unitsInPeriod(per, start, end) : total;
+  return {
+    ...current,
+    kind: 'absolute',
+    per: additive ? per : 'total',
+    value: additive ? Math.round(value) : Math.round(value * 100) / 100,
+  };
+}
+
+export type LetterGrade = 'pass' | 'warn' | 'fail' | 'unknown';
+export const SMART_LETTERS = ['specific', 'measurable', 'achievable', 'relevant', 'time_bound'] as const;
+export type SmartLetter = (typeof SMART_LETTERS)[number];
+export const LETTER_SHORT: Record<SmartLetter, string> = {
+  specific: 'S',
+  measurable: 'M',
+  achievable: 'A',
+  relevant: 'R',
+  time_bound: 'T',
+};
+export const GRADE_COLORS: Record<LetterGrade, string> = {
+  pass: 'green',
+  warn: 'gold',
+  fail: 'red',
+  unknown: 'default',
+};
+
+/** Names the reader found that the company's data does not hold yet, flattened for warnings. */
+export function unknownNameList(unknown: Record<string, string[]>): { dimension: string; name: string }[] {
+  return Object.entries(unknown).flatMap(([dimension, names]) => names.map((name) => ({ dimension, name })));
+}
+
+/** A version's changed value, short enough for the history timeline. */
+export function describeChange(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 79)}…` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
