@@ -22,6 +22,11 @@ const VERDICT_COLORS: Record<Achievability['verdict'], string> = {
   unknown: 'default',
 };
 
+/** Money and counts to whole units (forecasts carry decimals no one plans with). */
+function roundFor(v: number | null | undefined, unit: KpiUnit): number | null | undefined {
+  return typeof v === 'number' && (unit === 'money' || unit === 'count') ? Math.round(v) : v;
+}
+
 function monthLabel(period: string, lang: Locale): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
@@ -62,7 +67,7 @@ function ForecastChart({
     () => ({ finished: () => box.current?.setAttribute('data-rendered', 'true') }),
     [],
   );
-  const fmt = (v: number | null | undefined) => formatKpi(v, unit, currency, lang);
+  const fmt = (v: number | null | undefined) => formatKpi(roundFor(v, unit), unit, currency, lang);
   const diff = (hi: number | null, lo: number | null) => (hi !== null && lo !== null ? hi - lo : null);
   const option: Record<string, unknown> = {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
@@ -146,7 +151,7 @@ function ForecastChart({
                 lineStyle: { color: '#dc2626', type: 'dashed', width: 2 },
                 label: {
                   formatter: `${labels.target} ${fmt(targetPerMonth)}`,
-                  position: 'insideEndTop',
+                  position: 'insideStartTop',
                   color: '#dc2626',
                 },
                 data: [{ yAxis: targetPerMonth }],
@@ -195,7 +200,7 @@ export function AchievabilityCard({
   onUseTarget?: (total: number) => void;
 }) {
   const { t } = useTranslation();
-  const fmt = (v: number | null | undefined) => formatKpi(v, unit, currency, lang);
+  const fmt = (v: number | null | undefined) => formatKpi(roundFor(v, unit), unit, currency, lang);
   const pct = (v: number) => `${v >= 0 ? '+' : ''}${formatPercent(v, lang)}`;
   const additive = isAdditive(unit);
   const targetPerMonth =
@@ -246,6 +251,7 @@ export function AchievabilityCard({
         column={1}
         bordered
         style={{ marginBottom: 12 }}
+        styles={{ label: { width: 116, minWidth: 116 } }}
         items={[
           {
             key: 'ly',

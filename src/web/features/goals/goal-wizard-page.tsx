@@ -30,7 +30,6 @@ import { useCurrentCompany } from '../../lib/use-company.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { AchievabilityCard } from './achievability-card.tsx';
 import {
-  describeChange,
   GOAL_DIMENSIONS,
   type GoalFormValues,
   PER_CHOICES,
@@ -42,8 +41,9 @@ import {
   toGoalInput,
   unknownNameList,
 } from './goal-form.ts';
+import { describeVersionValue, type HistoryContext } from './goal-format.ts';
 import { type GoalWithGrading, type Grading, goalKeys, goalsApi, lookupApi } from './goals-api.ts';
-import { SmartPanel } from './smart-panel.tsx';
+import { SmartPanel, SmartTags } from './smart-panel.tsx';
 
 const DEBOUNCE_MS = 500;
 
@@ -310,6 +310,15 @@ export default function GoalWizardPage() {
     setGradeTick((n) => n + 1);
   };
 
+  const historyCtx: HistoryContext = {
+    unitOf: (m) => glossary.data?.find((g) => g.metric === m)?.unit ?? 'money',
+    metricName: (m) => glossary.data?.find((g) => g.metric === m)?.name ?? m,
+    memberName: (id) => members.data?.find((m) => m.userId === id)?.name,
+    objectiveTitle: (id) => market.data?.objectives.find((o) => o.id === id)?.title,
+    currency,
+    lang,
+    t,
+  };
   const kindOptions = TARGET_KINDS.map((k) => ({ value: k, label: t(`goals.kinds.${k}`) }));
   const perOptions = PER_CHOICES.map((p) => ({ value: p, label: t(`goals.per.${p}`) }));
   const valueInput = (label: string) => (
@@ -364,7 +373,30 @@ export default function GoalWizardPage() {
                   setToParse({ text: e.target.value, seq: Date.now() });
                 }}
               />
-              <div style={{ minHeight: 22, marginTop: 6 }}>
+              <div
+                style={{
+                  minHeight: 22,
+                  marginTop: 6,
+                  display: 'flex',
+                  gap: 8,
+                  flexWrap: 'wrap',
+                  alignItems: 'center',
+                }}
+              >
+                {grading && (
+                  <span
+                    data-testid="goal-summary"
+                    style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}
+                  >
+                    <SmartTags grades={grading.grades} />
+                    <Typography.Text strong>
+                      {t('goals.scoreShort', { score: grading.score })}
+                    </Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t(`goals.verdicts.${grading.achievability.verdict}`)}
+                    </Typography.Text>
+                  </span>
+                )}
                 {busy && (
                   <Typography.Text type="secondary" data-testid="goal-busy">
                     <Spin size="small" style={{ marginInlineEnd: 6 }} />
@@ -497,7 +529,7 @@ export default function GoalWizardPage() {
                           style={{ marginTop: 4 }}
                           data-testid="extra-target"
                         >
-                          <Col xs={24} sm={7}>
+                          <Col xs={24} sm={6}>
                             <Form.Item
                               name={[field.name, 'metric']}
                               label={t('goals.form.metric')}
@@ -527,7 +559,7 @@ export default function GoalWizardPage() {
                               {valueInput(t('goals.form.targetValue'))}
                             </Form.Item>
                           </Col>
-                          <Col xs={18} sm={4}>
+                          <Col xs={18} sm={5}>
                             <Form.Item
                               name={[field.name, 'per']}
                               label={t('goals.form.per')}
@@ -665,7 +697,8 @@ export default function GoalWizardPage() {
                               {Object.entries(v.changes).map(([field, c]) => (
                                 <li key={field}>
                                   {t(`goals.fields.${field}`, { defaultValue: field })}:{' '}
-                                  {describeChange(c.from)} → {describeChange(c.to)}
+                                  {describeVersionValue(field, c.from, historyCtx)} →{' '}
+                                  {describeVersionValue(field, c.to, historyCtx)}
                                 </li>
                               ))}
                             </ul>

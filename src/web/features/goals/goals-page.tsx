@@ -1,41 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Grid, Input, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Locale } from '../../../contract/common.ts';
-import type { GoalTarget } from '../../../contract/goals.ts';
 import type { KpiGlossaryBody } from '../../../contract/kpi.ts';
-import { formatLocalDate, formatNumber } from '../../i18n/format.ts';
+import { formatLocalDate } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
 import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
-import { formatKpi, type KpiUnit } from '../kpi/kpi-view.ts';
+import { formatTarget } from './goal-format.ts';
 import { type Goal, type GoalStatusFilter, goalKeys, goalsApi, lookupApi } from './goals-api.ts';
 import { SmartTags } from './smart-panel.tsx';
-
-/** "NT$1,500 / 每日", "+15%", "+NT$200,000": a target in the goal's own terms. */
-export function formatTarget(
-  target: GoalTarget,
-  unit: KpiUnit,
-  currency: string,
-  lang: Locale,
-  t: TFunction,
-): string {
-  const sign = target.value >= 0 ? '+' : '';
-  let text: string;
-  if (target.kind === 'percent_change') text = `${sign}${formatNumber(target.value, lang, 1)}%`;
-  else if (unit === 'ratio')
-    text = `${target.kind === 'absolute_change' ? sign : ''}${formatNumber(target.value, lang, 2)}%`;
-  else {
-    const v = formatKpi(target.value, unit, currency, lang);
-    text = target.kind === 'absolute_change' && target.value >= 0 ? `+${v}` : v;
-  }
-  return target.per ? `${text} ${t(`goals.perShort.${target.per}`)}` : text;
-}
 
 function useGlossary(companyId: string, lang: Locale) {
   return useQuery({
@@ -142,6 +120,7 @@ export default function GoalsPage() {
             {
               title: t('goals.columns.name'),
               dataIndex: 'name',
+              width: 280,
               render: (_: unknown, g) => (
                 <span>
                   <Link to={`/goals/${g.id}`}>{g.name}</Link>

@@ -1,0 +1,86 @@
+/** How goals read on screen: targets in their own terms, and the values of the change history. */
+import type { TFunction } from 'i18next';
+import type { Locale } from '../../../contract/common.ts';
+import { type GoalTarget, goalPeriodSchema, goalTargetSchema } from '../../../contract/goals.ts';
+import { formatLocalDate, formatNumber } from '../../i18n/format.ts';
+import { formatKpi, type KpiUnit } from '../kpi/kpi-view.ts';
+import { describeChange } from './goal-form.ts';
+
+/** "NT$1,500 / 每日", "+15%", "+NT$200,000": a target in the goal's own terms. */
+export function formatTarget(
+  target: GoalTarget,
+  unit: KpiUnit,
+  currency: string,
+  lang: Locale,
+  t: TFunction,
+): string {
+  const sign = target.value >= 0 ? '+' : '';
+  let text: string;
+  if (target.kind === 'percent_change') text = `${sign}${formatNumber(target.value, lang, 1)}%`;
+  else if (unit === 'ratio')
+    text = `${target.kind === 'absolute_change' ? sign : ''}${formatNumber(target.value, lang, 2)}%`;
+  else {
+    const v = formatKpi(target.value, unit, currency, lang);
+    text = target.kind === 'absolute_change' && target.value >= 0 ? `+${v}` : v;
+  }
+  return target.per ? `${text} ${t(`goals.perShort.${target.per}`)}` : text;
+}
+
+export interface HistoryContext {
+  unitOf: (metric: string) => KpiUnit;
+  metricName: (metric: string) => string;
+  memberName: (userId: string) => string | undefined;
+  objectiveTitle: (id: string) => string | undefined;
+  currency: string;
+  lang: Locale;
+  t: TFunction;
+}
+
+/** One changed field's value in the version history, in words where we know the field. */
+export function describeVersionValue(field: string, value: unknown, ctx: HistoryContext): string {
+  const target = (v: unknown) => {
+    const p = goalTargetSchema.safeParse(v);
+    return p.success
+      ? `${ctx.metricName(p.data.metric)} ${formatTarget(p.data, ctx.unitOf(p.data.metric), ctx.currency, ctx.lang, ctx.t)}`
+      : null;
+  };
+  if (value === null || value === undefined) return '—';
+  switch (field) {
+    case 'target':
+      return target(value) ?? describeChange(value);
+    case 'extraTargets':
+      if (Array.isArray(value))
+        return value.length ? value.map((v) => target(v) ?? describeChange(v)).join('; ') : '—';
+      break;
+    case 'period': {
+      const p = goalPeriodSchema.safeParse(value);
+      if (p.success)
+        return `${formatLocalDate(p.data.start, ctx.lang)} – ${formatLocalDate(p.data.end, ctx.lang)}`;
+      break;
+    }
+    case 'metric':
+      if (typeof value === 'string') return ctx.metricName(value);
+      break;
+    case 'ownerUserId':
+      if (typeof value === 'string') return ctx.memberName(value) ?? describeChange(value);
+      break;
+    case 'objectiveId':
+      if (typeof value === 'string') return ctx.objectiveTitle(value) ?? describeChange(value);
+      break;
+    case 'strategies':
+      if (Array.isArray(value)) return value.length ? value.map(String).join('、') : '—';
+      break;
+    case 'scope':
+      if (typeof value === 'object') {
+        const parts = Object.entries(value as Record<string, unknown>)
+          .filter(([, names]) => Array.isArray(names) && names.length > 0)
+          .map(
+            ([d, names]) =>
+              `${ctx.t(`kpi.dimensions.${d}`, { defaultValue: d })}: ${(names as unknown[]).map(String).join('、')}`,
+          );
+        return parts.length ? parts.join('; ') : ctx.t('goals.form.scopeAll');
+      }
+      break;
+  }
+  return describeChange(value);
+}

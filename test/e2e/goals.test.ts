@@ -1,0 +1,205 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server.ts';
+import { AppShell } from './pages/app-shell.ts';
+import { LoginPage } from './pages/auth-pages.ts';
+import { GoalListPage, GoalWizardPage } from './pages/goals-page.ts';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+const shots = join(process.cwd(), '.tmp', 'e2e-shots');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The guide's coffee-shop example of a SMART goal. */
+const COFFEE_GOAL =
+  '在接下來的3個月內,通過推出季節限定飲品和提升顧客忠誠度計劃,將平均每日銷售額提升15%,達到每日銷售額1500元。';
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+
+describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+    });
+  };
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  async function loggedIn(viewport: {
+    width: number;
+    height: number;
+  }): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale: 'zh-TW', viewport });
+    await context.addInitScript(() => {
+      try {
+        if (!window.localStorage.getItem('pacer.language'))
+          window.localStorage.setItem('pacer.language', 'zh-TW');
+      } catch {
+        // about:blank has no storage
+      }
+    });
+    context.on('page', watch);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    const login = new LoginPage(page);
+    await login.waitForIt();
+    await login.logIn('demo@pacer.local', 'pacer-demo-2026');
+    await page.getByTestId('company-switcher').waitFor();
+    await expect.poll(() => new AppShell(page).currentCompany()).toContain('示範咖啡店');
+    return { context, page };
+  }
+
+  it('writes the goal as a sentence, sees it graded, saves it, and reads the grades in English', async ({
+    onTestFailed,
+  }) => {
+    const { context, page } = await loggedIn({ width: 1280, height: 900 });
+    onTestFailed(async () => {
+      await shot(page, 'goals-failure');
+    });
+    const shell = new AppShell(page);
+    const list = new GoalListPage(page);
+    const wizard = new GoalWizardPage(page);
+
+    // The goal list is the first item of the navigation.
+    await expect.poll(() => page.getByRole('menuitem').first().textContent()).toContain('銷售目標');
+    await shell.goTo('銷售目標');
+    await list.waitForIt();
+    await list.newGoal();
+    await wizard.waitForIt();
+    expect(await page.getByTestId('goal-statement').getAttribute('placeholder')).toContain('季節限定飲品');
+
+    // The sentence fills the form: revenue, about three months, 1,500 a day, +15 %, the strategies.
+    await wizard.writeSentence(COFFEE_GOAL);
+    await expect.poll(() => wizard.fieldText('metric'), { timeout: 20_000 }).toContain('營收');
+    const [start, end] = await wizard.period();
+    expect(daysBetween(start, end)).toBeGreaterThanOrEqual(85);
+    expect(daysBetween(start, end)).toBeLessThanOrEqual(95);
+    expect(await wizard.formItem('target_value').locator('input').inputValue()).toBe('1,500');
+    expect(await wizard.fieldText('target_per')).toContain('每日');
+    expect(await wizard.fieldText('strategies')).toContain('推出季節限定飲品');
+
+    // The SMART panel grades it: Specific, Measurable and Time-bound pass.
+    await wizard.smartPanel().waitFor();
+    await expect.poll(() => wizard.letterGrade('specific')).toBe('pass');
+    expect(await wizard.letterGrade('measurable')).toBe('pass');
+    expect(await wizard.letterGrade('time_bound')).toBe('pass');
+    // Achievability from the company's history: a verdict in words, the baseline and the chart.
+    await wizard.verdict().waitFor();
+    expect(await wizard.verdict().getAttribute('data-verdict')).toMatch(
+      /^(too_easy|achievable|stretch|unrealistic)$/,
+    );
+    expect(await page.getByTestId('achievability').textContent()).toContain('去年同期');
+    await page.getByTestId('recommended-range').waitFor();
+    await wizard.chart().waitFor();
+
+    // Editing the form grades it again: linking the objective makes it Relevant.
+    await wizard.chooseObjective('提升平均每日銷售額');
+    await expect.poll(() => wizard.letterGrade('relevant'), { timeout: 20_000 }).toBe('pass');
+    await wizard.settled();
+    await shot(page, 'goals-01-wizard');
+
+    // Save: the goal is in the list with its grades.
+    await wizard.save();
+    await list.waitForIt();
+    const row = list.goal('季節限定飲品');
+    await row.waitFor();
+    expect(await list.grade(row, 'specific')).toBe('pass');
+    expect(await list.grade(row, 'measurable')).toBe('pass');
+    expect(await list.grade(row, 'time_bound')).toBe('pass');
+    expect(await list.grade(row, 'relevant')).toBe('pass');
+    expect(await row.textContent()).toContain('NT$1,500');
+    await shot(page, 'goals-02-list');
+
+    // English: the list, the panel and the server's findings in English.
+    await shell.switchLanguage('EN');
+    await list.waitForIt('Sales goals');
+    await list.open(list.goal('季節限定飲品'));
+    await wizard.smartPanel().waitFor();
+    await expect.poll(() => wizard.smartPanel().textContent()).toContain('Measurable');
+    const panel = (await wizard.smartPanel().textContent()) ?? '';
+    expect(panel).toContain('Time-bound');
+    expect(panel).not.toContain('可衡量');
+    expect(panel).toMatch(/chance|trend|target/i);
+    expect(await wizard.verdict().textContent()).toMatch(/Too easy|Achievable|Stretch|Unrealistic/);
+    await wizard.chart().waitFor();
+
+    // Edit: take the 70 % target, save with a reason; the history shows both versions.
+    await page.getByTestId('use-p70').click();
+    await wizard.settled();
+    await wizard.save();
+    await page.getByRole('dialog').getByRole('textbox').fill('Target raised into the recommended range');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => wizard.history().textContent()).toContain('Version 2');
+    expect(await wizard.history().textContent()).toContain('Target raised into the recommended range');
+    await shot(page, 'goals-03-english-edit');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('works on a phone', async ({ onTestFailed }) => {
+    const { context, page } = await loggedIn({ width: 390, height: 844 });
+    onTestFailed(async () => {
+      await shot(page, 'goals-phone-failure');
+    });
+    await page.goto(`${server.url}/goals`);
+    const list = new GoalListPage(page);
+    await list.waitForIt();
+    const card = list.goal('季節限定飲品');
+    await card.waitFor();
+    expect(await list.grade(card, 'specific')).toBe('pass');
+    await shot(page, 'goals-04-phone-list');
+
+    await list.newGoal();
+    const wizard = new GoalWizardPage(page);
+    await wizard.waitForIt();
+    await wizard.writeSentence('在未來三個月內,透過線上廣告提升產品A銷售額20%,達到每月100單');
+    await expect.poll(() => wizard.fieldText('metric'), { timeout: 20_000 }).toContain('營收');
+    // 「產品A」 is not in the demo data: a warning, not an error.
+    await page.getByTestId('unknown-names').waitFor();
+    expect(await page.getByTestId('unknown-names').textContent()).toContain('產品A');
+    await wizard.verdict().waitFor();
+    await wizard.settled();
+    // Nothing wider than the phone's screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await shot(page, 'goals-05-phone-wizard');
+    // What the phone shows first: the sentence with its grades at a glance.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('goal-summary').waitFor();
+    await page.screenshot({ path: join(shots, 'goals-06-phone-wizard-top.png') });
+    await page.getByTestId('smart-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'goals-07-phone-smart-panel.png') });
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

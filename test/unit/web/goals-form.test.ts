@@ -1,0 +1,104 @@
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import {
+  describeChange,
+  periodDays,
+  perMonthEquivalent,
+  targetFromTotal,
+  toFormValues,
+  toGoalInput,
+  unitsInPeriod,
+  unknownNameList,
+} from '../../../src/web/features/goals/goal-form.ts';
+
+const coffeeDraft = {
+  name: '提升平均每日銷售額',
+  statement: '在接下來的3個月內,…,達到每日銷售額1500元。',
+  metric: 'revenue' as const,
+  scope: {},
+  target: { metric: 'revenue' as const, kind: 'absolute' as const, value: 1500, per: 'day' as const },
+  extraTargets: [{ metric: 'revenue' as const, kind: 'percent_change' as const, value: 15, per: null }],
+  period: { start: '2026-11-28', end: '2027-02-27' },
+  strategies: ['推出季節限定飲品', '提升顧客忠誠度計劃'],
+};
+
+describe('goal wizard form', () => {
+  it('a parsed draft fills the form and comes back as the same goal', () => {
+    const values = toFormValues(coffeeDraft, true);
+    expect(values.target).toEqual({ metric: 'revenue', kind: 'absolute', value: 1500, per: 'day' });
+    expect(values.extraTargets?.[0]?.per).toBe('total');
+    expect(values.period?.[0].format('YYYY-MM-DD')).toBe('2026-11-28');
+    const input = toGoalInput(values, coffeeDraft.statement);
+    expect(input).not.toBeNull();
+    expect(input?.target).toEqual(coffeeDraft.target);
+    expect(input?.extraTargets).toEqual(coffeeDraft.extraTargets);
+    expect(input?.period).toEqual(coffeeDraft.period);
+    expect(input?.scope).toEqual({});
+    expect(input?.strategies).toEqual(coffeeDraft.strategies);
+  });
+
+  it('a partial draft leaves other fields alone unless asked to clear them', () => {
+    expect(toFormValues({ metric: 'orders' })).toEqual({ metric: 'orders' });
+    const cleared = toFormValues({ metric: 'orders' }, true);
+    expect(cleared.strategies).toEqual([]);
+    expect(cleared.period).toBeNull();
+  });
+
+  it('is not a goal while the metric, target value or period is missing', () => {
+    expect(toGoalInput({ metric: 'revenue' }, 'x')).toBeNull();
+    expect(
+      toGoalInput(
+        { metric: 'revenue', target: { kind: 'absolute', value: null, per: 'total' }, period: null },
+        'x',
+      ),
+    ).toBeNull();
+    const ok = toGoalInput(
+      {
+        metric: 'revenue',
+        target: { kind: 'absolute', value: 100, per: 'total' },
+        period: [dayjs('2026-01-01'), dayjs('2026-03-31')],
+        scope: { product: [' 拿鐵 ', ''], channel: [] },
+      },
+      '  a sentence  ',
+    );
+    expect(ok?.name).toBe('a sentence');
+    expect(ok?.scope).toEqual({ product: ['拿鐵'] });
+    expect(ok?.target.per).toBeNull();
+  });
+
+  it('converts period totals to rates and to the chart’s months', () => {
+    expect(periodDays('2026-01-01', '2026-03-31')).toBe(90);
+    expect(unitsInPeriod('day', '2026-01-01', '2026-01-31')).toBe(31);
+    expect(perMonthEquivalent(365.25, '2026-01-01', '2026-12-31', true)).toBeCloseTo(30.4, 0);
+    expect(perMonthEquivalent(0.25, '2026-01-01', '2026-12-31', false)).toBe(0.25);
+    // the 70 % total of a per-day goal stays per day
+    const perDay = targetFromTotal(
+      92_000,
+      { kind: 'absolute', value: 1500, per: 'day' },
+      '2026-11-28',
+      '2027-02-27',
+      true,
+    );
+    expect(perDay).toMatchObject({ kind: 'absolute', per: 'day', value: 1000 });
+    // a % change becomes the absolute total
+    const total = targetFromTotal(
+      123_456.4,
+      { kind: 'percent_change', value: 15, per: 'total' },
+      '2026-01-01',
+      '2026-03-31',
+      true,
+    );
+    expect(total).toMatchObject({ kind: 'absolute', per: 'total', value: 123_456 });
+  });
+
+  it('lists unknown names and shortens changed values', () => {
+    expect(unknownNameList({ product: ['產品A'], channel: ['線上廣告'] })).toEqual([
+      { dimension: 'product', name: '產品A' },
+      { dimension: 'channel', name: '線上廣告' },
+    ]);
+    expect(describeChange(null)).toBe('—');
+    expect(describeChange(1500)).toBe('1500');
+    expect(describeChange({ start: '2026-01-01' })).toBe('{"start":"2026-01-01"}');
+    expect(describeChange('x'.repeat(100)).length).toBe(80);
+  });
+});
