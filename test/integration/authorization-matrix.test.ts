@@ -401,7 +401,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/companies/:companyId/kpi/export': {
     access: ALL_ROLES,
     success: 200,
-    make: async (t) => ({ url: `${co(t)}/kpi/export?metric=revenue&from=2026-01-01&to=2026-03-31&format=csv` }),
+    make: async (t) => ({
+      url: `${co(t)}/kpi/export?metric=revenue&from=2026-01-01&to=2026-03-31&format=csv`,
+    }),
   },
   'GET /api/companies/:companyId/catalog/:table': {
     access: ALL_ROLES,

@@ -36,7 +36,10 @@ describe.each(dialects())('exports (%s)', (dialect) => {
     const res = await owner.client.get(`/api/companies/${owner.companyId}/exports/sales?format=csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('銷售明細.csv'));
-    const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('訂單編號');
     expect(lines).toHaveLength(4);
     expect(res.body).toContain(`"'=HYPERLINK(""http://x"")"`);
@@ -44,7 +47,9 @@ describe.each(dialects())('exports (%s)', (dialect) => {
   });
 
   it('exports XLSX with text kept as text', async () => {
-    const res = await owner.client.get(`/api/companies/${owner.companyId}/exports/sales?format=xlsx&from=2026-01-01&to=2026-01-31`);
+    const res = await owner.client.get(
+      `/api/companies/${owner.companyId}/exports/sales?format=xlsx&from=2026-01-01&to=2026-01-31`,
+    );
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -61,7 +66,10 @@ describe.each(dialects())('exports (%s)', (dialect) => {
       `/api/companies/${owner.companyId}/kpi/export?metric=revenue&from=2026-01-01&to=2026-02-28&grain=month&format=csv`,
     );
     expect(res.statusCode, res.body).toBe(200);
-    const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^Period,From,To,.*,Same period last year$/);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(',320,');
@@ -69,7 +77,9 @@ describe.each(dialects())('exports (%s)', (dialect) => {
 
   it('lets only owners and managers export raw data', async () => {
     const viewer = await addMember(h.app, owner.client, owner.companyId, 'viewer');
-    expect((await viewer.client.get(`/api/companies/${owner.companyId}/exports/customers`)).statusCode).toBe(403);
+    expect((await viewer.client.get(`/api/companies/${owner.companyId}/exports/customers`)).statusCode).toBe(
+      403,
+    );
     const other = await signUp(h.app);
     expect((await other.client.get(`/api/companies/${owner.companyId}/exports/sales`)).statusCode).toBe(404);
   });
