@@ -158,6 +158,8 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
     await page.getByRole('dialog').getByRole('textbox').fill('Target raised into the recommended range');
     await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => wizard.history().textContent()).toContain('Version 2');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await wizard.chart().waitFor();
     expect(await wizard.history().textContent()).toContain('Target raised into the recommended range');
     await shot(page, 'goals-03-english-edit');
 

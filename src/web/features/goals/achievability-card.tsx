@@ -69,6 +69,15 @@ function ForecastChart({
   );
   const fmt = (v: number | null | undefined) => formatKpi(roundFor(v, unit), unit, currency, lang);
   const diff = (hi: number | null, lo: number | null) => (hi !== null && lo !== null ? hi - lo : null);
+  // The target line stays in view when it lies outside the data (without odd extra ticks otherwise).
+  const values = rows
+    .flatMap((r) => [r.actual, r.lo95, r.hi95, r.mean])
+    .filter((v): v is number => v !== null);
+  const axisBounds: Record<string, number> = {};
+  if (targetPerMonth !== null && values.length > 0) {
+    if (targetPerMonth > Math.max(...values)) axisBounds.max = Math.ceil(targetPerMonth * 1.05);
+    if (targetPerMonth < Math.min(...values)) axisBounds.min = Math.floor(targetPerMonth * 0.95);
+  }
   const option: Record<string, unknown> = {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     legend: { top: 0, data: [labels.actual, labels.forecast, labels.band80, labels.band95] },
@@ -91,12 +100,7 @@ function ForecastChart({
       type: 'value',
       scale: true,
       axisLabel: { formatter: (v: number) => formatAxis(v, unit, lang) },
-      ...(targetPerMonth !== null
-        ? { max: (e: { max: number }) => Math.max(e.max, targetPerMonth * 1.05) }
-        : {}),
-      ...(targetPerMonth !== null
-        ? { min: (e: { min: number }) => Math.min(e.min, targetPerMonth * 0.95) }
-        : {}),
+      ...axisBounds,
     },
     series: [
       {
@@ -148,6 +152,7 @@ function ForecastChart({
               markLine: {
                 symbol: 'none',
                 silent: true,
+                animation: false,
                 lineStyle: { color: '#dc2626', type: 'dashed', width: 2 },
                 label: {
                   formatter: `${labels.target} ${fmt(targetPerMonth)}`,
