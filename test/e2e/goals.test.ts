@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER } from '../../src/contract/common.ts';
 import { startTestServer } from '../support/server.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage } from './pages/auth-pages.ts';
@@ -162,6 +163,48 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
     await wizard.chart().waitFor();
     expect(await wizard.history().textContent()).toContain('Target raised into the recommended range');
     await shot(page, 'goals-03-english-edit');
+
+    // Someone else saves meanwhile: our save is refused (409) and offers to reload the latest version.
+    const goalId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const session = (await (await context.request.get(`${server.url}/api/auth/session`)).json()) as {
+      csrfToken: string;
+      currentCompanyId: string;
+    };
+    const goalUrl = `${server.url}/api/companies/${session.currentCompanyId}/goals/${goalId}`;
+    const saved = (await (await context.request.get(goalUrl)).json()) as Record<string, unknown>;
+    const fields = ['name', 'statement', 'metric', 'scope', 'target', 'extraTargets', 'period'];
+    const elsewhere = await context.request.put(goalUrl, {
+      headers: { [CSRF_HEADER]: session.csrfToken },
+      data: {
+        ...Object.fromEntries(
+          [...fields, 'ownerUserId', 'objectiveId', 'strategies'].map((k) => [k, saved[k]]),
+        ),
+        notes: 'Edited elsewhere',
+        version: saved.version,
+        reason: 'Another tab',
+      },
+    });
+    expect(elsewhere.status()).toBe(200);
+    await page.getByLabel('Notes', { exact: true }).fill('My note');
+    await wizard.save();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Someone else changed this in the meantime').waitFor();
+    await page.getByRole('button', { name: 'Reload the latest version' }).click();
+    await expect.poll(() => page.getByLabel('Notes', { exact: true }).inputValue()).toBe('Edited elsewhere');
+    await expect.poll(() => wizard.history().textContent()).toContain('Version 3');
+
+    // Archive and restore from the list.
+    await page.getByRole('button', { name: 'Back to goals' }).click();
+    await list.waitForIt('Sales goals');
+    await list.goal('季節限定飲品').getByRole('button', { name: 'Archive' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Archive' }).click();
+    await list.goal('季節限定飲品').waitFor({ state: 'detached' });
+    await page.locator('.ant-segmented-item', { hasText: 'Archived' }).click();
+    await list.goal('季節限定飲品').getByRole('button', { name: 'Restore' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Restore' }).click();
+    await list.goal('季節限定飲品').waitFor({ state: 'detached' });
+    await page.locator('.ant-segmented-item', { hasText: 'Active' }).click();
+    await list.goal('季節限定飲品').waitFor();
 
     expect(problems).toEqual([]);
     await context.close();

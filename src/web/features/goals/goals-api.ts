@@ -24,17 +24,18 @@ const goalsPath = (companyId: string, rest = '') => companyPath(companyId, `/goa
 
 export const goalKeys = {
   all: (companyId: string) => ['goals', companyId] as const,
-  list: (companyId: string, status: GoalStatusFilter, q: string, lang: string) =>
-    ['goals', companyId, 'list', status, q, lang] as const,
+  list: (companyId: string, status: GoalStatusFilter, q: string, metric: string | null, lang: string) =>
+    ['goals', companyId, 'list', status, q, metric, lang] as const,
   one: (companyId: string, goalId: string, lang: string) =>
     ['goals', companyId, 'one', goalId, lang] as const,
   versions: (companyId: string, goalId: string) => ['goals', companyId, 'versions', goalId] as const,
 };
 
 export const goalsApi = {
-  list: (companyId: string, status: GoalStatusFilter, q: string) => {
+  list: (companyId: string, status: GoalStatusFilter, q: string, metric: string | null) => {
     const params = new URLSearchParams({ status });
     if (q.trim()) params.set('q', q.trim());
+    if (metric) params.set('metric', metric);
     return api.get<Goal[]>(goalsPath(companyId, `?${params.toString()}`));
   },
   get: (companyId: string, goalId: string) =>

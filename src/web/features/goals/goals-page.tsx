@@ -1,5 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Grid, Input, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Grid,
+  Input,
+  Popconfirm,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -35,10 +48,11 @@ export default function GoalsPage() {
   const canWrite = can('goals.write');
   const [status, setStatus] = useState<GoalStatusFilter>('active');
   const [q, setQ] = useState('');
+  const [metric, setMetric] = useState<string | null>(null);
 
   const goals = useQuery({
-    queryKey: goalKeys.list(companyId, status, q, lang),
-    queryFn: () => goalsApi.list(companyId, status, q),
+    queryKey: goalKeys.list(companyId, status, q, metric, lang),
+    queryFn: () => goalsApi.list(companyId, status, q, metric),
   });
   const glossary = useGlossary(companyId, lang);
   const profile = useQuery({ queryKey: ['profile', companyId], queryFn: () => lookupApi.profile(companyId) });
@@ -94,6 +108,16 @@ export default function GoalsPage() {
               value: s,
               label: t(`goals.status.${s}`),
             }))}
+          />
+          <Select<string>
+            allowClear
+            aria-label={t('goals.columns.metric')}
+            placeholder={t('goals.allMetrics')}
+            value={metric ?? undefined}
+            onChange={(v) => setMetric(v ?? null)}
+            style={{ minWidth: 160 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(glossary.data ?? []).map((g) => ({ value: g.metric, label: g.name }))}
           />
           <Input.Search
             allowClear
