@@ -47,7 +47,7 @@ export function buildDemoMarketAnalysis(year: number): DemoMarketAnalysis {
       {
         kind: 'SOM',
         year,
-        amount: 9_000_000,
+        amount: 25_000_000,
         currency: 'TWD',
         source: `${SAMPLE_NOTE}。本店商圈(步行 10 分鐘與外送 3 公里內)可爭取的年營收。`,
       },
