@@ -223,7 +223,7 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
     lo95: quantile(sorted, 0.025),
     hi95: quantile(sorted, 0.975),
   };
-  const recommended = lower
+  const uncapped = lower
     ? { p50: quantile(sorted, 0.5), p70: quantile(sorted, 0.7), p90: quantile(sorted, 0.9) }
     : (() => {
         const [a, b, c] = findTargetsAtProbabilities(0, single, [0.5, 0.7, 0.9]);
@@ -233,6 +233,17 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
           p90: c?.target ?? forecast.mean,
         };
       })();
+  // The recommended range never asks for more than the market allows: revenue over the period is
+  // capped at the SOM's share of the period (the same cap that makes a target unrealistic below).
+  const somCap =
+    metric === 'revenue' && history.som !== null && history.som > 0
+      ? (history.som * days) / 365
+      : Number.POSITIVE_INFINITY;
+  const recommended = {
+    p50: Math.min(uncapped.p50, somCap),
+    p70: Math.min(uncapped.p70, somCap),
+    p90: Math.min(uncapped.p90, somCap),
+  };
 
   // Past growth.
   const base =
