@@ -126,6 +126,24 @@ describe('achievability from generated histories with known growth', () => {
     expect(achievability.verdict).toBe('unrealistic');
   });
 
+  it('never recommends a target the market (SOM) cannot hold', () => {
+    const { achievability } = assessAchievability({
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'percent_change', value: 5, per: null },
+      period: PERIOD,
+      history: { ...history(0.08), som: 500_000 },
+      lang: 'en',
+    });
+    // market.share = annualised target ÷ SOM, so a value's annualised size is value × share × SOM ÷ target.
+    const share = achievability.market?.share ?? 0;
+    const target = achievability.targetValue ?? 1;
+    const recommended = achievability.recommended;
+    expect(recommended).not.toBeNull();
+    for (const v of [recommended?.p50 ?? 0, recommended?.p70 ?? 0, recommended?.p90 ?? 0]) {
+      expect((v * share * 500_000) / target).toBeLessThanOrEqual(500_000 * (1 + 1e-9));
+    }
+  });
+
   it('team capacity caps an otherwise likely target at stretch', () => {
     const { achievability, findings } = assessAchievability({
       metric: 'revenue',
