@@ -67,5 +67,12 @@ describe('pacer goal (SQLite, real processes)', () => {
     expect(vague.status).not.toBe(0);
     expect(vague.stderr).toContain('target');
     expect(run(['goal', 'grade', 'no-such-goal', '--data', data]).stderr).toContain('GOAL_NOT_FOUND');
-  }, 120_000);
+
+    const archived = run(['goal', 'archive', goal.id, '--data', data, '--json']);
+    expect(archived.status, archived.stderr).toBe(0);
+    expect(JSON.parse(archived.stdout)).toMatchObject({ id: goal.id, status: 'archived' });
+    expect(JSON.parse(run(['goal', 'list', '--data', data, '--json']).stdout)).toEqual([]);
+    const restored = run(['goal', 'restore', goal.id, '--data', data, '--json']);
+    expect(JSON.parse(restored.stdout)).toMatchObject({ status: 'active' });
+  }, 180_000);
 });

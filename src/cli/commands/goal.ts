@@ -4,17 +4,20 @@
  *   pacer goal create --statement "<sentence>" [--today YYYY-MM-DD] [--company <id|name>] [--json]
  *   pacer goal list [--status active|archived|all] [--company <id|name>] [--json]
  *   pacer goal grade <goalId> [--company <id|name>] [--json]
+ *   pacer goal archive|restore <goalId> [--company <id|name>] [--json]
  *
  * Acts as the company's owner (the CLI runs on the server with direct database access).
  */
 import type { Command } from 'commander';
 import type { Actor } from '../../app/access.ts';
 import {
+  archiveGoal,
   createGoal,
   type GoalWithGrading,
   getGoal,
   listGoals,
   parseGoalDraft,
+  restoreGoal,
 } from '../../app/goals/goal-use-cases.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
 import type { GoalSpec, Grading, Lang } from '../../core/goals/index.ts';
@@ -202,4 +205,26 @@ export function registerGoalCommand(program: Command): void {
         output(opts.json, g, goalText(g));
       });
     });
+
+  for (const [name, act, words] of [
+    ['archive', archiveGoal, 'Archive a goal (kept, out of the active list) / 封存目標'],
+    ['restore', restoreGoal, 'Bring an archived goal back / 還原目標'],
+  ] as const) {
+    withDatabaseOption(goal.command(name))
+      .description(words)
+      .argument('<goalId>')
+      .option('--company <idOrName>', 'company (required when the database holds several)')
+      .option('--json', 'print JSON')
+      .action(async (goalId: string, opts: GoalOptions) => {
+        await withRuntime(opts, async (rt) => {
+          const { companyId, actor } = await ownerOf(rt, opts);
+          const g = await run(() => act(rt.ctx, actor, companyId, goalId));
+          output(
+            opts.json,
+            g,
+            `${name === 'archive' ? 'Archived / 已封存' : 'Restored / 已還原'}: ${g.name}`,
+          );
+        });
+      });
+  }
 }
