@@ -40,9 +40,9 @@ export function createImportStore(database: PacerDatabase, afterWrite: AfterWrit
       conn.pragma('synchronous = FULL');
       conn.pragma('foreign_keys = ON');
       conn.pragma('busy_timeout = 10000');
-      // Imports touch large index ranges (lines, roll-ups): a 64 MB page cache and in-memory temp
+      // Imports touch large index ranges (lines, roll-ups): a 32 MB page cache and in-memory temp
       // b-trees (GROUP BY of the roll-up refresh) keep them off the disk.
-      conn.pragma('cache_size = -65536');
+      conn.pragma('cache_size = -32768');
       conn.pragma('temp_store = MEMORY');
       importConn = { conn, kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) }) };
     }
