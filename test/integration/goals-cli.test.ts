@@ -68,6 +68,39 @@ describe('pacer goal (SQLite, real processes)', () => {
     expect(vague.stderr).toContain('target');
     expect(run(['goal', 'grade', 'no-such-goal', '--data', data]).stderr).toContain('GOAL_NOT_FOUND');
 
+    const edited = run([
+      'goal',
+      'edit',
+      goal.id,
+      '--target',
+      '1800',
+      '--reason',
+      '試營運後上修',
+      '--data',
+      data,
+      '--json',
+    ]);
+    expect(edited.status, edited.stderr).toBe(0);
+    expect(JSON.parse(edited.stdout)).toMatchObject({
+      version: 2,
+      target: { kind: 'absolute', value: 1800, per: 'day' },
+    });
+    const stale = run([
+      'goal',
+      'edit',
+      goal.id,
+      '--target',
+      '1900',
+      '--version',
+      '1',
+      '--reason',
+      'x',
+      '--data',
+      data,
+    ]);
+    expect(stale.status).not.toBe(0);
+    expect(stale.stderr).toContain('VERSION_CONFLICT');
+
     const archived = run(['goal', 'archive', goal.id, '--data', data, '--json']);
     expect(archived.status, archived.stderr).toBe(0);
     expect(JSON.parse(archived.stdout)).toMatchObject({ id: goal.id, status: 'archived' });

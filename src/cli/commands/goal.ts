@@ -5,6 +5,8 @@
  *   pacer goal list [--status active|archived|all] [--company <id|name>] [--json]
  *   pacer goal grade <goalId> [--company <id|name>] [--json]
  *   pacer goal archive|restore <goalId> [--company <id|name>] [--json]
+ *   pacer goal edit <goalId> --reason "<why>" [--name] [--target <n>] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+ *                  [--version <n>] [--company <id|name>] [--json]
  *
  * Acts as the company's owner (the CLI runs on the server with direct database access).
  */
@@ -18,6 +20,7 @@ import {
   listGoals,
   parseGoalDraft,
   restoreGoal,
+  updateGoal,
 } from '../../app/goals/goal-use-cases.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
 import type { GoalSpec, Grading, Lang } from '../../core/goals/index.ts';
@@ -227,4 +230,61 @@ export function registerGoalCommand(program: Command): void {
         });
       });
   }
+
+  withDatabaseOption(goal.command('edit'))
+    .description('Revise a goal (a new version with the reason) / 修訂目標')
+    .argument('<goalId>')
+    .requiredOption('--reason <why>', 'why it changes (kept in the history) / 修訂原因')
+    .option('--name <name>', 'new name')
+    .option('--target <value>', 'new value of the main target (same kind and unit)')
+    .option('--from <date>', 'new start, YYYY-MM-DD')
+    .option('--to <date>', 'new end, YYYY-MM-DD')
+    .option('--version <n>', 'the version you read (refuses if someone saved since)')
+    .option('--company <idOrName>', 'company (required when the database holds several)')
+    .option('--lang <lang>', 'zh-TW | en')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        goalId: string,
+        opts: GoalOptions & {
+          reason: string;
+          name?: string;
+          target?: string;
+          from?: string;
+          to?: string;
+          version?: string;
+        },
+      ) => {
+        const date = /^\d{4}-\d{2}-\d{2}$/;
+        if (opts.from !== undefined && !date.test(opts.from)) fail('--from: expected YYYY-MM-DD');
+        if (opts.to !== undefined && !date.test(opts.to)) fail('--to: expected YYYY-MM-DD');
+        const value = opts.target === undefined ? undefined : Number(opts.target);
+        if (value !== undefined && !Number.isFinite(value))
+          fail('--target: expected a number / 目標值須為數字');
+        await withRuntime(opts, async (rt) => {
+          const { companyId, actor } = await ownerOf(rt, opts);
+          const lang = langOf(opts, '');
+          const g = await run(() => getGoal(rt.ctx, actor, companyId, goalId, lang));
+          const spec: GoalSpec = {
+            name: opts.name ?? g.name,
+            statement: g.statement,
+            metric: g.metric,
+            scope: g.scope,
+            target: value === undefined ? g.target : { ...g.target, value },
+            extraTargets: g.extraTargets,
+            period: { start: opts.from ?? g.period.start, end: opts.to ?? g.period.end },
+            ownerUserId: g.ownerUserId,
+            objectiveId: g.objectiveId,
+            strategies: g.strategies,
+            notes: g.notes,
+          };
+          if (spec.period.start > spec.period.end) fail('--to is before --from / 結束日早於開始日');
+          const version = opts.version === undefined ? g.version : Number(opts.version);
+          const saved = await run(() =>
+            updateGoal(rt.ctx, actor, companyId, goalId, spec, version, opts.reason, lang),
+          );
+          output(opts.json, saved, goalText(saved));
+        });
+      },
+    );
 }
