@@ -1,3 +1,4 @@
+import { civilFromDays, daysFromCivil } from './civil-days.ts';
 /**
  * Reporting periods of local calendar dates ('YYYY-MM-DD', the company's own calendar day): day,
  * ISO week ('2026-W05'), month, quarter, fiscal year (named by the calendar year it starts in:
@@ -31,12 +32,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Day number (days since 1970-01-01) of a civil date, proleptic Gregorian. */
 export function dayNumber(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return daysFromCivil(year, month, day);
 }
 
 export interface Ymd {
@@ -46,17 +42,7 @@ export interface Ymd {
 }
 
 export function fromDayNumber(n: number): Ymd {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  return civilFromDays(n);
 }
 
 export function isLocalDate(value: string): boolean {

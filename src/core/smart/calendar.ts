@@ -2,6 +2,8 @@
  * Date arithmetic on ISO calendar dates (YYYY-MM-DD), in pure integers: no time zones, no clock.
  */
 
+import { civilFromDays, daysFromCivil } from '../calendar/civil-days.ts';
+
 export interface CalendarDate {
   year: number;
   month: number; // 1-12
@@ -42,27 +44,11 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Days since 1970-01-01 (proleptic Gregorian). */
 export function toDayNumber(d: CalendarDate): number {
-  const y = d.month <= 2 ? d.year - 1 : d.year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (d.month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d.day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return daysFromCivil(d.year, d.month, d.day);
 }
 
 export function fromDayNumber(n: number): CalendarDate {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  return civilFromDays(n);
 }
 
 export function addDays(d: CalendarDate, days: number): CalendarDate {
