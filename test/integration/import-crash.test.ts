@@ -23,7 +23,7 @@ describe('an import killed at random moments (SQLite, real processes)', () => {
     dir = mkdtempSync(join(tmpdir(), 'pacer-kill-'));
     data = join(dir, 'data');
     csv = join(dir, 'sales.csv');
-    const made = run(['demo-data', csv, '--days', '900', '--json']);
+    const made = run(['demo-data', csv, '--days', '1095', '--json']);
     expect(made.status, made.stderr).toBe(0);
     expected = JSON.parse(made.stdout).lines;
     expect(
@@ -69,7 +69,7 @@ describe('an import killed at random moments (SQLite, real processes)', () => {
         stdio: 'ignore',
       });
       const exited = new Promise((r) => child.once('exit', r));
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 800 + Math.random() * 2500))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 400 + Math.random() * 1200))]);
       // The import may have finished before the kill: then all of it must be visible (checked below).
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
