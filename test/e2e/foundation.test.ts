@@ -1,38 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { InvitePage, LoginPage, SignupPage } from './pages/auth-pages.ts';
+import { launchChromium, screenshot, watchProblems } from './pages/browser.ts';
 import { MarketPage } from './pages/market-page.ts';
 import { ProfilePage } from './pages/profile-page.ts';
 import { TeamPage } from './pages/team-page.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-const shots = join(process.cwd(), '.tmp', 'e2e-shots');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 describe('foundation: sign up, profile, languages, invitation, demo company', () => {
   let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     // the real server: API + the built web app (dist/web), fresh SQLite with the demo company
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -42,15 +27,9 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
 
   /** Script errors and console errors (CSP violations, React errors); failed requests are expected (401, 409). */
   const problems: string[] = [];
-  const watch = (page: Page) => {
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-    });
-  };
+  const watch = (page: Page) => watchProblems(page, problems);
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const shot = screenshot;
 
   it('runs the main flow end to end in Chromium', async ({ onTestFailed }) => {
     const stamp = Date.now().toString(36);

@@ -1,27 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../src/contract/common.ts';
 import { startTestServer } from '../support/server.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage } from './pages/auth-pages.ts';
+import { launchChromium, SHOTS_DIR, screenshot, watchProblems } from './pages/browser.ts';
 import { GoalListPage, GoalWizardPage } from './pages/goals-page.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const shots = join(process.cwd(), '.tmp', 'e2e-shots');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The guide's coffee-shop example of a SMART goal. */
 const COFFEE_GOAL =
@@ -34,9 +21,8 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -45,14 +31,8 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
   });
 
   const problems: string[] = [];
-  const watch = (page: Page) => {
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-    });
-  };
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const watch = (page: Page) => watchProblems(page, problems);
+  const shot = screenshot;
 
   async function loggedIn(viewport: {
     width: number;
@@ -240,9 +220,9 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
     // What the phone shows first: the sentence with its grades at a glance.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByTestId('goal-summary').waitFor();
-    await page.screenshot({ path: join(shots, 'goals-06-phone-wizard-top.png') });
+    await page.screenshot({ path: join(SHOTS_DIR, 'goals-06-phone-wizard-top.png') });
     await page.getByTestId('smart-panel').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(shots, 'goals-07-phone-smart-panel.png') });
+    await page.screenshot({ path: join(SHOTS_DIR, 'goals-07-phone-smart-panel.png') });
 
     expect(problems).toEqual([]);
     await context.close();

@@ -1,29 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server.ts';
 import { chooseOption } from './pages/antd.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage } from './pages/auth-pages.ts';
+import { launchChromium, screenshot, watchProblems } from './pages/browser.ts';
 import { CatalogPage, ImportWizardPage, KpiExplorerPage } from './pages/import-page.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const shots = join(process.cwd(), '.tmp', 'e2e-shots');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A POS export in Big5: Chinese headers, ROC dates, NT$ amounts; 「販售點」 is not a header Pacer knows. */
 function big5SalesCsv(): { text: string; lines: number } {
@@ -54,10 +42,9 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
   let dir: string;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'pacer-e2e-import-'));
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -67,14 +54,8 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
   });
 
   const problems: string[] = [];
-  const watch = (page: Page) => {
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-    });
-  };
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const watch = (page: Page) => watchProblems(page, problems);
+  const shot = screenshot;
 
   it('uploads, fixes the mapping, imports with progress, and charts the KPIs', async ({ onTestFailed }) => {
     const csv = big5SalesCsv();
