@@ -153,4 +153,21 @@ describe('durability on SQLite (real server processes)', () => {
     back.proc.kill('SIGTERM');
     expect(existsSync(target)).toBe(true);
   }, 180_000);
+
+  it('says clearly when the port is taken', async () => {
+    const data = join(dir, 'port');
+    const { proc, url } = await startPacer(data);
+    const port = new URL(url).port;
+    const r = spawnSync(
+      process.execPath,
+      [PACER, 'start', '--data', data, '--port', port, '--no-web', '--no-demo'],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
+    proc.kill('SIGTERM');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`Port ${port} is already in use`);
+  }, 120_000);
 });

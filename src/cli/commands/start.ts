@@ -52,17 +52,27 @@ export function registerStartCommand(program: Command): void {
         const started = performance.now();
         if (opts.web) await ensureWebBuilt();
         let seeded = false;
-        const server = await startServer({
-          database: databaseConfig(opts),
-          port,
-          host: opts.host,
-          publicUrl: opts.publicUrl ?? null,
-          webDir: opts.web ? DEFAULT_WEB_DIR : null,
-          logLevel: opts.logLevel,
-          beforeListen: async (rt) => {
-            if (opts.demo) seeded = (await seedDemoIfEmpty(rt)) !== null;
-          },
-        });
+        let server: Awaited<ReturnType<typeof startServer>>;
+        try {
+          server = await startServer({
+            database: databaseConfig(opts),
+            port,
+            host: opts.host,
+            publicUrl: opts.publicUrl ?? null,
+            webDir: opts.web ? DEFAULT_WEB_DIR : null,
+            logLevel: opts.logLevel,
+            beforeListen: async (rt) => {
+              if (opts.demo) seeded = (await seedDemoIfEmpty(rt)) !== null;
+            },
+          });
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+            fail(
+              `Port ${port} is already in use: stop the other program or use --port. / 連接埠 ${port} 已被使用,請關閉其他程式或改用 --port。`,
+            );
+          }
+          throw e;
+        }
         const ms = Math.round(performance.now() - started);
         const lines = [
           `Pacer is running / Pacer 已啟動: ${opts.publicUrl ?? server.url}  (${server.runtime.database.kind}: ${server.runtime.database.location}, ready in ${ms} ms)`,
