@@ -1,12 +1,14 @@
 import { AppError } from '../../core/errors/app-error.ts';
-import { FIELDS_BY_KIND, type FieldOf, REQUIRED_FIELDS } from '../../core/ingest/fields.ts';
+import { FIELDS_BY_KIND, type FieldOf } from '../../core/ingest/fields.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
+import { validateMapping } from '../../core/ingest/validate-mapping.ts';
 
 export type FullMapping<K extends ImportKind> = Record<FieldOf<K>, number | null>;
 
 /**
  * Turns a client's mapping (field → column) into the full mapping of the kind. Unknown fields,
- * columns past the header and one column used twice are refused with the field's path.
+ * columns past the header and one column used twice are refused with the field's path; the column
+ * checks are core's validateMapping, the same ones the wizard's preview reports.
  */
 export function resolveMapping<K extends ImportKind>(
   kind: K,
@@ -15,34 +17,23 @@ export function resolveMapping<K extends ImportKind>(
 ): FullMapping<K> {
   const fields = FIELDS_BY_KIND[kind] as readonly FieldOf<K>[];
   const known = new Set<string>(fields);
-  const errors: { path: string; message: string }[] = [];
-  for (const key of Object.keys(given)) {
-    if (!known.has(key)) errors.push({ path: `mapping.${key}`, message: 'unknown_field' });
-  }
+  const errors = Object.keys(given)
+    .filter((key) => !known.has(key))
+    .map((key) => ({ path: `mapping.${key}`, message: 'unknown_field' }));
   const out = Object.create(null) as FullMapping<K>;
-  const used = new Map<number, string>();
-  for (const f of fields) {
-    const col = Object.hasOwn(given, f) ? (given[f] ?? null) : null;
-    if (col !== null && col >= columnCount)
-      errors.push({ path: `mapping.${f}`, message: 'column_out_of_range' });
-    if (col !== null && used.has(col)) errors.push({ path: `mapping.${f}`, message: 'column_used_twice' });
-    if (col !== null) used.set(col, f);
-    out[f] = col;
+  for (const f of fields) out[f] = Object.hasOwn(given, f) ? (given[f] ?? null) : null;
+  for (const issue of validateMapping(kind, out, columnCount)) {
+    if (issue.code !== 'FIELD_NOT_MAPPED')
+      errors.push({ path: `mapping.${issue.field}`, message: issue.code.toLowerCase() });
   }
   if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
   return out;
 }
 
-/** Required fields the mapping leaves without a column (sales needs an amount, or quantity and price). */
+/** Required fields the mapping leaves without a column (core's validateMapping decides which). */
 export function missingRequired<K extends ImportKind>(kind: K, mapping: FullMapping<K>): string[] {
-  const missing = (REQUIRED_FIELDS[kind] as readonly FieldOf<K>[])
-    .filter((f) => mapping[f] === null)
-    .map(String);
-  if (kind === 'sales') {
-    const m = mapping as FullMapping<'sales'>;
-    if (m.amount === null && (m.quantity === null || m.unitPrice === null)) missing.push('amount');
-  }
-  return [...new Set(missing)];
+  const issues = validateMapping(kind, mapping, Number.MAX_SAFE_INTEGER);
+  return [...new Set(issues.filter((i) => i.code === 'FIELD_NOT_MAPPED').map((i) => i.field))];
 }
 
 /** Maps a saved preset (field → header name) onto a new file's headers. */

@@ -118,13 +118,7 @@ async function chooseMapping(ctx: AppContext, companyId: string, req: ImportRequ
       return { mapping: resolveMapping(req.kind, mapped, headers.length), suggested: false };
     }
   }
-  const mapping = { ...suggestMapping(req.kind, headers).mapping } as Record<string, number | null>;
-  // A lone "time" column (交易時間, Created at) usually holds the date and time together.
-  if ('time' in mapping && mapping.date === null && mapping.time !== null) {
-    mapping.date = mapping.time ?? null;
-    mapping.time = null;
-  }
-  return { mapping: mapping as FullMapping<ImportKind>, suggested: true };
+  return { mapping: suggestMapping(req.kind, headers).mapping as FullMapping<ImportKind>, suggested: true };
 }
 
 type Normalized =

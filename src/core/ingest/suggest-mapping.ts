@@ -132,6 +132,16 @@ export function suggestMapping<K extends ImportKind>(
     mapping[c.field as FieldOf<K>] = c.column;
     confidence[c.field as FieldOf<K>] = Math.min(1, Math.round(c.score * 100) / 100);
   }
+  // A lone "time" column (交易時間, Created at) with no date column holds the date and the time
+  // together: it is the date (the date parser reads the time from it too).
+  const m = mapping as Record<string, number | null>;
+  const c = confidence as Record<string, number>;
+  if ('time' in m && m.date === null && m.time !== null) {
+    m.date = m.time ?? null;
+    c.date = c.time ?? 0;
+    m.time = null;
+    c.time = 0;
+  }
   const unmappedHeaders: { index: number; header: string }[] = [];
   for (let col = 0; col < count; col++)
     if (!usedColumns.has(col)) unmappedHeaders.push({ index: col, header: String(headers[col] ?? '') });

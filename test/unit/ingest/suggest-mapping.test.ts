@@ -225,4 +225,14 @@ describe('suggestMapping', () => {
       { field: 'rep', code: 'COLUMN_MAPPED_TWICE' },
     ]);
   });
+
+  it('reads a lone date-and-time column (交易時間) as the date', () => {
+    const s = suggestMapping('sales', ['訂單編號', '交易時間', '品名', '金額']);
+    expect(s.mapping.date).toBe(1);
+    expect(s.mapping.time).toBeNull();
+    expect(suggestMapping('sales', ['日期', '時間', '品名', '金額']).mapping).toMatchObject({
+      date: 0,
+      time: 1,
+    });
+  });
 });
