@@ -24,6 +24,7 @@ import {
 import { createDemoHistoryWriter } from '../src/db/demo-history-writer.ts';
 import { rebuildAllRollups } from '../src/db/kpi/refresh-sales-rollups.ts';
 import { openRuntime, type Runtime } from '../src/db/runtime.ts';
+import { tenantOf } from '../src/db/tenants.ts';
 import { buildApp } from '../src/server/build-app.ts';
 
 const args = process.argv.slice(2);
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
     const lines = await db
       .selectFrom('sales_lines')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('company_id', '=', company.id)
+      .where('tenant_id', '=', tenantOf(company.id))
       .executeTakeFirstOrThrow();
     console.log(`database: ${rt.database.location}, ${Number(lines.n).toLocaleString('en')} sales lines`);
 

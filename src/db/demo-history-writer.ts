@@ -4,6 +4,7 @@ import type { DemoCatalog, DemoSalesLine } from '../core/demo/index.ts';
 import type { PacerDatabase } from './connect.ts';
 import { rebuildAllRollups } from './kpi/refresh-sales-rollups.ts';
 import type { Database } from './schema/index.ts';
+import { ensureTenant } from './tenants.ts';
 
 type Ids = Map<string, number>;
 interface DimensionIds {
@@ -26,6 +27,7 @@ export function createDemoHistoryWriter(database: PacerDatabase): DemoHistoryWri
     async writeHistory(companyId, catalog, lines, onProgress) {
       return db.transaction().execute(async (trx) => {
         const ids = await insertCatalog(trx, companyId, catalog);
+        const tenantId = await ensureTenant(trx, companyId);
         let written = 0;
         let batch: Insertable<Database['sales_lines']>[] = [];
         const flush = async () => {
@@ -36,7 +38,7 @@ export function createDemoHistoryWriter(database: PacerDatabase): DemoHistoryWri
           onProgress(written);
         };
         for (const line of lines) {
-          batch.push(toRow(companyId, line, ids));
+          batch.push(toRow(tenantId, line, ids));
           if (batch.length >= CHUNK) await flush();
         }
         await flush();
@@ -54,9 +56,9 @@ function idOf(map: Ids, key: string | null, what: string): number | null {
   return id;
 }
 
-function toRow(companyId: string, l: DemoSalesLine, ids: DimensionIds): Insertable<Database['sales_lines']> {
+function toRow(tenantId: number, l: DemoSalesLine, ids: DimensionIds): Insertable<Database['sales_lines']> {
   return {
-    company_id: companyId,
+    tenant_id: tenantId,
     order_id: l.orderId,
     line_no: l.lineNo,
     sold_at: l.soldAt,
@@ -72,7 +74,7 @@ function toRow(companyId: string, l: DemoSalesLine, ids: DimensionIds): Insertab
     amount_minor: l.amountMinor,
     currency: l.currency,
     campaign_code: l.campaignCode,
-    import_id: null,
+    import_seq: null,
   };
 }
 

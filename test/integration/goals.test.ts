@@ -4,6 +4,7 @@ import { todayIn } from '../../src/app/demo/seed-demo-company.ts';
 import { addDays, addMonths } from '../../src/core/calendar/periods.ts';
 import { refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import type { Database } from '../../src/db/schema/index.ts';
+import { ensureTenant } from '../../src/db/tenants.ts';
 import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 import { addMember } from './team-fixture.ts';
@@ -41,6 +42,7 @@ async function seedHistory(db: Kysely<Database>, companyId: string, growth: numb
     .values({ company_id: companyId, name: '阿明' })
     .returning('id')
     .execute();
+  const tenantId = await ensureTenant(db, companyId);
   const days = 3 * 365;
   const first = addDays(today, -days);
   let seed = 7;
@@ -54,7 +56,7 @@ async function seedHistory(db: Kysely<Database>, companyId: string, growth: numb
     const weekly = 1 + 0.15 * Math.sin((2 * Math.PI * i) / 7);
     const amount = Math.round(level * weekly * (1 + 0.1 * (rand() * 2 - 1)) * 100);
     return {
-      company_id: companyId,
+      tenant_id: tenantId,
       order_id: `O${i}`,
       line_no: 1,
       sold_at: `${date}T10:00`,
@@ -70,7 +72,7 @@ async function seedHistory(db: Kysely<Database>, companyId: string, growth: numb
       amount_minor: amount,
       currency: 'TWD',
       campaign_code: null,
-      import_id: null,
+      import_seq: null,
     };
   });
   for (let i = 0; i < rows.length; i += 300)

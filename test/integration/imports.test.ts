@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 
@@ -57,7 +58,7 @@ describe.each(dialects())('imports (%s)', (dialect) => {
         await h.runtime.database.db
           .selectFrom('sales_lines')
           .select((eb) => eb.fn.countAll().as('n'))
-          .where('company_id', '=', companyId)
+          .where('tenant_id', '=', tenantOf(companyId))
           .executeTakeFirstOrThrow()
       ).n,
     );
@@ -100,7 +101,7 @@ describe.each(dialects())('imports (%s)', (dialect) => {
     const row = await h.runtime.database.db
       .selectFrom('sales_lines')
       .selectAll()
-      .where('company_id', '=', companyId)
+      .where('tenant_id', '=', tenantOf(companyId))
       .where('order_id', '=', 'A001')
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({

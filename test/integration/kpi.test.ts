@@ -14,6 +14,7 @@ import {
 } from '../../src/core/kpi/types.ts';
 import { rebuildAllRollups, refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import type { Database } from '../../src/db/schema/index.ts';
+import { ensureTenant, tenantOf } from '../../src/db/tenants.ts';
 import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 
@@ -240,7 +241,7 @@ class Reference {
   }
 
   private lineWhere(range: DateRange): RawBuilder<unknown> {
-    return sql`WHERE l.company_id = ${this.companyId} AND l.sale_date BETWEEN ${range.start} AND ${range.end}${this.filters(LINE_KEY)}`;
+    return sql`WHERE l.tenant_id = (SELECT id FROM tenants WHERE company_id = ${this.companyId}) AND l.sale_date BETWEEN ${range.start} AND ${range.end}${this.filters(LINE_KEY)}`;
   }
 
   private async rows(query: RawBuilder<{ k: string | null } & Record<string, unknown>>): Promise<Values> {
@@ -275,7 +276,7 @@ class Reference {
   newCustomers(range: DateRange): Promise<Values> {
     return this.rows(sql<{ k: string | null }>`
       SELECT ${this.key(LINE_KEY)} AS k, COUNT(DISTINCT l.customer_id) AS n ${LINES_FROM} ${this.lineWhere(range)}
-        AND (SELECT MIN(x.sale_date) FROM sales_lines x WHERE x.company_id = l.company_id AND x.customer_id = l.customer_id)
+        AND (SELECT MIN(x.sale_date) FROM sales_lines x WHERE x.tenant_id = l.tenant_id AND x.customer_id = l.customer_id)
           BETWEEN ${range.start} AND ${range.end}
       GROUP BY 1`);
   }
@@ -296,7 +297,9 @@ class Reference {
   async newChannelRevenue(range: DateRange): Promise<Values> {
     const firsts = await sql<{ id: unknown; first: string }>`
       SELECT channel_id AS id, MIN(sale_date) AS first FROM sales_lines
-      WHERE company_id = ${this.companyId} AND channel_id IS NOT NULL GROUP BY channel_id`.execute(this.db);
+      WHERE tenant_id = (SELECT id FROM tenants WHERE company_id = ${this.companyId}) AND channel_id IS NOT NULL GROUP BY channel_id`.execute(
+      this.db,
+    );
     const after = addDays(range.end, 0);
     const yearBefore = `${Number(after.slice(0, 4)) - 1}${after.slice(4)}`;
     const limit = yearBefore.endsWith('02-29') ? `${yearBefore.slice(0, 8)}28` : yearBefore;
@@ -472,19 +475,19 @@ function close(actual: number | null, expected: number | null): boolean {
 // ---------- the data ----------
 
 async function clearData(db: Kysely<Database>, companyId: string): Promise<void> {
-  await db.deleteFrom('sales_lines').where('company_id', '=', companyId).execute();
+  await db.deleteFrom('sales_lines').where('tenant_id', '=', tenantOf(companyId)).execute();
   await db.deleteFrom('marketing_daily').where('company_id', '=', companyId).execute();
   await db.deleteFrom('satisfaction_responses').where('company_id', '=', companyId).execute();
   await rebuildAllRollups(db, companyId);
 }
 
 let lineSeq = 0;
-function lineRows(companyId: string, ids: Ids, lines: readonly Line[]) {
+function lineRows(tenantId: number, ids: Ids, lines: readonly Line[]) {
   return lines.map((l) => {
     const date = addDays(FIRST_DAY, l.day);
     const discount = l.campaign ? Math.floor(l.price / 10) : 0;
     return {
-      company_id: companyId,
+      tenant_id: tenantId,
       order_id: `O${l.order}`,
       line_no: ++lineSeq,
       sold_at: `${date}T10:00`,
@@ -500,7 +503,7 @@ function lineRows(companyId: string, ids: Ids, lines: readonly Line[]) {
       amount_minor: l.quantity * l.price - discount,
       currency: 'TWD',
       campaign_code: l.campaign ? 'SPRING' : null,
-      import_id: null,
+      import_seq: null,
     };
   });
 }
@@ -545,7 +548,7 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
             await db.transaction().execute(async (trx) => {
               const rows = await trx
                 .insertInto('sales_lines')
-                .values(lineRows(companyId, ids, batch))
+                .values(lineRows(await ensureTenant(trx, companyId), ids, batch))
                 .returning('id')
                 .execute();
               for (const [i, r] of rows.entries())
@@ -659,7 +662,7 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
       (
         await sql<{ d: string; rev: unknown; n: unknown }>`
         SELECT sale_date AS d, SUM(amount_minor) AS rev, SUM(line_count) AS n FROM kpi_sales_daily
-        WHERE company_id = ${companyId} GROUP BY sale_date ORDER BY sale_date`.execute(db)
+        WHERE tenant_id = ${tenantOf(companyId)} GROUP BY sale_date ORDER BY sale_date`.execute(db)
       ).rows.map((r) => [r.d, Number(r.rev), Number(r.n)]);
     const before = await snapshot();
     await rebuildAllRollups(db, companyId);
@@ -668,7 +671,7 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
 
   it('serves KPIs through the API: money in currency units, last year alongside, filters by name', async () => {
     await clearData(db, companyId);
-    const rows = lineRows(companyId, ids, [
+    const rows = lineRows(await ensureTenant(db, companyId), ids, [
       {
         day: 0,
         order: 1,

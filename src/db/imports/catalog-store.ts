@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CatalogStore, CatalogTable } from '../../app/data/ports.ts';
 import { rebuildAllRollups } from '../kpi/refresh-sales-rollups.ts';
 import type { Database } from '../schema/index.ts';
+import { tenantOf } from '../tenants.ts';
 
 type Named = 'products' | 'product_categories' | 'channels' | 'sales_reps' | 'regions';
 const TABLE: Record<CatalogTable, Named> = {
@@ -43,10 +44,10 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
         table === 'categories'
           ? sql<{ id: number; name: string; lines: number }>`
               select c.id, c.name, (select count(*) from sales_lines s join products p on p.id = s.product_id
-                where s.company_id = ${companyId} and p.category_id = c.id) as lines
+                where s.tenant_id = ${tenantOf(companyId)} and p.category_id = c.id) as lines
               from product_categories c where c.company_id = ${companyId} order by c.name`
           : sql<{ id: number; name: string; lines: number }>`
-              select d.id, d.name, (select count(*) from sales_lines s where s.company_id = ${companyId}
+              select d.id, d.name, (select count(*) from sales_lines s where s.tenant_id = ${tenantOf(companyId)}
                 and s.${sql.ref(REFERENCES[table][0]?.column ?? 'product_id')} = d.id) as lines
               from ${sql.table(t)} d where d.company_id = ${companyId} order by d.name`;
       const rows = (await counts.execute(db)).rows;
@@ -86,8 +87,13 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
         if (found.length !== 2) return false;
         if (table === 'channels') await foldMarketingRows(trx, companyId, from, into);
         for (const ref of REFERENCES[table]) {
+          // Sales lines are keyed by tenant, the other tables by company.
+          const owner =
+            ref.table === 'sales_lines'
+              ? sql`tenant_id = ${tenantOf(companyId)}`
+              : sql`company_id = ${companyId}`;
           await sql`update ${sql.table(ref.table)} set ${sql.ref(ref.column)} = ${into}
-            where company_id = ${companyId} and ${sql.ref(ref.column)} = ${from}`.execute(trx);
+            where ${owner} and ${sql.ref(ref.column)} = ${from}`.execute(trx);
         }
         await trx.deleteFrom(t).where('company_id', '=', companyId).where('id', '=', from).execute();
         await rebuildAllRollups(trx, companyId);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ExportCellValue, ExportSource, ExportTable } from '../../app/data/ports.ts';
 import type { Database } from '../schema/index.ts';
+import { tenantOf } from '../tenants.ts';
 
 const PAGE = 5000;
 
@@ -120,7 +121,7 @@ export function createExportSource(db: Kysely<Database>): ExportSource {
                   'g.name as region',
                   's.campaign_code',
                 ])
-                .where('s.company_id', '=', companyId)
+                .where('s.tenant_id', '=', tenantOf(companyId))
                 .where('s.sale_date', '>=', from)
                 .where('s.sale_date', '<=', to)
                 .where('s.id', '>', after)

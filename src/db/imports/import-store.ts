@@ -9,9 +9,11 @@ import type {
 } from '../../app/import/ports.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import type { PacerDatabase } from '../connect.ts';
+import { refreshMonthlyRollup } from '../kpi/refresh-sales-rollups.ts';
 import type { Database } from '../schema/index.ts';
+import { ensureTenant, tenantOf } from '../tenants.ts';
 import { createKyselySink } from './kysely-sink.ts';
-import { createSqliteSink } from './sqlite-sink.ts';
+import { createSqliteSink, type RollupSink } from './sqlite-sink.ts';
 
 /** Recomputes derived data (KPI roll-ups) for a company's date range, inside the caller's transaction. */
 export type AfterWrite = (db: Kysely<Database>, companyId: string, from: string, to: string) => Promise<void>;
@@ -62,10 +64,35 @@ export function createImportStore(database: PacerDatabase, afterWrite: AfterWrit
     created_at: meta.createdAt,
   });
 
-  async function finish(k: Kysely<Database>, meta: ImportMeta, s: ImportSummary) {
-    if (s.firstDate && s.lastDate && (s.added > 0 || meta.kind !== 'sales')) {
-      await afterWrite(k, meta.companyId, s.firstDate, s.lastDate);
+  /** Opens the import's record; returns the company's tenant key and the import's seq. */
+  async function start(k: Kysely<Database>, meta: ImportMeta): Promise<{ tenantId: number; seq: number }> {
+    const tenantId = await ensureTenant(k, meta.companyId);
+    if (database.kind === 'sqlite') {
+      // Writers are serialized (BEGIN IMMEDIATE), so the next number cannot be taken twice.
+      const top = await k
+        .selectFrom('imports')
+        .select((eb) => eb.fn.max('seq').as('top'))
+        .executeTakeFirst();
+      const seq = Number(top?.top ?? 0) + 1;
+      await k
+        .insertInto('imports')
+        .values({ ...insertHead(meta), seq })
+        .execute();
+      return { tenantId, seq };
     }
+    const row = await k
+      .insertInto('imports')
+      .values(insertHead(meta))
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    return { tenantId, seq: Number(row.seq) };
+  }
+
+  async function finish(k: Kysely<Database>, meta: ImportMeta, s: ImportSummary, sink: RollupSink) {
+    // The sink kept the daily and order roll-ups and first purchases current as it wrote lines;
+    // months are re-summed from the daily roll-up.
+    const added = await sink.complete();
+    if (added) await refreshMonthlyRollup(k, meta.companyId, added.from, added.to);
     await k
       .updateTable('imports')
       .set({
@@ -122,9 +149,10 @@ export function createImportStore(database: PacerDatabase, afterWrite: AfterWrit
           const { conn, kysely } = sqliteImportConnection();
           conn.exec('BEGIN IMMEDIATE');
           try {
-            await kysely.insertInto('imports').values(insertHead(meta)).execute();
-            const summary = await fn(createSqliteSink(conn, meta));
-            await finish(kysely, meta, summary);
+            const { tenantId, seq } = await start(kysely, meta);
+            const sink = createSqliteSink(conn, meta, tenantId, seq);
+            const summary = await fn(sink);
+            await finish(kysely, meta, summary, sink);
             conn.exec('COMMIT');
             return summary;
           } catch (e) {
@@ -133,9 +161,10 @@ export function createImportStore(database: PacerDatabase, afterWrite: AfterWrit
           }
         }
         return db.transaction().execute(async (trx) => {
-          await trx.insertInto('imports').values(insertHead(meta)).execute();
-          const summary = await fn(createKyselySink(trx, meta));
-          await finish(trx, meta, summary);
+          const { tenantId, seq } = await start(trx, meta);
+          const sink = createKyselySink(trx, meta, tenantId, seq);
+          const summary = await fn(sink);
+          await finish(trx, meta, summary, sink);
           return summary;
         });
       });
@@ -152,14 +181,14 @@ export function createImportStore(database: PacerDatabase, afterWrite: AfterWrit
             .where('status', '=', 'committed')
             .executeTakeFirst();
           if (!head) return false;
-          // Through (company_id, sale_date): no index on import_id (see the imports migration).
+          // Through (tenant_id, sale_date): no index on import_seq (see the imports migration).
           if (head.first_date && head.last_date) {
             await trx
               .deleteFrom('sales_lines')
-              .where('company_id', '=', companyId)
+              .where('tenant_id', '=', tenantOf(companyId))
               .where('sale_date', '>=', head.first_date)
               .where('sale_date', '<=', head.last_date)
-              .where('import_id', '=', importId)
+              .where('import_seq', '=', head.seq)
               .execute();
           }
           await trx

@@ -1,8 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { BatchResult, ImportMeta, ImportSink } from '../../app/import/ports.ts';
+import type { BatchResult, ImportMeta } from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
+import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
+import { kyselyRollupWriter } from '../kpi/rollup-writers.ts';
 import type { Database } from '../schema/index.ts';
 import { contentKey, SalesLineKeyer } from './line-keys.ts';
+import type { RollupSink } from './sqlite-sink.ts';
 
 type NamedTable = 'product_categories' | 'products' | 'channels' | 'regions' | 'sales_reps';
 
@@ -10,8 +13,15 @@ type NamedTable = 'product_categories' | 'products' | 'channels' | 'regions' | '
  * The portable import sink (PostgreSQL): multi-row inserts with ON CONFLICT DO NOTHING RETURNING,
  * inside the store's transaction; dimensions found or created in bulk per batch.
  */
-export function createKyselySink(trx: Kysely<Database>, meta: ImportMeta): ImportSink {
+export function createKyselySink(
+  trx: Kysely<Database>,
+  meta: ImportMeta,
+  tenantId: number,
+  importSeq: number,
+): RollupSink {
   const company = meta.companyId;
+  const rollups = new RollupAccumulator();
+  const writeRollups = kyselyRollupWriter(trx, tenantId);
   const cache = new Map<NamedTable | 'customers', Map<string, number>>();
   const keyer = new SalesLineKeyer();
 
@@ -134,19 +144,33 @@ export function createKyselySink(trx: Kysely<Database>, meta: ImportMeta): Impor
         records.map((r) => r.region),
       );
       const customers = await ensureCustomers(records);
+      const lines: RollupLine[] = [];
       const rows: Insertable<Database['sales_lines']>[] = records.map((r) => {
         const { orderId, lineNo } = keyer.key(r);
+        const line: RollupLine = {
+          saleDate: r.saleDate,
+          orderId,
+          productId: idOf(products, r.product) as number,
+          customerId: idOf(customers, r.customer),
+          channelId: idOf(channels, r.channel),
+          repId: idOf(reps, r.rep),
+          regionId: idOf(regions, r.region),
+          quantity: r.quantity,
+          amountMinor: r.amountMinor,
+          hasCampaign: r.campaignCode !== null && r.campaignCode !== '',
+        };
+        lines.push(line);
         return {
-          company_id: company,
+          tenant_id: tenantId,
           order_id: orderId,
           line_no: lineNo,
           sold_at: r.soldAt,
           sale_date: r.saleDate,
-          product_id: idOf(products, r.product) as number,
-          customer_id: idOf(customers, r.customer),
-          channel_id: idOf(channels, r.channel),
-          rep_id: idOf(reps, r.rep),
-          region_id: idOf(regions, r.region),
+          product_id: line.productId,
+          customer_id: line.customerId,
+          channel_id: line.channelId,
+          rep_id: line.repId,
+          region_id: line.regionId,
           quantity: r.quantity,
           unit_price_minor:
             r.unitPriceMinor ??
@@ -155,20 +179,33 @@ export function createKyselySink(trx: Kysely<Database>, meta: ImportMeta): Impor
           amount_minor: r.amountMinor,
           currency: meta.currency,
           campaign_code: r.campaignCode,
-          import_id: meta.id,
+          import_seq: importSeq,
         };
       });
       let added = 0;
       for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
         const inserted = await trx
           .insertInto('sales_lines')
-          .values(rows.slice(i, i + 1000))
-          .onConflict((oc) => oc.columns(['company_id', 'order_id', 'line_no']).doNothing())
-          .returning('id')
+          .values(chunk)
+          .onConflict((oc) => oc.columns(['tenant_id', 'order_id', 'line_no']).doNothing())
+          .returning(['order_id', 'line_no'])
           .execute();
         added += inserted.length;
+        // The lines this insert added (not the duplicates it skipped) go to the roll-ups.
+        const keys = new Set(inserted.map((k) => `${k.order_id}\u0000${Number(k.line_no)}`));
+        chunk.forEach((row, j) => {
+          if (keys.delete(`${row.order_id}\u0000${row.line_no}`)) rollups.add(lines[i + j] as RollupLine);
+        });
+        if (rollups.full) await writeRollups(rollups.drain());
       }
       return { added, duplicates: records.length - added } satisfies BatchResult;
+    },
+    async complete() {
+      await writeRollups(rollups.drain());
+      return rollups.firstDate !== null && rollups.lastDate !== null
+        ? { from: rollups.firstDate, to: rollups.lastDate }
+        : null;
     },
     async writeMarketing(records) {
       if (records.length === 0) return { added: 0, duplicates: 0 };

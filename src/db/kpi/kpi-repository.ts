@@ -13,6 +13,7 @@ import type {
 } from '../../core/kpi/facts.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
+import { tenantOf } from '../tenants.ts';
 import {
   bucketCase,
   contiguousRuns,
@@ -64,7 +65,7 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
   function body(source: SalesSource, scope: KpiScope, pieces: readonly Piece[], joins: RawBuilder<unknown>) {
     const span = spanOf(pieces);
     const dateCol = sql.ref(`s.${DATE_COLUMN[source]}`);
-    return sql`FROM ${sql.table(TABLES[source])} s${joins} WHERE s.company_id = ${scope.companyId} AND ${dateCol} BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'sales')}`;
+    return sql`FROM ${sql.table(TABLES[source])} s${joins} WHERE s.tenant_id = ${tenantOf(scope.companyId)} AND ${dateCol} BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'sales')}`;
   }
 
   function salesSource(scope: KpiScope): 'rollup' | 'orders' | 'lines' {
@@ -196,7 +197,7 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
         SELECT b, k, COUNT(DISTINCT customer_id) AS n FROM (
           SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${bucketCase(sql.ref('f.first_date'), pieces)} AS fb,
             ${key} AS k, s.customer_id AS customer_id
-          ${body(source, scope, pieces, sql`${joins} JOIN kpi_customer_first f ON f.company_id = s.company_id AND f.customer_id = s.customer_id`)}
+          ${body(source, scope, pieces, sql`${joins} JOIN kpi_customer_first f ON f.tenant_id = s.tenant_id AND f.customer_id = s.customer_id`)}
             AND f.first_date BETWEEN ${span.start} AND ${span.end}
         ) t WHERE b >= 0 AND b = fb GROUP BY b, k`.execute(db);
       const name = await keyNamer(scope, 'sales');
@@ -335,7 +336,7 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
       const rows = await db
         .selectFrom('kpi_sales_monthly')
         .select((eb) => ['channel_id', eb.fn.min('month_start').as('first_month')])
-        .where('company_id', '=', companyId)
+        .where('tenant_id', '=', tenantOf(companyId))
         .where('channel_id', 'is not', null)
         .groupBy('channel_id')
         .execute();
@@ -346,7 +347,7 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
         const day = await db
           .selectFrom('kpi_sales_daily')
           .select((eb) => eb.fn.min('sale_date').as('first'))
-          .where('company_id', '=', companyId)
+          .where('tenant_id', '=', tenantOf(companyId))
           .where('channel_id', '=', r.channel_id)
           .where('sale_date', '>=', firstMonth)
           .where('sale_date', '<=', `${firstMonth.slice(0, 7)}-31`)

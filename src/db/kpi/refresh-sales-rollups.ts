@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/index.ts';
+import { tenantOf } from '../tenants.ts';
 
 const CAMPAIGN_AMOUNT = sql`SUM(CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END)`;
 
@@ -22,76 +23,85 @@ export async function refreshSalesRollups(
   to: string,
 ): Promise<void> {
   if (to < from) return;
-  await sql`DELETE FROM kpi_sales_daily WHERE company_id = ${companyId} AND sale_date BETWEEN ${from} AND ${to}`.execute(
+  const t = tenantOf(companyId);
+  await sql`DELETE FROM kpi_sales_daily WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}`.execute(
     db,
   );
   await sql`
     INSERT INTO kpi_sales_daily
-      (company_id, sale_date, product_id, channel_id, rep_id, region_id,
+      (tenant_id, sale_date, product_id, channel_id, rep_id, region_id,
        amount_minor, quantity, line_count, campaign_amount_minor)
-    SELECT company_id, sale_date, product_id, channel_id, rep_id, region_id,
+    SELECT tenant_id, sale_date, product_id, channel_id, rep_id, region_id,
        SUM(amount_minor), SUM(CAST(quantity AS double precision)), COUNT(*), ${CAMPAIGN_AMOUNT}
     FROM sales_lines
-    WHERE company_id = ${companyId} AND sale_date BETWEEN ${from} AND ${to}
-    GROUP BY company_id, sale_date, product_id, channel_id, rep_id, region_id`.execute(db);
+    WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}
+    GROUP BY tenant_id, sale_date, product_id, channel_id, rep_id, region_id`.execute(db);
 
-  const firstMonth = monthStart(from);
-  const lastMonth = monthStart(to);
-  await sql`DELETE FROM kpi_sales_monthly WHERE company_id = ${companyId} AND month_start BETWEEN ${firstMonth} AND ${lastMonth}`.execute(
-    db,
-  );
-  await sql`
-    INSERT INTO kpi_sales_monthly
-      (company_id, month_start, product_id, channel_id, rep_id, region_id,
-       amount_minor, quantity, line_count, campaign_amount_minor)
-    SELECT company_id, substr(sale_date, 1, 7) || '-01', product_id, channel_id, rep_id, region_id,
-       SUM(amount_minor), SUM(quantity), SUM(line_count), SUM(campaign_amount_minor)
-    FROM kpi_sales_daily
-    WHERE company_id = ${companyId} AND sale_date BETWEEN ${firstMonth} AND ${monthLastDay(to)}
-    GROUP BY company_id, substr(sale_date, 1, 7) || '-01', product_id, channel_id, rep_id, region_id`.execute(
-    db,
-  );
+  await refreshMonthlyRollup(db, companyId, from, to);
 
-  await sql`DELETE FROM kpi_order_daily WHERE company_id = ${companyId} AND sale_date BETWEEN ${from} AND ${to}`.execute(
+  await sql`DELETE FROM kpi_order_daily WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}`.execute(
     db,
   );
   await sql`
     INSERT INTO kpi_order_daily
-      (company_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id,
+      (tenant_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id,
        amount_minor, quantity, line_count, campaign_amount_minor)
-    SELECT company_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id,
+    SELECT tenant_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id,
        SUM(amount_minor), SUM(CAST(quantity AS double precision)), COUNT(*), ${CAMPAIGN_AMOUNT}
     FROM sales_lines
-    WHERE company_id = ${companyId} AND sale_date BETWEEN ${from} AND ${to}
-    GROUP BY company_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id`.execute(db);
+    WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}
+    GROUP BY tenant_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id`.execute(db);
 
-  // First purchase dates. Only customers with orders in the range whose first date is not already
-  // earlier, or whose first date lies in the range, can change; each is one MIN() seek on the index.
+  // First purchase dates. Only customers with orders in the range, or a first purchase in it, can
+  // change, and not those whose first purchase is already earlier than the range: the others have
+  // no orders before `from`, so their first purchase is the earliest of their orders from `from` on.
+  // Grouped scans from `from` on (the order roll-up has no customer index: imports stay cheaper).
   await sql`
-    INSERT INTO kpi_customer_first (company_id, customer_id, first_date)
-    SELECT company_id, customer_id, first_date FROM (
-      SELECT CAST(${companyId} AS text) AS company_id, a.customer_id AS customer_id,
-        (SELECT MIN(o.sale_date) FROM kpi_order_daily o
-         WHERE o.company_id = ${companyId} AND o.customer_id = a.customer_id) AS first_date
-      FROM (
+    INSERT INTO kpi_customer_first (tenant_id, customer_id, first_date)
+    SELECT o.tenant_id, o.customer_id, MIN(o.sale_date) FROM kpi_order_daily o
+    WHERE o.tenant_id = ${t} AND o.sale_date >= ${from} AND o.customer_id IS NOT NULL
+      AND o.customer_id IN (
         SELECT customer_id FROM kpi_order_daily
-        WHERE company_id = ${companyId} AND sale_date BETWEEN ${from} AND ${to} AND customer_id IS NOT NULL
+        WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to} AND customer_id IS NOT NULL
         UNION
-        SELECT customer_id FROM kpi_customer_first
-        WHERE company_id = ${companyId} AND first_date BETWEEN ${from} AND ${to}
-      ) a
-      WHERE NOT EXISTS (
+        SELECT customer_id FROM kpi_customer_first WHERE tenant_id = ${t} AND first_date BETWEEN ${from} AND ${to})
+      AND NOT EXISTS (
         SELECT 1 FROM kpi_customer_first e
-        WHERE e.company_id = ${companyId} AND e.customer_id = a.customer_id AND e.first_date < ${from})
-    ) t
-    WHERE first_date IS NOT NULL
-    ON CONFLICT (company_id, customer_id) DO UPDATE SET first_date = excluded.first_date`.execute(db);
+        WHERE e.tenant_id = ${t} AND e.customer_id = o.customer_id AND e.first_date < ${from})
+    GROUP BY o.tenant_id, o.customer_id
+    ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date`.execute(db);
+  // Customers whose first purchase lay in the range and who have no orders left.
   await sql`
     DELETE FROM kpi_customer_first
-    WHERE company_id = ${companyId} AND first_date BETWEEN ${from} AND ${to}
-      AND NOT EXISTS (
-        SELECT 1 FROM kpi_order_daily o
-        WHERE o.company_id = kpi_customer_first.company_id AND o.customer_id = kpi_customer_first.customer_id)`.execute(
+    WHERE tenant_id = ${t} AND first_date BETWEEN ${from} AND ${to}
+      AND customer_id NOT IN (
+        SELECT customer_id FROM kpi_order_daily
+        WHERE tenant_id = ${t} AND sale_date >= ${from} AND customer_id IS NOT NULL)`.execute(db);
+}
+
+/** Recomputes the monthly roll-up of every month [from, to] touches, from the daily roll-up. */
+export async function refreshMonthlyRollup(
+  db: Kysely<Database>,
+  companyId: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  if (to < from) return;
+  const t = tenantOf(companyId);
+  const firstMonth = monthStart(from);
+  const lastMonth = monthStart(to);
+  await sql`DELETE FROM kpi_sales_monthly WHERE tenant_id = ${t} AND month_start BETWEEN ${firstMonth} AND ${lastMonth}`.execute(
+    db,
+  );
+  await sql`
+    INSERT INTO kpi_sales_monthly
+      (tenant_id, month_start, product_id, channel_id, rep_id, region_id,
+       amount_minor, quantity, line_count, campaign_amount_minor)
+    SELECT tenant_id, substr(sale_date, 1, 7) || '-01', product_id, channel_id, rep_id, region_id,
+       SUM(amount_minor), SUM(quantity), SUM(line_count), SUM(campaign_amount_minor)
+    FROM kpi_sales_daily
+    WHERE tenant_id = ${t} AND sale_date BETWEEN ${firstMonth} AND ${monthLastDay(to)}
+    GROUP BY tenant_id, substr(sale_date, 1, 7) || '-01', product_id, channel_id, rep_id, region_id`.execute(
     db,
   );
 }
@@ -104,11 +114,11 @@ export async function rebuildAllRollups(db: Kysely<Database>, companyId: string)
     'kpi_order_daily',
     'kpi_customer_first',
   ] as const)
-    await db.deleteFrom(table).where('company_id', '=', companyId).execute();
+    await db.deleteFrom(table).where('tenant_id', '=', tenantOf(companyId)).execute();
   const span = await db
     .selectFrom('sales_lines')
     .select((eb) => [eb.fn.min('sale_date').as('first'), eb.fn.max('sale_date').as('last')])
-    .where('company_id', '=', companyId)
+    .where('tenant_id', '=', tenantOf(companyId))
     .executeTakeFirst();
   if (span?.first && span.last) await refreshSalesRollups(db, companyId, span.first, span.last);
 }

@@ -3,6 +3,7 @@ import { salesData } from './2026112702-sales-data.ts';
 import { imports } from './2026112703-imports.ts';
 import { kpiRollups } from './2026112704-kpi-rollups.ts';
 import { goals } from './2026112705-goals.ts';
+import { leanFacts } from './2026112706-lean-facts.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -16,4 +17,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026112703-imports': imports,
   '2026112704-kpi-rollups': kpiRollups,
   '2026112705-goals': goals,
+  '2026112706-lean-facts': leanFacts,
 };

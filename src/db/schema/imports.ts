@@ -2,6 +2,8 @@ import type { Generated } from 'kysely';
 
 export interface ImportsTable {
   id: string;
+  /** The import's integer number (sales lines record it as import_seq). */
+  seq: Generated<number>;
   company_id: string;
   /** 'sales' | 'marketing' | 'satisfaction' */
   kind: string;

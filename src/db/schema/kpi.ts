@@ -9,7 +9,7 @@ interface RollupMeasures {
 }
 
 export interface KpiSalesDailyTable extends RollupMeasures {
-  company_id: string;
+  tenant_id: number;
   sale_date: string;
   product_id: number;
   channel_id: number | null;
@@ -18,7 +18,7 @@ export interface KpiSalesDailyTable extends RollupMeasures {
 }
 
 export interface KpiSalesMonthlyTable extends RollupMeasures {
-  company_id: string;
+  tenant_id: number;
   /** 'YYYY-MM-01' */
   month_start: string;
   product_id: number;
@@ -28,7 +28,7 @@ export interface KpiSalesMonthlyTable extends RollupMeasures {
 }
 
 export interface KpiOrderDailyTable extends RollupMeasures {
-  company_id: string;
+  tenant_id: number;
   sale_date: string;
   order_id: string;
   customer_id: number | null;
@@ -38,7 +38,7 @@ export interface KpiOrderDailyTable extends RollupMeasures {
 }
 
 export interface KpiCustomerFirstTable {
-  company_id: string;
+  tenant_id: number;
   customer_id: number;
   first_date: string;
 }

@@ -34,10 +34,19 @@ export interface CustomersTable {
   first_seen_on: string | null;
 }
 
-/** One order line. Dates are the company's local calendar: sale_date 'YYYY-MM-DD', sold_at 'YYYY-MM-DDTHH:mm'. */
-export interface SalesLinesTable {
+/** Each company's small integer key, used by the big fact tables instead of the text company id. */
+export interface TenantsTable {
   id: Generated<number>;
   company_id: string;
+}
+
+/**
+ * One order line. Dates are the company's local calendar: sale_date 'YYYY-MM-DD', sold_at
+ * 'YYYY-MM-DDTHH:mm'. Keyed by tenant (see TenantsTable); import_seq is the adding import's seq.
+ */
+export interface SalesLinesTable {
+  id: Generated<number>;
+  tenant_id: number;
   order_id: string;
   line_no: number;
   sold_at: string;
@@ -53,7 +62,7 @@ export interface SalesLinesTable {
   amount_minor: number;
   currency: string;
   campaign_code: string | null;
-  import_id: string | null;
+  import_seq: number | null;
 }
 
 export interface SalesTables {
@@ -64,4 +73,5 @@ export interface SalesTables {
   sales_reps: SalesRepsTable;
   customers: CustomersTable;
   sales_lines: SalesLinesTable;
+  tenants: TenantsTable;
 }

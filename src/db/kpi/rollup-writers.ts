@@ -1,0 +1,145 @@
+import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/index.ts';
+import type { DailyRow, FirstPurchase, OrderRow, RollupBatch } from './rollup-accumulator.ts';
+
+const DAILY = `INSERT INTO kpi_sales_daily (tenant_id, sale_date, product_id, channel_id, rep_id, region_id,
+  amount_minor, quantity, line_count, campaign_amount_minor) VALUES `;
+const ORDERS = `INSERT INTO kpi_order_daily (tenant_id, sale_date, order_id, customer_id, channel_id, rep_id,
+  region_id, amount_minor, quantity, line_count, campaign_amount_minor) VALUES `;
+const FIRST = 'INSERT INTO kpi_customer_first (tenant_id, customer_id, first_date) VALUES ';
+/** An earlier first purchase wins; a later one leaves the row as it is. */
+const FIRST_CONFLICT = ` ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date
+  WHERE excluded.first_date < kpi_customer_first.first_date`;
+
+const placeholders = (columns: number, rows: number) =>
+  Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
+
+/** Writes roll-up rows through prepared multi-row statements on the import's SQLite connection. */
+export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (batch: RollupBatch) => void {
+  const ROWS = 100;
+  const table = <R>(
+    head: string,
+    columns: number,
+    tail: string,
+    fill: (p: unknown[], at: number, r: R) => void,
+  ) => {
+    const many = conn.prepare(`${head}${placeholders(columns, ROWS)}${tail}`);
+    const one = conn.prepare(`${head}${placeholders(columns, 1)}${tail}`);
+    const params: unknown[] = new Array(columns * ROWS);
+    const single: unknown[] = new Array(columns);
+    return (rows: readonly R[]) => {
+      let i = 0;
+      for (; i + ROWS <= rows.length; i += ROWS) {
+        for (let j = 0; j < ROWS; j++) fill(params, j * columns, rows[i + j] as R);
+        many.run(params);
+      }
+      for (; i < rows.length; i++) {
+        fill(single, 0, rows[i] as R);
+        one.run(single);
+      }
+    };
+  };
+  const daily = table<DailyRow>(DAILY, 10, '', (p, at, r) => {
+    p[at] = tenantId;
+    p[at + 1] = r.saleDate;
+    p[at + 2] = r.productId;
+    p[at + 3] = r.channelId;
+    p[at + 4] = r.repId;
+    p[at + 5] = r.regionId;
+    p[at + 6] = r.amountMinor;
+    p[at + 7] = r.quantity;
+    p[at + 8] = r.lines;
+    p[at + 9] = r.campaignAmountMinor;
+  });
+  const orders = table<OrderRow>(ORDERS, 11, '', (p, at, r) => {
+    p[at] = tenantId;
+    p[at + 1] = r.saleDate;
+    p[at + 2] = r.orderId;
+    p[at + 3] = r.customerId;
+    p[at + 4] = r.channelId;
+    p[at + 5] = r.repId;
+    p[at + 6] = r.regionId;
+    p[at + 7] = r.amountMinor;
+    p[at + 8] = r.quantity;
+    p[at + 9] = r.lines;
+    p[at + 10] = r.campaignAmountMinor;
+  });
+  const first = table<FirstPurchase>(FIRST, 3, FIRST_CONFLICT, (p, at, r) => {
+    p[at] = tenantId;
+    p[at + 1] = r.customerId;
+    p[at + 2] = r.firstDate;
+  });
+  return (batch) => {
+    daily(batch.daily);
+    orders(batch.orders);
+    first(batch.firstPurchases);
+  };
+}
+
+/** Writes roll-up rows through Kysely (PostgreSQL), in chunks under the bind-parameter limit. */
+export function kyselyRollupWriter(
+  db: Kysely<Database>,
+  tenantId: number,
+): (batch: RollupBatch) => Promise<void> {
+  const CHUNK = 2000;
+  return async (batch) => {
+    for (let i = 0; i < batch.daily.length; i += CHUNK) {
+      await db
+        .insertInto('kpi_sales_daily')
+        .values(
+          batch.daily.slice(i, i + CHUNK).map((r) => ({
+            tenant_id: tenantId,
+            sale_date: r.saleDate,
+            product_id: r.productId,
+            channel_id: r.channelId,
+            rep_id: r.repId,
+            region_id: r.regionId,
+            amount_minor: r.amountMinor,
+            quantity: r.quantity,
+            line_count: r.lines,
+            campaign_amount_minor: r.campaignAmountMinor,
+          })),
+        )
+        .execute();
+    }
+    for (let i = 0; i < batch.orders.length; i += CHUNK) {
+      await db
+        .insertInto('kpi_order_daily')
+        .values(
+          batch.orders.slice(i, i + CHUNK).map((r) => ({
+            tenant_id: tenantId,
+            sale_date: r.saleDate,
+            order_id: r.orderId,
+            customer_id: r.customerId,
+            channel_id: r.channelId,
+            rep_id: r.repId,
+            region_id: r.regionId,
+            amount_minor: r.amountMinor,
+            quantity: r.quantity,
+            line_count: r.lines,
+            campaign_amount_minor: r.campaignAmountMinor,
+          })),
+        )
+        .execute();
+    }
+    for (let i = 0; i < batch.firstPurchases.length; i += CHUNK) {
+      await db
+        .insertInto('kpi_customer_first')
+        .values(
+          batch.firstPurchases.slice(i, i + CHUNK).map((r) => ({
+            tenant_id: tenantId,
+            customer_id: r.customerId,
+            first_date: r.firstDate,
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['tenant_id', 'customer_id'])
+            .doUpdateSet((eb) => ({ first_date: eb.ref('excluded.first_date') }))
+            .whereRef('excluded.first_date', '<', 'kpi_customer_first.first_date'),
+        )
+        .execute();
+    }
+  };
+}

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  RollupAccumulator,
+  type RollupBatch,
+  type RollupLine,
+} from '../../../src/db/kpi/rollup-accumulator.ts';
+
+const lineArb: fc.Arbitrary<RollupLine> = fc.record({
+  saleDate: fc.constantFrom('2026-01-01', '2026-01-02', '2026-01-03'),
+  orderId: fc.constantFrom('A', 'B', 'C', 'D'),
+  productId: fc.integer({ min: 1, max: 3 }),
+  customerId: fc.option(fc.integer({ min: 1, max: 4 })),
+  channelId: fc.option(fc.integer({ min: 1, max: 2 })),
+  repId: fc.option(fc.integer({ min: 1, max: 2 })),
+  regionId: fc.option(fc.integer({ min: 1, max: 2 })),
+  quantity: fc.integer({ min: 1, max: 5 }),
+  amountMinor: fc.integer({ min: -500, max: 10_000 }),
+  hasCampaign: fc.boolean(),
+});
+
+/** Folds rows of one key together, as every reader of the roll-ups does (SUM / MIN). */
+function fold(batches: readonly RollupBatch[]) {
+  const daily = new Map<string, number[]>();
+  const orders = new Map<string, number[]>();
+  const first = new Map<number, string>();
+  const add = (m: Map<string, number[]>, k: string, v: number[]) => {
+    const cur = m.get(k) ?? [0, 0, 0, 0];
+    m.set(
+      k,
+      cur.map((x, i) => x + (v[i] ?? 0)),
+    );
+  };
+  for (const b of batches) {
+    for (const d of b.daily)
+      add(daily, [d.saleDate, d.productId, d.channelId, d.repId, d.regionId].join('|'), [
+        d.amountMinor,
+        d.quantity,
+        d.lines,
+        d.campaignAmountMinor,
+      ]);
+    for (const o of b.orders)
+      add(orders, [o.saleDate, o.orderId, o.customerId, o.channelId, o.repId, o.regionId].join('|'), [
+        o.amountMinor,
+        o.quantity,
+        o.lines,
+        o.campaignAmountMinor,
+      ]);
+    for (const f of b.firstPurchases) {
+      const seen = first.get(f.customerId);
+      if (seen === undefined || f.firstDate < seen) first.set(f.customerId, f.firstDate);
+    }
+  }
+  const sorted = <V>(m: Map<string | number, V>) =>
+    [...m].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return { daily: sorted(daily), orders: sorted(orders), first: sorted(first) };
+}
+
+describe('RollupAccumulator', () => {
+  it('gives the same figures whatever the line order and wherever it is drained', () => {
+    fc.assert(
+      fc.property(
+        fc.array(lineArb, { maxLength: 80 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.integer({ min: 0, max: 80 })),
+        (lines, limit, drainAt) => {
+          // The reference: every line at once, in date and order sequence, drained once at the end.
+          const reference = new RollupAccumulator(1_000_000);
+          for (const l of [...lines].sort((a, b) =>
+            `${a.saleDate}${a.orderId}`.localeCompare(`${b.saleDate}${b.orderId}`),
+          ))
+            reference.add(l);
+          const expected = fold([reference.drain()]);
+
+          const acc = new RollupAccumulator(limit);
+          const batches: RollupBatch[] = [];
+          const drains = new Set(drainAt);
+          lines.forEach((l, i) => {
+            acc.add(l);
+            if (acc.full || drains.has(i)) batches.push(acc.drain());
+          });
+          batches.push(acc.drain());
+          expect(fold(batches)).toEqual(expected);
+          // Totals are exact.
+          const total = lines.reduce((s, l) => s + l.amountMinor, 0);
+          expect(batches.flatMap((b) => b.daily).reduce((s, d) => s + d.amountMinor, 0)).toBe(total);
+          expect(batches.flatMap((b) => b.orders).reduce((s, d) => s + d.amountMinor, 0)).toBe(total);
+          if (lines.length > 0) {
+            expect(acc.firstDate).toBe(lines.map((l) => l.saleDate).sort()[0]);
+            expect(acc.lastDate).toBe(
+              lines
+                .map((l) => l.saleDate)
+                .sort()
+                .at(-1),
+            );
+          }
+        },
+      ),
+    );
+  });
+
+  it('keeps the earliest purchase of each customer and reports when it is full', () => {
+    const acc = new RollupAccumulator(3);
+    const base: RollupLine = {
+      saleDate: '2026-02-02',
+      orderId: 'A',
+      productId: 1,
+      customerId: 7,
+      channelId: null,
+      repId: null,
+      regionId: null,
+      quantity: 1,
+      amountMinor: 100,
+      hasCampaign: false,
+    };
+    acc.add(base);
+    expect(acc.full).toBe(false);
+    acc.add({ ...base, saleDate: '2026-01-15', orderId: 'B' });
+    expect(acc.full).toBe(true);
+    const out = acc.drain();
+    expect(out.firstPurchases).toEqual([{ customerId: 7, firstDate: '2026-01-15' }]);
+    expect(out.orders).toHaveLength(2);
+    expect(out.daily).toHaveLength(2);
+    expect(acc.drain()).toEqual({ daily: [], orders: [], firstPurchases: [] });
+  });
+});
