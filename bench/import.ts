@@ -4,7 +4,10 @@
  * roll-ups included — against the sqlite3 shell's `.import` of the same file into a bare table, in
  * the same run; then the re-import; then a 200,000-line XLSX. Peak RSS from /usr/bin/time -v.
  *
- *   npx tsx bench/import.ts [--lines 1000000] [--xlsx-lines 200000] [--keep]
+ *   npx tsx bench/import.ts [--lines 1000000] [--xlsx-lines 200000] [--runs 3]
+ *
+ * The shared machine is noisy: the `.import` baseline and each pacer import run `--runs` times,
+ * alternating, each into a fresh database; medians are quoted, with every run listed.
  *
  * Needs the sqlite3 shell (apt-get install sqlite3) and GNU time (apt-get install time).
  */
@@ -19,6 +22,12 @@ const arg = (name: string, fallback: number) => {
 };
 const LINES = arg('lines', 1_000_000);
 const XLSX_LINES = arg('xlsx-lines', 200_000);
+const RUNS = arg('runs', 3);
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, '.tmp', 'bench-import');
 const PACER = join(root, 'bin', 'pacer.js');
@@ -87,21 +96,30 @@ console.log(
 );
 
 const bare = join(work, 'bare.sqlite');
-rmSync(bare, { force: true });
-const base = timed(['sqlite3', bare, '.mode csv', `.import ${csv} sales`]);
-const baseRate = LINES / base.seconds;
+const baseRuns: number[] = [];
+const firstRuns: { seconds: number; inImport: number; rssMb: number; added: number }[] = [];
+let data = '';
+for (let run = 0; run < RUNS; run++) {
+  rmSync(bare, { force: true });
+  baseRuns.push(timed(['sqlite3', bare, '.mode csv', `.import ${csv} sales`]).seconds);
+  data = freshDb('csv');
+  const r = timed([process.execPath, PACER, 'import', 'sales', csv, '--data', data, '--json']);
+  const out = JSON.parse(r.stdout) as { added: number; seconds: number };
+  firstRuns.push({ seconds: r.seconds, inImport: out.seconds, rssMb: r.rssMb, added: out.added });
+}
+const baseSeconds = median(baseRuns);
+const baseRate = LINES / baseSeconds;
 console.log(
-  `sqlite3 .import (bare table): ${base.seconds.toFixed(2)} s, ${Math.round(baseRate).toLocaleString('en')} lines/s`,
+  `sqlite3 .import (bare table): median ${baseSeconds.toFixed(2)} s, ${Math.round(baseRate).toLocaleString('en')} lines/s ` +
+    `(runs: ${baseRuns.map((x) => x.toFixed(2)).join(', ')} s)`,
 );
-
-const data = freshDb('csv');
-const first = timed([process.execPath, PACER, 'import', 'sales', csv, '--data', data, '--json']);
-const firstOut = JSON.parse(first.stdout) as { added: number; seconds: number };
-const rate = LINES / first.seconds;
+const firstSeconds = median(firstRuns.map((r) => r.seconds));
+const rate = LINES / firstSeconds;
 console.log(
-  `pacer import CSV: ${first.seconds.toFixed(2)} s wall (${firstOut.seconds.toFixed(2)} s in the import), ` +
-    `${Math.round(rate).toLocaleString('en')} lines/s wall, ${Math.round(LINES / firstOut.seconds).toLocaleString('en')} lines/s import; ` +
-    `added ${firstOut.added}; peak RSS ${first.rssMb.toFixed(0)} MB; ratio to .import ${(rate / baseRate).toFixed(2)}`,
+  `pacer import CSV: median ${firstSeconds.toFixed(2)} s wall (${median(firstRuns.map((r) => r.inImport)).toFixed(2)} s in the import), ` +
+    `${Math.round(rate).toLocaleString('en')} lines/s wall; added ${firstRuns.map((r) => r.added).join(', ')}; ` +
+    `peak RSS max ${Math.max(...firstRuns.map((r) => r.rssMb)).toFixed(0)} MB; ratio to .import ${(rate / baseRate).toFixed(2)} ` +
+    `(runs: ${firstRuns.map((r) => r.seconds.toFixed(2)).join(', ')} s)`,
 );
 const again = timed([process.execPath, PACER, 'import', 'sales', csv, '--data', data, '--json']);
 const againOut = JSON.parse(again.stdout) as { added: number; duplicates: number };

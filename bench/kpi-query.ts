@@ -156,12 +156,7 @@ async function main(): Promise<void> {
         `rebuildAllRollups (all ${Number(lines.n).toLocaleString('en')} lines): ${seconds(Date.now() - t)}`,
       );
     }
-    for (const table of [
-      'kpi_sales_daily',
-      'kpi_sales_monthly',
-      'kpi_order_daily',
-      'kpi_customer_first',
-    ] as const) {
+    for (const table of ['kpi_sales_daily', 'kpi_sales_monthly', 'kpi_customer_first'] as const) {
       const n = await db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -10,7 +10,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'cli');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  // The SQLite import writer runs in a worker thread, loaded by file name next to the bundle.
+  entryPoints: {
+    main: join(root, 'src', 'cli', 'main.ts'),
+    'sqlite-import-worker': join(root, 'src', 'db', 'imports', 'sqlite-import-worker.ts'),
+  },
   outdir,
   bundle: true,
   splitting: true,

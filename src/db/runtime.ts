@@ -19,10 +19,13 @@ export async function openRuntime(config: DatabaseConfig, clock: Clock = systemC
   const database = openDatabase(config);
   try {
     const applied = await migrateToLatest(database);
-    const repos = createRepositories(database.db, {
-      imports: createImportStore(database, refreshSalesRollups),
-    });
-    return { database, ctx: { repos, clock }, applied, close: () => database.close() };
+    const imports = createImportStore(database, refreshSalesRollups);
+    const repos = createRepositories(database.db, { imports });
+    const close = async () => {
+      await imports.close();
+      await database.close();
+    };
+    return { database, ctx: { repos, clock }, applied, close };
   } catch (e) {
     await database.close();
     throw e;

@@ -102,9 +102,6 @@ async function snapshot(db: Kysely<Database>, companyId: string) {
       WHERE tenant_id = ${t} GROUP BY sale_date, product_id, 3, 4, 5 HAVING SUM(line_count) > 0 ORDER BY 1, 2, 3, 4, 5`),
     monthly: await rows(sql`SELECT month_start, product_id, ${dims}, ${sums} FROM kpi_sales_monthly
       WHERE tenant_id = ${t} GROUP BY month_start, product_id, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
-    orders:
-      await rows(sql`SELECT sale_date, order_id, COALESCE(customer_id, -1), ${dims}, ${sums} FROM kpi_order_daily
-      WHERE tenant_id = ${t} GROUP BY sale_date, order_id, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`),
     first: await rows(
       sql`SELECT customer_id, first_date FROM kpi_customer_first WHERE tenant_id = ${t} ORDER BY 1`,
     ),

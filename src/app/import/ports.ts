@@ -56,6 +56,11 @@ export interface BatchResult {
 
 /** Where an import writes, inside its one transaction. */
 export interface ImportSink {
+  /**
+   * How many batches may be in flight at once (default 1: each write is awaited before the next
+   * batch is read). A sink whose writes run on another thread lets the reader prepare the next ones.
+   */
+  readonly pipeline?: number;
   writeSales(records: readonly SalesRecord[]): Promise<BatchResult>;
   writeMarketing(records: readonly MarketingRecord[]): Promise<BatchResult>;
   writeSatisfaction(records: readonly SatisfactionRecord[]): Promise<BatchResult>;

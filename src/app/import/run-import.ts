@@ -314,49 +314,69 @@ async function pump(
     if (s.firstDate === null || d < s.firstDate) s.firstDate = d;
     if (s.lastDate === null || d > s.lastDate) s.lastDate = d;
   };
+  // Up to `depth` batches are written at once (a sink on another thread); every write has a
+  // rejection handler from the start, and all are awaited before the pump returns or throws.
+  const depth = Math.max(1, sink.pipeline ?? 1);
+  const inflight: Promise<void>[] = [];
+  const settleAll = async () => {
+    const results = await Promise.allSettled(inflight.splice(0));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
   const flush = async () => {
-    const results = await Promise.all([
+    const work = Promise.all([
       sink.writeSales(sales),
       sink.writeMarketing(marketing),
       sink.writeSatisfaction(satisfaction),
-    ]);
-    for (const r of results) {
-      s.added += r.added;
-      s.duplicates += r.duplicates;
-    }
-    if (problems.length) await sink.recordProblems(problems);
+      problems.length ? sink.recordProblems(problems) : undefined,
+    ]).then(([a, b, c]) => {
+      for (const r of [a, b, c]) {
+        s.added += r.added;
+        s.duplicates += r.duplicates;
+      }
+    });
+    work.catch(() => undefined);
+    inflight.push(work);
     sales = [];
     marketing = [];
     satisfaction = [];
     problems = [];
     onProgress({ linesRead: s.linesRead });
+    if (inflight.length >= depth) await inflight.shift();
   };
-  for (let batch = await rows.next(); batch !== null; batch = await rows.next()) {
-    for (const row of batch) {
-      if (isBlank(row.cells)) continue;
-      s.linesRead += 1;
-      const n = normalize(row);
-      if (!n.ok) {
-        s.rejected += 1;
-        for (const p of n.problems) {
-          if (storedProblems < MAX_STORED_PROBLEMS) {
-            problems.push(p);
-            storedProblems += 1;
+  try {
+    for (let batch = await rows.next(); batch !== null; batch = await rows.next()) {
+      for (const row of batch) {
+        if (isBlank(row.cells)) continue;
+        s.linesRead += 1;
+        const n = normalize(row);
+        if (!n.ok) {
+          s.rejected += 1;
+          for (const p of n.problems) {
+            if (storedProblems < MAX_STORED_PROBLEMS) {
+              problems.push(p);
+              storedProblems += 1;
+            }
           }
+        } else if (n.kind === 'sales') {
+          seeDate(n.record.saleDate);
+          sales.push(n.record);
+        } else if (n.kind === 'marketing') {
+          seeDate(n.record.day);
+          marketing.push(n.record);
+        } else {
+          seeDate(n.record.respondedOn);
+          satisfaction.push(n.record);
         }
-      } else if (n.kind === 'sales') {
-        seeDate(n.record.saleDate);
-        sales.push(n.record);
-      } else if (n.kind === 'marketing') {
-        seeDate(n.record.day);
-        marketing.push(n.record);
-      } else {
-        seeDate(n.record.respondedOn);
-        satisfaction.push(n.record);
+        if (sales.length + marketing.length + satisfaction.length + problems.length >= BATCH) await flush();
       }
-      if (sales.length + marketing.length + satisfaction.length + problems.length >= BATCH) await flush();
     }
+    await flush();
+  } catch (e) {
+    // The read failed (or a write did): let the writes in flight finish before the store rolls back.
+    await Promise.allSettled(inflight.splice(0));
+    throw e;
   }
-  await flush();
+  await settleAll();
   return s;
 }

@@ -1,19 +1,12 @@
-import SQLite from 'better-sqlite3';
-import { Kysely, type Selectable, SqliteDialect } from 'kysely';
-import type {
-  ImportMeta,
-  ImportRecordView,
-  ImportStore,
-  ImportSummary,
-  MappingPresetRecord,
-} from '../../app/import/ports.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { ImportRecordView, ImportStore, MappingPresetRecord } from '../../app/import/ports.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import type { PacerDatabase } from '../connect.ts';
-import { refreshMonthlyRollup } from '../kpi/refresh-sales-rollups.ts';
 import type { Database } from '../schema/index.ts';
-import { ensureTenant, tenantOf } from '../tenants.ts';
+import { tenantOf } from '../tenants.ts';
+import { closeImportRecord, openImportRecord } from './import-lifecycle.ts';
 import { createKyselySink } from './kysely-sink.ts';
-import { createSqliteSink, type RollupSink } from './sqlite-sink.ts';
+import { runSqliteImport, SqliteImportThread } from './sqlite-import-client.ts';
 
 /** Recomputes derived data (KPI roll-ups) for a company's date range, inside the caller's transaction. */
 export type AfterWrite = (db: Kysely<Database>, companyId: string, from: string, to: string) => Promise<void>;
@@ -21,11 +14,15 @@ export type AfterWrite = (db: Kysely<Database>, companyId: string, from: string,
 const asKind = (k: string): ImportKind => (k === 'marketing' || k === 'satisfaction' ? k : 'sales');
 
 /**
- * Imports are all-or-nothing. On SQLite an import writes through its own connection in one
- * `BEGIN IMMEDIATE` transaction (readers on the server's connection keep seeing the last committed
- * state, WAL); on PostgreSQL in one Kysely transaction. Imports in one process run one at a time.
+ * Imports are all-or-nothing. On SQLite an import writes through its own connection, in a writer
+ * thread, in one `BEGIN IMMEDIATE` transaction (readers on the server's connection keep seeing the
+ * last committed state, WAL); on PostgreSQL in one Kysely transaction. Imports in one process run
+ * one at a time. `close` stops the writer thread.
  */
-export function createImportStore(database: PacerDatabase, afterWrite: AfterWrite): ImportStore {
+export function createImportStore(
+  database: PacerDatabase,
+  afterWrite: AfterWrite,
+): ImportStore & { close(): Promise<void> } {
   const { db } = database;
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -34,80 +31,8 @@ export function createImportStore(database: PacerDatabase, afterWrite: AfterWrit
     return next;
   };
 
-  let importConn: { conn: SQLite.Database; kysely: Kysely<Database> } | null = null;
-  const sqliteImportConnection = () => {
-    if (!importConn) {
-      const conn = new SQLite(database.location);
-      conn.pragma('journal_mode = WAL');
-      conn.pragma('synchronous = FULL');
-      conn.pragma('foreign_keys = ON');
-      conn.pragma('busy_timeout = 10000');
-      // Imports touch large index ranges (lines, roll-ups): a 32 MB page cache and in-memory temp
-      // b-trees (GROUP BY of the roll-up refresh) keep them off the disk.
-      conn.pragma('cache_size = -32768');
-      conn.pragma('temp_store = MEMORY');
-      importConn = { conn, kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) }) };
-    }
-    return importConn;
-  };
-
-  const insertHead = (meta: ImportMeta) => ({
-    id: meta.id,
-    company_id: meta.companyId,
-    kind: meta.kind,
-    file_name: meta.fileName,
-    file_sha256: meta.fileSha256,
-    file_bytes: meta.fileBytes,
-    status: 'running',
-    mapping: meta.mapping,
-    created_by: meta.createdBy,
-    created_at: meta.createdAt,
-  });
-
-  /** Opens the import's record; returns the company's tenant key and the import's seq. */
-  async function start(k: Kysely<Database>, meta: ImportMeta): Promise<{ tenantId: number; seq: number }> {
-    const tenantId = await ensureTenant(k, meta.companyId);
-    if (database.kind === 'sqlite') {
-      // Writers are serialized (BEGIN IMMEDIATE), so the next number cannot be taken twice.
-      const top = await k
-        .selectFrom('imports')
-        .select((eb) => eb.fn.max('seq').as('top'))
-        .executeTakeFirst();
-      const seq = Number(top?.top ?? 0) + 1;
-      await k
-        .insertInto('imports')
-        .values({ ...insertHead(meta), seq })
-        .execute();
-      return { tenantId, seq };
-    }
-    const row = await k
-      .insertInto('imports')
-      .values(insertHead(meta))
-      .returning('seq')
-      .executeTakeFirstOrThrow();
-    return { tenantId, seq: Number(row.seq) };
-  }
-
-  async function finish(k: Kysely<Database>, meta: ImportMeta, s: ImportSummary, sink: RollupSink) {
-    // The sink kept the daily and order roll-ups and first purchases current as it wrote lines;
-    // months are re-summed from the daily roll-up.
-    const added = await sink.complete();
-    if (added) await refreshMonthlyRollup(k, meta.companyId, added.from, added.to);
-    await k
-      .updateTable('imports')
-      .set({
-        status: 'committed',
-        lines_read: s.linesRead,
-        added: s.added,
-        duplicates: s.duplicates,
-        rejected: s.rejected,
-        first_date: s.firstDate,
-        last_date: s.lastDate,
-        finished_at: new Date().toISOString(),
-      })
-      .where('id', '=', meta.id)
-      .execute();
-  }
+  // SQLite imports write in their own thread, on their own connection (see sqlite-import-client.ts).
+  const thread = database.kind === 'sqlite' ? new SqliteImportThread() : null;
 
   async function listViews(companyId: string, limit: number, id?: string): Promise<ImportRecordView[]> {
     let q = db
@@ -145,29 +70,20 @@ export function createImportStore(database: PacerDatabase, afterWrite: AfterWrit
   return {
     run(meta, fn) {
       return serially(async () => {
-        if (database.kind === 'sqlite') {
-          const { conn, kysely } = sqliteImportConnection();
-          conn.exec('BEGIN IMMEDIATE');
-          try {
-            const { tenantId, seq } = await start(kysely, meta);
-            const sink = createSqliteSink(conn, meta, tenantId, seq);
-            const summary = await fn(sink);
-            await finish(kysely, meta, summary, sink);
-            conn.exec('COMMIT');
-            return summary;
-          } catch (e) {
-            if (conn.inTransaction) conn.exec('ROLLBACK');
-            throw e;
-          }
-        }
+        if (thread) return runSqliteImport(thread, database.location, meta, fn);
         return db.transaction().execute(async (trx) => {
-          const { tenantId, seq } = await start(trx, meta);
+          const { tenantId, seq } = await openImportRecord(trx, database.kind, meta);
           const sink = createKyselySink(trx, meta, tenantId, seq);
           const summary = await fn(sink);
-          await finish(trx, meta, summary, sink);
+          await sink.complete();
+          await closeImportRecord(trx, meta, summary);
           return summary;
         });
       });
+    },
+
+    close: async () => {
+      await thread?.close();
     },
 
     undo(companyId, importId, by, at) {

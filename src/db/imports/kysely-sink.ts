@@ -1,11 +1,16 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { BatchResult, ImportMeta } from '../../app/import/ports.ts';
+import type { BatchResult, ImportMeta, ImportSink } from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
 import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
 import { kyselyRollupWriter } from '../kpi/rollup-writers.ts';
 import type { Database } from '../schema/index.ts';
 import { contentKey, SalesLineKeyer } from './line-keys.ts';
-import type { RollupSink } from './sqlite-sink.ts';
+
+/** An import sink that also keeps derived data (the KPI roll-ups) current; `complete` finishes it. */
+export interface RollupSink extends ImportSink {
+  /** Writes the roll-up rows still held. */
+  complete(): Promise<void>;
+}
 
 type NamedTable = 'product_categories' | 'products' | 'channels' | 'regions' | 'sales_reps';
 
@@ -149,7 +154,6 @@ export function createKyselySink(
         const { orderId, lineNo } = keyer.key(r);
         const line: RollupLine = {
           saleDate: r.saleDate,
-          orderId,
           productId: idOf(products, r.product) as number,
           customerId: idOf(customers, r.customer),
           channelId: idOf(channels, r.channel),
@@ -203,9 +207,6 @@ export function createKyselySink(
     },
     async complete() {
       await writeRollups(rollups.drain());
-      return rollups.firstDate !== null && rollups.lastDate !== null
-        ? { from: rollups.firstDate, to: rollups.lastDate }
-        : null;
     },
     async writeMarketing(records) {
       if (records.length === 0) return { added: 0, duplicates: 0 };

@@ -20,7 +20,6 @@ import {
   DATE_COLUMN,
   type FilterTarget,
   filterSql,
-  involvesProducts,
   involvesSegments,
   keySql,
   type Piece,
@@ -68,9 +67,8 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
     return sql`FROM ${sql.table(TABLES[source])} s${joins} WHERE s.tenant_id = ${tenantOf(scope.companyId)} AND ${dateCol} BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'sales')}`;
   }
 
-  function salesSource(scope: KpiScope): 'rollup' | 'orders' | 'lines' {
-    if (!involvesSegments(scope)) return 'rollup';
-    return involvesProducts(scope) ? 'lines' : 'orders';
+  function salesSource(scope: KpiScope): 'rollup' | 'lines' {
+    return involvesSegments(scope) ? 'lines' : 'rollup';
   }
 
   async function salesRows(
@@ -132,7 +130,7 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
     async orderFacts(scope, buckets, need = { orders: true, customers: true, customerOrders: true }) {
       const pieces = piecesOf(buckets);
       if (pieces.length === 0) return [];
-      const source: SalesSource = involvesProducts(scope) ? 'lines' : 'orders';
+      const source: SalesSource = 'lines';
       const { key, joins } = keySql(scope, 'sales');
       const bucket = bucketCase(sql.ref(`s.${DATE_COLUMN[source]}`), pieces);
       const from = body(source, scope, pieces, joins);
@@ -190,7 +188,7 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
     async newCustomerFacts(scope, buckets) {
       const pieces = piecesOf(buckets);
       if (pieces.length === 0) return [];
-      const source: SalesSource = involvesProducts(scope) ? 'lines' : 'orders';
+      const source: SalesSource = 'lines';
       const { key, joins } = keySql(scope, 'sales');
       const span = spanOf(pieces);
       const res = await sql<Keyed & { n: unknown }>`
@@ -223,7 +221,7 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
       const cur = piecesOf(buckets);
       const prev = piecesOf(previous);
       if (cur.length === 0) return [];
-      const source: SalesSource = involvesProducts(scope) ? 'lines' : 'orders';
+      const source: SalesSource = 'lines';
       const { key, joins } = keySql(scope, 'sales');
       // Sort-based (no join): each customer once per bucket and key, flagged active before and/or now.
       const res = await sql<Keyed & { prev: unknown; kept: unknown }>`

@@ -3,19 +3,17 @@ import type { KpiScope } from '../../app/kpi/ports.ts';
 import { addDays, type DateRange } from '../../core/calendar/periods.ts';
 import { type Dimension, PRODUCT_DIMENSIONS, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 
-/** Where sales facts come from: the additive roll-ups, the order roll-up, or the raw lines. */
-export type SalesSource = 'daily' | 'monthly' | 'orders' | 'lines';
+/** Where sales facts come from: the additive roll-ups, or the raw lines (distinct orders, customers, segments). */
+export type SalesSource = 'daily' | 'monthly' | 'lines';
 
 export const TABLES: Record<SalesSource, string> = {
   daily: 'kpi_sales_daily',
   monthly: 'kpi_sales_monthly',
-  orders: 'kpi_order_daily',
   lines: 'sales_lines',
 };
 export const DATE_COLUMN: Record<SalesSource, string> = {
   daily: 'sale_date',
   monthly: 'month_start',
-  orders: 'sale_date',
   lines: 'sale_date',
 };
 

@@ -39,29 +39,16 @@ export async function refreshSalesRollups(
 
   await refreshMonthlyRollup(db, companyId, from, to);
 
-  await sql`DELETE FROM kpi_order_daily WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}`.execute(
-    db,
-  );
-  await sql`
-    INSERT INTO kpi_order_daily
-      (tenant_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id,
-       amount_minor, quantity, line_count, campaign_amount_minor)
-    SELECT tenant_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id,
-       SUM(amount_minor), SUM(CAST(quantity AS double precision)), COUNT(*), ${CAMPAIGN_AMOUNT}
-    FROM sales_lines
-    WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}
-    GROUP BY tenant_id, sale_date, order_id, customer_id, channel_id, rep_id, region_id`.execute(db);
-
   // First purchase dates. Only customers with orders in the range, or a first purchase in it, can
   // change, and not those whose first purchase is already earlier than the range: the others have
   // no orders before `from`, so their first purchase is the earliest of their orders from `from` on.
-  // Grouped scans from `from` on (the order roll-up has no customer index: imports stay cheaper).
+  // Grouped scans from `from` on (through the lines' (tenant, date) index).
   await sql`
     INSERT INTO kpi_customer_first (tenant_id, customer_id, first_date)
-    SELECT o.tenant_id, o.customer_id, MIN(o.sale_date) FROM kpi_order_daily o
+    SELECT o.tenant_id, o.customer_id, MIN(o.sale_date) FROM sales_lines o
     WHERE o.tenant_id = ${t} AND o.sale_date >= ${from} AND o.customer_id IS NOT NULL
       AND o.customer_id IN (
-        SELECT customer_id FROM kpi_order_daily
+        SELECT customer_id FROM sales_lines
         WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to} AND customer_id IS NOT NULL
         UNION
         SELECT customer_id FROM kpi_customer_first WHERE tenant_id = ${t} AND first_date BETWEEN ${from} AND ${to})
@@ -75,7 +62,7 @@ export async function refreshSalesRollups(
     DELETE FROM kpi_customer_first
     WHERE tenant_id = ${t} AND first_date BETWEEN ${from} AND ${to}
       AND customer_id NOT IN (
-        SELECT customer_id FROM kpi_order_daily
+        SELECT customer_id FROM sales_lines
         WHERE tenant_id = ${t} AND sale_date >= ${from} AND customer_id IS NOT NULL)`.execute(db);
 }
 
@@ -108,12 +95,7 @@ export async function refreshMonthlyRollup(
 
 /** Drops and recomputes every roll-up of a company from all its sales lines (after bulk loads, merges). */
 export async function rebuildAllRollups(db: Kysely<Database>, companyId: string): Promise<void> {
-  for (const table of [
-    'kpi_sales_daily',
-    'kpi_sales_monthly',
-    'kpi_order_daily',
-    'kpi_customer_first',
-  ] as const)
+  for (const table of ['kpi_sales_daily', 'kpi_sales_monthly', 'kpi_customer_first'] as const)
     await db.deleteFrom(table).where('tenant_id', '=', tenantOf(companyId)).execute();
   const span = await db
     .selectFrom('sales_lines')

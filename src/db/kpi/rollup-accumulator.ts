@@ -2,8 +2,8 @@
  * KPI roll-ups computed from the lines an import adds, while it adds them, instead of re-reading
  * every line of the import's date range afterwards.
  *
- * The roll-up tables have no unique keys and every reader sums (or counts distinct order ids,
- * takes the minimum date) over whatever rows match, so the rows of one import may be added beside
+ * The roll-up tables have no unique keys and every reader sums (or takes the minimum date) over
+ * whatever rows match, so the rows of one import may be added beside
  * the rows already there: a key may hold several rows, the figures are the same. The accumulator
  * drains every `limit` keys, so its memory stays flat in the size of the file. Undo and catalog
  * merges recompute the range from the lines (refreshSalesRollups), which folds the rows again.
@@ -12,7 +12,6 @@
 /** One added sales line, with its dimension ids. */
 export interface RollupLine {
   saleDate: string;
-  orderId: string;
   productId: number;
   customerId: number | null;
   channelId: number | null;
@@ -38,10 +37,10 @@ export interface DailyRow extends Measures {
   regionId: number | null;
 }
 
-export interface OrderRow extends Measures {
-  saleDate: string;
-  orderId: string;
-  customerId: number | null;
+export interface MonthlyRow extends Measures {
+  /** 'YYYY-MM-01' */
+  monthStart: string;
+  productId: number;
   channelId: number | null;
   repId: number | null;
   regionId: number | null;
@@ -54,11 +53,9 @@ export interface FirstPurchase {
 
 export interface RollupBatch {
   daily: DailyRow[];
-  orders: OrderRow[];
+  monthly: MonthlyRow[];
   firstPurchases: FirstPurchase[];
 }
-
-const part = (n: number | null) => (n === null ? '' : String(n));
 
 function addTo(m: Measures, l: RollupLine) {
   m.amountMinor += l.amountMinor;
@@ -68,27 +65,24 @@ function addTo(m: Measures, l: RollupLine) {
 }
 
 /**
- * Files list an order's lines together and days in order, so the accumulator works as a stream: the
- * order being read is one open row, closed when a line of another order (or date, customer, channel,
- * rep, region) comes; the day being read is one map of product × channel × rep × region, closed when
- * another day comes. A file in another order gives more rows, not other figures.
+ * Files list days in order, so the accumulator works as a stream: the day being read is one map of
+ * product × channel × rep × region, closed when another day comes (its rows then go to the daily
+ * list and into the month's rows). A file in another order gives more rows, not other figures.
+ * First purchases are kept per customer until drained.
  */
 export class RollupAccumulator {
   private day: string | null = null;
   private dayRows = new Map<string, DailyRow>();
-  private order: OrderRow | null = null;
   private daily: DailyRow[] = [];
-  private orders: OrderRow[] = [];
+  private months = new Map<string, MonthlyRow>();
   private first = new Map<number, string>();
-  /** Earliest and latest sale date of every line added so far (for the monthly roll-up). */
-  firstDate: string | null = null;
-  lastDate: string | null = null;
 
   constructor(private readonly limit = 50_000) {}
 
   add(l: RollupLine): void {
     if (l.saleDate !== this.day) this.closeDay(l.saleDate);
-    const dayKey = `${l.productId}|${part(l.channelId)}|${part(l.repId)}|${part(l.regionId)}`;
+    // null prints as 'null', apart from every id.
+    const dayKey = `${l.productId}|${l.channelId}|${l.repId}|${l.regionId}`;
     let d = this.dayRows.get(dayKey);
     if (!d) {
       d = {
@@ -106,64 +100,57 @@ export class RollupAccumulator {
     }
     addTo(d, l);
 
-    let o = this.order;
-    if (
-      o === null ||
-      o.orderId !== l.orderId ||
-      o.saleDate !== l.saleDate ||
-      o.customerId !== l.customerId ||
-      o.channelId !== l.channelId ||
-      o.repId !== l.repId ||
-      o.regionId !== l.regionId
-    ) {
-      if (o) this.orders.push(o);
-      o = {
-        saleDate: l.saleDate,
-        orderId: l.orderId,
-        customerId: l.customerId,
-        channelId: l.channelId,
-        repId: l.repId,
-        regionId: l.regionId,
-        amountMinor: 0,
-        quantity: 0,
-        lines: 0,
-        campaignAmountMinor: 0,
-      };
-      this.order = o;
-    }
-    addTo(o, l);
-
     if (l.customerId !== null) {
       const seen = this.first.get(l.customerId);
       if (seen === undefined || l.saleDate < seen) this.first.set(l.customerId, l.saleDate);
     }
-    if (this.firstDate === null || l.saleDate < this.firstDate) this.firstDate = l.saleDate;
-    if (this.lastDate === null || l.saleDate > this.lastDate) this.lastDate = l.saleDate;
   }
 
   private closeDay(next: string | null) {
-    for (const d of this.dayRows.values()) this.daily.push(d);
+    for (const d of this.dayRows.values()) {
+      this.daily.push(d);
+      // The month's row of the same members takes the closed day's sums.
+      const monthStart = `${d.saleDate.slice(0, 7)}-01`;
+      const key = `${monthStart}|${d.productId}|${d.channelId}|${d.repId}|${d.regionId}`;
+      let m = this.months.get(key);
+      if (!m) {
+        m = {
+          monthStart,
+          productId: d.productId,
+          channelId: d.channelId,
+          repId: d.repId,
+          regionId: d.regionId,
+          amountMinor: 0,
+          quantity: 0,
+          lines: 0,
+          campaignAmountMinor: 0,
+        };
+        this.months.set(key, m);
+      }
+      m.amountMinor += d.amountMinor;
+      m.quantity += d.quantity;
+      m.lines += d.lines;
+      m.campaignAmountMinor += d.campaignAmountMinor;
+    }
     this.dayRows = new Map();
     this.day = next;
   }
 
   /** True when the held rows should be written out. */
   get full(): boolean {
-    return this.orders.length + this.daily.length + this.dayRows.size + this.first.size >= this.limit;
+    return this.daily.length + this.dayRows.size + this.months.size + this.first.size >= this.limit;
   }
 
-  /** The rows held so far, the open day and order included; the accumulator starts empty again. */
+  /** The rows held so far, the open day included; the accumulator starts empty again. */
   drain(): RollupBatch {
     this.closeDay(null);
-    if (this.order) this.orders.push(this.order);
-    this.order = null;
     const out: RollupBatch = {
       daily: this.daily,
-      orders: this.orders,
+      monthly: [...this.months.values()],
       firstPurchases: [...this.first].map(([customerId, firstDate]) => ({ customerId, firstDate })),
     };
     this.daily = [];
-    this.orders = [];
+    this.months = new Map();
     this.first = new Map();
     return out;
   }

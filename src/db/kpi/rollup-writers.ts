@@ -1,12 +1,12 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/index.ts';
-import type { DailyRow, FirstPurchase, OrderRow, RollupBatch } from './rollup-accumulator.ts';
+import type { DailyRow, FirstPurchase, MonthlyRow, RollupBatch } from './rollup-accumulator.ts';
 
 const DAILY = `INSERT INTO kpi_sales_daily (tenant_id, sale_date, product_id, channel_id, rep_id, region_id,
   amount_minor, quantity, line_count, campaign_amount_minor) VALUES `;
-const ORDERS = `INSERT INTO kpi_order_daily (tenant_id, sale_date, order_id, customer_id, channel_id, rep_id,
-  region_id, amount_minor, quantity, line_count, campaign_amount_minor) VALUES `;
+const MONTHLY = `INSERT INTO kpi_sales_monthly (tenant_id, month_start, product_id, channel_id, rep_id, region_id,
+  amount_minor, quantity, line_count, campaign_amount_minor) VALUES `;
 const FIRST = 'INSERT INTO kpi_customer_first (tenant_id, customer_id, first_date) VALUES ';
 /** An earlier first purchase wins; a later one leaves the row as it is. */
 const FIRST_CONFLICT = ` ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date
@@ -52,18 +52,17 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     p[at + 8] = r.lines;
     p[at + 9] = r.campaignAmountMinor;
   });
-  const orders = table<OrderRow>(ORDERS, 11, '', (p, at, r) => {
+  const monthly = table<MonthlyRow>(MONTHLY, 10, '', (p, at, r) => {
     p[at] = tenantId;
-    p[at + 1] = r.saleDate;
-    p[at + 2] = r.orderId;
-    p[at + 3] = r.customerId;
-    p[at + 4] = r.channelId;
-    p[at + 5] = r.repId;
-    p[at + 6] = r.regionId;
-    p[at + 7] = r.amountMinor;
-    p[at + 8] = r.quantity;
-    p[at + 9] = r.lines;
-    p[at + 10] = r.campaignAmountMinor;
+    p[at + 1] = r.monthStart;
+    p[at + 2] = r.productId;
+    p[at + 3] = r.channelId;
+    p[at + 4] = r.repId;
+    p[at + 5] = r.regionId;
+    p[at + 6] = r.amountMinor;
+    p[at + 7] = r.quantity;
+    p[at + 8] = r.lines;
+    p[at + 9] = r.campaignAmountMinor;
   });
   const first = table<FirstPurchase>(FIRST, 3, FIRST_CONFLICT, (p, at, r) => {
     p[at] = tenantId;
@@ -72,7 +71,7 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
   });
   return (batch) => {
     daily(batch.daily);
-    orders(batch.orders);
+    monthly(batch.monthly);
     first(batch.firstPurchases);
   };
 }
@@ -103,15 +102,14 @@ export function kyselyRollupWriter(
         )
         .execute();
     }
-    for (let i = 0; i < batch.orders.length; i += CHUNK) {
+    for (let i = 0; i < batch.monthly.length; i += CHUNK) {
       await db
-        .insertInto('kpi_order_daily')
+        .insertInto('kpi_sales_monthly')
         .values(
-          batch.orders.slice(i, i + CHUNK).map((r) => ({
+          batch.monthly.slice(i, i + CHUNK).map((r) => ({
             tenant_id: tenantId,
-            sale_date: r.saleDate,
-            order_id: r.orderId,
-            customer_id: r.customerId,
+            month_start: r.monthStart,
+            product_id: r.productId,
             channel_id: r.channelId,
             rep_id: r.repId,
             region_id: r.regionId,

@@ -27,16 +27,6 @@ export interface KpiSalesMonthlyTable extends RollupMeasures {
   region_id: number | null;
 }
 
-export interface KpiOrderDailyTable extends RollupMeasures {
-  tenant_id: number;
-  sale_date: string;
-  order_id: string;
-  customer_id: number | null;
-  channel_id: number | null;
-  rep_id: number | null;
-  region_id: number | null;
-}
-
 export interface KpiCustomerFirstTable {
   tenant_id: number;
   customer_id: number;
@@ -46,6 +36,5 @@ export interface KpiCustomerFirstTable {
 export interface KpiTables {
   kpi_sales_daily: KpiSalesDailyTable;
   kpi_sales_monthly: KpiSalesMonthlyTable;
-  kpi_order_daily: KpiOrderDailyTable;
   kpi_customer_first: KpiCustomerFirstTable;
 }

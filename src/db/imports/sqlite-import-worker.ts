@@ -1,0 +1,146 @@
+import { parentPort } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { ImportMeta } from '../../app/import/ports.ts';
+import type { Database } from '../schema/index.ts';
+import { closeImportRecord, openImportRecord } from './import-lifecycle.ts';
+import {
+  type BeginReply,
+  DIM_TABLES,
+  type DimTable,
+  type WorkerReply,
+  type WorkerRequest,
+} from './sqlite-import-protocol.ts';
+import { createSqliteImportWriter, type SqliteImportWriter } from './sqlite-import-writer.ts';
+
+/**
+ * The writer thread of SQLite imports: owns the import connection and its one `BEGIN IMMEDIATE`
+ * transaction, and writes what the main thread prepares. Requests are handled strictly in order.
+ */
+
+const port = parentPort;
+if (!port) throw new Error('sqlite-import-worker runs as a worker thread');
+
+let connection: { file: string; conn: SQLite.Database; kysely: Kysely<Database> } | null = null;
+let current: { meta: ImportMeta; writer: SqliteImportWriter } | null = null;
+
+function open(file: string) {
+  if (connection?.file === file) return connection;
+  connection?.conn.close();
+  const conn = new SQLite(file);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('synchronous = FULL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 10000');
+  // Imports touch large index ranges (lines, roll-ups): a 32 MB page cache and in-memory temp
+  // b-trees (GROUP BY of the monthly roll-up) keep them off the disk.
+  conn.pragma('cache_size = -32768');
+  conn.pragma('temp_store = MEMORY');
+  connection = {
+    file,
+    conn,
+    kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) }),
+  };
+  return connection;
+}
+
+const KEY_COLUMN: Record<DimTable, string> = {
+  product_categories: 'name',
+  products: 'name',
+  channels: 'name',
+  regions: 'name',
+  sales_reps: 'name',
+  customers: 'code',
+};
+
+async function begin(file: string, meta: ImportMeta): Promise<BeginReply> {
+  const { conn, kysely } = open(file);
+  conn.exec('BEGIN IMMEDIATE');
+  const { tenantId, seq } = await openImportRecord(kysely, 'sqlite', meta);
+  const dims = {} as BeginReply['dims'];
+  const nextIds = {} as BeginReply['nextIds'];
+  for (const t of DIM_TABLES) {
+    const rows = conn
+      .prepare(`select id, ${KEY_COLUMN[t]} as k from ${t} where company_id = ?`)
+      .all(meta.companyId) as { id: number; k: string }[];
+    dims[t] = { keys: rows.map((r) => r.k), ids: rows.map((r) => r.id) };
+    // Above every id used so far, deleted ones included (AUTOINCREMENT's sequence): this transaction
+    // is the only writer, so the ids the main thread hands out are free.
+    const top = conn
+      .prepare(
+        `select max(coalesce((select seq from sqlite_sequence where name = ?), 0),
+                    coalesce((select max(id) from ${t}), 0)) as top`,
+      )
+      .get(t) as { top: number };
+    nextIds[t] = Number(top.top) + 1;
+  }
+  current = {
+    meta,
+    writer: createSqliteImportWriter(conn, {
+      companyId: meta.companyId,
+      tenantId,
+      importSeq: seq,
+      importId: meta.id,
+      currency: meta.currency,
+    }),
+  };
+  return { tenantId, seq, dims, nextIds };
+}
+
+function active() {
+  if (!current) throw new Error('no import is running');
+  return current;
+}
+
+async function handle(req: WorkerRequest): Promise<unknown> {
+  switch (req.op) {
+    case 'begin':
+      return begin(req.file, req.meta);
+    case 'sales': {
+      const { writer } = active();
+      writer.dims(req.dims);
+      return writer.sales(req.strings, req.numbers, req.count);
+    }
+    case 'marketing': {
+      const { writer } = active();
+      writer.dims(req.dims);
+      return writer.marketing(req.rows);
+    }
+    case 'satisfaction': {
+      const { writer } = active();
+      writer.dims(req.dims);
+      return writer.satisfaction(req.rows);
+    }
+    case 'problems':
+      active().writer.problems(req.rows);
+      return null;
+    case 'finish': {
+      const { meta, writer } = active();
+      const conn = connection;
+      if (!conn) throw new Error('no import connection');
+      writer.complete();
+      await closeImportRecord(conn.kysely, meta, req.summary);
+      conn.conn.exec('COMMIT');
+      current = null;
+      return null;
+    }
+    case 'rollback':
+      if (connection?.conn.inTransaction) connection.conn.exec('ROLLBACK');
+      current = null;
+      return null;
+  }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+port.on('message', (msg: { id: number; req: WorkerRequest }) => {
+  queue = queue.then(async () => {
+    let reply: WorkerReply;
+    try {
+      reply = { id: msg.id, ok: true, value: await handle(msg.req) };
+    } catch (e) {
+      const err = e as { message?: string; code?: string };
+      reply = { id: msg.id, ok: false, error: { message: err.message ?? String(e), code: err.code } };
+    }
+    port.postMessage(reply);
+  });
+});
