@@ -118,6 +118,16 @@ export const ERROR_CATALOGUE = {
     en: 'The workbook has no sheet named {sheet}.',
     'zh-TW': '活頁簿中沒有名為「{sheet}」的工作表。',
   },
+  IMPORT_DISK_FULL: {
+    status: 507,
+    en: 'The server’s disk is full: nothing of this import was saved. Free some space and import the file again.',
+    'zh-TW': '伺服器的磁碟空間已滿:這次匯入沒有寫入任何資料。請釋出空間後再匯入一次。',
+  },
+  IMPORT_DATABASE_BUSY: {
+    status: 503,
+    en: 'The database is busy with another write: nothing of this import was saved. Try again in a moment.',
+    'zh-TW': '資料庫正在處理另一項寫入:這次匯入沒有寫入任何資料。請稍後再試一次。',
+  },
   GOAL_NOT_FOUND: { status: 404, en: 'Goal not found.', 'zh-TW': '找不到這個目標。' },
   DIMENSION_NOT_FOUND: { status: 404, en: 'Not found.', 'zh-TW': '找不到這個項目。' },
   DIMENSION_NAME_TAKEN: {

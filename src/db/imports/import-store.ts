@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ImportRecordView, ImportStore, MappingPresetRecord } from '../../app/import/ports.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import type { PacerDatabase } from '../connect.ts';
@@ -7,6 +7,7 @@ import { tenantOf } from '../tenants.ts';
 import { closeImportRecord, openImportRecord } from './import-lifecycle.ts';
 import { createKyselySink } from './kysely-sink.ts';
 import { runSqliteImport, SqliteImportThread } from './sqlite-import-client.ts';
+import { asImportStorageError } from './storage-errors.ts';
 
 /** Recomputes derived data (KPI roll-ups) for a company's date range, inside the caller's transaction. */
 export type AfterWrite = (db: Kysely<Database>, companyId: string, from: string, to: string) => Promise<void>;
@@ -70,15 +71,22 @@ export function createImportStore(
   return {
     run(meta, fn) {
       return serially(async () => {
-        if (thread) return runSqliteImport(thread, database.location, meta, fn);
-        return db.transaction().execute(async (trx) => {
-          const { tenantId, seq } = await openImportRecord(trx, database.kind, meta);
-          const sink = createKyselySink(trx, meta, tenantId, seq);
-          const summary = await fn(sink);
-          await sink.complete();
-          await closeImportRecord(trx, meta, summary);
-          return summary;
-        });
+        try {
+          if (thread) return await runSqliteImport(thread, database.location, meta, fn);
+          return await db.transaction().execute(async (trx) => {
+            // As SQLite's busy timeout: a table another writer keeps locked fails the import after
+            // 10 s with a clear error instead of waiting without end.
+            await sql`SET LOCAL lock_timeout = '10s'`.execute(trx);
+            const { tenantId, seq } = await openImportRecord(trx, database.kind, meta);
+            const sink = createKyselySink(trx, meta, tenantId, seq);
+            const summary = await fn(sink);
+            await sink.complete();
+            await closeImportRecord(trx, meta, summary);
+            return summary;
+          });
+        } catch (e) {
+          throw asImportStorageError(e);
+        }
       });
     },
 

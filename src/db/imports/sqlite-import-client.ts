@@ -10,6 +10,7 @@ import {
   DIM_TABLES,
   type DimTable,
   type NewDims,
+  packStrings,
   SALES_NUMBERS,
   SALES_STRINGS,
   type WorkerReply,
@@ -223,7 +224,7 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
       const added = await thread.call<number>({
         op: 'sales',
         dims: takeDims(),
-        strings,
+        strings: packStrings(strings),
         numbers,
         count: records.length,
       });

@@ -41,9 +41,46 @@ export const SALES_STRINGS = 4;
  */
 export const SALES_NUMBERS = 10;
 
+/**
+ * Many strings as one: their concatenation and each one's length (−1 for null). One string and one
+ * typed array cross between threads at the cost of a copy, where an array of strings costs a
+ * serialization per string.
+ */
+export interface PackedStrings {
+  text: string;
+  lengths: Int32Array;
+}
+
+export function packStrings(values: readonly (string | null)[]): PackedStrings {
+  const lengths = new Int32Array(values.length);
+  const parts: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) lengths[i] = -1;
+    else {
+      lengths[i] = v.length;
+      parts.push(v);
+    }
+  });
+  return { text: parts.join(''), lengths };
+}
+
+export function unpackStrings(packed: PackedStrings): (string | null)[] {
+  const out: (string | null)[] = new Array(packed.lengths.length);
+  let at = 0;
+  for (let i = 0; i < packed.lengths.length; i++) {
+    const n = packed.lengths[i] as number;
+    if (n < 0) out[i] = null;
+    else {
+      out[i] = packed.text.slice(at, at + n);
+      at += n;
+    }
+  }
+  return out;
+}
+
 export type WorkerRequest =
   | { op: 'begin'; file: string; meta: ImportMeta }
-  | { op: 'sales'; dims: NewDims; strings: (string | null)[]; numbers: Float64Array; count: number }
+  | { op: 'sales'; dims: NewDims; strings: PackedStrings; numbers: Float64Array; count: number }
   /** day, channel_id, campaign, impressions, visits, leads, opportunities, spend_minor per row */
   | { op: 'marketing'; dims: NewDims; rows: unknown[]; count: number }
   /** response_key, responded_on, customer_id, channel_id, csat, nps, comment per row */

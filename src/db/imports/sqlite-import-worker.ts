@@ -8,6 +8,7 @@ import {
   type BeginReply,
   DIM_TABLES,
   type DimTable,
+  unpackStrings,
   type WorkerReply,
   type WorkerRequest,
 } from './sqlite-import-protocol.ts';
@@ -99,7 +100,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'sales': {
       const { writer } = active();
       writer.dims(req.dims);
-      return writer.sales(req.strings, req.numbers, req.count);
+      return writer.sales(unpackStrings(req.strings), req.numbers, req.count);
     }
     case 'marketing': {
       const { writer } = active();
