@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantOf } from '../../src/db/tenants.ts';
@@ -208,6 +209,19 @@ describe.each(dialects())('imports (%s)', (dialect) => {
     expect(broken.job.error.code).toBe('IMPORT_MALFORMED');
     expect(broken.job.error.message).toMatch(/line \d+/);
     expect(await countLines(companyId)).toBe(1);
+  });
+
+  it('records the imported file’s SHA-256 digest and size with the import', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const { job } = await importCsv(client, companyId, 'pos.csv', OVERLAP);
+    expect(job.state).toBe('done');
+    const row = await h.runtime.database.db
+      .selectFrom('imports')
+      .select(['file_sha256', 'file_bytes'])
+      .where('id', '=', job.importId)
+      .executeTakeFirstOrThrow();
+    expect(row.file_sha256).toBe(createHash('sha256').update(OVERLAP).digest('hex'));
+    expect(Number(row.file_bytes)).toBe(Buffer.byteLength(OVERLAP));
   });
 
   it("keeps another company's imports out of reach", async () => {

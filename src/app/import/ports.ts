@@ -40,8 +40,6 @@ export interface ImportMeta {
   companyId: string;
   kind: ImportKind;
   fileName: string;
-  fileSha256: string;
-  fileBytes: number;
   /** JSON text of the mapping and options used (kept so the import can be explained later). */
   mapping: string;
   createdBy: string | null;
@@ -65,6 +63,12 @@ export interface ImportSink {
   writeMarketing(records: readonly MarketingRecord[]): Promise<BatchResult>;
   writeSatisfaction(records: readonly SatisfactionRecord[]): Promise<BatchResult>;
   recordProblems(problems: readonly LineProblem[]): Promise<void>;
+}
+
+/** The imported file's digest and size: computed while the import runs, recorded when it commits. */
+export interface ImportedFile {
+  fileSha256: string;
+  fileBytes: number;
 }
 
 export interface ImportSummary {
@@ -104,7 +108,10 @@ export interface ImportStore {
    * Runs `fn` in one write transaction. Everything it writes, and the import's own record, becomes
    * visible at once when it returns; if it throws (or the process dies) nothing is visible.
    */
-  run(meta: ImportMeta, fn: (sink: ImportSink) => Promise<ImportSummary>): Promise<ImportSummary>;
+  run(
+    meta: ImportMeta,
+    fn: (sink: ImportSink) => Promise<ImportSummary & ImportedFile>,
+  ): Promise<ImportSummary & ImportedFile>;
   /** Removes every line the import added, in one transaction; false when already undone or unknown. */
   undo(companyId: string, importId: string, by: string, at: string): Promise<boolean>;
   list(companyId: string, limit: number): Promise<ImportRecordView[]>;

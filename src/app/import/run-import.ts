@@ -236,7 +236,9 @@ export async function importFile(
 ): Promise<ImportOutcome> {
   await authorize(ctx, actor, companyId, 'data.import');
   const profile = await companySettings(ctx, companyId);
-  const { sha256, bytes } = await reader.sha256(file.path);
+  // The file's digest is computed while the import runs (it is recorded at the commit).
+  const hashing = reader.sha256(file.path);
+  hashing.catch(() => undefined);
   const opts = await rowOptions(reader, file, req.sheet);
   const rows = new RowStream(reader.batches(file.path, opts)[Symbol.asyncIterator]());
   try {
@@ -259,14 +261,16 @@ export async function importFile(
         companyId,
         kind: req.kind,
         fileName: file.fileName,
-        fileSha256: sha256,
-        fileBytes: bytes,
         mapping: JSON.stringify({ mapping, headers, dayFirst: req.dayFirst, sheet: opts.sheet ?? null }),
         createdBy: actor.userId,
         createdAt: nowIso(ctx),
         currency: profile.currency,
       },
-      (sink) => pump(rows, normalize, sink, onProgress),
+      async (sink) => {
+        const summary = await pump(rows, normalize, sink, onProgress);
+        const { sha256, bytes } = await hashing;
+        return { ...summary, fileSha256: sha256, fileBytes: bytes };
+      },
     );
     await ctx.repos.audit.append(
       {
@@ -323,7 +327,8 @@ async function pump(
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   };
-  const flush = async () => {
+  /** Hands the batch held so far to the sink (not waiting for it). */
+  const flush = () => {
     const work = Promise.all([
       sink.writeSales(sales),
       sink.writeMarketing(marketing),
@@ -342,10 +347,15 @@ async function pump(
     satisfaction = [];
     problems = [];
     onProgress({ linesRead: s.linesRead });
-    if (inflight.length >= depth) await inflight.shift();
+  };
+  /** Waits until fewer than `depth` writes are in flight. */
+  const room = async () => {
+    while (inflight.length >= depth) await inflight.shift();
   };
   try {
-    for (let batch = await rows.next(); batch !== null; batch = await rows.next()) {
+    for (;;) {
+      let batch = await rows.next();
+      if (batch === null) break;
       for (const row of batch) {
         if (isBlank(row.cells)) continue;
         s.linesRead += 1;
@@ -368,10 +378,19 @@ async function pump(
           seeDate(n.record.respondedOn);
           satisfaction.push(n.record);
         }
-        if (sales.length + marketing.length + satisfaction.length + problems.length >= BATCH) await flush();
+        if (sales.length + marketing.length + satisfaction.length + problems.length >= BATCH) {
+          // Never more than `depth` writes at once (a sink may not take two at a time).
+          await room();
+          flush();
+        }
       }
+      // The rows read are not held while this waits for the writer (they would outlive young
+      // collections and fill the old generation).
+      batch = null;
+      await room();
     }
-    await flush();
+    await room();
+    flush();
   } catch (e) {
     // The read failed (or a write did): let the writes in flight finish before the store rolls back.
     await Promise.allSettled(inflight.splice(0));

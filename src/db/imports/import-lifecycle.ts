@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ImportMeta, ImportSummary } from '../../app/import/ports.ts';
+import type { ImportedFile, ImportMeta, ImportSummary } from '../../app/import/ports.ts';
 import type { DialectKind } from '../dialect-kind.ts';
 import type { Database } from '../schema/index.ts';
 import { ensureTenant } from '../tenants.ts';
@@ -14,8 +14,9 @@ const head = (meta: ImportMeta) => ({
   company_id: meta.companyId,
   kind: meta.kind,
   file_name: meta.fileName,
-  file_sha256: meta.fileSha256,
-  file_bytes: meta.fileBytes,
+  // The digest and size are recorded at the commit (closeImportRecord), inside the same transaction.
+  file_sha256: '',
+  file_bytes: 0,
   status: 'running',
   mapping: meta.mapping,
   created_by: meta.createdBy,
@@ -50,12 +51,14 @@ export async function openImportRecord(
 export async function closeImportRecord(
   k: Kysely<Database>,
   meta: ImportMeta,
-  s: ImportSummary,
+  s: ImportSummary & ImportedFile,
 ): Promise<void> {
   await k
     .updateTable('imports')
     .set({
       status: 'committed',
+      file_sha256: s.fileSha256,
+      file_bytes: s.fileBytes,
       lines_read: s.linesRead,
       added: s.added,
       duplicates: s.duplicates,

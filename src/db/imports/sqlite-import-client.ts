@@ -2,7 +2,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BatchResult, ImportMeta, ImportSink, ImportSummary } from '../../app/import/ports.ts';
+import type {
+  BatchResult,
+  ImportedFile,
+  ImportMeta,
+  ImportSink,
+  ImportSummary,
+} from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
 import { contentKey, SalesLineKeyer } from './line-keys.ts';
 import {
@@ -104,8 +110,8 @@ export async function runSqliteImport(
   thread: SqliteImportThread,
   file: string,
   meta: ImportMeta,
-  fn: (sink: ImportSink) => Promise<ImportSummary>,
-): Promise<ImportSummary> {
+  fn: (sink: ImportSink) => Promise<ImportSummary & ImportedFile>,
+): Promise<ImportSummary & ImportedFile> {
   const init = await thread.call<BeginReply>({ op: 'begin', file, meta });
   try {
     const summary = await fn(createSink(thread, init));
@@ -189,6 +195,32 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
     return out;
   };
   const orNaN = (n: number | null) => (n === null ? Number.NaN : n);
+  const encodeSales = (records: readonly SalesRecord[]): WorkerRequest => {
+    const strings: (string | null)[] = new Array(records.length * SALES_STRINGS);
+    const numbers = new Float64Array(records.length * SALES_NUMBERS);
+    records.forEach((r, i) => {
+      const { orderId, lineNo } = keyer.key(r);
+      const s = i * SALES_STRINGS;
+      strings[s] = orderId;
+      strings[s + 1] = r.soldAt;
+      strings[s + 2] = r.saleDate;
+      strings[s + 3] = r.campaignCode;
+      const n = i * SALES_NUMBERS;
+      numbers[n] = lineNo;
+      numbers[n + 1] = product(r);
+      numbers[n + 2] = orNaN(customer(r));
+      numbers[n + 3] = orNaN(named('channels', r.channel));
+      numbers[n + 4] = orNaN(named('sales_reps', r.rep));
+      numbers[n + 5] = orNaN(named('regions', r.region));
+      numbers[n + 6] = r.quantity;
+      numbers[n + 7] =
+        r.unitPriceMinor ??
+        (r.quantity !== 0 ? Math.round((r.amountMinor + r.discountMinor) / r.quantity) : 0);
+      numbers[n + 8] = r.discountMinor;
+      numbers[n + 9] = r.amountMinor;
+    });
+    return { op: 'sales', dims: takeDims(), strings: packStrings(strings), numbers, count: records.length };
+  };
   const counted = (count: number) => (added: number) =>
     ({ added, duplicates: count - added }) satisfies BatchResult;
 
@@ -196,39 +228,12 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
     // Two batches in flight: the writer inserts one while this thread prepares the next (a third
     // gave no speed and 30 MB more memory).
     pipeline: 2,
-    async writeSales(records) {
-      if (records.length === 0) return { added: 0, duplicates: 0 };
-      const strings: (string | null)[] = new Array(records.length * SALES_STRINGS);
-      const numbers = new Float64Array(records.length * SALES_NUMBERS);
-      records.forEach((r, i) => {
-        const { orderId, lineNo } = keyer.key(r);
-        const s = i * SALES_STRINGS;
-        strings[s] = orderId;
-        strings[s + 1] = r.soldAt;
-        strings[s + 2] = r.saleDate;
-        strings[s + 3] = r.campaignCode;
-        const n = i * SALES_NUMBERS;
-        numbers[n] = lineNo;
-        numbers[n + 1] = product(r);
-        numbers[n + 2] = orNaN(customer(r));
-        numbers[n + 3] = orNaN(named('channels', r.channel));
-        numbers[n + 4] = orNaN(named('sales_reps', r.rep));
-        numbers[n + 5] = orNaN(named('regions', r.region));
-        numbers[n + 6] = r.quantity;
-        numbers[n + 7] =
-          r.unitPriceMinor ??
-          (r.quantity !== 0 ? Math.round((r.amountMinor + r.discountMinor) / r.quantity) : 0);
-        numbers[n + 8] = r.discountMinor;
-        numbers[n + 9] = r.amountMinor;
-      });
-      const added = await thread.call<number>({
-        op: 'sales',
-        dims: takeDims(),
-        strings: packStrings(strings),
-        numbers,
-        count: records.length,
-      });
-      return counted(records.length)(added);
+    writeSales(records) {
+      if (records.length === 0) return Promise.resolve({ added: 0, duplicates: 0 });
+      // Encoded before the wait, and `records` not held across it: a batch waiting for the writer
+      // must not keep its records alive (they would be promoted to the old generation).
+      const count = records.length;
+      return thread.call<number>(encodeSales(records)).then(counted(count));
     },
     async writeMarketing(records) {
       if (records.length === 0) return { added: 0, duplicates: 0 };

@@ -1,4 +1,4 @@
-import type { ImportMeta, ImportSummary } from '../../app/import/ports.ts';
+import type { ImportedFile, ImportMeta, ImportSummary } from '../../app/import/ports.ts';
 
 /**
  * Messages between an SQLite import (main thread: reads the file, finds dimension ids, keys the
@@ -87,7 +87,7 @@ export type WorkerRequest =
   | { op: 'satisfaction'; dims: NewDims; rows: unknown[]; count: number }
   /** line, column_name, code, value per row */
   | { op: 'problems'; rows: unknown[] }
-  | { op: 'finish'; summary: ImportSummary }
+  | { op: 'finish'; summary: ImportSummary & ImportedFile }
   | { op: 'rollback' };
 
 export interface BeginReply {

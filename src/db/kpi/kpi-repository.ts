@@ -45,7 +45,7 @@ interface Keyed {
   k: string;
 }
 
-/** The KPI port over Kysely: roll-ups for additive sums, the order roll-up or raw lines for distinct counts. */
+/** The KPI port over Kysely: roll-ups for additive sums, the raw lines for distinct counts and segments. */
 export function createKpiRepository(db: Kysely<Database>): KpiRepository {
   /** Maps SQL keys ('' = none; ids as text for id dimensions) to members' names. */
   async function keyNamer(scope: KpiScope, target: FilterTarget): Promise<(k: string) => string | null> {
