@@ -4,7 +4,7 @@
  * roll-ups included — against the sqlite3 shell's `.import` of the same file into a bare table, in
  * the same run; then the re-import; then a 200,000-line XLSX. Peak RSS from /usr/bin/time -v.
  *
- *   npx tsx bench/import.ts [--lines 1000000] [--xlsx-lines 200000] [--runs 3]
+ *   npx tsx bench/import.ts [--lines 1000000] [--xlsx-lines 200000] [--runs 3] [--scale 5]
  *
  * The shared machine is noisy: the `.import` baseline and each pacer import run `--runs` times,
  * alternating, each into a fresh database; medians are quoted, with every run listed.
@@ -23,6 +23,8 @@ const arg = (name: string, fallback: number) => {
 const LINES = arg('lines', 1_000_000);
 const XLSX_LINES = arg('xlsx-lines', 200_000);
 const RUNS = arg('runs', 3);
+/** The demo shop's scale: 5 gives ≈ 325k lines a year; 51 gives 10M lines in about three years. */
+const SCALE = arg('scale', 5);
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -50,13 +52,13 @@ function timed(argv: string[]) {
 
 function dataset(file: string, lines: number) {
   if (existsSync(file)) return;
-  // Scale 5 of the demo shop gives ≈ 325 k lines a year: ask for enough days, cut at `lines`.
+  // The demo shop at SCALE, cut at `lines` (the generator picks enough days).
   sh(process.execPath, [
     PACER,
     'demo-data',
     file,
     '--scale',
-    '5',
+    String(SCALE),
     '--limit',
     String(lines),
     '--members',
@@ -87,7 +89,7 @@ function freshDb(name: string) {
   return data;
 }
 
-const csv = join(work, `sales-${LINES}.csv`);
+const csv = join(work, SCALE === 5 ? `sales-${LINES}.csv` : `sales-${LINES}-s${SCALE}.csv`);
 const xlsx = join(work, `sales-${XLSX_LINES}.xlsx`);
 dataset(csv, LINES);
 dataset(xlsx, XLSX_LINES);
