@@ -1,12 +1,31 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/index.ts';
-import type { DailyRow, FirstPurchase, MonthlyRow, RollupBatch } from './rollup-accumulator.ts';
+import type { DailyRow, FirstPurchase, Measures, MonthlyRow, RollupBatch } from './rollup-accumulator.ts';
 
-const DAILY = `INSERT INTO kpi_sales_daily (tenant_id, sale_date, product_id, channel_id, rep_id, region_id,
-  amount_minor, quantity, line_count, campaign_amount_minor) VALUES `;
-const MONTHLY = `INSERT INTO kpi_sales_monthly (tenant_id, month_start, product_id, channel_id, rep_id, region_id,
-  amount_minor, quantity, line_count, campaign_amount_minor) VALUES `;
+/** The members and sums a daily and a monthly row share. */
+type SalesRollupRow = Measures & {
+  productId: number;
+  channelId: number | null;
+  repId: number | null;
+  regionId: number | null;
+};
+const sharedColumns = (r: SalesRollupRow) => ({
+  product_id: r.productId,
+  channel_id: r.channelId,
+  rep_id: r.repId,
+  region_id: r.regionId,
+  amount_minor: r.amountMinor,
+  quantity: r.quantity,
+  line_count: r.lines,
+  campaign_amount_minor: r.campaignAmountMinor,
+});
+
+/** sharedColumns' keys, in its order. */
+const SHARED =
+  'product_id, channel_id, rep_id, region_id, amount_minor, quantity, line_count, campaign_amount_minor';
+const DAILY = `INSERT INTO kpi_sales_daily (tenant_id, sale_date, ${SHARED}) VALUES `;
+const MONTHLY = `INSERT INTO kpi_sales_monthly (tenant_id, month_start, ${SHARED}) VALUES `;
 const FIRST = 'INSERT INTO kpi_customer_first (tenant_id, customer_id, first_date) VALUES ';
 /** An earlier first purchase wins; a later one leaves the row as it is. */
 const FIRST_CONFLICT = ` ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date
@@ -40,30 +59,15 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
       }
     };
   };
-  const daily = table<DailyRow>(DAILY, 10, '', (p, at, r) => {
+  /** tenant, the date (day or month), then the shared columns in sharedColumns' order. */
+  const fillSales = (p: unknown[], at: number, date: string, r: SalesRollupRow) => {
     p[at] = tenantId;
-    p[at + 1] = r.saleDate;
-    p[at + 2] = r.productId;
-    p[at + 3] = r.channelId;
-    p[at + 4] = r.repId;
-    p[at + 5] = r.regionId;
-    p[at + 6] = r.amountMinor;
-    p[at + 7] = r.quantity;
-    p[at + 8] = r.lines;
-    p[at + 9] = r.campaignAmountMinor;
-  });
-  const monthly = table<MonthlyRow>(MONTHLY, 10, '', (p, at, r) => {
-    p[at] = tenantId;
-    p[at + 1] = r.monthStart;
-    p[at + 2] = r.productId;
-    p[at + 3] = r.channelId;
-    p[at + 4] = r.repId;
-    p[at + 5] = r.regionId;
-    p[at + 6] = r.amountMinor;
-    p[at + 7] = r.quantity;
-    p[at + 8] = r.lines;
-    p[at + 9] = r.campaignAmountMinor;
-  });
+    p[at + 1] = date;
+    let k = at + 2;
+    for (const v of Object.values(sharedColumns(r))) p[k++] = v;
+  };
+  const daily = table<DailyRow>(DAILY, 10, '', (p, at, r) => fillSales(p, at, r.saleDate, r));
+  const monthly = table<MonthlyRow>(MONTHLY, 10, '', (p, at, r) => fillSales(p, at, r.monthStart, r));
   const first = table<FirstPurchase>(FIRST, 3, FIRST_CONFLICT, (p, at, r) => {
     p[at] = tenantId;
     p[at + 1] = r.customerId;
@@ -87,18 +91,9 @@ export function kyselyRollupWriter(
       await db
         .insertInto('kpi_sales_daily')
         .values(
-          batch.daily.slice(i, i + CHUNK).map((r) => ({
-            tenant_id: tenantId,
-            sale_date: r.saleDate,
-            product_id: r.productId,
-            channel_id: r.channelId,
-            rep_id: r.repId,
-            region_id: r.regionId,
-            amount_minor: r.amountMinor,
-            quantity: r.quantity,
-            line_count: r.lines,
-            campaign_amount_minor: r.campaignAmountMinor,
-          })),
+          batch.daily
+            .slice(i, i + CHUNK)
+            .map((r) => ({ tenant_id: tenantId, sale_date: r.saleDate, ...sharedColumns(r) })),
         )
         .execute();
     }
@@ -106,18 +101,9 @@ export function kyselyRollupWriter(
       await db
         .insertInto('kpi_sales_monthly')
         .values(
-          batch.monthly.slice(i, i + CHUNK).map((r) => ({
-            tenant_id: tenantId,
-            month_start: r.monthStart,
-            product_id: r.productId,
-            channel_id: r.channelId,
-            rep_id: r.repId,
-            region_id: r.regionId,
-            amount_minor: r.amountMinor,
-            quantity: r.quantity,
-            line_count: r.lines,
-            campaign_amount_minor: r.campaignAmountMinor,
-          })),
+          batch.monthly
+            .slice(i, i + CHUNK)
+            .map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...sharedColumns(r) })),
         )
         .execute();
     }
