@@ -64,6 +64,23 @@ function addTo(m: Measures, l: RollupLine) {
   if (l.hasCampaign) m.campaignAmountMinor += l.amountMinor;
 }
 
+/** Ids below this pack into one number key (ids + 1, so that 0 stands for none). */
+const SMALL = 4096;
+
+/**
+ * One key for a product × channel × rep × region: a number when every id is small (the usual
+ * case: cheaper to hash than a string), else a string. Keys of the two kinds never meet in a Map.
+ */
+function membersKey(p: number, c: number | null, r: number | null, g: number | null): number | string {
+  const a = p + 1;
+  const b = c === null ? 0 : c + 1;
+  const d = r === null ? 0 : r + 1;
+  const e = g === null ? 0 : g + 1;
+  if (a > 0 && a < SMALL && b >= 0 && b < SMALL && d >= 0 && d < SMALL && e >= 0 && e < SMALL)
+    return ((a * SMALL + b) * SMALL + d) * SMALL + e;
+  return `${p}|${c}|${r}|${g}`;
+}
+
 /**
  * Files list days in order, so the accumulator works as a stream: the day being read is one map of
  * product × channel × rep × region, closed when another day comes (its rows then go to the daily
@@ -72,17 +89,18 @@ function addTo(m: Measures, l: RollupLine) {
  */
 export class RollupAccumulator {
   private day: string | null = null;
-  private dayRows = new Map<string, DailyRow>();
+  private dayRows = new Map<number | string, DailyRow>();
   private daily: DailyRow[] = [];
-  private months = new Map<string, MonthlyRow>();
+  /** month start → members → row */
+  private months = new Map<string, Map<number | string, MonthlyRow>>();
+  private monthRows = 0;
   private first = new Map<number, string>();
 
   constructor(private readonly limit = 50_000) {}
 
   add(l: RollupLine): void {
     if (l.saleDate !== this.day) this.closeDay(l.saleDate);
-    // null prints as 'null', apart from every id.
-    const dayKey = `${l.productId}|${l.channelId}|${l.repId}|${l.regionId}`;
+    const dayKey = membersKey(l.productId, l.channelId, l.repId, l.regionId);
     let d = this.dayRows.get(dayKey);
     if (!d) {
       d = {
@@ -107,38 +125,45 @@ export class RollupAccumulator {
   }
 
   private closeDay(next: string | null) {
-    for (const d of this.dayRows.values()) {
-      this.daily.push(d);
-      // The month's row of the same members takes the closed day's sums.
-      const monthStart = `${d.saleDate.slice(0, 7)}-01`;
-      const key = `${monthStart}|${d.productId}|${d.channelId}|${d.repId}|${d.regionId}`;
-      let m = this.months.get(key);
-      if (!m) {
-        m = {
-          monthStart,
-          productId: d.productId,
-          channelId: d.channelId,
-          repId: d.repId,
-          regionId: d.regionId,
-          amountMinor: 0,
-          quantity: 0,
-          lines: 0,
-          campaignAmountMinor: 0,
-        };
-        this.months.set(key, m);
+    if (this.day !== null && this.dayRows.size > 0) {
+      // The month's rows of the same members take the closed day's sums.
+      const monthStart = `${this.day.slice(0, 7)}-01`;
+      let month = this.months.get(monthStart);
+      if (!month) {
+        month = new Map();
+        this.months.set(monthStart, month);
       }
-      m.amountMinor += d.amountMinor;
-      m.quantity += d.quantity;
-      m.lines += d.lines;
-      m.campaignAmountMinor += d.campaignAmountMinor;
+      for (const [key, d] of this.dayRows) {
+        this.daily.push(d);
+        let m = month.get(key);
+        if (!m) {
+          m = {
+            monthStart,
+            productId: d.productId,
+            channelId: d.channelId,
+            repId: d.repId,
+            regionId: d.regionId,
+            amountMinor: 0,
+            quantity: 0,
+            lines: 0,
+            campaignAmountMinor: 0,
+          };
+          month.set(key, m);
+          this.monthRows += 1;
+        }
+        m.amountMinor += d.amountMinor;
+        m.quantity += d.quantity;
+        m.lines += d.lines;
+        m.campaignAmountMinor += d.campaignAmountMinor;
+      }
+      this.dayRows = new Map();
     }
-    this.dayRows = new Map();
     this.day = next;
   }
 
   /** True when the held rows should be written out. */
   get full(): boolean {
-    return this.daily.length + this.dayRows.size + this.months.size + this.first.size >= this.limit;
+    return this.daily.length + this.dayRows.size + this.monthRows + this.first.size >= this.limit;
   }
 
   /** The rows held so far, the open day included; the accumulator starts empty again. */
@@ -146,11 +171,12 @@ export class RollupAccumulator {
     this.closeDay(null);
     const out: RollupBatch = {
       daily: this.daily,
-      monthly: [...this.months.values()],
+      monthly: [...this.months.values()].flatMap((m) => [...m.values()]),
       firstPurchases: [...this.first].map(([customerId, firstDate]) => ({ customerId, firstDate })),
     };
     this.daily = [];
     this.months = new Map();
+    this.monthRows = 0;
     this.first = new Map();
     return out;
   }

@@ -8,9 +8,10 @@ import {
 
 const lineArb: fc.Arbitrary<RollupLine> = fc.record({
   saleDate: fc.constantFrom('2026-01-01', '2026-01-02', '2026-01-03'),
-  productId: fc.integer({ min: 1, max: 3 }),
+  // Small ids pack into number keys, large ones (≥ 4095) into string keys: both kinds in one run.
+  productId: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4094, max: 4097 })),
   customerId: fc.option(fc.integer({ min: 1, max: 4 })),
-  channelId: fc.option(fc.integer({ min: 1, max: 2 })),
+  channelId: fc.option(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(5000))),
   repId: fc.option(fc.integer({ min: 1, max: 2 })),
   regionId: fc.option(fc.integer({ min: 1, max: 2 })),
   quantity: fc.integer({ min: 1, max: 5 }),
@@ -63,10 +64,26 @@ describe('RollupAccumulator', () => {
         fc.integer({ min: 1, max: 20 }),
         fc.array(fc.integer({ min: 0, max: 80 })),
         (lines, limit, drainAt) => {
-          // The reference: every line at once, in date and order sequence, drained once at the end.
-          const reference = new RollupAccumulator(1_000_000);
-          for (const l of [...lines].sort((a, b) => a.saleDate.localeCompare(b.saleDate))) reference.add(l);
-          const expected = fold([reference.drain()]);
+          // The reference, without the accumulator: each line as a one-line daily and monthly row.
+          const one = (l: RollupLine) => ({
+            productId: l.productId,
+            channelId: l.channelId,
+            repId: l.repId,
+            regionId: l.regionId,
+            amountMinor: l.amountMinor,
+            quantity: l.quantity,
+            lines: 1,
+            campaignAmountMinor: l.hasCampaign ? l.amountMinor : 0,
+          });
+          const expected = fold([
+            {
+              daily: lines.map((l) => ({ saleDate: l.saleDate, ...one(l) })),
+              monthly: lines.map((l) => ({ monthStart: `${l.saleDate.slice(0, 7)}-01`, ...one(l) })),
+              firstPurchases: lines.flatMap((l) =>
+                l.customerId === null ? [] : [{ customerId: l.customerId, firstDate: l.saleDate }],
+              ),
+            },
+          ]);
 
           const acc = new RollupAccumulator(limit);
           const batches: RollupBatch[] = [];
