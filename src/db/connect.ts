@@ -41,6 +41,9 @@ export function openDatabase(config: DatabaseConfig): PacerDatabase {
 function openSqlite(file: string): PacerDatabase {
   mkdirSync(resolve(file, '..'), { recursive: true });
   const sqlite = new SQLite(file);
+  // 8 KiB pages (SQLite's default is 4 KiB): a 1M-line import inserts and commits about 15 % faster
+  // (bench/RESULTS.md). Takes effect only on a new, empty file; an older database keeps its size.
+  sqlite.pragma('page_size = 8192');
   sqlite.pragma('journal_mode = WAL');
   // FULL: a committed write survives a power loss, not only a process crash (SECURITY.md).
   sqlite.pragma('synchronous = FULL');

@@ -28,6 +28,14 @@ describe.each(dialects())('migrations (%s)', (dialect) => {
     await d2.close();
   });
 
+  it.runIf(dialect === 'sqlite')('creates new SQLite databases with 8 KiB pages', async () => {
+    tdb = await createTestDatabase(dialect);
+    const d = openDatabase(tdb.config);
+    await migrateToLatest(d);
+    expect(d.sqlite?.pragma('page_size', { simple: true })).toBe(8192);
+    await d.close();
+  });
+
   it('refuses to start on a database whose history holds a migration this version does not know', async () => {
     tdb = await createTestDatabase(dialect);
     const d = openDatabase(tdb.config);
