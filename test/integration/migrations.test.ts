@@ -28,14 +28,6 @@ describe.each(dialects())('migrations (%s)', (dialect) => {
     await d2.close();
   });
 
-  it.runIf(dialect === 'sqlite')('creates new SQLite databases with 8 KiB pages', async () => {
-    tdb = await createTestDatabase(dialect);
-    const d = openDatabase(tdb.config);
-    await migrateToLatest(d);
-    expect(d.sqlite?.pragma('page_size', { simple: true })).toBe(8192);
-    await d.close();
-  });
-
   it('refuses to start on a database whose history holds a migration this version does not know', async () => {
     tdb = await createTestDatabase(dialect);
     const d = openDatabase(tdb.config);
@@ -177,6 +169,22 @@ describe.each(dialects())('migrations (%s)', (dialect) => {
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(Number(next.id)).toBe(4);
+    await d.close();
+  });
+});
+
+describe('new SQLite databases', () => {
+  let tdb: TestDatabase | null = null;
+  afterEach(async () => {
+    await tdb?.drop();
+    tdb = null;
+  });
+
+  it('use 8 KiB pages', async () => {
+    tdb = await createTestDatabase('sqlite');
+    const d = openDatabase(tdb.config);
+    await migrateToLatest(d);
+    expect(d.sqlite?.pragma('page_size', { simple: true })).toBe(8192);
     await d.close();
   });
 });
