@@ -2,10 +2,13 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/core/errors/app-error.ts';
+import { openDatabase } from '../../src/db/connect.ts';
+import { runSqliteImport, SqliteImportThread } from '../../src/db/imports/sqlite-import-client.ts';
 import { asImportStorageError } from '../../src/db/imports/storage-errors.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
-import { dialects } from '../support/databases.ts';
+import { createTestDatabase, dialects } from '../support/databases.ts';
 
 /**
  * BENCHMARKS.md's reliability cases "database locked during an import" and "disk full": a clear
@@ -100,6 +103,93 @@ describe.each(dialects())('import faults (%s)', (dialect) => {
     const again = await waitFor(client, companyId, await startImport(client, companyId));
     expect(again.state, JSON.stringify(again)).toBe('done');
     expect(again.result.added).toBe(2);
+  }, 60_000);
+});
+
+describe('a writer thread that stops in the middle of an import (SQLite)', () => {
+  it('fails that import, leaves nothing, and the next import on a new thread commits', async () => {
+    const tdb = await createTestDatabase('sqlite');
+    const d = openDatabase(tdb.config);
+    try {
+      await migrateToLatest(d);
+      await d.db
+        .insertInto('companies')
+        .values({ id: 'c-1', name: 'C', created_at: '2026-01-01T00:00:00Z' })
+        .execute();
+      const thread = new SqliteImportThread();
+      const meta = (id: string) => ({
+        id,
+        companyId: 'c-1',
+        kind: 'sales' as const,
+        fileName: 'pos.csv',
+        mapping: '{}',
+        createdBy: null,
+        createdAt: '2026-01-02T00:00:00Z',
+        currency: 'TWD',
+      });
+      const record = (orderId: string) => ({
+        line: 2,
+        orderId,
+        lineNo: 1,
+        saleDate: '2026-01-05',
+        soldAt: '2026-01-05T10:00',
+        product: '拿鐵',
+        category: null,
+        customer: 'M1',
+        customerName: null,
+        customerType: null,
+        ageBand: null,
+        memberTier: null,
+        customerRegion: null,
+        channel: '門市',
+        rep: null,
+        region: null,
+        quantity: 1,
+        unitPriceMinor: 12000,
+        discountMinor: 0,
+        amountMinor: 12000,
+        campaignCode: null,
+      });
+      const summary = {
+        linesRead: 1,
+        added: 1,
+        duplicates: 0,
+        rejected: 0,
+        firstDate: '2026-01-05',
+        lastDate: '2026-01-05',
+      };
+      const file = { fileSha256: 'x', fileBytes: 1 };
+      await expect(
+        runSqliteImport(thread, d.location, meta('i-1'), async (sink) => {
+          await sink.writeSales([record('A1')]);
+          await thread.close(); // the thread dies with the transaction open
+          await sink.writeSales([record('A2')]);
+          return { ...summary, ...file };
+        }),
+      ).rejects.toThrow();
+      const lines = async () =>
+        Number(
+          (
+            await d.db
+              .selectFrom('sales_lines')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      expect(await lines()).toBe(0);
+      expect(await d.db.selectFrom('imports').select('id').execute()).toEqual([]);
+      const done = await runSqliteImport(thread, d.location, meta('i-2'), async (sink) => {
+        await sink.writeSales([record('A1'), record('A2')]);
+        return { ...summary, added: 2, ...file };
+      });
+      expect(done.added).toBe(2);
+      expect(await lines()).toBe(2);
+      expect(d.sqlite?.pragma('integrity_check', { simple: true })).toBe('ok');
+      await thread.close();
+    } finally {
+      await d.close();
+      await tdb.drop();
+    }
   }, 60_000);
 });
 

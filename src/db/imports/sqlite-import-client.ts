@@ -74,6 +74,8 @@ export class SqliteImportThread {
       }
     });
     const fail = (error: Error) => {
+      // A thread closed and replaced earlier says nothing about the current one.
+      if (this.worker !== worker && this.worker !== null) return;
       this.worker = null;
       for (const w of this.pending.values()) w.reject(error);
       this.pending.clear();
