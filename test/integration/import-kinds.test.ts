@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
 
 /**
  * Marketing spend and funnel counts, and customer-satisfaction responses, imported through the API
@@ -24,18 +25,7 @@ const SATISFACTION = [
 ].join('\n');
 
 async function importFile(client: Client, companyId: string, kind: string, content: string) {
-  const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, `${kind}.csv`, content);
-  expect(up.statusCode, up.body).toBe(201);
-  const started = await client.post(`/api/companies/${companyId}/imports`, {
-    uploadId: up.json().uploadId,
-    kind,
-  });
-  expect(started.statusCode, started.body).toBe(202);
-  let job = started.json();
-  for (let i = 0; i < 400 && job.state === 'running'; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    job = (await client.get(`/api/companies/${companyId}/imports/jobs/${job.jobId}`)).json();
-  }
+  const { job } = await importCsv(client, companyId, `${kind}.csv`, content, { kind });
   expect(job.state, JSON.stringify(job)).toBe('done');
   return job.result as { added: number; duplicates: number; rejected: number };
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
 
 /**
  * Imports keep the KPI roll-ups current from the lines they add, as they add them (not by re-reading
@@ -71,19 +72,8 @@ const lineArb = fc.record({
   campaign: fc.boolean(),
 });
 
-async function importCsv(client: Client, companyId: string, content: string) {
-  const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, 'pos.csv', content);
-  expect(up.statusCode, up.body).toBe(201);
-  const started = await client.post(`/api/companies/${companyId}/imports`, {
-    uploadId: up.json().uploadId,
-    kind: 'sales',
-  });
-  expect(started.statusCode, started.body).toBe(202);
-  let job = started.json();
-  for (let i = 0; i < 400 && job.state === 'running'; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    job = (await client.get(`/api/companies/${companyId}/imports/jobs/${job.jobId}`)).json();
-  }
+async function importSales(client: Client, companyId: string, content: string) {
+  const { job } = await importCsv(client, companyId, 'pos.csv', content);
   expect(job.state, JSON.stringify(job)).toBe('done');
   return { importId: job.importId as string, added: job.result.added as number };
 }
@@ -127,9 +117,9 @@ describe.each(dialects())('import roll-ups (%s)', (dialect) => {
           const { client, companyId } = await signUp(h.app);
           // The second file repeats part of the first (duplicates) and adds lines of its own.
           const second = [...first.slice(0, overlap), ...extra];
-          const a = await importCsv(client, companyId, [HEADER, ...first.map(csvLine)].join('\n'));
+          const a = await importSales(client, companyId, [HEADER, ...first.map(csvLine)].join('\n'));
           if (second.length > 0) {
-            const b = await importCsv(client, companyId, [HEADER, ...second.map(csvLine)].join('\n'));
+            const b = await importSales(client, companyId, [HEADER, ...second.map(csvLine)].join('\n'));
             if (undoSecond) {
               const res = await client.post(`/api/companies/${companyId}/imports/${b.importId}/undo`);
               expect(res.statusCode, res.body).toBe(200);

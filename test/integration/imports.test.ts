@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantOf } from '../../src/db/tenants.ts';
-import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
 
 const HEADER = '訂單編號,交易日期,品名,類別,數量,單價,金額,客戶編號,通路,業務員,地區';
 const line = (id: string, date: string, product: string, qty: number, price: number, customer = 'M001') =>
@@ -21,30 +22,6 @@ const OVERLAP = [
   line('A004', '115/01/06', '禮盒', 1, 1280, 'B001'),
   line('A005', '115/01/07', '拿鐵', 3, 120),
 ].join('\r\n');
-
-async function importCsv(
-  client: Client,
-  companyId: string,
-  name: string,
-  content: Buffer | string,
-  extra: Record<string, unknown> = {},
-) {
-  const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, name, content);
-  expect(up.statusCode, up.body).toBe(201);
-  const { uploadId } = up.json() as { uploadId: string };
-  const started = await client.post(`/api/companies/${companyId}/imports`, {
-    uploadId,
-    kind: 'sales',
-    ...extra,
-  });
-  expect(started.statusCode, started.body).toBe(202);
-  let job = started.json();
-  for (let i = 0; i < 400 && job.state === 'running'; i++) {
-    await new Promise((r) => setTimeout(r, 25));
-    job = (await client.get(`/api/companies/${companyId}/imports/jobs/${job.jobId}`)).json();
-  }
-  return { upload: up.json(), job };
-}
 
 describe.each(dialects())('imports (%s)', (dialect) => {
   let h: Harness;

@@ -46,8 +46,6 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Dimensions that are attributes of the customer (segments) rather than of the sales line. */
 export const SEGMENT_DIMENSIONS: readonly Dimension[] = ['customer_type', 'age_band', 'member_tier'];
-/** Dimensions that are attributes of the product. */
-export const PRODUCT_DIMENSIONS: readonly Dimension[] = ['product', 'category'];
 
 /** Filters by name: each listed dimension keeps only the named members (OR within, AND across). */
 export type KpiFilters = Partial<Record<Dimension, readonly string[]>>;

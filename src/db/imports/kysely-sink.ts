@@ -4,7 +4,7 @@ import type { SalesRecord } from '../../core/ingest/records.ts';
 import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
 import { kyselyRollupWriter } from '../kpi/rollup-writers.ts';
 import type { Database } from '../schema/index.ts';
-import { contentKey, SalesLineKeyer } from './line-keys.ts';
+import { contentKey, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
 
 /** An import sink that also keeps derived data (the KPI roll-ups) current; `complete` finishes it. */
 export interface RollupSink extends ImportSink {
@@ -176,9 +176,7 @@ export function createKyselySink(
           rep_id: line.repId,
           region_id: line.regionId,
           quantity: r.quantity,
-          unit_price_minor:
-            r.unitPriceMinor ??
-            (r.quantity !== 0 ? Math.round((r.amountMinor + r.discountMinor) / r.quantity) : 0),
+          unit_price_minor: unitPriceMinor(r),
           discount_minor: r.discountMinor,
           amount_minor: r.amountMinor,
           currency: meta.currency,

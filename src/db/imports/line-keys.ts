@@ -38,6 +38,13 @@ export class SalesLineKeyer {
   }
 }
 
+/** The line's unit price: the file's, else its amount plus discount over its quantity (0 for none). */
+export function unitPriceMinor(r: SalesRecord): number {
+  return (
+    r.unitPriceMinor ?? (r.quantity !== 0 ? Math.round((r.amountMinor + r.discountMinor) / r.quantity) : 0)
+  );
+}
+
 export function contentKey(parts: readonly (string | number | null)[]): string {
   return `#${createHash('sha256')
     .update(parts.map((p) => (p === null ? '' : String(p))).join('\u001f'))

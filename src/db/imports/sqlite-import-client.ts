@@ -10,7 +10,7 @@ import type {
   ImportSummary,
 } from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
-import { contentKey, SalesLineKeyer } from './line-keys.ts';
+import { contentKey, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
 import {
   type BeginReply,
   DIM_TABLES,
@@ -215,16 +215,13 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
       numbers[n + 4] = orNaN(named('sales_reps', r.rep));
       numbers[n + 5] = orNaN(named('regions', r.region));
       numbers[n + 6] = r.quantity;
-      numbers[n + 7] =
-        r.unitPriceMinor ??
-        (r.quantity !== 0 ? Math.round((r.amountMinor + r.discountMinor) / r.quantity) : 0);
+      numbers[n + 7] = unitPriceMinor(r);
       numbers[n + 8] = r.discountMinor;
       numbers[n + 9] = r.amountMinor;
     });
     return { op: 'sales', dims: takeDims(), strings: packStrings(strings), numbers, count: records.length };
   };
-  const counted = (count: number) => (added: number) =>
-    ({ added, duplicates: count - added }) satisfies BatchResult;
+  const counted = (count: number, added: number): BatchResult => ({ added, duplicates: count - added });
 
   return {
     // Two batches in flight: the writer inserts one while this thread prepares the next (a third
@@ -235,7 +232,7 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
       // Encoded before the wait, and `records` not held across it: a batch waiting for the writer
       // must not keep its records alive (they would be promoted to the old generation).
       const count = records.length;
-      return thread.call<number>(encodeSales(records)).then(counted(count));
+      return thread.call<number>(encodeSales(records)).then((added) => counted(count, added));
     },
     async writeMarketing(records) {
       if (records.length === 0) return { added: 0, duplicates: 0 };
@@ -255,9 +252,8 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
         op: 'marketing',
         dims: takeDims(),
         rows,
-        count: records.length,
       });
-      return counted(records.length)(added);
+      return counted(records.length, added);
     },
     async writeSatisfaction(records) {
       if (records.length === 0) return { added: 0, duplicates: 0 };
@@ -276,9 +272,8 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
         op: 'satisfaction',
         dims: takeDims(),
         rows,
-        count: records.length,
       });
-      return counted(records.length)(added);
+      return counted(records.length, added);
     },
     async recordProblems(problems) {
       if (problems.length === 0) return;

@@ -82,9 +82,9 @@ export type WorkerRequest =
   | { op: 'begin'; file: string; meta: ImportMeta }
   | { op: 'sales'; dims: NewDims; strings: PackedStrings; numbers: Float64Array; count: number }
   /** day, channel_id, campaign, impressions, visits, leads, opportunities, spend_minor per row */
-  | { op: 'marketing'; dims: NewDims; rows: unknown[]; count: number }
+  | { op: 'marketing'; dims: NewDims; rows: unknown[] }
   /** response_key, responded_on, customer_id, channel_id, csat, nps, comment per row */
-  | { op: 'satisfaction'; dims: NewDims; rows: unknown[]; count: number }
+  | { op: 'satisfaction'; dims: NewDims; rows: unknown[] }
   /** line, column_name, code, value per row */
   | { op: 'problems'; rows: unknown[] }
   | { op: 'finish'; summary: ImportSummary & ImportedFile }

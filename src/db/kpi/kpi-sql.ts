@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
 import { addDays, type DateRange } from '../../core/calendar/periods.ts';
-import { type Dimension, PRODUCT_DIMENSIONS, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
+import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 
 /** Where sales facts come from: the additive roll-ups, or the raw lines (distinct orders, customers, segments). */
 export type SalesSource = 'daily' | 'monthly' | 'lines';
@@ -33,8 +33,6 @@ export function dimensionsOf(scope: KpiScope): Set<Dimension> {
 
 export const involvesSegments = (scope: KpiScope): boolean =>
   [...dimensionsOf(scope)].some((d) => SEGMENT_DIMENSIONS.includes(d));
-export const involvesProducts = (scope: KpiScope): boolean =>
-  [...dimensionsOf(scope)].some((d) => PRODUCT_DIMENSIONS.includes(d));
 
 /** CASE expression mapping a date column to its bucket index (−1 outside every piece). */
 export function bucketCase(column: RawBuilder<unknown>, pieces: readonly Piece[]): RawBuilder<number> {

@@ -67,7 +67,7 @@ export async function refreshSalesRollups(
 }
 
 /** Recomputes the monthly roll-up of every month [from, to] touches, from the daily roll-up. */
-export async function refreshMonthlyRollup(
+async function refreshMonthlyRollup(
   db: Kysely<Database>,
   companyId: string,
   from: string,

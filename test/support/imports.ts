@@ -1,0 +1,30 @@
+import { expect } from 'vitest';
+import type { Client } from './app-harness.ts';
+
+/**
+ * Uploads a file and imports it through the API as the web wizard does (default kind: sales), then
+ * polls the job until it ends; returns the upload and the job as the API shows them.
+ */
+export async function importCsv(
+  client: Client,
+  companyId: string,
+  name: string,
+  content: Buffer | string,
+  extra: Record<string, unknown> = {},
+) {
+  const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, name, content);
+  expect(up.statusCode, up.body).toBe(201);
+  const { uploadId } = up.json() as { uploadId: string };
+  const started = await client.post(`/api/companies/${companyId}/imports`, {
+    uploadId,
+    kind: 'sales',
+    ...extra,
+  });
+  expect(started.statusCode, started.body).toBe(202);
+  let job = started.json();
+  for (let i = 0; i < 400 && job.state === 'running'; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    job = (await client.get(`/api/companies/${companyId}/imports/jobs/${job.jobId}`)).json();
+  }
+  return { upload: up.json(), job };
+}
