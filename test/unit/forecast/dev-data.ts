@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The shared benchmark folder (sibling of the repository), used as known reference values. */
-export const BENCH_DIR = join(import.meta.dirname, '../../../../shared/bench/forecast');
+/** The forecast dev set vendored from the shared benchmark (test/fixtures/forecast/README.md). */
+export const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures/forecast');
 
 export interface RefBands {
   mean: number[];
@@ -13,7 +13,7 @@ export interface RefBands {
 }
 
 export function readTrain(name: string): number[] {
-  return readFileSync(join(BENCH_DIR, 'dev/train', `${name}.csv`), 'utf8')
+  return readFileSync(join(FIXTURE_DIR, 'train', `${name}.csv`), 'utf8')
     .trim()
     .split(/\r?\n/)
     .slice(1)
@@ -21,7 +21,7 @@ export function readTrain(name: string): number[] {
 }
 
 export function readReference(method: string, name: string): RefBands {
-  const all = JSON.parse(readFileSync(join(BENCH_DIR, 'reference/forecasts-dev.json'), 'utf8')) as Record<
+  const all = JSON.parse(readFileSync(join(FIXTURE_DIR, 'forecasts-dev.json'), 'utf8')) as Record<
     string,
     Record<string, RefBands>
   >;
