@@ -7,7 +7,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { useCurrentCompany } from '../../lib/use-company.ts';
-import { ErrorReportLinks } from './import-wizard.tsx';
+import { ErrorReportLinks } from './error-report-links.tsx';
 
 /** Past imports with their figures; an import can be undone as a whole. */
 export function ImportHistory() {

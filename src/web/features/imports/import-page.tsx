@@ -4,6 +4,12 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../lib/page-header.tsx';
 import { ImportHistory } from './import-history.tsx';
 import { ImportWizard } from './import-wizard.tsx';
+import { IMPORT_KINDS, type ImportKind } from './imports-api.ts';
+
+/** `?kind=marketing` (from an empty KPI's hint) opens the wizard on that kind of file. */
+function kindOf(value: string | null): ImportKind {
+  return IMPORT_KINDS.find((k) => k === value) ?? 'sales';
+}
 
 export default function ImportPage() {
   const { t } = useTranslation();
@@ -17,7 +23,11 @@ export default function ImportPage() {
         onChange={(k) => setParams(k === 'history' ? { tab: 'history' } : {}, { replace: true })}
         destroyOnHidden={false}
         items={[
-          { key: 'wizard', label: t('imports.tabs.wizard'), children: <ImportWizard /> },
+          {
+            key: 'wizard',
+            label: t('imports.tabs.wizard'),
+            children: <ImportWizard initialKind={kindOf(params.get('kind'))} />,
+          },
           { key: 'history', label: t('imports.tabs.history'), children: <ImportHistory /> },
         ]}
       />

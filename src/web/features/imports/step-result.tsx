@@ -1,0 +1,96 @@
+import { Alert, Button, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { ImportJob } from '../../../contract/imports.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { importedKpiHref } from '../kpi/kpi-url.ts';
+import { ErrorReportLinks } from './error-report-links.tsx';
+import type { ImportKind } from './imports-api.ts';
+
+/** Why a job failed, with its line when it has one. */
+function FailedAlert({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const e = job.error;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('imports.failed')}
+      description={
+        e
+          ? e.line !== null
+            ? t('imports.failedAtLine', { line: e.line, message: e.message })
+            : e.message
+          : undefined
+      }
+    />
+  );
+}
+
+/** Lines added, skipped as already imported, and rejected (with the error report). */
+function ResultCounts({ job, result }: { job: ImportJob; result: NonNullable<ImportJob['result']> }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const r = result;
+  return (
+    <>
+      <Alert type={r.rejected > 0 ? 'warning' : 'success'} showIcon title={t('imports.done')} />
+      <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap' }}>
+        {(
+          [
+            ['added', r.added, '#0f766e'],
+            ['duplicates', r.duplicates, undefined],
+            ['rejected', r.rejected, r.rejected > 0 ? '#cf1322' : undefined],
+          ] as const
+        ).map(([key, n, color]) => (
+          <div key={key} data-testid={`result-${key}`}>
+            <Typography.Text type="secondary">{t(`imports.result.${key}`)}</Typography.Text>
+            <div style={{ fontSize: 28, fontWeight: 600, color }}>{formatNumber(n, lang)}</div>
+          </div>
+        ))}
+      </div>
+      {r.firstDate && r.lastDate && (
+        <Typography.Text type="secondary">
+          {t('imports.dateRange', { from: r.firstDate, to: r.lastDate })}
+        </Typography.Text>
+      )}
+      {r.rejected > 0 && job.importId && (
+        <div>
+          <Typography.Paragraph style={{ marginBottom: 4 }}>{t('imports.reportHelp')}</Typography.Paragraph>
+          <ErrorReportLinks importId={job.importId} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Step 4: what the import did; the KPIs open on the imported date range. */
+export function StepResult({
+  job,
+  kind,
+  onAgain,
+}: {
+  job: ImportJob;
+  kind: ImportKind;
+  onAgain: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const r = job.result;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="import-result">
+      {job.state === 'failed' || !r ? <FailedAlert job={job} /> : <ResultCounts job={job} result={r} />}
+      <Space wrap>
+        <Button
+          type="primary"
+          data-testid="import-to-kpi"
+          onClick={() => void navigate(importedKpiHref(kind, r?.firstDate ?? null, r?.lastDate ?? null))}
+        >
+          {t('imports.toKpi')}
+        </Button>
+        <Button onClick={onAgain}>{t('imports.again')}</Button>
+      </Space>
+    </Space>
+  );
+}

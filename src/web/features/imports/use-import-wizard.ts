@@ -1,0 +1,111 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import type { ImportJob, Upload as UploadDto } from '../../../contract/imports.ts';
+import { api, companyPath } from '../../api/client.ts';
+import { useCurrentCompany } from '../../lib/use-company.ts';
+import type { ImportKind, ImportOptions, Mapping } from './imports-api.ts';
+
+export type WizardStep = 0 | 1 | 2 | 3;
+
+/**
+ * The wizard's state: the file and its reading options (a change of kind, file or sheet drops a
+ * chosen mapping), the running job, and the finished one. The steps only display and edit it.
+ */
+export function useImportWizard(initialKind: ImportKind) {
+  const { companyId } = useCurrentCompany();
+  const queryClient = useQueryClient();
+  const [step, setStep] = useState<WizardStep>(0);
+  const [kind, setKindState] = useState<ImportKind>(initialKind);
+  const [upload, setUploadState] = useState<UploadDto | null>(null);
+  const [sheet, setSheetState] = useState<string | undefined>();
+  const [dayFirst, setDayFirst] = useState(true);
+  const [mapping, setMapping] = useState<Mapping | undefined>();
+  const [savePresetAs, setSavePresetAs] = useState('');
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [finished, setFinished] = useState<ImportJob | null>(null);
+
+  const options: ImportOptions | null = useMemo(
+    () =>
+      upload
+        ? {
+            uploadId: upload.uploadId,
+            kind,
+            dayFirst,
+            ...(upload.sheets.length > 0 ? { sheet: sheet ?? upload.sheets[0] } : {}),
+            ...(mapping ? { mapping } : {}),
+          }
+        : null,
+    [upload, kind, dayFirst, sheet, mapping],
+  );
+
+  const commit = useMutation({
+    mutationFn: (m: Mapping) =>
+      api.post<ImportJob>(companyPath(companyId, '/imports'), {
+        ...options,
+        mapping: m,
+        ...(savePresetAs.trim() ? { savePresetAs: savePresetAs.trim() } : {}),
+      }),
+    onSuccess: (started) => {
+      setJob(started);
+      setStep(2);
+    },
+  });
+
+  const setKind = (k: ImportKind) => {
+    setKindState(k);
+    setMapping(undefined);
+  };
+  const setUpload = (u: UploadDto) => {
+    setUploadState(u);
+    setSheetState(u.sheets[0]);
+    setMapping(undefined);
+  };
+  const setSheet = (s: string) => {
+    setSheetState(s);
+    setMapping(undefined);
+  };
+
+  const reset = () => {
+    setStep(0);
+    setUploadState(null);
+    setSheetState(undefined);
+    setMapping(undefined);
+    setSavePresetAs('');
+    setJob(null);
+    setFinished(null);
+    commit.reset();
+  };
+
+  const onDone = useCallback(
+    (done: ImportJob) => {
+      setFinished(done);
+      setStep(3);
+      void queryClient.invalidateQueries({ queryKey: ['imports', companyId] });
+      void queryClient.invalidateQueries({ queryKey: ['kpi', companyId] });
+      void queryClient.invalidateQueries({ queryKey: ['catalog', companyId] });
+    },
+    [queryClient, companyId],
+  );
+
+  return {
+    step,
+    setStep,
+    kind,
+    setKind,
+    upload,
+    setUpload,
+    sheet,
+    setSheet,
+    dayFirst,
+    setDayFirst,
+    options,
+    setMapping,
+    savePresetAs,
+    setSavePresetAs,
+    commit,
+    job,
+    finished,
+    onDone,
+    reset,
+  };
+}
