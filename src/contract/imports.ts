@@ -28,6 +28,11 @@ export const importOptionsSchema = z.object({
   /** 31/01/2024 (true) or 01/31/2024 (false) for slash dates with the year last. */
   dayFirst: z.boolean().default(true),
   mapping: mappingSchema.optional(),
+  /**
+   * false (default): lines with a problem are rejected and listed, the others imported. true: import
+   * nothing when any line has a problem (the error names the lines).
+   */
+  strict: z.boolean().default(false),
 });
 
 export const previewBodySchema = importOptionsSchema;

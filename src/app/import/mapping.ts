@@ -1,5 +1,7 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import { FIELDS_BY_KIND, type FieldOf } from '../../core/ingest/fields.ts';
+import { toHalfWidth } from '../../core/ingest/half-width.ts';
+import { normalizeHeader } from '../../core/ingest/normalize-header.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import { validateMapping } from '../../core/ingest/validate-mapping.ts';
 
@@ -45,8 +47,27 @@ export function mappingFromHeaders(
   const out: Record<string, number | null> = Object.create(null);
   for (const [field, col] of Object.entries(saved)) {
     const name = col === null ? undefined : savedHeaders[col];
-    const idx = name === undefined ? -1 : headers.indexOf(name);
+    const idx = name === undefined ? -1 : columnOfHeader(name, headers);
     out[field] = idx >= 0 ? idx : null;
   }
   return out;
+}
+
+const folded = (h: string) => toHalfWidth(h).trim().toLowerCase();
+
+/**
+ * The column of a header named in a mapping file or preset: the exact text, else the text trimmed
+ * and width-folded (「收货地址 」 = 「收货地址」, ＳＫＵ = SKU), else the one header equal after header
+ * normalization (spaces, punctuation, simplified/traditional). -1 when none (or several) match.
+ */
+export function columnOfHeader(name: string, headers: readonly string[]): number {
+  const exact = headers.indexOf(name);
+  if (exact >= 0) return exact;
+  const f = folded(name);
+  const byFold = headers.findIndex((h) => folded(h) === f);
+  if (byFold >= 0) return byFold;
+  const key = normalizeHeader(name);
+  if (key.length === 0) return -1;
+  const matches = headers.flatMap((h, i) => (normalizeHeader(h) === key ? [i] : []));
+  return matches.length === 1 ? matches[0]! : -1;
 }

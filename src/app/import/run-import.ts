@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import { FIELDS_BY_KIND, REQUIRED_FIELDS } from '../../core/ingest/fields.ts';
+import { checkDecodedText, checkLineShape } from '../../core/ingest/line-shape.ts';
 import {
   type NormalizeOptions,
   normalizeMarketingRow,
@@ -33,6 +34,8 @@ export interface ImportRequest {
   /** field → column; omitted: the suggestion from the headers (or the preset). */
   mapping?: Readonly<Record<string, number | null>> | undefined;
   presetId?: string | undefined;
+  /** Import nothing when any line has a problem (default: problem lines are rejected and listed). */
+  strict?: boolean | undefined;
 }
 
 export interface ImportProgress {
@@ -43,6 +46,8 @@ export interface ImportProgress {
 const BATCH = 2000;
 /** At most this many rejected lines are kept for the error report (the count is always exact). */
 export const MAX_STORED_PROBLEMS = 100_000;
+/** Lines named in the error of a strict import that found problems. */
+const STRICT_LINES_LISTED = 20;
 
 async function companySettings(ctx: AppContext, companyId: string) {
   const profile = await ctx.repos.profiles.get(companyId);
@@ -127,7 +132,33 @@ type Normalized =
   | { ok: true; kind: 'satisfaction'; record: SatisfactionRecord }
   | { ok: false; problems: LineProblem[] };
 
+/** Columns holding money or quantities: where an unquoted thousands separator splits a value. */
+const NUMBER_FIELDS = ['amount', 'unitPrice', 'discount', 'quantity', 'spend'];
+
 function normalizer(
+  kind: ImportKind,
+  mapping: FullMapping<ImportKind>,
+  opts: NormalizeOptions & { headers: readonly string[] },
+  format: RowOptions['format'],
+): (row: RawRow) => Normalized {
+  const inner = rowNormalizer(kind, mapping, opts);
+  const m = mapping as Readonly<Record<string, number | null>>;
+  const amountColumns = NUMBER_FIELDS.map((f) => m[f]).filter((c): c is number => typeof c === 'number');
+  const headers = opts.headers;
+  // XLSX rows have no delimiter to miscount (and omit trailing empty cells): only text files are checked.
+  const delimited = format !== 'xlsx';
+  return (row) => {
+    if (delimited) {
+      const shape = checkLineShape(row.cells, row.line, headers, amountColumns);
+      if (shape !== null) return { ok: false, problems: [shape] };
+    }
+    const bad = checkDecodedText(row.cells, row.line, headers);
+    if (bad !== null) return { ok: false, problems: [bad] };
+    return inner(row);
+  };
+}
+
+function rowNormalizer(
   kind: ImportKind,
   mapping: FullMapping<ImportKind>,
   opts: NormalizeOptions,
@@ -182,12 +213,17 @@ export async function previewImport(
     const headers = header.cells.map((c) => c.trim());
     const { mapping, suggested } = await chooseMapping(ctx, companyId, req, headers);
     const used = new Set(Object.values(mapping).filter((v): v is number => v !== null));
-    const normalize = normalizer(req.kind, mapping, {
-      dayFirst: req.dayFirst,
-      currencyExponent: CURRENCY_EXPONENT[profile.currency],
-      timeZone: profile.timeZone,
-      headers,
-    });
+    const normalize = normalizer(
+      req.kind,
+      mapping,
+      {
+        dayFirst: req.dayFirst,
+        currencyExponent: CURRENCY_EXPONENT[profile.currency],
+        timeZone: profile.timeZone,
+        headers,
+      },
+      opts.format,
+    );
     const out: PreviewResult['rows'] = [];
     while (out.length < lines) {
       const batch = await rows.next();
@@ -248,12 +284,17 @@ export async function importFile(
     const missing = missingRequired(req.kind, mapping);
     if (missing.length)
       throw new AppError('IMPORT_MAPPING_INCOMPLETE', undefined, { fields: missing.join(', ') });
-    const normalize = normalizer(req.kind, mapping, {
-      dayFirst: req.dayFirst,
-      currencyExponent: CURRENCY_EXPONENT[profile.currency],
-      timeZone: profile.timeZone,
-      headers,
-    });
+    const normalize = normalizer(
+      req.kind,
+      mapping,
+      {
+        dayFirst: req.dayFirst,
+        currencyExponent: CURRENCY_EXPONENT[profile.currency],
+        timeZone: profile.timeZone,
+        headers,
+      },
+      opts.format,
+    );
     const importId = newId();
     const summary = await ctx.repos.imports.run(
       {
@@ -267,7 +308,7 @@ export async function importFile(
         currency: profile.currency,
       },
       async (sink) => {
-        const summary = await pump(rows, normalize, sink, onProgress);
+        const summary = await pump(rows, normalize, sink, onProgress, req.strict === true);
         const { sha256, bytes } = await hashing;
         return { ...summary, fileSha256: sha256, fileBytes: bytes };
       },
@@ -300,6 +341,7 @@ async function pump(
   normalize: (row: RawRow) => Normalized,
   sink: ImportSink,
   onProgress: (p: ImportProgress) => void,
+  strict: boolean,
 ): Promise<ImportSummary> {
   const s: ImportSummary = {
     linesRead: 0,
@@ -314,6 +356,7 @@ async function pump(
   let satisfaction: SatisfactionRecord[] = [];
   let problems: LineProblem[] = [];
   let storedProblems = 0;
+  const strictLines: (LineProblem | null)[] = [];
   const seeDate = (d: string) => {
     if (s.firstDate === null || d < s.firstDate) s.firstDate = d;
     if (s.lastDate === null || d > s.lastDate) s.lastDate = d;
@@ -362,12 +405,24 @@ async function pump(
         const n = normalize(row);
         if (!n.ok) {
           s.rejected += 1;
+          if (strict && s.rejected === 1) {
+            // Nothing of this import will be kept: stop writing, read on to count and name the lines.
+            sales = [];
+            marketing = [];
+            satisfaction = [];
+          }
+          if (strict) {
+            if (strictLines.length < STRICT_LINES_LISTED) strictLines.push(n.problems[0] ?? null);
+            continue;
+          }
           for (const p of n.problems) {
             if (storedProblems < MAX_STORED_PROBLEMS) {
               problems.push(p);
               storedProblems += 1;
             }
           }
+        } else if (strict && s.rejected > 0) {
+          continue;
         } else if (n.kind === 'sales') {
           seeDate(n.record.saleDate);
           sales.push(n.record);
@@ -397,5 +452,15 @@ async function pump(
     throw e;
   }
   await settleAll();
+  if (strict && s.rejected > 0) {
+    const first = strictLines.find((p) => p !== null) ?? null;
+    const lines = strictLines.filter((p): p is LineProblem => p !== null).map((p) => p.line);
+    throw new AppError('IMPORT_STRICT_REJECTED', undefined, {
+      count: s.rejected,
+      lines: `${lines.join(', ')}${s.rejected > lines.length ? ', …' : ''}`,
+      line: first?.line ?? 0,
+      reason: first?.code ?? '',
+    });
+  }
   return s;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { columnOfHeader } from '../../app/import/mapping.ts';
 import { importFile } from '../../app/import/run-import.ts';
 import { undoImport } from '../../app/import/undo-import.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
@@ -19,6 +20,7 @@ interface ImportOpts {
   mapping?: string;
   sheet?: string;
   monthFirst?: boolean;
+  strict?: boolean;
   as?: string;
   data?: string;
   json?: boolean;
@@ -70,6 +72,10 @@ export function registerImportCommand(program: Command): void {
     )
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .option('--month-first', 'read 01/31/2024 as month/day (default: day/month, 31/01/2024)')
+    .option(
+      '--strict',
+      'import nothing if any line has a problem (default: problem lines are rejected and listed, the rest imported)',
+    )
     .option('--as <user>', 'the member recorded as importing (e-mail; default: the first owner)')
     .option('--lang <locale>', 'zh-TW | en (messages)', 'zh-TW')
     .option('--json', 'print {"added","duplicates","rejected","errors":[...]}')
@@ -105,7 +111,7 @@ export function registerImportCommand(program: Command): void {
             const headers = first.done ? [] : (first.value[0]?.cells ?? []).map((c) => c.trim());
             mapping = Object.create(null) as Record<string, number | null>;
             for (const [field, name] of Object.entries(m.byName as Record<string, string>)) {
-              const idx = /^\d+$/.test(name) ? Number(name) : headers.indexOf(name);
+              const idx = /^\d+$/.test(name) ? Number(name) : columnOfHeader(name, headers);
               if (idx < 0)
                 fail(`Header "${name}" (for ${field}) is not in the file. / 檔案中沒有欄位「${name}」`);
               mapping[field] = idx;
@@ -123,7 +129,13 @@ export function registerImportCommand(program: Command): void {
             { userId: who.userId, tokenCompanyId: null },
             company.id,
             { path, fileName: basename(path) },
-            { kind: kind as ImportKind, dayFirst: !opts.monthFirst, sheet: opts.sheet, mapping },
+            {
+              kind: kind as ImportKind,
+              dayFirst: !opts.monthFirst,
+              sheet: opts.sheet,
+              mapping,
+              strict: opts.strict === true,
+            },
             ({ linesRead }) => {
               if (!opts.json && linesRead - last >= 50_000) {
                 last = linesRead;
@@ -161,7 +173,13 @@ export function registerImportCommand(program: Command): void {
               .join('\n'),
           );
         } catch (e) {
-          if (isAppError(e)) fail(problemMessage(e.code, locale, e.params));
+          if (isAppError(e)) {
+            const fields = (e.fieldErrors ?? []).map((f) => `${f.path}: ${f.message}`);
+            const message = [problemMessage(e.code, locale, e.params), ...fields].join('\n  ');
+            if (opts.json)
+              output(true, { error: { code: e.code, message, fields: e.fieldErrors ?? [] } }, message);
+            fail(message);
+          }
           throw e;
         }
       });

@@ -113,6 +113,11 @@ export const ERROR_CATALOGUE = {
     en: 'Choose a column for every required field: {fields}.',
     'zh-TW': '請為每個必填欄位選擇對應的欄:{fields}。',
   },
+  IMPORT_STRICT_REJECTED: {
+    status: 422,
+    en: 'Nothing was imported: {count} lines have a problem (lines {lines}). The first, line {line}: {reason}',
+    'zh-TW': '沒有匯入任何資料:有 {count} 行有問題(第 {lines} 行)。第一個問題在第 {line} 行:{reason}',
+  },
   IMPORT_SHEET_NOT_FOUND: {
     status: 422,
     en: 'The workbook has no sheet named {sheet}.',

@@ -9,3 +9,4 @@ export * from './problem-messages.ts';
 export type * from './records.ts';
 export * from './suggest-mapping.ts';
 export * from './validate-mapping.ts';
+export { checkDecodedText, checkLineShape } from './line-shape.ts';

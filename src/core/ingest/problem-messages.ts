@@ -26,6 +26,10 @@ export const LINE_PROBLEM_CODES = [
   'CSAT_OUT_OF_RANGE',
   'NPS_OUT_OF_RANGE',
   'SCORE_MISSING',
+  'FIELDS_TOO_MANY',
+  'FIELDS_TOO_FEW',
+  'FIELDS_SPLIT_AMOUNT',
+  'ENCODING_INVALID',
 ] as const;
 
 /** Codes of errors that stop reading a whole file (IngestError.code on the Node side). */
@@ -87,6 +91,23 @@ const MESSAGES: Readonly<Record<IngestProblemCode, { 'zh-TW': string; en: string
   CSAT_OUT_OF_RANGE: { 'zh-TW': '滿意度應為 1 到 5 的整數', en: 'CSAT must be a whole number from 1 to 5' },
   NPS_OUT_OF_RANGE: { 'zh-TW': '推薦分數應為 0 到 10 的整數', en: 'NPS must be a whole number from 0 to 10' },
   SCORE_MISSING: { 'zh-TW': '沒有滿意度或推薦分數', en: 'There is neither a CSAT nor an NPS score' },
+  FIELDS_TOO_MANY: {
+    'zh-TW': '這一行的欄位比標題列多（可能有未加引號的逗號），整行未匯入',
+    en: 'The line has more fields than the header (an unquoted comma?): the line was not imported',
+  },
+  FIELDS_TOO_FEW: {
+    'zh-TW': '這一行的欄位比標題列少，整行未匯入',
+    en: 'The line has fewer fields than the header: the line was not imported',
+  },
+  FIELDS_SPLIT_AMOUNT: {
+    'zh-TW':
+      '金額的千分位逗號沒有加引號，被拆成兩個欄位（例如 NT$1,200），整行未匯入：請在檔案中為金額加上引號',
+    en: 'An amount’s thousands separator is not quoted and split it into two fields (such as NT$1,200): the line was not imported; quote the amount in the file',
+  },
+  ENCODING_INVALID: {
+    'zh-TW': '這一行有無法解讀的位元組（檔案編碼有誤），整行未匯入',
+    en: 'The line holds bytes that are not valid text in the file’s encoding: the line was not imported',
+  },
   FILE_EMPTY: { 'zh-TW': '檔案是空的', en: 'The file is empty' },
   FILE_TOO_LARGE: { 'zh-TW': '檔案超過大小上限', en: 'The file is larger than the limit' },
   FILE_FORMAT_UNKNOWN: {

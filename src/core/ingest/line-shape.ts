@@ -1,0 +1,72 @@
+import { trimCell } from './half-width.ts';
+import type { LineProblem } from './records.ts';
+
+const VALUE_CUT = 200;
+/** The front half of an amount cut at an unquoted thousands separator: `NT$1`, `$12`, `-1`, `1`. */
+const AMOUNT_HEAD = /^[^\d,]{0,6}-?\d{1,3}$/;
+/** Its back half: exactly three digits, maybe decimals and a currency word after (`200`, `200.50元`). */
+const AMOUNT_TAIL = /^\d{3}(?:[.,]\d{3})*(?:\.\d{1,6})?[^\d,]{0,6}$/;
+
+function joined(cells: readonly string[]): string {
+  const s = cells.join(',');
+  return s.length > VALUE_CUT ? s.slice(0, VALUE_CUT) : s;
+}
+
+/**
+ * A delimited line whose number of fields differs from the header's is a problem line, never cut to
+ * fit: four fields under three headers from `113/01/04,拿鐵,NT$1,200` would otherwise store NT$1.
+ * Extra fields that are all empty (a trailing delimiter) and missing fields under empty headers are
+ * harmless. When one extra field sits right after an amount column and the two halves read as an
+ * amount split at its thousands separator, the problem names that column and the rejoined amount.
+ * `amountColumns`: the columns mapped to money or quantity fields. One length comparison per line.
+ */
+export function checkLineShape(
+  cells: readonly string[],
+  line: number,
+  headers: readonly string[],
+  amountColumns: readonly number[],
+): LineProblem | null {
+  const n = headers.length;
+  const k = cells.length;
+  if (k === n) return null;
+  if (k > n) {
+    let extra = false;
+    for (let i = n; i < k; i++) if (trimCell(cells[i]!).length > 0) extra = true;
+    if (!extra) return null;
+    if (k === n + 1) {
+      for (const c of amountColumns) {
+        const head = trimCell(cells[c] ?? '');
+        const tail = trimCell(cells[c + 1] ?? '');
+        if (AMOUNT_HEAD.test(head) && AMOUNT_TAIL.test(tail))
+          return { line, column: headers[c] ?? null, code: 'FIELDS_SPLIT_AMOUNT', value: `${head},${tail}` };
+      }
+    }
+    return { line, column: null, code: 'FIELDS_TOO_MANY', value: joined(cells) };
+  }
+  for (let i = k; i < n; i++)
+    if (trimCell(headers[i]!).length > 0)
+      return { line, column: null, code: 'FIELDS_TOO_FEW', value: joined(cells) };
+  return null;
+}
+
+/**
+ * A cell holding U+FFFD: bytes the decoder could not read (a UTF-8 file with a few bad bytes, or a
+ * Big5 file with a stray one). The line is a problem line naming the column, never stored garbled.
+ */
+export function checkDecodedText(
+  cells: readonly string[],
+  line: number,
+  headers: readonly string[],
+): LineProblem | null {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i]!;
+    if (v.indexOf('\uFFFD') !== -1)
+      return {
+        line,
+        column: headers[i] ?? `#${i + 1}`,
+        code: 'ENCODING_INVALID',
+        value: v.length > VALUE_CUT ? v.slice(0, VALUE_CUT) : v,
+      };
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { checkDecodedText, checkLineShape } from '../../../src/core/ingest/line-shape.ts';
+import { detectEncoding, utf8Sequences } from '../../../src/ingest/detect-encoding.ts';
+
+const HEADERS = ['日期', '品名', '金額'];
+
+describe('checkLineShape', () => {
+  it('accepts a line with as many fields as the header', () => {
+    expect(checkLineShape(['113/01/04', '拿鐵', '1200'], 2, HEADERS, [2])).toBeNull();
+  });
+
+  it('names an amount split at an unquoted thousands separator, never keeps NT$1', () => {
+    expect(checkLineShape(['113/01/04', '拿鐵', 'NT$1', '200'], 2, HEADERS, [2])).toEqual({
+      line: 2,
+      column: '金額',
+      code: 'FIELDS_SPLIT_AMOUNT',
+      value: 'NT$1,200',
+    });
+  });
+
+  it('rejects other extra fields and missing fields with the line', () => {
+    expect(checkLineShape(['113/01/04', '拿鐵', '12', 'extra note'], 3, HEADERS, [2])).toMatchObject({
+      code: 'FIELDS_TOO_MANY',
+      column: null,
+      value: '113/01/04,拿鐵,12,extra note',
+    });
+    expect(checkLineShape(['113/01/04', '拿鐵'], 4, HEADERS, [2])).toMatchObject({
+      line: 4,
+      code: 'FIELDS_TOO_FEW',
+    });
+  });
+
+  it('lets a trailing delimiter or a missing field under an empty header pass', () => {
+    expect(checkLineShape(['113/01/04', '拿鐵', '12', ''], 2, HEADERS, [2])).toBeNull();
+    expect(checkLineShape(['113/01/04', '拿鐵', '12'], 2, [...HEADERS, ''], [2])).toBeNull();
+  });
+});
+
+describe('checkDecodedText', () => {
+  it('names the column holding an undecodable byte', () => {
+    expect(checkDecodedText(['113/01/04', '拿\uFFFD', '12'], 7, HEADERS)).toMatchObject({
+      line: 7,
+      column: '品名',
+      code: 'ENCODING_INVALID',
+    });
+    expect(checkDecodedText(['113/01/04', '拿鐵', '12'], 7, HEADERS)).toBeNull();
+  });
+});
+
+describe('detectEncoding by the share of valid sequences', () => {
+  it('keeps a UTF-8 file with a few bad bytes as UTF-8', () => {
+    const good = Buffer.from('日期,品名,金額\n2024-01-04,拿鐵咖啡,120\n'.repeat(20), 'utf8');
+    const bad = Buffer.concat([good, Buffer.from([0xff, 0x2c, 0xa4]), good]);
+    expect(utf8Sequences(bad).invalid).toBe(2);
+    expect(detectEncoding(bad).encoding).toBe('utf8');
+  });
+
+  it('still reads Big5 text as Big5', () => {
+    const big5 = iconv.encode('日期,品名,金額\n113/01/04,拿鐵咖啡,120\n'.repeat(5), 'cp950');
+    expect(detectEncoding(big5).encoding).toBe('cp950');
+  });
+});
