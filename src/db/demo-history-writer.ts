@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { DemoHistoryWriter } from '../app/demo/seed-demo-company.ts';
+import type { DemoExtras, DemoHistoryWriter } from '../app/demo/seed-demo-company.ts';
 import type { DemoCatalog, DemoSalesLine } from '../core/demo/index.ts';
 import type { PacerDatabase } from './connect.ts';
 import { rebuildAllRollups } from './kpi/refresh-sales-rollups.ts';
@@ -24,7 +24,7 @@ export function createDemoHistoryWriter(database: PacerDatabase): DemoHistoryWri
     async hasAnyCompany() {
       return (await db.selectFrom('companies').select('id').limit(1).executeTakeFirst()) !== undefined;
     },
-    async writeHistory(companyId, catalog, lines, onProgress) {
+    async writeHistory(companyId, catalog, lines, onProgress, extras) {
       return db.transaction().execute(async (trx) => {
         const ids = await insertCatalog(trx, companyId, catalog);
         const tenantId = await ensureTenant(trx, companyId);
@@ -42,6 +42,7 @@ export function createDemoHistoryWriter(database: PacerDatabase): DemoHistoryWri
           if (batch.length >= CHUNK) await flush();
         }
         await flush();
+        await insertExtras(trx, companyId, ids, extras());
         await rebuildAllRollups(trx, companyId);
         return written;
       });
@@ -167,4 +168,51 @@ async function insertCatalog(
     reps: new Map(reps.map((r) => [r.name, Number(r.id)])),
     customers,
   };
+}
+
+/** The demo's marketing figures and survey answers (derived from its sales), in chunks. */
+async function insertExtras(
+  trx: Kysely<Database>,
+  companyId: string,
+  ids: DimensionIds,
+  extras: DemoExtras,
+): Promise<void> {
+  for (let i = 0; i < extras.marketing.length; i += CHUNK) {
+    await trx
+      .insertInto('marketing_daily')
+      .values(
+        extras.marketing.slice(i, i + CHUNK).map((m) => ({
+          company_id: companyId,
+          day: m.day,
+          channel_id: idOf(ids.channels, m.channel, 'channel') as number,
+          campaign: m.campaign,
+          impressions: m.impressions,
+          visits: m.visits,
+          leads: m.leads,
+          opportunities: m.opportunities,
+          spend_minor: m.spendMinor,
+          currency: 'TWD',
+          import_id: null,
+        })),
+      )
+      .execute();
+  }
+  for (let i = 0; i < extras.satisfaction.length; i += CHUNK) {
+    await trx
+      .insertInto('satisfaction_responses')
+      .values(
+        extras.satisfaction.slice(i, i + CHUNK).map((r) => ({
+          company_id: companyId,
+          response_key: r.responseId,
+          responded_on: r.day,
+          customer_id: idOf(ids.customers, r.customer, 'customer'),
+          channel_id: idOf(ids.channels, r.channel, 'channel'),
+          csat: r.csat,
+          nps: r.nps,
+          comment: r.comment,
+          import_id: null,
+        })),
+      )
+      .execute();
+  }
 }

@@ -20,6 +20,12 @@ export {
   DEMO_SEED,
 } from './demo-company.ts';
 export { buildDemoMarketAnalysis, type DemoMarketAnalysis } from './demo-market-analysis.ts';
+export {
+  buildDemoMarketing,
+  DemoActivityTally,
+  type DemoMarketingRow,
+  type DemoSatisfactionRow,
+} from './demo-marketing.ts';
 export { LUNAR_NEW_YEAR_DATES, MID_AUTUMN_DATES } from './festival-dates.ts';
 export { generateDemoSales } from './generate-demo-sales.ts';
 export { isProductAvailableOn } from './is-product-available-on.ts';
