@@ -9,6 +9,8 @@ export const kpiMetricSchema = z.enum(KPI_METRICS);
 export const kpiGrainSchema = z.enum(GRAINS as [string, ...string[]]);
 export const kpiDimensionSchema = z.enum(DIMENSIONS);
 export const kpiUnitSchema = z.enum(['money', 'count', 'ratio', 'score']);
+/** sum: values add up (and stack); ratio: Σ numerator ÷ Σ denominator; distinct: read over the whole range. */
+export const kpiAggregationSchema = z.enum(['sum', 'ratio', 'distinct']);
 
 /**
  * GET /api/companies/:companyId/kpi. `where` filters by member names: `key=value[,key=value]`,
@@ -35,6 +37,8 @@ export const kpiPointSchema = z.object({
   numerator: z.number().optional(),
   denominator: z.number().optional(),
   satisfiedShare: z.number().nullable().optional(),
+  /** The point covers only part of its period (the month so far): not comparable as a whole period. */
+  partial: z.boolean().optional(),
 });
 
 export const kpiResultSchema = z.object({
@@ -47,6 +51,11 @@ export const kpiResultSchema = z.object({
   by: kpiDimensionSchema.nullable(),
   series: z.array(kpiPointSchema),
   comparison: z.array(kpiPointSchema),
+  aggregation: kpiAggregationSchema,
+  /** The KPI over the whole range per breakdown member (one point without `by`), computed by its kind. */
+  total: z.array(kpiPointSchema),
+  /** The same over the comparison periods last year. */
+  comparisonTotal: z.array(kpiPointSchema),
 });
 export type KpiResultBody = z.infer<typeof kpiResultSchema>;
 
@@ -54,6 +63,7 @@ export const kpiGlossarySchema = z.array(
   z.object({
     metric: kpiMetricSchema,
     unit: kpiUnitSchema,
+    aggregation: kpiAggregationSchema,
     name: z.string(),
     otherName: z.string(),
     definition: z.string(),

@@ -1,11 +1,15 @@
 import type { CalendarSettings, DateRange } from '../../core/calendar/periods.ts';
+import { KPI_AGGREGATION } from '../../core/kpi/aggregation.ts';
 import {
   assembleSeries,
+  assembleTotals,
   type Bucket,
   comparisonBuckets,
   keysOf,
   planBuckets,
   previousRanges,
+  totalNeedsWholeRange,
+  wholeRangeBucket,
 } from '../../core/kpi/assemble.ts';
 import type { KpiFacts } from '../../core/kpi/facts.ts';
 import { KPI_GLOSSARY } from '../../core/kpi/glossary.ts';
@@ -116,11 +120,22 @@ export async function computeKpi(
   const scope: KpiScope = { companyId, by: query.by ?? null, where };
   const buckets = planBuckets({ start: query.from, end: query.to }, query.grain, settings);
   const lastYear = comparisonBuckets(buckets, settings);
-  const [facts, lastYearFacts] = await Promise.all([
+  /** Distinct counts total over the whole range read as one bucket (null: the buckets add up). */
+  const wholeRangeFacts = (of: readonly Bucket[]): Promise<KpiFacts | null> => {
+    const whole = wholeRangeBucket(of);
+    return whole && totalNeedsWholeRange(query.metric, of)
+      ? loadKpiFacts(repo, query, scope, [whole], settings)
+      : Promise.resolve(null);
+  };
+  const [facts, lastYearFacts, wholeFacts, wholeLastYearFacts] = await Promise.all([
     loadKpiFacts(repo, query, scope, buckets, settings),
     loadKpiFacts(repo, query, scope, lastYear, settings),
+    wholeRangeFacts(buckets),
+    wholeRangeFacts(lastYear),
   ]);
   const keys = scope.by ? keysOf(facts) : null;
+  const series = assembleSeries(query.metric, buckets, facts, keys);
+  const comparison = assembleSeries(query.metric, lastYear, lastYearFacts, keys);
   return {
     metric: query.metric,
     unit: KPI_GLOSSARY[query.metric].unit,
@@ -129,7 +144,17 @@ export async function computeKpi(
     from: query.from,
     to: query.to,
     by: scope.by,
-    series: assembleSeries(query.metric, buckets, facts, keys),
-    comparison: assembleSeries(query.metric, lastYear, lastYearFacts, keys),
+    series,
+    comparison,
+    aggregation: KPI_AGGREGATION[query.metric],
+    total: assembleTotals(query.metric, buckets, facts, keys, series, wholeFacts),
+    comparisonTotal: assembleTotals(
+      query.metric,
+      lastYear,
+      lastYearFacts,
+      keys,
+      comparison,
+      wholeLastYearFacts,
+    ),
   };
 }

@@ -1,14 +1,8 @@
-import type { KpiMetric } from '../kpi/types.ts';
+import { isSummable } from '../kpi/aggregation.ts';
+import { KPI_METRICS, type KpiMetric } from '../kpi/types.ts';
 
-/** Metrics whose value over a period is the sum of its days: targets on them are totals. */
-export const ADDITIVE_METRICS: readonly KpiMetric[] = [
-  'revenue',
-  'units',
-  'orders',
-  'leads',
-  'new_customers',
-  'new_channel_revenue',
-];
+/** Metrics whose value over a period is the sum of its days: targets on them are totals (core/kpi's kinds). */
+export const ADDITIVE_METRICS: readonly KpiMetric[] = KPI_METRICS.filter(isSummable);
 /** Metrics where lower is better: the target is a ceiling. */
 export const LOWER_IS_BETTER: readonly KpiMetric[] = ['cac', 'churn_rate'];
 /** Ratios the KPI engine gives as fractions (0.25) that goals write as percent numbers (25). */

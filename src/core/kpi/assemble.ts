@@ -7,7 +7,9 @@ import {
   type Period,
   previousPeriod,
   samePeriodLastYear,
+  totalPeriod,
 } from '../calendar/periods.ts';
+import { KPI_AGGREGATION } from './aggregation.ts';
 import type { FactKey, KpiFacts, SalesFact } from './facts.ts';
 import {
   computeAov,
@@ -70,6 +72,28 @@ export function previousRanges(buckets: readonly Bucket[], settings: CalendarSet
     const p = previousPeriod(b.period, settings);
     return { start: p.start, end: p.end };
   });
+}
+
+/** A bucket that covers only part of its period: the range starts or ends inside it (a month so far). */
+export function isPartial(bucket: Bucket): boolean {
+  return bucket.range.start !== bucket.period.start || bucket.range.end !== bucket.period.end;
+}
+
+/** One bucket spanning all of `buckets` (their first day to their last), or null when there are none. */
+export function wholeRangeBucket(buckets: readonly Bucket[]): Bucket | null {
+  const first = buckets[0];
+  const last = buckets[buckets.length - 1];
+  if (!first || !last) return null;
+  const range = { start: first.range.start, end: last.range.end };
+  return { period: totalPeriod(range), range };
+}
+
+/**
+ * Whether the total of a series needs the facts of its whole range read at once: distinct customers
+ * and reps (and their cohorts) cannot be added up from the periods.
+ */
+export function totalNeedsWholeRange(metric: KpiMetric, buckets: readonly Bucket[]): boolean {
+  return KPI_AGGREGATION[metric] === 'distinct' && buckets.length > 1;
 }
 
 const NONE = '\u0001';
@@ -229,6 +253,7 @@ export function assembleSeries(
         value: v.value,
       };
       if (keys) point.key = key;
+      if (isPartial(bucket)) point.partial = true;
       if (v.numerator !== undefined) point.numerator = v.numerator;
       if (v.denominator !== undefined) point.denominator = v.denominator;
       if (v.satisfiedShare !== undefined) point.satisfiedShare = v.satisfiedShare;
@@ -236,4 +261,78 @@ export function assembleSeries(
     }
   });
   return points;
+}
+
+/** Fact rows of every bucket summed into bucket 0, one row per breakdown member. */
+function foldRows<T extends FactKey>(rows: readonly T[] | undefined): T[] | undefined {
+  if (!rows) return undefined;
+  const byKey = new Map<string | null, T>();
+  for (const row of rows) {
+    const into = byKey.get(row.key);
+    if (!into) {
+      byKey.set(row.key, { ...row, bucket: 0 });
+      continue;
+    }
+    const sum = into as unknown as Record<string, unknown>;
+    for (const [field, value] of Object.entries(row)) {
+      if (field === 'bucket' || field === 'channelId' || typeof value !== 'number') continue;
+      sum[field] = (typeof sum[field] === 'number' ? (sum[field] as number) : 0) + value;
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The facts of all buckets as those of one bucket (for KPIs whose parts add up across periods). */
+function foldFacts(facts: KpiFacts): KpiFacts {
+  return {
+    ...facts,
+    sales: foldRows(facts.sales),
+    orders: foldRows(facts.orders),
+    newCustomers: foldRows(facts.newCustomers),
+    marketing: foldRows(facts.marketing),
+    satisfaction: foldRows(facts.satisfaction),
+  };
+}
+
+/**
+ * The KPI over the whole range of a series, one point per breakdown member (one point without a
+ * breakdown), computed by the metric's kind ({@link KPI_AGGREGATION}): sums add up the period values;
+ * ratios divide the summed numerator by the summed denominator (never a sum or a mean of the ratios);
+ * distinct counts are read from `wholeRange`, the facts of the range as one bucket (see
+ * {@link totalNeedsWholeRange}; a one-bucket series is its own total).
+ */
+export function assembleTotals(
+  metric: KpiMetric,
+  buckets: readonly Bucket[],
+  facts: KpiFacts,
+  keys: readonly (string | null)[] | null,
+  series: readonly KpiPoint[],
+  wholeRange: KpiFacts | null,
+): KpiPoint[] {
+  const total = wholeRangeBucket(buckets);
+  if (!total) return [];
+  switch (KPI_AGGREGATION[metric]) {
+    case 'sum': {
+      return (keys ?? [null]).map((key) => {
+        let value = 0;
+        for (const p of series) if (!keys || p.key === key) value += p.value ?? 0;
+        const point: KpiPoint = {
+          period: total.period.id,
+          label: total.period.label,
+          start: total.range.start,
+          end: total.range.end,
+          value,
+        };
+        if (keys) point.key = key;
+        return point;
+      });
+    }
+    case 'ratio':
+      return assembleSeries(metric, [total], foldFacts(facts), keys);
+    case 'distinct': {
+      const whole = wholeRange ?? (buckets.length === 1 ? facts : null);
+      if (!whole) throw new Error(`the total of ${metric} needs the facts of the whole range`);
+      return assembleSeries(metric, [total], whole, keys);
+    }
+  }
 }

@@ -15,5 +15,11 @@ export function kpiResultInCurrencyUnits(result: KpiResult): KpiResult {
       out.denominator = fromMinorUnits(p.denominator, currency);
     return out;
   };
-  return { ...result, series: result.series.map(convert), comparison: result.comparison.map(convert) };
+  return {
+    ...result,
+    series: result.series.map(convert),
+    comparison: result.comparison.map(convert),
+    total: result.total.map(convert),
+    comparisonTotal: result.comparisonTotal.map(convert),
+  };
 }

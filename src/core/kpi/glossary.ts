@@ -1,3 +1,4 @@
+import { KPI_AGGREGATION, type KpiAggregation } from './aggregation.ts';
 import type { FactKind } from './facts.ts';
 import type { Dimension, KpiMetric, KpiUnit } from './types.ts';
 import { DIMENSIONS } from './types.ts';
@@ -301,6 +302,7 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
 export interface GlossaryEntry {
   metric: KpiMetric;
   unit: KpiUnit;
+  aggregation: KpiAggregation;
   name: string;
   otherName: string;
   definition: string;
@@ -314,6 +316,7 @@ export function glossaryIn(locale: KpiLocale): GlossaryEntry[] {
   return Object.values(KPI_GLOSSARY).map((d) => ({
     metric: d.metric,
     unit: d.unit,
+    aggregation: KPI_AGGREGATION[d.metric],
     name: d.name[locale],
     otherName: d.name[other],
     definition: d.definition[locale],

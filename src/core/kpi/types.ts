@@ -1,4 +1,5 @@
 import type { Grain } from '../calendar/periods.ts';
+import type { KpiAggregation } from './aggregation.ts';
 
 /** Every KPI the engine computes (the goal-statement reader's metric names, plus new-channel revenue). */
 export const KPI_METRICS = [
@@ -98,6 +99,8 @@ export interface KpiPoint {
   denominator?: number;
   /** CSAT only: the share of responses scoring 4 or 5. */
   satisfiedShare?: number | null;
+  /** Set when the point covers only part of its period (the month so far): not comparable as a whole. */
+  partial?: boolean;
 }
 
 export interface KpiResult {
@@ -111,4 +114,10 @@ export interface KpiResult {
   series: KpiPoint[];
   /** The same periods last year, point for point (period ids of last year). */
   comparison: KpiPoint[];
+  /** How the values combine (sum, ratio of sums, distinct counts): whether they may be added or stacked. */
+  aggregation: KpiAggregation;
+  /** The KPI over the whole range, per breakdown member (one point without a breakdown). */
+  total: KpiPoint[];
+  /** The same for the comparison periods last year. */
+  comparisonTotal: KpiPoint[];
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assembleSeries, keysOf, planBuckets, previousRanges } from '../../../src/core/kpi/assemble.ts';
+import {
+  assembleSeries,
+  assembleTotals,
+  keysOf,
+  planBuckets,
+  previousRanges,
+} from '../../../src/core/kpi/assemble.ts';
 import { kpiResultInCurrencyUnits } from '../../../src/core/kpi/currency-units.ts';
 import {
   computeAov,
@@ -196,8 +202,12 @@ describe('KPI glossary and queries', () => {
       by: 'product',
       series: aov,
       comparison: [],
+      aggregation: 'ratio',
+      total: assembleTotals('aov', buckets, facts, keys, aov, null),
+      comparisonTotal: [],
     });
     expect(money.series[0]).toMatchObject({ value: 5, numerator: 10, denominator: 2 });
+    expect(money.total[0]).toMatchObject({ key: 'A', value: 7.5, numerator: 15, denominator: 2 });
   });
 
   it('uses the whole previous period as the retention cohort', () => {
