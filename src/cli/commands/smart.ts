@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { isLocalDate } from '../../core/calendar/index.ts';
 import {
   type GoalGrading,
   gradeGoalStatement,
   type Lang,
   type ParsedGoal,
   parseGoalStatement,
-  parseIsoDate,
   rewriteSuggestion,
 } from '../../core/smart/index.ts';
 
@@ -132,7 +132,7 @@ function readBatch(
       item = { statement: '' };
     }
     const statement = typeof item.statement === 'string' ? item.statement : '';
-    const today = typeof item.today === 'string' && parseIsoDate(item.today) ? item.today : defaults.today;
+    const today = typeof item.today === 'string' && isLocalDate(item.today) ? item.today : defaults.today;
     const lang = typeof item.lang === 'string' ? readLang(item.lang) : defaults.lang;
     const id = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : undefined;
     return readStatement(statement, today, lang, defaults.fy, id);
@@ -151,7 +151,7 @@ export function registerSmartCommand(program: Command): void {
     .option('--batch <file>', 'read JSONL lines {"id","statement","today"} and print a JSON array')
     .action((statement: string | undefined, opts: SmartOptions) => {
       const today = opts.today ?? todayInTaipei();
-      if (!parseIsoDate(today)) {
+      if (!isLocalDate(today)) {
         process.stderr.write(`--today must be a date YYYY-MM-DD, not ${today}\n`);
         process.exitCode = 2;
         return;

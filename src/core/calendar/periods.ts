@@ -1,4 +1,18 @@
-import { civilFromDays, daysFromCivil } from './civil-days.ts';
+import { daysFromCivil } from './civil-days.ts';
+import {
+  addDays,
+  addMonths,
+  type DateRange,
+  daysBetween,
+  daysInMonth,
+  formatLocalDate,
+  fromDayNumber,
+  type LocalDate,
+  parseLocalDate,
+  toDayNumber,
+  weekdayOfDayNumber,
+} from './dates.ts';
+
 /**
  * Reporting periods of local calendar dates ('YYYY-MM-DD', the company's own calendar day): day,
  * ISO week ('2026-W05'), month, quarter, fiscal year (named by the calendar year it starts in:
@@ -19,100 +33,38 @@ export interface Period {
   grain: Grain;
   id: string;
   label: string;
-  start: string;
-  end: string;
-}
-
-export interface DateRange {
-  start: string;
-  end: string;
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Day number (days since 1970-01-01) of a civil date, proleptic Gregorian. */
-export function dayNumber(year: number, month: number, day: number): number {
-  return daysFromCivil(year, month, day);
-}
-
-export interface Ymd {
-  year: number;
-  month: number;
-  day: number;
-}
-
-export function fromDayNumber(n: number): Ymd {
-  return civilFromDays(n);
-}
-
-export function isLocalDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const back = fromDayNumber(dayNumber(Number(m[1]), Number(m[2]), Number(m[3])));
-  return back.month === Number(m[2]) && back.day === Number(m[3]);
-}
-
-export function parseLocalDate(value: string): Ymd {
-  const m = DATE.exec(value);
-  if (!m || !isLocalDate(value)) throw new Error(`not a YYYY-MM-DD date: ${value}`);
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  start: LocalDate;
+  end: LocalDate;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-export function formatLocalDate(d: Ymd): string {
-  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
-}
-
-export function toDayNumber(date: string): number {
-  const d = parseLocalDate(date);
-  return dayNumber(d.year, d.month, d.day);
-}
-
-export function fromDayNumberToDate(n: number): string {
-  return formatLocalDate(fromDayNumber(n));
-}
-
-export function addDays(date: string, days: number): string {
-  return fromDayNumberToDate(toDayNumber(date) + days);
-}
-
-/** Inclusive count of days from start to end (1 for a single day; 0 when end < start). */
-export function daysBetween(start: string, end: string): number {
-  return Math.max(0, toDayNumber(end) - toDayNumber(start) + 1);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return (
-    dayNumber(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - dayNumber(year, month, 1)
-  );
-}
-
-/** Adds months, keeping the day but clamping to the month's last day (2024-02-29 − 12 months → 2023-02-28). */
-export function addMonths(date: string, months: number): string {
-  const d = parseLocalDate(date);
-  const index = d.year * 12 + (d.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return formatLocalDate({ year, month, day: Math.min(d.day, daysInMonth(year, month)) });
-}
+// The civil-day functions are defined in dates.ts (import them from './index.ts'); these names stay
+// importable from periods.ts, where they used to live.
+export {
+  addDays,
+  addMonths,
+  type DateRange,
+  daysBetween,
+  formatLocalDate,
+  isLocalDate,
+  parseLocalDate,
+  toDayNumber,
+} from './dates.ts';
 
 /** ISO-8601 week of a date: the week-numbering year and week 1–53 (weeks start on Monday). */
 export function isoWeekOf(date: string): { year: number; week: number } {
   const n = toDayNumber(date);
-  // 1970-01-01 was a Thursday: weekday 1 (Mon) … 7 (Sun).
-  const weekday = ((((n + 3) % 7) + 7) % 7) + 1;
-  const thursday = n + 4 - weekday;
-  const year = fromDayNumber(thursday).year;
-  const week = Math.floor((thursday - dayNumber(year, 1, 1)) / 7) + 1;
+  const thursday = n + 4 - weekdayOfDayNumber(n);
+  const year = parseLocalDate(fromDayNumber(thursday)).year;
+  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
   return { year, week };
 }
 
 /** Monday of ISO week `week` of ISO year `year`, as a day number. */
 function isoWeekMonday(year: number, week: number): number {
-  const jan4 = dayNumber(year, 1, 4);
-  const weekdayJan4 = ((((jan4 + 3) % 7) + 7) % 7) + 1;
-  return jan4 - (weekdayJan4 - 1) + (week - 1) * 7;
+  const jan4 = daysFromCivil(year, 1, 4);
+  return jan4 - (weekdayOfDayNumber(jan4) - 1) + (week - 1) * 7;
 }
 
 export function isoWeeksInYear(year: number): number {
@@ -124,6 +76,12 @@ function checkFiscalStart(settings: CalendarSettings): number {
   if (!Number.isInteger(m) || m < 1 || m > 12)
     throw new Error(`fiscal year start month must be 1–12, got ${m}`);
   return m;
+}
+
+/** The first day of the fiscal year that contains `date` (the calendar year when it starts in January). */
+export function fiscalYearStart(date: LocalDate, fiscalYearStartMonth: number): LocalDate {
+  const fy = fiscalYearOf(date, { fiscalYearStartMonth });
+  return formatLocalDate({ year: fy, month: fiscalYearStartMonth, day: 1 });
 }
 
 /** The fiscal year a date falls in, named by the calendar year the fiscal year starts in. */
@@ -149,8 +107,8 @@ export function periodOf(date: string, grain: Exclude<Grain, 'total'>, settings:
         grain,
         id,
         label: id,
-        start: fromDayNumberToDate(monday),
-        end: fromDayNumberToDate(monday + 6),
+        start: fromDayNumber(monday),
+        end: fromDayNumber(monday + 6),
       };
     }
     case 'month': {
@@ -248,7 +206,7 @@ export function samePeriodLastYear(period: Period, settings: CalendarSettings): 
     case 'week': {
       const { year, week } = isoWeekOf(period.start);
       const w = Math.min(week, isoWeeksInYear(year - 1));
-      return periodOf(fromDayNumberToDate(isoWeekMonday(year - 1, w)), 'week', settings);
+      return periodOf(fromDayNumber(isoWeekMonday(year - 1, w)), 'week', settings);
     }
     case 'month':
     case 'quarter':

@@ -2,7 +2,7 @@
  * Grades a parsed goal on the letters of SMART that the statement alone can decide (Specific,
  * Measurable, Time-bound); Achievable and Relevant stay `unknown` until company data is given.
  */
-import { diffDays, parseIsoDate } from './calendar.ts';
+import { diffDays, isLocalDate } from '../calendar/index.ts';
 import { FINDING_TEXT } from './messages.ts';
 import type {
   Finding,
@@ -55,11 +55,9 @@ export function gradeGoalStatement(parsed: ParsedGoal, options: GradeOptions = {
   const time_bound: Grades['time_bound'] = parsed.period ? 'pass' : 'fail';
   if (!parsed.period) findings.push(finding('time_bound', 'NO_PERIOD', 'fail', lang));
   else {
-    const start = parseIsoDate(parsed.period.start);
-    const end = parseIsoDate(parsed.period.end);
-    const today = parseIsoDate(parsed.today);
-    if (start && end) {
-      if (today && diffDays(today, end) < 0)
+    const { start, end } = parsed.period;
+    if (isLocalDate(start) && isLocalDate(end)) {
+      if (isLocalDate(parsed.today) && diffDays(parsed.today, end) < 0)
         findings.push(finding('time_bound', 'PERIOD_IN_PAST', 'warn', lang));
       if (diffDays(start, end) > 548) findings.push(finding('time_bound', 'PERIOD_TOO_LONG', 'warn', lang));
     }

@@ -1,8 +1,6 @@
 /** The SMART goal-statement reader and grader: pure functions, data in, data out. */
 
-export { addDays, addMonths, formatIsoDate, parseIsoDate, startOfIsoWeek } from './calendar.ts';
-export { type GradeOptions, gradeGoalStatement } from './grade-goal.ts';
-export { type HolidayKey, lunarFestivalDate, resolveHoliday } from './holidays.ts';
+export { type GradeOptions, gradeGoalStatement } from './grade-statement.ts';
 export { FINDING_TEXT } from './messages.ts';
 export { parseChineseNumeral, parseNumberToken } from './numerals.ts';
 export { MAX_STATEMENT_LENGTH, parseGoalStatement } from './parse-goal-statement.ts';

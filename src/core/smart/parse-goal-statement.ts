@@ -3,7 +3,7 @@
  * It never throws; a statement it cannot read is a goal with nothing filled in, which grading
  * turns into findings.
  */
-import { parseIsoDate } from './calendar.ts';
+import { isLocalDate } from '../calendar/index.ts';
 import { readScope } from './extract-scope.ts';
 import { readMeans, strategyTexts } from './extract-strategies.ts';
 import { readTargets } from './extract-targets.ts';
@@ -35,11 +35,11 @@ function emptyGoal(statement: string, today: string, lang: Lang): ParsedGoal {
 export function parseGoalStatement(text: string, options: ParseOptions): ParsedGoal {
   const statement = typeof text === 'string' ? text : '';
   const lang: Lang = options.lang ?? (detectChinese(statement) ? 'zh-TW' : 'en');
-  const today = parseIsoDate(options.today);
+  const today = options.today;
   const fy = options.fiscalYearStartMonth;
   const fiscalYearStartMonth = fy !== undefined && Number.isInteger(fy) && fy >= 1 && fy <= 12 ? fy : 1;
   const goal = emptyGoal(statement, options.today, lang);
-  if (!today) return goal;
+  if (typeof today !== 'string' || !isLocalDate(today)) return goal;
   const original = statement.slice(0, MAX_STATEMENT_LENGTH);
   const norm = normalizeText(original);
 

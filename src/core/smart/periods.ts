@@ -5,29 +5,30 @@
 import {
   addDays,
   addMonths,
-  type CalendarDate,
-  compareDates,
+  type DateRange,
   endOfMonth,
+  type FestivalKey,
+  festivalSpan,
   fiscalYearStart,
-  formatIsoDate,
-  isValidDate,
+  formatLocalDate,
+  isValidYmd,
+  type LocalDate,
   monthSpan,
+  parseLocalDate,
   startOfIsoWeek,
-} from './calendar.ts';
-import { HOLIDAY_TERMS, type HolidayKey, resolveHoliday } from './holidays.ts';
+} from '../calendar/index.ts';
+import { HOLIDAY_TERMS } from './holidays.ts';
 import { parseNumberToken } from './numerals.ts';
 import type { Period } from './types.ts';
 
 export interface PeriodContext {
-  today: CalendarDate;
+  /** 'YYYY-MM-DD' */
+  today: LocalDate;
   /** 1–12. */
   fiscalYearStartMonth: number;
 }
 
-interface Span {
-  start: CalendarDate;
-  end: CalendarDate;
-}
+type Span = DateRange;
 
 export interface PeriodMatch {
   period: Period;
@@ -122,9 +123,9 @@ function unitOf(word: string): Unit | null {
 }
 
 /** today … the day before today + n units (「未來三個月內」 from 01-15 = 01-15 … 04-14). */
-function rollingSpan(today: CalendarDate, count: number, unit: Unit): Span | null {
+function rollingSpan(today: LocalDate, count: number, unit: Unit): Span | null {
   if (!(count > 0) || count > 1200) return null;
-  let after: CalendarDate;
+  let after: LocalDate;
   if (unit === 'day') after = addDays(today, Math.round(count));
   else if (unit === 'week') after = addDays(today, Math.round(count * 7));
   else {
@@ -135,24 +136,43 @@ function rollingSpan(today: CalendarDate, count: number, unit: Unit): Span | nul
   return { start: today, end: addDays(after, -1) };
 }
 
-function untilSpan(today: CalendarDate, end: CalendarDate): Span {
+/** The first day of the (fiscal) year named by the calendar year it starts in. */
+function fiscalYearNamed(ctx: PeriodContext, year: number): LocalDate {
+  return formatLocalDate({ year, month: ctx.fiscalYearStartMonth, day: 1 });
+}
+
+/** A real calendar day, or null (2月30日). */
+function dateOf(year: number, month: number, day: number): LocalDate | null {
+  const d = { year, month, day };
+  return isValidYmd(d) ? formatLocalDate(d) : null;
+}
+
+/** Years a goal's period may fall in; a statement naming year 9999 names no period. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+
+function inRange(span: Span): boolean {
+  return span.start >= `${FIRST_YEAR}-01-01` && span.end <= `${LAST_YEAR}-12-31` && span.end.length === 10;
+}
+
+function untilSpan(today: LocalDate, end: LocalDate): Span {
   return { start: today, end };
 }
 
 /** The fiscal (or calendar) year that contains `d`, shifted by `offset` years. */
-function yearSpan(ctx: PeriodContext, d: CalendarDate, offset: number): Span {
+function yearSpan(ctx: PeriodContext, d: LocalDate, offset: number): Span {
   const start = addMonths(fiscalYearStart(d, ctx.fiscalYearStartMonth), offset * 12);
   return { start, end: addDays(addMonths(start, 12), -1) };
 }
 
 /** A named year (2026) read as the calendar year, or the fiscal year that starts in it. */
 function namedYearSpan(ctx: PeriodContext, year: number): Span {
-  const start: CalendarDate = { year, month: ctx.fiscalYearStartMonth, day: 1 };
+  const start = fiscalYearNamed(ctx, year);
   return { start, end: addDays(addMonths(start, 12), -1) };
 }
 
 /** 「今年」 2026, 「明年」, 「2027年」 → the first day of that (fiscal) year; null for no year word. */
-function yearStartFromWord(word: string | undefined, ctx: PeriodContext): CalendarDate | null {
+function yearStartFromWord(word: string | undefined, ctx: PeriodContext): LocalDate | null {
   if (!word) return null;
   const w = word.toLowerCase().replace(/\s+/g, '');
   const current = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
@@ -160,19 +180,20 @@ function yearStartFromWord(word: string | undefined, ctx: PeriodContext): Calend
   if (/^(明年度?|來年|下一?年度?|nextyear)$/.test(w)) return addMonths(current, 12);
   if (/^後年$/.test(w)) return addMonths(current, 24);
   const digits = /(\d{4})/.exec(w);
-  if (digits) return { year: Number(digits[1]), month: ctx.fiscalYearStartMonth, day: 1 };
+  if (digits) return fiscalYearNamed(ctx, Number(digits[1]));
   const zh = /^([〇零一二三四五六七八九]{4})/.exec(w);
   if (zh?.[1]) {
     const n = parseNumberToken(zh[1]);
-    if (n !== null) return { year: n, month: ctx.fiscalYearStartMonth, day: 1 };
+    if (n !== null) return fiscalYearNamed(ctx, n);
   }
   return null;
 }
 
 /** The calendar year a month or date belongs to when the statement names none: this year, or next if past. */
 function calendarYearFor(word: string | undefined, ctx: PeriodContext, month: number): number {
-  const start = yearStartFromWord(word, ctx);
-  if (start) {
+  const startDate = yearStartFromWord(word, ctx);
+  if (startDate) {
+    const start = parseLocalDate(startDate);
     // A fiscal year starting in April: 「明年3月」 still means March of the next calendar year.
     return ctx.fiscalYearStartMonth === 1 || !word || /\d{4}/.test(word)
       ? start.year
@@ -180,37 +201,44 @@ function calendarYearFor(word: string | undefined, ctx: PeriodContext, month: nu
         ? start.year
         : start.year + 1;
   }
-  return month < ctx.today.month ? ctx.today.year + 1 : ctx.today.year;
+  const today = parseLocalDate(ctx.today);
+  return month < today.month ? today.year + 1 : today.year;
 }
 
 /** A quarter or half named without a year that is already over means the next year's. */
 function notYetOver(
   span: Span | null,
   ctx: PeriodContext,
-  again: (yearStart: CalendarDate) => Span | null,
+  again: (yearStart: LocalDate) => Span | null,
 ): Span | null {
-  if (!span || compareDates(span.end, ctx.today) >= 0) return span;
+  if (!span || span.end >= ctx.today) return span;
   return again(addMonths(fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth), 12));
 }
 
-function quarterSpan(yearStart: CalendarDate, quarter: number): Span | null {
+/** `count` whole months from the month of `start`. */
+function monthsFrom(start: LocalDate, count: number): Span {
+  const d = parseLocalDate(start);
+  return monthSpan(d.year, d.month, count);
+}
+
+function quarterSpan(yearStart: LocalDate, quarter: number): Span | null {
   if (quarter < 1 || quarter > 4) return null;
-  const start = addMonths(yearStart, (quarter - 1) * 3);
-  return monthSpan(start.year, start.month, 3);
+  return monthsFrom(addMonths(yearStart, (quarter - 1) * 3), 3);
 }
 
-function currentQuarterStart(ctx: PeriodContext): CalendarDate {
-  const fy = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
-  const monthsIn = (ctx.today.year - fy.year) * 12 + ctx.today.month - fy.month;
-  return addMonths(fy, Math.floor(monthsIn / 3) * 3);
+function currentQuarterStart(ctx: PeriodContext): LocalDate {
+  const fyDate = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+  const fy = parseLocalDate(fyDate);
+  const today = parseLocalDate(ctx.today);
+  const monthsIn = (today.year - fy.year) * 12 + today.month - fy.month;
+  return addMonths(fyDate, Math.floor(monthsIn / 3) * 3);
 }
 
-function halfSpan(yearStart: CalendarDate, half: 1 | 2): Span {
-  const start = addMonths(yearStart, half === 1 ? 0 : 6);
-  return monthSpan(start.year, start.month, 6);
+function halfSpan(yearStart: LocalDate, half: 1 | 2): Span {
+  return monthsFrom(addMonths(yearStart, half === 1 ? 0 : 6), 6);
 }
 
-function holidayKeyOf(name: string, following = ''): HolidayKey | null {
+function holidayKeyOf(name: string, following = ''): FestivalKey | null {
   const text = name + following;
   for (const [re, key] of HOLIDAY_TERMS) {
     const r = new RegExp(`^(?:${re.source})`, 'i');
@@ -221,10 +249,11 @@ function holidayKeyOf(name: string, following = ''): HolidayKey | null {
 }
 
 /** The next occurrence of a holiday that has not ended before today (or in the named year). */
-function nextHoliday(key: HolidayKey, ctx: PeriodContext, year: number | null): Span {
-  if (year !== null) return resolveHoliday(key, year);
-  const thisYear = resolveHoliday(key, ctx.today.year);
-  return compareDates(thisYear.end, ctx.today) >= 0 ? thisYear : resolveHoliday(key, ctx.today.year + 1);
+function nextHoliday(key: FestivalKey, ctx: PeriodContext, year: number | null): Span {
+  if (year !== null) return festivalSpan(key, year);
+  const todayYear = parseLocalDate(ctx.today).year;
+  const thisYear = festivalSpan(key, todayYear);
+  return thisYear.end >= ctx.today ? thisYear : festivalSpan(key, todayYear + 1);
 }
 
 const HOLIDAY_ALT = HOLIDAY_TERMS.map(([re]) => re.source).join('|');
@@ -297,7 +326,7 @@ const RULES: PeriodRule[] = [
       if (from === null || to === null) return null;
       const fromYear = calendarYearFor(m[1], ctx, from);
       const toYear = m[3] ? calendarYearFor(m[3], ctx, to) : to >= from ? fromYear : fromYear + 1;
-      return { start: { year: fromYear, month: from, day: 1 }, end: endOfMonth(toYear, to) };
+      return { start: formatLocalDate({ year: fromYear, month: from, day: 1 }), end: endOfMonth(toYear, to) };
     },
   },
   {
@@ -316,7 +345,7 @@ const RULES: PeriodRule[] = [
           ? Number(m[4])
           : calendarYearFor(undefined, ctx, from);
       const toYear = m[4] ? Number(m[4]) : to >= from ? fromYear : fromYear + 1;
-      return { start: { year: fromYear, month: from, day: 1 }, end: endOfMonth(toYear, to) };
+      return { start: formatLocalDate({ year: fromYear, month: from, day: 1 }), end: endOfMonth(toYear, to) };
     },
   },
   {
@@ -333,8 +362,8 @@ const RULES: PeriodRule[] = [
       const day = m[3] ? parseNumberToken(m[3]) : null;
       if (month === null || day === null) return null;
       const year = m[1] ? Number(m[1]) : calendarYearFor(undefined, ctx, month);
-      const d: CalendarDate = { year, month, day };
-      if (!isValidDate(d)) return null;
+      const d = dateOf(year, month, day);
+      if (!d) return null;
       return m[4] ? untilSpan(ctx.today, d) : { start: d, end: d };
     },
   },
@@ -342,8 +371,8 @@ const RULES: PeriodRule[] = [
     name: 'date-iso',
     re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b\s*(前|之前|以前|為止)?/g,
     resolve: (m, ctx) => {
-      const d: CalendarDate = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-      if (!isValidDate(d)) return null;
+      const d = dateOf(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (!d) return null;
       const before = m[4] || /\b(by|before|until|no later than)\s*$/i.test(m.input.slice(0, m.index));
       return before ? untilSpan(ctx.today, d) : { start: d, end: d };
     },
@@ -355,8 +384,8 @@ const RULES: PeriodRule[] = [
       const month = Number(m[2]);
       const day = Number(m[3]);
       if (!(month >= 1 && month <= 12)) return null;
-      const d: CalendarDate = { year: calendarYearFor(undefined, ctx, month), month, day };
-      if (!isValidDate(d)) return null;
+      const d = dateOf(calendarYearFor(undefined, ctx, month), month, day);
+      if (!d) return null;
       return m[1] || m[4] ? untilSpan(ctx.today, d) : { start: d, end: d };
     },
   },
@@ -371,8 +400,8 @@ const RULES: PeriodRule[] = [
       const day = Number(m[3] ?? m[4]);
       if (month === null) return null;
       const year = m[6] ? Number(m[6]) : calendarYearFor(undefined, ctx, month);
-      const d: CalendarDate = { year, month, day };
-      if (!isValidDate(d)) return null;
+      const d = dateOf(year, month, day);
+      if (!d) return null;
       return m[1] && m[1].toLowerCase() !== 'on' ? untilSpan(ctx.today, d) : { start: d, end: d };
     },
   },
@@ -424,7 +453,7 @@ const RULES: PeriodRule[] = [
     name: 'this-month',
     re: /(本月|這個月|這一?個?月|當月|this month)\s*(底|末)?\s*(前|之前|以前)?|(?:by\s+)?(?:the\s+)?end of (?:this|the) month|月底前|月底之前/gi,
     resolve: (m, ctx) => {
-      const whole = monthSpan(ctx.today.year, ctx.today.month, 1);
+      const whole = monthsFrom(ctx.today, 1);
       if (!m[1] || m[2] || m[3]) return untilSpan(ctx.today, whole.end);
       return whole;
     },
@@ -433,8 +462,7 @@ const RULES: PeriodRule[] = [
     name: 'next-month',
     re: /(?:(by|before)\s+(?:the\s+)?end of\s+)?(下個?月|下一個月|next month)\s*(底|末)?\s*(前|之前)?/gi,
     resolve: (m, ctx) => {
-      const next = addMonths(ctx.today, 1);
-      const whole = monthSpan(next.year, next.month, 1);
+      const whole = monthsFrom(addMonths(ctx.today, 1), 1);
       if (m[1] || m[3]) return untilSpan(ctx.today, whole.end);
       if (m[4]) return untilSpan(ctx.today, addDays(whole.start, -1));
       return whole;
@@ -479,7 +507,10 @@ const RULES: PeriodRule[] = [
   {
     name: 'before-year-zh',
     re: /(\d{4})\s*年(?:以)?前/g,
-    resolve: (m, ctx) => untilSpan(ctx.today, { year: Number(m[1]) - 1, month: 12, day: 31 }),
+    resolve: (m, ctx) => {
+      const end = dateOf(Number(m[1]) - 1, 12, 31);
+      return end ? untilSpan(ctx.today, end) : null;
+    },
   },
   // --- quarters ---
   {
@@ -506,12 +537,7 @@ const RULES: PeriodRule[] = [
         : { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }[word];
       if (!q) return null;
       let yearStart = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
-      if (m[3])
-        yearStart = {
-          year: m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]),
-          month: ctx.fiscalYearStartMonth,
-          day: 1,
-        };
+      if (m[3]) yearStart = fiscalYearNamed(ctx, m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]));
       else if ((m[4] ?? '').toLowerCase() === 'next') yearStart = addMonths(yearStart, 12);
       const bare = !m[3] && !m[4];
       const span = bare
@@ -525,24 +551,21 @@ const RULES: PeriodRule[] = [
     name: 'this-quarter',
     re: /本季度?|這一?個?季度?|當季|this quarter|the current quarter/gi,
     resolve: (_m, ctx) => {
-      const start = currentQuarterStart(ctx);
-      return monthSpan(start.year, start.month, 3);
+      return monthsFrom(currentQuarterStart(ctx), 3);
     },
   },
   {
     name: 'next-quarter',
     re: /下一?個?季度?|next quarter|the following quarter/gi,
     resolve: (_m, ctx) => {
-      const start = addMonths(currentQuarterStart(ctx), 3);
-      return monthSpan(start.year, start.month, 3);
+      return monthsFrom(addMonths(currentQuarterStart(ctx), 3), 3);
     },
   },
   {
     name: 'quarter-end',
     re: /(?:本季|季)(?:底|末)(?:前|之前)?|(?:by\s+)?(?:the\s+)?end of (?:the|this) quarter/gi,
     resolve: (_m, ctx) => {
-      const start = currentQuarterStart(ctx);
-      return untilSpan(ctx.today, monthSpan(start.year, start.month, 3).end);
+      return untilSpan(ctx.today, monthsFrom(currentQuarterStart(ctx), 3).end);
     },
   },
   // --- halves ---
@@ -560,7 +583,7 @@ const RULES: PeriodRule[] = [
     resolve: (m, ctx) => {
       const half = (m[1] ?? '').toLowerCase() === 'first' || m[2] === '1' ? 1 : 2;
       let yearStart = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
-      if (m[4]) yearStart = { year: Number(m[4]), month: ctx.fiscalYearStartMonth, day: 1 };
+      if (m[4]) yearStart = fiscalYearNamed(ctx, Number(m[4]));
       else if ((m[3] ?? '').toLowerCase() === 'next') yearStart = addMonths(yearStart, 12);
       return halfSpan(yearStart, half);
     },
@@ -584,7 +607,7 @@ const RULES: PeriodRule[] = [
     resolve: (m, ctx) => {
       const named = m[1] ?? m[2] ?? m[3];
       const yearStart = named
-        ? { year: Number(named), month: ctx.fiscalYearStartMonth, day: 1 }
+        ? fiscalYearNamed(ctx, Number(named))
         : fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
       return untilSpan(ctx.today, addDays(addMonths(yearStart, 12), -1));
     },
@@ -653,7 +676,7 @@ function holidaySpan(
   const key = holidayKeyOf(name.trim(), following);
   if (!key) return null;
   const yearStart = yearWord ? yearStartFromWord(yearWord, ctx) : null;
-  const h = nextHoliday(key, ctx, yearStart ? yearStart.year : null);
+  const h = nextHoliday(key, ctx, yearStart ? parseLocalDate(yearStart).year : null);
   const unit = unitWord ? unitOf(unitWord) : null;
   if (marker === '前' || marker === '之前' || marker === '以前') {
     const dayBefore = addDays(h.start, -1);
@@ -669,7 +692,7 @@ function holidaySpan(
     return untilSpan(ctx.today, dayBefore);
   }
   if (marker === '檔期' || marker === '檔') {
-    if (compareDates(h.start, h.end) !== 0) return h;
+    if (h.start !== h.end) return h;
     return { start: addDays(h.start, -27), end: h.start };
   }
   if (key === 'lunar_new_year' && (marker === '期間' || marker === '假期' || !marker)) {
@@ -683,7 +706,16 @@ const PAST_TIME =
   /去年同期|去年|(?<![夕節日慶假春誕前底末])前年|上個?月|上一?季度?|同期|上週|last (?:year|month|quarter|week)|previous (?:year|month|quarter)|a year ago|year[- ]over[- ]year|yoy/gi;
 
 function toPeriod(span: Span): Period {
-  return { start: formatIsoDate(span.start), end: formatIsoDate(span.end) };
+  return { start: span.start, end: span.end };
+}
+
+/** A rule's span, or null when the date arithmetic leaves the calendar (year 10000). */
+function resolveSafely(rule: PeriodRule, m: RegExpExecArray, ctx: PeriodContext): Span | null {
+  try {
+    return rule.resolve(m, ctx);
+  } catch {
+    return null;
+  }
 }
 
 /** Finds the statement's period: the longest time expression that resolves, the earliest on a tie. */
@@ -708,8 +740,8 @@ export function readPeriod(text: string, ctx: PeriodContext): PeriodReading {
       const length =
         m[0].trim().length + (trailing && m[0].trimEnd().length === m[0].length ? trailing[0].length : 0);
       if (isPast(index, length)) continue;
-      const span = rule.resolve(m, ctx);
-      if (!span || compareDates(span.start, span.end) > 0) continue;
+      const span = resolveSafely(rule, m, ctx);
+      if (!span || span.start > span.end || !inRange(span)) continue;
       candidates.push({ period: toPeriod(span), index, length, rule: rule.name });
     }
   }
