@@ -1,12 +1,28 @@
 import { z } from 'zod';
+import type * as core from '../core/goals/types.ts';
 import { DIMENSIONS, KPI_METRICS } from '../core/kpi/types.ts';
-import { idSchema, isoDateTimeSchema } from './common.ts';
+import {
+  FINDING_SEVERITIES,
+  LETTER_GRADES,
+  RATE_PERS,
+  SMART_LETTERS,
+  TARGET_KINDS,
+} from '../core/smart/types.ts';
+import {
+  idSchema,
+  isoDateTimeSchema,
+  localDateSchema as localDate,
+  multilineTextSchema,
+  textSchema,
+} from './common.ts';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** The goal vocabulary is core's (core/smart/types.ts); the web imports it from here. */
+export type { Grades, LetterGrade, RatePer, SmartLetter, TargetKind } from '../core/goals/types.ts';
+export { LETTER_GRADES, SMART_LETTERS };
 
 export const goalMetricSchema = z.enum(KPI_METRICS);
-export const ratePerSchema = z.enum(['day', 'week', 'month', 'quarter', 'year']);
-export const targetKindSchema = z.enum(['absolute', 'percent_change', 'absolute_change']);
+export const ratePerSchema = z.enum(RATE_PERS);
+export const targetKindSchema = z.enum(TARGET_KINDS);
 
 /**
  * A numeric target: reach X (absolute), change by ±X % (percent_change) or by ±X (absolute_change).
@@ -25,7 +41,7 @@ export type GoalTarget = z.infer<typeof goalTargetSchema>;
 export const goalScopeSchema = z
   .object(
     Object.fromEntries(
-      DIMENSIONS.map((d) => [d, z.array(z.string().trim().min(1).max(200)).max(50).optional()]),
+      DIMENSIONS.map((d) => [d, z.array(textSchema.trim().min(1).max(200)).max(50).optional()]),
     ),
   )
   .strict();
@@ -36,9 +52,9 @@ export const goalPeriodSchema = z
   .refine((p) => p.start <= p.end, { message: 'end_before_start', path: ['end'] });
 
 export const goalInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: textSchema.trim().min(1).max(200),
   /** The sentence the goal was written as, if any (kept for the record). */
-  statement: z.string().trim().max(2000).default(''),
+  statement: multilineTextSchema.trim().max(2000).default(''),
   metric: goalMetricSchema,
   scope: goalScopeSchema.default({}),
   /** The main target, on `metric`. */
@@ -48,12 +64,12 @@ export const goalInputSchema = z.object({
   period: goalPeriodSchema,
   ownerUserId: idSchema.nullable().default(null),
   objectiveId: idSchema.nullable().default(null),
-  strategies: z.array(z.string().trim().min(1).max(300)).max(30).default([]),
-  notes: z.string().trim().max(5000).default(''),
+  strategies: z.array(textSchema.trim().min(1).max(300)).max(30).default([]),
+  notes: multilineTextSchema.trim().max(5000).default(''),
 });
 export type GoalInput = z.infer<typeof goalInputSchema>;
 
-export const letterGradeSchema = z.enum(['pass', 'warn', 'fail', 'unknown']);
+export const letterGradeSchema = z.enum(LETTER_GRADES);
 export const smartGradesSchema = z.object({
   specific: letterGradeSchema,
   measurable: letterGradeSchema,
@@ -62,9 +78,9 @@ export const smartGradesSchema = z.object({
   time_bound: letterGradeSchema,
 });
 export const findingSchema = z.object({
-  letter: z.enum(['specific', 'measurable', 'achievable', 'relevant', 'time_bound']),
+  letter: z.enum(SMART_LETTERS),
   code: z.string(),
-  severity: z.enum(['fail', 'warn', 'info']),
+  severity: z.enum(FINDING_SEVERITIES),
   message: z.string(),
   fix: z.string(),
 });
@@ -145,19 +161,19 @@ export const goalWithGradingSchema = goalSchema.extend({ grading: gradingSchema 
 export const goalParamsSchema = z.object({ companyId: idSchema, goalId: idSchema });
 export const goalListQuerySchema = z.object({
   status: z.enum(['active', 'archived', 'all']).default('active'),
-  q: z.string().max(200).optional(),
+  q: textSchema.max(200).optional(),
   metric: goalMetricSchema.optional(),
 });
 export const createGoalBodySchema = goalInputSchema;
 /** Edit with the version read (409 VERSION_CONFLICT when stale) and why (kept in the history). */
 export const updateGoalBodySchema = goalInputSchema.extend({
   version: z.number().int().min(1),
-  reason: z.string().trim().max(1000).default(''),
+  reason: multilineTextSchema.trim().max(1000).default(''),
 });
 
 /** Sentence → draft goal (for the wizard: writing a sentence fills the form). */
 export const parseGoalBodySchema = z.object({
-  statement: z.string().trim().min(1).max(2000),
+  statement: multilineTextSchema.trim().min(1).max(2000),
   /** Defaults to today in the company's time zone. */
   today: localDate.optional(),
 });
@@ -178,3 +194,11 @@ export const goalVersionSchema = z.object({
   /** Field → { from, to } of what this version changed. */
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
 });
+
+// The compiler holds the contract to core's shapes: a drift on either side fails the typecheck.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const assertSame = <T extends true>(): T | undefined => undefined;
+assertSame<Same<z.infer<typeof smartGradesSchema>, core.Grades>>();
+assertSame<Same<z.infer<typeof findingSchema>, core.Finding>>();
+assertSame<Same<z.infer<typeof goalTargetSchema>, core.GoalTarget>>();
+assertSame<Same<z.infer<typeof achievabilitySchema>, core.Achievability>>();

@@ -21,6 +21,9 @@ export {
   type MonthShare,
   monthShares,
   periodDays,
+  periodTotalToRate,
   ratesInPeriod,
+  rateToPeriodTotal,
+  targetShape,
 } from './target-conversion.ts';
 export type * from './types.ts';

@@ -2,6 +2,9 @@
  * Turns a target as written (a rate, a change, a level) into one number comparable with the
  * forecast of the goal's period: a total over the period for additive metrics (revenue, orders, …),
  * a level for the others (AOV, rates), in the metric's units (ratios as fractions: 25 % → 0.25).
+ *
+ * The one rate ⇄ period-total conversion of Pacer (`rateToPeriodTotal`, `periodTotalToRate`): the
+ * server's grading and the web form both call it, so they show the same totals for the same goal.
  */
 import { addDays, daysBetween, isLocalDate, monthBounds } from '../calendar/periods.ts';
 import { isAdditive, isPercentMetric } from './metric-kinds.ts';
@@ -57,6 +60,28 @@ export function ratesInPeriod(per: RatePer, period: GoalPeriod): number {
   }
 }
 
+/**
+ * A rate of an additive metric (1500 a day) as its total over the period (calendar months counted
+ * by their share of days: February 2026 whole is one month, not 28 / 30.44). `per` null: already a
+ * total. Only additive metrics have totals: a level (AOV, a rate) is never converted, see
+ * `targetShape`.
+ */
+export function rateToPeriodTotal(value: number, per: RatePer | null, period: GoalPeriod): number {
+  return per ? value * ratesInPeriod(per, period) : value;
+}
+
+/** The reverse of `rateToPeriodTotal`: a period total as so much per day / week / month / … */
+export function periodTotalToRate(total: number, per: RatePer | null, period: GoalPeriod): number {
+  if (!per) return total;
+  const units = ratesInPeriod(per, period);
+  return units > 0 ? total / units : total;
+}
+
+/** How a target of this metric reads over a period: a total (sum of its days) or a level (never summed). */
+export function targetShape(metric: GoalTarget['metric']): 'total' | 'level' {
+  return isAdditive(metric) ? 'total' : 'level';
+}
+
 export interface ConversionBaseline {
   /** The metric over the same period last year (total or level). */
   samePeriodLastYear: number | null;
@@ -93,15 +118,14 @@ export function convertTarget(
   const additive = isAdditive(target.metric);
   const unit = isPercentMetric(target.metric) ? 0.01 : 1;
   const base = changeBaseline(baseline);
-  const scale = additive && target.per ? ratesInPeriod(target.per, period) : 1;
   if (target.kind === 'absolute') {
-    const value = additive ? target.value * scale : target.value * unit;
+    const value = additive ? rateToPeriodTotal(target.value, target.per, period) : target.value * unit;
     return { value, basis: 'none', baseline: base.value };
   }
   if (base.value === null) return { value: null, basis: null, baseline: null };
   if (target.kind === 'percent_change')
     return { value: base.value * (1 + target.value / 100), basis: base.basis, baseline: base.value };
-  const delta = additive ? target.value * scale : target.value * unit;
+  const delta = additive ? rateToPeriodTotal(target.value, target.per, period) : target.value * unit;
   return { value: base.value + delta, basis: base.basis, baseline: base.value };
 }
 

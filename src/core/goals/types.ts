@@ -1,9 +1,13 @@
-/** The shapes of a structured goal and of its grading (mirrors contract/goals.ts; core stays pure). */
+/**
+ * The shapes of a structured goal and of its grading. The goal vocabulary (letters, grades, target
+ * kinds, rates) is declared once in core/smart/types.ts; contract/goals.ts builds its schemas from it.
+ */
 import type { Dimension, KpiMetric } from '../kpi/types.ts';
+import type { Finding as SmartFinding } from '../smart/types.ts';
 
-export type Lang = 'zh-TW' | 'en';
-export type TargetKind = 'absolute' | 'percent_change' | 'absolute_change';
-export type RatePer = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type { Grades, Lang, LetterGrade, RatePer, SmartLetter, TargetKind } from '../smart/types.ts';
+
+import type { Grades, RatePer, TargetKind } from '../smart/types.ts';
 
 /** Money in currency units; percentages as percent numbers (3.5 = 3.5 %); `per` makes it a rate. */
 export interface GoalTarget {
@@ -49,17 +53,8 @@ export interface GoalDraft {
   notes?: string;
 }
 
-export type LetterGrade = 'pass' | 'warn' | 'fail' | 'unknown';
-export type SmartLetter = 'specific' | 'measurable' | 'achievable' | 'relevant' | 'time_bound';
-export type Grades = Record<SmartLetter, LetterGrade>;
-
-export interface Finding {
-  letter: SmartLetter;
-  code: string;
-  severity: 'fail' | 'warn' | 'info';
-  message: string;
-  fix: string;
-}
+/** A finding of the five-letter grading: the reader's codes and the goal grading's own. */
+export type Finding = SmartFinding<string>;
 
 export type Verdict = 'too_easy' | 'achievable' | 'stretch' | 'unrealistic' | 'unknown';
 

@@ -23,3 +23,10 @@ export type {
   Target,
   TargetKind,
 } from './types.ts';
+export {
+  FINDING_SEVERITIES,
+  LETTER_GRADES,
+  RATE_PERS,
+  SMART_LETTERS,
+  TARGET_KINDS,
+} from './types.ts';

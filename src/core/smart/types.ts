@@ -22,9 +22,11 @@ export type MetricKey =
   | 'market_share'
   | 'revenue_per_rep';
 
-export type TargetKind = 'absolute' | 'percent_change' | 'absolute_change';
+export const TARGET_KINDS = ['absolute', 'percent_change', 'absolute_change'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
-export type RatePer = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export const RATE_PERS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type RatePer = (typeof RATE_PERS)[number];
 
 export interface Target {
   metric: MetricKey;
@@ -72,11 +74,16 @@ export interface ParseOptions {
   fiscalYearStartMonth?: number;
 }
 
-export type LetterGrade = 'pass' | 'warn' | 'fail' | 'unknown';
+/** The one goal vocabulary: the contract's schemas are built from these lists (contract/goals.ts). */
+export const LETTER_GRADES = ['pass', 'warn', 'fail', 'unknown'] as const;
+export type LetterGrade = (typeof LETTER_GRADES)[number];
 
-export type SmartLetter = 'specific' | 'measurable' | 'achievable' | 'relevant' | 'time_bound';
+export const SMART_LETTERS = ['specific', 'measurable', 'achievable', 'relevant', 'time_bound'] as const;
+export type SmartLetter = (typeof SMART_LETTERS)[number];
 
 export type Grades = Record<SmartLetter, LetterGrade>;
+
+export const FINDING_SEVERITIES = ['fail', 'warn', 'info'] as const;
 
 export type FindingCode =
   | 'NO_METRIC'
@@ -88,11 +95,12 @@ export type FindingCode =
   | 'NO_HISTORY'
   | 'NO_OBJECTIVE';
 
-export type FindingSeverity = 'fail' | 'warn' | 'info';
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
-export interface Finding {
+/** A finding of the grading; the reader's codes are FindingCode, the goal grading adds its own (core/goals/messages.ts). */
+export interface Finding<Code extends string = FindingCode> {
   letter: SmartLetter;
-  code: FindingCode;
+  code: Code;
   severity: FindingSeverity;
   message: string;
   /** A concrete fix, in the same language as the message. */

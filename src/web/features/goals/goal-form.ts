@@ -6,9 +6,17 @@ import {
   type GoalInput,
   type GoalTarget,
   goalInputSchema,
+  type LetterGrade,
   type ratePerSchema,
+  SMART_LETTERS,
+  type SmartLetter,
   type targetKindSchema,
 } from '../../../contract/goals.ts';
+import {
+  periodDays as corePeriodDays,
+  periodTotalToRate,
+  ratesInPeriod,
+} from '../../../core/goals/target-conversion.ts';
 import { DIMENSIONS, type Dimension, type KpiMetric } from '../../../core/kpi/types.ts';
 
 export type RatePer = z.infer<typeof ratePerSchema>;
@@ -118,22 +126,12 @@ export function toGoalInput(values: GoalFormValues, statement: string): GoalInpu
 
 /** Days in an inclusive 'YYYY-MM-DD' period. */
 export function periodDays(start: string, end: string): number {
-  const a = Date.parse(`${start}T00:00:00Z`);
-  const b = Date.parse(`${end}T00:00:00Z`);
-  return Math.max(1, Math.round((b - a) / 86_400_000) + 1);
+  return Math.max(1, corePeriodDays({ start, end }));
 }
 
-const DAYS_PER: Record<RatePer, number> = {
-  day: 1,
-  week: 7,
-  month: 365.25 / 12,
-  quarter: 365.25 / 4,
-  year: 365.25,
-};
-
-/** How many `per` units the period holds (92 days → 92 days, ≈3.02 months). */
+/** How many `per` units the period holds (core's one conversion: months by their share of days). */
 export function unitsInPeriod(per: RatePer, start: string, end: string): number {
-  return periodDays(start, end) / DAYS_PER[per];
+  return ratesInPeriod(per, { start, end });
 }
 
 /**
@@ -141,7 +139,7 @@ export function unitsInPeriod(per: RatePer, start: string, end: string): number 
  * period's months; levels (ratios, scores, averages) stay as they are.
  */
 export function perMonthEquivalent(total: number, start: string, end: string, additive: boolean): number {
-  return additive ? total / unitsInPeriod('month', start, end) : total;
+  return additive ? periodTotalToRate(total, 'month', { start, end }) : total;
 }
 
 /**
@@ -156,7 +154,7 @@ export function targetFromTotal(
   additive: boolean,
 ): TargetFormValue {
   const per = current?.kind === 'absolute' && current.per && current.per !== 'total' ? current.per : 'total';
-  const value = additive && per !== 'total' ? total / unitsInPeriod(per, start, end) : total;
+  const value = additive && per !== 'total' ? periodTotalToRate(total, per, { start, end }) : total;
   return {
     ...current,
     kind: 'absolute',
@@ -165,9 +163,7 @@ export function targetFromTotal(
   };
 }
 
-export type LetterGrade = 'pass' | 'warn' | 'fail' | 'unknown';
-export const SMART_LETTERS = ['specific', 'measurable', 'achievable', 'relevant', 'time_bound'] as const;
-export type SmartLetter = (typeof SMART_LETTERS)[number];
+export { type LetterGrade, SMART_LETTERS, type SmartLetter };
 export const LETTER_SHORT: Record<SmartLetter, string> = {
   specific: 'S',
   measurable: 'M',
