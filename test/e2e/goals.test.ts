@@ -138,7 +138,7 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
     await wizard.save();
     await page.getByRole('dialog').getByRole('textbox').fill('Target raised into the recommended range');
     await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => wizard.history().textContent()).toContain('Version 2');
+    await expect.poll(() => wizard.history().textContent(), { timeout: 10_000 }).toContain('Version 2');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await wizard.chart().waitFor();
     expect(await wizard.history().textContent()).toContain('Target raised into the recommended range');
@@ -169,9 +169,38 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
     await wizard.save();
     await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Someone else changed this in the meantime').waitFor();
+    // The alert says what they changed; what we typed is still in the form.
+    expect(await page.getByTestId('version-conflict-fields').textContent()).toBe('They changed: Notes');
+    expect(await page.getByLabel('Notes', { exact: true }).inputValue()).toBe('My note');
+    await shot(page, 'goals-03a-conflict');
     await page.getByRole('button', { name: 'Reload the latest version' }).click();
     await expect.poll(() => page.getByLabel('Notes', { exact: true }).inputValue()).toBe('Edited elsewhere');
-    await expect.poll(() => wizard.history().textContent()).toContain('Version 3');
+    await expect.poll(() => wizard.history().textContent(), { timeout: 10_000 }).toContain('Version 3');
+
+    // Again, and this time we keep ours: overwrite (confirmed) saves our notes over version 4.
+    const latest = (await (await context.request.get(goalUrl)).json()) as Record<string, unknown>;
+    const again = await context.request.put(goalUrl, {
+      headers: { [CSRF_HEADER]: session.csrfToken },
+      data: {
+        ...Object.fromEntries(
+          [...fields, 'ownerUserId', 'objectiveId', 'strategies'].map((k) => [k, latest[k]]),
+        ),
+        notes: 'Edited elsewhere again',
+        version: latest.version,
+        reason: 'Another tab',
+      },
+    });
+    expect(again.status()).toBe(200);
+    await page.getByLabel('Notes', { exact: true }).fill('Mine, on purpose');
+    await wizard.save();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('version-conflict').getByRole('button', { name: 'Overwrite with mine' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Overwrite with mine' }).click();
+    await page.getByTestId('version-conflict').waitFor({ state: 'detached' });
+    await expect.poll(() => wizard.history().textContent(), { timeout: 10_000 }).toContain('Version 5');
+    const overwritten = (await (await context.request.get(goalUrl)).json()) as Record<string, unknown>;
+    expect(overwritten.notes).toBe('Mine, on purpose');
+    expect(overwritten.version).toBe(5);
 
     // Archive and restore from the list.
     await page.getByRole('button', { name: 'Back to goals' }).click();

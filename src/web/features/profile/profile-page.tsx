@@ -1,6 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CompanyStage,
@@ -8,23 +6,19 @@ import {
   currencySchema,
   type Profile,
   type ProfileInput,
-  saveProfileBodySchema,
+  profileInputSchema,
   timeZoneSchema,
 } from '../../../contract/profile.ts';
 import { api, companyPath } from '../../api/client.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import {
-  errorMessage,
-  isConflict,
-  problemFieldErrors,
-  setFieldErrors,
-  zodFieldErrors,
-} from '../../lib/form-errors.ts';
+import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
 import { PageHeader, ReadOnlyNotice } from '../../lib/page-header.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
 import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
+import { useVersionedForm } from '../../lib/versioned-form/use-versioned-form.ts';
+import { VersionConflictAlert } from '../../lib/versioned-form/version-conflict-alert.tsx';
 import { CompanyNameCard } from './company-name-card.tsx';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -40,55 +34,38 @@ export default function ProfilePage() {
   const { message } = App.useApp();
   const { companyId, companyName, can } = useCurrentCompany();
   const canEdit = can('profile.write');
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<ProfileInput>();
-  const [conflict, setConflict] = useState(false);
-  const queryKey = ['profile', companyId];
-  const profile = useQuery({
-    queryKey,
-    queryFn: () => api.get<Profile>(companyPath(companyId, '/profile')),
+  const versioned = useVersionedForm<Profile, ProfileInput, ProfileInput>({
+    form,
+    queryKey: ['profile', companyId],
+    load: () => api.get<Profile>(companyPath(companyId, '/profile')),
     enabled: companyId !== '',
-  });
-
-  useEffect(() => {
-    if (profile.data) form.setFieldsValue(profile.data);
-  }, [profile.data, form]);
-
-  const save = useMutation({
-    mutationFn: (body: ProfileInput & { version: number }) =>
-      api.put<Profile>(companyPath(companyId, '/profile'), body),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(queryKey, saved);
-      setConflict(false);
-      void message.success(t('profile.saved'));
-    },
+    toValues: (p) => ({
+      stage: p.stage,
+      industry: p.industry,
+      currency: p.currency,
+      fiscalYearStartMonth: p.fiscalYearStartMonth,
+      timeZone: p.timeZone,
+      description: p.description,
+    }),
+    send: (body, version) =>
+      api.put<Profile>(companyPath(companyId, '/profile'), { ...body, version: version ?? 0 }),
+    onSaved: () => void message.success(t('profile.saved')),
     onError: (e) => {
-      if (isConflict(e)) {
-        setConflict(true);
-        return;
-      }
       const fields = problemFieldErrors(e, t);
       if (fields.length) setFieldErrors(form, fields);
       void message.error(errorMessage(e, t));
     },
   });
-
-  const reload = async () => {
-    const fresh = await profile.refetch();
-    if (fresh.data) {
-      form.resetFields();
-      form.setFieldsValue(fresh.data);
-    }
-    setConflict(false);
-  };
+  const profile = versioned.query;
 
   if (profile.isPending) return <PageLoading />;
   if (profile.isError) return <Alert type="error" showIcon title={errorMessage(profile.error, t)} />;
 
   const submit = (values: ProfileInput) => {
-    const parsed = saveProfileBodySchema.safeParse({ ...values, version: profile.data.version });
+    const parsed = profileInputSchema.safeParse(values);
     if (!parsed.success) setFieldErrors(form, zodFieldErrors(parsed.error, t));
-    else save.mutate(parsed.data);
+    else versioned.save(parsed.data);
   };
   const lang = currentLanguage();
 
@@ -97,20 +74,13 @@ export default function ProfilePage() {
       <PageHeader title={t('profile.title')} help={t('profile.help', { company: companyName })} />
       <CompanyNameCard />
       {!canEdit && <ReadOnlyNotice text={t('common.readOnly')} />}
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('conflict.title')}
-          description={t('conflict.description')}
-          action={
-            <Button size="small" onClick={() => void reload()}>
-              {t('conflict.reload')}
-            </Button>
-          }
-        />
-      )}
+      <VersionConflictAlert
+        conflict={versioned.conflict}
+        fieldLabel={(f) => t(`profile.${f}`)}
+        onReload={() => void versioned.reload()}
+        onOverwrite={versioned.overwrite}
+        saving={versioned.saving}
+      />
       <Panel>
         <Form
           form={form}
@@ -170,7 +140,7 @@ export default function ProfilePage() {
           </Form.Item>
           {canEdit && (
             <Space wrap>
-              <Button type="primary" htmlType="submit" loading={save.isPending}>
+              <Button type="primary" htmlType="submit" loading={versioned.saving}>
                 {t('common.save')}
               </Button>
               <Typography.Text type="secondary">
