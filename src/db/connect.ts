@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { AppError } from '../core/errors/app-error.ts';
 import type { DialectKind } from './dialect-kind.ts';
 import type { Database } from './schema/index.ts';
 
@@ -38,9 +39,68 @@ export function openDatabase(config: DatabaseConfig): PacerDatabase {
   return openSqlite(sqliteFilePath(config));
 }
 
+/** SQLite's and the file system's ways of saying "you may not write here". */
+const READ_ONLY_CODES = new Set(['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'EACCES', 'EPERM', 'EROFS']);
+
+export function isReadOnlyFailure(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && [...READ_ONLY_CODES].some((c) => code.startsWith(c));
+}
+
+function readOnly(location: string): AppError {
+  return new AppError('DATA_READ_ONLY', undefined, { location });
+}
+
+/**
+ * Refuses a database this process cannot write (a read-only data folder or database file, a
+ * read-only PostgreSQL server): otherwise the server would start and every login would fail.
+ */
+export async function assertWritable(database: PacerDatabase): Promise<void> {
+  if (database.sqlite) {
+    try {
+      // A schema change inside a transaction that is rolled back: it needs every write permission.
+      database.sqlite.exec('BEGIN IMMEDIATE; CREATE TABLE _pacer_write_check (x INTEGER); ROLLBACK');
+    } catch (e) {
+      if (database.sqlite.inTransaction) database.sqlite.exec('ROLLBACK');
+      if (isReadOnlyFailure(e)) throw readOnly(database.location);
+      // Busy: another process is writing (an import); the file is writable, the check is moot.
+      if ((e as { code?: unknown }).code !== 'SQLITE_BUSY') throw e;
+    }
+    return;
+  }
+  const r = await sql<{ transaction_read_only: string }>`SHOW transaction_read_only`.execute(database.db);
+  if (r.rows[0]?.transaction_read_only === 'on') throw readOnly(database.location);
+}
+
 function openSqlite(file: string): PacerDatabase {
+  try {
+    return openSqliteFile(file);
+  } catch (e) {
+    if (isReadOnlyFailure(e)) throw readOnly(file);
+    throw e;
+  }
+}
+
+function openSqliteFile(file: string): PacerDatabase {
   mkdirSync(resolve(file, '..'), { recursive: true });
   const sqlite = new SQLite(file);
+  try {
+    configureSqlite(sqlite);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    kind: 'sqlite',
+    location: file,
+    sqlite,
+    close: () => db.destroy(),
+  };
+}
+
+function configureSqlite(sqlite: SQLite.Database): void {
   // 8 KiB pages (SQLite's default is 4 KiB): a 1M-line import inserts and commits about 15 % faster
   // (bench/RESULTS.md). Takes effect only on a new, empty file; an older database keeps its size.
   sqlite.pragma('page_size = 8192');
@@ -51,14 +111,6 @@ function openSqlite(file: string): PacerDatabase {
   sqlite.pragma('busy_timeout = 5000');
   // 64 MB page cache: KPI queries read roll-ups of millions of rows.
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return {
-    db,
-    kind: 'sqlite',
-    location: file,
-    sqlite,
-    close: () => db.destroy(),
-  };
 }
 
 function openPostgres(url: string): PacerDatabase {

@@ -1,6 +1,10 @@
+import { join, resolve } from 'node:path';
+import { ImportJobs } from '../app/import/import-jobs.ts';
 import type { AppContext, Clock } from '../app/ports.ts';
 import { systemClock } from '../app/system-clock.ts';
-import { type DatabaseConfig, openDatabase, type PacerDatabase } from './connect.ts';
+import { createFileReader } from '../ingest/file-reader.ts';
+import { createUploadStore } from '../ingest/upload-store.ts';
+import { assertWritable, type DatabaseConfig, openDatabase, type PacerDatabase } from './connect.ts';
 import { createImportStore } from './imports/import-store.ts';
 import { refreshSalesRollups } from './kpi/refresh-sales-rollups.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -11,21 +15,48 @@ export interface Runtime {
   ctx: AppContext;
   /** Migrations applied by this start (empty when the schema was current). */
   applied: string[];
+  /** Folder of uploads waiting to be imported (inside the data folder). */
+  uploadsDir: string;
   close(): Promise<void>;
 }
 
-/** Opens the database, brings its schema up to date and wires the repositories: the composition root. */
-export async function openRuntime(config: DatabaseConfig, clock: Clock = systemClock): Promise<Runtime> {
+export interface RuntimeOptions {
+  clock?: Clock;
+  /** Largest uploaded file, in bytes (default 200 MB). */
+  maxUploadBytes?: number;
+  /** Default: `uploads` in the data folder (also with PostgreSQL). */
+  uploadsDir?: string;
+}
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/**
+ * The composition root, shared by `pacer start` and every CLI command: opens the database, brings its
+ * schema up to date and wires the repositories, the file reader, the upload store, the import jobs
+ * and the clock into the one AppContext the use cases receive.
+ */
+export async function openRuntime(config: DatabaseConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const clock = opts.clock ?? systemClock;
   const database = openDatabase(config);
   try {
+    await assertWritable(database);
     const applied = await migrateToLatest(database);
     const imports = createImportStore(database, refreshSalesRollups);
     const repos = createRepositories(database.db, { imports });
+    const maxUploadBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    const uploadsDir = resolve(opts.uploadsDir ?? join(config.dataDir ?? './data', 'uploads'));
+    const files = {
+      reader: createFileReader({ maxFileBytes: maxUploadBytes }),
+      uploads: createUploadStore(uploadsDir),
+      // SQLite has one writer: imports into the database wait their turn; PostgreSQL queues per company.
+      jobs: new ImportJobs(clock, database.kind === 'sqlite' ? 'database' : 'company'),
+      maxUploadBytes,
+    };
     const close = async () => {
       await imports.close();
       await database.close();
     };
-    return { database, ctx: { repos, clock }, applied, close };
+    return { database, ctx: { repos, files, clock }, applied, uploadsDir, close };
   } catch (e) {
     await database.close();
     throw e;

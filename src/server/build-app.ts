@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -15,12 +14,8 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { ImportJobs } from '../app/import/import-jobs.ts';
 import type { AppContext } from '../app/ports.ts';
 import { isAppError } from '../core/errors/app-error.ts';
-import { exporter } from '../ingest/exporter.ts';
-import { createFileReader } from '../ingest/file-reader.ts';
-import { createUploadStore } from '../ingest/upload-store.ts';
 import { cookieSettings, type RouteAccess, registerAuth } from './auth.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { sendProblem } from './problem.ts';
@@ -48,10 +43,6 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Requests per minute per IP on login, sign-up and invitation acceptance (default 20). */
   authRateLimitPerMinute?: number;
-  /** Folder for uploaded files waiting to be imported (default: the OS temp folder). */
-  uploadsDir?: string;
-  /** Largest uploaded file, in bytes (default 200 MB). */
-  maxUploadBytes?: number;
   /** Largest JSON body accepted, in bytes (default 1 MiB). */
   bodyLimit?: number;
 }
@@ -159,16 +150,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     return sendProblem(req, reply, 'INTERNAL');
   });
 
-  const maxUploadBytes = opts.maxUploadBytes ?? 200 * 1024 * 1024;
-  const uploads = createUploadStore(opts.uploadsDir ?? join(tmpdir(), 'pacer-uploads'));
+  const { uploads, jobs } = opts.ctx.files;
+  jobs.reportUnexpectedTo((e) => app.log.error({ err: e }, 'import failed unexpectedly'));
   const deps: RouteDeps = {
-    io: {
-      reader: createFileReader({ maxFileBytes: maxUploadBytes }),
-      uploads,
-      jobs: new ImportJobs((e) => app.log.error({ err: e }, 'import failed unexpectedly')),
-      exporter,
-      maxUploadBytes,
-    },
     ctx: opts.ctx,
     cookie,
     publicUrl: opts.publicUrl ?? null,

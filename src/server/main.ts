@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../core/errors/app-error.ts';
 import type { DatabaseConfig } from '../db/connect.ts';
+import { isReadOnlyFailure } from '../db/connect.ts';
 import { openRuntime, type Runtime } from '../db/runtime.ts';
 import { buildApp } from './build-app.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
@@ -26,10 +29,28 @@ export interface RunningServer {
 
 export const DEFAULT_WEB_DIR = join(PACKAGE_ROOT, 'dist', 'web');
 
+/**
+ * Empties the uploads folder (files of a wizard or an import that a stop or a kill interrupted: the
+ * jobs that would import them lived in the stopped process) and checks that it can be written.
+ */
+export async function resetUploads(dir: string): Promise<void> {
+  try {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const probe = join(dir, '.write-check');
+    await writeFile(probe, '');
+    await rm(probe);
+  } catch (e) {
+    if (isReadOnlyFailure(e)) throw new AppError('DATA_READ_ONLY', undefined, { location: dir });
+    throw e;
+  }
+}
+
 /** Opens the database, migrates, builds the app and listens. Closes cleanly on close(). */
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const runtime = await openRuntime(opts.database);
   try {
+    await resetUploads(runtime.uploadsDir);
     if (opts.beforeListen) await opts.beforeListen(runtime);
     const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
     const app = await buildApp({

@@ -17,14 +17,16 @@ export async function startHarness(
   opts: { authRateLimitPerMinute?: number; maxUploadBytes?: number } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(dialect);
-  const runtime = await openRuntime(db.config);
+  const runtime = await openRuntime(
+    db.config,
+    opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {},
+  );
   const app = await buildApp({
     ctx: runtime.ctx,
     databaseKind: runtime.database.kind,
     webDir: null,
     // Every test request comes from 127.0.0.1: the per-IP limiter has its own test.
     authRateLimitPerMinute: opts.authRateLimitPerMinute ?? 100_000,
-    ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}),
   });
   return {
     dialect,

@@ -38,10 +38,13 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
+  // The data folder still holds uploads waiting to be imported.
+  const dir = mkdtempSync(join(tmpdir(), 'pacer-pg-data-'));
   return {
     dialect,
-    config: { databaseUrl: url.toString() },
+    config: { databaseUrl: url.toString(), dataDir: dir },
     drop: async () => {
+      rmSync(dir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -2,9 +2,16 @@ import { checkPassword } from '../../core/access/password-policy.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { nowIso } from '../access.ts';
 import { createCompanyForUser } from '../company/companies.ts';
-import type { AppContext, UserRecord } from '../ports.ts';
+import type { AppContext } from '../ports.ts';
 import { dummyPasswordHash, hashPassword, newId, verifyPassword } from '../security/secrets.ts';
-import { type ResolvedSession, type StartedSession, startSession } from './sessions.ts';
+import type { UserRecord } from './ports.ts';
+import {
+  describeSession,
+  type ResolvedSession,
+  type SessionView,
+  type StartedSession,
+  startSession,
+} from './sessions.ts';
 
 export function assertPasswordAcceptable(password: string): void {
   const problem = checkPassword(password);
@@ -122,13 +129,16 @@ export async function changePassword(
   );
 }
 
+/** Changes the user's own name and language (the language of the web app, kept across logins). */
 export async function updateMe(
   ctx: AppContext,
-  userId: string,
+  resolved: ResolvedSession,
   patch: { name?: string | undefined; locale?: 'zh-TW' | 'en' | undefined },
-): Promise<void> {
+): Promise<SessionView> {
   const clean: { name?: string; locale?: 'zh-TW' | 'en' } = {};
   if (patch.name !== undefined) clean.name = patch.name;
   if (patch.locale !== undefined) clean.locale = patch.locale;
-  await ctx.repos.users.update(userId, clean);
+  await ctx.repos.users.update(resolved.user.id, clean);
+  const user = await ctx.repos.users.findById(resolved.user.id);
+  return describeSession(ctx, { session: resolved.session, user: user ?? resolved.user });
 }

@@ -1,5 +1,7 @@
 import { AppError } from '../../core/errors/app-error.ts';
-import type { AppContext, MembershipRecord, SessionRecord, UserRecord } from '../ports.ts';
+import type { MembershipRecord } from '../company/ports.ts';
+import type { AppContext } from '../ports.ts';
+import type { SessionRecord, UserRecord } from './ports.ts';
 import { hashSecret, randomToken } from '../security/secrets.ts';
 
 /** Idle time-out 7 days, absolute time-out 30 days. */

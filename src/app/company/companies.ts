@@ -1,7 +1,8 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
-import type { AppContext, CompanyRecord } from '../ports.ts';
+import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
+import type { CompanyRecord } from './ports.ts';
 
 /** Defaults for a new company: Taiwan first (TWD, Asia/Taipei, calendar fiscal year). */
 export const DEFAULT_PROFILE = {
@@ -32,6 +33,22 @@ export async function createCompanyForUser(
     company.createdAt,
   );
   return company;
+}
+
+/**
+ * A logged-in user creates a company of which they are the owner; it becomes the current company of
+ * their session (`sessionIdHash`, when they use one). An API token, scoped to one company, cannot.
+ */
+export async function createCompany(
+  ctx: AppContext,
+  actor: Actor,
+  name: string,
+  sessionIdHash: string | null,
+): Promise<CompanyRecord & { role: 'owner' }> {
+  if (actor.tokenCompanyId) throw new AppError('FORBIDDEN');
+  const company = await createCompanyForUser(ctx, actor.userId, name);
+  if (sessionIdHash) await ctx.repos.sessions.setCurrentCompany(sessionIdHash, company.id);
+  return { ...company, role: 'owner' };
 }
 
 export async function getCompany(ctx: AppContext, actor: Actor, companyId: string) {

@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
-import type { AppContext, ProfileRecord } from '../ports.ts';
+import type { AppContext } from '../ports.ts';
+import type { ProfileRecord } from './ports.ts';
 
 export type ProfileInput = Omit<ProfileRecord, 'version' | 'updatedAt'>;
 

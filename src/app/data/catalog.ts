@@ -1,16 +1,15 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
-import type { CatalogStore, CatalogTable } from './ports.ts';
+import type { CatalogTable } from './ports.ts';
 
-export async function listCatalog(ctx: AppContext, store: CatalogStore, actor: Actor, companyId: string, table: CatalogTable) {
+export async function listCatalog(ctx: AppContext, actor: Actor, companyId: string, table: CatalogTable) {
   await authorize(ctx, actor, companyId, 'company.read');
-  return store.list(companyId, table);
+  return ctx.repos.catalog.list(companyId, table);
 }
 
 export async function renameCatalogEntry(
   ctx: AppContext,
-  store: CatalogStore,
   actor: Actor,
   companyId: string,
   table: CatalogTable,
@@ -18,6 +17,7 @@ export async function renameCatalogEntry(
   name: string,
 ) {
   await authorize(ctx, actor, companyId, 'data.manage');
+  const store = ctx.repos.catalog;
   const outcome = await store.rename(companyId, table, id, name.trim());
   if (outcome === 'not_found') throw new AppError('DIMENSION_NOT_FOUND');
   if (outcome === 'taken') throw new AppError('DIMENSION_NAME_TAKEN', [{ path: 'name', message: 'taken' }]);
@@ -30,7 +30,6 @@ export async function renameCatalogEntry(
 
 export async function mergeCatalogEntries(
   ctx: AppContext,
-  store: CatalogStore,
   actor: Actor,
   companyId: string,
   table: CatalogTable,
@@ -38,6 +37,7 @@ export async function mergeCatalogEntries(
   intoId: string,
 ) {
   await authorize(ctx, actor, companyId, 'data.manage');
+  const store = ctx.repos.catalog;
   if (fromId === intoId) throw new AppError('VALIDATION_FAILED', [{ path: 'intoId', message: 'same_entry' }]);
   if (!(await store.merge(companyId, table, fromId, intoId))) throw new AppError('DIMENSION_NOT_FOUND');
   await ctx.repos.audit.append(

@@ -1,12 +1,11 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import { type Actor, authorize } from '../access.ts';
 import type { AppContext } from '../ports.ts';
-import type { ExportSource, ExportTable } from './ports.ts';
+import type { ExportTable } from './ports.ts';
 
 /** A whole table as rows (header first), for CSV/XLSX export; customer data needs 'data.manage'. */
 export async function exportTable(
   ctx: AppContext,
-  source: ExportSource,
   actor: Actor,
   companyId: string,
   table: ExportTable,
@@ -16,5 +15,5 @@ export async function exportTable(
   await authorize(ctx, actor, companyId, 'data.manage');
   const profile = await ctx.repos.profiles.get(companyId);
   if (!profile) throw new AppError('COMPANY_NOT_FOUND');
-  return source.rows(companyId, table, { ...range, currency: profile.currency }, locale);
+  return ctx.repos.exports.rows(companyId, table, { ...range, currency: profile.currency }, locale);
 }

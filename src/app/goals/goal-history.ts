@@ -12,7 +12,8 @@ import { validateKpiQuery } from '../../core/kpi/validate-query.ts';
 import { fromMinorUnits } from '../../core/money/currency.ts';
 import type { CompanyNumbers } from '../../core/smart/index.ts';
 import { computeKpi } from '../kpi/compute-kpi.ts';
-import type { AppContext, MarketAnalysisRecord, ProfileRecord } from '../ports.ts';
+import type { MarketAnalysisRecord, ProfileRecord } from '../company/ports.ts';
+import type { AppContext } from '../ports.ts';
 
 const HISTORY_MONTHS = 36;
 const RUN_RATE_DAYS = 90;

@@ -14,10 +14,12 @@ import {
 import type { Dimension } from '../../core/kpi/types.ts';
 import { parseGoalStatement } from '../../core/smart/index.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
+import type { MarketAnalysisRecord, ProfileRecord } from '../company/ports.ts';
 import { todayIn } from '../demo/seed-demo-company.ts';
-import type { AppContext, GoalRecord, GoalStatus, MarketAnalysisRecord, ProfileRecord } from '../ports.ts';
+import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
 import { loadGoalHistory } from './goal-history.ts';
+import type { GoalRecord, GoalStatus } from './ports.ts';
 
 export interface GoalView extends GoalSpec {
   id: string;

@@ -1,35 +1,39 @@
 import { isAppError } from '../../core/errors/app-error.ts';
-import type { ErrorCode } from '../../core/errors/catalogue.ts';
+import type { Clock } from '../ports.ts';
 import { randomToken } from '../security/secrets.ts';
-import type { ImportOutcome, ImportProgress } from './run-import.ts';
-
-export interface ImportJobState {
-  jobId: string;
-  companyId: string;
-  state: 'running' | 'done' | 'failed';
-  linesRead: number;
-  bytesRead: number;
-  totalBytes: number;
-  startedAt: number;
-  result: ImportOutcome | null;
-  error: { code: ErrorCode; params: Readonly<Record<string, string | number>> | undefined } | null;
-}
+import type { ImportJobProgress, ImportJobQueue, ImportJobResult, ImportJobState } from './ports.ts';
 
 /**
- * Imports started from the web run in the background of the server process; the wizard polls
- * their progress here. Finished jobs are forgotten after an hour (the import itself is in the
- * database for good).
+ * Which imports wait for each other: every import of the database (SQLite has one writer: a second
+ * import's write transaction would hold the lock that the first needs to record its audit entry), or
+ * the imports of one company (PostgreSQL).
  */
-export class ImportJobs {
-  private readonly jobs = new Map<string, ImportJobState>();
+export type ImportLanes = 'database' | 'company';
 
-  /** `onUnexpected` hears failures that are not expected (not an AppError), for the log. */
-  constructor(private readonly onUnexpected: (e: unknown) => void = () => {}) {}
+/**
+ * Background imports of the server process; the wizard polls their progress here. Jobs of one lane
+ * run one after the other, in the order they were started. Finished jobs are forgotten after an hour
+ * (the import itself is in the database for good).
+ */
+export class ImportJobs implements ImportJobQueue {
+  private readonly jobs = new Map<string, ImportJobState>();
+  /** The last job of each lane: the next one starts when it settles. */
+  private readonly tails = new Map<string, Promise<void>>();
+  private onUnexpected: (e: unknown) => void = () => {};
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly lanes: ImportLanes = 'database',
+  ) {}
+
+  reportUnexpectedTo(listener: (e: unknown) => void): void {
+    this.onUnexpected = listener;
+  }
 
   start(
     companyId: string,
     totalBytes: number,
-    run: (progress: (p: ImportProgress & { bytesRead?: number }) => void) => Promise<ImportOutcome>,
+    run: (progress: (p: ImportJobProgress) => void) => Promise<ImportJobResult>,
     onSettled?: () => void,
   ): ImportJobState {
     this.forgetOld();
@@ -40,15 +44,20 @@ export class ImportJobs {
       linesRead: 0,
       bytesRead: 0,
       totalBytes,
-      startedAt: Date.now(),
+      startedAt: this.clock.now().getTime(),
       result: null,
       error: null,
     };
     this.jobs.set(job.jobId, job);
-    run((p) => {
-      job.linesRead = p.linesRead;
-      if (p.bytesRead !== undefined) job.bytesRead = p.bytesRead;
-    })
+    const lane = this.lanes === 'database' ? '' : companyId;
+    const previous = this.tails.get(lane) ?? Promise.resolve();
+    const settled = previous
+      .then(() =>
+        run((p) => {
+          job.linesRead = p.linesRead;
+          if (p.bytesRead !== undefined) job.bytesRead = p.bytesRead;
+        }),
+      )
       .then((result) => {
         job.state = 'done';
         job.result = result;
@@ -65,6 +74,10 @@ export class ImportJobs {
         }
       })
       .finally(() => onSettled?.());
+    this.tails.set(lane, settled);
+    void settled.then(() => {
+      if (this.tails.get(lane) === settled) this.tails.delete(lane);
+    });
     return job;
   }
 
@@ -73,8 +86,13 @@ export class ImportJobs {
     return job && job.companyId === companyId ? job : null;
   }
 
+  /** Settles when every job started so far has finished (for a clean shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.tails.values()]);
+  }
+
   private forgetOld() {
-    const cutoff = Date.now() - 3600_000;
+    const cutoff = this.clock.now().getTime() - 3600_000;
     for (const [id, job] of this.jobs)
       if (job.state !== 'running' && job.startedAt < cutoff) this.jobs.delete(id);
   }

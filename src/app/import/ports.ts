@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../core/errors/catalogue.ts';
 import type {
   ImportKind,
   LineProblem,
@@ -150,4 +151,43 @@ export interface UploadStore {
   remove(companyId: string, uploadId: string): Promise<void>;
   /** Deletes uploads older than `maxAgeMs`; returns how many. */
   sweep(maxAgeMs: number): Promise<number>;
+}
+
+/** What a finished import reports. */
+export interface ImportJobResult extends ImportSummary {
+  importId: string;
+}
+
+export interface ImportJobProgress {
+  linesRead: number;
+  bytesRead?: number | undefined;
+}
+
+export interface ImportJobState {
+  jobId: string;
+  companyId: string;
+  /** `running` from the start, also while the job waits its turn (nothing read yet). */
+  state: 'running' | 'done' | 'failed';
+  linesRead: number;
+  bytesRead: number;
+  totalBytes: number;
+  startedAt: number;
+  result: ImportJobResult | null;
+  error: { code: ErrorCode; params: Readonly<Record<string, string | number>> | undefined } | null;
+}
+
+/**
+ * Imports started from the web run in the background; the wizard polls their progress. Imports that
+ * would write to the same database at once wait their turn, so each reports what really happened.
+ */
+export interface ImportJobQueue {
+  start(
+    companyId: string,
+    totalBytes: number,
+    run: (progress: (p: ImportJobProgress) => void) => Promise<ImportJobResult>,
+    onSettled?: () => void,
+  ): ImportJobState;
+  get(companyId: string, jobId: string): ImportJobState | null;
+  /** Failures that are not expected (not an AppError) are handed to `listener`, e.g. the server log. */
+  reportUnexpectedTo(listener: (e: unknown) => void): void;
 }

@@ -9,7 +9,8 @@ import {
   type StartedSession,
   startSession,
 } from '../auth/sessions.ts';
-import type { AppContext, InvitationRecord } from '../ports.ts';
+import type { AppContext } from '../ports.ts';
+import type { InvitationRecord } from './ports.ts';
 import { hashSecret, newId, randomToken } from '../security/secrets.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;

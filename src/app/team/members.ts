@@ -1,7 +1,8 @@
 import type { Role } from '../../core/access/permissions.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
-import type { AppContext, MemberRecord } from '../ports.ts';
+import type { MemberRecord } from '../company/ports.ts';
+import type { AppContext } from '../ports.ts';
 
 export async function listMembers(ctx: AppContext, actor: Actor, companyId: string): Promise<MemberRecord[]> {
   await authorize(ctx, actor, companyId, 'members.read');

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { memberActor } from '../../app/company/operator.ts';
 import { getKpi } from '../../app/kpi/kpi-use-cases.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
 import type { KpiPoint } from '../../core/kpi/types.ts';
@@ -46,15 +47,9 @@ export function registerKpiCommand(program: Command): void {
       if (!where.ok) fail(`--where: ${where.problem.message}`);
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
-        const owner = await rt.database.db
-          .selectFrom('memberships')
-          .select('user_id')
-          .where('company_id', '=', company.id)
-          .where('role', '=', 'owner')
-          .executeTakeFirst();
-        if (!owner) fail(`${company.name} has no owner. / 該公司沒有擁有者。`);
+        const owner = await memberActor(rt.ctx, company.id);
         try {
-          const result = await getKpi(rt.ctx, { userId: owner.user_id, tokenCompanyId: null }, company.id, {
+          const result = await getKpi(rt.ctx, owner, company.id, {
             metric,
             from: opts.from,
             to: opts.to,

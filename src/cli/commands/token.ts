@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { issueApiToken } from '../../app/team/api-tokens.ts';
+import { issueApiTokenByOperator } from '../../app/company/operator.ts';
+import { isAppError } from '../../core/errors/app-error.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveCompany } from '../resolve-company.ts';
 
@@ -14,13 +15,17 @@ export function registerTokenCommand(program: Command): void {
     .action(async (opts: { user: string; name: string; company?: string; data?: string; json?: boolean }) => {
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
-        const user = await rt.ctx.repos.users.findByEmail(opts.user.trim().toLowerCase());
-        if (!user) fail(`No user ${opts.user}. / 找不到使用者。`);
-        const role = await rt.ctx.repos.companies.roleOf(company.id, user.id);
-        if (role !== 'owner' && role !== 'manager') {
-          fail(`${opts.user} must be an owner or manager of ${company.name}. / 須為該公司的擁有者或經理。`);
-        }
-        const t = await issueApiToken(rt.ctx, user.id, company.id, opts.name);
+        const t = await issueApiTokenByOperator(rt.ctx, company.id, opts.user, opts.name).catch(
+          (e: unknown) => {
+            if (isAppError(e) && e.code === 'MEMBER_NOT_FOUND')
+              fail(`${opts.user} is not a member of ${company.name}. / 此使用者不是該公司的成員。`);
+            if (isAppError(e) && e.code === 'FORBIDDEN')
+              fail(
+                `${opts.user} must be an owner or manager of ${company.name}. / 須為該公司的擁有者或經理。`,
+              );
+            throw e;
+          },
+        );
         output(
           opts.json,
           { id: t.id, companyId: company.id, name: t.name, token: t.token },

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createUser } from '../../app/auth/accounts.ts';
+import { addMemberByOperator } from '../../app/company/operator.ts';
 import { emailSchema, passwordSchema, personNameSchema } from '../../contract/auth.ts';
 import { isRole } from '../../core/access/permissions.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
@@ -50,7 +51,8 @@ export function registerUserCommand(program: Command): void {
         if (!email.success) fail(`Not a valid e-mail: ${opts.email} / 電子郵件格式不正確`);
         const name = personNameSchema.safeParse(opts.name);
         if (!name.success) fail('The name must be 1 to 100 characters. / 姓名須為 1 至 100 字。');
-        if (!isRole(opts.role)) fail('--role must be owner, manager, member or viewer. / 角色不正確。');
+        const role = opts.role;
+        if (!isRole(role)) fail('--role must be owner, manager, member or viewer. / 角色不正確。');
         const password = passwordSchema.safeParse(await readPassword(opts));
         if (!password.success) fail('The password must be 8 to 128 characters. / 密碼須為 8 至 128 字元。');
         await withRuntime(opts, async (rt) => {
@@ -58,12 +60,7 @@ export function registerUserCommand(program: Command): void {
           let companyId: string | null = null;
           if (opts.company) {
             const c = await resolveCompany(rt, opts.company);
-            await rt.ctx.repos.companies.addMember(
-              c.id,
-              u.id,
-              opts.role as 'member',
-              new Date().toISOString(),
-            );
+            await addMemberByOperator(rt.ctx, c.id, u.id, role);
             companyId = c.id;
           }
           output(

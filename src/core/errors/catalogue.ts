@@ -133,6 +133,11 @@ export const ERROR_CATALOGUE = {
     en: 'The database is busy with another write: nothing of this import was saved. Try again in a moment.',
     'zh-TW': '資料庫正在處理另一項寫入:這次匯入沒有寫入任何資料。請稍後再試一次。',
   },
+  DATA_READ_ONLY: {
+    status: 503,
+    en: 'Pacer cannot write its data at {location} (read-only folder or file). Give the user running Pacer write access to the data folder and its files (or choose another folder with --data), then start again.',
+    'zh-TW': 'Pacer 無法寫入資料({location} 為唯讀的資料夾或檔案)。請讓執行 Pacer 的使用者擁有資料夾及其中檔案的寫入權限(或以 --data 改用其他資料夾),再重新啟動。',
+  },
   GOAL_NOT_FOUND: { status: 404, en: 'Goal not found.', 'zh-TW': '找不到這個目標。' },
   DIMENSION_NOT_FOUND: { status: 404, en: 'Not found.', 'zh-TW': '找不到這個項目。' },
   DIMENSION_NAME_TAKEN: {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ApiTokenRecord, ApiTokenRepository } from '../../app/ports.ts';
+import type { ApiTokenRecord, ApiTokenRepository } from '../../app/team/ports.ts';
 import type { Database } from '../schema/index.ts';
 
 const toRecord = (r: Database['api_tokens']): ApiTokenRecord => ({

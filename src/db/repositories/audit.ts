@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditRepository } from '../../app/ports.ts';
+import type { AuditRepository } from '../../app/team/ports.ts';
 import type { Database } from '../schema/index.ts';
 
 function parseDetails(text: string): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CompanyRepository } from '../../app/ports.ts';
+import type { CompanyRepository } from '../../app/company/ports.ts';
 import { isRole, type Role } from '../../core/access/permissions.ts';
 import type { Database } from '../schema/index.ts';
 
@@ -49,6 +49,10 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
         .where('name', '=', name)
         .orderBy('created_at')
         .execute();
+      return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+    },
+    async list(limit) {
+      const rows = await db.selectFrom('companies').selectAll().orderBy('created_at').limit(limit).execute();
       return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
     },
     async rename(companyId, name) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { GoalRecord, GoalRepository, GoalStatus } from '../../app/ports.ts';
+import type { GoalRecord, GoalRepository, GoalStatus } from '../../app/goals/ports.ts';
 import type { GoalSpec, Grades } from '../../core/goals/types.ts';
 import type { Database } from '../schema/index.ts';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { InvitationRecord, InvitationRepository } from '../../app/ports.ts';
+import type { InvitationRecord, InvitationRepository } from '../../app/team/ports.ts';
 import { isRole } from '../../core/access/permissions.ts';
 import type { Database } from '../schema/index.ts';
 

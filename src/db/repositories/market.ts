@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { MarketAnalysisRecord, MarketRepository } from '../../app/ports.ts';
+import type { MarketAnalysisRecord, MarketRepository } from '../../app/company/ports.ts';
 import { isCurrency } from '../../core/money/currency.ts';
 import type { Database } from '../schema/index.ts';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ProfileRecord, ProfileRepository } from '../../app/ports.ts';
+import type { ProfileRecord, ProfileRepository } from '../../app/company/ports.ts';
 import { isTimeZone } from '../../core/calendar/time-zones.ts';
 import { isCurrency } from '../../core/money/currency.ts';
 import type { Database } from '../schema/index.ts';

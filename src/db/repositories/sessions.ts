@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SessionRecord, SessionRepository } from '../../app/ports.ts';
+import type { SessionRecord, SessionRepository } from '../../app/auth/ports.ts';
 import type { Database } from '../schema/index.ts';
 
 export function createSessionRepository(db: Kysely<Database>): SessionRepository {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ThrottleRepository } from '../../app/ports.ts';
+import type { ThrottleRepository } from '../../app/auth/ports.ts';
 import type { Database } from '../schema/index.ts';
 
 /** Login failure counters live in the database so several server processes share them. */

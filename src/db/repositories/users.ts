@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { UserRecord, UserRepository } from '../../app/ports.ts';
+import type { UserRecord, UserRepository } from '../../app/auth/ports.ts';
 import type { Database } from '../schema/index.ts';
 
 type UserRow = Database['users'];

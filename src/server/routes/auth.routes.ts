@@ -79,12 +79,7 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps): void {
       config: { access: 'user' },
       schema: { tags, body: updateMeBodySchema, response: { 200: sessionSchema } },
     },
-    async (req) => {
-      const s = requireSession(req);
-      await updateMe(ctx, s.user.id, req.body);
-      const user = await ctx.repos.users.findById(s.user.id);
-      return describeSession(ctx, { session: s.session, user: user ?? s.user });
-    },
+    async (req) => updateMe(ctx, requireSession(req), req.body),
   );
 
   r.post(

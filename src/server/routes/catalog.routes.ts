@@ -13,7 +13,6 @@ import { type RouteDeps, zodApp } from './deps.ts';
 export function catalogRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const r = zodApp(app);
   const { ctx } = deps;
-  const store = ctx.repos.catalog;
   const config = { access: 'company' as const };
   const tags = ['catalog'];
   const list = catalogEntrySchema.array();
@@ -21,7 +20,7 @@ export function catalogRoutes(app: FastifyInstance, deps: RouteDeps): void {
   r.get(
     '/api/companies/:companyId/catalog/:table',
     { config, schema: { tags, params: catalogParamsSchema, response: { 200: list } } },
-    async (req) => listCatalog(ctx, store, requireActor(req), req.params.companyId, req.params.table),
+    async (req) => listCatalog(ctx, requireActor(req), req.params.companyId, req.params.table),
   );
   r.patch(
     '/api/companies/:companyId/catalog/:table/:entryId',
@@ -37,7 +36,6 @@ export function catalogRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async (req) =>
       renameCatalogEntry(
         ctx,
-        store,
         requireActor(req),
         req.params.companyId,
         req.params.table,
@@ -54,7 +52,6 @@ export function catalogRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async (req) =>
       mergeCatalogEntries(
         ctx,
-        store,
         requireActor(req),
         req.params.companyId,
         req.params.table,

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { createCompanyForUser, getCompany, renameCompany } from '../../app/company/companies.ts';
+import { createCompany, getCompany, renameCompany } from '../../app/company/companies.ts';
 import { companyParamsSchema } from '../../contract/common.ts';
 import { companySchema, createCompanyBodySchema, renameCompanyBodySchema } from '../../contract/companies.ts';
-import { AppError } from '../../core/errors/app-error.ts';
 import { requireActor } from '../auth.ts';
 import { type RouteDeps, zodApp } from './deps.ts';
 
@@ -19,12 +18,9 @@ export function companyRoutes(app: FastifyInstance, deps: RouteDeps): void {
       schema: { tags, body: createCompanyBodySchema, response: { 201: companySchema } },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      // An API token is scoped to one company: it cannot create others.
-      if (actor.tokenCompanyId) throw new AppError('FORBIDDEN');
-      const company = await createCompanyForUser(ctx, actor.userId, req.body.name);
-      if (req.session) await ctx.repos.sessions.setCurrentCompany(req.session.session.idHash, company.id);
-      return reply.code(201).send({ ...company, role: 'owner' as const });
+      const sessionIdHash = req.session?.session.idHash ?? null;
+      const company = await createCompany(ctx, requireActor(req), req.body.name, sessionIdHash);
+      return reply.code(201).send(company);
     },
   );
 

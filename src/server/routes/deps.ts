@@ -1,22 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ImportJobs } from '../../app/import/import-jobs.ts';
-import type { FileReader, UploadStore } from '../../app/import/ports.ts';
 import type { AppContext } from '../../app/ports.ts';
-import type { Exporter } from '../../ingest/exporter.ts';
 import type { CookieSettings } from '../auth.ts';
 
-/** Files: uploads waiting to be imported, the reader, background import jobs, exports. */
-export interface ImportIo {
-  reader: FileReader;
-  uploads: UploadStore;
-  jobs: ImportJobs;
-  exporter: Exporter;
-  maxUploadBytes: number;
-}
-
 export interface RouteDeps {
-  io: ImportIo;
+  /** The use cases' context (repositories, import files, clock): routes pass it on, never reach into it. */
   ctx: AppContext;
   cookie: CookieSettings;
   /** Public base URL used in invitation links, e.g. https://pacer.example.com */

@@ -51,7 +51,6 @@ export function exportRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const locale = requestLocale(req);
       const rows = await exportTable(
         ctx,
-        ctx.repos.exports,
         requireActor(req),
         req.params.companyId,
         req.params.table,

@@ -1,7 +1,17 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, authorize } from '../../app/access.ts';
-import type { ImportJobState } from '../../app/import/import-jobs.ts';
-import { importFile, previewImport } from '../../app/import/run-import.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  deleteMappingPreset,
+  getImport,
+  getImportJob,
+  importErrorReport,
+  listImports,
+  listMappingPresets,
+  previewUpload,
+  receiveUpload,
+  saveMappingPreset,
+  startImport,
+} from '../../app/import/import-use-cases.ts';
+import type { ImportJobState } from '../../app/import/ports.ts';
 import { undoImport } from '../../app/import/undo-import.ts';
 import { companyParamsSchema } from '../../contract/common.ts';
 import {
@@ -20,19 +30,14 @@ import {
 } from '../../contract/imports.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { describeProblem } from '../../core/ingest/problem-messages.ts';
-import type { ImportKind } from '../../core/ingest/records.ts';
+import { exporter } from '../../ingest/exporter.ts';
 import { requireActor } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
 import { problemMessage } from '../problem.ts';
 import { type RouteDeps, zodApp } from './deps.ts';
 
 const tags = ['imports'];
-
-async function uploadOf(deps: RouteDeps, companyId: string, uploadId: string) {
-  const upload = await deps.io.uploads.get(companyId, uploadId);
-  if (!upload) throw new AppError('UPLOAD_NOT_FOUND');
-  return { path: upload.path, fileName: upload.fileName, bytes: upload.bytes };
-}
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function jobView(req: FastifyRequest, job: ImportJobState) {
   const locale = requestLocale(req);
@@ -73,33 +78,13 @@ export function importRoutes(app: FastifyInstance, deps: RouteDeps): void {
     '/api/companies/:companyId/imports/uploads',
     { config, schema: { tags, params: companyParamsSchema, response: { 201: uploadSchema } } },
     async (req, reply) => {
-      const actor = requireActor(req);
-      await authorize(ctx, actor, req.params.companyId, 'data.import');
-      if (!req.isMultipart())
-        throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'multipart_required' }]);
-      const part = await req.file({ limits: { fileSize: deps.io.maxUploadBytes + 1, files: 1 } });
-      if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'file_required' }]);
-      const stored = await deps.io.uploads.save(
-        req.params.companyId,
-        part.filename,
-        part.file,
-        deps.io.maxUploadBytes,
-      );
-      try {
-        const sniff = await deps.io.reader.sniff(stored.path, stored.fileName);
-        return reply.code(201).send({
-          uploadId: stored.uploadId,
-          fileName: stored.fileName,
-          bytes: stored.bytes,
-          format: sniff.format,
-          encoding: sniff.encoding ?? null,
-          delimiter: sniff.delimiter ?? null,
-          sheets: sniff.sheets ?? [],
-        });
-      } catch (e) {
-        await deps.io.uploads.remove(req.params.companyId, stored.uploadId);
-        throw e;
-      }
+      const upload = await receiveUpload(ctx, requireActor(req), req.params.companyId, async (maxBytes) => {
+        if (!req.isMultipart())
+          throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'multipart_required' }]);
+        const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 } });
+        return part ? { fileName: part.filename, content: part.file } : null;
+      });
+      return reply.code(201).send(upload);
     },
   );
 
@@ -115,9 +100,7 @@ export function importRoutes(app: FastifyInstance, deps: RouteDeps): void {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      const file = await uploadOf(deps, req.params.companyId, req.body.uploadId);
-      const p = await previewImport(ctx, deps.io.reader, actor, req.params.companyId, file, req.body);
+      const p = await previewUpload(ctx, requireActor(req), req.params.companyId, req.body);
       const locale = requestLocale(req);
       return {
         ...p,
@@ -143,26 +126,7 @@ export function importRoutes(app: FastifyInstance, deps: RouteDeps): void {
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      const { companyId } = req.params;
-      await authorize(ctx, actor, companyId, 'data.import');
-      const file = await uploadOf(deps, companyId, req.body.uploadId);
-      if (req.body.savePresetAs && req.body.mapping) {
-        const preview = await previewImport(ctx, deps.io.reader, actor, companyId, file, req.body, 0);
-        await ctx.repos.imports.savePreset(
-          companyId,
-          req.body.kind,
-          req.body.savePresetAs,
-          JSON.stringify({ mapping: preview.mapping, headers: preview.headers }),
-          new Date().toISOString(),
-        );
-      }
-      const job = deps.io.jobs.start(
-        companyId,
-        file.bytes,
-        (progress) => importFile(ctx, deps.io.reader, actor, companyId, file, req.body, progress),
-        () => void deps.io.uploads.remove(companyId, req.body.uploadId),
-      );
+      const job = await startImport(ctx, requireActor(req), req.params.companyId, req.body);
       return reply.code(202).send(jobView(req, job));
     },
   );
@@ -170,32 +134,20 @@ export function importRoutes(app: FastifyInstance, deps: RouteDeps): void {
   r.get(
     '/api/companies/:companyId/imports/jobs/:jobId',
     { config, schema: { tags, params: jobParamsSchema, response: { 200: importJobSchema } } },
-    async (req) => {
-      await authorize(ctx, requireActor(req), req.params.companyId, 'data.import');
-      const job = deps.io.jobs.get(req.params.companyId, req.params.jobId);
-      if (!job) throw new AppError('NOT_FOUND');
-      return jobView(req, job);
-    },
+    async (req) =>
+      jobView(req, await getImportJob(ctx, requireActor(req), req.params.companyId, req.params.jobId)),
   );
 
   r.get(
     '/api/companies/:companyId/imports',
     { config, schema: { tags, params: companyParamsSchema, response: { 200: importRecordSchema.array() } } },
-    async (req) => {
-      await authorize(ctx, requireActor(req), req.params.companyId, 'data.import');
-      return ctx.repos.imports.list(req.params.companyId, 200);
-    },
+    async (req) => listImports(ctx, requireActor(req), req.params.companyId),
   );
 
   r.get(
     '/api/companies/:companyId/imports/:importId',
     { config, schema: { tags, params: importParamsSchema, response: { 200: importRecordSchema } } },
-    async (req) => {
-      await authorize(ctx, requireActor(req), req.params.companyId, 'data.import');
-      const rec = await ctx.repos.imports.get(req.params.companyId, req.params.importId);
-      if (!rec) throw new AppError('IMPORT_NOT_FOUND');
-      return rec;
-    },
+    async (req) => getImport(ctx, requireActor(req), req.params.companyId, req.params.importId),
   );
 
   r.post(
@@ -207,16 +159,25 @@ export function importRoutes(app: FastifyInstance, deps: RouteDeps): void {
   r.get(
     '/api/companies/:companyId/imports/:importId/errors',
     { config, schema: { tags, params: importParamsSchema, querystring: reportQuerySchema } },
-    async (req, reply) => sendErrorReport(req, reply, deps, requireActor(req), req.params, req.query.format),
+    async (req, reply) => {
+      const { companyId, importId } = req.params;
+      const format = req.query.format;
+      const report = await importErrorReport(ctx, requireActor(req), companyId, importId, requestLocale(req));
+      reply.header(
+        'content-disposition',
+        `attachment; filename="errors.${format}"; filename*=UTF-8''${encodeURIComponent(`${report.name}.${format}`)}`,
+      );
+      reply.header('cache-control', 'no-store');
+      if (format === 'xlsx')
+        return reply.type(XLSX_TYPE).send(await exporter.xlsx(report.rows, report.sheet));
+      return reply.type('text/csv; charset=utf-8').send(await exporter.csv(report.rows));
+    },
   );
 
   r.get(
     '/api/companies/:companyId/mapping-presets',
     { config, schema: { tags, params: companyParamsSchema, response: { 200: presetSchema.array() } } },
-    async (req) => {
-      await authorize(ctx, requireActor(req), req.params.companyId, 'data.import');
-      return (await ctx.repos.imports.listPresets(req.params.companyId)).map(presetView);
-    },
+    async (req) => listMappingPresets(ctx, requireActor(req), req.params.companyId),
   );
 
   r.post(
@@ -230,75 +191,16 @@ export function importRoutes(app: FastifyInstance, deps: RouteDeps): void {
         response: { 201: presetSchema },
       },
     },
-    async (req, reply) => {
-      await authorize(ctx, requireActor(req), req.params.companyId, 'data.import');
-      const saved = await ctx.repos.imports.savePreset(
-        req.params.companyId,
-        req.body.kind,
-        req.body.name,
-        JSON.stringify({ mapping: req.body.mapping, headers: req.body.headers }),
-        new Date().toISOString(),
-      );
-      return reply.code(201).send(presetView(saved));
-    },
+    async (req, reply) =>
+      reply.code(201).send(await saveMappingPreset(ctx, requireActor(req), req.params.companyId, req.body)),
   );
 
   r.delete(
     '/api/companies/:companyId/mapping-presets/:presetId',
     { config, schema: { tags, params: presetParamsSchema } },
     async (req, reply) => {
-      await authorize(ctx, requireActor(req), req.params.companyId, 'data.import');
-      if (!(await ctx.repos.imports.deletePreset(req.params.companyId, req.params.presetId)))
-        throw new AppError('NOT_FOUND');
+      await deleteMappingPreset(ctx, requireActor(req), req.params.companyId, req.params.presetId);
       return reply.code(204).send();
     },
   );
-}
-
-function presetView(p: { id: string; kind: ImportKind; name: string; mapping: string; updatedAt: string }) {
-  const saved = JSON.parse(p.mapping) as { mapping?: Record<string, number | null>; headers?: string[] };
-  return {
-    id: p.id,
-    kind: p.kind,
-    name: p.name,
-    mapping: saved.mapping ?? {},
-    headers: saved.headers ?? [],
-    updatedAt: p.updatedAt,
-  };
-}
-
-async function sendErrorReport(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  deps: RouteDeps,
-  actor: Actor,
-  params: { companyId: string; importId: string },
-  format: 'csv' | 'xlsx',
-) {
-  await authorize(deps.ctx, actor, params.companyId, 'data.import');
-  const rec = await deps.ctx.repos.imports.get(params.companyId, params.importId);
-  if (!rec) throw new AppError('IMPORT_NOT_FOUND');
-  const locale = requestLocale(req);
-  const problems = await deps.ctx.repos.imports.problems(params.companyId, params.importId, 100_000);
-  const header =
-    locale === 'en'
-      ? ['Line', 'Column', 'Reason', 'Value', 'Code']
-      : ['行號', '欄位', '原因', '內容', '代碼'];
-  const rows = [
-    header,
-    ...problems.map((p) => [p.line, p.column ?? '', describeProblem(p.code, locale), p.value ?? '', p.code]),
-  ];
-  const base = rec.fileName.replace(/\.[^.]+$/, '').replace(/[^\w\u4e00-\u9fff.-]+/g, '_') || 'import';
-  const name = `${base}-${locale === 'en' ? 'errors' : '錯誤報告'}.${format}`;
-  reply.header(
-    'content-disposition',
-    `attachment; filename="errors.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-  );
-  reply.header('cache-control', 'no-store');
-  if (format === 'xlsx') {
-    reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    return reply.send(await deps.io.exporter.xlsx(rows, locale === 'en' ? 'Errors' : '錯誤'));
-  }
-  reply.type('text/csv; charset=utf-8');
-  return reply.send(await deps.io.exporter.csv(rows));
 }
