@@ -1,6 +1,6 @@
+import { toDayNumber } from '../calendar/index.ts';
 import { buildDemoCustomers, DEMO_MEMBER_COUNT } from './build-demo-customers.ts';
 import { buildDemoReps } from './build-demo-reps.ts';
-import { parseDayNumber } from './civil-date.ts';
 import { DEMO_CATEGORIES, DEMO_CHANNELS, DEMO_REGION_SHARES, DEMO_STORE_REGION } from './demo-dimensions.ts';
 import { DEMO_PRODUCTS } from './demo-products.ts';
 import { deriveSeed } from './seeded-random.ts';
@@ -17,8 +17,8 @@ export interface DemoCatalogOptions {
 
 /** The demo coffee shop's dimensions for a history period; same seed and period, same catalog. */
 export function buildDemoCatalog(seed: number, period: DemoCatalogOptions): DemoCatalog {
-  const startDay = parseDayNumber(period.start);
-  const endDay = parseDayNumber(period.end);
+  const startDay = toDayNumber(period.start);
+  const endDay = toDayNumber(period.end);
   if (endDay < startDay) throw new Error(`period ends (${period.end}) before it starts (${period.start})`);
   const members = period.members ?? DEMO_MEMBER_COUNT;
   if (!Number.isInteger(members) || members < 0)

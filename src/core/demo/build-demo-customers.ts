@@ -1,6 +1,11 @@
-import { formatDayNumber, splitDayNumber } from './civil-date.ts';
+import {
+  civilFromDays,
+  fromDayNumber,
+  lunarFestivalDate,
+  lunarNewYear,
+  toDayNumber,
+} from '../calendar/index.ts';
 import { DEMO_AGE_BAND_SHARES, DEMO_REGION_SHARES, DEMO_TIER_SHARES } from './demo-dimensions.ts';
-import { findLunarNewYear, findMidAutumn } from './festival-dates.ts';
 import { SeededRandom } from './seeded-random.ts';
 import type { DemoCustomer } from './types.ts';
 
@@ -61,11 +66,13 @@ function drawFirstSeen(random: SeededRandom, startDay: number, endDay: number): 
 
 /** Companies first order gift boxes in the weeks before Lunar New Year or Mid-Autumn. */
 function drawBusinessFirstSeen(random: SeededRandom, startDay: number, endDay: number): number {
-  const firstYear = splitDayNumber(startDay).year;
-  const lastYear = splitDayNumber(endDay).year;
+  const firstYear = civilFromDays(startDay).year;
+  const lastYear = civilFromDays(endDay).year;
   for (let attempt = 0; attempt < 20; attempt++) {
     const year = random.between(firstYear, lastYear);
-    const festival = random.chance(0.55) ? findLunarNewYear(year) : findMidAutumn(year);
+    const festival = random.chance(0.55)
+      ? toDayNumber(lunarNewYear(year))
+      : toDayNumber(lunarFestivalDate('mid_autumn', year));
     const day = festival - random.between(1, 21);
     if (day >= startDay && day <= endDay) return day;
   }
@@ -118,7 +125,7 @@ export function buildDemoCustomers(
         ageBand: m.ageBand,
         memberTier: m.tier,
         region: m.region,
-        firstSeenOn: formatDayNumber(m.firstSeen),
+        firstSeenOn: fromDayNumber(m.firstSeen),
       }),
     ),
     ...businesses.map(
@@ -129,7 +136,7 @@ export function buildDemoCustomers(
         ageBand: null,
         memberTier: null,
         region: b.region,
-        firstSeenOn: formatDayNumber(b.firstSeen),
+        firstSeenOn: fromDayNumber(b.firstSeen),
       }),
     ),
   ];

@@ -1,4 +1,4 @@
-import { formatDayNumber } from './civil-date.ts';
+import { fromDayNumber } from '../calendar/index.ts';
 import { SeededRandom } from './seeded-random.ts';
 import type { DemoSalesRep } from './types.ts';
 
@@ -32,8 +32,8 @@ export function buildDemoReps(seed: number, startDay: number, endDay: number): D
     return {
       name: plan.name,
       role: plan.role,
-      activeFrom: formatDayNumber(from),
-      activeTo: to === null ? null : formatDayNumber(to),
+      activeFrom: fromDayNumber(from),
+      activeTo: to === null ? null : fromDayNumber(to),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { parseDayNumber } from './civil-date.ts';
+import { toDayNumber } from '../calendar/index.ts';
 import { MemberPool } from './member-pool.ts';
 import type { DemoCatalog, DemoChannelKind, DemoProduct } from './types.ts';
 
@@ -35,14 +35,14 @@ export class CatalogIndex {
     );
     this.businesses = catalog.customers
       .filter((c) => c.customerType === 'business')
-      .map((c) => ({ code: c.code, region: c.region, firstSeen: parseDayNumber(c.firstSeenOn) }));
+      .map((c) => ({ code: c.code, region: c.region, firstSeen: toDayNumber(c.firstSeenOn) }));
     this.reps = catalog.salesReps.map((r) => ({
       name: r.name,
       role: r.role,
-      from: parseDayNumber(r.activeFrom),
-      to: r.activeTo === null ? Number.MAX_SAFE_INTEGER : parseDayNumber(r.activeTo),
+      from: toDayNumber(r.activeFrom),
+      to: r.activeTo === null ? Number.MAX_SAFE_INTEGER : toDayNumber(r.activeTo),
     }));
     this.regionNames = catalog.regions.map((r) => r.name);
-    this.historyStart = parseDayNumber(catalog.period.start);
+    this.historyStart = toDayNumber(catalog.period.start);
   }
 }

@@ -1,5 +1,10 @@
-import { splitDayNumber, weekdayOf } from './civil-date.ts';
-import { findLunarNewYear, findMidAutumn } from './festival-dates.ts';
+import {
+  civilFromDays,
+  lunarFestivalDate,
+  lunarNewYear,
+  toDayNumber,
+  weekdayOfDayNumber,
+} from '../calendar/index.ts';
 import type { DemoChannelKind } from './types.ts';
 
 /** Expected orders of one day per channel, plus gift-box and business (企業訂購) orders. */
@@ -45,13 +50,13 @@ function festivalPull(day: number, year: number): { readonly factor: number; rea
   let factor = 1;
   let holiday = false;
   for (const y of [year, year + 1]) {
-    const toNewYear = findLunarNewYear(y) - day;
+    const toNewYear = toDayNumber(lunarNewYear(y)) - day;
     if (toNewYear >= 1 && toNewYear <= 28) factor += toNewYear <= 10 ? 9 : 4;
     if (toNewYear >= -2 && toNewYear <= 1) holiday = true; // 除夕 to 初三
   }
-  const toMoon = findMidAutumn(year) - day;
+  const toMoon = toDayNumber(lunarFestivalDate('mid_autumn', year)) - day;
   if (toMoon >= 0 && toMoon <= 21) factor += toMoon <= 10 ? 6 : 3;
-  const { month, day: dom } = splitDayNumber(day);
+  const { month, day: dom } = civilFromDays(day);
   if (month === 12 && dom >= 10 && dom <= 24) factor += 1.5;
   return { factor, holiday };
 }
@@ -64,8 +69,8 @@ export function computeDailyDemand(
   scale: number,
 ): DailyDemand {
   const years = (day - historyStart) / 365.25;
-  const weekday = weekdayOf(day) - 1;
-  const { year, month } = splitDayNumber(day);
+  const weekday = weekdayOfDayNumber(day) - 1;
+  const { year, month } = civilFromDays(day);
   const festival = festivalPull(day, year);
   const level = (kind: DemoChannelKind): number =>
     BASE_ORDERS[kind] *

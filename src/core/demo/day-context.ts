@@ -1,5 +1,5 @@
+import { civilFromDays, weekdayOfDayNumber } from '../calendar/index.ts';
 import type { CatalogIndex } from './catalog-index.ts';
-import { splitDayNumber, weekdayOf } from './civil-date.ts';
 import { type DemoCampaign, listCampaignsOn } from './demo-campaigns.ts';
 import type { DraftOrder } from './draft-order.ts';
 import { buildGiftMix, buildProductMix, type Daypart } from './product-mix.ts';
@@ -31,8 +31,8 @@ export class DayContext {
     scale: number,
   ) {
     this.random = new SeededRandom(deriveSeed(seed, 0x5a1e, day, Math.round(scale * 1000)));
-    this.month = splitDayNumber(day).month;
-    this.weekend = weekdayOf(day) >= 6;
+    this.month = civilFromDays(day).month;
+    this.weekend = weekdayOfDayNumber(day) >= 6;
     this.gifts = buildGiftMix(index.products, day);
     this.campaigns = listCampaignsOn(day);
     const onDuty = index.reps.filter((r) => r.from <= day && day <= r.to);

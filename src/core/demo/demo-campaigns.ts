@@ -1,5 +1,4 @@
-import { pad2, splitDayNumber } from './civil-date.ts';
-import { findLunarNewYear, findMidAutumn } from './festival-dates.ts';
+import { civilFromDays, lunarFestivalDate, lunarNewYear, toDayNumber } from '../calendar/index.ts';
 import type { DemoProduct } from './types.ts';
 
 /** A promotion running on a day: which lines it discounts, by how much, and how often buyers use it. */
@@ -19,15 +18,15 @@ const isChristmasItem = (p: DemoProduct): boolean => p.name === '耶誕咖啡禮
 
 /** The campaigns of a day: CNY{yyyy}, MOON{yyyy}, SUMMER{yy}, XMAS{yyyy}, and the monthly member day. */
 export function listCampaignsOn(day: number): DemoCampaign[] {
-  const { year, month, day: dom } = splitDayNumber(day);
+  const { year, month, day: dom } = civilFromDays(day);
   const campaigns: DemoCampaign[] = [];
   for (const y of [year, year + 1]) {
-    const toNewYear = findLunarNewYear(y) - day;
+    const toNewYear = toDayNumber(lunarNewYear(y)) - day;
     if (toNewYear >= 1 && toNewYear <= 21) {
       campaigns.push({ code: `CNY${y}`, rate: 0.1, uptake: 0.7, membersOnly: false, appliesTo: isGiftBox });
     }
   }
-  const toMoon = findMidAutumn(year) - day;
+  const toMoon = toDayNumber(lunarFestivalDate('mid_autumn', year)) - day;
   if (toMoon >= 1 && toMoon <= 14) {
     campaigns.push({
       code: `MOON${year}`,
@@ -39,7 +38,7 @@ export function listCampaignsOn(day: number): DemoCampaign[] {
   }
   if (month === 7 || month === 8) {
     campaigns.push({
-      code: `SUMMER${pad2(year % 100)}`,
+      code: `SUMMER${String(year % 100).padStart(2, '0')}`,
       rate: 0.2,
       uptake: 0.25,
       membersOnly: false,

@@ -1,4 +1,4 @@
-import { formatDayNumber, parseDayNumber, splitDayNumber, toDayNumberFromParts } from './civil-date.ts';
+import { civilFromDays, daysFromCivil, fromDayNumber, toDayNumber } from '../calendar/index.ts';
 
 export const DEMO_COMPANY_NAME = '示範咖啡店';
 
@@ -22,8 +22,8 @@ export const DEMO_COMPANY_PROFILE = {
 
 /** The three years of history ending the day before `today` ('YYYY-MM-DD'). */
 export function computeDemoHistoryPeriod(today: string): { readonly start: string; readonly end: string } {
-  const todayNumber = parseDayNumber(today);
-  const { year, month, day } = splitDayNumber(todayNumber);
-  const start = toDayNumberFromParts(year - 3, month, month === 2 && day === 29 ? 28 : day);
-  return { start: formatDayNumber(start), end: formatDayNumber(todayNumber - 1) };
+  const todayNumber = toDayNumber(today);
+  const { year, month, day } = civilFromDays(todayNumber);
+  const start = daysFromCivil(year - 3, month, month === 2 && day === 29 ? 28 : day);
+  return { start: fromDayNumber(start), end: fromDayNumber(todayNumber - 1) };
 }

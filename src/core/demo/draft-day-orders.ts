@@ -1,4 +1,4 @@
-import { splitDayNumber } from './civil-date.ts';
+import { civilFromDays } from '../calendar/index.ts';
 import { computeDailyDemand } from './daily-demand.ts';
 import type { DayContext } from './day-context.ts';
 import type { DraftLine } from './draft-order.ts';
@@ -107,7 +107,7 @@ export function draftDay(ctx: DayContext, scale: number, typhoon: boolean): void
   index.members.prepareDay(day);
   const demand = computeDailyDemand(day, index.historyStart, typhoon, scale);
   const shared = drawNoise(random, 0.06);
-  const memberDay = splitDayNumber(day).day === 8;
+  const memberDay = civilFromDays(day).day === 8;
   for (const channel of ['store', 'online', 'delivery'] as const) {
     const orders = random.poisson(demand[channel] * shared * drawNoise(random, 0.08));
     const memberShare = MEMBER_SHARE[channel] * (memberDay && channel === 'store' ? 1.4 : 1);

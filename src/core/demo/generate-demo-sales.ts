@@ -1,11 +1,14 @@
+import { civilFromDays, fromDayNumber, toDayNumber } from '../calendar/index.ts';
 import { CatalogIndex } from './catalog-index.ts';
-import { formatDayNumber, pad2, parseDayNumber, splitDayNumber } from './civil-date.ts';
 import { DayContext } from './day-context.ts';
 import { draftDay } from './draft-day-orders.ts';
 import type { DemoCatalog, DemoChannelKind, DemoProduct, DemoSalesLine, DemoSalesOptions } from './types.ts';
 import { listTyphoonDays } from './typhoon-days.ts';
 
-const MINUTES = Array.from({ length: 1440 }, (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`);
+const MINUTES = Array.from(
+  { length: 1440 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+);
 /** Delivery platforms list prices ~15 % above the store, rounded to NT$5. */
 const DELIVERY_MARKUP = 1.15;
 
@@ -16,7 +19,7 @@ function priceFor(product: DemoProduct, channel: DemoChannelKind): number {
 
 /** Turns a day's drafted orders into sales lines, in time order, with ids and discounts. */
 function* emitDay(ctx: DayContext): Generator<DemoSalesLine> {
-  const date = formatDayNumber(ctx.day);
+  const date = fromDayNumber(ctx.day);
   const compact = date.replaceAll('-', '');
   const { random, index } = ctx;
   ctx.orders.sort((a, b) => a.minute - b.minute || a.creation - b.creation);
@@ -76,8 +79,8 @@ export function* generateDemoSales(
   catalog: DemoCatalog,
   options: DemoSalesOptions,
 ): Generator<DemoSalesLine> {
-  const first = parseDayNumber(options.start);
-  const last = parseDayNumber(options.end);
+  const first = toDayNumber(options.start);
+  const last = toDayNumber(options.end);
   const scale = options.scale ?? 1;
   if (!(scale > 0) || !Number.isFinite(scale))
     throw new Error(`scale must be a positive number, got ${scale}`);
@@ -85,7 +88,7 @@ export function* generateDemoSales(
   let typhoonYear = Number.NaN;
   let typhoons = new Set<number>();
   for (let day = first; day <= last; day++) {
-    const { year } = splitDayNumber(day);
+    const { year } = civilFromDays(day);
     if (year !== typhoonYear) {
       typhoonYear = year;
       typhoons = new Set(listTyphoonDays(options.seed, year));

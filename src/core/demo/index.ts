@@ -26,7 +26,6 @@ export {
   type DemoMarketingRow,
   type DemoSatisfactionRow,
 } from './demo-marketing.ts';
-export { LUNAR_NEW_YEAR_DATES, MID_AUTUMN_DATES } from './festival-dates.ts';
 export { generateDemoSales } from './generate-demo-sales.ts';
 export { isProductAvailableOn } from './is-product-available-on.ts';
 export { listTyphoonDates } from './list-typhoon-dates.ts';

@@ -1,4 +1,4 @@
-import { parseDayNumber } from './civil-date.ts';
+import { toDayNumber } from '../calendar/index.ts';
 import { deriveSeed, SeededRandom } from './seeded-random.ts';
 import type { DemoCustomer, DemoMemberTier } from './types.ts';
 
@@ -30,7 +30,7 @@ export class MemberPool {
     const random = new SeededRandom(deriveSeed(seed, 0x3e3b));
     members.forEach((m, i) => {
       const tier = m.memberTier ?? '一般';
-      this.firstSeen[i] = parseDayNumber(m.firstSeenOn);
+      this.firstSeen[i] = toDayNumber(m.firstSeenOn);
       this.loyalty[i] = TIER_LOYALTY[tier] * Math.exp(0.6 * random.normal());
       this.lifetime[i] = -Math.log(1 - random.next()) * TIER_LIFETIME_DAYS[tier];
     });

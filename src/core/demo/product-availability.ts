@@ -1,13 +1,18 @@
-import { monthDayOf, splitDayNumber } from './civil-date.ts';
-import { findLunarNewYear, findMidAutumn } from './festival-dates.ts';
+import {
+  civilFromDays,
+  fromDayNumber,
+  lunarFestivalDate,
+  lunarNewYear,
+  toDayNumber,
+} from '../calendar/index.ts';
 import type { DemoAvailability, DemoFestival } from './types.ts';
 
 function findFestival(festival: DemoFestival, year: number): number {
   switch (festival) {
     case 'lunar-new-year':
-      return findLunarNewYear(year);
+      return toDayNumber(lunarNewYear(year));
     case 'mid-autumn':
-      return findMidAutumn(year);
+      return toDayNumber(lunarFestivalDate('mid_autumn', year));
   }
 }
 
@@ -17,13 +22,13 @@ export function isAvailableOn(availability: DemoAvailability, day: number): bool
     case 'always':
       return true;
     case 'date-range': {
-      const md = monthDayOf(day);
+      const md = fromDayNumber(day).slice(5);
       return availability.from <= availability.to
         ? md >= availability.from && md <= availability.to
         : md >= availability.from || md <= availability.to;
     }
     case 'festival': {
-      const { year } = splitDayNumber(day);
+      const { year } = civilFromDays(day);
       // a window may straddle New Year, so look at this year's and next year's festival
       for (const y of [year, year + 1]) {
         const f = findFestival(availability.festival, y);

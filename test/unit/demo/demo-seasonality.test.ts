@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  generateDemoSales,
-  isProductAvailableOn,
-  LUNAR_NEW_YEAR_DATES,
-  listTyphoonDates,
-} from '../../../src/core/demo/index.ts';
+import { addDays, lunarNewYear } from '../../../src/core/calendar/index.ts';
+import { generateDemoSales, isProductAvailableOn, listTyphoonDates } from '../../../src/core/demo/index.ts';
 import { catalog, PERIOD, SEED } from './demo-fixture.ts';
 
 const products = new Map(catalog.products.map((p) => [p.name, p]));
@@ -62,10 +58,6 @@ for (const l of generateDemoSales(catalog, { seed: SEED, ...PERIOD })) {
   }
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 function sumDays(
   from: string,
   days: number,
@@ -93,7 +85,7 @@ describe('demo sales seasonality', () => {
 
   it('sells far more gift boxes the week before Lunar New Year than in a normal week', () => {
     for (const year of [2023, 2024, 2025]) {
-      const newYear = LUNAR_NEW_YEAR_DATES[year] ?? '';
+      const newYear = lunarNewYear(year);
       const weekBefore = sumDays(addDays(newYear, -7), 7, (d) => d.gift);
       const normalWeek = sumDays(`${year}-04-01`, 91, (d) => d.gift) / 13;
       expect(weekBefore).toBeGreaterThan(3 * normalWeek);
