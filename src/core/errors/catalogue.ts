@@ -145,6 +145,26 @@ export const ERROR_CATALOGUE = {
     en: 'Another entry already has this name: merge them instead.',
     'zh-TW': '已有同名的項目,請改用合併。',
   },
+  PLAN_LOCKS_EXCEED_TARGET: {
+    status: 422,
+    en: 'The locked cells add up to {locked}, more than the target {target} allows: unlock a cell or change the target.',
+    'zh-TW': '鎖定的項目合計 {locked},超過目標 {target} 可分配的數額:請解除一項鎖定或調整目標。',
+  },
+  PLAN_TARGET_UNKNOWN: {
+    status: 422,
+    en: 'This goal’s target cannot be turned into a total to split (a change with no history to apply it to): give an absolute target first.',
+    'zh-TW': '這個目標無法換算成可分配的總數(變動幅度沒有可依據的歷史資料):請先設定絕對數值的目標。',
+  },
+  PLAN_CANNOT_SPLIT: {
+    status: 422,
+    en: 'This goal cannot be split that way: {reason}',
+    'zh-TW': '無法以這種方式拆解這個目標:{reasonZh}',
+  },
+  PLAN_NOT_SPLIT: {
+    status: 409,
+    en: 'This goal has no phase goals by period yet: split it first.',
+    'zh-TW': '這個目標尚未依期間拆解成階段目標:請先拆解。',
+  },
   INTERNAL: {
     status: 500,
     en: 'Something went wrong on our side. Your data is safe; please try again.',

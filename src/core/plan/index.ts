@@ -1,0 +1,38 @@
+/** Phase goals: splitting targets over periods and members, seasonal profiles, re-planning, stage plans (pure). */
+export { type AllocationCell, allocateWithLocks, distribute } from './allocate.ts';
+export { childPeriods, fiscalQuarterOf } from './child-periods.ts';
+export { taiwanHolidayYear } from './holiday-windows.ts';
+export { planNote } from './messages.ts';
+export { type ReplanChild, type ReplanInput, type ReplanResult, replan } from './replan.ts';
+export {
+  type DailyHistory,
+  type HolidayCalendar,
+  type HolidayWindow,
+  type HolidayYear,
+  type ProfileLevel,
+  type SeasonalProfile,
+  seasonalProfile,
+} from './seasonal.ts';
+export {
+  additiveMismatch,
+  cellKey,
+  curveTotals,
+  impliedLevel,
+  rebalance,
+  type SplitCell,
+  type SplitInput,
+  type SplitResult,
+  splitTarget,
+} from './split.ts';
+export {
+  COMPANY_STAGES,
+  type CompanyStage,
+  phasePeriod,
+  STAGE_TEMPLATES,
+  type StageGoalTemplate,
+  type StagePhaseTemplate,
+  type StageTemplate,
+  stageFromProfile,
+} from './stage-templates.ts';
+export type * from './types.ts';
+export { dimensionOf, SPLIT_DIMENSIONS, SPLIT_GRAINS, SPLIT_METHODS } from './types.ts';

@@ -1,0 +1,49 @@
+/** What each plan note says, in both languages. */
+import type { PlanNote, PlanNoteCode } from './types.ts';
+
+const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
+  NO_HISTORY_EQUAL: {
+    en: 'No sales history for this scope: split equally by days.',
+    zhTW: '此範圍沒有銷售歷史:改依天數平均分配。',
+  },
+  SHORT_HISTORY_WEEKDAY_ONLY: {
+    en: 'Less than a year of history: only the weekday pattern is used, otherwise equal by days.',
+    zhTW: '歷史資料不足一年:只採用星期別的規律,其餘依天數平均分配。',
+  },
+  ONE_YEAR_SHRUNK: {
+    en: 'One year of history: the yearly and holiday effects are taken at half strength.',
+    zhTW: '僅有一年歷史:年度季節與節日效果以一半強度採用。',
+  },
+  SEASONAL_LEARNED: {
+    en: 'Seasonality learned from your own years of sales: weekdays, the year’s shape, and holidays (Lunar New Year, Dragon Boat, Mid-Autumn, public holidays) on this year’s dates.',
+    zhTW: '季節性取自貴公司多年的銷售:星期別、全年走勢及節日(農曆新年、端午、中秋、國定假日)並對齊今年的日期。',
+  },
+  LAST_YEAR_EMPTY_EQUAL: {
+    en: 'No sales last year in these periods: split equally by days.',
+    zhTW: '去年同期沒有銷售:改依天數平均分配。',
+  },
+  LAST_YEAR_PARTLY_EMPTY: {
+    en: 'Some periods had no sales last year: they take last year’s average per day.',
+    zhTW: '部分期間去年沒有銷售:以去年的日平均計算。',
+  },
+  RATIO_LEVEL_CARRIED: {
+    en: 'A ratio is not split: every phase goal carries the level; the parent shows the value its children imply.',
+    zhTW: '比率型指標不做加總拆分:每個階段目標沿用同一水準,上層顯示由下層推算的數值。',
+  },
+  MEMBERS_FROM_HISTORY: {
+    en: 'Members weighted by their sales over the last twelve months.',
+    zhTW: '各項目依最近十二個月的銷售比重分配。',
+  },
+  MEMBERS_EQUAL: {
+    en: 'No sales by member in the last twelve months: members share equally.',
+    zhTW: '最近十二個月沒有各項目的銷售:各項目平均分配。',
+  },
+  PARTIAL_PERIODS: {
+    en: 'The first or last period is cut by the goal’s dates: it gets only its days inside.',
+    zhTW: '首尾期間被目標日期截斷:只計入期間內的天數。',
+  },
+};
+
+export function planNote(code: PlanNoteCode): PlanNote {
+  return { code, ...TEXT[code] };
+}

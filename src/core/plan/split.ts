@@ -1,0 +1,233 @@
+/**
+ * Splitting a parent goal over child periods and, optionally, dimension members (cells = periods ×
+ * members). Additive metrics: the cells' targets (integer units: minor units of money, or counts)
+ * sum exactly to the parent's; ratio metrics: every cell carries the parent's level, never a part.
+ */
+import { type DateRange, toDayNumber } from '../calendar/dates.ts';
+import type { CalendarSettings } from '../calendar/periods.ts';
+import { allocateWithLocks, distribute } from './allocate.ts';
+import { childPeriods } from './child-periods.ts';
+import { type DailyHistory, type HolidayCalendar, type ProfileLevel, seasonalProfile } from './seasonal.ts';
+import type { ChildPeriod, PlanNoteCode, SplitGrain, SplitMethod } from './types.ts';
+
+export interface SplitInput {
+  period: DateRange;
+  into: SplitGrain;
+  /** Member names when split by a dimension too; null: by period only. */
+  members: readonly string[] | null;
+  method: Exclude<SplitMethod, 'manual'>;
+  /** Growth per period in percent (ramp). */
+  rampPct: number | null;
+  settings: CalendarSettings;
+  /** Additive: the parent's total in integer units; ratio: null. */
+  total: number | null;
+  /** Ratio metrics: the level every cell carries. */
+  level: number | null;
+  /** last-year: last year's actual per period (and per member when split by one), same order as the cells. */
+  lastYear?: readonly (readonly number[])[] | null;
+  /** seasonal: the scope's daily history (several years at best). */
+  history?: DailyHistory | null;
+  holidays?: HolidayCalendar;
+  /** Recent actual per member (their shares weigh the members under seasonal and ramp). */
+  memberHistory?: readonly number[] | null;
+  /** Locked cells, by cell key (`periodId` or `periodId|member`), in integer units. */
+  locks?: ReadonlyMap<string, number>;
+}
+
+export interface SplitCell {
+  key: string;
+  period: ChildPeriod;
+  member: string | null;
+  weight: number;
+  /** Integer units (additive) or the level (ratio). */
+  value: number;
+  /** value / total (additive); null for ratios. */
+  share: number | null;
+  locked: boolean;
+}
+
+export interface SplitResult {
+  periods: ChildPeriod[];
+  cells: SplitCell[];
+  notes: PlanNoteCode[];
+  profileLevel: ProfileLevel | null;
+  /** The plan's curve per day of the parent's range (weights normalised to sum 1), for the chart. */
+  dailyCurve: number[];
+}
+
+export const cellKey = (periodId: string, member: string | null): string =>
+  member === null ? periodId : `${periodId}|${member}`;
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+function shares(
+  values: readonly number[] | null | undefined,
+  count: number,
+): { w: number[]; known: boolean } {
+  if (!values || values.length !== count) return { w: new Array<number>(count).fill(1), known: false };
+  const clean = values.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  const sum = clean.reduce((s, v) => s + v, 0);
+  return sum > 0 ? { w: clean, known: true } : { w: new Array<number>(count).fill(1), known: false };
+}
+
+export function splitTarget(input: SplitInput): SplitResult {
+  const periods = childPeriods(input.period, input.into, input.settings);
+  const members = input.members ?? [null];
+  const notes: PlanNoteCode[] = [];
+  if (periods.some((p) => p.partial)) notes.push('PARTIAL_PERIODS');
+  const from = toDayNumber(input.period.start);
+  const days = toDayNumber(input.period.end) - from + 1;
+
+  // Per-period weights and the daily curve.
+  let periodWeights = periods.map((p) => p.days);
+  let daily = new Array<number>(days).fill(1);
+  let profileLevel: ProfileLevel | null = null;
+  let cellWeights: number[] | null = null;
+  const memberIsSplit = input.members !== null;
+  const memberW = memberIsSplit ? shares(input.memberHistory, members.length) : { w: [1], known: false };
+
+  if (input.method === 'ramp') {
+    const g = (input.rampPct ?? 0) / 100;
+    if (!(1 + g > 0)) throw new Error('ramp must be above -100 %');
+    periodWeights = periods.map((p, i) => p.days * (1 + g) ** i);
+    periods.forEach((p, i) => {
+      const f = (1 + g) ** i;
+      for (let d = toDayNumber(p.start) - from; d <= toDayNumber(p.end) - from; d++) daily[d] = f;
+    });
+  } else if (input.method === 'seasonal') {
+    const profile =
+      input.history && input.holidays ? seasonalProfile(input.history, input.period, input.holidays) : null;
+    profileLevel = profile?.level ?? 'equal';
+    notes.push(profile?.note ?? 'NO_HISTORY_EQUAL');
+    if (profile) {
+      daily = profile.weights;
+      periodWeights = periods.map((p) => {
+        let s = 0;
+        for (let d = toDayNumber(p.start) - from; d <= toDayNumber(p.end) - from; d++) s += daily[d] ?? 0;
+        return s;
+      });
+    }
+  } else if (input.method === 'last-year') {
+    const ly = input.lastYear;
+    const perPeriod = periods.map((_, i) => {
+      const row = ly?.[i] ?? [];
+      return members.map((_m, j) => {
+        const v = row[j] ?? 0;
+        return Number.isFinite(v) && v > 0 ? v : 0;
+      });
+    });
+    const total = perPeriod.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
+    if (total <= 0) notes.push('LAST_YEAR_EMPTY_EQUAL');
+    else {
+      // A period with nothing last year (the company had not started) takes last year's average
+      // daily rate, shared among members as over the whole range.
+      const knownDays = periods.reduce(
+        (s, p, i) => s + ((perPeriod[i] ?? []).some((v) => v > 0) ? p.days : 0),
+        0,
+      );
+      const memberTotals = members.map((_m, j) => perPeriod.reduce((s, r) => s + (r[j] ?? 0), 0));
+      const perDay = total / Math.max(1, knownDays);
+      cellWeights = [];
+      let filled = false;
+      periods.forEach((p, i) => {
+        const row = perPeriod[i] ?? [];
+        const rowSum = row.reduce((a, b) => a + b, 0);
+        if (rowSum > 0) for (const v of row) cellWeights?.push(v);
+        else {
+          filled = true;
+          for (const mt of memberTotals) cellWeights?.push((perDay * p.days * mt) / total);
+        }
+      });
+      if (filled) notes.push('LAST_YEAR_PARTLY_EMPTY');
+      periodWeights = periods.map((_, i) =>
+        members.reduce((s, _m, j) => s + (cellWeights?.[i * members.length + j] ?? 0), 0),
+      );
+      periods.forEach((p, i) => {
+        const per = (periodWeights[i] ?? 0) / p.days;
+        for (let d = toDayNumber(p.start) - from; d <= toDayNumber(p.end) - from; d++) daily[d] = per;
+      });
+    }
+  }
+  if (memberIsSplit && input.method !== 'last-year' && input.method !== 'equal')
+    notes.push(memberW.known ? 'MEMBERS_FROM_HISTORY' : 'MEMBERS_EQUAL');
+  if (input.total === null) notes.push('RATIO_LEVEL_CARRIED');
+
+  const memberWeights = input.method === 'equal' ? members.map(() => 1) : memberW.w;
+  const mSum = memberWeights.reduce((s, v) => s + v, 0);
+  const cells: SplitCell[] = [];
+  periods.forEach((p, i) => {
+    members.forEach((m, j) => {
+      const weight =
+        cellWeights?.[i * members.length + j] ?? ((periodWeights[i] ?? 0) * (memberWeights[j] ?? 0)) / mSum;
+      const key = cellKey(p.id, m);
+      cells.push({ key, period: p, member: m, weight, value: 0, share: null, locked: false });
+    });
+  });
+
+  if (input.total === null) {
+    for (const c of cells) c.value = input.level ?? 0;
+  } else {
+    const total = input.total;
+    const locks = input.locks ?? new Map<string, number>();
+    const values = allocateWithLocks(
+      total,
+      cells.map((c) => ({ weight: c.weight, locked: locks.get(c.key) ?? null })),
+    );
+    cells.forEach((c, k) => {
+      c.value = values[k] ?? 0;
+      c.locked = locks.has(c.key);
+      c.share = total === 0 ? 0 : round6(c.value / total);
+    });
+  }
+  const dSum = daily.reduce((s, v) => s + v, 0);
+  const dailyCurve = daily.map((v) => (dSum > 0 ? v / dSum : 1 / days));
+  return { periods, cells, notes, profileLevel, dailyCurve };
+}
+
+/**
+ * After a manual edit: locked children keep their values, the unlocked share the rest of the
+ * parent's total in proportion to their current values (by days when they are all zero).
+ */
+export function rebalance(
+  total: number,
+  children: readonly { value: number; locked: boolean; days: number }[],
+): number[] {
+  const unlocked = children.filter((c) => !c.locked);
+  const useValues = unlocked.some((c) => c.value > 0);
+  return allocateWithLocks(
+    total,
+    children.map((c) => ({
+      weight: useValues ? Math.max(0, c.value) : c.days,
+      locked: c.locked ? c.value : null,
+    })),
+  );
+}
+
+/** What the children of an additive parent add up to, and the gap (0: consistent). */
+export function additiveMismatch(
+  parentTotal: number,
+  childValues: readonly number[],
+): { childrenTotal: number; difference: number } {
+  const childrenTotal = childValues.reduce((s, v) => s + v, 0);
+  return { childrenTotal, difference: childrenTotal - parentTotal };
+}
+
+/**
+ * A ratio parent's value implied by its children's levels, each weighted by its expected
+ * denominator (orders for AOV, visits for conversion, …; days when unknown): Σ level·w / Σ w.
+ */
+export function impliedLevel(levels: readonly number[], weights: readonly number[]): number | null {
+  let num = 0;
+  let den = 0;
+  levels.forEach((l, i) => {
+    const w = weights[i] ?? 0;
+    num += l * w;
+    den += w;
+  });
+  return den > 0 ? num / den : null;
+}
+
+/** Spreads an integer total over days by a daily curve (for a chart of the plan). */
+export function curveTotals(total: number, curve: readonly number[]): number[] {
+  return distribute(total, curve);
+}
