@@ -5,6 +5,11 @@
  * the same run; then the re-import; then a 200,000-line XLSX. Peak RSS from /usr/bin/time -v.
  *
  *   npx tsx bench/import.ts [--lines 1000000] [--xlsx-lines 200000] [--runs 3] [--scale 5]
+ *   npx tsx bench/import.ts --orders [--lines 1000000] [--runs 3] [--only date,customer]
+ *
+ * `--orders`: the same shop's lines (about 2,000 member customers), one order id per line, written in
+ * five line orders — by date, reverse, by customer, by product, shuffled — each imported against
+ * `.import` of the same file in the same run (lines/s, ratio, peak RSS per order).
  *
  * The shared machine is noisy: the `.import` baseline and each pacer import run `--runs` times,
  * alternating, each into a fresh database; medians are quoted, with every run listed.
@@ -12,7 +17,7 @@
  * Needs the sqlite3 shell (apt-get install sqlite3) and GNU time (apt-get install time).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -87,6 +92,80 @@ function freshDb(name: string) {
     data,
   ]);
   return data;
+}
+
+/** One order id per line, ids rising with the date (as an ERP numbers orders); then sorted by `order`. */
+function orderedVariant(source: string, order: string): string {
+  const file = join(work, `orders-${LINES}-${order}.csv`);
+  if (existsSync(file)) return file;
+  const text = readFileSync(source, 'utf8');
+  const rows = text.split('\n').filter((l) => l.length > 0);
+  const header = rows.shift() as string;
+  const lines = rows.map((l, i) => {
+    const comma = l.indexOf(',', l.indexOf(',') + 1);
+    return `O${String(i + 1).padStart(8, '0')},1${l.slice(comma)}`;
+  });
+  // Columns: 0 order, 1 line, 2 time, 3 product, 9 member.
+  const field = (l: string, n: number) => l.split(',')[n] ?? '';
+  const by = (n: number) => (a: string, b: string) => {
+    const x = field(a, n);
+    const y = field(b, n);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  if (order === 'reverse') lines.reverse();
+  else if (order === 'customer') lines.sort(by(9));
+  else if (order === 'product') lines.sort(by(3));
+  else if (order === 'shuffled') {
+    let seed = 20261203;
+    for (let i = lines.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const j = seed % (i + 1);
+      [lines[i], lines[j]] = [lines[j] as string, lines[i] as string];
+    }
+  }
+  writeFileSync(file, `${header}\n${lines.join('\n')}\n`);
+  return file;
+}
+
+if (args.includes('--orders')) {
+  const i = args.indexOf('--only');
+  const orders =
+    i >= 0 ? String(args[i + 1]).split(',') : ['date', 'reverse', 'customer', 'product', 'shuffled'];
+  const base = join(work, `members-${LINES}.csv`);
+  if (!existsSync(base))
+    sh(process.execPath, [
+      PACER,
+      'demo-data',
+      base,
+      '--scale',
+      '6',
+      '--limit',
+      String(LINES),
+      '--members',
+      '2000',
+    ]);
+  const bare = join(work, 'bare.sqlite');
+  for (const order of orders) {
+    const file = orderedVariant(base, order);
+    const lines = readFileSync(file, 'utf8').split('\n').length - 2;
+    const baseRuns: number[] = [];
+    const runs: { seconds: number; rssMb: number; added: number }[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      rmSync(bare, { force: true });
+      baseRuns.push(timed(['sqlite3', bare, '.mode csv', `.import ${file} sales`]).seconds);
+      const data = freshDb('orders');
+      const r = timed([process.execPath, PACER, 'import', 'sales', file, '--data', data, '--json']);
+      runs.push({ ...r, added: (JSON.parse(r.stdout) as { added: number }).added });
+    }
+    const rate = lines / median(runs.map((r) => r.seconds));
+    const baseRate = lines / median(baseRuns);
+    console.log(
+      `${order.padEnd(8)} ${lines} lines: ${Math.round(rate).toLocaleString('en')} lines/s (runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s), ` +
+        `.import ${Math.round(baseRate).toLocaleString('en')} lines/s, ratio ${(rate / baseRate).toFixed(2)}, ` +
+        `peak RSS ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB, added ${runs.map((r) => r.added).join('/')}`,
+    );
+  }
+  process.exit(0);
 }
 
 const csv = join(work, SCALE === 5 ? `sales-${LINES}.csv` : `sales-${LINES}-s${SCALE}.csv`);

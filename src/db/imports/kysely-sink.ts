@@ -1,8 +1,9 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { BatchResult, ImportMeta, ImportSink } from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
+import { OrderTracker } from '../kpi/order-rollup.ts';
 import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
-import { kyselyRollupWriter } from '../kpi/rollup-writers.ts';
+import { kyselyOrderWriter, kyselyRollupWriter } from '../kpi/rollup-writers.ts';
 import type { Database } from '../schema/index.ts';
 import { contentKey, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
 
@@ -27,6 +28,9 @@ export function createKyselySink(
   const company = meta.companyId;
   const rollups = new RollupAccumulator();
   const writeRollups = kyselyRollupWriter(trx, tenantId);
+  const writeOrders = kyselyOrderWriter(trx, tenantId, importSeq);
+  /** Created at the first batch, once it is known whether the company had lines before. */
+  let orders: OrderTracker | null = null;
   const cache = new Map<NamedTable | 'customers', Map<string, number>>();
   const keyer = new SalesLineKeyer();
 
@@ -149,6 +153,16 @@ export function createKyselySink(
         records.map((r) => r.region),
       );
       const customers = await ensureCustomers(records);
+      if (orders === null) {
+        const prior = await trx
+          .selectFrom('sales_lines')
+          .select('id')
+          .where('tenant_id', '=', tenantId)
+          .limit(1)
+          .executeTakeFirst();
+        orders = new OrderTracker(prior !== undefined);
+      }
+      const tracker = orders;
       const lines: RollupLine[] = [];
       const rows: Insertable<Database['sales_lines']>[] = records.map((r) => {
         const { orderId, lineNo } = keyer.key(r);
@@ -191,20 +205,36 @@ export function createKyselySink(
           .insertInto('sales_lines')
           .values(chunk)
           .onConflict((oc) => oc.columns(['tenant_id', 'order_id', 'line_no']).doNothing())
-          .returning(['order_id', 'line_no'])
+          .returning(['id', 'order_id', 'line_no'])
           .execute();
         added += inserted.length;
         // The lines this insert added (not the duplicates it skipped) go to the roll-ups.
-        const keys = new Set(inserted.map((k) => `${k.order_id}\u0000${Number(k.line_no)}`));
+        const keys = new Map(inserted.map((k) => [`${k.order_id}\u0000${Number(k.line_no)}`, Number(k.id)]));
         chunk.forEach((row, j) => {
-          if (keys.delete(`${row.order_id}\u0000${row.line_no}`)) rollups.add(lines[i + j] as RollupLine);
+          const key = `${row.order_id}\u0000${row.line_no}`;
+          const rowid = keys.get(key);
+          if (rowid === undefined) return;
+          keys.delete(key);
+          const line = lines[i + j] as RollupLine;
+          rollups.add(line);
+          tracker.add({
+            orderId: row.order_id,
+            rowid,
+            saleDate: line.saleDate,
+            channelId: line.channelId,
+            repId: line.repId,
+            regionId: line.regionId,
+            customerId: line.customerId,
+          });
         });
         if (rollups.full) await writeRollups(rollups.drain());
+        if (tracker.full) await writeOrders.flush(tracker);
       }
       return { added, duplicates: records.length - added } satisfies BatchResult;
     },
     async complete() {
       await writeRollups(rollups.drain());
+      if (orders !== null) await writeOrders.resolve(orders);
     },
     async writeMarketing(records) {
       if (records.length === 0) return { added: 0, duplicates: 0 };

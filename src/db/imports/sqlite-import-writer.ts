@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
+import { type OrderLine, OrderTracker } from '../kpi/order-rollup.ts';
 import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
-import { sqliteRollupWriter } from '../kpi/rollup-writers.ts';
+import { sqliteOrderWriter, sqliteRollupWriter } from '../kpi/rollup-writers.ts';
 import {
   DIM_TABLES,
   DIM_WIDTH,
@@ -77,6 +78,11 @@ export function createSqliteImportWriter(
   if (!/^[A-Z]{3}$/.test(currency)) throw new Error(`not an ISO 4217 code: ${currency}`);
   const rollups = new RollupAccumulator();
   const writeRollups = sqliteRollupWriter(conn, tenantId);
+  // Checked before this import writes a line: did the company have any?
+  const priorLines =
+    conn.prepare('select 1 from sales_lines where tenant_id = ? limit 1').get(tenantId) !== undefined;
+  const orders = new OrderTracker(priorLines);
+  const writeOrders = sqliteOrderWriter(conn, tenantId, importSeq);
 
   const dimStatements = Object.fromEntries(
     DIM_TABLES.map((t) => [
@@ -98,7 +104,7 @@ export function createSqliteImportWriter(
     'on conflict (tenant_id, order_id, line_no) do nothing',
   );
   /** The keys of the lines one statement added: its rowids are consecutive, ending at lastInsertRowid. */
-  const addedKeys = conn.prepare('select order_id, line_no from sales_lines where id > ? and id <= ?');
+  const addedKeys = conn.prepare('select id, order_id, line_no from sales_lines where id > ? and id <= ?');
 
   // One line's roll-up input, refilled for every line (the accumulator copies what it keeps).
   const scratch: RollupLine = {
@@ -112,8 +118,17 @@ export function createSqliteImportWriter(
     amountMinor: 0,
     hasCampaign: false,
   };
-  /** Feeds line `i` of `p` (WIDTH values a line, in the insert's column order) to the roll-ups. */
-  const roll = (p: readonly unknown[], i: number) => {
+  const orderLine: OrderLine = {
+    orderId: '',
+    rowid: 0,
+    saleDate: '',
+    channelId: null,
+    repId: null,
+    regionId: null,
+    customerId: null,
+  };
+  /** Feeds line `i` of `p` (WIDTH values a line, in the insert's column order), row `rowid`, to the roll-ups. */
+  const roll = (p: readonly unknown[], i: number, rowid: number) => {
     const at = i * WIDTH;
     scratch.saleDate = p[at + 3] as string;
     scratch.productId = p[at + 4] as number;
@@ -126,6 +141,14 @@ export function createSqliteImportWriter(
     const campaign = p[at + 13] as string | null;
     scratch.hasCampaign = campaign !== null && campaign !== '';
     rollups.add(scratch);
+    orderLine.orderId = p[at] as string;
+    orderLine.rowid = rowid;
+    orderLine.saleDate = scratch.saleDate;
+    orderLine.channelId = scratch.channelId;
+    orderLine.repId = scratch.repId;
+    orderLine.regionId = scratch.regionId;
+    orderLine.customerId = scratch.customerId;
+    orders.add(orderLine);
   };
 
   /**
@@ -135,20 +158,26 @@ export function createSqliteImportWriter(
   const insertAndRoll = (params: unknown[], n: number): number => {
     const info = insertLines(n).run(n * WIDTH === params.length ? params : params.slice(0, n * WIDTH));
     const added = info.changes;
+    const last = Number(info.lastInsertRowid);
     if (added === n) {
-      for (let i = 0; i < n; i++) roll(params, i);
+      for (let i = 0; i < n; i++) roll(params, i, last - n + 1 + i);
     } else if (added > 0) {
-      const last = Number(info.lastInsertRowid);
-      const keys = new Set(
-        (addedKeys.all(last - added, last) as { order_id: string; line_no: number }[]).map(
-          (k) => `${k.order_id}\u0000${k.line_no}`,
+      const keys = new Map(
+        (addedKeys.all(last - added, last) as { id: number; order_id: string; line_no: number }[]).map(
+          (k) => [`${k.order_id}\u0000${k.line_no}`, Number(k.id)],
         ),
       );
-      for (let i = 0; i < n; i++)
-        if (keys.delete(`${params[i * WIDTH] as string}\u0000${params[i * WIDTH + 1] as number}`))
-          roll(params, i);
+      for (let i = 0; i < n; i++) {
+        const key = `${params[i * WIDTH] as string}\u0000${params[i * WIDTH + 1] as number}`;
+        const rowid = keys.get(key);
+        if (rowid !== undefined) {
+          keys.delete(key);
+          roll(params, i, rowid);
+        }
+      }
     }
     if (rollups.full) writeRollups(rollups.drain());
+    if (orders.full) writeOrders.flush(orders);
     return added;
   };
 
@@ -232,6 +261,7 @@ export function createSqliteImportWriter(
     },
     complete() {
       writeRollups(rollups.drain());
+      writeOrders.resolve(orders);
     },
   };
 }

@@ -29,6 +29,7 @@ import {
   splitByMonth,
   TABLES,
 } from './kpi-sql.ts';
+import { orderCounts, orderRollupServes } from './order-counts.ts';
 
 const ID_TABLES: Partial<Record<Dimension, string>> = {
   product: 'products',
@@ -153,8 +154,17 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
         }
         return fact;
       };
+      // Distinct orders from the order roll-up where it carries the scope's dimensions.
+      const rolled = (need.orders || need.customerOrders) && orderRollupServes(scope);
+      if (rolled) {
+        for (const r of await orderCounts(db, scope, pieces)) {
+          const f = factOf(r.bucket, r.key);
+          if (need.orders) f.orders = r.orders;
+          if (need.customerOrders) f.customerOrders = r.customerOrders;
+        }
+      }
       // One scan per figure family, each a single GROUP BY (no self-joins).
-      if (need.orders) {
+      if (need.orders && !rolled) {
         const res = await sql<Keyed & { n: unknown }>`
           SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from} GROUP BY 1, 2`.execute(
           db,
@@ -176,7 +186,7 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
           f.customerRevenueMinor = num(r.rev);
         }
       }
-      if (need.customerOrders) {
+      if (need.customerOrders && !rolled) {
         const res = await sql<Keyed & { n: unknown }>`
           SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from}
             AND s.customer_id IS NOT NULL GROUP BY 1, 2`.execute(db);

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 
@@ -38,6 +38,7 @@ export async function refreshSalesRollups(
     GROUP BY tenant_id, sale_date, product_id, channel_id, rep_id, region_id`.execute(db);
 
   await refreshMonthlyRollup(db, companyId, from, to);
+  await refreshOrderRollup(db, t, from, to);
 
   // First purchase dates. Only customers with orders in the range, or a first purchase in it, can
   // change, and not those whose first purchase is already earlier than the range: the others have
@@ -64,6 +65,44 @@ export async function refreshSalesRollups(
       AND customer_id NOT IN (
         SELECT customer_id FROM sales_lines
         WHERE tenant_id = ${t} AND sale_date >= ${from} AND customer_id IS NOT NULL)`.execute(db);
+}
+
+const differs = (col: string) =>
+  sql`MIN(COALESCE(${sql.ref(col)}, -1)) <> MAX(COALESCE(${sql.ref(col)}, -1))`;
+
+/**
+ * Recomputes the order counts of [from, to] from the lines (see order-rollup.ts): orders with lines
+ * in the range whose lines do not share one cell join kpi_complex_orders; every other order with
+ * lines in the range counts once in its cell. Callers only remove lines from orders (undo) or rebuild
+ * everything (merges, the demo writer), so no order's count outside the range changes.
+ */
+async function refreshOrderRollup(
+  db: Kysely<Database>,
+  t: RawBuilder<number>,
+  from: string,
+  to: string,
+): Promise<void> {
+  await sql`
+    INSERT INTO kpi_complex_orders (tenant_id, order_id)
+    SELECT tenant_id, order_id FROM sales_lines
+    WHERE tenant_id = ${t} AND order_id IN (
+      SELECT order_id FROM sales_lines WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to})
+    GROUP BY tenant_id, order_id
+    HAVING MIN(sale_date) <> MAX(sale_date) OR ${differs('channel_id')} OR ${differs('rep_id')}
+      OR ${differs('region_id')} OR ${differs('customer_id')}
+    ON CONFLICT (tenant_id, order_id) DO NOTHING`.execute(db);
+  await sql`DELETE FROM kpi_orders_daily WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}`.execute(
+    db,
+  );
+  await sql`
+    INSERT INTO kpi_orders_daily
+      (tenant_id, sale_date, channel_id, rep_id, region_id, order_count, customer_order_count)
+    SELECT s.tenant_id, s.sale_date, s.channel_id, s.rep_id, s.region_id, COUNT(DISTINCT s.order_id),
+      COUNT(DISTINCT CASE WHEN s.customer_id IS NOT NULL THEN s.order_id END)
+    FROM sales_lines s
+    WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${from} AND ${to} AND NOT EXISTS (
+      SELECT 1 FROM kpi_complex_orders c WHERE c.tenant_id = s.tenant_id AND c.order_id = s.order_id)
+    GROUP BY s.tenant_id, s.sale_date, s.channel_id, s.rep_id, s.region_id`.execute(db);
 }
 
 /** Recomputes the monthly roll-up of every month [from, to] touches, from the daily roll-up. */
@@ -95,7 +134,13 @@ async function refreshMonthlyRollup(
 
 /** Drops and recomputes every roll-up of a company from all its sales lines (after bulk loads, merges). */
 export async function rebuildAllRollups(db: Kysely<Database>, companyId: string): Promise<void> {
-  for (const table of ['kpi_sales_daily', 'kpi_sales_monthly', 'kpi_customer_first'] as const)
+  for (const table of [
+    'kpi_sales_daily',
+    'kpi_sales_monthly',
+    'kpi_customer_first',
+    'kpi_orders_daily',
+    'kpi_complex_orders',
+  ] as const)
     await db.deleteFrom(table).where('tenant_id', '=', tenantOf(companyId)).execute();
   const span = await db
     .selectFrom('sales_lines')

@@ -82,26 +82,35 @@ function membersKey(p: number, c: number | null, r: number | null, g: number | n
 }
 
 /**
- * Files list days in order, so the accumulator works as a stream: the day being read is one map of
- * product × channel × rep × region, closed when another day comes (its rows then go to the daily
- * list and into the month's rows). A file in another order gives more rows, not other figures.
- * First purchases are kept per customer until drained.
+ * Holds the day rows of every day it has seen (product × channel × rep × region per day), whatever
+ * the order of the lines: a file sorted by customer or product, or shuffled, folds into as few rows
+ * as a date-sorted one, as long as its distinct day rows fit under `limit`. Month rows are summed from
+ * the day rows when drained. First purchases are kept per customer until drained.
  */
 export class RollupAccumulator {
-  private day: string | null = null;
-  private dayRows = new Map<number | string, DailyRow>();
-  private daily: DailyRow[] = [];
-  /** month start → members → row */
-  private months = new Map<string, Map<number | string, MonthlyRow>>();
-  private monthRows = 0;
+  /** day → members → row */
+  private days = new Map<string, Map<number | string, DailyRow>>();
+  private dayRows = 0;
   private first = new Map<number, string>();
+  /** The last day seen and its map (consecutive lines usually share a day). */
+  private lastDay: string | null = null;
+  private lastRows: Map<number | string, DailyRow> | null = null;
 
-  constructor(private readonly limit = 50_000) {}
+  constructor(private readonly limit = 200_000) {}
 
   add(l: RollupLine): void {
-    if (l.saleDate !== this.day) this.closeDay(l.saleDate);
+    let rows = this.lastRows;
+    if (l.saleDate !== this.lastDay || rows === null) {
+      rows = this.days.get(l.saleDate) ?? null;
+      if (rows === null) {
+        rows = new Map();
+        this.days.set(l.saleDate, rows);
+      }
+      this.lastDay = l.saleDate;
+      this.lastRows = rows;
+    }
     const dayKey = membersKey(l.productId, l.channelId, l.repId, l.regionId);
-    let d = this.dayRows.get(dayKey);
+    let d = rows.get(dayKey);
     if (!d) {
       d = {
         saleDate: l.saleDate,
@@ -114,7 +123,8 @@ export class RollupAccumulator {
         lines: 0,
         campaignAmountMinor: 0,
       };
-      this.dayRows.set(dayKey, d);
+      rows.set(dayKey, d);
+      this.dayRows += 1;
     }
     addTo(d, l);
 
@@ -124,17 +134,25 @@ export class RollupAccumulator {
     }
   }
 
-  private closeDay(next: string | null) {
-    if (this.day !== null && this.dayRows.size > 0) {
-      // The month's rows of the same members take the closed day's sums.
-      const monthStart = `${this.day.slice(0, 7)}-01`;
-      let month = this.months.get(monthStart);
+  /** True when the held rows should be written out. */
+  get full(): boolean {
+    return this.dayRows + this.first.size >= this.limit;
+  }
+
+  /** The rows held so far; the accumulator starts empty again. */
+  drain(): RollupBatch {
+    const daily: DailyRow[] = [];
+    /** month start → members → row */
+    const months = new Map<string, Map<number | string, MonthlyRow>>();
+    for (const [day, rows] of this.days) {
+      const monthStart = `${day.slice(0, 7)}-01`;
+      let month = months.get(monthStart);
       if (!month) {
         month = new Map();
-        this.months.set(monthStart, month);
+        months.set(monthStart, month);
       }
-      for (const [key, d] of this.dayRows) {
-        this.daily.push(d);
+      for (const [key, d] of rows) {
+        daily.push(d);
         let m = month.get(key);
         if (!m) {
           m = {
@@ -149,34 +167,22 @@ export class RollupAccumulator {
             campaignAmountMinor: 0,
           };
           month.set(key, m);
-          this.monthRows += 1;
         }
         m.amountMinor += d.amountMinor;
         m.quantity += d.quantity;
         m.lines += d.lines;
         m.campaignAmountMinor += d.campaignAmountMinor;
       }
-      this.dayRows = new Map();
     }
-    this.day = next;
-  }
-
-  /** True when the held rows should be written out. */
-  get full(): boolean {
-    return this.daily.length + this.dayRows.size + this.monthRows + this.first.size >= this.limit;
-  }
-
-  /** The rows held so far, the open day included; the accumulator starts empty again. */
-  drain(): RollupBatch {
-    this.closeDay(null);
     const out: RollupBatch = {
-      daily: this.daily,
-      monthly: [...this.months.values()].flatMap((m) => [...m.values()]),
+      daily,
+      monthly: [...months.values()].flatMap((m) => [...m.values()]),
       firstPurchases: [...this.first].map(([customerId, firstDate]) => ({ customerId, firstDate })),
     };
-    this.daily = [];
-    this.months = new Map();
-    this.monthRows = 0;
+    this.days = new Map();
+    this.dayRows = 0;
+    this.lastDay = null;
+    this.lastRows = null;
     this.first = new Map();
     return out;
   }

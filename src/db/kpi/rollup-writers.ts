@@ -1,6 +1,13 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/index.ts';
+import {
+  type OrderCell,
+  type OrderCountRow,
+  type OrderTracker,
+  resolveSuspects,
+  type SuspectOrder,
+} from './order-rollup.ts';
 import type { DailyRow, FirstPurchase, Measures, MonthlyRow, RollupBatch } from './rollup-accumulator.ts';
 
 /** The members and sums a daily and a monthly row share. */
@@ -126,4 +133,197 @@ export function kyselyRollupWriter(
         .execute();
     }
   };
+}
+
+const ORDERS =
+  'INSERT INTO kpi_orders_daily (tenant_id, sale_date, channel_id, rep_id, region_id, order_count, customer_order_count) VALUES ';
+
+/** Earlier lines of these orders, from other imports or none (the demo writer). */
+const probeSql = (n: number) =>
+  `SELECT DISTINCT order_id FROM sales_lines WHERE tenant_id = ? AND order_id IN (${Array.from({ length: n }, () => '?').join(', ')})
+     AND (import_seq IS NULL OR import_seq <> ?)`;
+
+/** The order counts and complex orders of an SQLite import, on the import's connection. */
+export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, importSeq: number) {
+  const one = conn.prepare(`${ORDERS}(?, ?, ?, ?, ?, ?, ?)`);
+  const probes = new Map<number, SQLite.Statement>();
+  const lineOf = conn.prepare(
+    'SELECT order_id, sale_date, channel_id, rep_id, region_id, customer_id FROM sales_lines WHERE id = ?',
+  );
+  const linesOf = conn.prepare(
+    `SELECT sale_date, channel_id, rep_id, region_id, customer_id, import_seq FROM sales_lines
+     WHERE tenant_id = ? AND order_id = ? ORDER BY line_no`,
+  );
+  const isComplex = conn.prepare('SELECT 1 FROM kpi_complex_orders WHERE tenant_id = ? AND order_id = ?');
+  const addComplex = conn.prepare(
+    'INSERT INTO kpi_complex_orders (tenant_id, order_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  );
+  const writeCounts = (rows: readonly OrderCountRow[]) => {
+    for (const r of rows)
+      one.run(tenantId, r.saleDate, r.channelId, r.repId, r.regionId, r.orders, r.customerOrders);
+  };
+  const writer = {
+    /** Writes the held counts and runs the held probes. */
+    flush(tracker: OrderTracker) {
+      writeCounts(tracker.drainCounts());
+      const pending = tracker.takeProbes();
+      const CHUNK = 500;
+      for (let i = 0; i < pending.length; i += CHUNK) {
+        const chunk = pending.slice(i, i + CHUNK);
+        let stmt = probes.get(chunk.length);
+        if (!stmt) {
+          stmt = conn.prepare(probeSql(chunk.length));
+          probes.set(chunk.length, stmt);
+        }
+        const found = new Set(
+          (stmt.all(tenantId, ...chunk.map((p) => p.orderId), importSeq) as { order_id: string }[]).map(
+            (r) => r.order_id,
+          ),
+        );
+        for (const p of chunk) if (found.has(p.orderId)) tracker.continuesEarlier(p.orderId, p.rowid);
+      }
+    },
+    /** At the end of the import: the suspects resolved from their lines. */
+    resolve(tracker: OrderTracker) {
+      writer.flush(tracker);
+      const { orderIds, firstRowids } = tracker.suspects();
+      if (orderIds.length === 0) return;
+      const counted = new Map<string, OrderCell>();
+      for (const rowid of firstRowids) {
+        const r = lineOf.get(rowid) as (CellRow & { order_id: string }) | undefined;
+        if (r) counted.set(r.order_id, cellOf(r));
+      }
+      const ids = new Set([...orderIds, ...counted.keys()]);
+      const suspects: SuspectOrder[] = [...ids].map((orderId) => ({
+        orderId,
+        counted: counted.get(orderId) ?? null,
+        lines: (linesOf.all(tenantId, orderId) as (CellRow & { import_seq: number | null })[]).map((l) => ({
+          ...cellOf(l),
+          current: l.import_seq === importSeq,
+        })),
+        complex: isComplex.get(tenantId, orderId) !== undefined,
+      }));
+      const { rows, complex } = resolveSuspects(suspects);
+      writeCounts(rows);
+      for (const id of complex) addComplex.run(tenantId, id);
+    },
+  };
+  return writer;
+}
+
+interface CellRow {
+  sale_date: string;
+  channel_id: unknown;
+  rep_id: unknown;
+  region_id: unknown;
+  customer_id: unknown;
+}
+const idOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const cellOf = (r: CellRow): OrderCell => ({
+  saleDate: String(r.sale_date),
+  channelId: idOrNull(r.channel_id),
+  repId: idOrNull(r.rep_id),
+  regionId: idOrNull(r.region_id),
+  customerId: idOrNull(r.customer_id),
+});
+
+/** The same through Kysely (PostgreSQL). */
+export function kyselyOrderWriter(db: Kysely<Database>, tenantId: number, importSeq: number) {
+  const CHUNK = 2000;
+  const writeCounts = async (rows: readonly OrderCountRow[]) => {
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await db
+        .insertInto('kpi_orders_daily')
+        .values(
+          rows.slice(i, i + CHUNK).map((r) => ({
+            tenant_id: tenantId,
+            sale_date: r.saleDate,
+            channel_id: r.channelId,
+            rep_id: r.repId,
+            region_id: r.regionId,
+            order_count: r.orders,
+            customer_order_count: r.customerOrders,
+          })),
+        )
+        .execute();
+  };
+  const writer = {
+    async flush(tracker: OrderTracker) {
+      await writeCounts(tracker.drainCounts());
+      const pending = tracker.takeProbes();
+      for (let i = 0; i < pending.length; i += CHUNK) {
+        const chunk = pending.slice(i, i + CHUNK);
+        const rows = await db
+          .selectFrom('sales_lines')
+          .select('order_id')
+          .distinct()
+          .where('tenant_id', '=', tenantId)
+          .where(
+            'order_id',
+            'in',
+            chunk.map((p) => p.orderId),
+          )
+          .where((eb) => eb.or([eb('import_seq', 'is', null), eb('import_seq', '<>', importSeq)]))
+          .execute();
+        const found = new Set(rows.map((r) => r.order_id));
+        for (const p of chunk) if (found.has(p.orderId)) tracker.continuesEarlier(p.orderId, p.rowid);
+      }
+    },
+    async resolve(tracker: OrderTracker) {
+      await writer.flush(tracker);
+      const { orderIds, firstRowids } = tracker.suspects();
+      if (orderIds.length === 0) return;
+      const counted = new Map<string, OrderCell>();
+      for (let i = 0; i < firstRowids.length; i += CHUNK) {
+        const rows = await db
+          .selectFrom('sales_lines')
+          .select(['order_id', 'sale_date', 'channel_id', 'rep_id', 'region_id', 'customer_id'])
+          .where('id', 'in', firstRowids.slice(i, i + CHUNK))
+          .execute();
+        for (const r of rows) counted.set(r.order_id, cellOf(r));
+      }
+      const ids = [...new Set([...orderIds, ...counted.keys()])];
+      const suspects: SuspectOrder[] = [];
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const chunk = ids.slice(i, i + CHUNK);
+        const lines = await db
+          .selectFrom('sales_lines')
+          .select(['order_id', 'sale_date', 'channel_id', 'rep_id', 'region_id', 'customer_id', 'import_seq'])
+          .where('tenant_id', '=', tenantId)
+          .where('order_id', 'in', chunk)
+          .orderBy('order_id')
+          .orderBy('line_no')
+          .execute();
+        const complex = await db
+          .selectFrom('kpi_complex_orders')
+          .select('order_id')
+          .where('tenant_id', '=', tenantId)
+          .where('order_id', 'in', chunk)
+          .execute();
+        const complexIds = new Set(complex.map((r) => r.order_id));
+        const byOrder = new Map<string, (OrderCell & { current: boolean })[]>();
+        for (const l of lines) {
+          const list = byOrder.get(l.order_id) ?? [];
+          list.push({ ...cellOf(l), current: idOrNull(l.import_seq) === importSeq });
+          byOrder.set(l.order_id, list);
+        }
+        for (const orderId of chunk)
+          suspects.push({
+            orderId,
+            counted: counted.get(orderId) ?? null,
+            lines: byOrder.get(orderId) ?? [],
+            complex: complexIds.has(orderId),
+          });
+      }
+      const { rows, complex } = resolveSuspects(suspects);
+      await writeCounts(rows);
+      for (let i = 0; i < complex.length; i += CHUNK)
+        await db
+          .insertInto('kpi_complex_orders')
+          .values(complex.slice(i, i + CHUNK).map((order_id) => ({ tenant_id: tenantId, order_id })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+    },
+  };
+  return writer;
 }

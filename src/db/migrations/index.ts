@@ -4,6 +4,7 @@ import { imports } from './2026112703-imports.ts';
 import { kpiRollups } from './2026112704-kpi-rollups.ts';
 import { goals } from './2026112705-goals.ts';
 import { leanFacts } from './2026112706-lean-facts.ts';
+import { orderRollup } from './2026120301-order-rollup.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -18,4 +19,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026112704-kpi-rollups': kpiRollups,
   '2026112705-goals': goals,
   '2026112706-lean-facts': leanFacts,
+  '2026120301-order-rollup': orderRollup,
 };

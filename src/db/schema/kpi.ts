@@ -33,7 +33,30 @@ export interface KpiCustomerFirstTable {
   first_date: string;
 }
 
+/**
+ * Distinct orders per day × channel × rep × region, additive (see src/db/kpi/order-rollup.ts):
+ * every order not in kpi_complex_orders counts once, in the one cell all its lines share.
+ */
+export interface KpiOrdersDailyTable {
+  tenant_id: number;
+  sale_date: string;
+  channel_id: number | null;
+  rep_id: number | null;
+  region_id: number | null;
+  order_count: number;
+  /** Orders with a customer. */
+  customer_order_count: number;
+}
+
+/** Orders whose lines span several days or members: counted from their lines. */
+export interface KpiComplexOrdersTable {
+  tenant_id: number;
+  order_id: string;
+}
+
 export interface KpiTables {
+  kpi_orders_daily: KpiOrdersDailyTable;
+  kpi_complex_orders: KpiComplexOrdersTable;
   kpi_sales_daily: KpiSalesDailyTable;
   kpi_sales_monthly: KpiSalesMonthlyTable;
   kpi_customer_first: KpiCustomerFirstTable;

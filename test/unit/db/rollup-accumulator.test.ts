@@ -103,8 +103,30 @@ describe('RollupAccumulator', () => {
     );
   });
 
+  it('holds one row per day and members whatever the line order (a file sorted by customer is not a file of one-line days)', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 120 }), (lines) => {
+        const keyOf = (l: RollupLine) =>
+          [l.saleDate, l.productId, l.channelId, l.repId, l.regionId].join('|');
+        const monthKeyOf = (l: RollupLine) =>
+          [l.saleDate.slice(0, 7), l.productId, l.channelId, l.repId, l.regionId].join('|');
+        for (const order of [
+          lines,
+          [...lines].reverse(),
+          [...lines].sort((a, b) => (a.customerId ?? 0) - (b.customerId ?? 0)),
+        ]) {
+          const acc = new RollupAccumulator(1_000);
+          for (const l of order) acc.add(l);
+          const batch = acc.drain();
+          expect(batch.daily.length).toBe(new Set(lines.map(keyOf)).size);
+          expect(batch.monthly.length).toBe(new Set(lines.map(monthKeyOf)).size);
+        }
+      }),
+    );
+  });
+
   it('keeps the earliest purchase of each customer and reports when it is full', () => {
-    const acc = new RollupAccumulator(5);
+    const acc = new RollupAccumulator(4);
     const base: RollupLine = {
       saleDate: '2026-02-02',
       productId: 1,

@@ -1,0 +1,224 @@
+/**
+ * Distinct orders without scanning the lines: `kpi_orders_daily` counts orders per day × channel ×
+ * rep × region, additively. That is exact for a "simple" order — all its lines on one day with one
+ * channel, rep, region and customer (nearly every real order): it lies in one cell, so a count per
+ * cell sums to distinct orders over any days and any of those dimensions. Any other order is listed
+ * in `kpi_complex_orders`, is left out of the counts, and readers count it from its lines (exact,
+ * and cheap while such orders are few). The two sets are disjoint, so their sum is the distinct count.
+ *
+ * Imports keep both as they add lines (OrderTracker): an order counts +1 in the cell of its first
+ * run of lines; lines that continue the run in the same cell change nothing. Whatever else could
+ * break the rule — a run that changes cell, an order seen again later in the file (or a 32-bit hash
+ * collision that looks like one), an order that already had lines before this import — makes the
+ * order a suspect, resolved exactly from its lines at the end of the import (resolveSuspects).
+ * Undo and merges recompute a date range from the lines (refresh-sales-rollups.ts).
+ */
+
+/** The members an order's lines must share to be counted in the roll-up. */
+export interface OrderCell {
+  saleDate: string;
+  channelId: number | null;
+  repId: number | null;
+  regionId: number | null;
+  customerId: number | null;
+}
+
+export interface OrderLine extends OrderCell {
+  orderId: string;
+  /** The line's row id (sales_lines.id). */
+  rowid: number;
+}
+
+/** Additive counts for one cell (negative rows undo an earlier count). */
+export interface OrderCountRow {
+  saleDate: string;
+  channelId: number | null;
+  repId: number | null;
+  regionId: number | null;
+  orders: number;
+  customerOrders: number;
+}
+
+export const sameCell = (a: OrderCell, b: OrderCell): boolean =>
+  a.saleDate === b.saleDate &&
+  a.channelId === b.channelId &&
+  a.repId === b.repId &&
+  a.regionId === b.regionId &&
+  a.customerId === b.customerId;
+
+/** 32-bit FNV-1a of a string's UTF-16 units. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** Adds `sign` × one order of `cell` to a map of count rows keyed by cell. */
+function count(into: Map<string, OrderCountRow>, cell: OrderCell, sign: number) {
+  const key = `${cell.saleDate}|${cell.channelId}|${cell.repId}|${cell.regionId}`;
+  let row = into.get(key);
+  if (!row) {
+    row = {
+      saleDate: cell.saleDate,
+      channelId: cell.channelId,
+      repId: cell.repId,
+      regionId: cell.regionId,
+      orders: 0,
+      customerOrders: 0,
+    };
+    into.set(key, row);
+  }
+  row.orders += sign;
+  if (cell.customerId !== null) row.customerOrders += sign;
+}
+
+/** What resolveSuspects needs to know about one suspect order. */
+export interface SuspectOrder {
+  orderId: string;
+  /** The cell this import counted it in, if it did. */
+  counted: OrderCell | null;
+  /** Every line of the order (this import's and earlier ones'). */
+  lines: readonly (OrderCell & { current: boolean })[];
+  /** Already listed in kpi_complex_orders. */
+  complex: boolean;
+}
+
+/**
+ * The count rows that make the roll-up exact for the suspects (their tentative and earlier counts
+ * taken back, their true count added), and the orders that join kpi_complex_orders.
+ */
+export function resolveSuspects(suspects: readonly SuspectOrder[]): {
+  rows: OrderCountRow[];
+  complex: string[];
+} {
+  const rows = new Map<string, OrderCountRow>();
+  const complex: string[] = [];
+  for (const s of suspects) {
+    if (s.counted) count(rows, s.counted, -1);
+    if (s.complex) continue;
+    // Earlier imports counted it once, in the cell all its earlier lines share.
+    const earlier = s.lines.find((l) => !l.current);
+    if (earlier) count(rows, earlier, -1);
+    const first = s.lines[0];
+    if (first && s.lines.every((l) => sameCell(l, first))) count(rows, first, +1);
+    else if (first) complex.push(s.orderId);
+  }
+  return { rows: [...rows.values()].filter((r) => r.orders !== 0 || r.customerOrders !== 0), complex };
+}
+
+/**
+ * Follows the lines an import adds (in file order) and keeps the order counts, with memory flat in
+ * the number of lines but for a 12-byte slot per order (hash and first row id).
+ */
+export class OrderTracker {
+  private hashes = new Int32Array(1 << 16);
+  private rowids = new Float64Array(1 << 16);
+  private used = 0;
+  private counts = new Map<string, OrderCountRow>();
+  /** Suspect order ids, and the row ids of the first lines of the slots involved. */
+  private suspectIds = new Set<string>();
+  private suspectFirsts = new Set<number>();
+  /** Orders whose earlier lines (other imports) must be checked: id and slot row id. */
+  private probes: { orderId: string; rowid: number }[] = [];
+  private runOrder: string | null = null;
+  private runRowid = 0;
+  private runCell: OrderCell = {
+    saleDate: '',
+    channelId: null,
+    repId: null,
+    regionId: null,
+    customerId: null,
+  };
+
+  /** `priorLines`: the company had lines before this import (new orders may continue old ones). */
+  constructor(private readonly priorLines: boolean) {}
+
+  add(l: OrderLine): void {
+    if (l.orderId === this.runOrder) {
+      if (!sameCell(l, this.runCell)) this.suspect(l.orderId, this.runRowid);
+      return;
+    }
+    this.runOrder = l.orderId;
+    this.runCell = {
+      saleDate: l.saleDate,
+      channelId: l.channelId,
+      repId: l.repId,
+      regionId: l.regionId,
+      customerId: l.customerId,
+    };
+    const h = hash32(l.orderId);
+    const mask = this.hashes.length - 1;
+    let i = h & mask;
+    for (;;) {
+      const r = this.rowids[i] as number;
+      if (r === 0) break;
+      if (this.hashes[i] === h) {
+        // Seen before, or another order with the same hash: resolved at the end.
+        this.runRowid = r;
+        this.suspect(l.orderId, r);
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    this.hashes[i] = h;
+    this.rowids[i] = l.rowid;
+    this.runRowid = l.rowid;
+    this.used += 1;
+    if (this.used * 2 > this.hashes.length) this.grow();
+    count(this.counts, this.runCell, +1);
+    if (this.priorLines) this.probes.push({ orderId: l.orderId, rowid: l.rowid });
+  }
+
+  private suspect(orderId: string, slotRowid: number) {
+    this.suspectIds.add(orderId);
+    this.suspectFirsts.add(slotRowid);
+  }
+
+  private grow() {
+    const hashes = new Int32Array(this.hashes.length * 2);
+    const rowids = new Float64Array(this.rowids.length * 2);
+    const mask = hashes.length - 1;
+    for (let j = 0; j < this.rowids.length; j++) {
+      const r = this.rowids[j] as number;
+      if (r === 0) continue;
+      const h = this.hashes[j] as number;
+      let i = h & mask;
+      while (rowids[i] !== 0) i = (i + 1) & mask;
+      hashes[i] = h;
+      rowids[i] = r;
+    }
+    this.hashes = hashes;
+    this.rowids = rowids;
+  }
+
+  /** True when the held counts or probes should be written out or run. */
+  get full(): boolean {
+    return this.counts.size + this.probes.length >= 50_000;
+  }
+
+  /** The counts held so far (tentative for suspects; resolveSuspects corrects them). */
+  drainCounts(): OrderCountRow[] {
+    const out = [...this.counts.values()];
+    this.counts = new Map();
+    return out;
+  }
+
+  /** The orders to look up among earlier lines; call `continuesEarlier` for each that has some. */
+  takeProbes(): { orderId: string; rowid: number }[] {
+    const out = this.probes;
+    this.probes = [];
+    return out;
+  }
+
+  continuesEarlier(orderId: string, rowid: number): void {
+    this.suspect(orderId, rowid);
+  }
+
+  /** The suspect order ids and the first-line row ids of their slots (empty for a clean import). */
+  suspects(): { orderIds: string[]; firstRowids: number[] } {
+    return { orderIds: [...this.suspectIds], firstRowids: [...this.suspectFirsts] };
+  }
+}
