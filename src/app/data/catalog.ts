@@ -22,7 +22,14 @@ export async function renameCatalogEntry(
   if (outcome === 'not_found') throw new AppError('DIMENSION_NOT_FOUND');
   if (outcome === 'taken') throw new AppError('DIMENSION_NAME_TAKEN', [{ path: 'name', message: 'taken' }]);
   await ctx.repos.audit.append(
-    { companyId, userId: actor.userId, action: 'catalog.renamed', entity: table, entityId: id, details: { name: name.trim() } },
+    {
+      companyId,
+      userId: actor.userId,
+      action: 'catalog.renamed',
+      entity: table,
+      entityId: id,
+      details: { name: name.trim() },
+    },
     nowIso(ctx),
   );
   return store.list(companyId, table);
@@ -41,7 +48,14 @@ export async function mergeCatalogEntries(
   if (fromId === intoId) throw new AppError('VALIDATION_FAILED', [{ path: 'intoId', message: 'same_entry' }]);
   if (!(await store.merge(companyId, table, fromId, intoId))) throw new AppError('DIMENSION_NOT_FOUND');
   await ctx.repos.audit.append(
-    { companyId, userId: actor.userId, action: 'catalog.merged', entity: table, entityId: intoId, details: { merged: fromId } },
+    {
+      companyId,
+      userId: actor.userId,
+      action: 'catalog.merged',
+      entity: table,
+      entityId: intoId,
+      details: { merged: fromId },
+    },
     nowIso(ctx),
   );
   return store.list(companyId, table);
