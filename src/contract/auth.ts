@@ -21,6 +21,8 @@ export type SignupBody = z.infer<typeof signupBodySchema>;
 export const loginBodySchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(PASSWORD_MAX),
+  /** The language chosen on the login page: saved to the account, kept after login. */
+  locale: localeSchema.optional(),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 

@@ -60,15 +60,28 @@ export async function signUp(
   return startSession(ctx, user, company.id);
 }
 
-/** Failed logins: 5 per account (or 20 per IP) in 15 minutes lock that key for 15 minutes. */
+/**
+ * Failed logins (ASVS 2.2.1). 5 failures of one account from one IP in 15 minutes lock that pair for
+ * 15 minutes: someone who only knows an e-mail cannot lock its owner out from elsewhere. 20 failures
+ * of one account from all IPs lock the account for 15 minutes, except from the IPs where it logged in
+ * successfully in the last 90 days (the owner's own devices). 20 failures from one IP lock that IP.
+ */
 const WINDOW_MS = 15 * 60 * 1000;
 const LOCK_MS = 15 * 60 * 1000;
-const MAX_PER_ACCOUNT = 5;
-const MAX_PER_IP = 20;
+const KNOWN_IP_MS = 90 * 24 * 3600 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT_AND_IP = 5;
+export const MAX_FAILURES_PER_ACCOUNT = 20;
+export const MAX_FAILURES_PER_IP = 20;
 
 async function isLocked(ctx: AppContext, key: string): Promise<boolean> {
   const rec = await ctx.repos.throttle.get(key);
   return rec?.lockedUntil != null && Date.parse(rec.lockedUntil) > ctx.clock.now().getTime();
+}
+
+/** Whether the account logged in successfully from this IP recently. */
+async function isKnownIp(ctx: AppContext, key: string): Promise<boolean> {
+  const rec = await ctx.repos.throttle.get(key);
+  return rec != null && ctx.clock.now().getTime() - Date.parse(rec.windowStart) < KNOWN_IP_MS;
 }
 
 async function recordFailure(ctx: AppContext, key: string, max: number): Promise<void> {
@@ -85,23 +98,34 @@ async function recordFailure(ctx: AppContext, key: string, max: number): Promise
 
 export async function logIn(
   ctx: AppContext,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; locale?: 'zh-TW' | 'en' | undefined },
 ): Promise<StartedSession> {
   const email = input.email.trim().toLowerCase();
   const accountKey = `account:${email}`;
+  const pairKey = `account-ip:${email}|${input.ip}`;
+  const knownKey = `known-ip:${email}|${input.ip}`;
   const ipKey = `ip:${input.ip}`;
-  if ((await isLocked(ctx, accountKey)) || (await isLocked(ctx, ipKey)))
+  if ((await isLocked(ctx, pairKey)) || (await isLocked(ctx, ipKey))) throw new AppError('TOO_MANY_ATTEMPTS');
+  if ((await isLocked(ctx, accountKey)) && !(await isKnownIp(ctx, knownKey)))
     throw new AppError('TOO_MANY_ATTEMPTS');
-  const user = await ctx.repos.users.findByEmail(email);
-  const ok = user
-    ? await verifyPassword(input.password, user.passwordHash)
+  const found = await ctx.repos.users.findByEmail(email);
+  const ok = found
+    ? await verifyPassword(input.password, found.passwordHash)
     : await verifyPassword(input.password, await dummyPasswordHash()).then(() => false);
-  if (!user || !ok || user.disabledAt) {
-    await recordFailure(ctx, accountKey, MAX_PER_ACCOUNT);
-    await recordFailure(ctx, ipKey, MAX_PER_IP);
+  if (!found || !ok || found.disabledAt) {
+    await recordFailure(ctx, pairKey, MAX_FAILURES_PER_ACCOUNT_AND_IP);
+    await recordFailure(ctx, accountKey, MAX_FAILURES_PER_ACCOUNT);
+    await recordFailure(ctx, ipKey, MAX_FAILURES_PER_IP);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  await ctx.repos.throttle.clear(accountKey);
+  await ctx.repos.throttle.clear(pairKey);
+  await ctx.repos.throttle.put(knownKey, { failures: 0, windowStart: nowIso(ctx), lockedUntil: null });
+  let user = found;
+  // The language chosen on the login page becomes the account's language.
+  if (input.locale && input.locale !== user.locale) {
+    await ctx.repos.users.update(user.id, { locale: input.locale });
+    user = { ...user, locale: input.locale };
+  }
   return startSession(ctx, user);
 }
 

@@ -20,8 +20,8 @@ import {
  * Pure integer civil arithmetic; no Date, no time zone (dates are already local).
  */
 
-export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'fiscal_year' | 'total';
-export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'fiscal_year', 'total'];
+export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'fiscal_year' | 'total';
+export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year', 'fiscal_year', 'total'];
 
 export interface CalendarSettings {
   /** 1–12: the month the fiscal year starts in (1 = calendar year). */
@@ -138,6 +138,11 @@ export function periodOf(date: string, grain: Exclude<Grain, 'total'>, settings:
         }),
       };
     }
+    case 'year': {
+      // The calendar year (January to December), whatever the fiscal year.
+      const id = pad(d.year, 4);
+      return { grain, id, label: id, start: `${id}-01-01`, end: `${id}-12-31` };
+    }
     case 'fiscal_year': {
       const fy = fiscalYearOf(date, settings);
       const startMonth = checkFiscalStart(settings);
@@ -210,6 +215,7 @@ export function samePeriodLastYear(period: Period, settings: CalendarSettings): 
     }
     case 'month':
     case 'quarter':
+    case 'year':
     case 'fiscal_year':
       return periodOf(addMonths(period.start, -12), period.grain, settings);
     case 'total':

@@ -9,7 +9,8 @@ export interface KpiQueryInput {
   to: string;
   grain: string;
   by?: string | null | undefined;
-  where?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** Filters: by dimension, or as written in a query string or on the command line (see {@link parseWhere}). */
+  where?: string | Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 export interface QueryProblem {
@@ -58,7 +59,15 @@ export function validateKpiQuery(
         message: `${input.metric} can be broken down by ${allowed.join(', ')} only`,
       });
   }
-  for (const [dim, names] of Object.entries(input.where ?? {})) {
+  let filters: Readonly<Record<string, readonly string[]>> = {};
+  if (typeof input.where === 'string') {
+    const parsed = parseWhere(input.where);
+    if (parsed.ok) filters = parsed.where;
+    else problems.push(parsed.problem);
+  } else if (input.where) {
+    filters = input.where;
+  }
+  for (const [dim, names] of Object.entries(filters)) {
     if (!isDimension(dim)) problems.push({ path: `where.${dim}`, message: 'unknown dimension' });
     else if (!allowed.includes(dim))
       problems.push({
@@ -69,7 +78,7 @@ export function validateKpiQuery(
   }
   if (problems.length > 0) return { ok: false, problems };
   const where: Partial<Record<Dimension, readonly string[]>> = {};
-  for (const [dim, names] of Object.entries(input.where ?? {})) if (isDimension(dim)) where[dim] = [...names];
+  for (const [dim, names] of Object.entries(filters)) if (isDimension(dim)) where[dim] = [...names];
   const query = {
     metric: input.metric,
     from: input.from,
