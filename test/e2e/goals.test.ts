@@ -219,6 +219,49 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
     await context.close();
   });
 
+  it('reads a ratio goal as a level with its unit, never as a total over the period (#10)', async ({
+    onTestFailed,
+  }) => {
+    const { context, page } = await loggedIn({ width: 1280, height: 900 });
+    onTestFailed(async () => {
+      await shot(page, 'goals-ratio-failure');
+    });
+    await page.goto(`${server.url}/goals/new`);
+    const wizard = new GoalWizardPage(page);
+    await wizard.waitForIt();
+
+    // AOV: NT$250 is the level to reach, not NT$250 over three months (≈ NT$83 a month).
+    await wizard.writeSentence('在未來三個月內,將平均客單價提升到250元');
+    await expect.poll(() => wizard.fieldText('metric'), { timeout: 20_000 }).toContain('客單價');
+    await expect.poll(() => wizard.targetAsRead(), { timeout: 20_000 }).toContain('NT$250');
+    expect(await wizard.targetAsRead()).toContain('目標水準');
+    expect(await wizard.targetAsRead()).not.toMatch(/合計|每月/);
+    // The form's "per" says it is a level.
+    expect(await wizard.formItem('target_value').locator('input').inputValue()).toBe('250');
+    await page.getByTestId('target-level').waitFor();
+    await wizard.settled();
+    await shot(page, 'goals-08-aov-level');
+
+    // Retention: 60 % is a level with its unit.
+    await wizard.writeSentence('今年內將顧客留存率提升至60%');
+    await expect.poll(() => wizard.fieldText('metric'), { timeout: 20_000 }).toContain('留存');
+    await expect.poll(() => wizard.targetAsRead(), { timeout: 20_000 }).toContain('60%');
+    expect(await wizard.targetAsRead()).not.toContain('合計');
+    await page.getByTestId('target-level').waitFor();
+    await wizard.settled();
+    await shot(page, 'goals-09-retention-level');
+
+    // The same in English.
+    await new AppShell(page).switchLanguage('EN');
+    await expect.poll(() => wizard.targetAsRead(), { timeout: 20_000 }).toContain('Target level: 60%');
+    expect(await wizard.targetAsRead()).not.toMatch(/total/i);
+    await wizard.settled();
+    await shot(page, 'goals-10-retention-level-en');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('works on a phone', async ({ onTestFailed }) => {
     const { context, page } = await loggedIn({ width: 390, height: 844 });
     onTestFailed(async () => {

@@ -62,6 +62,11 @@ export class GoalWizardPage {
   smartPanel(): Locator {
     return this.page.getByTestId('smart-panel');
   }
+  /** How the achievability card reads the target: a period total (with a monthly figure) or a level. */
+  async targetAsRead(): Promise<string> {
+    const el = this.page.getByTestId('target-as-read');
+    return (await el.count()) ? ((await el.textContent()) ?? '') : '';
+  }
   verdict(): Locator {
     return this.page.getByTestId('achievability-verdict');
   }

@@ -12,7 +12,7 @@ import { KPI_METRICS } from '../../../src/core/kpi/types.ts';
 import { RATE_PERS } from '../../../src/core/smart/types.ts';
 import {
   perMonthEquivalent,
-  targetFromTotal,
+  targetFromRecommended,
   unitsInPeriod,
 } from '../../../src/web/features/goals/goal-form.ts';
 
@@ -51,12 +51,12 @@ describe('one rate → period-total conversion (the web form and the API agree)'
           const additive = isAdditive(metric);
           expect(targetShape(metric)).toBe(additive ? 'total' : 'level');
           // The form turns the API's figure back into its own field: the same rate, the same number.
-          const form = targetFromTotal(
+          const form = targetFromRecommended(
             total,
+            metric,
             { kind: 'absolute', value, per: per ?? 'total' },
             period.start,
             period.end,
-            additive,
           );
           if (additive) {
             expect(form.per).toBe(per ?? 'total');
@@ -70,6 +70,8 @@ describe('one rate → period-total conversion (the web form and the API agree)'
           } else {
             // A level (AOV, a rate, CSAT) is never multiplied by the period: per is ignored.
             expect(form.per).toBe('total');
+            // …and reads back as the level written (a rate's fraction as its percent number).
+            expect(form.value).toBe(value);
             expect(perMonthEquivalent(total, period.start, period.end, false)).toBe(total);
             const level = convertTarget({ metric, kind: 'absolute', value, per: null }, period, NONE).value;
             expect(total).toBe(level);

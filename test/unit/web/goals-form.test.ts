@@ -2,9 +2,10 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import {
   describeChange,
+  hasRate,
   periodDays,
   perMonthEquivalent,
-  targetFromTotal,
+  targetFromRecommended,
   toFormValues,
   toGoalInput,
   unitsInPeriod,
@@ -72,23 +73,62 @@ describe('goal wizard form', () => {
     expect(perMonthEquivalent(365.25, '2026-01-01', '2026-12-31', true)).toBeCloseTo(30.4, 0);
     expect(perMonthEquivalent(0.25, '2026-01-01', '2026-12-31', false)).toBe(0.25);
     // the 70 % total of a per-day goal stays per day
-    const perDay = targetFromTotal(
+    const perDay = targetFromRecommended(
       92_000,
+      'revenue',
       { kind: 'absolute', value: 1500, per: 'day' },
       '2026-11-28',
       '2027-02-27',
-      true,
     );
     expect(perDay).toMatchObject({ kind: 'absolute', per: 'day', value: 1000 });
     // a % change becomes the absolute total
-    const total = targetFromTotal(
+    const total = targetFromRecommended(
       123_456.4,
+      'orders',
       { kind: 'percent_change', value: 15, per: 'total' },
       '2026-01-01',
       '2026-03-31',
-      true,
     );
     expect(total).toMatchObject({ kind: 'absolute', per: 'total', value: 123_456 });
+  });
+
+  it('keeps levels as levels: AOV and rates are never totals or rates (#10)', () => {
+    // a recommended AOV of NT$262.4 is a level of NT$262.4, whatever the period or the old "per"
+    expect(
+      targetFromRecommended(
+        262.4,
+        'aov',
+        { kind: 'absolute', value: 250, per: 'month' },
+        '2026-01-01',
+        '2026-03-31',
+      ),
+    ).toMatchObject({ kind: 'absolute', per: 'total', value: 262.4 });
+    // a recommended retention of 0.625 (a fraction, as the grading gives ratios) is written 62.5 (%)
+    expect(
+      targetFromRecommended(
+        0.625,
+        'retention_rate',
+        { kind: 'absolute', value: 60, per: 'total' },
+        '2026-01-01',
+        '2026-12-31',
+      ),
+    ).toMatchObject({ per: 'total', value: 62.5 });
+    expect(hasRate('orders')).toBe(true);
+    expect(hasRate('aov')).toBe(false);
+    expect(hasRate('retention_rate')).toBe(false);
+    // a level saved with a "per" (「每月客單價250」) goes out as a level
+    const aov = toGoalInput(
+      {
+        metric: 'aov',
+        target: { kind: 'absolute', value: 250, per: 'month' },
+        extraTargets: [{ metric: 'orders', kind: 'absolute', value: 100, per: 'month' }],
+        period: [dayjs('2026-01-01'), dayjs('2026-03-31')],
+      },
+      '客單價每月250元,每月100單',
+    );
+    expect(aov?.target.per).toBeNull();
+    // a secondary rate target on an additive metric keeps its rate
+    expect(aov?.extraTargets).toEqual([{ metric: 'orders', kind: 'absolute', value: 100, per: 'month' }]);
   });
 
   it('lists unknown names and shortens changed values', () => {

@@ -55,6 +55,19 @@ describe('goal formats', () => {
         t,
       ),
     ).toBe('3.5%');
+    // A level keeps its unit and never a rate (#10): AOV NT$250, retention 60 %.
+    expect(
+      formatTarget({ metric: 'aov', kind: 'absolute', value: 250, per: 'day' }, 'money', 'TWD', 'zh-TW', t),
+    ).toBe('NT$250');
+    expect(
+      formatTarget(
+        { metric: 'retention_rate', kind: 'absolute', value: 60, per: null },
+        'ratio',
+        'TWD',
+        'zh-TW',
+        t,
+      ),
+    ).toBe('60%');
   });
 
   it('describes the values of the change history in words', () => {

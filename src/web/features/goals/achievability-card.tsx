@@ -2,8 +2,10 @@ import { Button, Descriptions, Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../contract/common.ts';
 import type { Achievability } from '../../../contract/goals.ts';
+import { targetShape } from '../../../core/goals/target-conversion.ts';
+import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { formatPercent } from '../../i18n/format.ts';
-import { formatKpi, isAdditive, type KpiUnit } from '../kpi/kpi-view.ts';
+import { formatKpi, type KpiUnit } from '../kpi/kpi-view.ts';
 import { ForecastChart, roundFor } from './forecast-chart.tsx';
 import { perMonthEquivalent } from './goal-form.ts';
 
@@ -18,6 +20,7 @@ const VERDICT_COLORS: Record<Achievability['verdict'], string> = {
 /** The achievability card: verdict, probability, baselines, uplift against history, recommended range, chart. */
 export function AchievabilityCard({
   ach,
+  metric,
   unit,
   currency,
   lang,
@@ -25,20 +28,23 @@ export function AchievabilityCard({
   onUseTarget,
 }: {
   ach: Achievability;
+  /** The goal's metric: a total (revenue, orders…) or a level (AOV, a rate), see core's targetShape. */
+  metric: KpiMetric;
   unit: KpiUnit;
   currency: string;
   lang: Locale;
   period: { start: string; end: string } | null;
-  /** Sets the goal's target to a recommended period total (absent for read-only users). */
-  onUseTarget?: (total: number) => void;
+  /** Sets the goal's target to a recommended value, a period total or a level (absent for read-only users). */
+  onUseTarget?: (recommended: number) => void;
 }) {
   const { t } = useTranslation();
   const fmt = (v: number | null | undefined) => formatKpi(roundFor(v, unit), unit, currency, lang);
   const pct = (v: number) => `${v >= 0 ? '+' : ''}${formatPercent(v, lang)}`;
-  const additive = isAdditive(unit);
+  // Only totals add up over a period: a level (AOV NT$250, retention 60 %) is shown as the level.
+  const total = targetShape(metric) === 'total';
   const targetPerMonth =
     ach.targetValue !== null && period
-      ? perMonthEquivalent(ach.targetValue, period.start, period.end, additive)
+      ? perMonthEquivalent(ach.targetValue, period.start, period.end, total)
       : null;
   const growth = ach.historicalGrowth;
 
@@ -69,9 +75,11 @@ export function AchievabilityCard({
               : (ach.reason ?? t('goals.ach.noProbability'))}
           </Typography.Paragraph>
           {ach.targetValue !== null && (
-            <Typography.Text type="secondary">
-              {t('goals.ach.targetTotal', { value: fmt(ach.targetValue) })}
-              {targetPerMonth !== null && additive
+            <Typography.Text type="secondary" data-testid="target-as-read">
+              {total
+                ? t('goals.ach.targetTotal', { value: fmt(ach.targetValue) })
+                : t('goals.ach.targetLevel', { value: fmt(ach.targetValue) })}
+              {targetPerMonth !== null && total
                 ? ` · ${t('goals.ach.perMonth', { value: fmt(targetPerMonth) })}`
                 : ''}
             </Typography.Text>
@@ -204,7 +212,7 @@ export function AchievabilityCard({
             forecast: t('goals.chart.forecast'),
             band80: t('goals.chart.band80'),
             band95: t('goals.chart.band95'),
-            target: additive ? t('goals.chart.targetPerMonth') : t('goals.chart.target'),
+            target: total ? t('goals.chart.targetPerMonth') : t('goals.chart.target'),
           }}
         />
       ) : (

@@ -12,10 +12,12 @@ import {
   type SmartLetter,
   type targetKindSchema,
 } from '../../../contract/goals.ts';
+import { isPercentMetric } from '../../../core/goals/metric-kinds.ts';
 import {
   periodDays as corePeriodDays,
   periodTotalToRate,
   ratesInPeriod,
+  targetShape,
 } from '../../../core/goals/target-conversion.ts';
 import { DIMENSIONS, type Dimension, type KpiMetric } from '../../../core/kpi/types.ts';
 
@@ -84,6 +86,11 @@ export function toFormValues(draft: Partial<GoalInput>, clear = false): GoalForm
   return v;
 }
 
+/** Whether a target on this metric can be a rate (每月100單): only totals can; a level (AOV, a rate) cannot. */
+export function hasRate(metric: KpiMetric | undefined): boolean {
+  return metric === undefined || targetShape(metric) === 'total';
+}
+
 function toTarget(t: TargetFormValue | undefined, fallbackMetric: KpiMetric | undefined): GoalTarget | null {
   const metric = t?.metric ?? fallbackMetric;
   if (!t || !metric || typeof t.value !== 'number' || Number.isNaN(t.value)) return null;
@@ -91,7 +98,8 @@ function toTarget(t: TargetFormValue | undefined, fallbackMetric: KpiMetric | un
     metric,
     kind: t.kind ?? 'absolute',
     value: t.value,
-    per: !t.per || t.per === 'total' ? null : t.per,
+    // A level has no "per": 「客單價每月250」 is a level of 250, not 250 a month added up.
+    per: !t.per || t.per === 'total' || !hasRate(metric) ? null : t.per,
   };
 }
 
@@ -143,24 +151,25 @@ export function perMonthEquivalent(total: number, start: string, end: string, ad
 }
 
 /**
- * A recommended period total as the form's main target: kept in the target's own rate (per day…)
- * when it is an absolute rate; otherwise an absolute total over the period. Money and counts rounded.
+ * A recommended value of the grading (a period total, or a level: a ratio as a fraction) as the
+ * form's main target. A total is kept in the target's own rate (per day…) when it is an absolute
+ * rate, else a total over the period, rounded to whole units; a level stays a level, ratios written
+ * as percent numbers (0.625 → 62.5) as goals write them.
  */
-export function targetFromTotal(
-  total: number,
+export function targetFromRecommended(
+  recommended: number,
+  metric: KpiMetric,
   current: TargetFormValue | undefined,
   start: string,
   end: string,
-  additive: boolean,
 ): TargetFormValue {
+  if (targetShape(metric) === 'level') {
+    const level = isPercentMetric(metric) ? recommended * 100 : recommended;
+    return { ...current, kind: 'absolute', per: 'total', value: Math.round(level * 100) / 100 };
+  }
   const per = current?.kind === 'absolute' && current.per && current.per !== 'total' ? current.per : 'total';
-  const value = additive && per !== 'total' ? periodTotalToRate(total, per, { start, end }) : total;
-  return {
-    ...current,
-    kind: 'absolute',
-    per: additive ? per : 'total',
-    value: additive ? Math.round(value) : Math.round(value * 100) / 100,
-  };
+  const value = per !== 'total' ? periodTotalToRate(recommended, per, { start, end }) : recommended;
+  return { ...current, kind: 'absolute', per, value: Math.round(value) };
 }
 
 export { type LetterGrade, SMART_LETTERS, type SmartLetter };

@@ -4,7 +4,7 @@ import type { Locale } from '../../../contract/common.ts';
 import { type GoalTarget, goalPeriodSchema, goalTargetSchema } from '../../../contract/goals.ts';
 import { formatLocalDate, formatNumber } from '../../i18n/format.ts';
 import { formatKpi, type KpiUnit } from '../kpi/kpi-view.ts';
-import { describeChange } from './goal-form.ts';
+import { describeChange, hasRate } from './goal-form.ts';
 
 /** "NT$1,500 / 每日", "+15%", "+NT$200,000": a target in the goal's own terms. */
 export function formatTarget(
@@ -23,7 +23,8 @@ export function formatTarget(
     const v = formatKpi(target.value, unit, currency, lang);
     text = target.kind === 'absolute_change' && target.value >= 0 ? `+${v}` : v;
   }
-  return target.per ? `${text} ${t(`goals.perShort.${target.per}`)}` : text;
+  // A level (AOV, a rate) has no rate, even when one was saved with it.
+  return target.per && hasRate(target.metric) ? `${text} ${t(`goals.perShort.${target.per}`)}` : text;
 }
 
 export interface HistoryContext {

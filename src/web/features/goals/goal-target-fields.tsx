@@ -1,8 +1,9 @@
 import { Button, Col, Form, InputNumber, type InputNumberProps, Row, Select, Typography } from 'antd';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { groupDigits, parseGrouped } from '../../i18n/format.ts';
-import { PER_CHOICES, type PerChoice, TARGET_KINDS, type TargetKind } from './goal-form.ts';
+import { hasRate, PER_CHOICES, type PerChoice, TARGET_KINDS, type TargetKind } from './goal-form.ts';
 
 type MetricOptions = { value: KpiMetric; label: string }[];
 
@@ -19,6 +20,44 @@ function ValueInput({ label, ...rest }: { label: string } & InputNumberProps<num
   );
 }
 
+/**
+ * "Per" of a target: a rate (每日, 每月…) or the whole period for totals; a level (AOV, retention) has
+ * neither and says so (its "per" is dropped when the goal is sent, see toGoalInput).
+ */
+function PerField({
+  name,
+  metric,
+  style,
+}: {
+  name: (string | number)[];
+  metric: KpiMetric | undefined;
+  style?: CSSProperties;
+}) {
+  const { t } = useTranslation();
+  if (!hasRate(metric))
+    return (
+      <Form.Item label={t('goals.form.per')} style={style}>
+        <Select
+          disabled
+          value="level"
+          data-testid="target-level"
+          options={[{ value: 'level', label: t('goals.form.levelPer') }]}
+        />
+      </Form.Item>
+    );
+  return (
+    <Form.Item name={name} label={t('goals.form.per')} style={style}>
+      <Select<PerChoice> options={PER_CHOICES.map((p) => ({ value: p, label: t(`goals.per.${p}`) }))} />
+    </Form.Item>
+  );
+}
+
+/** The "per" of one further target, following that target's own metric. */
+function ExtraPerField({ index }: { index: number }) {
+  const metric = Form.useWatch(['extraTargets', index, 'metric']) as KpiMetric | undefined;
+  return <PerField name={[index, 'per']} metric={metric} style={{ marginBottom: 8 }} />;
+}
+
 /** The main target (kind, value, per) and the further targets a sentence named (「每月100單」). */
 export function GoalTargetFields({
   metric,
@@ -29,7 +68,6 @@ export function GoalTargetFields({
 }) {
   const { t } = useTranslation();
   const kindOptions = TARGET_KINDS.map((k) => ({ value: k, label: t(`goals.kinds.${k}`) }));
-  const perOptions = PER_CHOICES.map((p) => ({ value: p, label: t(`goals.per.${p}`) }));
   return (
     <>
       <Typography.Text strong>{t('goals.form.target')}</Typography.Text>
@@ -49,9 +87,7 @@ export function GoalTargetFields({
           </Form.Item>
         </Col>
         <Col xs={10} sm={7}>
-          <Form.Item name={['target', 'per']} label={t('goals.form.per')}>
-            <Select<PerChoice> options={perOptions} />
-          </Form.Item>
+          <PerField name={['target', 'per']} metric={metric} />
         </Col>
       </Row>
       <Form.List name="extraTargets">
@@ -94,13 +130,7 @@ export function GoalTargetFields({
                   </Form.Item>
                 </Col>
                 <Col xs={18} sm={5}>
-                  <Form.Item
-                    name={[field.name, 'per']}
-                    label={t('goals.form.per')}
-                    style={{ marginBottom: 8 }}
-                  >
-                    <Select<PerChoice> options={perOptions} />
-                  </Form.Item>
+                  <ExtraPerField index={field.name} />
                 </Col>
                 <Col xs={6} sm={2}>
                   <Button

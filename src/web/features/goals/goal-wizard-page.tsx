@@ -12,7 +12,7 @@ import { useCurrentCompany } from '../../lib/use-company.ts';
 import { useVersionedForm } from '../../lib/versioned-form/use-versioned-form.ts';
 import { VersionConflictAlert } from '../../lib/versioned-form/version-conflict-alert.tsx';
 import { AchievabilityCard } from './achievability-card.tsx';
-import { type GoalFormValues, targetFromTotal, toFormValues, toGoalInput } from './goal-form.ts';
+import { type GoalFormValues, targetFromRecommended, toFormValues, toGoalInput } from './goal-form.ts';
 import { GoalFormPanel } from './goal-form-panel.tsx';
 import { GoalHistory } from './goal-history.tsx';
 import { type GoalInput, type GoalWithGrading, goalKeys, goalsApi } from './goals-api.ts';
@@ -105,12 +105,11 @@ export default function GoalWizardPage() {
     period?.[0] && period[1]
       ? { start: period[0].format('YYYY-MM-DD'), end: period[1].format('YYYY-MM-DD') }
       : null;
-  const applyTotal = (total: number) => {
-    if (!periodYmd) return;
+  const takeRecommended = (recommended: number) => {
+    if (!periodYmd || !metric) return;
     const current = form.getFieldValue('target') as GoalFormValues['target'];
-    const additive = unit === 'money' || unit === 'count';
     form.setFieldsValue({
-      target: targetFromTotal(total, current, periodYmd.start, periodYmd.end, additive),
+      target: targetFromRecommended(recommended, metric, current, periodYmd.start, periodYmd.end),
     });
     reader.regrade();
   };
@@ -165,14 +164,15 @@ export default function GoalWizardPage() {
                 )}
               </Panel>
               <Panel title={t('goals.achTitle')}>
-                {grading ? (
+                {grading && metric ? (
                   <AchievabilityCard
                     ach={grading.achievability}
+                    metric={metric}
                     unit={unit}
                     currency={lookups.currency}
                     lang={lang}
                     period={periodYmd}
-                    onUseTarget={canWrite ? applyTotal : undefined}
+                    onUseTarget={canWrite ? takeRecommended : undefined}
                   />
                 ) : (
                   <Typography.Text type="secondary">{t('goals.achEmpty')}</Typography.Text>
