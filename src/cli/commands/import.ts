@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { memberActor } from '../../app/company/operator.ts';
+import { listImportProblems } from '../../app/import/import-use-cases.ts';
 import { columnOfHeader } from '../../app/import/mapping.ts';
 import { importFile } from '../../app/import/run-import.ts';
 import { undoImport } from '../../app/import/undo-import.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
-import { describeProblem } from '../../core/ingest/problem-messages.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
-import { createFileReader } from '../../ingest/file-reader.ts';
 import { problemMessage } from '../../server/problem.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveCompany } from '../resolve-company.ts';
@@ -85,12 +85,10 @@ export function registerImportCommand(program: Command): void {
       const locale = opts.lang === 'en' ? 'en' : 'zh-TW';
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
-        const members = await rt.ctx.repos.companies.members(company.id);
-        const who = opts.as
-          ? members.find((m) => m.email === opts.as?.toLowerCase())
-          : members.find((m) => m.role === 'owner');
-        if (!who) fail(`No member ${opts.as ?? '(owner)'} in ${company.name}. / 找不到此成員`);
-        const reader = createFileReader();
+        const who = await memberActor(rt.ctx, company.id, opts.as).catch(() =>
+          fail(`No member ${opts.as ?? '(owner)'} in ${company.name}. / 找不到此成員`),
+        );
+        const reader = rt.ctx.files.reader;
         const path = resolve(file);
         if (!existsSync(path)) fail(`No such file: ${path} / 找不到檔案`);
         let mapping: Record<string, number | null> | undefined;
@@ -126,7 +124,7 @@ export function registerImportCommand(program: Command): void {
           const result = await importFile(
             rt.ctx,
             reader,
-            { userId: who.userId, tokenCompanyId: null },
+            who,
             company.id,
             { path, fileName: basename(path) },
             {
@@ -143,8 +141,7 @@ export function registerImportCommand(program: Command): void {
               }
             },
           );
-          const problems = await rt.ctx.repos.imports.problems(company.id, result.importId, 1000);
-          const errors = problems.map((p) => ({ ...p, message: describeProblem(p.code, locale) }));
+          const errors = await listImportProblems(rt.ctx, who, company.id, result.importId, locale);
           const secs = (Date.now() - started) / 1000;
           if (!opts.json) process.stderr.write('\r');
           output(
@@ -193,15 +190,11 @@ export function registerImportCommand(program: Command): void {
     .action(async (importId: string, opts: { company?: string; data?: string; json?: boolean }) => {
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
-        const owner = (await rt.ctx.repos.companies.members(company.id)).find((m) => m.role === 'owner');
-        if (!owner) fail('The company has no owner. / 公司沒有擁有者');
+        const owner = await memberActor(rt.ctx, company.id).catch(() =>
+          fail('The company has no owner. / 公司沒有擁有者'),
+        );
         try {
-          const rec = await undoImport(
-            rt.ctx,
-            { userId: owner.userId, tokenCompanyId: null },
-            company.id,
-            importId,
-          );
+          const rec = await undoImport(rt.ctx, owner, company.id, importId);
           output(opts.json, rec, `Undone: ${rec.fileName} (${rec.added} lines removed) / 已復原`);
         } catch (e) {
           if (isAppError(e)) fail(problemMessage(e.code, 'zh-TW', e.params));
