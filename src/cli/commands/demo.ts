@@ -14,7 +14,7 @@ export async function seedDemoWithProgress(rt: Runtime, quiet = false): Promise<
   const writer = createDemoHistoryWriter(rt.database);
   const started = Date.now();
   const result = await seedDemoCompany(rt.ctx, writer, {
-    today: todayIn('Asia/Taipei', new Date()),
+    today: todayIn('Asia/Taipei', rt.ctx.clock.now()),
     onProgress: (n) => {
       if (!quiet && n % 20_000 < 500)
         process.stderr.write(`\r建立示範資料 / generating demo history: ${n.toLocaleString('en')} lines`);
