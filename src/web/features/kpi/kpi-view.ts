@@ -1,5 +1,6 @@
 /** Pure helpers of the KPI explorer: period presets, the `where` query string, value formats. */
 import type { Locale } from '../../../contract/common.ts';
+import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { formatCompact, formatMoney, formatNumber, formatPercent } from '../../i18n/format.ts';
 
 export const PERIOD_PRESETS = [
@@ -56,7 +57,10 @@ export function whereString(dimension: string | null, values: readonly string[])
   return values.map((v) => `${dimension}=${v}`).join(',');
 }
 
-/** Money and counts add up across members; ratios and scores do not. */
+/**
+ * Money and counts add up across members; ratios and scores do not. Only a guess from the unit (AOV
+ * is money and does not add up): the KPI explorer reads each metric's `aggregation` instead.
+ */
 export function isAdditive(unit: KpiUnit): boolean {
   return unit === 'money' || unit === 'count';
 }
@@ -90,4 +94,82 @@ export function formatAxis(value: number, unit: KpiUnit, lang: Locale): string {
 export function change(current: number | null, previous: number | null): number | null {
   if (current === null || previous === null || previous === 0) return null;
   return (current - previous) / Math.abs(previous);
+}
+
+/**
+ * A change against last year in the measure that fits the unit: rates in percentage points
+ * (64.6 % against 69.4 % is −4.8 pt, not −6.9 %), scores (CSAT, NPS) in points, money and counts
+ * in percent. Null when either side is missing (or last year is zero, for percent).
+ */
+export type KpiChange = { kind: 'percent' | 'points' | 'score'; value: number };
+
+export function changeOf(unit: KpiUnit, current: number | null, previous: number | null): KpiChange | null {
+  if (current === null || previous === null) return null;
+  if (unit === 'ratio') return { kind: 'points', value: (current - previous) * 100 };
+  if (unit === 'score') return { kind: 'score', value: current - previous };
+  const c = change(current, previous);
+  return c === null ? null : { kind: 'percent', value: c };
+}
+
+/** A change with its sign: "+12.5%", "−4.8 pt" (the unit words come from the caller's translations). */
+export function formatChange(
+  c: KpiChange,
+  lang: Locale,
+  words: { points: (n: string) => string; score: (n: string) => string },
+): string {
+  const sign = c.value > 0 ? '+' : c.value < 0 ? '−' : '±';
+  const abs = Math.abs(c.value);
+  if (c.kind === 'percent') return `${sign}${formatPercent(abs, lang)}`;
+  const n = `${sign}${formatNumber(abs, lang, c.kind === 'points' ? 1 : 2)}`;
+  return c.kind === 'points' ? words.points(n) : words.score(n);
+}
+
+/** The index of the last point that covers its whole period (the month so far is not compared). */
+export function lastCompleteIndex(points: readonly { partial?: boolean }[]): number {
+  for (let i = points.length - 1; i >= 0; i--) if (!points[i]?.partial) return i;
+  return -1;
+}
+
+/** Whether a series holds nothing to show (every value missing or zero). */
+export function isEmptySeries(points: readonly { value: number | null }[]): boolean {
+  return points.every((p) => p.value === null || p.value === 0);
+}
+
+export type KpiSource = 'sales' | 'customers' | 'reps' | 'marketing' | 'satisfaction' | 'marketSize';
+
+/** The data a KPI is computed from, and so the import that fills it. */
+export const KPI_SOURCE: Readonly<Record<KpiMetric, KpiSource>> = {
+  revenue: 'sales',
+  units: 'sales',
+  orders: 'sales',
+  aov: 'sales',
+  new_channel_revenue: 'sales',
+  new_customers: 'customers',
+  customers: 'customers',
+  retention_rate: 'customers',
+  churn_rate: 'customers',
+  repeat_purchase_rate: 'customers',
+  clv: 'customers',
+  revenue_per_rep: 'reps',
+  conversion_rate: 'marketing',
+  cac: 'marketing',
+  roas: 'marketing',
+  leads: 'marketing',
+  csat: 'satisfaction',
+  nps: 'satisfaction',
+  market_share: 'marketSize',
+};
+
+const IMPORT_KIND: Record<KpiSource, 'sales' | 'marketing' | 'satisfaction' | null> = {
+  sales: 'sales',
+  customers: 'sales',
+  reps: 'sales',
+  marketing: 'marketing',
+  satisfaction: 'satisfaction',
+  marketSize: null,
+};
+
+/** The kind of import that fills a KPI (null: no import does, e.g. market share needs market sizes). */
+export function fillingImport(metric: KpiMetric): 'sales' | 'marketing' | 'satisfaction' | null {
+  return IMPORT_KIND[KPI_SOURCE[metric]];
 }

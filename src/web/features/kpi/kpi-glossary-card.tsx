@@ -1,0 +1,19 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { KpiGlossaryBody } from '../../../contract/kpi.ts';
+import { Panel } from '../../lib/panel.tsx';
+
+/** The chosen KPI's names, definition and formula. */
+export function KpiGlossaryCard({ entry }: { entry: KpiGlossaryBody[number] }) {
+  const { t } = useTranslation();
+  return (
+    <Panel small title={t('kpi.glossary')} style={{ marginBottom: 16 }}>
+      <div data-testid="kpi-glossary">
+        <Typography.Text strong>{entry.name}</Typography.Text>
+        <Typography.Text type="secondary"> ({entry.otherName})</Typography.Text>
+        <Typography.Paragraph style={{ margin: '6px 0' }}>{entry.definition}</Typography.Paragraph>
+        <Typography.Text code>{entry.formula}</Typography.Text>
+      </div>
+    </Panel>
+  );
+}

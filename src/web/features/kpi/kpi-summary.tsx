@@ -1,0 +1,79 @@
+import { Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KpiResultBody } from '../../../contract/kpi.ts';
+import { isLowerBetter } from '../../../core/goals/metric-kinds.ts';
+import { formatLocalDate } from '../../i18n/format.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { ChangeText } from './kpi-change.tsx';
+import { formatKpi, lastCompleteIndex } from './kpi-view.ts';
+
+function Figure({ label, value, change }: { label: string; value: string; change: ReactNode }) {
+  return (
+    <div style={{ minWidth: 200 }}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <div style={{ fontSize: 24, fontWeight: 600, lineHeight: 1.4 }}>{value}</div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {change}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/**
+ * The KPI over the whole range (a ratio from its summed parts, never a sum of ratios) and in the
+ * last complete period, each against last year; a period not over yet is named, not compared.
+ */
+export function KpiSummary({ result }: { result: KpiResultBody }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const fmt = (v: number | null | undefined) => formatKpi(v, result.unit, result.currency, lang);
+  const lower = isLowerBetter(result.metric);
+  const total = result.total[0] ?? null;
+  const lastYearTotal = result.comparisonTotal[0] ?? null;
+  const i = lastCompleteIndex(result.series);
+  const last = i >= 0 ? result.series[i] : undefined;
+  const lastYear = i >= 0 ? result.comparison[i] : undefined;
+  const partial = result.series.filter((p) => p.partial);
+  const vsLastYear = (current: number | null, previous: number | null) => (
+    <>
+      {t('kpi.summary.vsLastYear')}{' '}
+      <ChangeText unit={result.unit} current={current} previous={previous} lowerIsBetter={lower} />
+    </>
+  );
+  return (
+    <div style={{ marginBottom: 16 }} data-testid="kpi-summary">
+      <div style={{ display: 'flex', gap: 40, flexWrap: 'wrap' }}>
+        {total && (
+          <Figure
+            label={t(result.aggregation === 'sum' ? 'kpi.summary.total' : 'kpi.summary.wholeRange')}
+            value={fmt(total.value)}
+            change={vsLastYear(total.value, lastYearTotal?.value ?? null)}
+          />
+        )}
+        {last && result.series.length > 1 && (
+          <Figure
+            label={t('kpi.summary.lastComplete', { period: last.label })}
+            value={fmt(last.value)}
+            change={vsLastYear(last.value, lastYear?.value ?? null)}
+          />
+        )}
+      </div>
+      {partial.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="kpi-partial-note">
+          {t('kpi.summary.partial', {
+            periods: partial
+              .map((p) =>
+                t('kpi.summary.partialPeriod', {
+                  period: p.label,
+                  from: formatLocalDate(p.start, lang),
+                  to: formatLocalDate(p.end, lang),
+                }),
+              )
+              .join(t('kpi.listSeparator')),
+          })}
+        </Typography.Paragraph>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { KpiResultBody } from '../../../src/contract/kpi.ts';
+import { KPI_METRICS } from '../../../src/core/kpi/types.ts';
+import { breakdownOption, trendOption } from '../../../src/web/features/kpi/kpi-chart-options.ts';
+import { breakdownKind } from '../../../src/web/features/kpi/kpi-charts.tsx';
+import {
+  DEFAULT_KPI_VIEW,
+  grainForRange,
+  importedKpiHref,
+  kpiViewHref,
+  kpiViewSearch,
+  parseKpiView,
+} from '../../../src/web/features/kpi/kpi-url.ts';
+import {
+  changeOf,
+  fillingImport,
+  formatChange,
+  isEmptySeries,
+  lastCompleteIndex,
+} from '../../../src/web/features/kpi/kpi-view.ts';
+
+type Point = KpiResultBody['series'][number];
+const MONTHS = ['2026-01', '2026-02', '2026-03'];
+
+/** A breakdown result over three months for two channels (the last month partial). */
+function result(metric: 'revenue' | 'aov', aggregation: 'sum' | 'ratio', months = MONTHS): KpiResultBody {
+  const series: Point[] = months.flatMap((m, i) =>
+    ['門市', '線上商店'].map((key, k) => ({
+      period: m,
+      label: m,
+      start: `${m}-01`,
+      end: `${m}-28`,
+      key,
+      value: 100 + i * 10 + k,
+      ...(aggregation === 'ratio' ? { numerator: 1000, denominator: 10 } : {}),
+      ...(i === months.length - 1 && months.length > 1 ? { partial: true } : {}),
+    })),
+  );
+  const total = ['門市', '線上商店'].map((key) => ({
+    period: 'x',
+    label: 'x',
+    start: '2026-01-01',
+    end: '2026-03-10',
+    key,
+    value: 123,
+    denominator: 30,
+  }));
+  return {
+    metric,
+    unit: 'money',
+    currency: 'TWD',
+    grain: 'month',
+    from: '2026-01-01',
+    to: '2026-03-10',
+    by: 'channel',
+    series,
+    comparison: series.map((p) => ({ ...p, value: 90 })),
+    aggregation,
+    total,
+    comparisonTotal: total,
+  };
+}
+
+const labels = { none: '(none)', others: 'Others', partial: 'Partial' };
+
+describe('the chart follows the metric kind', () => {
+  it('stacks the members of an additive KPI', () => {
+    const option = breakdownOption(result('revenue', 'sum'), 'en', labels);
+    expect(breakdownKind(option)).toBe('stacked');
+    const [band, ...series] = option.series as { type: string; stack?: string; markArea?: unknown }[];
+    expect(band?.markArea).toBeDefined();
+    expect(series).toHaveLength(2);
+    expect(series.every((s) => s.type === 'bar' && s.stack === 'total')).toBe(true);
+  });
+
+  it('never stacks a ratio (AOV by channel): one line per member, side by side', () => {
+    const option = breakdownOption(result('aov', 'ratio'), 'en', labels);
+    expect(breakdownKind(option)).toBe('lines');
+    const all = option.series as {
+      type: string;
+      stack?: string;
+      data: (number | null)[];
+      markArea?: unknown;
+    }[];
+    // The first series only carries the partial month's shaded column.
+    expect(all[0]?.markArea).toBeDefined();
+    expect(all[0]?.data).toEqual([]);
+    const series = all.slice(1);
+    expect(series.every((s) => s.type === 'line')).toBe(true);
+    expect(series.some((s) => s.stack)).toBe(false);
+    // Each member keeps its own values (no summing); the partial month is a marker apart from the line.
+    expect(series[0]?.data).toEqual([100, 110, null]);
+    expect(series[1]?.data).toEqual([null, null, 120]);
+    expect((option.legend as { data: string[] }).data).toEqual(['門市', '線上商店']);
+  });
+
+  it('draws one bar per member from the server totals for a single period', () => {
+    const option = breakdownOption(result('aov', 'ratio', ['2026-01']), 'en', labels);
+    expect(breakdownKind(option)).toBe('bars');
+    expect((option.series as { data: number[] }[])[0]?.data).toEqual([123, 123]);
+  });
+
+  it('shades the partial period and draws it as a marker apart from the complete line', () => {
+    const r = result('revenue', 'sum');
+    const trend = {
+      ...r,
+      by: null,
+      series: r.series.filter((p) => p.key === '門市').map(({ key: _k, ...p }) => p),
+    };
+    trend.comparison = trend.series.map((p) => ({ ...p, value: 90 }));
+    const option = trendOption(trend, 'en', { current: 'This', lastYear: 'Last', partial: 'Partial' });
+    const [band, ...series] = option.series as {
+      data: (number | null)[];
+      lineStyle?: unknown;
+      markArea?: { data: unknown[] };
+    }[];
+    // The shaded column of the partial month, with its note.
+    expect(band?.markArea?.data).toEqual([[{ xAxis: 1.5 }, { xAxis: 2.5 }]]);
+    expect(series[0]?.data).toEqual([100, 110, null]);
+    // The partial month: a marker with no line to it (no cliff), for this year and last year alike.
+    expect(series[1]?.data).toEqual([null, null, 120]);
+    expect(series[1]?.lineStyle).toEqual({ opacity: 0 });
+    expect(series[2]?.data).toEqual([90, 90, null]);
+    expect(series[3]?.data).toEqual([null, null, 90]);
+  });
+});
+
+describe('changes against last year', () => {
+  it('gives rates in percentage points and additive values in percent', () => {
+    const retention = changeOf('ratio', 0.646, 0.694);
+    expect(retention?.kind).toBe('points');
+    expect(retention?.value).toBeCloseTo(-4.8, 10);
+    const words = { points: (n: string) => `${n} pt`, score: (n: string) => `${n} pts` };
+    expect(formatChange(retention ?? { kind: 'points', value: 0 }, 'en', words)).toBe('−4.8 pt');
+    const revenue = changeOf('money', 120, 100);
+    expect(revenue).toEqual({ kind: 'percent', value: 0.2 });
+    expect(formatChange(revenue ?? { kind: 'percent', value: 0 }, 'en', words)).toBe('+20%');
+    expect(changeOf('score', 42, 30)).toEqual({ kind: 'score', value: 12 });
+    expect(changeOf('ratio', null, 0.5)).toBeNull();
+    expect(changeOf('count', 5, 0)).toBeNull();
+  });
+
+  it('compares the last complete period, not the one still running', () => {
+    expect(lastCompleteIndex([{}, {}, { partial: true }])).toBe(1);
+    expect(lastCompleteIndex([{ partial: true }])).toBe(-1);
+    expect(isEmptySeries([{ value: 0 }, { value: null }])).toBe(true);
+  });
+});
+
+describe('the explorer state in the address', () => {
+  it('round-trips every part of the view', () => {
+    const view = {
+      metric: 'aov' as const,
+      period: 'custom' as const,
+      from: '2026-10-01',
+      to: '2026-10-24',
+      grain: 'week' as const,
+      by: 'channel' as const,
+      filter: 'product' as const,
+      values: ['拿鐵', '可頌'],
+    };
+    expect(parseKpiView(new URLSearchParams(kpiViewSearch(view)))).toEqual(view);
+    expect(parseKpiView(new URLSearchParams(''))).toEqual(DEFAULT_KPI_VIEW);
+  });
+
+  it('falls back to the defaults for unknown or broken values', () => {
+    const v = parseKpiView(
+      new URLSearchParams('metric=nope&period=custom&from=2026-02-30&to=x&grain=hour&by=shoe'),
+    );
+    expect(v).toEqual(DEFAULT_KPI_VIEW);
+    expect(parseKpiView(new URLSearchParams('period=lastYear&value=x')).values).toEqual([]);
+  });
+
+  it('opens an import on its own dates, at a grain that fits them', () => {
+    expect(importedKpiHref('sales', '2026-10-01', '2026-10-24')).toBe(
+      '/kpi?metric=revenue&period=custom&from=2026-10-01&to=2026-10-24&grain=day',
+    );
+    expect(importedKpiHref('satisfaction', null, null)).toBe(kpiViewHref({ metric: 'csat' }));
+    expect(grainForRange('2026-01-01', '2026-05-31')).toBe('week');
+    expect(grainForRange('2025-01-01', '2026-05-31')).toBe('month');
+  });
+});
+
+describe('empty KPIs name the import that fills them', () => {
+  it('maps every metric to its data', () => {
+    expect(fillingImport('cac')).toBe('marketing');
+    expect(fillingImport('conversion_rate')).toBe('marketing');
+    expect(fillingImport('roas')).toBe('marketing');
+    expect(fillingImport('csat')).toBe('satisfaction');
+    expect(fillingImport('nps')).toBe('satisfaction');
+    expect(fillingImport('retention_rate')).toBe('sales');
+    expect(fillingImport('market_share')).toBeNull();
+    for (const m of KPI_METRICS) expect(() => fillingImport(m)).not.toThrow();
+  });
+});
