@@ -50,7 +50,7 @@ function findAll(re: RegExp, text: string, original: string): Located[] {
 const SEGMENT_STOP_ZH =
   /推出|提升|提高|增加|增長|成長|舉辦|進行|銷售|販售|購買|消費|下單|的(?:銷售|營收|業績|訂單|回購|轉換|滿意)|達到|將|把|來|並|做|打造|,|□/;
 const SEGMENT_HEAD_EN =
-  /(?:guests|visitors|patients|diners|travell?ers|clients|customers|accounts|buyers|members|users|students|professionals|businesses|smes|families|parents|women|men|seniors|tourists|owners|shoppers|consumers|companies|restaurants|retailers)$/i;
+  /(?:guests|visitors|patients|diners|travell?ers|clients|customers|accounts|buyers|members|users|students|professionals|businesses|smes|families|parents|women|men|seniors|tourists|owners|shoppers|consumers|companies|restaurants|retailers|leads|prospects|subscribers|followers|attendees)$/i;
 
 export function findSegments(text: string, original: string): Located[] {
   const found: Located[] = [];
@@ -249,6 +249,9 @@ function texts(items: readonly Located[]): string[] {
   );
 }
 
+/** Words before a noun that make it the group a metric is about: "rate of members", "sales to members". */
+const OF_WHOM_EN = /(?<![A-Za-z])(?:of|for|from|to|among|by)\s+(?:(?:our|the|all|existing|active)\s+)?$/i;
+
 export interface ScopeReading {
   scope: Scope;
   spans: TextSpan[];
@@ -259,8 +262,11 @@ export interface ScopeReading {
  * from the original statement. `meansChannels` are the channels named after 透過 / through.
  */
 export function readScope(masked: string, original: string, meansChannels: readonly Located[]): ScopeReading {
-  const mentionSpans = findMetricMentions(masked).map((m) => ({ index: m.index, length: m.length }));
-  // 「會員數」, "new members": a bare head noun inside the metric's own words is not a segment.
+  // 「會員數」, "new members": a bare head noun inside the metric's own words is not a segment; but
+  // "the repeat purchase rate of members", "revenue from members" name whose metric it is.
+  const mentionSpans = findMetricMentions(masked)
+    .filter((m) => m.strength === 2 || !OF_WHOM_EN.test(masked.slice(0, m.index)))
+    .map((m) => ({ index: m.index, length: m.length }));
   const insideMetric = (l: Located): boolean =>
     /^(?:members?|customers?|clients?|users?|subscribers?|會員|客戶|顧客|用戶)$/i.test(l.text) &&
     mentionSpans.some((t) => l.span.index >= t.index && l.span.index + l.span.length <= t.index + t.length);
@@ -271,11 +277,22 @@ export function readScope(masked: string, original: string, meansChannels: reado
   const metricSpans = findMetricMentions(masked).map((m) => ({ index: m.index, length: m.length }));
   const quantities = findQuantities(masked).map((q) => ({ index: q.index, length: q.length }));
   const productText = maskSpans(masked, [...taken, ...quantities]);
-  const products = findProducts(original, productText).filter(
+  const found = findProducts(original, productText).filter(
     (p) =>
       !taken.some((t) => p.span.index >= t.index && p.span.index + p.span.length <= t.index + t.length) &&
       !metricSpans.some((t) => p.span.index >= t.index && p.span.index + p.span.length <= t.index + t.length),
   );
+  // "the conversion rate of trade-show leads": a group of people, not a product.
+  const isPeople = (p: Located): boolean => /^[A-Za-z]/.test(p.text) && SEGMENT_HEAD_EN.test(p.text);
+  const people = found.filter(isPeople);
+  const products = found.filter(
+    (p) =>
+      !isPeople(p) &&
+      !people.some(
+        (g) => p.span.index >= g.span.index && p.span.index + p.span.length <= g.span.index + g.span.length,
+      ),
+  );
+  segments.push(...people);
   return {
     scope: {
       products: texts(products.filter((p) => !NOT_A_PRODUCT_ZH.test(normalizeText(p.text)))),

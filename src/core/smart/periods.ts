@@ -11,8 +11,12 @@ import {
   festivalSpan,
   fiscalYearStart,
   formatLocalDate,
+  HOLIDAY_FIRST_YEAR,
+  HOLIDAY_LAST_YEAR,
+  isDayOff,
   isValidYmd,
   type LocalDate,
+  lunarNewYear,
   monthSpan,
   parseLocalDate,
   startOfIsoWeek,
@@ -171,7 +175,26 @@ function namedYearSpan(ctx: PeriodContext, year: number): Span {
   return { start, end: addDays(addMonths(start, 12), -1) };
 }
 
-/** 「今年」 2026, 「明年」, 「2027年」 → the first day of that (fiscal) year; null for no year word. */
+/**
+ * A year of the Republic of China calendar (民國 1 = 1912), as Taiwanese documents write it: 「民國115年」,
+ * 「115年度」, 「115/7/1」. Without 民國, only 100–149 (2011–2060) followed by 年 is read as one (「3年」 is
+ * three years). The Gregorian year, or null.
+ */
+function rocYear(word: string): number | null {
+  const m = /^民國\s*(\d{1,3})|^(1[0-4]\d)(?=\s*年|[/.-]\d)/.exec(word);
+  const n = m ? Number(m[1] ?? m[2]) : Number.NaN;
+  return n >= 1 ? n + 1911 : null;
+}
+
+/** A year as written before 年 or in a date: 2026, 民國115, 115 (ROC); null for anything else. */
+function yearFromText(text: string | undefined): number | null {
+  if (!text) return null;
+  const t = text.replace(/\s+/g, '');
+  if (/^\d{4}$/.test(t)) return Number(t);
+  return rocYear(/^\d{3}$/.test(t) ? `${t}年` : t);
+}
+
+/** 「今年」 2026, 「明年」, 「2027年」, 「民國116年」 → the first day of that (fiscal) year; null for no year word. */
 function yearStartFromWord(word: string | undefined, ctx: PeriodContext): LocalDate | null {
   if (!word) return null;
   const w = word.toLowerCase().replace(/\s+/g, '');
@@ -179,6 +202,8 @@ function yearStartFromWord(word: string | undefined, ctx: PeriodContext): LocalD
   if (/^(今年度?|本年度?|今年|thisyear|本財年)$/.test(w)) return current;
   if (/^(明年度?|來年|下一?年度?|nextyear)$/.test(w)) return addMonths(current, 12);
   if (/^後年$/.test(w)) return addMonths(current, 24);
+  const roc = rocYear(w);
+  if (roc !== null) return fiscalYearNamed(ctx, roc);
   const digits = /(\d{4})/.exec(w);
   if (digits) return fiscalYearNamed(ctx, Number(digits[1]));
   const zh = /^([〇零一二三四五六七八九]{4})/.exec(w);
@@ -195,7 +220,7 @@ function calendarYearFor(word: string | undefined, ctx: PeriodContext, month: nu
   if (startDate) {
     const start = parseLocalDate(startDate);
     // A fiscal year starting in April: 「明年3月」 still means March of the next calendar year.
-    return ctx.fiscalYearStartMonth === 1 || !word || /\d{4}/.test(word)
+    return ctx.fiscalYearStartMonth === 1 || !word || /\d{3,4}/.test(word)
       ? start.year
       : month >= ctx.fiscalYearStartMonth
         ? start.year
@@ -257,7 +282,11 @@ function nextHoliday(key: FestivalKey, ctx: PeriodContext, year: number | null):
 }
 
 const HOLIDAY_ALT = HOLIDAY_TERMS.map(([re]) => re.source).join('|');
-const ZH_YEAR = '(\\d{4}\\s*年度?|今年度?|本年度?|明年度?|來年|後年|[〇零一二三四五六七八九]{4}年)';
+/** A year as written in Chinese: 2026年, 民國115年, 115年度 (ROC), 今年, 明年度… */
+const ROC_YEAR = '民國\\s*\\d{1,3}\\s*年度?|(?<!\\d)1[0-4]\\d\\s*年度?';
+const ZH_YEAR = `(\\d{4}\\s*年度?|${ROC_YEAR}|今年度?|本年度?|明年度?|來年|後年|[〇零一二三四五六七八九]{4}年)`;
+/** The year of a date: 2026, 民國115 or 115 (ROC). */
+const DATE_YEAR = '\\d{4}|民國\\s*\\d{1,3}|(?<!\\d)1[0-4]\\d';
 const ZH_UNIT = '(天|日|週|星期|禮拜|月|季度|季|年)';
 
 const RULES: PeriodRule[] = [
@@ -353,15 +382,106 @@ const RULES: PeriodRule[] = [
     re: /(?:未來|接下來|今後)的?\s*半年|(?:the\s+)?next\s+half[- ]year/gi,
     resolve: (_m, ctx) => rollingSpan(ctx.today, 6, 'month'),
   },
+  {
+    // "June–August", "June-August 2026", "Jun through Aug" (no from/between before it).
+    name: 'month-range-en-bare',
+    re: new RegExp(
+      `\\b${MONTHS_EN}(?:\\s+(\\d{4}))?\\s*(?:-|through|thru|to|until)\\s*${MONTHS_EN}\\b(?:\\s*,?\\s*(\\d{4}))?`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const from = monthFromEnglish(m[1]);
+      const to = monthFromEnglish(m[3]);
+      if (from === null || to === null) return null;
+      const end = (year: number): LocalDate => endOfMonth(to >= from ? year : year + 1, to);
+      let year = m[2] ? Number(m[2]) : m[4] ? (to >= from ? Number(m[4]) : Number(m[4]) - 1) : null;
+      if (year === null) {
+        year = parseLocalDate(ctx.today).year;
+        if (end(year) < ctx.today) year++;
+      }
+      const last = m[4] && m[2] ? endOfMonth(Number(m[4]), to) : end(year);
+      return { start: formatLocalDate({ year, month: from, day: 1 }), end: last };
+    },
+  },
+  // --- spans counted from a start ---
+  {
+    // 「下個月起連續三個月」, 「從7月起3個月」, 「自4/1起90天」, 「下季起連續兩季」.
+    name: 'from-start-zh',
+    re: new RegExp(
+      `(?:從|自|由)?\\s*(下個?月|下一個月|本月|這個月|下一?季度?|本季度?|下週|下星期|下禮拜|本週|明天|今天|(?:${ZH_YEAR}\\s*的?\\s*)?(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月(?:\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日號])?|(?<![\\d/.])(\\d{1,2})\\/(\\d{1,2})(?![\\d/]))\\s*(?:份)?\\s*(?:起|開始|起算)\\s*(?:的)?\\s*(?:連續|為期|共|持續)?\\s*${ZH_NUM}\\s*(個)?\\s*${ZH_UNIT}`,
+      'g',
+    ),
+    resolve: (m, ctx) => {
+      const start = startOfSpan(m, ctx);
+      const unit = unitOf(m[9] ?? '');
+      const n = readCount(m[7]);
+      if (!start || !unit || n === null) return null;
+      return countFrom(start, n, unit);
+    },
+  },
+  {
+    // "for three months starting next month", "for 3 months from July", "over 8 weeks starting 4/1".
+    name: 'from-start-en',
+    re: new RegExp(
+      `\\b(?:for|over)\\s+(?:the\\s+)?${EN_NUM}\\s+(days?|weeks?|months?|quarters?)\\s+(?:starting|beginning|from)\\s+(?:in\\s+|on\\s+)?(next month|next week|next quarter|this month|${MONTHS_EN}(?:\\s+(\\d{4}))?)`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const unit = unitOf(m[2] ?? '');
+      const n = readCount(m[1]);
+      const word = (m[3] ?? '').toLowerCase();
+      let start: LocalDate | null = null;
+      if (word === 'next month') start = monthsFrom(addMonths(ctx.today, 1), 1).start;
+      else if (word === 'this month') start = monthsFrom(ctx.today, 1).start;
+      else if (word === 'next week') start = addDays(startOfIsoWeek(ctx.today), 7);
+      else if (word === 'next quarter') start = addMonths(currentQuarterStart(ctx), 3);
+      else {
+        const month = monthFromEnglish(m[4]);
+        if (month !== null) {
+          const year = m[5] ? Number(m[5]) : calendarYearFor(undefined, ctx, month);
+          start = formatLocalDate({ year, month, day: 1 });
+        }
+      }
+      return start && unit && n !== null ? countFrom(start, n, unit) : null;
+    },
+  },
   // --- explicit dates ---
   {
+    // 「4/1~6/30」, 「2026/4/1-2026/6/30」, 「115/4/1~115/6/30」, 「4月1日至6月30日」.
+    name: 'date-range',
+    re: new RegExp(
+      `(?<![\\d/.])(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})\\s*[日號]?\\s*(?:~|-|至|到)\\s*(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})(?![\\d/])\\s*[日號]?\\s*(?:止)?`,
+      'g',
+    ),
+    resolve: (m, ctx) => {
+      const [fm, fd, tm, td] = [Number(m[2]), Number(m[3]), Number(m[5]), Number(m[6])];
+      const fromYear = yearFromText(m[1]);
+      const toYear = yearFromText(m[4]);
+      const wraps = tm * 100 + td < fm * 100 + fd;
+      const range = (year: number): Span | null => {
+        const start = dateOf(year, fm, fd);
+        const end = dateOf(toYear ?? (wraps ? year + 1 : year), tm, td);
+        return start && end ? { start, end } : null;
+      };
+      if (fromYear !== null) return range(fromYear);
+      if (toYear !== null) return range(wraps ? toYear - 1 : toYear);
+      // No year: this year's, unless it is already over.
+      const thisYear = parseLocalDate(ctx.today).year;
+      const span = range(thisYear);
+      return span && span.end < ctx.today ? range(thisYear + 1) : span;
+    },
+  },
+  {
     name: 'date-zh',
-    re: /(?:(\d{4})\s*年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日號]\s*(前|之前|以前|為止|止)?/g,
+    re: new RegExp(
+      `(?:(${DATE_YEAR})\\s*年)?\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日號]\\s*(前|之前|以前|為止|止)?`,
+      'g',
+    ),
     resolve: (m, ctx) => {
       const month = readMonthNumber(m[2]);
       const day = m[3] ? parseNumberToken(m[3]) : null;
       if (month === null || day === null) return null;
-      const year = m[1] ? Number(m[1]) : calendarYearFor(undefined, ctx, month);
+      const year = yearFromText(m[1]) ?? calendarYearFor(undefined, ctx, month);
       const d = dateOf(year, month, day);
       if (!d) return null;
       return m[4] ? untilSpan(ctx.today, d) : { start: d, end: d };
@@ -369,9 +489,10 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'date-iso',
-    re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b\s*(前|之前|以前|為止)?/g,
+    re: /(?<![\d/.])(\d{4}|1[0-4]\d)[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/])\s*(前|之前|以前|為止)?/g,
     resolve: (m, ctx) => {
-      const d = dateOf(Number(m[1]), Number(m[2]), Number(m[3]));
+      const year = yearFromText(m[1]);
+      const d = year === null ? null : dateOf(year, Number(m[2]), Number(m[3]));
       if (!d) return null;
       const before = m[4] || /\b(by|before|until|no later than)\s*$/i.test(m.input.slice(0, m.index));
       return before ? untilSpan(ctx.today, d) : { start: d, end: d };
@@ -506,9 +627,10 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'before-year-zh',
-    re: /(\d{4})\s*年(?:以)?前/g,
+    re: new RegExp(`(${DATE_YEAR})\\s*年(?:以)?前`, 'g'),
     resolve: (m, ctx) => {
-      const end = dateOf(Number(m[1]) - 1, 12, 31);
+      const year = yearFromText(m[1]);
+      const end = year === null ? null : dateOf(year - 1, 12, 31);
       return end ? untilSpan(ctx.today, end) : null;
     },
   },
@@ -592,12 +714,13 @@ const RULES: PeriodRule[] = [
   {
     name: 'year-end-zh',
     re: new RegExp(
-      `(?:${ZH_YEAR}?\\s*(?:年底|年末|年終)|(\\d{4})\\s*年\\s*(?:底|末))\\s*(前|之前|以前)?`,
+      `(?:${ZH_YEAR}?\\s*(?:年底|年末|年終)|(${DATE_YEAR})\\s*年\\s*(?:底|末))\\s*(前|之前|以前)?`,
       'g',
     ),
     resolve: (m, ctx) => {
       const yearStart =
-        yearStartFromWord(m[1] ?? m[2], ctx) ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+        yearStartFromWord(m[1] ?? (m[2] ? `${m[2]}年` : undefined), ctx) ??
+        fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
       return untilSpan(ctx.today, addDays(addMonths(yearStart, 12), -1));
     },
   },
@@ -613,8 +736,17 @@ const RULES: PeriodRule[] = [
     },
   },
   {
+    // 「今年內」 said in March: from today to the end of the (fiscal) year, not the whole year.
+    name: 'within-this-year-zh',
+    re: /(?:今年度?|本年度?)\s*(?:之內|以內|內)|(?<![\d一二兩三四五六七八九十半幾多個今本明去後前])年內/g,
+    resolve: (_m, ctx) => untilSpan(ctx.today, yearSpan(ctx, ctx.today, 0).end),
+  },
+  {
     name: 'year-zh',
-    re: /(\d{4})\s*(?:年度|年|財年|財務年度)(?:全年)?|今年度?|本年度?|明年度?|來年|後年|全年/g,
+    re: new RegExp(
+      `(\\d{4})\\s*(?:年度|年|財年|財務年度)(?:全年)?|(?:${ROC_YEAR})(?:全年)?|今年度?|本年度?|明年度?|來年|後年|全年`,
+      'g',
+    ),
     resolve: (m, ctx) => {
       if (m[0] === '全年') return yearSpan(ctx, ctx.today, 0);
       const start = yearStartFromWord(m[1] ?? m[0], ctx);
@@ -636,7 +768,7 @@ const RULES: PeriodRule[] = [
   {
     name: 'holiday',
     re: new RegExp(
-      `(\\d{4}\\s*年|今年|明年)?\\s*的?\\s*(${HOLIDAY_ALT})\\s*(?:大促|購物節|連假|促銷|season)?\\s*(前|之前|以前|期間|檔期|檔|當天|假期)?\\s*(?:的)?\\s*(?:${ZH_NUM}\\s*(個)?\\s*(天|日|週|星期|禮拜|月))?(內)?`,
+      `(\\d{4}\\s*年|${ROC_YEAR}|今年|明年)?\\s*的?\\s*(${HOLIDAY_ALT})\\s*(?:大促|購物節|促銷|season)?\\s*(前|之前|以前|期間|檔期|檔|當天|假期|連假|當週|當周|那週|那一週|該週|同週|這週|這一週)?\\s*(?:的)?\\s*(?:${ZH_NUM}\\s*(個)?\\s*(天|日|週|星期|禮拜|月))?(內)?`,
       'gi',
     ),
     resolve: (m, ctx) =>
@@ -649,6 +781,31 @@ const RULES: PeriodRule[] = [
         ctx,
         m.input.slice(m.index + m[0].indexOf(m[2] ?? '') + (m[2] ?? '').length),
       ),
+  },
+  {
+    // 「初一到初五」, 「除夕至初三」, 「大年初一」: days of the first lunar month (初一 is New Year's Day).
+    name: 'lunar-days-zh',
+    re: new RegExp(
+      `(\\d{4}\\s*年|${ROC_YEAR}|今年|明年)?\\s*的?\\s*(?:(?:農曆|春節|過年|新春|大年|正月)\\s*)?(除夕|初[一二三四五六七八九十]|十五)(?:\\s*(?:到|至|~|-)\\s*(?:農曆|正月|大年)?\\s*(除夕|初[一二三四五六七八九十]|十五|元宵))?`,
+      'g',
+    ),
+    resolve: (m, ctx) => {
+      const from = lunarDayNumber(m[2]);
+      const to = m[3] ? lunarDayNumber(m[3]) : from;
+      // A lone 初五 may be any month's fifth day: only 「大年初一」 or a range is New Year.
+      if (
+        from === null ||
+        to === null ||
+        to < from ||
+        (!m[3] && !/農曆|春節|過年|新春|大年|正月|除夕/.test(m[0]))
+      )
+        return null;
+      const named = yearStartFromWord(m[1], ctx);
+      let year = named ? parseLocalDate(named).year : parseLocalDate(ctx.today).year;
+      if (!named && addDays(lunarNewYear(year), to - 1) < ctx.today) year++;
+      const first = lunarNewYear(year);
+      return { start: addDays(first, from - 1), end: addDays(first, to - 1) };
+    },
   },
   {
     name: 'holiday-en',
@@ -695,10 +852,78 @@ function holidaySpan(
     if (h.start !== h.end) return h;
     return { start: addDays(h.start, -27), end: h.start };
   }
-  if (key === 'lunar_new_year' && (marker === '期間' || marker === '假期' || !marker)) {
-    return { start: addDays(h.start, -1), end: addDays(h.start, 4) };
+  if (marker && /^(?:當週|當周|那週|那一週|該週|同週|這週|這一週)$/.test(marker)) {
+    // The week (Monday to Sunday) the holiday falls in.
+    const monday = startOfIsoWeek(h.start);
+    return { start: monday, end: addDays(monday, 6) };
+  }
+  if (marker === '連假' || marker === '假期') {
+    // 春節連假, 端午連假: the run of days off around the holiday, as the government calendar has it.
+    const run = daysOffAround(h.start);
+    if (run) return run;
+  }
+  if (key === 'lunar_new_year' && (marker === '期間' || marker === '假期' || marker === '連假' || !marker)) {
+    // 春節期間: 初一 to 初五 (初一 is the first day of the lunar year; 除夕 is the last of the old one),
+    // this year's while 初五 is still ahead.
+    let first = h.start;
+    const before = festivalSpan(key, parseLocalDate(first).year - 1).start;
+    if (!yearStart && addDays(before, 4) >= ctx.today) first = before;
+    return { start: first, end: addDays(first, 4) };
   }
   return h;
+}
+
+/** The first day named before 起 in 「…起連續三個月」. */
+function startOfSpan(m: RegExpExecArray, ctx: PeriodContext): LocalDate | null {
+  const word = (m[1] ?? '').replace(/\s+/g, '');
+  if (/^(?:下個?月|下一個月)$/.test(word)) return monthsFrom(addMonths(ctx.today, 1), 1).start;
+  if (/^(?:本月|這個月)$/.test(word)) return monthsFrom(ctx.today, 1).start;
+  if (/^下一?季度?$/.test(word)) return addMonths(currentQuarterStart(ctx), 3);
+  if (/^本季度?$/.test(word)) return currentQuarterStart(ctx);
+  if (/^(?:下週|下星期|下禮拜)$/.test(word)) return addDays(startOfIsoWeek(ctx.today), 7);
+  if (word === '本週') return startOfIsoWeek(ctx.today);
+  if (word === '明天') return addDays(ctx.today, 1);
+  if (word === '今天') return ctx.today;
+  if (m[3] !== undefined) {
+    const month = readMonthNumber(m[3]);
+    const day = m[4] ? parseNumberToken(m[4]) : 1;
+    if (month === null || day === null) return null;
+    return dateOf(calendarYearFor(m[2], ctx, month), month, day);
+  }
+  if (m[5] !== undefined && m[6] !== undefined) {
+    const month = Number(m[5]);
+    return month >= 1 && month <= 12
+      ? dateOf(calendarYearFor(undefined, ctx, month), month, Number(m[6]))
+      : null;
+  }
+  return null;
+}
+
+/** `n` units from `start` on: three months from 04-01 = 04-01 … 06-30. */
+function countFrom(start: LocalDate, n: number, unit: Unit): Span | null {
+  if (!(n > 0) || n > 1200 || !Number.isInteger(n)) return null;
+  const months = unit === 'month' ? n : unit === 'quarter' ? n * 3 : unit === 'year' ? n * 12 : 0;
+  const after = months > 0 ? addMonths(start, months) : addDays(start, unit === 'week' ? n * 7 : n);
+  return { start, end: addDays(after, -1) };
+}
+
+/** The run of consecutive days off in Taiwan around a holiday (春節連假, 端午連假), weekends included. */
+function daysOffAround(date: LocalDate): Span | null {
+  const year = parseLocalDate(date).year;
+  if (year <= HOLIDAY_FIRST_YEAR || year >= HOLIDAY_LAST_YEAR || !isDayOff(date)) return null;
+  let start = date;
+  while (isDayOff(addDays(start, -1))) start = addDays(start, -1);
+  let end = date;
+  while (isDayOff(addDays(end, 1))) end = addDays(end, 1);
+  return { start, end };
+}
+
+/** 除夕 → 0, 初一 → 1 … 初十 → 10, 十五 or 元宵 → 15. */
+function lunarDayNumber(word: string | undefined): number | null {
+  if (!word) return null;
+  if (word === '除夕') return 0;
+  if (word === '十五' || word === '元宵') return 15;
+  return word.startsWith('初') ? parseNumberToken(word.slice(1)) : null;
 }
 
 /** Past references that are baselines, not the goal's period (「比去年」, "vs last year"). */
