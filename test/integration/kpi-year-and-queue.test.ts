@@ -11,7 +11,7 @@ function salesCsv(prefix: string, n: number, startDay: number): string {
     const d = new Date(Date.UTC(2025, 0, 1 + startDay + (i % 500)));
     lines.push(`${prefix}${i},${d.toISOString().slice(0, 10)},拿鐵,1,100,100,門市`);
   }
-  return header + lines.join('\n') + '\n';
+  return `${header}${lines.join('\n')}\n`;
 }
 
 describe.each(dialects())('KPI by calendar year; imports started at once (%s)', (dialect) => {

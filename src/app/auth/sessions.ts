@@ -1,8 +1,8 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import type { MembershipRecord } from '../company/ports.ts';
 import type { AppContext } from '../ports.ts';
-import type { SessionRecord, UserRecord } from './ports.ts';
 import { hashSecret, randomToken } from '../security/secrets.ts';
+import type { SessionRecord, UserRecord } from './ports.ts';
 
 /** Idle time-out 7 days, absolute time-out 30 days. */
 export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000;

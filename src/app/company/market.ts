@@ -3,8 +3,8 @@ import type { Currency } from '../../core/money/currency.ts';
 import { fromMinorUnits, toMinorUnits } from '../../core/money/currency.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
-import type { CompetitorRecord, SwotRecord } from './ports.ts';
 import { newId } from '../security/secrets.ts';
+import type { CompetitorRecord, SwotRecord } from './ports.ts';
 
 /** Market analysis as the API speaks it: amounts in currency units. */
 export interface MarketAnalysisDto {

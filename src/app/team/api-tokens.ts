@@ -2,8 +2,8 @@ import { AppError } from '../../core/errors/app-error.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { UserRecord } from '../auth/ports.ts';
 import type { AppContext } from '../ports.ts';
-import type { ApiTokenRecord } from './ports.ts';
 import { hashSecret, newId, randomToken } from '../security/secrets.ts';
+import type { ApiTokenRecord } from './ports.ts';
 
 /** Token secrets look like `pcr_<43 chars>`; the first 12 characters are shown as a reminder. */
 export const TOKEN_PREFIX = 'pcr_';

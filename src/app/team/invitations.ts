@@ -10,8 +10,8 @@ import {
   startSession,
 } from '../auth/sessions.ts';
 import type { AppContext } from '../ports.ts';
-import type { InvitationRecord } from './ports.ts';
 import { hashSecret, newId, randomToken } from '../security/secrets.ts';
+import type { InvitationRecord } from './ports.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
