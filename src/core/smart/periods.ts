@@ -353,7 +353,13 @@ const RULES: PeriodRule[] = [
       const from = readMonthNumber(m[2]);
       const to = readMonthNumber(m[4]);
       if (from === null || to === null) return null;
-      const fromYear = calendarYearFor(m[1], ctx, from);
+      let fromYear = calendarYearFor(m[1], ctx, from);
+      if (!m[1] && !m[3]) {
+        // No year: this year's months while they last (「1-3月」 said in March is this quarter).
+        const thisYear = parseLocalDate(ctx.today).year;
+        fromYear =
+          endOfMonth(to >= from ? thisYear : thisYear + 1, to) >= ctx.today ? thisYear : thisYear + 1;
+      }
       const toYear = m[3] ? calendarYearFor(m[3], ctx, to) : to >= from ? fromYear : fromYear + 1;
       return { start: formatLocalDate({ year: fromYear, month: from, day: 1 }), end: endOfMonth(toYear, to) };
     },
@@ -447,10 +453,36 @@ const RULES: PeriodRule[] = [
   },
   // --- explicit dates ---
   {
+    // "April 1 - June 30", "between Apr 1 and Jun 30, 2026", "1 April to 30 June".
+    name: 'date-range-en',
+    re: new RegExp(
+      `\\b(?:(?:from|between)\\s+)?(?:${MONTHS_EN}\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTHS_EN})(?:,?\\s*(\\d{4}))?\\s*(?:-|to|through|until|and)\\s*(?:${MONTHS_EN}\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTHS_EN})\\b(?:,?\\s*(\\d{4}))?`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const fm = monthFromEnglish(m[1] ?? m[4]);
+      const tm = monthFromEnglish(m[6] ?? m[9]);
+      const fd = Number(m[2] ?? m[3]);
+      const td = Number(m[7] ?? m[8]);
+      if (fm === null || tm === null) return null;
+      const wraps = tm * 100 + td < fm * 100 + fd;
+      const range = (year: number): Span | null => {
+        const start = dateOf(year, fm, fd);
+        const end = dateOf(m[10] && m[5] ? Number(m[10]) : wraps ? year + 1 : year, tm, td);
+        return start && end ? { start, end } : null;
+      };
+      if (m[5]) return range(Number(m[5]));
+      if (m[10]) return range(wraps ? Number(m[10]) - 1 : Number(m[10]));
+      const thisYear = parseLocalDate(ctx.today).year;
+      const span = range(thisYear);
+      return span && span.end < ctx.today ? range(thisYear + 1) : span;
+    },
+  },
+  {
     // 「4/1~6/30」, 「2026/4/1-2026/6/30」, 「115/4/1~115/6/30」, 「4月1日至6月30日」.
     name: 'date-range',
     re: new RegExp(
-      `(?<![\\d/.])(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})\\s*[日號]?\\s*(?:~|-|至|到)\\s*(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})(?![\\d/])\\s*[日號]?\\s*(?:止)?`,
+      `(?:\\bfrom\\s+)?(?<![\\d/.])(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})\\s*[日號]?\\s*(?:~|-|至|到|to|through|until)\\s*(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})(?![\\d/])\\s*[日號]?\\s*(?:止)?`,
       'g',
     ),
     resolve: (m, ctx) => {
@@ -742,6 +774,11 @@ const RULES: PeriodRule[] = [
     resolve: (_m, ctx) => untilSpan(ctx.today, yearSpan(ctx, ctx.today, 0).end),
   },
   {
+    name: 'within-this-year-en',
+    re: /\b(?:(?:within|during|in|for|over)\s+)?the\s+rest\s+of\s+(?:this|the)\s+(?:fiscal\s+)?year\b|\bwithin\s+(?:this|the)\s+(?:fiscal\s+)?year\b/gi,
+    resolve: (_m, ctx) => untilSpan(ctx.today, yearSpan(ctx, ctx.today, 0).end),
+  },
+  {
     name: 'year-zh',
     re: new RegExp(
       `(\\d{4})\\s*(?:年度|年|財年|財務年度)(?:全年)?|(?:${ROC_YEAR})(?:全年)?|今年度?|本年度?|明年度?|來年|後年|全年`,
@@ -831,6 +868,9 @@ function holidaySpan(
   following = '',
 ): Span | null {
   const key = holidayKeyOf(name.trim(), following);
+  // 「228連假」 is a name of its own.
+  if (!marker && /連假$/.test(name.trim()))
+    return holidaySpan(name.trim().slice(0, -2), yearWord, '連假', count, unitWord, ctx, following);
   if (!key) return null;
   const yearStart = yearWord ? yearStartFromWord(yearWord, ctx) : null;
   const h = nextHoliday(key, ctx, yearStart ? parseLocalDate(yearStart).year : null);

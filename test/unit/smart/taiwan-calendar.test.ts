@@ -74,6 +74,10 @@ describe('date ranges', () => {
     ['115/4/1~115/6/30', '2026-04-01', '2026-06-30'],
     ['民國115年4月1日至6月30日', '2026-04-01', '2026-06-30'],
     ['11/15~1/15', '2026-11-15', '2027-01-15'],
+    ['1/1~3/31', '2026-01-01', '2026-03-31'],
+    ['1-3月', '2026-01-01', '2026-03-31'],
+    ['一至三月', '2026-01-01', '2026-03-31'],
+    ['115年1~3月', '2026-01-01', '2026-03-31'],
     ['2/1~2/10', '2027-02-01', '2027-02-10'],
   ])('%s', (words, start, end) => {
     for (const tail of TAILS)
@@ -87,6 +91,12 @@ describe('date ranges', () => {
     ['Grow revenue 10% June-August 2027', '2027-06-01', '2027-08-31'],
     ['Grow revenue 10% Nov–Jan', '2026-11-01', '2027-01-31'],
     ['Grow revenue 10% Jan through Feb', '2027-01-01', '2027-02-28'],
+    ['Increase revenue 10% from 4/1 to 6/30', '2026-04-01', '2026-06-30'],
+    ['Increase revenue 10% April 1 - June 30', '2026-04-01', '2026-06-30'],
+    ['Increase revenue 10% between April 1 and June 30', '2026-04-01', '2026-06-30'],
+    ['Increase revenue 10% Apr 1–Jun 30, 2027', '2027-04-01', '2027-06-30'],
+    ['Increase revenue 10% from 1 April to 30 June', '2026-04-01', '2026-06-30'],
+    ['Increase revenue 10% Dec 1, 2026 - Jan 31, 2027', '2026-12-01', '2027-01-31'],
   ])('%s', (text, start, end) => {
     expect(span(text, '2026-03-10')).toEqual([start, end]);
   });
@@ -144,6 +154,10 @@ describe('the days and weeks around a holiday', () => {
     ['春節假期', '2027-02-04', '2027-02-10'],
     ['端午連假', '2026-06-19', '2026-06-21'],
     ['中秋連假', '2026-09-25', '2026-09-28'],
+    ['清明連假', '2026-04-03', '2026-04-06'],
+    ['228連假', '2027-02-27', '2027-03-01'],
+    ['元旦連假', '2027-01-01', '2027-01-03'],
+    ['母親節當週', '2026-05-04', '2026-05-10'],
   ])('%s', (words, start, end) => {
     for (const tail of TAILS)
       expect(span(`${words}${tail}`, '2026-03-10'), `${words}${tail}`).toEqual([start, end]);
@@ -172,6 +186,13 @@ describe('「今年內」: from today to the end of the year', () => {
         expect(span(`${words}${tail}`, today), `${words}${tail}`).toEqual([start, end]);
     }
   });
+
+  it.each(['within this year', 'within the year', 'over the rest of the year', 'for the rest of this year'])(
+    'in English: %s',
+    (words) => {
+      expect(span(`Increase revenue by 10% ${words}`, '2026-03-10')).toEqual(['2026-03-10', '2026-12-31']);
+    },
+  );
 
   it('ends with the fiscal year, and 今年 alone is still the whole year', () => {
     expect(span('今年內營收成長20%', '2026-06-15', 4)).toEqual(['2026-06-15', '2027-03-31']);
