@@ -4,6 +4,7 @@ import type { CatalogStore, ExportSource } from './data/ports.ts';
 import type { GoalRepository } from './goals/ports.ts';
 import type { FileReader, ImportJobQueue, ImportStore, UploadStore } from './import/ports.ts';
 import type { KpiRepository } from './kpi/ports.ts';
+import type { PlanRepository } from './plan/ports.ts';
 import type { ApiTokenRepository, AuditRepository, InvitationRepository } from './team/ports.ts';
 
 /**
@@ -31,6 +32,7 @@ export interface Repositories {
   catalog: CatalogStore;
   exports: ExportSource;
   goals: GoalRepository;
+  plans: PlanRepository;
 }
 
 /** Files of imports: the reader, uploads waiting on disk, and the background jobs that import them. */

@@ -22,6 +22,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   forecast: async () => (await import('./commands/forecast.ts')).registerForecastCommand,
   smart: async () => (await import('./commands/smart.ts')).registerSmartCommand,
   goal: async () => (await import('./commands/goal.ts')).registerGoalCommand,
+  plan: async () => (await import('./commands/plan.ts')).registerPlanCommand,
 };
 
 /** Builds the `pacer` command tree: only `command`'s module when given, else all (for help). */

@@ -10,6 +10,7 @@ import { createCompanyRepository } from './companies.ts';
 import { createGoalRepository } from './goals.ts';
 import { createInvitationRepository } from './invitations.ts';
 import { createMarketRepository } from './market.ts';
+import { createPlanRepository } from './plans.ts';
 import { createProfileRepository } from './profiles.ts';
 import { createSessionRepository } from './sessions.ts';
 import { createThrottleRepository } from './throttle.ts';
@@ -31,6 +32,7 @@ export function createRepositories(db: Kysely<Database>, extra: Pick<Repositorie
     catalog: createCatalogStore(db),
     exports: createExportSource(db),
     goals: createGoalRepository(db),
+    plans: createPlanRepository(db),
     ...extra,
   };
 }

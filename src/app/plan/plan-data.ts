@@ -1,0 +1,137 @@
+/**
+ * What planning reads from the company's data, through the KPI engine (no SQL of its own): a
+ * metric over arbitrary non-overlapping date ranges, for a scope, optionally by a dimension; and
+ * the conversions between a goal's units and the integer units a split distributes.
+ */
+import type { DateRange } from '../../core/calendar/dates.ts';
+import type { CalendarSettings } from '../../core/calendar/periods.ts';
+import { isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
+import type { GoalScope } from '../../core/goals/types.ts';
+import { assembleSeries, type Bucket, keysOf } from '../../core/kpi/assemble.ts';
+import type { Dimension, KpiMetric } from '../../core/kpi/types.ts';
+import { validateKpiQuery } from '../../core/kpi/validate-query.ts';
+import { type Currency, fromMinorUnits, toMinorUnits } from '../../core/money/currency.ts';
+import { loadKpiFacts } from '../kpi/compute-kpi.ts';
+import type { KpiRepository } from '../kpi/ports.ts';
+
+/** Per member key ('' without a breakdown), one value per range: minor units for money, ratios as 0.25. */
+export type MetricTable = Map<string, (number | null)[]>;
+
+export function scopeWhere(scope: GoalScope): Record<string, string[]> {
+  const where: Record<string, string[]> = {};
+  for (const [dim, names] of Object.entries(scope)) if (names && names.length > 0) where[dim] = names;
+  return where;
+}
+
+/** Whether the metric can be read for this scope (and breakdown): the KPI engine's own check. */
+export function canRead(metric: KpiMetric, scope: GoalScope, by: Dimension | null): boolean {
+  return validateKpiQuery({
+    metric,
+    from: '2000-01-01',
+    to: '2000-01-02',
+    grain: 'total',
+    by,
+    where: scopeWhere(scope),
+  }).ok;
+}
+
+/**
+ * The metric over each range (sorted, non-overlapping). Null when the metric cannot be read for the
+ * scope or breakdown (e.g. leads by product).
+ */
+export async function readMetric(
+  repo: KpiRepository,
+  companyId: string,
+  settings: CalendarSettings,
+  metric: KpiMetric,
+  scope: GoalScope,
+  by: Dimension | null,
+  ranges: readonly DateRange[],
+): Promise<MetricTable | null> {
+  // The KPI engine maps each row to its bucket through a CASE over the buckets: many small buckets
+  // (days) are read in chunks of a month's worth, each over its own short span of the index.
+  if (ranges.length <= CHUNK) return readChunk(repo, companyId, settings, metric, scope, by, ranges);
+  const out: MetricTable = new Map();
+  for (let i = 0; i < ranges.length; i += CHUNK) {
+    const part = await readChunk(repo, companyId, settings, metric, scope, by, ranges.slice(i, i + CHUNK));
+    if (part === null) return null;
+    for (const [key, values] of part) {
+      let row = out.get(key);
+      if (!row) {
+        row = new Array<number | null>(ranges.length).fill(null);
+        out.set(key, row);
+      }
+      values.forEach((v, j) => {
+        if (row) row[i + j] = v;
+      });
+    }
+  }
+  return out;
+}
+
+const CHUNK = 10;
+
+async function readChunk(
+  repo: KpiRepository,
+  companyId: string,
+  settings: CalendarSettings,
+  metric: KpiMetric,
+  scope: GoalScope,
+  by: Dimension | null,
+  ranges: readonly DateRange[],
+): Promise<MetricTable | null> {
+  const first = ranges[0];
+  const last = ranges[ranges.length - 1];
+  if (!first || !last) return new Map();
+  const checked = validateKpiQuery({
+    metric,
+    from: first.start,
+    to: last.end,
+    grain: 'total',
+    by,
+    where: scopeWhere(scope),
+  });
+  if (!checked.ok) return null;
+  const buckets: Bucket[] = ranges.map((r, i) => ({
+    period: { grain: 'total', id: String(i), label: String(i), start: r.start, end: r.end },
+    range: { start: r.start, end: r.end },
+  }));
+  const query = checked.query;
+  const facts = await loadKpiFacts(
+    repo,
+    query,
+    { companyId, by, where: query.where ?? {} },
+    buckets,
+    settings,
+  );
+  const keys = by ? keysOf(facts) : null;
+  const points = assembleSeries(metric, buckets, facts, keys);
+  const table: MetricTable = new Map();
+  for (const p of points) {
+    const key = by ? (p.key ?? '\u0000') : '';
+    let row = table.get(key);
+    if (!row) {
+      row = new Array<number | null>(ranges.length).fill(null);
+      table.set(key, row);
+    }
+    row[Number(p.period)] = p.value;
+  }
+  return table;
+}
+
+/** A goal-unit value (money in currency units, percents as 25) as the integer units a split distributes. */
+export function toPlanUnits(metric: KpiMetric, value: number, currency: Currency): number {
+  return isMoneyMetric(metric) ? toMinorUnits(value, currency) : Math.round(value);
+}
+
+export function fromPlanUnits(metric: KpiMetric, units: number, currency: Currency): number {
+  return isMoneyMetric(metric) ? fromMinorUnits(units, currency) : units;
+}
+
+/** A KPI value (minor units, ratios as 0.25) in the goal's units (currency units, percents as 25). */
+export function kpiToGoalUnits(metric: KpiMetric, value: number | null, currency: Currency): number | null {
+  if (value === null) return null;
+  if (isMoneyMetric(metric)) return fromMinorUnits(value, currency);
+  if (isPercentMetric(metric)) return Math.round(value * 100 * 1e6) / 1e6;
+  return value;
+}

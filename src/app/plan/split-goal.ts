@@ -1,0 +1,391 @@
+/**
+ * Splitting a goal into phase goals: by period (quarter, month, ISO week, day; fiscal quarters) and
+ * optionally by a dimension's members, with a method (equal by days, last year, seasonal learned
+ * from the company's history with Taiwan's moving holidays, ramp). Previewed, or saved as child
+ * goals (each a goal: target, owner, grade, history) replacing the goal's previous children.
+ */
+import { addDays, addMonths, type DateRange, daysBetween, minDate } from '../../core/calendar/dates.ts';
+import type { CalendarSettings } from '../../core/calendar/periods.ts';
+import { todayIn } from '../../core/calendar/time-zones.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import { isAdditive, isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
+import { convertTarget } from '../../core/goals/target-conversion.ts';
+import type { GoalScope, GoalSpec, Lang } from '../../core/goals/types.ts';
+import type { Dimension } from '../../core/kpi/types.ts';
+import { type Currency, fromMinorUnits } from '../../core/money/currency.ts';
+import { childPeriods } from '../../core/plan/child-periods.ts';
+import { taiwanHolidayYear } from '../../core/plan/holiday-windows.ts';
+import { planNote } from '../../core/plan/messages.ts';
+import { type SplitResult, splitTarget } from '../../core/plan/split.ts';
+import {
+  dimensionOf,
+  type PlanNote,
+  type SplitDimension,
+  type SplitGrain,
+  type SplitMethod,
+  type SplitRecipe,
+} from '../../core/plan/types.ts';
+import { type Actor, authorize, nowIso } from '../access.ts';
+import { gradeGoalDraft } from '../goals/goal-use-cases.ts';
+import type { AppContext } from '../ports.ts';
+import { newId } from '../security/secrets.ts';
+import { fromPlanUnits, kpiToGoalUnits, readMetric, toPlanUnits } from './plan-data.ts';
+import type { NewPlanGoal, PlanGoal } from './ports.ts';
+
+export interface SplitRequest {
+  into: SplitGrain;
+  by: SplitDimension | null;
+  method: Exclude<SplitMethod, 'manual'>;
+  rampPct: number | null;
+  dryRun: boolean;
+  /** Today in the company's time zone unless given. */
+  today?: string;
+}
+
+export interface SplitChildView {
+  /** null on a preview. */
+  id: string | null;
+  period: DateRange;
+  periodId: string;
+  partial: boolean;
+  scope: GoalScope;
+  member: string | null;
+  /** Goal units: currency units for money, percents as 25. */
+  target: number;
+  /** Of the parent's total (additive); null for ratios. */
+  share: number | null;
+  /** Last year's actual of the same cell (goal units), for the plan chart. */
+  lastYear: number | null;
+}
+
+export interface SplitView {
+  goalId: string;
+  method: SplitRecipe['method'];
+  into: SplitGrain;
+  by: SplitDimension | null;
+  metric: GoalSpec['metric'];
+  additive: boolean;
+  /** The parent's total (additive) or level (ratio), goal units. */
+  total: number;
+  children: SplitChildView[];
+  notes: PlanNote[];
+  /** The plan's curve by month against last year's actual (goal units), for the chart. */
+  curve: { period: string; plan: number; lastYear: number | null }[];
+  saved: boolean;
+}
+
+/** Children over this count are saved ungraded (graded when opened): grading reads the data per goal. */
+export const GRADE_CHILDREN_UP_TO = 60;
+
+interface Loaded {
+  goal: PlanGoal;
+  settings: CalendarSettings;
+  currency: Currency;
+  today: string;
+}
+
+export async function loadForPlan(
+  ctx: AppContext,
+  companyId: string,
+  goalId: string,
+  today?: string,
+): Promise<Loaded> {
+  const [goal, profile] = await Promise.all([
+    ctx.repos.plans.goal(companyId, goalId),
+    ctx.repos.profiles.get(companyId),
+  ]);
+  if (!profile) throw new AppError('COMPANY_NOT_FOUND');
+  if (!goal) throw new AppError('GOAL_NOT_FOUND');
+  return {
+    goal,
+    settings: { fiscalYearStartMonth: profile.fiscalYearStartMonth },
+    currency: profile.currency,
+    today: today ?? todayIn(profile.timeZone, ctx.clock.now()),
+  };
+}
+
+/** The goal's target over its whole period: a total in integer units (additive) or a level in goal units. */
+export async function parentTarget(
+  ctx: AppContext,
+  companyId: string,
+  l: Loaded,
+): Promise<{ additive: boolean; totalUnits: number | null; level: number | null }> {
+  const spec = l.goal.spec;
+  const additive = isAdditive(spec.metric);
+  let samePeriodLastYear: number | null = null;
+  if (spec.target.kind !== 'absolute') {
+    const ly = await readMetric(ctx.repos.kpi, companyId, l.settings, spec.metric, spec.scope, null, [
+      { start: addMonths(spec.period.start, -12), end: addMonths(spec.period.end, -12) },
+    ]);
+    const v = ly?.get('')?.[0] ?? null;
+    // convertTarget works in the metric's units: money in currency units, ratios as fractions.
+    samePeriodLastYear = v === null ? null : isMoneyMetric(spec.metric) ? fromMinorUnits(v, l.currency) : v;
+  }
+  const converted = convertTarget(spec.target, spec.period, { samePeriodLastYear, recentRunRate: null });
+  if (converted.value === null) throw new AppError('PLAN_TARGET_UNKNOWN');
+  if (additive)
+    return { additive, totalUnits: toPlanUnits(spec.metric, converted.value, l.currency), level: null };
+  // A level in goal units (percents as 25, not 0.25).
+  const level = isPercentMetric(spec.metric)
+    ? Math.round(converted.value * 100 * 1e6) / 1e6
+    : converted.value;
+  return { additive, totalUnits: null, level };
+}
+
+function cannot(reasonEn: string, reasonZh: string): AppError {
+  return new AppError('PLAN_CANNOT_SPLIT', [{ path: 'by', message: reasonEn }], {
+    reason: reasonEn,
+    reasonZh,
+  });
+}
+
+/** The members a split by `by` covers: the scope's own list, else those with sales in the last 12 months. */
+async function membersOf(
+  ctx: AppContext,
+  companyId: string,
+  l: Loaded,
+  dim: Dimension,
+  anchor: string,
+): Promise<{ members: string[]; recent: number[] | null }> {
+  const spec = l.goal.spec;
+  const fixed = spec.scope[dim];
+  const window = { start: addMonths(anchor, -12), end: addDays(anchor, -1) };
+  const metric = isAdditive(spec.metric) ? spec.metric : 'revenue';
+  const table = await readMetric(ctx.repos.kpi, companyId, l.settings, metric, spec.scope, dim, [window]);
+  if (table === null)
+    throw cannot(`${spec.metric} cannot be broken down by ${dim}`, `${spec.metric} 無法依「${dim}」拆分`);
+  const recentOf = (m: string) => table.get(m)?.[0] ?? 0;
+  if (fixed && fixed.length > 0) {
+    const recent = fixed.map((m) => recentOf(m) ?? 0);
+    return { members: [...fixed], recent };
+  }
+  const ranked = [...table.entries()]
+    .filter(([k, v]) => k !== '\u0000' && (v[0] ?? 0) > 0)
+    .sort((a, b) => (b[1][0] ?? 0) - (a[1][0] ?? 0) || (a[0] < b[0] ? -1 : 1));
+  if (ranked.length > 0) return { members: ranked.map(([k]) => k), recent: ranked.map(([, v]) => v[0] ?? 0) };
+  const names = await ctx.repos.kpi.dimensionMembers(companyId, dim);
+  if (names.length === 0)
+    throw cannot(`there are no ${dim} members in your data`, `資料中沒有任何「${dim}」項目`);
+  return { members: names, recent: null };
+}
+
+/** Last year's dates of a child period: 364 days back (same weekdays) at day and week grain, 12 months above. */
+function lastYearRange(p: DateRange, into: SplitGrain): DateRange {
+  if (into === 'day' || into === 'week') return { start: addDays(p.start, -364), end: addDays(p.end, -364) };
+  return { start: addMonths(p.start, -12), end: addMonths(p.end, -12) };
+}
+
+export interface ComputedSplit {
+  loaded: Loaded;
+  result: SplitResult;
+  additive: boolean;
+  totalUnits: number | null;
+  level: number | null;
+  dim: Dimension | null;
+  lastYear: (number | null)[][] | null;
+}
+
+/** Reads what the method needs and computes the split (no writes). */
+export async function computeSplit(
+  ctx: AppContext,
+  companyId: string,
+  goalId: string,
+  req: SplitRequest,
+  locks?: ReadonlyMap<string, number>,
+): Promise<ComputedSplit> {
+  const l = await loadForPlan(ctx, companyId, goalId, req.today);
+  const spec = l.goal.spec;
+  const target = await parentTarget(ctx, companyId, l);
+  const anchor = minDate(spec.period.start, l.today);
+  const dim = req.by ? dimensionOf(req.by) : null;
+  const m = dim ? await membersOf(ctx, companyId, l, dim, anchor) : null;
+  const members = m?.members ?? null;
+
+  // The plan's periods, for last year's actuals (also shown beside the plan).
+  const periods = childPeriods(spec.period, req.into, l.settings);
+  // Last year's ranges, cut at yesterday (a period not over yet counts at its pace so far).
+  const yesterday = addDays(l.today, -1);
+  const lyFull = periods.map((p) => lastYearRange(p, req.into));
+  const lyKnown = lyFull
+    .map((r, i) => ({ i, r: { start: r.start, end: minDate(r.end, yesterday) } }))
+    .filter((x) => x.r.start <= x.r.end);
+  const lyTable = await readMetric(
+    ctx.repos.kpi,
+    companyId,
+    l.settings,
+    spec.metric,
+    spec.scope,
+    dim,
+    lyKnown.map((x) => x.r),
+  );
+  const additive = isAdditive(spec.metric);
+  const lastYear: (number | null)[][] | null =
+    lyTable === null ? null : periods.map(() => (members ?? ['']).map(() => null));
+  if (lyTable && lastYear)
+    lyKnown.forEach((x, k) => {
+      const full = lyFull[x.i];
+      const scale =
+        full && additive ? daysBetween(full.start, full.end) / daysBetween(x.r.start, x.r.end) : 1;
+      (members ?? ['']).forEach((mem, j) => {
+        const v = lyTable.get(mem)?.[k] ?? (dim && additive ? 0 : null);
+        const row = lastYear[x.i];
+        if (row) row[j] = v === null ? null : v * scale;
+      });
+    });
+
+  let history = null;
+  if (req.method === 'seasonal') {
+    const histEnd = addDays(anchor, -1);
+    const histStart = addDays(addMonths(anchor, -36), 1);
+    const days: DateRange[] = [];
+    for (let d = histStart; d <= histEnd; d = addDays(d, 1)) days.push({ start: d, end: d });
+    const metric = isAdditive(spec.metric) ? spec.metric : 'revenue';
+    const daily = await readMetric(ctx.repos.kpi, companyId, l.settings, metric, spec.scope, null, days);
+    const values = daily?.get('') ?? [];
+    history = { start: histStart, values: days.map((_, i) => values[i] ?? 0) };
+  }
+
+  const result = splitTarget({
+    period: spec.period,
+    into: req.into,
+    members,
+    method: req.method,
+    rampPct: req.rampPct,
+    settings: l.settings,
+    total: target.totalUnits,
+    level: target.level,
+    lastYear: req.method === 'last-year' ? (lastYear?.map((r) => r.map((v) => v ?? 0)) ?? null) : null,
+    history,
+    holidays: taiwanHolidayYear,
+    memberHistory: m?.recent ?? null,
+    ...(locks ? { locks } : {}),
+  });
+  return { loaded: l, result, ...target, dim, lastYear };
+}
+
+function childSpec(
+  parent: GoalSpec,
+  name: string,
+  period: DateRange,
+  scope: GoalScope,
+  value: number,
+): GoalSpec {
+  return {
+    name,
+    statement: '',
+    metric: parent.metric,
+    scope,
+    target: { metric: parent.metric, kind: 'absolute', value, per: null },
+    extraTargets: [],
+    period,
+    ownerUserId: parent.ownerUserId,
+    objectiveId: parent.objectiveId,
+    strategies: parent.strategies,
+    notes: '',
+  };
+}
+
+export async function splitGoal(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  goalId: string,
+  req: SplitRequest,
+  lang: Lang,
+): Promise<SplitView> {
+  await authorize(ctx, actor, companyId, req.dryRun ? 'goals.read' : 'goals.write');
+  const c = await computeSplit(ctx, companyId, goalId, req);
+  const { loaded: l, result } = c;
+  const spec = l.goal.spec;
+  const metric = spec.metric;
+  const value = (units: number) => (c.additive ? fromPlanUnits(metric, units, l.currency) : units);
+  const children: SplitChildView[] = result.cells.map((cell, k) => {
+    const pi = Math.floor(k / (result.cells.length / result.periods.length));
+    const mi = k % (result.cells.length / result.periods.length);
+    const ly = c.lastYear?.[pi]?.[mi] ?? null;
+    return {
+      id: null,
+      period: { start: cell.period.start, end: cell.period.end },
+      periodId: cell.period.id,
+      partial: cell.period.partial,
+      scope: cell.member !== null && c.dim ? { ...spec.scope, [c.dim]: [cell.member] } : { ...spec.scope },
+      member: cell.member,
+      target: value(cell.value),
+      share: cell.share,
+      lastYear: kpiToGoalUnits(metric, ly, l.currency),
+    };
+  });
+  const recipe: SplitRecipe = { into: req.into, by: req.by, method: req.method, rampPct: req.rampPct };
+  if (!req.dryRun) {
+    const at = nowIso(ctx);
+    const grade = children.length <= GRADE_CHILDREN_UP_TO;
+    const goals: NewPlanGoal[] = [];
+    for (const [i, ch] of children.entries()) {
+      const name = `${spec.name} · ${ch.periodId}${ch.member === null ? '' : ` · ${ch.member}`}`;
+      const cs = childSpec(spec, name, ch.period, ch.scope, ch.target);
+      const grading = grade ? await gradeGoalDraft(ctx, actor, companyId, cs, lang) : null;
+      const id = newId();
+      ch.id = id;
+      goals.push({
+        id,
+        spec: cs,
+        score: grading?.score ?? null,
+        grades: grading?.grades ?? null,
+        node: {
+          parentGoalId: goalId,
+          position: i,
+          locked: false,
+          periodId: ch.periodId,
+          dimension: c.dim,
+          member: ch.member,
+          split: null,
+          stage: null,
+          phase: null,
+        },
+      });
+    }
+    const reason =
+      lang === 'en'
+        ? `split into ${req.into}${req.by ? ` × ${req.by}` : ''} (${req.method})`
+        : `拆解為${req.into}${req.by ? ` × ${req.by}` : ''}(${req.method})`;
+    await ctx.repos.plans.replaceChildren(companyId, goalId, recipe, goals, reason, actor.userId, at);
+    await ctx.repos.audit.append(
+      {
+        companyId,
+        userId: actor.userId,
+        action: 'plan.split',
+        entity: 'goal',
+        entityId: goalId,
+        details: { ...recipe, children: goals.length },
+      },
+      at,
+    );
+  }
+  // The chart: plan and last year by month.
+  const byMonth = new Map<string, { plan: number; lastYear: number | null }>();
+  for (const ch of children) {
+    const key = ch.period.start.slice(0, 7);
+    const e = byMonth.get(key) ?? { plan: 0, lastYear: null };
+    if (c.additive) e.plan += ch.target;
+    else e.plan = ch.target;
+    if (ch.lastYear !== null && c.additive) e.lastYear = (e.lastYear ?? 0) + ch.lastYear;
+    byMonth.set(key, e);
+  }
+  return {
+    goalId,
+    method: req.method,
+    into: req.into,
+    by: req.by,
+    metric,
+    additive: c.additive,
+    total: c.additive ? fromPlanUnits(metric, c.totalUnits ?? 0, l.currency) : (c.level ?? 0),
+    children,
+    notes: result.notes.map(planNote),
+    curve: [...byMonth.entries()].map(([period, e]) => ({
+      period,
+      plan: Math.round(e.plan * 100) / 100,
+      lastYear: e.lastYear === null ? null : Math.round(e.lastYear * 100) / 100,
+    })),
+    saved: !req.dryRun,
+  };
+}
