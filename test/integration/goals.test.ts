@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../../src/app/demo/seed-demo-company.ts';
 import { addDays, addMonths } from '../../src/core/calendar/periods.ts';
+import { todayIn } from '../../src/core/calendar/time-zones.ts';
 import { refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { ensureTenant } from '../../src/db/tenants.ts';

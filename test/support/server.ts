@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedDemoCompany, todayIn } from '../../src/app/demo/seed-demo-company.ts';
+import { seedDemoCompany } from '../../src/app/demo/seed-demo-company.ts';
+import { todayIn } from '../../src/core/calendar/time-zones.ts';
 import { createDemoHistoryWriter } from '../../src/db/demo-history-writer.ts';
 import { DEFAULT_WEB_DIR, startServer } from '../../src/server/main.ts';
 

@@ -115,16 +115,6 @@ export async function seedDemoCompany(
   return { companyId: company.id, lines: written, period };
 }
 
-/** Today's date in a time zone, as 'YYYY-MM-DD'. */
-export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /**
  * A few goals of the demo shop, written the way owners write them, from well-formed to vague, so the
  * goals page shows the grading at work (the grades come from the data, as for any company).

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { todayIn } from '../../app/demo/seed-demo-company.ts';
+import { todayIn } from '../../core/calendar/time-zones.ts';
 import {
   buildDemoCatalog,
   computeDemoHistoryPeriod,

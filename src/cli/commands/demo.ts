@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import {
-  DEMO_LOGIN,
-  type DemoSeedResult,
-  seedDemoCompany,
-  todayIn,
-} from '../../app/demo/seed-demo-company.ts';
+import { DEMO_LOGIN, type DemoSeedResult, seedDemoCompany } from '../../app/demo/seed-demo-company.ts';
+import { todayIn } from '../../core/calendar/time-zones.ts';
 import { createDemoHistoryWriter } from '../../db/demo-history-writer.ts';
 import type { Runtime } from '../../db/runtime.ts';
 import { output, withDatabaseOption, withRuntime } from '../options.ts';

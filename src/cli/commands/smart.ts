@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isLocalDate } from '../../core/calendar/index.ts';
+import { todayIn } from '../../core/calendar/time-zones.ts';
 import {
   type GoalGrading,
   gradeGoalStatement,
@@ -42,13 +43,7 @@ export interface SmartReading {
 
 /** Today's date in Asia/Taipei, the default time zone of a company. */
 function todayInTaipei(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Taipei',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-  return parts;
+  return todayIn('Asia/Taipei', new Date());
 }
 
 function readLang(value: string | undefined): Lang | undefined {
