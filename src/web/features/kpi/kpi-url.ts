@@ -2,6 +2,7 @@
  * The KPI explorer's state in the address (metric, period, grain, breakdown, filter), so that a reload
  * or a shared link opens the same view. Unknown or missing values fall back to the defaults.
  */
+import { daysBetween, isLocalDate } from '../../../core/calendar/dates.ts';
 import { DIMENSIONS, type Dimension, isKpiMetric, type KpiMetric } from '../../../core/kpi/types.ts';
 import { KPI_GRAINS, type KpiGrainChoice, PERIOD_PRESETS, type PeriodPreset } from './kpi-view.ts';
 
@@ -79,7 +80,7 @@ export function kpiViewHref(view: Partial<KpiViewState>): string {
 
 /** Days from `from` to `to`, both counted. */
 function spanDays(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return isLocalDate(from) && isLocalDate(to) ? daysBetween(from, to) : Number.NaN;
 }
 
 /** A grain that draws a range with a readable number of points: days up to ~2 months, weeks up to ~6. */
