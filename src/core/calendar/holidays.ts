@@ -120,8 +120,13 @@ const BRIDGE_DAYS: ReadonlyArray<readonly [LocalDate, LocalDate]> = [
   ['2025-01-27', '2025-02-08'],
 ];
 
+/** Whether the holiday tables cover a year (2015–2050): holidaysOf and isDayOff throw a RangeError outside. */
+export function hasHolidayTable(year: number): boolean {
+  return Number.isInteger(year) && year >= HOLIDAY_FIRST_YEAR && year <= HOLIDAY_LAST_YEAR;
+}
+
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < HOLIDAY_FIRST_YEAR || year > HOLIDAY_LAST_YEAR)
+  if (!hasHolidayTable(year))
     throw new RangeError(
       `Taiwan holidays are known for ${HOLIDAY_FIRST_YEAR}–${HOLIDAY_LAST_YEAR}, not ${year}`,
     );
@@ -343,4 +348,20 @@ export function lunarNewYearBreak(year: number): { start: LocalDate; end: LocalD
   let end = first;
   while (isDayOff(addDays(end, 1))) end = addDays(end, 1);
   return { start, end };
+}
+
+/** The holidays and festivals (as {@link holidaysOf}) whose date falls in a range, across years. */
+export function holidaysIn(range: { start: LocalDate; end: LocalDate }): Holiday[] {
+  if (range.end < range.start) return [];
+  const out: Holiday[] = [];
+  for (let year = parseLocalDate(range.start).year; year <= parseLocalDate(range.end).year; year++)
+    for (const h of holidaysOf(year)) if (h.date >= range.start && h.date <= range.end) out.push(h);
+  return out;
+}
+
+/** The workdays in a range (weekdays that are not holidays, plus the Saturdays worked). */
+export function workdaysIn(range: { start: LocalDate; end: LocalDate }): number {
+  let count = 0;
+  for (let d = range.start; d <= range.end; d = addDays(d, 1)) if (!isDayOff(d)) count++;
+  return count;
 }

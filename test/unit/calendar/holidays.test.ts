@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  hasHolidayTable,
+  holidaysIn,
   holidaysOf,
   isDayOff,
   isWorkday,
   lunarNewYearBreak,
   makeUpWorkdays,
+  workdaysIn,
 } from '../../../src/core/calendar/index.ts';
 
 const fixture = JSON.parse(
@@ -102,7 +105,21 @@ describe('Taiwan public holidays', () => {
     expect(isDayOff('2020-04-02') && isDayOff('2020-04-03')).toBe(true);
   });
 
+  it('lists the holidays of a range across a year end and counts its workdays', () => {
+    const around = holidaysIn({ start: '2026-12-20', end: '2027-01-05' });
+    expect(around.map((h) => `${h.date} ${h.kind}`)).toEqual([
+      '2026-12-25 constitution_day',
+      '2027-01-01 new_year',
+    ]);
+    // January 2025: 23 weekdays, 1 January and 27–31 January off, no Saturday worked.
+    expect(workdaysIn({ start: '2025-01-01', end: '2025-01-31' })).toBe(23 - 1 - 5);
+    // February 2025: 20 weekdays, 28 February off, Saturday 8 February worked.
+    expect(workdaysIn({ start: '2025-02-01', end: '2025-02-28' })).toBe(20 - 1 + 1);
+  });
+
   it('refuses a year outside its tables', () => {
+    expect(hasHolidayTable(2014)).toBe(false);
+    expect(hasHolidayTable(2050)).toBe(true);
     expect(() => holidaysOf(2014)).toThrow(RangeError);
     expect(() => holidaysOf(2051)).toThrow(RangeError);
     expect(() => isDayOff('2060-01-01')).toThrow(RangeError);
