@@ -28,6 +28,7 @@ import { goalRoutes } from './routes/goals.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { kpiRoutes } from './routes/kpi.routes.ts';
+import { planRoutes } from './routes/plans.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
@@ -171,6 +172,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   exportRoutes(app, deps);
   kpiRoutes(app, deps);
   goalRoutes(app, deps);
+  planRoutes(app, deps);
 
   const webDir = opts.webDir ? resolve(opts.webDir) : null;
   const hasWeb = webDir !== null && existsSync(join(webDir, 'index.html'));

@@ -1,0 +1,192 @@
+/**
+ * Phase goals (goal trees) over HTTP: split a goal by period and dimension (preview or save), read
+ * the tree with actuals, edit or lock a child (its siblings re-balance), re-balance after the
+ * parent changed, re-plan after a period closed, company-stage plans. Amounts in currency units,
+ * percentages as percent numbers (25 = 25 %).
+ */
+import { z } from 'zod';
+import { COMPANY_STAGES } from '../core/plan/stage-templates.ts';
+import { SPLIT_DIMENSIONS, SPLIT_GRAINS } from '../core/plan/types.ts';
+import { idSchema, localDateSchema, textSchema } from './common.ts';
+import { goalMetricSchema, goalScopeSchema, smartGradesSchema, targetKindSchema } from './goals.ts';
+
+const periodSchema = z.object({ start: z.string(), end: z.string() });
+const reasonSchema = textSchema.pipe(z.string().trim().min(1).max(500));
+
+export const planParamsSchema = z.object({ companyId: idSchema, goalId: idSchema });
+export const planChildParamsSchema = z.object({ companyId: idSchema, goalId: idSchema, childId: idSchema });
+
+export const splitBodySchema = z
+  .object({
+    into: z.enum(SPLIT_GRAINS),
+    by: z.enum(SPLIT_DIMENSIONS).nullable().default(null),
+    method: z.enum(['equal', 'last-year', 'seasonal', 'ramp']).default('equal'),
+    /** Growth per period in percent (ramp). */
+    rampPct: z.number().finite().gt(-100).max(1000).nullable().default(null),
+    /** Preview only: nothing is saved. */
+    dryRun: z.boolean().default(false),
+    today: localDateSchema.optional(),
+  })
+  .refine((b) => b.method !== 'ramp' || b.rampPct !== null, {
+    message: 'ramp_needs_rampPct',
+    path: ['rampPct'],
+  });
+
+export const planNoteSchema = z.object({ code: z.string(), en: z.string(), zhTW: z.string() });
+
+export const splitViewSchema = z.object({
+  goalId: idSchema,
+  method: z.string(),
+  into: z.enum(SPLIT_GRAINS),
+  by: z.enum(SPLIT_DIMENSIONS).nullable(),
+  metric: goalMetricSchema,
+  additive: z.boolean(),
+  /** The parent's total (additive) or level (ratio). */
+  total: z.number(),
+  children: z.array(
+    z.object({
+      /** null on a preview. */
+      id: idSchema.nullable(),
+      period: periodSchema,
+      periodId: z.string(),
+      partial: z.boolean(),
+      scope: goalScopeSchema,
+      member: z.string().nullable(),
+      target: z.number(),
+      /** Of the parent's total; null for ratios (never summed). */
+      share: z.number().nullable(),
+      lastYear: z.number().nullable(),
+    }),
+  ),
+  notes: z.array(planNoteSchema),
+  /** The plan by month against last year's actuals, for the chart. */
+  curve: z.array(z.object({ period: z.string(), plan: z.number(), lastYear: z.number().nullable() })),
+  saved: z.boolean(),
+});
+
+const splitRecipeSchema = z.object({
+  into: z.enum(SPLIT_GRAINS).nullable(),
+  by: z.enum(SPLIT_DIMENSIONS).nullable(),
+  method: z.string(),
+  rampPct: z.number().nullable(),
+});
+
+const nodeFields = {
+  id: idSchema,
+  name: z.string(),
+  metric: z.string(),
+  period: periodSchema,
+  scope: z.record(z.string(), z.array(z.string()).optional()),
+  target: z.number(),
+  status: z.string(),
+  version: z.number().int(),
+  score: z.number().nullable(),
+  grades: smartGradesSchema.nullable(),
+  periodId: z.string().nullable(),
+  dimension: z.string().nullable(),
+  member: z.string().nullable(),
+  locked: z.boolean(),
+  split: splitRecipeSchema.nullable(),
+  actual: z.number().nullable(),
+  share: z.number().nullable(),
+  /** Additive: what the children add up to, and the gap to the target (0 when consistent). */
+  childrenTotal: z.number().nullable(),
+  mismatch: z.number().nullable(),
+  /** Ratio: the level the children imply (weighted by days). */
+  implied: z.number().nullable(),
+};
+export type PlanNode = z.infer<z.ZodObject<typeof nodeFields>> & { children: PlanNode[] };
+export const planNodeSchema: z.ZodType<PlanNode> = z.object({
+  ...nodeFields,
+  children: z.array(z.lazy(() => planNodeSchema)),
+});
+
+export const planTreeSchema = z.object({
+  goal: z.object(nodeFields),
+  children: z.array(planNodeSchema),
+  today: z.string(),
+  nodes: z.number().int(),
+});
+export const planTreeQuerySchema = z.object({ today: localDateSchema.optional() });
+
+export const childEditBodySchema = z
+  .object({
+    /** The child's new target (it is locked at it unless `locked` says otherwise). */
+    target: z.number().finite().min(-1e13).max(1e13).optional(),
+    locked: z.boolean().optional(),
+    reason: reasonSchema,
+  })
+  .refine((b) => b.target !== undefined || b.locked !== undefined, {
+    message: 'target_or_locked',
+    path: ['target'],
+  });
+
+export const rebalanceBodySchema = z.object({ reason: reasonSchema });
+
+export const replanBodySchema = z.object({
+  today: localDateSchema.optional(),
+  mode: z.enum(['spread', 'keep']),
+  reason: reasonSchema,
+});
+
+export const replanViewSchema = z.object({
+  goalId: idSchema,
+  mode: z.enum(['spread', 'keep']),
+  today: z.string(),
+  reason: z.string(),
+  total: z.number(),
+  actualToDate: z.number(),
+  difference: z.number(),
+  remainingDays: z.number().int(),
+  requiredRunRate: z.number().nullable(),
+  currentRunRate: z.number().nullable(),
+  children: z.array(
+    z.object({
+      id: idSchema,
+      periodId: z.string().nullable(),
+      period: periodSchema,
+      closed: z.boolean(),
+      locked: z.boolean(),
+      actual: z.number().nullable(),
+      target: z.number(),
+      newTarget: z.number(),
+    }),
+  ),
+  version: z.number().int(),
+});
+
+export const stageBodySchema = z.object({
+  /** Default: the company profile's stage. */
+  stage: z.enum(COMPANY_STAGES).nullable().default(null),
+  /** Default: today. */
+  start: localDateSchema.nullable().default(null),
+  dryRun: z.boolean().default(false),
+});
+
+export const stagePlanSchema = z.object({
+  stage: z.enum(COMPANY_STAGES),
+  title: z.string(),
+  start: z.string(),
+  saved: z.boolean(),
+  phases: z.array(
+    z.object({
+      name: z.string(),
+      goal: z.string(),
+      period: periodSchema,
+      goals: z.array(
+        z.object({
+          id: idSchema.nullable(),
+          metric: goalMetricSchema,
+          name: z.string(),
+          kpi: z.string(),
+          target: z.number(),
+          targetKind: targetKindSchema,
+          suggestedFrom: z.enum(['recommended', 'baseline', 'no_data']),
+          recommended: z.object({ p50: z.number(), p70: z.number(), p90: z.number() }).nullable(),
+          grades: smartGradesSchema,
+          score: z.number(),
+        }),
+      ),
+    }),
+  ),
+});

@@ -1,0 +1,310 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, toDayNumber } from '../../src/core/calendar/dates.ts';
+import { lunarNewYear } from '../../src/core/calendar/lunar.ts';
+import { refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
+import type { Database } from '../../src/db/schema/index.ts';
+import { ensureTenant } from '../../src/db/tenants.ts';
+import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { dialects } from '../support/databases.ts';
+
+/** Phase goals through inject() on both databases: split, tree, edit with locks, re-plan, stage plans. */
+
+const FIRST = '2023-01-01';
+const LAST = '2025-12-31';
+
+/**
+ * Three years of daily sales (2023–2025) of two products in two channels: a weekly pattern and a
+ * Lunar New Year gift-box peak five days before 初一 (which moves: 2023-01-22, 2024-02-10, 2025-01-29).
+ */
+async function seedHistory(db: Kysely<Database>, companyId: string): Promise<void> {
+  const ids = async (table: 'products' | 'channels', names: string[]) => {
+    const out: number[] = [];
+    for (const name of names) {
+      const values =
+        table === 'products'
+          ? { company_id: companyId, name, category_id: null, sku: null, list_price_minor: null }
+          : { company_id: companyId, name };
+      const [row] = await db
+        .insertInto(table as 'channels')
+        .values(values as never)
+        .returning('id')
+        .execute();
+      out.push(Number(row?.id));
+    }
+    return out;
+  };
+  const products = await ids('products', ['拿鐵', '美式']);
+  const channels = await ids('channels', ['門市', '線上']);
+  const tenantId = await ensureTenant(db, companyId);
+  const rows = [];
+  let n = 0;
+  for (let d = FIRST; d <= LAST; d = addDays(d, 1)) {
+    const day = toDayNumber(d);
+    const weekday = (((day + 3) % 7) + 7) % 7;
+    const year = Number(d.slice(0, 4));
+    const peak = day - toDayNumber(lunarNewYear(year)) === -5 ? 6 : 1;
+    for (const [pi, product] of products.entries())
+      for (const [ci, channel] of channels.entries()) {
+        const amount =
+          Math.round(1000 * (pi === 0 ? 2 : 1) * (ci === 0 ? 3 : 1) * (weekday >= 5 ? 1.4 : 1) * peak) * 100;
+        n += 1;
+        rows.push({
+          tenant_id: tenantId,
+          order_id: `O${n}`,
+          line_no: 1,
+          sold_at: `${d}T10:00`,
+          sale_date: d,
+          product_id: product,
+          customer_id: null,
+          channel_id: channel,
+          rep_id: null,
+          region_id: null,
+          quantity: 1,
+          unit_price_minor: amount,
+          discount_minor: 0,
+          amount_minor: amount,
+          currency: 'TWD',
+          campaign_code: null,
+          import_seq: null,
+        });
+      }
+  }
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('sales_lines')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  await refreshSalesRollups(db, companyId, FIRST, LAST);
+}
+
+const cents = (x: number) => Math.round(x * 100);
+const sumCents = (xs: { target: number }[]) => xs.reduce((s, c) => s + cents(c.target), 0);
+
+describe.each(dialects())('phase goals (%s)', (dialect) => {
+  let h: Harness;
+  let client: Client;
+  let companyId: string;
+  const goal = async (over: Record<string, unknown> = {}) => {
+    const res = await client.post(`/api/companies/${companyId}/goals`, {
+      name: '2026 年營收',
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'absolute', value: 12_345_678.9, per: null },
+      period: { start: '2026-01-01', end: '2026-12-31' },
+      ...over,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; version: number };
+  };
+  const plans = () => `/api/companies/${companyId}/plans`;
+
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    ({ client, companyId } = await signUp(h.app));
+    await seedHistory(h.runtime.database.db, companyId);
+  }, 180_000);
+  afterAll(async () => h?.close());
+
+  it('previews a split without saving; the children sum to the parent to the cent', async () => {
+    const g = await goal();
+    const res = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'month',
+      method: 'seasonal',
+      dryRun: true,
+      today: '2026-01-01',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json();
+    expect(v).toMatchObject({
+      goalId: g.id,
+      method: 'seasonal',
+      into: 'month',
+      total: 12_345_678.9,
+      saved: false,
+    });
+    expect(v.children).toHaveLength(12);
+    expect(v.children.every((c: { id: string | null }) => c.id === null)).toBe(true);
+    expect(sumCents(v.children)).toBe(cents(12_345_678.9));
+    expect(v.notes.map((n: { code: string }) => n.code)).toContain('SEASONAL_LEARNED');
+    // LNY 2026 is 2026-02-17 (the peak 2026-02-12): February outweighs January per day, though in
+    // 2025 (LNY 2025-01-29) the peak was in January.
+    const [jan, feb] = v.children;
+    expect(feb.target / 28).toBeGreaterThan(jan.target / 31);
+    expect(v.curve).toHaveLength(12);
+    expect(v.curve[0].lastYear).toBeGreaterThan(0);
+    const tree = (await client.get(`${plans()}/${g.id}?today=2026-01-01`)).json();
+    expect(tree.children).toEqual([]);
+  });
+
+  it('saves a quarter × product split, shows the tree, re-balances after an edit, refuses locks above the target', async () => {
+    const g = await goal();
+    const res = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'quarter',
+      by: 'product',
+      method: 'last-year',
+      today: '2026-01-01',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json();
+    expect(v.children).toHaveLength(8);
+    expect(sumCents(v.children)).toBe(cents(12_345_678.9));
+    // 拿鐵 sold twice 美式 last year.
+    expect(v.children[0].scope).toEqual({ product: ['拿鐵'] });
+    expect(v.children[0].target / v.children[1].target).toBeCloseTo(2, 2);
+
+    const tree = (await client.get(`${plans()}/${g.id}?today=2026-01-01`)).json();
+    expect(tree.children).toHaveLength(8);
+    expect(tree.goal).toMatchObject({
+      childrenTotal: 12_345_678.9,
+      mismatch: 0,
+      split: { into: 'quarter', by: 'product' },
+    });
+    const [first, second] = tree.children;
+    expect(first).toMatchObject({ periodId: '2026-Q1', member: '拿鐵', locked: false });
+    expect(first.grades).not.toBeNull();
+
+    const edited = await client.patch(`${plans()}/${g.id}/children/${first.id}`, {
+      target: 3_000_000,
+      reason: '第一季門市改裝',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const after = edited.json();
+    expect(after.children[0]).toMatchObject({ target: 3_000_000, locked: true });
+    expect(sumCents(after.children)).toBe(cents(12_345_678.9));
+    expect(after.goal.mismatch).toBe(0);
+    const versions = (await client.get(`/api/companies/${companyId}/goals/${second.id}/versions`)).json();
+    expect(versions[0].reason).toBe('第一季門市改裝');
+
+    client.locale = 'zh-TW';
+    const tooMuch = await client.patch(`${plans()}/${g.id}/children/${second.id}`, {
+      target: 10_000_000,
+      reason: 'too much',
+    });
+    client.locale = 'en';
+    expect(tooMuch.statusCode).toBe(422);
+    expect(tooMuch.json()).toMatchObject({ code: 'PLAN_LOCKS_EXCEED_TARGET' });
+    expect(tooMuch.json().detail).toContain('鎖定');
+    // Nothing changed.
+    const still = (await client.get(`${plans()}/${g.id}?today=2026-01-01`)).json();
+    expect(still.children.map((c: { target: number }) => c.target)).toEqual(
+      after.children.map((c: { target: number }) => c.target),
+    );
+  });
+
+  it('a ratio metric is not split: every child carries the level, the parent shows what they imply', async () => {
+    const g = await goal({
+      name: '客單價',
+      metric: 'aov',
+      target: { metric: 'aov', kind: 'absolute', value: 150, per: null },
+    });
+    const res = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'quarter',
+      method: 'equal',
+      today: '2026-01-01',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(
+      res.json().children.map((c: { target: number; share: number | null }) => [c.target, c.share]),
+    ).toEqual([
+      [150, null],
+      [150, null],
+      [150, null],
+      [150, null],
+    ]);
+    const tree = (await client.get(`${plans()}/${g.id}?today=2026-01-01`)).json();
+    expect(tree.goal.implied).toBeCloseTo(150, 6);
+    expect(tree.goal.mismatch).toBeNull();
+  });
+
+  it('re-plans after a short quarter: spread keeps the sum, keep shows the run rate needed; both recorded', async () => {
+    const g = await goal({
+      name: '2025 年營收',
+      period: { start: '2025-01-01', end: '2025-12-31' },
+      target: { metric: 'revenue', kind: 'absolute', value: 20_000_000, per: null },
+    });
+    const split = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'quarter',
+      method: 'equal',
+      today: '2025-01-01',
+    });
+    expect(split.statusCode, split.body).toBe(200);
+    const keep = await client.post(`${plans()}/${g.id}/replan`, {
+      today: '2025-07-01',
+      mode: 'keep',
+      reason: '上半年檢討',
+    });
+    expect(keep.statusCode, keep.body).toBe(200);
+    const k = keep.json();
+    expect(k.children.filter((c: { closed: boolean }) => c.closed)).toHaveLength(2);
+    expect(k.difference).toBeLessThan(0);
+    expect(k.requiredRunRate).toBeGreaterThan(k.currentRunRate);
+    expect(k.children.map((c: { newTarget: number; target: number }) => c.newTarget)).toEqual(
+      k.children.map((c: { target: number }) => c.target),
+    );
+    const spread = await client.post(`${plans()}/${g.id}/replan`, {
+      today: '2025-07-01',
+      mode: 'spread',
+      reason: '差額分攤到下半年',
+    });
+    expect(spread.statusCode, spread.body).toBe(200);
+    const s = spread.json();
+    expect(s.children[0].newTarget).toBe(s.children[0].actual);
+    expect(s.children.reduce((a: number, c: { newTarget: number }) => a + cents(c.newTarget), 0)).toBe(
+      cents(20_000_000),
+    );
+    expect(s.children[2].newTarget).toBeGreaterThan(s.children[2].target);
+    const versions = (await client.get(`/api/companies/${companyId}/goals/${g.id}/versions`)).json();
+    expect(versions.slice(0, 2).map((v: { reason: string }) => v.reason)).toEqual([
+      '差額分攤到下半年',
+      '上半年檢討',
+    ]);
+    expect(versions[0].changes.replan.to).toMatchObject({ mode: 'spread' });
+  });
+
+  it('creates a company-stage plan: three phases with graded goals, targets from the data', async () => {
+    const preview = await client.post(`${plans()}/stage`, {
+      stage: 'growth',
+      start: '2026-01-01',
+      dryRun: true,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const p = preview.json();
+    expect(p.stage).toBe('growth');
+    expect(p.phases.map((x: { period: { start: string; end: string } }) => x.period)).toEqual([
+      { start: '2026-01-01', end: '2026-03-31' },
+      { start: '2026-04-01', end: '2026-06-30' },
+      { start: '2026-07-01', end: '2026-12-31' },
+    ]);
+    const revenue = p.phases[2].goals.find((x: { metric: string }) => x.metric === 'revenue');
+    expect(revenue.suggestedFrom).not.toBe('no_data');
+    expect(revenue.target).toBeGreaterThan(0);
+    expect(Object.keys(revenue.grades)).toHaveLength(5);
+    expect(
+      p.phases
+        .flatMap((x: { goals: { id: string | null }[] }) => x.goals)
+        .every((x: { id: string | null }) => x.id === null),
+    ).toBe(true);
+
+    const saved = await client.post(`${plans()}/stage`, { start: '2026-01-01' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const s = saved.json();
+    expect(s.stage).toBe('startup');
+    const ids = s.phases.flatMap((x: { goals: { id: string }[] }) => x.goals.map((y) => y.id));
+    const listed = (await client.get(`/api/companies/${companyId}/goals`))
+      .json()
+      .map((x: { id: string }) => x.id);
+    for (const id of ids) expect(listed).toContain(id);
+  });
+
+  it('bad input: an unknown grain, ramp without a rate, another company’s goal', async () => {
+    const g = await goal();
+    expect((await client.post(`${plans()}/${g.id}/split`, { into: 'decade' })).statusCode).toBe(400);
+    expect(
+      (await client.post(`${plans()}/${g.id}/split`, { into: 'month', method: 'ramp' })).statusCode,
+    ).toBe(400);
+    const other = await signUp(h.app, 'Other');
+    const res = await other.client.get(`/api/companies/${other.companyId}/plans/${g.id}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('GOAL_NOT_FOUND');
+  });
+});
