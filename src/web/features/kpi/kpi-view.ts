@@ -1,5 +1,7 @@
 /** Pure helpers of the KPI explorer: period presets, the `where` query string, value formats. */
 import type { Locale } from '../../../contract/common.ts';
+import { daysFromCivil } from '../../../core/calendar/civil-days.ts';
+import { fromDayNumber } from '../../../core/calendar/dates.ts';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { formatCompact, formatMoney, formatNumber, formatPercent } from '../../i18n/format.ts';
 
@@ -20,10 +22,9 @@ export type KpiGrainChoice = (typeof KPI_GRAINS)[number];
 
 export type KpiUnit = 'money' | 'count' | 'ratio' | 'score';
 
-const ymd = (y: number, m: number, d: number): string => {
-  const date = new Date(Date.UTC(y, m, d));
-  return date.toISOString().slice(0, 10);
-};
+/** Year, month (0-based, may run over) and day (0 = the day before the 1st) as a date, like Date.UTC. */
+const ymd = (y: number, m: number, d: number): string =>
+  fromDayNumber(daysFromCivil(y + Math.floor(m / 12), (((m % 12) + 12) % 12) + 1, 1) + d - 1);
 
 /** The first and last day of a preset, relative to `today` ('YYYY-MM-DD'); ranges end today when current. */
 export function presetRange(preset: PeriodPreset, today: string): { from: string; to: string } {
