@@ -48,7 +48,7 @@ function findAll(re: RegExp, text: string, original: string): Located[] {
 
 /** Words that end the phrase after a segment marker (「針對上班族推出…」 → 上班族). */
 const SEGMENT_STOP_ZH =
-  /推出|提升|提高|增加|增長|成長|舉辦|進行|銷售|販售|購買|消費|下單|的(?:銷售|營收|業績|訂單|回購|轉換|滿意)|達到|將|把|來|並|做|打造|,|□/;
+  /推出|提升|提高|增加|增長|成長|舉辦|進行|銷售|販售|購買|消費|下單|的(?:銷售|營收|業績|訂單|回購|轉換|轉化|成交|客單|滿意|平均)|達到|將|把|來|並|做|打造|,|□/;
 const SEGMENT_HEAD_EN =
   /(?:guests|visitors|patients|diners|travell?ers|clients|customers|accounts|buyers|members|users|students|professionals|businesses|smes|families|parents|women|men|seniors|tourists|owners|shoppers|consumers|companies|restaurants|retailers|leads|prospects|subscribers|followers|attendees)$/i;
 
@@ -114,7 +114,7 @@ const PRODUCT_PATTERNS: readonly RegExp[] = [
 const FILLER_ZH =
   /^(?:我們|我們的|我|本公司|公司|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|日均|月均|週均|年均|季均|每日|每天|每月|每週|每年|每季|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個)+/;
 const NOT_A_PRODUCT_ZH =
-  /^(?:地區|區域|市場|線上|線下|網路|實體|新品|新產品|產品|商品|品項|日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體)$/;
+  /^(?:地區|區域|市場|線上|線下|網路|實體|新品|新產品|產品|商品|品項|日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體|會員日)$/;
 const BOUNDARY_ZH =
   /.*(?:將|把|讓|使|令|完成|起|新增|獲得|爭取|吸引|招募|開發|舉辦|推出|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至少|最少|超過|至|,|□|\s)/;
 const STOP_EN = new Set(

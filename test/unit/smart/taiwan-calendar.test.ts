@@ -213,6 +213,11 @@ describe('scope phrases: whose metric it is', () => {
     ['提升會員的平均客單價到800元', '會員'],
     ['提高會員回購率至40%,在6月底前', '會員'],
     ['針對會員推出生日禮,回購率提升到35%', '會員'],
+    ['VIP會員營收成長20%', 'VIP會員'],
+    ['付費會員數達到3000人', '付費會員'],
+    ['針對展會名單的成交率提升到20%', '展會名單'],
+    ['Increase revenue among members by 10% in Q3', 'members'],
+    ['Grow sales to existing members by 10% next quarter', 'existing members'],
   ])('%s', (text, segment) => {
     const g = goal(text);
     expect(g.scope.segments).toContain(segment);
@@ -228,6 +233,10 @@ describe('scope phrases: whose metric it is', () => {
     const g = goal(text);
     expect(g.metric).toBe(metric);
     expect(g.scope.segments).toEqual([]);
+  });
+
+  it('a member day is an occasion, not a product', () => {
+    expect(goal('會員日營收成長20%').scope.products).toEqual([]);
   });
 
   it('keeps a product after "of" a product', () => {
