@@ -17,8 +17,9 @@
  * Needs the sqlite3 shell (apt-get install sqlite3) and GNU time (apt-get install time).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { orderedVariant } from './order-variants.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -94,39 +95,6 @@ function freshDb(name: string) {
   return data;
 }
 
-/** One order id per line, ids rising with the date (as an ERP numbers orders); then sorted by `order`. */
-function orderedVariant(source: string, order: string): string {
-  const file = join(work, `orders-${LINES}-${order}.csv`);
-  if (existsSync(file)) return file;
-  const text = readFileSync(source, 'utf8');
-  const rows = text.split('\n').filter((l) => l.length > 0);
-  const header = rows.shift() as string;
-  const lines = rows.map((l, i) => {
-    const comma = l.indexOf(',', l.indexOf(',') + 1);
-    return `O${String(i + 1).padStart(8, '0')},1${l.slice(comma)}`;
-  });
-  // Columns: 0 order, 1 line, 2 time, 3 product, 9 member.
-  const field = (l: string, n: number) => l.split(',')[n] ?? '';
-  const by = (n: number) => (a: string, b: string) => {
-    const x = field(a, n);
-    const y = field(b, n);
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  if (order === 'reverse') lines.reverse();
-  else if (order === 'customer') lines.sort(by(9));
-  else if (order === 'product') lines.sort(by(3));
-  else if (order === 'shuffled') {
-    let seed = 20261203;
-    for (let i = lines.length - 1; i > 0; i--) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      const j = seed % (i + 1);
-      [lines[i], lines[j]] = [lines[j] as string, lines[i] as string];
-    }
-  }
-  writeFileSync(file, `${header}\n${lines.join('\n')}\n`);
-  return file;
-}
-
 if (args.includes('--orders')) {
   const i = args.indexOf('--only');
   const orders =
@@ -146,7 +114,7 @@ if (args.includes('--orders')) {
     ]);
   const bare = join(work, 'bare.sqlite');
   for (const order of orders) {
-    const file = orderedVariant(base, order);
+    const file = orderedVariant(work, LINES, base, order);
     const lines = readFileSync(file, 'utf8').split('\n').length - 2;
     const baseRuns: number[] = [];
     const runs: { seconds: number; rssMb: number; added: number }[] = [];

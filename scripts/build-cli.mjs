@@ -29,6 +29,7 @@ await build({
   entryPoints: {
     main: join(root, 'src', 'cli', 'main.ts'),
     'sqlite-import-worker': join(root, 'src', 'db', 'imports', 'sqlite-import-worker.ts'),
+    'sqlite-read-worker': join(root, 'src', 'db', 'read-pool', 'sqlite-read-worker.ts'),
   },
   outdir,
   bundle: true,

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/errors/app-error.ts';
 import type { DialectKind } from './dialect-kind.ts';
+import { readPoolKysely, SqliteReadPool } from './read-pool/sqlite-read-pool.ts';
 import type { Database } from './schema/index.ts';
 
 export interface DatabaseConfig {
@@ -113,18 +114,65 @@ function configureSqlite(sqlite: SQLite.Database): void {
   sqlite.pragma('cache_size = -65536');
 }
 
+/** int8 (bigint) and numeric come back as JS numbers: money in minor units stays below 2^53. */
+const PG_TYPES = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === 20 || oid === 1700
+      ? (v: string) => Number(v)
+      : // biome-ignore lint/suspicious/noExplicitAny: pg's typings overload by format
+        pg.types.getTypeParser(oid, format as any),
+};
+
+export interface ReadDatabase {
+  /** Queries only. */
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export interface ReadOptions {
+  /** SQLite read threads / PostgreSQL read connections. */
+  size?: number;
+  /** Longest a read may run (default 15 s); past it the query fails with QUERY_TIMEOUT. */
+  timeoutMs?: number;
+}
+
+/**
+ * Where the heavy reads (KPIs) run, off the event loop: on SQLite a pool of read-only connections
+ * in worker threads (WAL lets them read beside the server's connection and an import's writer); on
+ * PostgreSQL a pool of its own whose statement_timeout stops a runaway query. An in-memory SQLite
+ * database has no file to share: its reads stay on the main connection.
+ */
+export function openReadDatabase(
+  config: DatabaseConfig,
+  database: PacerDatabase,
+  opts: ReadOptions = {},
+): ReadDatabase {
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  if (database.kind === 'sqlite') {
+    if (database.location === ':memory:' || !database.sqlite)
+      return { db: database.db, close: async () => {} };
+    const pool = new SqliteReadPool(database.location, { size: opts.size ?? 2, timeoutMs });
+    const db = readPoolKysely(pool);
+    return { db, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: opts.size ?? 5,
+    statement_timeout: timeoutMs,
+    types: PG_TYPES,
+  });
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`, 'PacerDatabaseWarning');
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, close: () => db.destroy() };
+}
+
 function openPostgres(url: string): PacerDatabase {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    // int8 (bigint) and numeric come back as JS numbers: money in minor units stays below 2^53.
-    types: {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === 20 || oid === 1700
-          ? (v: string) => Number(v)
-          : // biome-ignore lint/suspicious/noExplicitAny: pg's typings overload by format
-            pg.types.getTypeParser(oid, format as any),
-    },
+    types: PG_TYPES,
   });
   // An idle connection the server ends (a restart, an administrator, a dropped test database) must
   // not crash the process: the pool drops that client and opens another on the next query.

@@ -4,10 +4,20 @@ import type { AppContext, Clock } from '../app/ports.ts';
 import { systemClock } from '../app/system-clock.ts';
 import { createFileReader } from '../ingest/file-reader.ts';
 import { createUploadStore } from '../ingest/upload-store.ts';
-import { assertWritable, type DatabaseConfig, openDatabase, type PacerDatabase } from './connect.ts';
+import {
+  assertWritable,
+  type DatabaseConfig,
+  openDatabase,
+  openReadDatabase,
+  type PacerDatabase,
+  type ReadDatabase,
+  type ReadOptions,
+} from './connect.ts';
 import { createImportStore } from './imports/import-store.ts';
+import { createKpiRepository } from './kpi/kpi-repository.ts';
 import { refreshSalesRollups } from './kpi/refresh-sales-rollups.ts';
 import { migrateToLatest } from './migrate.ts';
+import { withReadTimeouts } from './read-pool/read-timeouts.ts';
 import { createRepositories } from './repositories/index.ts';
 
 export interface Runtime {
@@ -17,6 +27,8 @@ export interface Runtime {
   applied: string[];
   /** Folder of uploads waiting to be imported (inside the data folder). */
   uploadsDir: string;
+  /** Where KPI reads run (read threads on SQLite, a read pool on PostgreSQL). */
+  reads: ReadDatabase;
   close(): Promise<void>;
 }
 
@@ -26,6 +38,8 @@ export interface RuntimeOptions {
   maxUploadBytes?: number;
   /** Default: `uploads` in the data folder (also with PostgreSQL). */
   uploadsDir?: string;
+  /** KPI reads: threads or connections, and the longest a query may run. */
+  reads?: ReadOptions;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -38,11 +52,15 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export async function openRuntime(config: DatabaseConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
   const clock = opts.clock ?? systemClock;
   const database = openDatabase(config);
+  let reads: ReadDatabase | null = null;
   try {
     await assertWritable(database);
     const applied = await migrateToLatest(database);
     const imports = createImportStore(database, refreshSalesRollups);
     const repos = createRepositories(database.db, { imports });
+    // KPI reads off the event loop: read threads on SQLite, a pool with a statement timeout on PostgreSQL.
+    reads = openReadDatabase(config, database, opts.reads);
+    repos.kpi = withReadTimeouts(createKpiRepository(reads.db, database.db));
     const maxUploadBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
     const uploadsDir = resolve(opts.uploadsDir ?? join(config.dataDir ?? './data', 'uploads'));
     const files = {
@@ -52,12 +70,15 @@ export async function openRuntime(config: DatabaseConfig, opts: RuntimeOptions =
       jobs: new ImportJobs(clock, database.kind === 'sqlite' ? 'database' : 'company'),
       maxUploadBytes,
     };
+    const readsOpen = reads;
     const close = async () => {
+      await readsOpen.close();
       await imports.close();
       await database.close();
     };
-    return { database, ctx: { repos, files, clock }, applied, uploadsDir, close };
+    return { database, ctx: { repos, files, clock }, applied, uploadsDir, reads: readsOpen, close };
   } catch (e) {
+    await reads?.close();
     await database.close();
     throw e;
   }

@@ -6,6 +6,7 @@ import { type KpiQueryInput, validateKpiQuery } from '../../core/kpi/validate-qu
 import { type Actor, authorize } from '../access.ts';
 import type { AppContext } from '../ports.ts';
 import { computeKpi } from './compute-kpi.ts';
+import { kpiCacheOf } from './kpi-cache.ts';
 
 /**
  * A KPI for a scope × periods × breakdown, with the same periods last year; money in currency units
@@ -22,10 +23,13 @@ export async function getKpi(
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', checked.problems);
   const profile = await ctx.repos.profiles.get(companyId);
   if (!profile) throw new AppError('COMPANY_NOT_FOUND');
-  const result = await computeKpi(ctx.repos.kpi, companyId, checked.query, {
-    fiscalYearStartMonth: profile.fiscalYearStartMonth,
-    currency: profile.currency,
-  });
+  const settings = { fiscalYearStartMonth: profile.fiscalYearStartMonth, currency: profile.currency };
+  const repo = ctx.repos.kpi;
+  const version = await repo.dataVersion(companyId);
+  const question = JSON.stringify([checked.query, settings]);
+  const result = await kpiCacheOf<KpiResult>(repo).get(companyId, version, question, () =>
+    computeKpi(repo, companyId, checked.query, settings),
+  );
   return kpiResultInCurrencyUnits(result);
 }
 

@@ -49,4 +49,11 @@ export interface KpiRepository {
   channelFirstSales(companyId: string): Promise<ChannelFirstSale[]>;
   /** The names of a dimension's members (products, categories, ...; segment values), sorted. */
   dimensionMembers(companyId: string, dimension: Dimension): Promise<string[]>;
+  /**
+   * The company's data version: changes with every import, undo, catalog rename or merge (the key of
+   * the KPI result cache, see kpi-cache.ts).
+   */
+  dataVersion(companyId: string): Promise<number>;
+  /** The first and last sale dates of the company's data (null when it has no sales). */
+  salesDateRange(companyId: string): Promise<{ first: string | null; last: string | null }>;
 }

@@ -128,6 +128,11 @@ export const ERROR_CATALOGUE = {
     en: 'The server’s disk is full: nothing of this import was saved. Free some space and import the file again.',
     'zh-TW': '伺服器的磁碟空間已滿:這次匯入沒有寫入任何資料。請釋出空間後再匯入一次。',
   },
+  QUERY_TIMEOUT: {
+    status: 503,
+    en: 'This figure took too long to compute and was stopped so that the server stays responsive. Try a shorter period or fewer breakdowns, or try again in a moment.',
+    'zh-TW': '這項數據計算太久,為了讓伺服器維持回應已被中止。請縮短期間或減少細分後再試,或稍後再試一次。',
+  },
   IMPORT_DATABASE_BUSY: {
     status: 503,
     en: 'The database is busy with another write: nothing of this import was saved. Try again in a moment.',

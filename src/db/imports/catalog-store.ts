@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { CatalogStore, CatalogTable } from '../../app/data/ports.ts';
+import { bumpDataVersion } from '../kpi/data-version.ts';
 import { rebuildAllRollups } from '../kpi/refresh-sales-rollups.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
@@ -70,7 +71,10 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
         .where('company_id', '=', companyId)
         .where('id', '=', n)
         .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1 ? 'ok' : 'not_found';
+      if (Number(r.numUpdatedRows) !== 1) return 'not_found';
+      // KPI results name the members: a cached one must not show the old name.
+      await bumpDataVersion(db, companyId);
+      return 'ok';
     },
     async merge(companyId, table, fromId, intoId) {
       const from = asId(fromId);
@@ -97,6 +101,7 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
         }
         await trx.deleteFrom(t).where('company_id', '=', companyId).where('id', '=', from).execute();
         await rebuildAllRollups(trx, companyId);
+        await bumpDataVersion(trx, companyId);
         return true;
       });
     },

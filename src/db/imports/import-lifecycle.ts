@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ImportedFile, ImportMeta, ImportSummary } from '../../app/import/ports.ts';
 import type { DialectKind } from '../dialect-kind.ts';
+import { bumpDataVersion } from '../kpi/data-version.ts';
 import type { Database } from '../schema/index.ts';
 import { ensureTenant } from '../tenants.ts';
 
@@ -69,4 +70,5 @@ export async function closeImportRecord(
     })
     .where('id', '=', meta.id)
     .execute();
+  await bumpDataVersion(k, meta.companyId);
 }

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ImportRecordView, ImportStore, MappingPresetRecord } from '../../app/import/ports.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import type { PacerDatabase } from '../connect.ts';
+import { bumpDataVersion } from '../kpi/data-version.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 import { closeImportRecord, openImportRecord } from './import-lifecycle.ts';
@@ -82,6 +83,9 @@ export function createImportStore(
             const summary = await fn(sink);
             await sink.complete();
             await closeImportRecord(trx, meta, summary);
+            // Statistics fresh before the import reports done (a new database had none: bad plans).
+            await sql`ANALYZE sales_lines, kpi_sales_daily, kpi_sales_monthly, kpi_customer_first, kpi_orders_daily,
+              kpi_complex_orders, customers`.execute(trx);
             return summary;
           });
         } catch (e) {
@@ -130,6 +134,7 @@ export function createImportStore(
             .set({ status: 'undone', undone_at: at, undone_by: by })
             .where('id', '=', importId)
             .execute();
+          await bumpDataVersion(trx, companyId);
           if (head.first_date && head.last_date)
             await afterWrite(trx, companyId, head.first_date, head.last_date);
           return true;

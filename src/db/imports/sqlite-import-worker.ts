@@ -123,6 +123,9 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       await closeImportRecord(conn.kysely, meta, req.summary);
       conn.conn.exec('COMMIT');
       current = null;
+      // Statistics fresh before the import reports done: the planner sees the new lines' spread.
+      conn.conn.pragma('analysis_limit = 1000');
+      conn.conn.exec('PRAGMA optimize');
       return null;
     }
     case 'rollback':

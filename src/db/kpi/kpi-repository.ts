@@ -14,6 +14,7 @@ import type {
 import type { Dimension } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
+import { readDataVersion } from './data-version.ts';
 import {
   bucketCase,
   contiguousRuns,
@@ -46,8 +47,11 @@ interface Keyed {
   k: string;
 }
 
-/** The KPI port over Kysely: roll-ups for additive sums, the raw lines for distinct counts and segments. */
-export function createKpiRepository(db: Kysely<Database>): KpiRepository {
+/**
+ * The KPI port over Kysely: roll-ups for additive sums, the raw lines for distinct counts and segments.
+ * `db` runs the heavy reads (the read pool, see connect.ts openReadDatabase); `main` the data version.
+ */
+export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database> = db): KpiRepository {
   /** Maps SQL keys ('' = none; ids as text for id dimensions) to members' names. */
   async function keyNamer(scope: KpiScope, target: FilterTarget): Promise<(k: string) => string | null> {
     if (!scope.by) return () => null;
@@ -364,6 +368,20 @@ export function createKpiRepository(db: Kysely<Database>): KpiRepository {
       }
       return out;
     },
+
+    async salesDateRange(companyId) {
+      const row = await db
+        .selectFrom('kpi_sales_daily')
+        .select((eb) => [eb.fn.min('sale_date').as('first'), eb.fn.max('sale_date').as('last')])
+        .where('tenant_id', '=', tenantOf(companyId))
+        .executeTakeFirst();
+      return {
+        first: row?.first ? String(row.first).slice(0, 10) : null,
+        last: row?.last ? String(row.last).slice(0, 10) : null,
+      };
+    },
+
+    dataVersion: (companyId) => readDataVersion(main, companyId),
 
     async dimensionMembers(companyId, dimension) {
       const table = ID_TABLES[dimension];

@@ -5,6 +5,7 @@ import { kpiRollups } from './2026112704-kpi-rollups.ts';
 import { goals } from './2026112705-goals.ts';
 import { leanFacts } from './2026112706-lean-facts.ts';
 import { orderRollup } from './2026120301-order-rollup.ts';
+import { dataVersions } from './2026120302-data-versions.ts';
 import { planNodes } from './2026120305-plan-nodes.ts';
 import type { PacerMigration } from './helpers.ts';
 
@@ -21,5 +22,6 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026112705-goals': goals,
   '2026112706-lean-facts': leanFacts,
   '2026120301-order-rollup': orderRollup,
+  '2026120302-data-versions': dataVersions,
   '2026120305-plan-nodes': planNodes,
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ApiTokenRecord, ApiTokenRepository } from '../../app/team/ports.ts';
+import { bestEffortWrite } from '../best-effort.ts';
 import type { Database } from '../schema/index.ts';
 
 const toRecord = (r: Database['api_tokens']): ApiTokenRecord => ({
@@ -67,7 +68,9 @@ export function createApiTokenRepository(db: Kysely<Database>): ApiTokenReposito
         .execute();
     },
     async touch(id, at) {
-      await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+      await bestEffortWrite(db, (c) =>
+        c.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SessionRecord, SessionRepository } from '../../app/auth/ports.ts';
+import { bestEffortWrite } from '../best-effort.ts';
 import type { Database } from '../schema/index.ts';
 
 export function createSessionRepository(db: Kysely<Database>): SessionRepository {
@@ -33,7 +34,9 @@ export function createSessionRepository(db: Kysely<Database>): SessionRepository
       return record;
     },
     async touch(idHash, at) {
-      await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+      await bestEffortWrite(db, (c) =>
+        c.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute(),
+      );
     },
     async setCurrentCompany(idHash, companyId) {
       await db

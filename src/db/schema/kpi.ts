@@ -54,7 +54,14 @@ export interface KpiComplexOrdersTable {
   order_id: string;
 }
 
+/** Each company's data version (src/db/kpi/data-version.ts). */
+export interface DataVersionsTable {
+  company_id: string;
+  version: number;
+}
+
 export interface KpiTables {
+  data_versions: DataVersionsTable;
   kpi_orders_daily: KpiOrdersDailyTable;
   kpi_complex_orders: KpiComplexOrdersTable;
   kpi_sales_daily: KpiSalesDailyTable;

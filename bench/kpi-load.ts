@@ -1,0 +1,299 @@
+/**
+ * KPI reads at scale and under load (BENCHMARKS.md, issue 11), against a real `pacer start` on
+ * loopback with an API token:
+ *  1. cold queries: every sales KPI × grain × breakdown once (12 months; each question computed, not
+ *     cached), p50 and p95, and the slowest;
+ *  2. load: 50 connections in a bounded loop, a mix of KPI questions against /api/health alone, in the
+ *     same run — once with the mix cached (a dashboard many people open) and once uncached (every
+ *     request a new period, so each is computed);
+ *  3. the uncached mix again while a 1M-line import runs into the same database;
+ *  4. EXPLAIN QUERY PLAN of the slowest statement of the slowest question.
+ *
+ *   npx tsx bench/kpi-load.ts [--lines 1000000] [--seconds 10] [--connections 50]
+ *
+ * Data: the demo shop (about 2,000 member customers, three years), one order id per line, date order
+ * (bench/order-variants.ts), imported through the CLI into .tmp/kpi-load/.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, type LogEvent, SqliteDialect } from 'kysely';
+import { computeKpi } from '../src/app/kpi/compute-kpi.ts';
+import type { KpiQuery } from '../src/core/kpi/types.ts';
+import { createKpiRepository } from '../src/db/kpi/kpi-repository.ts';
+import type { Database } from '../src/db/schema/index.ts';
+import { orderedVariant } from './order-variants.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const LINES = opt('lines', 1_000_000);
+const SECONDS = opt('seconds', 10);
+const CONNECTIONS = opt('connections', 50);
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, '.tmp', 'kpi-load');
+const PACER = join(root, 'bin', 'pacer.js');
+const PORT = 3900 + Math.floor(Math.random() * 90);
+mkdirSync(work, { recursive: true });
+
+function pacer(argv: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(process.execPath, [PACER, ...argv], { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`pacer ${argv.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+const pct = (xs: readonly number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+// --- data -------------------------------------------------------------------------------------
+const base = join(work, `members-${LINES}.csv`);
+if (!existsSync(base))
+  pacer(['demo-data', base, '--scale', '6', '--limit', String(LINES), '--members', '2000']);
+const file = orderedVariant(work, LINES, base, 'date');
+const again = orderedVariant(work, LINES, base, 'shuffled');
+const data = join(work, 'db');
+const ready = join(data, 'READY');
+if (!existsSync(ready)) {
+  rmSync(data, { recursive: true, force: true });
+  const env = { ...process.env, PACER_PASSWORD: 'bench secret 2026' };
+  pacer(['user', 'create', '--email', 'bench@example.com', '--name', 'Bench', '--data', data], env);
+  pacer(['company', 'create', '--name', 'Bench', '--owner', 'bench@example.com', '--data', data]);
+  pacer(['company', 'create', '--name', 'Other', '--owner', 'bench@example.com', '--data', data]);
+  const t = performance.now();
+  pacer(['import', 'sales', file, '--data', data, '--company', 'Bench', '--json']);
+  console.log(
+    `imported ${LINES.toLocaleString('en')} lines in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  spawnSync('touch', [ready]);
+}
+const token = (
+  JSON.parse(
+    pacer([
+      'token',
+      'create',
+      '--data',
+      data,
+      '--company',
+      'Bench',
+      '--user',
+      'bench@example.com',
+      '--name',
+      `load ${Date.now()}`,
+      '--json',
+    ]),
+  ) as { token: string; companyId: string }
+).token;
+const companyId = (
+  JSON.parse(pacer(['company', 'list', '--data', data, '--json'])) as { id: string; name: string }[]
+).find((c) => c.name === 'Bench')?.id as string;
+
+// --- server -----------------------------------------------------------------------------------
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+function get(path: string): Promise<{ status: number; ms: number; body: string }> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const req = http.get(
+      { host: '127.0.0.1', port: PORT, path, agent, headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          body += c;
+        });
+        res.on('end', () => done({ status: res.statusCode ?? 0, ms: performance.now() - started, body }));
+      },
+    );
+    req.on('error', fail);
+    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+  });
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [PACER, 'start', '--data', data, '--port', String(PORT), '--no-demo', '--no-web', '--log-level', 'error'],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  for (let i = 0; i < 300; i++) {
+    const ok = await get('/api/health').then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+// --- questions --------------------------------------------------------------------------------
+const METRICS = [
+  'revenue',
+  'orders',
+  'aov',
+  'units',
+  'customers',
+  'new_customers',
+  'retention_rate',
+  'churn_rate',
+  'repeat_purchase_rate',
+  'clv',
+] as const;
+const GRAINS = ['month', 'week', 'quarter'] as const;
+const BYS = ['', 'channel', 'product', 'member_tier'] as const;
+const LAST = '2026-10-31';
+const FIRST = '2025-11-01';
+const kpiPath = (metric: string, grain: string, by: string, from = FIRST, to = LAST) =>
+  `/api/companies/${companyId}/kpi?metric=${metric}&from=${from}&to=${to}&grain=${grain}${by ? `&by=${by}` : ''}`;
+
+/** 50 workers in a bounded loop for `seconds`; each request from `next`. */
+async function load(seconds: number, next: () => string) {
+  const until = performance.now() + seconds * 1000;
+  const times: number[] = [];
+  let errors = 0;
+  const statuses = new Map<number, number>();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < until) {
+        try {
+          const r = await get(next());
+          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+          if (r.status !== 200) errors += 1;
+          times.push(r.ms);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  return { rps: times.length / seconds, p50: pct(times, 50), p99: pct(times, 99), errors, statuses };
+}
+const fmt = (r: Awaited<ReturnType<typeof load>>) =>
+  `${Math.round(r.rps).toLocaleString('en')} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, errors ${r.errors} ${JSON.stringify(Object.fromEntries(r.statuses))}`;
+
+let day = 0;
+/** A different 12-month window each call (so the result cache never answers). */
+const uncached = () => {
+  day += 1;
+  const d = new Date(Date.UTC(2026, 9, 31) - (day % 300) * 86_400_000).toISOString().slice(0, 10);
+  const from = new Date(Date.parse(d) - 364 * 86_400_000).toISOString().slice(0, 10);
+  const q = MIX[day % MIX.length] as [string, string, string];
+  return kpiPath(q[0], q[1], q[2], from, d);
+};
+const MIX: [string, string, string][] = [
+  ['revenue', 'month', ''],
+  ['aov', 'month', 'channel'],
+  ['orders', 'month', ''],
+  ['customers', 'month', ''],
+  ['new_customers', 'month', 'channel'],
+  ['retention_rate', 'month', ''],
+];
+let m = 0;
+const cached = () => {
+  m += 1;
+  const q = MIX[m % MIX.length] as [string, string, string];
+  return kpiPath(q[0], q[1], q[2]);
+};
+
+let slowestQuestion: string | null = null;
+
+async function main() {
+  const server = await startServer();
+  try {
+    // 1. cold: each question once.
+    const cold: { q: string; ms: number; status: number }[] = [];
+    for (const metric of METRICS)
+      for (const grain of GRAINS)
+        for (const by of BYS) {
+          const r = await get(kpiPath(metric, grain, by));
+          cold.push({ q: `${metric} ${grain} ${by || '-'}`, ms: r.ms, status: r.status });
+        }
+    const coldMs = cold.map((c) => c.ms);
+    console.log(
+      `cold, ${cold.length} questions (${METRICS.length} KPIs × ${GRAINS.join('/')} × ${BYS.map((b) => b || 'none').join('/')}, 12 months): p50 ${ms(pct(coldMs, 50))}, p95 ${ms(pct(coldMs, 95))}, max ${ms(pct(coldMs, 100))}; non-200: ${cold.filter((c) => c.status !== 200).length}`,
+    );
+    for (const metric of METRICS) {
+      const own = cold.filter((c) => c.q.startsWith(`${metric} `)).map((c) => c.ms);
+      console.log(`  ${metric.padEnd(21)} p50 ${ms(pct(own, 50))}, p95 ${ms(pct(own, 95))}`);
+    }
+    const slowest = [...cold].sort((a, b) => b.ms - a.ms).slice(0, 3);
+    slowestQuestion = slowest[0]?.q ?? null;
+    console.log(`  slowest: ${slowest.map((s) => `${s.q} ${ms(s.ms)}`).join('; ')}`);
+
+    // 2. load, /api/health alone, then the mixes.
+    const health = await load(SECONDS, () => '/api/health');
+    console.log(`load /api/health: ${fmt(health)}`);
+    const warm = await load(SECONDS, cached);
+    console.log(
+      `load KPI mix, cached: ${fmt(warm)}; ${((warm.rps / health.rps) * 100).toFixed(0)} % of health`,
+    );
+    const fresh = await load(SECONDS, uncached);
+    console.log(
+      `load KPI mix, uncached: ${fmt(fresh)}; ${((fresh.rps / health.rps) * 100).toFixed(0)} % of health`,
+    );
+
+    // 3. the same during a 1M-line import into the same database (another company).
+    const importer = spawn(
+      process.execPath,
+      [PACER, 'import', 'sales', again, '--data', data, '--company', 'Other', '--json'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const finished = new Promise<number>((r) => importer.on('exit', (code) => r(code ?? -1)));
+    let importing = true;
+    void finished.then(() => {
+      importing = false;
+    });
+    const during: Awaited<ReturnType<typeof load>>[] = [];
+    while (importing) {
+      during.push(await load(5, uncached));
+      if (during.length >= 40) break;
+    }
+    const code = await finished;
+    const all = during.length;
+    console.log(
+      `during a ${LINES.toLocaleString('en')}-line import (exit ${code}), ${all} × 5 s windows of the uncached mix: ` +
+        during.map((d) => `${Math.round(d.rps)} req/s p99 ${ms(d.p99)} err ${d.errors}`).join(' | '),
+    );
+  } finally {
+    server.kill('SIGTERM');
+  }
+
+  // 4. EXPLAIN of the slowest statement of the slowest cold question, on a connection of our own.
+  const [metric, grain, by] = (slowestQuestion ?? 'customers month -').split(' ') as [string, string, string];
+  const conn = new SQLite(join(data, 'pacer.sqlite'), { readonly: true });
+  const statements: { sql: string; params: readonly unknown[]; ms: number }[] = [];
+  const logged = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: conn }),
+    log: (e: LogEvent) => {
+      if (e.level === 'query')
+        statements.push({ sql: e.query.sql, params: e.query.parameters, ms: e.queryDurationMillis });
+    },
+  });
+  const query = { metric, grain, from: FIRST, to: LAST, ...(by === '-' ? {} : { by }) } as KpiQuery;
+  await computeKpi(createKpiRepository(logged), companyId, query, {
+    fiscalYearStartMonth: 1,
+    currency: 'TWD',
+  });
+  const worst = [...statements].sort((a, b) => b.ms - a.ms)[0];
+  if (worst) {
+    console.log(`slowest statement of "${metric} ${grain} ${by}" (${ms(worst.ms)} here, on one connection):`);
+    console.log(worst.sql.replace(/\s+/g, ' ').slice(0, 600));
+    const plan = conn.prepare(`EXPLAIN QUERY PLAN ${worst.sql}`).all(...(worst.params as unknown[]));
+    for (const row of plan as { detail: string }[]) console.log(`  plan: ${row.detail}`);
+  }
+  await logged.destroy();
+}
+
+void main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

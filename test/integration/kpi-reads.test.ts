@@ -1,0 +1,134 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/core/errors/app-error.ts';
+import { openReadDatabase } from '../../src/db/connect.ts';
+import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
+import { withReadTimeouts } from '../../src/db/read-pool/read-timeouts.ts';
+import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
+
+/**
+ * KPI reads run off the event loop (read threads on SQLite, a pool on PostgreSQL) with a time limit,
+ * and their results are cached under the company's data version, which every import, undo and
+ * catalog merge changes.
+ */
+
+const HEADER = '訂單編號,項次,交易時間,品名,數量,單價,金額,會員編號,通路';
+const lines = (prefix: string, n: number, channel: (i: number) => string) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `${prefix}${i},1,2026-03-${String(1 + (i % 28)).padStart(2, '0')} 10:00,拿鐵,1,100,100,M${i % 4},${channel(i)}`,
+  );
+
+async function importSales(client: Client, companyId: string, rows: readonly string[]) {
+  const { job } = await importCsv(client, companyId, 'pos.csv', [HEADER, ...rows].join('\n'));
+  expect(job.state, JSON.stringify(job)).toBe('done');
+  return job.importId as string;
+}
+
+const kpi = async (client: Client, companyId: string, query: string) => {
+  const res = await client.get(`/api/companies/${companyId}/kpi?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json() as { series: { key: string | null; value: number | null }[] };
+  return body.series.map((p) => `${p.key ?? ''}=${p.value}`).sort();
+};
+
+/** A query that keeps its connection busy for a few seconds. */
+const slowQuery = (dialect: string) =>
+  dialect === 'postgres'
+    ? sql`SELECT pg_sleep(3) AS x`
+    : sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000000) SELECT COUNT(*) AS x FROM n`;
+
+describe.each(dialects())('KPI reads (%s)', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+  });
+  afterAll(async () => h?.close());
+
+  it('a slow read does not hold other requests: health is served meanwhile', async () => {
+    let done = false;
+    // Settles either way (on a very busy machine the read may reach its time limit).
+    const slow = slowQuery(dialect)
+      .execute(h.runtime.reads.db)
+      .catch(() => null)
+      .finally(() => {
+        done = true;
+      });
+    let served = 0;
+    // Bounded by requests, not by time: at most 5,000 health checks while the query runs.
+    while (!done && served < 5000) {
+      const res = await h.app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.statusCode).toBe(200);
+      served += 1;
+    }
+    await slow;
+    // On the server's own connection the query would have held the event loop: none served.
+    expect(served).toBeGreaterThanOrEqual(20);
+  }, 120_000);
+
+  it('a read past the time limit fails with QUERY_TIMEOUT, and the next read is served', async () => {
+    const reads = openReadDatabase(h.db.config, h.runtime.database, { size: 1, timeoutMs: 300 });
+    try {
+      const repo = withReadTimeouts(createKpiRepository(reads.db, h.runtime.database.db));
+      const err = await slowQuery(dialect)
+        .execute(reads.db)
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      // The repository tells PostgreSQL's statement timeout as the same error the read threads give.
+      const told = await withReadTimeouts({
+        ...repo,
+        dataVersion: () => Promise.reject(err),
+      })
+        .dataVersion('x')
+        .catch((e: unknown) => e);
+      expect(told).toBeInstanceOf(AppError);
+      expect((told as AppError).code).toBe('QUERY_TIMEOUT');
+      const after = await sql<{ x: unknown }>`SELECT 1 AS x`.execute(reads.db);
+      expect(Number(after.rows[0]?.x)).toBe(1);
+    } finally {
+      await reads.close();
+    }
+  }, 60_000);
+
+  it('cached results change with every import, undo and merge, and never before', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const q = 'metric=orders&from=2026-03-01&to=2026-03-31&grain=month&by=channel';
+    await importSales(
+      client,
+      companyId,
+      lines('A', 20, (i) => (i % 2 ? '門市' : '線上商店')),
+    );
+    const first = await kpi(client, companyId, q);
+    expect(first).toEqual(['線上商店=10', '門市=10']);
+    expect(await kpi(client, companyId, q)).toEqual(first);
+
+    const second = await importSales(
+      client,
+      companyId,
+      lines('B', 6, () => '外送'),
+    );
+    expect(await kpi(client, companyId, q)).toEqual(['外送=6', '線上商店=10', '門市=10']);
+
+    const undo = await client.post(`/api/companies/${companyId}/imports/${second}/undo`);
+    expect(undo.statusCode, undo.body).toBe(200);
+    expect(await kpi(client, companyId, q)).toEqual(first);
+
+    const channels = await h.runtime.database.db
+      .selectFrom('channels')
+      .select(['id', 'name'])
+      .where('company_id', '=', companyId)
+      .execute();
+    const from = channels.find((c) => c.name === '線上商店');
+    const into = channels.find((c) => c.name === '門市');
+    const merged = await client.post(`/api/companies/${companyId}/catalog/channels/${from?.id}/merge`, {
+      intoId: String(into?.id),
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(await kpi(client, companyId, q)).toEqual(['門市=20']);
+  }, 120_000);
+});
