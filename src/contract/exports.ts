@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { idSchema } from './common.ts';
+import { idSchema, localDateSchema as localDate } from './common.ts';
 import { kpiQuerystringSchema } from './kpi.ts';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const exportFormatSchema = z.enum(['csv', 'xlsx']);
 export const exportTableSchema = z.enum(['sales', 'customers', 'products', 'marketing', 'satisfaction']);
 export const exportTableParamsSchema = z.object({ companyId: idSchema, table: exportTableSchema });

@@ -15,6 +15,7 @@ import {
   multilineTextSchema,
   textSchema,
 } from './common.ts';
+import { dataFreshnessSchema } from './freshness.ts';
 
 /** The goal vocabulary is core's (core/smart/types.ts); the web imports it from here. */
 export type { Grades, LetterGrade, RatePer, SmartLetter, TargetKind } from '../core/goals/types.ts';
@@ -90,7 +91,14 @@ export const achievabilitySchema = z.object({
   verdict: z.enum(['too_easy', 'achievable', 'stretch', 'unrealistic', 'unknown']),
   /** What would decide it when the verdict is unknown (no history, …). */
   reason: z.string().nullable(),
-  /** The target as a total over the goal's period (rates and changes converted). */
+  /**
+   * total: targetValue, forecast and recommended are totals over the period (revenue, orders…);
+   * level: they are levels (AOV, conversion, retention, CAC, ROAS, market share, CSAT…), never totals.
+   */
+  shape: z.enum(['total', 'level']),
+  /** money: currency units; percent: a fraction (0.6 = 60 %); number: as is. */
+  unit: z.enum(['money', 'percent', 'number']),
+  /** The target over the goal's period: a total (rates and changes converted) or a level (see shape). */
   targetValue: z.number().nullable(),
   baseline: z.object({
     samePeriodLastYear: z.number().nullable(),
@@ -108,14 +116,16 @@ export const achievabilitySchema = z.object({
       samples: z.number().int(),
     })
     .nullable(),
+  /** The period's forecast: `mean` is the point forecast (the sample paths' median, inside its bands). */
   forecast: z
     .object({ mean: z.number(), lo80: z.number(), hi80: z.number(), lo95: z.number(), hi95: z.number() })
     .nullable(),
   probability: z.number().nullable(),
-  /** Targets reached with 50 %, 70 % and 90 % probability: the recommended range (預留調整空間). */
+  /** Targets reached with 50 %, 70 % and 90 % probability: the recommended range (預留調整空間); never a total of 0. */
   recommended: z.object({ p50: z.number(), p70: z.number(), p90: z.number() }).nullable(),
   capacity: z.object({ reps: z.number().int(), revenuePerRep: z.number(), capacity: z.number() }).nullable(),
-  market: z.object({ som: z.number(), share: z.number() }).nullable(),
+  /** The SOM a year, its share for the goal's own period (som × days / 365) and the target / periodSom. */
+  market: z.object({ som: z.number(), periodSom: z.number(), share: z.number() }).nullable(),
   /** History and forecast by month for the chart: actuals, then mean with 80 % / 95 % bands. */
   chart: z.array(
     z.object({
@@ -136,8 +146,18 @@ export const gradingSchema = z.object({
   findings: z.array(findingSchema),
   score: z.number().int().min(0).max(100),
   achievability: achievabilitySchema,
-  /** A SMART sentence built from the goal and the company's own numbers. */
+  /** A SMART sentence built from the goal and the company's own numbers (never naming a scope the goal did not). */
   rewrite: z.string(),
+  /** How old the company's data is (null when not read). */
+  freshness: dataFreshnessSchema.omit({ today: true }).nullable(),
+  /** Scope names not in the company's data, with the closest names of any kind; Achievable stays unknown until mapped. */
+  unknownScope: z.array(
+    z.object({
+      dimension: z.enum(DIMENSIONS),
+      name: z.string(),
+      suggestions: z.array(z.object({ dimension: z.enum(DIMENSIONS), name: z.string() })),
+    }),
+  ),
 });
 export type Grading = z.infer<typeof gradingSchema>;
 
@@ -202,3 +222,4 @@ assertSame<Same<z.infer<typeof smartGradesSchema>, core.Grades>>();
 assertSame<Same<z.infer<typeof findingSchema>, core.Finding>>();
 assertSame<Same<z.infer<typeof goalTargetSchema>, core.GoalTarget>>();
 assertSame<Same<z.infer<typeof achievabilitySchema>, core.Achievability>>();
+assertSame<Same<z.infer<typeof gradingSchema>, core.Grading>>();

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { GRAINS } from '../core/calendar/periods.ts';
 import { DIMENSIONS, KPI_METRICS } from '../core/kpi/types.ts';
-import { companyParamsSchema } from './common.ts';
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+import { companyParamsSchema, localDateSchema as localDate } from './common.ts';
 
 export const kpiMetricSchema = z.enum(KPI_METRICS);
 export const kpiGrainSchema = z.enum(GRAINS as [string, ...string[]]);

@@ -260,6 +260,11 @@ const MATRIX: Record<string, Entry> = {
     success: 200,
     make: async (t) => ({ url: `${co(t)}/dimensions/channel` }),
   },
+  'GET /api/companies/:companyId/data-freshness': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/data-freshness` }),
+  },
   'GET /api/companies/:companyId/goals': {
     access: ALL_ROLES,
     success: 200,

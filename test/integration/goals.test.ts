@@ -252,7 +252,8 @@ describe.each(dialects())('goals (%s)', (dialect) => {
     });
     expect(leads.statusCode, leads.body).toBe(200);
     expect(leads.json().achievability).toMatchObject({ verdict: 'unknown', targetValue: expect.any(Number) });
-    expect(leads.json().findings.map((f: { code: string }) => f.code)).toContain('SCOPE_NOT_FILTERABLE');
+    // A company without data holds no 拿鐵: the scope is unknown, not graded on the whole company.
+    expect(leads.json().findings.map((f: { code: string }) => f.code)).toContain('SCOPE_UNKNOWN');
     const mismatch = await client.post(`/api/companies/${companyId}/goals`, {
       ...goalBody({ target: { metric: 'orders', kind: 'absolute', value: 100, per: 'month' } }),
     });
@@ -296,6 +297,16 @@ describe.each(dialects())('goals (%s)', (dialect) => {
     expect(hard.grades.achievable).toBe('fail');
     expect(hard.findings.some((f: { code: string }) => f.code === 'UNREALISTIC')).toBe(true);
     expect(hard.rewrite).toMatch(/NT\$|元/);
+
+    const leads = await client.post(url, {
+      ...goalBody({
+        metric: 'leads',
+        target: { metric: 'leads', kind: 'absolute', value: 100, per: 'month' },
+      }),
+    });
+    expect(leads.statusCode, leads.body).toBe(200);
+    expect(leads.json().achievability).toMatchObject({ verdict: 'unknown', targetValue: expect.any(Number) });
+    expect(leads.json().findings.map((f: { code: string }) => f.code)).toContain('SCOPE_NOT_FILTERABLE');
   });
 
   it('matches the names a sentence uses against the company data and flags a clash with the positioning', async () => {

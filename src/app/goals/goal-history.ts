@@ -4,6 +4,7 @@
  * actual since the period started, team capacity and the SOM; and the numbers the rewrite uses.
  */
 import { addDays, addMonths, rangeLastYear } from '../../core/calendar/periods.ts';
+import type { DataFreshness } from '../../core/goals/data-freshness.ts';
 import type { GoalDraft, GoalHistory, Lang } from '../../core/goals/index.ts';
 import { type Finding, goalFinding, isAdditive } from '../../core/goals/index.ts';
 import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
@@ -11,8 +12,9 @@ import type { Dimension, KpiMetric, KpiResult } from '../../core/kpi/types.ts';
 import { validateKpiQuery } from '../../core/kpi/validate-query.ts';
 import { fromMinorUnits } from '../../core/money/currency.ts';
 import type { CompanyNumbers } from '../../core/smart/index.ts';
-import { computeKpi } from '../kpi/compute-kpi.ts';
 import type { MarketAnalysisRecord, ProfileRecord } from '../company/ports.ts';
+import { loadDataFreshness } from '../data/freshness.ts';
+import { computeKpi } from '../kpi/compute-kpi.ts';
 import type { AppContext } from '../ports.ts';
 
 const HISTORY_MONTHS = 36;
@@ -67,7 +69,7 @@ export interface LoadedHistory {
   history: GoalHistory | null;
   problem?: Finding;
   company: CompanyNumbers;
-  topProductRevenuePerMonth?: number;
+  freshness: DataFreshness;
 }
 
 function latestSom(market: MarketAnalysisRecord | null, year: number): number | null {
@@ -77,36 +79,13 @@ function latestSom(market: MarketAnalysisRecord | null, year: number): number | 
   return pick ? fromMinorUnits(pick.amountMinor, pick.currency) : null;
 }
 
-async function companyNumbers(
-  kpi: Kpi,
-  unscoped: Kpi,
-  today: string,
-  currency: string,
-): Promise<{ company: CompanyNumbers; topProductRevenuePerMonth?: number }> {
-  const yesterday = addDays(today, -1);
-  const yearAgo = addDays(today, -365);
-  // One KPI question at a time: a grading holds few pooled connections while others grade too.
-  const runRate = await kpi('revenue', addDays(today, -RUN_RATE_DAYS), yesterday, 'total');
-  const byProduct = await unscoped('revenue', yearAgo, yesterday, 'total', 'product');
-  const byChannel = await unscoped('revenue', yearAgo, yesterday, 'total', 'channel');
-  const top = (r: KpiResult | { problems: string }): { key: string; value: number } | undefined => {
-    if (!isResult(r)) return undefined;
-    let best: { key: string; value: number } | undefined;
-    for (const p of r.series)
-      if (p.key && p.value !== null && p.value > 0 && (!best || p.value > best.value))
-        best = { key: p.key, value: p.value };
-    return best;
-  };
+/** The scope's revenue per month over the 90 days up to the last known day (for a goal with no target). */
+async function companyNumbers(kpi: Kpi, knownThrough: string, currency: string): Promise<CompanyNumbers> {
+  const runRate = await kpi('revenue', addDays(knownThrough, 1 - RUN_RATE_DAYS), knownThrough, 'total');
   const numbers: CompanyNumbers = { currencySymbol: SYMBOLS[currency] ?? `${currency} ` };
   const rr = firstValue(runRate);
   if (rr !== null && rr > 0) numbers.baselineRevenuePerMonth = Math.round((rr / RUN_RATE_DAYS) * 30);
-  const product = top(byProduct);
-  if (product) numbers.topProduct = product.key;
-  const channel = top(byChannel);
-  if (channel) numbers.topChannel = channel.key;
-  return product
-    ? { company: numbers, topProductRevenuePerMonth: Math.round(product.value / 12) }
-    : { company: numbers };
+  return numbers;
 }
 
 export async function loadGoalHistory(
@@ -120,20 +99,21 @@ export async function loadGoalHistory(
 ): Promise<LoadedHistory> {
   const where = scopeWhere(draft.scope);
   const kpi = kpiReader(ctx, companyId, profile, where);
-  const unscoped = kpiReader(ctx, companyId, profile, {});
-  const numbers = await companyNumbers(kpi, unscoped, today, profile.currency);
-  const company = numbers.company;
-  const extra = numbers.topProductRevenuePerMonth
-    ? { topProductRevenuePerMonth: numbers.topProductRevenuePerMonth }
-    : {};
+  const freshness = await loadDataFreshness(ctx, companyId, today);
+  // Figures are read up to the last known day: data that ended months ago is not read as zero sales.
+  const yesterday = freshness.knownThrough ?? addDays(today, -1);
+  const company = await companyNumbers(kpi, yesterday, profile.currency);
+  const extra = { freshness };
   if (!draft.metric || !draft.period) return { history: null, company, ...extra };
   const metric = draft.metric;
   const period = draft.period;
   const additive = isAdditive(metric);
-  const yesterday = addDays(today, -1);
-  const monthStart = `${today.slice(0, 7)}-01`;
-  const histFrom = addMonths(monthStart, -HISTORY_MONTHS);
-  const histTo = addDays(monthStart, -1);
+  // Complete months up to the last complete month of data (last month when the data is current).
+  const lastMonthStart = freshness.lastCompleteMonth
+    ? `${freshness.lastCompleteMonth}-01`
+    : addMonths(`${today.slice(0, 7)}-01`, -1);
+  const histFrom = addMonths(lastMonthStart, 1 - HISTORY_MONTHS);
+  const histTo = addDays(addMonths(lastMonthStart, 1), -1);
   const monthly = await kpi(metric, histFrom, histTo, 'month');
   if (!isResult(monthly))
     return {
@@ -146,13 +126,13 @@ export async function loadGoalHistory(
   const lyEnd = ly.end < yesterday ? ly.end : yesterday;
   const started = period.start <= yesterday;
   const lastYear = ly.start <= lyEnd ? await kpi(metric, ly.start, lyEnd, 'total') : null;
-  const recent = await kpi(metric, addDays(today, -RUN_RATE_DAYS), yesterday, 'total');
+  const recent = await kpi(metric, addDays(yesterday, 1 - RUN_RATE_DAYS), yesterday, 'total');
   const toDate =
     additive && started
       ? await kpi(metric, period.start, period.end < yesterday ? period.end : yesterday, 'total')
       : null;
   const perRep =
-    metric === 'revenue' ? await kpi('revenue_per_rep', addDays(today, -365), yesterday, 'total') : null;
+    metric === 'revenue' ? await kpi('revenue_per_rep', addDays(yesterday, -364), yesterday, 'total') : null;
   const recentValue = firstValue(recent);
   const repPoint = perRep && isResult(perRep) ? perRep.series[0] : undefined;
   const reps = repPoint?.denominator ?? null;
@@ -165,6 +145,7 @@ export async function loadGoalHistory(
     reps: reps !== null && reps > 0 ? Math.round(reps) : null,
     revenuePerRepMonthly: repPoint?.value != null ? repPoint.value / 12 : null,
     som: latestSom(market, Number(period.start.slice(0, 4))),
+    freshness,
   };
   return { history, company, ...extra };
 }

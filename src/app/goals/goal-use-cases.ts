@@ -2,6 +2,8 @@
  * SMART goals: create, edit (optimistic version, a version row per change), archive / restore, list,
  * read with the full five-letter grading, read a sentence into a draft, grade a draft.
  */
+
+import { todayIn } from '../../core/calendar/time-zones.ts';
 import { AppError, type FieldError } from '../../core/errors/app-error.ts';
 import {
   type GoalDraft,
@@ -11,11 +13,11 @@ import {
   gradeGoal,
   type Lang,
 } from '../../core/goals/index.ts';
-import type { Dimension } from '../../core/kpi/types.ts';
+import { matchScope, type ScopeCatalog, type ScopeMatch } from '../../core/goals/scope-match.ts';
+import { DIMENSIONS, type Dimension } from '../../core/kpi/types.ts';
 import { parseGoalStatement } from '../../core/smart/index.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { MarketAnalysisRecord, ProfileRecord } from '../company/ports.ts';
-import { todayIn } from '../demo/seed-demo-company.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
 import { loadGoalHistory } from './goal-history.ts';
@@ -71,23 +73,53 @@ async function companyData(
   return { profile, market, today: todayIn(profile.timeZone, ctx.clock.now()) };
 }
 
-/** Grades a draft against the company's data as of `today` (in its time zone unless given). */
+/** The company's catalog: every dimension's member names. */
+async function loadCatalog(ctx: AppContext, companyId: string): Promise<ScopeCatalog> {
+  const catalog: ScopeCatalog = {};
+  for (const d of DIMENSIONS) catalog[d] = await ctx.repos.kpi.dimensionMembers(companyId, d);
+  return catalog;
+}
+
+/** Words that name the business itself (its name, its industry): never a scope. */
+async function companyWords(ctx: AppContext, companyId: string, profile: ProfileRecord): Promise<string[]> {
+  const company = await ctx.repos.companies.findById(companyId);
+  return [company?.name ?? '', profile.industry].filter((w) => w.trim() !== '');
+}
+
+/**
+ * Grades a draft against the company's data as of `today` (in its time zone unless given). The
+ * scope is matched against the catalog first: names the data does not hold are graded unknown, not
+ * on the whole company; `matched` (from the reader) skips that step.
+ */
 async function grade(
   ctx: AppContext,
   companyId: string,
   draft: GoalDraft,
   lang: Lang,
   todayOverride?: string,
+  matched?: Pick<ScopeMatch, 'unknown'>,
 ) {
   const { profile, market, today: localToday } = await companyData(ctx, companyId);
   const today = todayOverride ?? localToday;
-  const loaded = await loadGoalHistory(ctx, companyId, profile, market, draft, today, lang);
+  let unknownScope = matched?.unknown ?? [];
+  let graded = draft;
+  if (!matched) {
+    const m = matchScope(draft.scope, await loadCatalog(ctx, companyId), {
+      acrossKinds: false,
+      companyWords: await companyWords(ctx, companyId, profile),
+    });
+    unknownScope = m.unknown;
+    graded = { ...draft, scope: m.scope };
+  }
+  const loaded = await loadGoalHistory(ctx, companyId, profile, market, graded, today, lang);
   const objectives = market?.objectives ?? [];
   const objective = draft.objectiveId ? objectives.find((o) => o.id === draft.objectiveId) : undefined;
-  return gradeGoal(draft, {
+  return gradeGoal(graded, {
     today,
     lang,
     history: loaded.history,
+    freshness: loaded.freshness,
+    unknownScope,
     ...(loaded.problem ? { historyProblem: loaded.problem } : {}),
     relevance: {
       objectiveTitle: objective?.title ?? null,
@@ -95,9 +127,6 @@ async function grade(
       positioning: market?.positioning ?? '',
     },
     company: loaded.company,
-    ...(loaded.topProductRevenuePerMonth
-      ? { topProductRevenuePerMonth: loaded.topProductRevenuePerMonth }
-      : {}),
   });
 }
 
@@ -311,7 +340,21 @@ export interface ParsedGoalDraft {
   grading: Grading;
 }
 
-const SEGMENT_DIMENSIONS: readonly Dimension[] = ['customer_type', 'age_band', 'member_tier'];
+/** Marketing means, not sales channels (「線上廣告」, 「社群行銷」, "email campaigns"). */
+const MEANS_WORDS =
+  /廣告|行銷|營銷|活動|促銷|優惠|推廣|宣傳|合作|直播|口碑|折扣|團購|贈品|(?<![A-Za-z])(?:ads?|advertising|marketing|campaigns?|promotions?|seo|influencers?|email)(?![A-Za-z])/i;
+
+/** The key of `unknownNames` a dimension's names are listed under. */
+const UNKNOWN_KEY: Record<Dimension, string> = {
+  product: 'product',
+  category: 'product',
+  channel: 'channel',
+  rep: 'segment',
+  region: 'region',
+  customer_type: 'segment',
+  age_band: 'segment',
+  member_tier: 'segment',
+};
 
 /** Reads a sentence into a draft goal: names matched against the company's dimension members. */
 export async function parseGoalDraft(
@@ -326,36 +369,31 @@ export async function parseGoalDraft(
   const { profile, today: localToday } = await companyData(ctx, companyId);
   const today = todayInput ?? localToday;
   const parsed = parseGoalStatement(statement, { today, fiscalYearStartMonth: profile.fiscalYearStartMonth });
-  const members = new Map<Dimension, Map<string, string>>();
-  const membersOf = async (d: Dimension) => {
-    let m = members.get(d);
-    if (!m) {
-      const names = await ctx.repos.kpi.dimensionMembers(companyId, d);
-      m = new Map(names.map((n) => [n.toLowerCase(), n]));
-      members.set(d, m);
-    }
-    return m;
-  };
-  const scope: Partial<Record<Dimension, string[]>> = {};
+  // Names are matched across kinds (「咖啡豆類別」 may be a category); the business itself
+  // (「咖啡店」 for a coffee company) is not a scope; unknown names are kept and said.
+  const matched = matchScope(
+    {
+      product: parsed.scope.products,
+      channel: parsed.scope.channels,
+      region: parsed.scope.regions,
+      customer_type: parsed.scope.segments,
+    },
+    await loadCatalog(ctx, companyId),
+    { acrossKinds: true, companyWords: await companyWords(ctx, companyId, profile) },
+  );
+  const scope = matched.scope;
+  // 「透過線上廣告」: a means the reader took for a channel the data does not hold is a strategy.
+  const strategies = [...parsed.strategies];
+  matched.unknown = matched.unknown.filter((u) => {
+    if (u.dimension !== 'channel' || !MEANS_WORDS.test(u.name)) return true;
+    if (!strategies.includes(u.name)) strategies.push(u.name);
+    return false;
+  });
   const unknownNames: Record<string, string[]> = {};
-  const place = async (names: string[], dims: readonly Dimension[], unknownKey: string) => {
-    for (const name of names) {
-      let placed = false;
-      for (const d of dims) {
-        const hit = (await membersOf(d)).get(name.toLowerCase());
-        if (hit) {
-          scope[d] = [...(scope[d] ?? []), hit];
-          placed = true;
-          break;
-        }
-      }
-      if (!placed) unknownNames[unknownKey] = [...(unknownNames[unknownKey] ?? []), name];
-    }
-  };
-  await place(parsed.scope.products, ['product', 'category'], 'product');
-  await place(parsed.scope.channels, ['channel'], 'channel');
-  await place(parsed.scope.regions, ['region'], 'region');
-  await place(parsed.scope.segments, SEGMENT_DIMENSIONS, 'segment');
+  for (const u of matched.unknown) {
+    const key = UNKNOWN_KEY[u.dimension];
+    unknownNames[key] = [...(unknownNames[key] ?? []), u.name];
+  }
 
   const targets: GoalTarget[] = parsed.targets.map((t) => ({
     metric: t.metric,
@@ -377,16 +415,16 @@ export async function parseGoalDraft(
     extraTargets,
     period: parsed.period,
     objectiveId: null,
-    strategies: parsed.strategies,
+    strategies,
     notes: '',
   };
-  const grading = await grade(ctx, companyId, draft, lang, today);
+  const grading = await grade(ctx, companyId, draft, lang, today, matched);
   const out: ParsedGoalDraft['draft'] = {
     statement,
     name,
     scope,
     extraTargets,
-    strategies: parsed.strategies,
+    strategies,
   };
   if (metric) out.metric = metric;
   if (main) out.target = main;

@@ -18,12 +18,13 @@
  *    with the same window 12 months earlier; the required uplift's percentile among them.
  */
 
-import { addMonths } from '../calendar/periods.ts';
+import { addDays, addMonths } from '../calendar/dates.ts';
 import { findTargetsAtProbabilities, forecastSeries, probabilityOfReaching } from '../forecast/index.ts';
 import type { KpiMetric } from '../kpi/types.ts';
+import type { DataFreshness } from './data-freshness.ts';
 import { goalFinding } from './messages.ts';
 import { isAdditive, isLowerBetter, isMoneyMetric, isPercentMetric } from './metric-kinds.ts';
-import { convertTarget, monthShares, periodDays } from './target-conversion.ts';
+import { convertTarget, monthShares, periodDays, targetShape } from './target-conversion.ts';
 import type {
   Achievability,
   ChartPoint,
@@ -109,7 +110,16 @@ export function pastYearOnYearChanges(
   return out;
 }
 
+/** How a metric's target reads: a total or a level, in money, percent (as a fraction) or a plain number. */
+export function targetReading(metric: KpiMetric): Pick<Achievability, 'shape' | 'unit'> {
+  return {
+    shape: targetShape(metric),
+    unit: isMoneyMetric(metric) ? 'money' : isPercentMetric(metric) ? 'percent' : 'number',
+  };
+}
+
 function emptyResult(
+  metric: KpiMetric,
   baseline: Achievability['baseline'],
   targetValue: number | null,
   reason: string,
@@ -118,6 +128,7 @@ function emptyResult(
   return {
     verdict: 'unknown',
     reason,
+    ...targetReading(metric),
     targetValue,
     baseline,
     requiredUplift: null,
@@ -128,6 +139,14 @@ function emptyResult(
     capacity: null,
     market: null,
     chart,
+  };
+}
+
+function freshnessParams(f: DataFreshness, lang: Lang): Record<string, string> {
+  return {
+    lastSale: f.lastSaleDate ?? '—',
+    days: String(f.daysOld ?? '—'),
+    month: f.lastCompleteMonth ?? (lang === 'zh-TW' ? '(無)' : '(none)'),
   };
 }
 
@@ -145,8 +164,18 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   const targetValue = converted.value;
   const findings: Finding[] = [];
 
-  // The history: drop the months before the scope had any data.
-  const all = history.monthly;
+  // Data that ends long ago says nothing about the period: say so instead of forecasting zeros.
+  const fresh = history.freshness;
+  if (fresh?.status === 'too_old') {
+    const f = goalFinding('achievable', 'DATA_TOO_OLD', 'warn', lang, freshnessParams(fresh, lang));
+    return {
+      achievability: emptyResult(metric, baseline, targetValue, `${f.message} ${f.fix}`),
+      findings: [f],
+    };
+  }
+  // The history: drop the months before the scope had any data and after the data ends.
+  const lastMonth = fresh?.lastCompleteMonth ?? null;
+  const all = lastMonth ? history.monthly.filter((m) => m.period <= lastMonth) : history.monthly;
   let first = all.findIndex((m) => m.value !== null && (!additive || m.value !== 0));
   if (first < 0) first = all.length;
   const months = all.slice(first);
@@ -163,23 +192,26 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   }));
   if (known === 0) {
     const f = goalFinding('achievable', 'NO_HISTORY', 'info', lang);
-    return { achievability: emptyResult(baseline, targetValue, f.fix), findings: [f] };
+    return { achievability: emptyResult(metric, baseline, targetValue, f.fix), findings: [f] };
   }
   if (known < MIN_MONTHS) {
     const f = goalFinding('achievable', 'SHORT_HISTORY', 'info', lang, { months: String(known) });
     return {
-      achievability: emptyResult(baseline, targetValue, `${f.message} ${f.fix}`, historyChart),
+      achievability: emptyResult(metric, baseline, targetValue, `${f.message} ${f.fix}`, historyChart),
       findings: [f],
     };
   }
   if (targetValue === null) {
     const f = goalFinding('achievable', 'NO_BASELINE_FOR_CHANGE', 'info', lang);
-    return { achievability: emptyResult(baseline, null, f.fix, historyChart), findings: [f] };
+    return { achievability: emptyResult(metric, baseline, null, f.fix, historyChart), findings: [f] };
   }
 
-  // Forecast from today's month to the period's last month.
-  const todayMonth = `${history.today.slice(0, 7)}-01`;
-  const futureStart = period.start > history.today ? period.start : history.today;
+  // Forecast from the month after the last known day (today's month when the data is current) to the
+  // period's last month.
+  const knownThrough = fresh?.knownThrough ?? addDays(history.today, -1);
+  const firstUnknown = addDays(knownThrough, 1);
+  const todayMonth = `${firstUnknown.slice(0, 7)}-01`;
+  const futureStart = period.start > firstUnknown ? period.start : firstUnknown;
   const remaining = futureStart <= period.end ? monthShares({ start: futureStart, end: period.end }) : [];
   const monthIndex = (ym: string): number => {
     const [y, m] = ym.split('-').map(Number);
@@ -190,7 +222,7 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   if (h > MAX_FORECAST_MONTHS || (!additive && remaining.length === 0)) {
     const f = goalFinding('achievable', h > MAX_FORECAST_MONTHS ? 'TOO_FAR' : 'PERIOD_OVER', 'info', lang);
     return {
-      achievability: emptyResult(baseline, targetValue, `${f.message} ${f.fix}`, historyChart),
+      achievability: emptyResult(metric, baseline, targetValue, `${f.message} ${f.fix}`, historyChart),
       findings: [f],
     };
   }
@@ -216,8 +248,9 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   const reach = lower
     ? totals.filter((t) => t <= targetValue).length / totals.length
     : probabilityOfReaching({ actualToDate: 0, remainingForecastPaths: single, target: targetValue });
+  // The point forecast is the sample paths' median (with paths): always inside its own bands.
   const forecast = {
-    mean: periodValue(fc.mean),
+    mean: fc.paths.length > 0 ? quantile(sorted, 0.5) : periodValue(fc.mean),
     lo80: quantile(sorted, 0.1),
     hi80: quantile(sorted, 0.9),
     lo95: quantile(sorted, 0.025),
@@ -239,11 +272,15 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
     metric === 'revenue' && history.som !== null && history.som > 0
       ? (history.som * days) / 365
       : Number.POSITIVE_INFINITY;
-  const recommended = {
-    p50: Math.min(uncapped.p50, somCap),
-    p70: Math.min(uncapped.p70, somCap),
-    p90: Math.min(uncapped.p90, somCap),
-  };
+  // A recommended total of zero (or less) is no target: none is offered.
+  const recommended =
+    additive && !(uncapped.p90 > 0)
+      ? null
+      : {
+          p50: Math.min(uncapped.p50, somCap),
+          p70: Math.min(uncapped.p70, somCap),
+          p90: Math.min(uncapped.p90, somCap),
+        };
 
   // Past growth.
   const base =
@@ -311,26 +348,32 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
       );
     }
   }
+  // The market: the target against the SOM's share of the goal's own period (no annualising).
   let market: Achievability['market'] = null;
   if (metric === 'revenue' && history.som !== null && history.som > 0) {
-    const annual = (targetValue * 365) / days;
-    market = { som: history.som, share: annual / history.som };
+    const periodSom = (history.som * days) / 365;
+    market = { som: history.som, periodSom, share: targetValue / periodSom };
     if (market.share > 1) {
       atLeast('unrealistic');
       extra.push(
         goalFinding('achievable', 'MARKET_SOM_EXCEEDED', 'fail', lang, {
-          annual: fmt(annual),
+          target: fmt(targetValue),
+          days: String(days),
+          periodSom: fmt(periodSom),
           som: fmt(history.som),
         }),
       );
     }
   }
+  if (fresh?.status === 'stale')
+    extra.unshift(goalFinding('achievable', 'STALE_DATA', 'warn', lang, freshnessParams(fresh, lang)));
+  const none = lang === 'zh-TW' ? '(無)' : '(none)';
   const params = {
     p: String(Math.round(reach * 100)),
     uplift: requiredUplift === null ? '—' : pct(requiredUplift),
-    p50: fmt(recommended.p50),
-    p70: fmt(recommended.p70),
-    p90: fmt(recommended.p90),
+    p50: recommended ? fmt(recommended.p50) : none,
+    p70: recommended ? fmt(recommended.p70) : none,
+    p90: recommended ? fmt(recommended.p90) : none,
   };
   const code = (
     {
@@ -360,6 +403,7 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
     achievability: {
       verdict,
       reason: null,
+      ...targetReading(metric),
       targetValue,
       baseline,
       requiredUplift,

@@ -13,10 +13,17 @@ import {
   rewriteSuggestion,
   type Target,
 } from '../smart/index.ts';
-import { type AchievabilityResult, assessAchievability } from './achievability.ts';
-import { isAdditive } from './metric-kinds.ts';
+import {
+  type AchievabilityResult,
+  assessAchievability,
+  formatMetricValue,
+  targetReading,
+} from './achievability.ts';
+import type { DataFreshness } from './data-freshness.ts';
+import { goalFinding } from './messages.ts';
+import { isAdditive, isPercentMetric } from './metric-kinds.ts';
 import { gradeRelevance, type RelevanceContext } from './relevance.ts';
-import { convertTarget } from './target-conversion.ts';
+import { type ConversionBaseline, convertTarget } from './target-conversion.ts';
 import type {
   Achievability,
   Finding,
@@ -27,6 +34,7 @@ import type {
   Grading,
   Lang,
   LetterGrade,
+  UnknownScopeName,
 } from './types.ts';
 
 export interface GradeContext {
@@ -36,10 +44,15 @@ export interface GradeContext {
   history: GoalHistory | null;
   historyProblem?: Finding;
   relevance: RelevanceContext;
-  /** Baseline revenue per month of the scope, top product and channel, currency symbol. */
+  /** Baseline revenue per month of the scope, currency symbol. */
   company: CompanyNumbers;
-  /** The top product's own revenue per month (a vague goal is rewritten on it). */
-  topProductRevenuePerMonth?: number;
+  /** How old the company's data is (also in history.freshness when the history was read). */
+  freshness?: DataFreshness | null;
+  /**
+   * Scope names the company's data does not hold: Specific counts them (the statement named a
+   * scope), Achievable stays unknown until they are mapped (never graded on the whole company).
+   */
+  unknownScope?: readonly UnknownScopeName[];
   seed?: number;
 }
 
@@ -60,8 +73,17 @@ function periodText(draft: GoalDraft, lang: Lang): string | null {
 }
 
 /** The structured goal as core/smart's parsed shape (scope names per kind; reps counted as scope). */
-export function toParsedGoal(draft: GoalDraft, today: string, lang: Lang): ParsedGoal {
-  const s = draft.scope;
+export function toParsedGoal(
+  draft: GoalDraft,
+  today: string,
+  lang: Lang,
+  unknownScope: readonly UnknownScopeName[] = [],
+): ParsedGoal {
+  const s: GoalDraft['scope'] = { ...draft.scope };
+  for (const u of unknownScope) {
+    const list = s[u.dimension] ?? [];
+    if (!list.includes(u.name)) s[u.dimension] = [...list, u.name];
+  }
   const targets = [draft.target, ...(draft.extraTargets ?? [])].filter((t): t is GoalTarget => t !== null);
   return {
     statement: draft.statement ?? '',
@@ -98,10 +120,11 @@ const UNKNOWN_REASON: Record<Lang, string> = {
   en: 'A metric, a numeric target and a period are needed to judge achievability from the data.',
 };
 
-function unknownAchievability(reason: string): Achievability {
+function unknownAchievability(reason: string, metric: GoalDraft['metric']): Achievability {
   return {
     verdict: 'unknown',
     reason,
+    ...targetReading(metric ?? 'revenue'),
     targetValue: null,
     baseline: { samePeriodLastYear: null, recentRunRate: null },
     requiredUplift: null,
@@ -123,9 +146,97 @@ const ACHIEVABLE_GRADE: Record<Achievability['verdict'], LetterGrade> = {
   unknown: 'unknown',
 };
 
+const TARGET_KIND_WORDS: Record<Lang, Record<GoalTarget['kind'], string>> = {
+  'zh-TW': { absolute: '達到', percent_change: '變化', absolute_change: '增減' },
+  en: { absolute: 'reach', percent_change: 'change by', absolute_change: 'change by' },
+};
+const PER_WORDS: Record<Lang, Record<NonNullable<GoalTarget['per']>, string>> = {
+  'zh-TW': { day: '每日', week: '每週', month: '每月', quarter: '每季', year: '每年' },
+  en: { day: ' a day', week: ' a week', month: ' a month', quarter: ' a quarter', year: ' a year' },
+};
+
+function describeTarget(t: GoalTarget, lang: Lang): string {
+  const unit = t.kind === 'percent_change' || isPercentMetric(t.metric) ? '%' : '';
+  const value = `${t.value > 0 && t.kind !== 'absolute' ? '+' : ''}${t.value.toLocaleString('en-US')}${unit}`;
+  const per = t.per ? PER_WORDS[lang][t.per] : '';
+  return lang === 'zh-TW'
+    ? `「${TARGET_KIND_WORDS[lang][t.kind]}${per}${value}」`
+    : `“${TARGET_KIND_WORDS[lang][t.kind]} ${value}${per}”`;
+}
+
+/** Two targets on the goal's metric this far apart (ratio of their period values) contradict each other. */
+export const TARGETS_DISAGREE_RATIO = 1.25;
+
+/**
+ * Targets on the goal's own metric that ask for different things (「提升15%」 and 「每日1500元」 when
+ * the shop sells about NT$40,000 a day): a finding that asks which one is meant.
+ */
+function targetsDisagree(draft: GoalDraft, baseline: ConversionBaseline | null, lang: Lang): Finding | null {
+  if (!draft.metric || !draft.target || !draft.period) return null;
+  const metric = draft.metric;
+  const period = draft.period;
+  const all = [draft.target, ...(draft.extraTargets ?? [])].filter((t) => t.metric === metric);
+  const none = { samePeriodLastYear: null, recentRunRate: null };
+  const valued = all
+    .map((t) => ({ t, v: convertTarget({ ...t, metric }, period, baseline ?? none).value }))
+    .filter((x): x is { t: GoalTarget; v: number } => x.v !== null && x.v > 0);
+  for (let i = 0; i < valued.length; i++)
+    for (let j = i + 1; j < valued.length; j++) {
+      const a = valued[i];
+      const b = valued[j];
+      if (!a || !b) continue;
+      if (Math.max(a.v, b.v) / Math.min(a.v, b.v) < TARGETS_DISAGREE_RATIO) continue;
+      return goalFinding('measurable', 'TARGETS_DISAGREE', 'warn', lang, {
+        first: describeTarget(a.t, lang),
+        firstValue: formatMetricValue(metric, a.v),
+        second: describeTarget(b.t, lang),
+        secondValue: formatMetricValue(metric, b.v),
+      });
+    }
+  return null;
+}
+
+function scopeUnknownFinding(unknown: readonly UnknownScopeName[], lang: Lang): Finding {
+  const quote = (n: string) => (lang === 'zh-TW' ? `「${n}」` : `“${n}”`);
+  const kindName = DIMENSION_WORDS[lang];
+  const names = unknown.map((u) => quote(u.name)).join(lang === 'zh-TW' ? '、' : ', ');
+  const offered = unknown.flatMap((u) => u.suggestions).slice(0, 5);
+  const suggestions =
+    offered.length === 0
+      ? ''
+      : lang === 'zh-TW'
+        ? `,例如${offered.map((o) => `${kindName[o.dimension]}${quote(o.name)}`).join('、')}`
+        : ` such as ${offered.map((o) => `the ${kindName[o.dimension]} ${quote(o.name)}`).join(', ')}`;
+  return goalFinding('achievable', 'SCOPE_UNKNOWN', 'warn', lang, { names, suggestions });
+}
+
+const DIMENSION_WORDS: Record<Lang, Record<UnknownScopeName['dimension'], string>> = {
+  'zh-TW': {
+    product: '產品',
+    category: '類別',
+    channel: '通路',
+    rep: '業務',
+    region: '地區',
+    customer_type: '客戶類型',
+    age_band: '年齡層',
+    member_tier: '會員等級',
+  },
+  en: {
+    product: 'product',
+    category: 'category',
+    channel: 'channel',
+    rep: 'rep',
+    region: 'region',
+    customer_type: 'customer type',
+    age_band: 'age band',
+    member_tier: 'member tier',
+  },
+};
+
 export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
   const { lang, today } = ctx;
-  const parsed = toParsedGoal(draft, today, lang);
+  const unknownScope = ctx.unknownScope ?? [];
+  const parsed = toParsedGoal(draft, today, lang, unknownScope);
   const smt = gradeGoalStatement(parsed, { lang });
   const findings: Finding[] = smt.findings.filter(
     (f) => f.letter !== 'achievable' && f.letter !== 'relevant',
@@ -141,13 +252,16 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
 
   let result: AchievabilityResult;
   if (!draft.metric || !draft.target || !draft.period) {
-    result = { achievability: unknownAchievability(UNKNOWN_REASON[lang]), findings: [] };
-  } else if (!ctx.history) {
-    const problem = ctx.historyProblem;
+    result = { achievability: unknownAchievability(UNKNOWN_REASON[lang], draft.metric), findings: [] };
+  } else if (unknownScope.length > 0 || !ctx.history) {
+    const problem = unknownScope.length > 0 ? scopeUnknownFinding(unknownScope, lang) : ctx.historyProblem;
     const none = { samePeriodLastYear: null, recentRunRate: null };
     result = {
       achievability: {
-        ...unknownAchievability(problem ? `${problem.message} ${problem.fix}` : UNKNOWN_REASON[lang]),
+        ...unknownAchievability(
+          problem ? `${problem.message} ${problem.fix}` : UNKNOWN_REASON[lang],
+          draft.metric,
+        ),
         targetValue: convertTarget({ ...draft.target, metric: draft.metric }, draft.period, none).value,
       },
       findings: problem ? [problem] : [],
@@ -164,6 +278,15 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
   }
   grades.achievable = ACHIEVABLE_GRADE[result.achievability.verdict];
   findings.push(...result.findings);
+  const clash = targetsDisagree(
+    draft,
+    ctx.history && unknownScope.length === 0 ? result.achievability.baseline : null,
+    lang,
+  );
+  if (clash) {
+    findings.push(clash);
+    if (grades.measurable === 'pass') grades.measurable = 'warn';
+  }
 
   const text = [draft.name ?? '', draft.statement ?? '', draft.notes ?? '', ...draft.strategies].join(' ');
   const relevance = gradeRelevance(ctx.relevance, text, lang);
@@ -179,6 +302,7 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
     draft.metric &&
     isAdditive(draft.metric) &&
     a.recommended &&
+    a.recommended.p70 > 0 &&
     (a.verdict === 'unrealistic' || a.verdict === 'too_easy')
   ) {
     const metric = smartMetric(draft.metric) ?? 'revenue';
@@ -187,20 +311,20 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
       targets: [{ metric, kind: 'absolute', value: niceRound(a.recommended.p70), per: null, text: '' }],
     };
   }
-  // The company's top product only names a goal that has no target yet, with that product's own
-  // baseline; a concrete target over a wider scope is never attributed to one product.
-  const { topProduct, baselineRevenuePerMonth, ...rest } = ctx.company;
+  // The rewrite names only what the goal names (no product or channel is added); a goal without a
+  // target gets one from its own scope's baseline, unless that scope is unknown to the data.
+  const { baselineRevenuePerMonth, ...rest } = ctx.company;
   const company: CompanyNumbers = { ...rest };
-  const hasProduct = parsed.scope.products.length > 0;
-  if (rewriteInput.targets.length === 0) {
-    if (hasProduct && baselineRevenuePerMonth !== undefined)
-      company.baselineRevenuePerMonth = baselineRevenuePerMonth;
-    else if (!hasProduct && topProduct && ctx.topProductRevenuePerMonth) {
-      company.topProduct = topProduct;
-      company.baselineRevenuePerMonth = ctx.topProductRevenuePerMonth;
-    } else if (!hasProduct && baselineRevenuePerMonth !== undefined)
-      company.baselineRevenuePerMonth = baselineRevenuePerMonth;
-  }
+  if (rewriteInput.targets.length === 0 && unknownScope.length === 0 && baselineRevenuePerMonth !== undefined)
+    company.baselineRevenuePerMonth = baselineRevenuePerMonth;
   const rewrite = rewriteSuggestion(rewriteInput, company, lang);
-  return { grades, findings, score, achievability: a, rewrite };
+  return {
+    grades,
+    findings,
+    score,
+    achievability: a,
+    rewrite,
+    freshness: ctx.freshness ?? ctx.history?.freshness ?? null,
+    unknownScope: [...unknownScope],
+  };
 }

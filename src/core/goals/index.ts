@@ -7,12 +7,22 @@ export {
   formatMetricValue,
   pastYearOnYearChanges,
   quantile,
+  targetReading,
   VERDICT_THRESHOLDS,
 } from './achievability.ts';
-export { type GradeContext, gradeGoal, toParsedGoal } from './grade-goal.ts';
+export { type DataFreshness, dataFreshness, TOO_OLD_MONTHS } from './data-freshness.ts';
+export { type GradeContext, gradeGoal, TARGETS_DISAGREE_RATIO, toParsedGoal } from './grade-goal.ts';
 export { type GoalFindingCode, goalFinding } from './messages.ts';
 export { isAdditive, isLowerBetter, isMoneyMetric, isPercentMetric } from './metric-kinds.ts';
 export { gradeRelevance, positioningClash, type RelevanceContext } from './relevance.ts';
+export {
+  closestNames,
+  isBusinessWord,
+  matchScope,
+  nameSimilarity,
+  type ScopeCatalog,
+  type ScopeMatch,
+} from './scope-match.ts';
 export {
   type ConvertedTarget,
   changeBaseline,

@@ -23,7 +23,11 @@ export type GoalFindingCode =
   | 'POSITIONING_CLASH'
   | 'PERIOD_TOO_LONG'
   | 'TOO_FAR'
-  | 'PERIOD_OVER';
+  | 'PERIOD_OVER'
+  | 'STALE_DATA'
+  | 'DATA_TOO_OLD'
+  | 'SCOPE_UNKNOWN'
+  | 'TARGETS_DISAGREE';
 
 const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
   NO_HISTORY: {
@@ -132,12 +136,58 @@ const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
   },
   MARKET_SOM_EXCEEDED: {
     'zh-TW': {
-      message: '換算成全年約{annual},超過市場分析中的可獲得市場(SOM){som}。',
+      message: '目標約{target},超過可獲得市場(SOM,每年{som})在這段期間({days}天)的份額約{periodSom}。',
       fix: '降低目標,或先更新市場分析中的SOM估計。',
     },
     en: {
-      message: 'Annualised it is about {annual}, more than the obtainable market (SOM) of {som}.',
+      message:
+        'The target of about {target} is more than the obtainable market (SOM, {som} a year) holds for these {days} days: about {periodSom}.',
       fix: 'Lower the target, or revisit the SOM estimate in the market analysis.',
+    },
+  },
+  STALE_DATA: {
+    'zh-TW': {
+      message:
+        '公司的銷售資料只到{lastSale}({days}天前)。預測從最後一個完整月份({month})之後開始推算:之後沒有資料的月份都是預測值,不是零。',
+      fix: '匯入{lastSale}之後的銷售資料,預測與建議目標才會反映現況。',
+    },
+    en: {
+      message:
+        'The sales data ends on {lastSale} ({days} days ago). The forecast starts after the last complete month ({month}): the months without data are forecast, not read as zero.',
+      fix: 'Import the sales after {lastSale} so that the forecast and the recommended targets reflect today.',
+    },
+  },
+  DATA_TOO_OLD: {
+    'zh-TW': {
+      message: '公司的銷售資料只到{lastSale}({days}天前),太舊了,無法據以判斷這段期間的目標。',
+      fix: '匯入最近的銷售資料(至少最近3個月)後,再評估可達成性。',
+    },
+    en: {
+      message:
+        'The sales data ends on {lastSale} ({days} days ago): too old to judge a target for this period.',
+      fix: 'Import recent sales (at least the last 3 months), then judge achievability again.',
+    },
+  },
+  SCOPE_UNKNOWN: {
+    'zh-TW': {
+      message: '目標範圍中的{names}不在公司的資料中,無法依資料判斷可達成性(不會改用全公司的數字)。',
+      fix: '改成資料中的名稱{suggestions},或先匯入含有這些名稱的銷售資料。',
+    },
+    en: {
+      message:
+        "The goal's scope names {names}, which the company's data does not hold: achievability cannot be judged (the whole company's figures are not used instead).",
+      fix: 'Use a name from the data{suggestions}, or import sales that carry these names first.',
+    },
+  },
+  TARGETS_DISAGREE: {
+    'zh-TW': {
+      message: '目標中的兩個數字互相矛盾:{first}(這段期間約{firstValue})與{second}(約{secondValue})。',
+      fix: '請確認要以哪一個數字為目標:保留一個,刪除另一個。',
+    },
+    en: {
+      message:
+        'The goal’s two numbers contradict each other: {first} (about {firstValue} over the period) and {second} (about {secondValue}).',
+      fix: 'Which one is meant? Keep one target and remove the other.',
     },
   },
   NO_OBJECTIVE: {

@@ -4,6 +4,7 @@
  */
 import type { Dimension, KpiMetric } from '../kpi/types.ts';
 import type { Finding as SmartFinding } from '../smart/types.ts';
+import type { DataFreshness } from './data-freshness.ts';
 
 export type { Grades, Lang, LetterGrade, RatePer, SmartLetter, TargetKind } from '../smart/types.ts';
 
@@ -72,6 +73,10 @@ export interface ChartPoint {
 export interface Achievability {
   verdict: Verdict;
   reason: string | null;
+  /** 'total': targetValue is a total over the period (revenue, orders…); 'level': a level (AOV, a rate, CSAT), never a total. */
+  shape: 'total' | 'level';
+  /** How targetValue and the forecast read: money (currency units), percent (a fraction: 0.25 = 25 %), number. */
+  unit: 'money' | 'percent' | 'number';
   targetValue: number | null;
   baseline: { samePeriodLastYear: number | null; recentRunRate: number | null };
   requiredUplift: number | null;
@@ -80,8 +85,19 @@ export interface Achievability {
   probability: number | null;
   recommended: { p50: number; p70: number; p90: number } | null;
   capacity: { reps: number; revenuePerRep: number; capacity: number } | null;
-  market: { som: number; share: number } | null;
+  /**
+   * Revenue against the obtainable market, for the goal's own period: `som` is the market analysis's
+   * SOM a year, `periodSom` its share for the period's days, `share` the target / periodSom.
+   */
+  market: { som: number; periodSom: number; share: number } | null;
   chart: ChartPoint[];
+}
+
+/** A scope name the company's data does not hold, with the closest names of any kind. */
+export interface UnknownScopeName {
+  dimension: Dimension;
+  name: string;
+  suggestions: { dimension: Dimension; name: string }[];
 }
 
 export interface Grading {
@@ -90,6 +106,10 @@ export interface Grading {
   score: number;
   achievability: Achievability;
   rewrite: string;
+  /** How old the company's data is (null when it was not read). */
+  freshness: DataFreshness | null;
+  /** Scope names not in the company's data: Achievable stays unknown until they are mapped. */
+  unknownScope: UnknownScopeName[];
 }
 
 /** One complete month of the metric for the goal's scope (null: undefined, e.g. a ratio over zero). */
@@ -118,4 +138,6 @@ export interface GoalHistory {
   revenuePerRepMonthly: number | null;
   /** Serviceable obtainable market per year, currency units (latest SOM of the market analysis). */
   som: number | null;
+  /** How old the company's data is; absent: current (data through yesterday). */
+  freshness?: DataFreshness;
 }

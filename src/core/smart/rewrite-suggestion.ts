@@ -1,14 +1,15 @@
 /**
  * Writes a SMART version of a goal from what the statement says and, where it is silent, from the
- * company's own numbers (「提升銷售額」 → 「在接下來的3個月內,透過門市將拿鐵的銷售額提升至每月…」).
+ * company's own numbers (「提升銷售額」 → 「在接下來的3個月內,透過社群媒體行銷與付費廣告,將銷售額提升至每月…」).
+ * It never names a product, channel or segment the statement did not name: a means is proposed
+ * only as a marketing activity, and a scope is left whole.
  */
+import { METRIC_UNITS } from './metrics-lexicon.ts';
 import type { Lang, MetricKey, ParsedGoal, Target } from './types.ts';
 
 export interface CompanyNumbers {
-  /** Average revenue per month over the recent past, in whole currency units. */
+  /** Average revenue per month over the recent past of the goal's scope, in whole currency units. */
   baselineRevenuePerMonth?: number;
-  topProduct?: string;
-  topChannel?: string;
   /** e.g. 'NT$' (default) or 'HK$'. */
   currencySymbol?: string;
 }
@@ -73,10 +74,22 @@ function formatAmount(value: number, lang: Lang, symbol: string): string {
   return `${symbol}${value.toLocaleString('en-US')}`;
 }
 
+/** A value with its unit: money with its currency, rates with %, a change of a rate in points, ROAS in ×. */
+function formatValue(t: Target, value: number, lang: Lang, symbol: string): string {
+  const unit = METRIC_UNITS[t.metric];
+  if (unit === 'money') return formatAmount(value, lang, symbol);
+  if (unit === 'percent' && t.kind === 'absolute_change')
+    return lang === 'zh-TW' ? `${value}個百分點` : `${value} percentage points`;
+  if (unit === 'percent') return `${value}%`;
+  if (unit === 'ratio') return lang === 'zh-TW' ? `${value}倍` : `${value}×`;
+  return String(value);
+}
+
 function describeTarget(t: Target, lang: Lang, symbol: string): string {
-  const per = t.per ? PER_NAMES[t.per][lang] : '';
-  const money = ['revenue', 'aov', 'cac', 'clv', 'revenue_per_rep'].includes(t.metric);
-  const amount = money ? formatAmount(Math.abs(t.value), lang, symbol) : String(Math.abs(t.value));
+  // Levels (AOV, rates, scores) have no rate: 「每月」 belongs to totals only.
+  const per =
+    t.per && (METRIC_UNITS[t.metric] === 'count' || t.metric === 'revenue') ? PER_NAMES[t.per][lang] : '';
+  const amount = formatValue(t, Math.abs(t.value), lang, symbol);
   const up = t.value >= 0;
   if (lang === 'zh-TW') {
     if (t.kind === 'percent_change') return `${up ? '提升' : '降低'}${Math.abs(t.value)}%`;
@@ -99,8 +112,8 @@ export function rewriteSuggestion(
   const symbol = company.currencySymbol ?? 'NT$';
   const metric: MetricKey = parsed.metric ?? 'revenue';
   const metricName = METRIC_NAMES[metric][lang];
-  const product = parsed.scope.products[0] ?? company.topProduct;
-  const channel = parsed.scope.channels[0] ?? company.topChannel;
+  const product = parsed.scope.products[0];
+  const channel = parsed.scope.channels[0];
   const segment = parsed.scope.segments[0];
   const strategy = parsed.strategies[0];
   const period = parsed.periodText;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { getDataFreshness } from '../../app/data/freshness.ts';
 import {
   archiveGoal,
   createGoal,
@@ -12,6 +13,7 @@ import {
   updateGoal,
 } from '../../app/goals/goal-use-cases.ts';
 import { companyParamsSchema } from '../../contract/common.ts';
+import { dataFreshnessSchema } from '../../contract/freshness.ts';
 import {
   createGoalBodySchema,
   type GoalInput,
@@ -43,6 +45,16 @@ export function goalRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { ctx } = deps;
   const config = { access: 'company' as const };
   const base = '/api/companies/:companyId/goals';
+
+  // How old the company's sales data is (the goal grading carries the same figures).
+  r.get(
+    '/api/companies/:companyId/data-freshness',
+    {
+      config,
+      schema: { tags: ['data'], params: companyParamsSchema, response: { 200: dataFreshnessSchema } },
+    },
+    async (req) => getDataFreshness(ctx, requireActor(req), req.params.companyId),
+  );
 
   r.get(
     base,

@@ -320,7 +320,7 @@ describe('relevance and the five letters', () => {
         lang: 'zh-TW',
         history: history(0.08),
         relevance: { objectiveTitle: '擴大市占', objectiveTitles: ['擴大市占'], positioning: '社區咖啡' },
-        company: { baselineRevenuePerMonth: 100_000, topProduct: '拿鐵', topChannel: '門市' },
+        company: { baselineRevenuePerMonth: 100_000 },
       },
     );
     expect(g.grades.specific).toBe('pass');
@@ -346,8 +346,7 @@ describe('relevance and the five letters', () => {
         lang: 'en',
         history: null,
         relevance: { objectiveTitle: null, objectiveTitles: ['Premium focus'], positioning: '' },
-        company: { baselineRevenuePerMonth: 120_000, topProduct: 'Latte', topChannel: 'Store' },
-        topProductRevenuePerMonth: 40_000,
+        company: { baselineRevenuePerMonth: 120_000 },
       },
     );
     expect(g.grades.time_bound).toBe('warn');
@@ -355,9 +354,9 @@ describe('relevance and the five letters', () => {
     expect(g.grades.relevant).toBe('warn');
     expect(g.grades.achievable).toBe('unknown');
     expect(g.findings.find((f) => f.code === 'NO_OBJECTIVE')?.fix).toContain('Premium focus');
-    // A vague goal is rewritten on the top product with that product's own baseline (40,000 × 1.15).
-    expect(g.rewrite).toMatch(/Latte/);
-    expect(g.rewrite).toContain('46,000');
+    // A vague goal is rewritten on its own scope's baseline (120,000 × 1.15), naming no product.
+    expect(g.rewrite).not.toMatch(/Latte| of /);
+    expect(g.rewrite).toContain('138,000');
   });
 });
 

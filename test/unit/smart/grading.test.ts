@@ -51,16 +51,20 @@ describe('gradeGoalStatement', () => {
 });
 
 describe('rewriteSuggestion', () => {
-  it('turns 「提升銷售額」 into a SMART sentence from the company’s numbers', () => {
-    const text = rewriteSuggestion(read('提升銷售額'), {
-      baselineRevenuePerMonth: 200_000,
-      topProduct: '拿鐵',
-      topChannel: '門市',
-    });
+  it('turns 「提升銷售額」 into a SMART sentence from the company’s numbers, inventing no channel or product', () => {
+    const text = rewriteSuggestion(read('提升銷售額'), { baselineRevenuePerMonth: 200_000 });
     expect(text).toContain('在接下來的3個月內');
-    expect(text).toContain('透過門市');
-    expect(text).toContain('拿鐵的銷售額');
-    expect(text).toContain('23萬元');
+    expect(text).not.toContain('門市');
+    expect(text).not.toContain('拿鐵');
+    expect(text).toContain('將銷售額提升至每月23萬元');
+  });
+
+  it('keeps the unit of a rate target (「提升至60%」, not 「提升至60」) and writes no rate on a level', () => {
+    expect(rewriteSuggestion(read('在今年第三季將客戶留存率提升至60%'))).toContain('客戶留存率提升至60%。');
+    expect(rewriteSuggestion(read('在今年第三季將轉換率提升2個百分點'))).toContain('增加2個百分點');
+    expect(rewriteSuggestion(read('Raise the retention rate to 60% in Q3', 'en'), {}, 'en')).toMatch(
+      /to 60%/,
+    );
   });
 
   it('keeps what the statement already says', () => {
@@ -71,8 +75,8 @@ describe('rewriteSuggestion', () => {
   });
 
   it('writes English', () => {
-    const text = rewriteSuggestion(read('Increase revenue'), { topProduct: 'Product B' }, 'en');
-    expect(text).toMatch(/revenue of Product B/i);
+    const text = rewriteSuggestion(read('Increase revenue'), {}, 'en');
+    expect(text).not.toMatch(/ of /i);
     expect(text).toContain('in the next 3 months');
   });
 });
