@@ -73,6 +73,21 @@ async function freshGoal(t: Team): Promise<{ id: string; version: number }> {
   return res.json() as { id: string; version: number };
 }
 
+/** A goal with an absolute target over 2027, split into quarters by the owner (for the plan routes). */
+async function freshPlan(t: Team): Promise<{ id: string; childId: string }> {
+  const res = await t.clients.owner.post(`${co(t)}/goals`, {
+    ...GOAL,
+    name: '拿鐵年度',
+    target: { metric: 'revenue', kind: 'absolute', value: 120_000, per: null },
+    period: { start: '2027-01-01', end: '2027-12-31' },
+  });
+  if (res.statusCode !== 201) throw new Error(`goal failed: ${res.body}`);
+  const id = (res.json() as { id: string }).id;
+  const split = await t.clients.owner.post(`${co(t)}/plans/${id}/split`, { into: 'quarter' });
+  if (split.statusCode !== 200) throw new Error(`split failed: ${split.body}`);
+  return { id, childId: (split.json() as { children: { id: string }[] }).children[0]?.id ?? '' };
+}
+
 async function freshInvitationToken(t: Team): Promise<string> {
   const res = await t.clients.owner.post(`${co(t)}/invitations`, { email: fresh(), role: 'viewer' });
   return (res.json() as { token: string }).token;
@@ -322,6 +337,48 @@ const MATRIX: Record<string, Entry> = {
     access: ALL_ROLES,
     success: 200,
     make: async (t) => ({ url: `${co(t)}/goals/${(await freshGoal(t)).id}/versions` }),
+  },
+  'POST /api/companies/:companyId/plans/stage': {
+    access: ['owner', 'manager', 'member'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/plans/stage`, body: { stage: 'startup', start: '2027-01-01' } }),
+  },
+  'GET /api/companies/:companyId/plans/:goalId': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/plans/${(await freshPlan(t)).id}` }),
+  },
+  'POST /api/companies/:companyId/plans/:goalId/split': {
+    access: ['owner', 'manager', 'member'],
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/plans/${(await freshPlan(t)).id}/split`, body: { into: 'month' } }),
+  },
+  'PATCH /api/companies/:companyId/plans/:goalId/children/:childId': {
+    access: ['owner', 'manager', 'member'],
+    success: 200,
+    make: async (t) => {
+      const p = await freshPlan(t);
+      return {
+        url: `${co(t)}/plans/${p.id}/children/${p.childId}`,
+        body: { target: 20_000, reason: 'matrix' },
+      };
+    },
+  },
+  'POST /api/companies/:companyId/plans/:goalId/rebalance': {
+    access: ['owner', 'manager', 'member'],
+    success: 200,
+    make: async (t) => ({
+      url: `${co(t)}/plans/${(await freshPlan(t)).id}/rebalance`,
+      body: { reason: 'matrix' },
+    }),
+  },
+  'POST /api/companies/:companyId/plans/:goalId/replan': {
+    access: ['owner', 'manager', 'member'],
+    success: 200,
+    make: async (t) => ({
+      url: `${co(t)}/plans/${(await freshPlan(t)).id}/replan`,
+      body: { today: '2027-04-01', mode: 'keep', reason: 'matrix' },
+    }),
   },
   'GET /api/companies/:companyId/audit-log': {
     access: ['owner', 'manager'],
