@@ -25,8 +25,16 @@ export const importOptionsSchema = z.object({
   uploadId: z.string().min(8).max(80),
   kind: importKindSchema,
   sheet: z.string().max(200).optional(),
-  /** 31/01/2024 (true) or 01/31/2024 (false) for slash dates with the year last. */
-  dayFirst: z.boolean().default(true),
+  /**
+   * 31/01/2024 (true) or 01/31/2024 (false) for slash dates with the year last. Omitted: decided from
+   * the file's values (a value above 12 settles it) or its layout; when nothing tells, the preview's
+   * decisions.dateOrder.source is 'unknown' and the import is refused until the user chooses.
+   */
+  dayFirst: z.boolean().optional(),
+  /** The one channel of a file without a channel column (a single-platform export, e.g. Facebook). */
+  channel: z.string().trim().min(1).max(200).optional(),
+  /** The file names another currency than the company's and the company has no sales yet: adopt it. */
+  setCompanyCurrency: z.boolean().default(false),
   mapping: mappingSchema.optional(),
   /**
    * false (default): lines with a problem are rejected and listed, the others imported. true: import
@@ -43,6 +51,36 @@ export const lineProblemSchema = z.object({
   value: z.string().nullable(),
   message: z.string(),
 });
+const dateSampleSchema = z.object({ line: z.number().int(), value: z.string() }).nullable();
+
+/** What the import will do beyond the mapped columns: each is shown in the wizard's preview. */
+export const importDecisionsSchema = z.object({
+  dateOrder: z.object({
+    order: z.enum(['dayFirst', 'monthFirst']).nullable(),
+    source: z.enum(['file', 'user', 'preset', 'notNeeded', 'unknown', 'conflict']),
+    evidence: dateSampleSchema,
+    other: dateSampleSchema,
+    contradicted: z.boolean(),
+  }),
+  currency: z.object({
+    file: z.string().nullable(),
+    source: z.enum(['column', 'amount']).nullable(),
+    company: z.string(),
+    action: z.enum(['same', 'setCompany', 'offer', 'refuse', 'unsupported']),
+  }),
+  statuses: z.array(
+    z.object({
+      value: z.string(),
+      treatment: z.enum(['sale', 'refunded', 'voided', 'cancelled', 'unpaid', 'return']),
+      lines: z.number().int(),
+    }),
+  ),
+  statusesComplete: z.boolean(),
+  channel: z.object({ fixed: z.string().nullable(), suggested: z.string().nullable() }),
+  notes: z.array(z.enum(['noProduct', 'noQuantity', 'noOrderId', 'orderFacts', 'oneChannel'])),
+});
+export type ImportDecisionsDto = z.infer<typeof importDecisionsSchema>;
+
 export const previewSchema = z.object({
   headers: z.array(z.string()),
   fields: z.array(z.object({ field: z.string(), required: z.boolean(), label: z.string() })),
@@ -53,6 +91,9 @@ export const previewSchema = z.object({
     z.object({ line: z.number().int(), cells: z.array(z.string()), problems: z.array(lineProblemSchema) }),
   ),
   missingRequired: z.array(z.string()),
+  decisions: importDecisionsSchema,
+  /** The built-in export layout the headers match (shopify-orders, tw-pos-sales-detail...), if any. */
+  layout: z.string().nullable(),
 });
 export type Preview = z.infer<typeof previewSchema>;
 
@@ -68,6 +109,23 @@ export const importSummarySchema = z.object({
   rejected: z.number().int(),
   firstDate: z.string().nullable(),
   lastDate: z.string().nullable(),
+  /** Sales files with order facts: lines left out by their order's status, returns, refunds, discounts. */
+  orders: z
+    .object({
+      excludedLines: z.number().int(),
+      excludedOrders: z.object({
+        refunded: z.number().int(),
+        voided: z.number().int(),
+        cancelled: z.number().int(),
+        unpaid: z.number().int(),
+      }),
+      returnLines: z.number().int(),
+      /** In currency units. */
+      refunded: z.number(),
+      orderDiscount: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const importJobSchema = z.object({

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../core/errors/catalogue.ts';
+import type { OrderTotals } from '../../core/ingest/order-facts.ts';
 import type {
   ImportKind,
   LineProblem,
@@ -156,6 +157,10 @@ export interface UploadStore {
 /** What a finished import reports. */
 export interface ImportJobResult extends ImportSummary {
   importId: string;
+  /** The currency the lines were stored in (the company's, or the one it just adopted). */
+  currency?: string;
+  /** Sales files with order facts: what the orders' statuses, refunds and discounts did (minor units). */
+  orders?: OrderTotals | null;
 }
 
 export interface ImportJobProgress {

@@ -1,12 +1,16 @@
 import { AppError } from '../../core/errors/app-error.ts';
+import type { DateOrder } from '../../core/ingest/date-order.ts';
+import { decideDateOrder } from '../../core/ingest/date-order.ts';
 import { FIELDS_BY_KIND, REQUIRED_FIELDS } from '../../core/ingest/fields.ts';
 import { checkDecodedText, checkLineShape } from '../../core/ingest/line-shape.ts';
+import { normalizeHeader } from '../../core/ingest/normalize-header.ts';
 import {
   type NormalizeOptions,
   normalizeMarketingRow,
   normalizeSalesRow,
   normalizeSatisfactionRow,
 } from '../../core/ingest/normalize-row.ts';
+import { type LineFacts, OrderAssembler, type OrderTotals } from '../../core/ingest/order-facts.ts';
 import type {
   ImportKind,
   LineProblem,
@@ -14,11 +18,25 @@ import type {
   SalesRecord,
   SatisfactionRecord,
 } from '../../core/ingest/records.ts';
-import { suggestMapping } from '../../core/ingest/suggest-mapping.ts';
-import { CURRENCY_EXPONENT } from '../../core/money/currency.ts';
+import { detectPreset, suggestMapping } from '../../core/ingest/suggest-mapping.ts';
+import { CURRENCY_EXPONENT, type Currency } from '../../core/money/currency.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
+import {
+  assertCurrency,
+  assertDateOrder,
+  channelChoice,
+  contradiction,
+  decideCurrency,
+  fileCurrency,
+  type ImportDecisions,
+  importNotes,
+  presetDateOrder,
+  scanFile,
+  scanRows,
+  statusList,
+} from './import-decisions.ts';
 import { type FullMapping, mappingFromHeaders, missingRequired, resolveMapping } from './mapping.ts';
 import type { FileReader, ImportSink, ImportSummary, RawRow, RowOptions } from './ports.ts';
 
@@ -30,12 +48,21 @@ export interface ImportFile {
 export interface ImportRequest {
   kind: ImportKind;
   sheet?: string | undefined;
-  dayFirst: boolean;
+  /**
+   * 31/01/2024 (true) or 01/31/2024 (false) for dates with the year last; omitted: decided from the
+   * file's values (a value above 12 settles it), else the layout's; when nothing tells, the import
+   * is refused and the user asked.
+   */
+  dayFirst?: boolean | undefined;
   /** field → column; omitted: the suggestion from the headers (or the preset). */
   mapping?: Readonly<Record<string, number | null>> | undefined;
   presetId?: string | undefined;
   /** Import nothing when any line has a problem (default: problem lines are rejected and listed). */
   strict?: boolean | undefined;
+  /** The one channel of a file without a channel column (a single-platform export). */
+  channel?: string | undefined;
+  /** Set the company's currency to the file's (only for a company with no sales yet). */
+  setCompanyCurrency?: boolean | undefined;
 }
 
 export interface ImportProgress {
@@ -48,6 +75,10 @@ const BATCH = 2000;
 export const MAX_STORED_PROBLEMS = 100_000;
 /** Lines named in the error of a strict import that found problems. */
 const STRICT_LINES_LISTED = 20;
+/** Lines read at the start of a file for its currency and a first look at its dates. */
+const SAMPLE_LINES = 500;
+/** Lines the preview reads for the statuses when the dates do not need the whole file. */
+const PREVIEW_SCAN_LINES = 100_000;
 
 async function companySettings(ctx: AppContext, companyId: string) {
   const profile = await ctx.repos.profiles.get(companyId);
@@ -76,6 +107,7 @@ async function rowOptions(
  */
 class RowStream {
   private pending: RawRow[] = [];
+  private ended = false;
   constructor(private readonly source: AsyncIterator<RawRow[]>) {}
 
   async header(): Promise<RawRow> {
@@ -91,6 +123,16 @@ class RowStream {
     }
   }
 
+  /** The next data rows, up to `n` of them, without taking them off the stream. */
+  async peek(n: number): Promise<readonly RawRow[]> {
+    while (this.pending.length < n && !this.ended) {
+      const next = await this.source.next();
+      if (next.done) this.ended = true;
+      else this.pending = this.pending.length ? this.pending.concat(next.value) : next.value.slice();
+    }
+    return this.pending.slice(0, n);
+  }
+
   /** The next batch of data rows, or null at the end. */
   async next(): Promise<readonly RawRow[] | null> {
     if (this.pending.length) {
@@ -98,6 +140,7 @@ class RowStream {
       this.pending = [];
       return rest;
     }
+    if (this.ended) return null;
     const next = await this.source.next();
     return next.done ? null : next.value;
   }
@@ -107,9 +150,28 @@ class RowStream {
   }
 }
 
+/** Line fields an order-level column (a preset's Subtotal, Total...) may never fill. */
+const LINE_FIELDS = ['amount', 'unitPrice', 'discount', 'quantity'];
+
 async function chooseMapping(ctx: AppContext, companyId: string, req: ImportRequest, headers: string[]) {
+  const normalized = headers.map((h) => normalizeHeader(h));
+  const layout = detectPreset(req.kind, normalized);
+  const checkOrderLevel = (mapping: FullMapping<ImportKind>) => {
+    const m = mapping as Readonly<Record<string, number | null>>;
+    const orderLevel = new Set((layout?.orderLevel ?? []).map((h) => normalized.indexOf(normalizeHeader(h))));
+    const errors = LINE_FIELDS.filter((f) => m[f] != null && orderLevel.has(m[f] as number)).map((f) => ({
+      path: `mapping.${f}`,
+      message: 'order_level_column',
+    }));
+    if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
+    return mapping;
+  };
   if (req.mapping)
-    return { mapping: resolveMapping(req.kind, req.mapping, headers.length), suggested: false };
+    return {
+      mapping: checkOrderLevel(resolveMapping(req.kind, req.mapping, headers.length)),
+      suggested: false,
+      layout: layout?.id ?? null,
+    };
   if (req.presetId) {
     const preset = (await ctx.repos.imports.listPresets(companyId, req.kind)).find(
       (p) => p.id === req.presetId,
@@ -120,14 +182,23 @@ async function chooseMapping(ctx: AppContext, companyId: string, req: ImportRequ
         headers: string[];
       };
       const mapped = mappingFromHeaders(saved.mapping, saved.headers, headers);
-      return { mapping: resolveMapping(req.kind, mapped, headers.length), suggested: false };
+      return {
+        mapping: checkOrderLevel(resolveMapping(req.kind, mapped, headers.length)),
+        suggested: false,
+        layout: layout?.id ?? null,
+      };
     }
   }
-  return { mapping: suggestMapping(req.kind, headers).mapping as FullMapping<ImportKind>, suggested: true };
+  const suggestion = suggestMapping(req.kind, headers);
+  return {
+    mapping: suggestion.mapping as FullMapping<ImportKind>,
+    suggested: true,
+    layout: suggestion.preset,
+  };
 }
 
 type Normalized =
-  | { ok: true; kind: 'sales'; record: SalesRecord }
+  | { ok: true; kind: 'sales'; record: SalesRecord; facts: LineFacts | null }
   | { ok: true; kind: 'marketing'; record: MarketingRecord }
   | { ok: true; kind: 'satisfaction'; record: SatisfactionRecord }
   | { ok: false; problems: LineProblem[] };
@@ -167,7 +238,7 @@ function rowNormalizer(
     case 'sales':
       return (row) => {
         const r = normalizeSalesRow(row.cells, row.line, mapping as FullMapping<'sales'>, opts);
-        return r.ok ? { ok: true, kind, record: r.record } : r;
+        return r.ok ? { ok: true, kind, record: r.record, facts: r.facts ?? null } : r;
       };
     case 'marketing':
       return (row) => {
@@ -184,6 +255,95 @@ function rowNormalizer(
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
+/** Required fields without a column: a marketing file may take one channel for all its lines. */
+function missingFields(kind: ImportKind, mapping: FullMapping<ImportKind>, channel: string | null): string[] {
+  const missing = missingRequired(kind, mapping);
+  const m = mapping as Readonly<Record<string, number | null>>;
+  if (kind === 'marketing' && m.channel == null && !channel) missing.push('channel');
+  return missing;
+}
+
+/** Everything decided before the first line is read: mapping, date order, currency, channel. */
+interface Prepared {
+  headers: string[];
+  mapping: FullMapping<ImportKind>;
+  suggested: boolean;
+  decisions: ImportDecisions;
+  currency: Currency;
+  opts: NormalizeOptions & { headers: readonly string[] };
+}
+
+async function prepare(
+  ctx: AppContext,
+  reader: FileReader,
+  companyId: string,
+  file: ImportFile,
+  req: ImportRequest,
+  rows: RowStream,
+  rowOpts: RowOptions,
+  forPreview: boolean,
+): Promise<Prepared> {
+  const profile = await companySettings(ctx, companyId);
+  const header = await rows.header();
+  const headers = header.cells.map((c) => c.trim());
+  const { mapping, suggested, layout } = await chooseMapping(ctx, companyId, req, headers);
+  const m = mapping as Readonly<Record<string, number | null>>;
+  const sample = await rows.peek(SAMPLE_LINES);
+  const dateCol = m.date ?? null;
+  const statusCol = m.status ?? null;
+  const chosen: DateOrder | null =
+    req.dayFirst === undefined ? null : req.dayFirst ? 'dayFirst' : 'monthFirst';
+  // The whole date column is read only when its first values have the year last (03/04/2024):
+  // ISO and ROC dates, the common case, cost nothing more.
+  let dates = scanRows(sample, dateCol);
+  let statuses = new Map<string, number>();
+  let statusesComplete = true;
+  const needDates = dates.yearLast > 0;
+  if (needDates || (forPreview && statusCol !== null)) {
+    const scan = await scanFile(
+      reader,
+      file.path,
+      rowOpts,
+      header.line,
+      needDates ? dateCol : null,
+      forPreview ? statusCol : null,
+      needDates ? Number.POSITIVE_INFINITY : PREVIEW_SCAN_LINES,
+    );
+    if (needDates) dates = scan.dates;
+    statuses = scan.statuses;
+    statusesComplete = scan.complete;
+  }
+  const dateOrder = decideDateOrder(dates, chosen, presetDateOrder(layout));
+  const found = req.kind === 'satisfaction' ? { code: null, source: null } : fileCurrency(sample, m);
+  const currency = await decideCurrency(
+    ctx,
+    companyId,
+    profile.currency,
+    found,
+    req.setCompanyCurrency === true,
+  );
+  const channel = channelChoice(req.kind, mapping, headers, req.channel);
+  const effectiveChannel = channel.fixed;
+  const decisions: ImportDecisions = {
+    dateOrder,
+    currency,
+    statuses: statusList({ dates, statuses, complete: statusesComplete }),
+    statusesComplete,
+    channel,
+    notes: importNotes(req.kind, m, effectiveChannel),
+  };
+  const target = currency.action === 'setCompany' ? (currency.file as Currency) : profile.currency;
+  const opts = {
+    dayFirst: dateOrder.order === null ? null : dateOrder.order === 'dayFirst',
+    currencyExponent: CURRENCY_EXPONENT[target],
+    timeZone: profile.timeZone,
+    headers,
+    channel: effectiveChannel,
+    fileCurrency: currency.file,
+  };
+  return { headers, mapping, suggested, decisions, currency: target, opts };
+}
+
 export interface PreviewResult {
   headers: string[];
   mapping: FullMapping<ImportKind>;
@@ -192,6 +352,9 @@ export interface PreviewResult {
   rows: { line: number; cells: string[]; problems: LineProblem[] }[];
   missingRequired: string[];
   fields: { field: string; required: boolean }[];
+  decisions: ImportDecisions;
+  /** The built-in layout the headers match (shopify-orders...), if any. */
+  layout: string | null;
 }
 
 /** Reads the header and the first lines, suggests (or applies) a mapping, and shows each line's problems. */
@@ -205,25 +368,13 @@ export async function previewImport(
   lines = 20,
 ): Promise<PreviewResult> {
   await authorize(ctx, actor, companyId, 'data.import');
-  const profile = await companySettings(ctx, companyId);
   const opts = await rowOptions(reader, file, req.sheet);
   const rows = new RowStream(reader.batches(file.path, opts)[Symbol.asyncIterator]());
   try {
-    const header = await rows.header();
-    const headers = header.cells.map((c) => c.trim());
-    const { mapping, suggested } = await chooseMapping(ctx, companyId, req, headers);
+    const p = await prepare(ctx, reader, companyId, file, req, rows, opts, lines > 0);
+    const { headers, mapping } = p;
     const used = new Set(Object.values(mapping).filter((v): v is number => v !== null));
-    const normalize = normalizer(
-      req.kind,
-      mapping,
-      {
-        dayFirst: req.dayFirst,
-        currencyExponent: CURRENCY_EXPONENT[profile.currency],
-        timeZone: profile.timeZone,
-        headers,
-      },
-      opts.format,
-    );
+    const normalize = normalizer(req.kind, mapping, p.opts, opts.format);
     const out: PreviewResult['rows'] = [];
     while (out.length < lines) {
       const batch = await rows.next();
@@ -236,17 +387,23 @@ export async function previewImport(
       }
     }
     const required = new Set<string>(REQUIRED_FIELDS[req.kind] as readonly string[]);
+    const layout = detectPreset(
+      req.kind,
+      headers.map((h) => normalizeHeader(h)),
+    );
     return {
       headers,
       mapping,
-      suggested,
+      suggested: p.suggested,
       unmappedHeaders: headers.filter((_, i) => !used.has(i)),
       rows: out,
-      missingRequired: missingRequired(req.kind, mapping),
+      missingRequired: missingFields(req.kind, mapping, p.decisions.channel.fixed),
       fields: (FIELDS_BY_KIND[req.kind] as readonly string[]).map((field) => ({
         field,
         required: required.has(field),
       })),
+      decisions: p.decisions,
+      layout: layout?.id ?? null,
     };
   } finally {
     await rows.close();
@@ -255,6 +412,11 @@ export async function previewImport(
 
 export interface ImportOutcome extends ImportSummary {
   importId: string;
+  /** Orders left out by their status, returns, refunds and order discounts (sales files with order facts). */
+  orders: OrderTotals | null;
+  decisions: ImportDecisions;
+  /** The currency the lines were stored in. */
+  currency: Currency;
 }
 
 /**
@@ -271,30 +433,24 @@ export async function importFile(
   onProgress: (p: ImportProgress) => void = () => {},
 ): Promise<ImportOutcome> {
   await authorize(ctx, actor, companyId, 'data.import');
-  const profile = await companySettings(ctx, companyId);
   // The file's digest is computed while the import runs (it is recorded at the commit).
   const hashing = reader.sha256(file.path);
   hashing.catch(() => undefined);
   const opts = await rowOptions(reader, file, req.sheet);
   const rows = new RowStream(reader.batches(file.path, opts)[Symbol.asyncIterator]());
   try {
-    const header = await rows.header();
-    const headers = header.cells.map((c) => c.trim());
-    const { mapping } = await chooseMapping(ctx, companyId, req, headers);
-    const missing = missingRequired(req.kind, mapping);
+    const p = await prepare(ctx, reader, companyId, file, req, rows, opts, false);
+    const { headers, mapping, decisions } = p;
+    const missing = missingFields(req.kind, mapping, decisions.channel.fixed);
     if (missing.length)
       throw new AppError('IMPORT_MAPPING_INCOMPLETE', undefined, { fields: missing.join(', ') });
-    const normalize = normalizer(
-      req.kind,
-      mapping,
-      {
-        dayFirst: req.dayFirst,
-        currencyExponent: CURRENCY_EXPONENT[profile.currency],
-        timeZone: profile.timeZone,
-        headers,
-      },
-      opts.format,
-    );
+    assertDateOrder(decisions.dateOrder);
+    assertCurrency(decisions.currency);
+    if (decisions.currency.action === 'setCompany')
+      await setCompanyCurrency(ctx, actor, companyId, p.currency);
+    const normalize = normalizer(req.kind, mapping, p.opts, opts.format);
+    const assembler =
+      req.kind === 'sales' && decisions.notes.includes('orderFacts') ? new OrderAssembler() : null;
     const importId = newId();
     const summary = await ctx.repos.imports.run(
       {
@@ -302,13 +458,27 @@ export async function importFile(
         companyId,
         kind: req.kind,
         fileName: file.fileName,
-        mapping: JSON.stringify({ mapping, headers, dayFirst: req.dayFirst, sheet: opts.sheet ?? null }),
+        mapping: JSON.stringify({
+          mapping,
+          headers,
+          dayFirst: p.opts.dayFirst,
+          channel: p.opts.channel,
+          sheet: opts.sheet ?? null,
+        }),
         createdBy: actor.userId,
         createdAt: nowIso(ctx),
-        currency: profile.currency,
+        currency: p.currency,
       },
       async (sink) => {
-        const summary = await pump(rows, normalize, sink, onProgress, req.strict === true);
+        const summary = await pump(
+          rows,
+          normalize,
+          sink,
+          onProgress,
+          req.strict === true,
+          assembler,
+          p.opts.dayFirst,
+        );
         const { sha256, bytes } = await hashing;
         return { ...summary, fileSha256: sha256, fileBytes: bytes };
       },
@@ -330,10 +500,24 @@ export async function importFile(
       },
       nowIso(ctx),
     );
-    return { ...summary, importId };
+    return { ...summary, importId, orders: assembler?.totals ?? null, decisions, currency: p.currency };
   } finally {
     await rows.close();
   }
+}
+
+/** A company with no sales takes the currency of its first file (asked for explicitly). */
+async function setCompanyCurrency(ctx: AppContext, actor: Actor, companyId: string, currency: Currency) {
+  const profile = await companySettings(ctx, companyId);
+  const { version: _v, updatedAt: _u, ...rest } = profile;
+  const saved = await ctx.repos.profiles.save(
+    companyId,
+    { ...rest, currency },
+    profile.version,
+    actor.userId ?? '',
+    nowIso(ctx),
+  );
+  if (!saved) throw new AppError('VERSION_CONFLICT');
 }
 
 async function pump(
@@ -342,6 +526,8 @@ async function pump(
   sink: ImportSink,
   onProgress: (p: ImportProgress) => void,
   strict: boolean,
+  assembler: OrderAssembler | null = null,
+  dayFirst: boolean | null = null,
 ): Promise<ImportSummary> {
   const s: ImportSummary = {
     linesRead: 0,
@@ -357,6 +543,8 @@ async function pump(
   let problems: LineProblem[] = [];
   let storedProblems = 0;
   const strictLines: (LineProblem | null)[] = [];
+  /** A date only the other day/month order reads, or one no order is known for: the import is refused. */
+  let dateOrderProblem: LineProblem | null = null;
   const seeDate = (d: string) => {
     if (s.firstDate === null || d < s.firstDate) s.firstDate = d;
     if (s.lastDate === null || d > s.lastDate) s.lastDate = d;
@@ -405,6 +593,10 @@ async function pump(
         const n = normalize(row);
         if (!n.ok) {
           s.rejected += 1;
+          if (dateOrderProblem === null)
+            for (const p of n.problems)
+              if (p.code === 'DATE_ORDER_CONTRADICTS' || p.code === 'DATE_ORDER_UNKNOWN')
+                dateOrderProblem = p;
           if (strict && s.rejected === 1) {
             // Nothing of this import will be kept: stop writing, read on to count and name the lines.
             sales = [];
@@ -424,8 +616,14 @@ async function pump(
         } else if (strict && s.rejected > 0) {
           continue;
         } else if (n.kind === 'sales') {
-          seeDate(n.record.saleDate);
-          sales.push(n.record);
+          if (assembler === null) {
+            seeDate(n.record.saleDate);
+            sales.push(n.record);
+          } else {
+            const from = sales.length;
+            assembler.push(n.record, n.facts, sales);
+            for (let i = from; i < sales.length; i++) seeDate(sales[i]!.saleDate);
+          }
         } else if (n.kind === 'marketing') {
           seeDate(n.record.day);
           marketing.push(n.record);
@@ -444,6 +642,11 @@ async function pump(
       batch = null;
       await room();
     }
+    if (assembler !== null && !(strict && s.rejected > 0)) {
+      const from = sales.length;
+      assembler.flush(sales);
+      for (let i = from; i < sales.length; i++) seeDate(sales[i]!.saleDate);
+    }
     await room();
     flush();
   } catch (e) {
@@ -452,6 +655,12 @@ async function pump(
     throw e;
   }
   await settleAll();
+  if (dateOrderProblem !== null) {
+    const at = { line: dateOrderProblem.line, value: dateOrderProblem.value ?? '' };
+    if (dateOrderProblem.code === 'DATE_ORDER_UNKNOWN' || dayFirst === null)
+      throw new AppError('IMPORT_DATE_ORDER_UNKNOWN', undefined, at);
+    throw contradiction(dayFirst, at);
+  }
   if (strict && s.rejected > 0) {
     const first = strictLines.find((p) => p !== null) ?? null;
     const lines = strictLines.filter((p): p is LineProblem => p !== null).map((p) => p.line);

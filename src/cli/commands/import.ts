@@ -20,6 +20,9 @@ interface ImportOpts {
   mapping?: string;
   sheet?: string;
   monthFirst?: boolean;
+  dayFirst?: boolean;
+  channel?: string;
+  setCurrency?: boolean;
   strict?: boolean;
   as?: string;
   data?: string;
@@ -71,7 +74,19 @@ export function registerImportCommand(program: Command): void {
       'JSON mapping {"field": column number or "header"}; default: suggested from the headers',
     )
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
-    .option('--month-first', 'read 01/31/2024 as month/day (default: day/month, 31/01/2024)')
+    .option(
+      '--month-first',
+      'dates with the year last are month/day/year (01/31/2024); default: decided from the file (a value above 12 settles it), refused when nothing tells',
+    )
+    .option('--day-first', 'dates with the year last are day/month/year (31/01/2024)')
+    .option(
+      '--channel <name>',
+      'one channel for every line of a file without a channel column (a single-platform export: --channel Facebook)',
+    )
+    .option(
+      '--set-currency',
+      "the file names another currency (Currency column, £ / US$ / HK$) and the company has no sales yet: adopt the file's currency",
+    )
     .option(
       '--strict',
       'import nothing if any line has a problem (default: problem lines are rejected and listed, the rest imported)',
@@ -83,6 +98,7 @@ export function registerImportCommand(program: Command): void {
       if (!KINDS.includes(kind as ImportKind))
         fail('kind must be sales, marketing or satisfaction / 類型須為 sales、marketing 或 satisfaction');
       const locale = opts.lang === 'en' ? 'en' : 'zh-TW';
+      if (opts.monthFirst && opts.dayFirst) fail('Choose --day-first or --month-first, not both. / 請擇一');
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
         const who = await memberActor(rt.ctx, company.id, opts.as).catch(() =>
@@ -129,7 +145,9 @@ export function registerImportCommand(program: Command): void {
             { path, fileName: basename(path) },
             {
               kind: kind as ImportKind,
-              dayFirst: !opts.monthFirst,
+              dayFirst: opts.dayFirst ? true : opts.monthFirst ? false : undefined,
+              channel: opts.channel,
+              setCompanyCurrency: opts.setCurrency === true,
               sheet: opts.sheet,
               mapping,
               strict: opts.strict === true,
@@ -152,11 +170,19 @@ export function registerImportCommand(program: Command): void {
               duplicates: result.duplicates,
               rejected: result.rejected,
               linesRead: result.linesRead,
+              dateOrder: result.decisions.dateOrder,
+              currency: result.currency,
+              orders: result.orders,
               seconds: secs,
               errors,
             },
             [
               `${locale === 'en' ? 'Imported' : '已匯入'} ${basename(path)}: +${result.added} ${locale === 'en' ? 'added' : '筆新增'}, ${result.duplicates} ${locale === 'en' ? 'duplicates skipped' : '筆重複略過'}, ${result.rejected} ${locale === 'en' ? 'rejected' : '筆有誤'} (${secs.toFixed(1)} s, ${Math.round(result.linesRead / Math.max(secs, 0.001)).toLocaleString('en')} lines/s)`,
+              result.orders && result.orders.excludedLines > 0
+                ? locale === 'en'
+                  ? `  ${result.orders.excludedLines} lines of refunded, voided, cancelled or unpaid orders left out of sales`
+                  : `  ${result.orders.excludedLines} 筆已退款、作廢、取消或未付款訂單的明細未計入銷售`
+                : '',
               ...errors
                 .slice(0, 20)
                 .map(

@@ -21,7 +21,21 @@ export const SALES_FIELDS = [
   'discount',
   'amount',
   'campaignCode',
+  'status',
+  'cancelledAt',
+  'paidAmount',
+  'refund',
+  'orderDiscount',
+  'currency',
 ] as const;
+
+/**
+ * Sales fields that describe the whole order, not a line: an export such as Shopify's fills them on
+ * the order's first line only. They are never a line's amount: the status, cancellation and paid
+ * amount decide whether the order is a sale; the refund and the order discount are spread over the
+ * order's lines; the currency is checked against the company's.
+ */
+export const ORDER_LEVEL_FIELDS = ['status', 'cancelledAt', 'paidAmount', 'refund', 'orderDiscount'] as const;
 
 export const MARKETING_FIELDS = [
   'date',
@@ -68,9 +82,13 @@ export const FIELDS_BY_KIND: { readonly [K in ImportKind]: readonly FieldOf<K>[]
   satisfaction: SATISFACTION_FIELDS,
 };
 
-/** Fields a line cannot do without (sales also needs an amount, or quantity and unit price). */
+/**
+ * Fields a line cannot do without (sales also needs an amount, or quantity and unit price). A sales
+ * file without a product column imports as orders without products; a marketing file without a
+ * channel column takes one channel for the whole file (the import's `channel` option).
+ */
 export const REQUIRED_FIELDS: { readonly [K in ImportKind]: readonly FieldOf<K>[] } = {
-  sales: ['date', 'product'],
-  marketing: ['date', 'channel'],
+  sales: ['date'],
+  marketing: ['date'],
   satisfaction: ['date'],
 };

@@ -276,6 +276,12 @@ export const SALES_SYNONYMS: Readonly<Record<SalesField, readonly string[]>> = {
     'revenue',
     'netsales',
     'totalsales',
+    '訂單金額',
+    '訂單總額',
+    '訂單總金額',
+    '訂單小計',
+    'ordertotal',
+    'orderamount',
   ],
   campaignCode: [
     '活動代碼',
@@ -293,10 +299,28 @@ export const SALES_SYNONYMS: Readonly<Record<SalesField, readonly string[]>> = {
     'coupon',
     'promotion',
   ],
+  status: [
+    '訂單狀態',
+    '付款狀態',
+    '交易狀態',
+    '狀態',
+    '單據狀態',
+    '發票狀態',
+    '退貨狀態',
+    'financialstatus',
+    'orderstatus',
+    'paymentstatus',
+    'status',
+  ],
+  cancelledAt: ['取消時間', '取消日期', '作廢日期', '作廢時間', 'cancelledat', 'canceledat', 'cancelleddate'],
+  paidAmount: ['實付金額', '買家實際支付金額', '實際支付金額', '付款金額', 'amountpaid', 'paidamount'],
+  refund: ['退款金額', '已退款金額', '退款', 'refundedamount', 'refundamount', 'refunded', 'refund'],
+  orderDiscount: ['訂單折扣', '整單折扣', '訂單優惠', '訂單折扣金額', 'orderdiscount', 'cartdiscount'],
+  currency: ['幣別', '幣種', '貨幣', '币种', 'currency', 'currencycode'],
 };
 
 export const MARKETING_SYNONYMS: Readonly<Record<MarketingField, readonly string[]>> = {
-  date: ['日期', '報表日期', '投放日期', 'date', 'day', 'reportdate'],
+  date: ['日期', '報表日期', '投放日期', '報告開始', 'date', 'day', 'reportdate', 'reportingstarts'],
   channel: ['通路', '渠道', '平台', '媒體', '來源', 'channel', 'platform', 'source', 'medium', 'media'],
   campaign: [
     '活動',
@@ -333,6 +357,7 @@ export const MARKETING_SYNONYMS: Readonly<Record<MarketingField, readonly string
     'visits',
     'sessions',
     'clicks',
+    'linkclicks',
     'visitors',
   ],
   leads: [
@@ -443,14 +468,22 @@ export interface MappingPreset<K extends ImportKind = ImportKind> {
   name: { 'zh-TW': string; en: string };
   /** Exact header of each field in this layout (compared after normalizeHeader). */
   columns: Partial<Record<FieldOf<K>, string>>;
-  /** Date order of the layout, when it is fixed. */
+  /** Date order of the layout, when it is fixed (its dates are ISO or year-first when absent). */
   dayFirst?: boolean;
+  /**
+   * Headers of this layout that are facts of the whole order (its subtotal, shipping, taxes, total):
+   * never suggested for, nor accepted as, a line's field.
+   */
+  orderLevel?: readonly string[];
 }
 
 /**
- * Shopify's orders export (Admin → Orders → Export, "CSV for Excel"): one line per line item;
- * order-level columns (Email, Created at...) are filled on every line. `Lineitem price` is the unit
- * price before discounts; there is no line amount, so amount = quantity × price − line discount.
+ * Shopify's orders export (Admin → Orders → Export, 79 columns): one line per line item; the order's
+ * own columns (Financial Status, Subtotal, Shipping, Taxes, Total, Discount Amount, Cancelled at,
+ * Refunded Amount...) are filled on its first line only, so they are order facts: the other lines
+ * inherit the status, the discount and refund are spread over the lines, and Total (shipping and
+ * taxes included) is never a line's amount. `Lineitem price` is the unit price before discounts:
+ * amount = quantity × price − line discount. Dates are ISO (2024-03-05 10:15:00 +0800).
  */
 export const SHOPIFY_ORDERS_PRESET: MappingPreset<'sales'> = {
   id: 'shopify-orders',
@@ -469,7 +502,13 @@ export const SHOPIFY_ORDERS_PRESET: MappingPreset<'sales'> = {
     channel: 'Source',
     campaignCode: 'Discount Code',
     category: 'Vendor',
+    status: 'Financial Status',
+    cancelledAt: 'Cancelled at',
+    refund: 'Refunded Amount',
+    orderDiscount: 'Discount Amount',
+    currency: 'Currency',
   },
+  orderLevel: ['Subtotal', 'Shipping', 'Taxes', 'Total', 'Outstanding Balance', 'Duties'],
 };
 
 /** A typical Taiwanese POS line export (iCHEF / 肚肚-style 銷售明細). */

@@ -1,12 +1,15 @@
+export * from './date-order.ts';
 export * from './fields.ts';
 export { toHalfWidth, trimCell } from './half-width.ts';
 export * from './header-synonyms.ts';
+export { checkDecodedText, checkLineShape } from './line-shape.ts';
 export { normalizeHeader } from './normalize-header.ts';
 export * from './normalize-row.ts';
+export * from './order-facts.ts';
 export * from './parse-amount.ts';
 export * from './parse-date.ts';
+export { platformFromHeaders } from './platform.ts';
 export * from './problem-messages.ts';
 export type * from './records.ts';
 export * from './suggest-mapping.ts';
 export * from './validate-mapping.ts';
-export { checkDecodedText, checkLineShape } from './line-shape.ts';

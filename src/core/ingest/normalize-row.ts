@@ -1,12 +1,13 @@
 import type { MarketingMapping, SalesMapping, SatisfactionMapping } from './fields.ts';
 import { trimCell } from './half-width.ts';
-import { parseAmount, parseInteger, parseQuantity } from './parse-amount.ts';
+import { classifyStatus, type LineFacts } from './order-facts.ts';
+import { currencyCode, parseAmount, parseInteger, parseQuantity } from './parse-amount.ts';
 import { parseDate, parseTime } from './parse-date.ts';
 import type { LineProblem, MarketingRecord, SalesRecord, SatisfactionRecord } from './records.ts';
 
 export interface NormalizeOptions {
-  /** 31/01/2024 (true) or 01/31/2024 (false). */
-  dayFirst: boolean;
+  /** 31/01/2024 (true) or 01/31/2024 (false); null: not known (only unambiguous values are read). */
+  dayFirst: boolean | null;
   /** Minor-unit digits of the company currency (TWD 2, JPY 0). */
   currencyExponent: number;
   /** The company's IANA time zone; dates with a zone offset are converted to it. */
@@ -15,9 +16,18 @@ export interface NormalizeOptions {
   headers?: readonly string[];
   /** Longest accepted name or code (default 200 characters; comments 2,000). */
   maxTextLength?: number;
+  /** One channel for every line of a file without a channel column (a single-platform export). */
+  channel?: string | null;
+  /** The file's currency (ISO code): a line whose currency column names another is a problem line. */
+  fileCurrency?: string | null;
 }
 
-export type NormalizeResult<R> = { ok: true; record: R } | { ok: false; problems: LineProblem[] };
+/** The product of the lines of a file without a product column (an order-level export). */
+export const NO_PRODUCT = '(未列產品 no product)';
+
+export type NormalizeResult<R> =
+  | { ok: true; record: R; facts?: LineFacts | null }
+  | { ok: false; problems: LineProblem[] };
 
 export const MAX_TEXT_LENGTH = 200;
 export const MAX_COMMENT_LENGTH = 2000;
@@ -92,7 +102,10 @@ function dateField(
   }
   const r = parseDate(v, o);
   if (!r.ok) {
-    p.add(col, 'date', r.code, v);
+    // A value that only the other day/month order reads: the chosen order is wrong for this file.
+    const other =
+      r.code === 'DATE_INVALID' && o.dayFirst !== null ? parseDate(v, { ...o, dayFirst: !o.dayFirst }) : null;
+    p.add(col, 'date', other?.ok ? 'DATE_ORDER_CONTRADICTS' : r.code, v);
     return null;
   }
   return r;
@@ -152,7 +165,7 @@ export function normalizeSalesRow(
     if (t.ok) time = t.time;
     else p.add(mapping.time, 'time', t.code, timeRaw);
   }
-  const product = required(cells, mapping.product, 'product', max, p);
+  const product = mapping.product === null ? NO_PRODUCT : required(cells, mapping.product, 'product', max, p);
 
   let quantity = 1;
   const qRaw = rawCell(cells, mapping.quantity);
@@ -204,14 +217,22 @@ export function normalizeSalesRow(
   const ageBand = text(cells, mapping.ageBand, 'ageBand', max, p);
   const memberTier = text(cells, mapping.memberTier, 'memberTier', max, p);
   const customerRegion = text(cells, mapping.customerRegion, 'customerRegion', max, p);
-  const channel = text(cells, mapping.channel, 'channel', max, p);
+  const channel =
+    mapping.channel === null ? (opts.channel ?? null) : text(cells, mapping.channel, 'channel', max, p);
   const rep = text(cells, mapping.rep, 'rep', max, p);
   const region = text(cells, mapping.region, 'region', max, p);
   const campaignCode = text(cells, mapping.campaignCode, 'campaignCode', max, p);
+  if (mapping.currency !== null && opts.fileCurrency) {
+    const c = rawCell(cells, mapping.currency);
+    if (c.length > 0 && currencyCode(c) !== opts.fileCurrency)
+      p.add(mapping.currency, 'currency', 'CURRENCY_MIXED', c);
+  }
+  const facts = orderFacts(cells, mapping, exp, p);
 
   if (p.list !== null || dt === null || amountMinor === null) return { ok: false, problems: p.list ?? [] };
   return {
     ok: true,
+    facts,
     record: {
       line,
       orderId,
@@ -238,6 +259,42 @@ export function normalizeSalesRow(
   };
 }
 
+/** The order-level facts of a sales line (null when the mapping has none: no cost for plain files). */
+function orderFacts(
+  cells: readonly string[],
+  mapping: SalesMapping,
+  exp: number,
+  p: Problems,
+): LineFacts | null {
+  if (
+    mapping.status === null &&
+    mapping.cancelledAt === null &&
+    mapping.paidAmount === null &&
+    mapping.refund === null &&
+    mapping.orderDiscount === null
+  )
+    return null;
+  const statusText = rawCell(cells, mapping.status);
+  const money = (col: number | null, field: string): number | null => {
+    const v = rawCell(cells, col);
+    if (v.length === 0) return null;
+    const r = parseAmount(v, { exponent: exp });
+    if (!r.ok) {
+      p.add(col, field, r.code, v);
+      return null;
+    }
+    return Math.abs(r.minor);
+  };
+  return {
+    status: statusText.length > 0 ? classifyStatus(statusText) : null,
+    statusText: statusText.length > 0 ? statusText : null,
+    cancelled: rawCell(cells, mapping.cancelledAt).length > 0,
+    paidMinor: money(mapping.paidAmount, 'paidAmount'),
+    refundMinor: money(mapping.refund, 'refund'),
+    orderDiscountMinor: money(mapping.orderDiscount, 'orderDiscount'),
+  };
+}
+
 /** One marketing line (a channel's day): date and channel required; empty counts are 0. */
 export function normalizeMarketingRow(
   cells: readonly string[],
@@ -248,7 +305,10 @@ export function normalizeMarketingRow(
   const p = new Problems(line, opts.headers);
   const max = opts.maxTextLength ?? MAX_TEXT_LENGTH;
   const dt = dateField(cells, mapping.date, opts, p);
-  const channel = required(cells, mapping.channel, 'channel', max, p);
+  const channel =
+    mapping.channel === null && opts.channel
+      ? opts.channel
+      : required(cells, mapping.channel, 'channel', max, p);
   const campaign = text(cells, mapping.campaign, 'campaign', max, p) ?? '';
   const impressions = countField(cells, mapping.impressions, 'impressions', p);
   const visits = countField(cells, mapping.visits, 'visits', p);

@@ -37,6 +37,10 @@ const CURRENCY_TOKENS = [
   's$',
   'jpy',
   'eur',
+  'gbp',
+  'bdt',
+  '£',
+  '৳',
   '新台幣',
   '新臺幣',
   '台幣',
@@ -333,4 +337,59 @@ export function parseInteger(raw: string): ParseIntegerResult {
   const v = toScaled({ negative: x.negative, int: x.int, frac: '' }, 0);
   if (v === null) return { ok: false, code: 'NUMBER_TOO_LARGE' };
   return { ok: true, value: v };
+}
+
+/** Currency words and signs that name one currency (a lone `$` or `¥` names none). */
+const CURRENCY_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['nt$', 'TWD'],
+  ['ntd', 'TWD'],
+  ['twd', 'TWD'],
+  ['新台幣', 'TWD'],
+  ['新臺幣', 'TWD'],
+  ['台幣', 'TWD'],
+  ['臺幣', 'TWD'],
+  ['hk$', 'HKD'],
+  ['hkd', 'HKD'],
+  ['港幣', 'HKD'],
+  ['港币', 'HKD'],
+  ['us$', 'USD'],
+  ['usd', 'USD'],
+  ['mop$', 'MOP'],
+  ['mop', 'MOP'],
+  ['rmb', 'CNY'],
+  ['cny', 'CNY'],
+  ['人民幣', 'CNY'],
+  ['人民币', 'CNY'],
+  ['s$', 'SGD'],
+  ['sgd', 'SGD'],
+  ['jpy', 'JPY'],
+  ['eur', 'EUR'],
+  ['€', 'EUR'],
+  ['gbp', 'GBP'],
+  ['£', 'GBP'],
+  ['bdt', 'BDT'],
+  ['৳', 'BDT'],
+];
+
+/**
+ * The ISO code an amount's prefix or suffix names (`£12.50` GBP, `HK$1,200` HKD, `1,200 TWD`), or
+ * null (plain numbers, `$`). Used on a sample of lines to find a file's currency, not on every line.
+ */
+export function currencyOfAmount(raw: string): string | null {
+  const s = toHalfWidth(raw)
+    .trim()
+    .toLowerCase()
+    .replace(/^[(+-]+/, '');
+  if (s.length === 0 || (s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57 && /\d$/.test(s))) return null;
+  for (const [word, code] of CURRENCY_WORDS) if (s.startsWith(word) || s.endsWith(word)) return code;
+  return null;
+}
+
+/** A Currency column's value as an ISO code (`gbp`, `£`, `港幣` → GBP, HKD), or the text upper-cased. */
+export function currencyCode(raw: string): string | null {
+  const s = toHalfWidth(raw).trim();
+  if (s.length === 0) return null;
+  const lower = s.toLowerCase();
+  for (const [word, code] of CURRENCY_WORDS) if (lower === word) return code;
+  return s.toUpperCase();
 }

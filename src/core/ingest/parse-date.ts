@@ -4,6 +4,7 @@ export type DateProblemCode =
   | 'DATE_EMPTY'
   | 'DATE_INVALID'
   | 'DATE_OUT_OF_RANGE'
+  | 'DATE_ORDER_UNKNOWN'
   | 'TIME_INVALID'
   | 'TIME_ZONE_INVALID';
 
@@ -16,8 +17,10 @@ export interface ParseDateOptions {
    * 31/01/2024 when true, 01/31/2024 when false (only for dates whose year comes last; a two-digit
    * year last, 31/01/24, is 2000–2099). A three-digit year first is ROC: 113/01/31 = 2024-01-31;
    * ROC years of one or two digits need the 民國 / 年月日 form (民國99年12月31日) or 7 digits (0991231).
+   * null: the order is not known (see DateOrderScan); a value only one reading fits (31/01/2024,
+   * 4/15/2019, 5/5/2024) is read that way, any other is DATE_ORDER_UNKNOWN.
    */
-  dayFirst: boolean;
+  dayFirst: boolean | null;
   /**
    * The company's IANA time zone. Values carrying a zone (2024-01-31T05:45:00Z, ...+08:00) are
    * converted to it; values without a zone are taken as already local. Default 'UTC'.
@@ -60,9 +63,11 @@ export function parseDate(raw: string, opts: ParseDateOptions): ParseDateResult 
       mo = +b;
       d = +c;
     } else if (c.length === 4) {
+      const dayFirst = opts.dayFirst ?? orderOf(+a, +b);
+      if (dayFirst === null) return { ok: false, code: 'DATE_ORDER_UNKNOWN' };
       y = +c;
-      mo = opts.dayFirst ? +b : +a;
-      d = opts.dayFirst ? +a : +b;
+      mo = dayFirst ? +b : +a;
+      d = dayFirst ? +a : +b;
     } else if (a.length === 3 && c.length <= 2) {
       // ROC (Minguo) year first: 113/01/31
       y = +a + ROC_OFFSET;
@@ -70,9 +75,11 @@ export function parseDate(raw: string, opts: ParseDateOptions): ParseDateResult 
       d = +c;
     } else if (a.length <= 2 && c.length === 2) {
       // two-digit year last (31/01/24, 01/31/24): this century, order by setting
+      const dayFirst = opts.dayFirst ?? orderOf(+a, +b);
+      if (dayFirst === null) return { ok: false, code: 'DATE_ORDER_UNKNOWN' };
       y = 2000 + +c;
-      mo = opts.dayFirst ? +b : +a;
-      d = opts.dayFirst ? +a : +b;
+      mo = dayFirst ? +b : +a;
+      d = dayFirst ? +a : +b;
     } else return { ok: false, code: 'DATE_INVALID' };
     return finish(y, mo, d, m[5], tz);
   }
@@ -93,6 +100,14 @@ export function parseDate(raw: string, opts: ParseDateOptions): ParseDateResult 
     return finish(+digits.slice(0, 3) + ROC_OFFSET, +digits.slice(3, 5), +digits.slice(5, 7), m[2], tz);
   }
   return { ok: false, code: 'DATE_INVALID' };
+}
+
+/** The only reading of a/b when the order is unknown: day-first, month-first, either, or null. */
+function orderOf(a: number, b: number): boolean | null {
+  if (a === b) return true;
+  if (a > 12 && b <= 12) return true;
+  if (b > 12 && a <= 12) return false;
+  return null;
 }
 
 function isDigit(c: number): boolean {

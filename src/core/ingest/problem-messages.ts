@@ -5,6 +5,8 @@ export const LINE_PROBLEM_CODES = [
   'DATE_EMPTY',
   'DATE_INVALID',
   'DATE_OUT_OF_RANGE',
+  'DATE_ORDER_UNKNOWN',
+  'DATE_ORDER_CONTRADICTS',
   'TIME_INVALID',
   'TIME_ZONE_INVALID',
   'AMOUNT_EMPTY',
@@ -30,6 +32,7 @@ export const LINE_PROBLEM_CODES = [
   'FIELDS_TOO_FEW',
   'FIELDS_SPLIT_AMOUNT',
   'ENCODING_INVALID',
+  'CURRENCY_MIXED',
 ] as const;
 
 /** Codes of errors that stop reading a whole file (IngestError.code on the Node side). */
@@ -61,6 +64,14 @@ const MESSAGES: Readonly<Record<IngestProblemCode, { 'zh-TW': string; en: string
   DATE_EMPTY: { 'zh-TW': '日期是空的', en: 'The date is empty' },
   DATE_INVALID: { 'zh-TW': '日期格式無法辨識', en: 'The date is not in a recognized format' },
   DATE_OUT_OF_RANGE: { 'zh-TW': '日期的年份超出範圍', en: 'The year of the date is out of range' },
+  DATE_ORDER_UNKNOWN: {
+    'zh-TW': '無法判斷日期是「日/月」還是「月/日」（例如 03/04/2024）',
+    en: 'The date can be read day-first or month-first (such as 03/04/2024)',
+  },
+  DATE_ORDER_CONTRADICTS: {
+    'zh-TW': '這個日期只能以另一種日月順序解讀，與選定的順序矛盾',
+    en: 'This date only reads in the other day/month order than the one chosen',
+  },
   TIME_INVALID: { 'zh-TW': '時間格式無法辨識', en: 'The time is not in a recognized format' },
   TIME_ZONE_INVALID: { 'zh-TW': '公司時區設定無效', en: "The company's time zone is not valid" },
   AMOUNT_EMPTY: { 'zh-TW': '金額是空的', en: 'The amount is empty' },
@@ -107,6 +118,10 @@ const MESSAGES: Readonly<Record<IngestProblemCode, { 'zh-TW': string; en: string
   ENCODING_INVALID: {
     'zh-TW': '這一行有無法解讀的位元組（檔案編碼有誤），整行未匯入',
     en: 'The line holds bytes that are not valid text in the file’s encoding: the line was not imported',
+  },
+  CURRENCY_MIXED: {
+    'zh-TW': '這一行的幣別與檔案其他行不同，整行未匯入',
+    en: 'The line is in another currency than the rest of the file: the line was not imported',
   },
   FILE_EMPTY: { 'zh-TW': '檔案是空的', en: 'The file is empty' },
   FILE_TOO_LARGE: { 'zh-TW': '檔案超過大小上限', en: 'The file is larger than the limit' },

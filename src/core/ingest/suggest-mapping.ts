@@ -73,8 +73,14 @@ export function suggestMapping<K extends ImportKind>(
 
   let presetId: string | null = null;
   const preset = detectPreset(kind, normalized);
+  /** The preset's order-level columns (Subtotal, Total...): never suggested for a line's field. */
+  const orderLevel = new Set<number>();
   if (preset !== null) {
     presetId = preset.id;
+    for (const header of preset.orderLevel ?? []) {
+      const col = normalized.indexOf(normalizeHeader(header));
+      if (col >= 0) orderLevel.add(col);
+    }
     const columns = preset.columns as Partial<Record<string, string>>;
     for (const field of fields) {
       const header = columns[field];
@@ -86,7 +92,7 @@ export function suggestMapping<K extends ImportKind>(
 
   for (let col = 0; col < count; col++) {
     const h = normalized[col]!;
-    if (h.length === 0) continue;
+    if (h.length === 0 || orderLevel.has(col)) continue;
     const hits = exact.get(h);
     if (hits !== undefined) {
       for (const hit of hits)
@@ -131,6 +137,17 @@ export function suggestMapping<K extends ImportKind>(
     usedFields.add(c.field);
     mapping[c.field as FieldOf<K>] = c.column;
     confidence[c.field as FieldOf<K>] = Math.min(1, Math.round(c.score * 100) / 100);
+  }
+  // An order's total (訂單金額, Order total) repeated on each line of a line-item file is no line's
+  // amount: with a product and a unit price, the amount is quantity × price.
+  const mm = mapping as Record<string, number | null>;
+  if (kind === 'sales' && mm.amount != null && mm.product != null && mm.unitPrice != null) {
+    const h = normalized[mm.amount] ?? '';
+    if (h.includes('訂單') || h.startsWith('order')) {
+      usedColumns.delete(mm.amount);
+      mm.amount = null;
+      (confidence as Record<string, number>).amount = 0;
+    }
   }
   // A lone "time" column (交易時間, Created at) with no date column holds the date and the time
   // together: it is the date (the date parser reads the time from it too).

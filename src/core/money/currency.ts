@@ -8,6 +8,8 @@ export const CURRENCY_EXPONENT = {
   SGD: 2,
   MOP: 2,
   EUR: 2,
+  GBP: 2,
+  BDT: 2,
 } as const;
 
 export type Currency = keyof typeof CURRENCY_EXPONENT;

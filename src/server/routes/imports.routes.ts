@@ -29,7 +29,9 @@ import {
   uploadSchema,
 } from '../../contract/imports.ts';
 import { AppError } from '../../core/errors/app-error.ts';
+import type { OrderTotals } from '../../core/ingest/order-facts.ts';
 import { describeProblem } from '../../core/ingest/problem-messages.ts';
+import { fromMinorUnits, isCurrency } from '../../core/money/currency.ts';
 import { exporter } from '../../ingest/exporter.ts';
 import { requireActor } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
@@ -37,6 +39,17 @@ import { problemMessage } from '../problem.ts';
 import { type RouteDeps, zodApp } from './deps.ts';
 
 const tags = ['imports'];
+
+/** The orders' totals of a finished import, money in currency units. */
+function ordersView(o: OrderTotals | null, currency: string | undefined) {
+  if (o === null || currency === undefined || !isCurrency(currency)) return null;
+  const { refundedMinor, orderDiscountMinor, ...counts } = o;
+  return {
+    ...counts,
+    refunded: fromMinorUnits(refundedMinor, currency),
+    orderDiscount: fromMinorUnits(orderDiscountMinor, currency),
+  };
+}
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function jobView(req: FastifyRequest, job: ImportJobState) {
@@ -56,6 +69,7 @@ function jobView(req: FastifyRequest, job: ImportJobState) {
           rejected: job.result.rejected,
           firstDate: job.result.firstDate,
           lastDate: job.result.lastDate,
+          orders: ordersView(job.result.orders ?? null, job.result.currency),
         }
       : null,
     error: job.error

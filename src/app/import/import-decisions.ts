@@ -1,0 +1,213 @@
+import { AppError } from '../../core/errors/app-error.ts';
+import { type DateOrder, type DateOrderDecision, DateOrderScan } from '../../core/ingest/date-order.ts';
+import { MAPPING_PRESETS } from '../../core/ingest/header-synonyms.ts';
+import { classifyStatus, type StatusClass } from '../../core/ingest/order-facts.ts';
+import { currencyCode, currencyOfAmount } from '../../core/ingest/parse-amount.ts';
+import { platformFromHeaders } from '../../core/ingest/platform.ts';
+import type { ImportKind } from '../../core/ingest/records.ts';
+import { type Currency, isCurrency } from '../../core/money/currency.ts';
+import type { AppContext } from '../ports.ts';
+import type { FullMapping } from './mapping.ts';
+import type { FileReader, RawRow, RowOptions } from './ports.ts';
+
+/** What the date and status columns of a file hold, read once from its start (or all of it). */
+export interface FileScan {
+  dates: DateOrderScan;
+  statuses: Map<string, number>;
+  /** True when every line was read. */
+  complete: boolean;
+}
+
+const MAX_STATUSES = 50;
+
+/** Reads the date and status columns of up to `maxRows` data lines (after the header line). */
+export async function scanFile(
+  reader: FileReader,
+  path: string,
+  opts: RowOptions,
+  headerLine: number,
+  dateCol: number | null,
+  statusCol: number | null,
+  maxRows: number,
+): Promise<FileScan> {
+  const dates = new DateOrderScan();
+  const statuses = new Map<string, number>();
+  let rows = 0;
+  let complete = true;
+  const it = reader.batches(path, opts)[Symbol.asyncIterator]();
+  try {
+    outer: for (;;) {
+      const next = await it.next();
+      if (next.done) break;
+      for (const row of next.value) {
+        if (row.line <= headerLine) continue;
+        if (rows >= maxRows) {
+          complete = false;
+          break outer;
+        }
+        rows++;
+        if (dateCol !== null) {
+          const v = row.cells[dateCol];
+          if (v !== undefined && v.length > 0) dates.see(v, row.line);
+        }
+        if (statusCol !== null) {
+          const s = row.cells[statusCol]?.trim();
+          if (s && (statuses.has(s) || statuses.size < MAX_STATUSES))
+            statuses.set(s, (statuses.get(s) ?? 0) + 1);
+        }
+      }
+    }
+  } finally {
+    await it.return?.();
+  }
+  return { dates, statuses, complete };
+}
+
+/** A scan of the lines already in hand (the preview's first lines, the import's first batch). */
+export function scanRows(rows: readonly RawRow[], dateCol: number | null): DateOrderScan {
+  const dates = new DateOrderScan();
+  if (dateCol === null) return dates;
+  for (const row of rows) {
+    const v = row.cells[dateCol];
+    if (v !== undefined && v.length > 0) dates.see(v, row.line);
+  }
+  return dates;
+}
+
+export interface CurrencyDecision {
+  /** The currency the file names (a Currency column, an amount's £ / US$ / HK$), or null. */
+  file: string | null;
+  source: 'column' | 'amount' | null;
+  company: Currency;
+  /**
+   * same: the file's is the company's (or the file names none); setCompany: the company (with no
+   * sales yet) takes the file's currency, as asked; offer: it could, if asked; refuse: the company
+   * has sales in its own currency; unsupported: Pacer does not know the file's currency.
+   */
+  action: 'same' | 'setCompany' | 'offer' | 'refuse' | 'unsupported';
+}
+
+const MONEY_FIELDS = ['amount', 'unitPrice', 'spend', 'discount'];
+
+/** The currency a file names, from its first lines: the Currency column, else an amount's sign. */
+export function fileCurrency(
+  rows: readonly RawRow[],
+  mapping: Readonly<Record<string, number | null>>,
+): { code: string | null; source: 'column' | 'amount' | null } {
+  const col = mapping.currency ?? null;
+  if (col !== null) {
+    for (const row of rows) {
+      const c = currencyCode(row.cells[col] ?? '');
+      if (c !== null) return { code: c, source: 'column' };
+    }
+  }
+  const money = MONEY_FIELDS.map((f) => mapping[f] ?? null).filter((c): c is number => c !== null);
+  for (const row of rows.slice(0, 200))
+    for (const c of money) {
+      const code = currencyOfAmount(row.cells[c] ?? '');
+      if (code !== null) return { code, source: 'amount' };
+    }
+  return { code: null, source: null };
+}
+
+export async function decideCurrency(
+  ctx: AppContext,
+  companyId: string,
+  company: Currency,
+  found: { code: string | null; source: 'column' | 'amount' | null },
+  setCompany: boolean,
+): Promise<CurrencyDecision> {
+  const base = { file: found.code, source: found.source, company };
+  if (found.code === null || found.code === company) return { ...base, action: 'same' };
+  if (!isCurrency(found.code)) return { ...base, action: 'unsupported' };
+  const hasSales = (await ctx.repos.kpi.dimensionMembers(companyId, 'product')).length > 0;
+  if (hasSales) return { ...base, action: 'refuse' };
+  return { ...base, action: setCompany ? 'setCompany' : 'offer' };
+}
+
+/** Refuses an import whose currency would be relabelled. */
+export function assertCurrency(d: CurrencyDecision): void {
+  const params = { file: d.file ?? '', company: d.company };
+  if (d.action === 'refuse') throw new AppError('IMPORT_CURRENCY_MISMATCH', undefined, params);
+  if (d.action === 'offer') throw new AppError('IMPORT_CURRENCY_OFFER', undefined, params);
+  if (d.action === 'unsupported') throw new AppError('IMPORT_CURRENCY_UNSUPPORTED', undefined, params);
+}
+
+/** Refuses an import whose dates cannot be read one way for every line. */
+export function assertDateOrder(d: DateOrderDecision): void {
+  const at = (s: { line: number; value: string } | null) => ({ line: s?.line ?? 0, value: s?.value ?? '' });
+  if (d.source === 'conflict')
+    throw new AppError('IMPORT_DATE_ORDER_CONFLICT', undefined, {
+      ...at(d.evidence),
+      line2: d.other?.line ?? 0,
+      value2: d.other?.value ?? '',
+    });
+  if (d.contradicted) throw contradiction(d.order === 'dayFirst', d.evidence);
+  if (d.source === 'unknown') throw new AppError('IMPORT_DATE_ORDER_UNKNOWN', undefined, at(d.evidence));
+}
+
+export function contradiction(dayFirst: boolean, at: { line: number; value: string } | null): AppError {
+  return new AppError('IMPORT_DATE_ORDER_CONTRADICTS', undefined, {
+    chosenEn: dayFirst ? 'day-first (31/01/2024)' : 'month-first (01/31/2024)',
+    chosenZh: dayFirst ? '日/月/年' : '月/日/年',
+    line: at?.line ?? 0,
+    value: at?.value ?? '',
+  });
+}
+
+/** The date order a layout (a built-in preset) fixes, if any. */
+export function presetDateOrder(presetId: string | null): DateOrder | null {
+  const p = MAPPING_PRESETS.find((x) => x.id === presetId);
+  if (p?.dayFirst === undefined) return null;
+  return p.dayFirst ? 'dayFirst' : 'monthFirst';
+}
+
+export type ImportNote = 'noProduct' | 'noQuantity' | 'noOrderId' | 'orderFacts' | 'oneChannel';
+
+/** What the preview says the import will do besides reading the mapped columns. */
+export interface ImportDecisions {
+  dateOrder: DateOrderDecision;
+  currency: CurrencyDecision;
+  /** Each status value found, what it does to the figures, and on how many lines. */
+  statuses: { value: string; treatment: StatusClass; lines: number }[];
+  /** False when the statuses were read from the start of a long file only. */
+  statusesComplete: boolean;
+  /** The one channel of a file without a channel column: as asked, else the platform the headers reveal. */
+  channel: { fixed: string | null; suggested: string | null };
+  notes: ImportNote[];
+}
+
+export function importNotes(
+  kind: ImportKind,
+  mapping: Readonly<Record<string, number | null>>,
+  channel: string | null,
+): ImportNote[] {
+  const notes: ImportNote[] = [];
+  if (kind === 'sales') {
+    if (mapping.product == null) notes.push('noProduct');
+    if (mapping.quantity == null) notes.push('noQuantity');
+    if (mapping.orderId == null) notes.push('noOrderId');
+    if (['status', 'cancelledAt', 'paidAmount', 'refund', 'orderDiscount'].some((f) => mapping[f] != null))
+      notes.push('orderFacts');
+  }
+  if (kind !== 'satisfaction' && mapping.channel == null && channel) notes.push('oneChannel');
+  return notes;
+}
+
+export function statusList(scan: FileScan): ImportDecisions['statuses'] {
+  return [...scan.statuses]
+    .map(([value, lines]) => ({ value, treatment: classifyStatus(value), lines }))
+    .sort((a, b) => b.lines - a.lines);
+}
+
+export function channelChoice(
+  kind: ImportKind,
+  mapping: FullMapping<ImportKind>,
+  headers: readonly string[],
+  asked: string | undefined,
+): ImportDecisions['channel'] {
+  const m = mapping as Readonly<Record<string, number | null>>;
+  const suggested = kind !== 'satisfaction' && m.channel == null ? platformFromHeaders(headers) : null;
+  const fixed = asked?.trim() ? asked.trim() : null;
+  return { fixed, suggested };
+}

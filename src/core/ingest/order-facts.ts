@@ -1,0 +1,273 @@
+import { toHalfWidth, trimCell } from './half-width.ts';
+import type { SalesRecord } from './records.ts';
+
+/**
+ * What a status word means for the sales figures: a sale; an order that is no sale (refunded in
+ * full, voided, cancelled, unpaid); or a returned line (its quantity and amount count negative).
+ */
+export type StatusClass = 'sale' | 'refunded' | 'voided' | 'cancelled' | 'unpaid' | 'return';
+
+/** Why an order's lines were left out of the sales. */
+export type ExclusionReason = 'refunded' | 'voided' | 'cancelled' | 'unpaid';
+
+const STATUS_WORDS: ReadonlyArray<readonly [StatusClass, readonly string[]]> = [
+  ['sale', ['partially_refunded', 'partially refunded', '部分退款', 'partiallypaid', 'partially_paid']],
+  [
+    'refunded',
+    ['refunded', '已退款', '退款成功', '退款完成', '全額退款', '已退款完成', '退款', 'refund', '全部退款'],
+  ],
+  ['voided', ['voided', 'void', '作廢', '已作廢', '註銷', '已註銷', '發票作廢']],
+  [
+    'cancelled',
+    [
+      'cancelled',
+      'canceled',
+      'cancel',
+      '取消',
+      '已取消',
+      '訂單取消',
+      '交易取消',
+      '交易關閉',
+      '交易关闭',
+      '已關閉',
+      '不成立',
+      '訂單不成立',
+      'failed',
+      'expired',
+    ],
+  ],
+  [
+    'unpaid',
+    [
+      'pending',
+      'unpaid',
+      'authorized',
+      '未付款',
+      '待付款',
+      '等待付款',
+      '等待買家付款',
+      '尚未付款',
+      'awaiting payment',
+    ],
+  ],
+  ['return', ['退貨', '銷退', '已退貨', 'return', 'returned', '退']],
+];
+
+const lookup = new Map<string, StatusClass>();
+for (const [cls, words] of STATUS_WORDS) for (const w of words) lookup.set(w, cls);
+const cache = new Map<string, StatusClass>();
+
+/**
+ * The class of a status value (Shopify's Financial Status, a platform's 訂單狀態, a POS line's 退貨 /
+ * 作廢): matched whole after case and width folding, else by a contained Chinese word (「退款成功」,
+ * 「買家取消」); anything else (paid, 已付款, 已完成, 交易成功...) is a sale.
+ */
+export function classifyStatus(raw: string): StatusClass {
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit;
+  const s = toHalfWidth(trimCell(raw)).toLowerCase();
+  let cls: StatusClass = lookup.get(s) ?? 'sale';
+  if (!lookup.has(s) && s.length > 0) {
+    if (s.includes('部分退款')) cls = 'sale';
+    else if (s.includes('退款')) cls = 'refunded';
+    else if (s.includes('作廢')) cls = 'voided';
+    else if (s.includes('取消') || s.includes('不成立') || s.includes('關閉')) cls = 'cancelled';
+    else if (s.includes('未付款') || s.includes('待付款')) cls = 'unpaid';
+    else if (s.includes('退貨')) cls = 'return';
+  }
+  if (cache.size < 1000) cache.set(raw, cls);
+  return cls;
+}
+
+/** A line's order-level facts as the file gives them (an export may fill them on the first line only). */
+export interface LineFacts {
+  status: StatusClass | null;
+  /** The raw status text (for the preview's list of statuses). */
+  statusText: string | null;
+  cancelled: boolean;
+  /** The order's paid amount, when the file has one (0 = unpaid). */
+  paidMinor: number | null;
+  /** The order's refunded amount. */
+  refundMinor: number | null;
+  /** The order's discount, to spread over its lines (line discounts already taken off are deducted). */
+  orderDiscountMinor: number | null;
+}
+
+export interface OrderTotals {
+  /** Lines left out because their order is refunded in full, voided, cancelled or unpaid. */
+  excludedLines: number;
+  excludedOrders: Record<ExclusionReason, number>;
+  /** Lines counted as returns (negative quantity, by status or as written). */
+  returnLines: number;
+  /** Partial refunds taken off the lines' amounts. */
+  refundedMinor: number;
+  /** Order discounts spread over the lines. */
+  orderDiscountMinor: number;
+}
+
+interface Pending {
+  record: SalesRecord;
+  facts: LineFacts | null;
+}
+
+/** The first non-null of each fact over an order's lines. */
+function merge(lines: readonly Pending[]): Omit<LineFacts, 'statusText'> {
+  let status: StatusClass | null = null;
+  let cancelled = false;
+  let paidMinor: number | null = null;
+  let refundMinor: number | null = null;
+  let orderDiscountMinor: number | null = null;
+  const first = lines[0]?.facts?.status ?? null;
+  if (first !== null && first !== 'return') status = first;
+  for (const { facts: f } of lines) {
+    if (f === null) continue;
+    cancelled ||= f.cancelled;
+    paidMinor ??= f.paidMinor;
+    refundMinor ??= f.refundMinor;
+    orderDiscountMinor ??= f.orderDiscountMinor;
+  }
+  return { status, cancelled, paidMinor, refundMinor, orderDiscountMinor };
+}
+
+/**
+ * Spreads `total` (minor units, ≥ 0) over the lines in proportion to `weights` (≥ 0), by largest
+ * remainder so the shares add up exactly; equally when every weight is 0.
+ */
+export function allocate(total: number, weights: readonly number[]): number[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  const sum = weights.reduce((a, w) => a + w, 0);
+  const raw = weights.map((w) => (sum > 0 ? (total * w) / sum : total / n));
+  const out = raw.map((x) => Math.floor(x));
+  let left = total - out.reduce((a, x) => a + x, 0);
+  const order = raw.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; left > 0 && k < n; k++, left--) out[order[k]![1]]! += 1;
+  return out;
+}
+
+/**
+ * Puts an export's lines back into orders (consecutive lines with one order id; a line without an
+ * order id is an order of its own) and applies the order's facts to its lines: lines of refunded,
+ * voided, cancelled or unpaid orders (or with such a status of their own) are left out; a returned
+ * line counts negative; a partial refund and an order discount are taken off the lines' amounts in
+ * proportion, so the lines add up to the order's net sales. Used only when the mapping has an
+ * order-level field; an order seen again later in the file inherits its status.
+ */
+export class OrderAssembler {
+  private current: Pending[] = [];
+  private currentId: string | null = null;
+  /** Status facts of orders already closed, for their lines met again further down the file. */
+  private readonly seen = new Map<string, Omit<LineFacts, 'statusText'>>();
+  readonly totals: OrderTotals = {
+    excludedLines: 0,
+    excludedOrders: { refunded: 0, voided: 0, cancelled: 0, unpaid: 0 },
+    returnLines: 0,
+    refundedMinor: 0,
+    orderDiscountMinor: 0,
+  };
+
+  /** Adds a line; returns the lines of the order it closes (to write), possibly none. */
+  push(record: SalesRecord, facts: LineFacts | null, out: SalesRecord[]): void {
+    const id = record.orderId;
+    if (this.current.length > 0 && (id === null || id !== this.currentId)) this.close(out);
+    this.current.push({ record, facts });
+    this.currentId = id;
+    if (id === null) this.close(out);
+  }
+
+  /** Closes the last order. */
+  flush(out: SalesRecord[]): void {
+    if (this.current.length > 0) this.close(out);
+  }
+
+  private close(out: SalesRecord[]): void {
+    const lines = this.current;
+    this.current = [];
+    const id = this.currentId;
+    const own = merge(lines);
+    const before = id === null ? undefined : this.seen.get(id);
+    // The order's status is its first line's (an export fills it there); a line with a status of its
+    // own (a POS line marked 作廢 or 退貨) keeps it.
+    const order = before === undefined ? own : { ...own, status: own.status ?? before.status };
+    if (
+      id !== null &&
+      before === undefined &&
+      (own.status !== null || own.cancelled || own.paidMinor !== null)
+    )
+      this.seen.set(id, own);
+    const named =
+      order.status === 'refunded' ||
+      order.status === 'voided' ||
+      order.status === 'cancelled' ||
+      order.status === 'unpaid'
+        ? order.status
+        : null;
+    const whole = order.cancelled
+      ? (named ?? 'cancelled')
+      : order.paidMinor !== null && order.paidMinor <= 0
+        ? (named ?? 'unpaid')
+        : null;
+    if (whole !== null) {
+      this.exclude(lines.length, whole, before === undefined);
+      return;
+    }
+    const kept: SalesRecord[] = [];
+    const reasons = new Set<ExclusionReason>();
+    let left = 0;
+    for (const { record, facts } of lines) {
+      const status = facts?.status ?? order.status;
+      if (status === 'refunded' || status === 'voided' || status === 'cancelled' || status === 'unpaid') {
+        left += 1;
+        reasons.add(status);
+        continue;
+      }
+      if (facts?.status === 'return' && record.quantity > 0) {
+        record.quantity = -record.quantity;
+        record.amountMinor = -record.amountMinor;
+      }
+      if (record.quantity < 0 || record.amountMinor < 0) this.totals.returnLines += 1;
+      kept.push(record);
+    }
+    this.totals.excludedLines += left;
+    if (before === undefined) for (const r of reasons) this.totals.excludedOrders[r] += 1;
+    const sales = kept.filter((r) => r.amountMinor > 0);
+    const lineDiscounts = sales.reduce((a, r) => a + r.discountMinor, 0);
+    const orderDiscount = Math.max(0, (order.orderDiscountMinor ?? 0) - lineDiscounts);
+    if (orderDiscount > 0 && sales.length > 0) {
+      const gross = sales.reduce((a, r) => a + r.amountMinor, 0);
+      const taken = Math.min(orderDiscount, gross);
+      const shares = allocate(
+        taken,
+        sales.map((r) => r.amountMinor),
+      );
+      sales.forEach((r, i) => {
+        r.amountMinor -= shares[i]!;
+        r.discountMinor += shares[i]!;
+      });
+      this.totals.orderDiscountMinor += taken;
+    }
+    const refund = order.refundMinor ?? 0;
+    if (refund > 0 && sales.length > 0) {
+      const net = sales.reduce((a, r) => a + r.amountMinor, 0);
+      if (refund >= net) {
+        // Refunded in full, whatever the status says.
+        this.exclude(lines.length - left, 'refunded', before === undefined && !reasons.has('refunded'));
+        return;
+      }
+      const shares = allocate(
+        refund,
+        sales.map((r) => r.amountMinor),
+      );
+      sales.forEach((r, i) => {
+        r.amountMinor -= shares[i]!;
+      });
+      this.totals.refundedMinor += refund;
+    }
+    for (const r of kept) out.push(r);
+  }
+
+  private exclude(lines: number, reason: ExclusionReason, countOrder: boolean): void {
+    this.totals.excludedLines += lines;
+    if (countOrder) this.totals.excludedOrders[reason] += 1;
+  }
+}
