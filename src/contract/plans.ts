@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { COMPANY_STAGES } from '../core/plan/stage-templates.ts';
 import { SPLIT_DIMENSIONS, SPLIT_GRAINS } from '../core/plan/types.ts';
 import { idSchema, localDateSchema, textSchema } from './common.ts';
+import { exportFormatSchema } from './exports.ts';
 import { goalMetricSchema, goalScopeSchema, smartGradesSchema, targetKindSchema } from './goals.ts';
 
 const periodSchema = z.object({ start: z.string(), end: z.string() });
@@ -127,6 +128,14 @@ export const replanBodySchema = z.object({
   today: localDateSchema.optional(),
   mode: z.enum(['spread', 'keep']),
   reason: reasonSchema,
+  /** Preview only: the new targets and run rates are computed, nothing is recorded. */
+  dryRun: z.boolean().default(false),
+});
+
+/** The plan tree as a file (one row per node, indented by level). */
+export const planExportQuerySchema = z.object({
+  today: localDateSchema.optional(),
+  format: exportFormatSchema.default('xlsx'),
 });
 
 export const replanViewSchema = z.object({

@@ -348,6 +348,11 @@ const MATRIX: Record<string, Entry> = {
     success: 200,
     make: async (t) => ({ url: `${co(t)}/plans/${(await freshPlan(t)).id}` }),
   },
+  'GET /api/companies/:companyId/plans/:goalId/export': {
+    access: ALL_ROLES,
+    success: 200,
+    make: async (t) => ({ url: `${co(t)}/plans/${(await freshPlan(t)).id}/export?format=xlsx` }),
+  },
   'POST /api/companies/:companyId/plans/:goalId/split': {
     access: ['owner', 'manager', 'member'],
     success: 200,

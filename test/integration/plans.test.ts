@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toDayNumber } from '../../src/core/calendar/dates.ts';
@@ -259,6 +260,46 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
       '上半年檢討',
     ]);
     expect(versions[0].changes.replan.to).toMatchObject({ mode: 'spread' });
+  });
+
+  it('previews a re-plan without recording it; exports the tree as XLSX with every node', async () => {
+    const g = await goal({
+      name: '2025 年營收試算',
+      period: { start: '2025-01-01', end: '2025-12-31' },
+      target: { metric: 'revenue', kind: 'absolute', value: 20_000_000, per: null },
+    });
+    expect(
+      (await client.post(`${plans()}/${g.id}/split`, { into: 'quarter', today: '2025-01-01' })).statusCode,
+    ).toBe(200);
+    const before = (await client.get(`/api/companies/${companyId}/goals/${g.id}/versions`)).json();
+    const preview = await client.post(`${plans()}/${g.id}/replan`, {
+      today: '2025-07-01',
+      mode: 'spread',
+      reason: '試算',
+      dryRun: true,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const p = preview.json();
+    expect(p.children[0].newTarget).toBe(p.children[0].actual);
+    expect(p.children[0].newTarget).not.toBe(p.children[0].target);
+    const after = (await client.get(`/api/companies/${companyId}/goals/${g.id}/versions`)).json();
+    expect(after).toHaveLength(before.length);
+    const tree = (await client.get(`${plans()}/${g.id}?today=2025-01-01`)).json();
+    expect(tree.children[0].target).toBe(p.children[0].target);
+
+    const file = await client.get(`${plans()}/${g.id}/export?format=xlsx&today=2025-07-01`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const rows: unknown[][] = [];
+    ws?.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows[0]?.[0]).toBe('Level');
+    expect(rows).toHaveLength(1 + 1 + 4);
+    expect(rows[1]?.[7]).toBe(20_000_000);
+    expect(rows.slice(2).map((r) => r[2])).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    expect(rows.slice(2).reduce((a, r) => a + cents(Number(r[7])), 0)).toBe(cents(20_000_000));
   });
 
   it('creates a company-stage plan: three phases with graded goals, targets from the data', async () => {

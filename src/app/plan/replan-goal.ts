@@ -20,6 +20,8 @@ export interface ReplanRequest {
   today?: string;
   mode: 'spread' | 'keep';
   reason: string;
+  /** Preview: nothing is recorded. */
+  dryRun?: boolean;
 }
 
 export interface ReplanChildView {
@@ -59,7 +61,7 @@ export async function replanGoal(
   goalId: string,
   req: ReplanRequest,
 ): Promise<ReplanView> {
-  await authorize(ctx, actor, companyId, 'goals.write');
+  await authorize(ctx, actor, companyId, req.dryRun ? 'goals.read' : 'goals.write');
   const l = await loadForPlan(ctx, companyId, goalId, req.today);
   const metric = l.goal.spec.metric;
   if (!isAdditive(metric))
@@ -119,20 +121,22 @@ export async function replanGoal(
     expectedVersion: l.goal.version,
     changes: { replan: { from: null, to: summary } },
   });
-  const at = nowIso(ctx);
-  const ok = await ctx.repos.plans.revise(companyId, revisions, new Map(), req.reason, actor.userId, at);
-  if (!ok) throw new AppError('VERSION_CONFLICT');
-  await ctx.repos.audit.append(
-    {
-      companyId,
-      userId: actor.userId,
-      action: 'plan.replanned',
-      entity: 'goal',
-      entityId: goalId,
-      details: { ...summary, reason: req.reason },
-    },
-    at,
-  );
+  if (!req.dryRun) {
+    const at = nowIso(ctx);
+    const ok = await ctx.repos.plans.revise(companyId, revisions, new Map(), req.reason, actor.userId, at);
+    if (!ok) throw new AppError('VERSION_CONFLICT');
+    await ctx.repos.audit.append(
+      {
+        companyId,
+        userId: actor.userId,
+        action: 'plan.replanned',
+        entity: 'goal',
+        entityId: goalId,
+        details: { ...summary, reason: req.reason },
+      },
+      at,
+    );
+  }
   return {
     goalId,
     mode: req.mode,
@@ -154,6 +158,6 @@ export async function replanGoal(
       target: k.spec.target.value,
       newTarget: from(r.targets[i] ?? 0),
     })),
-    version: l.goal.version + 1,
+    version: l.goal.version + (req.dryRun ? 0 : 1),
   };
 }

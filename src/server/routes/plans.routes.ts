@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { exportPlan } from '../../app/plan/plan-export.ts';
 import { editPlanChild, getPlanTree, rebalancePlan } from '../../app/plan/plan-tree.ts';
 import { replanGoal } from '../../app/plan/replan-goal.ts';
 import { splitGoal } from '../../app/plan/split-goal.ts';
@@ -7,6 +8,7 @@ import { companyParamsSchema } from '../../contract/common.ts';
 import {
   childEditBodySchema,
   planChildParamsSchema,
+  planExportQuerySchema,
   planParamsSchema,
   planTreeQuerySchema,
   planTreeSchema,
@@ -18,11 +20,13 @@ import {
   stageBodySchema,
   stagePlanSchema,
 } from '../../contract/plans.ts';
+import { exporter } from '../../ingest/exporter.ts';
 import { requireActor } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
 import { type RouteDeps, zodApp } from './deps.ts';
 
 const tags = ['plans'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Phase goals: thin routes over the app's plan use cases. */
 export function planRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -59,6 +63,29 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps): void {
     },
     async (req) =>
       getPlanTree(ctx, requireActor(req), req.params.companyId, req.params.goalId, req.query.today),
+  );
+
+  r.get(
+    `${base}/:goalId/export`,
+    { config, schema: { tags, params: planParamsSchema, querystring: planExportQuerySchema } },
+    async (req, reply) => {
+      const { format, today } = req.query;
+      const file = await exportPlan(
+        ctx,
+        requireActor(req),
+        req.params.companyId,
+        req.params.goalId,
+        requestLocale(req),
+        today,
+      );
+      reply.header(
+        'content-disposition',
+        `attachment; filename="plan.${format}"; filename*=UTF-8''${encodeURIComponent(`${file.name}.${format}`)}`,
+      );
+      reply.header('cache-control', 'no-store');
+      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(await exporter.xlsx(file.rows, file.sheet));
+      return reply.type('text/csv; charset=utf-8').send(await exporter.csv(file.rows));
+    },
   );
 
   r.post(
