@@ -1,0 +1,236 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths } from '../../src/core/calendar/dates.ts';
+import { todayIn } from '../../src/core/calendar/time-zones.ts';
+import { refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
+import type { Database } from '../../src/db/schema/index.ts';
+import { ensureTenant } from '../../src/db/tenants.ts';
+import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { dialects } from '../support/databases.ts';
+
+/**
+ * Issue #10 through the API on both databases: data freshness, stale data, unknown scope, the
+ * guide's contradicting targets, dates and control characters checked at the contract.
+ */
+
+/** Daily sales of 拿鐵 in 門市 at about `level` a day for `days` days ending on `last`. */
+async function seedSales(db: Kysely<Database>, companyId: string, last: string, days: number, level: number) {
+  const [product] = await db
+    .insertInto('products')
+    .values({ company_id: companyId, name: '拿鐵', category_id: null, sku: null, list_price_minor: null })
+    .returning('id')
+    .execute();
+  const [channel] = await db
+    .insertInto('channels')
+    .values({ company_id: companyId, name: '門市' })
+    .returning('id')
+    .execute();
+  const tenantId = await ensureTenant(db, companyId);
+  const first = addDays(last, 1 - days);
+  let seed = 3;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const rows = Array.from({ length: days }, (_, i) => {
+    const date = addDays(first, i);
+    const amount = Math.round(level * (1 + 0.1 * (rand() * 2 - 1)) * 100);
+    return {
+      tenant_id: tenantId,
+      order_id: `O${i}`,
+      line_no: 1,
+      sold_at: `${date}T10:00`,
+      sale_date: date,
+      product_id: Number(product?.id),
+      customer_id: null,
+      channel_id: Number(channel?.id),
+      rep_id: null,
+      region_id: null,
+      quantity: 1,
+      unit_price_minor: amount,
+      discount_minor: 0,
+      amount_minor: amount,
+      currency: 'TWD',
+      campaign_code: null,
+      import_seq: null,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 300)
+    await db
+      .insertInto('sales_lines')
+      .values(rows.slice(i, i + 300))
+      .execute();
+  await refreshSalesRollups(db, companyId, first, last);
+}
+
+type Finding = { code: string; message: string; fix: string };
+const codes = (fs: Finding[]) => fs.map((f) => f.code);
+
+describe.each(dialects())('goal correctness (%s)', (dialect) => {
+  let h: Harness;
+  let today: string;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+    today = todayIn('Asia/Taipei', new Date());
+  });
+  afterAll(async () => h?.close());
+
+  const nextQuarter = () => {
+    const start = addMonths(`${today.slice(0, 7)}-01`, 1);
+    return { start, end: addDays(addMonths(start, 3), -1) };
+  };
+  const goal = (over: Record<string, unknown> = {}) => ({
+    name: '下季營收',
+    metric: 'revenue',
+    scope: {},
+    target: { metric: 'revenue', kind: 'percent_change', value: 10, per: null },
+    period: nextQuarter(),
+    strategies: ['社群媒體行銷'],
+    ...over,
+  });
+
+  it('data ending 11 months ago: freshness said, forecast from the last complete month, no target of 0', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const base = `/api/companies/${companyId}`;
+    const empty = await client.get(`${base}/data-freshness`);
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json()).toMatchObject({ status: 'none', lastSaleDate: null, daysOld: null, today });
+
+    // The last day of the month 11 months before this one.
+    const last = addDays(addMonths(`${today.slice(0, 7)}-01`, -10), -1);
+    await seedSales(h.runtime.database.db, companyId, last, 3 * 365, 40_000);
+    const fresh = (await client.get(`${base}/data-freshness`)).json();
+    expect(fresh).toMatchObject({ status: 'stale', lastSaleDate: last, lastCompleteMonth: last.slice(0, 7) });
+    expect(fresh.daysOld).toBeGreaterThan(300);
+
+    const res = await client.post(
+      `${base}/goals/grade`,
+      goal({
+        target: { metric: 'revenue', kind: 'absolute', value: 50_000_000, per: null },
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const g = res.json();
+    expect(g.freshness).toMatchObject({ status: 'stale', lastSaleDate: last });
+    const f = g.achievability.forecast;
+    expect(f.lo80).toBeLessThanOrEqual(f.mean);
+    expect(f.mean).toBeLessThanOrEqual(f.hi80);
+    expect(f.hi80).toBeGreaterThan(1_000_000);
+    expect(g.achievability.recommended.p70).toBeGreaterThan(1_000_000);
+    expect(codes(g.findings)).toContain('STALE_DATA');
+    expect(g.rewrite).not.toMatch(/至0元/);
+  });
+
+  it('a scope the data does not hold is said, with the closest names, and Achievable stays unknown', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const base = `/api/companies/${companyId}`;
+    await seedSales(h.runtime.database.db, companyId, addDays(today, -1), 2 * 365, 3000);
+    const res = await client.post(`${base}/goals/grade`, goal({ scope: { product: ['產品A', '拿鐵拿'] } }));
+    expect(res.statusCode, res.body).toBe(200);
+    const g = res.json();
+    expect(g.grades.achievable).toBe('unknown');
+    expect(g.achievability.forecast).toBeNull();
+    expect(codes(g.findings)).toContain('SCOPE_UNKNOWN');
+    expect(g.unknownScope).toContainEqual({
+      dimension: 'product',
+      name: '拿鐵拿',
+      suggestions: [{ dimension: 'product', name: '拿鐵' }],
+    });
+
+    // 「透過線上廣告…產品A」: a strategy and a scope; the orders rate target is kept.
+    const parsed = (
+      await client.post(`${base}/goals/parse`, {
+        statement: '在未來三個月內,透過線上廣告提升產品A銷售額20%,達到每月100單。',
+        today,
+      })
+    ).json();
+    expect(parsed.draft.strategies).toContain('線上廣告');
+    expect(parsed.unknownNames).toEqual({ product: ['產品A'] });
+    expect(parsed.grading.grades.specific).toBe('pass');
+    expect(parsed.grading.grades.achievable).toBe('unknown');
+    expect(parsed.draft.extraTargets).toContainEqual({
+      metric: 'orders',
+      kind: 'absolute',
+      value: 100,
+      per: 'month',
+    });
+    expect(parsed.grading.rewrite).not.toContain('門市');
+    const created = await client.post(`${base}/goals`, {
+      ...parsed.draft,
+      name: parsed.draft.name,
+      metric: parsed.draft.metric,
+      target: parsed.draft.target,
+      period: parsed.draft.period,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().extraTargets).toContainEqual({
+      metric: 'orders',
+      kind: 'absolute',
+      value: 100,
+      per: 'month',
+    });
+  });
+
+  it("the guide's example: 咖啡店 is the business, +15 % and 每日1500元 contradict each other", async () => {
+    const { client, companyId } = await signUp(h.app);
+    const base = `/api/companies/${companyId}`;
+    await h.runtime.database.db
+      .updateTable('companies')
+      .set({ name: '晨光咖啡店' })
+      .where('id', '=', companyId)
+      .execute();
+    await seedSales(h.runtime.database.db, companyId, addDays(today, -1), 2 * 365, 40_000);
+    for (const [locale, ask] of [
+      ['zh-TW', /哪一個/],
+      ['en', /Which one/],
+    ] as const) {
+      client.locale = locale;
+      const res = await client.post(`${base}/goals/parse`, {
+        statement: '在未來三個月內,將咖啡店的平均每日銷售額提升15%,達到每日1500元',
+        today,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const { draft, unknownNames, grading } = res.json();
+      expect(unknownNames).toEqual({});
+      expect(draft.scope).toEqual({});
+      const clash = grading.findings.find((x: Finding) => x.code === 'TARGETS_DISAGREE');
+      expect(clash?.fix).toMatch(ask);
+      expect(grading.grades.measurable).toBe('warn');
+    }
+  });
+
+  it('dates are real calendar days in 1900–2199 and text has no control characters: 400, never 500', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const base = `/api/companies/${companyId}`;
+    const bad = async (res: { statusCode: number; json(): unknown; body: string }, path: string) => {
+      expect(res.statusCode, res.body).toBe(400);
+      const body = res.json() as { code: string; errors: { path: string }[] };
+      expect(body.code).toBe('VALIDATION_FAILED');
+      expect(body.errors.map((e) => e.path)).toContain(path);
+    };
+    const feb30 = { start: '2024-02-30', end: '2024-03-31' };
+    await bad(await client.post(`${base}/goals`, goal({ period: feb30 })), 'period.start');
+    await bad(await client.post(`${base}/goals/grade`, goal({ period: feb30 })), 'period.start');
+    await bad(
+      await client.post(`${base}/goals/parse`, { statement: '下季營收提升10%', today: '2024-02-30' }),
+      'today',
+    );
+    await bad(
+      await client.post(`${base}/goals`, goal({ period: { start: '9999-01-01', end: '9999-12-31' } })),
+      'period.start',
+    );
+    await bad(
+      await client.get(`${base}/kpi?metric=revenue&from=2024-02-30&to=2024-03-31&grain=month`),
+      'from',
+    );
+    await bad(await client.post(`${base}/goals`, goal({ name: 'a\u0000b' })), 'name');
+    await bad(await client.post(`${base}/goals`, goal({ strategies: ['x\u0007'] })), 'strategies.0');
+    // Multi-line text keeps its newlines and tabs.
+    const ok = await client.post(
+      `${base}/goals`,
+      goal({ notes: '第一行\n\t第二行', period: { start: '2199-01-01', end: '2199-03-31' } }),
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().notes).toBe('第一行\n\t第二行');
+  });
+});
