@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../core/access/permissions.ts';
 import { currentCompanyOf, roleCan, useSession } from './api/session.ts';
 import { ErrorBoundary } from './lib/error-boundary.tsx';
+import { HOME_PATH } from './lib/home.ts';
 import { Notice } from './lib/notice.tsx';
 import { PageLoading } from './lib/page-loading.tsx';
 import { AppShell } from './shell/app-shell.tsx';
@@ -37,7 +38,8 @@ function RequireSession({ children }: { children: ReactNode }) {
   const { data: session, isPending } = useSession();
   const location = useLocation();
   if (isPending) return <PageLoading />;
-  if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!session)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <>{children}</>;
 }
 
@@ -90,7 +92,7 @@ export function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={<Navigate to="/profile" replace />} />
+        <Route index element={<Navigate to={HOME_PATH} replace />} />
         <Route
           path="/profile"
           element={

@@ -4,6 +4,7 @@ import { startTestServer } from '../support/server.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { InvitePage, LoginPage, SignupPage } from './pages/auth-pages.ts';
 import { launchChromium, screenshot, watchProblems } from './pages/browser.ts';
+import { GoalListPage } from './pages/goals-page.ts';
 import { MarketPage } from './pages/market-page.ts';
 import { ProfilePage } from './pages/profile-page.ts';
 import { TeamPage } from './pages/team-page.ts';
@@ -141,10 +142,14 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     await shot(phonePage, '05-invite-phone');
     expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await invite.createAccountAndJoin('陳業務', 'Teammate-pass-2026');
-    await new ProfilePage(phonePage).waitForIt();
+    // Joining lands on the goals, not on a settings form.
+    await new GoalListPage(phonePage).waitForIt();
+    expect(new URL(phonePage.url()).pathname).toBe('/goals');
     const phoneShell = new AppShell(phonePage);
     expect(await phoneShell.currentCompany()).toContain(owner.companyName);
     // A member sees the profile read-only, and the navigation opens as a drawer on a phone.
+    await phonePage.goto(`${server.url}/profile`);
+    await new ProfilePage(phonePage).waitForIt();
     await phonePage.getByText('您的角色只能檢視這一頁').waitFor();
     await phonePage.getByRole('button', { name: '開啟選單' }).click();
     // trial click: waits until the drawer has finished sliding in (stable), without navigating
@@ -159,14 +164,17 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     await team.waitForIt();
     await page.locator('.ant-table-row', { hasText: teammateEmail }).waitFor();
 
-    // 6. Log out, then log in to the demo company.
+    // 6. Log out, then log in to the demo company: the login page is in the English chosen in this
+    // browser, and after login the app stays English (the demo account's Chinese does not take over)
+    // and opens on the goals.
     await shell.logOut('Log out');
     const login = new LoginPage(page, { email: 'Email', password: 'Password', submit: 'Log in' });
     await login.waitForIt();
     await login.logIn('demo@pacer.local', 'pacer-demo-2026');
     await page.getByTestId('company-switcher').waitFor();
     expect(await shell.currentCompany()).toContain('示範咖啡店');
-    await profile.waitForIt('Company profile');
+    await new GoalListPage(page).waitForIt('Sales goals');
+    expect(new URL(page.url()).pathname).toBe('/goals');
     await shot(page, '07-demo-company');
     await shell.goTo('Market analysis');
     await page.getByRole('heading', { name: 'Market analysis', level: 3 }).waitFor();
@@ -182,8 +190,29 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
     const freshLogin = new LoginPage(freshPage);
     await freshLogin.waitForIt();
     await freshLogin.logIn(owner.email, owner.password);
-    await new ProfilePage(freshPage).waitForIt('Company profile');
+    await new GoalListPage(freshPage).waitForIt('Sales goals');
     await fresh.close();
+
+    // The teammate (who joined in Chinese) picks English on the login page of a new browser: the app
+    // stays English after login, and the choice is saved to the account (another new browser follows it).
+    for (const choose of [true, false]) {
+      const ctx = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
+      ctx.on('page', watch);
+      const p = await ctx.newPage();
+      await p.goto(`${server.url}/login`);
+      await new LoginPage(p).waitForIt();
+      let teammateLogin = new LoginPage(p);
+      if (choose) {
+        await new AppShell(p).switchLanguage('EN');
+        teammateLogin = new LoginPage(p, { email: 'Email', password: 'Password', submit: 'Log in' });
+        await teammateLogin.waitForIt();
+      }
+      await teammateLogin.logIn(teammateEmail, 'Teammate-pass-2026');
+      await new GoalListPage(p).waitForIt('Sales goals');
+      await p.reload();
+      await new GoalListPage(p).waitForIt('Sales goals');
+      await ctx.close();
+    }
 
     expect(problems).toEqual([]);
   });

@@ -143,6 +143,25 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     expect(await wizard.resultCount('added')).toBe(0);
     expect(await wizard.resultCount('duplicates')).toBe(csv.lines - 1);
 
+    // 「查看 KPI 指標」 opens the KPIs on the imported dates (2026-10-01 … 24, by day), not the last 12 months.
+    await page.getByTestId('import-to-kpi').click();
+    const kpi = new KpiExplorerPage(page);
+    await kpi.waitForIt();
+    const opened = new URL(page.url());
+    expect(opened.pathname).toBe('/kpi');
+    expect(Object.fromEntries(opened.searchParams)).toMatchObject({
+      metric: 'revenue',
+      period: 'custom',
+      from: '2026-10-01',
+      to: '2026-10-24',
+      grain: 'day',
+    });
+    await expect.poll(() => page.getByTestId('kpi-range').textContent()).toContain('2026年10月24日');
+    await kpi.trendChart().waitFor();
+    await shot(page, 'import-04b-kpi-of-the-import');
+    await page.goBack();
+    await wizard.waitForIt();
+
     // The history lists the import.
     await page.getByRole('tab', { name: '匯入紀錄' }).click();
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '門市銷售.csv' }).count()).toBe(2);
@@ -156,7 +175,6 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
 
     // 5. KPI explorer: the revenue trend and a breakdown by channel render as charts.
     await shell.goTo('KPI 指標');
-    const kpi = new KpiExplorerPage(page);
     await kpi.waitForIt();
     await kpi.glossary().waitFor();
     await kpi.trendChart().waitFor();
@@ -180,6 +198,21 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     const savedCsv = join(dir, 'kpi.csv');
     await csvDownload.saveAs(savedCsv);
     expect(readFileSync(savedCsv, 'utf8')).toContain('外送');
+
+    // Revenue adds up, so its channels are stacked; AOV is a ratio: one line per channel, never stacked,
+    // and its whole-range figure is not a sum. The view lives in the address and survives a reload.
+    const breakdownKind = () => page.getByTestId('kpi-breakdown-chart').getAttribute('data-chart-kind');
+    expect(await breakdownKind()).toBe('stacked');
+    await chooseOption(page, page.getByLabel('指標', { exact: true }), '客單價');
+    // The breakdown table heads its column 整段期間 (not 合計) once the AOV figures have arrived.
+    await page.getByRole('columnheader', { name: '整段期間' }).waitFor();
+    expect(await breakdownKind()).toBe('lines');
+    expect(new URL(page.url()).searchParams.get('metric')).toBe('aov');
+    await page.reload();
+    await kpi.breakdownChart().waitFor();
+    expect(await breakdownKind()).toBe('lines');
+    expect(new URL(page.url()).searchParams.get('by')).toBe('channel');
+    await shot(page, 'kpi-02-aov-by-channel');
 
     // 6. The import brought a new channel 「外送」, which is the demo's 「外送平台」: merge them.
     await shell.goTo('品項與通路');

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { currentCompanyOf, roleCan, useSession } from '../api/session.ts';
-import { changeLanguage, currentLanguage, storedLanguage } from '../i18n/index.ts';
+import { changeLanguage, currentLanguage } from '../i18n/index.ts';
 import { CompanySwitcher } from './company-switcher.tsx';
 import { CreateCompanyCard } from './create-company.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -53,9 +53,10 @@ export function AppShell() {
   const selected = `/${location.pathname.split('/')[1] ?? ''}`;
   const accountLocale = session?.user.locale;
 
-  // A browser without a remembered choice follows the language saved to the account.
+  // The account's language wins on load (login saves the language chosen on the login page to it,
+  // the switch in the header saves each change), so every browser shows the person's own choice.
   useEffect(() => {
-    if (accountLocale && storedLanguage() === null && accountLocale !== currentLanguage()) {
+    if (accountLocale && accountLocale !== currentLanguage()) {
       void changeLanguage(accountLocale);
     }
   }, [accountLocale]);

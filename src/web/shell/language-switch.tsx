@@ -7,7 +7,10 @@ import { api } from '../api/client.ts';
 import { useApplySession, useSession } from '../api/session.ts';
 import { changeLanguage, currentLanguage, isLocale } from '../i18n/index.ts';
 
-/** zh-TW / English switch: remembered in this browser and saved to the user's account when logged in. */
+/**
+ * zh-TW / English switch: remembered in this browser and saved to the user's account when logged in;
+ * a choice remembered in this browser (made on the login page, say) is saved to the account at login.
+ */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const { data: session } = useSession();

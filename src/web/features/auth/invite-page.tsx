@@ -10,6 +10,7 @@ import { useApplySession, useSession } from '../../api/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import { HOME_PATH } from '../../lib/home.ts';
 import { Notice } from '../../lib/notice.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
 import { AuthLayout } from './auth-layout.tsx';
@@ -36,7 +37,7 @@ export default function InvitePage() {
       api.post<Session>(`/api/invitations/${encodeURIComponent(token)}/accept`, body),
     onSuccess: (s) => {
       applySession(s);
-      void navigate('/profile', { replace: true });
+      void navigate(HOME_PATH, { replace: true });
     },
     onError: (e) => {
       const fields = problemFieldErrors(e, t);

@@ -3,14 +3,24 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { type LoginBody, loginBodySchema, type Session } from '../../../contract/auth.ts';
-import { api } from '../../api/client.ts';
+import type { Locale } from '../../../contract/common.ts';
+import { api, setCsrfToken } from '../../api/client.ts';
 import { useApplySession, useSession } from '../../api/session.ts';
+import { storedLanguage } from '../../i18n/index.ts';
 import { errorMessage, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import { safeNext } from '../../lib/home.ts';
 import { AuthLayout } from './auth-layout.tsx';
 
-/** Only same-site paths are accepted as a place to return to after login. */
-export function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/profile';
+/**
+ * Logs in and keeps the language chosen in this browser (on this page or before): the account's
+ * saved language is set to it, before the session is applied, so the account's older choice never
+ * flashes in. A browser where nobody chose a language follows the account's (see the app shell).
+ */
+async function logIn(body: LoginBody, language: Locale | null): Promise<Session> {
+  const session = await api.post<Session>('/api/auth/login', language ? { ...body, locale: language } : body);
+  if (language === null || session.user.locale === language) return session;
+  setCsrfToken(session.csrfToken);
+  return api.patch<Session>('/api/auth/me', { locale: language });
 }
 
 export default function LoginPage() {
@@ -22,7 +32,7 @@ export default function LoginPage() {
   const applySession = useApplySession();
   const next = safeNext(params.get('next'));
   const login = useMutation({
-    mutationFn: (body: LoginBody) => api.post<Session>('/api/auth/login', body),
+    mutationFn: (body: LoginBody) => logIn(body, storedLanguage()),
     onSuccess: (s) => {
       applySession(s);
       void navigate(next, { replace: true });
