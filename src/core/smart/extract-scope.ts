@@ -249,6 +249,9 @@ function texts(items: readonly Located[]): string[] {
   );
 }
 
+/** A number followed by 年 is a year or a count of years (「99年」, 「民國115年度」, 「3年」), not a product. */
+const YEARS_RE = /^(?:民國)?\s*[\d〇零一二兩三四五六七八九十百]+\s*(?:個)?\s*年度?$/;
+
 /** Words before a noun that make it the group a metric is about: "rate of members", "sales to members". */
 const OF_WHOM_EN = /(?<![A-Za-z])(?:of|for|from|to|among|by)\s+(?:(?:our|the|all|existing|active)\s+)?$/i;
 
@@ -295,7 +298,9 @@ export function readScope(masked: string, original: string, meansChannels: reado
   segments.push(...people);
   return {
     scope: {
-      products: texts(products.filter((p) => !NOT_A_PRODUCT_ZH.test(normalizeText(p.text)))),
+      products: texts(
+        products.filter((p) => !NOT_A_PRODUCT_ZH.test(normalizeText(p.text)) && !YEARS_RE.test(p.text)),
+      ),
       channels: texts(channels),
       segments: texts(segments),
       regions: texts(regions),

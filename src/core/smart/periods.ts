@@ -283,7 +283,9 @@ function nextHoliday(key: FestivalKey, ctx: PeriodContext, year: number | null):
 
 const HOLIDAY_ALT = HOLIDAY_TERMS.map(([re]) => re.source).join('|');
 /** A year as written in Chinese: 2026年, 民國115年, 115年度 (ROC), 今年, 明年度… */
-const ROC_YEAR = '民國\\s*\\d{1,3}\\s*年度?|(?<!\\d)1[0-4]\\d\\s*年度?';
+// Without 民國, 100–149 followed by 年 is a year unless it counts years (「成立100年」, 「100年老店」).
+const ROC_YEAR =
+  '民國\\s*\\d{1,3}\\s*年度?|(?<!\\d|成立|創立|創業|開業|經營|營業|超過|將近|已經|已|有|約|逾|近|滿|第)1[0-4]\\d\\s*年度?(?!老|歷史|經驗|以上|來|之久|資歷)';
 const ZH_YEAR = `(\\d{4}\\s*年度?|${ROC_YEAR}|今年度?|本年度?|明年度?|來年|後年|[〇零一二三四五六七八九]{4}年)`;
 /** The year of a date: 2026, 民國115 or 115 (ROC). */
 const DATE_YEAR = '\\d{4}|民國\\s*\\d{1,3}|(?<!\\d)1[0-4]\\d';

@@ -53,6 +53,20 @@ describe('ROC (民國) years in every form', () => {
     expect(span(text, '2026-03-10')).toEqual([start, end]);
   });
 
+  it.each(['99年營收成長10%', '3年營收成長50%', '民國99年營收成長10%'])(
+    '「N年」 is never a product: %s',
+    (text) => {
+      expect(goal(text).scope.products).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['成立100年,今年營收成長10%', '2026-01-01', '2026-12-31'],
+    ['營業超過120年,今年營收成長10%', '2026-01-01', '2026-12-31'],
+  ])('a count of years is not an ROC year: %s', (text, start, end) => {
+    expect(span(text, '2026-03-10')).toEqual([start, end]);
+  });
+
   it('reads a named ROC year as the fiscal year starting in it', () => {
     expect(span('115年度營收成長10%', '2026-03-10', 4)).toEqual(['2026-04-01', '2027-03-31']);
   });
