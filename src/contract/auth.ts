@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema, localeSchema, roleSchema } from './common.ts';
+import { idSchema, isoDateTimeSchema, localeSchema, roleSchema, textSchema } from './common.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
 export const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
-export const personNameSchema = z.string().trim().min(1).max(100);
-export const companyNameSchema = z.string().trim().min(1).max(120);
+export const personNameSchema = textSchema.trim().min(1).max(100);
+export const companyNameSchema = textSchema.trim().min(1).max(120);
 
 export const signupBodySchema = z.object({
   email: emailSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema } from './common.ts';
+import { idSchema, isoDateTimeSchema, textSchema } from './common.ts';
 
 export const importKindSchema = z.enum(['sales', 'marketing', 'satisfaction']);
 export type ImportKindDto = z.infer<typeof importKindSchema>;
@@ -32,7 +32,7 @@ export const importOptionsSchema = z.object({
    */
   dayFirst: z.boolean().optional(),
   /** The one channel of a file without a channel column (a single-platform export, e.g. Facebook). */
-  channel: z.string().trim().min(1).max(200).optional(),
+  channel: textSchema.trim().min(1).max(200).optional(),
   /** The file names another currency than the company's and the company has no sales yet: adopt it. */
   setCompanyCurrency: z.boolean().default(false),
   mapping: mappingSchema.optional(),
@@ -99,7 +99,7 @@ export type Preview = z.infer<typeof previewSchema>;
 
 export const startImportBodySchema = importOptionsSchema.extend({
   /** Save the mapping under this name for the next file of the same layout. */
-  savePresetAs: z.string().trim().min(1).max(80).optional(),
+  savePresetAs: textSchema.trim().min(1).max(80).optional(),
 });
 
 export const importSummarySchema = z.object({
@@ -168,7 +168,7 @@ export const presetSchema = z.object({
 export type Preset = z.infer<typeof presetSchema>;
 export const savePresetBodySchema = z.object({
   kind: importKindSchema,
-  name: z.string().trim().min(1).max(80),
+  name: textSchema.trim().min(1).max(80),
   mapping: mappingSchema,
   headers: z.array(z.string().max(200)).max(10_000),
 });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema } from './common.ts';
+import { idSchema, isoDateTimeSchema, multilineTextSchema } from './common.ts';
 import { currencySchema } from './profile.ts';
 
 export const marketSizeKindSchema = z.enum(['TAM', 'SAM', 'SOM']);
 export const swotKindSchema = z.enum(['strength', 'weakness', 'opportunity', 'threat']);
 export const priceLevelSchema = z.enum(['low', 'mid', 'high']);
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => multilineTextSchema.trim().max(max);
 
 /** Market size: amount in currency units (e.g. 1500000.5 NT$); stored as integer minor units. */
 export const marketSizeSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from './auth.ts';
-import { idSchema, isoDateTimeSchema, roleSchema } from './common.ts';
+import { idSchema, isoDateTimeSchema, roleSchema, textSchema } from './common.ts';
 
 export const memberSchema = z.object({
   userId: idSchema,
@@ -40,6 +40,6 @@ export const invitationPreviewSchema = z.object({
 });
 /** Accept while logged in (empty body), or create the account at the same time (name + password). */
 export const acceptInvitationBodySchema = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: textSchema.trim().min(1).max(100).optional(),
   password: z.string().min(8).max(128).optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TIME_ZONES } from '../core/calendar/time-zones.ts';
 import { CURRENCY_EXPONENT, type Currency } from '../core/money/currency.ts';
-import { isoDateTimeSchema } from './common.ts';
+import { isoDateTimeSchema, multilineTextSchema, textSchema } from './common.ts';
 
 /** 初創企業 / 快速成長型 / 成熟企業 (the guide's three stages). */
 export const companyStageSchema = z.enum(['startup', 'fast_growth', 'mature']);
@@ -14,11 +14,11 @@ export const timeZoneSchema = z.enum(TIME_ZONES);
 
 export const profileInputSchema = z.object({
   stage: companyStageSchema,
-  industry: z.string().trim().max(100),
+  industry: textSchema.trim().max(100),
   currency: currencySchema,
   fiscalYearStartMonth: z.number().int().min(1).max(12),
   timeZone: timeZoneSchema,
-  description: z.string().trim().max(2000),
+  description: multilineTextSchema.trim().max(2000),
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema } from './common.ts';
+import { idSchema, isoDateTimeSchema, textSchema } from './common.ts';
 
 export const apiTokenSchema = z.object({
   id: idSchema,
@@ -10,7 +10,7 @@ export const apiTokenSchema = z.object({
   revokedAt: isoDateTimeSchema.nullable(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
-export const createApiTokenBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const createApiTokenBodySchema = z.object({ name: textSchema.trim().min(1).max(100) });
 /** The secret is shown once; only its hash is stored. Use it as `Authorization: Bearer <token>`. */
 export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string() });
 export const tokenParamsSchema = z.object({ companyId: idSchema, tokenId: idSchema });

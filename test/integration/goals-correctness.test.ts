@@ -225,6 +225,19 @@ describe.each(dialects())('goal correctness (%s)', (dialect) => {
     );
     await bad(await client.post(`${base}/goals`, goal({ name: 'a\u0000b' })), 'name');
     await bad(await client.post(`${base}/goals`, goal({ strategies: ['x\u0007'] })), 'strategies.0');
+    // The same rule on every text field of every contract.
+    await bad(await client.post(`${base}/tokens`, { name: 'ci\u0000' }), 'name');
+    await bad(
+      await client.put(`${base}/market-analysis`, {
+        positioning: '社區\u0000咖啡',
+        marketSizes: [],
+        competitors: [],
+        swot: [],
+        objectives: [],
+        version: 0,
+      }),
+      'positioning',
+    );
     // Multi-line text keeps its newlines and tabs.
     const ok = await client.post(
       `${base}/goals`,
