@@ -7,6 +7,7 @@ import {
   comparisonRange,
   enumeratePeriods,
   fiscalYearOf,
+  fiscalYearStart,
   isLocalDate,
   isoWeekOf,
   isoWeeksInYear,
@@ -55,6 +56,25 @@ describe('periods', () => {
       id: '2026-W53',
       start: '2026-12-28',
       end: '2027-01-03',
+    });
+  });
+
+  it.each([
+    ['2026-04-01', 4, '2026-04-01'],
+    ['2026-03-31', 4, '2025-04-01'],
+    ['2026-12-31', 1, '2026-01-01'],
+    ['2024-02-29', 7, '2023-07-01'],
+    ['2026-07-01', 7, '2026-07-01'],
+  ])('the fiscal year of %s starting in month %d starts on %s', (date, month, start) => {
+    expect(fiscalYearStart(date, month)).toBe(start);
+  });
+
+  it('numbers the leap day and the days around it in ISO weeks', () => {
+    expect(isoWeekOf('2024-02-29')).toEqual({ year: 2024, week: 9 });
+    expect(periodOf('2024-02-29', 'month', CAL)).toMatchObject({ start: '2024-02-01', end: '2024-02-29' });
+    expect(periodOf('2025-02-14', 'month', CAL)).toMatchObject({ end: '2025-02-28' });
+    expect(samePeriodLastYear(periodOf('2024-02-29', 'day', CAL), CAL)).toMatchObject({
+      start: '2023-02-28',
     });
   });
 
