@@ -214,6 +214,14 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     expect(new URL(page.url()).searchParams.get('by')).toBe('channel');
     await shot(page, 'kpi-02-aov-by-channel');
 
+    // An empty KPI names the import that would fill it; its link opens the wizard on that kind of file.
+    await page.goto(`${server.url}/kpi?metric=csat&period=custom&from=2001-01-01&to=2001-12-31`);
+    await page.getByTestId('kpi-empty').getByText('匯入滿意度回覆').first().waitFor();
+    await shot(page, 'kpi-04-empty-csat');
+    await page.getByTestId('kpi-empty-import').click();
+    await wizard.waitForIt();
+    expect(await page.getByRole('radio', { name: /顧客滿意度/ }).isChecked()).toBe(true);
+
     // 6. The import brought a new channel 「外送」, which is the demo's 「外送平台」: merge them.
     await shell.goTo('品項與通路');
     const catalog = new CatalogPage(page);
