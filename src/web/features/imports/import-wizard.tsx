@@ -34,8 +34,8 @@ export function ImportWizard({ initialKind = 'sales' }: { initialKind?: ImportKi
           onUploaded={w.setUpload}
           sheet={w.sheet}
           setSheet={w.setSheet}
-          dayFirst={w.dayFirst}
-          setDayFirst={w.setDayFirst}
+          dateOrder={w.dateOrder}
+          setDateOrder={w.setDateOrder}
           onNext={() => w.setStep(1)}
         />
       )}
@@ -43,6 +43,7 @@ export function ImportWizard({ initialKind = 'sales' }: { initialKind?: ImportKi
         <StepMapping
           options={w.options}
           setMapping={w.setMapping}
+          choices={w}
           savePresetAs={w.savePresetAs}
           setSavePresetAs={w.setSavePresetAs}
           onBack={() => w.setStep(0)}

@@ -11,9 +11,19 @@ export interface ImportOptions {
   uploadId: string;
   kind: ImportKind;
   sheet?: string;
-  dayFirst: boolean;
+  /** Omitted: decided from the file's dates (the preview says how). */
+  dayFirst?: boolean;
   mapping?: Mapping;
+  /** Import nothing if any line has a problem. */
+  strict?: boolean;
+  /** One channel for every line of a file without a channel column. */
+  channel?: string;
+  /** Adopt the file's currency (a company with no sales yet). */
+  setCompanyCurrency?: boolean;
 }
+
+/** How slash dates with the year last are read: from the file's values, or as the user says. */
+export type DateOrderChoice = 'auto' | 'dayFirst' | 'monthFirst';
 
 /** The reader's encoding code → the i18n key of its name in words. */
 export function encodingKey(encoding: string | null): string {

@@ -1,11 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Space, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preview } from '../../../contract/imports.ts';
 import { api, companyPath } from '../../api/client.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
+import { DecisionsPanel, decisionsBlock, type ImportChoices } from './decisions-panel.tsx';
 import type { ImportOptions, Mapping } from './imports-api.ts';
 import { MappingTable } from './mapping-table.tsx';
 import { PresetBar } from './preset-bar.tsx';
@@ -16,6 +18,7 @@ import { useFieldLabel } from './use-field-label.ts';
 export function StepMapping({
   options,
   setMapping,
+  choices,
   savePresetAs,
   setSavePresetAs,
   onBack,
@@ -25,6 +28,7 @@ export function StepMapping({
 }: {
   options: ImportOptions;
   setMapping: (m: Mapping) => void;
+  choices: ImportChoices;
   savePresetAs: string;
   setSavePresetAs: (s: string) => void;
   onBack: () => void;
@@ -43,6 +47,13 @@ export function StepMapping({
   const data = preview.data;
   const mapping = options.mapping ?? data?.mapping ?? {};
   const missing = data?.missingRequired ?? [];
+  // A file without a channel column takes the platform its headers reveal unless the user types one.
+  const suggestedChannel = data?.decisions.channel.suggested ?? null;
+  const { channel, setChannel } = choices;
+  useEffect(() => {
+    if (channel === undefined && suggestedChannel) setChannel(suggestedChannel);
+  }, [channel, setChannel, suggestedChannel]);
+  const blocked = data ? decisionsBlock(data.decisions, choices.setCompanyCurrency) : true;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {preview.isError && <Alert type="error" showIcon title={errorMessage(preview.error, t)} />}
@@ -66,6 +77,12 @@ export function StepMapping({
               </Typography.Paragraph>
             )}
           </Panel>
+          <DecisionsPanel
+            decisions={data.decisions}
+            kind={options.kind}
+            channelMapped={mapping.channel != null}
+            choices={choices}
+          />
           <Panel small title={t('imports.previewTitle')}>
             <PreviewTable preview={data} />
           </Panel>
@@ -95,7 +112,7 @@ export function StepMapping({
         <Button
           type="primary"
           loading={committing}
-          disabled={!data || missing.length > 0 || preview.isFetching}
+          disabled={!data || missing.length > 0 || blocked || preview.isFetching}
           onClick={() => onCommit(mapping)}
         >
           {t('imports.commit')}

@@ -2,7 +2,7 @@ import { Button, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Upload as UploadDto } from '../../../contract/imports.ts';
 import { FileDrop } from './file-drop.tsx';
-import type { ImportKind } from './imports-api.ts';
+import type { DateOrderChoice, ImportKind } from './imports-api.ts';
 import { KindPicker } from './kind-picker.tsx';
 import { UploadFacts } from './upload-facts.tsx';
 
@@ -13,8 +13,8 @@ export interface StepUploadProps {
   onUploaded: (u: UploadDto) => void;
   sheet: string | undefined;
   setSheet: (s: string) => void;
-  dayFirst: boolean;
-  setDayFirst: (v: boolean) => void;
+  dateOrder: DateOrderChoice;
+  setDateOrder: (v: DateOrderChoice) => void;
   onNext: () => void;
 }
 
@@ -44,9 +44,13 @@ export function StepUpload(props: StepUploadProps) {
         <Typography.Paragraph type="secondary" style={{ margin: '2px 0 6px' }}>
           {t('imports.slashDatesHelp')}
         </Typography.Paragraph>
-        <Radio.Group value={props.dayFirst} onChange={(e) => props.setDayFirst(e.target.value as boolean)}>
-          <Radio value={true}>{t('imports.dayFirst')}</Radio>
-          <Radio value={false}>{t('imports.monthFirst')}</Radio>
+        <Radio.Group
+          value={props.dateOrder}
+          onChange={(e) => props.setDateOrder(e.target.value as DateOrderChoice)}
+        >
+          <Radio value="auto">{t('imports.dateAuto')}</Radio>
+          <Radio value="dayFirst">{t('imports.dayFirst')}</Radio>
+          <Radio value="monthFirst">{t('imports.monthFirst')}</Radio>
         </Radio.Group>
       </div>
       <div>

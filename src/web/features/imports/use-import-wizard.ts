@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ImportJob, Upload as UploadDto } from '../../../contract/imports.ts';
 import { api, companyPath } from '../../api/client.ts';
 import { useCurrentCompany } from '../../lib/use-company.ts';
-import type { ImportKind, ImportOptions, Mapping } from './imports-api.ts';
+import type { DateOrderChoice, ImportKind, ImportOptions, Mapping } from './imports-api.ts';
 
 export type WizardStep = 0 | 1 | 2 | 3;
 
@@ -18,7 +18,10 @@ export function useImportWizard(initialKind: ImportKind) {
   const [kind, setKindState] = useState<ImportKind>(initialKind);
   const [upload, setUploadState] = useState<UploadDto | null>(null);
   const [sheet, setSheetState] = useState<string | undefined>();
-  const [dayFirst, setDayFirst] = useState(true);
+  const [dateOrder, setDateOrder] = useState<DateOrderChoice>('auto');
+  const [strict, setStrict] = useState(false);
+  const [channel, setChannel] = useState<string | undefined>();
+  const [setCompanyCurrency, setSetCompanyCurrency] = useState(false);
   const [mapping, setMapping] = useState<Mapping | undefined>();
   const [savePresetAs, setSavePresetAs] = useState('');
   const [job, setJob] = useState<ImportJob | null>(null);
@@ -30,12 +33,13 @@ export function useImportWizard(initialKind: ImportKind) {
         ? {
             uploadId: upload.uploadId,
             kind,
-            dayFirst,
+            ...(dateOrder === 'auto' ? {} : { dayFirst: dateOrder === 'dayFirst' }),
             ...(upload.sheets.length > 0 ? { sheet: sheet ?? upload.sheets[0] } : {}),
             ...(mapping ? { mapping } : {}),
+            ...(channel?.trim() ? { channel: channel.trim() } : {}),
           }
         : null,
-    [upload, kind, dayFirst, sheet, mapping],
+    [upload, kind, dateOrder, sheet, mapping, channel],
   );
 
   const commit = useMutation({
@@ -43,6 +47,8 @@ export function useImportWizard(initialKind: ImportKind) {
       api.post<ImportJob>(companyPath(companyId, '/imports'), {
         ...options,
         mapping: m,
+        strict,
+        setCompanyCurrency,
         ...(savePresetAs.trim() ? { savePresetAs: savePresetAs.trim() } : {}),
       }),
     onSuccess: (started) => {
@@ -54,11 +60,14 @@ export function useImportWizard(initialKind: ImportKind) {
   const setKind = (k: ImportKind) => {
     setKindState(k);
     setMapping(undefined);
+    setChannel(undefined);
   };
   const setUpload = (u: UploadDto) => {
     setUploadState(u);
     setSheetState(u.sheets[0]);
     setMapping(undefined);
+    setChannel(undefined);
+    setSetCompanyCurrency(false);
   };
   const setSheet = (s: string) => {
     setSheetState(s);
@@ -70,6 +79,10 @@ export function useImportWizard(initialKind: ImportKind) {
     setUploadState(null);
     setSheetState(undefined);
     setMapping(undefined);
+    setDateOrder('auto');
+    setStrict(false);
+    setChannel(undefined);
+    setSetCompanyCurrency(false);
     setSavePresetAs('');
     setJob(null);
     setFinished(null);
@@ -96,8 +109,14 @@ export function useImportWizard(initialKind: ImportKind) {
     setUpload,
     sheet,
     setSheet,
-    dayFirst,
-    setDayFirst,
+    dateOrder,
+    setDateOrder,
+    strict,
+    setStrict,
+    channel,
+    setChannel,
+    setCompanyCurrency,
+    setSetCompanyCurrency,
     options,
     setMapping,
     savePresetAs,

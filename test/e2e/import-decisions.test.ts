@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server.ts';
+import { AppShell } from './pages/app-shell.ts';
+import { LoginPage } from './pages/auth-pages.ts';
+import { launchChromium, screenshot, watchProblems } from './pages/browser.ts';
+import { ImportWizardPage } from './pages/import-page.ts';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+// The UCI Online Retail layout: every day ≤ 12, so the file cannot tell day/month from month/day.
+const UCI = [
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+  '536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom',
+  '536365,71053,WHITE METAL LANTERN,6,12/1/2010 8:26,3.39,17850,United Kingdom',
+  '536366,22633,HAND WARMER UNION JACK,6,12/1/2010 8:28,1.85,17850,United Kingdom',
+  '536367,84879,ASSORTED COLOUR BIRD ORNAMENT,32,12/2/2010 8:34,1.69,13047,United Kingdom',
+].join('\n');
+
+describe('the import wizard shows its decisions and asks for the date order when the file cannot tell', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pacer-e2e-decisions-'));
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const problems: string[] = [];
+  const watch = (page: Page) => watchProblems(page, problems);
+
+  it('asks, imports month-first once answered, and states the policy and the strict option', async ({
+    onTestFailed,
+  }) => {
+    const file = join(dir, 'online-retail.csv');
+    writeFileSync(file, UCI);
+    const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      try {
+        window.localStorage.setItem('pacer.language', 'zh-TW');
+      } catch {
+        // about:blank has no storage
+      }
+    });
+    context.on('page', watch);
+    const page = await context.newPage();
+    onTestFailed(async () => {
+      await screenshot(page, 'import-decisions-failure');
+    });
+    await page.goto(`${server.url}/login`);
+    const login = new LoginPage(page);
+    await login.waitForIt();
+    await login.logIn('demo@pacer.local', 'pacer-demo-2026');
+    await page.getByTestId('company-switcher').waitFor();
+    const shell = new AppShell(page);
+    await shell.goTo('資料匯入');
+    const wizard = new ImportWizardPage(page);
+    await wizard.waitForIt();
+    await wizard.chooseKind('銷售明細');
+    await wizard.upload(file);
+    await wizard.next();
+
+    // The preview says the dates can be read both ways, shows a line, and the import cannot start.
+    const decisions = page.getByTestId('import-decisions');
+    await expect.poll(() => decisions.textContent()).toContain('第 2 行的 12/1/2010 8:26');
+    expect(await decisions.textContent()).toContain('只要有任何一行有問題,就完全不匯入');
+    expect(await decisions.textContent()).toContain('幣別');
+    const start = page.getByRole('button', { name: '開始匯入' });
+    expect(await start.isDisabled()).toBe(true);
+    await screenshot(page, 'import-decisions-01-asks');
+
+    // Answer month/day/year: the preview now says so and the import may start.
+    await decisions.getByRole('radio', { name: /月\/日\/年/ }).check();
+    await expect.poll(() => decisions.textContent()).toContain('日期:月/日/年,依您的選擇。');
+    await expect.poll(() => start.isDisabled()).toBe(false);
+    await wizard.commit();
+    await wizard.result().waitFor();
+    expect(await wizard.resultCount('added')).toBe(4);
+    expect(await wizard.resultCount('rejected')).toBe(0);
+    // The imported range is December 2010 (12/1 read month-first), as the KPI link carries it.
+    await page.getByTestId('import-to-kpi').click();
+    const opened = new URL(page.url());
+    expect(opened.searchParams.get('from')).toBe('2010-12-01');
+    expect(opened.searchParams.get('to')).toBe('2010-12-02');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
