@@ -183,6 +183,8 @@ export interface ComputedSplit {
   level: number | null;
   dim: Dimension | null;
   lastYear: (number | null)[][] | null;
+  /** Last year's actual of each child period (the scope's total), for the chart. */
+  lastYearPeriod: (number | null)[];
 }
 
 /** Reads what the method needs and computes the split (no writes). */
@@ -209,29 +211,37 @@ export async function computeSplit(
   const lyKnown = lyFull
     .map((r, i) => ({ i, r: { start: r.start, end: minDate(r.end, yesterday) } }))
     .filter((x) => x.r.start <= x.r.end);
+  // Per member only where the method needs it (last year by member); otherwise the scope's total
+  // per period, for the chart.
+  const lyDim = req.method === 'last-year' ? dim : null;
+  const lyMembers = lyDim ? (members ?? ['']) : [''];
   const lyTable = await readMetric(
     ctx.repos.kpi,
     companyId,
     l.settings,
     spec.metric,
     spec.scope,
-    dim,
+    lyDim,
     lyKnown.map((x) => x.r),
   );
   const additive = isAdditive(spec.metric);
-  const lastYear: (number | null)[][] | null =
-    lyTable === null ? null : periods.map(() => (members ?? ['']).map(() => null));
-  if (lyTable && lastYear)
+  const lyCells: (number | null)[][] | null =
+    lyTable === null ? null : periods.map(() => lyMembers.map(() => null));
+  if (lyTable && lyCells)
     lyKnown.forEach((x, k) => {
       const full = lyFull[x.i];
       const scale =
         full && additive ? daysBetween(full.start, full.end) / daysBetween(x.r.start, x.r.end) : 1;
-      (members ?? ['']).forEach((mem, j) => {
-        const v = lyTable.get(mem)?.[k] ?? (dim && additive ? 0 : null);
-        const row = lastYear[x.i];
+      lyMembers.forEach((mem, j) => {
+        const v = lyTable.get(mem)?.[k] ?? (lyDim && additive ? 0 : null);
+        const row = lyCells[x.i];
         if (row) row[j] = v === null ? null : v * scale;
       });
     });
+  const lastYear = lyDim || !dim ? lyCells : null;
+  const lastYearPeriod = (lyCells ?? []).map((row) =>
+    row.some((v) => v !== null) ? row.reduce<number>((a, v) => a + (v ?? 0), 0) : null,
+  );
 
   let history = null;
   if (req.method === 'seasonal') {
@@ -260,7 +270,7 @@ export async function computeSplit(
     memberHistory: m?.recent ?? null,
     ...(locks ? { locks } : {}),
   });
-  return { loaded: l, result, ...target, dim, lastYear };
+  return { loaded: l, result, ...target, dim, lastYear, lastYearPeriod };
 }
 
 function childSpec(
@@ -366,11 +376,14 @@ export async function splitGoal(
   for (const ch of children) {
     const key = ch.period.start.slice(0, 7);
     const e = byMonth.get(key) ?? { plan: 0, lastYear: null };
-    if (c.additive) e.plan += ch.target;
-    else e.plan = ch.target;
-    if (ch.lastYear !== null && c.additive) e.lastYear = (e.lastYear ?? 0) + ch.lastYear;
+    e.plan = c.additive ? e.plan + ch.target : ch.target;
     byMonth.set(key, e);
   }
+  result.periods.forEach((p, i) => {
+    const v = kpiToGoalUnits(metric, c.lastYearPeriod[i] ?? null, l.currency);
+    const e = byMonth.get(p.start.slice(0, 7));
+    if (e && v !== null) e.lastYear = c.additive ? (e.lastYear ?? 0) + v : v;
+  });
   return {
     goalId,
     method: req.method,

@@ -48,10 +48,17 @@ export function distribute(total: number, weights: readonly number[]): number[] 
   }
   let left = abs - given;
   if (left > 0) {
-    const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => (frac[b] ?? 0) - (frac[a] ?? 0) || a - b);
+    // Largest fraction first, ties by position: one native numeric sort of packed keys
+    // ((1 − fraction) quantised to 2^-31, then the index: below 2^53), for up to 2^21 cells.
+    if (n >= 2 ** 21) throw new Error('at most 2,097,151 cells');
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = Math.floor((1 - (frac[i] ?? 0)) * 2 ** 31) * 2 ** 21 + i;
+    keys.sort();
     // `left` < n always (each floor loses < 1); a few units of float error are absorbed the same way.
-    for (let k = 0; left > 0; k = (k + 1) % n, left--) out[order[k] ?? 0] = (out[order[k] ?? 0] ?? 0) + 1;
+    for (let k = 0; left > 0; k = (k + 1) % n, left--) {
+      const i = (keys[k] ?? 0) % 2 ** 21;
+      out[i] = (out[i] ?? 0) + 1;
+    }
   }
   return sign < 0 ? out.map((v) => -v) : out;
 }

@@ -140,7 +140,30 @@ export function createPlanRepository(db: Kysely<Database>): PlanRepository {
       while (level.length > 0) {
         const next: PlanGoal[] = [];
         for (let i = 0; i < level.length; i += 500) {
-          const rows = await select(db, companyId)
+          // From the nodes' (company, parent) index to the goals, not the other way round.
+          const rows = await db
+            .selectFrom('plan_nodes as n')
+            .innerJoin('goals as g', 'g.id', 'n.goal_id')
+            .select([
+              'g.id',
+              'g.status',
+              'g.version',
+              'g.spec',
+              'g.score',
+              'g.grades',
+              'g.updated_at',
+              'n.goal_id as node_goal_id',
+              'n.parent_goal_id',
+              'n.position',
+              'n.locked',
+              'n.period_id',
+              'n.dimension',
+              'n.member',
+              'n.split',
+              'n.stage',
+              'n.phase',
+            ])
+            .where('n.company_id', '=', companyId)
             .where('n.parent_goal_id', 'in', level.slice(i, i + 500))
             .where('g.status', '=', 'active')
             .orderBy('n.parent_goal_id')
