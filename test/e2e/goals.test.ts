@@ -87,11 +87,19 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
     expect(await wizard.fieldText('target_per')).toContain('每日');
     expect(await wizard.fieldText('strategies')).toContain('推出季節限定飲品');
 
-    // The SMART panel grades it: Specific, Measurable and Time-bound pass.
+    // The SMART panel grades it: Specific and Time-bound pass; +15 % and 1,500 a day contradict each
+    // other for this shop (it sells far more a day), so Measurable asks which one is meant.
     await wizard.smartPanel().waitFor();
     await expect.poll(() => wizard.letterGrade('specific')).toBe('pass');
-    expect(await wizard.letterGrade('measurable')).toBe('pass');
     expect(await wizard.letterGrade('time_bound')).toBe('pass');
+    expect(await wizard.letterGrade('measurable')).toBe('warn');
+    await page
+      .getByTestId('targets-disagree')
+      .getByTestId('keep-target')
+      .filter({ hasText: 'NT$1,500' })
+      .click();
+    await page.getByTestId('targets-disagree').waitFor({ state: 'detached', timeout: 20_000 });
+    await expect.poll(() => wizard.letterGrade('measurable'), { timeout: 20_000 }).toBe('pass');
     // Achievability from the company's history: a verdict in words, the baseline and the chart.
     await wizard.verdict().waitFor();
     expect(await wizard.verdict().getAttribute('data-verdict')).toMatch(
@@ -257,6 +265,157 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
     expect(await wizard.targetAsRead()).not.toMatch(/total/i);
     await wizard.settled();
     await shot(page, 'goals-10-retention-level-en');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('asks back: a product not in the data offers the closest names; contradicting targets ask which is meant (#10)', async ({
+    onTestFailed,
+  }) => {
+    const { context, page } = await loggedIn({ width: 1280, height: 900 });
+    onTestFailed(async () => {
+      await shot(page, 'goals-ask-failure');
+    });
+    await page.goto(`${server.url}/goals/new`);
+    const wizard = new GoalWizardPage(page);
+    await wizard.waitForIt();
+
+    // 「榛果拿鐵」 is not in the demo data: a warning with the closest names (拿鐵…), Achievable unknown.
+    await wizard.writeSentence('在未來三個月內,提升榛果拿鐵銷售額20%,達到每月100單');
+    const unknown = page.getByTestId('unknown-names');
+    await unknown.waitFor({ timeout: 20_000 });
+    expect(await unknown.textContent()).toContain('榛果拿鐵');
+    // The scope still says what was written, so that any later grading keeps it unknown.
+    expect(await wizard.fieldText('scope_product')).toContain('榛果拿鐵');
+    const suggestions = unknown.getByTestId('scope-suggestion');
+    await suggestions.first().waitFor();
+    expect(await suggestions.count()).toBeGreaterThan(0);
+    await wizard.settled();
+    expect(await wizard.letterGrade('achievable')).toBe('unknown');
+    expect(await wizard.verdict().getAttribute('data-verdict')).toBe('unknown');
+    // The secondary rate target (每月100單) stays in the form with its rate.
+    expect(await wizard.formItem('extraTargets_0_value').locator('input').inputValue()).toBe('100');
+    expect(await wizard.fieldText('extraTargets_0_per')).toContain('每月');
+    expect(await wizard.fieldText('extraTargets_0_metric')).toContain('訂單');
+    await shot(page, 'goals-11-unknown-product');
+
+    // One click maps the scope to the name chosen: graded again, the warning gone, Achievable judged.
+    const chosen = (await suggestions.first().textContent()) ?? '';
+    await suggestions.first().click();
+    await unknown.waitFor({ state: 'detached', timeout: 20_000 });
+    await wizard.settled();
+    expect(await wizard.letterGrade('achievable')).not.toBe('unknown');
+    const scopeText = (await page.locator('form#goal').textContent()) ?? '';
+    expect(scopeText).toContain(chosen.replace(/^.*「|」$/g, ''));
+    expect(scopeText).not.toContain('榛果拿鐵');
+
+    // The guide's example: +15 % and 1,500 a day contradict each other for this shop: which one?
+    await wizard.writeSentence('在未來三個月內,將咖啡店的平均每日銷售額提升15%,達到每日1500元');
+    const disagree = page.getByTestId('targets-disagree');
+    await disagree.waitFor({ timeout: 20_000 });
+    const choices = disagree.getByTestId('keep-target');
+    expect(await choices.count()).toBe(2);
+    expect(await disagree.textContent()).toMatch(/\+15%/);
+    expect(await disagree.textContent()).toContain('NT$1,500');
+    await wizard.settled();
+    await shot(page, 'goals-12-targets-disagree');
+    await choices.filter({ hasText: '+15%' }).click();
+    await disagree.waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await wizard.fieldText('target_kind')).toContain('成長百分比');
+    expect(await wizard.formItem('target_value').locator('input').inputValue()).toBe('15');
+    await wizard.settled();
+
+    // The same questions in English.
+    await new AppShell(page).switchLanguage('EN');
+    await wizard.writeSentence('在未來三個月內,提升榛果拿鐵銷售額20%,達到每月100單');
+    await page.getByTestId('unknown-names').waitFor({ timeout: 20_000 });
+    await page.getByTestId('unknown-names').getByText('Closest names in your data').waitFor();
+    await wizard.settled();
+    await shot(page, 'goals-13-unknown-product-en');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says how old the data is: none yet, then sales that stopped long ago (#10)', async ({
+    onTestFailed,
+  }) => {
+    const { context, page } = await loggedIn({ width: 1280, height: 900 });
+    onTestFailed(async () => {
+      await shot(page, 'goals-freshness-failure');
+    });
+    const session = (await (await context.request.get(`${server.url}/api/auth/session`)).json()) as {
+      csrfToken: string;
+    };
+    const headers = { [CSRF_HEADER]: session.csrfToken };
+    // A new company (it becomes the current one): no sales at all.
+    const created = await context.request.post(`${server.url}/api/companies`, {
+      headers,
+      data: { name: '舊資料烘焙坊' },
+    });
+    expect(created.status()).toBe(201);
+    const companyId = ((await created.json()) as { id: string }).id;
+    await page.goto(`${server.url}/goals`);
+    await new GoalListPage(page).waitForIt();
+    const banner = page.getByTestId('data-freshness');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-status')).toBe('none');
+    expect(await banner.textContent()).toContain('還沒有銷售資料');
+
+    // Sales that ended about fourteen months ago.
+    const today = new Date();
+    const day = (monthsAgo: number, d: number) => {
+      const x = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - monthsAgo, d));
+      return x.toISOString().slice(0, 10);
+    };
+    const rows = ['日期,品名,金額'];
+    for (let m = 26; m >= 14; m--)
+      for (const d of [3, 12, 21]) rows.push(`${day(m, d)},可頌,${800 + m * 10}`);
+    const lastSale = day(14, 21);
+    const upload = await context.request.post(`${server.url}/api/companies/${companyId}/imports/uploads`, {
+      headers,
+      multipart: { file: { name: '舊銷售.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) } },
+    });
+    expect(upload.status()).toBe(201);
+    const { uploadId } = (await upload.json()) as { uploadId: string };
+    const started = await context.request.post(`${server.url}/api/companies/${companyId}/imports`, {
+      headers,
+      data: { uploadId, kind: 'sales' },
+    });
+    expect(started.status()).toBe(202);
+    let job = (await started.json()) as { jobId: string; state: string };
+    await expect
+      .poll(
+        async () => {
+          job = (await (
+            await context.request.get(`${server.url}/api/companies/${companyId}/imports/jobs/${job.jobId}`)
+          ).json()) as typeof job;
+          return job.state;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('done');
+
+    // The list and the wizard say the data stops on that day; nothing is recommended from zeros.
+    await page.reload();
+    await new GoalListPage(page).waitForIt();
+    await expect.poll(() => banner.getAttribute('data-status')).toBe('stale');
+    const lastSaleShown = new Intl.DateTimeFormat('zh-TW', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${lastSale}T00:00:00Z`),
+    );
+    expect(await banner.textContent()).toContain(`銷售資料只到 ${lastSaleShown}`);
+    await shot(page, 'goals-14-stale-list');
+    await page.goto(`${server.url}/goals/new`);
+    const wizard = new GoalWizardPage(page);
+    await wizard.waitForIt();
+    await wizard.writeSentence('在未來三個月內,將營收提升到每月50000元');
+    await wizard.verdict().waitFor({ timeout: 20_000 });
+    await wizard.settled();
+    await expect.poll(() => banner.getAttribute('data-status')).toBe('stale');
+    const card = (await page.getByTestId('achievability').textContent()) ?? '';
+    expect(card).not.toMatch(/NT\$0(?![\d,.])/);
+    await shot(page, 'goals-15-stale-wizard');
 
     expect(problems).toEqual([]);
     await context.close();

@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   describeChange,
   hasRate,
+  keepTarget,
+  mapScopeName,
   periodDays,
   perMonthEquivalent,
+  sameMetricTargets,
   targetFromRecommended,
   toFormValues,
   toGoalInput,
   unitsInPeriod,
-  unknownNameList,
 } from '../../../src/web/features/goals/goal-form.ts';
 
 const coffeeDraft = {
@@ -131,11 +133,51 @@ describe('goal wizard form', () => {
     expect(aov?.extraTargets).toEqual([{ metric: 'orders', kind: 'absolute', value: 100, per: 'month' }]);
   });
 
-  it('lists unknown names and shortens changed values', () => {
-    expect(unknownNameList({ product: ['產品A'], channel: ['線上廣告'] })).toEqual([
-      { dimension: 'product', name: '產品A' },
-      { dimension: 'channel', name: '線上廣告' },
-    ]);
+  it('maps an unknown scope name to the closest name chosen, of any dimension (#10)', () => {
+    // 「咖啡豆類別」 is a category, not a product
+    expect(
+      mapScopeName(
+        { product: ['產品A', '拿鐵'], category: [] },
+        { dimension: 'product', name: '產品A' },
+        { dimension: 'category', name: '咖啡豆類別' },
+      ),
+    ).toEqual({ product: ['拿鐵'], category: ['咖啡豆類別'] });
+    expect(
+      mapScopeName(
+        { product: ['產品A'] },
+        { dimension: 'product', name: '產品A' },
+        { dimension: 'product', name: '拿鐵' },
+      ),
+    ).toEqual({ product: ['拿鐵'] });
+  });
+
+  it('asks which of two contradicting targets is meant and keeps that one (#10)', () => {
+    const values = toFormValues(coffeeDraft, true);
+    values.extraTargets = [
+      ...(values.extraTargets ?? []),
+      { metric: 'orders', kind: 'absolute', value: 100, per: 'month' },
+    ];
+    const candidates = sameMetricTargets(values);
+    expect(candidates.map((c) => c.pick)).toEqual(['main', 0]);
+    expect(candidates[1]?.target).toEqual({
+      metric: 'revenue',
+      kind: 'percent_change',
+      value: 15,
+      per: null,
+    });
+    // +15 % meant: it becomes the main target; 1,500 a day goes; 100 orders a month stays
+    expect(keepTarget(values, 0)).toEqual({
+      target: { kind: 'percent_change', value: 15, per: 'total' },
+      extraTargets: [{ metric: 'orders', kind: 'absolute', value: 100, per: 'month' }],
+    });
+    // 1,500 a day meant: the +15 % goes
+    expect(keepTarget(values, 'main')).toEqual({
+      target: { kind: 'absolute', value: 1500, per: 'day' },
+      extraTargets: [{ metric: 'orders', kind: 'absolute', value: 100, per: 'month' }],
+    });
+  });
+
+  it('shortens changed values', () => {
     expect(describeChange(null)).toBe('—');
     expect(describeChange(1500)).toBe('1500');
     expect(describeChange({ start: '2026-01-01' })).toBe('{"start":"2026-01-01"}');

@@ -2,8 +2,6 @@ import { Button, Descriptions, Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../contract/common.ts';
 import type { Achievability } from '../../../contract/goals.ts';
-import { targetShape } from '../../../core/goals/target-conversion.ts';
-import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { formatPercent } from '../../i18n/format.ts';
 import { formatKpi, type KpiUnit } from '../kpi/kpi-view.ts';
 import { ForecastChart, roundFor } from './forecast-chart.tsx';
@@ -20,7 +18,6 @@ const VERDICT_COLORS: Record<Achievability['verdict'], string> = {
 /** The achievability card: verdict, probability, baselines, uplift against history, recommended range, chart. */
 export function AchievabilityCard({
   ach,
-  metric,
   unit,
   currency,
   lang,
@@ -28,8 +25,6 @@ export function AchievabilityCard({
   onUseTarget,
 }: {
   ach: Achievability;
-  /** The goal's metric: a total (revenue, orders…) or a level (AOV, a rate), see core's targetShape. */
-  metric: KpiMetric;
   unit: KpiUnit;
   currency: string;
   lang: Locale;
@@ -41,7 +36,9 @@ export function AchievabilityCard({
   const fmt = (v: number | null | undefined) => formatKpi(roundFor(v, unit), unit, currency, lang);
   const pct = (v: number) => `${v >= 0 ? '+' : ''}${formatPercent(v, lang)}`;
   // Only totals add up over a period: a level (AOV NT$250, retention 60 %) is shown as the level.
-  const total = targetShape(metric) === 'total';
+  const total = ach.shape === 'total';
+  // A total of 0 is no target to recommend (data that ended long ago reads as no sales).
+  const recommended = ach.recommended && !(total && ach.recommended.p90 <= 0) ? ach.recommended : null;
   const targetPerMonth =
     ach.targetValue !== null && period
       ? perMonthEquivalent(ach.targetValue, period.start, period.end, total)
@@ -100,16 +97,23 @@ export function AchievabilityCard({
             children: fmt(ach.baseline.samePeriodLastYear),
           },
           { key: 'run', label: t('goals.ach.recentRunRate'), children: fmt(ach.baseline.recentRunRate) },
+          // A point forecast is only shown inside its own band (the band alone otherwise).
           ...(ach.forecast
             ? [
                 {
                   key: 'fc',
                   label: t('goals.ach.forecast'),
-                  children: t('goals.ach.forecastRange', {
-                    mean: fmt(ach.forecast.mean),
-                    lo: fmt(ach.forecast.lo80),
-                    hi: fmt(ach.forecast.hi80),
-                  }),
+                  children:
+                    ach.forecast.mean >= ach.forecast.lo80 && ach.forecast.mean <= ach.forecast.hi80
+                      ? t('goals.ach.forecastRange', {
+                          mean: fmt(ach.forecast.mean),
+                          lo: fmt(ach.forecast.lo80),
+                          hi: fmt(ach.forecast.hi80),
+                        })
+                      : t('goals.ach.forecastBand', {
+                          lo: fmt(ach.forecast.lo80),
+                          hi: fmt(ach.forecast.hi80),
+                        }),
                 },
               ]
             : []),
@@ -157,6 +161,7 @@ export function AchievabilityCard({
                   label: t('goals.ach.market'),
                   children: t('goals.ach.marketText', {
                     som: fmt(ach.market.som),
+                    periodSom: fmt(ach.market.periodSom),
                     share: formatPercent(ach.market.share, lang),
                   }),
                 },
@@ -165,7 +170,7 @@ export function AchievabilityCard({
         ]}
       />
 
-      {ach.recommended && (
+      {recommended && (
         <div data-testid="recommended-range" style={{ marginBottom: 12 }}>
           <Typography.Text strong>{t('goals.ach.recommended')}</Typography.Text>
           <Typography.Paragraph type="secondary" style={{ margin: '2px 0 6px' }}>
@@ -181,7 +186,7 @@ export function AchievabilityCard({
                   {t(`goals.ach.${k}`)}
                 </Typography.Text>
                 <div>
-                  <Typography.Text strong>{fmt(ach.recommended?.[k])}</Typography.Text>
+                  <Typography.Text strong>{fmt(recommended[k])}</Typography.Text>
                 </div>
               </div>
             ))}
@@ -191,7 +196,7 @@ export function AchievabilityCard({
               style={{ marginTop: 8 }}
               data-testid="use-p70"
               onClick={() => {
-                if (ach.recommended) onUseTarget(ach.recommended.p70);
+                onUseTarget(recommended.p70);
               }}
             >
               {t('goals.ach.useP70')}

@@ -187,9 +187,52 @@ export const GRADE_COLORS: Record<LetterGrade, string> = {
   unknown: 'default',
 };
 
-/** Names the reader found that the company's data does not hold yet, flattened for warnings. */
-export function unknownNameList(unknown: Record<string, string[]>): { dimension: string; name: string }[] {
-  return Object.entries(unknown).flatMap(([dimension, names]) => names.map((name) => ({ dimension, name })));
+/** Moves a scope name the data does not hold to the name chosen instead (of any dimension). */
+export function mapScopeName(
+  scope: GoalFormValues['scope'],
+  from: { dimension: Dimension; name: string },
+  to: { dimension: Dimension; name: string },
+): Partial<Record<Dimension, string[]>> {
+  const next: Partial<Record<Dimension, string[]>> = { ...scope };
+  next[from.dimension] = (next[from.dimension] ?? []).filter((n) => n !== from.name);
+  const names = next[to.dimension] ?? [];
+  next[to.dimension] = names.includes(to.name) ? names : [...names, to.name];
+  return next;
+}
+
+/** Which of the goal's targets is meant: the main one, or one of the further targets (by index). */
+export type TargetPick = 'main' | number;
+
+/** The targets on the goal's own metric (those that can contradict each other), as the API reads them. */
+export function sameMetricTargets(values: GoalFormValues): { pick: TargetPick; target: GoalTarget }[] {
+  const metric = values.metric;
+  if (!metric) return [];
+  const out: { pick: TargetPick; target: GoalTarget }[] = [];
+  const main = toTarget(values.target ? { ...values.target, metric } : undefined, metric);
+  if (main) out.push({ pick: 'main', target: main });
+  (values.extraTargets ?? []).forEach((t, i) => {
+    const target = toTarget(t, metric);
+    if (target && target.metric === metric) out.push({ pick: i, target });
+  });
+  return out;
+}
+
+/**
+ * Keeps the one target meant among those on the goal's metric (「提升15%」 or 「每日1500元」): it
+ * becomes the main target and the others on that metric go; targets on other metrics stay.
+ */
+export function keepTarget(
+  values: GoalFormValues,
+  pick: TargetPick,
+): Pick<GoalFormValues, 'target' | 'extraTargets'> {
+  const metric = values.metric;
+  const extras = values.extraTargets ?? [];
+  const chosen = pick === 'main' ? values.target : extras[pick];
+  const others = extras.filter((t) => (t.metric ?? metric) !== metric);
+  return {
+    target: chosen ? { kind: chosen.kind, value: chosen.value, per: chosen.per ?? 'total' } : values.target,
+    extraTargets: others,
+  };
 }
 
 /** A version's changed value, short enough for the history timeline. */

@@ -11,8 +11,18 @@ import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 import { useVersionedForm } from '../../lib/versioned-form/use-versioned-form.ts';
 import { VersionConflictAlert } from '../../lib/versioned-form/version-conflict-alert.tsx';
+import { DataFreshnessBanner } from '../../shell/data-freshness-banner.tsx';
 import { AchievabilityCard } from './achievability-card.tsx';
-import { type GoalFormValues, targetFromRecommended, toFormValues, toGoalInput } from './goal-form.ts';
+import { TargetsDisagreeAlert, UnknownScopeAlert } from './finding-alerts.tsx';
+import {
+  type GoalFormValues,
+  keepTarget,
+  mapScopeName,
+  sameMetricTargets,
+  targetFromRecommended,
+  toFormValues,
+  toGoalInput,
+} from './goal-form.ts';
 import { GoalFormPanel } from './goal-form-panel.tsx';
 import { GoalHistory } from './goal-history.tsx';
 import { type GoalInput, type GoalWithGrading, goalKeys, goalsApi } from './goals-api.ts';
@@ -39,6 +49,8 @@ export default function GoalWizardPage() {
   const reader = useGoalReader(form, companyId);
   const period = Form.useWatch('period', form);
   const metric = Form.useWatch('metric', form);
+  const target = Form.useWatch('target', form);
+  const extraTargets = Form.useWatch('extraTargets', form);
 
   const versions = useQuery({
     queryKey: goalKeys.versions(companyId, goalId),
@@ -114,18 +126,36 @@ export default function GoalWizardPage() {
     reader.regrade();
   };
   const grading = reader.grading;
+  const mapScope: Parameters<typeof UnknownScopeAlert>[0]['onChoose'] = (from, to) => {
+    form.setFieldsValue({ scope: mapScopeName(form.getFieldValue('scope'), from, to) });
+    reader.regrade();
+  };
+  const keep = (pick: Parameters<typeof keepTarget>[1]) => {
+    form.setFieldsValue(keepTarget(form.getFieldsValue(true) as GoalFormValues, pick));
+    reader.regrade();
+  };
 
   return (
     <>
       <PageHeader
         title={editing ? t('goals.editTitle') : t('goals.newTitle')}
         help={t('goals.wizardHelp')}
-        extra={<Button onClick={() => void navigate('/goals')}>{t('goals.backToList')}</Button>}
+        extra={
+          <Space>
+            {editing && (
+              <Button data-testid="goal-plan-link" onClick={() => void navigate(`/plans/${goalId}`)}>
+                {t('plan.fromGoal')}
+              </Button>
+            )}
+            <Button onClick={() => void navigate('/goals')}>{t('goals.backToList')}</Button>
+          </Space>
+        }
       />
       {!canWrite && <ReadOnlyNotice text={t('goals.readOnly')} />}
       {editing && goal.data?.status === 'archived' && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('goals.archivedNotice')} />
       )}
+      <DataFreshnessBanner freshness={grading?.freshness} canImport={can('data.import')} />
       <VersionConflictAlert
         conflict={versioned.conflict}
         fieldLabel={(f) => t(`goals.fields.${f}`, { defaultValue: f })}
@@ -136,7 +166,21 @@ export default function GoalWizardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <StatementPanel reader={reader} canWrite={canWrite} />
+            <StatementPanel reader={reader} canWrite={canWrite}>
+              {grading && (
+                <>
+                  <UnknownScopeAlert unknown={grading.unknownScope} canWrite={canWrite} onChoose={mapScope} />
+                  <TargetsDisagreeAlert
+                    grading={grading}
+                    candidates={sameMetricTargets({ metric, target, extraTargets })}
+                    unit={unit}
+                    currency={lookups.currency}
+                    canWrite={canWrite}
+                    onKeep={keep}
+                  />
+                </>
+              )}
+            </StatementPanel>
             <GoalFormPanel
               form={form}
               companyId={companyId}
@@ -164,10 +208,9 @@ export default function GoalWizardPage() {
                 )}
               </Panel>
               <Panel title={t('goals.achTitle')}>
-                {grading && metric ? (
+                {grading ? (
                   <AchievabilityCard
                     ach={grading.achievability}
-                    metric={metric}
                     unit={unit}
                     currency={lookups.currency}
                     lang={lang}

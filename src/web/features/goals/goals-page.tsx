@@ -24,6 +24,7 @@ import { errorMessage } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
 import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
+import { DataFreshnessBanner, useDataFreshness } from '../../shell/data-freshness-banner.tsx';
 import { formatTarget } from './goal-format.ts';
 import { type Goal, type GoalStatusFilter, goalKeys, goalsApi, lookupApi } from './goals-api.ts';
 import { SmartTags } from './smart-panel.tsx';
@@ -46,6 +47,7 @@ export default function GoalsPage() {
   const wide = screens.md ?? true;
   const { companyId, can } = useCurrentCompany();
   const canWrite = can('goals.write');
+  const freshness = useDataFreshness(companyId);
   const [status, setStatus] = useState<GoalStatusFilter>('active');
   const [q, setQ] = useState('');
   const [metric, setMetric] = useState<string | null>(null);
@@ -99,6 +101,7 @@ export default function GoalsPage() {
           )
         }
       />
+      <DataFreshnessBanner freshness={freshness.data} canImport={can('data.import')} />
       <Panel style={{ marginBottom: 16 }}>
         <Space wrap>
           <Segmented<GoalStatusFilter>

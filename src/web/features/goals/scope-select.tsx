@@ -7,12 +7,15 @@ import { lookupApi } from './goals-api.ts';
 
 /** Member names of one dimension, loaded once the picker is opened (or already holds names). */
 export function ScopeSelect({
+  id,
   companyId,
   dimension,
   label,
   value,
   onChange,
 }: {
+  /** Set by Form.Item (the label points at it). */
+  id?: string;
   companyId: string;
   dimension: Dimension;
   label: string;
@@ -29,6 +32,7 @@ export function ScopeSelect({
   });
   return (
     <Select<string[]>
+      id={id}
       mode="tags"
       aria-label={label}
       placeholder={t('goals.form.scopeAll')}

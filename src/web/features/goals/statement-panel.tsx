@@ -1,15 +1,25 @@
 import { Alert, Button, Input, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../lib/panel.tsx';
-import { unknownNameList } from './goal-form.ts';
 import { SmartTags } from './smart-panel.tsx';
 import type { GoalReader } from './use-goal-reader.ts';
 
-/** The goal as a sentence: its grades at a glance, names the data does not hold, the suggested rewrite. */
-export function StatementPanel({ reader, canWrite }: { reader: GoalReader; canWrite: boolean }) {
+/**
+ * The goal as a sentence: its grades at a glance, what the reader asks back (`children`: names the
+ * data does not hold, contradicting targets), the suggested rewrite.
+ */
+export function StatementPanel({
+  reader,
+  canWrite,
+  children,
+}: {
+  reader: GoalReader;
+  canWrite: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { statement, grading, busy } = reader;
-  const unknown = unknownNameList(reader.unknownNames);
   return (
     <Panel title={t('goals.sentence')}>
       <Typography.Paragraph type="secondary">{t('goals.sentenceHelp')}</Typography.Paragraph>
@@ -49,27 +59,7 @@ export function StatementPanel({ reader, canWrite }: { reader: GoalReader; canWr
           </Typography.Text>
         )}
       </div>
-      {unknown.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="unknown-names"
-          style={{ marginTop: 8 }}
-          title={t('goals.unknownTitle')}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {unknown.map((u) => (
-                <li key={`${u.dimension}:${u.name}`}>
-                  {t('goals.unknownName', {
-                    name: u.name,
-                    dimension: t(`kpi.dimensions.${u.dimension}`, { defaultValue: u.dimension }),
-                  })}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      {children}
       {grading?.rewrite && grading.rewrite.trim() !== statement.trim() && (
         <Alert
           type="info"

@@ -20,7 +20,6 @@ export function useGoalReader(form: FormInstance<GoalFormValues>, companyId: str
   const [toParse, setToParse] = useState<{ text: string; at: number } | null>(null);
   const [gradeTick, setGradeTick] = useState(0);
   const [grading, setGrading] = useState<Grading | null>(null);
-  const [unknownNames, setUnknownNames] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState<'parse' | 'grade' | null>(null);
   const [liveError, setLiveError] = useState<string | null>(null);
   const seq = useRef(0);
@@ -43,9 +42,14 @@ export function useGoalReader(form: FormInstance<GoalFormValues>, companyId: str
           if (!next.objectiveId) next.objectiveId = current.objectiveId ?? null;
           if (!next.notes) next.notes = current.notes ?? '';
           if (!next.metric && current.metric) next.metric = current.metric;
+          // Names the data does not hold stay in the scope as written, so that every later grading
+          // still says they are unknown (and offers the closest names) until one is chosen.
+          for (const u of parsed.grading.unknownScope) {
+            const names = next.scope?.[u.dimension] ?? [];
+            if (!names.includes(u.name)) next.scope = { ...next.scope, [u.dimension]: [...names, u.name] };
+          }
           form.setFieldsValue(next);
           setGrading(parsed.grading);
-          setUnknownNames(parsed.unknownNames);
           setLiveError(null);
           // An owner or objective kept from before changes the grade: grade the merged goal.
           if (next.ownerUserId || next.objectiveId) setGradeTick((n) => n + 1);
@@ -99,7 +103,6 @@ export function useGoalReader(form: FormInstance<GoalFormValues>, companyId: str
   return {
     statement,
     grading,
-    unknownNames,
     busy,
     liveError,
     /** The user wrote (or took) a sentence: it is read once typing pauses. */
@@ -113,7 +116,6 @@ export function useGoalReader(form: FormInstance<GoalFormValues>, companyId: str
     showSaved: (g: GoalWithGrading) => {
       setStatement(g.statement);
       setGrading(g.grading);
-      setUnknownNames({});
     },
   };
 }
