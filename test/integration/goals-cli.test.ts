@@ -63,6 +63,23 @@ describe('pacer goal (SQLite, real processes)', () => {
     expect(graded.stdout).toContain('S✓ M✓ A?');
     expect(graded.stdout).toContain('12個月');
 
+    // A rate target is a level in its unit (not a total rounded to 1); the data's age is said.
+    const retention = run([
+      'goal',
+      'create',
+      '--statement',
+      '下季將客戶留存率提升至60%',
+      '--data',
+      data,
+      '--json',
+    ]);
+    expect(retention.status, retention.stderr).toBe(0);
+    const level = run(['goal', 'grade', JSON.parse(retention.stdout).id, '--data', data]);
+    expect(level.stdout).toContain('target level: 60.0%');
+    expect(level.stdout).not.toContain('target over the period');
+    expect(level.stdout).toContain('no sales data yet');
+    expect(run(['goal', 'archive', JSON.parse(retention.stdout).id, '--data', data]).status).toBe(0);
+
     const vague = run(['goal', 'create', '--statement', '提升銷售額', '--data', data]);
     expect(vague.status).not.toBe(0);
     expect(vague.stderr).toContain('target');

@@ -68,25 +68,46 @@ async function ownerOf(
   };
 }
 
+/** A figure in its unit: percent metrics as %, money and counts rounded, other levels to 2 decimals. */
+function figure(a: Grading['achievability'], v: number): string {
+  if (a.unit === 'percent') return `${(v * 100).toFixed(1)}%`;
+  if (a.unit === 'money' || a.shape === 'total') return Math.round(v).toLocaleString('en-US');
+  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
 function gradingText(g: Grading): string[] {
   const a = g.achievability;
+  const f = (v: number) => figure(a, v);
   const lines = [
     `Score ${g.score}/100  ${LETTERS.map(([l, k]) => `${l}${MARK[g.grades[k]]}`).join(' ')}`,
     `Achievability: ${a.verdict}${a.probability === null ? '' : ` (P = ${Math.round(a.probability * 100)}%)`}`,
   ];
+  const fresh = g.freshness;
+  if (fresh && fresh.status !== 'current')
+    lines.push(
+      fresh.lastSaleDate
+        ? `  data ends ${fresh.lastSaleDate} (${fresh.daysOld} days ago; last complete month ${fresh.lastCompleteMonth ?? '—'}) / 資料只到${fresh.lastSaleDate}`
+        : '  no sales data yet / 尚無銷售資料',
+    );
   if (a.targetValue !== null)
-    lines.push(`  target over the period: ${Math.round(a.targetValue * 100) / 100}`);
+    lines.push(
+      `  ${a.shape === 'total' ? 'target over the period (total)' : 'target level'}: ${f(a.targetValue)}`,
+    );
   if (a.baseline.samePeriodLastYear !== null || a.baseline.recentRunRate !== null)
     lines.push(
-      `  baseline: same period last year ${a.baseline.samePeriodLastYear ?? '—'}, recent run rate ${a.baseline.recentRunRate === null ? '—' : Math.round(a.baseline.recentRunRate)}`,
+      `  baseline: same period last year ${a.baseline.samePeriodLastYear === null ? '—' : f(a.baseline.samePeriodLastYear)}, recent run rate ${a.baseline.recentRunRate === null ? '—' : f(a.baseline.recentRunRate)}`,
     );
   if (a.forecast)
     lines.push(
-      `  forecast ${Math.round(a.forecast.mean)} (80%: ${Math.round(a.forecast.lo80)}–${Math.round(a.forecast.hi80)}, 95%: ${Math.round(a.forecast.lo95)}–${Math.round(a.forecast.hi95)})`,
+      `  forecast ${f(a.forecast.mean)} (80%: ${f(a.forecast.lo80)}–${f(a.forecast.hi80)}, 95%: ${f(a.forecast.lo95)}–${f(a.forecast.hi95)})`,
     );
   if (a.recommended)
     lines.push(
-      `  recommended: ${Math.round(a.recommended.p90)} (90%) · ${Math.round(a.recommended.p70)} (70%) · ${Math.round(a.recommended.p50)} (50%)`,
+      `  recommended: ${f(a.recommended.p90)} (90%) · ${f(a.recommended.p70)} (70%) · ${f(a.recommended.p50)} (50%)`,
+    );
+  for (const u of g.unknownScope)
+    lines.push(
+      `  unknown ${u.dimension} “${u.name}”${u.suggestions.length ? ` — closest: ${u.suggestions.map((x) => `${x.dimension} “${x.name}”`).join(', ')}` : ''}`,
     );
   if (a.reason) lines.push(`  ${a.reason}`);
   for (const f of g.findings)
