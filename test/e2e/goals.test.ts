@@ -332,6 +332,7 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
     await page.getByTestId('unknown-names').waitFor({ timeout: 20_000 });
     await page.getByTestId('unknown-names').getByText('Closest names in your data').waitFor();
     await wizard.settled();
+    expect(await wizard.fieldText('scope_product')).toContain('榛果拿鐵');
     await shot(page, 'goals-13-unknown-product-en');
 
     expect(problems).toEqual([]);
