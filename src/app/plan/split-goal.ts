@@ -183,8 +183,9 @@ export interface ComputedSplit {
   level: number | null;
   dim: Dimension | null;
   lastYear: (number | null)[][] | null;
-  /** Last year's actual of each child period (the scope's total), for the chart. */
+  /** Last year's actual (the scope's total) of each child period — of each month for day and week splits — for the chart. */
   lastYearPeriod: (number | null)[];
+  lastYearStarts: string[];
 }
 
 /** Reads what the method needs and computes the split (no writes). */
@@ -207,7 +208,10 @@ export async function computeSplit(
   const periods = childPeriods(spec.period, req.into, l.settings);
   // Last year's ranges, cut at yesterday (a period not over yet counts at its pace so far).
   const yesterday = addDays(l.today, -1);
-  const lyFull = periods.map((p) => lastYearRange(p, req.into));
+  // Days and weeks split by another method need last year only for the chart: read it by month.
+  const chartOnly = req.method !== 'last-year' && (req.into === 'day' || req.into === 'week');
+  const lyPeriods = chartOnly ? childPeriods(spec.period, 'month', l.settings) : periods;
+  const lyFull = lyPeriods.map((p) => lastYearRange(p, chartOnly ? 'month' : req.into));
   const lyKnown = lyFull
     .map((r, i) => ({ i, r: { start: r.start, end: minDate(r.end, yesterday) } }))
     .filter((x) => x.r.start <= x.r.end);
@@ -226,7 +230,7 @@ export async function computeSplit(
   );
   const additive = isAdditive(spec.metric);
   const lyCells: (number | null)[][] | null =
-    lyTable === null ? null : periods.map(() => lyMembers.map(() => null));
+    lyTable === null ? null : lyPeriods.map(() => lyMembers.map(() => null));
   if (lyTable && lyCells)
     lyKnown.forEach((x, k) => {
       const full = lyFull[x.i];
@@ -238,7 +242,7 @@ export async function computeSplit(
         if (row) row[j] = v === null ? null : v * scale;
       });
     });
-  const lastYear = lyDim || !dim ? lyCells : null;
+  const lastYear = !chartOnly && (lyDim || !dim) ? lyCells : null;
   const lastYearPeriod = (lyCells ?? []).map((row) =>
     row.some((v) => v !== null) ? row.reduce<number>((a, v) => a + (v ?? 0), 0) : null,
   );
@@ -270,7 +274,15 @@ export async function computeSplit(
     memberHistory: m?.recent ?? null,
     ...(locks ? { locks } : {}),
   });
-  return { loaded: l, result, ...target, dim, lastYear, lastYearPeriod };
+  return {
+    loaded: l,
+    result,
+    ...target,
+    dim,
+    lastYear,
+    lastYearPeriod,
+    lastYearStarts: lyPeriods.map((p) => p.start),
+  };
 }
 
 function childSpec(
@@ -379,9 +391,9 @@ export async function splitGoal(
     e.plan = c.additive ? e.plan + ch.target : ch.target;
     byMonth.set(key, e);
   }
-  result.periods.forEach((p, i) => {
+  c.lastYearStarts.forEach((start, i) => {
     const v = kpiToGoalUnits(metric, c.lastYearPeriod[i] ?? null, l.currency);
-    const e = byMonth.get(p.start.slice(0, 7));
+    const e = byMonth.get(start.slice(0, 7));
     if (e && v !== null) e.lastYear = c.additive ? (e.lastYear ?? 0) + v : v;
   });
   return {
