@@ -533,6 +533,7 @@ export const TAIWAN_POS_PRESET: MappingPreset<'sales'> = {
     channel: '通路',
     rep: '收銀員',
     region: '門市',
+    status: '狀態',
   },
 };
 
@@ -556,8 +557,176 @@ export const TAIWAN_ERP_PRESET: MappingPreset<'sales'> = {
   },
 };
 
+/**
+ * SHOPLINE 訂單報表 (後台「訂單 > 更多動作 > 匯出訂單報表」, one line per item, columns chosen by the
+ * merchant): 付款狀態 decides the sale; 訂單合計 and 運費 are order facts. Dates are ISO.
+ */
+export const SHOPLINE_PRESET: MappingPreset<'sales'> = {
+  id: 'shopline-orders',
+  kind: 'sales',
+  name: { 'zh-TW': 'SHOPLINE 訂單報表', en: 'SHOPLINE order report' },
+  columns: {
+    orderId: '訂單號碼',
+    date: '訂單日期',
+    status: '付款狀態',
+    customerName: '顧客',
+    product: '商品名稱',
+    quantity: '數量',
+    unitPrice: '商品結帳價',
+    orderDiscount: '優惠折扣',
+    currency: '幣別',
+  },
+  orderLevel: ['訂單合計', '運費', '付款總金額'],
+};
+
+/** 91APP 訂單匯出 (one line per item): 訂單狀態 on every line; 訂單總金額 and 運費 are order facts. */
+export const NINETYONE_APP_PRESET: MappingPreset<'sales'> = {
+  id: '91app-orders',
+  kind: 'sales',
+  name: { 'zh-TW': '91APP 訂單匯出', en: '91APP order export' },
+  columns: {
+    orderId: '主單編號',
+    lineNo: '子單編號',
+    date: '訂購時間',
+    status: '訂單狀態',
+    product: '商品名稱',
+    quantity: '數量',
+    unitPrice: '售價',
+    discount: '折扣金額',
+  },
+  orderLevel: ['訂單總金額', '運費'],
+};
+
+/** Cyberbiz 訂單匯出 (one line per item; order columns on the order's first line). */
+export const CYBERBIZ_PRESET: MappingPreset<'sales'> = {
+  id: 'cyberbiz-orders',
+  kind: 'sales',
+  name: { 'zh-TW': 'Cyberbiz 訂單匯出', en: 'Cyberbiz order export' },
+  columns: {
+    orderId: '訂單編號',
+    date: '訂單日期',
+    status: '付款狀態',
+    cancelledAt: '取消日期',
+    product: '商品名稱',
+    quantity: '數量',
+    unitPrice: '單價',
+    orderDiscount: '折扣金額',
+    customer: '顧客Email',
+  },
+  orderLevel: ['訂單總額', '運費', '商品總額'],
+};
+
+/** momo 購物網 供應商/商店 訂單報表: 轉單日 is the order date; 訂單狀態 on every line. */
+export const MOMO_PRESET: MappingPreset<'sales'> = {
+  id: 'momo-orders',
+  kind: 'sales',
+  name: { 'zh-TW': 'momo 訂單報表', en: 'momo order report' },
+  columns: {
+    orderId: '訂單編號',
+    date: '轉單日',
+    status: '訂單狀態',
+    product: '品名',
+    quantity: '數量',
+    unitPrice: '售價(含稅)',
+  },
+  orderLevel: ['訂單總額'],
+};
+
+/** PChome 24h 商店街/供應商 訂單報表. */
+export const PCHOME_PRESET: MappingPreset<'sales'> = {
+  id: 'pchome-orders',
+  kind: 'sales',
+  name: { 'zh-TW': 'PChome 訂單報表', en: 'PChome order report' },
+  columns: {
+    orderId: '訂單編號',
+    date: '成立日期',
+    status: '訂單狀態',
+    product: '商品名稱',
+    quantity: '數量',
+    unitPrice: '售價',
+    refund: '退款金額',
+  },
+  orderLevel: ['訂單金額', '運費'],
+};
+
+/**
+ * 蝦皮 賣家中心 訂單匯出 (我的銷售 → 匯出): one line per item; 訂單狀態 (已完成, 不成立, 取消...) and
+ * the order's totals on every line: 訂單小計 and 買家總支付金額 are order facts, never a line's amount.
+ */
+export const SHOPEE_PRESET: MappingPreset<'sales'> = {
+  id: 'shopee-orders',
+  kind: 'sales',
+  name: { 'zh-TW': '蝦皮 訂單匯出', en: 'Shopee order export' },
+  columns: {
+    orderId: '訂單編號',
+    status: '訂單狀態',
+    date: '訂單成立日期',
+    customer: '買家帳號',
+    product: '商品名稱',
+    unitPrice: '商品活動價格',
+    quantity: '數量',
+  },
+  orderLevel: ['訂單小計 (TWD)', '買家支付運費', '買家總支付金額', '商品原價', '訂單總金額'],
+};
+
+/**
+ * WooCommerce orders (Import Export Suite `order_*` columns, one row per order): the order's
+ * subtotal is its net product sales (items, as a serialised line_item_1, have no product column);
+ * order_date is month-first (MM/DD/YYYY H:i:s).
+ */
+export const WOOCOMMERCE_PRESET: MappingPreset<'sales'> = {
+  id: 'woocommerce-orders',
+  kind: 'sales',
+  name: { 'zh-TW': 'WooCommerce 訂單匯出', en: 'WooCommerce orders export' },
+  columns: {
+    orderId: 'order_number',
+    date: 'order_date',
+    status: 'status',
+    amount: 'order_subtotal',
+    orderDiscount: 'discount_total',
+    currency: 'order_currency',
+    customer: 'customer_email',
+  },
+  dayFirst: false,
+  orderLevel: [
+    'order_total',
+    'shipping_total',
+    'tax_total',
+    'shipping_tax_total',
+    'fee_total',
+    'cart_discount',
+  ],
+};
+
+/** 電子發票 明細 (財政部電子發票平台 / 加值中心 匯出): 發票狀態 開立 or 作廢; ROC or 8-digit dates. */
+export const TW_EINVOICE_PRESET: MappingPreset<'sales'> = {
+  id: 'tw-einvoice',
+  kind: 'sales',
+  name: { 'zh-TW': '電子發票明細', en: 'Taiwan e-invoice lines' },
+  columns: {
+    orderId: '發票號碼',
+    lineNo: '序號',
+    date: '發票日期',
+    status: '發票狀態',
+    customer: '買方統編',
+    product: '品名',
+    quantity: '數量',
+    unitPrice: '單價',
+    amount: '金額',
+  },
+  orderLevel: ['總計', '稅額', '銷售額'],
+};
+
 export const MAPPING_PRESETS: readonly MappingPreset[] = [
   SHOPIFY_ORDERS_PRESET,
   TAIWAN_POS_PRESET,
   TAIWAN_ERP_PRESET,
+  SHOPLINE_PRESET,
+  NINETYONE_APP_PRESET,
+  CYBERBIZ_PRESET,
+  MOMO_PRESET,
+  PCHOME_PRESET,
+  SHOPEE_PRESET,
+  WOOCOMMERCE_PRESET,
+  TW_EINVOICE_PRESET,
 ];

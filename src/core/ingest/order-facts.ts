@@ -14,7 +14,20 @@ const STATUS_WORDS: ReadonlyArray<readonly [StatusClass, readonly string[]]> = [
   ['sale', ['partially_refunded', 'partially refunded', '部分退款', 'partiallypaid', 'partially_paid']],
   [
     'refunded',
-    ['refunded', '已退款', '退款成功', '退款完成', '全額退款', '已退款完成', '退款', 'refund', '全部退款'],
+    [
+      'refunded',
+      '已退款',
+      '退款成功',
+      '退款完成',
+      '全額退款',
+      '已退款完成',
+      '退款',
+      'refund',
+      '全部退款',
+      '已退貨',
+      '退貨完成',
+      '退貨退款',
+    ],
   ],
   ['voided', ['voided', 'void', '作廢', '已作廢', '註銷', '已註銷', '發票作廢']],
   [
@@ -50,7 +63,8 @@ const STATUS_WORDS: ReadonlyArray<readonly [StatusClass, readonly string[]]> = [
       'awaiting payment',
     ],
   ],
-  ['return', ['退貨', '銷退', '已退貨', 'return', 'returned', '退']],
+  // A POS line of its own that takes goods back (the sale it reverses is another line).
+  ['return', ['退貨', '銷退', 'return', 'returned', '退']],
 ];
 
 const lookup = new Map<string, StatusClass>();
@@ -69,7 +83,7 @@ export function classifyStatus(raw: string): StatusClass {
   let cls: StatusClass = lookup.get(s) ?? 'sale';
   if (!lookup.has(s) && s.length > 0) {
     if (s.includes('部分退款')) cls = 'sale';
-    else if (s.includes('退款')) cls = 'refunded';
+    else if (s.includes('退款') || s.includes('退貨完成') || s.includes('已退貨')) cls = 'refunded';
     else if (s.includes('作廢')) cls = 'voided';
     else if (s.includes('取消') || s.includes('不成立') || s.includes('關閉')) cls = 'cancelled';
     else if (s.includes('未付款') || s.includes('待付款')) cls = 'unpaid';
