@@ -30,8 +30,9 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     unit: 'money',
     name: { 'zh-TW': '營收', en: 'Revenue' },
     definition: {
-      'zh-TW': '期間內所有銷售明細的金額合計(已扣折扣)。',
-      en: 'The sum of the amounts of all sales lines in the period, after discounts.',
+      'zh-TW':
+        '期間內所有銷售明細的淨額合計:數量 × 單價 − 明細折扣,再分攤訂單折扣與部分退款;運費、稅額與訂單總額不計入。已退款、作廢、取消或未付款的訂單不計入,退貨(負數量的明細)直接抵減。',
+      en: 'Net sales: the sum of the sales lines in the period, each quantity × unit price − line discount, less its share of order discounts and partial refunds; shipping, taxes and order totals are not sales. Refunded, voided, cancelled and unpaid orders are left out; returns (lines with a negative quantity) are netted.',
     },
     formula: { 'zh-TW': 'Σ 明細金額', en: 'Σ line amount' },
     facts: ['sales'],
@@ -41,7 +42,10 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     metric: 'units',
     unit: 'count',
     name: { 'zh-TW': '銷售量', en: 'Units sold' },
-    definition: { 'zh-TW': '期間內售出的商品數量合計。', en: 'The total quantity sold in the period.' },
+    definition: {
+      'zh-TW': '期間內售出的商品數量合計(退貨以負數抵減;檔案沒有數量欄時每行以 1 計)。',
+      en: 'The total quantity sold in the period (returns netted; a line counts 1 when its file had no quantity column).',
+    },
     formula: { 'zh-TW': 'Σ 數量', en: 'Σ quantity' },
     facts: ['sales'],
     dimensions: ALL,
