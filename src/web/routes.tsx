@@ -23,6 +23,8 @@ const CatalogPage = lazy(() => import('./features/catalog/catalog-page.tsx'));
 const KpiPage = lazy(() => import('./features/kpi/kpi-page.tsx'));
 const GoalsPage = lazy(() => import('./features/goals/goals-page.tsx'));
 const GoalWizardPage = lazy(() => import('./features/goals/goal-wizard-page.tsx'));
+const PlansPage = lazy(() => import('./features/plan/plans-page.tsx'));
+const PlanPage = lazy(() => import('./features/plan/plan-page.tsx'));
 
 function Lazy({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
@@ -181,6 +183,26 @@ export function AppRoutes() {
             <Lazy>
               <RequirePermission permission="goals.read">
                 <GoalWizardPage />
+              </RequirePermission>
+            </Lazy>
+          }
+        />
+        <Route
+          path="/plans"
+          element={
+            <Lazy>
+              <RequirePermission permission="goals.read">
+                <PlansPage />
+              </RequirePermission>
+            </Lazy>
+          }
+        />
+        <Route
+          path="/plans/:goalId"
+          element={
+            <Lazy>
+              <RequirePermission permission="goals.read">
+                <PlanPage />
               </RequirePermission>
             </Lazy>
           }

@@ -18,6 +18,7 @@ function useNavItems(): MenuProps['items'] {
   const companyItems = company
     ? [
         ...(roleCan(company?.role, 'goals.read') ? [{ key: '/goals', label: t('nav.goals') }] : []),
+        ...(roleCan(company?.role, 'goals.read') ? [{ key: '/plans', label: t('nav.plans') }] : []),
         { key: '/profile', label: t('nav.profile') },
         { key: '/market', label: t('nav.market') },
         ...(roleCan(company?.role, 'kpi.read') ? [{ key: '/kpi', label: t('nav.kpi') }] : []),

@@ -1,0 +1,126 @@
+/**
+ * Pure helpers of the plan editor: period labels, values in the metric's unit, the grid of a level
+ * (periods across and members down, or the reverse) and its totals. Additive totals are summed in
+ * integer hundredths so they match the server's exact split to the minor unit; ratio levels are
+ * never summed.
+ */
+import type { Locale } from '../../../contract/common.ts';
+import { formatLocalDate, formatMoney, formatNumber } from '../../i18n/format.ts';
+import type { KpiUnit } from '../kpi/kpi-view.ts';
+import type { PlanNode } from './plan-api.ts';
+
+const intl = (lang: Locale) => (lang === 'zh-TW' ? 'zh-TW' : 'en-US');
+
+/** '2027-Q1' → 2027 第1季 / Q1 2027; '2027-03' → 2027年3月 / Mar 2027; ISO weeks; days. */
+export function periodLabel(id: string | null, lang: Locale): string {
+  if (!id) return '';
+  let m = /^(FY)?(\d{4})-Q(\d)$/.exec(id);
+  if (m) {
+    const fy = m[1] ? (lang === 'zh-TW' ? '會計年度 ' : 'FY') : '';
+    return lang === 'zh-TW' ? `${fy}${m[2]} 第${m[3]}季` : `Q${m[3]} ${fy}${m[2]}`;
+  }
+  m = /^(\d{4})-W(\d{2})$/.exec(id);
+  if (m) return lang === 'zh-TW' ? `${m[1]} 第${Number(m[2])}週` : `W${m[2]} ${m[1]}`;
+  m = /^(\d{4})-(\d{2})$/.exec(id);
+  if (m)
+    return new Intl.DateTimeFormat(intl(lang), { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)),
+    );
+  if (/^\d{4}-\d{2}-\d{2}$/.test(id)) return formatLocalDate(id, lang);
+  return id;
+}
+
+/** A value in goal units: money in currency units, rates as percents (25 = 25 %), counts. */
+export function formatValue(value: number | null | undefined, unit: KpiUnit, currency: string, lang: Locale) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  if (unit === 'money') return formatMoney(Math.round(value * 100) / 100, currency, lang);
+  if (unit === 'ratio') return `${formatNumber(value, lang, 2)}%`;
+  return formatNumber(value, lang, unit === 'score' ? 1 : 2);
+}
+
+export function formatShare(share: number | null | undefined, lang: Locale): string {
+  if (share === null || share === undefined) return '';
+  return `${formatNumber(share * 100, lang, 1)}%`;
+}
+
+/** Exact sum of goal-unit values (to the hundredth, the minor unit of money). */
+export function exactSum(values: readonly number[]): number {
+  return values.reduce((s, v) => s + Math.round(v * 100), 0) / 100;
+}
+
+export interface GridLine {
+  key: string;
+  /** Period id or member name (null: the one row of a split by period only). */
+  id: string | null;
+  label: string;
+}
+
+export interface LevelGrid {
+  rows: GridLine[];
+  cols: GridLine[];
+  /** cells[r][c]: the child node, or null when the level has no such cell. */
+  cells: (PlanNode | null)[][];
+  /** Rows are members (periods across) unless transposed. */
+  transposed: boolean;
+  byMember: boolean;
+}
+
+/** The children of a node as a grid: periods across and members down, or the reverse. */
+export function levelGrid(
+  children: readonly PlanNode[],
+  transposed: boolean,
+  lang: Locale,
+  allLabel: string,
+): LevelGrid {
+  const periods: GridLine[] = [];
+  const members: GridLine[] = [];
+  const seenP = new Set<string>();
+  const seenM = new Set<string>();
+  for (const c of children) {
+    const p = c.periodId ?? c.period.start;
+    if (!seenP.has(p)) {
+      seenP.add(p);
+      periods.push({ key: `p:${p}`, id: p, label: periodLabel(p, lang) });
+    }
+    const m = c.member ?? '';
+    if (!seenM.has(m)) {
+      seenM.add(m);
+      members.push({ key: `m:${m}`, id: c.member, label: c.member ?? allLabel });
+    }
+  }
+  const at = (p: string, m: string | null) =>
+    children.find((c) => (c.periodId ?? c.period.start) === p && (c.member ?? null) === m) ?? null;
+  const rows = transposed ? periods : members;
+  const cols = transposed ? members : periods;
+  const cells = rows.map((r) => cols.map((c) => (transposed ? at(r.id ?? '', c.id) : at(c.id ?? '', r.id))));
+  return { rows, cols, cells, transposed, byMember: members.some((m) => m.id !== null) };
+}
+
+/** Row and column totals of an additive level (null cells skipped); the grand total. */
+export function gridTotals(grid: LevelGrid): { rows: number[]; cols: number[]; all: number } {
+  const v = (n: PlanNode | null) => (n ? n.target : 0);
+  const rows = grid.cells.map((r) => exactSum(r.map(v)));
+  const cols = grid.cols.map((_, c) => exactSum(grid.cells.map((r) => v(r[c] ?? null))));
+  return { rows, cols, all: exactSum(rows) };
+}
+
+/** The node with this id in a tree, and the path from the root down to it. */
+export function findPath(root: PlanNode, id: string): PlanNode[] | null {
+  if (root.id === id) return [root];
+  for (const c of root.children) {
+    const p = findPath(c, id);
+    if (p) return [root, ...p];
+  }
+  return null;
+}
+
+/** A node's short name inside its parent: its period and member. */
+export function nodeLabel(n: PlanNode, lang: Locale): string {
+  if (!n.periodId && !n.member) return n.name;
+  return [n.periodId ? periodLabel(n.periodId, lang) : null, n.member].filter(Boolean).join(' · ');
+}
+
+/** Closed children (period over before today) with a known actual: what a re-plan acts on. */
+export function closedChildren(node: PlanNode, today: string): PlanNode[] {
+  return node.children.filter((c) => c.periodId !== null && c.period.end < today);
+}

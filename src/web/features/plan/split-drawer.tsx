@@ -1,0 +1,306 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Drawer, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../contract/common.ts';
+import {
+  SPLIT_DIMENSIONS,
+  SPLIT_GRAINS,
+  type SplitDimension,
+  type SplitGrain,
+} from '../../../core/plan/types.ts';
+import { errorMessage } from '../../lib/form-errors.ts';
+import type { KpiUnit } from '../kpi/kpi-view.ts';
+import { type PlanNode, planApi, type SplitView } from './plan-api.ts';
+import { type CurvePoint, PlanChart } from './plan-chart.tsx';
+import { exactSum, formatShare, formatValue, nodeLabel, periodLabel } from './plan-view.ts';
+
+export const METHOD_CHOICES = ['equal', 'last-year', 'seasonal', 'ramp', 'manual'] as const;
+type MethodChoice = (typeof METHOD_CHOICES)[number];
+
+interface Recipe {
+  into: SplitGrain;
+  by: SplitDimension | null;
+  method: MethodChoice;
+  rampPct: number;
+}
+
+interface PreviewRow {
+  key: string;
+  parent: string;
+  period: string;
+  member: string | null;
+  target: number;
+  share: number | null;
+  lastYear: number | null;
+}
+
+/** Merges the plan curves of several previews by month (sums for additive metrics). */
+function mergeCurves(views: readonly SplitView[]): CurvePoint[] {
+  const by = new Map<string, CurvePoint>();
+  for (const v of views)
+    for (const c of v.curve) {
+      const e = by.get(c.period);
+      if (!e) by.set(c.period, { ...c });
+      else if (v.additive) {
+        e.plan = exactSum([e.plan, c.plan]);
+        e.lastYear = c.lastYear === null ? e.lastYear : exactSum([e.lastYear ?? 0, c.lastYear]);
+      }
+    }
+  return [...by.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+}
+
+/**
+ * How one level is split (this goal, or each goal of the level below it): grain, dimension and
+ * method; a preview of every child's target and share with the plan curve against last year, then
+ * save. Saving replaces the goals' existing phase goals (archived, kept in their history).
+ */
+export function SplitDrawer({
+  open,
+  companyId,
+  targets,
+  title,
+  defaults,
+  unit,
+  currency,
+  lang,
+  canWrite,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  companyId: string;
+  targets: readonly PlanNode[];
+  title: string;
+  defaults: Partial<Recipe>;
+  unit: KpiUnit;
+  currency: string;
+  lang: Locale;
+  canWrite: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [recipe, setRecipe] = useState<Recipe>({
+    into: defaults.into ?? 'quarter',
+    by: defaults.by ?? null,
+    method: defaults.method ?? 'seasonal',
+    rampPct: defaults.rampPct ?? 3,
+  });
+  const [views, setViews] = useState<SplitView[] | null>(null);
+  const body = (dryRun: boolean) => ({
+    into: recipe.into,
+    by: recipe.by,
+    method: recipe.method === 'manual' ? ('equal' as const) : recipe.method,
+    rampPct: recipe.method === 'ramp' ? recipe.rampPct : null,
+    dryRun,
+  });
+  const set = (patch: Partial<Recipe>) => {
+    setRecipe((r) => ({ ...r, ...patch }));
+    setViews(null);
+  };
+
+  const preview = useMutation({
+    mutationFn: async () => {
+      const out: SplitView[] = [];
+      for (const n of targets) out.push(await planApi.split(companyId, n.id, body(true)));
+      return out;
+    },
+    onSuccess: setViews,
+    onError: (e) => void message.error(errorMessage(e, t)),
+  });
+  const save = useMutation({
+    mutationFn: async () => {
+      for (const n of targets) await planApi.split(companyId, n.id, body(false));
+    },
+    onSuccess: () => {
+      void message.success(t('plan.split.saved'));
+      setViews(null);
+      onSaved();
+    },
+    onError: (e) => void message.error(errorMessage(e, t)),
+  });
+
+  const many = targets.length > 1;
+  const replacing = targets.filter((n) => n.children.length > 0).length;
+  const rows: PreviewRow[] = (views ?? []).flatMap((v, i) =>
+    v.children.map((c, j) => ({
+      key: `${i}:${j}`,
+      parent: targets[i] ? nodeLabel(targets[i], lang) : '',
+      period: periodLabel(c.periodId, lang),
+      member: c.member,
+      target: c.target,
+      share: c.share,
+      lastYear: c.lastYear,
+    })),
+  );
+  const notes = [...new Map((views ?? []).flatMap((v) => v.notes).map((n) => [n.code, n])).values()];
+  const additive = views?.[0]?.additive ?? true;
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={title}
+      size={720}
+      destroyOnHidden
+      data-testid="split-drawer"
+      extra={
+        <Space>
+          <Button onClick={() => preview.mutate()} loading={preview.isPending} data-testid="split-preview">
+            {t('plan.split.preview')}
+          </Button>
+          {canWrite && (
+            <Button
+              type="primary"
+              disabled={!views}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+              data-testid="split-save"
+            >
+              {t('plan.split.save')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Form layout="vertical">
+        <Space wrap size={16} align="start">
+          <Form.Item label={t('plan.split.into')}>
+            <Select<SplitGrain>
+              data-testid="split-into"
+              value={recipe.into}
+              style={{ width: 140 }}
+              onChange={(into) => set({ into })}
+              options={SPLIT_GRAINS.map((g) => ({ value: g, label: t(`plan.grains.${g}`) }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('plan.split.by')}>
+            <Select<SplitDimension | 'none'>
+              data-testid="split-by"
+              value={recipe.by ?? 'none'}
+              style={{ width: 160 }}
+              onChange={(by) => set({ by: by === 'none' ? null : by })}
+              options={[
+                { value: 'none', label: t('plan.split.byNone') },
+                ...SPLIT_DIMENSIONS.map((d) => ({ value: d, label: t(`plan.dimensions.${d}`) })),
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('plan.split.method')}>
+            <Select<MethodChoice>
+              data-testid="split-method"
+              value={recipe.method}
+              style={{ width: 200 }}
+              onChange={(method) => set({ method })}
+              options={METHOD_CHOICES.map((m) => ({ value: m, label: t(`plan.methods.${m}`) }))}
+            />
+          </Form.Item>
+          {recipe.method === 'ramp' && (
+            <Form.Item label={t('plan.split.rampPct')}>
+              <InputNumber<number>
+                data-testid="split-ramp"
+                value={recipe.rampPct}
+                min={-99}
+                max={1000}
+                step={1}
+                suffix="%"
+                onChange={(v) => set({ rampPct: v ?? 0 })}
+              />
+            </Form.Item>
+          )}
+        </Space>
+      </Form>
+      <Typography.Paragraph type="secondary">{t(`plan.methodHelp.${recipe.method}`)}</Typography.Paragraph>
+      {many && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('plan.split.each', { n: targets.length })}
+        />
+      )}
+      {replacing > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('plan.split.replaces', { n: replacing })}
+        />
+      )}
+      {notes.map((n) => (
+        <Alert key={n.code} type="info" style={{ marginBottom: 8 }} title={lang === 'en' ? n.en : n.zhTW} />
+      ))}
+      {views && (
+        <div data-testid="split-preview-result">
+          <PlanChart curve={mergeCurves(views)} unit={unit} currency={currency} lang={lang} />
+          <Table<PreviewRow>
+            size="small"
+            rowKey="key"
+            dataSource={rows}
+            pagination={rows.length > 60 ? { pageSize: 60 } : false}
+            columns={[
+              ...(many
+                ? [{ title: t('plan.split.parent'), dataIndex: 'parent' as const, key: 'parent' }]
+                : []),
+              { title: t('plan.grid.period'), dataIndex: 'period', key: 'period' },
+              ...(recipe.by
+                ? [
+                    {
+                      title: t(`plan.dimensions.${recipe.by}`),
+                      key: 'member',
+                      render: (_: unknown, r: PreviewRow) => r.member,
+                    },
+                  ]
+                : []),
+              {
+                title: t('plan.split.target'),
+                key: 'target',
+                align: 'right' as const,
+                render: (_: unknown, r: PreviewRow) => formatValue(r.target, unit, currency, lang),
+              },
+              ...(additive
+                ? [
+                    {
+                      title: t('plan.split.share'),
+                      key: 'share',
+                      align: 'right' as const,
+                      render: (_: unknown, r: PreviewRow) => formatShare(r.share, lang),
+                    },
+                  ]
+                : []),
+              {
+                title: t('plan.chart.lastYear'),
+                key: 'ly',
+                align: 'right' as const,
+                render: (_: unknown, r: PreviewRow) => formatValue(r.lastYear, unit, currency, lang),
+              },
+            ]}
+            summary={() =>
+              additive ? (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0} colSpan={(many ? 2 : 1) + (recipe.by ? 1 : 0)}>
+                    {t('plan.grid.total')}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={1} align="right">
+                    <span data-testid="split-preview-total">
+                      {formatValue(exactSum(rows.map((r) => r.target)), unit, currency, lang)}
+                    </span>
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={2} colSpan={2} />
+                </Table.Summary.Row>
+              ) : (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0} colSpan={5}>
+                    {t('plan.split.ratioNote')}
+                  </Table.Summary.Cell>
+                </Table.Summary.Row>
+              )
+            }
+          />
+        </div>
+      )}
+    </Drawer>
+  );
+}
