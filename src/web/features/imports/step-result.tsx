@@ -55,6 +55,18 @@ function ResultCounts({ job, result }: { job: ImportJob; result: NonNullable<Imp
           {t('imports.dateRange', { from: r.firstDate, to: r.lastDate })}
         </Typography.Text>
       )}
+      {r.orders && r.orders.excludedLines + r.orders.returnLines > 0 && (
+        <Typography.Text data-testid="result-orders">
+          {t('imports.result.orders', {
+            excluded: formatNumber(r.orders.excludedLines, lang),
+            refunded: formatNumber(r.orders.excludedOrders.refunded, lang),
+            voided: formatNumber(r.orders.excludedOrders.voided, lang),
+            cancelled: formatNumber(r.orders.excludedOrders.cancelled, lang),
+            unpaid: formatNumber(r.orders.excludedOrders.unpaid, lang),
+            returns: formatNumber(r.orders.returnLines, lang),
+          })}
+        </Typography.Text>
+      )}
       {r.rejected > 0 && job.importId && (
         <div>
           <Typography.Paragraph style={{ marginBottom: 4 }}>{t('imports.reportHelp')}</Typography.Paragraph>
