@@ -192,6 +192,25 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     );
   });
 
+  it('last year by week × product: the scope’s week shape times each product’s share of the month', async () => {
+    const g = await goal();
+    const res = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'week',
+      by: 'product',
+      method: 'last-year',
+      dryRun: true,
+      today: '2026-01-01',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json();
+    expect(v.children).toHaveLength(53 * 2);
+    expect(sumCents(v.children)).toBe(cents(12_345_678.9));
+    expect(v.notes.map((n: { code: string }) => n.code)).toContain('LAST_YEAR_DAY_SHAPE');
+    // 拿鐵 sold twice 美式 every day last year.
+    expect(v.children[2].target / v.children[3].target).toBeCloseTo(2, 3);
+    expect(v.children[2].lastYear).toBeNull();
+  });
+
   it('a ratio metric is not split: every child carries the level, the parent shows what they imply', async () => {
     const g = await goal({
       name: '客單價',

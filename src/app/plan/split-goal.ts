@@ -186,6 +186,8 @@ export interface ComputedSplit {
   /** Last year's actual (the scope's total) of each child period — of each month for day and week splits — for the chart. */
   lastYearPeriod: (number | null)[];
   lastYearStarts: string[];
+  /** Last year by day (week) × member composed from the day shape and the month shares. */
+  composed: boolean;
 }
 
 /** Reads what the method needs and computes the split (no writes). */
@@ -217,7 +219,10 @@ export async function computeSplit(
     .filter((x) => x.r.start <= x.r.end);
   // Per member only where the method needs it (last year by member); otherwise the scope's total
   // per period, for the chart.
-  const lyDim = req.method === 'last-year' ? dim : null;
+  // By day or week, a member's own last-year day is noise (a product not sold that day would get
+  // nothing): the scope's day (week) shape × each member's share of last year's month instead.
+  const composed = req.method === 'last-year' && dim !== null && (req.into === 'day' || req.into === 'week');
+  const lyDim = req.method === 'last-year' && !composed ? dim : null;
   const lyMembers = lyDim ? (members ?? ['']) : [''];
   const lyTable = await readMetric(
     ctx.repos.kpi,
@@ -242,7 +247,11 @@ export async function computeSplit(
         if (row) row[j] = v === null ? null : v * scale;
       });
     });
-  const lastYear = !chartOnly && (lyDim || !dim) ? lyCells : null;
+  const lastYear = !chartOnly && !composed && (lyDim || !dim) ? lyCells : null;
+  const lyWeights =
+    composed && dim && members && lyCells
+      ? await composedLastYear(ctx, companyId, l, dim, members, periods, lyCells, yesterday)
+      : lastYear;
   const lastYearPeriod = (lyCells ?? []).map((row) =>
     row.some((v) => v !== null) ? row.reduce<number>((a, v) => a + (v ?? 0), 0) : null,
   );
@@ -268,7 +277,7 @@ export async function computeSplit(
     settings: l.settings,
     total: target.totalUnits,
     level: target.level,
-    lastYear: req.method === 'last-year' ? (lastYear?.map((r) => r.map((v) => v ?? 0)) ?? null) : null,
+    lastYear: req.method === 'last-year' ? (lyWeights?.map((r) => r.map((v) => v ?? 0)) ?? null) : null,
     history,
     holidays: taiwanHolidayYear,
     memberHistory: m?.recent ?? null,
@@ -282,7 +291,59 @@ export async function computeSplit(
     lastYear,
     lastYearPeriod,
     lastYearStarts: lyPeriods.map((p) => p.start),
+    composed,
   };
+}
+
+/** Day (week) × member weights: the scope's last-year total of the period × the member's share of its month. */
+async function composedLastYear(
+  ctx: AppContext,
+  companyId: string,
+  l: Loaded,
+  dim: Dimension,
+  members: readonly string[],
+  periods: readonly { start: string }[],
+  periodTotals: readonly (readonly (number | null)[])[],
+  yesterday: string,
+): Promise<number[][]> {
+  const spec = l.goal.spec;
+  const months = childPeriods(spec.period, 'month', l.settings);
+  const known = months
+    .map((p, i) => {
+      const r = lastYearRange(p, 'month');
+      return { i, r: { start: r.start, end: minDate(r.end, yesterday) } };
+    })
+    .filter((x) => x.r.start <= x.r.end);
+  const table = await readMetric(
+    ctx.repos.kpi,
+    companyId,
+    l.settings,
+    spec.metric,
+    spec.scope,
+    dim,
+    known.map((x) => x.r),
+  );
+  const byMonth = months.map(() => members.map(() => 0));
+  known.forEach((x, k) => {
+    members.forEach((mem, j) => {
+      const row = byMonth[x.i];
+      if (row) row[j] = Math.max(0, table?.get(mem)?.[k] ?? 0);
+    });
+  });
+  const overall = members.map((_, j) => byMonth.reduce((a, row) => a + (row[j] ?? 0), 0));
+  const share = (row: readonly number[]) => {
+    const sum = row.reduce((a, v) => a + v, 0);
+    const base = sum > 0 ? row : overall;
+    const total = base.reduce((a, v) => a + v, 0);
+    return base.map((v) => (total > 0 ? v / total : 1 / members.length));
+  };
+  const shares = byMonth.map(share);
+  const monthIndex = new Map(months.map((m, i) => [m.start.slice(0, 7), i]));
+  return periods.map((p, i) => {
+    const t = periodTotals[i]?.[0] ?? 0;
+    const s = shares[monthIndex.get(p.start.slice(0, 7)) ?? 0] ?? [];
+    return members.map((_, j) => t * (s[j] ?? 0));
+  });
 }
 
 function childSpec(
@@ -405,7 +466,7 @@ export async function splitGoal(
     additive: c.additive,
     total: c.additive ? fromPlanUnits(metric, c.totalUnits ?? 0, l.currency) : (c.level ?? 0),
     children,
-    notes: result.notes.map(planNote),
+    notes: [...result.notes, ...(c.composed ? (['LAST_YEAR_DAY_SHAPE'] as const) : [])].map(planNote),
     curve: [...byMonth.entries()].map(([period, e]) => ({
       period,
       plan: Math.round(e.plan * 100) / 100,

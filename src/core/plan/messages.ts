@@ -26,6 +26,10 @@ const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
     en: 'Some periods had no sales last year: they take last year’s average per day.',
     zhTW: '部分期間去年沒有銷售:以去年的日平均計算。',
   },
+  LAST_YEAR_DAY_SHAPE: {
+    en: 'By day or week, each member gets last year’s day (week) shape of the whole scope times its share of that month last year.',
+    zhTW: '以日或週拆分時,各項目依整體去年同日(週)的走勢,乘上該項目去年當月的占比分配。',
+  },
   RATIO_LEVEL_CARRIED: {
     en: 'A ratio is not split: every phase goal carries the level; the parent shows the value its children imply.',
     zhTW: '比率型指標不做加總拆分:每個階段目標沿用同一水準,上層顯示由下層推算的數值。',
