@@ -9,7 +9,7 @@
  *  3. the uncached mix again while a 1M-line import runs into the same database;
  *  4. EXPLAIN QUERY PLAN of the slowest statement of the slowest question.
  *
- *   npx tsx bench/kpi-load.ts [--lines 1000000] [--seconds 10] [--connections 50]
+ *   npx tsx bench/kpi-load.ts [--lines 1000000] [--seconds 10] [--connections 50] [--grains month,week,quarter]
  *
  * Data: the demo shop (about 2,000 member customers, three years), one order id per line, date order
  * (bench/order-variants.ts), imported through the CLI into .tmp/kpi-load/.
@@ -111,7 +111,7 @@ function get(path: string): Promise<{ status: number; ms: number; body: string }
       },
     );
     req.on('error', fail);
-    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+    req.setTimeout(90_000, () => req.destroy(new Error('timeout')));
   });
 }
 
@@ -145,7 +145,11 @@ const METRICS = [
   'repeat_purchase_rate',
   'clv',
 ] as const;
-const GRAINS = ['month', 'week', 'quarter'] as const;
+const GRAINS = (
+  args.includes('--grains')
+    ? String(args[args.indexOf('--grains') + 1]).split(',')
+    : ['month', 'week', 'quarter']
+) as readonly string[];
 const BYS = ['', 'channel', 'product', 'member_tier'] as const;
 const LAST = '2026-10-31';
 const FIRST = '2025-11-01';
@@ -211,8 +215,13 @@ async function main() {
     for (const metric of METRICS)
       for (const grain of GRAINS)
         for (const by of BYS) {
-          const r = await get(kpiPath(metric, grain, by));
+          const started = performance.now();
+          const r = await get(kpiPath(metric, grain, by)).catch(() => ({
+            status: 0,
+            ms: performance.now() - started,
+          }));
           cold.push({ q: `${metric} ${grain} ${by || '-'}`, ms: r.ms, status: r.status });
+          console.log(`  cold ${metric} ${grain} ${by || '-'}: ${ms(r.ms)} (${r.status})`);
         }
     const coldMs = cold.map((c) => c.ms);
     console.log(
