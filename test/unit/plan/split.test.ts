@@ -190,11 +190,23 @@ describe('splitting a target', () => {
         fc.integer({ min: 0, max: 1e10 }),
         fc.integer({ min: 0, max: 4 }),
         fc.integer({ min: -50, max: 100 }),
-        (offset, len, into, method, fy, total, memberCount, ramp) => {
+        fc.nat(1000),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (offset, len, into, method, fy, total, memberCount, ramp, lockAt, lockShare) => {
           const start = addDays('2024-01-01', offset);
           const period = { start, end: addDays(start, len) };
           const members = memberCount === 0 ? null : Array.from({ length: memberCount }, (_, i) => `m${i}`);
           const periods = childPeriods(period, into, { fiscalYearStartMonth: fy });
+          // One locked cell (when there are two or more), holding up to half the total.
+          const cellCount = periods.length * (members?.length ?? 1);
+          const lockIndex = lockAt % cellCount;
+          const lockPeriod = periods[Math.floor(lockIndex / (members?.length ?? 1))];
+          const lockMember = members ? (members[lockIndex % members.length] ?? null) : null;
+          const lockValue = Math.floor(total * lockShare);
+          const locks =
+            cellCount > 1 && lockPeriod
+              ? new Map([[cellKey(lockPeriod.id, lockMember), lockValue]])
+              : new Map<string, number>();
           const lastYear = periods.map((_, i) =>
             (members ?? [null]).map((_m, j) => ((i * 7 + j * 3) % 5) * 10),
           );
@@ -209,8 +221,13 @@ describe('splitting a target', () => {
             level: null,
             lastYear,
             memberHistory: members?.map((_, j) => j + 1) ?? null,
+            locks,
           });
           expect(sum(level1.cells.map((c) => c.value))).toBe(total);
+          for (const c of level1.cells) {
+            if (locks.has(c.key)) expect(c.value).toBe(lockValue);
+            expect(c.value).toBeGreaterThanOrEqual(0);
+          }
           // A second level under the first cell: its children sum to that cell.
           const first = level1.cells[0];
           if (first && into !== 'day') {
