@@ -4,6 +4,8 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
 import { Panel } from '../../lib/panel.tsx';
+import { useCurrentCompany } from '../../lib/use-company.ts';
+import { DataFreshnessBanner, useDataFreshness } from '../../shell/data-freshness-banner.tsx';
 import { KpiBreakdownPanel } from './kpi-breakdown-panel.tsx';
 import { TrendChart } from './kpi-charts.tsx';
 import { KpiControls } from './kpi-controls.tsx';
@@ -19,6 +21,8 @@ import { useKpiView } from './use-kpi-view.ts';
 export default function KpiPage() {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const { companyId, can } = useCurrentCompany();
+  const freshness = useDataFreshness(companyId);
   const { view, range, update } = useKpiView();
   const data = useKpiData(view, range);
   const { entry, trend, by } = data;
@@ -28,6 +32,7 @@ export default function KpiPage() {
   return (
     <>
       <PageHeader title={t('kpi.title')} help={t('kpi.help')} />
+      <DataFreshnessBanner freshness={freshness.data} canImport={can('data.import')} />
       <KpiControls
         view={view}
         range={range}
