@@ -3,7 +3,8 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeKpi } from '../../src/app/kpi/compute-kpi.ts';
 import { addDays, type DateRange, daysBetween } from '../../src/core/calendar/periods.ts';
-import { type Bucket, planBuckets, previousRanges } from '../../src/core/kpi/assemble.ts';
+import { KPI_AGGREGATION } from '../../src/core/kpi/aggregation.ts';
+import { type Bucket, planBuckets, previousRanges, wholeRangeBucket } from '../../src/core/kpi/assemble.ts';
 import { KPI_GLOSSARY } from '../../src/core/kpi/glossary.ts';
 import {
   type Dimension,
@@ -648,6 +649,37 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
               const seen = new Set(points.map((p) => (q.by ? (p.key ?? null) : null)));
               for (const [k, v] of expected) {
                 if (v !== null && v !== 0) expect(seen.has(k), `${label} missing key ${k}`).toBe(true);
+              }
+            }
+            // The whole-range total per member, by the metric's kind: sums total their periods; ratios
+            // divide the summed numerators by the summed denominators; distinct counts (customers,
+            // retention, CLV…) equal the KPI read over [from, to] at once (one period: its own value).
+            const whole = wholeRangeBucket(buckets);
+            const kind = KPI_AGGREGATION[q.metric];
+            const expectedTotal =
+              whole && kind === 'distinct' && buckets.length > 1
+                ? await reference.bucket(q.metric, whole, previousRanges([whole], SETTINGS)[0] ?? whole.range)
+                : null;
+            for (const p of result.total) {
+              const key = q.by ? (p.key ?? null) : null;
+              const label = `${JSON.stringify(q)} total key=${key}`;
+              const own = result.series.filter((s) => (q.by ? (s.key ?? null) : null) === key);
+              if (kind === 'sum') {
+                const sum = own.reduce((a, s) => a + (s.value ?? 0), 0);
+                expect(close(p.value, sum), `${label} got ${p.value} want ${sum}`).toBe(true);
+              } else if (kind === 'ratio') {
+                const num = own.reduce((a, s) => a + (s.numerator ?? 0), 0);
+                const den = own.reduce((a, s) => a + (s.denominator ?? 0), 0);
+                expect(close(p.numerator ?? 0, num) && close(p.denominator ?? 0, den), label).toBe(true);
+                const want = den === 0 ? null : (num / den) * (q.metric === 'nps' ? 100 : 1);
+                expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
+              } else if (!expectedTotal) {
+                expect(close(p.value, own[0]?.value ?? null), `${label} got ${p.value}`).toBe(true);
+              } else if (!expectedTotal.has(key)) {
+                expect(p.value === null || p.value === 0, `${label} got ${p.value}`).toBe(true);
+              } else {
+                const want = expectedTotal.get(key) ?? null;
+                expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
               }
             }
           }
