@@ -1,4 +1,6 @@
-import type { KpiMetric } from './types.ts';
+import type { KpiAggregation, KpiMetric } from './types.ts';
+
+export type { KpiAggregation };
 
 /**
  * How a KPI's values combine across periods and across breakdown members: the one declaration of
@@ -9,8 +11,6 @@ import type { KpiMetric } from './types.ts';
  * - 'distinct': built on distinct customers or reps (or their cohorts), which may appear in several
  *   periods and members; the value of a range is read from the whole range at once.
  */
-export type KpiAggregation = 'sum' | 'ratio' | 'distinct';
-
 export const KPI_AGGREGATION: Readonly<Record<KpiMetric, KpiAggregation>> = {
   revenue: 'sum',
   units: 'sum',

@@ -1,5 +1,4 @@
 import type { Grain } from '../calendar/periods.ts';
-import type { KpiAggregation } from './aggregation.ts';
 
 /** Every KPI the engine computes (the goal-statement reader's metric names, plus new-channel revenue). */
 export const KPI_METRICS = [
@@ -28,6 +27,9 @@ export type KpiMetric = (typeof KPI_METRICS)[number];
 export function isKpiMetric(value: string): value is KpiMetric {
   return (KPI_METRICS as readonly string[]).includes(value);
 }
+
+/** How a KPI's values combine across periods and members (declared per metric in aggregation.ts). */
+export type KpiAggregation = 'sum' | 'ratio' | 'distinct';
 
 /** money: minor units inside core (currency units at the API); ratio: a plain number (0.25 = 25 %). */
 export type KpiUnit = 'money' | 'count' | 'ratio' | 'score';
