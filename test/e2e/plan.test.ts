@@ -79,13 +79,15 @@ describe('phase goals in the browser', () => {
 
   async function splitWithPreview(page: Page, button: string) {
     await page.getByTestId(button).click();
-    const drawer = page.locator('.ant-drawer-content');
-    await drawer.waitFor();
+    await page.getByTestId('split-preview').waitFor();
     await page.getByTestId('split-preview').click();
     await page.getByTestId('split-preview-result').waitFor({ timeout: 60_000 });
-    await expect
-      .poll(() => page.getByTestId('plan-chart').first().getAttribute('data-rendered'))
-      .toBe('true');
+    await page
+      .getByTestId('split-preview-result')
+      .getByTestId('plan-chart')
+      .locator('canvas')
+      .first()
+      .waitFor();
   }
 
   it('annual goal → quarters by season → months → lock one month → re-balance → XLSX', async ({
@@ -205,7 +207,7 @@ describe('phase goals in the browser', () => {
     await page.getByTestId('plan-split').click();
     await page.getByTestId('split-preview').click();
     await page.getByTestId('split-preview-result').waitFor({ timeout: 60_000 });
-    expect(await page.locator('.ant-drawer-content').textContent()).toContain("Last year's actual");
+    expect(await page.getByTestId('split-preview-result').textContent()).toContain("Last year's actual");
     await screenshot(page, 'plan-05-preview-en');
     await context.close();
   });

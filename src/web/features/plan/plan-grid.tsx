@@ -30,6 +30,38 @@ export function parseTyped(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** A small padlock, closed or open (no icon font in the bundle). */
+export function LockIcon({ locked }: { locked: boolean }) {
+  return (
+    <svg
+      width="13"
+      height="13"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      style={{ verticalAlign: -2 }}
+    >
+      <rect
+        x="4"
+        y="11"
+        width="16"
+        height="10"
+        rx="2"
+        fill={locked ? '#0f766e' : 'none'}
+        stroke={locked ? '#0f766e' : '#94a3b8'}
+        strokeWidth="2"
+      />
+      <path
+        d={locked ? 'M8 11V7a4 4 0 0 1 8 0v4' : 'M8 11V7a4 4 0 0 1 7.5-2'}
+        fill="none"
+        stroke={locked ? '#0f766e' : '#94a3b8'}
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
+    </svg>
+  );
+}
+
 const cellKey = (n: PlanNode) => `${n.periodId ?? n.period.start}${n.member === null ? '' : `|${n.member}`}`;
 
 const th: React.CSSProperties = {
@@ -230,7 +262,7 @@ export function PlanGrid(p: PlanGridProps) {
             data-testid="plan-cell-lock"
             style={{ border: 0, background: 'none', padding: 0, cursor: p.canWrite ? 'pointer' : 'default' }}
           >
-            {n.locked ? '🔒' : '🔓'}
+            <LockIcon locked={n.locked} />
           </button>
           {n.children.length > 0 && (
             <button

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Col, Input, Row, Segmented, Space, Tree, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isAdditive as isAdditiveMetric } from '../../../core/goals/metric-kinds.ts';
@@ -16,13 +16,13 @@ import { lookupApi } from '../goals/goals-api.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { type PlanNode, planApi, planKeys } from './plan-api.ts';
 import { PlanChart } from './plan-chart.tsx';
-import { PlanGrid } from './plan-grid.tsx';
+import { LockIcon, PlanGrid } from './plan-grid.tsx';
 import { closedChildren, exactSum, findPath, formatValue, levelGrid, nodeLabel } from './plan-view.ts';
 import { ReplanModal } from './replan-modal.tsx';
 import { SplitDrawer } from './split-drawer.tsx';
 
 type Orientation = 'across' | 'down';
-type TreeItem = { key: string; title: string; children: TreeItem[] };
+type TreeItem = { key: string; title: ReactNode; children: TreeItem[] };
 
 /** /plans/:goalId — a goal's phase goals: the tree, one level as a spreadsheet, splits, re-planning. */
 export default function PlanPage() {
@@ -112,9 +112,12 @@ export default function PlanPage() {
 
   const toItem = (n: PlanNode): TreeItem => ({
     key: n.id,
-    title: `${n === root ? t('plan.whole') : nodeLabel(n, lang)} · ${formatValue(n.target, unit, currency, lang)}${
-      n.mismatch ? ' ⚠' : ''
-    }${n.locked ? ' 🔒' : ''}`,
+    title: (
+      <span>
+        {n === root ? t('plan.whole') : nodeLabel(n, lang)} · {formatValue(n.target, unit, currency, lang)}
+        {n.mismatch ? ' ⚠' : ''} {n.locked && <LockIcon locked />}
+      </span>
+    ),
     children: n.children.map(toItem),
   });
   const value = (v: number | null) => formatValue(v, unit, currency, lang);

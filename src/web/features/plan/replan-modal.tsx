@@ -136,7 +136,11 @@ export function ReplanModal({
                 title: t('plan.replan.status'),
                 key: 's',
                 render: (_: unknown, c) =>
-                  c.closed ? t('plan.replan.closed') : c.locked ? '🔒' : t('plan.replan.openPeriod'),
+                  c.closed
+                    ? t('plan.replan.closed')
+                    : c.locked
+                      ? t('plan.replan.locked')
+                      : t('plan.replan.openPeriod'),
               },
               {
                 title: t('plan.grid.actual'),
