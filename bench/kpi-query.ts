@@ -58,7 +58,16 @@ async function buildDatabase(rt: Runtime): Promise<void> {
   const period = computeDemoHistoryPeriod(TODAY);
   const catalog = buildDemoCatalog(DEMO_SEED, { ...period, members: MEMBERS });
   // The catalog through the demo writer (no lines), then the lines straight through better-sqlite3.
-  await createDemoHistoryWriter(rt.database).writeHistory(company.id, catalog, [], () => {});
+  await createDemoHistoryWriter(rt.database).writeHistory(
+    company.id,
+    catalog,
+    [],
+    () => {},
+    () => ({
+      marketing: [],
+      satisfaction: [],
+    }),
+  );
   const sqlite = rt.database.sqlite;
   if (!sqlite) throw new Error('the benchmark builds a SQLite database');
   sqlite.pragma('synchronous = OFF');

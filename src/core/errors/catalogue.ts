@@ -121,27 +121,32 @@ export const ERROR_CATALOGUE = {
   IMPORT_DATE_ORDER_UNKNOWN: {
     status: 422,
     en: 'The dates (such as {value} on line {line}) read both day-first and month-first, and nothing in the file tells which: choose the order (in the CLI, --day-first or --month-first). Nothing was imported.',
-    'zh-TW': '日期(例如第 {line} 行的 {value})可讀成「日/月」也可讀成「月/日」,檔案中沒有任何線索:請選擇日期順序(CLI 請加 --day-first 或 --month-first)。沒有匯入任何資料。',
+    'zh-TW':
+      '日期(例如第 {line} 行的 {value})可讀成「日/月」也可讀成「月/日」,檔案中沒有任何線索:請選擇日期順序(CLI 請加 --day-first 或 --month-first)。沒有匯入任何資料。',
   },
   IMPORT_DATE_ORDER_CONFLICT: {
     status: 422,
     en: 'The file mixes date orders: line {line} ({value}) only reads day-first and line {line2} ({value2}) only month-first. Nothing was imported: correct the file.',
-    'zh-TW': '檔案混用了兩種日期順序:第 {line} 行({value})只能是「日/月」,第 {line2} 行({value2})只能是「月/日」。沒有匯入任何資料:請修正檔案。',
+    'zh-TW':
+      '檔案混用了兩種日期順序:第 {line} 行({value})只能是「日/月」,第 {line2} 行({value2})只能是「月/日」。沒有匯入任何資料:請修正檔案。',
   },
   IMPORT_DATE_ORDER_CONTRADICTS: {
     status: 422,
     en: 'The dates were to be read {chosenEn}, but line {line} ({value}) only reads the other way. Nothing was imported: choose the other order.',
-    'zh-TW': '選定的日期順序是「{chosenZh}」,但第 {line} 行({value})只能以另一種順序解讀。沒有匯入任何資料:請改選另一種順序。',
+    'zh-TW':
+      '選定的日期順序是「{chosenZh}」,但第 {line} 行({value})只能以另一種順序解讀。沒有匯入任何資料:請改選另一種順序。',
   },
   IMPORT_CURRENCY_MISMATCH: {
     status: 422,
     en: 'The file’s amounts are in {file} and the company’s in {company}: nothing was imported (amounts are never relabelled as another currency). Import a file in {company}.',
-    'zh-TW': '檔案的金額幣別是 {file},公司的幣別是 {company}:沒有匯入任何資料(金額不會被當成另一種幣別)。請匯入以 {company} 計價的檔案。',
+    'zh-TW':
+      '檔案的金額幣別是 {file},公司的幣別是 {company}:沒有匯入任何資料(金額不會被當成另一種幣別)。請匯入以 {company} 計價的檔案。',
   },
   IMPORT_CURRENCY_OFFER: {
     status: 422,
     en: 'The file’s amounts are in {file}, the company’s currency is {company}, and the company has no sales yet: set the company’s currency to {file} to import it (the wizard’s option, or --set-currency in the CLI).',
-    'zh-TW': '檔案的金額幣別是 {file},公司的幣別是 {company},而公司還沒有任何銷售資料:要匯入這個檔案,請將公司幣別改為 {file}(精靈中的選項,或 CLI 加上 --set-currency)。',
+    'zh-TW':
+      '檔案的金額幣別是 {file},公司的幣別是 {company},而公司還沒有任何銷售資料:要匯入這個檔案,請將公司幣別改為 {file}(精靈中的選項,或 CLI 加上 --set-currency)。',
   },
   IMPORT_CURRENCY_UNSUPPORTED: {
     status: 422,
@@ -171,7 +176,8 @@ export const ERROR_CATALOGUE = {
   DATA_READ_ONLY: {
     status: 503,
     en: 'Pacer cannot write its data at {location} (read-only folder or file). Give the user running Pacer write access to the data folder and its files (or choose another folder with --data), then start again.',
-    'zh-TW': 'Pacer 無法寫入資料({location} 為唯讀的資料夾或檔案)。請讓執行 Pacer 的使用者擁有資料夾及其中檔案的寫入權限(或以 --data 改用其他資料夾),再重新啟動。',
+    'zh-TW':
+      'Pacer 無法寫入資料({location} 為唯讀的資料夾或檔案)。請讓執行 Pacer 的使用者擁有資料夾及其中檔案的寫入權限(或以 --data 改用其他資料夾),再重新啟動。',
   },
   GOAL_NOT_FOUND: { status: 404, en: 'Goal not found.', 'zh-TW': '找不到這個目標。' },
   DIMENSION_NOT_FOUND: { status: 404, en: 'Not found.', 'zh-TW': '找不到這個項目。' },
