@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { addDays } from '../../core/calendar/dates.ts';
 import { todayIn } from '../../core/calendar/time-zones.ts';
 import {
   buildDemoCatalog,
@@ -57,9 +58,10 @@ export function registerDemoDataCommand(program: Command): void {
         const full = computeDemoHistoryPeriod(todayIn('Asia/Taipei', new Date()));
         let start = full.start;
         if (opts.days) {
-          const d = new Date(`${full.end}T00:00:00Z`);
-          d.setUTCDate(d.getUTCDate() - Number(opts.days) + 1);
-          start = d.toISOString().slice(0, 10);
+          const days = Number(opts.days);
+          if (!(Number.isInteger(days) && days >= 1 && days <= 36_600))
+            fail('--days must be a whole number of days from 1 to 36600 / 天數須為 1 到 36600 的整數');
+          start = addDays(full.end, 1 - days);
         }
         const catalog = buildDemoCatalog(DEMO_SEED, {
           start: full.start,

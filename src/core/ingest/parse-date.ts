@@ -1,3 +1,4 @@
+import { daysInMonth } from '../calendar/dates.ts';
 import { toHalfWidth, trimCell } from './half-width.ts';
 
 export type DateProblemCode =
@@ -145,11 +146,6 @@ function parseIsoFast(s: string): ParseDateResult | null {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return { ok: false, code: 'DATE_INVALID' };
   const date = sep === 45 ? s.slice(0, 10) : `${s.slice(0, 4)}-${s.slice(5, 7)}-${s.slice(8, 10)}`;
   return { ok: true, date, time };
-}
-
-export function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 function pad2(n: number): string {
