@@ -1,4 +1,5 @@
-import { findCompanies, listCompanies } from '../app/company/operator.ts';
+import type { Actor } from '../app/access.ts';
+import { findCompanies, listCompanies, memberActor } from '../app/company/operator.ts';
 import type { CompanyRecord } from '../app/company/ports.ts';
 import type { Runtime } from '../db/runtime.ts';
 import { fail } from './options.ts';
@@ -22,4 +23,16 @@ export async function resolveCompany(rt: Runtime, company: string | undefined): 
   return fail(
     'The database holds several companies: say which with --company <id or name>. / 請以 --company 指定公司。',
   );
+}
+
+/** The company named by --company and its first owner, as whom an operator's command acts. */
+export async function resolveOwner(
+  rt: Runtime,
+  company: string | undefined,
+): Promise<{ companyId: string; companyName: string; actor: Actor }> {
+  const found = await resolveCompany(rt, company);
+  const actor = await memberActor(rt.ctx, found.id).catch(() =>
+    fail(`${found.name} has no owner. / 該公司沒有擁有者。`),
+  );
+  return { companyId: found.id, companyName: found.name, actor };
 }

@@ -11,7 +11,6 @@
  * Acts as the company's owner (the CLI runs on the server with direct database access).
  */
 import type { Command } from 'commander';
-import type { Actor } from '../../app/access.ts';
 import {
   archiveGoal,
   createGoal,
@@ -26,7 +25,7 @@ import { isAppError } from '../../core/errors/app-error.ts';
 import type { GoalSpec, Grading, Lang } from '../../core/goals/index.ts';
 import type { Runtime } from '../../db/runtime.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
-import { resolveCompany } from '../resolve-company.ts';
+import { resolveOwner } from '../resolve-company.ts';
 
 interface GoalOptions {
   company?: string;
@@ -49,24 +48,7 @@ function langOf(opts: GoalOptions, text = ''): Lang {
   return /[\u3400-\u9fff]/.test(text) ? 'zh-TW' : 'en';
 }
 
-async function ownerOf(
-  rt: Runtime,
-  opts: GoalOptions,
-): Promise<{ companyId: string; companyName: string; actor: Actor }> {
-  const company = await resolveCompany(rt, opts.company);
-  const owner = await rt.database.db
-    .selectFrom('memberships')
-    .select('user_id')
-    .where('company_id', '=', company.id)
-    .where('role', '=', 'owner')
-    .executeTakeFirst();
-  if (!owner) fail(`${company.name} has no owner. / 該公司沒有擁有者。`);
-  return {
-    companyId: company.id,
-    companyName: company.name,
-    actor: { userId: owner.user_id, tokenCompanyId: null },
-  };
-}
+const ownerOf = (rt: Runtime, opts: { company?: string | undefined }) => resolveOwner(rt, opts.company);
 
 /** A figure in its unit: percent metrics as %, money and counts rounded, other levels to 2 decimals. */
 function figure(a: Grading['achievability'], v: number): string {

@@ -11,7 +11,6 @@
  * (the CLI runs on the server with direct database access).
  */
 import type { Command } from 'commander';
-import type { Actor } from '../../app/access.ts';
 import { getPlanTree, type PlanNodeView } from '../../app/plan/plan-tree.ts';
 import { replanGoal } from '../../app/plan/replan-goal.ts';
 import { splitGoal } from '../../app/plan/split-goal.ts';
@@ -29,7 +28,7 @@ import {
 } from '../../core/plan/types.ts';
 import type { Runtime } from '../../db/runtime.ts';
 import { fail, failureLine, output, withDatabaseOption, withRuntime } from '../options.ts';
-import { resolveCompany } from '../resolve-company.ts';
+import { resolveOwner } from '../resolve-company.ts';
 
 interface PlanOptions {
   company?: string;
@@ -42,17 +41,7 @@ const METHODS = ['equal', 'last-year', 'seasonal', 'ramp'] as const;
 
 const langOf = (opts: PlanOptions): Lang => (opts.lang === 'en' ? 'en' : 'zh-TW');
 
-async function ownerOf(rt: Runtime, opts: PlanOptions): Promise<{ companyId: string; actor: Actor }> {
-  const company = await resolveCompany(rt, opts.company);
-  const owner = await rt.database.db
-    .selectFrom('memberships')
-    .select('user_id')
-    .where('company_id', '=', company.id)
-    .where('role', '=', 'owner')
-    .executeTakeFirst();
-  if (!owner) fail(`${company.name} has no owner. / 該公司沒有擁有者。`);
-  return { companyId: company.id, actor: { userId: owner.user_id, tokenCompanyId: null } };
-}
+const ownerOf = (rt: Runtime, opts: { company?: string | undefined }) => resolveOwner(rt, opts.company);
 
 async function run<T>(fn: () => Promise<T>): Promise<T> {
   try {

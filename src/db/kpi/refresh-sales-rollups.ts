@@ -73,8 +73,9 @@ const differs = (col: string) =>
 /**
  * Recomputes the order counts of [from, to] from the lines (see order-rollup.ts): orders with lines
  * in the range whose lines do not share one cell join kpi_complex_orders; every other order with
- * lines in the range counts once in its cell. Callers only remove lines from orders (undo) or rebuild
- * everything (merges, the demo writer), so no order's count outside the range changes.
+ * lines in the range counts once in its cell. An order that lines in the range make complex may have
+ * been counted in a cell outside the range (lines added to an earlier order): the days holding its
+ * other lines are recounted too, so no order is ever counted both ways.
  */
 async function refreshOrderRollup(
   db: Kysely<Database>,
@@ -91,6 +92,19 @@ async function refreshOrderRollup(
     HAVING MIN(sale_date) <> MAX(sale_date) OR ${differs('channel_id')} OR ${differs('rep_id')}
       OR ${differs('region_id')} OR ${differs('customer_id')}
     ON CONFLICT (tenant_id, order_id) DO NOTHING`.execute(db);
+  const outside = await sql<{ d: string }>`
+    SELECT DISTINCT s.sale_date AS d FROM sales_lines s
+    JOIN kpi_complex_orders c ON c.tenant_id = s.tenant_id AND c.order_id = s.order_id
+    WHERE s.tenant_id = ${t} AND (s.sale_date < ${from} OR s.sale_date > ${to}) AND s.order_id IN (
+      SELECT order_id FROM sales_lines WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to})`.execute(
+    db,
+  );
+  await recountOrders(db, t, from, to);
+  for (const { d } of outside.rows) await recountOrders(db, t, d, d);
+}
+
+/** The simple orders' counts of the days [from, to], from the lines (complex orders left out). */
+async function recountOrders(db: Kysely<Database>, t: RawBuilder<number>, from: string, to: string) {
   await sql`DELETE FROM kpi_orders_daily WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}`.execute(
     db,
   );
