@@ -21,9 +21,25 @@ export const splitBodySchema = z
   .object({
     into: z.enum(SPLIT_GRAINS),
     by: z.enum(SPLIT_DIMENSIONS).nullable().default(null),
-    method: z.enum(['equal', 'last-year', 'seasonal', 'ramp']).default('equal'),
+    method: z.enum(['equal', 'last-year', 'seasonal', 'ramp', 'manual']).default('equal'),
     /** Growth per period in percent (ramp). */
     rampPct: z.number().finite().gt(-100).max(1000).nullable().default(null),
+    /**
+     * manual: the children's targets (currency units, percents as 25), each with its lock. Every
+     * child given: saved as given, a gap to the parent shown as `mismatch`; some given: the others
+     * share the rest by days.
+     */
+    cells: z
+      .array(
+        z.object({
+          periodId: z.string().min(1).max(20),
+          member: z.string().max(200).nullable().default(null),
+          target: z.number().finite().min(-1e13).max(1e13),
+          locked: z.boolean().default(false),
+        }),
+      )
+      .max(200_000)
+      .optional(),
     /** Preview only: nothing is saved. */
     dryRun: z.boolean().default(false),
     today: localDateSchema.optional(),
@@ -31,6 +47,10 @@ export const splitBodySchema = z
   .refine((b) => b.method !== 'ramp' || b.rampPct !== null, {
     message: 'ramp_needs_rampPct',
     path: ['rampPct'],
+  })
+  .refine((b) => b.cells === undefined || b.method === 'manual', {
+    message: 'cells_need_manual',
+    path: ['cells'],
   });
 
 export const planNoteSchema = z.object({ code: z.string(), en: z.string(), zhTW: z.string() });
@@ -44,6 +64,10 @@ export const splitViewSchema = z.object({
   additive: z.boolean(),
   /** The parent's total (additive) or level (ratio). */
   total: z.number(),
+  /** Additive: Σ children − total (non-zero only for a manual split that does not add up: shown, never hidden). */
+  mismatch: z.number().nullable(),
+  /** Ratio: the level the children imply (weighted by days). */
+  implied: z.number().nullable(),
   children: z.array(
     z.object({
       /** null on a preview. */
@@ -57,6 +81,7 @@ export const splitViewSchema = z.object({
       /** Of the parent's total; null for ratios (never summed). */
       share: z.number().nullable(),
       lastYear: z.number().nullable(),
+      locked: z.boolean(),
     }),
   ),
   notes: z.array(planNoteSchema),

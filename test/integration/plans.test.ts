@@ -236,6 +236,65 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(tree.goal.mismatch).toBeNull();
   });
 
+  it('manual: the typed children are saved with their locks; a gap to the parent is shown in the tree', async () => {
+    const g = await goal({ target: { metric: 'revenue', kind: 'absolute', value: 1_000_000, per: null } });
+    // Some cells typed: the others share the rest by days.
+    const some = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'quarter',
+      method: 'manual',
+      cells: [{ periodId: '2026-Q1', target: 400_000, locked: true }],
+      dryRun: true,
+      today: '2026-01-01',
+    });
+    expect(some.statusCode, some.body).toBe(200);
+    const sv = some.json();
+    expect(sv.children[0]).toMatchObject({ target: 400_000, locked: true });
+    expect(sumCents(sv.children)).toBe(cents(1_000_000));
+    expect(sv.mismatch).toBe(0);
+    // Every cell typed, not adding up: saved as typed, the mismatch in the view and in the tree.
+    const typed = [300_000, 250_000.5, 250_000, 150_000];
+    const all = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'quarter',
+      method: 'manual',
+      cells: typed.map((target, i) => ({ periodId: `2026-Q${i + 1}`, target, locked: i === 3 })),
+      today: '2026-01-01',
+    });
+    expect(all.statusCode, all.body).toBe(200);
+    const av = all.json();
+    expect(av.children.map((c: { target: number }) => c.target)).toEqual(typed);
+    expect(av.mismatch).toBe(-49_999.5);
+    expect(av.notes.map((n: { code: string }) => n.code)).toContain('MANUAL_MISMATCH');
+    const tree = (await client.get(`${plans()}/${g.id}?today=2026-01-01`)).json();
+    expect(tree.goal).toMatchObject({
+      childrenTotal: 950_000.5,
+      mismatch: -49_999.5,
+      split: { method: 'manual' },
+    });
+    expect(tree.children.map((c: { locked: boolean }) => c.locked)).toEqual([false, false, false, true]);
+    // Re-balancing shares the gap among the unlocked; the locked Q4 stays.
+    const rb = await client.post(`${plans()}/${g.id}/rebalance`, { reason: '補齊差額' });
+    expect(rb.statusCode, rb.body).toBe(200);
+    expect(rb.json().goal.mismatch).toBe(0);
+    expect(rb.json().children[3].target).toBe(150_000);
+    // A cell that is not one of the split's children, and cells without manual, are refused.
+    const bad = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'quarter',
+      method: 'manual',
+      cells: [{ periodId: '2027-Q1', target: 1 }],
+      dryRun: true,
+      today: '2026-01-01',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ code: 'PLAN_CANNOT_SPLIT' });
+    const notManual = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'quarter',
+      method: 'equal',
+      cells: [{ periodId: '2026-Q1', target: 1 }],
+      dryRun: true,
+    });
+    expect(notManual.statusCode).toBe(400);
+  });
+
   it('re-plans after a short quarter: spread keeps the sum, keep shows the run rate needed; both recorded', async () => {
     const g = await goal({
       name: '2025 年營收',

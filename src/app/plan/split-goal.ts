@@ -16,7 +16,7 @@ import { type Currency, fromMinorUnits } from '../../core/money/currency.ts';
 import { childPeriods } from '../../core/plan/child-periods.ts';
 import { taiwanHolidayYear } from '../../core/plan/holiday-windows.ts';
 import { planNote } from '../../core/plan/messages.ts';
-import { type SplitResult, splitTarget } from '../../core/plan/split.ts';
+import { cellKey, impliedLevel, type SplitResult, splitTarget } from '../../core/plan/split.ts';
 import {
   dimensionOf,
   type PlanNote,
@@ -35,11 +35,24 @@ import type { NewPlanGoal, PlanGoal } from './ports.ts';
 export interface SplitRequest {
   into: SplitGrain;
   by: SplitDimension | null;
-  method: Exclude<SplitMethod, 'manual'>;
+  method: SplitMethod;
   rampPct: number | null;
   dryRun: boolean;
   /** Today in the company's time zone unless given. */
   today?: string;
+  /**
+   * manual: the children's targets the user gave (goal units), each with its lock. Every cell given:
+   * saved as given (a gap to the parent is the view's `mismatch`, shown, never hidden); some given:
+   * the others share the rest by days.
+   */
+  cells?: readonly ManualCell[];
+}
+
+export interface ManualCell {
+  periodId: string;
+  member: string | null;
+  target: number;
+  locked: boolean;
 }
 
 export interface SplitChildView {
@@ -56,6 +69,7 @@ export interface SplitChildView {
   share: number | null;
   /** Last year's actual of the same cell (goal units), for the plan chart. */
   lastYear: number | null;
+  locked: boolean;
 }
 
 export interface SplitView {
@@ -67,6 +81,10 @@ export interface SplitView {
   additive: boolean;
   /** The parent's total (additive) or level (ratio), goal units. */
   total: number;
+  /** Additive: Σ children − total, goal units (non-zero only for a manual split that does not add up). */
+  mismatch: number | null;
+  /** Ratio: the level the children imply (weighted by days). */
+  implied: number | null;
   children: SplitChildView[];
   notes: PlanNote[];
   /** The plan's curve by month against last year's actual (goal units), for the chart. */
@@ -268,6 +286,15 @@ export async function computeSplit(
     history = { start: histStart, values: days.map((_, i) => values[i] ?? 0) };
   }
 
+  const manual =
+    req.method === 'manual'
+      ? new Map(
+          (req.cells ?? []).map((c) => [
+            cellKey(c.periodId, dim ? c.member : null),
+            isAdditive(spec.metric) ? toPlanUnits(spec.metric, c.target, l.currency) : c.target,
+          ]),
+        )
+      : undefined;
   const result = splitTarget({
     period: spec.period,
     into: req.into,
@@ -282,6 +309,7 @@ export async function computeSplit(
     holidays: taiwanHolidayYear,
     memberHistory: m?.recent ?? null,
     ...(locks ? { locks } : {}),
+    ...(manual ? { manual } : {}),
   });
   return {
     loaded: l,
@@ -382,6 +410,11 @@ export async function splitGoal(
   const spec = l.goal.spec;
   const metric = spec.metric;
   const value = (units: number) => (c.additive ? fromPlanUnits(metric, units, l.currency) : units);
+  const lockedCells = new Set(
+    req.method === 'manual'
+      ? (req.cells ?? []).filter((x) => x.locked).map((x) => cellKey(x.periodId, c.dim ? x.member : null))
+      : [],
+  );
   const children: SplitChildView[] = result.cells.map((cell, k) => {
     const pi = Math.floor(k / (result.cells.length / result.periods.length));
     const mi = k % (result.cells.length / result.periods.length);
@@ -396,6 +429,7 @@ export async function splitGoal(
       target: value(cell.value),
       share: cell.share,
       lastYear: kpiToGoalUnits(metric, ly, l.currency),
+      locked: lockedCells.has(cell.key),
     };
   });
   const recipe: SplitRecipe = { into: req.into, by: req.by, method: req.method, rampPct: req.rampPct };
@@ -417,7 +451,7 @@ export async function splitGoal(
         node: {
           parentGoalId: goalId,
           position: i,
-          locked: false,
+          locked: ch.locked,
           periodId: ch.periodId,
           dimension: c.dim,
           member: ch.member,
@@ -465,6 +499,13 @@ export async function splitGoal(
     metric,
     additive: c.additive,
     total: c.additive ? fromPlanUnits(metric, c.totalUnits ?? 0, l.currency) : (c.level ?? 0),
+    mismatch: result.mismatch === null ? null : fromPlanUnits(metric, result.mismatch, l.currency),
+    implied: c.additive
+      ? null
+      : impliedLevel(
+          children.map((ch) => ch.target),
+          children.map((ch) => daysBetween(ch.period.start, ch.period.end)),
+        ),
     children,
     notes: [...result.notes, ...(c.composed ? (['LAST_YEAR_DAY_SHAPE'] as const) : [])].map(planNote),
     curve: [...byMonth.entries()].map(([period, e]) => ({

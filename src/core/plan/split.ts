@@ -5,6 +5,7 @@
  */
 import { type DateRange, toDayNumber } from '../calendar/dates.ts';
 import type { CalendarSettings } from '../calendar/periods.ts';
+import { AppError } from '../errors/app-error.ts';
 import { allocateWithLocks, distribute } from './allocate.ts';
 import { childPeriods } from './child-periods.ts';
 import { type DailyHistory, type HolidayCalendar, type ProfileLevel, seasonalProfile } from './seasonal.ts';
@@ -15,7 +16,7 @@ export interface SplitInput {
   into: SplitGrain;
   /** Member names when split by a dimension too; null: by period only. */
   members: readonly string[] | null;
-  method: Exclude<SplitMethod, 'manual'>;
+  method: SplitMethod;
   /** Growth per period in percent (ramp). */
   rampPct: number | null;
   settings: CalendarSettings;
@@ -32,6 +33,12 @@ export interface SplitInput {
   memberHistory?: readonly number[] | null;
   /** Locked cells, by cell key (`periodId` or `periodId|member`), in integer units. */
   locks?: ReadonlyMap<string, number>;
+  /**
+   * manual: the targets the user gave, by cell key (integer units; the level for ratios). When every
+   * cell is given they are kept as given, even if they do not add up to the total (the gap is the
+   * result's `mismatch`); otherwise the cells not given share the rest by days.
+   */
+  manual?: ReadonlyMap<string, number>;
 }
 
 export interface SplitCell {
@@ -53,6 +60,8 @@ export interface SplitResult {
   profileLevel: ProfileLevel | null;
   /** The plan's curve per day of the parent's range (weights normalised to sum 1), for the chart. */
   dailyCurve: number[];
+  /** Additive: Σ cells − total (non-zero only when a manual split was given every cell and they do not add up). */
+  mismatch: number | null;
 }
 
 export const cellKey = (periodId: string, member: string | null): string =>
@@ -148,11 +157,12 @@ export function splitTarget(input: SplitInput): SplitResult {
       });
     }
   }
-  if (memberIsSplit && input.method !== 'last-year' && input.method !== 'equal')
+  const byDays = input.method === 'equal' || input.method === 'manual';
+  if (memberIsSplit && input.method !== 'last-year' && !byDays)
     notes.push(memberW.known ? 'MEMBERS_FROM_HISTORY' : 'MEMBERS_EQUAL');
   if (input.total === null) notes.push('RATIO_LEVEL_CARRIED');
 
-  const memberWeights = input.method === 'equal' ? members.map(() => 1) : memberW.w;
+  const memberWeights = byDays ? members.map(() => 1) : memberW.w;
   const mSum = memberWeights.reduce((s, v) => s + v, 0);
   const cells: SplitCell[] = [];
   periods.forEach((p, i) => {
@@ -164,24 +174,42 @@ export function splitTarget(input: SplitInput): SplitResult {
     });
   });
 
+  const manual = input.method === 'manual' ? (input.manual ?? new Map<string, number>()) : null;
+  if (manual) {
+    const keys = new Set(cells.map((c) => c.key));
+    const unknown = [...manual.keys()].filter((k) => !keys.has(k));
+    if (unknown.length > 0)
+      throw new AppError('PLAN_CANNOT_SPLIT', [{ path: 'cells', message: `unknown cell ${unknown[0]}` }], {
+        reason: `${unknown[0]} is not one of this split's phase goals`,
+        reasonZh: `「${unknown[0]}」不是這次拆解的階段目標之一`,
+      });
+    if (manual.size < cells.length) notes.push('MANUAL_REST_BY_DAYS');
+  }
+  let mismatch: number | null = null;
   if (input.total === null) {
-    for (const c of cells) c.value = input.level ?? 0;
+    for (const c of cells) c.value = manual?.get(c.key) ?? input.level ?? 0;
   } else {
     const total = input.total;
-    const locks = input.locks ?? new Map<string, number>();
-    const values = allocateWithLocks(
-      total,
-      cells.map((c) => ({ weight: c.weight, locked: locks.get(c.key) ?? null })),
-    );
+    const locks = new Map(input.locks ?? []);
+    for (const [k, v] of manual ?? []) locks.set(k, v);
+    const values =
+      manual && manual.size === cells.length
+        ? cells.map((c) => manual.get(c.key) ?? 0)
+        : allocateWithLocks(
+            total,
+            cells.map((c) => ({ weight: c.weight, locked: locks.get(c.key) ?? null })),
+          );
     cells.forEach((c, k) => {
       c.value = values[k] ?? 0;
       c.locked = locks.has(c.key);
       c.share = total === 0 ? 0 : round6(c.value / total);
     });
+    mismatch = additiveMismatch(total, values).difference;
+    if (mismatch !== 0) notes.push('MANUAL_MISMATCH');
   }
   const dSum = daily.reduce((s, v) => s + v, 0);
   const dailyCurve = daily.map((v) => (dSum > 0 ? v / dSum : 1 / days));
-  return { periods, cells, notes, profileLevel, dailyCurve };
+  return { periods, cells, notes, profileLevel, dailyCurve, mismatch };
 }
 
 /**

@@ -46,7 +46,9 @@ export type PlanNoteCode =
   | 'RATIO_LEVEL_CARRIED'
   | 'MEMBERS_FROM_HISTORY'
   | 'MEMBERS_EQUAL'
-  | 'PARTIAL_PERIODS';
+  | 'PARTIAL_PERIODS'
+  | 'MANUAL_REST_BY_DAYS'
+  | 'MANUAL_MISMATCH';
 
 export interface PlanNote {
   code: PlanNoteCode;

@@ -249,6 +249,80 @@ describe('splitting a target', () => {
     );
   });
 
+  it('manual: the typed cells keep their targets, the others share the rest by days', () => {
+    const r = splitTarget({
+      period: year,
+      into: 'quarter',
+      members: ['a', 'b'],
+      method: 'manual',
+      rampPct: null,
+      settings: CAL,
+      total: 10_000,
+      level: null,
+      memberHistory: [9, 1],
+      manual: new Map([
+        [cellKey('2026-Q1', 'a'), 4000],
+        [cellKey('2026-Q4', 'b'), 0],
+      ]),
+    });
+    expect(sum(r.cells.map((c) => c.value))).toBe(10_000);
+    expect(r.cells.find((c) => c.key === '2026-Q1|a')?.value).toBe(4000);
+    expect(r.cells.find((c) => c.key === '2026-Q4|b')?.value).toBe(0);
+    // The rest by days, members equal (not by their history, which weighs 9 : 1): at most a unit apart.
+    const q2 = r.cells.filter((c) => c.period.id === '2026-Q2').map((c) => c.value);
+    expect(Math.abs((q2[0] ?? 0) - (q2[1] ?? 0))).toBeLessThanOrEqual(1);
+    expect(r.notes).toContain('MANUAL_REST_BY_DAYS');
+    expect(r.mismatch).toBe(0);
+  });
+
+  it('manual with every cell typed: saved as typed, the gap to the parent is reported, never hidden', () => {
+    const typed = [3000, 3000, 3000, 2000];
+    const r = splitTarget({
+      period: year,
+      into: 'quarter',
+      members: null,
+      method: 'manual',
+      rampPct: null,
+      settings: CAL,
+      total: 10_000,
+      level: null,
+      manual: new Map(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map((q, i) => [q, typed[i] ?? 0])),
+    });
+    expect(r.cells.map((c) => c.value)).toEqual(typed);
+    expect(r.mismatch).toBe(1000);
+    expect(r.notes).toContain('MANUAL_MISMATCH');
+    // A ratio: the typed levels are kept, the others carry the parent's level.
+    const ratio = splitTarget({
+      period: year,
+      into: 'quarter',
+      members: null,
+      method: 'manual',
+      rampPct: null,
+      settings: CAL,
+      total: null,
+      level: 150,
+      manual: new Map([['2026-Q4', 180]]),
+    });
+    expect(ratio.cells.map((c) => c.value)).toEqual([150, 150, 150, 180]);
+    expect(ratio.mismatch).toBeNull();
+  });
+
+  it('manual refuses a cell that is not one of the split’s children', () => {
+    expect(() =>
+      splitTarget({
+        period: year,
+        into: 'quarter',
+        members: null,
+        method: 'manual',
+        rampPct: null,
+        settings: CAL,
+        total: 100,
+        level: null,
+        manual: new Map([['2027-Q1', 5]]),
+      }),
+    ).toThrow(/PLAN_CANNOT_SPLIT|cannot be split/);
+  });
+
   it('re-balancing after a manual edit keeps the parent and the locked value', () => {
     const out = rebalance(1000, [
       { value: 300, locked: false, days: 31 },

@@ -11,6 +11,7 @@ import {
 } from '../../../core/plan/types.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
+import { ManualCell, type ManualEdits, manualKey } from './manual-cell.tsx';
 import { type PlanNode, planApi, type SplitView } from './plan-api.ts';
 import { type CurvePoint, PlanChart } from './plan-chart.tsx';
 import { exactSum, formatShare, formatValue, nodeLabel, periodLabel } from './plan-view.ts';
@@ -27,6 +28,8 @@ interface Recipe {
 
 interface PreviewRow {
   key: string;
+  /** manualKey: which view and cell. */
+  cell: string;
   parent: string;
   period: string;
   member: string | null;
@@ -89,34 +92,71 @@ export function SplitDrawer({
     rampPct: defaults.rampPct ?? 3,
   });
   const [views, setViews] = useState<SplitView[] | null>(null);
-  const body = (dryRun: boolean) => ({
+  const [edits, setEdits] = useState<ManualEdits>(new Map());
+  const manual = recipe.method === 'manual';
+  /** Manual: the preview sends the locked cells (the others share the rest); the save sends every cell as shown. */
+  const cellsOf = (i: number, all: boolean) => {
+    if (!manual) return {};
+    const v = views?.[i];
+    if (!all || !v)
+      return {
+        cells: [...edits.entries()]
+          .filter(([k, e]) => e.locked && k.startsWith(`${i}:`))
+          .map(([k, e]) => {
+            const [periodId = '', member] = k.slice(`${i}:`.length).split('|');
+            return { periodId, member: member ?? null, target: e.target, locked: true };
+          }),
+      };
+    return {
+      cells: v.children.map((c) => {
+        const e = edits.get(manualKey(i, c.periodId, c.member));
+        return {
+          periodId: c.periodId,
+          member: c.member,
+          target: e?.target ?? c.target,
+          locked: e?.locked ?? false,
+        };
+      }),
+    };
+  };
+  const body = (i: number, dryRun: boolean) => ({
     into: recipe.into,
     by: recipe.by,
-    method: recipe.method === 'manual' ? ('equal' as const) : recipe.method,
+    method: recipe.method,
     rampPct: recipe.method === 'ramp' ? recipe.rampPct : null,
     dryRun,
+    ...cellsOf(i, !dryRun),
   });
   const set = (patch: Partial<Recipe>) => {
     setRecipe((r) => ({ ...r, ...patch }));
     setViews(null);
+    setEdits(new Map());
   };
 
   const preview = useMutation({
     mutationFn: async () => {
       const out: SplitView[] = [];
-      for (const n of targets) out.push(await planApi.split(companyId, n.id, body(true)));
+      for (const [i, n] of targets.entries()) out.push(await planApi.split(companyId, n.id, body(i, true)));
       return out;
     },
-    onSuccess: setViews,
+    onSuccess: (out) => {
+      setViews(out);
+      // The unlocked cells now show the re-balanced targets.
+      setEdits((m) => new Map([...m].filter(([, e]) => e.locked)));
+    },
     onError: (e) => void message.error(errorMessage(e, t)),
   });
   const save = useMutation({
     mutationFn: async () => {
-      for (const n of targets) await planApi.split(companyId, n.id, body(false));
+      const out: SplitView[] = [];
+      for (const [i, n] of targets.entries()) out.push(await planApi.split(companyId, n.id, body(i, false)));
+      return out;
     },
-    onSuccess: () => {
-      void message.success(t('plan.split.saved'));
+    onSuccess: (out) => {
+      if (out.some((v) => (v.mismatch ?? 0) !== 0)) void message.warning(t('plan.split.savedMismatch'));
+      else void message.success(t('plan.split.saved'));
       setViews(null);
+      setEdits(new Map());
       onSaved();
     },
     onError: (e) => void message.error(errorMessage(e, t)),
@@ -127,16 +167,27 @@ export function SplitDrawer({
   const rows: PreviewRow[] = (views ?? []).flatMap((v, i) =>
     v.children.map((c, j) => ({
       key: `${i}:${j}`,
+      cell: manualKey(i, c.periodId, c.member),
       parent: targets[i] ? nodeLabel(targets[i], lang) : '',
       period: periodLabel(c.periodId, lang),
       member: c.member,
-      target: c.target,
+      target: edits.get(manualKey(i, c.periodId, c.member))?.target ?? c.target,
       share: c.share,
       lastYear: c.lastYear,
     })),
   );
   const notes = [...new Map((views ?? []).flatMap((v) => v.notes).map((n) => [n.code, n])).values()];
   const additive = views?.[0]?.additive ?? true;
+  // Manual: what the shown targets add up to against each parent's total (a gap is shown, never hidden).
+  const gaps =
+    manual && views && additive
+      ? views
+          .map((v, i) => {
+            const sum = exactSum(rows.filter((r) => r.cell.startsWith(`${i}:`)).map((r) => r.target));
+            return { i, sum, total: v.total, gap: exactSum([sum, -v.total]) };
+          })
+          .filter((g) => g.gap !== 0)
+      : [];
 
   return (
     <Drawer
@@ -149,7 +200,7 @@ export function SplitDrawer({
       extra={
         <Space>
           <Button onClick={() => preview.mutate()} loading={preview.isPending} data-testid="split-preview">
-            {t('plan.split.preview')}
+            {manual && views ? t('plan.split.rebalanceManual') : t('plan.split.preview')}
           </Button>
           {canWrite && (
             <Button
@@ -232,6 +283,21 @@ export function SplitDrawer({
       {notes.map((n) => (
         <Alert key={n.code} type="info" style={{ marginBottom: 8 }} title={lang === 'en' ? n.en : n.zhTW} />
       ))}
+      {gaps.map((g) => (
+        <Alert
+          key={g.i}
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="split-manual-mismatch"
+          title={t('plan.split.manualMismatch', {
+            name: targets[g.i] ? nodeLabel(targets[g.i] as PlanNode, lang) : '',
+            sum: formatValue(g.sum, unit, currency, lang),
+            total: formatValue(g.total, unit, currency, lang),
+            gap: formatValue(g.gap, unit, currency, lang),
+          })}
+        />
+      ))}
       {views && (
         <div data-testid="split-preview-result">
           <PlanChart curve={mergeCurves(views)} unit={unit} currency={currency} lang={lang} />
@@ -258,7 +324,17 @@ export function SplitDrawer({
                 title: t('plan.split.target'),
                 key: 'target',
                 align: 'right' as const,
-                render: (_: unknown, r: PreviewRow) => formatValue(r.target, unit, currency, lang),
+                render: (_: unknown, r: PreviewRow) =>
+                  manual ? (
+                    <ManualCell
+                      value={r.target}
+                      locked={edits.get(r.cell)?.locked ?? false}
+                      unit={unit}
+                      onChange={(e) => setEdits((m) => new Map(m).set(r.cell, e))}
+                    />
+                  ) : (
+                    formatValue(r.target, unit, currency, lang)
+                  ),
               },
               ...(additive
                 ? [
