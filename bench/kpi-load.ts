@@ -10,6 +10,9 @@
  *  4. EXPLAIN QUERY PLAN of the slowest statement of the slowest question.
  *
  *   npx tsx bench/kpi-load.ts [--lines 1000000] [--seconds 10] [--connections 50] [--grains month,week,quarter]
+ *     [--cold-only] [--metrics customers,new_customers,...]
+ *
+ * `--cold-only` skips 2 and 3 (the cold questions and the EXPLAIN only); `--metrics` limits the KPIs.
  *
  * Data: the demo shop (about 2,000 member customers, three years), one order id per line, date order
  * (bench/order-variants.ts), imported through the CLI into .tmp/kpi-load/.
@@ -133,7 +136,7 @@ async function startServer(): Promise<ChildProcess> {
 }
 
 // --- questions --------------------------------------------------------------------------------
-const METRICS = [
+const ALL_METRICS = [
   'revenue',
   'orders',
   'aov',
@@ -145,6 +148,10 @@ const METRICS = [
   'repeat_purchase_rate',
   'clv',
 ] as const;
+const METRICS: readonly string[] = args.includes('--metrics')
+  ? String(args[args.indexOf('--metrics') + 1]).split(',')
+  : ALL_METRICS;
+const COLD_ONLY = args.includes('--cold-only');
 const GRAINS = (
   args.includes('--grains')
     ? String(args[args.indexOf('--grains') + 1]).split(',')
@@ -235,6 +242,7 @@ async function main() {
     slowestQuestion = slowest[0]?.q ?? null;
     console.log(`  slowest: ${slowest.map((s) => `${s.q} ${ms(s.ms)}`).join('; ')}`);
 
+    if (COLD_ONLY) return;
     // 2. load, /api/health alone, then the mixes.
     const health = await load(SECONDS, () => '/api/health');
     console.log(`load /api/health: ${fmt(health)}`);

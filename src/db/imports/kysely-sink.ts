@@ -160,7 +160,7 @@ export function createKyselySink(
           .where('tenant_id', '=', tenantId)
           .limit(1)
           .executeTakeFirst();
-        orders = new OrderTracker(prior !== undefined);
+        orders = new OrderTracker(prior !== undefined, rollups);
       }
       const tracker = orders;
       const lines: RollupLine[] = [];

@@ -81,7 +81,7 @@ export function createSqliteImportWriter(
   // Checked before this import writes a line: did the company have any?
   const priorLines =
     conn.prepare('select 1 from sales_lines where tenant_id = ? limit 1').get(tenantId) !== undefined;
-  const orders = new OrderTracker(priorLines);
+  const orders = new OrderTracker(priorLines, rollups);
   const writeOrders = sqliteOrderWriter(conn, tenantId, importSeq);
 
   const dimStatements = Object.fromEntries(

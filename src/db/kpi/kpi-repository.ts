@@ -14,6 +14,13 @@ import type {
 import type { Dimension } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
+import {
+  activityOrderCounts,
+  customerActivityServes,
+  customerCounts,
+  newCustomerCounts,
+  retentionCounts,
+} from './customer-activity.ts';
 import { readDataVersion } from './data-version.ts';
 import {
   bucketCase,
@@ -158,13 +165,27 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         }
         return fact;
       };
-      // Distinct orders from the order roll-up where it carries the scope's dimensions.
-      const rolled = (need.orders || need.customerOrders) && orderRollupServes(scope);
+      // Distinct orders from the order roll-up where it carries the scope's dimensions, else (segments)
+      // from the customer-month activity; customers from the activity (customer-activity.ts).
+      const activity = customerActivityServes(scope);
+      const rolled = (need.orders || need.customerOrders) && (orderRollupServes(scope) || activity);
       if (rolled) {
-        for (const r of await orderCounts(db, scope, pieces)) {
+        const counts = orderRollupServes(scope)
+          ? await orderCounts(db, scope, pieces)
+          : await activityOrderCounts(db, scope, buckets);
+        for (const r of counts) {
+          if (r.orders === 0 && r.customerOrders === 0) continue;
           const f = factOf(r.bucket, r.key);
           if (need.orders) f.orders = r.orders;
           if (need.customerOrders) f.customerOrders = r.customerOrders;
+        }
+      }
+      if (need.customers && activity) {
+        for (const r of await customerCounts(db, scope, buckets)) {
+          const f = factOf(r.bucket, r.key);
+          f.customers = r.customers;
+          f.repeatCustomers = r.repeaters;
+          f.customerRevenueMinor = r.revenueMinor;
         }
       }
       // One scan per figure family, each a single GROUP BY (no self-joins).
@@ -175,7 +196,8 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         );
         for (const r of res.rows) if (num(r.b) >= 0) factOf(num(r.b), String(r.k)).orders = num(r.n);
       }
-      if (need.customers) {
+      // Product and category scopes: from the lines.
+      if (need.customers && !activity) {
         const res = await sql<Keyed & { customers: unknown; repeaters: unknown; rev: unknown }>`
           SELECT b, k, COUNT(*) AS customers, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS repeaters, SUM(rev) AS rev
           FROM (
@@ -202,6 +224,12 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     async newCustomerFacts(scope, buckets) {
       const pieces = piecesOf(buckets);
       if (pieces.length === 0) return [];
+      if (customerActivityServes(scope)) {
+        const name = await keyNamer(scope, 'sales');
+        return (await newCustomerCounts(db, scope, buckets)).map(
+          (r): CountFact => ({ bucket: r.bucket, key: name(r.key), count: r.count }),
+        );
+      }
       const source: SalesSource = 'lines';
       const { key, joins } = keySql(scope, 'sales');
       const span = spanOf(pieces);
@@ -235,6 +263,18 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       const cur = piecesOf(buckets);
       const prev = piecesOf(previous);
       if (cur.length === 0) return [];
+      if (customerActivityServes(scope)) {
+        const name = await keyNamer(scope, 'sales');
+        return (await retentionCounts(db, scope, buckets, previous)).map(
+          (r): RetentionFact => ({
+            bucket: r.bucket,
+            key: name(r.key),
+            previousCustomers: r.previousCustomers,
+            retained: r.retained,
+          }),
+        );
+      }
+      // Product and category scopes: from the lines.
       const source: SalesSource = 'lines';
       const { key, joins } = keySql(scope, 'sales');
       // Sort-based (no join): each customer once per bucket and key, flagged active before and/or now.

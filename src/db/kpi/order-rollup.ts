@@ -56,8 +56,20 @@ function hash32(s: string): number {
   return h | 0;
 }
 
-/** Adds `sign` × one order of `cell` to a map of count rows keyed by cell. */
-function count(into: Map<string, OrderCountRow>, cell: OrderCell, sign: number) {
+/** Where an order's count also goes: the customer-month cells (RollupAccumulator.countOrder). */
+export interface OrderCountSink {
+  countOrder(cell: OrderCell, sign: number): void;
+}
+
+/** One move of an order's count: `sign` × one order in `cell` (kpi_customer_monthly follows them). */
+export interface OrderMove {
+  cell: OrderCell;
+  sign: number;
+}
+
+/** Adds `sign` × one order of `cell` to a map of count rows keyed by cell (and to `moves`). */
+function count(into: Map<string, OrderCountRow>, cell: OrderCell, sign: number, moves?: OrderMove[]) {
+  moves?.push({ cell, sign });
   const key = `${cell.saleDate}|${cell.channelId}|${cell.repId}|${cell.regionId}`;
   let row = into.get(key);
   if (!row) {
@@ -88,25 +100,32 @@ export interface SuspectOrder {
 
 /**
  * The count rows that make the roll-up exact for the suspects (their tentative and earlier counts
- * taken back, their true count added), and the orders that join kpi_complex_orders.
+ * taken back, their true count added), the same as moves per full cell (for the customer-month
+ * cells), and the orders that join kpi_complex_orders.
  */
 export function resolveSuspects(suspects: readonly SuspectOrder[]): {
   rows: OrderCountRow[];
+  moves: OrderMove[];
   complex: string[];
 } {
   const rows = new Map<string, OrderCountRow>();
+  const moves: OrderMove[] = [];
   const complex: string[] = [];
   for (const s of suspects) {
-    if (s.counted) count(rows, s.counted, -1);
+    if (s.counted) count(rows, s.counted, -1, moves);
     if (s.complex) continue;
     // Earlier imports counted it once, in the cell all its earlier lines share.
     const earlier = s.lines.find((l) => !l.current);
-    if (earlier) count(rows, earlier, -1);
+    if (earlier) count(rows, earlier, -1, moves);
     const first = s.lines[0];
-    if (first && s.lines.every((l) => sameCell(l, first))) count(rows, first, +1);
+    if (first && s.lines.every((l) => sameCell(l, first))) count(rows, first, +1, moves);
     else if (first) complex.push(s.orderId);
   }
-  return { rows: [...rows.values()].filter((r) => r.orders !== 0 || r.customerOrders !== 0), complex };
+  return {
+    rows: [...rows.values()].filter((r) => r.orders !== 0 || r.customerOrders !== 0),
+    moves,
+    complex,
+  };
 }
 
 /**
@@ -133,8 +152,14 @@ export class OrderTracker {
     customerId: null,
   };
 
-  /** `priorLines`: the company had lines before this import (new orders may continue old ones). */
-  constructor(private readonly priorLines: boolean) {}
+  /**
+   * `priorLines`: the company had lines before this import (new orders may continue old ones);
+   * `sink` receives every count as it is made (the customer-month cells).
+   */
+  constructor(
+    private readonly priorLines: boolean,
+    private readonly sink: OrderCountSink | null = null,
+  ) {}
 
   add(l: OrderLine): void {
     if (l.orderId === this.runOrder) {
@@ -169,6 +194,7 @@ export class OrderTracker {
     this.used += 1;
     if (this.used * 2 > this.hashes.length) this.grow();
     count(this.counts, this.runCell, +1);
+    this.sink?.countOrder(this.runCell, +1);
     if (this.priorLines) this.probes.push({ orderId: l.orderId, rowid: l.rowid });
   }
 

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
+import { refreshCustomerMonths } from './customer-activity.ts';
 
 const CAMPAIGN_AMOUNT = sql`SUM(CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END)`;
 
@@ -38,7 +39,8 @@ export async function refreshSalesRollups(
     GROUP BY tenant_id, sale_date, product_id, channel_id, rep_id, region_id`.execute(db);
 
   await refreshMonthlyRollup(db, companyId, from, to);
-  await refreshOrderRollup(db, t, from, to);
+  const outside = await refreshOrderRollup(db, t, from, to);
+  await refreshCustomerMonths(db, t, from, to, outside);
 
   // First purchase dates. Only customers with orders in the range, or a first purchase in it, can
   // change, and not those whose first purchase is already earlier than the range: the others have
@@ -75,14 +77,14 @@ const differs = (col: string) =>
  * in the range whose lines do not share one cell join kpi_complex_orders; every other order with
  * lines in the range counts once in its cell. An order that lines in the range make complex may have
  * been counted in a cell outside the range (lines added to an earlier order): the days holding its
- * other lines are recounted too, so no order is ever counted both ways.
+ * other lines are recounted too, so no order is ever counted both ways. Returns those days.
  */
 async function refreshOrderRollup(
   db: Kysely<Database>,
   t: RawBuilder<number>,
   from: string,
   to: string,
-): Promise<void> {
+): Promise<string[]> {
   await sql`
     INSERT INTO kpi_complex_orders (tenant_id, order_id)
     SELECT tenant_id, order_id FROM sales_lines
@@ -101,6 +103,7 @@ async function refreshOrderRollup(
   );
   await recountOrders(db, t, from, to);
   for (const { d } of outside.rows) await recountOrders(db, t, d, d);
+  return outside.rows.map((r) => String(r.d));
 }
 
 /** The simple orders' counts of the days [from, to], from the lines (complex orders left out). */
@@ -154,6 +157,7 @@ export async function rebuildAllRollups(db: Kysely<Database>, companyId: string)
     'kpi_customer_first',
     'kpi_orders_daily',
     'kpi_complex_orders',
+    'kpi_customer_monthly',
   ] as const)
     await db.deleteFrom(table).where('tenant_id', '=', tenantOf(companyId)).execute();
   const span = await db

@@ -51,10 +51,32 @@ export interface FirstPurchase {
   firstDate: string;
 }
 
+/** A month × customer × channel × rep × region cell (kpi_customer_monthly, customer-activity.ts). */
+export interface CustomerMonthRow extends Measures {
+  /** 'YYYY-MM-01' */
+  monthStart: string;
+  customerId: number | null;
+  channelId: number | null;
+  repId: number | null;
+  regionId: number | null;
+  /** Simple orders counted in the cell (see order-rollup.ts; negative: a count taken back). */
+  orders: number;
+}
+
 export interface RollupBatch {
   daily: DailyRow[];
   monthly: MonthlyRow[];
   firstPurchases: FirstPurchase[];
+  customerMonths: CustomerMonthRow[];
+}
+
+/** The members of an order count (order-rollup.ts's OrderCell). */
+export interface OrderCountCell {
+  saleDate: string;
+  customerId: number | null;
+  channelId: number | null;
+  repId: number | null;
+  regionId: number | null;
 }
 
 function addTo(m: Measures, l: RollupLine) {
@@ -81,6 +103,26 @@ function membersKey(p: number, c: number | null, r: number | null, g: number | n
   return `${p}|${c}|${r}|${g}`;
 }
 
+/** 2^30: channel, rep and region ids (+ 1) below 2^10 each pack under the customer id (+ 1, below 2^23). */
+const LOW = 1 << 30;
+const TEN = 1 << 10;
+
+/** One key for a customer × channel × rep × region (as membersKey: a number when the ids are small). */
+function customerKey(
+  cu: number | null,
+  c: number | null,
+  r: number | null,
+  g: number | null,
+): number | string {
+  const a = cu === null ? 0 : cu + 1;
+  const b = c === null ? 0 : c + 1;
+  const d = r === null ? 0 : r + 1;
+  const e = g === null ? 0 : g + 1;
+  if (a >= 0 && a < 1 << 23 && b >= 0 && b < TEN && d >= 0 && d < TEN && e >= 0 && e < TEN)
+    return a * LOW + (b * TEN + d) * TEN + e;
+  return `${cu}|${c}|${r}|${g}`;
+}
+
 /**
  * Holds the day rows of every day it has seen (product × channel × rep × region per day), whatever
  * the order of the lines: a file sorted by customer or product, or shuffled, folds into as few rows
@@ -95,6 +137,11 @@ export class RollupAccumulator {
   /** The last day seen and its map (consecutive lines usually share a day). */
   private lastDay: string | null = null;
   private lastRows: Map<number | string, DailyRow> | null = null;
+  /** month start → customer × members → row (kpi_customer_monthly). */
+  private months = new Map<string, Map<number | string, CustomerMonthRow>>();
+  private monthRows = 0;
+  /** The month map of lastDay. */
+  private lastMonthRows: Map<number | string, CustomerMonthRow> | null = null;
 
   constructor(private readonly limit = 200_000) {}
 
@@ -108,6 +155,7 @@ export class RollupAccumulator {
       }
       this.lastDay = l.saleDate;
       this.lastRows = rows;
+      this.lastMonthRows = this.monthOf(l.saleDate);
     }
     const dayKey = membersKey(l.productId, l.channelId, l.repId, l.regionId);
     let d = rows.get(dayKey);
@@ -127,6 +175,7 @@ export class RollupAccumulator {
       this.dayRows += 1;
     }
     addTo(d, l);
+    addTo(this.customerRow(this.lastMonthRows as Map<number | string, CustomerMonthRow>, l), l);
 
     if (l.customerId !== null) {
       const seen = this.first.get(l.customerId);
@@ -134,9 +183,51 @@ export class RollupAccumulator {
     }
   }
 
+  /**
+   * Counts `sign` × one simple order in the customer-month cell of `cell` (called by OrderTracker as
+   * it counts an order in kpi_orders_daily: the two stay in step).
+   */
+  countOrder(cell: OrderCountCell, sign: number): void {
+    const rows =
+      cell.saleDate === this.lastDay && this.lastMonthRows ? this.lastMonthRows : this.monthOf(cell.saleDate);
+    this.customerRow(rows, cell).orders += sign;
+  }
+
+  private monthOf(day: string): Map<number | string, CustomerMonthRow> {
+    const monthStart = `${day.slice(0, 7)}-01`;
+    let rows = this.months.get(monthStart);
+    if (!rows) {
+      rows = new Map();
+      this.months.set(monthStart, rows);
+    }
+    return rows;
+  }
+
+  private customerRow(rows: Map<number | string, CustomerMonthRow>, c: OrderCountCell): CustomerMonthRow {
+    const key = customerKey(c.customerId, c.channelId, c.repId, c.regionId);
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        monthStart: `${c.saleDate.slice(0, 7)}-01`,
+        customerId: c.customerId,
+        channelId: c.channelId,
+        repId: c.repId,
+        regionId: c.regionId,
+        amountMinor: 0,
+        quantity: 0,
+        lines: 0,
+        campaignAmountMinor: 0,
+        orders: 0,
+      };
+      rows.set(key, row);
+      this.monthRows += 1;
+    }
+    return row;
+  }
+
   /** True when the held rows should be written out. */
   get full(): boolean {
-    return this.dayRows + this.first.size >= this.limit;
+    return this.dayRows + this.first.size + this.monthRows >= this.limit;
   }
 
   /** The rows held so far; the accumulator starts empty again. */
@@ -178,7 +269,11 @@ export class RollupAccumulator {
       daily,
       monthly: [...months.values()].flatMap((m) => [...m.values()]),
       firstPurchases: [...this.first].map(([customerId, firstDate]) => ({ customerId, firstDate })),
+      customerMonths: [...this.months.values()].flatMap((m) => [...m.values()]),
     };
+    this.months = new Map();
+    this.monthRows = 0;
+    this.lastMonthRows = null;
     this.days = new Map();
     this.dayRows = 0;
     this.lastDay = null;

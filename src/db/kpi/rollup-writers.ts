@@ -4,11 +4,19 @@ import type { Database } from '../schema/index.ts';
 import {
   type OrderCell,
   type OrderCountRow,
+  type OrderMove,
   type OrderTracker,
   resolveSuspects,
   type SuspectOrder,
 } from './order-rollup.ts';
-import type { DailyRow, FirstPurchase, Measures, MonthlyRow, RollupBatch } from './rollup-accumulator.ts';
+import type {
+  CustomerMonthRow,
+  DailyRow,
+  FirstPurchase,
+  Measures,
+  MonthlyRow,
+  RollupBatch,
+} from './rollup-accumulator.ts';
 
 /** The members and sums a daily and a monthly row share. */
 type SalesRollupRow = Measures & {
@@ -37,6 +45,35 @@ const FIRST = 'INSERT INTO kpi_customer_first (tenant_id, customer_id, first_dat
 /** An earlier first purchase wins; a later one leaves the row as it is. */
 const FIRST_CONFLICT = ` ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date
   WHERE excluded.first_date < kpi_customer_first.first_date`;
+
+const CUSTOMER_MONTHLY = `INSERT INTO kpi_customer_monthly (tenant_id, month_start, customer_id, channel_id, rep_id,
+  region_id, amount_minor, quantity, line_count, campaign_amount_minor, order_count) VALUES `;
+const customerMonthColumns = (tenantId: number, r: CustomerMonthRow) => ({
+  tenant_id: tenantId,
+  month_start: r.monthStart,
+  customer_id: r.customerId,
+  channel_id: r.channelId,
+  rep_id: r.repId,
+  region_id: r.regionId,
+  amount_minor: r.amountMinor,
+  quantity: r.quantity,
+  line_count: r.lines,
+  campaign_amount_minor: r.campaignAmountMinor,
+  order_count: r.orders,
+});
+/** An order count moved by resolveSuspects, as a customer-month row with no lines. */
+const moveRow = (m: OrderMove): CustomerMonthRow => ({
+  monthStart: `${m.cell.saleDate.slice(0, 7)}-01`,
+  customerId: m.cell.customerId,
+  channelId: m.cell.channelId,
+  repId: m.cell.repId,
+  regionId: m.cell.regionId,
+  amountMinor: 0,
+  quantity: 0,
+  lines: 0,
+  campaignAmountMinor: 0,
+  orders: m.sign,
+});
 
 const placeholders = (columns: number, rows: number) =>
   Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
@@ -80,11 +117,47 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     p[at + 1] = r.customerId;
     p[at + 2] = r.firstDate;
   });
+  const customerMonths = table<CustomerMonthRow>(CUSTOMER_MONTHLY, 11, '', (p, at, r) => {
+    p[at] = tenantId;
+    p[at + 1] = r.monthStart;
+    p[at + 2] = r.customerId;
+    p[at + 3] = r.channelId;
+    p[at + 4] = r.repId;
+    p[at + 5] = r.regionId;
+    p[at + 6] = r.amountMinor;
+    p[at + 7] = r.quantity;
+    p[at + 8] = r.lines;
+    p[at + 9] = r.campaignAmountMinor;
+    p[at + 10] = r.orders;
+  });
   return (batch) => {
     daily(batch.daily);
     monthly(batch.monthly);
     first(batch.firstPurchases);
+    customerMonths(batch.customerMonths);
   };
+}
+
+/** Writes customer-month rows on the import's SQLite connection (the moves of resolveSuspects). */
+function sqliteCustomerMonths(conn: SQLite.Database, tenantId: number) {
+  const one = conn.prepare(`${CUSTOMER_MONTHLY}(${Array.from({ length: 11 }, () => '?').join(', ')})`);
+  return (rows: readonly CustomerMonthRow[]) => {
+    for (const r of rows) one.run(...Object.values(customerMonthColumns(tenantId, r)));
+  };
+}
+
+/** The same through Kysely. */
+async function kyselyCustomerMonths(
+  db: Kysely<Database>,
+  tenantId: number,
+  rows: readonly CustomerMonthRow[],
+) {
+  const CHUNK = 1000;
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('kpi_customer_monthly')
+      .values(rows.slice(i, i + CHUNK).map((r) => customerMonthColumns(tenantId, r)))
+      .execute();
 }
 
 /** Writes roll-up rows through Kysely (PostgreSQL), in chunks under the bind-parameter limit. */
@@ -132,6 +205,7 @@ export function kyselyRollupWriter(
         )
         .execute();
     }
+    await kyselyCustomerMonths(db, tenantId, batch.customerMonths);
   };
 }
 
@@ -162,6 +236,7 @@ export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, impor
     for (const r of rows)
       one.run(tenantId, r.saleDate, r.channelId, r.repId, r.regionId, r.orders, r.customerOrders);
   };
+  const writeCustomerMonths = sqliteCustomerMonths(conn, tenantId);
   const writer = {
     /** Writes the held counts and runs the held probes. */
     flush(tracker: OrderTracker) {
@@ -203,8 +278,9 @@ export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, impor
         })),
         complex: isComplex.get(tenantId, orderId) !== undefined,
       }));
-      const { rows, complex } = resolveSuspects(suspects);
+      const { rows, moves, complex } = resolveSuspects(suspects);
       writeCounts(rows);
+      writeCustomerMonths(moves.map(moveRow));
       for (const id of complex) addComplex.run(tenantId, id);
     },
   };
@@ -315,8 +391,9 @@ export function kyselyOrderWriter(db: Kysely<Database>, tenantId: number, import
             complex: complexIds.has(orderId),
           });
       }
-      const { rows, complex } = resolveSuspects(suspects);
+      const { rows, moves, complex } = resolveSuspects(suspects);
       await writeCounts(rows);
+      await kyselyCustomerMonths(db, tenantId, moves.map(moveRow));
       for (let i = 0; i < complex.length; i += CHUNK)
         await db
           .insertInto('kpi_complex_orders')

@@ -54,6 +54,22 @@ export interface KpiComplexOrdersTable {
   order_id: string;
 }
 
+/**
+ * Sums and simple-order counts per month × customer (null: walk-ins) × channel × rep × region, additive
+ * (see src/db/kpi/customer-activity.ts): a row exists for a cell exactly when lines do.
+ */
+export interface KpiCustomerMonthlyTable extends RollupMeasures {
+  tenant_id: number;
+  /** 'YYYY-MM-01' */
+  month_start: string;
+  customer_id: number | null;
+  channel_id: number | null;
+  rep_id: number | null;
+  region_id: number | null;
+  /** Orders not in kpi_complex_orders (each lies in one cell). */
+  order_count: number;
+}
+
 /** Each company's data version (src/db/kpi/data-version.ts). */
 export interface DataVersionsTable {
   company_id: string;
@@ -67,4 +83,5 @@ export interface KpiTables {
   kpi_sales_daily: KpiSalesDailyTable;
   kpi_sales_monthly: KpiSalesMonthlyTable;
   kpi_customer_first: KpiCustomerFirstTable;
+  kpi_customer_monthly: KpiCustomerMonthlyTable;
 }

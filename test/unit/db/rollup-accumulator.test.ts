@@ -24,8 +24,9 @@ function fold(batches: readonly RollupBatch[]) {
   const daily = new Map<string, number[]>();
   const monthly = new Map<string, number[]>();
   const first = new Map<number, string>();
+  const customerMonths = new Map<string, number[]>();
   const add = (m: Map<string, number[]>, k: string, v: number[]) => {
-    const cur = m.get(k) ?? [0, 0, 0, 0];
+    const cur = m.get(k) ?? [0, 0, 0, 0, 0];
     m.set(
       k,
       cur.map((x, i) => x + (v[i] ?? 0)),
@@ -46,6 +47,14 @@ function fold(batches: readonly RollupBatch[]) {
         m.lines,
         m.campaignAmountMinor,
       ]);
+    for (const c of b.customerMonths)
+      add(customerMonths, [c.monthStart, c.customerId, c.channelId, c.repId, c.regionId].join('|'), [
+        c.amountMinor,
+        c.quantity,
+        c.lines,
+        c.campaignAmountMinor,
+        c.orders,
+      ]);
     for (const f of b.firstPurchases) {
       const seen = first.get(f.customerId);
       if (seen === undefined || f.firstDate < seen) first.set(f.customerId, f.firstDate);
@@ -53,7 +62,12 @@ function fold(batches: readonly RollupBatch[]) {
   }
   const sorted = <V>(m: Map<string | number, V>) =>
     [...m].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  return { daily: sorted(daily), monthly: sorted(monthly), first: sorted(first) };
+  return {
+    daily: sorted(daily),
+    monthly: sorted(monthly),
+    first: sorted(first),
+    customerMonths: sorted(customerMonths),
+  };
 }
 
 describe('RollupAccumulator', () => {
@@ -63,7 +77,8 @@ describe('RollupAccumulator', () => {
         fc.array(lineArb, { maxLength: 80 }),
         fc.integer({ min: 1, max: 20 }),
         fc.array(fc.integer({ min: 0, max: 80 })),
-        (lines, limit, drainAt) => {
+        fc.array(fc.integer({ min: -1, max: 1 }), { maxLength: 80 }),
+        (lines, limit, drainAt, orderSigns) => {
           // The reference, without the accumulator: each line as a one-line daily and monthly row.
           const one = (l: RollupLine) => ({
             productId: l.productId,
@@ -82,6 +97,12 @@ describe('RollupAccumulator', () => {
               firstPurchases: lines.flatMap((l) =>
                 l.customerId === null ? [] : [{ customerId: l.customerId, firstDate: l.saleDate }],
               ),
+              customerMonths: lines.map((l, i) => ({
+                monthStart: `${l.saleDate.slice(0, 7)}-01`,
+                ...one(l),
+                customerId: l.customerId,
+                orders: orderSigns[i] ?? 0,
+              })),
             },
           ]);
 
@@ -90,6 +111,8 @@ describe('RollupAccumulator', () => {
           const drains = new Set(drainAt);
           lines.forEach((l, i) => {
             acc.add(l);
+            // An order counted (or taken back) in the line's customer-month cell, as OrderTracker does.
+            if (orderSigns[i]) acc.countOrder(l, orderSigns[i] as number);
             if (acc.full || drains.has(i)) batches.push(acc.drain());
           });
           batches.push(acc.drain());
@@ -126,7 +149,8 @@ describe('RollupAccumulator', () => {
   });
 
   it('keeps the earliest purchase of each customer and reports when it is full', () => {
-    const acc = new RollupAccumulator(4);
+    // Day rows + first purchases + customer-month rows.
+    const acc = new RollupAccumulator(6);
     const base: RollupLine = {
       saleDate: '2026-02-02',
       productId: 1,
@@ -147,6 +171,7 @@ describe('RollupAccumulator', () => {
     const out = acc.drain();
     expect(out.firstPurchases).toEqual([{ customerId: 7, firstDate: '2026-01-15' }]);
     expect(out.daily).toHaveLength(3);
-    expect(acc.drain()).toEqual({ daily: [], monthly: [], firstPurchases: [] });
+    expect(out.customerMonths).toHaveLength(2);
+    expect(acc.drain()).toEqual({ daily: [], monthly: [], firstPurchases: [], customerMonths: [] });
   });
 });

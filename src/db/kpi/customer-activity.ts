@@ -1,0 +1,314 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { KpiScope } from '../../app/kpi/ports.ts';
+import type { DateRange } from '../../core/calendar/periods.ts';
+import type { Dimension } from '../../core/kpi/types.ts';
+import type { Database } from '../schema/index.ts';
+import { tenantOf } from '../tenants.ts';
+import {
+  bucketCase,
+  dimensionsOf,
+  filterSql,
+  keySql,
+  type Piece,
+  piecesOf,
+  spanOf,
+  splitByMonth,
+} from './kpi-sql.ts';
+
+/**
+ * Distinct customers without scanning the lines: `kpi_customer_monthly` keeps, per month × customer
+ * (NULL: walk-ins) × channel × rep × region, the sums of the lines there and the count of the simple
+ * orders there (orders not in kpi_complex_orders: all their lines share one day, channel, rep, region
+ * and customer, so one cell). A row exists for a cell exactly when lines do. So, for any whole months:
+ * - the customers active in a bucket × member are the distinct customer ids of its rows (segments
+ *   through the customers table), their revenue the sum of amount_minor;
+ * - a customer's distinct orders there are Σ order_count (simple orders) plus its complex orders,
+ *   counted from their own lines (few; the two sets are disjoint);
+ * - new customers are those whose first purchase (kpi_customer_first) lies in the bucket, active in it.
+ * A bucket's days outside whole months (a week, a day, the partial first and last month of a range)
+ * are still read from the lines, the only structure finer than a month that knows the customer:
+ * exact, and cheap while they are the few days at a range's ends; day and week grains read every day
+ * from the lines.
+ *
+ * Imports keep the table as they add lines (RollupAccumulator, with the order counts OrderTracker
+ * makes for kpi_orders_daily, and the moves of resolveSuspects); undo and merges recompute the
+ * months of a date range from the lines (refreshCustomerMonths).
+ */
+
+/** The dimensions kpi_customer_monthly carries (segments through the customer): not product, category. */
+const ACTIVITY_DIMENSIONS: readonly Dimension[] = [
+  'channel',
+  'rep',
+  'region',
+  'customer_type',
+  'age_band',
+  'member_tier',
+];
+
+export const customerActivityServes = (scope: KpiScope): boolean =>
+  [...dimensionsOf(scope)].every((d) => ACTIVITY_DIMENSIONS.includes(d));
+
+const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
+/** The last day of `date`'s month as a bound ('YYYY-MM-31' sorts after every day of the month). */
+const monthEnd = (date: string): string => `${date.slice(0, 7)}-31`;
+
+/**
+ * Recomputes the customer-month rows of every month [from, to] touches, and of the months of
+ * `alsoDays` (days holding other lines of orders the range made complex, see refreshOrderRollup),
+ * from the lines: run after kpi_complex_orders is up to date.
+ */
+export async function refreshCustomerMonths(
+  db: Kysely<Database>,
+  t: RawBuilder<number>,
+  from: string,
+  to: string,
+  alsoDays: readonly string[] = [],
+): Promise<void> {
+  const first = monthStart(from);
+  const last = monthStart(to);
+  const extra = [...new Set(alsoDays.map(monthStart))].filter((m) => m < first || m > last);
+  for (const [a, b] of [[first, last] as const, ...extra.map((m) => [m, m] as const)]) {
+    await sql`DELETE FROM kpi_customer_monthly WHERE tenant_id = ${t} AND month_start BETWEEN ${a} AND ${b}`.execute(
+      db,
+    );
+    await sql`
+      INSERT INTO kpi_customer_monthly
+        (tenant_id, month_start, customer_id, channel_id, rep_id, region_id,
+         amount_minor, quantity, line_count, campaign_amount_minor, order_count)
+      SELECT s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.customer_id, s.channel_id, s.rep_id, s.region_id,
+        SUM(s.amount_minor), SUM(CAST(s.quantity AS double precision)), COUNT(*),
+        SUM(CASE WHEN s.campaign_code IS NOT NULL AND s.campaign_code <> '' THEN s.amount_minor ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN c.order_id IS NULL THEN s.order_id END)
+      FROM sales_lines s
+      LEFT JOIN kpi_complex_orders c ON c.tenant_id = s.tenant_id AND c.order_id = s.order_id
+      WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${a} AND ${monthEnd(b)}
+      GROUP BY s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.customer_id, s.channel_id, s.rep_id,
+        s.region_id`.execute(db);
+  }
+}
+
+/** Buckets split into whole months (read from the table) and the days left (read from the lines). */
+interface Parts {
+  /** Whole months: start and end are month starts. */
+  months: Piece[];
+  /** The same months as day ranges (for lines inside them). */
+  monthDays: Piece[];
+  days: Piece[];
+}
+
+function partsOf(buckets: readonly DateRange[]): Parts {
+  const { months, days } = splitByMonth(buckets);
+  return { months, monthDays: months.map((p) => ({ ...p, end: monthEnd(p.end) })), days };
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** One row per bucket × key (the key as SQL gives it: '' for none, ids as text). */
+export interface ActivityRow {
+  bucket: number;
+  key: string;
+}
+
+/** The SQL pieces shared by the readers: tenant, key, joins and filters on alias s. */
+function context(scope: KpiScope) {
+  const { key, joins } = keySql(scope, 'sales');
+  return { t: tenantOf(scope.companyId), key, joins, filters: filterSql(scope, 'sales') };
+}
+
+type Ctx = ReturnType<typeof context>;
+
+/**
+ * The lines inside `days` and the lines of complex orders inside `monthDays`, as rows (b, k, c, o,
+ * rev): every order a bucket's days hold, and every complex order its months hold (simple orders of
+ * the months are counted by kpi_customer_monthly). `customers`: identified customers only.
+ */
+function lineArms(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknown>[] {
+  const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
+  const arms: RawBuilder<unknown>[] = [];
+  if (parts.days.length > 0) {
+    const span = spanOf(parts.days);
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c, s.order_id AS o, s.amount_minor AS rev
+      FROM sales_lines s${ctx.joins}
+      WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`);
+  }
+  if (parts.monthDays.length > 0) {
+    const span = spanOf(parts.monthDays);
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.monthDays)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c, s.order_id AS o, 0 AS rev
+      FROM kpi_complex_orders x JOIN sales_lines s ON s.tenant_id = x.tenant_id AND s.order_id = x.order_id${ctx.joins}
+      WHERE x.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`);
+  }
+  return arms;
+}
+
+/** The rows of kpi_customer_monthly in the months of `parts` (FROM … WHERE …, alias s). */
+function monthsFrom(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknown> {
+  const span = spanOf(parts.months);
+  const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
+  return sql`FROM kpi_customer_monthly s${ctx.joins}
+    WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`;
+}
+
+const unionAll = (arms: readonly RawBuilder<unknown>[]) => sql.join(arms, sql` UNION ALL `);
+
+/**
+ * Per bucket × key: distinct identified customers, those with two or more distinct orders, and the
+ * revenue of their lines. Only for scopes customerActivityServes.
+ */
+export async function customerCounts(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+): Promise<(ActivityRow & { customers: number; repeaters: number; revenueMinor: number })[]> {
+  const parts = partsOf(buckets);
+  const ctx = context(scope);
+  const arms: RawBuilder<unknown>[] = [];
+  if (parts.months.length > 0)
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c, SUM(s.order_count) AS n, SUM(s.amount_minor) AS rev
+      ${monthsFrom(ctx, parts, true)} GROUP BY 1, 2, 3`);
+  const lines = lineArms(ctx, parts, true);
+  if (lines.length > 0)
+    arms.push(sql`SELECT b, k, c, COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${unionAll(lines)}) l
+      WHERE b >= 0 GROUP BY b, k, c`);
+  if (arms.length === 0) return [];
+  const res = await sql<{ b: unknown; k: unknown; customers: unknown; repeaters: unknown; rev: unknown }>`
+    SELECT b, k, COUNT(*) AS customers, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS repeaters, SUM(rev) AS rev
+    FROM (SELECT b, k, c, SUM(n) AS n, SUM(rev) AS rev FROM (${unionAll(arms)}) a WHERE b >= 0 GROUP BY b, k, c) t
+    GROUP BY b, k`.execute(db);
+  return res.rows.map((r) => ({
+    bucket: num(r.b),
+    key: String(r.k),
+    customers: num(r.customers),
+    repeaters: num(r.repeaters),
+    revenueMinor: num(r.rev),
+  }));
+}
+
+/**
+ * Per bucket × key: distinct orders and distinct orders with a customer. For scopes
+ * customerActivityServes (the order roll-up serves those without segments more cheaply).
+ */
+export async function activityOrderCounts(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+): Promise<(ActivityRow & { orders: number; customerOrders: number })[]> {
+  const parts = partsOf(buckets);
+  const ctx = context(scope);
+  const arms: RawBuilder<unknown>[] = [];
+  if (parts.months.length > 0)
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
+        SUM(s.order_count) AS n, SUM(CASE WHEN s.customer_id IS NOT NULL THEN s.order_count ELSE 0 END) AS cn
+      ${monthsFrom(ctx, parts, false)} GROUP BY 1, 2`);
+  const lines = lineArms(ctx, parts, false);
+  if (lines.length > 0)
+    arms.push(sql`SELECT b, k, COUNT(DISTINCT o) AS n, COUNT(DISTINCT CASE WHEN c IS NOT NULL THEN o END) AS cn
+      FROM (${unionAll(lines)}) l WHERE b >= 0 GROUP BY b, k`);
+  if (arms.length === 0) return [];
+  const res = await sql<{ b: unknown; k: unknown; n: unknown; cn: unknown }>`
+    SELECT b, k, SUM(n) AS n, SUM(cn) AS cn FROM (${unionAll(arms)}) a WHERE b >= 0 GROUP BY b, k`.execute(
+    db,
+  );
+  return res.rows.map((r) => ({
+    bucket: num(r.b),
+    key: String(r.k),
+    orders: num(r.n),
+    customerOrders: num(r.cn),
+  }));
+}
+
+/**
+ * (b, k, c) rows of the identified customers active in each bucket × key: the customer-month rows of
+ * its whole months, the lines of its other days. `extra` adds columns (after c) to both arms.
+ */
+function activeArms(ctx: Ctx, buckets: readonly DateRange[], extra: RawBuilder<unknown>, join = sql``) {
+  const parts = partsOf(buckets);
+  const arms: RawBuilder<unknown>[] = [];
+  if (parts.months.length > 0) {
+    const span = spanOf(parts.months);
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c${extra}
+      FROM kpi_customer_monthly s${ctx.joins}${join}
+      WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}
+        AND s.customer_id IS NOT NULL${ctx.filters}`);
+  }
+  if (parts.days.length > 0) {
+    const span = spanOf(parts.days);
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c${extra}
+      FROM sales_lines s${ctx.joins}${join}
+      WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
+        AND s.customer_id IS NOT NULL${ctx.filters}`);
+  }
+  return arms;
+}
+
+/** Per bucket × key: customers whose first purchase ever lies in the bucket and who bought in it. */
+export async function newCustomerCounts(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+): Promise<(ActivityRow & { count: number })[]> {
+  const pieces = piecesOf(buckets);
+  if (pieces.length === 0) return [];
+  const ctx = context(scope);
+  const span = spanOf(pieces);
+  const rows = (r: { b: unknown; k: unknown; n: unknown }) => ({
+    bucket: num(r.b),
+    key: String(r.k),
+    count: num(r.n),
+  });
+  if (dimensionsOf(scope).size === 0) {
+    // Every customer has a line on its first purchase date: the first purchases alone answer.
+    const res = await sql<{ b: unknown; k: unknown; n: unknown }>`
+      SELECT b, '' AS k, COUNT(*) AS n FROM (
+        SELECT ${bucketCase(sql.ref('f.first_date'), pieces)} AS b FROM kpi_customer_first f
+        WHERE f.tenant_id = ${ctx.t} AND f.first_date BETWEEN ${span.start} AND ${span.end}) t
+      WHERE b >= 0 GROUP BY b`.execute(db);
+    return res.rows.map(rows);
+  }
+  const arms = activeArms(
+    ctx,
+    buckets,
+    sql`, ${bucketCase(sql.ref('f.first_date'), pieces)} AS fb`,
+    sql` JOIN kpi_customer_first f ON f.tenant_id = s.tenant_id AND f.customer_id = s.customer_id
+      AND f.first_date BETWEEN ${span.start} AND ${span.end}`,
+  );
+  const res = await sql<{ b: unknown; k: unknown; n: unknown }>`
+    SELECT b, k, COUNT(DISTINCT c) AS n FROM (${unionAll(arms)}) a WHERE b >= 0 AND b = fb GROUP BY b, k`.execute(
+    db,
+  );
+  return res.rows.map(rows);
+}
+
+/**
+ * Per bucket × key: the customers active in the previous period (`previous[i]` for bucket i) and
+ * how many of them are active again in the bucket.
+ */
+export async function retentionCounts(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+  previous: readonly DateRange[],
+): Promise<(ActivityRow & { previousCustomers: number; retained: number })[]> {
+  if (buckets.length === 0) return [];
+  const ctx = context(scope);
+  const arms = [
+    ...activeArms(ctx, previous, sql`, 1 AS was, 0 AS is_now`),
+    ...activeArms(ctx, buckets, sql`, 0 AS was, 1 AS is_now`),
+  ];
+  if (arms.length === 0) return [];
+  const res = await sql<{ b: unknown; k: unknown; prev: unknown; kept: unknown }>`
+    SELECT b, k, SUM(was) AS prev, SUM(was * is_now) AS kept FROM (
+      SELECT b, k, c, MAX(was) AS was, MAX(is_now) AS is_now FROM (${unionAll(arms)}) u
+      WHERE b >= 0 GROUP BY b, k, c
+    ) t WHERE was = 1 GROUP BY b, k`.execute(db);
+  return res.rows.map((r) => ({
+    bucket: num(r.b),
+    key: String(r.k),
+    previousCustomers: num(r.prev),
+    retained: num(r.kept),
+  }));
+}

@@ -1,0 +1,404 @@
+import fc from 'fast-check';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KpiScope } from '../../src/app/kpi/ports.ts';
+import type { DateRange } from '../../src/core/calendar/index.ts';
+import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
+import { rebuildAllRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
+import type { Database } from '../../src/db/schema/index.ts';
+import { tenantOf } from '../../src/db/tenants.ts';
+import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
+
+/**
+ * The distinct-customer figures read from the structures imports keep (kpi_customer_monthly with
+ * kpi_complex_orders and kpi_customer_first, src/db/kpi/customer-activity.ts) equal a direct
+ * recomputation from the raw lines — customers, repeat customers and their revenue, orders by
+ * customer segment, new customers, retention — for buckets of whole months, parts of months and
+ * both, every breakdown and filter the structure serves: after random files in any line order
+ * (orders whose lines span days, months or members, orders split across the file), overlapping
+ * imports, undo and catalog merges. And the table kept by imports equals the one recomputed from the
+ * lines.
+ */
+
+const HEADER = '訂單編號,項次,交易時間,品名,數量,單價,金額,會員編號,會員等級,通路,業務員,地區';
+const PRODUCTS = ['拿鐵', '美式咖啡', '禮盒'];
+const CHANNELS = ['門市', '線上商店', '外送'];
+const REPS = ['小王', '阿明'];
+const REGIONS = ['台北市', '新北市'];
+const TIERS = ['一般', '金卡'];
+/** 2026-01-10 + 110 days: a partial January, February, March, most of April. */
+const DAYS = 110;
+/** The days that start a month (Feb 1, Mar 1, Apr 1): bucket edges there make whole months. */
+const MONTH_STARTS = [22, 50, 81];
+
+interface Line {
+  order: number | null;
+  lineNo: number;
+  day: number;
+  product: number;
+  qty: number;
+  customer: number | null;
+  channel: number | null;
+  rep: number | null;
+  region: number | null;
+}
+
+const date = (day: number) => new Date(Date.UTC(2026, 0, 10 + day)).toISOString().slice(0, 10);
+const pick = (names: readonly string[], i: number | null) => (i === null ? '' : (names[i] ?? ''));
+/** Each customer's tier (customer 3 has none). */
+const tierOf = (customer: number) => (customer === 3 ? '' : (TIERS[customer % 2] ?? ''));
+const csvLine = (l: Line) =>
+  [
+    l.order === null ? '' : `B${l.order}`,
+    l.order === null ? '' : l.lineNo,
+    `${date(l.day)} 10:00`,
+    pick(PRODUCTS, l.product),
+    l.qty,
+    100,
+    l.qty * 100,
+    l.customer === null ? '' : `M${l.customer}`,
+    l.customer === null ? '' : tierOf(l.customer),
+    pick(CHANNELS, l.channel),
+    pick(REPS, l.rep),
+    pick(REGIONS, l.region),
+  ].join(',');
+
+/**
+ * Orders of a few lines that mostly share their day and members, sometimes not (a line a day later,
+ * across a month's end too, or another channel or rep); customers buy several times.
+ */
+const orderArb = fc
+  .record({
+    order: fc.option(fc.integer({ min: 1, max: 40 }), { freq: 6 }),
+    day: fc.oneof(fc.integer({ min: 0, max: DAYS - 1 }), fc.constantFrom(...MONTH_STARTS.map((d) => d - 1))),
+    customer: fc.option(fc.integer({ min: 1, max: 6 }), { freq: 4 }),
+    channel: fc.option(fc.integer({ min: 0, max: 2 }), { freq: 5 }),
+    rep: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 3 }),
+    region: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 3 }),
+    lines: fc.array(
+      fc.record({
+        product: fc.integer({ min: 0, max: 2 }),
+        qty: fc.integer({ min: 1, max: 3 }),
+        /** 0: same cell as the order; otherwise one member differs. */
+        drift: fc.constantFrom(0, 0, 0, 0, 0, 1, 2, 3),
+        lineNo: fc.integer({ min: 1, max: 6 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  })
+  .map((o): Line[] =>
+    o.lines.map((l) => ({
+      order: o.order,
+      lineNo: l.lineNo,
+      day: l.drift === 1 ? Math.min(DAYS - 1, o.day + 1) : o.day,
+      product: l.product,
+      qty: l.qty,
+      customer: o.customer,
+      channel: l.drift === 2 ? ((o.channel ?? 0) + 1) % 3 : o.channel,
+      rep: l.drift === 3 ? null : o.rep,
+      region: o.region,
+    })),
+  );
+
+const fileArb = fc
+  .tuple(
+    fc.array(orderArb, { minLength: 1, maxLength: 40 }),
+    fc.constantFrom('file', 'customer', 'reverse', 'product'),
+  )
+  .map(([orders, order]) => {
+    const lines = orders.flat();
+    if (order === 'customer') return [...lines].sort((a, b) => (a.customer ?? 0) - (b.customer ?? 0));
+    if (order === 'reverse') return [...lines].reverse();
+    if (order === 'product') return [...lines].sort((a, b) => a.product - b.product);
+    return lines;
+  });
+
+/**
+ * Buckets: consecutive day ranges (a gap sometimes), with edges often on a month's first day (whole
+ * months, read from the table) and elsewhere (parts of months, read from the lines); each bucket's
+ * previous period is the bucket before it (the first: the days before it).
+ */
+const bucketsArb = fc
+  .uniqueArray(fc.oneof(fc.constantFrom(...MONTH_STARTS), fc.integer({ min: 1, max: DAYS - 1 })), {
+    maxLength: 5,
+  })
+  .chain((cuts) => {
+    const edges = [...new Set([0, ...cuts, DAYS])].sort((a, b) => a - b);
+    return fc.array(fc.boolean(), { minLength: edges.length, maxLength: edges.length }).map((skip) => {
+      const buckets: DateRange[] = [];
+      for (let i = 1; i + 1 < edges.length; i++)
+        if (!skip[i] || buckets.length === 0)
+          buckets.push({ start: date(edges[i] as number), end: date((edges[i + 1] as number) - 1) });
+      if (buckets.length === 0) buckets.push({ start: date(0), end: date(DAYS - 1) });
+      // The first bucket starts at edges[1] (or day 0 when there is no cut): the days before it.
+      const before: DateRange =
+        buckets[0]?.start === date(0)
+          ? { start: '2025-12-01', end: '2026-01-09' }
+          : { start: date(0), end: date((edges[1] as number) - 1) };
+      const previous = buckets.map((_, i) => (i === 0 ? before : (buckets[i - 1] as DateRange)));
+      return { buckets, previous };
+    });
+  });
+
+async function importSales(client: Client, companyId: string, lines: readonly Line[]) {
+  const { job } = await importCsv(client, companyId, 'pos.csv', [HEADER, ...lines.map(csvLine)].join('\n'));
+  expect(job.state, JSON.stringify(job)).toBe('done');
+  return job.importId as string;
+}
+
+interface Row {
+  order_id: string;
+  sale_date: string;
+  customer_id: number | null;
+  amount: number;
+  channel: string | null;
+  rep: string | null;
+  region: string | null;
+  member_tier: string | null;
+}
+
+async function linesOf(db: Kysely<Database>, companyId: string): Promise<Row[]> {
+  const res = await sql<Record<string, unknown>>`
+    SELECT s.order_id, s.sale_date, s.customer_id, s.amount_minor AS amount, ch.name AS channel, r.name AS rep,
+      g.name AS region, cu.member_tier
+    FROM sales_lines s LEFT JOIN channels ch ON ch.id = s.channel_id LEFT JOIN sales_reps r ON r.id = s.rep_id
+    LEFT JOIN regions g ON g.id = s.region_id LEFT JOIN customers cu ON cu.id = s.customer_id
+    WHERE s.tenant_id = ${tenantOf(companyId)}`.execute(db);
+  return res.rows.map((r) => ({
+    order_id: String(r.order_id),
+    sale_date: String(r.sale_date),
+    customer_id: r.customer_id === null ? null : Number(r.customer_id),
+    amount: Number(r.amount),
+    channel: (r.channel as string | null) ?? null,
+    rep: (r.rep as string | null) ?? null,
+    region: (r.region as string | null) ?? null,
+    member_tier: (r.member_tier as string | null) ?? null,
+  }));
+}
+
+type By = 'channel' | 'rep' | 'region' | 'member_tier';
+
+/** The direct recomputation, in plain code over the lines. */
+function reference(
+  lines: readonly Row[],
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+  previous: readonly DateRange[],
+) {
+  const kept = (r: Row) =>
+    Object.entries(scope.where).every(([dim, names]) => names?.includes(r[dim as By] ?? '\u0000'));
+  const keyOf = (r: Row) => (scope.by === null ? null : r[scope.by as By]);
+  const bucketOf = (ranges: readonly DateRange[], day: string) =>
+    ranges.findIndex((b) => day >= b.start && day <= b.end);
+  const firstDate = new Map<number, string>();
+  for (const r of lines)
+    if (r.customer_id !== null) {
+      const seen = firstDate.get(r.customer_id);
+      if (seen === undefined || r.sale_date < seen) firstDate.set(r.customer_id, r.sale_date);
+    }
+  const cells = new Map<
+    string,
+    {
+      orders: Set<string>;
+      customerOrders: Set<string>;
+      byCustomer: Map<number, Set<string>>;
+      rev: number;
+      fresh: Set<number>;
+    }
+  >();
+  const active = (ranges: readonly DateRange[]) => {
+    const out = new Map<string, Set<number>>();
+    for (const r of lines) {
+      const b = bucketOf(ranges, r.sale_date);
+      if (b < 0 || !kept(r) || r.customer_id === null) continue;
+      const slot = `${b}|${keyOf(r)}`;
+      out.set(slot, (out.get(slot) ?? new Set()).add(r.customer_id));
+    }
+    return out;
+  };
+  for (const r of lines) {
+    const b = bucketOf(buckets, r.sale_date);
+    if (b < 0 || !kept(r)) continue;
+    const slot = `${b}|${keyOf(r)}`;
+    let cell = cells.get(slot);
+    if (!cell) {
+      cell = {
+        orders: new Set(),
+        customerOrders: new Set(),
+        byCustomer: new Map(),
+        rev: 0,
+        fresh: new Set(),
+      };
+      cells.set(slot, cell);
+    }
+    cell.orders.add(r.order_id);
+    if (r.customer_id === null) continue;
+    cell.customerOrders.add(r.order_id);
+    cell.byCustomer.set(r.customer_id, (cell.byCustomer.get(r.customer_id) ?? new Set()).add(r.order_id));
+    cell.rev += r.amount;
+    if (bucketOf(buckets, firstDate.get(r.customer_id) ?? '') === b) cell.fresh.add(r.customer_id);
+  }
+  const facts = [...cells].map(([slot, c]) => {
+    const repeaters = [...c.byCustomer.values()].filter((o) => o.size >= 2).length;
+    return `${slot}=${c.orders.size}/${c.customerOrders.size}/${c.byCustomer.size}/${repeaters}/${c.rev}`;
+  });
+  const fresh = [...cells].filter(([, c]) => c.fresh.size > 0).map(([slot, c]) => `${slot}=${c.fresh.size}`);
+  const before = active(previous);
+  const now = active(buckets);
+  const retention = [...before].map(([slot, prev]) => {
+    const back = [...prev].filter((c) => now.get(slot)?.has(c)).length;
+    return `${slot}=${prev.size}/${back}`;
+  });
+  return { facts: facts.sort(), fresh: fresh.sort(), retention: retention.sort() };
+}
+
+async function fromStructures(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+  previous: readonly DateRange[],
+) {
+  const repo = createKpiRepository(db);
+  const facts = await repo.orderFacts(scope, buckets, {
+    orders: true,
+    customers: true,
+    customerOrders: true,
+  });
+  const fresh = await repo.newCustomerFacts(scope, buckets);
+  const retention = await repo.retentionFacts(scope, buckets, previous);
+  return {
+    facts: facts
+      .filter((f) => f.orders > 0 || f.customers > 0)
+      .map(
+        (f) =>
+          `${f.bucket}|${f.key}=${f.orders}/${f.customerOrders}/${f.customers}/${f.repeatCustomers}/${f.customerRevenueMinor}`,
+      )
+      .sort(),
+    fresh: fresh
+      .filter((f) => f.count > 0)
+      .map((f) => `${f.bucket}|${f.key}=${f.count}`)
+      .sort(),
+    retention: retention.map((f) => `${f.bucket}|${f.key}=${f.previousCustomers}/${f.retained}`).sort(),
+  };
+}
+
+const text = (rows: Record<string, unknown>[]) =>
+  rows.map((r) =>
+    Object.values(r)
+      .map((v) => String(typeof v === 'string' ? v : Number(v)))
+      .join(' '),
+  );
+
+/**
+ * kpi_customer_monthly folded to one row per cell (several rows of one cell are one figure), its
+ * simple-order count plus the complex orders with lines in the cell (an order is complex or not
+ * depending on history: undo leaves it complex, a rebuild may find it simple; the sum is the same).
+ */
+async function customerMonths(db: Kysely<Database>, companyId: string) {
+  const t = tenantOf(companyId);
+  const res = await sql<Record<string, unknown>>`
+    SELECT m.month_start, m.cu, m.ch, m.rp, m.rg, m.a, m.q, m.n, m.c, m.o + COALESCE(x.o, 0) AS o FROM (
+      SELECT month_start, COALESCE(customer_id, -1) AS cu, COALESCE(channel_id, -1) AS ch,
+        COALESCE(rep_id, -1) AS rp, COALESCE(region_id, -1) AS rg, SUM(amount_minor) AS a, SUM(quantity) AS q,
+        SUM(line_count) AS n, SUM(campaign_amount_minor) AS c, SUM(order_count) AS o
+      FROM kpi_customer_monthly WHERE tenant_id = ${t}
+      GROUP BY month_start, COALESCE(customer_id, -1), COALESCE(channel_id, -1), COALESCE(rep_id, -1), COALESCE(region_id, -1)
+    ) m LEFT JOIN (
+      SELECT substr(s.sale_date, 1, 7) || '-01' AS month_start, COALESCE(s.customer_id, -1) AS cu,
+        COALESCE(s.channel_id, -1) AS ch, COALESCE(s.rep_id, -1) AS rp, COALESCE(s.region_id, -1) AS rg,
+        COUNT(DISTINCT s.order_id) AS o
+      FROM kpi_complex_orders x JOIN sales_lines s ON s.tenant_id = x.tenant_id AND s.order_id = x.order_id
+      WHERE x.tenant_id = ${t} GROUP BY 1, 2, 3, 4, 5
+    ) x ON x.month_start = m.month_start AND x.cu = m.cu AND x.ch = m.ch AND x.rp = m.rp AND x.rg = m.rg
+    ORDER BY 1, 2, 3, 4, 5`.execute(db);
+  return text(res.rows);
+}
+
+/** The same cells from the lines: their sums and distinct orders. */
+async function customerMonthsOfLines(db: Kysely<Database>, companyId: string) {
+  const res = await sql<Record<string, unknown>>`
+    SELECT substr(sale_date, 1, 7) || '-01' AS month_start, COALESCE(customer_id, -1) AS cu,
+      COALESCE(channel_id, -1) AS ch, COALESCE(rep_id, -1) AS rp, COALESCE(region_id, -1) AS rg,
+      SUM(amount_minor) AS a, SUM(quantity) AS q, COUNT(*) AS n,
+      SUM(CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END) AS c,
+      COUNT(DISTINCT order_id) AS o
+    FROM sales_lines WHERE tenant_id = ${tenantOf(companyId)} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`.execute(
+    db,
+  );
+  return text(res.rows);
+}
+
+describe.each(dialects())('distinct customers from the customer-month activity (%s)', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+  });
+  afterAll(async () => h?.close());
+
+  it('equal the lines after imports, overlaps, undo and merges; the kept table equals the recomputed one', async () => {
+    const db = h.runtime.database.db;
+    await fc.assert(
+      fc.asyncProperty(
+        fileArb,
+        fc.option(fileArb, { freq: 3 }),
+        fc.constantFrom('none', 'undo', 'merge', 'merge-region'),
+        bucketsArb,
+        async (first, second, after, { buckets, previous }) => {
+          const { client, companyId } = await signUp(h.app);
+          await importSales(client, companyId, first);
+          if (second) {
+            const b = await importSales(client, companyId, [
+              // Repeats (duplicates), new lines of the first file's orders, then lines of its own.
+              ...first.slice(0, 5),
+              ...first.slice(0, 3).map((l) => ({ ...l, lineNo: l.lineNo + 6, qty: l.qty + 1 })),
+              ...second,
+            ]);
+            if (after === 'undo') {
+              const res = await client.post(`/api/companies/${companyId}/imports/${b}/undo`);
+              expect(res.statusCode, res.body).toBe(200);
+            }
+          }
+          if (after === 'none' || after === 'undo') {
+            // What imports (and undo) kept equals what the lines give, and what a rebuild gives.
+            const kept = await customerMonths(db, companyId);
+            expect(kept).toEqual(await customerMonthsOfLines(db, companyId));
+            await rebuildAllRollups(db, companyId);
+            expect(await customerMonths(db, companyId)).toEqual(kept);
+          } else {
+            const table = after === 'merge' ? 'channels' : 'regions';
+            const ids = await db
+              .selectFrom(table)
+              .select(['id', 'name'])
+              .where('company_id', '=', companyId)
+              .orderBy('id')
+              .execute();
+            if (ids.length >= 2) {
+              const [into, from] = ids;
+              const res = await client.post(
+                `/api/companies/${companyId}/catalog/${table}/${from?.id}/merge`,
+                { intoId: String(into?.id) },
+              );
+              expect(res.statusCode, res.body).toBe(200);
+            }
+          }
+          const lines = await linesOf(db, companyId);
+          for (const by of [null, 'channel', 'rep', 'region', 'member_tier'] as const)
+            for (const where of [
+              {},
+              { channel: [CHANNELS[0] as string] },
+              { member_tier: [TIERS[1] as string] },
+            ]) {
+              const scope: KpiScope = { companyId, by, where };
+              expect(
+                await fromStructures(db, scope, buckets, previous),
+                `${by} ${JSON.stringify(where)} ${JSON.stringify(buckets)}`,
+              ).toEqual(reference(lines, scope, buckets, previous));
+            }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 400_000);
+});
