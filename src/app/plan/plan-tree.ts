@@ -60,6 +60,13 @@ interface Ctx {
   today: string;
 }
 
+interface ActualsGroup {
+  metric: PlanGoal['spec']['metric'];
+  scope: GoalScope;
+  dim: Dimension | null;
+  items: { id: string; member: string; range: DateRange }[];
+}
+
 /** Actuals of many goals: grouped by metric, scope outside the split dimension and that dimension. */
 async function actualsOf(
   app: AppContext,
@@ -67,15 +74,7 @@ async function actualsOf(
   goals: readonly PlanGoal[],
 ): Promise<Map<string, number | null>> {
   const yesterday = addDays(c.today, -1);
-  const groups = new Map<
-    string,
-    {
-      metric: PlanGoal['spec']['metric'];
-      scope: GoalScope;
-      dim: Dimension | null;
-      items: { id: string; member: string; range: DateRange }[];
-    }
-  >();
+  const groups = new Map<string, ActualsGroup>();
   for (const g of goals) {
     const s = g.spec;
     if (s.period.start > yesterday) continue;
@@ -94,7 +93,8 @@ async function actualsOf(
     group.items.push({ id: g.id, member: single && members ? (members[0] ?? '') : '', range });
   }
   const out = new Map<string, number | null>();
-  for (const group of groups.values()) {
+  // The groups are read concurrently (the read pool has two threads on SQLite).
+  const readGroup = async (group: typeof groups extends Map<string, infer G> ? G : never) => {
     // Layers of non-overlapping ranges: one read each.
     const distinct = [
       ...new Map(group.items.map((i) => [`${i.range.start}|${i.range.end}`, i.range])).values(),
@@ -106,17 +106,18 @@ async function actualsOf(
       else layers.push([r]);
     }
     const where = new Map<string, (number | null) | undefined>();
-    for (const layer of layers) {
-      const table = await readMetric(
-        app.repos.kpi,
-        c.companyId,
-        c.settings,
-        group.metric,
-        group.scope,
-        group.dim,
-        layer,
-      );
-      const additive = isAdditive(group.metric);
+    // By a dimension: only the group's members are read (a member's value is its own rows).
+    const scope: GoalScope = group.dim
+      ? { ...group.scope, [group.dim]: [...new Set(group.items.map((i) => i.member))] }
+      : group.scope;
+    const tables = await Promise.all(
+      layers.map((layer) =>
+        readMetric(app.repos.kpi, c.companyId, c.settings, group.metric, scope, group.dim, layer),
+      ),
+    );
+    const additive = isAdditive(group.metric);
+    layers.forEach((layer, li) => {
+      const table = tables[li] ?? null;
       layer.forEach((r, i) => {
         for (const item of group.items) {
           if (item.range.start !== r.start || item.range.end !== r.end) continue;
@@ -128,10 +129,11 @@ async function actualsOf(
           where.set(item.id, v === undefined || v === null ? (additive ? 0 : null) : v);
         }
       });
-    }
+    });
     for (const item of group.items)
       out.set(item.id, kpiToGoalUnits(group.metric, where.get(item.id) ?? null, c.currency));
-  }
+  };
+  await Promise.all([...groups.values()].map(readGroup));
   return out;
 }
 
