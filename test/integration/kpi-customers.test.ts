@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiScope } from '../../src/app/kpi/ports.ts';
 import type { DateRange } from '../../src/core/calendar/index.ts';
 import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
-import { rebuildAllRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
+import { rebuildAllRollups, refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
@@ -401,4 +401,39 @@ describe.each(dialects())('distinct customers from the customer-month activity (
       { numRuns: 15 },
     );
   }, 400_000);
+
+  it('a refresh that makes an order complex recounts the month where it was counted as simple', async () => {
+    const db = h.runtime.database.db;
+    const { client, companyId } = await signUp(h.app);
+    const line: Line = {
+      order: 7,
+      lineNo: 1,
+      day: 5,
+      product: 0,
+      qty: 1,
+      customer: 2,
+      channel: 0,
+      rep: 0,
+      region: 0,
+    };
+    await importSales(client, companyId, [line]);
+    // A line of the same order two months later, written beside the import and refreshed by its day.
+    const first = await db
+      .selectFrom('sales_lines')
+      .selectAll()
+      .where('tenant_id', '=', tenantOf(companyId))
+      .executeTakeFirstOrThrow();
+    const { id: _id, ...copy } = first;
+    await db
+      .insertInto('sales_lines')
+      .values({ ...copy, line_no: 2, sale_date: date(60), sold_at: `${date(60)} 10:00` })
+      .execute();
+    await refreshSalesRollups(db, companyId, date(60), date(60));
+    expect(await customerMonths(db, companyId)).toEqual(await customerMonthsOfLines(db, companyId));
+    const scope: KpiScope = { companyId, by: null, where: {} };
+    const whole = [{ start: date(0), end: date(DAYS - 1) }];
+    expect((await fromStructures(db, scope, whole, whole)).facts).toEqual(
+      reference(await linesOf(db, companyId), scope, whole, whole).facts,
+    );
+  });
 });
