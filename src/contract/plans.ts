@@ -166,6 +166,18 @@ export const planExportQuerySchema = z.object({
 export const replanViewSchema = z.object({
   goalId: idSchema,
   mode: z.enum(['spread', 'keep']),
+  /** false for a ratio (AOV, conversion, …): levels, never summed. */
+  additive: z.boolean(),
+  /**
+   * How the children's levels make the parent's value (ratios): weighted by each period's
+   * denominator (the closed periods' own, last year's for the open ones: 'last-year'), or by days
+   * when last year is unknown; 'sum' for additive metrics.
+   */
+  weighting: z.enum(['sum', 'last-year', 'days']),
+  /** Ratios: the one level the open periods now need, the level so far, the parent's value after a spread. */
+  requiredLevel: z.number().nullable(),
+  currentLevel: z.number().nullable(),
+  impliedAfter: z.number().nullable(),
   today: z.string(),
   reason: z.string(),
   total: z.number(),

@@ -340,6 +340,57 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(versions[0].changes.replan.to).toMatchObject({ mode: 'spread' });
   });
 
+  it('re-plans a ratio (AOV): closed quarters at their actual level, the open ones carry the level now needed', async () => {
+    const g = await goal({
+      name: '2025 客單價',
+      metric: 'aov',
+      period: { start: '2025-01-01', end: '2025-12-31' },
+      target: { metric: 'aov', kind: 'absolute', value: 4000, per: null },
+    });
+    const split = await client.post(`${plans()}/${g.id}/split`, { into: 'quarter', today: '2025-01-01' });
+    expect(split.statusCode, split.body).toBe(200);
+    const keep = await client.post(`${plans()}/${g.id}/replan`, {
+      today: '2025-07-01',
+      mode: 'keep',
+      reason: '客單價上半年檢討',
+    });
+    expect(keep.statusCode, keep.body).toBe(200);
+    const k = keep.json();
+    expect(k).toMatchObject({ additive: false, weighting: 'last-year', total: 4000 });
+    expect(k.children.filter((c: { closed: boolean }) => c.closed)).toHaveLength(2);
+    // The seeded AOV is about 3,400: the first half fell short, the second half needs more than 4,000.
+    const [q1, q2] = k.children;
+    expect(q1.actual).toBeGreaterThan(3000);
+    expect(q1.actual).toBeLessThan(4000);
+    expect(k.difference).toBeLessThan(0);
+    expect(k.requiredLevel).toBeGreaterThan(4000);
+    expect(k.children.map((c: { newTarget: number }) => c.newTarget)).toEqual([4000, 4000, 4000, 4000]);
+    const spread = await client.post(`${plans()}/${g.id}/replan`, {
+      today: '2025-07-01',
+      mode: 'spread',
+      reason: '差額由下半年補足',
+    });
+    expect(spread.statusCode, spread.body).toBe(200);
+    const s = spread.json();
+    expect(s.children[0].newTarget).toBeCloseTo(q1.actual, 2);
+    expect(s.children[1].newTarget).toBeCloseTo(q2.actual, 2);
+    // Both open quarters rise by one factor; the plan's implied AOV is the target again.
+    expect(s.children[2].newTarget).toBeGreaterThan(4000);
+    expect(s.children[2].newTarget).toBe(s.children[3].newTarget);
+    expect(s.impliedAfter).toBeCloseTo(4000, 0);
+    const tree = (await client.get(`${plans()}/${g.id}?today=2025-07-01`)).json();
+    expect(tree.children.map((c: { target: number }) => c.target)).toEqual(
+      s.children.map((c: { newTarget: number }) => c.newTarget),
+    );
+    const versions = (await client.get(`/api/companies/${companyId}/goals/${g.id}/versions`)).json();
+    expect(versions[0].reason).toBe('差額由下半年補足');
+    expect(versions[0].changes.replan.to).toMatchObject({ mode: 'spread', weighting: 'last-year' });
+    const childVersions = (
+      await client.get(`/api/companies/${companyId}/goals/${s.children[2].id}/versions`)
+    ).json();
+    expect(childVersions[0].reason).toBe('差額由下半年補足');
+  });
+
   it('previews a re-plan without recording it; exports the tree as XLSX with every node', async () => {
     const g = await goal({
       name: '2025 年營收試算',

@@ -18,6 +18,12 @@ import type { KpiRepository } from '../kpi/ports.ts';
 /** Per member key ('' without a breakdown), one value per range: minor units for money, ratios as 0.25. */
 export type MetricTable = Map<string, (number | null)[]>;
 
+/** The values, and for ratios their denominators (orders for AOV, visits for conversion, …). */
+export interface MetricParts {
+  values: MetricTable;
+  denominators: MetricTable;
+}
+
 export function scopeWhere(scope: GoalScope): Record<string, string[]> {
   const where: Record<string, string[]> = {};
   for (const [dim, names] of Object.entries(scope)) if (names && names.length > 0) where[dim] = names;
@@ -49,6 +55,19 @@ export async function readMetric(
   by: Dimension | null,
   ranges: readonly DateRange[],
 ): Promise<MetricTable | null> {
+  return (await readMetricParts(repo, companyId, settings, metric, scope, by, ranges))?.values ?? null;
+}
+
+/** readMetric with each value's denominator (ratios; absent for sums and counts). */
+export async function readMetricParts(
+  repo: KpiRepository,
+  companyId: string,
+  settings: CalendarSettings,
+  metric: KpiMetric,
+  scope: GoalScope,
+  by: Dimension | null,
+  ranges: readonly DateRange[],
+): Promise<MetricParts | null> {
   // Through the KPI results cache, under the company's data version (bumped with every import, undo,
   // rename and merge): a plan opened again, or a preview repeated, reads nothing; never stale.
   const version = await repo.dataVersion(companyId);
@@ -60,7 +79,7 @@ export async function readMetric(
     ranges,
     settings.fiscalYearStartMonth,
   ]);
-  return kpiCacheOf<MetricTable | null>(repo).get(companyId, version, question, () =>
+  return kpiCacheOf<MetricParts | null>(repo).get(companyId, version, question, () =>
     readUncached(repo, companyId, settings, metric, scope, by, ranges),
   );
 }
@@ -73,26 +92,27 @@ async function readUncached(
   scope: GoalScope,
   by: Dimension | null,
   ranges: readonly DateRange[],
-): Promise<MetricTable | null> {
+): Promise<MetricParts | null> {
   // The KPI engine maps each row to its bucket through a CASE over the buckets: many small buckets
   // (days) are read in chunks of ten, each over its own short span of the index; months and longer
   // come from the monthly roll-up, where one read of up to five years costs less than two.
   const size = ranges.every((r) => daysBetween(r.start, r.end) >= 28) ? LONG_CHUNK : CHUNK;
   if (ranges.length <= size) return readChunk(repo, companyId, settings, metric, scope, by, ranges);
-  const out: MetricTable = new Map();
+  const out: MetricParts = { values: new Map(), denominators: new Map() };
   for (let i = 0; i < ranges.length; i += size) {
     const part = await readChunk(repo, companyId, settings, metric, scope, by, ranges.slice(i, i + size));
     if (part === null) return null;
-    for (const [key, values] of part) {
-      let row = out.get(key);
-      if (!row) {
-        row = new Array<number | null>(ranges.length).fill(null);
-        out.set(key, row);
+    for (const which of ['values', 'denominators'] as const)
+      for (const [key, values] of part[which]) {
+        let row = out[which].get(key);
+        if (!row) {
+          row = new Array<number | null>(ranges.length).fill(null);
+          out[which].set(key, row);
+        }
+        values.forEach((v, j) => {
+          if (row) row[i + j] = v;
+        });
       }
-      values.forEach((v, j) => {
-        if (row) row[i + j] = v;
-      });
-    }
   }
   return out;
 }
@@ -108,10 +128,10 @@ async function readChunk(
   scope: GoalScope,
   by: Dimension | null,
   ranges: readonly DateRange[],
-): Promise<MetricTable | null> {
+): Promise<MetricParts | null> {
   const first = ranges[0];
   const last = ranges[ranges.length - 1];
-  if (!first || !last) return new Map();
+  if (!first || !last) return { values: new Map(), denominators: new Map() };
   const checked = validateKpiQuery({
     metric,
     from: first.start,
@@ -136,16 +156,21 @@ async function readChunk(
   const keys = by ? keysOf(facts) : null;
   const points = assembleSeries(metric, buckets, facts, keys);
   const table: MetricTable = new Map();
-  for (const p of points) {
-    const key = by ? (p.key ?? '\u0000') : '';
-    let row = table.get(key);
+  const denominators: MetricTable = new Map();
+  const rowOf = (t: MetricTable, key: string) => {
+    let row = t.get(key);
     if (!row) {
       row = new Array<number | null>(ranges.length).fill(null);
-      table.set(key, row);
+      t.set(key, row);
     }
-    row[Number(p.period)] = p.value;
+    return row;
+  };
+  for (const p of points) {
+    const key = by ? (p.key ?? '\u0000') : '';
+    rowOf(table, key)[Number(p.period)] = p.value;
+    if (p.denominator !== undefined) rowOf(denominators, key)[Number(p.period)] = p.denominator;
   }
-  return table;
+  return { values: table, denominators };
 }
 
 /** A goal-unit value (money in currency units, percents as 25) as the integer units a split distributes. */

@@ -5,16 +5,24 @@
  * now needed. Either way the choice is recorded on the parent's history with its reason, and every
  * changed child gets a revision with the same reason.
  */
-import { addDays } from '../../core/calendar/dates.ts';
+import { addDays, type DateRange, daysBetween } from '../../core/calendar/dates.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { isAdditive } from '../../core/goals/metric-kinds.ts';
-import { replan } from '../../core/plan/replan.ts';
+import type { GoalScope } from '../../core/goals/types.ts';
+import type { Dimension } from '../../core/kpi/types.ts';
+import { replan, replanRatio } from '../../core/plan/replan.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
-import { fromPlanUnits, toPlanUnits } from './plan-data.ts';
+import {
+  fromPlanUnits,
+  kpiToGoalUnits,
+  type MetricParts,
+  readMetricParts,
+  toPlanUnits,
+} from './plan-data.ts';
 import { readPlanActuals } from './plan-tree.ts';
-import type { TargetRevision } from './ports.ts';
-import { loadForPlan, parentTarget } from './split-goal.ts';
+import type { PlanGoal, TargetRevision } from './ports.ts';
+import { lastYearRange, loadForPlan, parentTarget } from './split-goal.ts';
 
 export interface ReplanRequest {
   today?: string;
@@ -38,6 +46,10 @@ export interface ReplanChildView {
 export interface ReplanView {
   goalId: string;
   mode: 'spread' | 'keep';
+  /** false: a ratio (AOV, conversion, …): levels, weighted by `weighting`, never summed. */
+  additive: boolean;
+  /** How the children's levels are weighted into the parent's value (ratios); 'sum' for additive. */
+  weighting: 'sum' | 'last-year' | 'days';
   today: string;
   reason: string;
   total: number;
@@ -48,6 +60,10 @@ export interface ReplanView {
   /** Per day, goal units. */
   requiredRunRate: number | null;
   currentRunRate: number | null;
+  /** Ratios: the one level the open periods now need, the level so far, and the parent's value after a spread. */
+  requiredLevel: number | null;
+  currentLevel: number | null;
+  impliedAfter: number | null;
   children: ReplanChildView[];
   version: number;
 }
@@ -64,15 +80,11 @@ export async function replanGoal(
   await authorize(ctx, actor, companyId, req.dryRun ? 'goals.read' : 'goals.write');
   const l = await loadForPlan(ctx, companyId, goalId, req.today);
   const metric = l.goal.spec.metric;
-  if (!isAdditive(metric))
-    throw new AppError('PLAN_CANNOT_SPLIT', [{ path: 'goalId', message: 'ratio' }], {
-      reason: 'a ratio is not re-planned by spreading a difference; edit its phase goals’ levels instead.',
-      reasonZh: '比率型指標不以分攤差額的方式重新規劃;請直接調整各階段目標的水準。',
-    });
   const kids = (await ctx.repos.plans.descendants(companyId, goalId)).filter(
     (d) => d.node?.parentGoalId === goalId,
   );
   if (kids.length === 0) throw new AppError('PLAN_NOT_SPLIT');
+  if (!isAdditive(metric)) return replanLevels(ctx, actor, companyId, l, kids, req);
   const total = await parentTarget(ctx, companyId, l);
   const settings = { companyId, currency: l.currency, settings: l.settings, today: l.today };
   const actuals = await readPlanActuals(ctx, settings, [l.goal, ...kids]);
@@ -140,6 +152,11 @@ export async function replanGoal(
   return {
     goalId,
     mode: req.mode,
+    additive: true,
+    weighting: 'sum',
+    requiredLevel: null,
+    currentLevel: null,
+    impliedAfter: null,
     today: l.today,
     reason: req.reason,
     total: from(total.totalUnits ?? 0),
@@ -161,3 +178,139 @@ export async function replanGoal(
     version: l.goal.version + (req.dryRun ? 0 : 1),
   };
 }
+
+/**
+ * A ratio goal (AOV, conversion, retention, CAC, ROAS, market share): its children carry levels. The
+ * parent's value is their levels weighted by their denominators — each closed child's own (this
+ * year's orders for AOV, …), each open child's last year's for the same period; by days when last
+ * year is unknown for any child (the view says which). `spread` closes the finished children at their
+ * actual levels and moves the open, unlocked ones by one factor until that value is the target;
+ * `keep` shows the one level the open periods now need.
+ */
+async function replanLevels(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  l: Awaited<ReturnType<typeof loadForPlan>>,
+  kids: readonly PlanGoal[],
+  req: ReplanRequest,
+): Promise<ReplanView> {
+  const goalId = l.goal.id;
+  const spec = l.goal.spec;
+  const metric = spec.metric;
+  const target = await parentTarget(ctx, companyId, l);
+  const level = target.level ?? 0;
+  const yesterday = addDays(l.today, -1);
+  const dim = (kids.find((k) => k.node?.dimension)?.node?.dimension ?? null) as Dimension | null;
+  const memberOf = (k: PlanGoal) => (dim ? (k.node?.member ?? '\u0000') : '');
+  const scope: GoalScope = dim
+    ? { ...spec.scope, [dim]: [...new Set(kids.map((k) => k.node?.member ?? ''))] }
+    : spec.scope;
+  const into = l.goal.node?.split?.into ?? 'month';
+  const periods = [
+    ...new Map(kids.map((k) => [`${k.spec.period.start}|${k.spec.period.end}`, k.spec.period])).values(),
+  ].sort((a, b) => (a.start < b.start ? -1 : 1));
+  const index = new Map(periods.map((p, i) => [`${p.start}|${p.end}`, i]));
+  const closedPeriods = periods.filter((p) => p.end <= yesterday);
+  const read = (ranges: DateRange[]) =>
+    readMetricParts(ctx.repos.kpi, companyId, l.settings, metric, scope, dim, ranges);
+  const [now, ly, toDate] = await Promise.all([
+    read(closedPeriods),
+    read(periods.map((p) => lastYearRange(p, into))),
+    readPlanActuals(ctx, { companyId, currency: l.currency, settings: l.settings, today: l.today }, [l.goal]),
+  ]);
+  const cell = (t: MetricParts | null, which: keyof MetricParts, k: PlanGoal, i: number) =>
+    t?.[which].get(memberOf(k))?.[i] ?? null;
+  const lyWeight = (k: PlanGoal) => cell(ly, 'denominators', k, index.get(periodKey(k)) ?? -1);
+  const weighting = kids.every((k) => (lyWeight(k) ?? 0) > 0) ? 'last-year' : 'days';
+  const rows = kids.map((k) => {
+    const ci = closedPeriods.findIndex((p) => p.start === k.spec.period.start && p.end === k.spec.period.end);
+    const actual = ci >= 0 ? kpiToGoalUnits(metric, cell(now, 'values', k, ci), l.currency) : null;
+    const own = ci >= 0 ? cell(now, 'denominators', k, ci) : null;
+    const weight =
+      weighting === 'days'
+        ? daysBetween(k.spec.period.start, k.spec.period.end)
+        : own !== null && own > 0
+          ? own
+          : (lyWeight(k) ?? 0);
+    return {
+      start: k.spec.period.start,
+      end: k.spec.period.end,
+      target: k.spec.target.value,
+      locked: k.node?.locked ?? false,
+      actual,
+      weight,
+    };
+  });
+  const r = replanRatio({ level, children: rows, today: l.today, mode: req.mode });
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const revisions: TargetRevision[] = [];
+  if (req.mode === 'spread')
+    kids.forEach((k, i) => {
+      const to = round(r.targets[i] ?? 0);
+      if (to !== k.spec.target.value)
+        revisions.push({
+          goalId: k.id,
+          spec: { ...k.spec, target: { ...k.spec.target, value: to } },
+          expectedVersion: k.version,
+          changes: { target: { from: k.spec.target.value, to } },
+        });
+    });
+  const difference =
+    r.closedActual === null || r.closedTarget === null ? 0 : round(r.closedActual - r.closedTarget);
+  const requiredLevel = r.requiredLevel === null ? null : round(r.requiredLevel);
+  const summary = { mode: req.mode, today: l.today, difference, requiredLevel, weighting };
+  revisions.push({
+    goalId,
+    spec,
+    expectedVersion: l.goal.version,
+    changes: { replan: { from: null, to: summary } },
+  });
+  if (!req.dryRun) {
+    const at = nowIso(ctx);
+    const ok = await ctx.repos.plans.revise(companyId, revisions, new Map(), req.reason, actor.userId, at);
+    if (!ok) throw new AppError('VERSION_CONFLICT');
+    await ctx.repos.audit.append(
+      {
+        companyId,
+        userId: actor.userId,
+        action: 'plan.replanned',
+        entity: 'goal',
+        entityId: goalId,
+        details: { ...summary, reason: req.reason },
+      },
+      at,
+    );
+  }
+  const currentLevel = toDate.get(goalId) ?? null;
+  return {
+    goalId,
+    mode: req.mode,
+    additive: false,
+    weighting,
+    today: l.today,
+    reason: req.reason,
+    total: level,
+    actualToDate: currentLevel ?? 0,
+    difference,
+    remainingDays: daysBetween(l.today > spec.period.start ? l.today : spec.period.start, spec.period.end),
+    requiredRunRate: null,
+    currentRunRate: null,
+    requiredLevel,
+    currentLevel,
+    impliedAfter: r.impliedAfterSpread === null ? null : round(r.impliedAfterSpread),
+    children: kids.map((k, i) => ({
+      id: k.id,
+      periodId: k.node?.periodId ?? null,
+      period: k.spec.period,
+      closed: r.closed.includes(i),
+      locked: k.node?.locked ?? false,
+      actual: rows[i]?.actual ?? null,
+      target: k.spec.target.value,
+      newTarget: round(r.targets[i] ?? 0),
+    })),
+    version: l.goal.version + (req.dryRun ? 0 : 1),
+  };
+}
+
+const periodKey = (k: PlanGoal) => `${k.spec.period.start}|${k.spec.period.end}`;

@@ -188,7 +188,7 @@ async function membersOf(
 }
 
 /** Last year's dates of a child period: 364 days back (same weekdays) at day and week grain, 12 months above. */
-function lastYearRange(p: DateRange, into: SplitGrain): DateRange {
+export function lastYearRange(p: DateRange, into: SplitGrain): DateRange {
   if (into === 'day' || into === 'week') return { start: addDays(p.start, -364), end: addDays(p.end, -364) };
   return { start: addMonths(p.start, -12), end: addMonths(p.end, -12) };
 }

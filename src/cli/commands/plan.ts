@@ -278,9 +278,14 @@ export function registerPlanCommand(program: Command): void {
               reason: opts.reason.trim(),
             }),
           );
+          const level = (x: number | null) => (x === null ? '—' : String(x));
           const lines = [
-            `${v.mode}: difference ${money(v.difference)}, actual to date ${money(v.actualToDate)} of ${money(v.total)}`,
-            `  run rate needed ${v.requiredRunRate === null ? '—' : money(v.requiredRunRate)} / day (so far ${v.currentRunRate === null ? '—' : money(v.currentRunRate)} / day), ${v.remainingDays} days left`,
+            v.additive
+              ? `${v.mode}: difference ${money(v.difference)}, actual to date ${money(v.actualToDate)} of ${money(v.total)}`
+              : `${v.mode}: target level ${level(v.total)}, level so far ${level(v.currentLevel)}, closed periods ${v.difference >= 0 ? '+' : ''}${v.difference} against plan (weighted by ${v.weighting === 'last-year' ? "each period's denominator: closed periods' own, last year's for the open ones" : 'days'})`,
+            v.additive
+              ? `  run rate needed ${v.requiredRunRate === null ? '—' : money(v.requiredRunRate)} / day (so far ${v.currentRunRate === null ? '—' : money(v.currentRunRate)} / day), ${v.remainingDays} days left`
+              : `  level the open periods now need ${level(v.requiredLevel)}; after a spread the plan implies ${level(v.impliedAfter)}`,
             ...v.children.map(
               (c) =>
                 `  ${c.periodId ?? c.period.start}${c.closed ? ' (closed)' : ''}\t${money(c.target)} → ${money(c.newTarget)}${c.actual === null ? '' : `\tactual ${money(c.actual)}`}`,

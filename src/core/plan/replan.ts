@@ -92,3 +92,100 @@ export function replan(input: ReplanInput): ReplanResult {
     currentPerDay,
   };
 }
+
+/**
+ * Ratio metrics (AOV, conversion, retention, CAC, ROAS, market share) are never summed: each child
+ * carries a level, and the parent's implied value is the children's levels weighted by their
+ * denominators (orders for AOV, visits for conversion, …; the caller passes each child's weight:
+ * its actual denominator once closed, last year's for the open ones, or days when unknown).
+ */
+export interface RatioReplanChild {
+  start: string;
+  end: string;
+  /** The child's level (goal units). */
+  target: number;
+  locked: boolean;
+  /** The actual level, known once the child's period is over. */
+  actual: number | null;
+  /** The child's denominator weight (≥ 0). */
+  weight: number;
+}
+
+export interface RatioReplanInput {
+  /** The parent's target level. */
+  level: number;
+  children: readonly RatioReplanChild[];
+  today: string;
+  mode: 'spread' | 'keep';
+}
+
+export interface RatioReplanResult {
+  closed: number[];
+  /** The closed children's actual level and planned level (weighted); null with none closed. */
+  closedActual: number | null;
+  closedTarget: number | null;
+  /** The level the open children now need, all at one level, for the parent to reach its target. */
+  requiredLevel: number | null;
+  targets: number[];
+  spreadTargets: number[];
+  /** The parent's value implied by `spreadTargets` (the closed at their actuals). */
+  impliedAfterSpread: number | null;
+}
+
+const weighted = (pairs: readonly [number, number][]): number | null => {
+  let num = 0;
+  let den = 0;
+  for (const [v, w] of pairs) {
+    num += v * w;
+    den += w;
+  }
+  return den > 0 ? num / den : null;
+};
+
+/**
+ * `spread` closes each finished child at its actual level and moves the open, unlocked children's
+ * levels by one factor (so their shape is kept; one level when they were all 0) until the parent's
+ * implied value Σ level·w / Σ w equals its target; a level is never below 0. `keep` changes nothing
+ * and gives the single level the open children now need.
+ */
+export function replanRatio(input: RatioReplanInput): RatioReplanResult {
+  const kids = input.children;
+  const closed: number[] = [];
+  const open: number[] = [];
+  kids.forEach((c, i) => {
+    if (c.end < input.today && c.actual !== null) closed.push(i);
+    else open.push(i);
+  });
+  const w = (i: number) => Math.max(0, kids[i]?.weight ?? 0);
+  const totalW = kids.reduce((s, _c, i) => s + w(i), 0);
+  const closedSum = closed.reduce((s, i) => s + (kids[i]?.actual ?? 0) * w(i), 0);
+  const openW = open.reduce((s, i) => s + w(i), 0);
+  const need = input.level * totalW - closedSum;
+  const requiredLevel = openW > 0 ? Math.max(0, need / openW) : null;
+
+  const spreadTargets = kids.map((c) => c.target);
+  for (const i of closed) spreadTargets[i] = kids[i]?.actual ?? 0;
+  const free = open.filter((i) => !kids[i]?.locked && w(i) > 0);
+  const lockedSum = open
+    .filter((i) => !free.includes(i))
+    .reduce((s, i) => s + (kids[i]?.target ?? 0) * w(i), 0);
+  if (free.length > 0 && closed.length > 0) {
+    const rest = need - lockedSum;
+    const shape = free.reduce((s, i) => s + Math.max(0, kids[i]?.target ?? 0) * w(i), 0);
+    const freeW = free.reduce((s, i) => s + w(i), 0);
+    for (const i of free) {
+      const t = Math.max(0, kids[i]?.target ?? 0);
+      // Levels below 1e-9 of a unit are nothing (and would lose the factor to rounding).
+      spreadTargets[i] = Math.max(0, shape > 1e-9 * freeW ? (t * rest) / shape : rest / freeW);
+    }
+  }
+  return {
+    closed,
+    closedActual: weighted(closed.map((i) => [kids[i]?.actual ?? 0, w(i)])),
+    closedTarget: weighted(closed.map((i) => [kids[i]?.target ?? 0, w(i)])),
+    requiredLevel,
+    targets: input.mode === 'spread' ? spreadTargets : kids.map((c) => c.target),
+    spreadTargets,
+    impliedAfterSpread: weighted(spreadTargets.map((t, i) => [t, w(i)])),
+  };
+}

@@ -233,7 +233,7 @@ export default function PlanPage() {
                   {t('plan.splitNext', { n: node.children.length })}
                 </Button>
               )}
-              {canWrite && isAdditive && closed.length > 0 && (
+              {canWrite && closed.length > 0 && (
                 <Button onClick={() => setReplanOpen(true)} data-testid="plan-replan">
                   {t('plan.replan.open')}
                 </Button>

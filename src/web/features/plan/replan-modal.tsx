@@ -62,6 +62,8 @@ export function ReplanModal({
     preview.mutate(m);
   };
   const short = view ? view.difference < 0 : false;
+  const ratio = view ? !view.additive : false;
+  const level = (v: number | null) => formatValue(v, unit, currency, lang);
 
   return (
     <Modal
@@ -80,6 +82,14 @@ export function ReplanModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('plan.replan.help')}</Typography.Paragraph>
+      {ratio && view && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          data-testid="replan-weighting"
+          title={t(view.weighting === 'last-year' ? 'plan.replan.ratioWeighted' : 'plan.replan.ratioByDays')}
+        />
+      )}
       <Radio.Group value={mode} onChange={(e) => choose(e.target.value as Mode)} style={{ marginBottom: 12 }}>
         <Space orientation="vertical">
           <Radio value="spread" data-testid="replan-spread">
@@ -99,28 +109,47 @@ export function ReplanModal({
             title={
               view.difference === 0
                 ? t('plan.replan.onTrack')
-                : t(short ? 'plan.replan.short' : 'plan.replan.long', {
-                    amount: money(Math.abs(view.difference)),
-                  })
+                : ratio
+                  ? t('plan.replan.ratioGap', { amount: level(view.difference) })
+                  : t(short ? 'plan.replan.short' : 'plan.replan.long', {
+                      amount: money(Math.abs(view.difference)),
+                    })
             }
           />
-          <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={t('plan.replan.total')}>{money(view.total)}</Descriptions.Item>
-            <Descriptions.Item label={t('plan.replan.actualToDate')}>
-              {money(view.actualToDate)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('plan.replan.required')}>
-              {view.requiredRunRate === null
-                ? '—'
-                : t('plan.replan.perDay', { value: money(view.requiredRunRate) })}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('plan.replan.current')}>
-              {view.currentRunRate === null
-                ? '—'
-                : t('plan.replan.perDay', { value: money(view.currentRunRate) })}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('plan.replan.remainingDays')}>{view.remainingDays}</Descriptions.Item>
-          </Descriptions>
+          {ratio ? (
+            <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }}>
+              <Descriptions.Item label={t('plan.replan.targetLevel')}>{level(view.total)}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.replan.levelSoFar')}>
+                {level(view.currentLevel)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('plan.replan.levelNeeded')}>
+                <span data-testid="replan-level-needed">{level(view.requiredLevel)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('plan.replan.impliedAfter')}>
+                {level(view.impliedAfter)}
+              </Descriptions.Item>
+            </Descriptions>
+          ) : (
+            <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }}>
+              <Descriptions.Item label={t('plan.replan.total')}>{money(view.total)}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.replan.actualToDate')}>
+                {money(view.actualToDate)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('plan.replan.required')}>
+                {view.requiredRunRate === null
+                  ? '—'
+                  : t('plan.replan.perDay', { value: money(view.requiredRunRate) })}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('plan.replan.current')}>
+                {view.currentRunRate === null
+                  ? '—'
+                  : t('plan.replan.perDay', { value: money(view.currentRunRate) })}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('plan.replan.remainingDays')}>
+                {view.remainingDays}
+              </Descriptions.Item>
+            </Descriptions>
+          )}
           <Table
             size="small"
             rowKey="id"
