@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   backup: async () => (await import('./commands/backup.ts')).registerBackupCommand,
   import: async () => (await import('./commands/import.ts')).registerImportCommand,
   'import-undo': async () => (await import('./commands/import.ts')).registerImportCommand,
+  'import-history': async () => (await import('./commands/import.ts')).registerImportCommand,
   kpi: async () => (await import('./commands/kpi.ts')).registerKpiCommand,
   forecast: async () => (await import('./commands/forecast.ts')).registerForecastCommand,
   smart: async () => (await import('./commands/smart.ts')).registerSmartCommand,

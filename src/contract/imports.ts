@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATA_GAPS } from '../core/ingest/data-gaps.ts';
 import { idSchema, isoDateTimeSchema, textSchema } from './common.ts';
 
 export const importKindSchema = z.enum(['sales', 'marketing', 'satisfaction']);
@@ -77,7 +78,7 @@ export const importDecisionsSchema = z.object({
   ),
   statusesComplete: z.boolean(),
   channel: z.object({ fixed: z.string().nullable(), suggested: z.string().nullable() }),
-  notes: z.array(z.enum(['noProduct', 'noQuantity', 'noOrderId', 'orderFacts', 'oneChannel'])),
+  notes: z.array(z.enum(['noProduct', 'noQuantity', 'noOrderId', 'noCustomer', 'orderFacts', 'oneChannel'])),
 });
 export type ImportDecisionsDto = z.infer<typeof importDecisionsSchema>;
 
@@ -113,6 +114,15 @@ export const importSummarySchema = z.object({
   orders: z
     .object({
       excludedLines: z.number().int(),
+      /** The same lines by reason. */
+      excludedLinesBy: z
+        .object({
+          refunded: z.number().int(),
+          voided: z.number().int(),
+          cancelled: z.number().int(),
+          unpaid: z.number().int(),
+        })
+        .optional(),
       excludedOrders: z.object({
         refunded: z.number().int(),
         voided: z.number().int(),
@@ -150,6 +160,20 @@ export const importRecordSchema = importSummarySchema.extend({
   createdAt: isoDateTimeSchema,
   finishedAt: isoDateTimeSchema.nullable(),
   undoneAt: isoDateTimeSchema.nullable(),
+  /**
+   * Kept with the import (null for imports made before it was): the currency, rejected lines by the
+   * code of their first problem, the facts the file lacked and how many added lines lack each (`orders`
+   * above holds the lines left out by their order's status).
+   */
+  account: z
+    .object({
+      currency: z.string(),
+      /** Rejected lines by their first problem, with its message in the reader's language. */
+      rejectedReasons: z.array(z.object({ code: z.string(), lines: z.number().int(), message: z.string() })),
+      gaps: z.array(z.enum(DATA_GAPS)),
+      gapLines: z.partialRecord(z.enum(DATA_GAPS), z.number().int()),
+    })
+    .nullable(),
 });
 export type ImportRecordDto = z.infer<typeof importRecordSchema>;
 

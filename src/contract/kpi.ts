@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GRAINS } from '../core/calendar/periods.ts';
+import { DATA_GAPS } from '../core/ingest/data-gaps.ts';
 import { DIMENSIONS, KPI_METRICS } from '../core/kpi/types.ts';
 import { companyParamsSchema, localDateSchema as localDate } from './common.ts';
 
@@ -54,6 +55,19 @@ export const kpiResultSchema = z.object({
   total: z.array(kpiPointSchema),
   /** The same over the comparison periods last year. */
   comparisonTotal: z.array(kpiPointSchema),
+  /**
+   * Facts the KPI depends on that files in its range lacked, with the lines affected: noProduct (shown
+   * under the placeholder product), assumedQuantity (1 per line), inventedOrders (one order per line),
+   * noCustomer (no customer). Counted over the whole range, whatever the filters.
+   */
+  caveats: z
+    .array(
+      z.object({
+        gap: z.enum(DATA_GAPS),
+        lines: z.number().int(),
+      }),
+    )
+    .optional(),
 });
 export type KpiResultBody = z.infer<typeof kpiResultSchema>;
 

@@ -162,7 +162,13 @@ export function presetDateOrder(presetId: string | null): DateOrder | null {
   return p.dayFirst ? 'dayFirst' : 'monthFirst';
 }
 
-export type ImportNote = 'noProduct' | 'noQuantity' | 'noOrderId' | 'orderFacts' | 'oneChannel';
+export type ImportNote =
+  | 'noProduct'
+  | 'noQuantity'
+  | 'noOrderId'
+  | 'noCustomer'
+  | 'orderFacts'
+  | 'oneChannel';
 
 /** What the preview says the import will do besides reading the mapped columns. */
 export interface ImportDecisions {
@@ -187,6 +193,7 @@ export function importNotes(
     if (mapping.product == null) notes.push('noProduct');
     if (mapping.quantity == null) notes.push('noQuantity');
     if (mapping.orderId == null) notes.push('noOrderId');
+    if (mapping.customer == null) notes.push('noCustomer');
     if (['status', 'cancelledAt', 'paidAmount', 'refund', 'orderDiscount'].some((f) => mapping[f] != null))
       notes.push('orderFacts');
   }

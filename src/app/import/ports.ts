@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../core/errors/catalogue.ts';
+import type { DataGap, GapLines } from '../../core/ingest/data-gaps.ts';
 import type { OrderTotals } from '../../core/ingest/order-facts.ts';
 import type {
   ImportKind,
@@ -80,9 +81,33 @@ export interface ImportSummary {
   rejected: number;
   firstDate: string | null;
   lastDate: string | null;
+  /** What the import left out and the facts its file lacked: recorded with it (sales and the rest). */
+  account?: ImportAccount | undefined;
 }
 
-export interface ImportRecordView extends ImportSummary {
+/** What an import left out and which facts its file lacked, kept in its record for the history. */
+export interface ImportAccount {
+  /** The currency the lines were stored in (the orders' money below is in its minor units). */
+  currency: string;
+  /** Sales files with order facts: lines left out by their order's status, returns, refunds, discounts. */
+  orders: OrderTotals | null;
+  /** Rejected lines by the code of their first problem (a date the decided order cannot read...). */
+  rejectedByCode: Record<string, number>;
+  /** Facts the sales file lacked (no product column...): every line it added lacks them. */
+  gaps: DataGap[];
+  /**
+   * Lines sent to the store per day, counted only when the file lacks a fact. Exact when nothing was
+   * a duplicate; otherwise the store counts the import's own lines instead. Not kept in the record.
+   */
+  sentPerDay?: Record<string, number> | undefined;
+}
+
+/** The account as the history shows it: `gapLines` counts the lines the import added lacking each fact. */
+export interface ImportAccountView extends Omit<ImportAccount, 'sentPerDay'> {
+  gapLines: GapLines;
+}
+
+export interface ImportRecordView extends Omit<ImportSummary, 'account'> {
   id: string;
   kind: ImportKind;
   fileName: string;
@@ -94,6 +119,8 @@ export interface ImportRecordView extends ImportSummary {
   finishedAt: string | null;
   undoneAt: string | null;
   mapping: string;
+  /** Null for imports recorded before accounts were kept. */
+  account: ImportAccountView | null;
 }
 
 export interface MappingPresetRecord {
@@ -119,6 +146,11 @@ export interface ImportStore {
   list(companyId: string, limit: number): Promise<ImportRecordView[]>;
   get(companyId: string, importId: string): Promise<ImportRecordView | null>;
   problems(companyId: string, importId: string, limit: number): Promise<LineProblem[]>;
+  /**
+   * Lines of committed imports dated `from`..`to` whose files lacked each fact (an undone import's
+   * lines are gone, and so are its counts).
+   */
+  gapLines(companyId: string, from: string, to: string): Promise<GapLines>;
   listPresets(companyId: string, kind?: ImportKind): Promise<MappingPresetRecord[]>;
   savePreset(
     companyId: string,

@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors/app-error.ts';
+import { type DataGap, dataGapsOf } from '../../core/ingest/data-gaps.ts';
 import type { DateOrder } from '../../core/ingest/date-order.ts';
 import { decideDateOrder } from '../../core/ingest/date-order.ts';
 import { FIELDS_BY_KIND, REQUIRED_FIELDS } from '../../core/ingest/fields.ts';
@@ -38,7 +39,7 @@ import {
   statusList,
 } from './import-decisions.ts';
 import { type FullMapping, mappingFromHeaders, missingRequired, resolveMapping } from './mapping.ts';
-import type { FileReader, ImportSink, ImportSummary, RawRow, RowOptions } from './ports.ts';
+import type { FileReader, ImportAccount, ImportSink, ImportSummary, RawRow, RowOptions } from './ports.ts';
 
 export interface ImportFile {
   path: string;
@@ -452,6 +453,7 @@ export async function importFile(
     const assembler =
       req.kind === 'sales' && decisions.notes.includes('orderFacts') ? new OrderAssembler() : null;
     const importId = newId();
+    const gaps = req.kind === 'sales' ? dataGapsOf(mapping as Readonly<Record<string, number | null>>) : [];
     const summary = await ctx.repos.imports.run(
       {
         id: importId,
@@ -478,6 +480,7 @@ export async function importFile(
           req.strict === true,
           assembler,
           p.opts.dayFirst,
+          { currency: p.currency, gaps },
         );
         const { sha256, bytes } = await hashing;
         return { ...summary, fileSha256: sha256, fileBytes: bytes };
@@ -528,7 +531,15 @@ async function pump(
   strict: boolean,
   assembler: OrderAssembler | null = null,
   dayFirst: boolean | null = null,
+  record: { currency: string; gaps: DataGap[] } = { currency: '', gaps: [] },
 ): Promise<ImportSummary> {
+  const account: ImportAccount = {
+    currency: record.currency,
+    orders: null,
+    rejectedByCode: {},
+    gaps: record.gaps,
+    sentPerDay: record.gaps.length > 0 ? {} : undefined,
+  };
   const s: ImportSummary = {
     linesRead: 0,
     added: 0,
@@ -536,7 +547,9 @@ async function pump(
     rejected: 0,
     firstDate: null,
     lastDate: null,
+    account,
   };
+  const perDay = account.sentPerDay;
   let sales: SalesRecord[] = [];
   let marketing: MarketingRecord[] = [];
   let satisfaction: SatisfactionRecord[] = [];
@@ -560,6 +573,7 @@ async function pump(
   };
   /** Hands the batch held so far to the sink (not waiting for it). */
   const flush = () => {
+    if (perDay) for (const r of sales) perDay[r.saleDate] = (perDay[r.saleDate] ?? 0) + 1;
     const work = Promise.all([
       sink.writeSales(sales),
       sink.writeMarketing(marketing),
@@ -593,6 +607,8 @@ async function pump(
         const n = normalize(row);
         if (!n.ok) {
           s.rejected += 1;
+          const code = n.problems[0]?.code ?? 'UNKNOWN';
+          account.rejectedByCode[code] = (account.rejectedByCode[code] ?? 0) + 1;
           if (dateOrderProblem === null)
             for (const p of n.problems)
               if (p.code === 'DATE_ORDER_CONTRADICTS' || p.code === 'DATE_ORDER_UNKNOWN')
@@ -655,6 +671,7 @@ async function pump(
     throw e;
   }
   await settleAll();
+  account.orders = assembler?.totals ?? null;
   if (dateOrderProblem !== null) {
     const at = { line: dateOrderProblem.line, value: dateOrderProblem.value ?? '' };
     if (dateOrderProblem.code === 'DATE_ORDER_UNKNOWN' || dayFirst === null)

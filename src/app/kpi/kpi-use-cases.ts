@@ -6,6 +6,7 @@ import { type KpiQueryInput, validateKpiQuery } from '../../core/kpi/validate-qu
 import { type Actor, authorize } from '../access.ts';
 import type { AppContext } from '../ports.ts';
 import { computeKpi } from './compute-kpi.ts';
+import { type DataCaveat, kpiDataCaveats } from './data-caveats.ts';
 import { kpiCacheOf } from './kpi-cache.ts';
 
 /**
@@ -17,7 +18,7 @@ export async function getKpi(
   actor: Actor,
   companyId: string,
   input: KpiQueryInput,
-): Promise<KpiResult> {
+): Promise<KpiResult & { caveats: DataCaveat[] }> {
   await authorize(ctx, actor, companyId, 'kpi.read');
   const checked = validateKpiQuery(input);
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', checked.problems);
@@ -27,10 +28,19 @@ export async function getKpi(
   const repo = ctx.repos.kpi;
   const version = await repo.dataVersion(companyId);
   const question = JSON.stringify([checked.query, settings]);
-  const result = await kpiCacheOf<KpiResult>(repo).get(companyId, version, question, () =>
-    computeKpi(repo, companyId, checked.query, settings),
+  const result = await kpiCacheOf<KpiResult & { caveats: DataCaveat[] }>(repo).get(
+    companyId,
+    version,
+    question,
+    async () => {
+      const [kpi, caveats] = await Promise.all([
+        computeKpi(repo, companyId, checked.query, settings),
+        kpiDataCaveats(ctx, companyId, checked.query),
+      ]);
+      return { ...kpi, caveats };
+    },
   );
-  return kpiResultInCurrencyUnits(result);
+  return { ...kpiResultInCurrencyUnits(result), caveats: result.caveats };
 }
 
 /** The KPI glossary in the reader's language. */

@@ -3,11 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { memberActor } from '../../app/company/operator.ts';
-import { listImportProblems } from '../../app/import/import-use-cases.ts';
+import { listImportProblems, listImports } from '../../app/import/import-use-cases.ts';
 import { columnOfHeader } from '../../app/import/mapping.ts';
+import type { ImportRecordView } from '../../app/import/ports.ts';
 import { importFile } from '../../app/import/run-import.ts';
 import { undoImport } from '../../app/import/undo-import.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
+import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
+import { describeProblem } from '../../core/ingest/problem-messages.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import { problemMessage } from '../../server/problem.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
@@ -173,6 +176,7 @@ export function registerImportCommand(program: Command): void {
               dateOrder: result.decisions.dateOrder,
               currency: result.currency,
               orders: result.orders,
+              gaps: result.account?.gaps ?? [],
               seconds: secs,
               errors,
             },
@@ -183,6 +187,9 @@ export function registerImportCommand(program: Command): void {
                   ? `  ${result.orders.excludedLines} lines of refunded, voided, cancelled or unpaid orders left out of sales`
                   : `  ${result.orders.excludedLines} 筆已退款、作廢、取消或未付款訂單的明細未計入銷售`
                 : '',
+              ...(result.account?.gaps ?? []).map(
+                (g) => `  ${dataGapMessage(g, result.added, locale, 'import')}`,
+              ),
               ...errors
                 .slice(0, 20)
                 .map(
@@ -208,6 +215,31 @@ export function registerImportCommand(program: Command): void {
       });
     });
 
+  withDatabaseOption(program.command('import-history'))
+    .description('Past imports: figures, lines left out and the facts each file lacked / 匯入紀錄')
+    .option('--company <idOrName>', 'company')
+    .option('--lang <locale>', 'zh-TW | en (messages)', 'zh-TW')
+    .option('--json', 'print JSON (the records with their "account"; money in minor units)')
+    .action(async (opts: { company?: string; data?: string; json?: boolean; lang?: string }) => {
+      const locale = opts.lang === 'en' ? 'en' : 'zh-TW';
+      await withRuntime(opts, async (rt) => {
+        const company = await resolveCompany(rt, opts.company);
+        const owner = await memberActor(rt.ctx, company.id).catch(() =>
+          fail('The company has no owner. / 公司沒有擁有者'),
+        );
+        const records = await listImports(rt.ctx, owner, company.id);
+        output(
+          opts.json,
+          records.map(({ mapping: _m, ...r }) => r),
+          records.length === 0
+            ? locale === 'en'
+              ? 'No imports yet.'
+              : '尚無匯入紀錄。'
+            : records.map((r) => historyLines(r, locale).join('\n')).join('\n'),
+        );
+      });
+    });
+
   withDatabaseOption(program.command('import-undo'))
     .description('Undo an import as a whole / 復原整筆匯入')
     .argument('<importId>')
@@ -228,4 +260,31 @@ export function registerImportCommand(program: Command): void {
         }
       });
     });
+}
+
+/** One import of the history, with what it left out and what its file lacked. */
+function historyLines(r: ImportRecordView, locale: 'zh-TW' | 'en'): string[] {
+  const en = locale === 'en';
+  const status = r.status === 'undone' ? (en ? ' (undone)' : '（已復原）') : '';
+  const out = [
+    `${r.createdAt.slice(0, 16).replace('T', ' ')}  ${r.kind}  ${r.fileName}${status}  ${r.id}`,
+    en
+      ? `  +${r.added} added, ${r.duplicates} duplicates, ${r.rejected} rejected, dates ${r.firstDate ?? '—'}..${r.lastDate ?? '—'}`
+      : `  新增 ${r.added} 筆、重複 ${r.duplicates} 筆、有誤 ${r.rejected} 筆，日期 ${r.firstDate ?? '—'}..${r.lastDate ?? '—'}`,
+  ];
+  const a = r.account;
+  if (a === null) return out;
+  const o = a.orders;
+  if (o && o.excludedLines + o.returnLines > 0) {
+    const by = o.excludedLinesBy;
+    out.push(
+      en
+        ? `  left out of sales: ${o.excludedLines} lines (refunded ${by.refunded}, voided ${by.voided}, cancelled ${by.cancelled}, unpaid ${by.unpaid}); ${o.returnLines} return lines netted`
+        : `  未計入銷售：${o.excludedLines} 筆（已退款 ${by.refunded}、作廢 ${by.voided}、取消 ${by.cancelled}、未付款 ${by.unpaid}）；${o.returnLines} 筆退貨已沖銷`,
+    );
+  }
+  for (const [code, lines] of Object.entries(a.rejectedByCode))
+    out.push(`  ${en ? 'rejected' : '有誤'}: ${lines} × ${describeProblem(code, locale)}`);
+  for (const g of a.gaps) out.push(`  ${dataGapMessage(g, a.gapLines[g] ?? 0, locale, 'import')}`);
+  return out;
 }

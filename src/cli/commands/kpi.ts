@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { memberActor } from '../../app/company/operator.ts';
 import { getKpi } from '../../app/kpi/kpi-use-cases.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
+import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
 import type { KpiPoint } from '../../core/kpi/types.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveCompany } from '../resolve-company.ts';
@@ -15,6 +16,7 @@ interface KpiOptions {
   company?: string;
   data?: string;
   json?: boolean;
+  lang?: string;
 }
 
 const show = (v: number | null): string =>
@@ -44,8 +46,10 @@ export function registerKpiCommand(program: Command): void {
     )
     .option('--where <filters>', 'key=value[,key=value...], e.g. channel=門市,category=咖啡')
     .option('--company <idOrName>', 'company (required when the database holds several)')
-    .option('--json', 'print JSON (money in currency units, e.g. 1500.5)')
+    .option('--json', 'print JSON (money in currency units, e.g. 1500.5; "caveats": facts the files lacked)')
+    .option('--lang <locale>', 'zh-TW | en (notes)', 'zh-TW')
     .action(async (metric: string, opts: KpiOptions) => {
+      const locale = opts.lang === 'en' ? 'en' : 'zh-TW';
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
         const owner = await memberActor(rt.ctx, company.id);
@@ -62,10 +66,16 @@ export function registerKpiCommand(program: Command): void {
             const key = p.key === undefined ? '' : `\t${p.key ?? '—'}`;
             return `${p.period}${key}\t${show(p.value)}`;
           });
+          // What the files in the range lacked that this KPI depends on (no products, quantities...).
+          const notes = result.caveats.map(
+            (c) => `${locale === 'en' ? 'Note' : '注意'}: ${dataGapMessage(c.gap, c.lines, locale)}`,
+          );
           output(
             opts.json,
             result,
-            [`${company.name} · ${metric} (${result.unit}, ${result.currency})`, ...lines].join('\n'),
+            [`${company.name} · ${metric} (${result.unit}, ${result.currency})`, ...lines, ...notes].join(
+              '\n',
+            ),
           );
         } catch (e) {
           if (isAppError(e) && e.code === 'VALIDATION_FAILED')

@@ -110,6 +110,8 @@ export interface LineFacts {
 export interface OrderTotals {
   /** Lines left out because their order is refunded in full, voided, cancelled or unpaid. */
   excludedLines: number;
+  /** The same lines by reason (they add up to excludedLines). */
+  excludedLinesBy: Record<ExclusionReason, number>;
   excludedOrders: Record<ExclusionReason, number>;
   /** Lines counted as returns (negative quantity, by status or as written). */
   returnLines: number;
@@ -174,6 +176,7 @@ export class OrderAssembler {
   private readonly seen = new Map<string, Omit<LineFacts, 'statusText'>>();
   readonly totals: OrderTotals = {
     excludedLines: 0,
+    excludedLinesBy: { refunded: 0, voided: 0, cancelled: 0, unpaid: 0 },
     excludedOrders: { refunded: 0, voided: 0, cancelled: 0, unpaid: 0 },
     returnLines: 0,
     refundedMinor: 0,
@@ -233,6 +236,7 @@ export class OrderAssembler {
       if (status === 'refunded' || status === 'voided' || status === 'cancelled' || status === 'unpaid') {
         left += 1;
         reasons.add(status);
+        this.totals.excludedLinesBy[status] += 1;
         continue;
       }
       if (facts?.status === 'return' && record.quantity > 0) {
@@ -282,6 +286,7 @@ export class OrderAssembler {
 
   private exclude(lines: number, reason: ExclusionReason, countOrder: boolean): void {
     this.totals.excludedLines += lines;
+    this.totals.excludedLinesBy[reason] += lines;
     if (countOrder) this.totals.excludedOrders[reason] += 1;
   }
 }

@@ -4,6 +4,7 @@ import type { DialectKind } from '../dialect-kind.ts';
 import { bumpDataVersion } from '../kpi/data-version.ts';
 import type { Database } from '../schema/index.ts';
 import { ensureTenant } from '../tenants.ts';
+import { recordImportAccount } from './import-account.ts';
 
 /**
  * An import's record, opened and closed inside the import's own transaction (on SQLite in the
@@ -70,5 +71,6 @@ export async function closeImportRecord(
     })
     .where('id', '=', meta.id)
     .execute();
+  await recordImportAccount(k, meta, s);
   await bumpDataVersion(k, meta.companyId);
 }

@@ -5,6 +5,7 @@ import type { PacerDatabase } from '../connect.ts';
 import { bumpDataVersion } from '../kpi/data-version.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
+import { deleteImportGapLines, gapLinesInRange, parseImportAccount } from './import-account.ts';
 import { closeImportRecord, openImportRecord } from './import-lifecycle.ts';
 import { createKyselySink } from './kysely-sink.ts';
 import { runSqliteImport, SqliteImportThread } from './sqlite-import-client.ts';
@@ -66,6 +67,7 @@ export function createImportStore(
       finishedAt: r.finished_at,
       undoneAt: r.undone_at,
       mapping: r.mapping,
+      account: parseImportAccount(r.account),
     }));
   }
 
@@ -119,6 +121,7 @@ export function createImportStore(
               .where('import_seq', '=', head.seq)
               .execute();
           }
+          await deleteImportGapLines(trx, companyId, Number(head.seq));
           await trx
             .deleteFrom('marketing_daily')
             .where('company_id', '=', companyId)
@@ -158,6 +161,8 @@ export function createImportStore(
         .execute();
       return rows.map((r) => ({ line: r.line, column: r.column_name, code: r.code, value: r.value }));
     },
+
+    gapLines: (companyId, from, to) => gapLinesInRange(db, companyId, from, to),
 
     async listPresets(companyId, kind) {
       let q = db

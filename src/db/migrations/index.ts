@@ -7,6 +7,7 @@ import { leanFacts } from './2026112706-lean-facts.ts';
 import { orderRollup } from './2026120301-order-rollup.ts';
 import { dataVersions } from './2026120302-data-versions.ts';
 import { planNodes } from './2026120305-plan-nodes.ts';
+import { importAccounts } from './2026120306-import-accounts.ts';
 import { customerActivity } from './2026120308-customer-activity.ts';
 import type { PacerMigration } from './helpers.ts';
 
@@ -25,5 +26,6 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120301-order-rollup': orderRollup,
   '2026120302-data-versions': dataVersions,
   '2026120305-plan-nodes': planNodes,
+  '2026120306-import-accounts': importAccounts,
   '2026120308-customer-activity': customerActivity,
 };

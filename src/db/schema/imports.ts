@@ -25,6 +25,18 @@ export interface ImportsTable {
   finished_at: string | null;
   undone_at: string | null;
   undone_by: string | null;
+  /** JSON of the import's account (what it left out, the facts its file lacked); null before 2026120306. */
+  account: string | null;
+}
+
+/** Per import × day × missing fact: how many of the lines the import added lack it (migration 2026120306). */
+export interface ImportGapLinesTable {
+  tenant_id: number;
+  import_seq: number;
+  day: string;
+  /** A DataGap: noProduct | assumedQuantity | inventedOrders | noCustomer */
+  gap: string;
+  lines: number;
 }
 
 export interface ImportErrorsTable {
@@ -93,6 +105,7 @@ export interface MarketSizePeriodsTable {
 
 export interface ImportTables {
   imports: ImportsTable;
+  import_gap_lines: ImportGapLinesTable;
   import_errors: ImportErrorsTable;
   mapping_presets: MappingPresetsTable;
   marketing_daily: MarketingDailyTable;

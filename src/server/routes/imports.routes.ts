@@ -11,7 +11,7 @@ import {
   saveMappingPreset,
   startImport,
 } from '../../app/import/import-use-cases.ts';
-import type { ImportJobState } from '../../app/import/ports.ts';
+import type { ImportJobState, ImportRecordView } from '../../app/import/ports.ts';
 import { undoImport } from '../../app/import/undo-import.ts';
 import { companyParamsSchema } from '../../contract/common.ts';
 import {
@@ -50,6 +50,18 @@ function ordersView(o: OrderTotals | null, currency: string | undefined) {
     orderDiscount: fromMinorUnits(orderDiscountMinor, currency),
   };
 }
+/** An import's record, with what it left out (money in currency units). */
+function recordView(req: FastifyRequest, r: ImportRecordView) {
+  const { account, ...rest } = r;
+  if (account === null) return { ...rest, account: null };
+  const { orders, rejectedByCode, ...kept } = account;
+  const locale = requestLocale(req);
+  const rejectedReasons = Object.entries(rejectedByCode)
+    .map(([code, lines]) => ({ code, lines, message: describeProblem(code, locale) }))
+    .sort((a, b) => b.lines - a.lines);
+  return { ...rest, orders: ordersView(orders, account.currency), account: { ...kept, rejectedReasons } };
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function jobView(req: FastifyRequest, job: ImportJobState) {
@@ -155,19 +167,22 @@ export function importRoutes(app: FastifyInstance, deps: RouteDeps): void {
   r.get(
     '/api/companies/:companyId/imports',
     { config, schema: { tags, params: companyParamsSchema, response: { 200: importRecordSchema.array() } } },
-    async (req) => listImports(ctx, requireActor(req), req.params.companyId),
+    async (req) =>
+      (await listImports(ctx, requireActor(req), req.params.companyId)).map((r) => recordView(req, r)),
   );
 
   r.get(
     '/api/companies/:companyId/imports/:importId',
     { config, schema: { tags, params: importParamsSchema, response: { 200: importRecordSchema } } },
-    async (req) => getImport(ctx, requireActor(req), req.params.companyId, req.params.importId),
+    async (req) =>
+      recordView(req, await getImport(ctx, requireActor(req), req.params.companyId, req.params.importId)),
   );
 
   r.post(
     '/api/companies/:companyId/imports/:importId/undo',
     { config, schema: { tags, params: importParamsSchema, response: { 200: importRecordSchema } } },
-    async (req) => undoImport(ctx, requireActor(req), req.params.companyId, req.params.importId),
+    async (req) =>
+      recordView(req, await undoImport(ctx, requireActor(req), req.params.companyId, req.params.importId)),
   );
 
   r.get(

@@ -120,6 +120,7 @@ describe('OrderAssembler', () => {
     ]);
     expect(a.totals).toMatchObject({
       excludedLines: 2,
+      excludedLinesBy: { refunded: 1, voided: 1, cancelled: 0, unpaid: 0 },
       excludedOrders: { refunded: 1, voided: 1, cancelled: 0, unpaid: 0 },
       refundedMinor: 30_000,
       orderDiscountMinor: 12_000,
@@ -141,6 +142,7 @@ describe('OrderAssembler', () => {
     expect(a.totals).toMatchObject({
       excludedLines: 2,
       returnLines: 1,
+      excludedLinesBy: { voided: 1, unpaid: 1 },
       excludedOrders: { voided: 1, unpaid: 1 },
     });
   });

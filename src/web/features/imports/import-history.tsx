@@ -8,6 +8,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 import { ErrorReportLinks } from './error-report-links.tsx';
+import { hasAccountDetails, ImportAccountDetails } from './import-account.tsx';
 
 /** Past imports with their figures; an import can be undone as a whole. */
 export function ImportHistory() {
@@ -43,6 +44,10 @@ export function ImportHistory() {
         scroll={{ x: 1000 }}
         tableLayout="fixed"
         locale={{ emptyText: t('imports.history.none') }}
+        expandable={{
+          rowExpandable: hasAccountDetails,
+          expandedRowRender: (r) => <ImportAccountDetails record={r} />,
+        }}
         columns={[
           {
             title: t('imports.history.when'),
@@ -77,6 +82,13 @@ export function ImportHistory() {
             align: 'right',
             width: 80,
             render: n,
+          },
+          {
+            title: t('imports.history.leftOut'),
+            key: 'leftOut',
+            align: 'right',
+            width: 80,
+            render: (_: unknown, r) => (r.orders ? n(r.orders.excludedLines) : '—'),
           },
           {
             title: t('imports.history.status'),

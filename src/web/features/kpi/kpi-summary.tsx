@@ -74,6 +74,16 @@ export function KpiSummary({ result }: { result: KpiResultBody }) {
           })}
         </Typography.Paragraph>
       )}
+      {(result.caveats ?? []).map((c) => (
+        <Typography.Paragraph
+          key={c.gap}
+          type="warning"
+          style={{ margin: '8px 0 0' }}
+          data-testid="kpi-caveat"
+        >
+          {t(`kpi.caveat.${c.gap}`, { count: c.lines })}
+        </Typography.Paragraph>
+      ))}
     </div>
   );
 }

@@ -1,0 +1,58 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportRecordDto } from '../../../contract/imports.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+
+/** Whether an import's record has anything left out or lacking to explain. */
+export function hasAccountDetails(r: ImportRecordDto): boolean {
+  const o = r.orders;
+  return (
+    (o != null && o.excludedLines + o.returnLines > 0) ||
+    (r.account != null && (r.account.rejectedReasons.length > 0 || r.account.gaps.length > 0))
+  );
+}
+
+/** What an import left out (by its orders' statuses, rejected lines by reason) and the facts its file lacked. */
+export function ImportAccountDetails({ record: r }: { record: ImportRecordDto }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const n = (v: number) => formatNumber(v, lang);
+  const o = r.orders;
+  const by = o?.excludedLinesBy;
+  return (
+    <div data-testid="import-account" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+      {o && o.excludedLines + o.returnLines > 0 && (
+        <Typography.Text data-testid="import-account-orders">
+          {by
+            ? t('imports.history.account.leftOut', {
+                excluded: n(o.excludedLines),
+                refunded: n(by.refunded),
+                voided: n(by.voided),
+                cancelled: n(by.cancelled),
+                unpaid: n(by.unpaid),
+                returns: n(o.returnLines),
+              })
+            : t('imports.result.orders', {
+                excluded: n(o.excludedLines),
+                refunded: n(o.excludedOrders.refunded),
+                voided: n(o.excludedOrders.voided),
+                cancelled: n(o.excludedOrders.cancelled),
+                unpaid: n(o.excludedOrders.unpaid),
+                returns: n(o.returnLines),
+              })}
+        </Typography.Text>
+      )}
+      {r.account?.rejectedReasons.map((x) => (
+        <Typography.Text key={x.code} data-testid="import-account-rejected">
+          {t('imports.history.account.rejected', { n: n(x.lines), reason: x.message })}
+        </Typography.Text>
+      ))}
+      {r.account?.gaps.map((g) => (
+        <Typography.Text key={g} type="warning" data-testid="import-account-gap">
+          {t(`imports.history.account.gaps.${g}`, { n: n(r.account?.gapLines[g] ?? 0) })}
+        </Typography.Text>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
+
+// An order-level report: order ids, no product, quantity or customer column; M003 is cancelled.
+const ORDER_REPORT = [
+  '訂單編號,訂單日期,訂單金額,付款狀態',
+  'M001,2024/05/01,"1,200",已付款',
+  'M002,2024/05/02,800,已付款',
+  'M003,2024/05/03,500,已取消',
+  'M004,2024/06/01,1500,已付款',
+].join('\n');
+
+// A POS-style file without order ids (each line is its own order) with products and customers.
+const NO_ORDER_IDS = [
+  'Date,Product,Quantity,Amount,Customer',
+  '2024-07-01,Latte,2,240,C1',
+  '2024-07-01,Latte,2,240,C1',
+  '2024-07-02,Mocha,1,150,C2',
+].join('\n');
+const NO_ORDER_IDS_MORE = `${NO_ORDER_IDS}\n2024-07-03,Tea,1,90,C3\n2024-07-03,Scone,oops,60,C3`;
+
+// A file with products, quantities, order ids and customers: it lacks nothing.
+const COMPLETE = [
+  'Order ID,Date,Product,Quantity,Amount,Customer',
+  'A1,2024-05-10,Latte,1,120,C9',
+  'A2,2024-06-10,Mocha,2,300,C9',
+].join('\n');
+
+type Caveat = { gap: string; lines: number };
+
+describe.each(dialects())('facts a file lacks, kept per import and shown with the KPIs (%s)', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+  });
+  afterAll(async () => h?.close());
+
+  const caveats = async (
+    client: Client,
+    companyId: string,
+    q: string,
+    from = '2024-01-01',
+    to = '2024-12-31',
+  ): Promise<Caveat[]> => {
+    const res = await client.get(`/api/companies/${companyId}/kpi?from=${from}&to=${to}&grain=month&${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().caveats;
+  };
+
+  it('marks the KPIs that depend on a product, quantity or customer the order report lacked', async () => {
+    const { client, companyId } = await signUp(h.app);
+    await importCsv(client, companyId, 'complete.csv', COMPLETE);
+    const { job } = await importCsv(client, companyId, 'orders.csv', ORDER_REPORT);
+    expect(job.result).toMatchObject({ added: 3 });
+    // By hand: 3 lines kept (M001, M002, M004), all without product, quantity and customer.
+    expect(await caveats(client, companyId, 'metric=revenue&by=product')).toEqual([
+      { gap: 'noProduct', lines: 3 },
+    ]);
+    expect(await caveats(client, companyId, 'metric=revenue&where=category=咖啡')).toEqual([
+      { gap: 'noProduct', lines: 3 },
+    ]);
+    expect(await caveats(client, companyId, 'metric=units')).toEqual([{ gap: 'assumedQuantity', lines: 3 }]);
+    expect(await caveats(client, companyId, 'metric=customers')).toEqual([{ gap: 'noCustomer', lines: 3 }]);
+    // The report has order ids; revenue without a product breakdown depends on nothing it lacked.
+    expect(await caveats(client, companyId, 'metric=orders')).toEqual([]);
+    expect(await caveats(client, companyId, 'metric=revenue')).toEqual([]);
+    // Only the lines in the range: June holds M004 alone; July none.
+    expect(await caveats(client, companyId, 'metric=units', '2024-06-01', '2024-06-30')).toEqual([
+      { gap: 'assumedQuantity', lines: 1 },
+    ]);
+    expect(await caveats(client, companyId, 'metric=units', '2024-07-01', '2024-07-31')).toEqual([]);
+
+    // The record keeps what the import left out and what its file lacked.
+    const rec = (await client.get(`/api/companies/${companyId}/imports/${job.importId}`)).json();
+    expect(rec.orders).toMatchObject({
+      excludedLines: 1,
+      excludedLinesBy: { refunded: 0, voided: 0, cancelled: 1, unpaid: 0 },
+      excludedOrders: { cancelled: 1 },
+    });
+    expect(rec.account).toEqual({
+      currency: 'TWD',
+      rejectedReasons: [],
+      gaps: ['noProduct', 'assumedQuantity', 'noCustomer'],
+      gapLines: { noProduct: 3, assumedQuantity: 3, noCustomer: 3 },
+    });
+    const list = (await client.get(`/api/companies/${companyId}/imports`)).json();
+    expect(list.find((r: { id: string }) => r.id === job.importId).account.gaps).toHaveLength(3);
+
+    // Undone with the import.
+    const undone = await client.post(`/api/companies/${companyId}/imports/${job.importId}/undo`);
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(await caveats(client, companyId, 'metric=revenue&by=product')).toEqual([]);
+    expect(await caveats(client, companyId, 'metric=units')).toEqual([]);
+  });
+
+  it('counts only the lines an import added: a re-import and an overlapping file add no invented orders twice', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const first = await importCsv(client, companyId, 'pos.csv', NO_ORDER_IDS);
+    expect(first.job.result).toMatchObject({ added: 3 });
+    expect(await caveats(client, companyId, 'metric=orders')).toEqual([{ gap: 'inventedOrders', lines: 3 }]);
+    expect(await caveats(client, companyId, 'metric=aov&by=channel')).toEqual([
+      { gap: 'inventedOrders', lines: 3 },
+    ]);
+    const again = await importCsv(client, companyId, 'pos.csv', NO_ORDER_IDS);
+    expect(again.job.result).toMatchObject({ added: 0, duplicates: 3 });
+    expect(await caveats(client, companyId, 'metric=orders')).toEqual([{ gap: 'inventedOrders', lines: 3 }]);
+    // Three old lines (duplicates), one new, one rejected: the import's own lines are counted (1).
+    const more = await importCsv(client, companyId, 'pos-more.csv', NO_ORDER_IDS_MORE);
+    expect(more.job.result).toMatchObject({ added: 1, duplicates: 3, rejected: 1 });
+    expect(await caveats(client, companyId, 'metric=orders')).toEqual([{ gap: 'inventedOrders', lines: 4 }]);
+    expect(await caveats(client, companyId, 'metric=units')).toEqual([]);
+    const rec = (await client.get(`/api/companies/${companyId}/imports/${more.job.importId}`)).json();
+    expect(rec.account).toMatchObject({
+      gaps: ['inventedOrders'],
+      gapLines: { inventedOrders: 1 },
+      rejectedReasons: [{ code: 'QUANTITY_INVALID', lines: 1 }],
+    });
+    expect(rec.account.rejectedReasons[0].message).not.toBe('');
+    expect(rec.orders).toBeNull();
+    // Undoing the first import leaves the overlapping one's line.
+    await client.post(`/api/companies/${companyId}/imports/${first.job.importId}/undo`);
+    expect(await caveats(client, companyId, 'metric=orders')).toEqual([{ gap: 'inventedOrders', lines: 1 }]);
+  });
+});
