@@ -187,7 +187,7 @@ export function registerImportCommand(program: Command): void {
                   ? `  ${result.orders.excludedLines} lines of refunded, voided, cancelled or unpaid orders left out of sales`
                   : `  ${result.orders.excludedLines} 筆已退款、作廢、取消或未付款訂單的明細未計入銷售`
                 : '',
-              ...(result.account?.gaps ?? []).map(
+              ...(result.added > 0 ? (result.account?.gaps ?? []) : []).map(
                 (g) => `  ${dataGapMessage(g, result.added, locale, 'import')}`,
               ),
               ...errors
@@ -285,6 +285,9 @@ function historyLines(r: ImportRecordView, locale: 'zh-TW' | 'en'): string[] {
   }
   for (const [code, lines] of Object.entries(a.rejectedByCode))
     out.push(`  ${en ? 'rejected' : '有誤'}: ${lines} × ${describeProblem(code, locale)}`);
-  for (const g of a.gaps) out.push(`  ${dataGapMessage(g, a.gapLines[g] ?? 0, locale, 'import')}`);
+  for (const g of a.gaps) {
+    const lines = a.gapLines[g] ?? 0;
+    if (lines > 0) out.push(`  ${dataGapMessage(g, lines, locale, 'import')}`);
+  }
   return out;
 }

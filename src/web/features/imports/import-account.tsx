@@ -4,12 +4,16 @@ import type { ImportRecordDto } from '../../../contract/imports.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
+/** The facts the file lacked that some of the lines it added lack (none when it added nothing). */
+const gapsWithLines = (r: ImportRecordDto) =>
+  (r.account?.gaps ?? []).filter((g) => (r.account?.gapLines[g] ?? 0) > 0);
+
 /** Whether an import's record has anything left out or lacking to explain. */
 export function hasAccountDetails(r: ImportRecordDto): boolean {
   const o = r.orders;
   return (
     (o != null && o.excludedLines + o.returnLines > 0) ||
-    (r.account != null && (r.account.rejectedReasons.length > 0 || r.account.gaps.length > 0))
+    (r.account != null && (r.account.rejectedReasons.length > 0 || gapsWithLines(r).length > 0))
   );
 }
 
@@ -48,7 +52,7 @@ export function ImportAccountDetails({ record: r }: { record: ImportRecordDto })
           {t('imports.history.account.rejected', { n: n(x.lines), reason: x.message })}
         </Typography.Text>
       ))}
-      {r.account?.gaps.map((g) => (
+      {gapsWithLines(r).map((g) => (
         <Typography.Text key={g} type="warning" data-testid="import-account-gap">
           {t(`imports.history.account.gaps.${g}`, { n: n(r.account?.gapLines[g] ?? 0) })}
         </Typography.Text>
