@@ -79,8 +79,13 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     return sql`FROM ${sql.table(TABLES[source])} s${joins} WHERE s.tenant_id = ${tenantOf(scope.companyId)} AND ${dateCol} BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'sales')}`;
   }
 
-  function salesSource(scope: KpiScope): 'rollup' | 'lines' {
-    return involvesSegments(scope) ? 'lines' : 'rollup';
+  /**
+   * The roll-ups without segments; with segments (not product or category), the customer-month
+   * activity for whole months and the lines for the other days; else the lines.
+   */
+  function salesSource(scope: KpiScope): 'rollup' | 'segments' | 'lines' {
+    if (!involvesSegments(scope)) return 'rollup';
+    return customerActivityServes(scope) ? 'segments' : 'lines';
   }
 
   async function salesRows(
@@ -110,16 +115,23 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       const perChannel = opts.perChannel ?? false;
       const source = salesSource(scope);
       const rows =
-        source === 'rollup'
-          ? await (async () => {
+        source === 'lines'
+          ? await salesRows(source, scope, piecesOf(buckets), perChannel)
+          : await (async () => {
               const { months, days } = splitByMonth(buckets);
-              const out = await salesRows('monthly', scope, months, perChannel);
+              const out = await salesRows(
+                source === 'rollup' ? 'monthly' : 'customerMonthly',
+                scope,
+                months,
+                perChannel,
+              );
               // Leftover days come in short runs (a partial first and last month): one indexed read each.
               for (const run of contiguousRuns(days))
-                out.push(...(await salesRows('daily', scope, run, perChannel)));
+                out.push(
+                  ...(await salesRows(source === 'rollup' ? 'daily' : 'lines', scope, run, perChannel)),
+                );
               return out;
-            })()
-          : await salesRows(source, scope, piecesOf(buckets), perChannel);
+            })();
       const name = await keyNamer(scope, 'sales');
       const out: SalesFact[] = [];
       for (const r of rows) {
@@ -247,8 +259,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     async repFacts(scope, buckets) {
       const pieces = piecesOf(buckets);
       if (pieces.length === 0) return [];
-      const source = salesSource(scope);
-      const table: SalesSource = source === 'rollup' ? 'daily' : source;
+      const table: SalesSource = involvesSegments(scope) ? 'lines' : 'daily';
       const { key, joins } = keySql(scope, 'sales');
       const res = await sql<Keyed & { n: unknown }>`
         SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k, COUNT(DISTINCT s.rep_id) AS n

@@ -3,17 +3,22 @@ import type { KpiScope } from '../../app/kpi/ports.ts';
 import { addDays, type DateRange } from '../../core/calendar/periods.ts';
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 
-/** Where sales facts come from: the additive roll-ups, or the raw lines (distinct orders, customers, segments). */
-export type SalesSource = 'daily' | 'monthly' | 'lines';
+/**
+ * Where sales facts come from: the additive roll-ups, the customer-month activity (customer
+ * segments, whole months), or the raw lines.
+ */
+export type SalesSource = 'daily' | 'monthly' | 'customerMonthly' | 'lines';
 
 export const TABLES: Record<SalesSource, string> = {
   daily: 'kpi_sales_daily',
   monthly: 'kpi_sales_monthly',
+  customerMonthly: 'kpi_customer_monthly',
   lines: 'sales_lines',
 };
 export const DATE_COLUMN: Record<SalesSource, string> = {
   daily: 'sale_date',
   monthly: 'month_start',
+  customerMonthly: 'month_start',
   lines: 'sale_date',
 };
 
