@@ -560,6 +560,8 @@ export const TAIWAN_ERP_PRESET: MappingPreset<'sales'> = {
 /**
  * SHOPLINE 訂單報表 (後台「訂單 > 更多動作 > 匯出訂單報表」, one line per item, columns chosen by the
  * merchant): 付款狀態 decides the sale; 訂單合計 and 運費 are order facts. Dates are ISO.
+ * Checked against: https://support.shoplineapp.com/hc/zh-tw/articles/115001459203 (the export path and
+ * that the merchant picks the columns; the page lists no column names, so these are the usual ones).
  */
 export const SHOPLINE_PRESET: MappingPreset<'sales'> = {
   id: 'shopline-orders',
@@ -579,7 +581,11 @@ export const SHOPLINE_PRESET: MappingPreset<'sales'> = {
   orderLevel: ['訂單合計', '運費', '付款總金額'],
 };
 
-/** 91APP 訂單匯出 (one line per item): 訂單狀態 on every line; 訂單總金額 and 運費 are order facts. */
+/**
+ * 91APP 訂單匯出 (one line per item): 訂單狀態 on every line; 訂單總金額 and 運費 are order facts.
+ * Not checked: no documentation of 91APP's export columns was found (91APP's help centre is behind the
+ * merchant login); written from memory.
+ */
 export const NINETYONE_APP_PRESET: MappingPreset<'sales'> = {
   id: '91app-orders',
   kind: 'sales',
@@ -597,7 +603,11 @@ export const NINETYONE_APP_PRESET: MappingPreset<'sales'> = {
   orderLevel: ['訂單總金額', '運費'],
 };
 
-/** Cyberbiz 訂單匯出 (one line per item; order columns on the order's first line). */
+/**
+ * Cyberbiz 訂單匯出 (one line per item; order columns on the order's first line).
+ * Not checked: Cyberbiz's public help centre (https://www.cyberbiz.io/helpcenter/) describes orders
+ * but no export columns were found; written from memory.
+ */
 export const CYBERBIZ_PRESET: MappingPreset<'sales'> = {
   id: 'cyberbiz-orders',
   kind: 'sales',
@@ -616,23 +626,40 @@ export const CYBERBIZ_PRESET: MappingPreset<'sales'> = {
   orderLevel: ['訂單總額', '運費', '商品總額'],
 };
 
-/** momo 購物網 供應商/商店 訂單報表: 轉單日 is the order date; 訂單狀態 on every line. */
+/**
+ * momo 購物網 供應商 出貨/退貨 訂單報表 (one line per item): 訂單日期 is the order date (轉單日, the day
+ * momo passed the order on, is beside it); 訂單類別 tells a return (退貨) from a shipment, so the return
+ * report's lines count negative; 售價(含稅) is the unit price; 進價(含稅) is the supplier's cost and
+ * never a sale's amount. There is no order-status column (a cancelled order is not shipped, so it is
+ * not in the report).
+ * No momo documentation was found; checked against the header list a public ETL of real momo reports
+ * keeps: https://github.com/bruce-yang-422/ec-data-pipeline/blob/main/config/momo_fields_mapping.json
+ * (訂單日期, 訂單編號, 訂單類別, 轉單日, 品名, 數量, 進價(含稅), 售價(含稅), 訂購人姓名...).
+ */
 export const MOMO_PRESET: MappingPreset<'sales'> = {
   id: 'momo-orders',
   kind: 'sales',
   name: { 'zh-TW': 'momo 訂單報表', en: 'momo order report' },
   columns: {
     orderId: '訂單編號',
-    date: '轉單日',
-    status: '訂單狀態',
+    date: '訂單日期',
+    status: '訂單類別',
     product: '品名',
     quantity: '數量',
     unitPrice: '售價(含稅)',
+    customerName: '訂購人姓名',
   },
-  orderLevel: ['訂單總額'],
+  orderLevel: ['進價(含稅)'],
 };
 
-/** PChome 24h 商店街/供應商 訂單報表. */
+/**
+ * PChome 24h 商店街/供應商 訂單報表.
+ * Not checked: no PChome documentation was found. A public ETL of real PChome files
+ * (https://github.com/bruce-yang-422/ec-data-pipeline/blob/main/scripts/pchome_orders_etl/pchome_cleaner.py)
+ * shows they are UTF-16, tab-separated, with a notice line (【※此匯出資料…) above the header (skipped by
+ * the import), and reads the order date from the order number; it does not name the Chinese headers,
+ * so these columns are written from memory.
+ */
 export const PCHOME_PRESET: MappingPreset<'sales'> = {
   id: 'pchome-orders',
   kind: 'sales',
@@ -651,7 +678,16 @@ export const PCHOME_PRESET: MappingPreset<'sales'> = {
 
 /**
  * 蝦皮 賣家中心 訂單匯出 (我的銷售 → 匯出): one line per item; 訂單狀態 (已完成, 不成立, 取消...) and
- * the order's totals on every line: 訂單小計 and 買家總支付金額 are order facts, never a line's amount.
+ * the order's totals on every line: 商品總價 (訂單小計 in older files), 買家支付運費 and 買家總支付金額
+ * are order facts, never a line's amount; 商品活動價格 is the unit price paid (商品原價, the price
+ * before the campaign, is kept off the lines); 城市 is the buyer's city.
+ * No Shopee documentation of the columns was found (the seller centre's help is behind its login);
+ * checked against the header list a public ETL of real Shopee TW exports keeps:
+ * https://github.com/bruce-yang-422/ec-data-pipeline/blob/main/config/shopee_fields_mapping.json
+ * (訂單編號, 訂單狀態, 不成立原因, 退貨 / 退款狀態, 買家帳號, 訂單成立日期, 商品總價, 買家支付運費,
+ * 買家總支付金額, 商品名稱, 商品選項名稱, 商品原價, 商品活動價格, 數量, 城市...). Its 退貨 / 退款狀態
+ * column is not read (one status column per file): a refunded order whose 訂單狀態 still says 已完成
+ * counts as a sale.
  */
 export const SHOPEE_PRESET: MappingPreset<'sales'> = {
   id: 'shopee-orders',
@@ -662,17 +698,29 @@ export const SHOPEE_PRESET: MappingPreset<'sales'> = {
     status: '訂單狀態',
     date: '訂單成立日期',
     customer: '買家帳號',
+    customerRegion: '城市',
     product: '商品名稱',
     unitPrice: '商品活動價格',
     quantity: '數量',
   },
-  orderLevel: ['訂單小計 (TWD)', '買家支付運費', '買家總支付金額', '商品原價', '訂單總金額'],
+  orderLevel: [
+    '商品總價',
+    '訂單小計 (TWD)',
+    '買家支付運費',
+    '買家總支付金額',
+    '商品原價',
+    '訂單總金額',
+    '蝦皮補助運費',
+  ],
 };
 
 /**
  * WooCommerce orders (Import Export Suite `order_*` columns, one row per order): the order's
  * subtotal is its net product sales (items, as a serialised line_item_1, have no product column);
  * order_date is month-first (MM/DD/YYYY H:i:s).
+ * Checked against: https://woocommerce.com/document/import-and-export-of-woocommerce-orders/ (its
+ * column table: order_number, order_date MM/DD/YYYY H:i:s, status, order_subtotal "total price of
+ * items", discount_total, order_total, shipping_total, tax_total, order_currency, customer_email...).
  */
 export const WOOCOMMERCE_PRESET: MappingPreset<'sales'> = {
   id: 'woocommerce-orders',
@@ -698,7 +746,12 @@ export const WOOCOMMERCE_PRESET: MappingPreset<'sales'> = {
   ],
 };
 
-/** 電子發票 明細 (財政部電子發票平台 / 加值中心 匯出): 發票狀態 開立 or 作廢; ROC or 8-digit dates. */
+/**
+ * 電子發票 明細 (財政部電子發票平台 / 加值中心 匯出): 發票狀態 開立 or 作廢; ROC or 8-digit dates.
+ * Not checked: no documentation of a seller's line-level export was found (the Ministry of Finance
+ * platform's downloads found are its consumer carrier format and its number-allocation CSV); written
+ * from memory of value-added centres' exports.
+ */
 export const TW_EINVOICE_PRESET: MappingPreset<'sales'> = {
   id: 'tw-einvoice',
   kind: 'sales',

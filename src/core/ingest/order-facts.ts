@@ -61,6 +61,8 @@ const STATUS_WORDS: ReadonlyArray<readonly [StatusClass, readonly string[]]> = [
       '等待買家付款',
       '尚未付款',
       'awaiting payment',
+      // WooCommerce: awaiting payment (a bank transfer or cheque not yet received).
+      'on-hold',
     ],
   ],
   // A POS line of its own that takes goods back (the sale it reverses is another line).

@@ -78,11 +78,14 @@ describe('export presets, each on a fixture written from the platform’s column
     expect(r.totals.excludedOrders.cancelled).toBe(1);
   });
 
-  it('momo: 售價(含稅) × 數量, 取消 left out', () => {
+  it('momo: 售價(含稅) × 數量 on 訂單日期, a 退貨 line of the return report netted, 進價 no amount', () => {
     const r = importFixture('momo.csv');
     expect(r.preset).toBe('momo-orders');
-    // 2 × 599 + 3 × 399 = 2,395
-    expect(r).toMatchObject({ netSales: 2395, units: 5, orders: 2 });
+    expect(r.mapping.amount).toBeNull();
+    expect(r.mapping.unitPrice).toBe(7);
+    // 2 × 599 + 3 × 399 − 1 × 599 (returned) = 1,796; units 2 + 3 − 1 = 4
+    expect(r).toMatchObject({ netSales: 1796, units: 4, orders: 2, byMonth: { '2024-04': 1796 } });
+    expect(r.totals.returnLines).toBe(1);
   });
 
   it('PChome: a returned order left out, a partial refund netted', () => {
@@ -93,11 +96,12 @@ describe('export presets, each on a fixture written from the platform’s column
     expect(r.totals).toMatchObject({ refundedMinor: 18_000, excludedOrders: { refunded: 1 } });
   });
 
-  it('蝦皮: 商品活動價格 × 數量, 訂單小計 and 買家總支付金額 are order facts, 不成立 left out', () => {
+  it('蝦皮: 商品活動價格 × 數量, 商品總價 and 買家總支付金額 are order facts, 不成立 left out', () => {
     const r = importFixture('shopee.csv');
     expect(r.preset).toBe('shopee-orders');
     expect(r.mapping.amount).toBeNull();
-    // 2 × 480 + 190 = 1,150 = 訂單小計
+    expect(r.mapping.customerRegion).toBe(r.headers.indexOf('城市'));
+    // 2 × 480 + 190 = 1,150 = 商品總價
     expect(r).toMatchObject({ netSales: 1150, units: 3, orders: 1, byMonth: { '2024-06': 1150 } });
     expect(r.totals.excludedOrders.cancelled).toBe(1);
   });

@@ -60,6 +60,7 @@ describe('statuses', () => {
     expect(classifyStatus('Refunded')).toBe('refunded');
     expect(classifyStatus('voided')).toBe('voided');
     expect(classifyStatus('pending')).toBe('unpaid');
+    expect(classifyStatus('on-hold')).toBe('unpaid');
     expect(classifyStatus('買家取消')).toBe('cancelled');
     expect(classifyStatus('退款成功')).toBe('refunded');
     expect(classifyStatus('作廢')).toBe('voided');
