@@ -200,6 +200,8 @@ export function detectDelimiter(sample: string): Delimiter {
     }
   }
   if (lines.length === 0) lines.push(sample.slice(start));
+  // A notice above the header (PChome: 【※此匯出資料…】) holds no delimiter: the header decides.
+  while (lines.length > 1 && !DELIMITERS.some((d) => (lines[0] as string).includes(d))) lines.shift();
   let best: Delimiter = ',';
   let bestAgree = 0;
   let bestCount = 0;

@@ -168,7 +168,13 @@ describe.each(dialects())('real export files (%s)', (dialect) => {
       .orderBy('order_id')
       .orderBy('line_no')
       .execute();
-  const preview = async (client: Client, companyId: string, name: string, body: string, extra = {}) => {
+  const preview = async (
+    client: Client,
+    companyId: string,
+    name: string,
+    body: string | Buffer,
+    extra = {},
+  ) => {
     const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, name, body);
     const res = await client.post(`/api/companies/${companyId}/imports/preview`, {
       uploadId: up.json().uploadId,
@@ -307,6 +313,26 @@ describe.each(dialects())('real export files (%s)', (dialect) => {
       '2024-06': 1,
     });
     expect(new Set((await lines(companyId)).map((l) => l.product))).toEqual(new Set([NO_PRODUCT]));
+  });
+
+  it('reads a PChome-style export: UTF-16, tab-separated, a notice line above the header', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const text = [
+      '【※此匯出資料僅供出貨使用，請妥善保管個人資料】',
+      ['訂單編號', '成立日期', '訂單狀態', '商品名稱', '數量', '售價', '退款金額', '訂單金額', '運費'].join(
+        '\t',
+      ),
+      ['20240501-001', '2024/05/01', '已出貨', '冷泡茶包', '2', '250', '', '500', '0'].join('\t'),
+      ['20240502-003', '2024/05/02', '已出貨', '烏龍茶葉', '1', '680', '180', '680', '0'].join('\t'),
+    ].join('\r\n');
+    const file = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const p = await preview(client, companyId, 'pchome.csv', file);
+    expect(p.headers[0]).toBe('訂單編號');
+    expect(p.layout).toBe('pchome-orders');
+    const { job } = await importCsv(client, companyId, 'pchome.csv', file);
+    expect(job.result, JSON.stringify(job.error)).toMatchObject({ linesRead: 2, added: 2, rejected: 0 });
+    // By hand: 2 × 250 + (680 − 180 refunded) = 1,000.
+    expect(await kpi(client, companyId, 'revenue', '2024-01-01', '2024-12-31')).toEqual({ '2024-05': 1000 });
   });
 
   it('gives a single-platform ad export one channel for the whole file, defaulting to the platform', async () => {

@@ -103,6 +103,9 @@ async function rowOptions(
   return { format: sniff.format, encoding: sniff.encoding, delimiter: sniff.delimiter };
 }
 
+/** How many cells of a row hold something. */
+const filled = (row: RawRow): number => row.cells.reduce((n, c) => (c.trim() === '' ? n : n + 1), 0);
+
 /**
  * The rows of a file, batch by batch, with the header taken off the front: the first non-empty row.
  */
@@ -111,11 +114,25 @@ class RowStream {
   private ended = false;
   constructor(private readonly source: AsyncIterator<RawRow[]>) {}
 
+  /**
+   * The header: the first non-empty row, or the row after it when that one is a notice of one cell
+   * above a row of several (PChome's exports start with 【※此匯出資料…】 above their header).
+   */
   async header(): Promise<RawRow> {
+    const first = await this.nonEmpty();
+    if (filled(first) !== 1) return first;
+    const next = await this.nonEmpty().catch(() => null);
+    if (next === null) return first;
+    if (filled(next) >= 3) return next;
+    this.pending.unshift(next);
+    return first;
+  }
+
+  private async nonEmpty(): Promise<RawRow> {
     for (;;) {
       const row = this.pending.shift();
       if (row) {
-        if (row.cells.some((c) => c.trim() !== '')) return row;
+        if (filled(row) > 0) return row;
         continue;
       }
       const next = await this.source.next();

@@ -92,6 +92,8 @@ describe('DelimitedParser', () => {
   it('detects delimiters', () => {
     expect(detectDelimiter('a,b,c\n1,2,3\n')).toBe(',');
     expect(detectDelimiter('a\tb\tc\n1\t2,5\t3\n')).toBe('\t');
+    // A notice line above the header (PChome) does not decide.
+    expect(detectDelimiter('【※此匯出資料請妥善保管】\na\tb\tc\n1\t2,5\t3\n')).toBe('\t');
     expect(detectDelimiter('a;b;c\n"1;x";2;3\n')).toBe(';');
     expect(detectDelimiter('a|b\n1|2\n')).toBe('|');
     expect(detectDelimiter('single\nvalue\n')).toBe(',');
