@@ -571,7 +571,8 @@ export const SHOPLINE_PRESET: MappingPreset<'sales'> = {
     orderId: '訂單號碼',
     date: '訂單日期',
     status: '付款狀態',
-    customerName: '顧客',
+    // The customer's name is the only customer column: it identifies the customer.
+    customer: '顧客',
     product: '商品名稱',
     quantity: '數量',
     unitPrice: '商品結帳價',
@@ -647,7 +648,8 @@ export const MOMO_PRESET: MappingPreset<'sales'> = {
     product: '品名',
     quantity: '數量',
     unitPrice: '售價(含稅)',
-    customerName: '訂購人姓名',
+    // The buyer's name is the only customer column: it identifies the customer.
+    customer: '訂購人姓名',
   },
   orderLevel: ['進價(含稅)'],
 };

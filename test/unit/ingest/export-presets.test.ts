@@ -83,6 +83,7 @@ describe('export presets, each on a fixture written from the platform’s column
     expect(r.preset).toBe('momo-orders');
     expect(r.mapping.amount).toBeNull();
     expect(r.mapping.unitPrice).toBe(7);
+    expect(r.mapping.customer).toBe(r.headers.indexOf('訂購人姓名'));
     // 2 × 599 + 3 × 399 − 1 × 599 (returned) = 1,796; units 2 + 3 − 1 = 4
     expect(r).toMatchObject({ netSales: 1796, units: 4, orders: 2, byMonth: { '2024-04': 1796 } });
     expect(r.totals.returnLines).toBe(1);
