@@ -20,6 +20,15 @@ const UCI = [
   '536367,84879,ASSORTED COLOUR BIRD ORNAMENT,32,12/2/2010 8:34,1.69,13047,United Kingdom',
 ].join('\n');
 
+// An order-level report: no product, quantity or customer column; M003 is cancelled.
+const ORDER_REPORT = [
+  '訂單編號,訂單日期,訂單金額,付款狀態',
+  'M001,2024/05/01,"1,200",已付款',
+  'M002,2024/05/02,800,已付款',
+  'M003,2024/05/03,500,已取消',
+  'M004,2024/06/01,1500,已付款',
+].join('\n');
+
 describe('the import wizard shows its decisions and asks for the date order when the file cannot tell', () => {
   let server: TestServer;
   let browser: Browser;
@@ -93,6 +102,58 @@ describe('the import wizard shows its decisions and asks for the date order when
     const opened = new URL(page.url());
     expect(opened.searchParams.get('from')).toBe('2010-12-01');
     expect(opened.searchParams.get('to')).toBe('2010-12-02');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('marks the KPIs that depend on what an order report lacked, and keeps what it left out in the history', async ({
+    onTestFailed,
+  }) => {
+    const file = join(dir, 'orders.csv');
+    writeFileSync(file, ORDER_REPORT);
+    const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      try {
+        window.localStorage.setItem('pacer.language', 'zh-TW');
+      } catch {
+        // about:blank has no storage
+      }
+    });
+    context.on('page', watch);
+    const page = await context.newPage();
+    onTestFailed(async () => {
+      await screenshot(page, 'import-gaps-failure');
+    });
+    await page.goto(`${server.url}/login`);
+    const login = new LoginPage(page);
+    await login.waitForIt();
+    await login.logIn('demo@pacer.local', 'pacer-demo-2026');
+    await page.getByTestId('company-switcher').waitFor();
+    await new AppShell(page).goTo('資料匯入');
+    const wizard = new ImportWizardPage(page);
+    await wizard.waitForIt();
+    await wizard.chooseKind('銷售明細');
+    await wizard.upload(file);
+    await wizard.next();
+    const decisions = page.getByTestId('import-decisions');
+    await expect.poll(() => decisions.textContent()).toContain('沒有顧客欄');
+    await wizard.commit();
+    await wizard.result().waitFor();
+    expect(await wizard.resultCount('added')).toBe(3);
+
+    // Units over May–June 2024 depend on the quantity the report lacked: 3 lines (M001, M002, M004).
+    await page.goto(`${server.url}/kpi?metric=units&period=custom&from=2024-05-01&to=2024-06-30`);
+    const caveat = page.getByTestId('kpi-caveat');
+    await expect.poll(() => caveat.first().textContent()).toContain('此期間有 3 筆明細的檔案沒有數量欄');
+    await screenshot(page, 'import-gaps-01-kpi-caveat');
+
+    // The history keeps what the import left out (the cancelled order) and what the file lacked.
+    await page.goto(`${server.url}/imports?tab=history`);
+    await page.locator('.ant-table-row-expand-icon').first().click();
+    const account = page.getByTestId('import-account');
+    await expect.poll(() => account.textContent()).toContain('取消 1');
+    expect(await account.textContent()).toContain('沒有產品欄:3 筆明細');
+    await screenshot(page, 'import-gaps-02-history');
     expect(problems).toEqual([]);
     await context.close();
   });
