@@ -192,6 +192,29 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     );
   });
 
+  it('grades every child of a big split (106 weeks × products), each as its own goal’s grading would', async () => {
+    const g = await goal();
+    const res = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'week',
+      by: 'product',
+      method: 'equal',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const tree = (await client.get(`${plans()}/${g.id}`)).json();
+    expect(tree.children).toHaveLength(106);
+    expect(tree.children.every((c: { grades: unknown }) => c.grades !== null)).toBe(true);
+    // The bulk grades are those the goal page computes for each child alone.
+    for (const i of [0, 1, 10, 53, 104, 105]) {
+      const child = tree.children[i];
+      const alone = (await client.get(`/api/companies/${companyId}/goals/${child.id}`)).json();
+      expect({ member: child.member, grades: child.grades, score: child.score }).toEqual({
+        member: child.member,
+        grades: alone.grading.grades,
+        score: alone.grading.score,
+      });
+    }
+  });
+
   it('last year by week × product: the scope’s week shape times each product’s share of the month', async () => {
     const g = await goal();
     const res = await client.post(`${plans()}/${g.id}/split`, {

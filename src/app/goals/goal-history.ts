@@ -30,7 +30,7 @@ const SYMBOLS: Record<string, string> = {
   EUR: '€',
 };
 
-type Kpi = (
+export type Kpi = (
   metric: KpiMetric,
   from: string,
   to: string,
@@ -96,10 +96,12 @@ export async function loadGoalHistory(
   draft: GoalDraft,
   today: string,
   lang: Lang,
+  /** Grading many goals at once: the freshness read once, and a KPI reader that batches their questions. */
+  shared?: { freshness: DataFreshness; kpiFor: (where: Record<string, string[]>) => Kpi },
 ): Promise<LoadedHistory> {
   const where = scopeWhere(draft.scope);
-  const kpi = kpiReader(ctx, companyId, profile, where);
-  const freshness = await loadDataFreshness(ctx, companyId, today);
+  const kpi = shared ? shared.kpiFor(where) : kpiReader(ctx, companyId, profile, where);
+  const freshness = shared?.freshness ?? (await loadDataFreshness(ctx, companyId, today));
   // Figures are read up to the last known day: data that ended months ago is not read as zero sales.
   const yesterday = freshness.knownThrough ?? addDays(today, -1);
   const company = await companyNumbers(kpi, yesterday, profile.currency);

@@ -20,7 +20,8 @@ import { type Actor, authorize, nowIso } from '../access.ts';
 import type { MarketAnalysisRecord, ProfileRecord } from '../company/ports.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
-import { loadGoalHistory } from './goal-history.ts';
+import { loadDataFreshness } from '../data/freshness.ts';
+import { type Kpi, loadGoalHistory } from './goal-history.ts';
 import type { GoalRecord, GoalStatus } from './ports.ts';
 
 export interface GoalView extends GoalSpec {
@@ -98,20 +99,21 @@ async function grade(
   lang: Lang,
   todayOverride?: string,
   matched?: Pick<ScopeMatch, 'unknown'>,
+  shared?: SharedGrading,
 ) {
-  const { profile, market, today: localToday } = await companyData(ctx, companyId);
+  const { profile, market, today: localToday } = shared?.company ?? (await companyData(ctx, companyId));
   const today = todayOverride ?? localToday;
   let unknownScope = matched?.unknown ?? [];
   let graded = draft;
   if (!matched) {
-    const m = matchScope(draft.scope, await loadCatalog(ctx, companyId), {
+    const m = matchScope(draft.scope, shared?.catalog ?? (await loadCatalog(ctx, companyId)), {
       acrossKinds: false,
-      companyWords: await companyWords(ctx, companyId, profile),
+      companyWords: shared?.words ?? (await companyWords(ctx, companyId, profile)),
     });
     unknownScope = m.unknown;
     graded = { ...draft, scope: m.scope };
   }
-  const loaded = await loadGoalHistory(ctx, companyId, profile, market, graded, today, lang);
+  const loaded = await loadGoalHistory(ctx, companyId, profile, market, graded, today, lang, shared?.history);
   const objectives = market?.objectives ?? [];
   const objective = draft.objectiveId ? objectives.find((o) => o.id === draft.objectiveId) : undefined;
   return gradeGoal(graded, {
@@ -332,6 +334,45 @@ export async function gradeGoalDraft(
 ): Promise<Grading> {
   await authorize(ctx, actor, companyId, 'goals.read');
   return grade(ctx, companyId, asDraft(spec), lang);
+}
+
+/** What grading many drafts of one company shares: read once (gradeGoalDrafts). */
+interface SharedGrading {
+  company: Awaited<ReturnType<typeof companyData>>;
+  catalog: ScopeCatalog;
+  words: string[];
+  history: NonNullable<Parameters<typeof loadGoalHistory>[7]>;
+}
+
+/**
+ * Grades many drafts at once (a plan's phase goals): the company, catalog and data freshness read
+ * once, and the drafts graded together through `kpiFor`, a reader that can batch their KPI questions
+ * (app/plan/batched-kpi.ts); each grade is the one gradeGoalDraft gives.
+ */
+export async function gradeGoalDrafts(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  specs: readonly GoalSpec[],
+  lang: Lang,
+  kpiFor: (profile: ProfileRecord) => (where: Record<string, string[]>) => Kpi,
+): Promise<Grading[]> {
+  await authorize(ctx, actor, companyId, 'goals.read');
+  const company = await companyData(ctx, companyId);
+  const [catalog, words, freshness] = await Promise.all([
+    loadCatalog(ctx, companyId),
+    companyWords(ctx, companyId, company.profile),
+    loadDataFreshness(ctx, companyId, company.today),
+  ]);
+  const shared: SharedGrading = {
+    company,
+    catalog,
+    words,
+    history: { freshness, kpiFor: kpiFor(company.profile) },
+  };
+  return Promise.all(
+    specs.map((spec) => grade(ctx, companyId, asDraft(spec), lang, undefined, undefined, shared)),
+  );
 }
 
 export interface ParsedGoalDraft {

@@ -26,9 +26,10 @@ import {
   type SplitRecipe,
 } from '../../core/plan/types.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
-import { gradeGoalDraft } from '../goals/goal-use-cases.ts';
+import { gradeGoalDrafts } from '../goals/goal-use-cases.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
+import { batchedKpi } from './batched-kpi.ts';
 import { fromPlanUnits, kpiToGoalUnits, readMetric, toPlanUnits } from './plan-data.ts';
 import type { NewPlanGoal, PlanGoal } from './ports.ts';
 
@@ -91,9 +92,6 @@ export interface SplitView {
   curve: { period: string; plan: number; lastYear: number | null }[];
   saved: boolean;
 }
-
-/** Children over this count are saved ungraded (graded when opened): grading reads the data per goal. */
-export const GRADE_CHILDREN_UP_TO = 60;
 
 interface Loaded {
   goal: PlanGoal;
@@ -435,12 +433,23 @@ export async function splitGoal(
   const recipe: SplitRecipe = { into: req.into, by: req.by, method: req.method, rampPct: req.rampPct };
   if (!req.dryRun) {
     const at = nowIso(ctx);
-    const grade = children.length <= GRADE_CHILDREN_UP_TO;
+    const specs = children.map((ch) =>
+      childSpec(
+        spec,
+        `${spec.name} · ${ch.periodId}${ch.member === null ? '' : ` · ${ch.member}`}`,
+        ch.period,
+        ch.scope,
+        ch.target,
+      ),
+    );
+    // Every child graded like a goal of its own, in bulk: the children's KPI questions read together.
+    const gradings = await gradeGoalDrafts(ctx, actor, companyId, specs, lang, (profile) =>
+      batchedKpi(ctx.repos.kpi, companyId, profile),
+    );
     const goals: NewPlanGoal[] = [];
     for (const [i, ch] of children.entries()) {
-      const name = `${spec.name} · ${ch.periodId}${ch.member === null ? '' : ` · ${ch.member}`}`;
-      const cs = childSpec(spec, name, ch.period, ch.scope, ch.target);
-      const grading = grade ? await gradeGoalDraft(ctx, actor, companyId, cs, lang) : null;
+      const cs = specs[i] as GoalSpec;
+      const grading = gradings[i];
       const id = newId();
       ch.id = id;
       goals.push({
