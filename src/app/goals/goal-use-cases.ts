@@ -18,9 +18,9 @@ import { DIMENSIONS, type Dimension } from '../../core/kpi/types.ts';
 import { parseGoalStatement } from '../../core/smart/index.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { MarketAnalysisRecord, ProfileRecord } from '../company/ports.ts';
+import { loadDataFreshness } from '../data/freshness.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
-import { loadDataFreshness } from '../data/freshness.ts';
 import { type Kpi, loadGoalHistory } from './goal-history.ts';
 import type { GoalRecord, GoalStatus } from './ports.ts';
 
