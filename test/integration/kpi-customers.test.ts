@@ -5,6 +5,7 @@ import type { KpiScope } from '../../src/app/kpi/ports.ts';
 import type { DateRange } from '../../src/core/calendar/index.ts';
 import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
 import { rebuildAllRollups, refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
+import { customerActivity } from '../../src/db/migrations/2026120308-customer-activity.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
@@ -435,5 +436,35 @@ describe.each(dialects())('distinct customers from the customer-month activity (
     expect((await fromStructures(db, scope, whole, whole)).facts).toEqual(
       reference(await linesOf(db, companyId), scope, whole, whole).facts,
     );
+  });
+
+  it('the migration fills the table from the lines already stored', async () => {
+    const db = h.runtime.database.db;
+    const { client, companyId } = await signUp(h.app);
+    const base: Line = {
+      order: 1,
+      lineNo: 1,
+      day: 5,
+      product: 0,
+      qty: 1,
+      customer: 2,
+      channel: 0,
+      rep: 0,
+      region: 0,
+    };
+    await importSales(client, companyId, [
+      base,
+      { ...base, lineNo: 2, product: 1 },
+      // A complex order (a line on another day, in the next month), a walk-in, another customer.
+      { ...base, order: 2, day: 21 },
+      { ...base, order: 2, lineNo: 2, day: 22 },
+      { ...base, order: 3, customer: null, channel: 1 },
+      { ...base, order: 4, customer: 4, day: 60, rep: null },
+    ]);
+    const kept = await customerMonths(db, companyId);
+    await sql`DROP TABLE kpi_customer_monthly`.execute(db);
+    await customerActivity.up(db, { dialect: h.runtime.database.kind });
+    expect(await customerMonths(db, companyId)).toEqual(kept);
+    expect(kept).toEqual(await customerMonthsOfLines(db, companyId));
   });
 });

@@ -11,7 +11,9 @@
  * break the rule — a run that changes cell, an order seen again later in the file (or a 32-bit hash
  * collision that looks like one), an order that already had lines before this import — makes the
  * order a suspect, resolved exactly from its lines at the end of the import (resolveSuspects).
- * Undo and merges recompute a date range from the lines (refresh-sales-rollups.ts).
+ * Undo and merges recompute a date range from the lines (refresh-sales-rollups.ts). Every count the
+ * tracker makes, and every move resolveSuspects makes, is also made in the order's customer-month
+ * cell (kpi_customer_monthly, customer-activity.ts), so the two stay in step.
  */
 
 /** The members an order's lines must share to be counted in the roll-up. */

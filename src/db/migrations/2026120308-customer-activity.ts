@@ -26,10 +26,20 @@ export const customerActivity: PacerMigration = {
       .addColumn('campaign_amount_minor', bigint(ctx), (c) => c.notNull())
       .addColumn('order_count', bigint(ctx), (c) => c.notNull())
       .execute();
+    // Covering for the distinct-customer reads (no row lookups): customers, orders, revenue by month.
     await db.schema
       .createIndex('kpi_customer_monthly_tenant_month_idx')
       .on('kpi_customer_monthly')
-      .columns(['tenant_id', 'month_start'])
+      .columns([
+        'tenant_id',
+        'month_start',
+        'customer_id',
+        'channel_id',
+        'rep_id',
+        'region_id',
+        'order_count',
+        'amount_minor',
+      ])
       .execute();
     await sql`
       INSERT INTO kpi_customer_monthly
@@ -44,5 +54,7 @@ export const customerActivity: PacerMigration = {
       GROUP BY s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.customer_id, s.channel_id, s.rep_id, s.region_id`.execute(
       db,
     );
+    // Statistics for the planner before the first read (SQLite's come with PRAGMA optimize).
+    if (ctx.dialect === 'postgres') await sql`ANALYZE kpi_customer_monthly`.execute(db);
   },
 };
