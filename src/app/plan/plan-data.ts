@@ -99,8 +99,14 @@ async function readUncached(
   const size = ranges.every((r) => daysBetween(r.start, r.end) >= 28) ? LONG_CHUNK : CHUNK;
   if (ranges.length <= size) return readChunk(repo, companyId, settings, metric, scope, by, ranges);
   const out: MetricParts = { values: new Map(), denominators: new Map() };
-  for (let i = 0; i < ranges.length; i += size) {
-    const part = await readChunk(repo, companyId, settings, metric, scope, by, ranges.slice(i, i + size));
+  // The chunks are read concurrently (the read pool's threads share them).
+  const starts: number[] = [];
+  for (let i = 0; i < ranges.length; i += size) starts.push(i);
+  const parts = await Promise.all(
+    starts.map((i) => readChunk(repo, companyId, settings, metric, scope, by, ranges.slice(i, i + size))),
+  );
+  for (const [n, i] of starts.entries()) {
+    const part = parts[n] ?? null;
     if (part === null) return null;
     for (const which of ['values', 'denominators'] as const)
       for (const [key, values] of part[which]) {
