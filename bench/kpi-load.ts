@@ -10,9 +10,10 @@
  *  4. EXPLAIN QUERY PLAN of the slowest statement of the slowest question.
  *
  *   npx tsx bench/kpi-load.ts [--lines 1000000] [--seconds 10] [--connections 50] [--grains month,week,quarter]
- *     [--cold-only] [--metrics customers,new_customers,...]
+ *     [--cold-only] [--metrics customers,new_customers,...] [--explain "clv month member_tier"]
  *
- * `--cold-only` skips 2 and 3 (the cold questions and the EXPLAIN only); `--metrics` limits the KPIs.
+ * `--cold-only` skips 2 and 3 (the cold questions and the EXPLAIN only); `--metrics` limits the KPIs;
+ * `--explain` names the question whose slowest statement is explained (default: the slowest question).
  *
  * Data: the demo shop (about 2,000 member customers, three years), one order id per line, date order
  * (bench/order-variants.ts), imported through the CLI into .tmp/kpi-load/.
@@ -242,47 +243,54 @@ async function main() {
     slowestQuestion = slowest[0]?.q ?? null;
     console.log(`  slowest: ${slowest.map((s) => `${s.q} ${ms(s.ms)}`).join('; ')}`);
 
-    if (COLD_ONLY) return;
-    // 2. load, /api/health alone, then the mixes.
-    const health = await load(SECONDS, () => '/api/health');
-    console.log(`load /api/health: ${fmt(health)}`);
-    const warm = await load(SECONDS, cached);
-    console.log(
-      `load KPI mix, cached: ${fmt(warm)}; ${((warm.rps / health.rps) * 100).toFixed(0)} % of health`,
-    );
-    const fresh = await load(SECONDS, uncached);
-    console.log(
-      `load KPI mix, uncached: ${fmt(fresh)}; ${((fresh.rps / health.rps) * 100).toFixed(0)} % of health`,
-    );
+    if (!COLD_ONLY) {
+      // 2. load, /api/health alone, then the mixes.
+      const health = await load(SECONDS, () => '/api/health');
+      console.log(`load /api/health: ${fmt(health)}`);
+      const warm = await load(SECONDS, cached);
+      console.log(
+        `load KPI mix, cached: ${fmt(warm)}; ${((warm.rps / health.rps) * 100).toFixed(0)} % of health`,
+      );
+      const fresh = await load(SECONDS, uncached);
+      console.log(
+        `load KPI mix, uncached: ${fmt(fresh)}; ${((fresh.rps / health.rps) * 100).toFixed(0)} % of health`,
+      );
 
-    // 3. the same during a 1M-line import into the same database (another company).
-    const importer = spawn(
-      process.execPath,
-      [PACER, 'import', 'sales', again, '--data', data, '--company', 'Other', '--json'],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const finished = new Promise<number>((r) => importer.on('exit', (code) => r(code ?? -1)));
-    let importing = true;
-    void finished.then(() => {
-      importing = false;
-    });
-    const during: Awaited<ReturnType<typeof load>>[] = [];
-    while (importing) {
-      during.push(await load(5, uncached));
-      if (during.length >= 40) break;
+      // 3. the same during a 1M-line import into the same database (another company).
+      const importer = spawn(
+        process.execPath,
+        [PACER, 'import', 'sales', again, '--data', data, '--company', 'Other', '--json'],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const finished = new Promise<number>((r) => importer.on('exit', (code) => r(code ?? -1)));
+      let importing = true;
+      void finished.then(() => {
+        importing = false;
+      });
+      const during: Awaited<ReturnType<typeof load>>[] = [];
+      while (importing) {
+        during.push(await load(5, uncached));
+        if (during.length >= 40) break;
+      }
+      const code = await finished;
+      const all = during.length;
+      console.log(
+        `during a ${LINES.toLocaleString('en')}-line import (exit ${code}), ${all} × 5 s windows of the uncached mix: ` +
+          during.map((d) => `${Math.round(d.rps)} req/s p99 ${ms(d.p99)} err ${d.errors}`).join(' | '),
+      );
     }
-    const code = await finished;
-    const all = during.length;
-    console.log(
-      `during a ${LINES.toLocaleString('en')}-line import (exit ${code}), ${all} × 5 s windows of the uncached mix: ` +
-        during.map((d) => `${Math.round(d.rps)} req/s p99 ${ms(d.p99)} err ${d.errors}`).join(' | '),
-    );
   } finally {
     server.kill('SIGTERM');
   }
 
   // 4. EXPLAIN of the slowest statement of the slowest cold question, on a connection of our own.
-  const [metric, grain, by] = (slowestQuestion ?? 'customers month -').split(' ') as [string, string, string];
+  // `--explain "clv month member_tier"`: that question's slowest statement instead.
+  const asked = args.includes('--explain') ? String(args[args.indexOf('--explain') + 1]) : null;
+  const [metric, grain, by] = (asked ?? slowestQuestion ?? 'customers month -').split(' ') as [
+    string,
+    string,
+    string,
+  ];
   const conn = new SQLite(join(data, 'pacer.sqlite'), { readonly: true });
   const statements: { sql: string; params: readonly unknown[]; ms: number }[] = [];
   const logged = new Kysely<Database>({
