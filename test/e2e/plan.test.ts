@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../src/contract/common.ts';
 import { startTestServer } from '../support/server.ts';
+import { chooseOption } from './pages/antd.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage } from './pages/auth-pages.ts';
 import { launchChromium, screenshot, watchProblems } from './pages/browser.ts';
@@ -209,6 +210,53 @@ describe('phase goals in the browser', () => {
     await page.getByTestId('split-preview-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('split-preview-result').textContent()).toContain("Last year's actual");
     await screenshot(page, 'plan-05-preview-en');
+    await context.close();
+  });
+
+  it('manual split: typed quarters lock, the others re-balance, a gap is shown before and after saving', async ({
+    onTestFailed,
+  }) => {
+    const { context, page } = await loggedIn();
+    onTestFailed(async () => {
+      await screenshot(page, 'plan-failure-manual');
+    });
+    const year = new Date().getUTCFullYear() + 2;
+    const a = await api(context);
+    const goal = await a.post('/goals', {
+      name: `${year} 手動拆解`,
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'absolute', value: 1_000_000, per: null },
+      period: { start: `${year}-01-01`, end: `${year}-12-31` },
+    });
+    await page.goto(`${server.url}/plans/${goal.id}`);
+    await page.getByTestId('plan-split').click();
+    await chooseOption(page, page.getByTestId('split-method'), '手動');
+    await page.getByTestId('split-preview').click();
+    await page.getByTestId('split-preview-result').waitFor({ timeout: 60_000 });
+    const target = async (i: number) => {
+      const el = page.getByTestId('manual-target').nth(i);
+      return (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input');
+    };
+    expect(await page.getByTestId('manual-target').count()).toBe(4);
+    // Q1 typed: it locks; re-balancing shares the rest among Q2–Q4.
+    await (await target(0)).fill('400000');
+    await expect.poll(() => page.getByTestId('manual-lock').nth(0).getAttribute('data-locked')).toBe('true');
+    await page.getByTestId('split-preview').click();
+    await expect
+      .poll(() => page.getByTestId('split-preview-total').textContent(), { timeout: 60_000 })
+      .toBe('NT$1,000,000');
+    expect(await (await target(0)).inputValue()).toContain('400');
+    // Q2 typed too low: the gap is shown, and saving keeps what was typed.
+    await (await target(1)).fill('100000');
+    await page.getByTestId('split-manual-mismatch').waitFor();
+    await screenshot(page, 'plan-08-manual-zh');
+    await page.getByTestId('split-save').click();
+    await cell(page, `${year}-Q4`).waitFor();
+    await expect.poll(() => targetOf(page, `${year}-Q1`)).toBe(400_000);
+    expect(await targetOf(page, `${year}-Q2`)).toBe(100_000);
+    expect(await cell(page, `${year}-Q1`).getAttribute('data-locked')).toBe('true');
+    expect(await cell(page, `${year}-Q3`).getAttribute('data-locked')).toBe('false');
+    await page.getByTestId('plan-mismatch').waitFor();
     await context.close();
   });
 

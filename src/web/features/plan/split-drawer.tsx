@@ -165,16 +165,20 @@ export function SplitDrawer({
   const many = targets.length > 1;
   const replacing = targets.filter((n) => n.children.length > 0).length;
   const rows: PreviewRow[] = (views ?? []).flatMap((v, i) =>
-    v.children.map((c, j) => ({
-      key: `${i}:${j}`,
-      cell: manualKey(i, c.periodId, c.member),
-      parent: targets[i] ? nodeLabel(targets[i], lang) : '',
-      period: periodLabel(c.periodId, lang),
-      member: c.member,
-      target: edits.get(manualKey(i, c.periodId, c.member))?.target ?? c.target,
-      share: c.share,
-      lastYear: c.lastYear,
-    })),
+    v.children.map((c, j) => {
+      const typed = edits.get(manualKey(i, c.periodId, c.member));
+      return {
+        key: `${i}:${j}`,
+        cell: manualKey(i, c.periodId, c.member),
+        parent: targets[i] ? nodeLabel(targets[i], lang) : '',
+        period: periodLabel(c.periodId, lang),
+        member: c.member,
+        target: typed?.target ?? c.target,
+        // A typed target's share of the parent, as the saved child will have it.
+        share: typed && c.share !== null && v.total !== 0 ? typed.target / v.total : c.share,
+        lastYear: c.lastYear,
+      };
+    }),
   );
   const notes = [...new Map((views ?? []).flatMap((v) => v.notes).map((n) => [n.code, n])).values()];
   const additive = views?.[0]?.additive ?? true;
