@@ -65,7 +65,7 @@ export const importDecisionsSchema = z.object({
   }),
   currency: z.object({
     file: z.string().nullable(),
-    source: z.enum(['column', 'amount']).nullable(),
+    source: z.enum(['column', 'amount', 'layout']).nullable(),
     company: z.string(),
     action: z.enum(['same', 'setCompany', 'offer', 'refuse', 'unsupported']),
   }),

@@ -140,6 +140,14 @@ const GBP = [
   'UK-2,2024-02-11,Scone,3,£2.25',
 ].join('\n');
 
+// A Tmall order report (one row per order, amounts in CNY without a sign, headers with trailing spaces).
+const TMALL = [
+  '订单编号,买家会员名,买家应付货款,买家实际支付金额,订单状态,收货地址 ,订单创建时间,宝贝标题 ,宝贝总数量,退款金额',
+  'T1001,buyer_a,200.00,200.00,交易成功,上海市,2024-03-01 10:00:00,咖啡豆,2,0.00',
+  'T1002,buyer_b,150.00,0.00,交易关闭,北京市,2024-03-02 11:00:00,濾掛,1,0.00',
+  'T1003,buyer_c,300.00,300.00,交易成功,广州市,2024-03-03 12:00:00,禮盒,1,100.00',
+].join('\n');
+
 describe.each(dialects())('real export files (%s)', (dialect) => {
   let h: Harness;
   beforeAll(async () => {
@@ -313,6 +321,22 @@ describe.each(dialects())('real export files (%s)', (dialect) => {
       '2024-06': 1,
     });
     expect(new Set((await lines(companyId)).map((l) => l.product))).toEqual(new Set([NO_PRODUCT]));
+  });
+
+  it('takes a Tmall report as CNY (never relabelled), nets its refund and leaves the closed order out', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const p = await preview(client, companyId, 'tmall.csv', TMALL);
+    expect(p.layout).toBe('tmall-orders');
+    expect(p.decisions.currency).toEqual({ file: 'CNY', source: 'layout', company: 'TWD', action: 'offer' });
+    const { job } = await importCsv(client, companyId, 'tmall.csv', TMALL, { setCompanyCurrency: true });
+    expect(job.result, JSON.stringify(job.error)).toMatchObject({
+      added: 2,
+      orders: { excludedLines: 1, excludedOrders: { cancelled: 1 }, refunded: 100 },
+    });
+    // By hand: 200 + (300 − 100) = 400 CNY; units 2 + 1.
+    expect(await kpi(client, companyId, 'revenue', '2024-01-01', '2024-12-31')).toEqual({ '2024-03': 400 });
+    expect(await kpi(client, companyId, 'units', '2024-01-01', '2024-12-31')).toEqual({ '2024-03': 3 });
+    expect(new Set((await lines(companyId)).map((l) => l.currency))).toEqual(new Set(['CNY']));
   });
 
   it('reads a PChome-style export: UTF-16, tab-separated, a notice line above the header', async () => {

@@ -75,9 +75,12 @@ export function scanRows(rows: readonly RawRow[], dateCol: number | null): DateO
 }
 
 export interface CurrencyDecision {
-  /** The currency the file names (a Currency column, an amount's £ / US$ / HK$), or null. */
+  /**
+   * The currency the file names (a Currency column, an amount's £ / US$ / HK$), else the one its
+   * layout's amounts are always in (a Tmall report: CNY), or null.
+   */
   file: string | null;
-  source: 'column' | 'amount' | null;
+  source: 'column' | 'amount' | 'layout' | null;
   company: Currency;
   /**
    * same: the file's is the company's (or the file names none); setCompany: the company (with no
@@ -93,7 +96,8 @@ const MONEY_FIELDS = ['amount', 'unitPrice', 'spend', 'discount'];
 export function fileCurrency(
   rows: readonly RawRow[],
   mapping: Readonly<Record<string, number | null>>,
-): { code: string | null; source: 'column' | 'amount' | null } {
+  layoutCurrency: string | null = null,
+): { code: string | null; source: 'column' | 'amount' | 'layout' | null } {
   const col = mapping.currency ?? null;
   if (col !== null) {
     for (const row of rows) {
@@ -107,14 +111,14 @@ export function fileCurrency(
       const code = currencyOfAmount(row.cells[c] ?? '');
       if (code !== null) return { code, source: 'amount' };
     }
-  return { code: null, source: null };
+  return layoutCurrency === null ? { code: null, source: null } : { code: layoutCurrency, source: 'layout' };
 }
 
 export async function decideCurrency(
   ctx: AppContext,
   companyId: string,
   company: Currency,
-  found: { code: string | null; source: 'column' | 'amount' | null },
+  found: { code: string | null; source: 'column' | 'amount' | 'layout' | null },
   setCompany: boolean,
 ): Promise<CurrencyDecision> {
   const base = { file: found.code, source: found.source, company };
@@ -153,6 +157,11 @@ export function contradiction(dayFirst: boolean, at: { line: number; value: stri
     line: at?.line ?? 0,
     value: at?.value ?? '',
   });
+}
+
+/** The currency a layout's amounts are always in (a built-in preset's), if any. */
+export function presetCurrency(presetId: string | null): string | null {
+  return MAPPING_PRESETS.find((x) => x.id === presetId)?.currency ?? null;
 }
 
 /** The date order a layout (a built-in preset) fixes, if any. */

@@ -33,6 +33,7 @@ import {
   fileCurrency,
   type ImportDecisions,
   importNotes,
+  presetCurrency,
   presetDateOrder,
   scanFile,
   scanRows,
@@ -332,7 +333,10 @@ async function prepare(
     statusesComplete = scan.complete;
   }
   const dateOrder = decideDateOrder(dates, chosen, presetDateOrder(layout));
-  const found = req.kind === 'satisfaction' ? { code: null, source: null } : fileCurrency(sample, m);
+  const found =
+    req.kind === 'satisfaction'
+      ? { code: null, source: null }
+      : fileCurrency(sample, m, presetCurrency(layout));
   const currency = await decideCurrency(
     ctx,
     companyId,

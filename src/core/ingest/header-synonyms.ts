@@ -470,6 +470,8 @@ export interface MappingPreset<K extends ImportKind = ImportKind> {
   columns: Partial<Record<FieldOf<K>, string>>;
   /** Date order of the layout, when it is fixed (its dates are ISO or year-first when absent). */
   dayFirst?: boolean;
+  /** The currency the layout's amounts are always in, when the file does not name it (Tmall: CNY). */
+  currency?: string;
   /**
    * Headers of this layout that are facts of the whole order (its subtotal, shipping, taxes, total):
    * never suggested for, nor accepted as, a line's field.
@@ -772,6 +774,34 @@ export const TW_EINVOICE_PRESET: MappingPreset<'sales'> = {
   orderLevel: ['總計', '稅額', '銷售額'],
 };
 
+/**
+ * 淘寶 / 天貓 賣家中心 訂單報表 (已賣出的寶貝 → 批量導出), one row per order: 买家应付货款 is the
+ * order's goods (postage 买家应付邮费 and 总金额 apart, order facts); 买家实际支付金额 0 is an unpaid
+ * order, 订单状态 交易关闭 a cancelled one, 退款金额 is netted; 宝贝标题 lists the order's items (one
+ * product name when the order has one). Amounts are in CNY, which the file never names: a company in
+ * another currency is refused, a new one is offered CNY. The headers carry trailing spaces (「收货地址 」).
+ * Not checked: no Taobao/Tmall documentation of the report's columns was found; written from the
+ * report as the issue (#12) describes it and from memory.
+ */
+export const TMALL_ORDERS_PRESET: MappingPreset<'sales'> = {
+  id: 'tmall-orders',
+  kind: 'sales',
+  name: { 'zh-TW': '淘寶/天貓 訂單報表', en: 'Taobao/Tmall order report' },
+  columns: {
+    orderId: '订单编号',
+    date: '订单创建时间',
+    status: '订单状态',
+    customer: '买家会员名',
+    product: '宝贝标题',
+    quantity: '宝贝总数量',
+    amount: '买家应付货款',
+    paidAmount: '买家实际支付金额',
+    refund: '退款金额',
+  },
+  orderLevel: ['总金额', '买家应付邮费'],
+  currency: 'CNY',
+};
+
 export const MAPPING_PRESETS: readonly MappingPreset[] = [
   SHOPIFY_ORDERS_PRESET,
   TAIWAN_POS_PRESET,
@@ -784,4 +814,5 @@ export const MAPPING_PRESETS: readonly MappingPreset[] = [
   SHOPEE_PRESET,
   WOOCOMMERCE_PRESET,
   TW_EINVOICE_PRESET,
+  TMALL_ORDERS_PRESET,
 ];

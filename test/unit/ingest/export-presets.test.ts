@@ -116,6 +116,17 @@ describe('export presets, each on a fixture written from the platform’s column
     expect(r).toMatchObject({ netSales: 1450, orders: 2, byMonth: { '2024-03': 1150, '2024-04': 300 } });
   });
 
+  it('淘寶/天貓: one row per order, 买家应付货款 less 退款金额, 交易关闭 and unpaid left out, in CNY', () => {
+    const r = importFixture('tmall.csv');
+    expect(r.preset).toBe('tmall-orders');
+    expect(MAPPING_PRESETS.find((p) => p.id === r.preset)?.currency).toBe('CNY');
+    // Headers with a trailing space (收货地址 , 宝贝标题 ) are matched.
+    expect(r.mapping.product).toBe(r.headers.indexOf('宝贝标题 '));
+    // 200 + (300 − 100 refunded) = 400; T1002 交易关闭 with nothing paid.
+    expect(r).toMatchObject({ netSales: 400, units: 3, orders: 2, byMonth: { '2024-03': 400 } });
+    expect(r.totals.excludedOrders.cancelled).toBe(1);
+  });
+
   it('電子發票: ROC dates, 作廢 invoices left out', () => {
     const r = importFixture('tw-einvoice.csv');
     expect(r.preset).toBe('tw-einvoice');
