@@ -103,10 +103,50 @@ function partsOf(buckets: readonly DateRange[]): Parts {
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
+/** The month after `month` ('YYYY-MM-01'). */
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** Each month start of the whole-month pieces → its bucket. */
+function monthBuckets(months: readonly Piece[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of months) for (let m = p.start; m <= p.end; m = nextMonth(m)) out.set(m, p.bucket);
+  return out;
+}
+
+/** A Map of Sets keyed by bucket and key (slot 'b\u0000k'). */
+function addTo<T>(into: Map<string, Set<T>>, b: number, k: string, v: T) {
+  const slot = `${b}\u0000${k}`;
+  let set = into.get(slot);
+  if (!set) {
+    set = new Set();
+    into.set(slot, set);
+  }
+  set.add(v);
+}
+
+const slotOf = (slot: string): ActivityRow => {
+  const at = slot.indexOf('\u0000');
+  return { bucket: Number(slot.slice(0, at)), key: slot.slice(at + 1) };
+};
+
 /** One row per bucket × key (the key as SQL gives it: '' for none, ids as text). */
 export interface ActivityRow {
   bucket: number;
   key: string;
+}
+
+/**
+ * The breakdown in a GROUP BY after (month, customer): nothing without one, the column itself for the
+ * line members (so the covering index's order serves the grouping), else the key expression.
+ */
+function groupKey(scope: KpiScope, ctx: Ctx): RawBuilder<unknown> {
+  if (scope.by === null) return sql``;
+  const column = { channel: 's.channel_id', rep: 's.rep_id', region: 's.region_id' }[scope.by as string];
+  return column ? sql`, ${sql.ref(column)}` : sql`, ${ctx.key}`;
 }
 
 /** The SQL pieces shared by the readers: tenant, key, joins and filters on alias s. */
@@ -163,27 +203,50 @@ export async function customerCounts(
 ): Promise<(ActivityRow & { customers: number; repeaters: number; revenueMinor: number })[]> {
   const parts = partsOf(buckets);
   const ctx = context(scope);
-  const arms: RawBuilder<unknown>[] = [];
-  if (parts.months.length > 0)
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c, SUM(s.order_count) AS n, SUM(s.amount_minor) AS rev
-      ${monthsFrom(ctx, parts, true)} GROUP BY 1, 2, 3`);
+  /** bucket, key, customer → distinct orders and revenue. */
+  const cells = new Map<string, { b: number; k: string; n: number; rev: number }>();
+  const add = (b: number, k: string, c: unknown, n: number, rev: number) => {
+    const slot = `${b}\u0000${k}\u0000${String(c)}`;
+    const cell = cells.get(slot);
+    if (cell) {
+      cell.n += n;
+      cell.rev += rev;
+    } else cells.set(slot, { b, k, n, rev });
+  };
+  if (parts.months.length > 0) {
+    // Grouped by month and customer in the covering index's order (no sort); months → buckets here.
+    const bucketOf = monthBuckets(parts.months);
+    const res = await sql<{ m: string; k: unknown; c: unknown; n: unknown; rev: unknown }>`
+      SELECT s.month_start AS m, ${ctx.key} AS k, s.customer_id AS c, SUM(s.order_count) AS n,
+        SUM(s.amount_minor) AS rev
+      ${monthsFrom(ctx, parts, true)} GROUP BY s.month_start, s.customer_id${groupKey(scope, ctx)}`.execute(
+      db,
+    );
+    for (const r of res.rows) {
+      const b = bucketOf.get(String(r.m));
+      if (b !== undefined) add(b, String(r.k), r.c, num(r.n), num(r.rev));
+    }
+  }
   const lines = lineArms(ctx, parts, true);
-  if (lines.length > 0)
-    arms.push(sql`SELECT b, k, c, COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${unionAll(lines)}) l
-      WHERE b >= 0 GROUP BY b, k, c`);
-  if (arms.length === 0) return [];
-  const res = await sql<{ b: unknown; k: unknown; customers: unknown; repeaters: unknown; rev: unknown }>`
-    SELECT b, k, COUNT(*) AS customers, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS repeaters, SUM(rev) AS rev
-    FROM (SELECT b, k, c, SUM(n) AS n, SUM(rev) AS rev FROM (${unionAll(arms)}) a WHERE b >= 0 GROUP BY b, k, c) t
-    GROUP BY b, k`.execute(db);
-  return res.rows.map((r) => ({
-    bucket: num(r.b),
-    key: String(r.k),
-    customers: num(r.customers),
-    repeaters: num(r.repeaters),
-    revenueMinor: num(r.rev),
-  }));
+  if (lines.length > 0) {
+    const res = await sql<{ b: unknown; k: unknown; c: unknown; n: unknown; rev: unknown }>`
+      SELECT b, k, c, COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${unionAll(lines)}) l
+      WHERE b >= 0 GROUP BY b, k, c`.execute(db);
+    for (const r of res.rows) add(num(r.b), String(r.k), r.c, num(r.n), num(r.rev));
+  }
+  const out = new Map<string, ActivityRow & { customers: number; repeaters: number; revenueMinor: number }>();
+  for (const cell of cells.values()) {
+    const slot = `${cell.b}\u0000${cell.k}`;
+    let row = out.get(slot);
+    if (!row) {
+      row = { bucket: cell.b, key: cell.k, customers: 0, repeaters: 0, revenueMinor: 0 };
+      out.set(slot, row);
+    }
+    row.customers += 1;
+    if (cell.n >= 2) row.repeaters += 1;
+    row.revenueMinor += cell.rev;
+  }
+  return [...out.values()];
 }
 
 /**
@@ -295,20 +358,46 @@ export async function retentionCounts(
 ): Promise<(ActivityRow & { previousCustomers: number; retained: number })[]> {
   if (buckets.length === 0) return [];
   const ctx = context(scope);
-  const arms = [
-    ...activeArms(ctx, previous, sql`, 1 AS was, 0 AS is_now`),
-    ...activeArms(ctx, buckets, sql`, 0 AS was, 1 AS is_now`),
-  ];
-  if (arms.length === 0) return [];
-  const res = await sql<{ b: unknown; k: unknown; prev: unknown; kept: unknown }>`
-    SELECT b, k, SUM(was) AS prev, SUM(was * is_now) AS kept FROM (
-      SELECT b, k, c, MAX(was) AS was, MAX(is_now) AS is_now FROM (${unionAll(arms)}) u
-      WHERE b >= 0 GROUP BY b, k, c
-    ) t WHERE was = 1 GROUP BY b, k`.execute(db);
-  return res.rows.map((r) => ({
-    bucket: num(r.b),
-    key: String(r.k),
-    previousCustomers: num(r.prev),
-    retained: num(r.kept),
-  }));
+  const before = partsOf(previous);
+  const now = partsOf(buckets);
+  const was = new Map<string, Set<string>>();
+  const is = new Map<string, Set<string>>();
+  const months = [...before.months, ...now.months];
+  if (months.length > 0) {
+    // One read of every month either side needs (a month is often the previous period of the next).
+    const beforeOf = monthBuckets(before.months);
+    const nowOf = monthBuckets(now.months);
+    const span = spanOf(months);
+    const res = await sql<{ m: string; k: unknown; c: unknown }>`
+      SELECT DISTINCT s.month_start AS m, ${ctx.key} AS k, s.customer_id AS c
+      FROM kpi_customer_monthly s${ctx.joins}
+      WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}
+        AND s.customer_id IS NOT NULL${ctx.filters}`.execute(db);
+    for (const r of res.rows) {
+      const m = String(r.m);
+      const b = beforeOf.get(m);
+      if (b !== undefined) addTo(was, b, String(r.k), String(r.c));
+      const n = nowOf.get(m);
+      if (n !== undefined) addTo(is, n, String(r.k), String(r.c));
+    }
+  }
+  for (const [parts, into] of [
+    [before, was],
+    [now, is],
+  ] as const) {
+    if (parts.days.length === 0) continue;
+    const span = spanOf(parts.days);
+    const res = await sql<{ b: unknown; k: unknown; c: unknown }>`
+      SELECT DISTINCT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k, s.customer_id AS c
+      FROM sales_lines s${ctx.joins}
+      WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
+        AND s.customer_id IS NOT NULL${ctx.filters}`.execute(db);
+    for (const r of res.rows) if (num(r.b) >= 0) addTo(into, num(r.b), String(r.k), String(r.c));
+  }
+  return [...was].map(([slot, customers]) => {
+    const back = is.get(slot);
+    let retained = 0;
+    if (back) for (const c of customers) if (back.has(c)) retained += 1;
+    return { ...slotOf(slot), previousCustomers: customers.size, retained };
+  });
 }
