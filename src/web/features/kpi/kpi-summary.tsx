@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiResultBody } from '../../../contract/kpi.ts';
 import { isLowerBetter } from '../../../core/goals/metric-kinds.ts';
-import { formatLocalDate } from '../../i18n/format.ts';
+import { formatLocalDate, formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ChangeText } from './kpi-change.tsx';
 import { formatKpi, lastCompleteIndex } from './kpi-view.ts';
@@ -81,7 +81,7 @@ export function KpiSummary({ result }: { result: KpiResultBody }) {
           style={{ margin: '8px 0 0' }}
           data-testid="kpi-caveat"
         >
-          {t(`kpi.caveat.${c.gap}`, { count: c.lines })}
+          {t(`kpi.caveat.${c.gap}`, { n: formatNumber(c.lines, lang) })}
         </Typography.Paragraph>
       ))}
     </div>
