@@ -39,13 +39,44 @@ export function dimensionsOf(scope: KpiScope): Set<Dimension> {
 export const involvesSegments = (scope: KpiScope): boolean =>
   [...dimensionsOf(scope)].some((d) => SEGMENT_DIMENSIONS.includes(d));
 
-/** CASE expression mapping a date column to its bucket index (−1 outside every piece). */
-export function bucketCase(column: RawBuilder<unknown>, pieces: readonly Piece[]): RawBuilder<number> {
-  if (pieces.length === 0) return sql<number>`-1`;
+/** Pieces a CASE tests one after the other; more are split in halves by their start dates. */
+const LINEAR_PIECES = 8;
+
+/** A flat CASE over `pieces`: the first that holds the date gives its bucket. */
+function linearCase(column: RawBuilder<unknown>, pieces: readonly Piece[]): RawBuilder<number> {
   const whens = pieces.map(
     (p) => sql`WHEN ${column} BETWEEN ${p.start} AND ${p.end} THEN ${sql.lit(p.bucket)}`,
   );
   return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE -1 END`;
+}
+
+/** Pieces sorted by start date, none overlapping the next: `null` when some overlap. */
+function disjointSorted(pieces: readonly Piece[]): Piece[] | null {
+  const sorted = [...pieces].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  for (let i = 1; i < sorted.length; i++)
+    if ((sorted[i] as Piece).start <= (sorted[i - 1] as Piece).end) return null;
+  return sorted;
+}
+
+/** Halves `sorted` (disjoint) by the start date of its middle piece until a flat CASE is short. */
+function searchCase(column: RawBuilder<unknown>, sorted: readonly Piece[]): RawBuilder<number> {
+  if (sorted.length <= LINEAR_PIECES) return linearCase(column, sorted);
+  const mid = sorted.length >> 1;
+  const left = searchCase(column, sorted.slice(0, mid));
+  const right = searchCase(column, sorted.slice(mid));
+  return sql<number>`CASE WHEN ${column} < ${(sorted[mid] as Piece).start} THEN ${left} ELSE ${right} END`;
+}
+
+/**
+ * CASE expression mapping a date column to its bucket index (−1 outside every piece). Many
+ * disjoint pieces (a year by day: 365) are searched by halves, a handful of comparisons a row rather
+ * than one per piece; overlapping pieces keep the flat CASE (the first piece that holds wins).
+ */
+export function bucketCase(column: RawBuilder<unknown>, pieces: readonly Piece[]): RawBuilder<number> {
+  if (pieces.length === 0) return sql<number>`-1`;
+  if (pieces.length <= LINEAR_PIECES) return linearCase(column, pieces);
+  const sorted = disjointSorted(pieces);
+  return sorted === null ? linearCase(column, pieces) : searchCase(column, sorted);
 }
 
 export function spanOf(pieces: readonly Piece[]): DateRange {
