@@ -118,8 +118,13 @@ const nodeFields = {
   /** Additive: what the children add up to, and the gap to the target (0 when consistent). */
   childrenTotal: z.number().nullable(),
   mismatch: z.number().nullable(),
-  /** Ratio: the level the children imply (weighted by days). */
+  /** Ratio: the level the children imply, weighted as `impliedWeighting` says. */
   implied: z.number().nullable(),
+  /**
+   * How a ratio's children weigh: 'last-year' by each child's denominator (orders for AOV, …: a closed
+   * child's own, last year's for the others), 'days' when last year is unknown; null for sums.
+   */
+  impliedWeighting: z.enum(['last-year', 'days']).nullable(),
 };
 export type PlanNode = z.infer<z.ZodObject<typeof nodeFields>> & { children: PlanNode[] };
 export const planNodeSchema: z.ZodType<PlanNode> = z.object({

@@ -405,6 +405,9 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(tree.children.map((c: { target: number }) => c.target)).toEqual(
       s.children.map((c: { newTarget: number }) => c.newTarget),
     );
+    // The tree weighs the levels as the re-plan did: the plan implies the target again.
+    expect(tree.goal.impliedWeighting).toBe('last-year');
+    expect(tree.goal.implied).toBeCloseTo(4000, 0);
     const versions = (await client.get(`/api/companies/${companyId}/goals/${g.id}/versions`)).json();
     expect(versions[0].reason).toBe('差額由下半年補足');
     expect(versions[0].changes.replan.to).toMatchObject({ mode: 'spread', weighting: 'last-year' });

@@ -13,6 +13,7 @@ import { additiveMismatch, impliedLevel, rebalance } from '../../core/plan/split
 import type { SplitRecipe } from '../../core/plan/types.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
+import { type LevelWeighting, type LevelWeights, levelWeights } from './level-weights.ts';
 import { fromPlanUnits, kpiToGoalUnits, readMetric, toPlanUnits } from './plan-data.ts';
 import type { PlanGoal, TargetRevision } from './ports.ts';
 import { loadForPlan, parentTarget } from './split-goal.ts';
@@ -41,8 +42,10 @@ export interface PlanNodeView {
   /** Additive: what the children add up to and the gap to the target (0: consistent); null without children. */
   childrenTotal: number | null;
   mismatch: number | null;
-  /** Ratio: the level the children imply (weighted by days). */
+  /** Ratio: the level the children imply, their levels weighted as `impliedWeighting` says. */
   implied: number | null;
+  /** 'last-year': by each child's denominator (a closed child's own, last year's for the others); 'days'. */
+  impliedWeighting: LevelWeighting | null;
   children: PlanNodeView[];
 }
 
@@ -159,7 +162,6 @@ async function buildTree(
     : (rootTarget.level ?? 0);
   const descendants = await app.repos.plans.descendants(companyId, rootId);
   const c: Ctx = { companyId, currency: l.currency, settings: l.settings, today: l.today };
-  const actuals = await actualsOf(app, c, [root, ...descendants]);
   const byParent = new Map<string, PlanGoal[]>();
   for (const d of descendants) {
     const p = d.node?.parentGoalId ?? '';
@@ -167,6 +169,17 @@ async function buildTree(
     list.push(d);
     byParent.set(p, list);
   }
+  // Ratio parents: how their children's levels weigh (the same definition as re-planning).
+  const weightsOf = new Map<string, LevelWeights>();
+  const ratioParents = [root, ...descendants].filter(
+    (g) => !isAdditive(g.spec.metric) && (byParent.get(g.id)?.length ?? 0) > 0,
+  );
+  const [actuals] = await Promise.all([
+    actualsOf(app, c, [root, ...descendants]),
+    ...ratioParents.map(async (g) => {
+      weightsOf.set(g.id, await levelWeights(app, c, g, byParent.get(g.id) ?? []));
+    }),
+  ]);
   const view = (g: PlanGoal, target: number, parentTarget: number | null): PlanNodeView => {
     const kids = byParent.get(g.id) ?? [];
     const additive = isAdditive(g.spec.metric);
@@ -174,6 +187,7 @@ async function buildTree(
     let childrenTotal: number | null = null;
     let mismatch: number | null = null;
     let implied: number | null = null;
+    const weights = weightsOf.get(g.id) ?? null;
     if (children.length > 0) {
       if (additive) {
         const m = additiveMismatch(
@@ -185,7 +199,7 @@ async function buildTree(
       } else
         implied = impliedLevel(
           children.map((ch) => ch.target),
-          children.map((ch) => daysBetween(ch.period.start, ch.period.end)),
+          weights?.weights ?? children.map((ch) => daysBetween(ch.period.start, ch.period.end)),
         );
     }
     return {
@@ -209,6 +223,7 @@ async function buildTree(
       childrenTotal,
       mismatch,
       implied,
+      impliedWeighting: weights?.weighting ?? null,
       children,
     };
   };

@@ -5,24 +5,17 @@
  * now needed. Either way the choice is recorded on the parent's history with its reason, and every
  * changed child gets a revision with the same reason.
  */
-import { addDays, type DateRange, daysBetween } from '../../core/calendar/dates.ts';
+import { addDays, daysBetween } from '../../core/calendar/dates.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { isAdditive } from '../../core/goals/metric-kinds.ts';
-import type { GoalScope } from '../../core/goals/types.ts';
-import type { Dimension } from '../../core/kpi/types.ts';
 import { replan, replanRatio } from '../../core/plan/replan.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
-import {
-  fromPlanUnits,
-  kpiToGoalUnits,
-  type MetricParts,
-  readMetricParts,
-  toPlanUnits,
-} from './plan-data.ts';
+import { levelWeights } from './level-weights.ts';
+import { fromPlanUnits, toPlanUnits } from './plan-data.ts';
 import { readPlanActuals } from './plan-tree.ts';
 import type { PlanGoal, TargetRevision } from './ports.ts';
-import { lastYearRange, loadForPlan, parentTarget } from './split-goal.ts';
+import { loadForPlan, parentTarget } from './split-goal.ts';
 
 export interface ReplanRequest {
   today?: string;
@@ -197,51 +190,21 @@ async function replanLevels(
 ): Promise<ReplanView> {
   const goalId = l.goal.id;
   const spec = l.goal.spec;
-  const metric = spec.metric;
   const target = await parentTarget(ctx, companyId, l);
   const level = target.level ?? 0;
-  const yesterday = addDays(l.today, -1);
-  const dim = (kids.find((k) => k.node?.dimension)?.node?.dimension ?? null) as Dimension | null;
-  const memberOf = (k: PlanGoal) => (dim ? (k.node?.member ?? '\u0000') : '');
-  const scope: GoalScope = dim
-    ? { ...spec.scope, [dim]: [...new Set(kids.map((k) => k.node?.member ?? ''))] }
-    : spec.scope;
-  const into = l.goal.node?.split?.into ?? 'month';
-  const periods = [
-    ...new Map(kids.map((k) => [`${k.spec.period.start}|${k.spec.period.end}`, k.spec.period])).values(),
-  ].sort((a, b) => (a.start < b.start ? -1 : 1));
-  const index = new Map(periods.map((p, i) => [`${p.start}|${p.end}`, i]));
-  const closedPeriods = periods.filter((p) => p.end <= yesterday);
-  const read = (ranges: DateRange[]) =>
-    readMetricParts(ctx.repos.kpi, companyId, l.settings, metric, scope, dim, ranges);
-  const [now, ly, toDate] = await Promise.all([
-    read(closedPeriods),
-    read(periods.map((p) => lastYearRange(p, into))),
-    readPlanActuals(ctx, { companyId, currency: l.currency, settings: l.settings, today: l.today }, [l.goal]),
+  const c = { companyId, currency: l.currency, settings: l.settings, today: l.today };
+  const [{ weighting, weights, actuals }, toDate] = await Promise.all([
+    levelWeights(ctx, c, l.goal, kids),
+    readPlanActuals(ctx, c, [l.goal]),
   ]);
-  const cell = (t: MetricParts | null, which: keyof MetricParts, k: PlanGoal, i: number) =>
-    t?.[which].get(memberOf(k))?.[i] ?? null;
-  const lyWeight = (k: PlanGoal) => cell(ly, 'denominators', k, index.get(periodKey(k)) ?? -1);
-  const weighting = kids.every((k) => (lyWeight(k) ?? 0) > 0) ? 'last-year' : 'days';
-  const rows = kids.map((k) => {
-    const ci = closedPeriods.findIndex((p) => p.start === k.spec.period.start && p.end === k.spec.period.end);
-    const actual = ci >= 0 ? kpiToGoalUnits(metric, cell(now, 'values', k, ci), l.currency) : null;
-    const own = ci >= 0 ? cell(now, 'denominators', k, ci) : null;
-    const weight =
-      weighting === 'days'
-        ? daysBetween(k.spec.period.start, k.spec.period.end)
-        : own !== null && own > 0
-          ? own
-          : (lyWeight(k) ?? 0);
-    return {
-      start: k.spec.period.start,
-      end: k.spec.period.end,
-      target: k.spec.target.value,
-      locked: k.node?.locked ?? false,
-      actual,
-      weight,
-    };
-  });
+  const rows = kids.map((k, i) => ({
+    start: k.spec.period.start,
+    end: k.spec.period.end,
+    target: k.spec.target.value,
+    locked: k.node?.locked ?? false,
+    actual: actuals[i] ?? null,
+    weight: weights[i] ?? 0,
+  }));
   const r = replanRatio({ level, children: rows, today: l.today, mode: req.mode });
   const round = (x: number) => Math.round(x * 100) / 100;
   const revisions: TargetRevision[] = [];
@@ -312,5 +275,3 @@ async function replanLevels(
     version: l.goal.version + (req.dryRun ? 0 : 1),
   };
 }
-
-const periodKey = (k: PlanGoal) => `${k.spec.period.start}|${k.spec.period.end}`;

@@ -276,7 +276,9 @@ export default function PlanPage() {
                 showIcon
                 style={{ marginBottom: 12 }}
                 data-testid="plan-implied"
-                title={t('plan.implied', { value: value(node.implied) })}
+                title={t(node.impliedWeighting === 'last-year' ? 'plan.impliedWeighted' : 'plan.implied', {
+                  value: value(node.implied),
+                })}
               />
             )}
             {node.children.length === 0 ? (

@@ -1,0 +1,65 @@
+/**
+ * How a ratio goal's children (levels: AOV, conversion, …) make the parent's value: each child's
+ * level weighted by its denominator (orders for AOV, visits for conversion, …) — a closed child's
+ * own, an open child's last year's for the same period — or by days when last year's is unknown for
+ * any child. One definition for the tree's implied value and for re-planning.
+ */
+import { addDays, type DateRange, daysBetween } from '../../core/calendar/dates.ts';
+import type { CalendarSettings } from '../../core/calendar/periods.ts';
+import type { GoalScope } from '../../core/goals/types.ts';
+import type { Dimension } from '../../core/kpi/types.ts';
+import type { Currency } from '../../core/money/currency.ts';
+import type { AppContext } from '../ports.ts';
+import { kpiToGoalUnits, type MetricParts, readMetricParts } from './plan-data.ts';
+import type { PlanGoal } from './ports.ts';
+import { lastYearRange } from './split-goal.ts';
+
+export type LevelWeighting = 'last-year' | 'days';
+
+export interface LevelWeights {
+  weighting: LevelWeighting;
+  /** Per child, in the children's order. */
+  weights: number[];
+  /** Per child: its actual level (goal units) when its period is over, else null. */
+  actuals: (number | null)[];
+}
+
+export async function levelWeights(
+  ctx: AppContext,
+  c: { companyId: string; settings: CalendarSettings; currency: Currency; today: string },
+  parent: PlanGoal,
+  kids: readonly PlanGoal[],
+): Promise<LevelWeights> {
+  const spec = parent.spec;
+  const metric = spec.metric;
+  const yesterday = addDays(c.today, -1);
+  const dim = (kids.find((k) => k.node?.dimension)?.node?.dimension ?? null) as Dimension | null;
+  const memberOf = (k: PlanGoal) => (dim ? (k.node?.member ?? '\u0000') : '');
+  const scope: GoalScope = dim
+    ? { ...spec.scope, [dim]: [...new Set(kids.map((k) => k.node?.member ?? ''))] }
+    : spec.scope;
+  const into = parent.node?.split?.into ?? 'month';
+  const key = (p: DateRange) => `${p.start}|${p.end}`;
+  const periods = [...new Map(kids.map((k) => [key(k.spec.period), k.spec.period])).values()].sort((a, b) =>
+    a.start < b.start ? -1 : 1,
+  );
+  const index = new Map(periods.map((p, i) => [key(p), i]));
+  const closed = periods.filter((p) => p.end <= yesterday);
+  const closedIndex = new Map(closed.map((p, i) => [key(p), i]));
+  const read = (ranges: DateRange[]) =>
+    readMetricParts(ctx.repos.kpi, c.companyId, c.settings, metric, scope, dim, ranges);
+  const [now, ly] = await Promise.all([read(closed), read(periods.map((p) => lastYearRange(p, into)))]);
+  const cell = (t: MetricParts | null, which: keyof MetricParts, k: PlanGoal, i: number | undefined) =>
+    i === undefined ? null : (t?.[which].get(memberOf(k))?.[i] ?? null);
+  const lyWeight = (k: PlanGoal) => cell(ly, 'denominators', k, index.get(key(k.spec.period)));
+  const weighting: LevelWeighting = kids.every((k) => (lyWeight(k) ?? 0) > 0) ? 'last-year' : 'days';
+  const actuals = kids.map((k) =>
+    kpiToGoalUnits(metric, cell(now, 'values', k, closedIndex.get(key(k.spec.period))), c.currency),
+  );
+  const weights = kids.map((k) => {
+    if (weighting === 'days') return daysBetween(k.spec.period.start, k.spec.period.end);
+    const own = cell(now, 'denominators', k, closedIndex.get(key(k.spec.period)));
+    return own !== null && own > 0 ? own : (lyWeight(k) ?? 0);
+  });
+  return { weighting, weights, actuals };
+}
