@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
 import type { DateRange } from '../../core/calendar/periods.ts';
-import type { Dimension } from '../../core/kpi/types.ts';
+import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 import {
@@ -158,6 +158,28 @@ function context(scope: KpiScope) {
 type Ctx = ReturnType<typeof context>;
 
 /**
+ * For a breakdown by customer segment: the month reads group by customer alone (in the covering
+ * index's order, no join) and each customer's member comes from one read of the customers, here.
+ * Returns the context for those reads and the customer → member function (null: no segment breakdown).
+ */
+async function bySegment(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  ctx: Ctx,
+): Promise<{ monthCtx: Ctx; monthScope: KpiScope; memberOf: ((c: unknown) => string) | null }> {
+  if (scope.by === null || !SEGMENT_DIMENSIONS.includes(scope.by))
+    return { monthCtx: ctx, monthScope: scope, memberOf: null };
+  const rows = await sql<{ id: unknown; v: unknown }>`
+    SELECT id, ${sql.ref(scope.by)} AS v FROM customers WHERE company_id = ${scope.companyId}`.execute(db);
+  const members = new Map(rows.rows.map((r) => [String(r.id), r.v === null ? '' : String(r.v)]));
+  return {
+    monthCtx: { ...ctx, key: sql<string>`''`, joins: sql`` },
+    monthScope: { ...scope, by: null },
+    memberOf: (c) => members.get(String(c)) ?? '',
+  };
+}
+
+/**
  * The lines inside `days` and the lines of complex orders inside `monthDays`, as rows (b, k, c, o,
  * rev): every order a bucket's days hold, and every complex order its months hold (simple orders of
  * the months are counted by kpi_customer_monthly). `customers`: identified customers only.
@@ -216,15 +238,16 @@ export async function customerCounts(
   if (parts.months.length > 0) {
     // Grouped by month and customer in the covering index's order (no sort); months → buckets here.
     const bucketOf = monthBuckets(parts.months);
+    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx);
     const res = await sql<{ m: string; k: unknown; c: unknown; n: unknown; rev: unknown }>`
-      SELECT s.month_start AS m, ${ctx.key} AS k, s.customer_id AS c, SUM(s.order_count) AS n,
+      SELECT s.month_start AS m, ${monthCtx.key} AS k, s.customer_id AS c, SUM(s.order_count) AS n,
         SUM(s.amount_minor) AS rev
-      ${monthsFrom(ctx, parts, true)} GROUP BY s.month_start, s.customer_id${groupKey(scope, ctx)}`.execute(
+      ${monthsFrom(monthCtx, parts, true)} GROUP BY s.month_start, s.customer_id${groupKey(monthScope, monthCtx)}`.execute(
       db,
     );
     for (const r of res.rows) {
       const b = bucketOf.get(String(r.m));
-      if (b !== undefined) add(b, String(r.k), r.c, num(r.n), num(r.rev));
+      if (b !== undefined) add(b, memberOf ? memberOf(r.c) : String(r.k), r.c, num(r.n), num(r.rev));
     }
   }
   const lines = lineArms(ctx, parts, true);
@@ -368,17 +391,19 @@ export async function retentionCounts(
     const beforeOf = monthBuckets(before.months);
     const nowOf = monthBuckets(now.months);
     const span = spanOf(months);
+    const { monthCtx, memberOf } = await bySegment(db, scope, ctx);
     const res = await sql<{ m: string; k: unknown; c: unknown }>`
-      SELECT DISTINCT s.month_start AS m, ${ctx.key} AS k, s.customer_id AS c
-      FROM kpi_customer_monthly s${ctx.joins}
+      SELECT DISTINCT s.month_start AS m, ${monthCtx.key} AS k, s.customer_id AS c
+      FROM kpi_customer_monthly s${monthCtx.joins}
       WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`.execute(db);
     for (const r of res.rows) {
       const m = String(r.m);
+      const k = memberOf ? memberOf(r.c) : String(r.k);
       const b = beforeOf.get(m);
-      if (b !== undefined) addTo(was, b, String(r.k), String(r.c));
+      if (b !== undefined) addTo(was, b, k, String(r.c));
       const n = nowOf.get(m);
-      if (n !== undefined) addTo(is, n, String(r.k), String(r.c));
+      if (n !== undefined) addTo(is, n, k, String(r.c));
     }
   }
   for (const [parts, into] of [
