@@ -166,11 +166,16 @@ async function bySegment(
   db: Kysely<Database>,
   scope: KpiScope,
   ctx: Ctx,
+  months: DateRange,
 ): Promise<{ monthCtx: Ctx; monthScope: KpiScope; memberOf: ((c: unknown) => string) | null }> {
   if (scope.by === null || !SEGMENT_DIMENSIONS.includes(scope.by))
     return { monthCtx: ctx, monthScope: scope, memberOf: null };
+  // Only the customers active in the months read, with a member (none: '').
   const rows = await sql<{ id: unknown; v: unknown }>`
-    SELECT id, ${sql.ref(scope.by)} AS v FROM customers WHERE company_id = ${scope.companyId}`.execute(db);
+    SELECT id, ${sql.ref(scope.by)} AS v FROM customers
+    WHERE company_id = ${scope.companyId} AND ${sql.ref(scope.by)} IS NOT NULL AND id IN (
+      SELECT customer_id FROM kpi_customer_monthly
+      WHERE tenant_id = ${ctx.t} AND month_start BETWEEN ${months.start} AND ${months.end})`.execute(db);
   const members = new Map(rows.rows.map((r) => [String(r.id), r.v === null ? '' : String(r.v)]));
   return {
     monthCtx: { ...ctx, key: sql<string>`''`, joins: sql`` },
@@ -238,7 +243,7 @@ export async function customerCounts(
   if (parts.months.length > 0) {
     // Grouped by month and customer in the covering index's order (no sort); months → buckets here.
     const bucketOf = monthBuckets(parts.months);
-    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx);
+    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx, spanOf(parts.months));
     const res = await sql<{ m: string; k: unknown; c: unknown; n: unknown; rev: unknown }>`
       SELECT s.month_start AS m, ${monthCtx.key} AS k, s.customer_id AS c, SUM(s.order_count) AS n,
         SUM(s.amount_minor) AS rev
@@ -391,7 +396,7 @@ export async function retentionCounts(
     const beforeOf = monthBuckets(before.months);
     const nowOf = monthBuckets(now.months);
     const span = spanOf(months);
-    const { monthCtx, memberOf } = await bySegment(db, scope, ctx);
+    const { monthCtx, memberOf } = await bySegment(db, scope, ctx, span);
     const res = await sql<{ m: string; k: unknown; c: unknown }>`
       SELECT DISTINCT s.month_start AS m, ${monthCtx.key} AS k, s.customer_id AS c
       FROM kpi_customer_monthly s${monthCtx.joins}
