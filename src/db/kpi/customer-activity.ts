@@ -288,26 +288,40 @@ export async function activityOrderCounts(
 ): Promise<(ActivityRow & { orders: number; customerOrders: number })[]> {
   const parts = partsOf(buckets);
   const ctx = context(scope);
-  const arms: RawBuilder<unknown>[] = [];
-  if (parts.months.length > 0)
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
+  const out = new Map<string, ActivityRow & { orders: number; customerOrders: number }>();
+  const add = (bucket: number, key: string, orders: number, customerOrders: number) => {
+    const slot = `${bucket}\u0000${key}`;
+    const row = out.get(slot);
+    if (row) {
+      row.orders += orders;
+      row.customerOrders += customerOrders;
+    } else out.set(slot, { bucket, key, orders, customerOrders });
+  };
+  if (parts.months.length > 0) {
+    // By segment: grouped by month and customer in index order, the customer's member found here.
+    const bucketOf = monthBuckets(parts.months);
+    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx, spanOf(parts.months));
+    const byCustomer = memberOf ? sql`, s.customer_id` : sql``;
+    const res = await sql<{ m: string; k: unknown; c: unknown; n: unknown; cn: unknown }>`
+      SELECT s.month_start AS m, ${monthCtx.key} AS k, ${memberOf ? sql`s.customer_id` : sql`NULL`} AS c,
         SUM(s.order_count) AS n, SUM(CASE WHEN s.customer_id IS NOT NULL THEN s.order_count ELSE 0 END) AS cn
-      ${monthsFrom(ctx, parts, false)} GROUP BY 1, 2`);
+      ${monthsFrom(monthCtx, parts, false)} GROUP BY s.month_start${byCustomer}${groupKey(monthScope, monthCtx)}`.execute(
+      db,
+    );
+    for (const r of res.rows) {
+      const b = bucketOf.get(String(r.m));
+      if (b !== undefined)
+        add(b, memberOf ? (r.c === null ? '' : memberOf(r.c)) : String(r.k), num(r.n), num(r.cn));
+    }
+  }
   const lines = lineArms(ctx, parts, false);
-  if (lines.length > 0)
-    arms.push(sql`SELECT b, k, COUNT(DISTINCT o) AS n, COUNT(DISTINCT CASE WHEN c IS NOT NULL THEN o END) AS cn
-      FROM (${unionAll(lines)}) l WHERE b >= 0 GROUP BY b, k`);
-  if (arms.length === 0) return [];
-  const res = await sql<{ b: unknown; k: unknown; n: unknown; cn: unknown }>`
-    SELECT b, k, SUM(n) AS n, SUM(cn) AS cn FROM (${unionAll(arms)}) a WHERE b >= 0 GROUP BY b, k`.execute(
-    db,
-  );
-  return res.rows.map((r) => ({
-    bucket: num(r.b),
-    key: String(r.k),
-    orders: num(r.n),
-    customerOrders: num(r.cn),
-  }));
+  if (lines.length > 0) {
+    const res = await sql<{ b: unknown; k: unknown; n: unknown; cn: unknown }>`
+      SELECT b, k, COUNT(DISTINCT o) AS n, COUNT(DISTINCT CASE WHEN c IS NOT NULL THEN o END) AS cn
+      FROM (${unionAll(lines)}) l WHERE b >= 0 GROUP BY b, k`.execute(db);
+    for (const r of res.rows) add(num(r.b), String(r.k), num(r.n), num(r.cn));
+  }
+  return [...out.values()];
 }
 
 /**
