@@ -11,6 +11,7 @@ import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 import { importCsv } from '../support/imports.ts';
+import { CHANNELS, type Line, orderFileArb, PRODUCTS, pick, REGIONS, REPS } from '../support/order-files.ts';
 
 /**
  * The distinct-customer figures read from the structures imports keep (kpi_customer_monthly with
@@ -24,30 +25,13 @@ import { importCsv } from '../support/imports.ts';
  */
 
 const HEADER = '訂單編號,項次,交易時間,品名,數量,單價,金額,會員編號,會員等級,通路,業務員,地區';
-const PRODUCTS = ['拿鐵', '美式咖啡', '禮盒'];
-const CHANNELS = ['門市', '線上商店', '外送'];
-const REPS = ['小王', '阿明'];
-const REGIONS = ['台北市', '新北市'];
 const TIERS = ['一般', '金卡'];
 /** 2026-01-10 + 110 days: a partial January, February, March, most of April. */
 const DAYS = 110;
 /** The days that start a month (Feb 1, Mar 1, Apr 1): bucket edges there make whole months. */
 const MONTH_STARTS = [22, 50, 81];
 
-interface Line {
-  order: number | null;
-  lineNo: number;
-  day: number;
-  product: number;
-  qty: number;
-  customer: number | null;
-  channel: number | null;
-  rep: number | null;
-  region: number | null;
-}
-
 const date = (day: number) => new Date(Date.UTC(2026, 0, 10 + day)).toISOString().slice(0, 10);
-const pick = (names: readonly string[], i: number | null) => (i === null ? '' : (names[i] ?? ''));
 /** Each customer's tier (customer 3 has none). */
 const tierOf = (customer: number) => (customer === 3 ? '' : (TIERS[customer % 2] ?? ''));
 const csvLine = (l: Line) =>
@@ -66,55 +50,15 @@ const csvLine = (l: Line) =>
     pick(REGIONS, l.region),
   ].join(',');
 
-/**
- * Orders of a few lines that mostly share their day and members, sometimes not (a line a day later,
- * across a month's end too, or another channel or rep); customers buy several times.
- */
-const orderArb = fc
-  .record({
-    order: fc.option(fc.integer({ min: 1, max: 40 }), { freq: 6 }),
-    day: fc.oneof(fc.integer({ min: 0, max: DAYS - 1 }), fc.constantFrom(...MONTH_STARTS.map((d) => d - 1))),
-    customer: fc.option(fc.integer({ min: 1, max: 6 }), { freq: 4 }),
-    channel: fc.option(fc.integer({ min: 0, max: 2 }), { freq: 5 }),
-    rep: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 3 }),
-    region: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 3 }),
-    lines: fc.array(
-      fc.record({
-        product: fc.integer({ min: 0, max: 2 }),
-        qty: fc.integer({ min: 1, max: 3 }),
-        /** 0: same cell as the order; otherwise one member differs. */
-        drift: fc.constantFrom(0, 0, 0, 0, 0, 1, 2, 3),
-        lineNo: fc.integer({ min: 1, max: 6 }),
-      }),
-      { minLength: 1, maxLength: 3 },
-    ),
-  })
-  .map((o): Line[] =>
-    o.lines.map((l) => ({
-      order: o.order,
-      lineNo: l.lineNo,
-      day: l.drift === 1 ? Math.min(DAYS - 1, o.day + 1) : o.day,
-      product: l.product,
-      qty: l.qty,
-      customer: o.customer,
-      channel: l.drift === 2 ? ((o.channel ?? 0) + 1) % 3 : o.channel,
-      rep: l.drift === 3 ? null : o.rep,
-      region: o.region,
-    })),
-  );
-
-const fileArb = fc
-  .tuple(
-    fc.array(orderArb, { minLength: 1, maxLength: 40 }),
-    fc.constantFrom('file', 'customer', 'reverse', 'product'),
-  )
-  .map(([orders, order]) => {
-    const lines = orders.flat();
-    if (order === 'customer') return [...lines].sort((a, b) => (a.customer ?? 0) - (b.customer ?? 0));
-    if (order === 'reverse') return [...lines].reverse();
-    if (order === 'product') return [...lines].sort((a, b) => a.product - b.product);
-    return lines;
-  });
+const fileArb = orderFileArb({
+  days: DAYS,
+  maxOrder: 40,
+  maxCustomer: 6,
+  customerFreq: 4,
+  maxOrders: 40,
+  // Orders start on any day, or on the last day of a month (a line a day later crosses into the next).
+  dayArb: fc.oneof(fc.integer({ min: 0, max: DAYS - 1 }), fc.constantFrom(...MONTH_STARTS.map((d) => d - 1))),
+});
 
 /**
  * Buckets: consecutive day ranges (a gap sometimes), with edges often on a month's first day (whole

@@ -9,6 +9,7 @@ import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 import { importCsv } from '../support/imports.ts';
+import { CHANNELS, type Line, orderFileArb, PRODUCTS, pick, REGIONS, REPS } from '../support/order-files.ts';
 
 /**
  * Distinct orders read from the structures imports keep (kpi_orders_daily and kpi_complex_orders)
@@ -18,26 +19,9 @@ import { importCsv } from '../support/imports.ts';
  */
 
 const HEADER = '訂單編號,項次,交易時間,品名,數量,單價,金額,會員編號,通路,業務員,地區';
-const PRODUCTS = ['拿鐵', '美式咖啡', '禮盒'];
-const CHANNELS = ['門市', '線上商店', '外送'];
-const REPS = ['小王', '阿明'];
-const REGIONS = ['台北市', '新北市'];
 const DAYS = 20;
 
-interface Line {
-  order: number | null;
-  lineNo: number;
-  day: number;
-  product: number;
-  qty: number;
-  customer: number | null;
-  channel: number | null;
-  rep: number | null;
-  region: number | null;
-}
-
 const date = (day: number) => new Date(Date.UTC(2026, 1, 20 + day)).toISOString().slice(0, 10);
-const pick = (names: readonly string[], i: number | null) => (i === null ? '' : (names[i] ?? ''));
 const csvLine = (l: Line) =>
   [
     l.order === null ? '' : `B${l.order}`,
@@ -53,52 +37,7 @@ const csvLine = (l: Line) =>
     pick(REGIONS, l.region),
   ].join(',');
 
-/** Orders of a few lines that mostly share their day and members (the usual case), sometimes not. */
-const orderArb = fc
-  .record({
-    order: fc.option(fc.integer({ min: 1, max: 30 }), { freq: 6 }),
-    day: fc.integer({ min: 0, max: DAYS - 1 }),
-    customer: fc.option(fc.integer({ min: 1, max: 5 }), { freq: 2 }),
-    channel: fc.option(fc.integer({ min: 0, max: 2 }), { freq: 5 }),
-    rep: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 3 }),
-    region: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 3 }),
-    lines: fc.array(
-      fc.record({
-        product: fc.integer({ min: 0, max: 2 }),
-        qty: fc.integer({ min: 1, max: 3 }),
-        /** 0: same cell as the order; otherwise one member differs. */
-        drift: fc.constantFrom(0, 0, 0, 0, 0, 1, 2, 3),
-        lineNo: fc.integer({ min: 1, max: 6 }),
-      }),
-      { minLength: 1, maxLength: 3 },
-    ),
-  })
-  .map((o): Line[] =>
-    o.lines.map((l) => ({
-      order: o.order,
-      lineNo: l.lineNo,
-      day: l.drift === 1 ? Math.min(DAYS - 1, o.day + 1) : o.day,
-      product: l.product,
-      qty: l.qty,
-      customer: o.customer,
-      channel: l.drift === 2 ? ((o.channel ?? 0) + 1) % 3 : o.channel,
-      rep: l.drift === 3 ? null : o.rep,
-      region: o.region,
-    })),
-  );
-
-const fileArb = fc
-  .tuple(
-    fc.array(orderArb, { minLength: 1, maxLength: 25 }),
-    fc.constantFrom('file', 'customer', 'reverse', 'product'),
-  )
-  .map(([orders, order]) => {
-    const lines = orders.flat();
-    if (order === 'customer') return [...lines].sort((a, b) => (a.customer ?? 0) - (b.customer ?? 0));
-    if (order === 'reverse') return [...lines].reverse();
-    if (order === 'product') return [...lines].sort((a, b) => a.product - b.product);
-    return lines;
-  });
+const fileArb = orderFileArb({ days: DAYS, maxOrder: 30, maxCustomer: 5, customerFreq: 2, maxOrders: 25 });
 
 /** Buckets: consecutive day ranges (with a gap sometimes) over the file's days. */
 const bucketsArb = fc.uniqueArray(fc.integer({ min: 1, max: DAYS - 1 }), { maxLength: 5 }).chain((cuts) => {
