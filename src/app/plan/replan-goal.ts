@@ -102,18 +102,7 @@ export async function replanGoal(
     mode: req.mode,
   });
   const from = (u: number) => fromPlanUnits(metric, u, l.currency);
-  const revisions: TargetRevision[] = [];
-  if (req.mode === 'spread')
-    kids.forEach((k, i) => {
-      const to = from(r.targets[i] ?? 0);
-      if (to !== k.spec.target.value)
-        revisions.push({
-          goalId: k.id,
-          spec: { ...k.spec, target: { ...k.spec.target, value: to } },
-          expectedVersion: k.version,
-          changes: { target: { from: k.spec.target.value, to } },
-        });
-    });
+  const revisions = req.mode === 'spread' ? childRevisions(kids, (i) => from(r.targets[i] ?? 0)) : [];
   const summary = {
     mode: req.mode,
     today: l.today,
@@ -126,22 +115,7 @@ export async function replanGoal(
     expectedVersion: l.goal.version,
     changes: { replan: { from: null, to: summary } },
   });
-  if (!req.dryRun) {
-    const at = nowIso(ctx);
-    const ok = await ctx.repos.plans.revise(companyId, revisions, new Map(), req.reason, actor.userId, at);
-    if (!ok) throw new AppError('VERSION_CONFLICT');
-    await ctx.repos.audit.append(
-      {
-        companyId,
-        userId: actor.userId,
-        action: 'plan.replanned',
-        entity: 'goal',
-        entityId: goalId,
-        details: { ...summary, reason: req.reason },
-      },
-      at,
-    );
-  }
+  if (!req.dryRun) await saveReplan(ctx, actor, companyId, goalId, revisions, req.reason, summary);
   return {
     goalId,
     mode: req.mode,
@@ -207,18 +181,7 @@ async function replanLevels(
   }));
   const r = replanRatio({ level, children: rows, today: l.today, mode: req.mode });
   const round = (x: number) => Math.round(x * 100) / 100;
-  const revisions: TargetRevision[] = [];
-  if (req.mode === 'spread')
-    kids.forEach((k, i) => {
-      const to = round(r.targets[i] ?? 0);
-      if (to !== k.spec.target.value)
-        revisions.push({
-          goalId: k.id,
-          spec: { ...k.spec, target: { ...k.spec.target, value: to } },
-          expectedVersion: k.version,
-          changes: { target: { from: k.spec.target.value, to } },
-        });
-    });
+  const revisions = req.mode === 'spread' ? childRevisions(kids, (i) => round(r.targets[i] ?? 0)) : [];
   const difference =
     r.closedActual === null || r.closedTarget === null ? 0 : round(r.closedActual - r.closedTarget);
   const requiredLevel = r.requiredLevel === null ? null : round(r.requiredLevel);
@@ -229,22 +192,7 @@ async function replanLevels(
     expectedVersion: l.goal.version,
     changes: { replan: { from: null, to: summary } },
   });
-  if (!req.dryRun) {
-    const at = nowIso(ctx);
-    const ok = await ctx.repos.plans.revise(companyId, revisions, new Map(), req.reason, actor.userId, at);
-    if (!ok) throw new AppError('VERSION_CONFLICT');
-    await ctx.repos.audit.append(
-      {
-        companyId,
-        userId: actor.userId,
-        action: 'plan.replanned',
-        entity: 'goal',
-        entityId: goalId,
-        details: { ...summary, reason: req.reason },
-      },
-      at,
-    );
-  }
+  if (!req.dryRun) await saveReplan(ctx, actor, companyId, goalId, revisions, req.reason, summary);
   const currentLevel = toDate.get(goalId) ?? null;
   return {
     goalId,
@@ -274,4 +222,46 @@ async function replanLevels(
     })),
     version: l.goal.version + (req.dryRun ? 0 : 1),
   };
+}
+
+/** The spread's new targets of the children whose target changes (`to(i)`: child i's new target). */
+function childRevisions(kids: readonly PlanGoal[], to: (i: number) => number): TargetRevision[] {
+  const out: TargetRevision[] = [];
+  kids.forEach((k, i) => {
+    const value = to(i);
+    if (value !== k.spec.target.value)
+      out.push({
+        goalId: k.id,
+        spec: { ...k.spec, target: { ...k.spec.target, value } },
+        expectedVersion: k.version,
+        changes: { target: { from: k.spec.target.value, to: value } },
+      });
+  });
+  return out;
+}
+
+/** Records a re-plan: the revisions (children's targets and the parent's re-plan note) and its audit entry. */
+async function saveReplan(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  goalId: string,
+  revisions: readonly TargetRevision[],
+  reason: string,
+  summary: Record<string, unknown>,
+): Promise<void> {
+  const at = nowIso(ctx);
+  const ok = await ctx.repos.plans.revise(companyId, revisions, new Map(), reason, actor.userId, at);
+  if (!ok) throw new AppError('VERSION_CONFLICT');
+  await ctx.repos.audit.append(
+    {
+      companyId,
+      userId: actor.userId,
+      action: 'plan.replanned',
+      entity: 'goal',
+      entityId: goalId,
+      details: { ...summary, reason },
+    },
+    at,
+  );
 }
