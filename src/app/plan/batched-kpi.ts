@@ -19,6 +19,7 @@ import type { ProfileRecord } from '../company/ports.ts';
 import type { Kpi } from '../goals/goal-history.ts';
 import { computeKpi, loadKpiFacts } from '../kpi/compute-kpi.ts';
 import type { KpiRepository } from '../kpi/ports.ts';
+import { rangeLayers } from './plan-data.ts';
 
 interface Ask {
   member: string | null;
@@ -120,15 +121,7 @@ export function batchedKpi(
       return;
     }
     // Totals over each asked range: layers of non-overlapping ranges, read in chunks.
-    const distinct = [
-      ...new Map(g.asks.map((a) => [`${a.range.start}|${a.range.end}`, a.range])).values(),
-    ].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end > b.end ? -1 : 1));
-    const layers: DateRange[][] = [];
-    for (const r of distinct) {
-      const layer = layers.find((l) => (l[l.length - 1]?.end ?? '') < r.start);
-      if (layer) layer.push(r);
-      else layers.push([r]);
-    }
+    const layers = rangeLayers(g.asks.map((a) => a.range));
     const found = new Map<string, KpiPoint>();
     await Promise.all(
       layers.map(async (layer) => {

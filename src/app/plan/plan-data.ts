@@ -195,3 +195,20 @@ export function kpiToGoalUnits(metric: KpiMetric, value: number | null, currency
   if (isPercentMetric(metric)) return Math.round(value * 100 * 1e6) / 1e6;
   return value;
 }
+
+/**
+ * The distinct ranges, in layers of ranges that do not overlap (by start date, the longer first at a
+ * tie), so that each layer can be read as the buckets of one KPI question.
+ */
+export function rangeLayers(ranges: readonly DateRange[]): DateRange[][] {
+  const distinct = [...new Map(ranges.map((r) => [`${r.start}|${r.end}`, r])).values()].sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : a.end > b.end ? -1 : 1,
+  );
+  const layers: DateRange[][] = [];
+  for (const r of distinct) {
+    const layer = layers.find((l) => (l[l.length - 1]?.end ?? '') < r.start);
+    if (layer) layer.push(r);
+    else layers.push([r]);
+  }
+  return layers;
+}

@@ -14,7 +14,7 @@ import type { SplitRecipe } from '../../core/plan/types.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
 import { type LevelWeighting, type LevelWeights, levelWeights } from './level-weights.ts';
-import { fromPlanUnits, kpiToGoalUnits, readMetric, toPlanUnits } from './plan-data.ts';
+import { fromPlanUnits, kpiToGoalUnits, rangeLayers, readMetric, toPlanUnits } from './plan-data.ts';
 import type { PlanGoal, TargetRevision } from './ports.ts';
 import { loadForPlan, parentTarget } from './split-goal.ts';
 
@@ -99,15 +99,7 @@ async function actualsOf(
   // The groups are read concurrently (the read pool has two threads on SQLite).
   const readGroup = async (group: typeof groups extends Map<string, infer G> ? G : never) => {
     // Layers of non-overlapping ranges: one read each.
-    const distinct = [
-      ...new Map(group.items.map((i) => [`${i.range.start}|${i.range.end}`, i.range])).values(),
-    ].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end > b.end ? -1 : 1));
-    const layers: DateRange[][] = [];
-    for (const r of distinct) {
-      const layer = layers.find((l) => (l[l.length - 1]?.end ?? '') < r.start);
-      if (layer) layer.push(r);
-      else layers.push([r]);
-    }
+    const layers = rangeLayers(group.items.map((i) => i.range));
     const where = new Map<string, (number | null) | undefined>();
     // By a dimension: only the group's members are read (a member's value is its own rows).
     const scope: GoalScope = group.dim
