@@ -85,6 +85,18 @@ describe.each(dialects())('facts a file lacks, kept per import and shown with th
       gaps: ['noProduct', 'assumedQuantity', 'noCustomer'],
       gapLines: { noProduct: 3, assumedQuantity: 3, noCustomer: 3 },
     });
+    // The KPI's export says it too, in the reader's language.
+    const csv = await client.get(
+      `/api/companies/${companyId}/kpi/export?metric=units&from=2024-01-01&to=2024-12-31&grain=month&format=csv`,
+    );
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain(
+      'Note,quantity assumed 1 for 3 lines in this range (their files had no quantity column)',
+    );
+    const plain = await client.get(
+      `/api/companies/${companyId}/kpi/export?metric=revenue&from=2024-01-01&to=2024-12-31&grain=month&format=csv`,
+    );
+    expect(plain.body).not.toContain('Note');
     const list = (await client.get(`/api/companies/${companyId}/imports`)).json();
     expect(list.find((r: { id: string }) => r.id === job.importId).account.gaps).toHaveLength(3);
 

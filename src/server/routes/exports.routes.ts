@@ -8,6 +8,7 @@ import {
   exportTableQuerySchema,
   kpiExportQuerySchema,
 } from '../../contract/exports.ts';
+import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
 import { type ExportRows, writeCsv, writeXlsx } from '../../ingest/export-table.ts';
 import { requireActor } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
@@ -95,6 +96,12 @@ export function exportRoutes(app: FastifyInstance, deps: RouteDeps): void {
           const lastYearValue = ly && (ly.key ?? '') === (p.key ?? '') ? ly.value : null;
           return [p.label, p.start, p.end, ...(result.by ? [p.key ?? ''] : []), p.value, lastYearValue];
         }),
+        // What the files in the range lacked that this KPI depends on, as the explorer and CLI say it.
+        ...(result.caveats.length > 0 ? [[]] : []),
+        ...result.caveats.map((c) => [
+          locale === 'en' ? 'Note' : '注意',
+          dataGapMessage(c.gap, c.lines, locale),
+        ]),
       ];
       return sendRows(reply, rows, req.query.format, `${label}-${result.from}-${result.to}`, label);
     },
