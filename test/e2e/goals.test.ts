@@ -399,7 +399,11 @@ describe('SMART goals in the browser: the guide’s coffee-shop goal', () => {
       .toBe('done');
 
     // The list and the wizard say the data stops on that day; nothing is recommended from zeros.
-    await page.reload();
+    // Without a reload: the next page opened in the app asks again (an import changed the answer).
+    const shell = new AppShell(page);
+    await shell.goTo('KPI 指標');
+    await expect.poll(() => banner.getAttribute('data-status')).toBe('stale');
+    await shell.goTo('銷售目標');
     await new GoalListPage(page).waitForIt();
     await expect.poll(() => banner.getAttribute('data-status')).toBe('stale');
     const lastSaleShown = new Intl.DateTimeFormat('zh-TW', { dateStyle: 'medium', timeZone: 'UTC' }).format(

@@ -16,7 +16,9 @@ export function useDataFreshness(companyId: string) {
     queryKey: ['data-freshness', companyId],
     queryFn: () => api.get<DataFreshnessView>(companyPath(companyId, '/data-freshness')),
     enabled: companyId !== '',
-    staleTime: 60_000,
+    // Asked again whenever a page showing it opens (one cheap read): an import or an undo on another
+    // page, or by someone else, changes the answer.
+    staleTime: 0,
   });
 }
 

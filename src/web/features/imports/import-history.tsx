@@ -3,6 +3,7 @@ import { Alert, App, Button, Popconfirm, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportRecordDto } from '../../../contract/imports.ts';
 import { api, companyPath } from '../../api/client.ts';
+import { companyDataChanged } from '../../api/company-data.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
@@ -25,9 +26,7 @@ export function ImportHistory() {
     mutationFn: (id: string) => api.post(companyPath(companyId, `/imports/${encodeURIComponent(id)}/undo`)),
     onSuccess: () => {
       void message.success(t('imports.history.undone'));
-      void queryClient.invalidateQueries({ queryKey: ['imports', companyId] });
-      void queryClient.invalidateQueries({ queryKey: ['kpi', companyId] });
-      void queryClient.invalidateQueries({ queryKey: ['catalog', companyId] });
+      companyDataChanged(queryClient, companyId);
     },
     onError: (e) => void message.error(errorMessage(e, t)),
   });

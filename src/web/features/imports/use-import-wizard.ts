@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { ImportJob, Upload as UploadDto } from '../../../contract/imports.ts';
 import { api, companyPath } from '../../api/client.ts';
+import { companyDataChanged } from '../../api/company-data.ts';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 import type { DateOrderChoice, ImportKind, ImportOptions, Mapping } from './imports-api.ts';
 
@@ -93,9 +94,7 @@ export function useImportWizard(initialKind: ImportKind) {
     (done: ImportJob) => {
       setFinished(done);
       setStep(3);
-      void queryClient.invalidateQueries({ queryKey: ['imports', companyId] });
-      void queryClient.invalidateQueries({ queryKey: ['kpi', companyId] });
-      void queryClient.invalidateQueries({ queryKey: ['catalog', companyId] });
+      companyDataChanged(queryClient, companyId);
     },
     [queryClient, companyId],
   );
