@@ -62,10 +62,14 @@ export function registerKpiCommand(program: Command): void {
             by: opts.by,
             where: opts.where,
           });
-          const lines = result.series.map((p: KpiPoint) => {
-            const key = p.key === undefined ? '' : `\t${p.key ?? '—'}`;
-            return `${p.period}${key}\t${show(p.value)}`;
-          });
+          const partial = locale === 'en' ? ' (partial)' : '（未完整）';
+          const keyOf = (p: KpiPoint) => (p.key === undefined ? '' : `\t${p.key ?? '—'}`);
+          const lines = result.series.map(
+            (p: KpiPoint) => `${p.period}${keyOf(p)}\t${show(p.value)}${p.partial ? partial : ''}`,
+          );
+          // The whole range, computed by the KPI's kind (a ratio from its summed parts, never a sum).
+          const totalLabel = locale === 'en' ? 'Total' : '合計';
+          const totals = result.total.map((p: KpiPoint) => `${totalLabel}${keyOf(p)}\t${show(p.value)}`);
           // What the files in the range lacked that this KPI depends on (no products, quantities...).
           const notes = result.caveats.map(
             (c) => `${locale === 'en' ? 'Note' : '注意'}: ${dataGapMessage(c.gap, c.lines, locale)}`,
@@ -73,9 +77,12 @@ export function registerKpiCommand(program: Command): void {
           output(
             opts.json,
             result,
-            [`${company.name} · ${metric} (${result.unit}, ${result.currency})`, ...lines, ...notes].join(
-              '\n',
-            ),
+            [
+              `${company.name} · ${metric} (${result.unit}, ${result.currency})`,
+              ...lines,
+              ...totals,
+              ...notes,
+            ].join('\n'),
           );
         } catch (e) {
           if (isAppError(e) && e.code === 'VALIDATION_FAILED')

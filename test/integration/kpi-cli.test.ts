@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `pacer kpi` as a real process over a SQLite data folder: the text output ends with the whole
+ * range's total computed by the KPI's kind (a ratio from its summed parts, never a sum of ratios) and
+ * marks the period still running as partial.
+ */
+const PACER = resolve(import.meta.dirname, '../../bin/pacer.js');
+const env = { ...process.env, PACER_SCRYPT_LOGN: '12' };
+const run = (args: string[]) => spawnSync(process.execPath, [PACER, ...args], { env, encoding: 'utf8' });
+
+/** This month in the company's time zone (Asia/Taipei), as YYYY-MM. */
+const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' })
+  .format(new Date())
+  .slice(0, 7);
+
+describe('pacer kpi (SQLite, real processes)', () => {
+  let dir: string;
+  let data: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pacer-kpi-cli-'));
+    data = join(dir, 'data');
+    const user = run([
+      'user',
+      'create',
+      '--email',
+      'k@example.com',
+      '--name',
+      'K',
+      '--password',
+      'kpi cli secret',
+      '--data',
+      data,
+    ]);
+    expect(user.status, user.stderr).toBe(0);
+    const co = run(['company', 'create', '--name', 'KPI Co', '--owner', 'k@example.com', '--data', data]);
+    expect(co.status, co.stderr).toBe(0);
+    // January: one order of 100; February: three orders of 300. A line this month, too.
+    const csv = [
+      '訂單編號,交易時間,品名,數量,金額',
+      'A1,2026-01-10,拿鐵,1,100',
+      'B1,2026-02-03,禮盒,1,300',
+      'B2,2026-02-04,禮盒,1,300',
+      'B3,2026-02-05,禮盒,1,300',
+      `C1,${thisMonth}-01,拿鐵,1,120`,
+    ].join('\n');
+    const file = join(dir, 'sales.csv');
+    writeFileSync(file, csv);
+    const imp = run(['import', 'sales', file, '--data', data, '--json']);
+    expect(imp.status, imp.stderr).toBe(0);
+    expect(JSON.parse(imp.stdout)).toMatchObject({ added: 5 });
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("AOV's total is total revenue over total orders, not the months' AOVs added", () => {
+    const r = run([
+      'kpi',
+      'aov',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-02-28',
+      '--grain',
+      'month',
+      '--lang',
+      'en',
+      '--data',
+      data,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toContain('2026-01\t100');
+    expect(lines).toContain('2026-02\t300');
+    // (100 + 900) / 4 orders = 250; the months' AOVs would add to 400.
+    expect(lines.at(-1)).toBe('Total\t250');
+
+    const zh = run(['kpi', 'revenue', '--from', '2026-01-01', '--to', '2026-02-28', '--data', data]);
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(zh.stdout.trim().split('\n').at(-1)).toBe('合計\t1,000');
+  });
+
+  it('marks the month still running as partial', () => {
+    const r = run([
+      'kpi',
+      'revenue',
+      '--from',
+      `${thisMonth}-01`,
+      '--to',
+      `${thisMonth}-01`,
+      '--grain',
+      'month',
+      '--lang',
+      'en',
+      '--data',
+      data,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${thisMonth}\t120 (partial)`);
+  });
+});
