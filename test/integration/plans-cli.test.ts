@@ -171,4 +171,21 @@ describe('pacer plan (SQLite, real processes)', () => {
     expect(both.stderr).toContain('--spread');
     expect(run(['plan', 'show', 'no-such-goal', '--data', data]).stderr).toContain('GOAL_NOT_FOUND');
   }, 180_000);
+
+  it('prints a rate goal’s levels as percents, carried to every child, never split', () => {
+    const goal = run(['goal', 'create', '--statement', '2027年回購率提升到30%', '--data', data, '--json']);
+    expect(goal.status, goal.stderr).toBe(0);
+    const rate = JSON.parse(goal.stdout);
+    expect(rate.metric).toBe('repeat_purchase_rate');
+    const preview = run(['plan', 'split', rate.id, '--into', 'quarter', '--dry-run', '--data', data]);
+    expect(preview.status, preview.stderr).toBe(0);
+    const lines = preview.stdout.trim().split('\n');
+    expect(lines[0]).toContain('total 30%');
+    expect(lines.filter((l) => /^ {2}2027-Q\d\t.*\t30%$/.test(l))).toHaveLength(4);
+    const saved = run(['plan', 'split', rate.id, '--into', 'quarter', '--data', data]);
+    expect(saved.status, saved.stderr).toBe(0);
+    const shown = run(['plan', 'show', rate.id, '--data', data]);
+    expect(shown.stdout.split('\n')[0]).toMatch(/ {2}30%$/);
+    expect(shown.stdout).toMatch(/2027-Q1 {2}30%/);
+  }, 60_000);
 });

@@ -17,6 +17,7 @@ import { splitGoal } from '../../app/plan/split-goal.ts';
 import { createStagePlan } from '../../app/plan/stage-plan.ts';
 import { isLocalDate } from '../../core/calendar/dates.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
+import { PERCENT_METRICS } from '../../core/goals/metric-kinds.ts';
 import type { Lang } from '../../core/goals/types.ts';
 import { COMPANY_STAGES, type CompanyStage } from '../../core/plan/stage-templates.ts';
 import {
@@ -69,17 +70,21 @@ function oneOf<T extends string>(
 }
 
 const money = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 });
+/** A target or actual in its metric's unit: rates as percents (goals write 25 for 25 %), else amounts. */
+const amount = (metric: string, n: number) =>
+  (PERCENT_METRICS as readonly string[]).includes(metric) ? `${money(n)}%` : money(n);
 
 function treeLines(n: PlanNodeView, depth: number, out: string[]): void {
   const lock = n.locked ? ' 🔒' : '';
-  const actual = n.actual === null ? '' : `  actual ${money(n.actual)}`;
+  const v = (x: number) => amount(n.metric, x);
+  const actual = n.actual === null ? '' : `  actual ${v(n.actual)}`;
   const gap =
     n.mismatch !== null && n.mismatch !== 0
-      ? `  ⚠ children ${money(n.childrenTotal ?? 0)} (${n.mismatch > 0 ? '+' : ''}${money(n.mismatch)})`
+      ? `  ⚠ children ${v(n.childrenTotal ?? 0)} (${n.mismatch > 0 ? '+' : ''}${v(n.mismatch)})`
       : '';
-  const implied = n.implied !== null ? `  implied ${money(n.implied)}` : '';
+  const implied = n.implied !== null ? `  implied ${v(n.implied)}` : '';
   out.push(
-    `${'  '.repeat(depth)}${n.periodId ?? n.period.start}${n.member ? ` · ${n.member}` : ''}  ${money(n.target)}${lock}${actual}${gap}${implied}  [${n.id}]`,
+    `${'  '.repeat(depth)}${n.periodId ?? n.period.start}${n.member ? ` · ${n.member}` : ''}  ${v(n.target)}${lock}${actual}${gap}${implied}  [${n.id}]`,
   );
   for (const c of n.children) treeLines(c, depth + 1, out);
 }
@@ -160,10 +165,10 @@ export function registerPlanCommand(program: Command): void {
           };
           const en = langOf(opts) === 'en';
           const text = [
-            `${v.saved ? (en ? 'Saved' : '已儲存') : en ? 'Preview' : '預覽'}: ${v.method}, ${v.into}${v.by ? ` × ${v.by}` : ''}, total ${money(v.total)}`,
+            `${v.saved ? (en ? 'Saved' : '已儲存') : en ? 'Preview' : '預覽'}: ${v.method}, ${v.into}${v.by ? ` × ${v.by}` : ''}, total ${amount(v.metric, v.total)}`,
             ...v.children.map(
               (c) =>
-                `  ${c.periodId}${c.member ? ` · ${c.member}` : ''}\t${c.period.start}→${c.period.end}\t${money(c.target)}${c.share === null ? '' : `\t${(c.share * 100).toFixed(2)}%`}${c.id ? `\t${c.id}` : ''}`,
+                `  ${c.periodId}${c.member ? ` · ${c.member}` : ''}\t${c.period.start}→${c.period.end}\t${amount(v.metric, c.target)}${c.share === null ? '' : `\t${(c.share * 100).toFixed(2)}%`}${c.id ? `\t${c.id}` : ''}`,
             ),
             ...v.notes.map((n) => `  · ${en ? n.en : n.zhTW}`),
           ].join('\n');
@@ -183,7 +188,7 @@ export function registerPlanCommand(program: Command): void {
       await withRuntime(opts, async (rt) => {
         const { companyId, actor } = await ownerOf(rt, opts);
         const tree = await run(() => getPlanTree(rt.ctx, actor, companyId, goalId, opts.today));
-        const lines: string[] = [`${tree.goal.name}  ${money(tree.goal.target)}`];
+        const lines: string[] = [`${tree.goal.name}  ${amount(tree.goal.metric, tree.goal.target)}`];
         for (const c of tree.children) treeLines(c, 1, lines);
         output(opts.json, { goal: tree.goal, children: tree.children }, lines.join('\n'));
       });
