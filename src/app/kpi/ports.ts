@@ -45,6 +45,7 @@ export interface KpiRepository {
   ): Promise<RetentionFact[]>;
   marketingFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<MarketingFact[]>;
   satisfactionFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<SatisfactionFact[]>;
+  /** The market's size by period (the market analysis's yearly SAM, else TAM) in the company's currency. */
   marketSizes(companyId: string, range: DateRange): Promise<MarketSizeRow[]>;
   channelFirstSales(companyId: string): Promise<ChannelFirstSale[]>;
   /** The names of a dimension's members (products, categories, ...; segment values), sorted. */

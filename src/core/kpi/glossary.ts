@@ -265,8 +265,9 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     denominatorUnit: 'money',
     name: { 'zh-TW': '市場占有率', en: 'Market share' },
     definition: {
-      'zh-TW': '營收除以同期間的市場規模;市場規模取與期間重疊的各市場規模期間,依重疊天數按比例計入。',
-      en: 'Revenue divided by the market size of the period: every market-size period overlapping it counts pro rata by the days of overlap.',
+      'zh-TW':
+        '營收除以同期間的市場規模。市場規模取市場分析中各年度的可服務市場(SAM;該年沒有 SAM 時用 TAM,幣別須與公司相同),依期間在該年的天數按比例計入。',
+      en: "Revenue divided by the market size of the period: each year's serviceable market (SAM) from the market analysis (TAM when that year has none; in the company's currency), pro rata by the period's days in that year.",
     },
     formula: { 'zh-TW': '營收 ÷ 市場規模(按天數比例)', en: 'revenue ÷ market size (pro-rated by days)' },
     facts: ['sales', 'marketSizes'],

@@ -381,18 +381,29 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     },
 
     async marketSizes(companyId, range: DateRange): Promise<MarketSizeRow[]> {
+      // The market analysis's yearly sizes in the company's currency: each year's SAM (the market the
+      // company serves), its TAM when the year has no SAM.
       const rows = await db
-        .selectFrom('market_size_periods')
-        .select(['period_start', 'period_end', 'amount_minor'])
-        .where('company_id', '=', companyId)
-        .where('period_start', '<=', range.end)
-        .where('period_end', '>=', range.start)
+        .selectFrom('market_sizes as m')
+        .innerJoin('company_profiles as p', 'p.company_id', 'm.company_id')
+        .select(['m.kind as kind', 'm.year as year', 'm.amount_minor as amount_minor'])
+        .where('m.company_id', '=', companyId)
+        .whereRef('m.currency', '=', 'p.currency')
+        .where('m.kind', 'in', ['SAM', 'TAM'])
+        .where('m.amount_minor', '>', 0)
+        .where('m.year', '>=', Number(range.start.slice(0, 4)))
+        .where('m.year', '<=', Number(range.end.slice(0, 4)))
         .execute();
-      return rows.map((r) => ({
-        start: r.period_start,
-        end: r.period_end,
-        amountMinor: Number(r.amount_minor),
-      }));
+      const byYear = new Map<number, { kind: string; amountMinor: number }>();
+      for (const r of rows) {
+        const year = Number(r.year);
+        const held = byYear.get(year);
+        if (!held || (held.kind !== 'SAM' && r.kind === 'SAM'))
+          byYear.set(year, { kind: r.kind, amountMinor: Number(r.amount_minor) });
+      }
+      return [...byYear]
+        .sort(([a], [b]) => a - b)
+        .map(([year, s]) => ({ start: `${year}-01-01`, end: `${year}-12-31`, amountMinor: s.amountMinor }));
     },
 
     async channelFirstSales(companyId): Promise<ChannelFirstSale[]> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { MarketAnalysisRecord, MarketRepository } from '../../app/company/ports.ts';
 import { isCurrency } from '../../core/money/currency.ts';
+import { bumpDataVersion } from '../kpi/data-version.ts';
 import type { Database } from '../schema/index.ts';
 
 type Kind<T extends string> = (s: string) => T;
@@ -82,6 +83,8 @@ export function createMarketRepository(db: Kysely<Database>): MarketRepository {
           .executeTakeFirst();
         if (Number(head.numUpdatedRows) !== 1) return false;
 
+        // Market share reads the sizes: cached KPI answers of the company go with this version.
+        await bumpDataVersion(trx, companyId);
         await trx.deleteFrom('market_sizes').where('company_id', '=', companyId).execute();
         await trx.deleteFrom('competitors').where('company_id', '=', companyId).execute();
         await trx.deleteFrom('swot_entries').where('company_id', '=', companyId).execute();
