@@ -49,11 +49,15 @@ describe('the import wizard shows its decisions and asks for the date order when
   const problems: string[] = [];
   const watch = (page: Page) => watchProblems(page, problems);
 
-  it('asks, imports month-first once answered, and states the policy and the strict option', async ({
-    onTestFailed,
-  }) => {
-    const file = join(dir, 'online-retail.csv');
-    writeFileSync(file, UCI);
+  /** Writes the file, opens a zh-TW browser context and logs in to the demo company. */
+  async function openAsDemo(
+    name: string,
+    content: string,
+    failureShot: string,
+    onTestFailed: (fn: () => Promise<void>) => void,
+  ) {
+    const file = join(dir, name);
+    writeFileSync(file, content);
     const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => {
       try {
@@ -65,13 +69,25 @@ describe('the import wizard shows its decisions and asks for the date order when
     context.on('page', watch);
     const page = await context.newPage();
     onTestFailed(async () => {
-      await screenshot(page, 'import-decisions-failure');
+      await screenshot(page, failureShot);
     });
     await page.goto(`${server.url}/login`);
     const login = new LoginPage(page);
     await login.waitForIt();
     await login.logIn('demo@pacer.local', 'pacer-demo-2026');
     await page.getByTestId('company-switcher').waitFor();
+    return { file, context, page };
+  }
+
+  it('asks, imports month-first once answered, and states the policy and the strict option', async ({
+    onTestFailed,
+  }) => {
+    const { file, context, page } = await openAsDemo(
+      'online-retail.csv',
+      UCI,
+      'import-decisions-failure',
+      onTestFailed,
+    );
     const shell = new AppShell(page);
     await shell.goTo('資料匯入');
     const wizard = new ImportWizardPage(page);
@@ -109,26 +125,12 @@ describe('the import wizard shows its decisions and asks for the date order when
   it('marks the KPIs that depend on what an order report lacked, and keeps what it left out in the history', async ({
     onTestFailed,
   }) => {
-    const file = join(dir, 'orders.csv');
-    writeFileSync(file, ORDER_REPORT);
-    const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(() => {
-      try {
-        window.localStorage.setItem('pacer.language', 'zh-TW');
-      } catch {
-        // about:blank has no storage
-      }
-    });
-    context.on('page', watch);
-    const page = await context.newPage();
-    onTestFailed(async () => {
-      await screenshot(page, 'import-gaps-failure');
-    });
-    await page.goto(`${server.url}/login`);
-    const login = new LoginPage(page);
-    await login.waitForIt();
-    await login.logIn('demo@pacer.local', 'pacer-demo-2026');
-    await page.getByTestId('company-switcher').waitFor();
+    const { file, context, page } = await openAsDemo(
+      'orders.csv',
+      ORDER_REPORT,
+      'import-gaps-failure',
+      onTestFailed,
+    );
     await new AppShell(page).goTo('資料匯入');
     const wizard = new ImportWizardPage(page);
     await wizard.waitForIt();
