@@ -96,23 +96,25 @@ async function seedDimensions(db: Kysely<Database>, companyId: string): Promise<
       .returning('id')
       .execute()
   ).map((r) => Number(r.id));
+  // The market analysis's yearly sizes: market share reads each year's SAM, else its TAM, in the
+  // company's currency (a SOM, and a size in another currency, are never read).
+  const size = (position: number, kind: string, year: number, amount: number, currency = 'TWD') => ({
+    company_id: companyId,
+    position,
+    kind,
+    year,
+    amount_minor: amount,
+    currency,
+    source: 'test',
+  });
   await db
-    .insertInto('market_size_periods')
+    .insertInto('market_sizes')
     .values([
-      {
-        company_id: companyId,
-        period_start: '2025-01-01',
-        period_end: '2025-12-31',
-        amount_minor: 36_500_000,
-        currency: 'TWD',
-      },
-      {
-        company_id: companyId,
-        period_start: '2026-01-01',
-        period_end: '2026-03-31',
-        amount_minor: 9_000_000,
-        currency: 'TWD',
-      },
+      size(0, 'TAM', 2025, 365_000_000),
+      size(1, 'SAM', 2025, 36_500_000),
+      size(2, 'SOM', 2025, 3_650_000),
+      size(3, 'TAM', 2026, 36_000_000),
+      size(4, 'SAM', 2026, 100, 'USD'),
     ])
     .execute();
   return { products, channels, reps, regions, customers };
@@ -331,17 +333,20 @@ class Reference {
 
   async marketSize(range: DateRange): Promise<number> {
     const rows = await this.db
-      .selectFrom('market_size_periods')
+      .selectFrom('market_sizes')
       .selectAll()
       .where('company_id', '=', this.companyId)
+      .where('currency', '=', 'TWD')
       .execute();
+    const ofYear = new Map<number, number>();
+    for (const kind of ['TAM', 'SAM'])
+      for (const r of rows) if (r.kind === kind) ofYear.set(Number(r.year), Number(r.amount_minor));
     let total = 0;
-    for (const r of rows) {
-      const start = r.period_start > range.start ? r.period_start : range.start;
-      const end = r.period_end < range.end ? r.period_end : range.end;
-      if (start <= end)
-        total +=
-          (Number(r.amount_minor) * daysBetween(start, end)) / daysBetween(r.period_start, r.period_end);
+    for (const [year, amount] of ofYear) {
+      const [first, last] = [`${year}-01-01`, `${year}-12-31`];
+      const start = first > range.start ? first : range.start;
+      const end = last < range.end ? last : range.end;
+      if (start <= end) total += (amount * daysBetween(start, end)) / daysBetween(first, last);
     }
     return total;
   }
