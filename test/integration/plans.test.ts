@@ -318,6 +318,31 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(notManual.statusCode).toBe(400);
   });
 
+  it('refuses to re-plan on sales data that ends before the closed periods do (no missing days read as zero)', async () => {
+    // The history ends on 2025-12-31; by 2026-07-01 two quarters of 2026 have closed without data.
+    const g = await goal({ name: '2026 re-plan on old data' });
+    const split = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'quarter',
+      method: 'equal',
+      today: '2026-01-01',
+    });
+    expect(split.statusCode, split.body).toBe(200);
+    for (const mode of ['spread', 'keep']) {
+      const res = await client.post(`${plans()}/${g.id}/replan`, {
+        today: '2026-07-01',
+        mode,
+        reason: '檢討',
+      });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'PLAN_DATA_BEHIND' });
+      expect(res.json().detail).toContain('2025-12-31');
+      expect(res.json().detail).toContain('2026-06-30');
+    }
+    // Nothing was revised.
+    const tree = (await client.get(`${plans()}/${g.id}?today=2026-01-01`)).json();
+    expect(tree.goal.version).toBe(g.version);
+  });
+
   it('re-plans after a short quarter: spread keeps the sum, keep shows the run rate needed; both recorded', async () => {
     const g = await goal({
       name: '2025 年營收',

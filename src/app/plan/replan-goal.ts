@@ -10,6 +10,7 @@ import { AppError } from '../../core/errors/app-error.ts';
 import { isAdditive } from '../../core/goals/metric-kinds.ts';
 import { replan, replanRatio } from '../../core/plan/replan.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
+import { loadDataFreshness } from '../data/freshness.ts';
 import type { AppContext } from '../ports.ts';
 import { levelWeights } from './level-weights.ts';
 import { fromPlanUnits, toPlanUnits } from './plan-data.ts';
@@ -77,6 +78,7 @@ export async function replanGoal(
     (d) => d.node?.parentGoalId === goalId,
   );
   if (kids.length === 0) throw new AppError('PLAN_NOT_SPLIT');
+  await requireDataThroughClosed(ctx, companyId, l.today, kids);
   if (!isAdditive(metric)) return replanLevels(ctx, actor, companyId, l, kids, req);
   const total = await parentTarget(ctx, companyId, l);
   const settings = { companyId, currency: l.currency, settings: l.settings, today: l.today };
@@ -264,4 +266,31 @@ async function saveReplan(
     },
     at,
   );
+}
+
+/**
+ * Refuses to re-plan on sales data that stops before the closed periods end: their missing days
+ * would be read as no sales and spread over the open periods (a company with no sales imported at
+ * all is taken at its word: nothing sold).
+ */
+async function requireDataThroughClosed(
+  ctx: AppContext,
+  companyId: string,
+  today: string,
+  kids: readonly PlanGoal[],
+): Promise<void> {
+  const yesterday = addDays(today, -1);
+  const closedThrough = kids.reduce(
+    (last, k) => (k.spec.period.end <= yesterday && k.spec.period.end > last ? k.spec.period.end : last),
+    '',
+  );
+  if (closedThrough === '') return;
+  const fresh = await loadDataFreshness(ctx, companyId, today);
+  // No sales imported at all: the closed periods' actuals are zero as the user says (a new shop).
+  if (fresh.lastSaleDate === null) return;
+  if (fresh.knownThrough === null || fresh.knownThrough < closedThrough)
+    throw new AppError('PLAN_DATA_BEHIND', undefined, {
+      lastSale: fresh.lastSaleDate ?? '—',
+      closedThrough,
+    });
 }

@@ -206,6 +206,12 @@ export const ERROR_CATALOGUE = {
     en: 'This goal has no phase goals by period yet: split it first.',
     'zh-TW': '這個目標尚未依期間拆解成階段目標:請先拆解。',
   },
+  PLAN_DATA_BEHIND: {
+    status: 409,
+    en: 'The sales data ends on {lastSale}, before the closed periods end ({closedThrough}): import the sales up to then before re-planning, or the missing days would count as no sales.',
+    'zh-TW':
+      '銷售資料只到 {lastSale},早於已結束的期間({closedThrough}):請先匯入到那天為止的銷售資料再重新規劃,否則缺少的日子會被當成沒有銷售。',
+  },
   INTERNAL: {
     status: 500,
     en: 'Something went wrong on our side. Your data is safe; please try again.',

@@ -5,7 +5,7 @@ import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 
 /**
- * An import's account, written in its own transaction beside its record: the JSON kept in
+ * An import's account, written inside the import's transaction as its record closes: the JSON kept in
  * `imports.account` and, when the file lacked a fact, the lines it added per day in
  * `import_gap_lines` (one row per day × missing fact; migration 2026120306).
  */
