@@ -13,6 +13,10 @@ import { dialects } from '../support/databases.ts';
 import { importCsv } from '../support/imports.ts';
 import { CHANNELS, type Line, orderFileArb, PRODUCTS, pick, REGIONS, REPS } from '../support/order-files.ts';
 
+// Staged lines move into the table every 7 lines (200,000 in use): small files run every path of
+// the SQLite import writer — straight in, staged, moved mid-file and at the end.
+process.env.PACER_IMPORT_MOVE_EVERY = '7';
+
 /**
  * The distinct-customer figures read from the structures imports keep (kpi_customer_monthly with
  * kpi_complex_orders and kpi_customer_first, src/db/kpi/customer-activity.ts) equal a direct

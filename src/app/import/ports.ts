@@ -66,6 +66,11 @@ export interface ImportSink {
   writeMarketing(records: readonly MarketingRecord[]): Promise<BatchResult>;
   writeSatisfaction(records: readonly SatisfactionRecord[]): Promise<BatchResult>;
   recordProblems(problems: readonly LineProblem[]): Promise<void>;
+  /**
+   * Called once the whole file is written and found good: a sink that stages lines adds them now and
+   * answers what the writes left uncounted (lines added and duplicates).
+   */
+  settle?(): Promise<BatchResult>;
 }
 
 /** The imported file's digest and size: computed while the import runs, recorded when it commits. */

@@ -69,6 +69,10 @@ export interface ImportRequest {
 
 export interface ImportProgress {
   linesRead: number;
+  /** Bytes of the file read so far (delimited files; an XLSX reports none). */
+  bytesRead?: number | undefined;
+  /** `saving`: the file is read; the lines are being added and the KPIs updated. */
+  phase?: 'reading' | 'saving';
 }
 
 /** Lines are written in batches of this many. */
@@ -708,6 +712,12 @@ async function pump(
       line: first?.line ?? 0,
       reason: first?.code ?? '',
     });
+  }
+  if (sink.settle) {
+    onProgress({ linesRead: s.linesRead, phase: 'saving' });
+    const r = await sink.settle();
+    s.added += r.added;
+    s.duplicates += r.duplicates;
   }
   return s;
 }

@@ -140,6 +140,8 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
   const next = { ...init.nextIds };
   let fresh: NewDims = {};
   const keyer = new SalesLineKeyer();
+  /** Sales lines handed to the writer and not yet settled. */
+  let staged = 0;
 
   const queue = (table: DimTable, ...values: unknown[]) => {
     let list = fresh[table];
@@ -231,8 +233,14 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
       if (records.length === 0) return Promise.resolve({ added: 0, duplicates: 0 });
       // Encoded before the wait, and `records` not held across it: a batch waiting for the writer
       // must not keep its records alive (they would be promoted to the old generation).
-      const count = records.length;
-      return thread.call<number>(encodeSales(records)).then((added) => counted(count, added));
+      staged += records.length;
+      // Staged: the lines are added (and told apart from duplicates) when the file is read (settle).
+      return thread.call(encodeSales(records)).then(() => ({ added: 0, duplicates: 0 }));
+    },
+    async settle() {
+      const count = staged;
+      staged = 0;
+      return counted(count, await thread.call<number>({ op: 'settle' }));
     },
     async writeMarketing(records) {
       if (records.length === 0) return { added: 0, duplicates: 0 };

@@ -87,6 +87,8 @@ export type WorkerRequest =
   | { op: 'satisfaction'; dims: NewDims; rows: unknown[] }
   /** line, column_name, code, value per row */
   | { op: 'problems'; rows: unknown[] }
+  /** Adds the staged sales lines (replies how many were added). */
+  | { op: 'settle' }
   | { op: 'finish'; summary: ImportSummary & ImportedFile }
   | { op: 'rollback' };
 

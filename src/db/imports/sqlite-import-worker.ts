@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { ImportMeta } from '../../app/import/ports.ts';
+import { rebuildAllRollups } from '../kpi/refresh-sales-rollups.ts';
 import type { Database } from '../schema/index.ts';
 import { closeImportRecord, openImportRecord } from './import-lifecycle.ts';
 import {
@@ -33,10 +34,12 @@ function open(file: string) {
   conn.pragma('synchronous = FULL');
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 10000');
-  // Imports touch large index ranges (lines, roll-ups): a 32 MB page cache and in-memory temp
-  // b-trees (GROUP BY of the monthly roll-up) keep them off the disk.
+  // Imports touch large index ranges (lines, roll-ups): a 32 MB page cache. Temporary storage (the
+  // staged lines, the sort that inserts them) goes to SQLite's temp files, not this process's memory:
+  // the OS caches them, and the import's memory stays flat in the size of the file.
   conn.pragma('cache_size = -32768');
-  conn.pragma('temp_store = MEMORY');
+  conn.pragma('temp_store = FILE');
+  conn.pragma('temp.cache_size = -4096');
   connection = {
     file,
     conn,
@@ -100,7 +103,14 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'sales': {
       const { writer } = active();
       writer.dims(req.dims);
-      return writer.sales(unpackStrings(req.strings), req.numbers, req.count);
+      writer.sales(unpackStrings(req.strings), req.numbers, req.count);
+      return null;
+    }
+    case 'settle': {
+      const { meta, writer } = active();
+      const { added, rebuild } = writer.settle();
+      if (rebuild && connection) await rebuildAllRollups(connection.kysely, meta.companyId);
+      return added;
     }
     case 'marketing': {
       const { writer } = active();
@@ -119,7 +129,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       const { meta, writer } = active();
       const conn = connection;
       if (!conn) throw new Error('no import connection');
-      writer.complete();
+      if (writer.complete()) await rebuildAllRollups(conn.kysely, meta.companyId);
       await closeImportRecord(conn.kysely, meta, req.summary);
       conn.conn.exec('COMMIT');
       current = null;

@@ -11,6 +11,47 @@ import {
   SALES_STRINGS,
 } from './sqlite-import-protocol.ts';
 
+/** The columns of a written (or staged) line, in the order `sales` binds them. */
+const LINE_COLUMNS = `order_id, line_no, sold_at, sale_date, product_id, customer_id, channel_id, rep_id, region_id,
+  quantity, unit_price_minor, discount_minor, amount_minor, campaign_code`;
+
+/**
+ * Staged lines move into sales_lines this many at a time, each time sorted: inserts land in runs
+ * along the indexes (each page touched once a move, not once a line) while the file is still being
+ * read, and the last move, after the file, is short. `PACER_IMPORT_MOVE_EVERY` sets another count
+ * (the property tests move every few lines, to run every path on small files).
+ */
+const MOVE_EVERY = Math.max(1, Number(process.env.PACER_IMPORT_MOVE_EVERY) || 200_000);
+
+/** Added lines are read back for the roll-ups this many row ids at a time. */
+const REPLAY_CHUNK = 20_000;
+
+/** Where roll() finds a line's values: in a written row (LINE_COLUMNS), or in a row read back. */
+const STAGED = {
+  order: 0,
+  date: 3,
+  product: 4,
+  customer: 5,
+  channel: 6,
+  rep: 7,
+  region: 8,
+  quantity: 9,
+  amount: 12,
+  campaign: 13,
+} as const;
+const ADDED = {
+  order: 0,
+  date: 1,
+  product: 2,
+  customer: 3,
+  channel: 4,
+  rep: 5,
+  region: 6,
+  quantity: 7,
+  amount: 8,
+  campaign: 9,
+} as const;
+
 /** Rows go in 100 at a time: one statement call per 100 rows keeps the per-call cost out of the hot path. */
 const MULTI = 100;
 
@@ -58,12 +99,18 @@ function runRows(statement: (rows: number) => SQLite.Statement, values: readonly
 
 export interface SqliteImportWriter {
   dims(rows: NewDims): void;
-  sales(strings: readonly (string | null)[], numbers: Float64Array, count: number): number;
+  /** Stages sales lines (they are added, and counted, by settle). */
+  sales(strings: readonly (string | null)[], numbers: Float64Array, count: number): void;
+  /**
+   * Adds the staged lines that are new and keeps their roll-ups; says how many were added, and
+   * whether the company's roll-ups must be rebuilt from its lines (a key repeated in the file).
+   */
+  settle(): { added: number; rebuild: boolean };
   marketing(rows: readonly unknown[]): number;
   satisfaction(rows: readonly unknown[]): number;
   problems(rows: readonly unknown[]): void;
-  /** Writes the roll-up rows still held. */
-  complete(): void;
+  /** Settles the lines if that was not done yet; says whether the roll-ups must be rebuilt. */
+  complete(): boolean;
 }
 
 /**
@@ -91,20 +138,45 @@ export function createSqliteImportWriter(
     ]),
   ) as Record<DimTable, (rows: number) => SQLite.Statement>;
 
-  // The tenant, currency and import are the same on every line: literals in the statement, not
-  // parameters (14 bound values a line instead of 17). All three are integers or a checked code.
+  // Lines that come in the order of the lines' indexes (day, order, line: most exports) go straight
+  // into sales_lines. From the first line that does not, lines are staged, unindexed, in a temporary
+  // table (SQLite's temp file, not this process's memory) and move into sales_lines every MOVE_EVERY
+  // lines, sorted: inserted in the file's order, a file sorted by customer, product or order number,
+  // or not at all, would send each line to a random place of the two line indexes, each costing page
+  // reads and WAL writes once the indexes outgrow the page cache. Created inside the import's
+  // transaction: a rollback takes it away too.
+  conn.exec(`create temp table import_stage (order_id text, line_no integer, sold_at text, sale_date text,
+    product_id integer, customer_id integer, channel_id integer, rep_id integer, region_id integer, quantity real,
+    unit_price_minor integer, discount_minor integer, amount_minor integer, campaign_code text)`);
   const WIDTH = 14;
+  const stageLines = multiRow(conn, `insert into temp.import_stage (${LINE_COLUMNS})`, '', WIDTH, '');
+  // The tenant, currency and import are the same on every line: literals in the statement, not
+  // parameters. All three are integers or a checked code.
   const insertLines = multiRow(
     conn,
-    `insert into sales_lines (tenant_id, currency, import_seq, order_id, line_no, sold_at, sale_date, product_id,
-       customer_id, channel_id, rep_id, region_id, quantity, unit_price_minor, discount_minor, amount_minor,
-       campaign_code)`,
+    `insert into sales_lines (tenant_id, currency, import_seq, ${LINE_COLUMNS})`,
     `${Math.trunc(tenantId)}, '${currency}', ${Math.trunc(importSeq)}, `,
     WIDTH,
     'on conflict (tenant_id, order_id, line_no) do nothing',
   );
-  /** The keys of the lines one statement added: its rowids are consecutive, ending at lastInsertRowid. */
-  const addedKeys = conn.prepare('select id, order_id, line_no from sales_lines where id > ? and id <= ?');
+  /** Lines handed to the writer, lines added, rows staged (the stage's largest rowid). */
+  let lines = 0;
+  let added = 0;
+  let staged = 0;
+  /** Every line so far came in the indexes' order and went straight in. */
+  let direct = true;
+  let lastDate = '';
+  let lastOrder = '';
+  let lastLine = 0;
+  /**
+   * A company's first lines (nothing to collide with) are rolled up as they are written, beside the
+   * reading thread; only a key repeated inside the file could then leave a line out, and the roll-ups
+   * are rebuilt from the lines if one did. A company with lines rolls up only the lines the inserts
+   * added (a re-import adds none).
+   */
+  const rollAsStaged = !priorLines;
+  let settled = false;
+  let rebuild = false;
 
   // One line's roll-up input, refilled for every line (the accumulator copies what it keeps).
   const scratch: RollupLine = {
@@ -127,21 +199,24 @@ export function createSqliteImportWriter(
     regionId: null,
     customerId: null,
   };
-  /** Feeds line `i` of `p` (WIDTH values a line, in the insert's column order), row `rowid`, to the roll-ups. */
-  const roll = (p: readonly unknown[], i: number, rowid: number) => {
-    const at = i * WIDTH;
-    scratch.saleDate = p[at + 3] as string;
-    scratch.productId = p[at + 4] as number;
-    scratch.customerId = p[at + 5] as number | null;
-    scratch.channelId = p[at + 6] as number | null;
-    scratch.repId = p[at + 7] as number | null;
-    scratch.regionId = p[at + 8] as number | null;
-    scratch.quantity = p[at + 9] as number;
-    scratch.amountMinor = p[at + 12] as number;
-    const campaign = p[at + 13] as string | null;
+  /**
+   * Feeds one line to the roll-ups: `r[at …]` holds order id, sale date, product, customer, channel,
+   * rep, region, quantity, amount, campaign code at the offsets of `o`; `rowid` is its row (staged or
+   * added).
+   */
+  const roll = (r: readonly unknown[], at: number, o: typeof STAGED | typeof ADDED, rowid: number) => {
+    scratch.saleDate = r[at + o.date] as string;
+    scratch.productId = r[at + o.product] as number;
+    scratch.customerId = r[at + o.customer] as number | null;
+    scratch.channelId = r[at + o.channel] as number | null;
+    scratch.repId = r[at + o.rep] as number | null;
+    scratch.regionId = r[at + o.region] as number | null;
+    scratch.quantity = r[at + o.quantity] as number;
+    scratch.amountMinor = r[at + o.amount] as number;
+    const campaign = r[at + o.campaign] as string | null;
     scratch.hasCampaign = campaign !== null && campaign !== '';
     rollups.add(scratch);
-    orderLine.orderId = p[at] as string;
+    orderLine.orderId = r[at + o.order] as string;
     orderLine.rowid = rowid;
     orderLine.saleDate = scratch.saleDate;
     orderLine.channelId = scratch.channelId;
@@ -150,34 +225,112 @@ export function createSqliteImportWriter(
     orderLine.customerId = scratch.customerId;
     orders.add(orderLine);
   };
-
-  /**
-   * Inserts the first `n` lines of `params` and feeds the lines it added (not the duplicates it
-   * skipped) to the roll-ups. Returns how many it added.
-   */
-  const insertAndRoll = (params: unknown[], n: number): number => {
-    const info = insertLines(n).run(n * WIDTH === params.length ? params : params.slice(0, n * WIDTH));
-    const added = info.changes;
-    const last = Number(info.lastInsertRowid);
-    if (added === n) {
-      for (let i = 0; i < n; i++) roll(params, i, last - n + 1 + i);
-    } else if (added > 0) {
-      const keys = new Map(
-        (addedKeys.all(last - added, last) as { id: number; order_id: string; line_no: number }[]).map(
-          (k) => [`${k.order_id}\u0000${k.line_no}`, Number(k.id)],
-        ),
-      );
-      for (let i = 0; i < n; i++) {
-        const key = `${params[i * WIDTH] as string}\u0000${params[i * WIDTH + 1] as number}`;
-        const rowid = keys.get(key);
-        if (rowid !== undefined) {
-          keys.delete(key);
-          roll(params, i, rowid);
-        }
-      }
-    }
+  const drainIfFull = () => {
     if (rollups.full) writeRollups(rollups.drain());
     if (orders.full) writeOrders.flush(orders);
+  };
+
+  const top = () =>
+    Number((conn.prepare('select coalesce(max(id), 0) as m from sales_lines').get() as { m: number }).m);
+  const replay = conn
+    .prepare(
+      `select order_id, sale_date, product_id, customer_id, channel_id, rep_id, region_id, quantity, amount_minor,
+         campaign_code, id
+       from sales_lines where id > ? and id <= ? order by id`,
+    )
+    .raw(true);
+  /** Feeds the lines with row ids in (from, to] to the roll-ups, read back. */
+  const readBack = (from: number, to: number) => {
+    for (let at = from; at < to; at += REPLAY_CHUNK) {
+      for (const r of replay.all(at, Math.min(to, at + REPLAY_CHUNK)) as unknown[][])
+        roll(r, 0, ADDED, r[10] as number);
+      drainIfFull();
+    }
+  };
+  // The rowid range is the WHERE clause SQLite's upsert after INSERT … SELECT requires.
+  const moveSorted = conn.prepare(
+    `insert into sales_lines (tenant_id, currency, import_seq, ${LINE_COLUMNS})
+     select ${Math.trunc(tenantId)}, '${currency}', ${Math.trunc(importSeq)}, ${LINE_COLUMNS}
+     from temp.import_stage where rowid > ? and rowid <= ?
+     order by sale_date, order_id, line_no, rowid
+     on conflict (tenant_id, order_id, line_no) do nothing`,
+  );
+  /** Staged rows up to this rowid are in sales_lines (or were found there). */
+  let movedUpTo = 0;
+
+  /**
+   * Moves the lines staged since the last move into sales_lines, sorted by day, order and line (a
+   * line already there, or seen earlier in the file, is skipped); without roll-ups kept as staged,
+   * reads the lines it added back for them.
+   */
+  const move = () => {
+    if (staged === movedUpTo) return;
+    const before = rollAsStaged ? 0 : top();
+    const changes = moveSorted.run(movedUpTo, staged).changes;
+    added += changes;
+    movedUpTo = staged;
+    if (!rollAsStaged && changes > 0) readBack(before, top());
+  };
+
+  /** Whether `n` lines continue the indexes' order (day, order, line) of the lines before them. */
+  const continuesOrder = (params: readonly unknown[], n: number): boolean => {
+    let d = lastDate;
+    let o = lastOrder;
+    let l = lastLine;
+    for (let i = 0; i < n; i++) {
+      const at = i * WIDTH;
+      const date = params[at + 3] as string;
+      const order = params[at] as string;
+      const line = params[at + 1] as number;
+      if (date < d || (date === d && (order < o || (order === o && line <= l)))) return false;
+      d = date;
+      o = order;
+      l = line;
+    }
+    lastDate = d;
+    lastOrder = o;
+    lastLine = l;
+    return true;
+  };
+
+  /** Writes `n` lines (WIDTH values each, in LINE_COLUMNS' order): straight in, or staged. */
+  const write = (params: unknown[], n: number) => {
+    lines += n;
+    if (direct && continuesOrder(params, n)) {
+      const before = rollAsStaged ? 0 : top();
+      const info = insertLines(n).run(params);
+      added += info.changes;
+      if (rollAsStaged || info.changes === n) {
+        // One statement's new rows have consecutive row ids, ending at lastInsertRowid (with a line
+        // left out, the roll-ups are rebuilt, or the lines are read back: the ids are not used).
+        const last = Number(info.lastInsertRowid);
+        for (let i = 0; i < n; i++) roll(params, i * WIDTH, STAGED, last - n + 1 + i);
+      } else if (info.changes > 0) readBack(before, top());
+      drainIfFull();
+      return;
+    }
+    direct = false;
+    const last = Number(stageLines(n).run(params).lastInsertRowid);
+    staged = last;
+    if (rollAsStaged) {
+      // The order tracker's row ids of staged lines are negative: rows of the stage (rollup-writers.ts).
+      for (let i = 0; i < n; i++) roll(params, i * WIDTH, STAGED, -(last - n + 1 + i));
+      drainIfFull();
+    }
+    if (staged - movedUpTo >= MOVE_EVERY) move();
+  };
+
+  /**
+   * The last move; the order counts' suspects are resolved while the staged rows can still be read.
+   * Returns how many lines were added.
+   */
+  const settleLines = (): number => {
+    settled = true;
+    move();
+    writeRollups(rollups.drain());
+    if (rollAsStaged && added !== lines) rebuild = true;
+    else writeOrders.resolve(orders);
+    conn.exec('drop table temp.import_stage');
     return added;
   };
 
@@ -220,7 +373,6 @@ export function createSqliteImportWriter(
       }
     },
     sales(strings, numbers, count) {
-      let added = 0;
       const params: unknown[] = new Array(MULTI * WIDTH);
       let n = 0;
       for (let i = 0; i < count; i++) {
@@ -243,12 +395,15 @@ export function createSqliteImportWriter(
         params[at + 13] = strings[s + 3] ?? null;
         n += 1;
         if (n === MULTI) {
-          added += insertAndRoll(params, n);
+          write(params, n);
           n = 0;
         }
       }
-      if (n > 0) added += insertAndRoll(params, n);
-      return added;
+      if (n > 0) write(params.slice(0, n * WIDTH), n);
+    },
+    settle() {
+      const added = settleLines();
+      return { added, rebuild };
     },
     marketing(rows) {
       return runRows(marketingStatement, withLeading([companyId, currency, importId], rows, 8), 11);
@@ -260,8 +415,8 @@ export function createSqliteImportWriter(
       runRows(problemStatement, withLeading([companyId, importId], rows, 4), 6);
     },
     complete() {
-      writeRollups(rollups.drain());
-      writeOrders.resolve(orders);
+      if (!settled) settleLines();
+      return rebuild;
     },
   };
 }

@@ -27,7 +27,7 @@ export interface OrderCell {
 
 export interface OrderLine extends OrderCell {
   orderId: string;
-  /** The line's row id (sales_lines.id). */
+  /** The line's row id (sales_lines.id; negative: a row of an SQLite import's stage, sqlite-import-writer.ts). */
   rowid: number;
 }
 
@@ -69,10 +69,41 @@ export interface OrderMove {
   sign: number;
 }
 
+const TEN = 1 << 10;
+
+/**
+ * One key for a day × channel × rep × region: a number when the ids are small (the usual case; a
+ * number is cheaper to hash than a string built for every order), else a string. The day is read
+ * from its 'YYYY-MM-DD' digits: (year × 13 + month) × 32 + day, unique and in date order.
+ */
+function cellKey(cell: OrderCell): number | string {
+  const d = cell.saleDate;
+  const b = cell.channelId === null ? 0 : cell.channelId + 1;
+  const r = cell.repId === null ? 0 : cell.repId + 1;
+  const g = cell.regionId === null ? 0 : cell.regionId + 1;
+  if (d.length === 10 && b < TEN && r < TEN && g < TEN && b >= 0 && r >= 0 && g >= 0) {
+    const y =
+      (d.charCodeAt(0) - 48) * 1000 +
+      (d.charCodeAt(1) - 48) * 100 +
+      (d.charCodeAt(2) - 48) * 10 +
+      (d.charCodeAt(3) - 48);
+    const m = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+    const day = (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
+    const n = (y * 13 + m) * 32 + day;
+    if (Number.isInteger(n) && n >= 0) return n * TEN * TEN * TEN + (b * TEN + r) * TEN + g;
+  }
+  return `${d}|${cell.channelId}|${cell.repId}|${cell.regionId}`;
+}
+
 /** Adds `sign` × one order of `cell` to a map of count rows keyed by cell (and to `moves`). */
-function count(into: Map<string, OrderCountRow>, cell: OrderCell, sign: number, moves?: OrderMove[]) {
+function count(
+  into: Map<number | string, OrderCountRow>,
+  cell: OrderCell,
+  sign: number,
+  moves?: OrderMove[],
+) {
   moves?.push({ cell, sign });
-  const key = `${cell.saleDate}|${cell.channelId}|${cell.repId}|${cell.regionId}`;
+  const key = cellKey(cell);
   let row = into.get(key);
   if (!row) {
     row = {
@@ -110,7 +141,7 @@ export function resolveSuspects(suspects: readonly SuspectOrder[]): {
   moves: OrderMove[];
   complex: string[];
 } {
-  const rows = new Map<string, OrderCountRow>();
+  const rows = new Map<number | string, OrderCountRow>();
   const moves: OrderMove[] = [];
   const complex: string[] = [];
   for (const s of suspects) {
@@ -138,7 +169,7 @@ export class OrderTracker {
   private hashes = new Int32Array(1 << 16);
   private rowids = new Float64Array(1 << 16);
   private used = 0;
-  private counts = new Map<string, OrderCountRow>();
+  private counts = new Map<number | string, OrderCountRow>();
   /** Suspect order ids, and the row ids of the first lines of the slots involved. */
   private suspectIds = new Set<string>();
   private suspectFirsts = new Set<number>();

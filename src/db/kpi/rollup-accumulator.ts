@@ -235,7 +235,9 @@ export class RollupAccumulator {
     const daily: DailyRow[] = [];
     /** month start → members → row */
     const months = new Map<string, Map<number | string, MonthlyRow>>();
-    for (const [day, rows] of this.days) {
+    // Written in date order: the rows of a file in any order go to the roll-up tables' indexes in runs.
+    for (const day of [...this.days.keys()].sort()) {
+      const rows = this.days.get(day) as Map<number | string, DailyRow>;
       const monthStart = `${day.slice(0, 7)}-01`;
       let month = months.get(monthStart);
       if (!month) {
@@ -269,7 +271,9 @@ export class RollupAccumulator {
       daily,
       monthly: [...months.values()].flatMap((m) => [...m.values()]),
       firstPurchases: [...this.first].map(([customerId, firstDate]) => ({ customerId, firstDate })),
-      customerMonths: [...this.months.values()].flatMap((m) => [...m.values()]),
+      customerMonths: [...this.months.keys()]
+        .sort()
+        .flatMap((k) => [...(this.months.get(k) as Map<number | string, CustomerMonthRow>).values()]),
     };
     this.months = new Map();
     this.monthRows = 0;

@@ -224,6 +224,15 @@ export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, impor
   const lineOf = conn.prepare(
     'SELECT order_id, sale_date, channel_id, rep_id, region_id, customer_id FROM sales_lines WHERE id = ?',
   );
+  /** A negative row id is a row of the SQLite import's stage (sqlite-import-writer.ts), not yet moved. */
+  let stagedLineOf: SQLite.Statement | null = null;
+  const firstLine = (rowid: number) => {
+    if (rowid > 0) return lineOf.get(rowid);
+    stagedLineOf ??= conn.prepare(
+      'SELECT order_id, sale_date, channel_id, rep_id, region_id, customer_id FROM temp.import_stage WHERE rowid = ?',
+    );
+    return stagedLineOf.get(-rowid);
+  };
   const linesOf = conn.prepare(
     `SELECT sale_date, channel_id, rep_id, region_id, customer_id, import_seq FROM sales_lines
      WHERE tenant_id = ? AND order_id = ? ORDER BY line_no`,
@@ -265,7 +274,7 @@ export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, impor
       if (orderIds.length === 0) return;
       const counted = new Map<string, OrderCell>();
       for (const rowid of firstRowids) {
-        const r = lineOf.get(rowid) as (CellRow & { order_id: string }) | undefined;
+        const r = firstLine(rowid) as (CellRow & { order_id: string }) | undefined;
         if (r) counted.set(r.order_id, cellOf(r));
       }
       const ids = new Set([...orderIds, ...counted.keys()]);
