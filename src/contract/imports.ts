@@ -144,6 +144,8 @@ export const importJobSchema = z.object({
   linesRead: z.number().int(),
   bytesRead: z.number().int(),
   totalBytes: z.number().int(),
+  /** `saving`: the file is read; its lines are being added and the KPIs updated. */
+  phase: z.enum(['reading', 'saving']),
   importId: z.string().nullable(),
   result: importSummarySchema.nullable(),
   error: z.object({ code: z.string(), message: z.string(), line: z.number().int().nullable() }).nullable(),

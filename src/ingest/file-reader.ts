@@ -52,7 +52,7 @@ export function createFileReader(limits?: Partial<IngestLimits>): FileReader {
         throw toAppError(e);
       }
     },
-    batches(path, opts: RowOptions): AsyncIterable<RawRow[]> {
+    batches(path, opts: RowOptions, onBytes): AsyncIterable<RawRow[]> {
       return (async function* () {
         try {
           if (opts.format === 'xlsx') {
@@ -70,6 +70,7 @@ export function createFileReader(limits?: Partial<IngestLimits>): FileReader {
               ...(limits === undefined ? {} : { limits }),
               ...(opts.encoding ? { encoding: opts.encoding as TextEncoding } : {}),
               ...(opts.delimiter ? { delimiter: opts.delimiter as Delimiter } : {}),
+              ...(onBytes ? { onBytes } : {}),
             });
             yield* opened.batches;
           }

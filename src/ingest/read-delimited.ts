@@ -16,6 +16,8 @@ export interface ReadDelimitedOptions {
   delimiter?: Delimiter;
   /** Whether the first non-empty line is a header (not counted against maxRows). Default true. */
   header?: boolean;
+  /** Told the bytes read so far, as the file is read (an import's progress). */
+  onBytes?: (bytes: number) => void;
 }
 
 export interface OpenedDelimited {
@@ -87,6 +89,7 @@ export async function openDelimited(
     delimiter,
     limits,
     opts.header ?? true,
+    opts.onBytes,
   );
   return { encoding, delimiter, rows: unbatch(batches), batches };
 }
@@ -136,6 +139,7 @@ async function* streamBatches(
   delimiter: Delimiter,
   limits: IngestLimits,
   header: boolean,
+  onBytes: ((bytes: number) => void) | undefined,
 ): AsyncGenerator<RawRow[]> {
   const decoder = textDecoder(encoding);
   const parser = new DelimitedParser(delimiter, limits);
@@ -167,11 +171,13 @@ async function* streamBatches(
       const batch = take();
       if (batch.length > 0) yield batch;
     }
+    onBytes?.(total);
     while (!done) {
       const r = await iterator.next();
       if (r.done) break;
       total += r.value.length;
       if (total > limits.maxFileBytes) throw new IngestError('FILE_TOO_LARGE', parser.currentLine);
+      onBytes?.(total);
       parser.push(decoder.write(toBuffer(r.value)), false, out);
       const batch = take();
       if (batch.length > 0) yield batch;

@@ -44,6 +44,7 @@ export class ImportJobs implements ImportJobQueue {
       linesRead: 0,
       bytesRead: 0,
       totalBytes,
+      phase: 'reading',
       startedAt: this.clock.now().getTime(),
       result: null,
       error: null,
@@ -56,6 +57,7 @@ export class ImportJobs implements ImportJobQueue {
         run((p) => {
           job.linesRead = p.linesRead;
           if (p.bytesRead !== undefined) job.bytesRead = p.bytesRead;
+          if (p.phase !== undefined) job.phase = p.phase;
         }),
       )
       .then((result) => {

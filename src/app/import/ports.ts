@@ -33,8 +33,11 @@ export interface RawRow {
 /** Reads uploaded files (ingest/ implements it): streaming, bounded, with coded errors. */
 export interface FileReader {
   sniff(path: string, originalName: string): Promise<FileSniff>;
-  /** The file's rows (header included, blank lines skipped) in batches: one await per batch, not per row. */
-  batches(path: string, opts: RowOptions): AsyncIterable<RawRow[]>;
+  /**
+   * The file's rows (header included, blank lines skipped) in batches: one await per batch, not per
+   * row. `onBytes` is told how many bytes of the file were read (delimited files).
+   */
+  batches(path: string, opts: RowOptions, onBytes?: (bytes: number) => void): AsyncIterable<RawRow[]>;
   sha256(path: string): Promise<{ sha256: string; bytes: number }>;
 }
 
@@ -203,6 +206,8 @@ export interface ImportJobResult extends ImportSummary {
 export interface ImportJobProgress {
   linesRead: number;
   bytesRead?: number | undefined;
+  /** `saving`: the file is read; its lines are being added and the KPIs updated. */
+  phase?: 'reading' | 'saving' | undefined;
 }
 
 export interface ImportJobState {
@@ -213,6 +218,7 @@ export interface ImportJobState {
   linesRead: number;
   bytesRead: number;
   totalBytes: number;
+  phase: 'reading' | 'saving';
   startedAt: number;
   result: ImportJobResult | null;
   error: { code: ErrorCode; params: Readonly<Record<string, string | number>> | undefined } | null;

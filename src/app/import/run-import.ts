@@ -463,7 +463,16 @@ export async function importFile(
   const hashing = reader.sha256(file.path);
   hashing.catch(() => undefined);
   const opts = await rowOptions(reader, file, req.sheet);
-  const rows = new RowStream(reader.batches(file.path, opts)[Symbol.asyncIterator]());
+  // Bytes read so far, reported with the lines (the wizard's progress bar).
+  let bytesRead = 0;
+  const rows = new RowStream(
+    reader
+      .batches(file.path, opts, (bytes) => {
+        bytesRead = bytes;
+      })
+      [Symbol.asyncIterator](),
+  );
+  const progress = (p: ImportProgress) => onProgress({ ...p, bytesRead: p.bytesRead ?? bytesRead });
   try {
     const p = await prepare(ctx, reader, companyId, file, req, rows, opts, false);
     const { headers, mapping, decisions } = p;
@@ -501,7 +510,7 @@ export async function importFile(
           rows,
           normalize,
           sink,
-          onProgress,
+          progress,
           req.strict === true,
           assembler,
           p.opts.dayFirst,

@@ -155,8 +155,13 @@ export function registerImportCommand(program: Command): void {
               mapping,
               strict: opts.strict === true,
             },
-            ({ linesRead }) => {
-              if (!opts.json && linesRead - last >= 50_000) {
+            ({ linesRead, phase }) => {
+              if (opts.json) return;
+              if (phase === 'saving')
+                process.stderr.write(
+                  `\r${linesRead.toLocaleString('en')} ${locale === 'en' ? 'lines read, saving…' : '行已讀取,正在存入…'}`,
+                );
+              else if (linesRead - last >= 50_000) {
                 last = linesRead;
                 process.stderr.write(`\r${linesRead.toLocaleString('en')} lines…`);
               }

@@ -72,6 +72,7 @@ function jobView(req: FastifyRequest, job: ImportJobState) {
     linesRead: job.linesRead,
     bytesRead: job.bytesRead,
     totalBytes: job.totalBytes,
+    phase: job.phase,
     importId: job.result?.importId ?? null,
     result: job.result
       ? {

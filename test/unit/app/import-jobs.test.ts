@@ -68,4 +68,26 @@ describe('import jobs queue', () => {
     await jobs.idle();
     expect(jy.state).toBe('done');
   });
+
+  it('shows the bytes read and the saving phase while an import runs', async () => {
+    const jobs = new ImportJobs(clock, 'company');
+    let release: (r: ImportJobResult) => void = () => {};
+    let report: (p: { linesRead: number; bytesRead?: number; phase?: 'reading' | 'saving' }) => void =
+      () => {};
+    const job = jobs.start('c1', 1000, (progress) => {
+      report = progress;
+      return new Promise<ImportJobResult>((resolve) => {
+        release = resolve;
+      });
+    });
+    await tick();
+    expect(job).toMatchObject({ phase: 'reading', bytesRead: 0 });
+    report({ linesRead: 10, bytesRead: 400 });
+    expect(job).toMatchObject({ phase: 'reading', bytesRead: 400, linesRead: 10 });
+    report({ linesRead: 25, bytesRead: 1000, phase: 'saving' });
+    expect(job).toMatchObject({ phase: 'saving', bytesRead: 1000, linesRead: 25 });
+    release(result('a'));
+    await jobs.idle();
+    expect(job).toMatchObject({ state: 'done', bytesRead: 1000 });
+  });
 });

@@ -69,6 +69,21 @@ describe('golden text files', () => {
     expect(normalizeAll(rows)).toEqual(readGolden());
   });
 
+  it('tells the bytes read as it reads, up to the whole file (the import progress bar)', async () => {
+    const line = '2026-01-02,拿鐵,1,120\n';
+    const text = `日期,品名,數量,金額\n${line.repeat(20_000)}`;
+    const bytes = Buffer.from(text, 'utf8');
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 10_000) pieces.push(bytes.subarray(i, i + 10_000));
+    const told: number[] = [];
+    const opened = await openDelimited(Readable.from(pieces), { onBytes: (n) => told.push(n) });
+    const rows = await collect(opened.rows);
+    expect(rows).toHaveLength(20_001);
+    expect(told.length).toBeGreaterThan(10);
+    expect(told.every((n, i) => i === 0 || n > (told[i - 1] as number))).toBe(true);
+    expect(told.at(-1)).toBe(bytes.length);
+  });
+
   it('reports broken quotes with their line', async () => {
     expect(await failure(collect(readDelimited(f.brokenQuoteUnclosed)))).toEqual({
       code: 'CSV_QUOTE_NOT_CLOSED',

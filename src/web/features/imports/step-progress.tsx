@@ -30,10 +30,11 @@ export function StepProgress({ start, onDone }: { start: ImportJob; onDone: (job
   const j = job.data;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-progress">
-      <Typography.Text>{t('imports.importing')}</Typography.Text>
+      <Typography.Text>{t(j.phase === 'saving' ? 'imports.saving' : 'imports.importing')}</Typography.Text>
       <Progress
-        percent={jobPercent(j.bytesRead, j.totalBytes)}
+        percent={jobPercent(j.phase === 'saving' ? j.totalBytes : j.bytesRead, j.totalBytes)}
         status={j.state === 'failed' ? 'exception' : 'active'}
+        data-testid="import-progress-bar"
       />
       <Typography.Text type="secondary">
         {t('imports.linesRead', { n: formatNumber(j.linesRead, lang) })}
