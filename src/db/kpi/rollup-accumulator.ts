@@ -79,107 +79,196 @@ export interface OrderCountCell {
   regionId: number | null;
 }
 
-function addTo(m: Measures, l: RollupLine) {
-  m.amountMinor += l.amountMinor;
-  m.quantity += l.quantity;
-  m.lines += 1;
-  if (l.hasCampaign) m.campaignAmountMinor += l.amountMinor;
-}
-
-/** Ids below this pack into one number key (ids + 1, so that 0 stands for none). */
-const SMALL = 4096;
-
 /**
- * One key for a product × channel × rep × region: a number when every id is small (the usual
- * case: cheaper to hash than a string), else a string. Keys of the two kinds never meet in a Map.
+ * Rows keyed by five integers, kept in typed arrays (no object per row): an open-addressing hash
+ * of row numbers over columns of keys and sums. The first key is a day or month number; the others
+ * are ids + 1 (0 for none). Hundreds of thousands of rows cost a few tens of MB and no garbage,
+ * whatever the order the lines come in.
  */
-function membersKey(p: number, c: number | null, r: number | null, g: number | null): number | string {
-  const a = p + 1;
-  const b = c === null ? 0 : c + 1;
-  const d = r === null ? 0 : r + 1;
-  const e = g === null ? 0 : g + 1;
-  if (a > 0 && a < SMALL && b >= 0 && b < SMALL && d >= 0 && d < SMALL && e >= 0 && e < SMALL)
-    return ((a * SMALL + b) * SMALL + d) * SMALL + e;
-  return `${p}|${c}|${r}|${g}`;
+class KeyedRows {
+  size = 0;
+  private slots = new Int32Array(1 << 12);
+  private cap = 1 << 11;
+  k0 = new Float64Array(this.cap);
+  k1 = new Float64Array(this.cap);
+  k2 = new Float64Array(this.cap);
+  k3 = new Float64Array(this.cap);
+  k4 = new Float64Array(this.cap);
+  amount = new Float64Array(this.cap);
+  quantity = new Float64Array(this.cap);
+  lines = new Float64Array(this.cap);
+  campaign = new Float64Array(this.cap);
+  orders = new Float64Array(this.cap);
+
+  private static hash(a: number, b: number, c: number, d: number, e: number): number {
+    let h = Math.imul(a | 0, 0x9e3779b1);
+    h = Math.imul(h ^ (b | 0) ^ ((b / 4294967296) | 0), 0x85ebca6b);
+    h = Math.imul(h ^ (c | 0), 0xc2b2ae35);
+    h = Math.imul(h ^ (d | 0), 0x27d4eb2f);
+    h = Math.imul(h ^ (e | 0), 0x165667b1);
+    return h ^ (h >>> 15);
+  }
+
+  /** The row of the key, added (with zero sums) if it was not there. */
+  row(a: number, b: number, c: number, d: number, e: number): number {
+    const mask = this.slots.length - 1;
+    let i = KeyedRows.hash(a, b, c, d, e) & mask;
+    for (;;) {
+      const r = (this.slots[i] as number) - 1;
+      if (r < 0) break;
+      if (this.k0[r] === a && this.k1[r] === b && this.k2[r] === c && this.k3[r] === d && this.k4[r] === e)
+        return r;
+      i = (i + 1) & mask;
+    }
+    if (this.size === this.cap) {
+      this.growColumns();
+      return this.row(a, b, c, d, e);
+    }
+    const r = this.size++;
+    this.slots[i] = r + 1;
+    this.k0[r] = a;
+    this.k1[r] = b;
+    this.k2[r] = c;
+    this.k3[r] = d;
+    this.k4[r] = e;
+    if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    return r;
+  }
+
+  private growColumns() {
+    const cap = this.cap * 2;
+    const grow = (from: Float64Array) => {
+      const to = new Float64Array(cap);
+      to.set(from);
+      return to;
+    };
+    this.k0 = grow(this.k0);
+    this.k1 = grow(this.k1);
+    this.k2 = grow(this.k2);
+    this.k3 = grow(this.k3);
+    this.k4 = grow(this.k4);
+    this.amount = grow(this.amount);
+    this.quantity = grow(this.quantity);
+    this.lines = grow(this.lines);
+    this.campaign = grow(this.campaign);
+    this.orders = grow(this.orders);
+    this.cap = cap;
+  }
+
+  private rehash(length: number) {
+    const slots = new Int32Array(length);
+    const mask = length - 1;
+    for (let r = 0; r < this.size; r++) {
+      let i =
+        KeyedRows.hash(
+          this.k0[r] as number,
+          this.k1[r] as number,
+          this.k2[r] as number,
+          this.k3[r] as number,
+          this.k4[r] as number,
+        ) & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = r + 1;
+    }
+    this.slots = slots;
+  }
+
+  addLine(r: number, l: RollupLine) {
+    this.amount[r] = (this.amount[r] as number) + l.amountMinor;
+    this.quantity[r] = (this.quantity[r] as number) + l.quantity;
+    this.lines[r] = (this.lines[r] as number) + 1;
+    if (l.hasCampaign) this.campaign[r] = (this.campaign[r] as number) + l.amountMinor;
+  }
+
+  /** Row numbers ordered by the first key (then as added). */
+  byFirstKey(): Float64Array | number[] {
+    const n = this.size;
+    if (n < ROW_BITS_LIMIT) {
+      // First key and row number packed in one double (a day number is below 2^23): a native sort.
+      const packed = new Float64Array(n);
+      for (let r = 0; r < n; r++) packed[r] = (this.k0[r] as number) * ROW_BITS_LIMIT + r;
+      packed.sort();
+      for (let i = 0; i < n; i++) packed[i] = (packed[i] as number) % ROW_BITS_LIMIT;
+      return packed;
+    }
+    const k0 = this.k0;
+    return Array.from({ length: n }, (_, r) => r).sort(
+      (x, y) => (k0[x] as number) - (k0[y] as number) || x - y,
+    );
+  }
+
+  /** Empty again (keeping its memory for the next rows). */
+  clear() {
+    this.size = 0;
+    this.slots.fill(0);
+    for (const k of ['amount', 'quantity', 'lines', 'campaign', 'orders'] as const) this[k].fill(0);
+  }
 }
 
-/** 2^30: channel, rep and region ids (+ 1) below 2^10 each pack under the customer id (+ 1, below 2^23). */
-const LOW = 1 << 30;
-const TEN = 1 << 10;
+/** Row numbers below this pack beside a day number in one double (2^23 × 2^21 < 2^53). */
+const ROW_BITS_LIMIT = 2 ** 21;
 
-/** One key for a customer × channel × rep × region (as membersKey: a number when the ids are small). */
-function customerKey(
-  cu: number | null,
-  c: number | null,
-  r: number | null,
-  g: number | null,
-): number | string {
-  const a = cu === null ? 0 : cu + 1;
-  const b = c === null ? 0 : c + 1;
-  const d = r === null ? 0 : r + 1;
-  const e = g === null ? 0 : g + 1;
-  if (a >= 0 && a < 1 << 23 && b >= 0 && b < TEN && d >= 0 && d < TEN && e >= 0 && e < TEN)
-    return a * LOW + (b * TEN + d) * TEN + e;
-  return `${cu}|${c}|${r}|${g}`;
+const plusOne = (id: number | null): number => (id === null ? 0 : id + 1);
+const idOf = (k: number): number | null => (k === 0 ? null : k - 1);
+
+/** 'YYYY-MM-DD' → (year × 13 + month) × 32 + day: distinct days, in date order. */
+function dayNumber(d: string): number {
+  const y =
+    (d.charCodeAt(0) - 48) * 1000 +
+    (d.charCodeAt(1) - 48) * 100 +
+    (d.charCodeAt(2) - 48) * 10 +
+    (d.charCodeAt(3) - 48);
+  const m = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+  return (y * 13 + m) * 32 + (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
 }
+/** The month number of a day number (year × 13 + month). */
+const monthOfDay = (day: number): number => Math.floor(day / 32);
 
 /**
  * Holds the day rows of every day it has seen (product × channel × rep × region per day), whatever
  * the order of the lines: a file sorted by customer or product, or shuffled, folds into as few rows
- * as a date-sorted one, as long as its distinct day rows fit under `limit`. Month rows are summed from
+ * as a date-sorted one, as long as its distinct rows fit under `limit`. Month rows are summed from
  * the day rows when drained. First purchases are kept per customer until drained.
  */
 export class RollupAccumulator {
-  /** day → members → row */
-  private days = new Map<string, Map<number | string, DailyRow>>();
-  private dayRows = 0;
-  private first = new Map<number, string>();
-  /** The last day seen and its map (consecutive lines usually share a day). */
-  private lastDay: string | null = null;
-  private lastRows: Map<number | string, DailyRow> | null = null;
-  /** month start → customer × members → row (kpi_customer_monthly). */
-  private months = new Map<string, Map<number | string, CustomerMonthRow>>();
-  private monthRows = 0;
-  /** The month map of lastDay. */
-  private lastMonthRows: Map<number | string, CustomerMonthRow> | null = null;
+  /** day number × product × channel × rep × region */
+  private days = new KeyedRows();
+  /** month number × customer × channel × rep × region (kpi_customer_monthly) */
+  private months = new KeyedRows();
+  /** customer id → day number of the first purchase seen */
+  private first = new Map<number, number>();
+  /** The names of the day and month numbers seen. */
+  private dayNames = new Map<number, string>();
+  private monthNames = new Map<number, string>();
+  /** The last day seen and its numbers (consecutive lines usually share a day). */
+  private lastDay = '';
+  private lastDayNumber = 0;
+  private lastMonthNumber = 0;
 
   constructor(private readonly limit = 200_000) {}
 
-  add(l: RollupLine): void {
-    let rows = this.lastRows;
-    if (l.saleDate !== this.lastDay || rows === null) {
-      rows = this.days.get(l.saleDate) ?? null;
-      if (rows === null) {
-        rows = new Map();
-        this.days.set(l.saleDate, rows);
-      }
-      this.lastDay = l.saleDate;
-      this.lastRows = rows;
-      this.lastMonthRows = this.monthOf(l.saleDate);
-    }
-    const dayKey = membersKey(l.productId, l.channelId, l.repId, l.regionId);
-    let d = rows.get(dayKey);
-    if (!d) {
-      d = {
-        saleDate: l.saleDate,
-        productId: l.productId,
-        channelId: l.channelId,
-        repId: l.repId,
-        regionId: l.regionId,
-        amountMinor: 0,
-        quantity: 0,
-        lines: 0,
-        campaignAmountMinor: 0,
-      };
-      rows.set(dayKey, d);
-      this.dayRows += 1;
-    }
-    addTo(d, l);
-    addTo(this.customerRow(this.lastMonthRows as Map<number | string, CustomerMonthRow>, l), l);
+  private see(day: string) {
+    if (day === this.lastDay) return;
+    const n = dayNumber(day);
+    if (!this.dayNames.has(n)) this.dayNames.set(n, day);
+    const m = monthOfDay(n);
+    if (!this.monthNames.has(m)) this.monthNames.set(m, `${day.slice(0, 7)}-01`);
+    this.lastDay = day;
+    this.lastDayNumber = n;
+    this.lastMonthNumber = m;
+  }
 
+  add(l: RollupLine): void {
+    this.see(l.saleDate);
+    const day = this.lastDayNumber;
+    this.days.addLine(
+      this.days.row(day, l.productId + 1, plusOne(l.channelId), plusOne(l.repId), plusOne(l.regionId)),
+      l,
+    );
+    this.months.addLine(this.customerRow(l), l);
     if (l.customerId !== null) {
       const seen = this.first.get(l.customerId);
-      if (seen === undefined || l.saleDate < seen) this.first.set(l.customerId, l.saleDate);
+      if (seen === undefined || day < seen) this.first.set(l.customerId, day);
     }
   }
 
@@ -188,101 +277,96 @@ export class RollupAccumulator {
    * it counts an order in kpi_orders_daily: the two stay in step).
    */
   countOrder(cell: OrderCountCell, sign: number): void {
-    const rows =
-      cell.saleDate === this.lastDay && this.lastMonthRows ? this.lastMonthRows : this.monthOf(cell.saleDate);
-    this.customerRow(rows, cell).orders += sign;
+    const r = this.customerRow(cell);
+    this.months.orders[r] = (this.months.orders[r] as number) + sign;
   }
 
-  private monthOf(day: string): Map<number | string, CustomerMonthRow> {
-    const monthStart = `${day.slice(0, 7)}-01`;
-    let rows = this.months.get(monthStart);
-    if (!rows) {
-      rows = new Map();
-      this.months.set(monthStart, rows);
-    }
-    return rows;
-  }
-
-  private customerRow(rows: Map<number | string, CustomerMonthRow>, c: OrderCountCell): CustomerMonthRow {
-    const key = customerKey(c.customerId, c.channelId, c.repId, c.regionId);
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        monthStart: `${c.saleDate.slice(0, 7)}-01`,
-        customerId: c.customerId,
-        channelId: c.channelId,
-        repId: c.repId,
-        regionId: c.regionId,
-        amountMinor: 0,
-        quantity: 0,
-        lines: 0,
-        campaignAmountMinor: 0,
-        orders: 0,
-      };
-      rows.set(key, row);
-      this.monthRows += 1;
-    }
-    return row;
+  private customerRow(c: OrderCountCell): number {
+    this.see(c.saleDate);
+    return this.months.row(
+      this.lastMonthNumber,
+      plusOne(c.customerId),
+      plusOne(c.channelId),
+      plusOne(c.repId),
+      plusOne(c.regionId),
+    );
   }
 
   /** True when the held rows should be written out. */
   get full(): boolean {
-    return this.dayRows + this.first.size + this.monthRows >= this.limit;
+    return this.days.size + this.first.size + this.months.size >= this.limit;
   }
 
-  /** The rows held so far; the accumulator starts empty again. */
+  /** The rows held so far, in date order; the accumulator starts empty again. */
   drain(): RollupBatch {
+    const d = this.days;
     const daily: DailyRow[] = [];
-    /** month start → members → row */
-    const months = new Map<string, Map<number | string, MonthlyRow>>();
-    // Written in date order: the rows of a file in any order go to the roll-up tables' indexes in runs.
-    for (const day of [...this.days.keys()].sort()) {
-      const rows = this.days.get(day) as Map<number | string, DailyRow>;
-      const monthStart = `${day.slice(0, 7)}-01`;
-      let month = months.get(monthStart);
-      if (!month) {
-        month = new Map();
-        months.set(monthStart, month);
-      }
-      for (const [key, d] of rows) {
-        daily.push(d);
-        let m = month.get(key);
-        if (!m) {
-          m = {
-            monthStart,
-            productId: d.productId,
-            channelId: d.channelId,
-            repId: d.repId,
-            regionId: d.regionId,
-            amountMinor: 0,
-            quantity: 0,
-            lines: 0,
-            campaignAmountMinor: 0,
-          };
-          month.set(key, m);
-        }
-        m.amountMinor += d.amountMinor;
-        m.quantity += d.quantity;
-        m.lines += d.lines;
-        m.campaignAmountMinor += d.campaignAmountMinor;
-      }
-    }
-    const out: RollupBatch = {
-      daily,
-      monthly: [...months.values()].flatMap((m) => [...m.values()]),
-      firstPurchases: [...this.first].map(([customerId, firstDate]) => ({ customerId, firstDate })),
-      customerMonths: [...this.months.keys()]
-        .sort()
-        .flatMap((k) => [...(this.months.get(k) as Map<number | string, CustomerMonthRow>).values()]),
+    const monthly: MonthlyRow[] = [];
+    // Month rows summed from the day rows, which come in date order: a month's rows are all made
+    // before the next month's.
+    const monthRows = new KeyedRows();
+    let month = Number.NaN;
+    const flushMonth = () => {
+      for (let r = 0; r < monthRows.size; r++)
+        monthly.push({
+          monthStart: this.monthNames.get(month) as string,
+          productId: (monthRows.k1[r] as number) - 1,
+          channelId: idOf(monthRows.k2[r] as number),
+          repId: idOf(monthRows.k3[r] as number),
+          regionId: idOf(monthRows.k4[r] as number),
+          amountMinor: monthRows.amount[r] as number,
+          quantity: monthRows.quantity[r] as number,
+          lines: monthRows.lines[r] as number,
+          campaignAmountMinor: monthRows.campaign[r] as number,
+        });
+      monthRows.clear();
     };
-    this.months = new Map();
-    this.monthRows = 0;
-    this.lastMonthRows = null;
-    this.days = new Map();
-    this.dayRows = 0;
-    this.lastDay = null;
-    this.lastRows = null;
+    for (const r of d.byFirstKey()) {
+      const dayNumber = d.k0[r] as number;
+      const m = monthOfDay(dayNumber);
+      if (m !== month) {
+        flushMonth();
+        month = m;
+      }
+      const row: DailyRow = {
+        saleDate: this.dayNames.get(dayNumber) as string,
+        productId: (d.k1[r] as number) - 1,
+        channelId: idOf(d.k2[r] as number),
+        repId: idOf(d.k3[r] as number),
+        regionId: idOf(d.k4[r] as number),
+        amountMinor: d.amount[r] as number,
+        quantity: d.quantity[r] as number,
+        lines: d.lines[r] as number,
+        campaignAmountMinor: d.campaign[r] as number,
+      };
+      daily.push(row);
+      const mr = monthRows.row(m, d.k1[r] as number, d.k2[r] as number, d.k3[r] as number, d.k4[r] as number);
+      monthRows.amount[mr] = (monthRows.amount[mr] as number) + row.amountMinor;
+      monthRows.quantity[mr] = (monthRows.quantity[mr] as number) + row.quantity;
+      monthRows.lines[mr] = (monthRows.lines[mr] as number) + row.lines;
+      monthRows.campaign[mr] = (monthRows.campaign[mr] as number) + row.campaignAmountMinor;
+    }
+    flushMonth();
+    const c = this.months;
+    const customerMonths: CustomerMonthRow[] = Array.from(c.byFirstKey(), (r) => ({
+      monthStart: this.monthNames.get(c.k0[r] as number) as string,
+      customerId: idOf(c.k1[r] as number),
+      channelId: idOf(c.k2[r] as number),
+      repId: idOf(c.k3[r] as number),
+      regionId: idOf(c.k4[r] as number),
+      amountMinor: c.amount[r] as number,
+      quantity: c.quantity[r] as number,
+      lines: c.lines[r] as number,
+      campaignAmountMinor: c.campaign[r] as number,
+      orders: c.orders[r] as number,
+    }));
+    const firstPurchases: FirstPurchase[] = [...this.first].map(([customerId, day]) => ({
+      customerId,
+      firstDate: this.dayNames.get(day) as string,
+    }));
+    this.days.clear();
+    this.months.clear();
     this.first = new Map();
-    return out;
+    return { daily, monthly, firstPurchases, customerMonths };
   }
 }

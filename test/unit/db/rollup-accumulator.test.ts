@@ -7,10 +7,11 @@ import {
 } from '../../../src/db/kpi/rollup-accumulator.ts';
 
 const lineArb: fc.Arbitrary<RollupLine> = fc.record({
-  saleDate: fc.constantFrom('2026-01-01', '2026-01-02', '2026-01-03'),
-  // Small ids pack into number keys, large ones (≥ 4095) into string keys: both kinds in one run.
+  // Days of three months across a year's end (month rows and day numbers across the boundary).
+  saleDate: fc.constantFrom('2025-12-31', '2026-01-01', '2026-01-02', '2026-01-31', '2026-02-01'),
+  // Small and large ids (keys are doubles in typed arrays; a customer id past 2^32 included).
   productId: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4094, max: 4097 })),
-  customerId: fc.option(fc.integer({ min: 1, max: 4 })),
+  customerId: fc.option(fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(2 ** 33 + 5))),
   channelId: fc.option(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(5000))),
   repId: fc.option(fc.integer({ min: 1, max: 2 })),
   regionId: fc.option(fc.integer({ min: 1, max: 2 })),
