@@ -343,6 +343,37 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(tree.goal.version).toBe(g.version);
   });
 
+  it('a period that starts after the data ends has no actual (unknown, not NT$0); one with data has its sum', async () => {
+    // The history ends on 2025-12-31. Read on 2026-03-01: October–December have data, January and
+    // February are over but were never imported, March has not begun.
+    const g = await goal({
+      name: 'Q4 2025 – Q1 2026',
+      target: { metric: 'revenue', kind: 'absolute', value: 600_000, per: null },
+      period: { start: '2025-10-01', end: '2026-03-31' },
+    });
+    const split = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'month',
+      method: 'equal',
+      today: '2025-10-01',
+    });
+    expect(split.statusCode, split.body).toBe(200);
+    const tree = (await client.get(`${plans()}/${g.id}?today=2026-03-01`)).json() as {
+      goal: { actual: number | null };
+      children: { period: { start: string }; actual: number | null }[];
+    };
+    const actual = (start: string) => tree.children.find((c) => c.period.start === start)?.actual;
+    expect(actual('2025-10-01')).toBeGreaterThan(0);
+    expect(actual('2025-12-01')).toBeGreaterThan(0);
+    expect(actual('2026-01-01')).toBeNull();
+    expect(actual('2026-02-01')).toBeNull();
+    expect(actual('2026-03-01')).toBeNull();
+    // The whole goal started inside the data: its actual is what the data holds.
+    expect(tree.goal.actual).toBeCloseTo(
+      (actual('2025-10-01') ?? 0) + (actual('2025-11-01') ?? 0) + (actual('2025-12-01') ?? 0),
+      2,
+    );
+  });
+
   it('re-plans after a short quarter: spread keeps the sum, keep shows the run rate needed; both recorded', async () => {
     const g = await goal({
       name: '2025 年營收',

@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors/app-error.ts';
 import { isAdditive } from '../../core/goals/metric-kinds.ts';
 import { rateToPeriodTotal } from '../../core/goals/target-conversion.ts';
 import type { GoalScope, Grades } from '../../core/goals/types.ts';
-import type { Dimension } from '../../core/kpi/types.ts';
+import { type Dimension, readsSalesLines } from '../../core/kpi/types.ts';
 import { additiveMismatch, impliedLevel, rebalance } from '../../core/plan/split.ts';
 import type { SplitRecipe } from '../../core/plan/types.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
@@ -77,10 +77,16 @@ async function actualsOf(
   goals: readonly PlanGoal[],
 ): Promise<Map<string, number | null>> {
   const yesterday = addDays(c.today, -1);
+  // A period that starts after the last day with sales has no actual yet (unknown, not 0): the data
+  // has not been imported, whatever the business sold.
+  const lastSale = goals.some((g) => readsSalesLines(g.spec.metric))
+    ? (await app.repos.kpi.salesDateRange(c.companyId)).last
+    : null;
   const groups = new Map<string, ActualsGroup>();
   for (const g of goals) {
     const s = g.spec;
     if (s.period.start > yesterday) continue;
+    if (readsSalesLines(s.metric) && (lastSale === null || s.period.start > lastSale)) continue;
     const range = { start: s.period.start, end: minDate(s.period.end, yesterday) };
     const dim = (g.node?.dimension ?? null) as Dimension | null;
     const members = dim ? s.scope[dim] : undefined;

@@ -96,7 +96,9 @@ export async function replanGoal(
         end: k.spec.period.end,
         target: units(k.spec.target.value),
         locked: k.node?.locked ?? false,
-        actual: k.spec.period.end <= yesterday && a !== null && a !== undefined ? units(a) : null,
+        // Closed periods are covered by the data (requireDataThroughClosed) unless the company has no
+        // sales at all: then it is taken at its word, and a closed period sold nothing.
+        actual: k.spec.period.end <= yesterday ? units(a ?? 0) : null,
       };
     }),
     today: l.today,

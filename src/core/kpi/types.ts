@@ -61,6 +61,11 @@ export type SalesKpi = Exclude<KpiMetric, MarketingKpi | SatisfactionKpi>;
 export type MarketingKpi = 'conversion_rate' | 'cac' | 'roas' | 'leads';
 /** KPIs from customer-satisfaction responses: the channel, the customer's region and segments apply. */
 export type SatisfactionKpi = 'csat' | 'nps';
+/**
+ * Whether a KPI's figures need the company's sales lines (every KPI but leads, CSAT and NPS): past the
+ * last day with sales such a KPI is unknown, not zero.
+ */
+export const readsSalesLines = (m: KpiMetric): boolean => m !== 'leads' && m !== 'csat' && m !== 'nps';
 export type MarketingDimension = 'channel';
 export type SatisfactionDimension = 'channel' | 'region' | 'customer_type' | 'age_band' | 'member_tier';
 
