@@ -1,3 +1,5 @@
+import { dayNumber } from './rollup-accumulator.ts';
+
 /**
  * Distinct orders without scanning the lines: `kpi_orders_daily` counts orders per day × channel ×
  * rep × region, additively. That is exact for a "simple" order — all its lines on one day with one
@@ -73,8 +75,8 @@ const TEN = 1 << 10;
 
 /**
  * One key for a day × channel × rep × region: a number when the ids are small (the usual case; a
- * number is cheaper to hash than a string built for every order), else a string. The day is read
- * from its 'YYYY-MM-DD' digits: (year × 13 + month) × 32 + day, unique and in date order.
+ * number is cheaper to hash than a string built for every order), else a string (the day as the
+ * roll-ups number it: unique and in date order).
  */
 function cellKey(cell: OrderCell): number | string {
   const d = cell.saleDate;
@@ -82,14 +84,7 @@ function cellKey(cell: OrderCell): number | string {
   const r = cell.repId === null ? 0 : cell.repId + 1;
   const g = cell.regionId === null ? 0 : cell.regionId + 1;
   if (d.length === 10 && b < TEN && r < TEN && g < TEN && b >= 0 && r >= 0 && g >= 0) {
-    const y =
-      (d.charCodeAt(0) - 48) * 1000 +
-      (d.charCodeAt(1) - 48) * 100 +
-      (d.charCodeAt(2) - 48) * 10 +
-      (d.charCodeAt(3) - 48);
-    const m = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
-    const day = (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
-    const n = (y * 13 + m) * 32 + day;
+    const n = dayNumber(d);
     if (Number.isInteger(n) && n >= 0) return n * TEN * TEN * TEN + (b * TEN + r) * TEN + g;
   }
   return `${d}|${cell.channelId}|${cell.repId}|${cell.regionId}`;

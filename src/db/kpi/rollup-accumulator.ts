@@ -211,8 +211,24 @@ const ROW_BITS_LIMIT = 2 ** 21;
 const plusOne = (id: number | null): number => (id === null ? 0 : id + 1);
 const idOf = (k: number): number | null => (k === 0 ? null : k - 1);
 
-/** 'YYYY-MM-DD' → (year × 13 + month) × 32 + day: distinct days, in date order. */
-function dayNumber(d: string): number {
+/** Row `r`'s channel, rep and region (keys 2–4) and its sums. */
+const membersAndSums = (t: KeyedRows, r: number) => ({
+  channelId: idOf(t.k2[r] as number),
+  repId: idOf(t.k3[r] as number),
+  regionId: idOf(t.k4[r] as number),
+  amountMinor: t.amount[r] as number,
+  quantity: t.quantity[r] as number,
+  lines: t.lines[r] as number,
+  campaignAmountMinor: t.campaign[r] as number,
+});
+/** Row `r` of a day or month table (key 1: the product). */
+const salesRowAt = (t: KeyedRows, r: number) => ({
+  productId: (t.k1[r] as number) - 1,
+  ...membersAndSums(t, r),
+});
+
+/** 'YYYY-MM-DD' → (year × 13 + month) × 32 + day: distinct days, in date order (a 'YYYY-MM-DD' string assumed). */
+export function dayNumber(d: string): number {
   const y =
     (d.charCodeAt(0) - 48) * 1000 +
     (d.charCodeAt(1) - 48) * 100 +
@@ -308,17 +324,7 @@ export class RollupAccumulator {
     let month = Number.NaN;
     const flushMonth = () => {
       for (let r = 0; r < monthRows.size; r++)
-        monthly.push({
-          monthStart: this.monthNames.get(month) as string,
-          productId: (monthRows.k1[r] as number) - 1,
-          channelId: idOf(monthRows.k2[r] as number),
-          repId: idOf(monthRows.k3[r] as number),
-          regionId: idOf(monthRows.k4[r] as number),
-          amountMinor: monthRows.amount[r] as number,
-          quantity: monthRows.quantity[r] as number,
-          lines: monthRows.lines[r] as number,
-          campaignAmountMinor: monthRows.campaign[r] as number,
-        });
+        monthly.push({ monthStart: this.monthNames.get(month) as string, ...salesRowAt(monthRows, r) });
       monthRows.clear();
     };
     for (const r of d.byFirstKey()) {
@@ -328,17 +334,7 @@ export class RollupAccumulator {
         flushMonth();
         month = m;
       }
-      const row: DailyRow = {
-        saleDate: this.dayNames.get(dayNumber) as string,
-        productId: (d.k1[r] as number) - 1,
-        channelId: idOf(d.k2[r] as number),
-        repId: idOf(d.k3[r] as number),
-        regionId: idOf(d.k4[r] as number),
-        amountMinor: d.amount[r] as number,
-        quantity: d.quantity[r] as number,
-        lines: d.lines[r] as number,
-        campaignAmountMinor: d.campaign[r] as number,
-      };
+      const row: DailyRow = { saleDate: this.dayNames.get(dayNumber) as string, ...salesRowAt(d, r) };
       daily.push(row);
       const mr = monthRows.row(m, d.k1[r] as number, d.k2[r] as number, d.k3[r] as number, d.k4[r] as number);
       monthRows.amount[mr] = (monthRows.amount[mr] as number) + row.amountMinor;
@@ -351,13 +347,7 @@ export class RollupAccumulator {
     const customerMonths: CustomerMonthRow[] = Array.from(c.byFirstKey(), (r) => ({
       monthStart: this.monthNames.get(c.k0[r] as number) as string,
       customerId: idOf(c.k1[r] as number),
-      channelId: idOf(c.k2[r] as number),
-      repId: idOf(c.k3[r] as number),
-      regionId: idOf(c.k4[r] as number),
-      amountMinor: c.amount[r] as number,
-      quantity: c.quantity[r] as number,
-      lines: c.lines[r] as number,
-      campaignAmountMinor: c.campaign[r] as number,
+      ...membersAndSums(c, r),
       orders: c.orders[r] as number,
     }));
     const firstPurchases: FirstPurchase[] = [...this.first].map(([customerId, day]) => ({
