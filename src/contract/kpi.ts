@@ -58,7 +58,8 @@ export const kpiResultSchema = z.object({
   /**
    * Facts the KPI depends on that files in its range lacked, with the lines affected: noProduct (shown
    * under the placeholder product), assumedQuantity (1 per line), inventedOrders (one order per line),
-   * noCustomer (no customer). Counted over the whole range, whatever the filters.
+   * blankOrderIds (an empty order-id cell: that line is its own order), noCustomer (no customer).
+   * Counted over the whole range, whatever the filters.
    */
   caveats: z
     .array(

@@ -71,6 +71,8 @@ describe.each(dialects())('migration 2026120306-import-accounts (%s)', (dialect)
         line('M2', '2026-01-05', seqs.orders as number),
         line('M3', '2026-01-06', seqs.orders as number),
         line('F1', '2026-01-05', seqs.full as number),
+        // A line of the complete file whose order-id cell was empty (stored under a content key).
+        line('#content-key', '2026-01-05', seqs.full as number),
       ])
       .execute();
 
@@ -81,13 +83,18 @@ describe.each(dialects())('migration 2026120306-import-accounts (%s)', (dialect)
       .orderBy('gap')
       .orderBy('day')
       .execute();
-    // By hand: the order report's 3 lines (2 on the 5th, 1 on the 6th) for each of its 3 gaps.
-    expect(rows.map((r) => [Number(r.import_seq), r.day, r.gap, Number(r.lines)])).toEqual(
-      ['assumedQuantity', 'noCustomer', 'noProduct'].flatMap((gap) => [
-        [seqs.orders, '2026-01-05', gap, 2],
-        [seqs.orders, '2026-01-06', gap, 1],
-      ]),
-    );
+    // By hand: the order report's 3 lines (2 on the 5th, 1 on the 6th) for each of its 3 gaps; the
+    // complete file's one line with an empty order id (2026120309).
+    const report = (gap: string) => [
+      [seqs.orders, '2026-01-05', gap, 2],
+      [seqs.orders, '2026-01-06', gap, 1],
+    ];
+    expect(rows.map((r) => [Number(r.import_seq), r.day, r.gap, Number(r.lines)])).toEqual([
+      ...report('assumedQuantity'),
+      [seqs.full, '2026-01-05', 'blankOrderIds', 1],
+      ...report('noCustomer'),
+      ...report('noProduct'),
+    ]);
     const accounts = await d.db.selectFrom('imports').select('account').execute();
     expect(accounts.every((a) => a.account === null)).toBe(true);
     await d.close();

@@ -28,6 +28,17 @@ const COMPLETE = [
   'A2,2024-06-10,Mocha,2,300,C9',
 ].join('\n');
 
+// An order-id column left empty on some lines (two here): each such line counts as its own order.
+const SOME_BLANK_ORDER_IDS = [
+  'Order ID,Date,Product,Quantity,Amount,Customer',
+  'B1,2024-08-01,Latte,1,120,C1',
+  'B1,2024-08-01,Scone,1,60,C1',
+  ',2024-08-01,Mocha,1,150,C2',
+  ',2024-08-02,Tea,1,90,C3',
+  'B2,2024-08-02,Latte,2,240,C1',
+].join('\n');
+const SOME_BLANK_ORDER_IDS_MORE = `${SOME_BLANK_ORDER_IDS}\n,2024-08-03,Tea,1,90,C4\nB3,2024-08-03,Latte,1,120,C5`;
+
 type Caveat = { gap: string; lines: number };
 
 describe.each(dialects())('facts a file lacks, kept per import and shown with the KPIs (%s)', (dialect) => {
@@ -105,6 +116,29 @@ describe.each(dialects())('facts a file lacks, kept per import and shown with th
     expect(undone.statusCode, undone.body).toBe(200);
     expect(await caveats(client, companyId, 'metric=revenue&by=product')).toEqual([]);
     expect(await caveats(client, companyId, 'metric=units')).toEqual([]);
+  });
+
+  it('says how many lines had an empty order id in a file that has the column (each is its own order)', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const first = await importCsv(client, companyId, 'blanks.csv', SOME_BLANK_ORDER_IDS);
+    expect(first.job.result).toMatchObject({ added: 5 });
+    expect(await caveats(client, companyId, 'metric=orders')).toEqual([{ gap: 'blankOrderIds', lines: 2 }]);
+    expect(await caveats(client, companyId, 'metric=aov')).toEqual([{ gap: 'blankOrderIds', lines: 2 }]);
+    expect(await caveats(client, companyId, 'metric=revenue')).toEqual([]);
+    const rec = (await client.get(`/api/companies/${companyId}/imports/${first.job.importId}`)).json();
+    expect(rec.account).toMatchObject({ gaps: ['blankOrderIds'], gapLines: { blankOrderIds: 2 } });
+    // Overlapping file: five lines already there, one new with an empty order id, one new with one.
+    const more = await importCsv(client, companyId, 'blanks-more.csv', SOME_BLANK_ORDER_IDS_MORE);
+    expect(more.job.result).toMatchObject({ added: 2, duplicates: 5 });
+    const rec2 = (await client.get(`/api/companies/${companyId}/imports/${more.job.importId}`)).json();
+    expect(rec2.account).toMatchObject({ gaps: ['blankOrderIds'], gapLines: { blankOrderIds: 1 } });
+    expect(await caveats(client, companyId, 'metric=orders')).toEqual([{ gap: 'blankOrderIds', lines: 3 }]);
+    // A file whose order ids are all there lists no such gap.
+    const complete = await importCsv(client, companyId, 'complete.csv', COMPLETE);
+    const rec3 = (await client.get(`/api/companies/${companyId}/imports/${complete.job.importId}`)).json();
+    expect(rec3.account).toMatchObject({ gaps: [], gapLines: {} });
+    await client.post(`/api/companies/${companyId}/imports/${first.job.importId}/undo`);
+    expect(await caveats(client, companyId, 'metric=orders')).toEqual([{ gap: 'blankOrderIds', lines: 1 }]);
   });
 
   it('counts only the lines an import added: a re-import and an overlapping file add no invented orders twice', async () => {

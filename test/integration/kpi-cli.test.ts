@@ -101,4 +101,23 @@ describe('pacer kpi (SQLite, real processes)', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`${thisMonth}\t120 (partial)`);
   });
+
+  it('pacer import says how many lines had an empty order id and no quantity, as its record counted them', () => {
+    const csv = [
+      '訂單編號,交易時間,品名,金額',
+      'D1,2025-03-01,拿鐵,100',
+      ',2025-03-01,拿鐵,100',
+      ',2025-03-02,禮盒,300',
+    ].join('\n');
+    const file = join(dir, 'blanks.csv');
+    writeFileSync(file, csv);
+    const text = run(['import', 'sales', file, '--data', data, '--lang', 'en']);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('empty order id: each of 2 lines counted as its own order');
+    expect(text.stdout).toContain('no quantity column: quantity assumed 1 on 3 lines');
+    // Again: nothing added, nothing lacking.
+    const again = run(['import', 'sales', file, '--data', data, '--json']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, gaps: [] });
+  });
 });

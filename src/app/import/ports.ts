@@ -108,10 +108,12 @@ export interface ImportAccount {
    * a duplicate; otherwise the store counts the import's own lines instead. Not kept in the record.
    */
   sentPerDay?: Record<string, number> | undefined;
+  /** The same for the lines with an empty order-id cell (blankOrderIds), when the file has the column. */
+  blankOrderIdsPerDay?: Record<string, number> | undefined;
 }
 
 /** The account as the history shows it: `gapLines` counts the lines the import added lacking each fact. */
-export interface ImportAccountView extends Omit<ImportAccount, 'sentPerDay'> {
+export interface ImportAccountView extends Omit<ImportAccount, 'sentPerDay' | 'blankOrderIdsPerDay'> {
   gapLines: GapLines;
 }
 

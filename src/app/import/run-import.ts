@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors/app-error.ts';
-import { type DataGap, dataGapsOf } from '../../core/ingest/data-gaps.ts';
+import { type DataGap, dataGapsOf, LINE_GAPS } from '../../core/ingest/data-gaps.ts';
 import type { DateOrder } from '../../core/ingest/date-order.ts';
 import { decideDateOrder } from '../../core/ingest/date-order.ts';
 import { FIELDS_BY_KIND, REQUIRED_FIELDS } from '../../core/ingest/fields.ts';
@@ -572,7 +572,8 @@ async function pump(
     orders: null,
     rejectedByCode: {},
     gaps: record.gaps,
-    sentPerDay: record.gaps.length > 0 ? {} : undefined,
+    sentPerDay: record.gaps.some((g) => !LINE_GAPS.includes(g)) ? {} : undefined,
+    blankOrderIdsPerDay: record.gaps.includes('blankOrderIds') ? {} : undefined,
   };
   const s: ImportSummary = {
     linesRead: 0,
@@ -584,6 +585,7 @@ async function pump(
     account,
   };
   const perDay = account.sentPerDay;
+  const blankPerDay = account.blankOrderIdsPerDay;
   let sales: SalesRecord[] = [];
   let marketing: MarketingRecord[] = [];
   let satisfaction: SatisfactionRecord[] = [];
@@ -608,6 +610,9 @@ async function pump(
   /** Hands the batch held so far to the sink (not waiting for it). */
   const flush = () => {
     if (perDay) for (const r of sales) perDay[r.saleDate] = (perDay[r.saleDate] ?? 0) + 1;
+    if (blankPerDay)
+      for (const r of sales)
+        if (r.orderId === null) blankPerDay[r.saleDate] = (blankPerDay[r.saleDate] ?? 0) + 1;
     const work = Promise.all([
       sink.writeSales(sales),
       sink.writeMarketing(marketing),

@@ -43,7 +43,10 @@ export function gapsAffecting(query: KpiQuery): DataGap[] {
   const needs = new Set<DataGap>();
   if (salesLines && PRODUCT_DIMENSIONS.some((d) => dims.has(d))) needs.add('noProduct');
   if (query.metric === 'units') needs.add('assumedQuantity');
-  if (ORDER_METRICS.includes(query.metric)) needs.add('inventedOrders');
+  if (ORDER_METRICS.includes(query.metric)) {
+    needs.add('inventedOrders');
+    needs.add('blankOrderIds');
+  }
   if (CUSTOMER_METRICS.includes(query.metric) || (salesLines && SEGMENT_DIMENSIONS.some((d) => dims.has(d))))
     needs.add('noCustomer');
   return DATA_GAPS.filter((g) => needs.has(g));

@@ -3,13 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { memberActor } from '../../app/company/operator.ts';
-import { listImportProblems, listImports } from '../../app/import/import-use-cases.ts';
+import { getImport, listImportProblems, listImports } from '../../app/import/import-use-cases.ts';
 import { columnOfHeader } from '../../app/import/mapping.ts';
 import type { ImportRecordView } from '../../app/import/ports.ts';
 import { importFile } from '../../app/import/run-import.ts';
 import { undoImport } from '../../app/import/undo-import.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
-import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
+import { type DataGap, dataGapMessage, isDataGap } from '../../core/ingest/data-gaps.ts';
 import { describeProblem } from '../../core/ingest/problem-messages.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import { problemMessage } from '../../server/problem.ts';
@@ -168,6 +168,11 @@ export function registerImportCommand(program: Command): void {
             },
           );
           const errors = await listImportProblems(rt.ctx, who, company.id, result.importId, locale);
+          // What the file lacked, as the import's record counted it (the lines added lacking each fact).
+          const kept = (await getImport(rt.ctx, who, company.id, result.importId)).account;
+          const gapLines = Object.entries(kept?.gapLines ?? {}).filter(
+            (e): e is [DataGap, number] => isDataGap(e[0]) && (e[1] ?? 0) > 0,
+          );
           const secs = (Date.now() - started) / 1000;
           if (!opts.json) process.stderr.write('\r');
           output(
@@ -181,7 +186,7 @@ export function registerImportCommand(program: Command): void {
               dateOrder: result.decisions.dateOrder,
               currency: result.currency,
               orders: result.orders,
-              gaps: result.account?.gaps ?? [],
+              gaps: gapLines.map(([g]) => g),
               seconds: secs,
               errors,
             },
@@ -192,9 +197,7 @@ export function registerImportCommand(program: Command): void {
                   ? `  ${result.orders.excludedLines} lines of refunded, voided, cancelled or unpaid orders left out of sales`
                   : `  ${result.orders.excludedLines} 筆已退款、作廢、取消或未付款訂單的明細未計入銷售`
                 : '',
-              ...(result.added > 0 ? (result.account?.gaps ?? []) : []).map(
-                (g) => `  ${dataGapMessage(g, result.added, locale, 'import')}`,
-              ),
+              ...gapLines.map(([g, lines]) => `  ${dataGapMessage(g, lines, locale, 'import')}`),
               ...errors
                 .slice(0, 20)
                 .map(

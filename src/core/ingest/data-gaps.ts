@@ -2,25 +2,40 @@
  * Facts a sales file may lack, and what Pacer does instead: a file without a product column is
  * stored under the placeholder product (NO_PRODUCT); without a quantity column every line counts 1;
  * without an order id every line is its own order; without a customer column the lines have no
- * customer. Each import records which of these its file lacked and on how many lines per day, so
- * the KPIs that depend on a missing fact can say so (app/kpi/data-caveats.ts).
+ * customer. A file with an order-id column may still leave the cell empty on some lines: each such
+ * line is its own order too (blankOrderIds). Each import records which of these its file lacked and
+ * on how many lines per day, so the KPIs that depend on a missing fact can say so
+ * (app/kpi/data-caveats.ts).
  */
-export const DATA_GAPS = ['noProduct', 'assumedQuantity', 'inventedOrders', 'noCustomer'] as const;
+export const DATA_GAPS = [
+  'noProduct',
+  'assumedQuantity',
+  'inventedOrders',
+  'blankOrderIds',
+  'noCustomer',
+] as const;
 export type DataGap = (typeof DATA_GAPS)[number];
 
 export function isDataGap(value: string): value is DataGap {
   return (DATA_GAPS as readonly string[]).includes(value);
 }
 
-/** The facts a sales file lacks, from its mapping (field → column, null or absent when unmapped). */
+/**
+ * The facts a sales file lacks, from its mapping (field → column, null or absent when unmapped); with
+ * an order-id column, blankOrderIds (counted only on the lines whose cell is empty: LINE_GAPS).
+ */
 export function dataGapsOf(mapping: Readonly<Record<string, number | null | undefined>>): DataGap[] {
   const gaps: DataGap[] = [];
   if (mapping.product == null) gaps.push('noProduct');
   if (mapping.quantity == null) gaps.push('assumedQuantity');
   if (mapping.orderId == null) gaps.push('inventedOrders');
+  else gaps.push('blankOrderIds');
   if (mapping.customer == null) gaps.push('noCustomer');
   return gaps;
 }
+
+/** Gaps of some lines of a file, not of the file: counted line by line. */
+export const LINE_GAPS: readonly DataGap[] = ['blankOrderIds'];
 
 /** Lines per gap (only the gaps that have lines). */
 export type GapLines = Partial<Record<DataGap, number>>;
@@ -46,6 +61,10 @@ export const DATA_GAP_MESSAGES: Readonly<
       'zh-TW': '此期間有 {count} 筆明細的檔案沒有訂單編號，每筆明細算作一張訂單',
       en: 'order ids invented (one order per line) for {count} lines in this range (their files had no order id)',
     },
+    blankOrderIds: {
+      'zh-TW': '此期間有 {count} 筆明細的訂單編號是空白，每筆算作一張訂單',
+      en: '{count} lines in this range had an empty order id (each counted as its own order)',
+    },
     noCustomer: {
       'zh-TW': '此期間有 {count} 筆明細的檔案沒有顧客欄，這些明細不計入顧客',
       en: '{count} lines in this range came from files without customers (not counted as any customer)',
@@ -63,6 +82,10 @@ export const DATA_GAP_MESSAGES: Readonly<
     inventedOrders: {
       'zh-TW': '沒有訂單編號欄：{count} 筆明細各算一張訂單',
       en: 'no order id column: each of {count} lines counted as its own order',
+    },
+    blankOrderIds: {
+      'zh-TW': '訂單編號空白：{count} 筆明細各算一張訂單',
+      en: 'empty order id: each of {count} lines counted as its own order',
     },
     noCustomer: {
       'zh-TW': '沒有顧客欄：{count} 筆明細沒有顧客',

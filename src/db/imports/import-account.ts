@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ImportAccountView, ImportMeta, ImportSummary } from '../../app/import/ports.ts';
-import { type GapLines, isDataGap } from '../../core/ingest/data-gaps.ts';
+import { type DataGap, type GapLines, isDataGap, LINE_GAPS } from '../../core/ingest/data-gaps.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 
@@ -16,7 +16,7 @@ export async function recordImportAccount(
 ): Promise<void> {
   const account = s.account;
   if (!account) return;
-  const { sentPerDay, ...kept } = account;
+  const { sentPerDay, blankOrderIdsPerDay, ...kept } = account;
   const head = await k
     .selectFrom('imports')
     .innerJoin('tenants', 'tenants.company_id', 'imports.company_id')
@@ -25,36 +25,54 @@ export async function recordImportAccount(
     .executeTakeFirstOrThrow();
   const seq = Number(head.seq);
   const tenant = Number(head.tenant);
-  let perDay: [string, number][] = [];
-  if (kept.gaps.length > 0 && s.added > 0) {
-    if (s.duplicates === 0 && sentPerDay) {
-      // Every line sent was added: the counts made while reading are the lines stored.
-      perDay = Object.entries(sentPerDay);
-    } else if (s.firstDate !== null && s.lastDate !== null) {
-      // Some lines were already stored (by an earlier import): count this import's own lines.
-      const rows = await k
-        .selectFrom('sales_lines')
-        .select(['sale_date', (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where('tenant_id', '=', tenant)
-        .where('sale_date', '>=', s.firstDate)
-        .where('sale_date', '<=', s.lastDate)
-        .where('import_seq', '=', seq)
-        .groupBy('sale_date')
-        .execute();
-      perDay = rows.map((r) => [r.sale_date, Number(r.n)]);
-    }
+  /**
+   * Lines added per day: those counted while reading when every line sent was added, else this
+   * import's own stored lines (some were already there, from an earlier import); `blank`: only the
+   * lines without an order id (stored under a content key, '#…').
+   */
+  const addedPerDay = async (sent: Record<string, number> | undefined, blank: boolean) => {
+    if (s.added === 0 || (sent && Object.keys(sent).length === 0)) return [];
+    if (s.duplicates === 0 && sent) return Object.entries(sent);
+    if (s.firstDate === null || s.lastDate === null) return [];
+    let q = k
+      .selectFrom('sales_lines')
+      .select(['sale_date', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('tenant_id', '=', tenant)
+      .where('sale_date', '>=', s.firstDate)
+      .where('sale_date', '<=', s.lastDate)
+      .where('import_seq', '=', seq);
+    if (blank) q = q.where('order_id', 'like', '#%');
+    const rows = await q.groupBy('sale_date').execute();
+    return rows.map((r): [string, number] => [r.sale_date, Number(r.n)]);
+  };
+  const fileGaps = kept.gaps.filter((g) => !LINE_GAPS.includes(g));
+  const perGap = new Map<DataGap, [string, number][]>();
+  if (fileGaps.length > 0) {
+    const perDay = await addedPerDay(sentPerDay, false);
+    for (const gap of fileGaps) perGap.set(gap, perDay);
   }
+  if (kept.gaps.includes('blankOrderIds'))
+    perGap.set('blankOrderIds', await addedPerDay(blankOrderIdsPerDay, true));
   const gapLines: GapLines = {};
-  const total = perDay.reduce((a, [, n]) => a + n, 0);
-  for (const gap of kept.gaps) if (total > 0) gapLines[gap] = total;
-  const view: ImportAccountView = { ...kept, gapLines };
+  for (const [gap, perDay] of perGap) {
+    const total = perDay.reduce((a, [, n]) => a + n, 0);
+    if (total > 0) gapLines[gap] = total;
+  }
+  // A gap of some lines only is listed when some line added had it.
+  const view: ImportAccountView = {
+    ...kept,
+    gaps: kept.gaps.filter((g) => !LINE_GAPS.includes(g) || (gapLines[g] ?? 0) > 0),
+    gapLines,
+  };
   await k
     .updateTable('imports')
     .set({ account: JSON.stringify(view) })
     .where('id', '=', meta.id)
     .execute();
-  const rows = kept.gaps.flatMap((gap) =>
-    perDay.map(([day, lines]) => ({ tenant_id: tenant, import_seq: seq, day, gap, lines })),
+  const rows = [...perGap].flatMap(([gap, perDay]) =>
+    perDay
+      .filter(([, lines]) => lines > 0)
+      .map(([day, lines]) => ({ tenant_id: tenant, import_seq: seq, day, gap, lines })),
   );
   for (let i = 0; i < rows.length; i += 500)
     await k

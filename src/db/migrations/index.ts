@@ -9,6 +9,7 @@ import { dataVersions } from './2026120302-data-versions.ts';
 import { planNodes } from './2026120305-plan-nodes.ts';
 import { importAccounts } from './2026120306-import-accounts.ts';
 import { customerActivity } from './2026120308-customer-activity.ts';
+import { blankOrderIds } from './2026120309-blank-order-ids.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -28,4 +29,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120305-plan-nodes': planNodes,
   '2026120306-import-accounts': importAccounts,
   '2026120308-customer-activity': customerActivity,
+  '2026120309-blank-order-ids': blankOrderIds,
 };
