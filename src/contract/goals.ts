@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type * as core from '../core/goals/types.ts';
+import { DATA_GAPS } from '../core/ingest/data-gaps.ts';
 import { DIMENSIONS, KPI_METRICS } from '../core/kpi/types.ts';
 import {
   FINDING_SEVERITIES,
@@ -158,6 +159,8 @@ export const gradingSchema = z.object({
       suggestions: z.array(z.object({ dimension: z.enum(DIMENSIONS), name: z.string() })),
     }),
   ),
+  /** Facts the files behind the graded history lacked that the metric depends on, with the lines affected. */
+  caveats: z.array(z.object({ gap: z.enum(DATA_GAPS), lines: z.number().int() })),
 });
 export type Grading = z.infer<typeof gradingSchema>;
 

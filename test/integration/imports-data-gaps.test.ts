@@ -118,6 +118,25 @@ describe.each(dialects())('facts a file lacks, kept per import and shown with th
     expect(await caveats(client, companyId, 'metric=units')).toEqual([]);
   });
 
+  it('a goal graded on orders says the history behind it had no order ids (and one on revenue does not)', async () => {
+    const { client, companyId } = await signUp(h.app);
+    await importCsv(client, companyId, 'pos.csv', NO_ORDER_IDS);
+    const grade = async (metric: string, value: number) => {
+      const res = await client.post(`/api/companies/${companyId}/goals/grade`, {
+        name: metric,
+        metric,
+        target: { metric, kind: 'absolute', value, per: null },
+        period: { start: '2024-08-01', end: '2024-10-31' },
+        today: '2024-08-01',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().caveats as Caveat[];
+    };
+    expect(await grade('orders', 10)).toEqual([{ gap: 'inventedOrders', lines: 3 }]);
+    expect(await grade('aov', 200)).toEqual([{ gap: 'inventedOrders', lines: 3 }]);
+    expect(await grade('revenue', 1000)).toEqual([]);
+  });
+
   it('says how many lines had an empty order id in a file that has the column (each is its own order)', async () => {
     const { client, companyId } = await signUp(h.app);
     const first = await importCsv(client, companyId, 'blanks.csv', SOME_BLANK_ORDER_IDS);

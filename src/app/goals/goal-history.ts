@@ -5,16 +5,17 @@
  */
 import { addDays, addMonths, rangeLastYear } from '../../core/calendar/periods.ts';
 import type { DataFreshness } from '../../core/goals/data-freshness.ts';
-import type { GoalDraft, GoalHistory, Lang } from '../../core/goals/index.ts';
+import type { GoalDataCaveat, GoalDraft, GoalHistory, Lang } from '../../core/goals/index.ts';
 import { type Finding, goalFinding, isAdditive } from '../../core/goals/index.ts';
 import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
-import type { Dimension, KpiMetric, KpiResult } from '../../core/kpi/types.ts';
+import type { Dimension, KpiMetric, KpiQuery, KpiResult } from '../../core/kpi/types.ts';
 import { validateKpiQuery } from '../../core/kpi/validate-query.ts';
 import { fromMinorUnits } from '../../core/money/currency.ts';
 import type { CompanyNumbers } from '../../core/smart/index.ts';
 import type { MarketAnalysisRecord, ProfileRecord } from '../company/ports.ts';
 import { loadDataFreshness } from '../data/freshness.ts';
 import { computeKpi } from '../kpi/compute-kpi.ts';
+import { kpiDataCaveats } from '../kpi/data-caveats.ts';
 import type { AppContext } from '../ports.ts';
 
 const HISTORY_MONTHS = 36;
@@ -70,6 +71,8 @@ export interface LoadedHistory {
   problem?: Finding;
   company: CompanyNumbers;
   freshness: DataFreshness;
+  /** What the files behind the history lacked that the metric depends on (single gradings only). */
+  caveats?: GoalDataCaveat[];
 }
 
 function latestSom(market: MarketAnalysisRecord | null, year: number): number | null {
@@ -105,7 +108,7 @@ export async function loadGoalHistory(
   // Figures are read up to the last known day: data that ended months ago is not read as zero sales.
   const yesterday = freshness.knownThrough ?? addDays(today, -1);
   const company = await companyNumbers(kpi, yesterday, profile.currency);
-  const extra = { freshness };
+  const extra: Pick<LoadedHistory, 'freshness' | 'caveats'> = { freshness };
   if (!draft.metric || !draft.period) return { history: null, company, ...extra };
   const metric = draft.metric;
   const period = draft.period;
@@ -116,6 +119,18 @@ export async function loadGoalHistory(
     : addMonths(`${today.slice(0, 7)}-01`, -1);
   const histFrom = addMonths(lastMonthStart, 1 - HISTORY_MONTHS);
   const histTo = addDays(addMonths(lastMonthStart, 1), -1);
+  // The files behind that history: facts they lacked that the metric depends on (one goal at a time;
+  // a plan's many children share their parent's history and are not asked).
+  const caveats = shared
+    ? undefined
+    : await kpiDataCaveats(ctx, companyId, {
+        metric,
+        from: histFrom,
+        to: yesterday > histTo ? yesterday : histTo,
+        grain: 'month',
+        where,
+      } as KpiQuery);
+  if (caveats) extra.caveats = caveats;
   const monthly = await kpi(metric, histFrom, histTo, 'month');
   if (!isResult(monthly))
     return {

@@ -122,6 +122,7 @@ async function grade(
     history: loaded.history,
     freshness: loaded.freshness,
     unknownScope,
+    ...(loaded.caveats ? { caveats: loaded.caveats } : {}),
     ...(loaded.problem ? { historyProblem: loaded.problem } : {}),
     relevance: {
       objectiveTitle: objective?.title ?? null,

@@ -10,6 +10,7 @@
  *
  * Acts as the company's owner (the CLI runs on the server with direct database access).
  */
+
 import type { Command } from 'commander';
 import {
   archiveGoal,
@@ -23,6 +24,7 @@ import {
 } from '../../app/goals/goal-use-cases.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
 import type { GoalSpec, Grading, Lang } from '../../core/goals/index.ts';
+import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
 import type { Runtime } from '../../db/runtime.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveOwner } from '../resolve-company.ts';
@@ -91,6 +93,8 @@ function gradingText(g: Grading): string[] {
     lines.push(
       `  unknown ${u.dimension} “${u.name}”${u.suggestions.length ? ` — closest: ${u.suggestions.map((x) => `${x.dimension} “${x.name}”`).join(', ')}` : ''}`,
     );
+  for (const c of g.caveats)
+    lines.push(`  ${dataGapMessage(c.gap, c.lines, 'en')} / ${dataGapMessage(c.gap, c.lines, 'zh-TW')}`);
   if (a.reason) lines.push(`  ${a.reason}`);
   for (const f of g.findings)
     lines.push(`- [${f.letter}/${f.severity}] ${f.message}${f.fix ? ` → ${f.fix}` : ''}`);

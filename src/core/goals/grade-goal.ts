@@ -27,6 +27,7 @@ import { type ConversionBaseline, convertTarget } from './target-conversion.ts';
 import type {
   Achievability,
   Finding,
+  GoalDataCaveat,
   GoalDraft,
   GoalHistory,
   GoalTarget,
@@ -53,6 +54,8 @@ export interface GradeContext {
    * scope), Achievable stays unknown until they are mapped (never graded on the whole company).
    */
   unknownScope?: readonly UnknownScopeName[];
+  /** What the files behind the history lacked that the metric depends on. */
+  caveats?: readonly GoalDataCaveat[];
   seed?: number;
 }
 
@@ -326,5 +329,6 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
     rewrite,
     freshness: ctx.freshness ?? ctx.history?.freshness ?? null,
     unknownScope: [...unknownScope],
+    caveats: [...(ctx.caveats ?? [])],
   };
 }

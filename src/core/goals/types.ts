@@ -2,6 +2,8 @@
  * The shapes of a structured goal and of its grading. The goal vocabulary (letters, grades, target
  * kinds, rates) is declared once in core/smart/types.ts; contract/goals.ts builds its schemas from it.
  */
+
+import type { DataGap } from '../ingest/data-gaps.ts';
 import type { Dimension, KpiMetric } from '../kpi/types.ts';
 import type { Finding as SmartFinding } from '../smart/types.ts';
 import type { DataFreshness } from './data-freshness.ts';
@@ -110,6 +112,17 @@ export interface Grading {
   freshness: DataFreshness | null;
   /** Scope names not in the company's data: Achievable stays unknown until they are mapped. */
   unknownScope: UnknownScopeName[];
+  /**
+   * Facts the files behind the goal's history lacked that its metric depends on (one order per line
+   * without order ids...), with the lines affected: the grade leans on them.
+   */
+  caveats: GoalDataCaveat[];
+}
+
+/** A fact some import in the graded history lacked, and on how many of its lines (app/kpi/data-caveats.ts). */
+export interface GoalDataCaveat {
+  gap: DataGap;
+  lines: number;
 }
 
 /** One complete month of the metric for the goal's scope (null: undefined, e.g. a ratio over zero). */

@@ -1,6 +1,7 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dimension } from '../../../core/kpi/types.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import type { sameMetricTargets, TargetPick } from './goal-form.ts';
@@ -8,6 +9,33 @@ import { formatTarget } from './goal-format.ts';
 import type { Grading } from './goals-api.ts';
 
 type ScopeName = { dimension: Dimension; name: string };
+
+/**
+ * Facts the files behind the graded history lacked that the goal's metric depends on (a file
+ * without order ids counts every line as an order): the grade and the forecast lean on them.
+ */
+export function DataCaveatsAlert({ caveats }: { caveats: Grading['caveats'] }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  if (caveats.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="goal-caveats"
+      title={t('goals.caveatsTitle')}
+      description={
+        <Space orientation="vertical" size={2}>
+          {caveats.map((c) => (
+            <Typography.Text key={c.gap}>
+              {t(`kpi.caveat.${c.gap}`, { n: formatNumber(c.lines, lang) })}
+            </Typography.Text>
+          ))}
+        </Space>
+      }
+    />
+  );
+}
 
 /**
  * Scope names the company's data does not hold (「產品A」), each with the closest names the data does

@@ -13,7 +13,7 @@ import { useVersionedForm } from '../../lib/versioned-form/use-versioned-form.ts
 import { VersionConflictAlert } from '../../lib/versioned-form/version-conflict-alert.tsx';
 import { DataFreshnessBanner } from '../../shell/data-freshness-banner.tsx';
 import { AchievabilityCard } from './achievability-card.tsx';
-import { TargetsDisagreeAlert, UnknownScopeAlert } from './finding-alerts.tsx';
+import { DataCaveatsAlert, TargetsDisagreeAlert, UnknownScopeAlert } from './finding-alerts.tsx';
 import {
   type GoalFormValues,
   keepTarget,
@@ -170,6 +170,7 @@ export default function GoalWizardPage() {
               {grading && (
                 <>
                   <UnknownScopeAlert unknown={grading.unknownScope} canWrite={canWrite} onChoose={mapScope} />
+                  <DataCaveatsAlert caveats={grading.caveats} />
                   <TargetsDisagreeAlert
                     grading={grading}
                     candidates={sameMetricTargets({ metric, target, extraTargets })}
