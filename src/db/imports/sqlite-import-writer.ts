@@ -145,6 +145,9 @@ export function createSqliteImportWriter(
   // or not at all, would send each line to a random place of the two line indexes, each costing page
   // reads and WAL writes once the indexes outgrow the page cache. Created inside the import's
   // transaction: a rollback takes it away too.
+  // (A stage left by an import that failed is dropped first: a rollback takes it away, but the
+  // connection outlives any one import.)
+  conn.exec('drop table if exists temp.import_stage');
   conn.exec(`create temp table import_stage (order_id text, line_no integer, sold_at text, sale_date text,
     product_id integer, customer_id integer, channel_id integer, rep_id integer, region_id integer, quantity real,
     unit_price_minor integer, discount_minor integer, amount_minor integer, campaign_code text)`);
