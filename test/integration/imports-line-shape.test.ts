@@ -76,10 +76,10 @@ describe.each(dialects())('import line shape and strict mode (%s)', (dialect) =>
     expect(fine.job.result).toMatchObject({ added: 2, rejected: 0 });
   });
 
-  it('a strict import that fails after lines were staged (a file out of date order) leaves nothing; the next one commits', async () => {
+  it('a strict import that fails after lines were staged (dates out of order) leaves nothing; the next one commits', async () => {
     const { client, companyId } = await signUp(h.app);
-    // 2,400 lines newest first (staged, not inserted in order), then a bad amount: strict fails at
-    // the end, after the first batches were written.
+    // 2,400 lines, 300 days newest first eight times over (the dates go back to the start: staged
+    // after the first 300), then a bad amount: strict fails at the end, after batches were written.
     const lines = ['日期,品名,金額'];
     for (let i = 0; i < 2400; i++) {
       const d = new Date(Date.UTC(2024, 11, 31) - (i % 300) * 86_400_000).toISOString().slice(0, 10);

@@ -138,13 +138,14 @@ export function createSqliteImportWriter(
     ]),
   ) as Record<DimTable, (rows: number) => SQLite.Statement>;
 
-  // Lines that come in the order of the lines' indexes (day, order, line: most exports) go straight
-  // into sales_lines. From the first line that does not, lines are staged, unindexed, in a temporary
-  // table (SQLite's temp file, not this process's memory) and move into sales_lines every MOVE_EVERY
-  // lines, sorted: inserted in the file's order, a file sorted by customer, product or order number,
-  // or not at all, would send each line to a random place of the two line indexes, each costing page
-  // reads and WAL writes once the indexes outgrow the page cache. Created inside the import's
-  // transaction: a rollback takes it away too.
+  // Lines that come day after day (dates never going back, or, in a newest-first export, never
+  // forward) go straight into sales_lines: each insert lands beside the one before in both line
+  // indexes, whatever the order within a day. From the first line that breaks that, lines are staged,
+  // unindexed, in a temporary table (SQLite's temp file, not this process's memory) and move into
+  // sales_lines every MOVE_EVERY lines, sorted: inserted in the file's order, a file sorted by
+  // customer, product or order number, or not at all, would send each line to a random place of the
+  // two line indexes, each costing page reads and WAL writes once the indexes outgrow the page cache.
+  // Created inside the import's transaction: a rollback takes it away too.
   // (A stage left by an import that failed is dropped first: a rollback takes it away, but the
   // connection outlives any one import.)
   conn.exec('drop table if exists temp.import_stage');
@@ -166,11 +167,11 @@ export function createSqliteImportWriter(
   let lines = 0;
   let added = 0;
   let staged = 0;
-  /** Every line so far came in the indexes' order and went straight in. */
+  /** Every line so far came day after day and went straight in. */
   let direct = true;
   let lastDate = '';
-  let lastOrder = '';
-  let lastLine = 0;
+  /** The way the dates go: 1 forward, -1 back (newest first), 0 not known yet. */
+  let direction = 0;
   /**
    * A company's first lines (nothing to collide with) are rolled up as they are written, beside the
    * reading thread; only a key repeated inside the file could then leave a line out, and the roll-ups
@@ -275,24 +276,22 @@ export function createSqliteImportWriter(
     if (!rollAsStaged && changes > 0) readBack(before, top());
   };
 
-  /** Whether `n` lines continue the indexes' order (day, order, line) of the lines before them. */
+  /** Whether `n` lines keep going day after day in the way the lines before them went. */
   const continuesOrder = (params: readonly unknown[], n: number): boolean => {
     let d = lastDate;
-    let o = lastOrder;
-    let l = lastLine;
+    let way = direction;
     for (let i = 0; i < n; i++) {
-      const at = i * WIDTH;
-      const date = params[at + 3] as string;
-      const order = params[at] as string;
-      const line = params[at + 1] as number;
-      if (date < d || (date === d && (order < o || (order === o && line <= l)))) return false;
+      const date = params[i * WIDTH + 3] as string;
+      if (date === d) continue;
+      if (d !== '') {
+        const step = date > d ? 1 : -1;
+        if (way === 0) way = step;
+        else if (step !== way) return false;
+      }
       d = date;
-      o = order;
-      l = line;
     }
     lastDate = d;
-    lastOrder = o;
-    lastLine = l;
+    direction = way;
     return true;
   };
 
