@@ -105,8 +105,10 @@ describe('the import wizard shows its decisions and asks for the date order when
     expect(await start.isDisabled()).toBe(true);
     await screenshot(page, 'import-decisions-01-asks');
 
-    // Answer month/day/year: the preview now says so and the import may start.
-    await decisions.getByRole('radio', { name: /月\/日\/年/ }).check();
+    // Answer month/day/year: the preview now says so and the import may start. (A click, not
+    // check(): once the preview answers, the chooser gives way to that sentence, so a check that
+    // looks at the radio after its click can find it gone.)
+    await decisions.getByRole('radio', { name: /月\/日\/年/ }).click();
     await expect.poll(() => decisions.textContent()).toContain('日期:月/日/年,依您的選擇。');
     await expect.poll(() => start.isDisabled()).toBe(false);
     await wizard.commit();
