@@ -7,6 +7,7 @@ import { startTestServer } from '../support/server.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage } from './pages/auth-pages.ts';
 import { launchChromium, screenshot, watchProblems } from './pages/browser.ts';
+import { GoalWizardPage } from './pages/goals-page.ts';
 import { ImportWizardPage } from './pages/import-page.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -158,6 +159,49 @@ describe('the import wizard shows its decisions and asks for the date order when
     await expect.poll(() => account.textContent()).toContain('取消 1');
     expect(await account.textContent()).toContain('沒有產品欄:3 筆明細');
     await screenshot(page, 'import-gaps-02-history');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a goal on orders graded on a file without order ids says so in the wizard', async ({
+    onTestFailed,
+  }) => {
+    // Last month in Asia/Taipei: inside the months the grading reads.
+    const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' })
+      .format(new Date())
+      .split('-')
+      .map(Number) as [number, number];
+    const last = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const POS = [
+      '日期,品名,數量,金額',
+      `${last}-03,拿鐵,1,120`,
+      `${last}-04,拿鐵,2,240`,
+      `${last}-05,美式咖啡,1,90`,
+    ].join('\n');
+    const { file, context, page } = await openAsDemo(
+      'pos-no-order-ids.csv',
+      POS,
+      'goal-caveats-failure',
+      onTestFailed,
+    );
+    await new AppShell(page).goTo('資料匯入');
+    const wizard = new ImportWizardPage(page);
+    await wizard.waitForIt();
+    await wizard.chooseKind('銷售明細');
+    await wizard.upload(file);
+    await wizard.next();
+    await wizard.commit();
+    await wizard.result().waitFor();
+    expect(await wizard.resultCount('added')).toBe(3);
+
+    await page.goto(`${server.url}/goals/new`);
+    const goal = new GoalWizardPage(page);
+    await goal.waitForIt();
+    await goal.writeSentence('在未來三個月內,訂單數達到每月3000張');
+    const caveats = page.getByTestId('goal-caveats');
+    await caveats.waitFor({ timeout: 30_000 });
+    expect(await caveats.textContent()).toContain('3 筆明細的檔案沒有訂單編號');
+    await screenshot(page, 'goal-caveats-01-wizard');
     expect(problems).toEqual([]);
     await context.close();
   });
