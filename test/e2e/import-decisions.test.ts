@@ -50,6 +50,17 @@ describe('the import wizard shows its decisions and asks for the date order when
   const problems: string[] = [];
   const watch = (page: Page) => watchProblems(page, problems);
 
+  /** Opens the import wizard, uploads `file` as sales lines and goes on to the preview's decisions. */
+  async function toDecisions(page: Page, file: string): Promise<ImportWizardPage> {
+    await new AppShell(page).goTo('資料匯入');
+    const wizard = new ImportWizardPage(page);
+    await wizard.waitForIt();
+    await wizard.chooseKind('銷售明細');
+    await wizard.upload(file);
+    await wizard.next();
+    return wizard;
+  }
+
   /** Writes the file, opens a zh-TW browser context and logs in to the demo company. */
   async function openAsDemo(
     name: string,
@@ -134,12 +145,7 @@ describe('the import wizard shows its decisions and asks for the date order when
       'import-gaps-failure',
       onTestFailed,
     );
-    await new AppShell(page).goTo('資料匯入');
-    const wizard = new ImportWizardPage(page);
-    await wizard.waitForIt();
-    await wizard.chooseKind('銷售明細');
-    await wizard.upload(file);
-    await wizard.next();
+    const wizard = await toDecisions(page, file);
     const decisions = page.getByTestId('import-decisions');
     await expect.poll(() => decisions.textContent()).toContain('沒有顧客欄');
     await wizard.commit();
@@ -184,12 +190,7 @@ describe('the import wizard shows its decisions and asks for the date order when
       'goal-caveats-failure',
       onTestFailed,
     );
-    await new AppShell(page).goTo('資料匯入');
-    const wizard = new ImportWizardPage(page);
-    await wizard.waitForIt();
-    await wizard.chooseKind('銷售明細');
-    await wizard.upload(file);
-    await wizard.next();
+    const wizard = await toDecisions(page, file);
     await wizard.commit();
     await wizard.result().waitFor();
     expect(await wizard.resultCount('added')).toBe(3);

@@ -234,8 +234,9 @@ export function createSqliteImportWriter(
     if (orders.full) writeOrders.flush(orders);
   };
 
-  const top = () =>
-    Number((conn.prepare('select coalesce(max(id), 0) as m from sales_lines').get() as { m: number }).m);
+  /** The largest line id (prepared once: a later import asks before every batch it writes). */
+  const maxId = conn.prepare('select coalesce(max(id), 0) as m from sales_lines');
+  const top = () => Number((maxId.get() as { m: number }).m);
   const replay = conn
     .prepare(
       `select order_id, sale_date, product_id, customer_id, channel_id, rep_id, region_id, quantity, amount_minor,
