@@ -6,6 +6,7 @@ import type { DateRange } from '../../src/core/calendar/index.ts';
 import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
 import { rebuildAllRollups, refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import { customerActivity } from '../../src/db/migrations/2026120308-customer-activity.ts';
+import { customerProducts as customerProductsMigration } from '../../src/db/migrations/2026120310-customer-products.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
@@ -28,8 +29,10 @@ process.env.PACER_IMPORT_MOVE_EVERY = '7';
  * lines.
  */
 
-const HEADER = '訂單編號,項次,交易時間,品名,數量,單價,金額,會員編號,會員等級,通路,業務員,地區';
+const HEADER = '訂單編號,項次,交易時間,品名,類別,數量,單價,金額,會員編號,會員等級,通路,業務員,地區';
 const TIERS = ['一般', '金卡'];
+/** Each product's category (PRODUCTS' order): two coffees and a gift box. */
+const CATEGORIES = ['咖啡', '咖啡', '禮品'];
 /** 2026-01-10 + 110 days: a partial January, February, March, most of April. */
 const DAYS = 110;
 /** The days that start a month (Feb 1, Mar 1, Apr 1): bucket edges there make whole months. */
@@ -44,6 +47,7 @@ const csvLine = (l: Line) =>
     l.order === null ? '' : l.lineNo,
     `${date(l.day)} 10:00`,
     pick(PRODUCTS, l.product),
+    pick(CATEGORIES, l.product),
     l.qty,
     100,
     l.qty * 100,
@@ -102,6 +106,8 @@ interface Row {
   sale_date: string;
   customer_id: number | null;
   amount: number;
+  product: string | null;
+  category: string | null;
   channel: string | null;
   rep: string | null;
   region: string | null;
@@ -110,9 +116,10 @@ interface Row {
 
 async function linesOf(db: Kysely<Database>, companyId: string): Promise<Row[]> {
   const res = await sql<Record<string, unknown>>`
-    SELECT s.order_id, s.sale_date, s.customer_id, s.amount_minor AS amount, ch.name AS channel, r.name AS rep,
-      g.name AS region, cu.member_tier
-    FROM sales_lines s LEFT JOIN channels ch ON ch.id = s.channel_id LEFT JOIN sales_reps r ON r.id = s.rep_id
+    SELECT s.order_id, s.sale_date, s.customer_id, s.amount_minor AS amount, p.name AS product, pc.name AS category,
+      ch.name AS channel, r.name AS rep, g.name AS region, cu.member_tier
+    FROM sales_lines s JOIN products p ON p.id = s.product_id LEFT JOIN product_categories pc ON pc.id = p.category_id
+    LEFT JOIN channels ch ON ch.id = s.channel_id LEFT JOIN sales_reps r ON r.id = s.rep_id
     LEFT JOIN regions g ON g.id = s.region_id LEFT JOIN customers cu ON cu.id = s.customer_id
     WHERE s.tenant_id = ${tenantOf(companyId)}`.execute(db);
   return res.rows.map((r) => ({
@@ -120,6 +127,8 @@ async function linesOf(db: Kysely<Database>, companyId: string): Promise<Row[]> 
     sale_date: String(r.sale_date),
     customer_id: r.customer_id === null ? null : Number(r.customer_id),
     amount: Number(r.amount),
+    product: (r.product as string | null) ?? null,
+    category: (r.category as string | null) ?? null,
     channel: (r.channel as string | null) ?? null,
     rep: (r.rep as string | null) ?? null,
     region: (r.region as string | null) ?? null,
@@ -127,7 +136,7 @@ async function linesOf(db: Kysely<Database>, companyId: string): Promise<Row[]> 
   }));
 }
 
-type By = 'channel' | 'rep' | 'region' | 'member_tier';
+type By = 'product' | 'category' | 'channel' | 'rep' | 'region' | 'member_tier';
 
 /** The direct recomputation, in plain code over the lines. */
 function reference(
@@ -135,6 +144,7 @@ function reference(
   scope: KpiScope,
   buckets: readonly DateRange[],
   previous: readonly DateRange[],
+  repeaters = true,
 ) {
   const kept = (r: Row) =>
     Object.entries(scope.where).every(([dim, names]) => names?.includes(r[dim as By] ?? '\u0000'));
@@ -190,8 +200,8 @@ function reference(
     if (bucketOf(buckets, firstDate.get(r.customer_id) ?? '') === b) cell.fresh.add(r.customer_id);
   }
   const facts = [...cells].map(([slot, c]) => {
-    const repeaters = [...c.byCustomer.values()].filter((o) => o.size >= 2).length;
-    return `${slot}=${c.orders.size}/${c.customerOrders.size}/${c.byCustomer.size}/${repeaters}/${c.rev}`;
+    const repeat = repeaters ? [...c.byCustomer.values()].filter((o) => o.size >= 2).length : '-';
+    return `${slot}=${c.orders.size}/${c.customerOrders.size}/${c.byCustomer.size}/${repeat}/${c.rev}`;
   });
   const fresh = [...cells].filter(([, c]) => c.fresh.size > 0).map(([slot, c]) => `${slot}=${c.fresh.size}`);
   const before = active(previous);
@@ -208,11 +218,13 @@ async function fromStructures(
   scope: KpiScope,
   buckets: readonly DateRange[],
   previous: readonly DateRange[],
+  repeaters = true,
 ) {
   const repo = createKpiRepository(db);
   const facts = await repo.orderFacts(scope, buckets, {
     orders: true,
     customers: true,
+    repeaters,
     customerOrders: true,
   });
   const fresh = await repo.newCustomerFacts(scope, buckets);
@@ -222,7 +234,7 @@ async function fromStructures(
       .filter((f) => f.orders > 0 || f.customers > 0)
       .map(
         (f) =>
-          `${f.bucket}|${f.key}=${f.orders}/${f.customerOrders}/${f.customers}/${f.repeatCustomers}/${f.customerRevenueMinor}`,
+          `${f.bucket}|${f.key}=${f.orders}/${f.customerOrders}/${f.customers}/${repeaters ? f.repeatCustomers : '-'}/${f.customerRevenueMinor}`,
       )
       .sort(),
     fresh: fresh
@@ -279,6 +291,23 @@ async function customerMonthsOfLines(db: Kysely<Database>, companyId: string) {
   return text(res.rows);
 }
 
+/** kpi_customer_product_monthly folded to one row per cell. */
+async function customerProducts(db: Kysely<Database>, companyId: string) {
+  const res = await sql<Record<string, unknown>>`
+    SELECT month_start, product_id, customer_id, SUM(amount_minor) AS a FROM kpi_customer_product_monthly
+    WHERE tenant_id = ${tenantOf(companyId)} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
+  return text(res.rows);
+}
+
+/** The same cells from the lines. */
+async function customerProductsOfLines(db: Kysely<Database>, companyId: string) {
+  const res = await sql<Record<string, unknown>>`
+    SELECT substr(sale_date, 1, 7) || '-01' AS month_start, product_id, customer_id, SUM(amount_minor) AS a
+    FROM sales_lines WHERE tenant_id = ${tenantOf(companyId)} AND customer_id IS NOT NULL
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
+  return text(res.rows);
+}
+
 describe.each(dialects())('distinct customers from the customer-month activity (%s)', (dialect) => {
   let h: Harness;
   beforeAll(async () => {
@@ -292,7 +321,7 @@ describe.each(dialects())('distinct customers from the customer-month activity (
       fc.asyncProperty(
         fileArb,
         fc.option(fileArb, { freq: 3 }),
-        fc.constantFrom('none', 'undo', 'merge', 'merge-region'),
+        fc.constantFrom('none', 'undo', 'merge', 'merge-region', 'merge-product'),
         bucketsArb,
         async (first, second, after, { buckets, previous }) => {
           const { client, companyId } = await signUp(h.app);
@@ -313,10 +342,15 @@ describe.each(dialects())('distinct customers from the customer-month activity (
             // What imports (and undo) kept equals what the lines give, and what a rebuild gives.
             const kept = await customerMonths(db, companyId);
             expect(kept).toEqual(await customerMonthsOfLines(db, companyId));
+            const keptProducts = await customerProducts(db, companyId);
+            expect(keptProducts).toEqual(await customerProductsOfLines(db, companyId));
             await rebuildAllRollups(db, companyId);
             expect(await customerMonths(db, companyId)).toEqual(kept);
+            expect(await customerProducts(db, companyId)).toEqual(keptProducts);
           } else {
-            const table = after === 'merge' ? 'channels' : 'regions';
+            const table = { merge: 'channels', 'merge-region': 'regions', 'merge-product': 'products' }[
+              after
+            ] as 'channels' | 'regions' | 'products';
             const ids = await db
               .selectFrom(table)
               .select(['id', 'name'])
@@ -345,6 +379,26 @@ describe.each(dialects())('distinct customers from the customer-month activity (
                 `${by} ${JSON.stringify(where)} ${JSON.stringify(buckets)}`,
               ).toEqual(reference(lines, scope, buckets, previous));
             }
+          // Product and category scopes: customers from the customer × product months (repeat
+          // customers from the lines, checked once).
+          for (const [by, where] of [
+            ['product', {}],
+            ['category', {}],
+            ['product', { member_tier: [TIERS[1] as string] }],
+            ['member_tier', { product: [PRODUCTS[0] as string] }],
+            [null, { category: [CATEGORIES[0] as string] }],
+            ['category', { product: [PRODUCTS[0] as string, PRODUCTS[2] as string] }],
+          ] as const) {
+            const scope: KpiScope = { companyId, by, where };
+            const what = `${by} ${JSON.stringify(where)} ${JSON.stringify(buckets)}`;
+            expect(await fromStructures(db, scope, buckets, previous, false), what).toEqual(
+              reference(lines, scope, buckets, previous, false),
+            );
+          }
+          const scope: KpiScope = { companyId, by: 'product', where: {} };
+          expect(await fromStructures(db, scope, buckets, previous)).toEqual(
+            reference(lines, scope, buckets, previous),
+          );
         },
       ),
       { numRuns: 15 },
@@ -414,5 +468,10 @@ describe.each(dialects())('distinct customers from the customer-month activity (
     await customerActivity.up(db, { dialect: h.runtime.database.kind });
     expect(await customerMonths(db, companyId)).toEqual(kept);
     expect(kept).toEqual(await customerMonthsOfLines(db, companyId));
+    const keptProducts = await customerProducts(db, companyId);
+    await sql`DROP TABLE kpi_customer_product_monthly`.execute(db);
+    await customerProductsMigration.up(db, { dialect: h.runtime.database.kind });
+    expect(await customerProducts(db, companyId)).toEqual(keptProducts);
+    expect(keptProducts).toEqual(await customerProductsOfLines(db, companyId));
   });
 });

@@ -14,17 +14,15 @@ import {
 import type { KpiFacts } from '../../core/kpi/facts.ts';
 import { KPI_GLOSSARY } from '../../core/kpi/glossary.ts';
 import type { KpiFilters, KpiQuery, KpiResult } from '../../core/kpi/types.ts';
-import type { KpiRepository, KpiScope } from './ports.ts';
+import type { KpiRepository, KpiScope, OrderNeeds } from './ports.ts';
 
 /** The distinct counts each order-based KPI reads (each family is one scan). */
-const ORDER_NEEDS: Partial<
-  Record<KpiQuery['metric'], { orders?: boolean; customers?: boolean; customerOrders?: boolean }>
-> = {
+const ORDER_NEEDS: Partial<Record<KpiQuery['metric'], OrderNeeds>> = {
   orders: { orders: true },
   aov: { orders: true },
   conversion_rate: { orders: true },
   customers: { customers: true },
-  repeat_purchase_rate: { customers: true },
+  repeat_purchase_rate: { customers: true, repeaters: true },
   clv: { customers: true, customerOrders: true },
 };
 

@@ -23,6 +23,17 @@ export interface KpiScope {
  * sorted, non-overlapping inclusive date ranges) and breakdown member. db/kpi implements it from the
  * roll-ups where they suffice and from raw lines where exactness needs them.
  */
+/**
+ * The figures of OrderFact to compute: `orders`; `customers` (with their revenue); `repeaters`
+ * (repeatCustomers, with customers); `customerOrders`. Missing: not computed (left 0).
+ */
+export interface OrderNeeds {
+  orders?: boolean;
+  customers?: boolean;
+  repeaters?: boolean;
+  customerOrders?: boolean;
+}
+
 export interface KpiRepository {
   salesFacts(
     scope: KpiScope,
@@ -30,11 +41,7 @@ export interface KpiRepository {
     opts?: { perChannel?: boolean },
   ): Promise<SalesFact[]>;
   /** Exact distinct counts; `need` names the figures to compute (default: all). */
-  orderFacts(
-    scope: KpiScope,
-    buckets: readonly DateRange[],
-    need?: { orders?: boolean; customers?: boolean; customerOrders?: boolean },
-  ): Promise<OrderFact[]>;
+  orderFacts(scope: KpiScope, buckets: readonly DateRange[], need?: OrderNeeds): Promise<OrderFact[]>;
   newCustomerFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<CountFact[]>;
   repFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<CountFact[]>;
   /** `previous[i]` is the cohort period of `buckets[i]`. */

@@ -30,9 +30,15 @@ import {
  * exact, and cheap while they are the few days at a range's ends; day and week grains read every day
  * from the lines.
  *
- * Imports keep the table as they add lines (RollupAccumulator, with the order counts OrderTracker
+ * Product and category scopes (with customer segments or not) read `kpi_customer_product_monthly`
+ * the same way: per month × identified customer × product, the revenue of the lines there, so the
+ * customers of a product or category, their revenue, new customers, retention and churn come from
+ * it for whole months. It knows no orders: orders, repeat customers and customers' orders of a
+ * product scope, and scopes of a product with a channel, rep or region, still read the lines.
+ *
+ * Imports keep both tables as they add lines (RollupAccumulator, with the order counts OrderTracker
  * makes for kpi_orders_daily, and the moves of resolveSuspects); undo and merges recompute the
- * months of a date range from the lines (refreshCustomerMonths).
+ * months of a date range from the lines (refreshCustomerMonths, refreshCustomerProducts).
  */
 
 /** The dimensions kpi_customer_monthly carries (segments through the customer): not product, category. */
@@ -47,6 +53,29 @@ const ACTIVITY_DIMENSIONS: readonly Dimension[] = [
 
 export const customerActivityServes = (scope: KpiScope): boolean =>
   [...dimensionsOf(scope)].every((d) => ACTIVITY_DIMENSIONS.includes(d));
+
+/**
+ * The dimensions kpi_customer_product_monthly carries: the product (its category through it) and the
+ * customer segments; not channel, rep, region (a scope with those and a product reads the lines).
+ */
+const PRODUCT_DIMENSIONS: readonly Dimension[] = [
+  'product',
+  'category',
+  'customer_type',
+  'age_band',
+  'member_tier',
+];
+
+/**
+ * kpi_customer_product_monthly serves the scope's customers (not their orders): a product or category
+ * scope, with segments or not. Scopes customerActivityServes read kpi_customer_monthly instead.
+ */
+export const customerProductsServe = (scope: KpiScope): boolean =>
+  !customerActivityServes(scope) && [...dimensionsOf(scope)].every((d) => PRODUCT_DIMENSIONS.includes(d));
+
+/** The month table of customers that serves the scope (customerActivityServes or customerProductsServe). */
+const activityTable = (scope: KpiScope) =>
+  customerActivityServes(scope) ? 'kpi_customer_monthly' : 'kpi_customer_product_monthly';
 
 const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
 /** The last day of `date`'s month as a bound ('YYYY-MM-31' sorts after every day of the month). */
@@ -85,6 +114,26 @@ export async function refreshCustomerMonths(
       GROUP BY s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.customer_id, s.channel_id, s.rep_id,
         s.region_id`.execute(db);
   }
+}
+
+/** Recomputes the customer × product rows of every month [from, to] touches, from the lines. */
+export async function refreshCustomerProducts(
+  db: Kysely<Database>,
+  t: RawBuilder<number>,
+  from: string,
+  to: string,
+): Promise<void> {
+  const first = monthStart(from);
+  const last = monthStart(to);
+  await sql`DELETE FROM kpi_customer_product_monthly WHERE tenant_id = ${t} AND month_start BETWEEN ${first} AND ${last}`.execute(
+    db,
+  );
+  await sql`
+    INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, product_id, customer_id, amount_minor)
+    SELECT s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.product_id, s.customer_id, SUM(s.amount_minor)
+    FROM sales_lines s
+    WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${first} AND ${monthEnd(last)} AND s.customer_id IS NOT NULL
+    GROUP BY s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.product_id, s.customer_id`.execute(db);
 }
 
 /** Buckets split into whole months (read from the table) and the days left (read from the lines). */
@@ -145,14 +194,25 @@ export interface ActivityRow {
  */
 function groupKey(scope: KpiScope, ctx: Ctx): RawBuilder<unknown> {
   if (scope.by === null) return sql``;
-  const column = { channel: 's.channel_id', rep: 's.rep_id', region: 's.region_id' }[scope.by as string];
+  const column = {
+    channel: 's.channel_id',
+    rep: 's.rep_id',
+    region: 's.region_id',
+    product: 's.product_id',
+  }[scope.by as string];
   return column ? sql`, ${sql.ref(column)}` : sql`, ${ctx.key}`;
 }
 
-/** The SQL pieces shared by the readers: tenant, key, joins and filters on alias s. */
+/** The SQL pieces shared by the readers: tenant, key, joins and filters on alias s; the month table. */
 function context(scope: KpiScope) {
   const { key, joins } = keySql(scope, 'sales');
-  return { t: tenantOf(scope.companyId), key, joins, filters: filterSql(scope, 'sales') };
+  return {
+    t: tenantOf(scope.companyId),
+    key,
+    joins,
+    filters: filterSql(scope, 'sales'),
+    table: sql.table(activityTable(scope)),
+  };
 }
 
 type Ctx = ReturnType<typeof context>;
@@ -174,7 +234,7 @@ async function bySegment(
   const rows = await sql<{ id: unknown; v: unknown }>`
     SELECT id, ${sql.ref(scope.by)} AS v FROM customers
     WHERE company_id = ${scope.companyId} AND ${sql.ref(scope.by)} IS NOT NULL AND id IN (
-      SELECT customer_id FROM kpi_customer_monthly
+      SELECT customer_id FROM ${ctx.table}
       WHERE tenant_id = ${ctx.t} AND month_start BETWEEN ${months.start} AND ${months.end})`.execute(db);
   const members = new Map(rows.rows.map((r) => [String(r.id), r.v === null ? '' : String(r.v)]));
   return {
@@ -209,11 +269,11 @@ function lineArms(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknow
   return arms;
 }
 
-/** The rows of kpi_customer_monthly in the months of `parts` (FROM … WHERE …, alias s). */
+/** The rows of the month table in the months of `parts` (FROM … WHERE …, alias s). */
 function monthsFrom(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknown> {
   const span = spanOf(parts.months);
   const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
-  return sql`FROM kpi_customer_monthly s${ctx.joins}
+  return sql`FROM ${ctx.table} s${ctx.joins}
     WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`;
 }
 
@@ -278,6 +338,31 @@ export async function customerCounts(
 }
 
 /**
+ * Per bucket × key: distinct identified customers and the revenue of their lines, for scopes
+ * customerProductsServe (kpi_customer_product_monthly knows no orders: repeat customers come from
+ * the lines).
+ */
+export async function productCustomerCounts(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+): Promise<(ActivityRow & { customers: number; revenueMinor: number })[]> {
+  // Counted in SQL (a customer of a bucket's months and of its other days is one customer there).
+  const arms = activeArms(context(scope), buckets, sql`, s.amount_minor AS rev`);
+  if (arms.length === 0) return [];
+  const res = await sql<{ b: unknown; k: unknown; n: unknown; rev: unknown }>`
+    SELECT b, k, COUNT(DISTINCT c) AS n, SUM(rev) AS rev FROM (${unionAll(arms)}) a WHERE b >= 0 GROUP BY b, k`.execute(
+    db,
+  );
+  return res.rows.map((r) => ({
+    bucket: num(r.b),
+    key: String(r.k),
+    customers: num(r.n),
+    revenueMinor: num(r.rev),
+  }));
+}
+
+/**
  * Per bucket × key: distinct orders and distinct orders with a customer. For scopes
  * customerActivityServes (the order roll-up serves those without segments more cheaply).
  */
@@ -335,7 +420,7 @@ function activeArms(ctx: Ctx, buckets: readonly DateRange[], extra: RawBuilder<u
     const span = spanOf(parts.months);
     arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
         s.customer_id AS c${extra}
-      FROM kpi_customer_monthly s${ctx.joins}${join}
+      FROM ${ctx.table} s${ctx.joins}${join}
       WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`);
   }
@@ -400,6 +485,26 @@ export async function retentionCounts(
 ): Promise<(ActivityRow & { previousCustomers: number; retained: number })[]> {
   if (buckets.length === 0) return [];
   const ctx = context(scope);
+  if (!customerActivityServes(scope)) {
+    // The customer × product months: counted in SQL (bench/RESULTS.md: reading each (month, product,
+    // customer) into sets here took twice as long). The customer months below keep the sets, whose
+    // month reads group by customer alone in the covering index's order.
+    const arms = [
+      ...activeArms(ctx, previous, sql`, 1 AS was, 0 AS is_now`),
+      ...activeArms(ctx, buckets, sql`, 0 AS was, 1 AS is_now`),
+    ];
+    const res = await sql<{ b: unknown; k: unknown; prev: unknown; kept: unknown }>`
+      SELECT b, k, SUM(was) AS prev, SUM(was * is_now) AS kept FROM (
+        SELECT b, k, c, MAX(was) AS was, MAX(is_now) AS is_now FROM (${unionAll(arms)}) u
+        WHERE b >= 0 GROUP BY b, k, c
+      ) t WHERE was = 1 GROUP BY b, k`.execute(db);
+    return res.rows.map((r) => ({
+      bucket: num(r.b),
+      key: String(r.k),
+      previousCustomers: num(r.prev),
+      retained: num(r.kept),
+    }));
+  }
   const before = partsOf(previous);
   const now = partsOf(buckets);
   const was = new Map<string, Set<string>>();
@@ -413,7 +518,7 @@ export async function retentionCounts(
     const { monthCtx, memberOf } = await bySegment(db, scope, ctx, span);
     const res = await sql<{ m: string; k: unknown; c: unknown }>`
       SELECT DISTINCT s.month_start AS m, ${monthCtx.key} AS k, s.customer_id AS c
-      FROM kpi_customer_monthly s${monthCtx.joins}
+      FROM ${ctx.table} s${monthCtx.joins}
       WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`.execute(db);
     for (const r of res.rows) {

@@ -18,7 +18,9 @@ import {
   activityOrderCounts,
   customerActivityServes,
   customerCounts,
+  customerProductsServe,
   newCustomerCounts,
+  productCustomerCounts,
   retentionCounts,
 } from './customer-activity.ts';
 import { readDataVersion } from './data-version.ts';
@@ -151,7 +153,11 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       return out;
     },
 
-    async orderFacts(scope, buckets, need = { orders: true, customers: true, customerOrders: true }) {
+    async orderFacts(
+      scope,
+      buckets,
+      need = { orders: true, customers: true, repeaters: true, customerOrders: true },
+    ) {
       const pieces = piecesOf(buckets);
       if (pieces.length === 0) return [];
       const source: SalesSource = 'lines';
@@ -200,6 +206,16 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           f.customerRevenueMinor = r.revenueMinor;
         }
       }
+      // Product and category scopes: customers and their revenue from the customer × product months;
+      // repeat customers (their orders) from the lines.
+      const products = need.customers && !need.repeaters && customerProductsServe(scope);
+      if (products) {
+        for (const r of await productCustomerCounts(db, scope, buckets)) {
+          const f = factOf(r.bucket, r.key);
+          f.customers = r.customers;
+          f.customerRevenueMinor = r.revenueMinor;
+        }
+      }
       // One scan per figure family, each a single GROUP BY (no self-joins).
       if (need.orders && !rolled) {
         const res = await sql<Keyed & { n: unknown }>`
@@ -208,8 +224,8 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         );
         for (const r of res.rows) if (num(r.b) >= 0) factOf(num(r.b), String(r.k)).orders = num(r.n);
       }
-      // Product and category scopes: from the lines.
-      if (need.customers && !activity) {
+      // Other scopes, and repeat customers of product and category scopes: from the lines.
+      if (need.customers && !activity && !products) {
         const res = await sql<Keyed & { customers: unknown; repeaters: unknown; rev: unknown }>`
           SELECT b, k, COUNT(*) AS customers, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS repeaters, SUM(rev) AS rev
           FROM (
@@ -236,7 +252,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     async newCustomerFacts(scope, buckets) {
       const pieces = piecesOf(buckets);
       if (pieces.length === 0) return [];
-      if (customerActivityServes(scope)) {
+      if (customerActivityServes(scope) || customerProductsServe(scope)) {
         const name = await keyNamer(scope, 'sales');
         return (await newCustomerCounts(db, scope, buckets)).map(
           (r): CountFact => ({ bucket: r.bucket, key: name(r.key), count: r.count }),
@@ -274,7 +290,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       const cur = piecesOf(buckets);
       const prev = piecesOf(previous);
       if (cur.length === 0) return [];
-      if (customerActivityServes(scope)) {
+      if (customerActivityServes(scope) || customerProductsServe(scope)) {
         const name = await keyNamer(scope, 'sales');
         return (await retentionCounts(db, scope, buckets, previous)).map(
           (r): RetentionFact => ({
@@ -285,7 +301,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           }),
         );
       }
-      // Product and category scopes: from the lines.
+      // Scopes of a product and a channel, rep or region: from the lines.
       const source: SalesSource = 'lines';
       const { key, joins } = keySql(scope, 'sales');
       // Sort-based (no join): each customer once per bucket and key, flagged active before and/or now.

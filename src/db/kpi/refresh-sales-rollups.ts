@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
-import { refreshCustomerMonths } from './customer-activity.ts';
+import { refreshCustomerMonths, refreshCustomerProducts } from './customer-activity.ts';
 
 const CAMPAIGN_AMOUNT = sql`SUM(CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END)`;
 
@@ -41,6 +41,7 @@ export async function refreshSalesRollups(
   await refreshMonthlyRollup(db, companyId, from, to);
   const outside = await refreshOrderRollup(db, t, from, to);
   await refreshCustomerMonths(db, t, from, to, outside);
+  await refreshCustomerProducts(db, t, from, to);
 
   // First purchase dates. Only customers with orders in the range, or a first purchase in it, can
   // change, and not those whose first purchase is already earlier than the range: the others have
@@ -158,6 +159,7 @@ export async function rebuildAllRollups(db: Kysely<Database>, companyId: string)
     'kpi_orders_daily',
     'kpi_complex_orders',
     'kpi_customer_monthly',
+    'kpi_customer_product_monthly',
   ] as const)
     await db.deleteFrom(table).where('tenant_id', '=', tenantOf(companyId)).execute();
   const span = await db

@@ -63,11 +63,21 @@ export interface CustomerMonthRow extends Measures {
   orders: number;
 }
 
+/** A month × identified customer × product cell (kpi_customer_product_monthly, customer-activity.ts). */
+export interface CustomerProductRow {
+  /** 'YYYY-MM-01' */
+  monthStart: string;
+  customerId: number;
+  productId: number;
+  amountMinor: number;
+}
+
 export interface RollupBatch {
   daily: DailyRow[];
   monthly: MonthlyRow[];
   firstPurchases: FirstPurchase[];
   customerMonths: CustomerMonthRow[];
+  customerProducts: CustomerProductRow[];
 }
 
 /** The members of an order count (order-rollup.ts's OrderCell). */
@@ -251,6 +261,8 @@ export class RollupAccumulator {
   private days = new KeyedRows();
   /** month number × customer × channel × rep × region (kpi_customer_monthly) */
   private months = new KeyedRows();
+  /** month number × customer × product (kpi_customer_product_monthly; identified customers only) */
+  private products = new KeyedRows();
   /** customer id → day number of the first purchase seen */
   private first = new Map<number, number>();
   /** The names of the day and month numbers seen. */
@@ -283,6 +295,8 @@ export class RollupAccumulator {
     );
     this.months.addLine(this.customerRow(l), l);
     if (l.customerId !== null) {
+      const p = this.products.row(this.lastMonthNumber, l.customerId + 1, l.productId + 1, 0, 0);
+      this.products.amount[p] = (this.products.amount[p] as number) + l.amountMinor;
       const seen = this.first.get(l.customerId);
       if (seen === undefined || day < seen) this.first.set(l.customerId, day);
     }
@@ -310,7 +324,7 @@ export class RollupAccumulator {
 
   /** True when the held rows should be written out. */
   get full(): boolean {
-    return this.days.size + this.first.size + this.months.size >= this.limit;
+    return this.days.size + this.first.size + this.months.size + this.products.size >= this.limit;
   }
 
   /** The rows held so far, in date order; the accumulator starts empty again. */
@@ -350,13 +364,21 @@ export class RollupAccumulator {
       ...membersAndSums(c, r),
       orders: c.orders[r] as number,
     }));
+    const p = this.products;
+    const customerProducts: CustomerProductRow[] = Array.from(p.byFirstKey(), (r) => ({
+      monthStart: this.monthNames.get(p.k0[r] as number) as string,
+      customerId: (p.k1[r] as number) - 1,
+      productId: (p.k2[r] as number) - 1,
+      amountMinor: p.amount[r] as number,
+    }));
     const firstPurchases: FirstPurchase[] = [...this.first].map(([customerId, day]) => ({
       customerId,
       firstDate: this.dayNames.get(day) as string,
     }));
     this.days.clear();
     this.months.clear();
+    this.products.clear();
     this.first = new Map();
-    return { daily, monthly, firstPurchases, customerMonths };
+    return { daily, monthly, firstPurchases, customerMonths, customerProducts };
   }
 }

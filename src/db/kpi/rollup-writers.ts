@@ -11,6 +11,7 @@ import {
 } from './order-rollup.ts';
 import type {
   CustomerMonthRow,
+  CustomerProductRow,
   DailyRow,
   FirstPurchase,
   Measures,
@@ -61,6 +62,9 @@ const customerMonthColumns = (tenantId: number, r: CustomerMonthRow) => ({
   campaign_amount_minor: r.campaignAmountMinor,
   order_count: r.orders,
 });
+const CUSTOMER_PRODUCTS =
+  'INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, product_id, customer_id, amount_minor) VALUES ';
+
 /** An order count moved by resolveSuspects, as a customer-month row with no lines. */
 const moveRow = (m: OrderMove): CustomerMonthRow => ({
   monthStart: `${m.cell.saleDate.slice(0, 7)}-01`,
@@ -130,11 +134,19 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     p[at + 9] = r.campaignAmountMinor;
     p[at + 10] = r.orders;
   });
+  const customerProducts = table<CustomerProductRow>(CUSTOMER_PRODUCTS, 5, '', (p, at, r) => {
+    p[at] = tenantId;
+    p[at + 1] = r.monthStart;
+    p[at + 2] = r.productId;
+    p[at + 3] = r.customerId;
+    p[at + 4] = r.amountMinor;
+  });
   return (batch) => {
     daily(batch.daily);
     monthly(batch.monthly);
     first(batch.firstPurchases);
     customerMonths(batch.customerMonths);
+    customerProducts(batch.customerProducts);
   };
 }
 
@@ -206,6 +218,20 @@ export function kyselyRollupWriter(
         .execute();
     }
     await kyselyCustomerMonths(db, tenantId, batch.customerMonths);
+    for (let i = 0; i < batch.customerProducts.length; i += CHUNK) {
+      await db
+        .insertInto('kpi_customer_product_monthly')
+        .values(
+          batch.customerProducts.slice(i, i + CHUNK).map((r) => ({
+            tenant_id: tenantId,
+            month_start: r.monthStart,
+            product_id: r.productId,
+            customer_id: r.customerId,
+            amount_minor: r.amountMinor,
+          })),
+        )
+        .execute();
+    }
   };
 }
 

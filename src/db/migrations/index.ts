@@ -10,6 +10,7 @@ import { planNodes } from './2026120305-plan-nodes.ts';
 import { importAccounts } from './2026120306-import-accounts.ts';
 import { customerActivity } from './2026120308-customer-activity.ts';
 import { blankOrderIds } from './2026120309-blank-order-ids.ts';
+import { customerProducts } from './2026120310-customer-products.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -30,4 +31,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120306-import-accounts': importAccounts,
   '2026120308-customer-activity': customerActivity,
   '2026120309-blank-order-ids': blankOrderIds,
+  '2026120310-customer-products': customerProducts,
 };

@@ -70,6 +70,19 @@ export interface KpiCustomerMonthlyTable extends RollupMeasures {
   order_count: number;
 }
 
+/**
+ * Revenue per month × identified customer × product, additive (see src/db/kpi/customer-activity.ts):
+ * a row exists for a cell exactly when lines do.
+ */
+export interface KpiCustomerProductMonthlyTable {
+  tenant_id: number;
+  /** 'YYYY-MM-01' */
+  month_start: string;
+  product_id: number;
+  customer_id: number;
+  amount_minor: number;
+}
+
 /** Each company's data version (src/db/kpi/data-version.ts). */
 export interface DataVersionsTable {
   company_id: string;
@@ -84,4 +97,5 @@ export interface KpiTables {
   kpi_sales_monthly: KpiSalesMonthlyTable;
   kpi_customer_first: KpiCustomerFirstTable;
   kpi_customer_monthly: KpiCustomerMonthlyTable;
+  kpi_customer_product_monthly: KpiCustomerProductMonthlyTable;
 }

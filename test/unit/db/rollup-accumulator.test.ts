@@ -26,6 +26,7 @@ function fold(batches: readonly RollupBatch[]) {
   const monthly = new Map<string, number[]>();
   const first = new Map<number, string>();
   const customerMonths = new Map<string, number[]>();
+  const customerProducts = new Map<string, number[]>();
   const add = (m: Map<string, number[]>, k: string, v: number[]) => {
     const cur = m.get(k) ?? [0, 0, 0, 0, 0];
     m.set(
@@ -56,6 +57,8 @@ function fold(batches: readonly RollupBatch[]) {
         c.campaignAmountMinor,
         c.orders,
       ]);
+    for (const c of b.customerProducts)
+      add(customerProducts, [c.monthStart, c.customerId, c.productId].join('|'), [c.amountMinor]);
     for (const f of b.firstPurchases) {
       const seen = first.get(f.customerId);
       if (seen === undefined || f.firstDate < seen) first.set(f.customerId, f.firstDate);
@@ -68,6 +71,7 @@ function fold(batches: readonly RollupBatch[]) {
     monthly: sorted(monthly),
     first: sorted(first),
     customerMonths: sorted(customerMonths),
+    customerProducts: sorted(customerProducts),
   };
 }
 
@@ -104,6 +108,18 @@ describe('RollupAccumulator', () => {
                 customerId: l.customerId,
                 orders: orderSigns[i] ?? 0,
               })),
+              customerProducts: lines.flatMap((l) =>
+                l.customerId === null
+                  ? []
+                  : [
+                      {
+                        monthStart: `${l.saleDate.slice(0, 7)}-01`,
+                        customerId: l.customerId,
+                        productId: l.productId,
+                        amountMinor: l.amountMinor,
+                      },
+                    ],
+              ),
             },
           ]);
 
@@ -150,8 +166,8 @@ describe('RollupAccumulator', () => {
   });
 
   it('keeps the earliest purchase of each customer and reports when it is full', () => {
-    // Day rows + first purchases + customer-month rows.
-    const acc = new RollupAccumulator(6);
+    // Day rows + first purchases + customer-month rows + customer × product months.
+    const acc = new RollupAccumulator(8);
     const base: RollupLine = {
       saleDate: '2026-02-02',
       productId: 1,
@@ -173,6 +189,17 @@ describe('RollupAccumulator', () => {
     expect(out.firstPurchases).toEqual([{ customerId: 7, firstDate: '2026-01-15' }]);
     expect(out.daily).toHaveLength(3);
     expect(out.customerMonths).toHaveLength(2);
-    expect(acc.drain()).toEqual({ daily: [], monthly: [], firstPurchases: [], customerMonths: [] });
+    expect(out.customerProducts).toEqual([
+      { monthStart: '2026-01-01', customerId: 7, productId: 1, amountMinor: 100 },
+      { monthStart: '2026-01-01', customerId: 7, productId: 2, amountMinor: 100 },
+      { monthStart: '2026-02-01', customerId: 7, productId: 1, amountMinor: 100 },
+    ]);
+    expect(acc.drain()).toEqual({
+      daily: [],
+      monthly: [],
+      firstPurchases: [],
+      customerMonths: [],
+      customerProducts: [],
+    });
   });
 });
