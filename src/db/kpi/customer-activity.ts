@@ -290,51 +290,28 @@ export async function customerCounts(
 ): Promise<(ActivityRow & { customers: number; repeaters: number; revenueMinor: number })[]> {
   const parts = partsOf(buckets);
   const ctx = context(scope);
-  /** bucket, key, customer → distinct orders and revenue. */
-  const cells = new Map<string, { b: number; k: string; n: number; rev: number }>();
-  const add = (b: number, k: string, c: unknown, n: number, rev: number) => {
-    const slot = `${b}\u0000${k}\u0000${String(c)}`;
-    const cell = cells.get(slot);
-    if (cell) {
-      cell.n += n;
-      cell.rev += rev;
-    } else cells.set(slot, { b, k, n, rev });
-  };
-  if (parts.months.length > 0) {
-    // Grouped by month and customer in the covering index's order (no sort); months → buckets here.
-    const bucketOf = monthBuckets(parts.months);
-    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx, spanOf(parts.months));
-    const res = await sql<{ m: string; k: unknown; c: unknown; n: unknown; rev: unknown }>`
-      SELECT s.month_start AS m, ${monthCtx.key} AS k, s.customer_id AS c, SUM(s.order_count) AS n,
-        SUM(s.amount_minor) AS rev
-      ${monthsFrom(monthCtx, parts, true)} GROUP BY s.month_start, s.customer_id${groupKey(monthScope, monthCtx)}`.execute(
-      db,
-    );
-    for (const r of res.rows) {
-      const b = bucketOf.get(String(r.m));
-      if (b !== undefined) add(b, memberOf ? memberOf(r.c) : String(r.k), r.c, num(r.n), num(r.rev));
-    }
-  }
-  const lines = lineArms(ctx, parts, true);
-  if (lines.length > 0) {
-    const res = await sql<{ b: unknown; k: unknown; c: unknown; n: unknown; rev: unknown }>`
-      SELECT b, k, c, COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${unionAll(lines)}) l
-      WHERE b >= 0 GROUP BY b, k, c`.execute(db);
-    for (const r of res.rows) add(num(r.b), String(r.k), r.c, num(r.n), num(r.rev));
-  }
-  const out = new Map<string, ActivityRow & { customers: number; repeaters: number; revenueMinor: number }>();
-  for (const cell of cells.values()) {
-    const slot = `${cell.b}\u0000${cell.k}`;
-    let row = out.get(slot);
-    if (!row) {
-      row = { bucket: cell.b, key: cell.k, customers: 0, repeaters: 0, revenueMinor: 0 };
-      out.set(slot, row);
-    }
-    row.customers += 1;
-    if (cell.n >= 2) row.repeaters += 1;
-    row.revenueMinor += cell.rev;
-  }
-  return [...out.values()];
+  // Counted in SQL: a customer's distinct orders are its months' simple orders plus the orders of
+  // its lines read (the other days' lines, the months' complex orders); then per bucket × key.
+  // (Reading each month × customer into maps here took 1.2–1.8 times as long, bench/RESULTS.md.)
+  const arms: RawBuilder<unknown>[] = [];
+  if (parts.months.length > 0)
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c, NULL AS o, s.amount_minor AS rev, s.order_count AS n
+      ${monthsFrom(ctx, parts, true)}`);
+  for (const arm of lineArms(ctx, parts, true)) arms.push(sql`SELECT l.*, 0 AS n FROM (${arm}) l`);
+  if (arms.length === 0) return [];
+  const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown }>`
+    SELECT b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev FROM (
+      SELECT b, k, c, SUM(n) + COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${unionAll(arms)}) u
+      WHERE b >= 0 GROUP BY b, k, c
+    ) t GROUP BY b, k`.execute(db);
+  return res.rows.map((r) => ({
+    bucket: num(r.b),
+    key: String(r.k),
+    customers: num(r.n),
+    repeaters: num(r.r),
+    revenueMinor: num(r.rev),
+  }));
 }
 
 /**
