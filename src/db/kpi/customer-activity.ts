@@ -450,9 +450,14 @@ export async function newCustomerCounts(
   return res.rows.map(rows);
 }
 
+/** The ids of a string_agg list. */
+const ids = (list: unknown): string[] => (list === null || list === undefined ? [] : String(list).split(','));
+
 /**
  * Per bucket × key: the customers active in the previous period (`previous[i]` for bucket i) and
- * how many of them are active again in the bucket.
+ * how many of them are active again in the bucket. The customers of each month × key come back as
+ * one list (string_agg), grouped in the covering index's order, and are matched here: a row per
+ * month × key, not per customer (half the time of either, bench/RESULTS.md).
  */
 export async function retentionCounts(
   db: Kysely<Database>,
@@ -462,26 +467,6 @@ export async function retentionCounts(
 ): Promise<(ActivityRow & { previousCustomers: number; retained: number })[]> {
   if (buckets.length === 0) return [];
   const ctx = context(scope);
-  if (!customerActivityServes(scope)) {
-    // The customer × product months: counted in SQL (bench/RESULTS.md: reading each (month, product,
-    // customer) into sets here took twice as long). The customer months below keep the sets, whose
-    // month reads group by customer alone in the covering index's order.
-    const arms = [
-      ...activeArms(ctx, previous, sql`, 1 AS was, 0 AS is_now`),
-      ...activeArms(ctx, buckets, sql`, 0 AS was, 1 AS is_now`),
-    ];
-    const res = await sql<{ b: unknown; k: unknown; prev: unknown; kept: unknown }>`
-      SELECT b, k, SUM(was) AS prev, SUM(was * is_now) AS kept FROM (
-        SELECT b, k, c, MAX(was) AS was, MAX(is_now) AS is_now FROM (${unionAll(arms)}) u
-        WHERE b >= 0 GROUP BY b, k, c
-      ) t WHERE was = 1 GROUP BY b, k`.execute(db);
-    return res.rows.map((r) => ({
-      bucket: num(r.b),
-      key: String(r.k),
-      previousCustomers: num(r.prev),
-      retained: num(r.kept),
-    }));
-  }
   const before = partsOf(previous);
   const now = partsOf(buckets);
   const was = new Map<string, Set<string>>();
@@ -492,19 +477,22 @@ export async function retentionCounts(
     const beforeOf = monthBuckets(before.months);
     const nowOf = monthBuckets(now.months);
     const span = spanOf(months);
-    const { monthCtx, memberOf } = await bySegment(db, scope, ctx, span);
-    const res = await sql<{ m: string; k: unknown; c: unknown }>`
-      SELECT DISTINCT s.month_start AS m, ${monthCtx.key} AS k, s.customer_id AS c
+    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx, span);
+    const res = await sql<{ m: string; k: unknown; cs: unknown }>`
+      SELECT s.month_start AS m, ${monthCtx.key} AS k, string_agg(CAST(s.customer_id AS text), ',') AS cs
       FROM ${ctx.table} s${monthCtx.joins}
       WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}
-        AND s.customer_id IS NOT NULL${ctx.filters}`.execute(db);
+        AND s.customer_id IS NOT NULL${ctx.filters}
+      GROUP BY s.month_start${groupKey(monthScope, monthCtx)}`.execute(db);
     for (const r of res.rows) {
       const m = String(r.m);
-      const k = memberOf ? memberOf(r.c) : String(r.k);
       const b = beforeOf.get(m);
-      if (b !== undefined) addTo(was, b, k, String(r.c));
       const n = nowOf.get(m);
-      if (n !== undefined) addTo(is, n, k, String(r.c));
+      for (const c of ids(r.cs)) {
+        const k = memberOf ? memberOf(c) : String(r.k);
+        if (b !== undefined) addTo(was, b, k, c);
+        if (n !== undefined) addTo(is, n, k, c);
+      }
     }
   }
   for (const [parts, into] of [
@@ -513,12 +501,14 @@ export async function retentionCounts(
   ] as const) {
     if (parts.days.length === 0) continue;
     const span = spanOf(parts.days);
-    const res = await sql<{ b: unknown; k: unknown; c: unknown }>`
-      SELECT DISTINCT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k, s.customer_id AS c
-      FROM sales_lines s${ctx.joins}
-      WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
-        AND s.customer_id IS NOT NULL${ctx.filters}`.execute(db);
-    for (const r of res.rows) if (num(r.b) >= 0) addTo(into, num(r.b), String(r.k), String(r.c));
+    const res = await sql<{ b: unknown; k: unknown; cs: unknown }>`
+      SELECT b, k, string_agg(CAST(c AS text), ',') AS cs FROM (
+        SELECT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k, s.customer_id AS c
+        FROM sales_lines s${ctx.joins}
+        WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
+          AND s.customer_id IS NOT NULL${ctx.filters}
+      ) t WHERE b >= 0 GROUP BY b, k`.execute(db);
+    for (const r of res.rows) for (const c of ids(r.cs)) addTo(into, num(r.b), String(r.k), c);
   }
   return [...was].map(([slot, customers]) => {
     const back = is.get(slot);
