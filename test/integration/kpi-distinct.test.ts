@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiScope } from '../../src/app/kpi/ports.ts';
 import type { DateRange } from '../../src/core/calendar/index.ts';
 import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
+import { repeatProductOrders } from '../../src/db/migrations/2026120311-repeat-product-orders.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
@@ -68,21 +69,25 @@ async function fromLines(db: Kysely<Database>, scope: KpiScope, buckets: readonl
       order_id: string;
       sale_date: string;
       customer_id: unknown;
+      product: string | null;
+      category: string | null;
       channel: string | null;
       rep: string | null;
       region: string | null;
-    }>`SELECT s.order_id, s.sale_date, s.customer_id, ch.name AS channel, r.name AS rep, g.name AS region
-      FROM sales_lines s LEFT JOIN channels ch ON ch.id = s.channel_id LEFT JOIN sales_reps r ON r.id = s.rep_id
+    }>`SELECT s.order_id, s.sale_date, s.customer_id, p.name AS product, pc.name AS category, ch.name AS channel,
+        r.name AS rep, g.name AS region
+      FROM sales_lines s JOIN products p ON p.id = s.product_id LEFT JOIN product_categories pc ON pc.id = p.category_id
+      LEFT JOIN channels ch ON ch.id = s.channel_id LEFT JOIN sales_reps r ON r.id = s.rep_id
       LEFT JOIN regions g ON g.id = s.region_id WHERE s.tenant_id = ${tenantOf(scope.companyId)}`.execute(db)
   ).rows;
+  type Member = 'product' | 'category' | 'channel' | 'rep' | 'region';
   const out = new Map<string, { orders: Set<string>; customerOrders: Set<string> }>();
   for (const r of rows) {
     const bucket = buckets.findIndex((b) => r.sale_date >= b.start && r.sale_date <= b.end);
     if (bucket < 0) continue;
-    const member = (dim: 'channel' | 'rep' | 'region') => r[dim];
-    const wanted = scope.where.channel;
-    if (wanted && !wanted.includes(r.channel ?? '')) continue;
-    const key = scope.by === null ? null : member(scope.by as 'channel' | 'rep' | 'region');
+    const kept = Object.entries(scope.where).every(([dim, names]) => names?.includes(r[dim as Member] ?? ''));
+    if (!kept) continue;
+    const key = scope.by === null ? null : r[scope.by as Member];
     const slot = `${bucket}|${key}`;
     const cell = out.get(slot) ?? { orders: new Set(), customerOrders: new Set() };
     cell.orders.add(r.order_id);
@@ -116,7 +121,7 @@ describe.each(dialects())('distinct orders from the order roll-up (%s)', (dialec
       fc.asyncProperty(
         fileArb,
         fc.option(fileArb, { freq: 3 }),
-        fc.constantFrom('none', 'undo', 'merge'),
+        fc.constantFrom('none', 'undo', 'merge', 'merge-product'),
         bucketsArb,
         async (first, second, after, buckets) => {
           const { client, companyId } = await signUp(h.app);
@@ -133,9 +138,11 @@ describe.each(dialects())('distinct orders from the order roll-up (%s)', (dialec
               expect(res.statusCode, res.body).toBe(200);
             }
           }
-          if (after === 'merge') {
+          if (after === 'merge' || after === 'merge-product') {
+            // Merging two products can make an order hold two lines of one product.
+            const table = after === 'merge' ? 'channels' : 'products';
             const ids = await db
-              .selectFrom('channels')
+              .selectFrom(table)
               .select(['id', 'name'])
               .where('company_id', '=', companyId)
               .orderBy('id')
@@ -143,7 +150,7 @@ describe.each(dialects())('distinct orders from the order roll-up (%s)', (dialec
             if (ids.length >= 2) {
               const [into, from] = ids;
               const res = await client.post(
-                `/api/companies/${companyId}/catalog/channels/${from?.id}/merge`,
+                `/api/companies/${companyId}/catalog/${table}/${from?.id}/merge`,
                 { intoId: String(into?.id) },
               );
               expect(res.statusCode, res.body).toBe(200);
@@ -156,9 +163,63 @@ describe.each(dialects())('distinct orders from the order roll-up (%s)', (dialec
                 await fromLines(db, scope, buckets),
               );
             }
+          // A product's orders from the roll-ups' line counts (product-orders.ts), and a scope of
+          // two products (the lines).
+          const [p0, p1] = PRODUCTS as [string, string];
+          for (const [by, where] of [
+            ['product', {}],
+            ['product', { channel: [CHANNELS[0] as string] }],
+            [null, { product: [p0] }],
+            ['channel', { product: [p1] }],
+            ['category', { product: [p0] }],
+            [null, { product: [p0, p1] }],
+          ] as const) {
+            const scope: KpiScope = { companyId, by, where };
+            expect(await fromStructures(db, scope, buckets), `${by} ${JSON.stringify(where)}`).toEqual(
+              await fromLines(db, scope, buckets),
+            );
+          }
         },
       ),
       { numRuns: 15 },
     );
   }, 300_000);
+
+  it('the migration lists the orders already stored that repeat a product', async () => {
+    const db = h.runtime.database.db;
+    const { client, companyId } = await signUp(h.app);
+    const base: Line = {
+      order: 1,
+      lineNo: 1,
+      day: 2,
+      product: 0,
+      qty: 1,
+      customer: 1,
+      channel: 0,
+      rep: 0,
+      region: 0,
+    };
+    await importSales(client, companyId, [
+      base,
+      { ...base, lineNo: 2 },
+      { ...base, lineNo: 3, product: 1 },
+      { ...base, order: 2 },
+      { ...base, order: 2, lineNo: 2, product: 2 },
+    ]);
+    const listed = async () =>
+      (
+        await db
+          .selectFrom('kpi_repeat_product_orders')
+          .select('order_id')
+          .where('tenant_id', '=', tenantOf(companyId))
+          .execute()
+      ).map((r) => r.order_id);
+    expect(await listed()).toEqual(['B1']);
+    await sql`DROP TABLE kpi_repeat_product_orders`.execute(db);
+    await repeatProductOrders.up(db, { dialect: h.runtime.database.kind });
+    expect(await listed()).toEqual(['B1']);
+    const scope: KpiScope = { companyId, by: 'product', where: {} };
+    const whole = [{ start: date(0), end: date(DAYS - 1) }];
+    expect(await fromStructures(db, scope, whole)).toEqual(await fromLines(db, scope, whole));
+  });
 });

@@ -219,6 +219,7 @@ export function createKyselySink(
           rollups.add(line);
           tracker.add({
             orderId: row.order_id,
+            productId: line.productId,
             rowid,
             saleDate: line.saleDate,
             channelId: line.channelId,

@@ -196,6 +196,7 @@ export function createSqliteImportWriter(
   };
   const orderLine: OrderLine = {
     orderId: '',
+    productId: 0,
     rowid: 0,
     saleDate: '',
     channelId: null,
@@ -221,6 +222,7 @@ export function createSqliteImportWriter(
     scratch.hasCampaign = campaign !== null && campaign !== '';
     rollups.add(scratch);
     orderLine.orderId = r[at + o.order] as string;
+    orderLine.productId = scratch.productId;
     orderLine.rowid = rowid;
     orderLine.saleDate = scratch.saleDate;
     orderLine.channelId = scratch.channelId;

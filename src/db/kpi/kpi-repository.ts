@@ -40,6 +40,7 @@ import {
   TABLES,
 } from './kpi-sql.ts';
 import { orderCounts, orderRollupServes } from './order-counts.ts';
+import { productOrdersServe } from './product-orders.ts';
 
 const ID_TABLES: Partial<Record<Dimension, string>> = {
   product: 'products',
@@ -110,6 +111,40 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       SELECT ${bucket} AS b, ${key} AS k, ${channel} AS ch, ${measures}
       ${body(source, scope, pieces, joins)} ${group}`.execute(db);
     return res.rows;
+  }
+
+  /**
+   * Distinct orders per bucket × key for scopes productOrdersServe (product-orders.ts): the roll-ups'
+   * line counts (whole months from the monthly one, other days from the daily one) less the extra
+   * lines of the listed orders that repeat a product.
+   */
+  async function productOrderCounts(scope: KpiScope, buckets: readonly DateRange[]) {
+    const { months, days } = splitByMonth(buckets);
+    const lines = await salesRows('monthly', scope, months, false);
+    for (const run of contiguousRuns(days)) lines.push(...(await salesRows('daily', scope, run, false)));
+    const pieces = piecesOf(buckets);
+    const { key, joins } = keySql(scope, 'sales');
+    const span = spanOf(pieces);
+    const extra = await sql<Keyed & { x: unknown }>`
+      SELECT b, k, SUM(n) - COUNT(*) AS x FROM (
+        SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k, s.order_id AS o, COUNT(*) AS n
+        FROM kpi_repeat_product_orders r JOIN sales_lines s ON s.tenant_id = r.tenant_id AND s.order_id = r.order_id${joins}
+        WHERE r.tenant_id = ${tenantOf(scope.companyId)} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'sales')}
+        GROUP BY 1, 2, 3
+      ) t WHERE b >= 0 GROUP BY b, k`.execute(db);
+    const counts = new Map<string, { b: number; k: string; n: number }>();
+    const at = (b: number, k: string) => {
+      const slot = `${b}\u0000${k}`;
+      let row = counts.get(slot);
+      if (!row) {
+        row = { b, k, n: 0 };
+        counts.set(slot, row);
+      }
+      return row;
+    };
+    for (const r of lines) if (num(r.b) >= 0) at(num(r.b), String(r.k)).n += num(r.n);
+    for (const r of extra.rows) at(num(r.b), String(r.k)).n -= num(r.x);
+    return [...counts.values()].filter((r) => r.n !== 0);
   }
 
   return {
@@ -216,8 +251,12 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           f.customerRevenueMinor = r.revenueMinor;
         }
       }
+      // A product's orders: its line counts less repeated products' extra lines (product-orders.ts).
+      const productOrders = need.orders === true && !rolled && productOrdersServe(scope);
+      if (productOrders)
+        for (const r of await productOrderCounts(scope, buckets)) factOf(r.b, r.k).orders = r.n;
       // One scan per figure family, each a single GROUP BY (no self-joins).
-      if (need.orders && !rolled) {
+      if (need.orders && !rolled && !productOrders) {
         const res = await sql<Keyed & { n: unknown }>`
           SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from} GROUP BY 1, 2`.execute(
           db,

@@ -29,6 +29,7 @@ export interface OrderCell {
 
 export interface OrderLine extends OrderCell {
   orderId: string;
+  productId: number;
   /** The line's row id (sales_lines.id; negative: a row of an SQLite import's stage, sqlite-import-writer.ts). */
   rowid: number;
 }
@@ -172,6 +173,9 @@ export class OrderTracker {
   private probes: { orderId: string; rowid: number }[] = [];
   private runOrder: string | null = null;
   private runRowid = 0;
+  /** The products of the current run of an order's lines (a repeat lists it, product-orders.ts). */
+  private runProducts: number[] = [];
+  private repeatIds = new Set<string>();
   private runCell: OrderCell = {
     saleDate: '',
     channelId: null,
@@ -192,9 +196,12 @@ export class OrderTracker {
   add(l: OrderLine): void {
     if (l.orderId === this.runOrder) {
       if (!sameCell(l, this.runCell)) this.suspect(l.orderId, this.runRowid);
+      if (this.runProducts.includes(l.productId)) this.repeatIds.add(l.orderId);
+      else this.runProducts.push(l.productId);
       return;
     }
     this.runOrder = l.orderId;
+    this.runProducts = [l.productId];
     this.runCell = {
       saleDate: l.saleDate,
       channelId: l.channelId,
@@ -269,6 +276,15 @@ export class OrderTracker {
 
   continuesEarlier(orderId: string, rowid: number): void {
     this.suspect(orderId, rowid);
+  }
+
+  /**
+   * Orders that may have two or more lines of one product: a product repeated within a run of the
+   * order's lines, and every suspect (its lines were not all seen together). The writers check them
+   * against the lines (kpi_repeat_product_orders).
+   */
+  repeatCandidates(): string[] {
+    return [...new Set([...this.repeatIds, ...this.suspectIds])];
   }
 
   /** The suspect order ids and the first-line row ids of their slots (empty for a clean import). */

@@ -42,6 +42,14 @@ export async function refreshSalesRollups(
   const outside = await refreshOrderRollup(db, t, from, to);
   await refreshCustomerMonths(db, t, from, to, outside);
   await refreshCustomerProducts(db, t, from, to);
+  // Orders with lines in the range that repeat a product (a listed order stays listed: product-orders.ts).
+  await sql`
+    INSERT INTO kpi_repeat_product_orders (tenant_id, order_id)
+    SELECT DISTINCT tenant_id, order_id FROM sales_lines
+    WHERE tenant_id = ${t} AND order_id IN (
+      SELECT order_id FROM sales_lines WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to})
+    GROUP BY tenant_id, order_id, product_id HAVING COUNT(*) > 1
+    ON CONFLICT (tenant_id, order_id) DO NOTHING`.execute(db);
 
   // First purchase dates. Only customers with orders in the range, or a first purchase in it, can
   // change, and not those whose first purchase is already earlier than the range: the others have
@@ -160,6 +168,7 @@ export async function rebuildAllRollups(db: Kysely<Database>, companyId: string)
     'kpi_complex_orders',
     'kpi_customer_monthly',
     'kpi_customer_product_monthly',
+    'kpi_repeat_product_orders',
   ] as const)
     await db.deleteFrom(table).where('tenant_id', '=', tenantOf(companyId)).execute();
   const span = await db

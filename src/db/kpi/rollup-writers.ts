@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/index.ts';
 import {
   type OrderCell,
@@ -243,10 +243,20 @@ const probeSql = (n: number) =>
   `SELECT DISTINCT order_id FROM sales_lines WHERE tenant_id = ? AND order_id IN (${Array.from({ length: n }, () => '?').join(', ')})
      AND (import_seq IS NULL OR import_seq <> ?)`;
 
+/** Lists those of `n` orders that have two or more lines of one product (product-orders.ts). */
+const repeatSql = (n: number) =>
+  `INSERT INTO kpi_repeat_product_orders (tenant_id, order_id)
+   SELECT DISTINCT tenant_id, order_id FROM sales_lines
+   WHERE tenant_id = ? AND order_id IN (${Array.from({ length: n }, () => '?').join(', ')})
+   GROUP BY tenant_id, order_id, product_id HAVING COUNT(*) > 1
+   ON CONFLICT (tenant_id, order_id) DO NOTHING`;
+const REPEAT_CHUNK = 500;
+
 /** The order counts and complex orders of an SQLite import, on the import's connection. */
 export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, importSeq: number) {
   const one = conn.prepare(`${ORDERS}(?, ?, ?, ?, ?, ?, ?)`);
   const probes = new Map<number, SQLite.Statement>();
+  const repeats = new Map<number, SQLite.Statement>();
   const lineOf = conn.prepare(
     'SELECT order_id, sale_date, channel_id, rep_id, region_id, customer_id FROM sales_lines WHERE id = ?',
   );
@@ -293,9 +303,19 @@ export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, impor
         for (const p of chunk) if (found.has(p.orderId)) tracker.continuesEarlier(p.orderId, p.rowid);
       }
     },
-    /** At the end of the import: the suspects resolved from their lines. */
+    /** At the end of the import: the suspects resolved from their lines; repeated products listed. */
     resolve(tracker: OrderTracker) {
       writer.flush(tracker);
+      const candidates = tracker.repeatCandidates();
+      for (let i = 0; i < candidates.length; i += REPEAT_CHUNK) {
+        const chunk = candidates.slice(i, i + REPEAT_CHUNK);
+        let stmt = repeats.get(chunk.length);
+        if (!stmt) {
+          stmt = conn.prepare(repeatSql(chunk.length));
+          repeats.set(chunk.length, stmt);
+        }
+        stmt.run(tenantId, ...chunk);
+      }
       const { orderIds, firstRowids } = tracker.suspects();
       if (orderIds.length === 0) return;
       const counted = new Map<string, OrderCell>();
@@ -382,6 +402,15 @@ export function kyselyOrderWriter(db: Kysely<Database>, tenantId: number, import
     },
     async resolve(tracker: OrderTracker) {
       await writer.flush(tracker);
+      const candidates = tracker.repeatCandidates();
+      for (let i = 0; i < candidates.length; i += REPEAT_CHUNK) {
+        const chunk = candidates.slice(i, i + REPEAT_CHUNK);
+        await sql`INSERT INTO kpi_repeat_product_orders (tenant_id, order_id)
+          SELECT DISTINCT tenant_id, order_id FROM sales_lines
+          WHERE tenant_id = ${tenantId} AND order_id IN (${sql.join(chunk)})
+          GROUP BY tenant_id, order_id, product_id HAVING COUNT(*) > 1
+          ON CONFLICT (tenant_id, order_id) DO NOTHING`.execute(db);
+      }
       const { orderIds, firstRowids } = tracker.suspects();
       if (orderIds.length === 0) return;
       const counted = new Map<string, OrderCell>();

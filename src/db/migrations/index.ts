@@ -11,6 +11,7 @@ import { importAccounts } from './2026120306-import-accounts.ts';
 import { customerActivity } from './2026120308-customer-activity.ts';
 import { blankOrderIds } from './2026120309-blank-order-ids.ts';
 import { customerProducts } from './2026120310-customer-products.ts';
+import { repeatProductOrders } from './2026120311-repeat-product-orders.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -32,4 +33,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120308-customer-activity': customerActivity,
   '2026120309-blank-order-ids': blankOrderIds,
   '2026120310-customer-products': customerProducts,
+  '2026120311-repeat-product-orders': repeatProductOrders,
 };

@@ -83,6 +83,12 @@ export interface KpiCustomerProductMonthlyTable {
   amount_minor: number;
 }
 
+/** Orders with two or more lines of one product (src/db/kpi/product-orders.ts); may list more. */
+export interface KpiRepeatProductOrdersTable {
+  tenant_id: number;
+  order_id: string;
+}
+
 /** Each company's data version (src/db/kpi/data-version.ts). */
 export interface DataVersionsTable {
   company_id: string;
@@ -98,4 +104,5 @@ export interface KpiTables {
   kpi_customer_first: KpiCustomerFirstTable;
   kpi_customer_monthly: KpiCustomerMonthlyTable;
   kpi_customer_product_monthly: KpiCustomerProductMonthlyTable;
+  kpi_repeat_product_orders: KpiRepeatProductOrdersTable;
 }
