@@ -129,8 +129,10 @@ export async function refreshCustomerProducts(
     db,
   );
   await sql`
-    INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, product_id, customer_id, amount_minor)
-    SELECT s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.product_id, s.customer_id, SUM(s.amount_minor)
+    INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, product_id, customer_id, amount_minor,
+      line_count)
+    SELECT s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.product_id, s.customer_id, SUM(s.amount_minor),
+      COUNT(*)
     FROM sales_lines s
     WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${first} AND ${monthEnd(last)} AND s.customer_id IS NOT NULL
     GROUP BY s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.product_id, s.customer_id`.execute(db);
@@ -315,28 +317,78 @@ export async function customerCounts(
 }
 
 /**
- * Per bucket × key: distinct identified customers and the revenue of their lines, for scopes
- * customerProductsServe (kpi_customer_product_monthly knows no orders: repeat customers come from
- * the lines).
+ * Per bucket × key, for scopes customerProductsServe: distinct identified customers and the revenue
+ * of their lines, from the customer × product months (the other days from the lines). With `orders`
+ * (a scope productPinned: every group of one product, product-orders.ts) also the customers with two
+ * or more orders and the orders with a customer: a customer's orders of a product are its lines of it
+ * less the extra lines of its orders that repeat the product (kpi_repeat_product_orders): those lines
+ * count −1 each, and each such order +1 (COUNT(DISTINCT o)).
  */
 export async function productCustomerCounts(
   db: Kysely<Database>,
   scope: KpiScope,
   buckets: readonly DateRange[],
-): Promise<(ActivityRow & { customers: number; revenueMinor: number })[]> {
-  // Counted in SQL (a customer of a bucket's months and of its other days is one customer there).
-  const arms = activeArms(context(scope), buckets, sql`, s.amount_minor AS rev`);
+  orders: boolean,
+): Promise<
+  (ActivityRow & { customers: number; revenueMinor: number; repeaters: number; customerOrders: number })[]
+> {
+  const parts = partsOf(buckets);
+  const ctx = context(scope);
+  const arms: RawBuilder<unknown>[] = [];
+  if (parts.months.length > 0) {
+    const span = spanOf(parts.months);
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c, s.amount_minor AS rev, s.line_count AS n, NULL AS o
+      FROM ${ctx.table} s${ctx.joins}
+      WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}${ctx.filters}`);
+  }
+  if (parts.days.length > 0) {
+    const span = spanOf(parts.days);
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c, s.amount_minor AS rev, 1 AS n, NULL AS o
+      FROM sales_lines s${ctx.joins}
+      WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
+        AND s.customer_id IS NOT NULL${ctx.filters}`);
+  }
   if (arms.length === 0) return [];
-  const res = await sql<{ b: unknown; k: unknown; n: unknown; rev: unknown }>`
-    SELECT b, k, COUNT(DISTINCT c) AS n, SUM(rev) AS rev FROM (${unionAll(arms)}) a WHERE b >= 0 GROUP BY b, k`.execute(
-    db,
+  if (orders) {
+    const pieces = piecesOf(buckets);
+    const span = spanOf(pieces);
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c, 0 AS rev, -1 AS n, s.order_id AS o
+      FROM kpi_repeat_product_orders r JOIN sales_lines s ON s.tenant_id = r.tenant_id AND s.order_id = r.order_id${ctx.joins}
+      WHERE r.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
+        AND s.customer_id IS NOT NULL${ctx.filters}`);
+  }
+  const union = unionAll(arms);
+  const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown }>`
+    SELECT b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev FROM (
+      SELECT b, k, c, SUM(n) + COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${union}) u
+      WHERE b >= 0 GROUP BY b, k, c
+    ) t GROUP BY b, k`.execute(db);
+  const out = new Map(
+    res.rows.map((r) => [
+      `${num(r.b)}\u0000${String(r.k)}`,
+      {
+        bucket: num(r.b),
+        key: String(r.k),
+        customers: num(r.n),
+        revenueMinor: num(r.rev),
+        repeaters: orders ? num(r.r) : 0,
+        customerOrders: 0,
+      },
+    ]),
   );
-  return res.rows.map((r) => ({
-    bucket: num(r.b),
-    key: String(r.k),
-    customers: num(r.n),
-    revenueMinor: num(r.rev),
-  }));
+  if (orders) {
+    // An order of two customers counts once here (its lines of the product repeat: it is listed).
+    const co = await sql<{ b: unknown; k: unknown; n: unknown }>`
+      SELECT b, k, SUM(n) + COUNT(DISTINCT o) AS n FROM (${union}) u WHERE b >= 0 GROUP BY b, k`.execute(db);
+    for (const r of co.rows) {
+      const row = out.get(`${num(r.b)}\u0000${String(r.k)}`);
+      if (row) row.customerOrders = num(r.n);
+    }
+  }
+  return [...out.values()];
 }
 
 /**

@@ -40,7 +40,7 @@ import {
   TABLES,
 } from './kpi-sql.ts';
 import { orderCounts, orderRollupServes } from './order-counts.ts';
-import { productOrdersServe } from './product-orders.ts';
+import { productOrdersServe, productPinned } from './product-orders.ts';
 
 const ID_TABLES: Partial<Record<Dimension, string>> = {
   product: 'products',
@@ -242,13 +242,21 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         }
       }
       // Product and category scopes: customers and their revenue from the customer × product months;
-      // repeat customers (their orders) from the lines.
-      const products = need.customers && !need.repeaters && customerProductsServe(scope);
-      if (products) {
-        for (const r of await productCustomerCounts(db, scope, buckets)) {
+      // where every group is of one product, their orders too (repeat customers, customers' orders);
+      // else those from the lines.
+      const pinned = !rolled && productPinned(scope) && customerProductsServe(scope);
+      const products = need.customers === true && customerProductsServe(scope) && (!need.repeaters || pinned);
+      const productCustomerOrders = need.customerOrders === true && pinned;
+      if (products || productCustomerOrders) {
+        const withOrders = pinned && (need.repeaters === true || productCustomerOrders);
+        for (const r of await productCustomerCounts(db, scope, buckets, withOrders)) {
           const f = factOf(r.bucket, r.key);
-          f.customers = r.customers;
-          f.customerRevenueMinor = r.revenueMinor;
+          if (products) {
+            f.customers = r.customers;
+            f.customerRevenueMinor = r.revenueMinor;
+            if (need.repeaters) f.repeatCustomers = r.repeaters;
+          }
+          if (productCustomerOrders) f.customerOrders = r.customerOrders;
         }
       }
       // A product's orders: its line counts less repeated products' extra lines (product-orders.ts).
@@ -279,7 +287,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           f.customerRevenueMinor = num(r.rev);
         }
       }
-      if (need.customerOrders && !rolled) {
+      if (need.customerOrders && !rolled && !productCustomerOrders) {
         const res = await sql<Keyed & { n: unknown }>`
           SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from}
             AND s.customer_id IS NOT NULL GROUP BY 1, 2`.execute(db);

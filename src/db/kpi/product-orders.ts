@@ -16,10 +16,10 @@ import { dimensionsOf } from './kpi-sql.ts';
 /** The dimensions the sales roll-ups carry: with others (customer segments) the lines answer. */
 const ROLLUP_DIMENSIONS: readonly Dimension[] = ['product', 'category', 'channel', 'rep', 'region'];
 
-/**
- * Whether every group of the scope holds lines of one product — a breakdown by product, or one
- * product as the filter — with only the roll-ups' dimensions.
- */
+/** Whether every group of the scope holds lines of one product: a breakdown by product, or one product as the filter. */
+export const productPinned = (scope: KpiScope): boolean =>
+  scope.by === 'product' || scope.where.product?.length === 1;
+
+/** Whether the scope's orders come from the roll-ups: productPinned, with only the roll-ups' dimensions. */
 export const productOrdersServe = (scope: KpiScope): boolean =>
-  (scope.by === 'product' || scope.where.product?.length === 1) &&
-  [...dimensionsOf(scope)].every((d) => ROLLUP_DIMENSIONS.includes(d));
+  productPinned(scope) && [...dimensionsOf(scope)].every((d) => ROLLUP_DIMENSIONS.includes(d));

@@ -70,6 +70,7 @@ export interface CustomerProductRow {
   customerId: number;
   productId: number;
   amountMinor: number;
+  lines: number;
 }
 
 export interface RollupBatch {
@@ -297,6 +298,7 @@ export class RollupAccumulator {
     if (l.customerId !== null) {
       const p = this.products.row(this.lastMonthNumber, l.customerId + 1, l.productId + 1, 0, 0);
       this.products.amount[p] = (this.products.amount[p] as number) + l.amountMinor;
+      this.products.lines[p] = (this.products.lines[p] as number) + 1;
       const seen = this.first.get(l.customerId);
       if (seen === undefined || day < seen) this.first.set(l.customerId, day);
     }
@@ -370,6 +372,7 @@ export class RollupAccumulator {
       customerId: (p.k1[r] as number) - 1,
       productId: (p.k2[r] as number) - 1,
       amountMinor: p.amount[r] as number,
+      lines: p.lines[r] as number,
     }));
     const firstPurchases: FirstPurchase[] = [...this.first].map(([customerId, day]) => ({
       customerId,

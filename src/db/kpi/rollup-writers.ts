@@ -63,7 +63,7 @@ const customerMonthColumns = (tenantId: number, r: CustomerMonthRow) => ({
   order_count: r.orders,
 });
 const CUSTOMER_PRODUCTS =
-  'INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, product_id, customer_id, amount_minor) VALUES ';
+  'INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, product_id, customer_id, amount_minor, line_count) VALUES ';
 
 /** An order count moved by resolveSuspects, as a customer-month row with no lines. */
 const moveRow = (m: OrderMove): CustomerMonthRow => ({
@@ -134,12 +134,13 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     p[at + 9] = r.campaignAmountMinor;
     p[at + 10] = r.orders;
   });
-  const customerProducts = table<CustomerProductRow>(CUSTOMER_PRODUCTS, 5, '', (p, at, r) => {
+  const customerProducts = table<CustomerProductRow>(CUSTOMER_PRODUCTS, 6, '', (p, at, r) => {
     p[at] = tenantId;
     p[at + 1] = r.monthStart;
     p[at + 2] = r.productId;
     p[at + 3] = r.customerId;
     p[at + 4] = r.amountMinor;
+    p[at + 5] = r.lines;
   });
   return (batch) => {
     daily(batch.daily);
@@ -228,6 +229,7 @@ export function kyselyRollupWriter(
             product_id: r.productId,
             customer_id: r.customerId,
             amount_minor: r.amountMinor,
+            line_count: r.lines,
           })),
         )
         .execute();

@@ -71,7 +71,7 @@ export interface KpiCustomerMonthlyTable extends RollupMeasures {
 }
 
 /**
- * Revenue per month × identified customer × product, additive (see src/db/kpi/customer-activity.ts):
+ * Revenue and lines per month × identified customer × product, additive (see src/db/kpi/customer-activity.ts):
  * a row exists for a cell exactly when lines do.
  */
 export interface KpiCustomerProductMonthlyTable {
@@ -81,6 +81,7 @@ export interface KpiCustomerProductMonthlyTable {
   product_id: number;
   customer_id: number;
   amount_minor: number;
+  line_count: number;
 }
 
 /** Orders with two or more lines of one product (src/db/kpi/product-orders.ts); may list more. */

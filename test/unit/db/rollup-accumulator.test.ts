@@ -58,7 +58,7 @@ function fold(batches: readonly RollupBatch[]) {
         c.orders,
       ]);
     for (const c of b.customerProducts)
-      add(customerProducts, [c.monthStart, c.customerId, c.productId].join('|'), [c.amountMinor]);
+      add(customerProducts, [c.monthStart, c.customerId, c.productId].join('|'), [c.amountMinor, c.lines]);
     for (const f of b.firstPurchases) {
       const seen = first.get(f.customerId);
       if (seen === undefined || f.firstDate < seen) first.set(f.customerId, f.firstDate);
@@ -117,6 +117,7 @@ describe('RollupAccumulator', () => {
                         customerId: l.customerId,
                         productId: l.productId,
                         amountMinor: l.amountMinor,
+                        lines: 1,
                       },
                     ],
               ),
@@ -190,9 +191,9 @@ describe('RollupAccumulator', () => {
     expect(out.daily).toHaveLength(3);
     expect(out.customerMonths).toHaveLength(2);
     expect(out.customerProducts).toEqual([
-      { monthStart: '2026-01-01', customerId: 7, productId: 1, amountMinor: 100 },
-      { monthStart: '2026-01-01', customerId: 7, productId: 2, amountMinor: 100 },
-      { monthStart: '2026-02-01', customerId: 7, productId: 1, amountMinor: 100 },
+      { monthStart: '2026-01-01', customerId: 7, productId: 1, amountMinor: 100, lines: 1 },
+      { monthStart: '2026-01-01', customerId: 7, productId: 2, amountMinor: 100, lines: 1 },
+      { monthStart: '2026-02-01', customerId: 7, productId: 1, amountMinor: 100, lines: 1 },
     ]);
     expect(acc.drain()).toEqual({
       daily: [],
