@@ -361,11 +361,16 @@ export async function productCustomerCounts(
         AND s.customer_id IS NOT NULL${ctx.filters}`);
   }
   const union = unionAll(arms);
-  const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown }>`
-    SELECT b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev FROM (
-      SELECT b, k, c, SUM(n) + COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${union}) u
-      WHERE b >= 0 GROUP BY b, k, c
-    ) t GROUP BY b, k`.execute(db);
+  // Without orders, one grouping (customers distinct per bucket × key) is enough.
+  const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown }>`${
+    orders
+      ? sql`SELECT b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev FROM (
+          SELECT b, k, c, SUM(n) + COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${union}) u
+          WHERE b >= 0 GROUP BY b, k, c
+        ) t GROUP BY b, k`
+      : sql`SELECT b, k, COUNT(DISTINCT c) AS n, 0 AS r, SUM(rev) AS rev FROM (${union}) u
+        WHERE b >= 0 GROUP BY b, k`
+  }`.execute(db);
   const out = new Map(
     res.rows.map((r) => [
       `${num(r.b)}\u0000${String(r.k)}`,
