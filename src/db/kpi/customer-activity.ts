@@ -14,6 +14,7 @@ import {
   spanOf,
   splitByMonth,
 } from './kpi-sql.ts';
+import { repeatedProductLines } from './product-orders.ts';
 
 /**
  * Distinct customers without scanning the lines: `kpi_customer_monthly` keeps, per month × customer
@@ -332,34 +333,18 @@ export async function productCustomerCounts(
 ): Promise<
   (ActivityRow & { customers: number; revenueMinor: number; repeaters: number; customerOrders: number })[]
 > {
-  const parts = partsOf(buckets);
   const ctx = context(scope);
-  const arms: RawBuilder<unknown>[] = [];
-  if (parts.months.length > 0) {
-    const span = spanOf(parts.months);
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c, s.amount_minor AS rev, s.line_count AS n, NULL AS o
-      FROM ${ctx.table} s${ctx.joins}
-      WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}${ctx.filters}`);
-  }
-  if (parts.days.length > 0) {
-    const span = spanOf(parts.days);
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c, s.amount_minor AS rev, 1 AS n, NULL AS o
-      FROM sales_lines s${ctx.joins}
-      WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
-        AND s.customer_id IS NOT NULL${ctx.filters}`);
-  }
+  // The months' rows count their lines, the other days' lines one each; with `orders`, the lines of
+  // the listed orders that repeat a product count −1 each and each such order +1 (product-orders.ts).
+  const arms = activeArms(ctx, buckets, {
+    months: sql`, s.amount_minor AS rev, s.line_count AS n, NULL AS o`,
+    days: sql`, s.amount_minor AS rev, 1 AS n, NULL AS o`,
+  });
   if (arms.length === 0) return [];
-  if (orders) {
-    const pieces = piecesOf(buckets);
-    const span = spanOf(pieces);
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c, 0 AS rev, -1 AS n, s.order_id AS o
-      FROM kpi_repeat_product_orders r JOIN sales_lines s ON s.tenant_id = r.tenant_id AND s.order_id = r.order_id${ctx.joins}
-      WHERE r.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
-        AND s.customer_id IS NOT NULL${ctx.filters}`);
-  }
+  if (orders)
+    arms.push(
+      sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(buckets), true)}`,
+    );
   const union = unionAll(arms);
   // Without orders, one grouping (customers distinct per bucket × key) is enough.
   const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown }>`${
@@ -447,13 +432,19 @@ export async function activityOrderCounts(
  * (b, k, c) rows of the identified customers active in each bucket × key: the customer-month rows of
  * its whole months, the lines of its other days. `extra` adds columns (after c) to both arms.
  */
-function activeArms(ctx: Ctx, buckets: readonly DateRange[], extra: RawBuilder<unknown>, join = sql``) {
+function activeArms(
+  ctx: Ctx,
+  buckets: readonly DateRange[],
+  extra: RawBuilder<unknown> | { months: RawBuilder<unknown>; days: RawBuilder<unknown> },
+  join = sql``,
+) {
+  const { months: monthExtra, days: dayExtra } = 'months' in extra ? extra : { months: extra, days: extra };
   const parts = partsOf(buckets);
   const arms: RawBuilder<unknown>[] = [];
   if (parts.months.length > 0) {
     const span = spanOf(parts.months);
     arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c${extra}
+        s.customer_id AS c${monthExtra}
       FROM ${ctx.table} s${ctx.joins}${join}
       WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`);
@@ -461,7 +452,7 @@ function activeArms(ctx: Ctx, buckets: readonly DateRange[], extra: RawBuilder<u
   if (parts.days.length > 0) {
     const span = spanOf(parts.days);
     arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c${extra}
+        s.customer_id AS c${dayExtra}
       FROM sales_lines s${ctx.joins}${join}
       WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`);

@@ -40,7 +40,7 @@ import {
   TABLES,
 } from './kpi-sql.ts';
 import { orderCounts, orderRollupServes } from './order-counts.ts';
-import { productOrdersServe, productPinned } from './product-orders.ts';
+import { productOrdersServe, productPinned, repeatedProductLines } from './product-orders.ts';
 
 const ID_TABLES: Partial<Record<Dimension, string>> = {
   product: 'products',
@@ -122,16 +122,9 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     const { months, days } = splitByMonth(buckets);
     const lines = await salesRows('monthly', scope, months, false);
     for (const run of contiguousRuns(days)) lines.push(...(await salesRows('daily', scope, run, false)));
-    const pieces = piecesOf(buckets);
-    const { key, joins } = keySql(scope, 'sales');
-    const span = spanOf(pieces);
     const extra = await sql<Keyed & { x: unknown }>`
-      SELECT b, k, SUM(n) - COUNT(*) AS x FROM (
-        SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k, s.order_id AS o, COUNT(*) AS n
-        FROM kpi_repeat_product_orders r JOIN sales_lines s ON s.tenant_id = r.tenant_id AND s.order_id = r.order_id${joins}
-        WHERE r.tenant_id = ${tenantOf(scope.companyId)} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'sales')}
-        GROUP BY 1, 2, 3
-      ) t WHERE b >= 0 GROUP BY b, k`.execute(db);
+      SELECT b, k, COUNT(*) - COUNT(DISTINCT o) AS x ${repeatedProductLines(scope, piecesOf(buckets), false)}
+      WHERE b >= 0 GROUP BY b, k`.execute(db);
     const counts = new Map<string, { b: number; k: string; n: number }>();
     const at = (b: number, k: string) => {
       const slot = `${b}\u0000${k}`;

@@ -201,7 +201,9 @@ export class OrderTracker {
       return;
     }
     this.runOrder = l.orderId;
-    this.runProducts = [l.productId];
+    // Reused, not replaced: most orders are one line, and this runs for every one.
+    this.runProducts.length = 0;
+    this.runProducts.push(l.productId);
     this.runCell = {
       saleDate: l.saleDate,
       channelId: l.channelId,

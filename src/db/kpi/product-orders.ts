@@ -1,6 +1,9 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
-import { dimensionsOf } from './kpi-sql.ts';
+import type { Database } from '../schema/index.ts';
+import { tenantOf } from '../tenants.ts';
+import { bucketCase, dimensionsOf, filterSql, keySql, type Piece, spanOf } from './kpi-sql.ts';
 
 /**
  * Distinct orders of one product without counting them in the lines. An order with at most one
@@ -23,3 +26,36 @@ export const productPinned = (scope: KpiScope): boolean =>
 /** Whether the scope's orders come from the roll-ups: productPinned, with only the roll-ups' dimensions. */
 export const productOrdersServe = (scope: KpiScope): boolean =>
   productPinned(scope) && [...dimensionsOf(scope)].every((d) => ROLLUP_DIMENSIONS.includes(d));
+
+/**
+ * Lists, among `orders` (a SQL set of order ids of the tenant), those with two or more lines of one
+ * product. (The SQLite import writer runs the same statement on its own connection, rollup-writers.ts.)
+ */
+export async function listRepeatProductOrders(
+  db: Kysely<Database>,
+  tenant: number | RawBuilder<number>,
+  orders: RawBuilder<unknown>,
+): Promise<void> {
+  await sql`
+    INSERT INTO kpi_repeat_product_orders (tenant_id, order_id)
+    SELECT DISTINCT tenant_id, order_id FROM sales_lines
+    WHERE tenant_id = ${tenant} AND order_id IN (${orders})
+    GROUP BY tenant_id, order_id, product_id HAVING COUNT(*) > 1
+    ON CONFLICT (tenant_id, order_id) DO NOTHING`.execute(db);
+}
+
+/**
+ * `FROM … WHERE …` of the lines of the listed orders inside `pieces`, in the scope, as (b, k, c, o):
+ * bucket, breakdown key, customer, order (`customers`: identified customers only). The readers take
+ * a listed order's extra lines off from these.
+ */
+export function repeatedProductLines(scope: KpiScope, pieces: readonly Piece[], customers: boolean) {
+  const { key, joins } = keySql(scope, 'sales');
+  const span = spanOf(pieces);
+  const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
+  return sql`FROM (
+    SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k, s.customer_id AS c, s.order_id AS o
+    FROM kpi_repeat_product_orders r JOIN sales_lines s ON s.tenant_id = r.tenant_id AND s.order_id = r.order_id${joins}
+    WHERE r.tenant_id = ${tenantOf(scope.companyId)} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${filterSql(scope, 'sales')}
+  ) x`;
+}

@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 import { refreshCustomerMonths, refreshCustomerProducts } from './customer-activity.ts';
+import { listRepeatProductOrders } from './product-orders.ts';
 
 const CAMPAIGN_AMOUNT = sql`SUM(CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END)`;
 
@@ -43,13 +44,11 @@ export async function refreshSalesRollups(
   await refreshCustomerMonths(db, t, from, to, outside);
   await refreshCustomerProducts(db, t, from, to);
   // Orders with lines in the range that repeat a product (a listed order stays listed: product-orders.ts).
-  await sql`
-    INSERT INTO kpi_repeat_product_orders (tenant_id, order_id)
-    SELECT DISTINCT tenant_id, order_id FROM sales_lines
-    WHERE tenant_id = ${t} AND order_id IN (
-      SELECT order_id FROM sales_lines WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to})
-    GROUP BY tenant_id, order_id, product_id HAVING COUNT(*) > 1
-    ON CONFLICT (tenant_id, order_id) DO NOTHING`.execute(db);
+  await listRepeatProductOrders(
+    db,
+    t,
+    sql`SELECT order_id FROM sales_lines WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}`,
+  );
 
   // First purchase dates. Only customers with orders in the range, or a first purchase in it, can
   // change, and not those whose first purchase is already earlier than the range: the others have

@@ -9,6 +9,7 @@ import {
   resolveSuspects,
   type SuspectOrder,
 } from './order-rollup.ts';
+import { listRepeatProductOrders } from './product-orders.ts';
 import type {
   CustomerMonthRow,
   CustomerProductRow,
@@ -245,7 +246,7 @@ const probeSql = (n: number) =>
   `SELECT DISTINCT order_id FROM sales_lines WHERE tenant_id = ? AND order_id IN (${Array.from({ length: n }, () => '?').join(', ')})
      AND (import_seq IS NULL OR import_seq <> ?)`;
 
-/** Lists those of `n` orders that have two or more lines of one product (product-orders.ts). */
+/** listRepeatProductOrders (product-orders.ts) for `n` orders, on the import's raw connection. */
 const repeatSql = (n: number) =>
   `INSERT INTO kpi_repeat_product_orders (tenant_id, order_id)
    SELECT DISTINCT tenant_id, order_id FROM sales_lines
@@ -407,11 +408,7 @@ export function kyselyOrderWriter(db: Kysely<Database>, tenantId: number, import
       const candidates = tracker.repeatCandidates();
       for (let i = 0; i < candidates.length; i += REPEAT_CHUNK) {
         const chunk = candidates.slice(i, i + REPEAT_CHUNK);
-        await sql`INSERT INTO kpi_repeat_product_orders (tenant_id, order_id)
-          SELECT DISTINCT tenant_id, order_id FROM sales_lines
-          WHERE tenant_id = ${tenantId} AND order_id IN (${sql.join(chunk)})
-          GROUP BY tenant_id, order_id, product_id HAVING COUNT(*) > 1
-          ON CONFLICT (tenant_id, order_id) DO NOTHING`.execute(db);
+        await listRepeatProductOrders(db, tenantId, sql.join(chunk));
       }
       const { orderIds, firstRowids } = tracker.suspects();
       if (orderIds.length === 0) return;
