@@ -69,6 +69,16 @@ export const kpiResultSchema = z.object({
       }),
     )
     .optional(),
+  /** Filter names the company's data does not hold (their KPI is zero), with the closest names of any kind. */
+  unknownFilters: z
+    .array(
+      z.object({
+        dimension: kpiDimensionSchema,
+        name: z.string(),
+        suggestions: z.array(z.object({ dimension: kpiDimensionSchema, name: z.string() })),
+      }),
+    )
+    .optional(),
 });
 export type KpiResultBody = z.infer<typeof kpiResultSchema>;
 

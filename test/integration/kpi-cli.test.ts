@@ -102,6 +102,23 @@ describe('pacer kpi (SQLite, real processes)', () => {
     expect(r.stdout).toContain(`${thisMonth}\t120 (partial)`);
   });
 
+  it('a filter on a name the data does not hold says so, with the closest names, in both languages', () => {
+    const args = ['kpi', 'revenue', '--from', '2026-01-01', '--to', '2026-02-28', '--grain', 'total'];
+    const en = run([...args, '--where', 'product=拿鐵X', '--lang', 'en', '--data', data]);
+    expect(en.status, en.stderr).toBe(0);
+    expect(en.stdout).toContain(
+      "Note: no product “拿鐵X” in this company's data: the KPI is zero for it. Closest: product “拿鐵”.",
+    );
+    const zh = run([...args, '--where', 'product=拿鐵X', '--data', data]);
+    expect(zh.stdout).toContain(
+      '注意:這家公司的資料中沒有產品「拿鐵X」,此指標對它是 0。最接近的名稱:產品 “拿鐵”。',
+    );
+    // A name the data holds gives no note.
+    const ok = run([...args, '--where', 'product=拿鐵', '--lang', 'en', '--data', data]);
+    expect(ok.stdout).not.toContain('Note: no product');
+    expect(ok.stdout.trim().split('\n').at(-1)).toBe('Total\t100');
+  });
+
   it('pacer import says how many lines had an empty order id and no quantity, as its record counted them', () => {
     const csv = [
       '訂單編號,交易時間,品名,金額',

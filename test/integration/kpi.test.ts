@@ -781,6 +781,32 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
       denominator: 1,
     });
 
+    // A filter name with a kind word after it is the data's member; one the data lacks is said, with the closest.
+    const spelled = await client.get(
+      `${base}?metric=aov&from=2025-01-01&to=2025-03-31&grain=total&where=${encodeURIComponent('category=咖啡類別,channel=門市')}`,
+    );
+    expect(spelled.json()).toMatchObject({ series: [{ value: 150.5 }], unknownFilters: [] });
+    const typo = await client.get(
+      `${base}?metric=revenue&from=2025-01-01&to=2025-03-31&grain=total&where=${encodeURIComponent('category=咖啡豆')}`,
+    );
+    expect(typo.statusCode).toBe(200);
+    const typoBody = typo.json() as {
+      series: KpiPoint[];
+      unknownFilters: {
+        dimension: string;
+        name: string;
+        suggestions: { dimension: string; name: string }[];
+      }[];
+    };
+    expect(typoBody.series[0]?.value).toBe(0);
+    expect(typoBody.unknownFilters).toEqual([
+      {
+        dimension: 'category',
+        name: '咖啡豆',
+        suggestions: expect.arrayContaining([{ dimension: 'category', name: '咖啡' }]),
+      },
+    ]);
+
     const fy = await client.get(`${base}?metric=orders&from=2025-01-01&to=2026-01-31&grain=fiscal_year`);
     // The company's fiscal year starts in January by default.
     expect((fy.json() as { series: KpiPoint[] }).series.map((p) => [p.period, p.value])).toEqual([

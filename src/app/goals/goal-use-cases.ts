@@ -14,11 +14,12 @@ import {
   type Lang,
 } from '../../core/goals/index.ts';
 import { matchScope, type ScopeCatalog, type ScopeMatch } from '../../core/goals/scope-match.ts';
-import { DIMENSIONS, type Dimension } from '../../core/kpi/types.ts';
+import type { Dimension } from '../../core/kpi/types.ts';
 import { parseGoalStatement } from '../../core/smart/index.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { MarketAnalysisRecord, ProfileRecord } from '../company/ports.ts';
 import { loadDataFreshness } from '../data/freshness.ts';
+import { loadScopeCatalog } from '../kpi/scope-catalog.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
 import { type Kpi, loadGoalHistory } from './goal-history.ts';
@@ -74,13 +75,6 @@ async function companyData(
   return { profile, market, today: todayIn(profile.timeZone, ctx.clock.now()) };
 }
 
-/** The company's catalog: every dimension's member names. */
-async function loadCatalog(ctx: AppContext, companyId: string): Promise<ScopeCatalog> {
-  const catalog: ScopeCatalog = {};
-  for (const d of DIMENSIONS) catalog[d] = await ctx.repos.kpi.dimensionMembers(companyId, d);
-  return catalog;
-}
-
 /** Words that name the business itself (its name, its industry): never a scope. */
 async function companyWords(ctx: AppContext, companyId: string, profile: ProfileRecord): Promise<string[]> {
   const company = await ctx.repos.companies.findById(companyId);
@@ -106,7 +100,7 @@ async function grade(
   let unknownScope = matched?.unknown ?? [];
   let graded = draft;
   if (!matched) {
-    const m = matchScope(draft.scope, shared?.catalog ?? (await loadCatalog(ctx, companyId)), {
+    const m = matchScope(draft.scope, shared?.catalog ?? (await loadScopeCatalog(ctx, companyId)), {
       acrossKinds: false,
       companyWords: shared?.words ?? (await companyWords(ctx, companyId, profile)),
     });
@@ -361,7 +355,7 @@ export async function gradeGoalDrafts(
   await authorize(ctx, actor, companyId, 'goals.read');
   const company = await companyData(ctx, companyId);
   const [catalog, words, freshness] = await Promise.all([
-    loadCatalog(ctx, companyId),
+    loadScopeCatalog(ctx, companyId),
     companyWords(ctx, companyId, company.profile),
     loadDataFreshness(ctx, companyId, company.today),
   ]);
@@ -420,7 +414,7 @@ export async function parseGoalDraft(
       region: parsed.scope.regions,
       customer_type: parsed.scope.segments,
     },
-    await loadCatalog(ctx, companyId),
+    await loadScopeCatalog(ctx, companyId),
     { acrossKinds: true, companyWords: await companyWords(ctx, companyId, profile) },
   );
   const scope = matched.scope;

@@ -1,24 +1,28 @@
 import { AppError } from '../../core/errors/app-error.ts';
+import { matchFilterNames } from '../../core/goals/scope-match.ts';
+import type { UnknownScopeName } from '../../core/goals/types.ts';
 import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
 import { type GlossaryEntry, glossaryIn, type KpiLocale } from '../../core/kpi/glossary.ts';
-import { DIMENSIONS, type Dimension, type KpiResult } from '../../core/kpi/types.ts';
+import { DIMENSIONS, type Dimension, type KpiQuery, type KpiResult } from '../../core/kpi/types.ts';
 import { type KpiQueryInput, validateKpiQuery } from '../../core/kpi/validate-query.ts';
 import { type Actor, authorize } from '../access.ts';
 import type { AppContext } from '../ports.ts';
 import { computeKpi } from './compute-kpi.ts';
 import { type DataCaveat, kpiDataCaveats } from './data-caveats.ts';
 import { kpiCacheOf } from './kpi-cache.ts';
+import { loadScopeCatalog } from './scope-catalog.ts';
 
 /**
  * A KPI for a scope × periods × breakdown, with the same periods last year; money in currency units
- * (1500.5). Bad questions answer VALIDATION_FAILED with every problem by path.
+ * (1500.5). Bad questions answer VALIDATION_FAILED with every problem by path. Filter names the data
+ * does not hold come back in `unknownFilters` with the closest names (their KPI is zero, said).
  */
 export async function getKpi(
   ctx: AppContext,
   actor: Actor,
   companyId: string,
   input: KpiQueryInput,
-): Promise<KpiResult & { caveats: DataCaveat[] }> {
+): Promise<KpiResult & { caveats: DataCaveat[]; unknownFilters: UnknownScopeName[] }> {
   await authorize(ctx, actor, companyId, 'kpi.read');
   const checked = validateKpiQuery(input);
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', checked.problems);
@@ -26,21 +30,29 @@ export async function getKpi(
   if (!profile) throw new AppError('COMPANY_NOT_FOUND');
   const settings = { fiscalYearStartMonth: profile.fiscalYearStartMonth, currency: profile.currency };
   const repo = ctx.repos.kpi;
+  // Filter names in the data's spelling; names the data does not hold are said, with the closest.
+  let query = checked.query;
+  let unknownFilters: UnknownScopeName[] = [];
+  if (query.where && Object.keys(query.where).length > 0) {
+    const matched = matchFilterNames(query.where, await loadScopeCatalog(ctx, companyId));
+    query = { ...query, where: matched.where } as KpiQuery;
+    unknownFilters = matched.unknown;
+  }
   const version = await repo.dataVersion(companyId);
-  const question = JSON.stringify([checked.query, settings]);
+  const question = JSON.stringify([query, settings]);
   const result = await kpiCacheOf<KpiResult & { caveats: DataCaveat[] }>(repo).get(
     companyId,
     version,
     question,
     async () => {
       const [kpi, caveats] = await Promise.all([
-        computeKpi(repo, companyId, checked.query, settings),
-        kpiDataCaveats(ctx, companyId, checked.query),
+        computeKpi(repo, companyId, query, settings),
+        kpiDataCaveats(ctx, companyId, query),
       ]);
       return { ...kpi, caveats };
     },
   );
-  return { ...kpiResultInCurrencyUnits(result), caveats: result.caveats };
+  return { ...kpiResultInCurrencyUnits(result), caveats: result.caveats, unknownFilters };
 }
 
 /** The KPI glossary in the reader's language. */

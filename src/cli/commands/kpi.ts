@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { memberActor } from '../../app/company/operator.ts';
 import { getKpi } from '../../app/kpi/kpi-use-cases.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
+import { dimensionWord } from '../../core/goals/grade-goal.ts';
 import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
 import type { KpiPoint } from '../../core/kpi/types.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
@@ -74,6 +75,14 @@ export function registerKpiCommand(program: Command): void {
           const notes = result.caveats.map(
             (c) => `${locale === 'en' ? 'Note' : '注意'}: ${dataGapMessage(c.gap, c.lines, locale)}`,
           );
+          for (const u of result.unknownFilters) {
+            const closest = u.suggestions.map((x) => `${dimensionWord(x.dimension, locale)} “${x.name}”`);
+            notes.push(
+              locale === 'en'
+                ? `Note: no ${dimensionWord(u.dimension, locale)} “${u.name}” in this company's data: the KPI is zero for it.${closest.length ? ` Closest: ${closest.join(', ')}.` : ''}`
+                : `注意:這家公司的資料中沒有${dimensionWord(u.dimension, locale)}「${u.name}」,此指標對它是 0。${closest.length ? `最接近的名稱:${closest.join('、')}。` : ''}`,
+            );
+          }
           output(
             opts.json,
             result,

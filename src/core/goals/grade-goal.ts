@@ -236,6 +236,10 @@ const DIMENSION_WORDS: Record<Lang, Record<UnknownScopeName['dimension'], string
   },
 };
 
+/** A dimension's word in the reader's language (「產品」, "member tier"). */
+export const dimensionWord = (d: UnknownScopeName['dimension'], lang: Lang): string =>
+  DIMENSION_WORDS[lang][d];
+
 export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
   const { lang, today } = ctx;
   const unknownScope = ctx.unknownScope ?? [];

@@ -18,6 +18,7 @@ export { gradeRelevance, positioningClash, type RelevanceContext } from './relev
 export {
   closestNames,
   isBusinessWord,
+  matchFilterNames,
   matchScope,
   nameSimilarity,
   type ScopeCatalog,

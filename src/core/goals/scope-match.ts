@@ -135,3 +135,32 @@ export function matchScope(
   }
   return { scope: out, unknown, businessWords };
 }
+
+/**
+ * KPI filter names against the catalog, each kept to its own kind. A name the data holds (ignoring
+ * case, width and spacing, or a kind word after it: 「咖啡豆類別」 for the category 咖啡豆) becomes the
+ * data's spelling; any other stays in the filter as written (its KPI is zero, as the data holds
+ * nothing of it) and is returned unknown with the closest names of any kind, so that a typo is said,
+ * not answered with a silent zero.
+ */
+export function matchFilterNames(
+  where: Readonly<Partial<Record<Dimension, readonly string[]>>>,
+  catalog: ScopeCatalog,
+): { where: Partial<Record<Dimension, string[]>>; unknown: UnknownScopeName[] } {
+  const out: Partial<Record<Dimension, string[]>> = {};
+  const unknown: UnknownScopeName[] = [];
+  for (const [d, names] of Object.entries(where) as [Dimension, readonly string[] | undefined][]) {
+    const list: string[] = [];
+    for (const name of names ?? []) {
+      const hit = locate(name, d, catalog);
+      if (hit && hit.dimension === d) {
+        if (!list.includes(hit.name)) list.push(hit.name);
+        continue;
+      }
+      if (!list.includes(name)) list.push(name);
+      unknown.push({ dimension: d, name, suggestions: hit ? [hit] : closestNames(name, catalog) });
+    }
+    out[d] = list;
+  }
+  return { where: out, unknown };
+}

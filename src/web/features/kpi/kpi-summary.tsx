@@ -84,6 +84,22 @@ export function KpiSummary({ result }: { result: KpiResultBody }) {
           {t(`kpi.caveat.${c.gap}`, { n: formatNumber(c.lines, lang) })}
         </Typography.Paragraph>
       ))}
+      {(result.unknownFilters ?? []).map((u) => (
+        <Typography.Paragraph
+          key={`${u.dimension}\u0000${u.name}`}
+          type="warning"
+          style={{ margin: '8px 0 0' }}
+          data-testid="kpi-unknown-filter"
+        >
+          {t('kpi.unknownFilter', { dimension: t(`kpi.dimensions.${u.dimension}`), name: u.name })}
+          {u.suggestions.length > 0 &&
+            ` ${t('kpi.unknownFilterClosest', {
+              names: u.suggestions
+                .map((x) => `${t(`kpi.dimensions.${x.dimension}`)}「${x.name}」`)
+                .join(t('kpi.listSeparator')),
+            })}`}
+        </Typography.Paragraph>
+      ))}
     </div>
   );
 }
