@@ -30,29 +30,31 @@ export async function getKpi(
   if (!profile) throw new AppError('COMPANY_NOT_FOUND');
   const settings = { fiscalYearStartMonth: profile.fiscalYearStartMonth, currency: profile.currency };
   const repo = ctx.repos.kpi;
-  // Filter names in the data's spelling; names the data does not hold are said, with the closest.
-  let query = checked.query;
-  let unknownFilters: UnknownScopeName[] = [];
-  if (query.where && Object.keys(query.where).length > 0) {
-    const matched = matchFilterNames(query.where, await loadScopeCatalog(ctx, companyId));
-    query = { ...query, where: matched.where } as KpiQuery;
-    unknownFilters = matched.unknown;
-  }
   const version = await repo.dataVersion(companyId);
-  const question = JSON.stringify([query, settings]);
-  const result = await kpiCacheOf<KpiResult & { caveats: DataCaveat[] }>(repo).get(
-    companyId,
-    version,
-    question,
-    async () => {
-      const [kpi, caveats] = await Promise.all([
-        computeKpi(repo, companyId, query, settings),
-        kpiDataCaveats(ctx, companyId, query),
-      ]);
-      return { ...kpi, caveats };
-    },
-  );
-  return { ...kpiResultInCurrencyUnits(result), caveats: result.caveats, unknownFilters };
+  // Keyed on the question as asked: the catalog changes only with the data version, so the filter
+  // names' matching (the data's spelling; names the data lacks said, with the closest) is cached too.
+  const question = JSON.stringify([checked.query, settings]);
+  const result = await kpiCacheOf<KpiResult & { caveats: DataCaveat[]; unknownFilters: UnknownScopeName[] }>(
+    repo,
+  ).get(companyId, version, question, async () => {
+    let query = checked.query;
+    let unknownFilters: UnknownScopeName[] = [];
+    if (query.where && Object.keys(query.where).length > 0) {
+      const matched = matchFilterNames(query.where, await loadScopeCatalog(ctx, companyId));
+      query = { ...query, where: matched.where } as KpiQuery;
+      unknownFilters = matched.unknown;
+    }
+    const [kpi, caveats] = await Promise.all([
+      computeKpi(repo, companyId, query, settings),
+      kpiDataCaveats(ctx, companyId, query),
+    ]);
+    return { ...kpi, caveats, unknownFilters };
+  });
+  return {
+    ...kpiResultInCurrencyUnits(result),
+    caveats: result.caveats,
+    unknownFilters: result.unknownFilters,
+  };
 }
 
 /** The KPI glossary in the reader's language. */
