@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar/dates.ts';
 import { openDatabase, type PacerDatabase } from '../../src/db/connect.ts';
-import { bucketCase, type Piece } from '../../src/db/kpi/kpi-sql.ts';
+import { bucketCase, type Piece, weekStartCase } from '../../src/db/kpi/kpi-sql.ts';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.ts';
 
 /**
@@ -82,5 +82,24 @@ describe.each(dialects())('bucket CASE (%s)', (dialect) => {
 
   it('overlapping pieces: the first that holds the date wins', async () => {
     await fc.assert(fc.asyncProperty(anyPieces, check), { numRuns: 40 });
+  });
+
+  it("the week CASE gives each day's Monday in the weeks its span touches, NULL outside", async () => {
+    // The span starts on a Wednesday (2024-12-25) and ends on a Saturday, across a year's end.
+    const span = { start: day(5), end: day(400) };
+    const dates = Array.from({ length: 420 }, (_, i) => day(i - 3));
+    const rows = sql.join(dates.map((x, i) => sql`(${sql.lit(i)}, ${x})`));
+    const column = dialect === 'postgres' ? sql`CAST(v.d AS text)` : sql`v.d`;
+    const r = await sql<{ w: string | null }>`
+      WITH v(i, d) AS (VALUES ${rows})
+      SELECT ${weekStartCase(column, span)} AS w FROM v ORDER BY v.i`.execute(d.db);
+    // Day 0 (2024-12-20) is a Friday: a date's Monday is (its day number − 3) rounded down to 7.
+    const monday = (n: number) => day(Math.floor((n - 3) / 7) * 7 + 3);
+    // The span's weeks: 2024-12-23 (the Monday before day 5) to 2026-01-25 (the Sunday after day 400).
+    expect(r.rows.map((x) => x.w)).toEqual(
+      dates.map((x, i) => (x >= '2024-12-23' && x <= '2026-01-25' ? monday(i - 3) : null)),
+    );
+    expect(monday(0)).toBe('2024-12-16');
+    expect([day(5), day(400)]).toEqual(['2024-12-25', '2026-01-24']);
   });
 });

@@ -7,6 +7,7 @@ import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
 import { rebuildAllRollups, refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import { customerActivity } from '../../src/db/migrations/2026120308-customer-activity.ts';
 import { customerProducts as customerProductsMigration } from '../../src/db/migrations/2026120310-customer-products.ts';
+import { customerWeeks } from '../../src/db/migrations/2026120401-customer-weeks.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
@@ -93,6 +94,32 @@ const bucketsArb = fc
       const previous = buckets.map((_, i) => (i === 0 ? before : (buckets[i - 1] as DateRange)));
       return { buckets, previous };
     });
+  });
+
+/**
+ * Buckets of weeks (read from kpi_customer_weekly): 9–15 consecutive weeks from a Monday (day 2 is
+ * 2026-01-12), the first sometimes starting and the last sometimes ending mid-week (those days from
+ * the lines); each bucket's previous period is the one before it.
+ */
+const weekBucketsArb = fc
+  .record({
+    weeks: fc.integer({ min: 9, max: 15 }),
+    firstWeek: fc.integer({ min: 0, max: 6 }),
+    lateStart: fc.integer({ min: 0, max: 3 }),
+    earlyEnd: fc.integer({ min: 0, max: 3 }),
+  })
+  .map(({ weeks, firstWeek, lateStart, earlyEnd }) => {
+    const count = Math.min(weeks, 15 - firstWeek);
+    const buckets: DateRange[] = Array.from({ length: count }, (_, i) => {
+      const monday = 2 + (firstWeek + i) * 7;
+      return {
+        start: date(i === 0 ? monday + lateStart : monday),
+        end: date(i === count - 1 ? monday + 6 - earlyEnd : monday + 6),
+      };
+    });
+    const before: DateRange = { start: '2025-12-01', end: date(1 + firstWeek * 7) };
+    const previous = buckets.map((_, i) => (i === 0 ? before : (buckets[i - 1] as DateRange)));
+    return { buckets, previous };
   });
 
 async function importSales(client: Client, companyId: string, lines: readonly Line[]) {
@@ -252,43 +279,75 @@ const text = (rows: Record<string, unknown>[]) =>
       .join(' '),
   );
 
+/** The Monday of a date (ISO weeks), in plain code. */
+const mondayOf = (d: string) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7));
+  return t.toISOString().slice(0, 10);
+};
+
 /**
- * kpi_customer_monthly folded to one row per cell (several rows of one cell are one figure), its
- * simple-order count plus the complex orders with lines in the cell (an order is complex or not
- * depending on history: undo leaves it complex, a rebuild may find it simple; the sum is the same).
+ * kpi_customer_monthly (or kpi_customer_weekly) folded to one row per cell (several rows of one cell
+ * are one figure), its simple-order count plus the complex orders with lines in the cell (an order
+ * is complex or not depending on history: undo leaves it complex, a rebuild may find it simple; the
+ * sum is the same). Periods as the lines give them: the week's Monday computed here.
  */
-async function customerMonths(db: Kysely<Database>, companyId: string) {
+async function customerCells(db: Kysely<Database>, companyId: string, unit: 'month' | 'week' = 'month') {
   const t = tenantOf(companyId);
-  const res = await sql<Record<string, unknown>>`
-    SELECT m.month_start, m.cu, m.ch, m.rp, m.rg, m.a, m.q, m.n, m.c, m.o + COALESCE(x.o, 0) AS o FROM (
-      SELECT month_start, COALESCE(customer_id, -1) AS cu, COALESCE(channel_id, -1) AS ch,
-        COALESCE(rep_id, -1) AS rp, COALESCE(region_id, -1) AS rg, SUM(amount_minor) AS a, SUM(quantity) AS q,
-        SUM(line_count) AS n, SUM(campaign_amount_minor) AS c, SUM(order_count) AS o
-      FROM kpi_customer_monthly WHERE tenant_id = ${t}
-      GROUP BY month_start, COALESCE(customer_id, -1), COALESCE(channel_id, -1), COALESCE(rep_id, -1), COALESCE(region_id, -1)
-    ) m LEFT JOIN (
-      SELECT substr(s.sale_date, 1, 7) || '-01' AS month_start, COALESCE(s.customer_id, -1) AS cu,
-        COALESCE(s.channel_id, -1) AS ch, COALESCE(s.rep_id, -1) AS rp, COALESCE(s.region_id, -1) AS rg,
-        COUNT(DISTINCT s.order_id) AS o
-      FROM kpi_complex_orders x JOIN sales_lines s ON s.tenant_id = x.tenant_id AND s.order_id = x.order_id
-      WHERE x.tenant_id = ${t} GROUP BY 1, 2, 3, 4, 5
-    ) x ON x.month_start = m.month_start AND x.cu = m.cu AND x.ch = m.ch AND x.rp = m.rp AND x.rg = m.rg
-    ORDER BY 1, 2, 3, 4, 5`.execute(db);
-  return text(res.rows);
+  const table = sql.table(unit === 'month' ? 'kpi_customer_monthly' : 'kpi_customer_weekly');
+  const column = sql.ref(unit === 'month' ? 'month_start' : 'week_start');
+  const cells = await sql<Record<string, unknown>>`
+    SELECT ${column} AS p, COALESCE(customer_id, -1) AS cu, COALESCE(channel_id, -1) AS ch,
+      COALESCE(rep_id, -1) AS rp, COALESCE(region_id, -1) AS rg, SUM(amount_minor) AS a, SUM(quantity) AS q,
+      SUM(line_count) AS n, SUM(campaign_amount_minor) AS c, SUM(order_count) AS o
+    FROM ${table} WHERE tenant_id = ${t} GROUP BY 1, 2, 3, 4, 5`.execute(db);
+  const complex = await sql<Record<string, unknown>>`
+    SELECT s.sale_date AS d, s.order_id AS id, COALESCE(s.customer_id, -1) AS cu, COALESCE(s.channel_id, -1) AS ch,
+      COALESCE(s.rep_id, -1) AS rp, COALESCE(s.region_id, -1) AS rg
+    FROM kpi_complex_orders x JOIN sales_lines s ON s.tenant_id = x.tenant_id AND s.order_id = x.order_id
+    WHERE x.tenant_id = ${t}`.execute(db);
+  const periodOf = (d: string) => (unit === 'month' ? `${d.slice(0, 7)}-01` : mondayOf(d));
+  const orders = new Map<string, Set<string>>();
+  for (const r of complex.rows) {
+    const k = [periodOf(String(r.d)), ...[r.cu, r.ch, r.rp, r.rg].map((v) => String(Number(v)))].join(' ');
+    orders.set(k, (orders.get(k) ?? new Set()).add(String(r.id)));
+  }
+  return cells.rows
+    .map((r) => {
+      const head = [String(r.p), ...[r.cu, r.ch, r.rp, r.rg].map((v) => String(Number(v)))].join(' ');
+      const sums = [r.a, r.q, r.n, r.c].map((v) => String(Number(v)));
+      return `${head} ${sums.join(' ')} ${Number(r.o) + (orders.get(head)?.size ?? 0)}`;
+    })
+    .sort();
 }
 
 /** The same cells from the lines: their sums and distinct orders. */
-async function customerMonthsOfLines(db: Kysely<Database>, companyId: string) {
+async function customerCellsOfLines(
+  db: Kysely<Database>,
+  companyId: string,
+  unit: 'month' | 'week' = 'month',
+) {
   const res = await sql<Record<string, unknown>>`
-    SELECT substr(sale_date, 1, 7) || '-01' AS month_start, COALESCE(customer_id, -1) AS cu,
-      COALESCE(channel_id, -1) AS ch, COALESCE(rep_id, -1) AS rp, COALESCE(region_id, -1) AS rg,
-      SUM(amount_minor) AS a, SUM(quantity) AS q, COUNT(*) AS n,
-      SUM(CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END) AS c,
-      COUNT(DISTINCT order_id) AS o
-    FROM sales_lines WHERE tenant_id = ${tenantOf(companyId)} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`.execute(
-    db,
-  );
-  return text(res.rows);
+    SELECT sale_date AS d, order_id AS id, COALESCE(customer_id, -1) AS cu, COALESCE(channel_id, -1) AS ch,
+      COALESCE(rep_id, -1) AS rp, COALESCE(region_id, -1) AS rg, amount_minor AS a, quantity AS q,
+      CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END AS c
+    FROM sales_lines WHERE tenant_id = ${tenantOf(companyId)}`.execute(db);
+  const cells = new Map<string, { a: number; q: number; n: number; c: number; o: Set<string> }>();
+  for (const r of res.rows) {
+    const d = String(r.d);
+    const head = [
+      unit === 'month' ? `${d.slice(0, 7)}-01` : mondayOf(d),
+      ...[r.cu, r.ch, r.rp, r.rg].map((v) => String(Number(v))),
+    ].join(' ');
+    const cell = cells.get(head) ?? { a: 0, q: 0, n: 0, c: 0, o: new Set<string>() };
+    cell.a += Number(r.a);
+    cell.q += Number(r.q);
+    cell.n += 1;
+    cell.c += Number(r.c);
+    cell.o.add(String(r.id));
+    cells.set(head, cell);
+  }
+  return [...cells].map(([head, c]) => `${head} ${c.a} ${c.q} ${c.n} ${c.c} ${c.o.size}`).sort();
 }
 
 /** kpi_customer_product_monthly folded to one row per cell. */
@@ -324,7 +383,7 @@ describe.each(dialects())('distinct customers from the customer-month activity (
         fileArb,
         fc.option(fileArb, { freq: 3 }),
         fc.constantFrom('none', 'undo', 'merge', 'merge-region', 'merge-product'),
-        bucketsArb,
+        fc.oneof({ arbitrary: bucketsArb, weight: 2 }, { arbitrary: weekBucketsArb, weight: 1 }),
         async (first, second, after, { buckets, previous }) => {
           const { client, companyId } = await signUp(h.app);
           await importSales(client, companyId, first);
@@ -342,12 +401,15 @@ describe.each(dialects())('distinct customers from the customer-month activity (
           }
           if (after === 'none' || after === 'undo') {
             // What imports (and undo) kept equals what the lines give, and what a rebuild gives.
-            const kept = await customerMonths(db, companyId);
-            expect(kept).toEqual(await customerMonthsOfLines(db, companyId));
+            const kept = await customerCells(db, companyId);
+            expect(kept).toEqual(await customerCellsOfLines(db, companyId));
+            const keptWeeks = await customerCells(db, companyId, 'week');
+            expect(keptWeeks).toEqual(await customerCellsOfLines(db, companyId, 'week'));
             const keptProducts = await customerProducts(db, companyId);
             expect(keptProducts).toEqual(await customerProductsOfLines(db, companyId));
             await rebuildAllRollups(db, companyId);
-            expect(await customerMonths(db, companyId)).toEqual(kept);
+            expect(await customerCells(db, companyId)).toEqual(kept);
+            expect(await customerCells(db, companyId, 'week')).toEqual(keptWeeks);
             expect(await customerProducts(db, companyId)).toEqual(keptProducts);
           } else {
             const table = { merge: 'channels', 'merge-region': 'regions', 'merge-product': 'products' }[
@@ -436,7 +498,10 @@ describe.each(dialects())('distinct customers from the customer-month activity (
       .values({ ...copy, line_no: 2, sale_date: date(60), sold_at: `${date(60)} 10:00` })
       .execute();
     await refreshSalesRollups(db, companyId, date(60), date(60));
-    expect(await customerMonths(db, companyId)).toEqual(await customerMonthsOfLines(db, companyId));
+    expect(await customerCells(db, companyId)).toEqual(await customerCellsOfLines(db, companyId));
+    expect(await customerCells(db, companyId, 'week')).toEqual(
+      await customerCellsOfLines(db, companyId, 'week'),
+    );
     const scope: KpiScope = { companyId, by: null, where: {} };
     const whole = [{ start: date(0), end: date(DAYS - 1) }];
     expect((await fromStructures(db, scope, whole, whole)).facts).toEqual(
@@ -467,11 +532,16 @@ describe.each(dialects())('distinct customers from the customer-month activity (
       { ...base, order: 3, customer: null, channel: 1 },
       { ...base, order: 4, customer: 4, day: 60, rep: null },
     ]);
-    const kept = await customerMonths(db, companyId);
+    const kept = await customerCells(db, companyId);
     await sql`DROP TABLE kpi_customer_monthly`.execute(db);
     await customerActivity.up(db, { dialect: h.runtime.database.kind });
-    expect(await customerMonths(db, companyId)).toEqual(kept);
-    expect(kept).toEqual(await customerMonthsOfLines(db, companyId));
+    expect(await customerCells(db, companyId)).toEqual(kept);
+    expect(kept).toEqual(await customerCellsOfLines(db, companyId));
+    const keptWeeks = await customerCells(db, companyId, 'week');
+    await sql`DROP TABLE kpi_customer_weekly`.execute(db);
+    await customerWeeks.up(db, { dialect: h.runtime.database.kind });
+    expect(await customerCells(db, companyId, 'week')).toEqual(keptWeeks);
+    expect(keptWeeks).toEqual(await customerCellsOfLines(db, companyId, 'week'));
     const keptProducts = await customerProducts(db, companyId);
     await sql`DROP TABLE kpi_customer_product_monthly`.execute(db);
     await customerProductsMigration.up(db, { dialect: h.runtime.database.kind });

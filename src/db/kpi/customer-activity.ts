@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
-import type { DateRange } from '../../core/calendar/periods.ts';
+import { type DateRange, startOfIsoWeek } from '../../core/calendar/index.ts';
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
@@ -9,10 +9,16 @@ import {
   dimensionsOf,
   filterSql,
   keySql,
+  nextPeriod,
+  type PeriodSplit,
   type Piece,
+  periodEnd,
   piecesOf,
   spanOf,
   splitByMonth,
+  splitByPeriod,
+  splitByWeek,
+  weekStartCase,
 } from './kpi-sql.ts';
 import { repeatedProductLines } from './product-orders.ts';
 
@@ -26,10 +32,11 @@ import { repeatedProductLines } from './product-orders.ts';
  * - a customer's distinct orders there are Σ order_count (simple orders) plus its complex orders,
  *   counted from their own lines (few; the two sets are disjoint);
  * - new customers are those whose first purchase (kpi_customer_first) lies in the bucket, active in it.
- * A bucket's days outside whole months (a week, a day, the partial first and last month of a range)
- * are still read from the lines, the only structure finer than a month that knows the customer:
- * exact, and cheap while they are the few days at a range's ends; day and week grains read every day
- * from the lines.
+ * `kpi_customer_weekly` keeps the same cells per ISO week (weeks do not nest in months): buckets of
+ * weeks read it for their whole weeks (splitByPeriod picks weeks where months would leave far more
+ * days over). A bucket's days outside whole periods (a day, the partial first and last month of a
+ * range) are still read from the lines: exact, and cheap while they are the few days at a range's
+ * ends; the day grain reads every day from the lines.
  *
  * Product and category scopes (with customer segments or not) read `kpi_customer_product_monthly`
  * the same way: per month × identified customer × product, the revenue of the lines there, so the
@@ -37,9 +44,10 @@ import { repeatedProductLines } from './product-orders.ts';
  * it for whole months. It knows no orders: orders, repeat customers and customers' orders of a
  * product scope, and scopes of a product with a channel, rep or region, still read the lines.
  *
- * Imports keep both tables as they add lines (RollupAccumulator, with the order counts OrderTracker
- * makes for kpi_orders_daily, and the moves of resolveSuspects); undo and merges recompute the
- * months of a date range from the lines (refreshCustomerMonths, refreshCustomerProducts).
+ * Imports keep the three tables as they add lines (RollupAccumulator, with the order counts
+ * OrderTracker makes for kpi_orders_daily, and the moves of resolveSuspects); undo and merges
+ * recompute the months and weeks of a date range from the lines (refreshCustomerCells,
+ * refreshCustomerProducts).
  */
 
 /** The dimensions kpi_customer_monthly carries (segments through the customer): not product, category. */
@@ -74,46 +82,56 @@ const PRODUCT_DIMENSIONS: readonly Dimension[] = [
 export const customerProductsServe = (scope: KpiScope): boolean =>
   !customerActivityServes(scope) && [...dimensionsOf(scope)].every((d) => PRODUCT_DIMENSIONS.includes(d));
 
-/** The month table of customers that serves the scope (customerActivityServes or customerProductsServe). */
-const activityTable = (scope: KpiScope) =>
-  customerActivityServes(scope) ? 'kpi_customer_monthly' : 'kpi_customer_product_monthly';
-
 const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
 /** The last day of `date`'s month as a bound ('YYYY-MM-31' sorts after every day of the month). */
 const monthEnd = (date: string): string => `${date.slice(0, 7)}-31`;
 
+/** Each unit's cell table, its period column, and the first day of a date's period. */
+const CELLS = {
+  month: { table: 'kpi_customer_monthly', column: 'month_start', startOf: monthStart },
+  week: { table: 'kpi_customer_weekly', column: 'week_start', startOf: startOfIsoWeek },
+} as const;
+
 /**
- * Recomputes the customer-month rows of every month [from, to] touches, and of the months of
- * `alsoDays` (days holding other lines of orders the range made complex, see refreshOrderRollup),
- * from the lines: run after kpi_complex_orders is up to date.
+ * Recomputes the customer cells (kpi_customer_monthly and kpi_customer_weekly) of every month and
+ * week [from, to] touches, and of the periods of `alsoDays` (days holding other lines of orders the
+ * range made complex, see refreshOrderRollup), from the lines: run after kpi_complex_orders is up to
+ * date.
  */
-export async function refreshCustomerMonths(
+export async function refreshCustomerCells(
   db: Kysely<Database>,
   t: RawBuilder<number>,
   from: string,
   to: string,
   alsoDays: readonly string[] = [],
 ): Promise<void> {
-  const first = monthStart(from);
-  const last = monthStart(to);
-  const extra = [...new Set(alsoDays.map(monthStart))].filter((m) => m < first || m > last);
-  for (const [a, b] of [[first, last] as const, ...extra.map((m) => [m, m] as const)]) {
-    await sql`DELETE FROM kpi_customer_monthly WHERE tenant_id = ${t} AND month_start BETWEEN ${a} AND ${b}`.execute(
-      db,
-    );
-    await sql`
-      INSERT INTO kpi_customer_monthly
-        (tenant_id, month_start, customer_id, channel_id, rep_id, region_id,
-         amount_minor, quantity, line_count, campaign_amount_minor, order_count)
-      SELECT s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.customer_id, s.channel_id, s.rep_id, s.region_id,
-        SUM(s.amount_minor), SUM(CAST(s.quantity AS double precision)), COUNT(*),
-        SUM(CASE WHEN s.campaign_code IS NOT NULL AND s.campaign_code <> '' THEN s.amount_minor ELSE 0 END),
-        COUNT(DISTINCT CASE WHEN c.order_id IS NULL THEN s.order_id END)
-      FROM sales_lines s
-      LEFT JOIN kpi_complex_orders c ON c.tenant_id = s.tenant_id AND c.order_id = s.order_id
-      WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${a} AND ${monthEnd(b)}
-      GROUP BY s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.customer_id, s.channel_id, s.rep_id,
-        s.region_id`.execute(db);
+  for (const unit of ['month', 'week'] as const) {
+    const { table, column, startOf } = CELLS[unit];
+    const first = startOf(from);
+    const last = startOf(to);
+    const extra = [...new Set(alsoDays.map(startOf))].filter((m) => m < first || m > last);
+    for (const [a, b] of [[first, last] as const, ...extra.map((m) => [m, m] as const)]) {
+      const end = periodEnd(unit, b);
+      const start =
+        unit === 'month'
+          ? sql`substr(s.sale_date, 1, 7) || '-01'`
+          : weekStartCase(sql.ref('s.sale_date'), { start: a, end });
+      await sql`DELETE FROM ${sql.table(table)} WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${a} AND ${b}`.execute(
+        db,
+      );
+      await sql`
+        INSERT INTO ${sql.table(table)}
+          (tenant_id, ${sql.ref(column)}, customer_id, channel_id, rep_id, region_id,
+           amount_minor, quantity, line_count, campaign_amount_minor, order_count)
+        SELECT s.tenant_id, ${start}, s.customer_id, s.channel_id, s.rep_id, s.region_id,
+          SUM(s.amount_minor), SUM(CAST(s.quantity AS double precision)), COUNT(*),
+          SUM(CASE WHEN s.campaign_code IS NOT NULL AND s.campaign_code <> '' THEN s.amount_minor ELSE 0 END),
+          COUNT(DISTINCT CASE WHEN c.order_id IS NULL THEN s.order_id END)
+        FROM sales_lines s
+        LEFT JOIN kpi_complex_orders c ON c.tenant_id = s.tenant_id AND c.order_id = s.order_id
+        WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${a} AND ${end}
+        GROUP BY 1, 2, 3, 4, 5, 6`.execute(db);
+    }
   }
 }
 
@@ -139,33 +157,29 @@ export async function refreshCustomerProducts(
     GROUP BY s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.product_id, s.customer_id`.execute(db);
 }
 
-/** Buckets split into whole months (read from the table) and the days left (read from the lines). */
+/** Buckets split into whole periods (read from the cell table) and the days left (read from the lines). */
 interface Parts {
-  /** Whole months: start and end are month starts. */
-  months: Piece[];
-  /** The same months as day ranges (for lines inside them). */
-  monthDays: Piece[];
+  /** Whole months or weeks: start and end are period starts. */
+  periods: Piece[];
+  /** The same periods as day ranges (for lines inside them). */
+  periodDays: Piece[];
   days: Piece[];
 }
 
-function partsOf(buckets: readonly DateRange[]): Parts {
-  const { months, days } = splitByMonth(buckets);
-  return { months, monthDays: months.map((p) => ({ ...p, end: monthEnd(p.end) })), days };
+function partsOf(buckets: readonly DateRange[], unit: PeriodSplit['unit']): Parts {
+  const { periods, days } =
+    unit === 'week'
+      ? (({ weeks, days }) => ({ periods: weeks, days }))(splitByWeek(buckets))
+      : (({ months, days }) => ({ periods: months, days }))(splitByMonth(buckets));
+  return { periods, periodDays: periods.map((p) => ({ ...p, end: periodEnd(unit, p.end) })), days };
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** The month after `month` ('YYYY-MM-01'). */
-function nextMonth(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
-/** Each month start of the whole-month pieces → its bucket. */
-function monthBuckets(months: readonly Piece[]): Map<string, number> {
+/** Each period start of the whole-period pieces → its bucket. */
+function periodBuckets(unit: PeriodSplit['unit'], periods: readonly Piece[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const p of months) for (let m = p.start; m <= p.end; m = nextMonth(m)) out.set(m, p.bucket);
+  for (const p of periods) for (let m = p.start; m <= p.end; m = nextPeriod(unit, m)) out.set(m, p.bucket);
   return out;
 }
 
@@ -206,15 +220,23 @@ function groupKey(scope: KpiScope, ctx: Ctx): RawBuilder<unknown> {
   return column ? sql`, ${sql.ref(column)}` : sql`, ${ctx.key}`;
 }
 
-/** The SQL pieces shared by the readers: tenant, key, joins and filters on alias s; the month table. */
-function context(scope: KpiScope) {
+/**
+ * The SQL pieces shared by the readers: tenant, key, joins and filters on alias s; the cell table
+ * and its period unit (weeks for the week buckets of scopes customerActivityServes, else months).
+ */
+function context(scope: KpiScope, buckets: readonly DateRange[]) {
   const { key, joins } = keySql(scope, 'sales');
+  const activity = customerActivityServes(scope);
+  const unit: PeriodSplit['unit'] = activity ? splitByPeriod(buckets, true).unit : 'month';
   return {
     t: tenantOf(scope.companyId),
     key,
     joins,
     filters: filterSql(scope, 'sales'),
-    table: sql.table(activityTable(scope)),
+    unit,
+    table: sql.table(activity ? CELLS[unit].table : 'kpi_customer_product_monthly'),
+    /** The table's period column. */
+    period: CELLS[unit].column,
   };
 }
 
@@ -229,7 +251,7 @@ async function bySegment(
   db: Kysely<Database>,
   scope: KpiScope,
   ctx: Ctx,
-  months: DateRange,
+  periods: DateRange,
 ): Promise<{ monthCtx: Ctx; monthScope: KpiScope; memberOf: ((c: unknown) => string) | null }> {
   if (scope.by === null || !SEGMENT_DIMENSIONS.includes(scope.by))
     return { monthCtx: ctx, monthScope: scope, memberOf: null };
@@ -238,7 +260,9 @@ async function bySegment(
     SELECT id, ${sql.ref(scope.by)} AS v FROM customers
     WHERE company_id = ${scope.companyId} AND ${sql.ref(scope.by)} IS NOT NULL AND id IN (
       SELECT customer_id FROM ${ctx.table}
-      WHERE tenant_id = ${ctx.t} AND month_start BETWEEN ${months.start} AND ${months.end})`.execute(db);
+      WHERE tenant_id = ${ctx.t} AND ${sql.ref(ctx.period)} BETWEEN ${periods.start} AND ${periods.end})`.execute(
+    db,
+  );
   const members = new Map(rows.rows.map((r) => [String(r.id), r.v === null ? '' : String(r.v)]));
   return {
     monthCtx: { ...ctx, key: sql<string>`''`, joins: sql`` },
@@ -262,9 +286,9 @@ function lineArms(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknow
       FROM sales_lines s${ctx.joins}
       WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`);
   }
-  if (parts.monthDays.length > 0) {
-    const span = spanOf(parts.monthDays);
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.monthDays)} AS b, ${ctx.key} AS k,
+  if (parts.periodDays.length > 0) {
+    const span = spanOf(parts.periodDays);
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.periodDays)} AS b, ${ctx.key} AS k,
         s.customer_id AS c, s.order_id AS o, 0 AS rev
       FROM kpi_complex_orders x JOIN sales_lines s ON s.tenant_id = x.tenant_id AND s.order_id = x.order_id${ctx.joins}
       WHERE x.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`);
@@ -272,12 +296,12 @@ function lineArms(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknow
   return arms;
 }
 
-/** The rows of the month table in the months of `parts` (FROM … WHERE …, alias s). */
-function monthsFrom(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknown> {
-  const span = spanOf(parts.months);
+/** The rows of the cell table in the whole periods of `parts` (FROM … WHERE …, alias s). */
+function periodsFrom(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknown> {
+  const span = spanOf(parts.periods);
   const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
   return sql`FROM ${ctx.table} s${ctx.joins}
-    WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`;
+    WHERE s.tenant_id = ${ctx.t} AND ${sql.ref(`s.${ctx.period}`)} BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`;
 }
 
 const unionAll = (arms: readonly RawBuilder<unknown>[]) => sql.join(arms, sql` UNION ALL `);
@@ -291,16 +315,16 @@ export async function customerCounts(
   scope: KpiScope,
   buckets: readonly DateRange[],
 ): Promise<(ActivityRow & { customers: number; repeaters: number; revenueMinor: number })[]> {
-  const parts = partsOf(buckets);
-  const ctx = context(scope);
+  const ctx = context(scope, buckets);
+  const parts = partsOf(buckets, ctx.unit);
   // Counted in SQL: a customer's distinct orders are its months' simple orders plus the orders of
   // its lines read (the other days' lines, the months' complex orders); then per bucket × key.
   // (Reading each month × customer into maps here took 1.2–1.8 times as long, bench/RESULTS.md.)
   const arms: RawBuilder<unknown>[] = [];
-  if (parts.months.length > 0)
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
+  if (parts.periods.length > 0)
+    arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${ctx.period}`), parts.periods)} AS b, ${ctx.key} AS k,
         s.customer_id AS c, NULL AS o, s.amount_minor AS rev, s.order_count AS n
-      ${monthsFrom(ctx, parts, true)}`);
+      ${periodsFrom(ctx, parts, true)}`);
   for (const arm of lineArms(ctx, parts, true)) arms.push(sql`SELECT l.*, 0 AS n FROM (${arm}) l`);
   if (arms.length === 0) return [];
   const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown }>`
@@ -333,7 +357,7 @@ export async function productCustomerCounts(
 ): Promise<
   (ActivityRow & { customers: number; revenueMinor: number; repeaters: number; customerOrders: number })[]
 > {
-  const ctx = context(scope);
+  const ctx = context(scope, buckets);
   // The months' rows count their lines, the other days' lines one each; with `orders`, the lines of
   // the listed orders that repeat a product count −1 each and each such order +1 (product-orders.ts).
   const arms = activeArms(ctx, buckets, {
@@ -390,8 +414,8 @@ export async function activityOrderCounts(
   scope: KpiScope,
   buckets: readonly DateRange[],
 ): Promise<(ActivityRow & { orders: number; customerOrders: number })[]> {
-  const parts = partsOf(buckets);
-  const ctx = context(scope);
+  const ctx = context(scope, buckets);
+  const parts = partsOf(buckets, ctx.unit);
   const out = new Map<string, ActivityRow & { orders: number; customerOrders: number }>();
   const add = (bucket: number, key: string, orders: number, customerOrders: number) => {
     const slot = `${bucket}\u0000${key}`;
@@ -401,15 +425,15 @@ export async function activityOrderCounts(
       row.customerOrders += customerOrders;
     } else out.set(slot, { bucket, key, orders, customerOrders });
   };
-  if (parts.months.length > 0) {
+  if (parts.periods.length > 0) {
     // By segment: grouped by month and customer in index order, the customer's member found here.
-    const bucketOf = monthBuckets(parts.months);
-    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx, spanOf(parts.months));
+    const bucketOf = periodBuckets(ctx.unit, parts.periods);
+    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx, spanOf(parts.periods));
     const byCustomer = memberOf ? sql`, s.customer_id` : sql``;
     const res = await sql<{ m: string; k: unknown; c: unknown; n: unknown; cn: unknown }>`
-      SELECT s.month_start AS m, ${monthCtx.key} AS k, ${memberOf ? sql`s.customer_id` : sql`NULL`} AS c,
+      SELECT ${sql.ref(`s.${ctx.period}`)} AS m, ${monthCtx.key} AS k, ${memberOf ? sql`s.customer_id` : sql`NULL`} AS c,
         SUM(s.order_count) AS n, SUM(CASE WHEN s.customer_id IS NOT NULL THEN s.order_count ELSE 0 END) AS cn
-      ${monthsFrom(monthCtx, parts, false)} GROUP BY s.month_start${byCustomer}${groupKey(monthScope, monthCtx)}`.execute(
+      ${periodsFrom(monthCtx, parts, false)} GROUP BY ${sql.ref(`s.${ctx.period}`)}${byCustomer}${groupKey(monthScope, monthCtx)}`.execute(
       db,
     );
     for (const r of res.rows) {
@@ -439,14 +463,14 @@ function activeArms(
   join = sql``,
 ) {
   const { months: monthExtra, days: dayExtra } = 'months' in extra ? extra : { months: extra, days: extra };
-  const parts = partsOf(buckets);
+  const parts = partsOf(buckets, ctx.unit);
   const arms: RawBuilder<unknown>[] = [];
-  if (parts.months.length > 0) {
-    const span = spanOf(parts.months);
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.month_start'), parts.months)} AS b, ${ctx.key} AS k,
+  if (parts.periods.length > 0) {
+    const span = spanOf(parts.periods);
+    arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${ctx.period}`), parts.periods)} AS b, ${ctx.key} AS k,
         s.customer_id AS c${monthExtra}
       FROM ${ctx.table} s${ctx.joins}${join}
-      WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}
+      WHERE s.tenant_id = ${ctx.t} AND ${sql.ref(`s.${ctx.period}`)} BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`);
   }
   if (parts.days.length > 0) {
@@ -468,7 +492,7 @@ export async function newCustomerCounts(
 ): Promise<(ActivityRow & { count: number })[]> {
   const pieces = piecesOf(buckets);
   if (pieces.length === 0) return [];
-  const ctx = context(scope);
+  const ctx = context(scope, buckets);
   const span = spanOf(pieces);
   const rows = (r: { b: unknown; k: unknown; n: unknown }) => ({
     bucket: num(r.b),
@@ -514,24 +538,24 @@ export async function retentionCounts(
   previous: readonly DateRange[],
 ): Promise<(ActivityRow & { previousCustomers: number; retained: number })[]> {
   if (buckets.length === 0) return [];
-  const ctx = context(scope);
-  const before = partsOf(previous);
-  const now = partsOf(buckets);
+  const ctx = context(scope, buckets);
+  const before = partsOf(previous, ctx.unit);
+  const now = partsOf(buckets, ctx.unit);
   const was = new Map<string, Set<string>>();
   const is = new Map<string, Set<string>>();
-  const months = [...before.months, ...now.months];
+  const months = [...before.periods, ...now.periods];
   if (months.length > 0) {
     // One read of every month either side needs (a month is often the previous period of the next).
-    const beforeOf = monthBuckets(before.months);
-    const nowOf = monthBuckets(now.months);
+    const beforeOf = periodBuckets(ctx.unit, before.periods);
+    const nowOf = periodBuckets(ctx.unit, now.periods);
     const span = spanOf(months);
     const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx, span);
     const res = await sql<{ m: string; k: unknown; cs: unknown }>`
-      SELECT s.month_start AS m, ${monthCtx.key} AS k, string_agg(CAST(s.customer_id AS text), ',') AS cs
+      SELECT ${sql.ref(`s.${ctx.period}`)} AS m, ${monthCtx.key} AS k, string_agg(CAST(s.customer_id AS text), ',') AS cs
       FROM ${ctx.table} s${monthCtx.joins}
-      WHERE s.tenant_id = ${ctx.t} AND s.month_start BETWEEN ${span.start} AND ${span.end}
+      WHERE s.tenant_id = ${ctx.t} AND ${sql.ref(`s.${ctx.period}`)} BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}
-      GROUP BY s.month_start${groupKey(monthScope, monthCtx)}`.execute(db);
+      GROUP BY ${sql.ref(`s.${ctx.period}`)}${groupKey(monthScope, monthCtx)}`.execute(db);
     for (const r of res.rows) {
       const m = String(r.m);
       const b = beforeOf.get(m);

@@ -37,6 +37,7 @@ import {
   type SalesSource,
   spanOf,
   splitByMonth,
+  splitByPeriod,
   TABLES,
 } from './kpi-sql.ts';
 import { orderCounts, orderRollupServes } from './order-counts.ts';
@@ -83,8 +84,8 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
   }
 
   /**
-   * The roll-ups without segments; with segments (not product or category), the customer-month
-   * activity for whole months and the lines for the other days; else the lines.
+   * The roll-ups without segments; with segments (not product or category), the customer cells for
+   * whole months (or weeks, for buckets of weeks) and the lines for the other days; else the lines.
    */
   function salesSource(scope: KpiScope): 'rollup' | 'segments' | 'lines' {
     if (!involvesSegments(scope)) return 'rollup';
@@ -148,11 +149,12 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         source === 'lines'
           ? await salesRows(source, scope, piecesOf(buckets), perChannel)
           : await (async () => {
-              const { months, days } = splitByMonth(buckets);
+              // Segments: the customer cells of whole months, or of whole weeks for buckets of weeks.
+              const { unit, periods, days } = splitByPeriod(buckets, source === 'segments');
               const out = await salesRows(
-                source === 'rollup' ? 'monthly' : 'customerMonthly',
+                source === 'rollup' ? 'monthly' : unit === 'week' ? 'customerWeekly' : 'customerMonthly',
                 scope,
-                months,
+                periods,
                 perChannel,
               );
               // Leftover days come in short runs (a partial first and last month): one indexed read each.

@@ -1,24 +1,26 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
-import { addDays, type DateRange } from '../../core/calendar/periods.ts';
+import { addDays, type DateRange, daysBetween, startOfIsoWeek } from '../../core/calendar/index.ts';
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 
 /**
  * Where sales facts come from: the additive roll-ups, the customer-month activity (customer
  * segments, whole months), or the raw lines.
  */
-export type SalesSource = 'daily' | 'monthly' | 'customerMonthly' | 'lines';
+export type SalesSource = 'daily' | 'monthly' | 'customerMonthly' | 'customerWeekly' | 'lines';
 
 export const TABLES: Record<SalesSource, string> = {
   daily: 'kpi_sales_daily',
   monthly: 'kpi_sales_monthly',
   customerMonthly: 'kpi_customer_monthly',
+  customerWeekly: 'kpi_customer_weekly',
   lines: 'sales_lines',
 };
 export const DATE_COLUMN: Record<SalesSource, string> = {
   daily: 'sale_date',
   monthly: 'month_start',
   customerMonthly: 'month_start',
+  customerWeekly: 'week_start',
   lines: 'sale_date',
 };
 
@@ -42,12 +44,21 @@ export const involvesSegments = (scope: KpiScope): boolean =>
 /** Pieces a CASE tests one after the other; more are split in halves by their start dates. */
 const LINEAR_PIECES = 8;
 
-/** A flat CASE over `pieces`: the first that holds the date gives its bucket. */
-function linearCase(column: RawBuilder<unknown>, pieces: readonly Piece[]): RawBuilder<number> {
-  const whens = pieces.map(
-    (p) => sql`WHEN ${column} BETWEEN ${p.start} AND ${p.end} THEN ${sql.lit(p.bucket)}`,
-  );
-  return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE -1 END`;
+/** What a CASE gives for a piece (its bucket, or another literal) and outside every piece. */
+interface CaseValues {
+  of: (p: Piece) => RawBuilder<unknown>;
+  otherwise: RawBuilder<unknown>;
+}
+const BUCKETS: CaseValues = { of: (p) => sql.lit(p.bucket), otherwise: sql`-1` };
+
+/** A flat CASE over `pieces`: the first that holds the date gives its value. */
+function linearCase<T>(
+  column: RawBuilder<unknown>,
+  pieces: readonly Piece[],
+  values: CaseValues,
+): RawBuilder<T> {
+  const whens = pieces.map((p) => sql`WHEN ${column} BETWEEN ${p.start} AND ${p.end} THEN ${values.of(p)}`);
+  return sql<T>`CASE ${sql.join(whens, sql` `)} ELSE ${values.otherwise} END`;
 }
 
 /** Pieces sorted by start date, none overlapping the next: `null` when some overlap. */
@@ -59,12 +70,16 @@ function disjointSorted(pieces: readonly Piece[]): Piece[] | null {
 }
 
 /** Halves `sorted` (disjoint) by the start date of its middle piece until a flat CASE is short. */
-function searchCase(column: RawBuilder<unknown>, sorted: readonly Piece[]): RawBuilder<number> {
-  if (sorted.length <= LINEAR_PIECES) return linearCase(column, sorted);
+function searchCase<T>(
+  column: RawBuilder<unknown>,
+  sorted: readonly Piece[],
+  values: CaseValues,
+): RawBuilder<T> {
+  if (sorted.length <= LINEAR_PIECES) return linearCase(column, sorted, values);
   const mid = sorted.length >> 1;
-  const left = searchCase(column, sorted.slice(0, mid));
-  const right = searchCase(column, sorted.slice(mid));
-  return sql<number>`CASE WHEN ${column} < ${(sorted[mid] as Piece).start} THEN ${left} ELSE ${right} END`;
+  const left = searchCase(column, sorted.slice(0, mid), values);
+  const right = searchCase(column, sorted.slice(mid), values);
+  return sql<T>`CASE WHEN ${column} < ${(sorted[mid] as Piece).start} THEN ${left} ELSE ${right} END`;
 }
 
 /**
@@ -74,9 +89,20 @@ function searchCase(column: RawBuilder<unknown>, sorted: readonly Piece[]): RawB
  */
 export function bucketCase(column: RawBuilder<unknown>, pieces: readonly Piece[]): RawBuilder<number> {
   if (pieces.length === 0) return sql<number>`-1`;
-  if (pieces.length <= LINEAR_PIECES) return linearCase(column, pieces);
+  if (pieces.length <= LINEAR_PIECES) return linearCase(column, pieces, BUCKETS);
   const sorted = disjointSorted(pieces);
-  return sorted === null ? linearCase(column, pieces) : searchCase(column, sorted);
+  return sorted === null ? linearCase(column, pieces, BUCKETS) : searchCase(column, sorted, BUCKETS);
+}
+
+/**
+ * The Monday of a date column's ISO week ('YYYY-MM-DD'), for dates in the weeks `span` touches
+ * (NULL outside them): a search over those weeks, the same SQL on SQLite and PostgreSQL.
+ */
+export function weekStartCase(column: RawBuilder<unknown>, span: DateRange): RawBuilder<string> {
+  const weeks: Piece[] = [];
+  for (let monday = startOfIsoWeek(span.start); monday <= span.end; monday = addDays(monday, 7))
+    weeks.push({ bucket: weeks.length, start: monday, end: addDays(monday, 6) });
+  return searchCase(column, weeks, { of: (p) => sql`${p.start}`, otherwise: sql`NULL` });
 }
 
 export function spanOf(pieces: readonly Piece[]): DateRange {
@@ -116,6 +142,63 @@ export function splitByMonth(buckets: readonly DateRange[]): { months: Piece[]; 
   });
   return { months, days };
 }
+
+/**
+ * Splits buckets into whole ISO weeks (pieces of Mondays: start and end are the first and last
+ * whole week's Monday) and the leftover days.
+ */
+export function splitByWeek(buckets: readonly DateRange[]): { weeks: Piece[]; days: Piece[] } {
+  const weeks: Piece[] = [];
+  const days: Piece[] = [];
+  buckets.forEach((b, bucket) => {
+    const monday = startOfIsoWeek(b.start);
+    const firstFull = monday === b.start ? monday : addDays(monday, 7);
+    const lastFull = addDays(startOfIsoWeek(addDays(b.end, 1)), -7);
+    if (firstFull > lastFull) {
+      days.push({ bucket, ...b });
+      return;
+    }
+    weeks.push({ bucket, start: firstFull, end: lastFull });
+    if (b.start < firstFull) days.push({ bucket, start: b.start, end: addDays(firstFull, -1) });
+    if (addDays(lastFull, 7) <= b.end) days.push({ bucket, start: addDays(lastFull, 7), end: b.end });
+  });
+  return { weeks, days };
+}
+
+/** Whole periods of one unit (months or ISO weeks: their first days, as pieces) and the days left. */
+export interface PeriodSplit {
+  unit: 'month' | 'week';
+  periods: Piece[];
+  days: Piece[];
+}
+
+const dayCount = (pieces: readonly Piece[]) => pieces.reduce((n, p) => n + daysBetween(p.start, p.end), 0);
+
+/** Days the month split must leave over beyond the week split's before weeks are read instead. */
+const WEEKS_SAVE_DAYS = 56;
+
+/**
+ * Buckets split into whole months, or, where `weeks` are kept too and they leave far fewer days over
+ * (buckets of weeks: a year by week leaves every day outside months), into whole weeks; and the days
+ * left. A few days at a range's ends stay with months (a month's rows are fewer than its weeks').
+ */
+export function splitByPeriod(buckets: readonly DateRange[], weeks: boolean): PeriodSplit {
+  const byMonth = splitByMonth(buckets);
+  const month: PeriodSplit = { unit: 'month', periods: byMonth.months, days: byMonth.days };
+  if (!weeks || byMonth.days.length === 0) return month;
+  const byWeek = splitByWeek(buckets);
+  return dayCount(byMonth.days) - dayCount(byWeek.days) > WEEKS_SAVE_DAYS
+    ? { unit: 'week', periods: byWeek.weeks, days: byWeek.days }
+    : month;
+}
+
+/** The period after `start` (a month's or a Monday's date) in `unit`. */
+export const nextPeriod = (unit: PeriodSplit['unit'], start: string): string =>
+  unit === 'week' ? addDays(start, 7) : `${addDays(`${start.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+
+/** The last day of the period starting `start` ('YYYY-MM-31' for a month: it sorts after every day). */
+export const periodEnd = (unit: PeriodSplit['unit'], start: string): string =>
+  unit === 'week' ? addDays(start, 6) : `${start.slice(0, 7)}-31`;
 
 const namesIn = (names: readonly string[]) => sql.join(names.map((n) => sql`${n}`));
 

@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
-import { refreshCustomerMonths, refreshCustomerProducts } from './customer-activity.ts';
+import { refreshCustomerCells, refreshCustomerProducts } from './customer-activity.ts';
 import { listRepeatProductOrders } from './product-orders.ts';
 
 const CAMPAIGN_AMOUNT = sql`SUM(CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END)`;
@@ -41,7 +41,7 @@ export async function refreshSalesRollups(
 
   await refreshMonthlyRollup(db, companyId, from, to);
   const outside = await refreshOrderRollup(db, t, from, to);
-  await refreshCustomerMonths(db, t, from, to, outside);
+  await refreshCustomerCells(db, t, from, to, outside);
   await refreshCustomerProducts(db, t, from, to);
   // Orders with lines in the range that repeat a product (a listed order stays listed: product-orders.ts).
   await listRepeatProductOrders(
@@ -166,6 +166,7 @@ export async function rebuildAllRollups(db: Kysely<Database>, companyId: string)
     'kpi_orders_daily',
     'kpi_complex_orders',
     'kpi_customer_monthly',
+    'kpi_customer_weekly',
     'kpi_customer_product_monthly',
     'kpi_repeat_product_orders',
   ] as const)

@@ -9,6 +9,8 @@
  * merges recompute the range from the lines (refreshSalesRollups), which folds the rows again.
  */
 
+import { fromDayNumber, toDayNumber, weekdayOfDayNumber } from '../../core/calendar/index.ts';
+
 /** One added sales line, with its dimension ids. */
 export interface RollupLine {
   saleDate: string;
@@ -63,6 +65,11 @@ export interface CustomerMonthRow extends Measures {
   orders: number;
 }
 
+/** The same cell per ISO week (kpi_customer_weekly): weekStart is its Monday, 'YYYY-MM-DD'. */
+export interface CustomerWeekRow extends Omit<CustomerMonthRow, 'monthStart'> {
+  weekStart: string;
+}
+
 /** A month × identified customer × product cell (kpi_customer_product_monthly, customer-activity.ts). */
 export interface CustomerProductRow {
   /** 'YYYY-MM-01' */
@@ -78,6 +85,7 @@ export interface RollupBatch {
   monthly: MonthlyRow[];
   firstPurchases: FirstPurchase[];
   customerMonths: CustomerMonthRow[];
+  customerWeeks: CustomerWeekRow[];
   customerProducts: CustomerProductRow[];
 }
 
@@ -250,6 +258,8 @@ export function dayNumber(d: string): number {
 }
 /** The month number of a day number (year × 13 + month). */
 const monthOfDay = (day: number): number => Math.floor(day / 32);
+/** Added to a Monday's civil day number for a week key: positive (for dates before 1970 too). */
+const WEEK_KEY_OFFSET = 1_000_000;
 
 /**
  * Holds the day rows of every day it has seen (product × channel × rep × region per day), whatever
@@ -262,6 +272,8 @@ export class RollupAccumulator {
   private days = new KeyedRows();
   /** month number × customer × channel × rep × region (kpi_customer_monthly) */
   private months = new KeyedRows();
+  /** week key × customer × channel × rep × region (kpi_customer_weekly) */
+  private weeks = new KeyedRows();
   /** month number × customer × product (kpi_customer_product_monthly; identified customers only) */
   private products = new KeyedRows();
   /** customer id → day number of the first purchase seen */
@@ -269,10 +281,14 @@ export class RollupAccumulator {
   /** The names of the day and month numbers seen. */
   private dayNames = new Map<number, string>();
   private monthNames = new Map<number, string>();
+  private weekNames = new Map<number, string>();
+  /** Day number → its week key (computed once per distinct day). */
+  private weekOfDay = new Map<number, number>();
   /** The last day seen and its numbers (consecutive lines usually share a day). */
   private lastDay = '';
   private lastDayNumber = 0;
   private lastMonthNumber = 0;
+  private lastWeekKey = 0;
 
   constructor(private readonly limit = 200_000) {}
 
@@ -282,9 +298,18 @@ export class RollupAccumulator {
     if (!this.dayNames.has(n)) this.dayNames.set(n, day);
     const m = monthOfDay(n);
     if (!this.monthNames.has(m)) this.monthNames.set(m, `${day.slice(0, 7)}-01`);
+    let w = this.weekOfDay.get(n);
+    if (w === undefined) {
+      const civil = toDayNumber(day);
+      const monday = civil - weekdayOfDayNumber(civil) + 1;
+      w = monday + WEEK_KEY_OFFSET;
+      this.weekOfDay.set(n, w);
+      if (!this.weekNames.has(w)) this.weekNames.set(w, fromDayNumber(monday));
+    }
     this.lastDay = day;
     this.lastDayNumber = n;
     this.lastMonthNumber = m;
+    this.lastWeekKey = w;
   }
 
   add(l: RollupLine): void {
@@ -295,6 +320,7 @@ export class RollupAccumulator {
       l,
     );
     this.months.addLine(this.customerRow(l), l);
+    this.weeks.addLine(this.customerWeekRow(l), l);
     if (l.customerId !== null) {
       const p = this.products.row(this.lastMonthNumber, l.customerId + 1, l.productId + 1, 0, 0);
       this.products.amount[p] = (this.products.amount[p] as number) + l.amountMinor;
@@ -311,6 +337,19 @@ export class RollupAccumulator {
   countOrder(cell: OrderCountCell, sign: number): void {
     const r = this.customerRow(cell);
     this.months.orders[r] = (this.months.orders[r] as number) + sign;
+    const w = this.customerWeekRow(cell);
+    this.weeks.orders[w] = (this.weeks.orders[w] as number) + sign;
+  }
+
+  /** The week cell of `c` (after customerRow or see: the week of its day is the last one seen). */
+  private customerWeekRow(c: OrderCountCell): number {
+    return this.weeks.row(
+      this.lastWeekKey,
+      plusOne(c.customerId),
+      plusOne(c.channelId),
+      plusOne(c.repId),
+      plusOne(c.regionId),
+    );
   }
 
   private customerRow(c: OrderCountCell): number {
@@ -326,7 +365,9 @@ export class RollupAccumulator {
 
   /** True when the held rows should be written out. */
   get full(): boolean {
-    return this.days.size + this.first.size + this.months.size + this.products.size >= this.limit;
+    return (
+      this.days.size + this.first.size + this.months.size + this.weeks.size + this.products.size >= this.limit
+    );
   }
 
   /** The rows held so far, in date order; the accumulator starts empty again. */
@@ -366,6 +407,13 @@ export class RollupAccumulator {
       ...membersAndSums(c, r),
       orders: c.orders[r] as number,
     }));
+    const w = this.weeks;
+    const customerWeeks: CustomerWeekRow[] = Array.from(w.byFirstKey(), (r) => ({
+      weekStart: this.weekNames.get(w.k0[r] as number) as string,
+      customerId: idOf(w.k1[r] as number),
+      ...membersAndSums(w, r),
+      orders: w.orders[r] as number,
+    }));
     const p = this.products;
     const customerProducts: CustomerProductRow[] = Array.from(p.byFirstKey(), (r) => ({
       monthStart: this.monthNames.get(p.k0[r] as number) as string,
@@ -380,8 +428,9 @@ export class RollupAccumulator {
     }));
     this.days.clear();
     this.months.clear();
+    this.weeks.clear();
     this.products.clear();
     this.first = new Map();
-    return { daily, monthly, firstPurchases, customerMonths, customerProducts };
+    return { daily, monthly, firstPurchases, customerMonths, customerWeeks, customerProducts };
   }
 }

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
+import { startOfIsoWeek } from '../../core/calendar/index.ts';
 import type { Database } from '../schema/index.ts';
 import {
   type OrderCell,
@@ -13,6 +14,7 @@ import { listRepeatProductOrders } from './product-orders.ts';
 import type {
   CustomerMonthRow,
   CustomerProductRow,
+  CustomerWeekRow,
   DailyRow,
   FirstPurchase,
   Measures,
@@ -48,11 +50,14 @@ const FIRST = 'INSERT INTO kpi_customer_first (tenant_id, customer_id, first_dat
 const FIRST_CONFLICT = ` ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date
   WHERE excluded.first_date < kpi_customer_first.first_date`;
 
-const CUSTOMER_MONTHLY = `INSERT INTO kpi_customer_monthly (tenant_id, month_start, customer_id, channel_id, rep_id,
-  region_id, amount_minor, quantity, line_count, campaign_amount_minor, order_count) VALUES `;
-const customerMonthColumns = (tenantId: number, r: CustomerMonthRow) => ({
-  tenant_id: tenantId,
-  month_start: r.monthStart,
+/** The columns after tenant and period of kpi_customer_monthly and kpi_customer_weekly, in order. */
+const CELL_COLUMNS =
+  'customer_id, channel_id, rep_id, region_id, amount_minor, quantity, line_count, campaign_amount_minor, order_count';
+const CUSTOMER_MONTHLY = `INSERT INTO kpi_customer_monthly (tenant_id, month_start, ${CELL_COLUMNS}) VALUES `;
+const CUSTOMER_WEEKLY = `INSERT INTO kpi_customer_weekly (tenant_id, week_start, ${CELL_COLUMNS}) VALUES `;
+type CustomerCell = Omit<CustomerMonthRow, 'monthStart'>;
+/** A customer cell's columns after tenant and period, in CELL_COLUMNS' order. */
+const cellColumns = (r: CustomerCell) => ({
   customer_id: r.customerId,
   channel_id: r.channelId,
   rep_id: r.repId,
@@ -66,19 +71,27 @@ const customerMonthColumns = (tenantId: number, r: CustomerMonthRow) => ({
 const CUSTOMER_PRODUCTS =
   'INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, product_id, customer_id, amount_minor, line_count) VALUES ';
 
-/** An order count moved by resolveSuspects, as a customer-month row with no lines. */
-const moveRow = (m: OrderMove): CustomerMonthRow => ({
-  monthStart: `${m.cell.saleDate.slice(0, 7)}-01`,
-  customerId: m.cell.customerId,
-  channelId: m.cell.channelId,
-  repId: m.cell.repId,
-  regionId: m.cell.regionId,
-  amountMinor: 0,
-  quantity: 0,
-  lines: 0,
-  campaignAmountMinor: 0,
-  orders: m.sign,
-});
+/** An order count moved by resolveSuspects, as customer-month and customer-week rows with no lines. */
+function moveRows(moves: readonly OrderMove[]): { months: CustomerMonthRow[]; weeks: CustomerWeekRow[] } {
+  const months: CustomerMonthRow[] = [];
+  const weeks: CustomerWeekRow[] = [];
+  for (const m of moves) {
+    const cell: CustomerCell = {
+      customerId: m.cell.customerId,
+      channelId: m.cell.channelId,
+      repId: m.cell.repId,
+      regionId: m.cell.regionId,
+      amountMinor: 0,
+      quantity: 0,
+      lines: 0,
+      campaignAmountMinor: 0,
+      orders: m.sign,
+    };
+    months.push({ monthStart: `${m.cell.saleDate.slice(0, 7)}-01`, ...cell });
+    weeks.push({ weekStart: startOfIsoWeek(m.cell.saleDate), ...cell });
+  }
+  return { months, weeks };
+}
 
 const placeholders = (columns: number, rows: number) =>
   Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
@@ -122,19 +135,19 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     p[at + 1] = r.customerId;
     p[at + 2] = r.firstDate;
   });
-  const customerMonths = table<CustomerMonthRow>(CUSTOMER_MONTHLY, 11, '', (p, at, r) => {
+  /** tenant, the period, then the cell's columns in CELL_COLUMNS' order. */
+  const fillCell = (p: unknown[], at: number, start: string, r: CustomerCell) => {
     p[at] = tenantId;
-    p[at + 1] = r.monthStart;
-    p[at + 2] = r.customerId;
-    p[at + 3] = r.channelId;
-    p[at + 4] = r.repId;
-    p[at + 5] = r.regionId;
-    p[at + 6] = r.amountMinor;
-    p[at + 7] = r.quantity;
-    p[at + 8] = r.lines;
-    p[at + 9] = r.campaignAmountMinor;
-    p[at + 10] = r.orders;
-  });
+    p[at + 1] = start;
+    let k = at + 2;
+    for (const v of Object.values(cellColumns(r))) p[k++] = v;
+  };
+  const customerMonths = table<CustomerMonthRow>(CUSTOMER_MONTHLY, 11, '', (p, at, r) =>
+    fillCell(p, at, r.monthStart, r),
+  );
+  const customerWeeks = table<CustomerWeekRow>(CUSTOMER_WEEKLY, 11, '', (p, at, r) =>
+    fillCell(p, at, r.weekStart, r),
+  );
   const customerProducts = table<CustomerProductRow>(CUSTOMER_PRODUCTS, 6, '', (p, at, r) => {
     p[at] = tenantId;
     p[at + 1] = r.monthStart;
@@ -148,29 +161,48 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     monthly(batch.monthly);
     first(batch.firstPurchases);
     customerMonths(batch.customerMonths);
+    customerWeeks(batch.customerWeeks);
     customerProducts(batch.customerProducts);
   };
 }
 
-/** Writes customer-month rows on the import's SQLite connection (the moves of resolveSuspects). */
-function sqliteCustomerMonths(conn: SQLite.Database, tenantId: number) {
-  const one = conn.prepare(`${CUSTOMER_MONTHLY}(${Array.from({ length: 11 }, () => '?').join(', ')})`);
-  return (rows: readonly CustomerMonthRow[]) => {
-    for (const r of rows) one.run(...Object.values(customerMonthColumns(tenantId, r)));
+/** Writes the customer-month and customer-week rows of resolveSuspects' moves on the import's SQLite connection. */
+function sqliteMoves(conn: SQLite.Database, tenantId: number) {
+  const values = `(${Array.from({ length: 11 }, () => '?').join(', ')})`;
+  const month = conn.prepare(`${CUSTOMER_MONTHLY}${values}`);
+  const week = conn.prepare(`${CUSTOMER_WEEKLY}${values}`);
+  return (moves: readonly OrderMove[]) => {
+    const { months, weeks } = moveRows(moves);
+    for (const r of months) month.run(tenantId, r.monthStart, ...Object.values(cellColumns(r)));
+    for (const r of weeks) week.run(tenantId, r.weekStart, ...Object.values(cellColumns(r)));
   };
 }
 
-/** The same through Kysely. */
-async function kyselyCustomerMonths(
+/** Customer-month and customer-week rows through Kysely. */
+async function kyselyCustomerCells(
   db: Kysely<Database>,
   tenantId: number,
-  rows: readonly CustomerMonthRow[],
+  months: readonly CustomerMonthRow[],
+  weeks: readonly CustomerWeekRow[],
 ) {
   const CHUNK = 1000;
-  for (let i = 0; i < rows.length; i += CHUNK)
+  for (let i = 0; i < months.length; i += CHUNK)
     await db
       .insertInto('kpi_customer_monthly')
-      .values(rows.slice(i, i + CHUNK).map((r) => customerMonthColumns(tenantId, r)))
+      .values(
+        months
+          .slice(i, i + CHUNK)
+          .map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...cellColumns(r) })),
+      )
+      .execute();
+  for (let i = 0; i < weeks.length; i += CHUNK)
+    await db
+      .insertInto('kpi_customer_weekly')
+      .values(
+        weeks
+          .slice(i, i + CHUNK)
+          .map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...cellColumns(r) })),
+      )
       .execute();
 }
 
@@ -219,7 +251,7 @@ export function kyselyRollupWriter(
         )
         .execute();
     }
-    await kyselyCustomerMonths(db, tenantId, batch.customerMonths);
+    await kyselyCustomerCells(db, tenantId, batch.customerMonths, batch.customerWeeks);
     for (let i = 0; i < batch.customerProducts.length; i += CHUNK) {
       await db
         .insertInto('kpi_customer_product_monthly')
@@ -284,7 +316,7 @@ export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, impor
     for (const r of rows)
       one.run(tenantId, r.saleDate, r.channelId, r.repId, r.regionId, r.orders, r.customerOrders);
   };
-  const writeCustomerMonths = sqliteCustomerMonths(conn, tenantId);
+  const writeMoves = sqliteMoves(conn, tenantId);
   const writer = {
     /** Writes the held counts and runs the held probes. */
     flush(tracker: OrderTracker) {
@@ -338,7 +370,7 @@ export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, impor
       }));
       const { rows, moves, complex } = resolveSuspects(suspects);
       writeCounts(rows);
-      writeCustomerMonths(moves.map(moveRow));
+      writeMoves(moves);
       for (const id of complex) addComplex.run(tenantId, id);
     },
   };
@@ -456,7 +488,8 @@ export function kyselyOrderWriter(db: Kysely<Database>, tenantId: number, import
       }
       const { rows, moves, complex } = resolveSuspects(suspects);
       await writeCounts(rows);
-      await kyselyCustomerMonths(db, tenantId, moves.map(moveRow));
+      const cells = moveRows(moves);
+      await kyselyCustomerCells(db, tenantId, cells.months, cells.weeks);
       for (let i = 0; i < complex.length; i += CHUNK)
         await db
           .insertInto('kpi_complex_orders')

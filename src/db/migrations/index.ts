@@ -12,6 +12,7 @@ import { customerActivity } from './2026120308-customer-activity.ts';
 import { blankOrderIds } from './2026120309-blank-order-ids.ts';
 import { customerProducts } from './2026120310-customer-products.ts';
 import { repeatProductOrders } from './2026120311-repeat-product-orders.ts';
+import { customerWeeks } from './2026120401-customer-weeks.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -34,4 +35,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120309-blank-order-ids': blankOrderIds,
   '2026120310-customer-products': customerProducts,
   '2026120311-repeat-product-orders': repeatProductOrders,
+  '2026120401-customer-weeks': customerWeeks,
 };

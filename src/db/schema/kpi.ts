@@ -71,6 +71,15 @@ export interface KpiCustomerMonthlyTable extends RollupMeasures {
 }
 
 /**
+ * The same cells per ISO week (week_start: its Monday, 'YYYY-MM-DD'), for the customer KPIs of week
+ * buckets (src/db/kpi/customer-activity.ts): weeks do not nest in months.
+ */
+export interface KpiCustomerWeeklyTable extends Omit<KpiCustomerMonthlyTable, 'month_start'> {
+  /** The Monday of the ISO week, 'YYYY-MM-DD' */
+  week_start: string;
+}
+
+/**
  * Revenue and lines per month × identified customer × product, additive (see src/db/kpi/customer-activity.ts):
  * a row exists for a cell exactly when lines do.
  */
@@ -104,6 +113,7 @@ export interface KpiTables {
   kpi_sales_monthly: KpiSalesMonthlyTable;
   kpi_customer_first: KpiCustomerFirstTable;
   kpi_customer_monthly: KpiCustomerMonthlyTable;
+  kpi_customer_weekly: KpiCustomerWeeklyTable;
   kpi_customer_product_monthly: KpiCustomerProductMonthlyTable;
   kpi_repeat_product_orders: KpiRepeatProductOrdersTable;
 }

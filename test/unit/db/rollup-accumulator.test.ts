@@ -6,9 +6,27 @@ import {
   type RollupLine,
 } from '../../../src/db/kpi/rollup-accumulator.ts';
 
+/** The Monday of each day lineArb draws (ISO weeks), written out. */
+const MONDAY: Record<string, string> = {
+  '1969-12-31': '1969-12-29',
+  '2025-12-31': '2025-12-29',
+  '2026-01-01': '2025-12-29',
+  '2026-01-02': '2025-12-29',
+  '2026-01-31': '2026-01-26',
+  '2026-02-01': '2026-01-26',
+};
+
 const lineArb: fc.Arbitrary<RollupLine> = fc.record({
-  // Days of three months across a year's end (month rows and day numbers across the boundary).
-  saleDate: fc.constantFrom('2025-12-31', '2026-01-01', '2026-01-02', '2026-01-31', '2026-02-01'),
+  // Days of three months across a year's end (month rows and day numbers across the boundary), weeks
+  // across months and years, a day before 1970 (day numbers below zero).
+  saleDate: fc.constantFrom(
+    '1969-12-31',
+    '2025-12-31',
+    '2026-01-01',
+    '2026-01-02',
+    '2026-01-31',
+    '2026-02-01',
+  ),
   // Small and large ids (keys are doubles in typed arrays; a customer id past 2^32 included).
   productId: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4094, max: 4097 })),
   customerId: fc.option(fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(2 ** 33 + 5))),
@@ -26,6 +44,7 @@ function fold(batches: readonly RollupBatch[]) {
   const monthly = new Map<string, number[]>();
   const first = new Map<number, string>();
   const customerMonths = new Map<string, number[]>();
+  const customerWeeks = new Map<string, number[]>();
   const customerProducts = new Map<string, number[]>();
   const add = (m: Map<string, number[]>, k: string, v: number[]) => {
     const cur = m.get(k) ?? [0, 0, 0, 0, 0];
@@ -57,6 +76,14 @@ function fold(batches: readonly RollupBatch[]) {
         c.campaignAmountMinor,
         c.orders,
       ]);
+    for (const c of b.customerWeeks)
+      add(customerWeeks, [c.weekStart, c.customerId, c.channelId, c.repId, c.regionId].join('|'), [
+        c.amountMinor,
+        c.quantity,
+        c.lines,
+        c.campaignAmountMinor,
+        c.orders,
+      ]);
     for (const c of b.customerProducts)
       add(customerProducts, [c.monthStart, c.customerId, c.productId].join('|'), [c.amountMinor, c.lines]);
     for (const f of b.firstPurchases) {
@@ -71,6 +98,7 @@ function fold(batches: readonly RollupBatch[]) {
     monthly: sorted(monthly),
     first: sorted(first),
     customerMonths: sorted(customerMonths),
+    customerWeeks: sorted(customerWeeks),
     customerProducts: sorted(customerProducts),
   };
 }
@@ -104,6 +132,12 @@ describe('RollupAccumulator', () => {
               ),
               customerMonths: lines.map((l, i) => ({
                 monthStart: `${l.saleDate.slice(0, 7)}-01`,
+                ...one(l),
+                customerId: l.customerId,
+                orders: orderSigns[i] ?? 0,
+              })),
+              customerWeeks: lines.map((l, i) => ({
+                weekStart: MONDAY[l.saleDate] as string,
                 ...one(l),
                 customerId: l.customerId,
                 orders: orderSigns[i] ?? 0,
@@ -167,8 +201,8 @@ describe('RollupAccumulator', () => {
   });
 
   it('keeps the earliest purchase of each customer and reports when it is full', () => {
-    // Day rows + first purchases + customer-month rows + customer × product months.
-    const acc = new RollupAccumulator(8);
+    // Day rows + first purchases + customer-month rows + customer-week rows + customer × product months.
+    const acc = new RollupAccumulator(10);
     const base: RollupLine = {
       saleDate: '2026-02-02',
       productId: 1,
@@ -190,6 +224,7 @@ describe('RollupAccumulator', () => {
     expect(out.firstPurchases).toEqual([{ customerId: 7, firstDate: '2026-01-15' }]);
     expect(out.daily).toHaveLength(3);
     expect(out.customerMonths).toHaveLength(2);
+    expect(out.customerWeeks.map((w) => w.weekStart)).toEqual(['2026-01-12', '2026-02-02']);
     expect(out.customerProducts).toEqual([
       { monthStart: '2026-01-01', customerId: 7, productId: 1, amountMinor: 100, lines: 1 },
       { monthStart: '2026-01-01', customerId: 7, productId: 2, amountMinor: 100, lines: 1 },
@@ -200,6 +235,7 @@ describe('RollupAccumulator', () => {
       monthly: [],
       firstPurchases: [],
       customerMonths: [],
+      customerWeeks: [],
       customerProducts: [],
     });
   });
