@@ -235,6 +235,14 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     await catalog.row('外送').waitFor({ state: 'detached' });
     await catalog.row('外送平台').waitFor();
     await shot(page, 'catalog-02-merged');
+    // A KPI view saved before the merge names a channel the data no longer has: the explorer says so
+    // and offers the closest name, instead of a silent zero.
+    await page.goto(`${server.url}/kpi?metric=revenue&filter=channel&value=${encodeURIComponent('外送')}`);
+    const unknown = page.getByTestId('kpi-unknown-filter');
+    await unknown.waitFor();
+    expect(await unknown.textContent()).toContain('這家公司的資料中沒有通路「外送」');
+    expect(await unknown.textContent()).toContain('外送平台');
+    await shot(page, 'kpi-05-unknown-filter');
 
     // 7. On a phone the pages fit the screen's width (wide tables scroll inside themselves).
     await page.setViewportSize({ width: 390, height: 844 });

@@ -12,7 +12,7 @@ import { KpiControls } from './kpi-controls.tsx';
 import { KpiEmpty } from './kpi-empty.tsx';
 import { KpiFiguresTable } from './kpi-figures-table.tsx';
 import { KpiGlossaryCard } from './kpi-glossary-card.tsx';
-import { KpiSummary } from './kpi-summary.tsx';
+import { KpiSummary, KpiUnknownFilters } from './kpi-summary.tsx';
 import { isEmptySeries } from './kpi-view.ts';
 import { useKpiData } from './use-kpi-data.ts';
 import { useKpiView } from './use-kpi-view.ts';
@@ -70,6 +70,8 @@ export default function KpiPage() {
         <Spin spinning={trend.isFetching}>
           {!result ? (
             <div style={{ height: 320 }} />
+          ) : empty && (result.unknownFilters ?? []).length > 0 ? (
+            <KpiUnknownFilters result={result} />
           ) : empty ? (
             <KpiEmpty metric={view.metric} />
           ) : (

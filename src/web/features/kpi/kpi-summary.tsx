@@ -84,6 +84,20 @@ export function KpiSummary({ result }: { result: KpiResultBody }) {
           {t(`kpi.caveat.${c.gap}`, { n: formatNumber(c.lines, lang) })}
         </Typography.Paragraph>
       ))}
+      <KpiUnknownFilters result={result} />
+    </div>
+  );
+}
+
+/**
+ * Filter names the company's data does not hold (a view saved before a merge, a typo in a link):
+ * said, with the closest names, instead of a silent zero. Shown on an empty KPI too, where it is
+ * the reason for the emptiness (no import would fill it).
+ */
+export function KpiUnknownFilters({ result }: { result: KpiResultBody }) {
+  const { t } = useTranslation();
+  return (
+    <>
       {(result.unknownFilters ?? []).map((u) => (
         <Typography.Paragraph
           key={`${u.dimension}\u0000${u.name}`}
@@ -100,6 +114,6 @@ export function KpiSummary({ result }: { result: KpiResultBody }) {
             })}`}
         </Typography.Paragraph>
       ))}
-    </div>
+    </>
   );
 }
