@@ -343,42 +343,45 @@ export async function customerCounts(
 
 /**
  * Per bucket × key, for scopes customerProductsServe: distinct identified customers and the revenue
- * of their lines, from the customer × product months (the other days from the lines). With `orders`
- * (a scope productPinned: every group of one product, product-orders.ts) also the customers with two
- * or more orders and the orders with a customer: a customer's orders of a product are its lines of it
- * less the extra lines of its orders that repeat the product (kpi_repeat_product_orders): those lines
- * count −1 each, and each such order +1 (COUNT(DISTINCT o)).
+ * of their lines, from the customer × product months (the other days from the lines). For a scope
+ * productPinned (every group of one product, product-orders.ts), as asked, also the customers with
+ * two or more orders (`repeaters`) and the orders with a customer (`customerOrders`): a customer's
+ * orders of a product are its lines of it less the extra lines of its orders that repeat the product
+ * (kpi_repeat_product_orders): those lines count −1 each, and each such order +1 (COUNT(DISTINCT o)).
+ * One statement, unless both are asked (repeat customers group by customer first).
  */
 export async function productCustomerCounts(
   db: Kysely<Database>,
   scope: KpiScope,
   buckets: readonly DateRange[],
-  orders: boolean,
+  want: { repeaters: boolean; customerOrders: boolean },
 ): Promise<
   (ActivityRow & { customers: number; revenueMinor: number; repeaters: number; customerOrders: number })[]
 > {
   const ctx = context(scope, buckets);
-  // The months' rows count their lines, the other days' lines one each; with `orders`, the lines of
-  // the listed orders that repeat a product count −1 each and each such order +1 (product-orders.ts).
+  // The months' rows count their lines, the other days' lines one each; with orders asked, the lines
+  // of the listed orders that repeat a product count −1 each and each such order +1 (product-orders.ts).
   const arms = activeArms(ctx, buckets, {
     months: sql`, s.amount_minor AS rev, s.line_count AS n, NULL AS o`,
     days: sql`, s.amount_minor AS rev, 1 AS n, NULL AS o`,
   });
   if (arms.length === 0) return [];
-  if (orders)
+  if (want.repeaters || want.customerOrders)
     arms.push(
       sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(buckets), true)}`,
     );
   const union = unionAll(arms);
-  // Without orders, one grouping (customers distinct per bucket × key) is enough.
-  const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown }>`${
-    orders
-      ? sql`SELECT b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev FROM (
+  // An order of two customers counts once in the orders with a customer (its lines of the product
+  // repeat: it is listed), so they are summed per bucket × key, not per customer.
+  const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown; co: unknown }>`${
+    want.repeaters
+      ? sql`SELECT b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev, 0 AS co FROM (
           SELECT b, k, c, SUM(n) + COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${union}) u
           WHERE b >= 0 GROUP BY b, k, c
         ) t GROUP BY b, k`
-      : sql`SELECT b, k, COUNT(DISTINCT c) AS n, 0 AS r, SUM(rev) AS rev FROM (${union}) u
-        WHERE b >= 0 GROUP BY b, k`
+      : sql`SELECT b, k, COUNT(DISTINCT c) AS n, 0 AS r, SUM(rev) AS rev,
+          ${want.customerOrders ? sql`SUM(n) + COUNT(DISTINCT o)` : sql`0`} AS co
+        FROM (${union}) u WHERE b >= 0 GROUP BY b, k`
   }`.execute(db);
   const out = new Map(
     res.rows.map((r) => [
@@ -388,13 +391,12 @@ export async function productCustomerCounts(
         key: String(r.k),
         customers: num(r.n),
         revenueMinor: num(r.rev),
-        repeaters: orders ? num(r.r) : 0,
-        customerOrders: 0,
+        repeaters: num(r.r),
+        customerOrders: num(r.co),
       },
     ]),
   );
-  if (orders) {
-    // An order of two customers counts once here (its lines of the product repeat: it is listed).
+  if (want.repeaters && want.customerOrders) {
     const co = await sql<{ b: unknown; k: unknown; n: unknown }>`
       SELECT b, k, SUM(n) + COUNT(DISTINCT o) AS n FROM (${union}) u WHERE b >= 0 GROUP BY b, k`.execute(db);
     for (const r of co.rows) {

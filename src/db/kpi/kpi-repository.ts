@@ -243,8 +243,11 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       const products = need.customers === true && customerProductsServe(scope) && (!need.repeaters || pinned);
       const productCustomerOrders = need.customerOrders === true && pinned;
       if (products || productCustomerOrders) {
-        const withOrders = pinned && (need.repeaters === true || productCustomerOrders);
-        for (const r of await productCustomerCounts(db, scope, buckets, withOrders)) {
+        const want = {
+          repeaters: pinned && products && need.repeaters === true,
+          customerOrders: productCustomerOrders,
+        };
+        for (const r of await productCustomerCounts(db, scope, buckets, want)) {
           const f = factOf(r.bucket, r.key);
           if (products) {
             f.customers = r.customers;
