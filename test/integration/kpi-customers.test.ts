@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KpiScope } from '../../src/app/kpi/ports.ts';
+import type { KpiScope, OrderNeeds } from '../../src/app/kpi/ports.ts';
 import type { DateRange } from '../../src/core/calendar/index.ts';
+import type { OrderFact } from '../../src/core/kpi/facts.ts';
 import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
 import { rebuildAllRollups, refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import { customerActivity } from '../../src/db/migrations/2026120308-customer-activity.ts';
@@ -272,6 +273,41 @@ async function fromStructures(
   };
 }
 
+/**
+ * The needs of one KPI at a time (customers, repeat-purchase rate, CLV) read fewer statements than
+ * all of them: the figures asked are the same as with every need.
+ */
+async function sameFiguresForEachNeed(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+  what: string,
+) {
+  const repo = createKpiRepository(db);
+  const all = await repo.orderFacts(scope, buckets);
+  for (const need of [
+    { customers: true },
+    { customers: true, repeaters: true },
+    { customers: true, customerOrders: true },
+  ] as OrderNeeds[]) {
+    const asked = (f: OrderFact) =>
+      [
+        `${f.bucket}|${f.key}`,
+        f.customers,
+        f.customerRevenueMinor,
+        need.repeaters ? f.repeatCustomers : '-',
+        need.customerOrders ? f.customerOrders : '-',
+      ].join('/');
+    const part = (await repo.orderFacts(scope, buckets, need)).filter((f) => f.customers > 0);
+    expect(part.map(asked).sort(), `${what} ${JSON.stringify(need)}`).toEqual(
+      all
+        .filter((f) => f.customers > 0)
+        .map(asked)
+        .sort(),
+    );
+  }
+}
+
 const text = (rows: Record<string, unknown>[]) =>
   rows.map((r) =>
     Object.values(r)
@@ -438,10 +474,11 @@ describe.each(dialects())('distinct customers from the customer-month activity (
               { member_tier: [TIERS[1] as string] },
             ]) {
               const scope: KpiScope = { companyId, by, where };
-              expect(
-                await fromStructures(db, scope, buckets, previous),
-                `${by} ${JSON.stringify(where)} ${JSON.stringify(buckets)}`,
-              ).toEqual(reference(lines, scope, buckets, previous));
+              const what = `${by} ${JSON.stringify(where)} ${JSON.stringify(buckets)}`;
+              expect(await fromStructures(db, scope, buckets, previous), what).toEqual(
+                reference(lines, scope, buckets, previous),
+              );
+              await sameFiguresForEachNeed(db, scope, buckets, what);
             }
           // Product and category scopes: customers from the customer × product months (repeat
           // customers of several products from the lines, checked once).
@@ -460,31 +497,7 @@ describe.each(dialects())('distinct customers from the customer-month activity (
             expect(await fromStructures(db, scope, buckets, previous, pinned), what).toEqual(
               reference(lines, scope, buckets, previous, pinned),
             );
-            // The needs of one KPI at a time (repeat-purchase rate, CLV) read fewer statements: the
-            // figures asked are the same.
-            const repo = createKpiRepository(db);
-            const all = await repo.orderFacts(scope, buckets);
-            const slot = (f: { bucket: number; key: string | null }) => `${f.bucket}|${f.key}`;
-            for (const need of [
-              { customers: true, repeaters: true },
-              { customers: true, customerOrders: true },
-            ]) {
-              const asked = (f: (typeof all)[number]) =>
-                [
-                  slot(f),
-                  f.customers,
-                  f.customerRevenueMinor,
-                  need.repeaters ? f.repeatCustomers : '-',
-                  'customerOrders' in need ? f.customerOrders : '-',
-                ].join('/');
-              const part = (await repo.orderFacts(scope, buckets, need)).filter((f) => f.customers > 0);
-              expect(part.map(asked).sort(), `${what} ${JSON.stringify(need)}`).toEqual(
-                all
-                  .filter((f) => f.customers > 0)
-                  .map(asked)
-                  .sort(),
-              );
-            }
+            await sameFiguresForEachNeed(db, scope, buckets, what);
           }
           const scope: KpiScope = { companyId, by: 'product', where: {} };
           expect(await fromStructures(db, scope, buckets, previous)).toEqual(

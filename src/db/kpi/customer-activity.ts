@@ -183,15 +183,15 @@ function periodBuckets(unit: PeriodSplit['unit'], periods: readonly Piece[]): Ma
   return out;
 }
 
-/** A Map of Sets keyed by bucket and key (slot 'b\u0000k'). */
-function addTo<T>(into: Map<string, Set<T>>, b: number, k: string, v: T) {
+/** The Set of a bucket × key slot ('b\u0000k') in `into`, made on first use. */
+function setAt<T>(into: Map<string, Set<T>>, b: number, k: string): Set<T> {
   const slot = `${b}\u0000${k}`;
   let set = into.get(slot);
   if (!set) {
     set = new Set();
     into.set(slot, set);
   }
-  set.add(v);
+  return set;
 }
 
 const slotOf = (slot: string): ActivityRow => {
@@ -276,7 +276,7 @@ async function bySegment(
  * rev): every order a bucket's days hold, and every complex order its months hold (simple orders of
  * the months are counted by kpi_customer_monthly). `customers`: identified customers only.
  */
-function lineArms(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknown>[] {
+function lineArms(ctx: Ctx, parts: Parts, customers: boolean, complexOrders = true): RawBuilder<unknown>[] {
   const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
   const arms: RawBuilder<unknown>[] = [];
   if (parts.days.length > 0) {
@@ -286,7 +286,7 @@ function lineArms(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknow
       FROM sales_lines s${ctx.joins}
       WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`);
   }
-  if (parts.periodDays.length > 0) {
+  if (complexOrders && parts.periodDays.length > 0) {
     const span = spanOf(parts.periodDays);
     arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.periodDays)} AS b, ${ctx.key} AS k,
         s.customer_id AS c, s.order_id AS o, 0 AS rev
@@ -306,73 +306,25 @@ function periodsFrom(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unk
 
 const unionAll = (arms: readonly RawBuilder<unknown>[]) => sql.join(arms, sql` UNION ALL `);
 
-/**
- * Per bucket × key: distinct identified customers, those with two or more distinct orders, and the
- * revenue of their lines. Only for scopes customerActivityServes.
- */
-export async function customerCounts(
-  db: Kysely<Database>,
-  scope: KpiScope,
-  buckets: readonly DateRange[],
-): Promise<(ActivityRow & { customers: number; repeaters: number; revenueMinor: number })[]> {
-  const ctx = context(scope, buckets);
-  const parts = partsOf(buckets, ctx.unit);
-  // Counted in SQL: a customer's distinct orders are its months' simple orders plus the orders of
-  // its lines read (the other days' lines, the months' complex orders); then per bucket × key.
-  // (Reading each month × customer into maps here took 1.2–1.8 times as long, bench/RESULTS.md.)
-  const arms: RawBuilder<unknown>[] = [];
-  if (parts.periods.length > 0)
-    arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${ctx.period}`), parts.periods)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c, NULL AS o, s.amount_minor AS rev, s.order_count AS n
-      ${periodsFrom(ctx, parts, true)}`);
-  for (const arm of lineArms(ctx, parts, true)) arms.push(sql`SELECT l.*, 0 AS n FROM (${arm}) l`);
-  if (arms.length === 0) return [];
-  const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown }>`
-    SELECT b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev FROM (
-      SELECT b, k, c, SUM(n) + COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${unionAll(arms)}) u
-      WHERE b >= 0 GROUP BY b, k, c
-    ) t GROUP BY b, k`.execute(db);
-  return res.rows.map((r) => ({
-    bucket: num(r.b),
-    key: String(r.k),
-    customers: num(r.n),
-    repeaters: num(r.r),
-    revenueMinor: num(r.rev),
-  }));
-}
+/** Per bucket × key, what customerCounts and productCustomerCounts return. */
+type CustomerFigures = ActivityRow & {
+  customers: number;
+  repeaters: number;
+  revenueMinor: number;
+  customerOrders: number;
+};
 
 /**
- * Per bucket × key, for scopes customerProductsServe: distinct identified customers and the revenue
- * of their lines, from the customer × product months (the other days from the lines). For a scope
- * productPinned (every group of one product, product-orders.ts), as asked, also the customers with
- * two or more orders (`repeaters`) and the orders with a customer (`customerOrders`): a customer's
- * orders of a product are its lines of it less the extra lines of its orders that repeat the product
- * (kpi_repeat_product_orders): those lines count −1 each, and each such order +1 (COUNT(DISTINCT o)).
- * One statement, unless both are asked (repeat customers group by customer first).
+ * The customer figures of a union of (b, k, c, o, rev, n) rows: a customer's distinct orders are
+ * Σ n plus its distinct o. Repeat customers group per customer first; the orders with a customer are
+ * counted per bucket × key (an order of two customers is one order there). One statement, unless
+ * both are asked.
  */
-export async function productCustomerCounts(
+async function customerFigures(
   db: Kysely<Database>,
-  scope: KpiScope,
-  buckets: readonly DateRange[],
+  union: RawBuilder<unknown>,
   want: { repeaters: boolean; customerOrders: boolean },
-): Promise<
-  (ActivityRow & { customers: number; revenueMinor: number; repeaters: number; customerOrders: number })[]
-> {
-  const ctx = context(scope, buckets);
-  // The months' rows count their lines, the other days' lines one each; with orders asked, the lines
-  // of the listed orders that repeat a product count −1 each and each such order +1 (product-orders.ts).
-  const arms = activeArms(ctx, buckets, {
-    months: sql`, s.amount_minor AS rev, s.line_count AS n, NULL AS o`,
-    days: sql`, s.amount_minor AS rev, 1 AS n, NULL AS o`,
-  });
-  if (arms.length === 0) return [];
-  if (want.repeaters || want.customerOrders)
-    arms.push(
-      sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(buckets), true)}`,
-    );
-  const union = unionAll(arms);
-  // An order of two customers counts once in the orders with a customer (its lines of the product
-  // repeat: it is listed), so they are summed per bucket × key, not per customer.
+): Promise<CustomerFigures[]> {
   const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown; co: unknown }>`${
     want.repeaters
       ? sql`SELECT b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev, 0 AS co FROM (
@@ -390,8 +342,8 @@ export async function productCustomerCounts(
         bucket: num(r.b),
         key: String(r.k),
         customers: num(r.n),
-        revenueMinor: num(r.rev),
         repeaters: num(r.r),
+        revenueMinor: num(r.rev),
         customerOrders: num(r.co),
       },
     ]),
@@ -405,6 +357,64 @@ export async function productCustomerCounts(
     }
   }
   return [...out.values()];
+}
+
+/**
+ * Per bucket × key: distinct identified customers, the revenue of their lines, and as asked those
+ * with two or more distinct orders (`repeaters`) and their distinct orders (`customerOrders`). Only
+ * for scopes customerActivityServes.
+ */
+export async function customerCounts(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+  want: { repeaters: boolean; customerOrders: boolean },
+): Promise<CustomerFigures[]> {
+  const ctx = context(scope, buckets);
+  const parts = partsOf(buckets, ctx.unit);
+  // A customer's distinct orders are its periods' simple orders (n) plus the orders of its lines read
+  // (o: the other days' lines, the periods' complex orders); per customer for repeat customers, per
+  // bucket × key for the orders (an order of two customers is one order there). Counted in SQL:
+  // reading each month × customer into maps here took 1.2–1.8 times as long (bench/RESULTS.md).
+  // Without orders, no complex orders' lines: every customer with lines in a period has a row there.
+  const orders = want.repeaters || want.customerOrders;
+  const arms: RawBuilder<unknown>[] = [];
+  if (parts.periods.length > 0)
+    arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${ctx.period}`), parts.periods)} AS b, ${ctx.key} AS k,
+        s.customer_id AS c, NULL AS o, s.amount_minor AS rev, s.order_count AS n
+      ${periodsFrom(ctx, parts, true)}`);
+  for (const arm of lineArms(ctx, parts, true, orders)) arms.push(sql`SELECT l.*, 0 AS n FROM (${arm}) l`);
+  if (arms.length === 0) return [];
+  return customerFigures(db, unionAll(arms), want);
+}
+
+/**
+ * Per bucket × key, for scopes customerProductsServe: distinct identified customers and the revenue
+ * of their lines, from the customer × product months (the other days from the lines). For a scope
+ * productPinned (every group of one product, product-orders.ts), as asked, also the customers with
+ * two or more orders (`repeaters`) and the orders with a customer (`customerOrders`): a customer's
+ * orders of a product are its lines of it less the extra lines of its orders that repeat the product
+ * (kpi_repeat_product_orders): those lines count −1 each, and each such order +1 (COUNT(DISTINCT o)).
+ */
+export async function productCustomerCounts(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+  want: { repeaters: boolean; customerOrders: boolean },
+): Promise<CustomerFigures[]> {
+  const ctx = context(scope, buckets);
+  // The months' rows count their lines, the other days' lines one each; with orders asked, the lines
+  // of the listed orders that repeat a product count −1 each and each such order +1 (product-orders.ts).
+  const arms = activeArms(ctx, buckets, {
+    months: sql`, s.amount_minor AS rev, s.line_count AS n, NULL AS o`,
+    days: sql`, s.amount_minor AS rev, 1 AS n, NULL AS o`,
+  });
+  if (arms.length === 0) return [];
+  if (want.repeaters || want.customerOrders)
+    arms.push(
+      sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(buckets), true)}`,
+    );
+  return customerFigures(db, unionAll(arms), want);
 }
 
 /**
@@ -543,8 +553,10 @@ export async function retentionCounts(
   const ctx = context(scope, buckets);
   const before = partsOf(previous, ctx.unit);
   const now = partsOf(buckets, ctx.unit);
-  const was = new Map<string, Set<string>>();
-  const is = new Map<string, Set<string>>();
+  // Customer ids as numbers; each row's sets are found once (per member for a segment breakdown),
+  // not once per customer: these lists hold every customer of every month read.
+  const was = new Map<string, Set<number>>();
+  const is = new Map<string, Set<number>>();
   const months = [...before.periods, ...now.periods];
   if (months.length > 0) {
     // One read of every month either side needs (a month is often the previous period of the next).
@@ -562,10 +574,25 @@ export async function retentionCounts(
       const m = String(r.m);
       const b = beforeOf.get(m);
       const n = nowOf.get(m);
+      const setsOf = (k: string) => [
+        b === undefined ? null : setAt(was, b, k),
+        n === undefined ? null : setAt(is, n, k),
+      ];
+      const rowSets = memberOf ? new Map<string, (Set<number> | null)[]>() : null;
+      const plain = memberOf ? null : setsOf(String(r.k));
       for (const c of ids(r.cs)) {
-        const k = memberOf ? memberOf(c) : String(r.k);
-        if (b !== undefined) addTo(was, b, k, c);
-        if (n !== undefined) addTo(is, n, k, c);
+        let sets = plain;
+        if (rowSets && memberOf) {
+          const k = memberOf(c);
+          sets = rowSets.get(k) ?? null;
+          if (!sets) {
+            sets = setsOf(k);
+            rowSets.set(k, sets);
+          }
+        }
+        const id = Number(c);
+        sets?.[0]?.add(id);
+        sets?.[1]?.add(id);
       }
     }
   }
@@ -582,7 +609,10 @@ export async function retentionCounts(
         WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
           AND s.customer_id IS NOT NULL${ctx.filters}
       ) t WHERE b >= 0 GROUP BY b, k`.execute(db);
-    for (const r of res.rows) for (const c of ids(r.cs)) addTo(into, num(r.b), String(r.k), c);
+    for (const r of res.rows) {
+      const set = setAt(into, num(r.b), String(r.k));
+      for (const c of ids(r.cs)) set.add(Number(c));
+    }
   }
   return [...was].map(([slot, customers]) => {
     const back = is.get(slot);

@@ -216,7 +216,12 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       // Distinct orders from the order roll-up where it carries the scope's dimensions, else (segments)
       // from the customer-month activity; customers from the activity (customer-activity.ts).
       const activity = customerActivityServes(scope);
-      const rolled = (need.orders || need.customerOrders) && (orderRollupServes(scope) || activity);
+      // Customers and their orders of a customer-segment scope (CLV): one reading of the customer
+      // cells gives both (customerCounts), instead of the cells grouped by customer twice.
+      const withCustomers =
+        activity && need.customers === true && need.customerOrders === true && !orderRollupServes(scope);
+      const rolled =
+        (need.orders || (need.customerOrders && !withCustomers)) && (orderRollupServes(scope) || activity);
       if (rolled) {
         const counts = orderRollupServes(scope)
           ? await orderCounts(db, scope, pieces)
@@ -229,11 +234,13 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         }
       }
       if (need.customers && activity) {
-        for (const r of await customerCounts(db, scope, buckets)) {
+        const want = { repeaters: need.repeaters === true, customerOrders: withCustomers };
+        for (const r of await customerCounts(db, scope, buckets, want)) {
           const f = factOf(r.bucket, r.key);
           f.customers = r.customers;
           f.repeatCustomers = r.repeaters;
           f.customerRevenueMinor = r.revenueMinor;
+          if (withCustomers) f.customerOrders = r.customerOrders;
         }
       }
       // Product and category scopes: customers and their revenue from the customer × product months;
@@ -285,7 +292,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           f.customerRevenueMinor = num(r.rev);
         }
       }
-      if (need.customerOrders && !rolled && !productCustomerOrders) {
+      if (need.customerOrders && !rolled && !withCustomers && !productCustomerOrders) {
         const res = await sql<Keyed & { n: unknown }>`
           SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from}
             AND s.customer_id IS NOT NULL GROUP BY 1, 2`.execute(db);
