@@ -6,6 +6,7 @@ import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 import {
   bucketCase,
+  contiguousRuns,
   dimensionsOf,
   filterSql,
   keySql,
@@ -279,13 +280,11 @@ async function bySegment(
 function lineArms(ctx: Ctx, parts: Parts, customers: boolean, complexOrders = true): RawBuilder<unknown>[] {
   const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
   const arms: RawBuilder<unknown>[] = [];
-  if (parts.days.length > 0) {
-    const span = spanOf(parts.days);
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k,
+  for (const { run, span } of runsOf(parts.days))
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), run)} AS b, ${ctx.key} AS k,
         s.customer_id AS c, s.order_id AS o, s.amount_minor AS rev
       FROM sales_lines s${ctx.joins}
       WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`);
-  }
   if (complexOrders && parts.periodDays.length > 0) {
     const span = spanOf(parts.periodDays);
     arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.periodDays)} AS b, ${ctx.key} AS k,
@@ -305,6 +304,13 @@ function periodsFrom(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unk
 }
 
 const unionAll = (arms: readonly RawBuilder<unknown>[]) => sql.join(arms, sql` UNION ALL `);
+
+/**
+ * The days read from the lines, as runs of consecutive days, each with its span: one range scan per
+ * run (the partial first and last week or month of a range are two short scans, not one of the
+ * whole range between them).
+ */
+const runsOf = (days: readonly Piece[]) => contiguousRuns(days).map((run) => ({ run, span: spanOf(run) }));
 
 /** Per bucket × key, what customerCounts and productCustomerCounts return. */
 type CustomerFigures = ActivityRow & {
@@ -485,14 +491,12 @@ function activeArms(
       WHERE s.tenant_id = ${ctx.t} AND ${sql.ref(`s.${ctx.period}`)} BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`);
   }
-  if (parts.days.length > 0) {
-    const span = spanOf(parts.days);
-    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k,
+  for (const { run, span } of runsOf(parts.days))
+    arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), run)} AS b, ${ctx.key} AS k,
         s.customer_id AS c${dayExtra}
       FROM sales_lines s${ctx.joins}${join}
       WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`);
-  }
   return arms;
 }
 
@@ -601,14 +605,18 @@ export async function retentionCounts(
     [now, is],
   ] as const) {
     if (parts.days.length === 0) continue;
-    const span = spanOf(parts.days);
-    const res = await sql<{ b: unknown; k: unknown; cs: unknown }>`
-      SELECT b, k, string_agg(CAST(c AS text), ',') AS cs FROM (
-        SELECT ${bucketCase(sql.ref('s.sale_date'), parts.days)} AS b, ${ctx.key} AS k, s.customer_id AS c
+    const arms = runsOf(parts.days).map(
+      ({
+        run,
+        span,
+      }) => sql`SELECT ${bucketCase(sql.ref('s.sale_date'), run)} AS b, ${ctx.key} AS k, s.customer_id AS c
         FROM sales_lines s${ctx.joins}
         WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
-          AND s.customer_id IS NOT NULL${ctx.filters}
-      ) t WHERE b >= 0 GROUP BY b, k`.execute(db);
+          AND s.customer_id IS NOT NULL${ctx.filters}`,
+    );
+    const res = await sql<{ b: unknown; k: unknown; cs: unknown }>`
+      SELECT b, k, string_agg(CAST(c AS text), ',') AS cs FROM (${unionAll(arms)}) t
+      WHERE b >= 0 GROUP BY b, k`.execute(db);
     for (const r of res.rows) {
       const set = setAt(into, num(r.b), String(r.k));
       for (const c of ids(r.cs)) set.add(Number(c));
