@@ -85,8 +85,6 @@ export const customerProductsServe = (scope: KpiScope): boolean =>
   !customerActivityServes(scope) && [...dimensionsOf(scope)].every((d) => PRODUCT_DIMENSIONS.includes(d));
 
 const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
-/** The last day of `date`'s month as a bound ('YYYY-MM-31' sorts after every day of the month). */
-const monthEnd = (date: string): string => `${date.slice(0, 7)}-31`;
 
 /** Each unit's cell table, its period column, and the first day of a date's period. */
 const CELLS = {
