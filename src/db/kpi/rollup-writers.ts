@@ -57,7 +57,7 @@ const CELL_COLUMNS =
 const CUSTOMER_MONTHLY = `INSERT INTO kpi_customer_monthly (tenant_id, month_start, ${CELL_COLUMNS}) VALUES `;
 const CUSTOMER_WEEKLY = `INSERT INTO kpi_customer_weekly (tenant_id, week_start, ${CELL_COLUMNS}) VALUES `;
 type CustomerCell = Omit<CustomerMonthRow, 'monthStart'>;
-/** A customer cell's columns after tenant and period, in CELL_COLUMNS' order. */
+/** A customer cell's columns after tenant and period, in CELL_COLUMNS' order (fillCell's too). */
 const cellColumns = (r: CustomerCell) => ({
   customer_id: r.customerId,
   channel_id: r.channelId,
@@ -73,7 +73,7 @@ const PRODUCT_CELL = 'product_id, customer_id, amount_minor, line_count) VALUES 
 const CUSTOMER_PRODUCTS = `INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, ${PRODUCT_CELL}`;
 const CUSTOMER_PRODUCT_WEEKS = `INSERT INTO kpi_customer_product_weekly (tenant_id, week_start, ${PRODUCT_CELL}`;
 type ProductCell = Omit<CustomerProductRow, 'monthStart'>;
-/** A customer × product cell's columns after tenant and period, in PRODUCT_CELL's order. */
+/** A customer × product cell's columns after tenant and period, in PRODUCT_CELL's order (fillProductCell's too). */
 const productCellColumns = (r: ProductCell) => ({
   product_id: r.productId,
   customer_id: r.customerId,
@@ -146,11 +146,19 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     p[at + 2] = r.firstDate;
   });
   /** tenant, the period, then the cell's columns in CELL_COLUMNS' order. */
+  // Written out (no object or array per row: hundreds of thousands of cells per import).
   const fillCell = (p: unknown[], at: number, start: string, r: CustomerCell) => {
     p[at] = tenantId;
     p[at + 1] = start;
-    let k = at + 2;
-    for (const v of Object.values(cellColumns(r))) p[k++] = v;
+    p[at + 2] = r.customerId;
+    p[at + 3] = r.channelId;
+    p[at + 4] = r.repId;
+    p[at + 5] = r.regionId;
+    p[at + 6] = r.amountMinor;
+    p[at + 7] = r.quantity;
+    p[at + 8] = r.lines;
+    p[at + 9] = r.campaignAmountMinor;
+    p[at + 10] = r.orders;
   };
   const customerMonths = table<CustomerMonthRow>(CUSTOMER_MONTHLY, 11, '', (p, at, r) =>
     fillCell(p, at, r.monthStart, r),
@@ -161,8 +169,10 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
   const fillProductCell = (p: unknown[], at: number, start: string, r: ProductCell) => {
     p[at] = tenantId;
     p[at + 1] = start;
-    let k = at + 2;
-    for (const v of Object.values(productCellColumns(r))) p[k++] = v;
+    p[at + 2] = r.productId;
+    p[at + 3] = r.customerId;
+    p[at + 4] = r.amountMinor;
+    p[at + 5] = r.lines;
   };
   const customerProducts = table<CustomerProductRow>(CUSTOMER_PRODUCTS, 6, '', (p, at, r) =>
     fillProductCell(p, at, r.monthStart, r),
