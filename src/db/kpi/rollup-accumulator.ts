@@ -80,11 +80,6 @@ export interface CustomerProductRow {
   lines: number;
 }
 
-/** The same cell per ISO week (kpi_customer_product_weekly): weekStart is its Monday. */
-export interface CustomerProductWeekRow extends Omit<CustomerProductRow, 'monthStart'> {
-  weekStart: string;
-}
-
 export interface RollupBatch {
   daily: DailyRow[];
   monthly: MonthlyRow[];
@@ -92,7 +87,6 @@ export interface RollupBatch {
   customerMonths: CustomerMonthRow[];
   customerWeeks: CustomerWeekRow[];
   customerProducts: CustomerProductRow[];
-  customerProductWeeks: CustomerProductWeekRow[];
 }
 
 /** The members of an order count (order-rollup.ts's OrderCell). */
@@ -282,8 +276,6 @@ export class RollupAccumulator {
   private weeks = new KeyedRows();
   /** month number × customer × product (kpi_customer_product_monthly; identified customers only) */
   private products = new KeyedRows();
-  /** week key × customer × product (kpi_customer_product_weekly) */
-  private productWeeks = new KeyedRows();
   /** customer id → day number of the first purchase seen */
   private first = new Map<number, number>();
   /** The names of the day and month numbers seen. */
@@ -330,14 +322,9 @@ export class RollupAccumulator {
     this.months.addLine(this.customerRow(l), l);
     this.weeks.addLine(this.customerWeekRow(l), l);
     if (l.customerId !== null) {
-      for (const [t, period] of [
-        [this.products, this.lastMonthNumber],
-        [this.productWeeks, this.lastWeekKey],
-      ] as const) {
-        const p = t.row(period, l.customerId + 1, l.productId + 1, 0, 0);
-        t.amount[p] = (t.amount[p] as number) + l.amountMinor;
-        t.lines[p] = (t.lines[p] as number) + 1;
-      }
+      const p = this.products.row(this.lastMonthNumber, l.customerId + 1, l.productId + 1, 0, 0);
+      this.products.amount[p] = (this.products.amount[p] as number) + l.amountMinor;
+      this.products.lines[p] = (this.products.lines[p] as number) + 1;
       const seen = this.first.get(l.customerId);
       if (seen === undefined || day < seen) this.first.set(l.customerId, day);
     }
@@ -379,13 +366,7 @@ export class RollupAccumulator {
   /** True when the held rows should be written out. */
   get full(): boolean {
     return (
-      this.days.size +
-        this.first.size +
-        this.months.size +
-        this.weeks.size +
-        this.products.size +
-        this.productWeeks.size >=
-      this.limit
+      this.days.size + this.first.size + this.months.size + this.weeks.size + this.products.size >= this.limit
     );
   }
 
@@ -441,14 +422,6 @@ export class RollupAccumulator {
       amountMinor: p.amount[r] as number,
       lines: p.lines[r] as number,
     }));
-    const pw = this.productWeeks;
-    const customerProductWeeks: CustomerProductWeekRow[] = Array.from(pw.byFirstKey(), (r) => ({
-      weekStart: this.weekNames.get(pw.k0[r] as number) as string,
-      customerId: (pw.k1[r] as number) - 1,
-      productId: (pw.k2[r] as number) - 1,
-      amountMinor: pw.amount[r] as number,
-      lines: pw.lines[r] as number,
-    }));
     const firstPurchases: FirstPurchase[] = [...this.first].map(([customerId, day]) => ({
       customerId,
       firstDate: this.dayNames.get(day) as string,
@@ -457,16 +430,7 @@ export class RollupAccumulator {
     this.months.clear();
     this.weeks.clear();
     this.products.clear();
-    this.productWeeks.clear();
     this.first = new Map();
-    return {
-      daily,
-      monthly,
-      firstPurchases,
-      customerMonths,
-      customerWeeks,
-      customerProducts,
-      customerProductWeeks,
-    };
+    return { daily, monthly, firstPurchases, customerMonths, customerWeeks, customerProducts };
   }
 }

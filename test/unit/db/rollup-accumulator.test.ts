@@ -46,7 +46,6 @@ function fold(batches: readonly RollupBatch[]) {
   const customerMonths = new Map<string, number[]>();
   const customerWeeks = new Map<string, number[]>();
   const customerProducts = new Map<string, number[]>();
-  const customerProductWeeks = new Map<string, number[]>();
   const add = (m: Map<string, number[]>, k: string, v: number[]) => {
     const cur = m.get(k) ?? [0, 0, 0, 0, 0];
     m.set(
@@ -87,8 +86,6 @@ function fold(batches: readonly RollupBatch[]) {
       ]);
     for (const c of b.customerProducts)
       add(customerProducts, [c.monthStart, c.customerId, c.productId].join('|'), [c.amountMinor, c.lines]);
-    for (const c of b.customerProductWeeks)
-      add(customerProductWeeks, [c.weekStart, c.customerId, c.productId].join('|'), [c.amountMinor, c.lines]);
     for (const f of b.firstPurchases) {
       const seen = first.get(f.customerId);
       if (seen === undefined || f.firstDate < seen) first.set(f.customerId, f.firstDate);
@@ -103,7 +100,6 @@ function fold(batches: readonly RollupBatch[]) {
     customerMonths: sorted(customerMonths),
     customerWeeks: sorted(customerWeeks),
     customerProducts: sorted(customerProducts),
-    customerProductWeeks: sorted(customerProductWeeks),
   };
 }
 
@@ -146,19 +142,6 @@ describe('RollupAccumulator', () => {
                 customerId: l.customerId,
                 orders: orderSigns[i] ?? 0,
               })),
-              customerProductWeeks: lines.flatMap((l) =>
-                l.customerId === null
-                  ? []
-                  : [
-                      {
-                        weekStart: MONDAY[l.saleDate] as string,
-                        customerId: l.customerId,
-                        productId: l.productId,
-                        amountMinor: l.amountMinor,
-                        lines: 1,
-                      },
-                    ],
-              ),
               customerProducts: lines.flatMap((l) =>
                 l.customerId === null
                   ? []
@@ -218,8 +201,8 @@ describe('RollupAccumulator', () => {
   });
 
   it('keeps the earliest purchase of each customer and reports when it is full', () => {
-    // Day rows + first purchases + customer-month and -week rows + customer × product months and weeks.
-    const acc = new RollupAccumulator(13);
+    // Day rows + first purchases + customer-month rows + customer-week rows + customer × product months.
+    const acc = new RollupAccumulator(10);
     const base: RollupLine = {
       saleDate: '2026-02-02',
       productId: 1,
@@ -254,7 +237,6 @@ describe('RollupAccumulator', () => {
       customerMonths: [],
       customerWeeks: [],
       customerProducts: [],
-      customerProductWeeks: [],
     });
   });
 });
