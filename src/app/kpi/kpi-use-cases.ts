@@ -3,7 +3,7 @@ import { matchFilterNames } from '../../core/goals/scope-match.ts';
 import type { UnknownScopeName } from '../../core/goals/types.ts';
 import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
 import { type GlossaryEntry, glossaryIn, type KpiLocale } from '../../core/kpi/glossary.ts';
-import { DIMENSIONS, type Dimension, type KpiQuery, type KpiResult } from '../../core/kpi/types.ts';
+import { DIMENSIONS, type Dimension, type KpiResult } from '../../core/kpi/types.ts';
 import { type KpiQueryInput, validateKpiQuery } from '../../core/kpi/validate-query.ts';
 import { type Actor, authorize } from '../access.ts';
 import type { AppContext } from '../ports.ts';
@@ -41,7 +41,7 @@ export async function getKpi(
     let unknownFilters: UnknownScopeName[] = [];
     if (query.where && Object.keys(query.where).length > 0) {
       const matched = matchFilterNames(query.where, await loadScopeCatalog(ctx, companyId));
-      query = { ...query, where: matched.where } as KpiQuery;
+      query = { ...query, where: matched.where };
       unknownFilters = matched.unknown;
     }
     const [kpi, caveats] = await Promise.all([

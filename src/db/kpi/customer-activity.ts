@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
-import { type DateRange, startOfIsoWeek } from '../../core/calendar/index.ts';
+import { type DateRange, startOfIsoWeek, startOfMonth } from '../../core/calendar/index.ts';
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
@@ -16,9 +16,8 @@ import {
   periodEnd,
   piecesOf,
   spanOf,
-  splitByMonth,
   splitByPeriod,
-  splitByWeek,
+  splitInto,
   weekStartCase,
 } from './kpi-sql.ts';
 import { repeatedProductLines } from './product-orders.ts';
@@ -83,11 +82,9 @@ const PRODUCT_DIMENSIONS: readonly Dimension[] = [
 export const customerProductsServe = (scope: KpiScope): boolean =>
   !customerActivityServes(scope) && [...dimensionsOf(scope)].every((d) => PRODUCT_DIMENSIONS.includes(d));
 
-const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
-
 /** Each unit's cell table, its period column, and the first day of a date's period. */
 const CELLS = {
-  month: { table: 'kpi_customer_monthly', column: 'month_start', startOf: monthStart },
+  month: { table: 'kpi_customer_monthly', column: 'month_start', startOf: startOfMonth },
   week: { table: 'kpi_customer_weekly', column: 'week_start', startOf: startOfIsoWeek },
 } as const;
 
@@ -141,8 +138,8 @@ export async function refreshCustomerProducts(
   from: string,
   to: string,
 ): Promise<void> {
-  const first = monthStart(from);
-  const last = monthStart(to);
+  const first = startOfMonth(from);
+  const last = startOfMonth(to);
   await sql`DELETE FROM kpi_customer_product_monthly WHERE tenant_id = ${t} AND month_start BETWEEN ${first} AND ${last}`.execute(
     db,
   );
@@ -166,10 +163,7 @@ interface Parts {
 }
 
 function partsOf(buckets: readonly DateRange[], unit: PeriodSplit['unit']): Parts {
-  const { periods, days } =
-    unit === 'week'
-      ? (({ weeks, days }) => ({ periods: weeks, days }))(splitByWeek(buckets))
-      : (({ months, days }) => ({ periods: months, days }))(splitByMonth(buckets));
+  const { periods, days } = splitInto(buckets, unit);
   return { periods, periodDays: periods.map((p) => ({ ...p, end: periodEnd(unit, p.end) })), days };
 }
 

@@ -183,13 +183,20 @@ const WEEKS_SAVE_DAYS = 56;
  * left. A few days at a range's ends stay with months (a month's rows are fewer than its weeks').
  */
 export function splitByPeriod(buckets: readonly DateRange[], weeks: boolean): PeriodSplit {
-  const byMonth = splitByMonth(buckets);
-  const month: PeriodSplit = { unit: 'month', periods: byMonth.months, days: byMonth.days };
-  if (!weeks || byMonth.days.length === 0) return month;
-  const byWeek = splitByWeek(buckets);
-  return dayCount(byMonth.days) - dayCount(byWeek.days) > WEEKS_SAVE_DAYS
-    ? { unit: 'week', periods: byWeek.weeks, days: byWeek.days }
-    : month;
+  const month = splitInto(buckets, 'month');
+  if (!weeks || month.days.length === 0) return month;
+  const week = splitInto(buckets, 'week');
+  return dayCount(month.days) - dayCount(week.days) > WEEKS_SAVE_DAYS ? week : month;
+}
+
+/** Buckets split into whole periods of `unit` and the days left. */
+export function splitInto(buckets: readonly DateRange[], unit: PeriodSplit['unit']): PeriodSplit {
+  if (unit === 'week') {
+    const { weeks, days } = splitByWeek(buckets);
+    return { unit, periods: weeks, days };
+  }
+  const { months, days } = splitByMonth(buckets);
+  return { unit, periods: months, days };
 }
 
 /** The period after `start` (a month's or a Monday's date) in `unit`. */

@@ -135,8 +135,7 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     p[at + 1] = r.customerId;
     p[at + 2] = r.firstDate;
   });
-  /** tenant, the period, then the cell's columns in CELL_COLUMNS' order. */
-  // Written out (no object or array per row: hundreds of thousands of cells per import).
+  /** tenant, the period, then the cell's columns in CELL_COLUMNS' order: written out, no object per row. */
   const fillCell = (p: unknown[], at: number, start: string, r: CustomerCell) => {
     p[at] = tenantId;
     p[at + 1] = start;
