@@ -80,13 +80,39 @@ export interface CustomerProductRow {
   lines: number;
 }
 
+/**
+ * Rows read one at a time: `row(i)` refills and returns one object shared by every call (copy what
+ * must outlive the next call). A drained batch is valid until the accumulator is used again.
+ */
+export interface RowView<R> {
+  readonly size: number;
+  row(i: number): R;
+}
+
+/** Rows `from` to `to` of a view, as objects of their own. */
+export function rowsOf<R extends object>(view: RowView<R>, from = 0, to = view.size): R[] {
+  const out: R[] = [];
+  for (let i = from; i < Math.min(to, view.size); i++) out.push({ ...view.row(i) });
+  return out;
+}
+
+/** A view of rows already in an array. */
+export const arrayView = <R>(rows: readonly R[]): RowView<R> => ({
+  size: rows.length,
+  row: (i) => rows[i] as R,
+});
+
+/**
+ * What a drain holds, table by table, in date order. Read from the accumulator's own columns: a
+ * drain of hundreds of thousands of rows makes no object per row.
+ */
 export interface RollupBatch {
-  daily: DailyRow[];
-  monthly: MonthlyRow[];
-  firstPurchases: FirstPurchase[];
-  customerMonths: CustomerMonthRow[];
-  customerWeeks: CustomerWeekRow[];
-  customerProducts: CustomerProductRow[];
+  daily: RowView<DailyRow>;
+  monthly: RowView<MonthlyRow>;
+  firstPurchases: RowView<FirstPurchase>;
+  customerMonths: RowView<CustomerMonthRow>;
+  customerWeeks: RowView<CustomerWeekRow>;
+  customerProducts: RowView<CustomerProductRow>;
 }
 
 /** The members of an order count (order-rollup.ts's OrderCell). */
@@ -230,21 +256,18 @@ const ROW_BITS_LIMIT = 2 ** 21;
 const plusOne = (id: number | null): number => (id === null ? 0 : id + 1);
 const idOf = (k: number): number | null => (k === 0 ? null : k - 1);
 
-/** Row `r`'s channel, rep and region (keys 2–4) and its sums. */
-const membersAndSums = (t: KeyedRows, r: number) => ({
-  channelId: idOf(t.k2[r] as number),
-  repId: idOf(t.k3[r] as number),
-  regionId: idOf(t.k4[r] as number),
-  amountMinor: t.amount[r] as number,
-  quantity: t.quantity[r] as number,
-  lines: t.lines[r] as number,
-  campaignAmountMinor: t.campaign[r] as number,
-});
-/** Row `r` of a day or month table (key 1: the product). */
-const salesRowAt = (t: KeyedRows, r: number) => ({
-  productId: (t.k1[r] as number) - 1,
-  ...membersAndSums(t, r),
-});
+/** Fills `out`'s channel, rep and region (keys 2–4) and its sums from row `r`. */
+function fillMembers(out: Measures & Omit<OrderCountCell, 'saleDate' | 'customerId'>, t: KeyedRows, r: number) {
+  out.channelId = idOf(t.k2[r] as number);
+  out.repId = idOf(t.k3[r] as number);
+  out.regionId = idOf(t.k4[r] as number);
+  out.amountMinor = t.amount[r] as number;
+  out.quantity = t.quantity[r] as number;
+  out.lines = t.lines[r] as number;
+  out.campaignAmountMinor = t.campaign[r] as number;
+}
+const measures = (): Measures => ({ amountMinor: 0, quantity: 0, lines: 0, campaignAmountMinor: 0 });
+const members = () => ({ channelId: null, repId: null, regionId: null, ...measures() });
 
 /** 'YYYY-MM-DD' → (year × 13 + month) × 32 + day: distinct days, in date order (a 'YYYY-MM-DD' string assumed). */
 export function dayNumber(d: string): number {
@@ -270,6 +293,10 @@ const WEEK_KEY_OFFSET = 1_000_000;
 export class RollupAccumulator {
   /** day number × product × channel × rep × region */
   private days = new KeyedRows();
+  /** month number × product × channel × rep × region: the day rows summed by a drain */
+  private monthSums = new KeyedRows();
+  /** A drain's batch is out: the rows are cleared when the accumulator is next used. */
+  private drained = false;
   /** month number × customer × channel × rep × region (kpi_customer_monthly) */
   private months = new KeyedRows();
   /** week key × customer × channel × rep × region (kpi_customer_weekly) */
@@ -313,6 +340,7 @@ export class RollupAccumulator {
   }
 
   add(l: RollupLine): void {
+    this.settle();
     this.see(l.saleDate);
     const day = this.lastDayNumber;
     this.days.addLine(
@@ -335,6 +363,7 @@ export class RollupAccumulator {
    * it counts an order in kpi_orders_daily: the two stay in step).
    */
   countOrder(cell: OrderCountCell, sign: number): void {
+    this.settle();
     const r = this.customerRow(cell);
     this.months.orders[r] = (this.months.orders[r] as number) + sign;
     const w = this.customerWeekRow(cell);
@@ -366,71 +395,118 @@ export class RollupAccumulator {
   /** True when the held rows should be written out. */
   get full(): boolean {
     return (
+      !this.drained &&
       this.days.size + this.first.size + this.months.size + this.weeks.size + this.products.size >= this.limit
     );
   }
 
-  /** The rows held so far, in date order; the accumulator starts empty again. */
+  /**
+   * The rows held so far, in date order, read from the accumulator's columns; the accumulator starts
+   * empty again when it is next used (the batch is valid until then).
+   */
   drain(): RollupBatch {
+    this.settle();
+    this.drained = true;
     const d = this.days;
-    const daily: DailyRow[] = [];
-    const monthly: MonthlyRow[] = [];
+    const dayOrder = d.byFirstKey();
     // Month rows summed from the day rows, which come in date order: a month's rows are all made
     // before the next month's.
-    const monthRows = new KeyedRows();
-    let month = Number.NaN;
-    const flushMonth = () => {
-      for (let r = 0; r < monthRows.size; r++)
-        monthly.push({ monthStart: this.monthNames.get(month) as string, ...salesRowAt(monthRows, r) });
-      monthRows.clear();
-    };
-    for (const r of d.byFirstKey()) {
-      const dayNumber = d.k0[r] as number;
-      const m = monthOfDay(dayNumber);
-      if (m !== month) {
-        flushMonth();
-        month = m;
-      }
-      const row: DailyRow = { saleDate: this.dayNames.get(dayNumber) as string, ...salesRowAt(d, r) };
-      daily.push(row);
-      const mr = monthRows.row(m, d.k1[r] as number, d.k2[r] as number, d.k3[r] as number, d.k4[r] as number);
-      monthRows.amount[mr] = (monthRows.amount[mr] as number) + row.amountMinor;
-      monthRows.quantity[mr] = (monthRows.quantity[mr] as number) + row.quantity;
-      monthRows.lines[mr] = (monthRows.lines[mr] as number) + row.lines;
-      monthRows.campaign[mr] = (monthRows.campaign[mr] as number) + row.campaignAmountMinor;
+    const m = this.monthSums;
+    for (const r of dayOrder) {
+      const mr = m.row(monthOfDay(d.k0[r] as number), d.k1[r] as number, d.k2[r] as number, d.k3[r] as number, d.k4[r] as number);
+      m.amount[mr] = (m.amount[mr] as number) + (d.amount[r] as number);
+      m.quantity[mr] = (m.quantity[mr] as number) + (d.quantity[r] as number);
+      m.lines[mr] = (m.lines[mr] as number) + (d.lines[r] as number);
+      m.campaign[mr] = (m.campaign[mr] as number) + (d.campaign[r] as number);
     }
-    flushMonth();
-    const c = this.months;
-    const customerMonths: CustomerMonthRow[] = Array.from(c.byFirstKey(), (r) => ({
-      monthStart: this.monthNames.get(c.k0[r] as number) as string,
-      customerId: idOf(c.k1[r] as number),
-      ...membersAndSums(c, r),
-      orders: c.orders[r] as number,
-    }));
-    const w = this.weeks;
-    const customerWeeks: CustomerWeekRow[] = Array.from(w.byFirstKey(), (r) => ({
-      weekStart: this.weekNames.get(w.k0[r] as number) as string,
-      customerId: idOf(w.k1[r] as number),
-      ...membersAndSums(w, r),
-      orders: w.orders[r] as number,
-    }));
+    const daily: DailyRow = { saleDate: '', productId: 0, ...members() };
+    const monthly: MonthlyRow = { monthStart: '', productId: 0, ...members() };
+    const month: CustomerMonthRow = { monthStart: '', customerId: null, orders: 0, ...members() };
+    const week: CustomerWeekRow = { weekStart: '', customerId: null, orders: 0, ...members() };
     const p = this.products;
-    const customerProducts: CustomerProductRow[] = Array.from(p.byFirstKey(), (r) => ({
-      monthStart: this.monthNames.get(p.k0[r] as number) as string,
-      customerId: (p.k1[r] as number) - 1,
-      productId: (p.k2[r] as number) - 1,
-      amountMinor: p.amount[r] as number,
-      lines: p.lines[r] as number,
-    }));
-    const firstPurchases: FirstPurchase[] = [...this.first].map(([customerId, day]) => ({
-      customerId,
-      firstDate: this.dayNames.get(day) as string,
-    }));
+    const productOrder = p.byFirstKey();
+    const product: CustomerProductRow = { monthStart: '', customerId: 0, productId: 0, amountMinor: 0, lines: 0 };
+    const firstIds = [...this.first.keys()];
+    const first: FirstPurchase = { customerId: 0, firstDate: '' };
+    return {
+      daily: {
+        size: dayOrder.length,
+        row: (i) => {
+          const r = dayOrder[i] as number;
+          daily.saleDate = this.dayNames.get(d.k0[r] as number) as string;
+          daily.productId = (d.k1[r] as number) - 1;
+          fillMembers(daily, d, r);
+          return daily;
+        },
+      },
+      monthly: {
+        size: m.size,
+        row: (r) => {
+          monthly.monthStart = this.monthNames.get(m.k0[r] as number) as string;
+          monthly.productId = (m.k1[r] as number) - 1;
+          fillMembers(monthly, m, r);
+          return monthly;
+        },
+      },
+      firstPurchases: {
+        size: firstIds.length,
+        row: (i) => {
+          first.customerId = firstIds[i] as number;
+          first.firstDate = this.dayNames.get(this.first.get(first.customerId) as number) as string;
+          return first;
+        },
+      },
+      customerMonths: this.cells(this.months, this.monthNames, month, (o, v) => {
+        o.monthStart = v;
+      }),
+      customerWeeks: this.cells(this.weeks, this.weekNames, week, (o, v) => {
+        o.weekStart = v;
+      }),
+      customerProducts: {
+        size: productOrder.length,
+        row: (i) => {
+          const r = productOrder[i] as number;
+          product.monthStart = this.monthNames.get(p.k0[r] as number) as string;
+          product.customerId = (p.k1[r] as number) - 1;
+          product.productId = (p.k2[r] as number) - 1;
+          product.amountMinor = p.amount[r] as number;
+          product.lines = p.lines[r] as number;
+          return product;
+        },
+      },
+    };
+  }
+
+  /** A view of customer cells (month or week) in period order; `setPeriod` names the row's period. */
+  private cells<R extends CustomerMonthRow | CustomerWeekRow>(
+    t: KeyedRows,
+    periods: Map<number, string>,
+    out: R,
+    setPeriod: (out: R, name: string) => void,
+  ): RowView<R> {
+    const order = t.byFirstKey();
+    return {
+      size: order.length,
+      row: (i) => {
+        const r = order[i] as number;
+        setPeriod(out, periods.get(t.k0[r] as number) as string);
+        out.customerId = idOf(t.k1[r] as number);
+        fillMembers(out, t, r);
+        out.orders = t.orders[r] as number;
+        return out;
+      },
+    };
+  }
+
+  /** Empties the accumulator after a drain, once the batch has been used. */
+  private settle() {
+    if (!this.drained) return;
+    this.drained = false;
     this.days.clear();
+    this.monthSums.clear();
     this.months.clear();
     this.weeks.clear();
     this.products.clear();
     this.first = new Map();
-    return { daily, monthly, firstPurchases, customerMonths, customerWeeks, customerProducts };
   }
 }

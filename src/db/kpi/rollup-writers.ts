@@ -11,15 +11,18 @@ import {
   type SuspectOrder,
 } from './order-rollup.ts';
 import { listRepeatProductOrders } from './product-orders.ts';
-import type {
-  CustomerMonthRow,
-  CustomerProductRow,
-  CustomerWeekRow,
-  DailyRow,
-  FirstPurchase,
-  Measures,
-  MonthlyRow,
-  RollupBatch,
+import {
+  type CustomerMonthRow,
+  type CustomerProductRow,
+  type CustomerWeekRow,
+  type DailyRow,
+  type FirstPurchase,
+  type Measures,
+  type MonthlyRow,
+  arrayView,
+  type RollupBatch,
+  type RowView,
+  rowsOf,
 } from './rollup-accumulator.ts';
 
 /** The members and sums a daily and a monthly row share. */
@@ -109,24 +112,30 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     const one = conn.prepare(`${head}${placeholders(columns, 1)}${tail}`);
     const params: unknown[] = new Array(columns * ROWS);
     const single: unknown[] = new Array(columns);
-    return (rows: readonly R[]) => {
+    return (rows: RowView<R>) => {
       let i = 0;
-      for (; i + ROWS <= rows.length; i += ROWS) {
-        for (let j = 0; j < ROWS; j++) fill(params, j * columns, rows[i + j] as R);
+      for (; i + ROWS <= rows.size; i += ROWS) {
+        for (let j = 0; j < ROWS; j++) fill(params, j * columns, rows.row(i + j));
         many.run(params);
       }
-      for (; i < rows.length; i++) {
-        fill(single, 0, rows[i] as R);
+      for (; i < rows.size; i++) {
+        fill(single, 0, rows.row(i));
         one.run(single);
       }
     };
   };
-  /** tenant, the date (day or month), then the shared columns in sharedColumns' order. */
+  /** tenant, the date (day or month), then the shared columns in SHARED's order: no object per row. */
   const fillSales = (p: unknown[], at: number, date: string, r: SalesRollupRow) => {
     p[at] = tenantId;
     p[at + 1] = date;
-    let k = at + 2;
-    for (const v of Object.values(sharedColumns(r))) p[k++] = v;
+    p[at + 2] = r.productId;
+    p[at + 3] = r.channelId;
+    p[at + 4] = r.repId;
+    p[at + 5] = r.regionId;
+    p[at + 6] = r.amountMinor;
+    p[at + 7] = r.quantity;
+    p[at + 8] = r.lines;
+    p[at + 9] = r.campaignAmountMinor;
   };
   const daily = table<DailyRow>(DAILY, 10, '', (p, at, r) => fillSales(p, at, r.saleDate, r));
   const monthly = table<MonthlyRow>(MONTHLY, 10, '', (p, at, r) => fillSales(p, at, r.monthStart, r));
@@ -189,26 +198,26 @@ function sqliteMoves(conn: SQLite.Database, tenantId: number) {
 async function kyselyCustomerCells(
   db: Kysely<Database>,
   tenantId: number,
-  months: readonly CustomerMonthRow[],
-  weeks: readonly CustomerWeekRow[],
+  months: RowView<CustomerMonthRow>,
+  weeks: RowView<CustomerWeekRow>,
 ) {
   const CHUNK = 1000;
-  for (let i = 0; i < months.length; i += CHUNK)
+  for (let i = 0; i < months.size; i += CHUNK)
     await db
       .insertInto('kpi_customer_monthly')
       .values(
-        months
-          .slice(i, i + CHUNK)
-          .map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...cellColumns(r) })),
+        rowsOf(months, i, i + CHUNK).map((r) => ({
+          tenant_id: tenantId,
+          month_start: r.monthStart,
+          ...cellColumns(r),
+        })),
       )
       .execute();
-  for (let i = 0; i < weeks.length; i += CHUNK)
+  for (let i = 0; i < weeks.size; i += CHUNK)
     await db
       .insertInto('kpi_customer_weekly')
       .values(
-        weeks
-          .slice(i, i + CHUNK)
-          .map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...cellColumns(r) })),
+        rowsOf(weeks, i, i + CHUNK).map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...cellColumns(r) })),
       )
       .execute();
 }
@@ -220,31 +229,35 @@ export function kyselyRollupWriter(
 ): (batch: RollupBatch) => Promise<void> {
   const CHUNK = 2000;
   return async (batch) => {
-    for (let i = 0; i < batch.daily.length; i += CHUNK) {
+    for (let i = 0; i < batch.daily.size; i += CHUNK) {
       await db
         .insertInto('kpi_sales_daily')
         .values(
-          batch.daily
-            .slice(i, i + CHUNK)
-            .map((r) => ({ tenant_id: tenantId, sale_date: r.saleDate, ...sharedColumns(r) })),
+          rowsOf(batch.daily, i, i + CHUNK).map((r) => ({
+            tenant_id: tenantId,
+            sale_date: r.saleDate,
+            ...sharedColumns(r),
+          })),
         )
         .execute();
     }
-    for (let i = 0; i < batch.monthly.length; i += CHUNK) {
+    for (let i = 0; i < batch.monthly.size; i += CHUNK) {
       await db
         .insertInto('kpi_sales_monthly')
         .values(
-          batch.monthly
-            .slice(i, i + CHUNK)
-            .map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...sharedColumns(r) })),
+          rowsOf(batch.monthly, i, i + CHUNK).map((r) => ({
+            tenant_id: tenantId,
+            month_start: r.monthStart,
+            ...sharedColumns(r),
+          })),
         )
         .execute();
     }
-    for (let i = 0; i < batch.firstPurchases.length; i += CHUNK) {
+    for (let i = 0; i < batch.firstPurchases.size; i += CHUNK) {
       await db
         .insertInto('kpi_customer_first')
         .values(
-          batch.firstPurchases.slice(i, i + CHUNK).map((r) => ({
+          rowsOf(batch.firstPurchases, i, i + CHUNK).map((r) => ({
             tenant_id: tenantId,
             customer_id: r.customerId,
             first_date: r.firstDate,
@@ -259,11 +272,11 @@ export function kyselyRollupWriter(
         .execute();
     }
     await kyselyCustomerCells(db, tenantId, batch.customerMonths, batch.customerWeeks);
-    for (let i = 0; i < batch.customerProducts.length; i += CHUNK) {
+    for (let i = 0; i < batch.customerProducts.size; i += CHUNK) {
       await db
         .insertInto('kpi_customer_product_monthly')
         .values(
-          batch.customerProducts.slice(i, i + CHUNK).map((r) => ({
+          rowsOf(batch.customerProducts, i, i + CHUNK).map((r) => ({
             tenant_id: tenantId,
             month_start: r.monthStart,
             product_id: r.productId,
@@ -496,7 +509,7 @@ export function kyselyOrderWriter(db: Kysely<Database>, tenantId: number, import
       const { rows, moves, complex } = resolveSuspects(suspects);
       await writeCounts(rows);
       const cells = moveRows(moves);
-      await kyselyCustomerCells(db, tenantId, cells.months, cells.weeks);
+      await kyselyCustomerCells(db, tenantId, arrayView(cells.months), arrayView(cells.weeks));
       for (let i = 0; i < complex.length; i += CHUNK)
         await db
           .insertInto('kpi_complex_orders')

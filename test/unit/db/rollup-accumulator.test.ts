@@ -4,7 +4,19 @@ import {
   RollupAccumulator,
   type RollupBatch,
   type RollupLine,
+  rowsOf,
 } from '../../../src/db/kpi/rollup-accumulator.ts';
+
+/** A drained batch copied out of the accumulator's shared row objects, table by table. */
+const copied = (b: RollupBatch) => ({
+  daily: rowsOf(b.daily),
+  monthly: rowsOf(b.monthly),
+  firstPurchases: rowsOf(b.firstPurchases),
+  customerMonths: rowsOf(b.customerMonths),
+  customerWeeks: rowsOf(b.customerWeeks),
+  customerProducts: rowsOf(b.customerProducts),
+});
+type Copied = ReturnType<typeof copied>;
 
 /** The Monday of each day lineArb draws (ISO weeks), written out. */
 const MONDAY: Record<string, string> = {
@@ -39,7 +51,7 @@ const lineArb: fc.Arbitrary<RollupLine> = fc.record({
 });
 
 /** Folds rows of one key together, as every reader of the roll-ups does (SUM / MIN). */
-function fold(batches: readonly RollupBatch[]) {
+function fold(batches: readonly Copied[]) {
   const daily = new Map<string, number[]>();
   const monthly = new Map<string, number[]>();
   const first = new Map<number, string>();
@@ -159,15 +171,15 @@ describe('RollupAccumulator', () => {
           ]);
 
           const acc = new RollupAccumulator(limit);
-          const batches: RollupBatch[] = [];
+          const batches: Copied[] = [];
           const drains = new Set(drainAt);
           lines.forEach((l, i) => {
             acc.add(l);
             // An order counted (or taken back) in the line's customer-month cell, as OrderTracker does.
             if (orderSigns[i]) acc.countOrder(l, orderSigns[i] as number);
-            if (acc.full || drains.has(i)) batches.push(acc.drain());
+            if (acc.full || drains.has(i)) batches.push(copied(acc.drain()));
           });
-          batches.push(acc.drain());
+          batches.push(copied(acc.drain()));
           expect(fold(batches)).toEqual(expected);
           // Totals are exact.
           const total = lines.reduce((s, l) => s + l.amountMinor, 0);
@@ -192,7 +204,7 @@ describe('RollupAccumulator', () => {
         ]) {
           const acc = new RollupAccumulator(1_000);
           for (const l of order) acc.add(l);
-          const batch = acc.drain();
+          const batch = copied(acc.drain());
           expect(batch.daily.length).toBe(new Set(lines.map(keyOf)).size);
           expect(batch.monthly.length).toBe(new Set(lines.map(monthKeyOf)).size);
         }
@@ -220,7 +232,10 @@ describe('RollupAccumulator', () => {
     expect(acc.full).toBe(false);
     acc.add({ ...base, saleDate: '2026-01-15', productId: 2 });
     expect(acc.full).toBe(true);
-    const out = acc.drain();
+    const drained = acc.drain();
+    // Drained: not full any more, though the rows stay readable until the accumulator is used again.
+    expect(acc.full).toBe(false);
+    const out = copied(drained);
     expect(out.firstPurchases).toEqual([{ customerId: 7, firstDate: '2026-01-15' }]);
     expect(out.daily).toHaveLength(3);
     expect(out.customerMonths).toHaveLength(2);
@@ -230,7 +245,7 @@ describe('RollupAccumulator', () => {
       { monthStart: '2026-01-01', customerId: 7, productId: 2, amountMinor: 100, lines: 1 },
       { monthStart: '2026-02-01', customerId: 7, productId: 1, amountMinor: 100, lines: 1 },
     ]);
-    expect(acc.drain()).toEqual({
+    expect(copied(acc.drain())).toEqual({
       daily: [],
       monthly: [],
       firstPurchases: [],
@@ -238,5 +253,53 @@ describe('RollupAccumulator', () => {
       customerWeeks: [],
       customerProducts: [],
     });
+  });
+});
+
+describe('a drained batch', () => {
+  it('reads the rows held at the drain, and the next lines start an empty accumulator', () => {
+    const acc = new RollupAccumulator(1_000);
+    const line: RollupLine = {
+      saleDate: '2026-03-02',
+      productId: 1,
+      customerId: 3,
+      channelId: 1,
+      repId: null,
+      regionId: null,
+      quantity: 2,
+      amountMinor: 500,
+      hasCampaign: true,
+    };
+    acc.add(line);
+    acc.add({ ...line, saleDate: '2026-03-01' });
+    const first = acc.drain();
+    // Every row object of a view is one shared object: read field by field, copy to keep.
+    expect(first.daily.size).toBe(2);
+    expect(first.daily.row(0).saleDate).toBe('2026-03-01');
+    expect(first.daily.row(1).saleDate).toBe('2026-03-02');
+    expect(rowsOf(first.monthly)).toEqual([
+      {
+        monthStart: '2026-03-01',
+        productId: 1,
+        channelId: 1,
+        repId: null,
+        regionId: null,
+        amountMinor: 1000,
+        quantity: 4,
+        lines: 2,
+        campaignAmountMinor: 1000,
+      },
+    ]);
+    acc.add({ ...line, saleDate: '2026-04-01', amountMinor: 7 });
+    const second = copied(acc.drain());
+    expect(second.daily.map((d) => [d.saleDate, d.amountMinor])).toEqual([['2026-04-01', 7]]);
+    expect(second.monthly.map((d) => [d.monthStart, d.amountMinor])).toEqual([['2026-04-01', 7]]);
+    expect(second.firstPurchases).toEqual([{ customerId: 3, firstDate: '2026-04-01' }]);
+    // A count taken after a drain also starts from empty rows.
+    acc.drain();
+    acc.countOrder(line, 1);
+    expect(copied(acc.drain()).customerMonths).toEqual([
+      expect.objectContaining({ monthStart: '2026-03-01', customerId: 3, orders: 1, lines: 0 }),
+    ]);
   });
 });
