@@ -9,6 +9,7 @@ import { rebuildAllRollups, refreshSalesRollups } from '../../src/db/kpi/refresh
 import { customerActivity } from '../../src/db/migrations/2026120308-customer-activity.ts';
 import { customerProducts as customerProductsMigration } from '../../src/db/migrations/2026120310-customer-products.ts';
 import { customerWeeks } from '../../src/db/migrations/2026120401-customer-weeks.ts';
+import { customerProductWeeks } from '../../src/db/migrations/2026120402-customer-product-weeks.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
@@ -386,23 +387,39 @@ async function customerCellsOfLines(
   return [...cells].map(([head, c]) => `${head} ${c.a} ${c.q} ${c.n} ${c.c} ${c.o.size}`).sort();
 }
 
-/** kpi_customer_product_monthly folded to one row per cell. */
-async function customerProducts(db: Kysely<Database>, companyId: string) {
+/** kpi_customer_product_monthly (or _weekly) folded to one row per cell. */
+async function customerProducts(db: Kysely<Database>, companyId: string, unit: 'month' | 'week' = 'month') {
+  const table = sql.table(unit === 'month' ? 'kpi_customer_product_monthly' : 'kpi_customer_product_weekly');
+  const column = sql.ref(unit === 'month' ? 'month_start' : 'week_start');
   const res = await sql<Record<string, unknown>>`
-    SELECT month_start, product_id, customer_id, SUM(amount_minor) AS a, SUM(line_count) AS n
-    FROM kpi_customer_product_monthly
-    WHERE tenant_id = ${tenantOf(companyId)} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
-  return text(res.rows);
+    SELECT ${column} AS p, product_id, customer_id, SUM(amount_minor) AS a, SUM(line_count) AS n
+    FROM ${table} WHERE tenant_id = ${tenantOf(companyId)} GROUP BY 1, 2, 3`.execute(db);
+  return text(res.rows).sort();
 }
 
-/** The same cells from the lines. */
-async function customerProductsOfLines(db: Kysely<Database>, companyId: string) {
+/** The same cells from the lines (the week's Monday computed here). */
+async function customerProductsOfLines(
+  db: Kysely<Database>,
+  companyId: string,
+  unit: 'month' | 'week' = 'month',
+) {
   const res = await sql<Record<string, unknown>>`
-    SELECT substr(sale_date, 1, 7) || '-01' AS month_start, product_id, customer_id, SUM(amount_minor) AS a,
-      COUNT(*) AS n
-    FROM sales_lines WHERE tenant_id = ${tenantOf(companyId)} AND customer_id IS NOT NULL
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
-  return text(res.rows);
+    SELECT sale_date AS d, product_id, customer_id, amount_minor AS a
+    FROM sales_lines WHERE tenant_id = ${tenantOf(companyId)} AND customer_id IS NOT NULL`.execute(db);
+  const cells = new Map<string, { a: number; n: number }>();
+  for (const r of res.rows) {
+    const d = String(r.d);
+    const head = [
+      unit === 'month' ? `${d.slice(0, 7)}-01` : mondayOf(d),
+      Number(r.product_id),
+      Number(r.customer_id),
+    ].join(' ');
+    const cell = cells.get(head) ?? { a: 0, n: 0 };
+    cell.a += Number(r.a);
+    cell.n += 1;
+    cells.set(head, cell);
+  }
+  return [...cells].map(([head, c]) => `${head} ${c.a} ${c.n}`).sort();
 }
 
 describe.each(dialects())('distinct customers from the customer-month activity (%s)', (dialect) => {
@@ -443,10 +460,13 @@ describe.each(dialects())('distinct customers from the customer-month activity (
             expect(keptWeeks).toEqual(await customerCellsOfLines(db, companyId, 'week'));
             const keptProducts = await customerProducts(db, companyId);
             expect(keptProducts).toEqual(await customerProductsOfLines(db, companyId));
+            const keptProductWeeks = await customerProducts(db, companyId, 'week');
+            expect(keptProductWeeks).toEqual(await customerProductsOfLines(db, companyId, 'week'));
             await rebuildAllRollups(db, companyId);
             expect(await customerCells(db, companyId)).toEqual(kept);
             expect(await customerCells(db, companyId, 'week')).toEqual(keptWeeks);
             expect(await customerProducts(db, companyId)).toEqual(keptProducts);
+            expect(await customerProducts(db, companyId, 'week')).toEqual(keptProductWeeks);
           } else {
             const table = { merge: 'channels', 'merge-region': 'regions', 'merge-product': 'products' }[
               after
@@ -585,5 +605,10 @@ describe.each(dialects())('distinct customers from the customer-month activity (
     await customerProductsMigration.up(db, { dialect: h.runtime.database.kind });
     expect(await customerProducts(db, companyId)).toEqual(keptProducts);
     expect(keptProducts).toEqual(await customerProductsOfLines(db, companyId));
+    const keptProductWeeks = await customerProducts(db, companyId, 'week');
+    await sql`DROP TABLE kpi_customer_product_weekly`.execute(db);
+    await customerProductWeeks.up(db, { dialect: h.runtime.database.kind });
+    expect(await customerProducts(db, companyId, 'week')).toEqual(keptProductWeeks);
+    expect(keptProductWeeks).toEqual(await customerProductsOfLines(db, companyId, 'week'));
   });
 });

@@ -39,12 +39,13 @@ import { repeatedProductLines } from './product-orders.ts';
  * ends; the day grain reads every day from the lines.
  *
  * Product and category scopes (with customer segments or not) read `kpi_customer_product_monthly`
- * the same way: per month × identified customer × product, the revenue of the lines there, so the
- * customers of a product or category, their revenue, new customers, retention and churn come from
- * it for whole months. It knows no orders: orders, repeat customers and customers' orders of a
- * product scope, and scopes of a product with a channel, rep or region, still read the lines.
+ * (or `kpi_customer_product_weekly` for buckets of weeks) the same way: per period × identified
+ * customer × product, the revenue and count of the lines there, so the customers of a product or
+ * category, their revenue, new customers, retention and churn come from it for whole periods, and
+ * with kpi_repeat_product_orders the repeat customers and customers' orders of one product
+ * (product-orders.ts). Scopes of a product with a channel, rep or region still read the lines.
  *
- * Imports keep the three tables as they add lines (RollupAccumulator, with the order counts
+ * Imports keep the four tables as they add lines (RollupAccumulator, with the order counts
  * OrderTracker makes for kpi_orders_daily, and the moves of resolveSuspects); undo and merges
  * recompute the months and weeks of a date range from the lines (refreshCustomerCells,
  * refreshCustomerProducts).
@@ -87,6 +88,8 @@ const CELLS = {
   month: { table: 'kpi_customer_monthly', column: 'month_start', startOf: startOfMonth },
   week: { table: 'kpi_customer_weekly', column: 'week_start', startOf: startOfIsoWeek },
 } as const;
+/** Each unit's customer × product table (the same period columns). */
+const PRODUCT_CELLS = { month: 'kpi_customer_product_monthly', week: 'kpi_customer_product_weekly' } as const;
 
 /**
  * Recomputes the customer cells (kpi_customer_monthly and kpi_customer_weekly) of every month and
@@ -131,26 +134,33 @@ export async function refreshCustomerCells(
   }
 }
 
-/** Recomputes the customer × product rows of every month [from, to] touches, from the lines. */
+/** Recomputes the customer × product rows of every month and week [from, to] touches, from the lines. */
 export async function refreshCustomerProducts(
   db: Kysely<Database>,
   t: RawBuilder<number>,
   from: string,
   to: string,
 ): Promise<void> {
-  const first = startOfMonth(from);
-  const last = startOfMonth(to);
-  await sql`DELETE FROM kpi_customer_product_monthly WHERE tenant_id = ${t} AND month_start BETWEEN ${first} AND ${last}`.execute(
-    db,
-  );
-  await sql`
-    INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, product_id, customer_id, amount_minor,
-      line_count)
-    SELECT s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.product_id, s.customer_id, SUM(s.amount_minor),
-      COUNT(*)
-    FROM sales_lines s
-    WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${first} AND ${periodEnd('month', last)} AND s.customer_id IS NOT NULL
-    GROUP BY s.tenant_id, substr(s.sale_date, 1, 7) || '-01', s.product_id, s.customer_id`.execute(db);
+  for (const unit of ['month', 'week'] as const) {
+    const { column, startOf } = CELLS[unit];
+    const table = sql.table(PRODUCT_CELLS[unit]);
+    const first = startOf(from);
+    const last = startOf(to);
+    const end = periodEnd(unit, last);
+    const start =
+      unit === 'month'
+        ? sql`substr(s.sale_date, 1, 7) || '-01'`
+        : weekStartCase(sql.ref('s.sale_date'), { start: first, end });
+    await sql`DELETE FROM ${table} WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${first} AND ${last}`.execute(
+      db,
+    );
+    await sql`
+      INSERT INTO ${table} (tenant_id, ${sql.ref(column)}, product_id, customer_id, amount_minor, line_count)
+      SELECT s.tenant_id, ${start}, s.product_id, s.customer_id, SUM(s.amount_minor), COUNT(*)
+      FROM sales_lines s
+      WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${first} AND ${end} AND s.customer_id IS NOT NULL
+      GROUP BY 1, 2, 3, 4`.execute(db);
+  }
 }
 
 /** Buckets split into whole periods (read from the cell table) and the days left (read from the lines). */
@@ -215,19 +225,19 @@ function groupKey(scope: KpiScope, ctx: Ctx): RawBuilder<unknown> {
 
 /**
  * The SQL pieces shared by the readers: tenant, key, joins and filters on alias s; the cell table
- * and its period unit (weeks for the week buckets of scopes customerActivityServes, else months).
+ * (customer cells, or customer × product cells for product and category scopes) and its period unit
+ * (weeks for buckets of weeks, else months).
  */
 function context(scope: KpiScope, buckets: readonly DateRange[]) {
   const { key, joins } = keySql(scope, 'sales');
-  const activity = customerActivityServes(scope);
-  const unit: PeriodSplit['unit'] = activity ? splitByPeriod(buckets, true).unit : 'month';
+  const unit = splitByPeriod(buckets, true).unit;
   return {
     t: tenantOf(scope.companyId),
     key,
     joins,
     filters: filterSql(scope, 'sales'),
     unit,
-    table: sql.table(activity ? CELLS[unit].table : 'kpi_customer_product_monthly'),
+    table: sql.table(customerActivityServes(scope) ? CELLS[unit].table : PRODUCT_CELLS[unit]),
     /** The table's period column. */
     period: CELLS[unit].column,
   };

@@ -168,6 +168,7 @@ export async function rebuildAllRollups(db: Kysely<Database>, companyId: string)
     'kpi_customer_monthly',
     'kpi_customer_weekly',
     'kpi_customer_product_monthly',
+    'kpi_customer_product_weekly',
     'kpi_repeat_product_orders',
   ] as const)
     await db.deleteFrom(table).where('tenant_id', '=', tenantOf(companyId)).execute();

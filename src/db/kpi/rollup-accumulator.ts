@@ -80,6 +80,11 @@ export interface CustomerProductRow {
   lines: number;
 }
 
+/** The same cell per ISO week (kpi_customer_product_weekly): weekStart is its Monday. */
+export interface CustomerProductWeekRow extends Omit<CustomerProductRow, 'monthStart'> {
+  weekStart: string;
+}
+
 /**
  * Rows read one at a time: `row(i)` refills and returns one object shared by every call (copy what
  * must outlive the next call). A drained batch is valid until the accumulator is used again.
@@ -113,6 +118,7 @@ export interface RollupBatch {
   customerMonths: RowView<CustomerMonthRow>;
   customerWeeks: RowView<CustomerWeekRow>;
   customerProducts: RowView<CustomerProductRow>;
+  customerProductWeeks: RowView<CustomerProductWeekRow>;
 }
 
 /** The members of an order count (order-rollup.ts's OrderCell). */
@@ -139,11 +145,21 @@ class KeyedRows {
   k2 = new Float64Array(this.cap);
   k3 = new Float64Array(this.cap);
   k4 = new Float64Array(this.cap);
-  amount = new Float64Array(this.cap);
-  quantity = new Float64Array(this.cap);
-  lines = new Float64Array(this.cap);
-  campaign = new Float64Array(this.cap);
-  orders = new Float64Array(this.cap);
+  amount: Float64Array;
+  quantity: Float64Array;
+  lines: Float64Array;
+  campaign: Float64Array;
+  orders: Float64Array;
+
+  /** `sums`: the sum columns kept (the others stay empty: a customer × product cell sums two). */
+  constructor(private readonly sums: readonly SumColumn[] = SUM_COLUMNS) {
+    const column = (c: SumColumn) => new Float64Array(sums.includes(c) ? this.cap : 0);
+    this.amount = column('amount');
+    this.quantity = column('quantity');
+    this.lines = column('lines');
+    this.campaign = column('campaign');
+    this.orders = column('orders');
+  }
 
   private static hash(a: number, b: number, c: number, d: number, e: number): number {
     let h = Math.imul(a | 0, 0x9e3779b1);
@@ -192,11 +208,7 @@ class KeyedRows {
     this.k2 = grow(this.k2);
     this.k3 = grow(this.k3);
     this.k4 = grow(this.k4);
-    this.amount = grow(this.amount);
-    this.quantity = grow(this.quantity);
-    this.lines = grow(this.lines);
-    this.campaign = grow(this.campaign);
-    this.orders = grow(this.orders);
+    for (const c of this.sums) this[c] = grow(this[c]);
     this.cap = cap;
   }
 
@@ -246,9 +258,21 @@ class KeyedRows {
   clear() {
     this.size = 0;
     this.slots.fill(0);
-    for (const k of ['amount', 'quantity', 'lines', 'campaign', 'orders'] as const) this[k].fill(0);
+    for (const c of this.sums) this[c].fill(0);
   }
 }
+
+/**
+ * The customer × product × week cells held before a drain: 2^18 cells of two keys' worth of sums take
+ * about 17 MB (a million lines of 2,000 customers over three years make 248k).
+ */
+const PRODUCT_WEEK_LIMIT = 2 ** 18;
+
+/** The sum columns of KeyedRows. */
+type SumColumn = 'amount' | 'quantity' | 'lines' | 'campaign' | 'orders';
+const SUM_COLUMNS: readonly SumColumn[] = ['amount', 'quantity', 'lines', 'campaign', 'orders'];
+/** A customer × product cell's sums: revenue and lines. */
+const PRODUCT_SUMS: readonly SumColumn[] = ['amount', 'lines'];
 
 /** Row numbers below this pack beside a day number in one double (2^23 × 2^21 < 2^53). */
 const ROW_BITS_LIMIT = 2 ** 21;
@@ -257,7 +281,11 @@ const plusOne = (id: number | null): number => (id === null ? 0 : id + 1);
 const idOf = (k: number): number | null => (k === 0 ? null : k - 1);
 
 /** Fills `out`'s channel, rep and region (keys 2–4) and its sums from row `r`. */
-function fillMembers(out: Measures & Omit<OrderCountCell, 'saleDate' | 'customerId'>, t: KeyedRows, r: number) {
+function fillMembers(
+  out: Measures & Omit<OrderCountCell, 'saleDate' | 'customerId'>,
+  t: KeyedRows,
+  r: number,
+) {
   out.channelId = idOf(t.k2[r] as number);
   out.repId = idOf(t.k3[r] as number);
   out.regionId = idOf(t.k4[r] as number);
@@ -302,7 +330,12 @@ export class RollupAccumulator {
   /** week key × customer × channel × rep × region (kpi_customer_weekly) */
   private weeks = new KeyedRows();
   /** month number × customer × product (kpi_customer_product_monthly; identified customers only) */
-  private products = new KeyedRows();
+  private products = new KeyedRows(PRODUCT_SUMS);
+  /**
+   * week key × customer × product (kpi_customer_product_weekly): outside `limit`, with a limit of its
+   * own (PRODUCT_WEEK_LIMIT), so that a file not sorted by date does not drain the other rows sooner.
+   */
+  private productWeeks = new KeyedRows(PRODUCT_SUMS);
   /** customer id → day number of the first purchase seen */
   private first = new Map<number, number>();
   /** The names of the day and month numbers seen. */
@@ -317,7 +350,10 @@ export class RollupAccumulator {
   private lastMonthNumber = 0;
   private lastWeekKey = 0;
 
-  constructor(private readonly limit = 200_000) {}
+  constructor(
+    private readonly limit = 200_000,
+    private readonly productWeekLimit = PRODUCT_WEEK_LIMIT,
+  ) {}
 
   private see(day: string) {
     if (day === this.lastDay) return;
@@ -350,9 +386,14 @@ export class RollupAccumulator {
     this.months.addLine(this.customerRow(l), l);
     this.weeks.addLine(this.customerWeekRow(l), l);
     if (l.customerId !== null) {
-      const p = this.products.row(this.lastMonthNumber, l.customerId + 1, l.productId + 1, 0, 0);
+      const c = l.customerId + 1;
+      const product = l.productId + 1;
+      const p = this.products.row(this.lastMonthNumber, c, product, 0, 0);
       this.products.amount[p] = (this.products.amount[p] as number) + l.amountMinor;
       this.products.lines[p] = (this.products.lines[p] as number) + 1;
+      const w = this.productWeeks.row(this.lastWeekKey, c, product, 0, 0);
+      this.productWeeks.amount[w] = (this.productWeeks.amount[w] as number) + l.amountMinor;
+      this.productWeeks.lines[w] = (this.productWeeks.lines[w] as number) + 1;
       const seen = this.first.get(l.customerId);
       if (seen === undefined || day < seen) this.first.set(l.customerId, day);
     }
@@ -396,7 +437,9 @@ export class RollupAccumulator {
   get full(): boolean {
     return (
       !this.drained &&
-      this.days.size + this.first.size + this.months.size + this.weeks.size + this.products.size >= this.limit
+      (this.days.size + this.first.size + this.months.size + this.weeks.size + this.products.size >=
+        this.limit ||
+        this.productWeeks.size >= this.productWeekLimit)
     );
   }
 
@@ -413,7 +456,13 @@ export class RollupAccumulator {
     // before the next month's.
     const m = this.monthSums;
     for (const r of dayOrder) {
-      const mr = m.row(monthOfDay(d.k0[r] as number), d.k1[r] as number, d.k2[r] as number, d.k3[r] as number, d.k4[r] as number);
+      const mr = m.row(
+        monthOfDay(d.k0[r] as number),
+        d.k1[r] as number,
+        d.k2[r] as number,
+        d.k3[r] as number,
+        d.k4[r] as number,
+      );
       m.amount[mr] = (m.amount[mr] as number) + (d.amount[r] as number);
       m.quantity[mr] = (m.quantity[mr] as number) + (d.quantity[r] as number);
       m.lines[mr] = (m.lines[mr] as number) + (d.lines[r] as number);
@@ -423,9 +472,20 @@ export class RollupAccumulator {
     const monthly: MonthlyRow = { monthStart: '', productId: 0, ...members() };
     const month: CustomerMonthRow = { monthStart: '', customerId: null, orders: 0, ...members() };
     const week: CustomerWeekRow = { weekStart: '', customerId: null, orders: 0, ...members() };
-    const p = this.products;
-    const productOrder = p.byFirstKey();
-    const product: CustomerProductRow = { monthStart: '', customerId: 0, productId: 0, amountMinor: 0, lines: 0 };
+    const product: CustomerProductRow = {
+      monthStart: '',
+      customerId: 0,
+      productId: 0,
+      amountMinor: 0,
+      lines: 0,
+    };
+    const productWeek: CustomerProductWeekRow = {
+      weekStart: '',
+      customerId: 0,
+      productId: 0,
+      amountMinor: 0,
+      lines: 0,
+    };
     const firstIds = [...this.first.keys()];
     const first: FirstPurchase = { customerId: 0, firstDate: '' };
     return {
@@ -462,18 +522,12 @@ export class RollupAccumulator {
       customerWeeks: this.cells(this.weeks, this.weekNames, week, (o, v) => {
         o.weekStart = v;
       }),
-      customerProducts: {
-        size: productOrder.length,
-        row: (i) => {
-          const r = productOrder[i] as number;
-          product.monthStart = this.monthNames.get(p.k0[r] as number) as string;
-          product.customerId = (p.k1[r] as number) - 1;
-          product.productId = (p.k2[r] as number) - 1;
-          product.amountMinor = p.amount[r] as number;
-          product.lines = p.lines[r] as number;
-          return product;
-        },
-      },
+      customerProducts: this.productCells(this.products, this.monthNames, product, (o, v) => {
+        o.monthStart = v;
+      }),
+      customerProductWeeks: this.productCells(this.productWeeks, this.weekNames, productWeek, (o, v) => {
+        o.weekStart = v;
+      }),
     };
   }
 
@@ -498,6 +552,28 @@ export class RollupAccumulator {
     };
   }
 
+  /** A view of customer × product cells (month or week) in period order. */
+  private productCells<R extends CustomerProductRow | CustomerProductWeekRow>(
+    t: KeyedRows,
+    periods: Map<number, string>,
+    out: R,
+    setPeriod: (out: R, name: string) => void,
+  ): RowView<R> {
+    const order = t.byFirstKey();
+    return {
+      size: order.length,
+      row: (i) => {
+        const r = order[i] as number;
+        setPeriod(out, periods.get(t.k0[r] as number) as string);
+        out.customerId = (t.k1[r] as number) - 1;
+        out.productId = (t.k2[r] as number) - 1;
+        out.amountMinor = t.amount[r] as number;
+        out.lines = t.lines[r] as number;
+        return out;
+      },
+    };
+  }
+
   /** Empties the accumulator after a drain, once the batch has been used. */
   private settle() {
     if (!this.drained) return;
@@ -507,6 +583,7 @@ export class RollupAccumulator {
     this.months.clear();
     this.weeks.clear();
     this.products.clear();
+    this.productWeeks.clear();
     this.first = new Map();
   }
 }

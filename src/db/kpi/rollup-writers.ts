@@ -12,14 +12,15 @@ import {
 } from './order-rollup.ts';
 import { listRepeatProductOrders } from './product-orders.ts';
 import {
+  arrayView,
   type CustomerMonthRow,
   type CustomerProductRow,
+  type CustomerProductWeekRow,
   type CustomerWeekRow,
   type DailyRow,
   type FirstPurchase,
   type Measures,
   type MonthlyRow,
-  arrayView,
   type RollupBatch,
   type RowView,
   rowsOf,
@@ -71,8 +72,17 @@ const cellColumns = (r: CustomerCell) => ({
   campaign_amount_minor: r.campaignAmountMinor,
   order_count: r.orders,
 });
-const CUSTOMER_PRODUCTS =
-  'INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, product_id, customer_id, amount_minor, line_count) VALUES ';
+const PRODUCT_CELL = 'product_id, customer_id, amount_minor, line_count) VALUES ';
+const CUSTOMER_PRODUCTS = `INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, ${PRODUCT_CELL}`;
+const CUSTOMER_PRODUCT_WEEKS = `INSERT INTO kpi_customer_product_weekly (tenant_id, week_start, ${PRODUCT_CELL}`;
+type ProductCell = Omit<CustomerProductRow, 'monthStart'>;
+/** A customer × product cell's columns after tenant and period, in PRODUCT_CELL's order. */
+const productCellColumns = (r: ProductCell) => ({
+  product_id: r.productId,
+  customer_id: r.customerId,
+  amount_minor: r.amountMinor,
+  line_count: r.lines,
+});
 
 /** An order count moved by resolveSuspects, as customer-month and customer-week rows with no lines. */
 function moveRows(moves: readonly OrderMove[]): { months: CustomerMonthRow[]; weeks: CustomerWeekRow[] } {
@@ -164,14 +174,21 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
   const customerWeeks = table<CustomerWeekRow>(CUSTOMER_WEEKLY, 11, '', (p, at, r) =>
     fillCell(p, at, r.weekStart, r),
   );
-  const customerProducts = table<CustomerProductRow>(CUSTOMER_PRODUCTS, 6, '', (p, at, r) => {
+  /** tenant, the period, then the cell's columns in PRODUCT_CELL's order. */
+  const fillProductCell = (p: unknown[], at: number, start: string, r: ProductCell) => {
     p[at] = tenantId;
-    p[at + 1] = r.monthStart;
+    p[at + 1] = start;
     p[at + 2] = r.productId;
     p[at + 3] = r.customerId;
     p[at + 4] = r.amountMinor;
     p[at + 5] = r.lines;
-  });
+  };
+  const customerProducts = table<CustomerProductRow>(CUSTOMER_PRODUCTS, 6, '', (p, at, r) =>
+    fillProductCell(p, at, r.monthStart, r),
+  );
+  const customerProductWeeks = table<CustomerProductWeekRow>(CUSTOMER_PRODUCT_WEEKS, 6, '', (p, at, r) =>
+    fillProductCell(p, at, r.weekStart, r),
+  );
   return (batch) => {
     daily(batch.daily);
     monthly(batch.monthly);
@@ -179,6 +196,7 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     customerMonths(batch.customerMonths);
     customerWeeks(batch.customerWeeks);
     customerProducts(batch.customerProducts);
+    customerProductWeeks(batch.customerProductWeeks);
   };
 }
 
@@ -217,7 +235,11 @@ async function kyselyCustomerCells(
     await db
       .insertInto('kpi_customer_weekly')
       .values(
-        rowsOf(weeks, i, i + CHUNK).map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...cellColumns(r) })),
+        rowsOf(weeks, i, i + CHUNK).map((r) => ({
+          tenant_id: tenantId,
+          week_start: r.weekStart,
+          ...cellColumns(r),
+        })),
       )
       .execute();
 }
@@ -272,21 +294,28 @@ export function kyselyRollupWriter(
         .execute();
     }
     await kyselyCustomerCells(db, tenantId, batch.customerMonths, batch.customerWeeks);
-    for (let i = 0; i < batch.customerProducts.size; i += CHUNK) {
+    for (let i = 0; i < batch.customerProducts.size; i += CHUNK)
       await db
         .insertInto('kpi_customer_product_monthly')
         .values(
           rowsOf(batch.customerProducts, i, i + CHUNK).map((r) => ({
             tenant_id: tenantId,
             month_start: r.monthStart,
-            product_id: r.productId,
-            customer_id: r.customerId,
-            amount_minor: r.amountMinor,
-            line_count: r.lines,
+            ...productCellColumns(r),
           })),
         )
         .execute();
-    }
+    for (let i = 0; i < batch.customerProductWeeks.size; i += CHUNK)
+      await db
+        .insertInto('kpi_customer_product_weekly')
+        .values(
+          rowsOf(batch.customerProductWeeks, i, i + CHUNK).map((r) => ({
+            tenant_id: tenantId,
+            week_start: r.weekStart,
+            ...productCellColumns(r),
+          })),
+        )
+        .execute();
   };
 }
 

@@ -13,6 +13,7 @@ import { blankOrderIds } from './2026120309-blank-order-ids.ts';
 import { customerProducts } from './2026120310-customer-products.ts';
 import { repeatProductOrders } from './2026120311-repeat-product-orders.ts';
 import { customerWeeks } from './2026120401-customer-weeks.ts';
+import { customerProductWeeks } from './2026120402-customer-product-weeks.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -36,4 +37,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120310-customer-products': customerProducts,
   '2026120311-repeat-product-orders': repeatProductOrders,
   '2026120401-customer-weeks': customerWeeks,
+  '2026120402-customer-product-weeks': customerProductWeeks,
 };

@@ -93,6 +93,11 @@ export interface KpiCustomerProductMonthlyTable {
   line_count: number;
 }
 
+/** The same cells per ISO week (week_start: its Monday, 'YYYY-MM-DD'). */
+export interface KpiCustomerProductWeeklyTable extends Omit<KpiCustomerProductMonthlyTable, 'month_start'> {
+  week_start: string;
+}
+
 /** Orders with two or more lines of one product (src/db/kpi/product-orders.ts); may list more. */
 export interface KpiRepeatProductOrdersTable {
   tenant_id: number;
@@ -115,5 +120,6 @@ export interface KpiTables {
   kpi_customer_monthly: KpiCustomerMonthlyTable;
   kpi_customer_weekly: KpiCustomerWeeklyTable;
   kpi_customer_product_monthly: KpiCustomerProductMonthlyTable;
+  kpi_customer_product_weekly: KpiCustomerProductWeeklyTable;
   kpi_repeat_product_orders: KpiRepeatProductOrdersTable;
 }

@@ -15,6 +15,7 @@ const copied = (b: RollupBatch) => ({
   customerMonths: rowsOf(b.customerMonths),
   customerWeeks: rowsOf(b.customerWeeks),
   customerProducts: rowsOf(b.customerProducts),
+  customerProductWeeks: rowsOf(b.customerProductWeeks),
 });
 type Copied = ReturnType<typeof copied>;
 
@@ -58,6 +59,7 @@ function fold(batches: readonly Copied[]) {
   const customerMonths = new Map<string, number[]>();
   const customerWeeks = new Map<string, number[]>();
   const customerProducts = new Map<string, number[]>();
+  const customerProductWeeks = new Map<string, number[]>();
   const add = (m: Map<string, number[]>, k: string, v: number[]) => {
     const cur = m.get(k) ?? [0, 0, 0, 0, 0];
     m.set(
@@ -98,6 +100,8 @@ function fold(batches: readonly Copied[]) {
       ]);
     for (const c of b.customerProducts)
       add(customerProducts, [c.monthStart, c.customerId, c.productId].join('|'), [c.amountMinor, c.lines]);
+    for (const c of b.customerProductWeeks)
+      add(customerProductWeeks, [c.weekStart, c.customerId, c.productId].join('|'), [c.amountMinor, c.lines]);
     for (const f of b.firstPurchases) {
       const seen = first.get(f.customerId);
       if (seen === undefined || f.firstDate < seen) first.set(f.customerId, f.firstDate);
@@ -112,6 +116,7 @@ function fold(batches: readonly Copied[]) {
     customerMonths: sorted(customerMonths),
     customerWeeks: sorted(customerWeeks),
     customerProducts: sorted(customerProducts),
+    customerProductWeeks: sorted(customerProductWeeks),
   };
 }
 
@@ -123,7 +128,8 @@ describe('RollupAccumulator', () => {
         fc.integer({ min: 1, max: 20 }),
         fc.array(fc.integer({ min: 0, max: 80 })),
         fc.array(fc.integer({ min: -1, max: 1 }), { maxLength: 80 }),
-        (lines, limit, drainAt, orderSigns) => {
+        fc.integer({ min: 1, max: 20 }),
+        (lines, limit, drainAt, orderSigns, productWeekLimit) => {
           // The reference, without the accumulator: each line as a one-line daily and monthly row.
           const one = (l: RollupLine) => ({
             productId: l.productId,
@@ -154,6 +160,19 @@ describe('RollupAccumulator', () => {
                 customerId: l.customerId,
                 orders: orderSigns[i] ?? 0,
               })),
+              customerProductWeeks: lines.flatMap((l) =>
+                l.customerId === null
+                  ? []
+                  : [
+                      {
+                        weekStart: MONDAY[l.saleDate] as string,
+                        customerId: l.customerId,
+                        productId: l.productId,
+                        amountMinor: l.amountMinor,
+                        lines: 1,
+                      },
+                    ],
+              ),
               customerProducts: lines.flatMap((l) =>
                 l.customerId === null
                   ? []
@@ -170,7 +189,7 @@ describe('RollupAccumulator', () => {
             },
           ]);
 
-          const acc = new RollupAccumulator(limit);
+          const acc = new RollupAccumulator(limit, productWeekLimit);
           const batches: Copied[] = [];
           const drains = new Set(drainAt);
           lines.forEach((l, i) => {
@@ -213,7 +232,8 @@ describe('RollupAccumulator', () => {
   });
 
   it('keeps the earliest purchase of each customer and reports when it is full', () => {
-    // Day rows + first purchases + customer-month rows + customer-week rows + customer × product months.
+    // Day rows + first purchases + customer-month and -week rows + customer × product months (the
+    // product weeks have a limit of their own).
     const acc = new RollupAccumulator(10);
     const base: RollupLine = {
       saleDate: '2026-02-02',
@@ -252,6 +272,7 @@ describe('RollupAccumulator', () => {
       customerMonths: [],
       customerWeeks: [],
       customerProducts: [],
+      customerProductWeeks: [],
     });
   });
 });
@@ -301,5 +322,36 @@ describe('a drained batch', () => {
     expect(copied(acc.drain()).customerMonths).toEqual([
       expect.objectContaining({ monthStart: '2026-03-01', customerId: 3, orders: 1, lines: 0 }),
     ]);
+  });
+});
+
+describe('the customer × product week cells', () => {
+  it('have a limit of their own: reaching it asks for a drain, the other rows do not count toward it', () => {
+    const acc = new RollupAccumulator(1_000, 2);
+    const line: RollupLine = {
+      saleDate: '2026-03-02',
+      productId: 1,
+      customerId: 3,
+      channelId: null,
+      repId: null,
+      regionId: null,
+      quantity: 1,
+      amountMinor: 100,
+      hasCampaign: false,
+    };
+    acc.add(line);
+    // Another product the same week: a second cell.
+    expect(acc.full).toBe(false);
+    acc.add({ ...line, productId: 2 });
+    expect(acc.full).toBe(true);
+    const out = copied(acc.drain());
+    expect(out.customerProductWeeks).toEqual([
+      { weekStart: '2026-03-02', customerId: 3, productId: 1, amountMinor: 100, lines: 1 },
+      { weekStart: '2026-03-02', customerId: 3, productId: 2, amountMinor: 100, lines: 1 },
+    ]);
+    // A line without a customer makes no product cell.
+    acc.add({ ...line, customerId: null, productId: 5 });
+    acc.add({ ...line, customerId: null, productId: 6 });
+    expect(acc.full).toBe(false);
   });
 });
