@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAllRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
+import { salesWeeks } from '../../src/db/migrations/2026120403-sales-weeks.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 import { importCsv } from '../support/imports.ts';
+import { mondayOf } from '../support/iso-week.ts';
 
 // Staged lines move into the table every 7 lines (200,000 in use): small files run every path of
 // the SQLite import writer — straight in, staged, moved mid-file and at the end.
@@ -85,21 +87,48 @@ async function importSales(client: Client, companyId: string, content: string) {
 /** Every roll-up, folded to one row per key (several rows of one key are one figure). */
 async function snapshot(db: Kysely<Database>, companyId: string) {
   const t = tenantOf(companyId);
-  const dims = sql`COALESCE(channel_id, -1), COALESCE(rep_id, -1), COALESCE(region_id, -1)`;
-  const sums = sql`SUM(amount_minor), SUM(quantity), SUM(line_count), SUM(campaign_amount_minor)`;
+  // Named columns: PostgreSQL names every unnamed COALESCE "coalesce" and every SUM "sum" (one key each).
+  const dims = sql`COALESCE(channel_id, -1) AS ch, COALESCE(rep_id, -1) AS rep, COALESCE(region_id, -1) AS reg`;
+  const sums = sql`SUM(amount_minor) AS a, SUM(quantity) AS q, SUM(line_count) AS n, SUM(campaign_amount_minor) AS c`;
   const rows = async (q: ReturnType<typeof sql>) =>
     (await q.execute(db)).rows.map((r) =>
-      Object.values(r as Record<string, unknown>).map((v) => String(Number(v))),
+      // Dates stay text; numbers (bigint strings on PostgreSQL) are compared as numbers.
+      Object.values(r as Record<string, unknown>).map((v) =>
+        typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) ? v : String(Number(v)),
+      ),
     );
   return {
     daily: await rows(sql`SELECT sale_date, product_id, ${dims}, ${sums} FROM kpi_sales_daily
       WHERE tenant_id = ${t} GROUP BY sale_date, product_id, 3, 4, 5 HAVING SUM(line_count) > 0 ORDER BY 1, 2, 3, 4, 5`),
     monthly: await rows(sql`SELECT month_start, product_id, ${dims}, ${sums} FROM kpi_sales_monthly
       WHERE tenant_id = ${t} GROUP BY month_start, product_id, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
+    weekly: await rows(sql`SELECT week_start, product_id, ${dims}, ${sums} FROM kpi_sales_weekly
+      WHERE tenant_id = ${t} GROUP BY week_start, product_id, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
     first: await rows(
       sql`SELECT customer_id, first_date FROM kpi_customer_first WHERE tenant_id = ${t} ORDER BY 1`,
     ),
   };
+}
+
+/** Daily snapshot rows (day, product, channel, rep, region, four sums) summed by the day's Monday. */
+function weeksOfDays(daily: readonly string[][]): string[][] {
+  const weeks = new Map<string, number[]>();
+  for (const [day, ...rest] of daily) {
+    const key = [mondayOf(day as string), ...rest.slice(0, 4)].join('|');
+    const sums = rest.slice(4).map(Number);
+    const cur = weeks.get(key);
+    weeks.set(key, cur ? cur.map((x, i) => x + (sums[i] as number)) : sums);
+  }
+  // Ordered as the snapshot's SQL orders them: by week, then numerically by product and members.
+  return [...weeks]
+    .map(([key, sums]) => [...key.split('|'), ...sums.map(String)])
+    .sort((a, b) => {
+      for (let i = 0; i < 5; i++) {
+        const c = i === 0 ? (a[0] as string).localeCompare(b[0] as string) : Number(a[i]) - Number(b[i]);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
 }
 
 describe.each(dialects())('import roll-ups (%s)', (dialect) => {
@@ -131,6 +160,8 @@ describe.each(dialects())('import roll-ups (%s)', (dialect) => {
           }
           expect(a.added).toBeGreaterThan(0);
           const kept = await snapshot(db, companyId);
+          // The weekly rows are the daily ones summed by ISO week (the Monday computed here).
+          expect(kept.weekly).toEqual(weeksOfDays(kept.daily));
           await rebuildAllRollups(db, companyId);
           const rebuilt = await snapshot(db, companyId);
           expect(kept).toEqual(rebuilt);
@@ -139,4 +170,16 @@ describe.each(dialects())('import roll-ups (%s)', (dialect) => {
       { numRuns: 12 },
     );
   }, 240_000);
+
+  it('migration 2026120403 fills the weekly roll-up of data imported before it with the rows an import keeps', async () => {
+    const db = h.runtime.database.db;
+    const { client, companyId } = await signUp(h.app);
+    const lines = fc.sample(lineArb, { numRuns: 80, seed: 7 });
+    await importSales(client, companyId, [HEADER, ...lines.map(csvLine)].join('\n'));
+    const kept = await snapshot(db, companyId);
+    expect(kept.weekly.length).toBeGreaterThan(1);
+    await sql`DROP TABLE kpi_sales_weekly`.execute(db);
+    await salesWeeks.up(db, { dialect: h.runtime.database.kind });
+    expect((await snapshot(db, companyId)).weekly).toEqual(kept.weekly);
+  });
 });

@@ -15,6 +15,7 @@ import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 import { importCsv } from '../support/imports.ts';
+import { mondayOf } from '../support/iso-week.ts';
 import { CHANNELS, type Line, orderFileArb, PRODUCTS, pick, REGIONS, REPS } from '../support/order-files.ts';
 
 // Staged lines move into the table every 7 lines (200,000 in use): small files run every path of
@@ -315,13 +316,6 @@ const text = (rows: Record<string, unknown>[]) =>
       .map((v) => String(typeof v === 'string' ? v : Number(v)))
       .join(' '),
   );
-
-/** The Monday of a date (ISO weeks), in plain code. */
-const mondayOf = (d: string) => {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7));
-  return t.toISOString().slice(0, 10);
-};
 
 /**
  * kpi_customer_monthly (or kpi_customer_weekly) folded to one row per cell (several rows of one cell

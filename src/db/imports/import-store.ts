@@ -86,7 +86,7 @@ export function createImportStore(
             await sink.complete();
             await closeImportRecord(trx, meta, summary);
             // Statistics fresh before the import reports done (a new database had none: bad plans).
-            await sql`ANALYZE sales_lines, kpi_sales_daily, kpi_sales_monthly, kpi_customer_first, kpi_orders_daily,
+            await sql`ANALYZE sales_lines, kpi_sales_daily, kpi_sales_monthly, kpi_sales_weekly, kpi_customer_first, kpi_orders_daily,
               kpi_complex_orders, kpi_customer_monthly, kpi_customer_weekly, kpi_customer_product_monthly, kpi_customer_product_weekly, kpi_repeat_product_orders, customers`.execute(
               trx,
             );

@@ -14,11 +14,11 @@ import {
   type PeriodSplit,
   type Piece,
   periodEnd,
+  periodStartSql,
   piecesOf,
   spanOf,
   splitByPeriod,
   splitInto,
-  weekStartCase,
 } from './kpi-sql.ts';
 import { repeatedProductLines } from './product-orders.ts';
 
@@ -111,10 +111,7 @@ export async function refreshCustomerCells(
     const extra = [...new Set(alsoDays.map(startOf))].filter((m) => m < first || m > last);
     for (const [a, b] of [[first, last] as const, ...extra.map((m) => [m, m] as const)]) {
       const end = periodEnd(unit, b);
-      const start =
-        unit === 'month'
-          ? sql`substr(s.sale_date, 1, 7) || '-01'`
-          : weekStartCase(sql.ref('s.sale_date'), { start: a, end });
+      const start = periodStartSql(unit, 's.sale_date', { start: a, end });
       await sql`DELETE FROM ${sql.table(table)} WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${a} AND ${b}`.execute(
         db,
       );
@@ -147,10 +144,7 @@ export async function refreshCustomerProducts(
     const first = startOf(from);
     const last = startOf(to);
     const end = periodEnd(unit, last);
-    const start =
-      unit === 'month'
-        ? sql`substr(s.sale_date, 1, 7) || '-01'`
-        : weekStartCase(sql.ref('s.sale_date'), { start: first, end });
+    const start = periodStartSql(unit, 's.sale_date', { start: first, end });
     await sql`DELETE FROM ${table} WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${first} AND ${last}`.execute(
       db,
     );

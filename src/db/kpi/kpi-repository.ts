@@ -36,7 +36,6 @@ import {
   piecesOf,
   type SalesSource,
   spanOf,
-  splitByMonth,
   splitByPeriod,
   TABLES,
 } from './kpi-sql.ts';
@@ -84,8 +83,9 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
   }
 
   /**
-   * The roll-ups without segments; with segments (not product or category), the customer cells for
-   * whole months (or weeks, for buckets of weeks) and the lines for the other days; else the lines.
+   * The roll-ups without segments (monthly or weekly for whole periods, daily for the other days);
+   * with segments (not product or category), the customer cells for whole months (or weeks, for
+   * buckets of weeks) and the lines for the other days; else the lines.
    */
   function salesSource(scope: KpiScope): 'rollup' | 'segments' | 'lines' {
     if (!involvesSegments(scope)) return 'rollup';
@@ -116,12 +116,12 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
 
   /**
    * Distinct orders per bucket × key for scopes productOrdersServe (product-orders.ts): the roll-ups'
-   * line counts (whole months from the monthly one, other days from the daily one) less the extra
+   * line counts (whole months or weeks from the monthly or weekly one, other days from the daily one) less the extra
    * lines of the listed orders that repeat a product.
    */
   async function productOrderCounts(scope: KpiScope, buckets: readonly DateRange[]) {
-    const { months, days } = splitByMonth(buckets);
-    const lines = await salesRows('monthly', scope, months, false);
+    const { unit, periods, days } = splitByPeriod(buckets, true);
+    const lines = await salesRows(unit === 'week' ? 'weekly' : 'monthly', scope, periods, false);
     for (const run of contiguousRuns(days)) lines.push(...(await salesRows('daily', scope, run, false)));
     const extra = await sql<Keyed & { x: unknown }>`
       SELECT b, k, COUNT(*) - COUNT(DISTINCT o) AS x ${repeatedProductLines(scope, piecesOf(buckets), false)}
@@ -149,14 +149,14 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         source === 'lines'
           ? await salesRows(source, scope, piecesOf(buckets), perChannel)
           : await (async () => {
-              // Segments: the customer cells of whole months, or of whole weeks for buckets of weeks.
-              const { unit, periods, days } = splitByPeriod(buckets, source === 'segments');
-              const out = await salesRows(
-                source === 'rollup' ? 'monthly' : unit === 'week' ? 'customerWeekly' : 'customerMonthly',
-                scope,
-                periods,
-                perChannel,
-              );
+              // Whole months, or whole weeks for buckets of weeks: the sales roll-ups, or (segments)
+              // the customer cells.
+              const { unit, periods, days } = splitByPeriod(buckets, true);
+              const table: Record<typeof source, Record<typeof unit, SalesSource>> = {
+                rollup: { month: 'monthly', week: 'weekly' },
+                segments: { month: 'customerMonthly', week: 'customerWeekly' },
+              };
+              const out = await salesRows(table[source][unit], scope, periods, perChannel);
               // Leftover days come in short runs (a partial first and last month): one indexed read each.
               for (const run of contiguousRuns(days))
                 out.push(

@@ -7,11 +7,12 @@ import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
  * Where sales facts come from: the additive roll-ups, the customer-month activity (customer
  * segments, whole months), or the raw lines.
  */
-export type SalesSource = 'daily' | 'monthly' | 'customerMonthly' | 'customerWeekly' | 'lines';
+export type SalesSource = 'daily' | 'monthly' | 'weekly' | 'customerMonthly' | 'customerWeekly' | 'lines';
 
 export const TABLES: Record<SalesSource, string> = {
   daily: 'kpi_sales_daily',
   monthly: 'kpi_sales_monthly',
+  weekly: 'kpi_sales_weekly',
   customerMonthly: 'kpi_customer_monthly',
   customerWeekly: 'kpi_customer_weekly',
   lines: 'sales_lines',
@@ -19,6 +20,7 @@ export const TABLES: Record<SalesSource, string> = {
 export const DATE_COLUMN: Record<SalesSource, string> = {
   daily: 'sale_date',
   monthly: 'month_start',
+  weekly: 'week_start',
   customerMonthly: 'month_start',
   customerWeekly: 'week_start',
   lines: 'sale_date',
@@ -198,6 +200,17 @@ export function splitInto(buckets: readonly DateRange[], unit: PeriodSplit['unit
   const { months, days } = splitByMonth(buckets);
   return { unit, periods: months, days };
 }
+
+/**
+ * SQL of the first day of the `unit` holding `column`'s date ('YYYY-MM-01', or the Monday), for the
+ * dates of `span`.
+ */
+export const periodStartSql = (
+  unit: PeriodSplit['unit'],
+  column: string,
+  span: DateRange,
+): RawBuilder<unknown> =>
+  unit === 'month' ? sql`substr(${sql.ref(column)}, 1, 7) || '-01'` : weekStartCase(sql.ref(column), span);
 
 /** The period after `start` (a month's or a Monday's date) in `unit`. */
 export const nextPeriod = (unit: PeriodSplit['unit'], start: string): string =>

@@ -1,21 +1,19 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { startOfIsoWeek, startOfMonth } from '../../core/calendar/index.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 import { refreshCustomerCells, refreshCustomerProducts } from './customer-activity.ts';
+import { periodEnd, periodStartSql } from './kpi-sql.ts';
 import { listRepeatProductOrders } from './product-orders.ts';
 
 const CAMPAIGN_AMOUNT = sql`SUM(CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END)`;
-
-const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
-/** The last day of the month of `date` (string arithmetic; 'YYYY-MM-31' compares after every day of the month). */
-const monthLastDay = (date: string): string => `${date.slice(0, 7)}-31`;
 
 /**
  * Recomputes every KPI roll-up of a company for the local dates [from, to] from its raw sales lines:
  * set-based delete + insert … select, one statement each, so it runs inside the caller's transaction
  * (pass the transaction as `db`) on SQLite and PostgreSQL alike. Call it after writing or deleting
- * sales lines, with the range of their sale dates. The monthly roll-up is rebuilt for every month the
- * range touches, and customers' first purchase dates for every customer with lines in the range or a
+ * sales lines, with the range of their sale dates. The monthly and weekly roll-ups are rebuilt for every
+ * month and week the range touches, and customers' first purchase dates for every customer with lines in the range or a
  * first purchase in it.
  */
 export async function refreshSalesRollups(
@@ -39,7 +37,7 @@ export async function refreshSalesRollups(
     WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}
     GROUP BY tenant_id, sale_date, product_id, channel_id, rep_id, region_id`.execute(db);
 
-  await refreshMonthlyRollup(db, companyId, from, to);
+  await refreshPeriodRollups(db, companyId, from, to);
   const outside = await refreshOrderRollup(db, t, from, to);
   await refreshCustomerCells(db, t, from, to, outside);
   await refreshCustomerProducts(db, t, from, to);
@@ -130,8 +128,17 @@ async function recountOrders(db: Kysely<Database>, t: RawBuilder<number>, from: 
     GROUP BY s.tenant_id, s.sale_date, s.channel_id, s.rep_id, s.region_id`.execute(db);
 }
 
-/** Recomputes the monthly roll-up of every month [from, to] touches, from the daily roll-up. */
-async function refreshMonthlyRollup(
+/** Each period roll-up of the daily one: its table, period column, and the SQL of a day's period start. */
+const PERIOD_ROLLUPS = {
+  month: { table: 'kpi_sales_monthly', column: 'month_start', startOf: startOfMonth },
+  week: { table: 'kpi_sales_weekly', column: 'week_start', startOf: startOfIsoWeek },
+} as const;
+
+/**
+ * Recomputes the monthly and weekly roll-ups of every month and week [from, to] touches, from the
+ * daily roll-up.
+ */
+async function refreshPeriodRollups(
   db: Kysely<Database>,
   companyId: string,
   from: string,
@@ -139,22 +146,25 @@ async function refreshMonthlyRollup(
 ): Promise<void> {
   if (to < from) return;
   const t = tenantOf(companyId);
-  const firstMonth = monthStart(from);
-  const lastMonth = monthStart(to);
-  await sql`DELETE FROM kpi_sales_monthly WHERE tenant_id = ${t} AND month_start BETWEEN ${firstMonth} AND ${lastMonth}`.execute(
-    db,
-  );
-  await sql`
-    INSERT INTO kpi_sales_monthly
-      (tenant_id, month_start, product_id, channel_id, rep_id, region_id,
-       amount_minor, quantity, line_count, campaign_amount_minor)
-    SELECT tenant_id, substr(sale_date, 1, 7) || '-01', product_id, channel_id, rep_id, region_id,
-       SUM(amount_minor), SUM(quantity), SUM(line_count), SUM(campaign_amount_minor)
-    FROM kpi_sales_daily
-    WHERE tenant_id = ${t} AND sale_date BETWEEN ${firstMonth} AND ${monthLastDay(to)}
-    GROUP BY tenant_id, substr(sale_date, 1, 7) || '-01', product_id, channel_id, rep_id, region_id`.execute(
-    db,
-  );
+  for (const unit of ['month', 'week'] as const) {
+    const { table, column, startOf } = PERIOD_ROLLUPS[unit];
+    const first = startOf(from);
+    const last = startOf(to);
+    const end = periodEnd(unit, last);
+    const start = periodStartSql(unit, 'sale_date', { start: first, end });
+    await sql`DELETE FROM ${sql.table(table)} WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${first} AND ${last}`.execute(
+      db,
+    );
+    await sql`
+      INSERT INTO ${sql.table(table)}
+        (tenant_id, ${sql.ref(column)}, product_id, channel_id, rep_id, region_id,
+         amount_minor, quantity, line_count, campaign_amount_minor)
+      SELECT tenant_id, ${start}, product_id, channel_id, rep_id, region_id,
+         SUM(amount_minor), SUM(quantity), SUM(line_count), SUM(campaign_amount_minor)
+      FROM kpi_sales_daily
+      WHERE tenant_id = ${t} AND sale_date BETWEEN ${first} AND ${end}
+      GROUP BY 1, 2, 3, 4, 5, 6`.execute(db);
+  }
 }
 
 /** Drops and recomputes every roll-up of a company from all its sales lines (after bulk loads, merges). */
@@ -162,6 +172,7 @@ export async function rebuildAllRollups(db: Kysely<Database>, companyId: string)
   for (const table of [
     'kpi_sales_daily',
     'kpi_sales_monthly',
+    'kpi_sales_weekly',
     'kpi_customer_first',
     'kpi_orders_daily',
     'kpi_complex_orders',

@@ -48,6 +48,11 @@ export interface MonthlyRow extends Measures {
   regionId: number | null;
 }
 
+/** The same row per ISO week (kpi_sales_weekly): weekStart is its Monday, 'YYYY-MM-DD'. */
+export interface WeeklyRow extends Omit<MonthlyRow, 'monthStart'> {
+  weekStart: string;
+}
+
 export interface FirstPurchase {
   customerId: number;
   firstDate: string;
@@ -114,6 +119,7 @@ export const arrayView = <R>(rows: readonly R[]): RowView<R> => ({
 export interface RollupBatch {
   daily: RowView<DailyRow>;
   monthly: RowView<MonthlyRow>;
+  weekly: RowView<WeeklyRow>;
   firstPurchases: RowView<FirstPurchase>;
   customerMonths: RowView<CustomerMonthRow>;
   customerWeeks: RowView<CustomerWeekRow>;
@@ -271,6 +277,8 @@ const PRODUCT_WEEK_LIMIT = 2 ** 18;
 /** The sum columns of KeyedRows. */
 type SumColumn = 'amount' | 'quantity' | 'lines' | 'campaign' | 'orders';
 const SUM_COLUMNS: readonly SumColumn[] = ['amount', 'quantity', 'lines', 'campaign', 'orders'];
+/** A sales row's sums (no order count). */
+const SALES_SUMS: readonly SumColumn[] = ['amount', 'quantity', 'lines', 'campaign'];
 /** A customer × product cell's sums: revenue and lines. */
 const PRODUCT_SUMS: readonly SumColumn[] = ['amount', 'lines'];
 
@@ -293,6 +301,13 @@ function fillMembers(
   out.quantity = t.quantity[r] as number;
   out.lines = t.lines[r] as number;
   out.campaignAmountMinor = t.campaign[r] as number;
+}
+/** Adds row `r` of `from`'s sums to row `to` of `t`. */
+function sumInto(t: KeyedRows, to: number, from: KeyedRows, r: number) {
+  t.amount[to] = (t.amount[to] as number) + (from.amount[r] as number);
+  t.quantity[to] = (t.quantity[to] as number) + (from.quantity[r] as number);
+  t.lines[to] = (t.lines[to] as number) + (from.lines[r] as number);
+  t.campaign[to] = (t.campaign[to] as number) + (from.campaign[r] as number);
 }
 const measures = (): Measures => ({ amountMinor: 0, quantity: 0, lines: 0, campaignAmountMinor: 0 });
 const members = () => ({ channelId: null, repId: null, regionId: null, ...measures() });
@@ -322,7 +337,9 @@ export class RollupAccumulator {
   /** day number × product × channel × rep × region */
   private days = new KeyedRows();
   /** month number × product × channel × rep × region: the day rows summed by a drain */
-  private monthSums = new KeyedRows();
+  private monthSums = new KeyedRows(SALES_SUMS);
+  /** week key × product × channel × rep × region: the day rows summed by a drain */
+  private weekSums = new KeyedRows(SALES_SUMS);
   /** A drain's batch is out: the rows are cleared when the accumulator is next used. */
   private drained = false;
   /** month number × customer × channel × rep × region (kpi_customer_monthly) */
@@ -455,21 +472,19 @@ export class RollupAccumulator {
     // Month rows summed from the day rows, which come in date order: a month's rows are all made
     // before the next month's.
     const m = this.monthSums;
+    const w = this.weekSums;
     for (const r of dayOrder) {
-      const mr = m.row(
-        monthOfDay(d.k0[r] as number),
-        d.k1[r] as number,
-        d.k2[r] as number,
-        d.k3[r] as number,
-        d.k4[r] as number,
-      );
-      m.amount[mr] = (m.amount[mr] as number) + (d.amount[r] as number);
-      m.quantity[mr] = (m.quantity[mr] as number) + (d.quantity[r] as number);
-      m.lines[mr] = (m.lines[mr] as number) + (d.lines[r] as number);
-      m.campaign[mr] = (m.campaign[mr] as number) + (d.campaign[r] as number);
+      const day = d.k0[r] as number;
+      const k1 = d.k1[r] as number;
+      const k2 = d.k2[r] as number;
+      const k3 = d.k3[r] as number;
+      const k4 = d.k4[r] as number;
+      sumInto(m, m.row(monthOfDay(day), k1, k2, k3, k4), d, r);
+      sumInto(w, w.row(this.weekOfDay.get(day) as number, k1, k2, k3, k4), d, r);
     }
     const daily: DailyRow = { saleDate: '', productId: 0, ...members() };
     const monthly: MonthlyRow = { monthStart: '', productId: 0, ...members() };
+    const weekly: WeeklyRow = { weekStart: '', productId: 0, ...members() };
     const month: CustomerMonthRow = { monthStart: '', customerId: null, orders: 0, ...members() };
     const week: CustomerWeekRow = { weekStart: '', customerId: null, orders: 0, ...members() };
     const product: CustomerProductRow = {
@@ -506,6 +521,15 @@ export class RollupAccumulator {
           monthly.productId = (m.k1[r] as number) - 1;
           fillMembers(monthly, m, r);
           return monthly;
+        },
+      },
+      weekly: {
+        size: w.size,
+        row: (r) => {
+          weekly.weekStart = this.weekNames.get(w.k0[r] as number) as string;
+          weekly.productId = (w.k1[r] as number) - 1;
+          fillMembers(weekly, w, r);
+          return weekly;
         },
       },
       firstPurchases: {
@@ -580,6 +604,7 @@ export class RollupAccumulator {
     this.drained = false;
     this.days.clear();
     this.monthSums.clear();
+    this.weekSums.clear();
     this.months.clear();
     this.weeks.clear();
     this.products.clear();

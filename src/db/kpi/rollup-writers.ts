@@ -24,6 +24,7 @@ import {
   type RollupBatch,
   type RowView,
   rowsOf,
+  type WeeklyRow,
 } from './rollup-accumulator.ts';
 
 /** The members and sums a daily and a monthly row share. */
@@ -49,6 +50,7 @@ const SHARED =
   'product_id, channel_id, rep_id, region_id, amount_minor, quantity, line_count, campaign_amount_minor';
 const DAILY = `INSERT INTO kpi_sales_daily (tenant_id, sale_date, ${SHARED}) VALUES `;
 const MONTHLY = `INSERT INTO kpi_sales_monthly (tenant_id, month_start, ${SHARED}) VALUES `;
+const WEEKLY = `INSERT INTO kpi_sales_weekly (tenant_id, week_start, ${SHARED}) VALUES `;
 const FIRST = 'INSERT INTO kpi_customer_first (tenant_id, customer_id, first_date) VALUES ';
 /** An earlier first purchase wins; a later one leaves the row as it is. */
 const FIRST_CONFLICT = ` ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date
@@ -149,6 +151,7 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
   };
   const daily = table<DailyRow>(DAILY, 10, '', (p, at, r) => fillSales(p, at, r.saleDate, r));
   const monthly = table<MonthlyRow>(MONTHLY, 10, '', (p, at, r) => fillSales(p, at, r.monthStart, r));
+  const weekly = table<WeeklyRow>(WEEKLY, 10, '', (p, at, r) => fillSales(p, at, r.weekStart, r));
   const first = table<FirstPurchase>(FIRST, 3, FIRST_CONFLICT, (p, at, r) => {
     p[at] = tenantId;
     p[at + 1] = r.customerId;
@@ -192,6 +195,7 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
   return (batch) => {
     daily(batch.daily);
     monthly(batch.monthly);
+    weekly(batch.weekly);
     first(batch.firstPurchases);
     customerMonths(batch.customerMonths);
     customerWeeks(batch.customerWeeks);
@@ -270,6 +274,18 @@ export function kyselyRollupWriter(
           rowsOf(batch.monthly, i, i + CHUNK).map((r) => ({
             tenant_id: tenantId,
             month_start: r.monthStart,
+            ...sharedColumns(r),
+          })),
+        )
+        .execute();
+    }
+    for (let i = 0; i < batch.weekly.size; i += CHUNK) {
+      await db
+        .insertInto('kpi_sales_weekly')
+        .values(
+          rowsOf(batch.weekly, i, i + CHUNK).map((r) => ({
+            tenant_id: tenantId,
+            week_start: r.weekStart,
             ...sharedColumns(r),
           })),
         )

@@ -14,6 +14,7 @@ import { customerProducts } from './2026120310-customer-products.ts';
 import { repeatProductOrders } from './2026120311-repeat-product-orders.ts';
 import { customerWeeks } from './2026120401-customer-weeks.ts';
 import { customerProductWeeks } from './2026120402-customer-product-weeks.ts';
+import { salesWeeks } from './2026120403-sales-weeks.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -38,4 +39,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120311-repeat-product-orders': repeatProductOrders,
   '2026120401-customer-weeks': customerWeeks,
   '2026120402-customer-product-weeks': customerProductWeeks,
+  '2026120403-sales-weeks': salesWeeks,
 };

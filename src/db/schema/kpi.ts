@@ -27,6 +27,11 @@ export interface KpiSalesMonthlyTable extends RollupMeasures {
   region_id: number | null;
 }
 
+/** The same rows per ISO week (week_start: its Monday, 'YYYY-MM-DD'). */
+export interface KpiSalesWeeklyTable extends Omit<KpiSalesMonthlyTable, 'month_start'> {
+  week_start: string;
+}
+
 export interface KpiCustomerFirstTable {
   tenant_id: number;
   customer_id: number;
@@ -116,6 +121,7 @@ export interface KpiTables {
   kpi_complex_orders: KpiComplexOrdersTable;
   kpi_sales_daily: KpiSalesDailyTable;
   kpi_sales_monthly: KpiSalesMonthlyTable;
+  kpi_sales_weekly: KpiSalesWeeklyTable;
   kpi_customer_first: KpiCustomerFirstTable;
   kpi_customer_monthly: KpiCustomerMonthlyTable;
   kpi_customer_weekly: KpiCustomerWeeklyTable;

@@ -11,6 +11,7 @@ import {
 const copied = (b: RollupBatch) => ({
   daily: rowsOf(b.daily),
   monthly: rowsOf(b.monthly),
+  weekly: rowsOf(b.weekly),
   firstPurchases: rowsOf(b.firstPurchases),
   customerMonths: rowsOf(b.customerMonths),
   customerWeeks: rowsOf(b.customerWeeks),
@@ -55,6 +56,7 @@ const lineArb: fc.Arbitrary<RollupLine> = fc.record({
 function fold(batches: readonly Copied[]) {
   const daily = new Map<string, number[]>();
   const monthly = new Map<string, number[]>();
+  const weekly = new Map<string, number[]>();
   const first = new Map<number, string>();
   const customerMonths = new Map<string, number[]>();
   const customerWeeks = new Map<string, number[]>();
@@ -81,6 +83,13 @@ function fold(batches: readonly Copied[]) {
         m.quantity,
         m.lines,
         m.campaignAmountMinor,
+      ]);
+    for (const w of b.weekly)
+      add(weekly, [w.weekStart, w.productId, w.channelId, w.repId, w.regionId].join('|'), [
+        w.amountMinor,
+        w.quantity,
+        w.lines,
+        w.campaignAmountMinor,
       ]);
     for (const c of b.customerMonths)
       add(customerMonths, [c.monthStart, c.customerId, c.channelId, c.repId, c.regionId].join('|'), [
@@ -112,6 +121,7 @@ function fold(batches: readonly Copied[]) {
   return {
     daily: sorted(daily),
     monthly: sorted(monthly),
+    weekly: sorted(weekly),
     first: sorted(first),
     customerMonths: sorted(customerMonths),
     customerWeeks: sorted(customerWeeks),
@@ -145,6 +155,7 @@ describe('RollupAccumulator', () => {
             {
               daily: lines.map((l) => ({ saleDate: l.saleDate, ...one(l) })),
               monthly: lines.map((l) => ({ monthStart: `${l.saleDate.slice(0, 7)}-01`, ...one(l) })),
+              weekly: lines.map((l) => ({ weekStart: MONDAY[l.saleDate] as string, ...one(l) })),
               firstPurchases: lines.flatMap((l) =>
                 l.customerId === null ? [] : [{ customerId: l.customerId, firstDate: l.saleDate }],
               ),
@@ -268,6 +279,7 @@ describe('RollupAccumulator', () => {
     expect(copied(acc.drain())).toEqual({
       daily: [],
       monthly: [],
+      weekly: [],
       firstPurchases: [],
       customerMonths: [],
       customerWeeks: [],
