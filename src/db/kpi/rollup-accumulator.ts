@@ -309,6 +309,51 @@ function sumInto(t: KeyedRows, to: number, from: KeyedRows, r: number) {
   t.lines[to] = (t.lines[to] as number) + (from.lines[r] as number);
   t.campaign[to] = (t.campaign[to] as number) + (from.campaign[r] as number);
 }
+/**
+ * A view of `out` refilled by `fill` from row `order[i]` (or row i, given a count): every row() call
+ * returns the same object.
+ */
+function viewOf<R>(order: ArrayLike<number> | number, out: R, fill: (out: R, r: number) => void): RowView<R> {
+  if (typeof order === 'number')
+    return {
+      size: order,
+      row: (i) => {
+        fill(out, i);
+        return out;
+      },
+    };
+  return {
+    size: order.length,
+    row: (i) => {
+      fill(out, order[i] as number);
+      return out;
+    },
+  };
+}
+type SalesRowPart = Omit<DailyRow, 'saleDate'>;
+type CustomerCellPart = Omit<CustomerMonthRow, 'monthStart'>;
+type ProductCellPart = Omit<CustomerProductRow, 'monthStart'>;
+const salesRow = (): SalesRowPart => ({ productId: 0, ...members() });
+const customerCell = (): CustomerCellPart => ({ customerId: null, orders: 0, ...members() });
+const productCell = (): ProductCellPart => ({ customerId: 0, productId: 0, amountMinor: 0, lines: 0 });
+/** A day, month or week row's product (key 1), members and sums. */
+function fillSalesRow(out: SalesRowPart, t: KeyedRows, r: number) {
+  out.productId = (t.k1[r] as number) - 1;
+  fillMembers(out, t, r);
+}
+/** A customer cell's customer (key 1), members, sums and order count. */
+function fillCustomerCell(out: CustomerCellPart, t: KeyedRows, r: number) {
+  out.customerId = idOf(t.k1[r] as number);
+  fillMembers(out, t, r);
+  out.orders = t.orders[r] as number;
+}
+/** A customer × product cell's customer and product (keys 1, 2) and its two sums. */
+function fillProductCell(out: ProductCellPart, t: KeyedRows, r: number) {
+  out.customerId = (t.k1[r] as number) - 1;
+  out.productId = (t.k2[r] as number) - 1;
+  out.amountMinor = t.amount[r] as number;
+  out.lines = t.lines[r] as number;
+}
 const measures = (): Measures => ({ amountMinor: 0, quantity: 0, lines: 0, campaignAmountMinor: 0 });
 const members = () => ({ channelId: null, repId: null, regionId: null, ...measures() });
 
@@ -482,119 +527,48 @@ export class RollupAccumulator {
       sumInto(m, m.row(monthOfDay(day), k1, k2, k3, k4), d, r);
       sumInto(w, w.row(this.weekOfDay.get(day) as number, k1, k2, k3, k4), d, r);
     }
-    const daily: DailyRow = { saleDate: '', productId: 0, ...members() };
-    const monthly: MonthlyRow = { monthStart: '', productId: 0, ...members() };
-    const weekly: WeeklyRow = { weekStart: '', productId: 0, ...members() };
-    const month: CustomerMonthRow = { monthStart: '', customerId: null, orders: 0, ...members() };
-    const week: CustomerWeekRow = { weekStart: '', customerId: null, orders: 0, ...members() };
-    const product: CustomerProductRow = {
-      monthStart: '',
-      customerId: 0,
-      productId: 0,
-      amountMinor: 0,
-      lines: 0,
-    };
-    const productWeek: CustomerProductWeekRow = {
-      weekStart: '',
-      customerId: 0,
-      productId: 0,
-      amountMinor: 0,
-      lines: 0,
-    };
+    const dayName = (t: KeyedRows, r: number) => this.dayNames.get(t.k0[r] as number) as string;
+    const monthName = (t: KeyedRows, r: number) => this.monthNames.get(t.k0[r] as number) as string;
+    const weekName = (t: KeyedRows, r: number) => this.weekNames.get(t.k0[r] as number) as string;
     const firstIds = [...this.first.keys()];
-    const first: FirstPurchase = { customerId: 0, firstDate: '' };
     return {
-      daily: {
-        size: dayOrder.length,
-        row: (i) => {
-          const r = dayOrder[i] as number;
-          daily.saleDate = this.dayNames.get(d.k0[r] as number) as string;
-          daily.productId = (d.k1[r] as number) - 1;
-          fillMembers(daily, d, r);
-          return daily;
-        },
-      },
-      monthly: {
-        size: m.size,
-        row: (r) => {
-          monthly.monthStart = this.monthNames.get(m.k0[r] as number) as string;
-          monthly.productId = (m.k1[r] as number) - 1;
-          fillMembers(monthly, m, r);
-          return monthly;
-        },
-      },
-      weekly: {
-        size: w.size,
-        row: (r) => {
-          weekly.weekStart = this.weekNames.get(w.k0[r] as number) as string;
-          weekly.productId = (w.k1[r] as number) - 1;
-          fillMembers(weekly, w, r);
-          return weekly;
-        },
-      },
-      firstPurchases: {
-        size: firstIds.length,
-        row: (i) => {
-          first.customerId = firstIds[i] as number;
-          first.firstDate = this.dayNames.get(this.first.get(first.customerId) as number) as string;
-          return first;
-        },
-      },
-      customerMonths: this.cells(this.months, this.monthNames, month, (o, v) => {
-        o.monthStart = v;
+      daily: viewOf(dayOrder, { saleDate: '', ...salesRow() }, (o, r) => {
+        o.saleDate = dayName(d, r);
+        fillSalesRow(o, d, r);
       }),
-      customerWeeks: this.cells(this.weeks, this.weekNames, week, (o, v) => {
-        o.weekStart = v;
+      // The month and week sums were made in date order: their rows are read as they are.
+      monthly: viewOf(m.size, { monthStart: '', ...salesRow() }, (o, r) => {
+        o.monthStart = monthName(m, r);
+        fillSalesRow(o, m, r);
       }),
-      customerProducts: this.productCells(this.products, this.monthNames, product, (o, v) => {
-        o.monthStart = v;
+      weekly: viewOf(w.size, { weekStart: '', ...salesRow() }, (o, r) => {
+        o.weekStart = weekName(w, r);
+        fillSalesRow(o, w, r);
       }),
-      customerProductWeeks: this.productCells(this.productWeeks, this.weekNames, productWeek, (o, v) => {
-        o.weekStart = v;
+      firstPurchases: viewOf(firstIds.length, { customerId: 0, firstDate: '' }, (o, i) => {
+        o.customerId = firstIds[i] as number;
+        o.firstDate = this.dayNames.get(this.first.get(o.customerId) as number) as string;
       }),
-    };
-  }
-
-  /** A view of customer cells (month or week) in period order; `setPeriod` names the row's period. */
-  private cells<R extends CustomerMonthRow | CustomerWeekRow>(
-    t: KeyedRows,
-    periods: Map<number, string>,
-    out: R,
-    setPeriod: (out: R, name: string) => void,
-  ): RowView<R> {
-    const order = t.byFirstKey();
-    return {
-      size: order.length,
-      row: (i) => {
-        const r = order[i] as number;
-        setPeriod(out, periods.get(t.k0[r] as number) as string);
-        out.customerId = idOf(t.k1[r] as number);
-        fillMembers(out, t, r);
-        out.orders = t.orders[r] as number;
-        return out;
-      },
-    };
-  }
-
-  /** A view of customer × product cells (month or week) in period order. */
-  private productCells<R extends CustomerProductRow | CustomerProductWeekRow>(
-    t: KeyedRows,
-    periods: Map<number, string>,
-    out: R,
-    setPeriod: (out: R, name: string) => void,
-  ): RowView<R> {
-    const order = t.byFirstKey();
-    return {
-      size: order.length,
-      row: (i) => {
-        const r = order[i] as number;
-        setPeriod(out, periods.get(t.k0[r] as number) as string);
-        out.customerId = (t.k1[r] as number) - 1;
-        out.productId = (t.k2[r] as number) - 1;
-        out.amountMinor = t.amount[r] as number;
-        out.lines = t.lines[r] as number;
-        return out;
-      },
+      customerMonths: viewOf(this.months.byFirstKey(), { monthStart: '', ...customerCell() }, (o, r) => {
+        o.monthStart = monthName(this.months, r);
+        fillCustomerCell(o, this.months, r);
+      }),
+      customerWeeks: viewOf(this.weeks.byFirstKey(), { weekStart: '', ...customerCell() }, (o, r) => {
+        o.weekStart = weekName(this.weeks, r);
+        fillCustomerCell(o, this.weeks, r);
+      }),
+      customerProducts: viewOf(this.products.byFirstKey(), { monthStart: '', ...productCell() }, (o, r) => {
+        o.monthStart = monthName(this.products, r);
+        fillProductCell(o, this.products, r);
+      }),
+      customerProductWeeks: viewOf(
+        this.productWeeks.byFirstKey(),
+        { weekStart: '', ...productCell() },
+        (o, r) => {
+          o.weekStart = weekName(this.productWeeks, r);
+          fillProductCell(o, this.productWeeks, r);
+        },
+      ),
     };
   }
 

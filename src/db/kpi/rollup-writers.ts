@@ -216,6 +216,15 @@ function sqliteMoves(conn: SQLite.Database, tenantId: number) {
   };
 }
 
+/** Inserts a view's rows `chunk` at a time: `write` gets each chunk's rows, copied out of the view. */
+async function inChunks<R extends object>(
+  view: RowView<R>,
+  chunk: number,
+  write: (rows: R[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < view.size; i += chunk) await write(rowsOf(view, i, i + chunk));
+}
+
 /** Customer-month and customer-week rows through Kysely. */
 async function kyselyCustomerCells(
   db: Kysely<Database>,
@@ -224,28 +233,18 @@ async function kyselyCustomerCells(
   weeks: RowView<CustomerWeekRow>,
 ) {
   const CHUNK = 1000;
-  for (let i = 0; i < months.size; i += CHUNK)
-    await db
+  await inChunks(months, CHUNK, (rows) =>
+    db
       .insertInto('kpi_customer_monthly')
-      .values(
-        rowsOf(months, i, i + CHUNK).map((r) => ({
-          tenant_id: tenantId,
-          month_start: r.monthStart,
-          ...cellColumns(r),
-        })),
-      )
-      .execute();
-  for (let i = 0; i < weeks.size; i += CHUNK)
-    await db
+      .values(rows.map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...cellColumns(r) })))
+      .execute(),
+  );
+  await inChunks(weeks, CHUNK, (rows) =>
+    db
       .insertInto('kpi_customer_weekly')
-      .values(
-        rowsOf(weeks, i, i + CHUNK).map((r) => ({
-          tenant_id: tenantId,
-          week_start: r.weekStart,
-          ...cellColumns(r),
-        })),
-      )
-      .execute();
+      .values(rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...cellColumns(r) })))
+      .execute(),
+  );
 }
 
 /** Writes roll-up rows through Kysely (PostgreSQL), in chunks under the bind-parameter limit. */
@@ -255,51 +254,29 @@ export function kyselyRollupWriter(
 ): (batch: RollupBatch) => Promise<void> {
   const CHUNK = 2000;
   return async (batch) => {
-    for (let i = 0; i < batch.daily.size; i += CHUNK) {
-      await db
+    await inChunks(batch.daily, CHUNK, (rows) =>
+      db
         .insertInto('kpi_sales_daily')
-        .values(
-          rowsOf(batch.daily, i, i + CHUNK).map((r) => ({
-            tenant_id: tenantId,
-            sale_date: r.saleDate,
-            ...sharedColumns(r),
-          })),
-        )
-        .execute();
-    }
-    for (let i = 0; i < batch.monthly.size; i += CHUNK) {
-      await db
+        .values(rows.map((r) => ({ tenant_id: tenantId, sale_date: r.saleDate, ...sharedColumns(r) })))
+        .execute(),
+    );
+    await inChunks(batch.monthly, CHUNK, (rows) =>
+      db
         .insertInto('kpi_sales_monthly')
-        .values(
-          rowsOf(batch.monthly, i, i + CHUNK).map((r) => ({
-            tenant_id: tenantId,
-            month_start: r.monthStart,
-            ...sharedColumns(r),
-          })),
-        )
-        .execute();
-    }
-    for (let i = 0; i < batch.weekly.size; i += CHUNK) {
-      await db
+        .values(rows.map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...sharedColumns(r) })))
+        .execute(),
+    );
+    await inChunks(batch.weekly, CHUNK, (rows) =>
+      db
         .insertInto('kpi_sales_weekly')
-        .values(
-          rowsOf(batch.weekly, i, i + CHUNK).map((r) => ({
-            tenant_id: tenantId,
-            week_start: r.weekStart,
-            ...sharedColumns(r),
-          })),
-        )
-        .execute();
-    }
-    for (let i = 0; i < batch.firstPurchases.size; i += CHUNK) {
-      await db
+        .values(rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...sharedColumns(r) })))
+        .execute(),
+    );
+    await inChunks(batch.firstPurchases, CHUNK, (rows) =>
+      db
         .insertInto('kpi_customer_first')
         .values(
-          rowsOf(batch.firstPurchases, i, i + CHUNK).map((r) => ({
-            tenant_id: tenantId,
-            customer_id: r.customerId,
-            first_date: r.firstDate,
-          })),
+          rows.map((r) => ({ tenant_id: tenantId, customer_id: r.customerId, first_date: r.firstDate })),
         )
         .onConflict((oc) =>
           oc
@@ -307,31 +284,23 @@ export function kyselyRollupWriter(
             .doUpdateSet((eb) => ({ first_date: eb.ref('excluded.first_date') }))
             .whereRef('excluded.first_date', '<', 'kpi_customer_first.first_date'),
         )
-        .execute();
-    }
+        .execute(),
+    );
     await kyselyCustomerCells(db, tenantId, batch.customerMonths, batch.customerWeeks);
-    for (let i = 0; i < batch.customerProducts.size; i += CHUNK)
-      await db
+    await inChunks(batch.customerProducts, CHUNK, (rows) =>
+      db
         .insertInto('kpi_customer_product_monthly')
         .values(
-          rowsOf(batch.customerProducts, i, i + CHUNK).map((r) => ({
-            tenant_id: tenantId,
-            month_start: r.monthStart,
-            ...productCellColumns(r),
-          })),
+          rows.map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...productCellColumns(r) })),
         )
-        .execute();
-    for (let i = 0; i < batch.customerProductWeeks.size; i += CHUNK)
-      await db
+        .execute(),
+    );
+    await inChunks(batch.customerProductWeeks, CHUNK, (rows) =>
+      db
         .insertInto('kpi_customer_product_weekly')
-        .values(
-          rowsOf(batch.customerProductWeeks, i, i + CHUNK).map((r) => ({
-            tenant_id: tenantId,
-            week_start: r.weekStart,
-            ...productCellColumns(r),
-          })),
-        )
-        .execute();
+        .values(rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...productCellColumns(r) })))
+        .execute(),
+    );
   };
 }
 
