@@ -222,9 +222,9 @@ function groupKey(scope: KpiScope, ctx: Ctx): RawBuilder<unknown> {
  * (customer cells, or customer × product cells for product and category scopes) and its period unit
  * (weeks for buckets of weeks, else months).
  */
-function context(scope: KpiScope, buckets: readonly DateRange[]) {
+function context(scope: KpiScope, buckets: readonly DateRange[], unitOf = splitByPeriod(buckets, true).unit) {
   const { key, joins } = keySql(scope, 'sales');
-  const unit = splitByPeriod(buckets, true).unit;
+  const unit = unitOf;
   return {
     t: tenantOf(scope.companyId),
     key,
@@ -371,34 +371,74 @@ function keyColumn(scope: KpiScope): string | null {
   );
 }
 
+/** What the direct reading adds to the cells' figures: the cells' order column, and the other arms. */
+interface DirectArms {
+  n: 'order_count' | 'line_count';
+  /** Arms of (b, k, c, o, rev, n) rows that only add to the customers' orders (SUM(n) + COUNT(DISTINCT o)). */
+  extra: RawBuilder<unknown>[];
+}
+
 /**
- * customerFigures without the union, where it gives the same figures faster: every bucket is one
- * whole period (no days from the lines) and the breakdown is none or a column of the cell table. The
- * cells are grouped by their bare period and key columns (in the covering index's order for the
- * customer × product cells; the union groups by a bucket CASE and a key expression, which costs a
- * sort of every row: 263 against 99 ms for a year of product weeks at 10M lines). Customers and
- * revenue come from the cells alone: every line of the other arms (`extra`: complex orders' lines,
- * or repeated products' lines, which only add to the customers' orders) has its customer's cell in
- * the same period. Null where it does not apply (repeat customers need the union's per-customer
- * grouping).
+ * customerFigures per bucket, reading the buckets that are one whole period each straight from the
+ * cell table (`directFigures`) and the others through `union`, each with its own list of buckets; the
+ * rows come back under the buckets' own numbers. Repeat customers need the union's per-customer
+ * grouping, and a breakdown other than none or a column of the cell table its key expression: those
+ * read everything through the union.
+ */
+async function byBucketKind(
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+  want: { repeaters: boolean; customerOrders: boolean },
+  arms: (ctx: Ctx, parts: Parts, buckets: readonly DateRange[]) => DirectArms,
+  union: (buckets: readonly DateRange[]) => Promise<CustomerFigures[]>,
+  db: Kysely<Database>,
+): Promise<CustomerFigures[]> {
+  if (want.repeaters || (scope.by !== null && keyColumn(scope) === null)) return union(buckets);
+  const { unit } = context(scope, buckets);
+  const whole: number[] = [];
+  const other: number[] = [];
+  buckets.forEach((b, i) => {
+    const p = partsOf([b], unit);
+    const one = p.days.length === 0 && p.periods.length === 1 && p.periods[0]?.start === p.periods[0]?.end;
+    (one ? whole : other).push(i);
+  });
+  if (whole.length === 0) return union(buckets);
+  const pick = (at: readonly number[]) => at.map((i) => buckets[i] as DateRange);
+  const renumber = (rows: CustomerFigures[], at: readonly number[]) =>
+    rows.map((r) => ({ ...r, bucket: at[r.bucket] as number }));
+  const [direct, rest] = await Promise.all([
+    directFigures(db, scope, pick(whole), unit, arms, want),
+    other.length > 0 ? union(pick(other)) : Promise.resolve([]),
+  ]);
+  return [...renumber(direct, whole), ...renumber(rest, other)];
+}
+
+/**
+ * customerFigures of buckets that are each one whole period of `unit`, without the union: the cells grouped by
+ * their bare period and key columns (in the covering index's order for the customer × product cells;
+ * the union groups by a bucket CASE and a key expression, which costs a sort of every row: 263 against
+ * 99 ms for a year of product weeks at 10M lines). Customers and revenue come from the cells alone:
+ * every line of the other arms (complex orders' lines, repeated products' lines: they only add to the
+ * customers' orders) has its customer's cell in the same period.
  */
 async function directFigures(
   db: Kysely<Database>,
   scope: KpiScope,
-  ctx: Ctx,
-  parts: Parts,
-  opts: { n: 'order_count' | 'line_count'; extra: RawBuilder<unknown>[] | null },
-  want: { repeaters: boolean; customerOrders: boolean },
-): Promise<CustomerFigures[] | null> {
+  buckets: readonly DateRange[],
+  unit: PeriodSplit['unit'],
+  armsOf: (ctx: Ctx, parts: Parts, buckets: readonly DateRange[]) => DirectArms,
+  want: { customerOrders: boolean },
+): Promise<CustomerFigures[]> {
+  const ctx = context(scope, buckets, unit);
+  const parts = partsOf(buckets, unit);
+  if (parts.days.length > 0) throw new Error('directFigures: buckets that are not whole periods');
   const column = keyColumn(scope);
-  const oneEach = parts.periods.every((p) => p.start === p.end);
-  if (want.repeaters || parts.days.length > 0 || !oneEach || parts.periods.length === 0) return null;
-  if (scope.by !== null && column === null) return null;
   const key = column === null ? sql`''` : sql.ref(column);
   const period = sql.ref(`s.${ctx.period}`);
+  const { n, extra } = armsOf(ctx, parts, buckets);
   const res = await sql<{ p: unknown; k: unknown; n: unknown; rev: unknown; co: unknown }>`
     SELECT ${period} AS p, ${key} AS k, COUNT(DISTINCT s.customer_id) AS n, SUM(s.amount_minor) AS rev,
-      SUM(${sql.ref(`s.${opts.n}`)}) AS co
+      SUM(${sql.ref(`s.${n}`)}) AS co
     ${periodsFrom(ctx, parts, true)} GROUP BY ${period}${column === null ? sql`` : sql`, ${key}`}`.execute(
     db,
   );
@@ -417,9 +457,9 @@ async function directFigures(
       customerOrders: want.customerOrders ? num(r.co) : 0,
     });
   }
-  if (want.customerOrders && opts.extra && opts.extra.length > 0) {
+  if (want.customerOrders && extra.length > 0) {
     const more = await sql<{ b: unknown; k: unknown; co: unknown }>`
-      SELECT b, k, SUM(n) + COUNT(DISTINCT o) AS co FROM (${unionAll(opts.extra)}) u WHERE b >= 0 GROUP BY b, k`.execute(
+      SELECT b, k, SUM(n) + COUNT(DISTINCT o) AS co FROM (${unionAll(extra)}) u WHERE b >= 0 GROUP BY b, k`.execute(
       db,
     );
     for (const r of more.rows) {
@@ -449,34 +489,36 @@ export async function customerCounts(
   buckets: readonly DateRange[],
   want: { repeaters: boolean; customerOrders: boolean },
 ): Promise<CustomerFigures[]> {
-  const ctx = context(scope, buckets);
-  const parts = partsOf(buckets, ctx.unit);
-  // A customer's distinct orders are its periods' simple orders (n) plus the orders of its lines read
-  // (o: the other days' lines, the periods' complex orders); per customer for repeat customers, per
-  // bucket × key for the orders (an order of two customers is one order there). Counted in SQL:
-  // reading each month × customer into maps here took 1.2–1.8 times as long (bench/RESULTS.md).
-  // Without orders, no complex orders' lines: every customer with lines in a period has a row there.
   const orders = want.repeaters || want.customerOrders;
-  const direct = await directFigures(
-    db,
+  return byBucketKind(
     scope,
-    ctx,
-    parts,
-    {
+    buckets,
+    want,
+    (ctx, parts) => ({
       n: 'order_count',
       extra: lineArms(ctx, parts, true, orders).map((arm) => sql`SELECT l.*, 0 AS n FROM (${arm}) l`),
+    }),
+    async (bs) => {
+      const ctx = context(scope, bs);
+      const parts = partsOf(bs, ctx.unit);
+      // A customer's distinct orders are its periods' simple orders (n) plus the orders of its lines
+      // read (o: the other days' lines, the periods' complex orders); per customer for repeat
+      // customers, per bucket × key for the orders (an order of two customers is one order there).
+      // Counted in SQL: reading each month × customer into maps here took 1.2–1.8 times as long
+      // (bench/RESULTS.md). Without orders, no complex orders' lines: every customer with lines in a
+      // period has a row there.
+      const arms: RawBuilder<unknown>[] = [];
+      if (parts.periods.length > 0)
+        arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${ctx.period}`), parts.periods)} AS b, ${ctx.key} AS k,
+            s.customer_id AS c, NULL AS o, s.amount_minor AS rev, s.order_count AS n
+          ${periodsFrom(ctx, parts, true)}`);
+      for (const arm of lineArms(ctx, parts, true, orders))
+        arms.push(sql`SELECT l.*, 0 AS n FROM (${arm}) l`);
+      if (arms.length === 0) return [];
+      return customerFigures(db, unionAll(arms), want);
     },
-    want,
+    db,
   );
-  if (direct) return direct;
-  const arms: RawBuilder<unknown>[] = [];
-  if (parts.periods.length > 0)
-    arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${ctx.period}`), parts.periods)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c, NULL AS o, s.amount_minor AS rev, s.order_count AS n
-      ${periodsFrom(ctx, parts, true)}`);
-  for (const arm of lineArms(ctx, parts, true, orders)) arms.push(sql`SELECT l.*, 0 AS n FROM (${arm}) l`);
-  if (arms.length === 0) return [];
-  return customerFigures(db, unionAll(arms), want);
 }
 
 /**
@@ -493,27 +535,28 @@ export async function productCustomerCounts(
   buckets: readonly DateRange[],
   want: { repeaters: boolean; customerOrders: boolean },
 ): Promise<CustomerFigures[]> {
-  const ctx = context(scope, buckets);
-  const repeated = () =>
-    sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(buckets), true)}`;
-  const direct = await directFigures(
-    db,
+  const repeated = (bs: readonly DateRange[]) =>
+    sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(bs), true)}`;
+  return byBucketKind(
     scope,
-    ctx,
-    partsOf(buckets, ctx.unit),
-    { n: 'line_count', extra: want.customerOrders ? [repeated()] : null },
+    buckets,
     want,
+    (_ctx, _parts, bs) => ({ n: 'line_count', extra: want.customerOrders ? [repeated(bs)] : [] }),
+    async (bs) => {
+      const ctx = context(scope, bs);
+      // The months' rows count their lines, the other days' lines one each; with orders asked, the
+      // lines of the listed orders that repeat a product count −1 each and each such order +1
+      // (product-orders.ts).
+      const arms = activeArms(ctx, bs, {
+        months: sql`, s.amount_minor AS rev, s.line_count AS n, NULL AS o`,
+        days: sql`, s.amount_minor AS rev, 1 AS n, NULL AS o`,
+      });
+      if (arms.length === 0) return [];
+      if (want.repeaters || want.customerOrders) arms.push(repeated(bs));
+      return customerFigures(db, unionAll(arms), want);
+    },
+    db,
   );
-  if (direct) return direct;
-  // The months' rows count their lines, the other days' lines one each; with orders asked, the lines
-  // of the listed orders that repeat a product count −1 each and each such order +1 (product-orders.ts).
-  const arms = activeArms(ctx, buckets, {
-    months: sql`, s.amount_minor AS rev, s.line_count AS n, NULL AS o`,
-    days: sql`, s.amount_minor AS rev, 1 AS n, NULL AS o`,
-  });
-  if (arms.length === 0) return [];
-  if (want.repeaters || want.customerOrders) arms.push(repeated());
-  return customerFigures(db, unionAll(arms), want);
 }
 
 /**
