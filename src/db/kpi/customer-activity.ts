@@ -208,12 +208,7 @@ export interface ActivityRow {
  */
 function groupKey(scope: KpiScope, ctx: Ctx): RawBuilder<unknown> {
   if (scope.by === null) return sql``;
-  const column = {
-    channel: 's.channel_id',
-    rep: 's.rep_id',
-    region: 's.region_id',
-    product: 's.product_id',
-  }[scope.by as string];
+  const column = keyColumn(scope);
   return column ? sql`, ${sql.ref(column)}` : sql`, ${ctx.key}`;
 }
 
