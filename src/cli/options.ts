@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ZodError } from 'zod';
-import { type FieldError, isAppError } from '../core/errors/app-error.ts';
+import { type FieldError, fieldMessage, isAppError } from '../core/errors/app-error.ts';
 import type { MessageLocale } from '../core/errors/catalogue.ts';
 import type { DatabaseConfig } from '../db/connect.ts';
 import { openRuntime, type Runtime } from '../db/runtime.ts';
@@ -54,8 +54,12 @@ export function cliLocale(env: NodeJS.ProcessEnv = process.env): MessageLocale |
   return null;
 }
 
-const fieldText = (errors: readonly FieldError[]) =>
-  errors.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
+/** Field problems, one per entry, `path: message` in `locale` (both languages when unknown). */
+export const fieldLines = (errors: readonly FieldError[], locale: MessageLocale | null = cliLocale()) =>
+  errors.map((f) => (f.path ? `${f.path}: ${fieldMessage(f, locale)}` : fieldMessage(f, locale)));
+
+const fieldText = (errors: readonly FieldError[], locale: MessageLocale | null) =>
+  fieldLines(errors, locale).join('; ');
 
 /**
  * One line for a failure a user can act on: an AppError (catalogue message with its fields) or a
@@ -65,12 +69,13 @@ export function failureLine(e: unknown, locale: MessageLocale | null = cliLocale
   const say = (build: (l: MessageLocale) => string) =>
     locale ? build(locale) : `${build('zh-TW')} / ${build('en')}`;
   if (isAppError(e)) {
-    const fields = e.fieldErrors?.length ? ` (${fieldText(e.fieldErrors)})` : '';
+    const fields = e.fieldErrors?.length ? ` (${fieldText(e.fieldErrors, locale)})` : '';
     return `${say((l) => problemMessage(e.code, l, e.params))}${fields}`;
   }
   if (e instanceof ZodError) {
     const fields = fieldText(
       e.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+      locale,
     );
     return `${say((l) => problemMessage('VALIDATION_FAILED', l))} (${fields})`;
   }

@@ -60,7 +60,10 @@ export const problemSchema = z.object({
   status: z.number().int(),
   code: z.string(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Field problems: `message` in English (or a code); `detail`, where given, in the request's language. */
+  errors: z
+    .array(z.object({ path: z.string(), message: z.string(), detail: z.string().optional() }))
+    .optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

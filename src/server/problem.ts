@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FieldError } from '../core/errors/app-error.ts';
+import { type FieldError, fieldMessage } from '../core/errors/app-error.ts';
 import { type ErrorCode, errorMessage, errorStatus } from '../core/errors/catalogue.ts';
 import { describeProblem, isIngestProblemCode } from '../core/ingest/problem-messages.ts';
 import { requestLocale } from './locale.ts';
@@ -33,7 +33,17 @@ export function sendProblem(
     status,
     code,
     detail: problemMessage(code, locale, params),
-    ...(errors && errors.length > 0 ? { errors } : {}),
+    // Each field's `message` stays in English; one worded for people carries it in the request's
+    // language too, as `detail`.
+    ...(errors && errors.length > 0
+      ? {
+          errors: errors.map((f) =>
+            f.messages
+              ? { path: f.path, message: f.message, detail: fieldMessage(f, locale) }
+              : { path: f.path, message: f.message },
+          ),
+        }
+      : {}),
   };
   return reply
     .code(status)

@@ -102,6 +102,19 @@ describe('pacer kpi (SQLite, real processes)', () => {
     expect(r.stdout).toContain(`${thisMonth}\t120 (partial)`);
   });
 
+  it('a question it cannot answer is refused in the language asked for, naming the field', () => {
+    const args = ['kpi', 'revenue', '--from', '2026-02-30', '--to', '2026-01-01', '--data', data];
+    const zh = run(args);
+    expect(zh.status).not.toBe(0);
+    expect(zh.stderr).toContain('from: 請輸入存在的日期,格式 YYYY-MM-DD');
+    const en = run([...args, '--lang', 'en']);
+    expect(en.status).not.toBe(0);
+    expect(en.stderr).toContain('from: expected a date YYYY-MM-DD');
+    expect(en.stderr).not.toMatch(/[\u4e00-\u9fff]/);
+    const order = run(['kpi', 'revenue', '--from', '2026-02-01', '--to', '2026-01-01', '--data', data]);
+    expect(order.stderr).toContain('to: 結束日早於開始日');
+  });
+
   it('a filter on a name the data does not hold says so, with the closest names, in both languages', () => {
     const args = ['kpi', 'revenue', '--from', '2026-01-01', '--to', '2026-02-28', '--grain', 'total'];
     const en = run([...args, '--where', 'product=拿鐵X', '--lang', 'en', '--data', data]);

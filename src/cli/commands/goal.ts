@@ -26,7 +26,7 @@ import { isAppError } from '../../core/errors/app-error.ts';
 import type { GoalSpec, Grading, Lang } from '../../core/goals/index.ts';
 import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
 import type { Runtime } from '../../db/runtime.ts';
-import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { fail, fieldLines, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveOwner } from '../resolve-company.ts';
 
 interface GoalOptions {
@@ -115,7 +115,7 @@ async function run<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (isAppError(e)) {
-      const fields = (e.fieldErrors ?? []).map((f) => `${f.path}: ${f.message}`).join('\n');
+      const fields = fieldLines(e.fieldErrors ?? []).join('\n');
       fail(`${e.code}${fields ? `\n${fields}` : ''}`);
     }
     throw e;

@@ -13,7 +13,7 @@ import { type DataGap, dataGapMessage, isDataGap } from '../../core/ingest/data-
 import { describeProblem } from '../../core/ingest/problem-messages.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import { problemMessage } from '../../server/problem.ts';
-import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { fail, fieldLines, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveCompany } from '../resolve-company.ts';
 
 const KINDS: ImportKind[] = ['sales', 'marketing', 'satisfaction'];
@@ -212,7 +212,7 @@ export function registerImportCommand(program: Command): void {
           );
         } catch (e) {
           if (isAppError(e)) {
-            const fields = (e.fieldErrors ?? []).map((f) => `${f.path}: ${f.message}`);
+            const fields = fieldLines(e.fieldErrors ?? [], locale);
             const message = [problemMessage(e.code, locale, e.params), ...fields].join('\n  ');
             if (opts.json)
               output(true, { error: { code: e.code, message, fields: e.fieldErrors ?? [] } }, message);

@@ -5,7 +5,7 @@ import { isAppError } from '../../core/errors/app-error.ts';
 import { dimensionWord } from '../../core/goals/grade-goal.ts';
 import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
 import type { KpiPoint } from '../../core/kpi/types.ts';
-import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { fail, fieldLines, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveCompany } from '../resolve-company.ts';
 
 interface KpiOptions {
@@ -48,7 +48,7 @@ export function registerKpiCommand(program: Command): void {
     .option('--where <filters>', 'key=value[,key=value...], e.g. channel=門市,category=咖啡')
     .option('--company <idOrName>', 'company (required when the database holds several)')
     .option('--json', 'print JSON (money in currency units, e.g. 1500.5; "caveats": facts the files lacked)')
-    .option('--lang <locale>', 'zh-TW | en (notes)', 'zh-TW')
+    .option('--lang <locale>', 'zh-TW | en (notes and messages)', 'zh-TW')
     .action(async (metric: string, opts: KpiOptions) => {
       const locale = opts.lang === 'en' ? 'en' : 'zh-TW';
       await withRuntime(opts, async (rt) => {
@@ -95,7 +95,7 @@ export function registerKpiCommand(program: Command): void {
           );
         } catch (e) {
           if (isAppError(e) && e.code === 'VALIDATION_FAILED')
-            fail((e.fieldErrors ?? []).map((f) => `${f.path}: ${f.message}`).join('\n'));
+            fail(fieldLines(e.fieldErrors ?? [], locale).join('\n'));
           throw e;
         }
       });

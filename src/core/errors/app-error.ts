@@ -1,8 +1,24 @@
-import type { ErrorCode } from './catalogue.ts';
+import type { ErrorCode, MessageLocale } from './catalogue.ts';
 
 export interface FieldError {
   path: string;
+  /** In English (what the API's `errors[].message` carries). */
   message: string;
+  /** The message in each language, where the check that found the problem words it for people. */
+  messages?: Readonly<Record<MessageLocale, string>>;
+}
+
+/** A field problem in both languages (`message` is the English one). */
+export const fieldProblem = (path: string, en: string, zh: string): FieldError => ({
+  path,
+  message: en,
+  messages: { en, 'zh-TW': zh },
+});
+
+/** A field problem's message in `locale` (both languages, Chinese first, when it is not known). */
+export function fieldMessage(f: FieldError, locale: MessageLocale | null): string {
+  if (!f.messages) return f.message;
+  return locale ? f.messages[locale] : `${f.messages['zh-TW']} / ${f.messages.en}`;
 }
 
 /** An expected failure of a use case, named by a catalogue code; the server turns it into problem+json. */

@@ -1,4 +1,5 @@
 import { daysBetween, GRAINS, isLocalDate } from '../calendar/periods.ts';
+import { type FieldError, fieldProblem as say } from '../errors/app-error.ts';
 import { KPI_GLOSSARY } from './glossary.ts';
 import { DIMENSIONS, type Dimension, isKpiMetric, type KpiQuery } from './types.ts';
 
@@ -13,10 +14,8 @@ export interface KpiQueryInput {
   where?: string | Readonly<Record<string, readonly string[]>> | undefined;
 }
 
-export interface QueryProblem {
-  path: string;
-  message: string;
-}
+/** A problem of a KPI question: the field, in English and Chinese. */
+export type QueryProblem = FieldError;
 
 /** The longest range a query may span (ten years), and the most periods it may return. */
 export const MAX_RANGE_DAYS = 3660;
@@ -34,30 +33,37 @@ export function validateKpiQuery(
 ): { ok: true; query: KpiQuery } | { ok: false; problems: QueryProblem[] } {
   const problems: QueryProblem[] = [];
   const metricOk = isKpiMetric(input.metric);
-  if (!metricOk) problems.push({ path: 'metric', message: `unknown metric ${input.metric}` });
+  if (!metricOk)
+    problems.push(say('metric', `unknown metric ${input.metric}`, `沒有這個指標:${input.metric}`));
   const fromOk = isLocalDate(input.from);
   const toOk = isLocalDate(input.to);
-  if (!fromOk) problems.push({ path: 'from', message: 'expected a date YYYY-MM-DD' });
-  if (!toOk) problems.push({ path: 'to', message: 'expected a date YYYY-MM-DD' });
+  if (!fromOk) problems.push(say('from', 'expected a date YYYY-MM-DD', '請輸入存在的日期,格式 YYYY-MM-DD'));
+  if (!toOk) problems.push(say('to', 'expected a date YYYY-MM-DD', '請輸入存在的日期,格式 YYYY-MM-DD'));
   if (fromOk && toOk) {
-    if (input.to < input.from) problems.push({ path: 'to', message: 'ends before from' });
+    if (input.to < input.from) problems.push(say('to', 'ends before from', '結束日早於開始日'));
     else if (daysBetween(input.from, input.to) > MAX_RANGE_DAYS)
-      problems.push({ path: 'to', message: `at most ${MAX_RANGE_DAYS} days` });
+      problems.push(say('to', `at most ${MAX_RANGE_DAYS} days`, `期間最多 ${MAX_RANGE_DAYS} 天`));
     else if (input.grain === 'day' && daysBetween(input.from, input.to) > MAX_PERIODS)
-      problems.push({ path: 'grain', message: `at most ${MAX_PERIODS} days at the day grain` });
+      problems.push(
+        say('grain', `at most ${MAX_PERIODS} days at the day grain`, `以日為單位時最多 ${MAX_PERIODS} 天`),
+      );
   }
   if (!(GRAINS as readonly string[]).includes(input.grain))
-    problems.push({ path: 'grain', message: `one of ${GRAINS.join(', ')}` });
+    problems.push(say('grain', `one of ${GRAINS.join(', ')}`, `請選擇:${GRAINS.join('、')}`));
   const allowed: readonly Dimension[] = metricOk
     ? KPI_GLOSSARY[input.metric as KpiQuery['metric']].dimensions
     : DIMENSIONS;
   if (input.by != null && input.by !== '') {
-    if (!isDimension(input.by)) problems.push({ path: 'by', message: `one of ${DIMENSIONS.join(', ')}` });
+    if (!isDimension(input.by))
+      problems.push(say('by', `one of ${DIMENSIONS.join(', ')}`, `請選擇:${DIMENSIONS.join('、')}`));
     else if (!allowed.includes(input.by))
-      problems.push({
-        path: 'by',
-        message: `${input.metric} can be broken down by ${allowed.join(', ')} only`,
-      });
+      problems.push(
+        say(
+          'by',
+          `${input.metric} can be broken down by ${allowed.join(', ')} only`,
+          `${input.metric} 只能依 ${allowed.join('、')} 細分`,
+        ),
+      );
   }
   let filters: Readonly<Record<string, readonly string[]>> = {};
   if (typeof input.where === 'string') {
@@ -68,13 +74,17 @@ export function validateKpiQuery(
     filters = input.where;
   }
   for (const [dim, names] of Object.entries(filters)) {
-    if (!isDimension(dim)) problems.push({ path: `where.${dim}`, message: 'unknown dimension' });
+    if (!isDimension(dim)) problems.push(say(`where.${dim}`, 'unknown dimension', '沒有這個維度'));
     else if (!allowed.includes(dim))
-      problems.push({
-        path: `where.${dim}`,
-        message: `${input.metric} can be filtered by ${allowed.join(', ')} only`,
-      });
-    else if (names.length === 0) problems.push({ path: `where.${dim}`, message: 'name at least one member' });
+      problems.push(
+        say(
+          `where.${dim}`,
+          `${input.metric} can be filtered by ${allowed.join(', ')} only`,
+          `${input.metric} 只能依 ${allowed.join('、')} 篩選`,
+        ),
+      );
+    else if (names.length === 0)
+      problems.push(say(`where.${dim}`, 'name at least one member', '請至少列出一個成員'));
   }
   if (problems.length > 0) return { ok: false, problems };
   const where: Partial<Record<Dimension, readonly string[]>> = {};
@@ -104,7 +114,10 @@ export function parseWhere(
     const key = eq < 0 ? '' : part.slice(0, eq).trim();
     const value = eq < 0 ? '' : part.slice(eq + 1).trim();
     if (!key || !value)
-      return { ok: false, problem: { path: 'where', message: `expected key=value, got "${part}"` } };
+      return {
+        ok: false,
+        problem: say('where', `expected key=value, got "${part}"`, `應為 鍵=值,收到「${part}」`),
+      };
     const list = Object.hasOwn(where, key) ? where[key] : undefined;
     if (list) list.push(value);
     else where[key] = [value];

@@ -65,7 +65,8 @@ export function zodFieldErrors(
 /**
  * Field errors of a server problem (`errors[]`). The server's field messages are codes ("taken",
  * "too_common") or validator sentences in English: known codes get their message in the UI language,
- * anything else shows the problem's `detail` (already localized by the server).
+ * a field's own `detail` (localized by the server) comes next, anything else shows the problem's
+ * `detail`.
  */
 export function problemFieldErrors(
   error: unknown,
@@ -83,7 +84,7 @@ export function problemFieldErrors(
     const known = /^[a-z][a-z0-9_]*$/.test(e.message)
       ? t(`fieldErrors.${e.message}`, { defaultValue: '' })
       : '';
-    const text = known || fallback;
+    const text = known || e.detail || fallback;
     if (!entry.errors.includes(text)) entry.errors.push(text);
     byKey.set(key, entry);
   }

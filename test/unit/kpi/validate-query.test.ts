@@ -27,6 +27,37 @@ describe('KPI query validation in one place', () => {
     if (!bad.ok) expect(bad.problems.map((p) => p.path).sort()).toEqual(['from', 'where']);
   });
 
+  it('words every problem in both languages (English in `message`)', () => {
+    const bad = validateKpiQuery({
+      metric: 'nope',
+      from: '2026-13-01',
+      to: 'x',
+      grain: 'hour',
+      by: 'planet',
+      where: 'planet=1,,',
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.length).toBeGreaterThanOrEqual(5);
+    for (const p of bad.problems) {
+      expect(p.messages?.en).toBe(p.message);
+      expect(p.messages?.['zh-TW']).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const wrongDim = validateKpiQuery({
+      metric: 'revenue',
+      from: '2026-01-01',
+      to: '2026-02-01',
+      grain: 'month',
+      where: { planet: ['x'], channel: [] },
+    });
+    if (!wrongDim.ok)
+      expect(wrongDim.problems.map((p) => p.messages?.['zh-TW'])).toEqual([
+        '沒有這個維度',
+        '請至少列出一個成員',
+      ]);
+    else expect.unreachable();
+  });
+
   it('accepts the calendar year beside the fiscal year', () => {
     expect(
       validateKpiQuery({ metric: 'revenue', from: '2025-01-01', to: '2026-12-31', grain: 'year' }).ok,

@@ -109,11 +109,13 @@ describe('form errors', () => {
       errors: [
         { path: 'email', message: 'taken' },
         { path: 'marketSizes.0.amount', message: 'Too big: expected number to be <=1e13' },
+        { path: 'to', message: 'ends before from', detail: '結束日早於開始日' },
       ],
     });
     expect(problemFieldErrors(error, fakeT)).toEqual([
       { name: ['email'], errors: ['TAKEN'] },
       { name: ['marketSizes', 0, 'amount'], errors: ['部分欄位格式不正確。'] },
+      { name: ['to'], errors: ['結束日早於開始日'] },
     ]);
   });
 });
