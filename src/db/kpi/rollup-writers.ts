@@ -27,27 +27,45 @@ import {
   type WeeklyRow,
 } from './rollup-accumulator.ts';
 
-/** The members and sums a daily and a monthly row share. */
+/**
+ * A roll-up table's columns after tenant and period, in the table's order, each with where a row
+ * keeps its value: the one list the SQL column list, the parameters and the Kysely rows come from.
+ */
+type Columns<R> = Readonly<Record<string, (r: R) => unknown>>;
+type Values<C> = { [K in keyof C]: C[K] extends (r: never) => infer V ? V : never };
+const names = <R>(columns: Columns<R>) => Object.keys(columns).join(', ');
+/** The row's values, in the columns' order, into `p` from `at`. */
+const filler = <R>(columns: Columns<R>) => {
+  const values = Object.values(columns);
+  return (p: unknown[], at: number, r: R) => {
+    for (let c = 0; c < values.length; c++) p[at + c] = (values[c] as (r: R) => unknown)(r);
+  };
+};
+/** The row as a Kysely insert object (after tenant and period). */
+const objectOf = <R, C extends Columns<R>>(columns: C, r: R): Values<C> => {
+  const o: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(columns)) o[name] = value(r);
+  return o as Values<C>;
+};
+
+/** The members and sums a daily, weekly and monthly row share. */
 type SalesRollupRow = Measures & {
   productId: number;
   channelId: number | null;
   repId: number | null;
   regionId: number | null;
 };
-const sharedColumns = (r: SalesRollupRow) => ({
-  product_id: r.productId,
-  channel_id: r.channelId,
-  rep_id: r.repId,
-  region_id: r.regionId,
-  amount_minor: r.amountMinor,
-  quantity: r.quantity,
-  line_count: r.lines,
-  campaign_amount_minor: r.campaignAmountMinor,
-});
-
-/** sharedColumns' keys, in its order. */
-const SHARED =
-  'product_id, channel_id, rep_id, region_id, amount_minor, quantity, line_count, campaign_amount_minor';
+const SALES_COLUMNS = {
+  product_id: (r: SalesRollupRow) => r.productId,
+  channel_id: (r: SalesRollupRow) => r.channelId,
+  rep_id: (r: SalesRollupRow) => r.repId,
+  region_id: (r: SalesRollupRow) => r.regionId,
+  amount_minor: (r: SalesRollupRow) => r.amountMinor,
+  quantity: (r: SalesRollupRow) => r.quantity,
+  line_count: (r: SalesRollupRow) => r.lines,
+  campaign_amount_minor: (r: SalesRollupRow) => r.campaignAmountMinor,
+} as const;
+const SHARED = names(SALES_COLUMNS);
 const DAILY = `INSERT INTO kpi_sales_daily (tenant_id, sale_date, ${SHARED}) VALUES `;
 const MONTHLY = `INSERT INTO kpi_sales_monthly (tenant_id, month_start, ${SHARED}) VALUES `;
 const WEEKLY = `INSERT INTO kpi_sales_weekly (tenant_id, week_start, ${SHARED}) VALUES `;
@@ -56,35 +74,32 @@ const FIRST = 'INSERT INTO kpi_customer_first (tenant_id, customer_id, first_dat
 const FIRST_CONFLICT = ` ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date
   WHERE excluded.first_date < kpi_customer_first.first_date`;
 
-/** The columns after tenant and period of kpi_customer_monthly and kpi_customer_weekly, in order. */
-const CELL_COLUMNS =
-  'customer_id, channel_id, rep_id, region_id, amount_minor, quantity, line_count, campaign_amount_minor, order_count';
-const CUSTOMER_MONTHLY = `INSERT INTO kpi_customer_monthly (tenant_id, month_start, ${CELL_COLUMNS}) VALUES `;
-const CUSTOMER_WEEKLY = `INSERT INTO kpi_customer_weekly (tenant_id, week_start, ${CELL_COLUMNS}) VALUES `;
 type CustomerCell = Omit<CustomerMonthRow, 'monthStart'>;
-/** A customer cell's columns after tenant and period, in CELL_COLUMNS' order (fillCell's too). */
-const cellColumns = (r: CustomerCell) => ({
-  customer_id: r.customerId,
-  channel_id: r.channelId,
-  rep_id: r.repId,
-  region_id: r.regionId,
-  amount_minor: r.amountMinor,
-  quantity: r.quantity,
-  line_count: r.lines,
-  campaign_amount_minor: r.campaignAmountMinor,
-  order_count: r.orders,
-});
-const PRODUCT_CELL = 'product_id, customer_id, amount_minor, line_count) VALUES ';
+/** The columns after tenant and period of kpi_customer_monthly and kpi_customer_weekly. */
+const CELL_COLUMNS = {
+  customer_id: (r: CustomerCell) => r.customerId,
+  channel_id: (r: CustomerCell) => r.channelId,
+  rep_id: (r: CustomerCell) => r.repId,
+  region_id: (r: CustomerCell) => r.regionId,
+  amount_minor: (r: CustomerCell) => r.amountMinor,
+  quantity: (r: CustomerCell) => r.quantity,
+  line_count: (r: CustomerCell) => r.lines,
+  campaign_amount_minor: (r: CustomerCell) => r.campaignAmountMinor,
+  order_count: (r: CustomerCell) => r.orders,
+} as const;
+const CUSTOMER_MONTHLY = `INSERT INTO kpi_customer_monthly (tenant_id, month_start, ${names(CELL_COLUMNS)}) VALUES `;
+const CUSTOMER_WEEKLY = `INSERT INTO kpi_customer_weekly (tenant_id, week_start, ${names(CELL_COLUMNS)}) VALUES `;
+type ProductCell = Omit<CustomerProductRow, 'monthStart'>;
+/** The columns after tenant and period of the customer × product tables. */
+const PRODUCT_CELL_COLUMNS = {
+  product_id: (r: ProductCell) => r.productId,
+  customer_id: (r: ProductCell) => r.customerId,
+  amount_minor: (r: ProductCell) => r.amountMinor,
+  line_count: (r: ProductCell) => r.lines,
+} as const;
+const PRODUCT_CELL = `${names(PRODUCT_CELL_COLUMNS)}) VALUES `;
 const CUSTOMER_PRODUCTS = `INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, ${PRODUCT_CELL}`;
 const CUSTOMER_PRODUCT_WEEKS = `INSERT INTO kpi_customer_product_weekly (tenant_id, week_start, ${PRODUCT_CELL}`;
-type ProductCell = Omit<CustomerProductRow, 'monthStart'>;
-/** A customer × product cell's columns after tenant and period, in PRODUCT_CELL's order. */
-const productCellColumns = (r: ProductCell) => ({
-  product_id: r.productId,
-  customer_id: r.customerId,
-  amount_minor: r.amountMinor,
-  line_count: r.lines,
-});
 
 /** An order count moved by resolveSuspects, as customer-month and customer-week rows with no lines. */
 function moveRows(moves: readonly OrderMove[]): { months: CustomerMonthRow[]; weeks: CustomerWeekRow[] } {
@@ -136,61 +151,64 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
       }
     };
   };
-  /** tenant, the date (day or month), then the shared columns in SHARED's order: no object per row. */
-  const fillSales = (p: unknown[], at: number, date: string, r: SalesRollupRow) => {
-    p[at] = tenantId;
-    p[at + 1] = date;
-    p[at + 2] = r.productId;
-    p[at + 3] = r.channelId;
-    p[at + 4] = r.repId;
-    p[at + 5] = r.regionId;
-    p[at + 6] = r.amountMinor;
-    p[at + 7] = r.quantity;
-    p[at + 8] = r.lines;
-    p[at + 9] = r.campaignAmountMinor;
+  /** tenant, the period, then a table's columns: no object per row. */
+  const fillRow = <R>(columns: Columns<R>, period: (r: R) => string) => {
+    const fill = filler(columns);
+    return (p: unknown[], at: number, r: R) => {
+      p[at] = tenantId;
+      p[at + 1] = period(r);
+      fill(p, at + 2, r);
+    };
   };
-  const daily = table<DailyRow>(DAILY, 10, '', (p, at, r) => fillSales(p, at, r.saleDate, r));
-  const monthly = table<MonthlyRow>(MONTHLY, 10, '', (p, at, r) => fillSales(p, at, r.monthStart, r));
-  const weekly = table<WeeklyRow>(WEEKLY, 10, '', (p, at, r) => fillSales(p, at, r.weekStart, r));
+  const SALES = Object.keys(SALES_COLUMNS).length + 2;
+  const daily = table<DailyRow>(
+    DAILY,
+    SALES,
+    '',
+    fillRow(SALES_COLUMNS, (r: DailyRow) => r.saleDate),
+  );
+  const monthly = table<MonthlyRow>(
+    MONTHLY,
+    SALES,
+    '',
+    fillRow(SALES_COLUMNS, (r: MonthlyRow) => r.monthStart),
+  );
+  const weekly = table<WeeklyRow>(
+    WEEKLY,
+    SALES,
+    '',
+    fillRow(SALES_COLUMNS, (r: WeeklyRow) => r.weekStart),
+  );
   const first = table<FirstPurchase>(FIRST, 3, FIRST_CONFLICT, (p, at, r) => {
     p[at] = tenantId;
     p[at + 1] = r.customerId;
     p[at + 2] = r.firstDate;
   });
-  /** tenant, the period, then the cell's columns in CELL_COLUMNS' order: written out, no object per row. */
-  const fillCell = (p: unknown[], at: number, start: string, r: CustomerCell) => {
-    p[at] = tenantId;
-    p[at + 1] = start;
-    p[at + 2] = r.customerId;
-    p[at + 3] = r.channelId;
-    p[at + 4] = r.repId;
-    p[at + 5] = r.regionId;
-    p[at + 6] = r.amountMinor;
-    p[at + 7] = r.quantity;
-    p[at + 8] = r.lines;
-    p[at + 9] = r.campaignAmountMinor;
-    p[at + 10] = r.orders;
-  };
-  const customerMonths = table<CustomerMonthRow>(CUSTOMER_MONTHLY, 11, '', (p, at, r) =>
-    fillCell(p, at, r.monthStart, r),
+  const CELL = Object.keys(CELL_COLUMNS).length + 2;
+  const customerMonths = table<CustomerMonthRow>(
+    CUSTOMER_MONTHLY,
+    CELL,
+    '',
+    fillRow(CELL_COLUMNS, (r: CustomerMonthRow) => r.monthStart),
   );
-  const customerWeeks = table<CustomerWeekRow>(CUSTOMER_WEEKLY, 11, '', (p, at, r) =>
-    fillCell(p, at, r.weekStart, r),
+  const customerWeeks = table<CustomerWeekRow>(
+    CUSTOMER_WEEKLY,
+    CELL,
+    '',
+    fillRow(CELL_COLUMNS, (r: CustomerWeekRow) => r.weekStart),
   );
-  /** tenant, the period, then the cell's columns in PRODUCT_CELL's order. */
-  const fillProductCell = (p: unknown[], at: number, start: string, r: ProductCell) => {
-    p[at] = tenantId;
-    p[at + 1] = start;
-    p[at + 2] = r.productId;
-    p[at + 3] = r.customerId;
-    p[at + 4] = r.amountMinor;
-    p[at + 5] = r.lines;
-  };
-  const customerProducts = table<CustomerProductRow>(CUSTOMER_PRODUCTS, 6, '', (p, at, r) =>
-    fillProductCell(p, at, r.monthStart, r),
+  const PRODUCT = Object.keys(PRODUCT_CELL_COLUMNS).length + 2;
+  const customerProducts = table<CustomerProductRow>(
+    CUSTOMER_PRODUCTS,
+    PRODUCT,
+    '',
+    fillRow(PRODUCT_CELL_COLUMNS, (r: CustomerProductRow) => r.monthStart),
   );
-  const customerProductWeeks = table<CustomerProductWeekRow>(CUSTOMER_PRODUCT_WEEKS, 6, '', (p, at, r) =>
-    fillProductCell(p, at, r.weekStart, r),
+  const customerProductWeeks = table<CustomerProductWeekRow>(
+    CUSTOMER_PRODUCT_WEEKS,
+    PRODUCT,
+    '',
+    fillRow(PRODUCT_CELL_COLUMNS, (r: CustomerProductWeekRow) => r.weekStart),
   );
   return (batch) => {
     daily(batch.daily);
@@ -206,13 +224,19 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
 
 /** Writes the customer-month and customer-week rows of resolveSuspects' moves on the import's SQLite connection. */
 function sqliteMoves(conn: SQLite.Database, tenantId: number) {
-  const values = `(${Array.from({ length: 11 }, () => '?').join(', ')})`;
+  const values = `(${Array.from({ length: Object.keys(CELL_COLUMNS).length + 2 }, () => '?').join(', ')})`;
   const month = conn.prepare(`${CUSTOMER_MONTHLY}${values}`);
   const week = conn.prepare(`${CUSTOMER_WEEKLY}${values}`);
   return (moves: readonly OrderMove[]) => {
     const { months, weeks } = moveRows(moves);
-    for (const r of months) month.run(tenantId, r.monthStart, ...Object.values(cellColumns(r)));
-    for (const r of weeks) week.run(tenantId, r.weekStart, ...Object.values(cellColumns(r)));
+    const fill = filler(CELL_COLUMNS);
+    const row = (start: string, r: CustomerCell) => {
+      const p: unknown[] = [tenantId, start];
+      fill(p, 2, r);
+      return p;
+    };
+    for (const r of months) month.run(row(r.monthStart, r));
+    for (const r of weeks) week.run(row(r.weekStart, r));
   };
 }
 
@@ -236,13 +260,17 @@ async function kyselyCustomerCells(
   await inChunks(months, CHUNK, (rows) =>
     db
       .insertInto('kpi_customer_monthly')
-      .values(rows.map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...cellColumns(r) })))
+      .values(
+        rows.map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...objectOf(CELL_COLUMNS, r) })),
+      )
       .execute(),
   );
   await inChunks(weeks, CHUNK, (rows) =>
     db
       .insertInto('kpi_customer_weekly')
-      .values(rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...cellColumns(r) })))
+      .values(
+        rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...objectOf(CELL_COLUMNS, r) })),
+      )
       .execute(),
   );
 }
@@ -257,19 +285,29 @@ export function kyselyRollupWriter(
     await inChunks(batch.daily, CHUNK, (rows) =>
       db
         .insertInto('kpi_sales_daily')
-        .values(rows.map((r) => ({ tenant_id: tenantId, sale_date: r.saleDate, ...sharedColumns(r) })))
+        .values(
+          rows.map((r) => ({ tenant_id: tenantId, sale_date: r.saleDate, ...objectOf(SALES_COLUMNS, r) })),
+        )
         .execute(),
     );
     await inChunks(batch.monthly, CHUNK, (rows) =>
       db
         .insertInto('kpi_sales_monthly')
-        .values(rows.map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...sharedColumns(r) })))
+        .values(
+          rows.map((r) => ({
+            tenant_id: tenantId,
+            month_start: r.monthStart,
+            ...objectOf(SALES_COLUMNS, r),
+          })),
+        )
         .execute(),
     );
     await inChunks(batch.weekly, CHUNK, (rows) =>
       db
         .insertInto('kpi_sales_weekly')
-        .values(rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...sharedColumns(r) })))
+        .values(
+          rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...objectOf(SALES_COLUMNS, r) })),
+        )
         .execute(),
     );
     await inChunks(batch.firstPurchases, CHUNK, (rows) =>
@@ -291,14 +329,24 @@ export function kyselyRollupWriter(
       db
         .insertInto('kpi_customer_product_monthly')
         .values(
-          rows.map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...productCellColumns(r) })),
+          rows.map((r) => ({
+            tenant_id: tenantId,
+            month_start: r.monthStart,
+            ...objectOf(PRODUCT_CELL_COLUMNS, r),
+          })),
         )
         .execute(),
     );
     await inChunks(batch.customerProductWeeks, CHUNK, (rows) =>
       db
         .insertInto('kpi_customer_product_weekly')
-        .values(rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...productCellColumns(r) })))
+        .values(
+          rows.map((r) => ({
+            tenant_id: tenantId,
+            week_start: r.weekStart,
+            ...objectOf(PRODUCT_CELL_COLUMNS, r),
+          })),
+        )
         .execute(),
     );
   };
