@@ -376,9 +376,9 @@ interface DirectArms {
 /**
  * customerFigures per bucket, reading the buckets that are one whole period each straight from the
  * cell table (`directFigures`) and the others through `union`, each with its own list of buckets; the
- * rows come back under the buckets' own numbers. Repeat customers need the union's per-customer
- * grouping, and a breakdown other than none or a column of the cell table its key expression: those
- * read everything through the union.
+ * rows come back under the buckets' own numbers. A breakdown other than none or a column of the cell
+ * table needs its key expression, and repeat customers the union's per-customer grouping (except
+ * where `directRepeaters` allows: see directFigures): those read everything through the union.
  */
 async function byBucketKind(
   scope: KpiScope,
@@ -387,8 +387,10 @@ async function byBucketKind(
   arms: (ctx: Ctx, parts: Parts, buckets: readonly DateRange[]) => DirectArms,
   union: (buckets: readonly DateRange[]) => Promise<CustomerFigures[]>,
   db: Kysely<Database>,
+  directRepeaters = false,
 ): Promise<CustomerFigures[]> {
-  if (want.repeaters || (scope.by !== null && keyColumn(scope) === null)) return union(buckets);
+  if ((want.repeaters && !directRepeaters) || (scope.by !== null && keyColumn(scope) === null))
+    return union(buckets);
   const { unit } = context(scope, buckets);
   const whole: number[] = [];
   const other: number[] = [];
@@ -405,7 +407,12 @@ async function byBucketKind(
     directFigures(db, scope, pick(whole), unit, arms, want),
     other.length > 0 ? union(pick(other)) : Promise.resolve([]),
   ]);
-  return [...renumber(direct, whole), ...renumber(rest, other)];
+  // Whole buckets whose repeat customers the cells alone cannot tell: read through the union.
+  const unsure = [...direct.unsure].sort((a, b) => a - b);
+  const again =
+    unsure.length > 0 ? renumber(await union(pick(unsure.map((i) => whole[i] as number))), unsure) : [];
+  const sure = direct.rows.filter((r) => !direct.unsure.has(r.bucket));
+  return [...renumber([...sure, ...again], whole), ...renumber(rest, other)];
 }
 
 /**
@@ -415,6 +422,13 @@ async function byBucketKind(
  * 99 ms for a year of product weeks at 10M lines). Customers and revenue come from the cells alone:
  * every line of the other arms (complex orders' lines, repeated products' lines: they only add to the
  * customers' orders) has its customer's cell in the same period.
+ *
+ * Repeat customers too, where a cell row's count (`n`) is the customer's orders in it (the customer ×
+ * product cells: one row per period, product and customer, imports adding rows as they go): a customer
+ * with a row of n ≥ 2 has two orders or more; where every customer of a group has one row, no
+ * other customer has. So a bucket is `unsure` (its rows are left to the union) where a group has more
+ * rows than customers (an import, undo or merge added a cell's rows in parts) or the other arms hold
+ * rows (orders whose lines the cells count apart).
  */
 async function directFigures(
   db: Kysely<Database>,
@@ -422,8 +436,8 @@ async function directFigures(
   buckets: readonly DateRange[],
   unit: PeriodSplit['unit'],
   armsOf: (ctx: Ctx, parts: Parts, buckets: readonly DateRange[]) => DirectArms,
-  want: { customerOrders: boolean },
-): Promise<CustomerFigures[]> {
+  want: { repeaters: boolean; customerOrders: boolean },
+): Promise<{ rows: CustomerFigures[]; unsure: Set<number> }> {
   const ctx = context(scope, buckets, unit);
   const parts = partsOf(buckets, unit);
   if (parts.days.length > 0) throw new Error('directFigures: buckets that are not whole periods');
@@ -431,33 +445,50 @@ async function directFigures(
   const key = column === null ? sql`''` : sql.ref(column);
   const period = sql.ref(`s.${ctx.period}`);
   const { n, extra } = armsOf(ctx, parts, buckets);
-  const res = await sql<{ p: unknown; k: unknown; n: unknown; rev: unknown; co: unknown }>`
+  const count = sql.ref(`s.${n}`);
+  const res = await sql<{
+    p: unknown;
+    k: unknown;
+    n: unknown;
+    rev: unknown;
+    co: unknown;
+    rr: unknown;
+    r: unknown;
+  }>`
     SELECT ${period} AS p, ${key} AS k, COUNT(DISTINCT s.customer_id) AS n, SUM(s.amount_minor) AS rev,
-      SUM(${sql.ref(`s.${n}`)}) AS co
+      SUM(${count}) AS co${
+        want.repeaters
+          ? sql`, COUNT(*) AS rr, COUNT(DISTINCT CASE WHEN ${count} >= 2 THEN s.customer_id END) AS r`
+          : sql``
+      }
     ${periodsFrom(ctx, parts, true)} GROUP BY ${period}${column === null ? sql`` : sql`, ${key}`}`.execute(
     db,
   );
   const bucketOf = periodBuckets(ctx.unit, parts.periods);
   const out = new Map<string, CustomerFigures>();
+  const unsure = new Set<number>();
   for (const r of res.rows) {
     const bucket = bucketOf.get(String(r.p));
     if (bucket === undefined) continue;
     const k = r.k === null ? '' : String(r.k);
+    if (want.repeaters && num(r.rr) > num(r.n)) unsure.add(bucket);
     out.set(`${bucket}\u0000${k}`, {
       bucket,
       key: k,
       customers: num(r.n),
-      repeaters: 0,
+      repeaters: num(r.r),
       revenueMinor: num(r.rev),
       customerOrders: want.customerOrders ? num(r.co) : 0,
     });
   }
-  if (want.customerOrders && extra.length > 0) {
+  if ((want.customerOrders || want.repeaters) && extra.length > 0) {
     const more = await sql<{ b: unknown; k: unknown; co: unknown }>`
       SELECT b, k, SUM(n) + COUNT(DISTINCT o) AS co FROM (${unionAll(extra)}) u WHERE b >= 0 GROUP BY b, k`.execute(
       db,
     );
     for (const r of more.rows) {
+      if (want.repeaters) unsure.add(num(r.b));
+      if (!want.customerOrders) continue;
       const slot = `${num(r.b)}\u0000${String(r.k)}`;
       const row = out.get(slot) ?? {
         ...slotOf(slot),
@@ -470,7 +501,7 @@ async function directFigures(
       out.set(slot, row);
     }
   }
-  return [...out.values()];
+  return { rows: [...out.values()], unsure };
 }
 
 /**
@@ -536,7 +567,10 @@ export async function productCustomerCounts(
     scope,
     buckets,
     want,
-    (_ctx, _parts, bs) => ({ n: 'line_count', extra: want.customerOrders ? [repeated(bs)] : [] }),
+    (_ctx, _parts, bs) => ({
+      n: 'line_count',
+      extra: want.customerOrders || want.repeaters ? [repeated(bs)] : [],
+    }),
     async (bs) => {
       const ctx = context(scope, bs);
       // The months' rows count their lines, the other days' lines one each; with orders asked, the
@@ -551,6 +585,7 @@ export async function productCustomerCounts(
       return customerFigures(db, unionAll(arms), want);
     },
     db,
+    true,
   );
 }
 
