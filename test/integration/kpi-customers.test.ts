@@ -517,6 +517,26 @@ describe.each(dialects())('distinct customers from the customer-month activity (
           expect(await fromStructures(db, scope, buckets, previous)).toEqual(
             reference(lines, scope, buckets, previous),
           );
+          // A range's total: one bucket of whole months (February and March) or of whole weeks (five
+          // from Monday 12 January), read straight from the cells.
+          for (const whole of [
+            { start: date(MONTH_STARTS[0] as number), end: date((MONTH_STARTS[2] as number) - 1) },
+            { start: date(2), end: date(2 + 5 * 7 - 1) },
+          ])
+            for (const [by, repeaters] of [
+              [null, false],
+              ['channel', false],
+              ['product', false],
+              ['product', true],
+            ] as const) {
+              const scope: KpiScope = { companyId, by, where: {} };
+              const one = [whole];
+              const before = [{ start: '2025-12-01', end: date(1) }];
+              expect(
+                await fromStructures(db, scope, one, before, repeaters),
+                `${by} ${JSON.stringify(whole)}`,
+              ).toEqual(reference(lines, scope, one, before, repeaters));
+            }
         },
       ),
       { numRuns: 15 },
