@@ -10,9 +10,9 @@ import {
   dimensionsOf,
   filterSql,
   keySql,
-  nextPeriod,
   type PeriodSplit,
   type Piece,
+  periodBuckets,
   periodEnd,
   periodStartSql,
   piecesOf,
@@ -172,13 +172,6 @@ function partsOf(buckets: readonly DateRange[], unit: PeriodSplit['unit']): Part
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-
-/** Each period start of the whole-period pieces → its bucket. */
-function periodBuckets(unit: PeriodSplit['unit'], periods: readonly Piece[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const p of periods) for (let m = p.start; m <= p.end; m = nextPeriod(unit, m)) out.set(m, p.bucket);
-  return out;
-}
 
 /** The Set of a bucket × key slot ('b\u0000k') in `into`, made on first use. */
 function setAt<T>(into: Map<string, Set<T>>, b: number, k: string): Set<T> {

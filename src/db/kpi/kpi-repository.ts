@@ -32,7 +32,9 @@ import {
   filterSql,
   involvesSegments,
   keySql,
+  PERIOD_UNIT,
   type Piece,
+  periodBuckets,
   piecesOf,
   type SalesSource,
   spanOf,
@@ -100,7 +102,12 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
   ): Promise<(Keyed & { rev: unknown; qty: unknown; n: unknown; camp: unknown; ch: unknown })[]> {
     if (pieces.length === 0) return [];
     const { key, joins } = keySql(scope, 'sales');
-    const bucket = bucketCase(sql.ref(`s.${DATE_COLUMN[source]}`), pieces);
+    // A period table's rows are grouped by their period and summed into buckets here (a bucket CASE
+    // per row cost a third of a year of weeks by customer segment: 42 against 27 ms at 1M lines).
+    const unit = PERIOD_UNIT[source];
+    const bucket = unit
+      ? sql.ref(`s.${DATE_COLUMN[source]}`)
+      : bucketCase(sql.ref(`s.${DATE_COLUMN[source]}`), pieces);
     const measures =
       source === 'lines'
         ? sql`SUM(s.amount_minor) AS rev, SUM(CAST(s.quantity AS double precision)) AS qty, COUNT(*) AS n,
@@ -111,7 +118,34 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     const res = await sql<Keyed & { ch: unknown; rev: unknown; qty: unknown; n: unknown; camp: unknown }>`
       SELECT ${bucket} AS b, ${key} AS k, ${channel} AS ch, ${measures}
       ${body(source, scope, pieces, joins)} ${group}`.execute(db);
-    return res.rows;
+    if (!unit) return res.rows;
+    const bucketOf = periodBuckets(unit, pieces);
+    const sums = new Map<
+      string,
+      Keyed & { rev: number; qty: number; n: number; camp: number; ch: unknown }
+    >();
+    for (const r of res.rows) {
+      const b = bucketOf.get(String(r.b));
+      if (b === undefined) continue;
+      const slot = `${b}\u0000${String(r.k)}\u0000${String(r.ch)}`;
+      const sum = sums.get(slot);
+      if (sum) {
+        sum.rev += num(r.rev);
+        sum.qty += num(r.qty);
+        sum.n += num(r.n);
+        sum.camp += num(r.camp);
+      } else
+        sums.set(slot, {
+          b,
+          k: String(r.k),
+          ch: r.ch,
+          rev: num(r.rev),
+          qty: num(r.qty),
+          n: num(r.n),
+          camp: num(r.camp),
+        });
+    }
+    return [...sums.values()];
   }
 
   /**

@@ -17,6 +17,13 @@ export const TABLES: Record<SalesSource, string> = {
   customerWeekly: 'kpi_customer_weekly',
   lines: 'sales_lines',
 };
+/** The period each row of a period table stands for (its DATE_COLUMN holds the period's start). */
+export const PERIOD_UNIT: Partial<Record<SalesSource, PeriodSplit['unit']>> = {
+  monthly: 'month',
+  weekly: 'week',
+  customerMonthly: 'month',
+  customerWeekly: 'week',
+};
 export const DATE_COLUMN: Record<SalesSource, string> = {
   daily: 'sale_date',
   monthly: 'month_start',
@@ -215,6 +222,13 @@ export const periodStartSql = (
 /** The period after `start` (a month's or a Monday's date) in `unit`. */
 export const nextPeriod = (unit: PeriodSplit['unit'], start: string): string =>
   unit === 'week' ? addDays(start, 7) : `${addDays(`${start.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+
+/** Each period start of the whole-period pieces (starts and ends are period starts) → its bucket. */
+export function periodBuckets(unit: PeriodSplit['unit'], periods: readonly Piece[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of periods) for (let m = p.start; m <= p.end; m = nextPeriod(unit, m)) out.set(m, p.bucket);
+  return out;
+}
 
 /** The last day of the period starting `start` ('YYYY-MM-31' for a month: it sorts after every day). */
 export const periodEnd = (unit: PeriodSplit['unit'], start: string): string =>
