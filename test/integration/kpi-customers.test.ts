@@ -526,6 +526,7 @@ describe.each(dialects())('distinct customers from the customer-month activity (
             for (const [by, repeaters] of [
               [null, false],
               ['channel', false],
+              ['member_tier', false],
               ['product', false],
               ['product', true],
             ] as const) {
