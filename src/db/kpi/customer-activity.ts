@@ -692,8 +692,12 @@ export async function newCustomerCounts(
       WHERE b >= 0 GROUP BY b`.execute(db);
     return res.rows.map(rows);
   }
+  // Only the customers whose first purchase lies in the span can count: the rows of the others are
+  // left out before the join (an IN list of a year's new customers, not a lookup per row).
+  const fresh = sql`SELECT customer_id FROM kpi_customer_first
+    WHERE tenant_id = ${ctx.t} AND first_date BETWEEN ${span.start} AND ${span.end}`;
   const arms = activeArms(
-    ctx,
+    { ...ctx, filters: sql`${ctx.filters} AND s.customer_id IN (${fresh})` },
     buckets,
     sql`, ${bucketCase(sql.ref('f.first_date'), pieces)} AS fb`,
     sql` JOIN kpi_customer_first f ON f.tenant_id = s.tenant_id AND f.customer_id = s.customer_id
