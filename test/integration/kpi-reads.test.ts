@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors/app-error.ts';
@@ -68,6 +70,26 @@ describe.each(dialects())('KPI reads (%s)', (dialect) => {
     // On the server's own connection the query would have held the event loop: none served.
     expect(served).toBeGreaterThanOrEqual(20);
   }, 120_000);
+
+  // Linux gives each thread a priority of its own (elsewhere the import's priority is left alone).
+  it.runIf(dialect === 'sqlite' && process.platform === 'linux')(
+    'the SQLite import writer yields the CPU to reads: its thread runs at nice 10, the server at its own',
+    async () => {
+      const { client, companyId } = await signUp(h.app);
+      await importSales(
+        client,
+        companyId,
+        lines('P', 3, () => '門市'),
+      );
+      // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice (after the command's parentheses).
+      const nice = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      const tasks = readdirSync('/proc/self/task').map((tid) =>
+        nice(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')),
+      );
+      expect(tasks.filter((n) => n >= 10).length).toBeGreaterThanOrEqual(1);
+      expect(nice(readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'))).toBe(getPriority(0));
+    },
+  );
 
   it('a read past the time limit fails with QUERY_TIMEOUT, and the next read is served', async () => {
     const reads = openReadDatabase(h.db.config, h.runtime.database, { size: 1, timeoutMs: 300 });
