@@ -356,6 +356,20 @@ function keyColumn(scope: KpiScope): string | null {
   );
 }
 
+/**
+ * The breakdown's key in the direct reading of the cells: the cell table's own column, or a customer
+ * segment's text through the customers join of `ctx` (a customer has one member: its cells' groups
+ * are still its own); null where the direct reading does not serve the breakdown (category: a key
+ * of the product's). With `ctx` null, only whether it serves.
+ */
+function directKey(scope: KpiScope, ctx: Ctx | null): RawBuilder<unknown> | null {
+  if (scope.by === null) return null;
+  const column = keyColumn(scope);
+  if (column !== null) return sql.ref(column);
+  if (!SEGMENT_DIMENSIONS.includes(scope.by)) return null;
+  return ctx === null ? sql`` : ctx.key;
+}
+
 /** What the direct reading adds to the cells' figures: the cells' order column, and the other arms. */
 interface DirectArms {
   n: 'order_count' | 'line_count';
@@ -366,9 +380,9 @@ interface DirectArms {
 /**
  * customerFigures per bucket, reading the buckets that are one whole period each straight from the
  * cell table (`directFigures`) and the others through `union`, each with its own list of buckets; the
- * rows come back under the buckets' own numbers. A breakdown other than none or a column of the cell
- * table needs its key expression, and repeat customers the union's per-customer grouping (except
- * where `directRepeaters` allows: see directFigures): those read everything through the union.
+ * rows come back under the buckets' own numbers. A breakdown the direct reading does not serve
+ * (directKey: a category) and repeat customers (except where `directRepeaters` allows: see
+ * directFigures) read everything through the union.
  */
 async function byBucketKind(
   scope: KpiScope,
@@ -379,7 +393,7 @@ async function byBucketKind(
   db: Kysely<Database>,
   directRepeaters = false,
 ): Promise<CustomerFigures[]> {
-  if ((want.repeaters && !directRepeaters) || (scope.by !== null && keyColumn(scope) === null))
+  if ((want.repeaters && !directRepeaters) || (scope.by !== null && directKey(scope, null) === null))
     return union(buckets);
   const { unit } = context(scope, buckets);
   const whole: number[] = [];
@@ -438,18 +452,18 @@ async function directFigures(
   const ctx = context(scope, buckets, unit);
   const parts = partsOf(buckets, unit);
   if (parts.days.length > 0) throw new Error('directFigures: buckets that are not whole periods');
-  const column = keyColumn(scope);
-  const key = column === null ? sql`''` : sql.ref(column);
+  const key = directKey(scope, ctx) ?? sql`''`;
+  const grouped = scope.by !== null;
   const period = sql.ref(`s.${ctx.period}`);
   const { n, extra } = armsOf(ctx, parts, buckets);
   const count = sql.ref(`s.${n}`);
   // One bucket (of one period or several): grouped by the key alone.
   const single = buckets.length === 1;
   const groupBy = single
-    ? column === null
-      ? sql``
-      : sql`GROUP BY ${key}`
-    : sql`GROUP BY ${period}${column === null ? sql`` : sql`, ${key}`}`;
+    ? grouped
+      ? sql`GROUP BY ${key}`
+      : sql``
+    : sql`GROUP BY ${period}${grouped ? sql`, ${key}` : sql``}`;
   const res = await sql<{
     p: unknown;
     k: unknown;
