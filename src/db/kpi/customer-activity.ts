@@ -370,6 +370,12 @@ function directKey(scope: KpiScope, ctx: Ctx | null): RawBuilder<unknown> | null
   return ctx === null ? sql`` : ctx.key;
 }
 
+/**
+ * How the direct reading tells repeat customers (directFigures): from each cell row (`row`), by
+ * summing each customer's cells (`customer`), or not at all (null: the union does).
+ */
+type RepeatersBy = 'row' | 'customer' | null;
+
 /** What the direct reading adds to the cells' figures: the cells' order column, and the other arms. */
 interface DirectArms {
   n: 'order_count' | 'line_count';
@@ -381,8 +387,7 @@ interface DirectArms {
  * customerFigures per bucket, reading the buckets that are one whole period each straight from the
  * cell table (`directFigures`) and the others through `union`, each with its own list of buckets; the
  * rows come back under the buckets' own numbers. A breakdown the direct reading does not serve
- * (directKey: a category) and repeat customers (except where `directRepeaters` allows: see
- * directFigures) read everything through the union.
+ * (directKey: a category) reads everything through the union.
  */
 async function byBucketKind(
   scope: KpiScope,
@@ -391,10 +396,9 @@ async function byBucketKind(
   arms: (ctx: Ctx, parts: Parts, buckets: readonly DateRange[]) => DirectArms,
   union: (buckets: readonly DateRange[]) => Promise<CustomerFigures[]>,
   db: Kysely<Database>,
-  directRepeaters = false,
+  repeatersBy: RepeatersBy,
 ): Promise<CustomerFigures[]> {
-  if ((want.repeaters && !directRepeaters) || (scope.by !== null && directKey(scope, null) === null))
-    return union(buckets);
+  if (scope.by !== null && directKey(scope, null) === null) return union(buckets);
   const { unit } = context(scope, buckets);
   const whole: number[] = [];
   const other: number[] = [];
@@ -404,18 +408,20 @@ async function byBucketKind(
     (one ? whole : other).push(i);
   });
   // One bucket of whole periods (a range's total): read straight, grouped by the key alone (repeat
-  // customers excepted: a customer active in two of its periods would make it unsure).
-  if (buckets.length === 1 && other.length === 1 && !want.repeaters) {
+  // customers by cell rows excepted: a customer active in two of its periods would make it unsure).
+  if (buckets.length === 1 && other.length === 1 && (!want.repeaters || repeatersBy === 'customer')) {
     const [only] = buckets as [DateRange];
-    if (partsOf([only], unit).days.length === 0)
-      return (await directFigures(db, scope, buckets, unit, arms, want)).rows;
+    if (partsOf([only], unit).days.length === 0) {
+      const direct = await directFigures(db, scope, buckets, unit, arms, want, repeatersBy);
+      return direct.unsure.size > 0 ? union(buckets) : direct.rows;
+    }
   }
   if (whole.length === 0) return union(buckets);
   const pick = (at: readonly number[]) => at.map((i) => buckets[i] as DateRange);
   const renumber = (rows: CustomerFigures[], at: readonly number[]) =>
     rows.map((r) => ({ ...r, bucket: at[r.bucket] as number }));
   const [direct, rest] = await Promise.all([
-    directFigures(db, scope, pick(whole), unit, arms, want),
+    directFigures(db, scope, pick(whole), unit, arms, want, repeatersBy),
     other.length > 0 ? union(pick(other)) : Promise.resolve([]),
   ]);
   // Whole buckets whose repeat customers the cells alone cannot tell: read through the union.
@@ -434,12 +440,16 @@ async function byBucketKind(
  * every line of the other arms (complex orders' lines, repeated products' lines: they only add to the
  * customers' orders) has its customer's cell in the same period.
  *
- * Repeat customers too, where a cell row's count (`n`) is the customer's orders in it (the customer ×
- * product cells: one row per period, product and customer, imports adding rows as they go): a customer
- * with a row of n ≥ 2 has two orders or more; where every customer of a group has one row, no
- * other customer has. So a bucket is `unsure` (its rows are left to the union) where a group has more
- * rows than customers (an import, undo or merge added a cell's rows in parts) or the other arms hold
- * rows (orders whose lines the cells count apart).
+ * Repeat customers too (`repeatersBy`):
+ * - `row`, where a cell row's count (`n`) is the customer's orders in it (the customer × product
+ *   cells: one row per period, product and customer, imports adding rows as they go): a customer with
+ *   a row of n ≥ 2 has two orders or more; where every customer of a group has one row, no other
+ *   customer has. A bucket where a group has more rows than customers (an import, undo or merge added
+ *   a cell's rows in parts) is `unsure`;
+ * - `customer`: the cells summed per customer first, in the covering index's order (period,
+ *   customer, channel…: the customer cells), then counted per bucket × key.
+ * Either way a bucket whose other arms hold rows (orders whose lines the cells count apart) is
+ * `unsure`: its rows are left to the union.
  */
 async function directFigures(
   db: Kysely<Database>,
@@ -448,7 +458,9 @@ async function directFigures(
   unit: PeriodSplit['unit'],
   armsOf: (ctx: Ctx, parts: Parts, buckets: readonly DateRange[]) => DirectArms,
   want: { repeaters: boolean; customerOrders: boolean },
+  repeatersBy: RepeatersBy,
 ): Promise<{ rows: CustomerFigures[]; unsure: Set<number> }> {
+  if (want.repeaters && repeatersBy === null) throw new Error('directFigures: repeat customers not served');
   const ctx = context(scope, buckets, unit);
   const parts = partsOf(buckets, unit);
   if (parts.days.length > 0) throw new Error('directFigures: buckets that are not whole periods');
@@ -464,22 +476,26 @@ async function directFigures(
       ? sql`GROUP BY ${key}`
       : sql``
     : sql`GROUP BY ${period}${grouped ? sql`, ${key}` : sql``}`;
-  const res = await sql<{
-    p: unknown;
-    k: unknown;
-    n: unknown;
-    rev: unknown;
-    co: unknown;
-    rr: unknown;
-    r: unknown;
-  }>`
-    SELECT ${single ? sql`0` : period} AS p, ${key} AS k, COUNT(DISTINCT s.customer_id) AS n,
-      SUM(s.amount_minor) AS rev, SUM(${count}) AS co${
-        want.repeaters
-          ? sql`, COUNT(*) AS rr, COUNT(DISTINCT CASE WHEN ${count} >= 2 THEN s.customer_id END) AS r`
-          : sql``
-      }
-    ${periodsFrom(ctx, parts, true)} ${groupBy} HAVING COUNT(*) > 0`.execute(db);
+  type Figures = { p: unknown; k: unknown; n: unknown; rev: unknown; co: unknown; rr: unknown; r: unknown };
+  const res =
+    want.repeaters && repeatersBy === 'customer'
+      ? await sql<Figures>`
+          SELECT p, k, COUNT(*) AS n, SUM(rev) AS rev, SUM(cnt) AS co, COUNT(*) AS rr,
+            SUM(CASE WHEN cnt >= 2 THEN 1 ELSE 0 END) AS r
+          FROM (
+            SELECT ${single ? sql`0` : period} AS p, ${key} AS k, s.customer_id AS c, SUM(${count}) AS cnt,
+              SUM(s.amount_minor) AS rev
+            ${periodsFrom(ctx, parts, true)}
+            GROUP BY ${single ? sql`` : sql`${period}, `}s.customer_id${grouped ? sql`, ${key}` : sql``}
+          ) t GROUP BY p, k`.execute(db)
+      : await sql<Figures>`
+          SELECT ${single ? sql`0` : period} AS p, ${key} AS k, COUNT(DISTINCT s.customer_id) AS n,
+            SUM(s.amount_minor) AS rev, SUM(${count}) AS co${
+              want.repeaters
+                ? sql`, COUNT(*) AS rr, COUNT(DISTINCT CASE WHEN ${count} >= 2 THEN s.customer_id END) AS r`
+                : sql``
+            }
+          ${periodsFrom(ctx, parts, true)} ${groupBy} HAVING COUNT(*) > 0`.execute(db);
   const bucketOf = periodBuckets(ctx.unit, parts.periods);
   const out = new Map<string, CustomerFigures>();
   const unsure = new Set<number>();
@@ -560,6 +576,7 @@ export async function customerCounts(
       return customerFigures(db, unionAll(arms), want, bs.length === 1);
     },
     db,
+    'customer',
   );
 }
 
@@ -601,7 +618,7 @@ export async function productCustomerCounts(
       return customerFigures(db, unionAll(arms), want, bs.length === 1);
     },
     db,
-    true,
+    'row',
   );
 }
 
