@@ -23,7 +23,8 @@ const ORDER_NEEDS: Partial<Record<KpiQuery['metric'], OrderNeeds>> = {
   conversion_rate: { orders: true },
   customers: { customers: true },
   repeat_purchase_rate: { customers: true, repeaters: true },
-  clv: { customers: true, customerOrders: true },
+  // AOV × frequency is customer revenue ÷ customers: the customers' orders cancel (computeClv).
+  clv: { customers: true },
 };
 
 export interface KpiSettings extends CalendarSettings {

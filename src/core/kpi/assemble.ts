@@ -215,7 +215,7 @@ export function assembleSeries(
           break;
         case 'clv': {
           const churn = computeChurnRate(r?.retained ?? 0, r?.previousCustomers ?? 0).value;
-          v = computeClv(o?.customerRevenueMinor ?? 0, o?.customerOrders ?? 0, o?.customers ?? 0, churn);
+          v = computeClv(o?.customerRevenueMinor ?? 0, o?.customers ?? 0, churn);
           break;
         }
         case 'csat':

@@ -65,21 +65,22 @@ export const computeRepeatPurchaseRate = (repeatCustomers: number, customers: nu
 /**
  * 顧客終身價值: AOV × purchase frequency × expected lifetime, where AOV = customer revenue ÷
  * customer orders, frequency = customer orders ÷ customers (per period), expected lifetime =
- * 1 ÷ churn rate (in periods of the grain). The product simplifies to
- * (customer revenue ÷ customers) ÷ churn rate. Null when there are no customers or churn is zero.
+ * 1 ÷ churn rate (in periods of the grain). The customer orders cancel: the product is
+ * (customer revenue ÷ customers) ÷ churn rate, so they are not read. Null when there are no
+ * customers or churn is zero.
  */
 export function computeClv(
   customerRevenueMinor: number,
-  customerOrders: number,
   customers: number,
   churnRate: number | null,
 ): KpiValue {
-  if (customers === 0 || customerOrders === 0 || churnRate === null || churnRate === 0)
+  if (customers === 0 || churnRate === null || churnRate === 0)
     return { value: null, numerator: customerRevenueMinor, denominator: customers };
-  const aov = customerRevenueMinor / customerOrders;
-  const frequency = customerOrders / customers;
-  const lifetime = 1 / churnRate;
-  return { value: aov * frequency * lifetime, numerator: customerRevenueMinor, denominator: customers };
+  return {
+    value: customerRevenueMinor / customers / churnRate,
+    numerator: customerRevenueMinor,
+    denominator: customers,
+  };
 }
 
 /** 顧客滿意度: mean CSAT (1–5), with the share of satisfied responses (4–5). */

@@ -60,11 +60,14 @@ describe('KPI formulas', () => {
     expect(computeRevenuePerRep(900, 3).value).toBe(300);
   });
 
-  it('CLV = AOV × frequency × 1/churn', () => {
-    // 4 customers, 8 orders, 8000 revenue: AOV 1000, frequency 2, churn 0.25 → lifetime 4 periods.
-    expect(computeClv(8000, 8, 4, 0.25).value).toBeCloseTo(1000 * 2 * 4, 9);
-    expect(computeClv(8000, 8, 4, 0).value).toBeNull();
-    expect(computeClv(0, 0, 0, 0.5).value).toBeNull();
+  it('CLV = AOV × frequency × 1/churn, where the orders cancel', () => {
+    // 4 customers, 8 orders, 8000 revenue: AOV 1000, frequency 2, churn 0.25 → lifetime 4 periods;
+    // with 5 orders (AOV 1600, frequency 1.25) the same.
+    expect(computeClv(8000, 4, 0.25).value).toBeCloseTo(1000 * 2 * 4, 9);
+    expect(computeClv(8000, 4, 0.25).value).toBeCloseTo(1600 * 1.25 * 4, 9);
+    expect(computeClv(8000, 4, 0).value).toBeNull();
+    expect(computeClv(8000, 4, null).value).toBeNull();
+    expect(computeClv(0, 0, 0.5).value).toBeNull();
   });
 
   it('CSAT mean and satisfied share; NPS from promoters and detractors', () => {
