@@ -407,12 +407,13 @@ async function byBucketKind(
     const one = p.days.length === 0 && p.periods.length === 1 && p.periods[0]?.start === p.periods[0]?.end;
     (one ? whole : other).push(i);
   });
-  // One bucket of whole periods (a range's total): read straight, grouped by the key alone (repeat
-  // customers by cell rows excepted: a customer active in two of its periods would make it unsure).
-  if (buckets.length === 1 && other.length === 1 && (!want.repeaters || repeatersBy === 'customer')) {
+  // One bucket of whole periods (a range's total): read straight, grouped by the key alone; its repeat
+  // customers by summing each customer's cells (by cell rows, a customer active in two of its periods
+  // would make it unsure).
+  if (buckets.length === 1 && other.length === 1) {
     const [only] = buckets as [DateRange];
     if (partsOf([only], unit).days.length === 0) {
-      const direct = await directFigures(db, scope, buckets, unit, arms, want, repeatersBy);
+      const direct = await directFigures(db, scope, buckets, unit, arms, want, 'customer');
       return direct.unsure.size > 0 ? union(buckets) : direct.rows;
     }
   }
