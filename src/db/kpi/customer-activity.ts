@@ -493,7 +493,8 @@ async function directFigures(
           SELECT ${single ? sql`0` : period} AS p, ${key} AS k, COUNT(DISTINCT s.customer_id) AS n,
             SUM(s.amount_minor) AS rev, SUM(${count}) AS co${
               want.repeaters
-                ? sql`, COUNT(*) AS rr, COUNT(DISTINCT CASE WHEN ${count} >= 2 THEN s.customer_id END) AS r`
+                ? // Read only where each customer has one row (rr = n): no DISTINCT needed.
+                  sql`, COUNT(*) AS rr, COUNT(CASE WHEN ${count} >= 2 THEN 1 END) AS r`
                 : sql``
             }
           ${periodsFrom(ctx, parts, true)} ${groupBy} HAVING COUNT(*) > 0`.execute(db);
