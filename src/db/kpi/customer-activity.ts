@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
-import { type DateRange, startOfIsoWeek, startOfMonth } from '../../core/calendar/index.ts';
+import { addDays, type DateRange, startOfIsoWeek, startOfMonth } from '../../core/calendar/index.ts';
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
@@ -18,6 +18,7 @@ import {
   piecesOf,
   spanOf,
   splitByPeriod,
+  splitByWeek,
   splitInto,
 } from './kpi-sql.ts';
 import { repeatedProductLines } from './product-orders.ts';
@@ -157,19 +158,78 @@ export async function refreshCustomerProducts(
   }
 }
 
-/** Buckets split into whole periods (read from the cell table) and the days left (read from the lines). */
+/**
+ * Buckets split into whole periods (read from the cell table), whole ISO weeks of the days months
+ * leave (read from the weekly cells: a range's partial first month is up to four weeks of cells
+ * instead of 29 days of lines) and the days left (read from the lines).
+ */
 interface Parts {
   /** Whole months or weeks: start and end are period starts. */
   periods: Piece[];
-  /** The same periods as day ranges (for lines inside them). */
+  /** With months: the whole weeks among the days left (start and end are Mondays). */
+  weeks: Piece[];
+  /** The periods and weeks as day ranges (for lines inside them). */
   periodDays: Piece[];
   days: Piece[];
 }
 
 function partsOf(buckets: readonly DateRange[], unit: PeriodSplit['unit']): Parts {
-  const { periods, days } = splitInto(buckets, unit);
-  return { periods, periodDays: periods.map((p) => ({ ...p, end: periodEnd(unit, p.end) })), days };
+  const { periods, days: left } = splitInto(buckets, unit);
+  let weeks: Piece[] = [];
+  let days = left;
+  if (unit === 'month' && left.length > 0) {
+    // Plain ranges: the split numbers its pieces by their place in its input.
+    const split = splitByWeek(left.map(({ start, end }) => ({ start, end })));
+    const bucketOf = (p: Piece) => ({ ...p, bucket: (left[p.bucket] as Piece).bucket });
+    weeks = split.weeks.map(bucketOf);
+    days = split.days.map(bucketOf);
+  }
+  const periodDays = [
+    ...periods.map((p) => ({ ...p, end: periodEnd(unit, p.end) })),
+    ...weeks.map((w) => ({ ...w, end: periodEnd('week', w.end) })),
+  ];
+  return { periods, weeks, periodDays, days };
 }
+
+/** A set of whole periods of one cell table: the context reading it and its pieces. */
+interface PeriodSet {
+  ctx: Ctx;
+  pieces: Piece[];
+}
+
+/**
+ * The whole-period sets of `parts`: the unit's periods, and the weeks of the days months leave, a set
+ * per run of consecutive weeks (a range's partial first and last month are two short reads of the
+ * weekly cells, not one of every week between them).
+ */
+function periodSets(ctx: Ctx, parts: Parts): PeriodSet[] {
+  const sets: PeriodSet[] = [];
+  if (parts.periods.length > 0) sets.push({ ctx, pieces: parts.periods });
+  const weeks = weekContext(ctx);
+  for (const run of weekRuns(parts.weeks)) sets.push({ ctx: weeks, pieces: run });
+  return sets;
+}
+
+/** Week pieces (start and end are Mondays) in runs of consecutive weeks, in date order. */
+function weekRuns(pieces: readonly Piece[]): Piece[][] {
+  const sorted = [...pieces].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const runs: Piece[][] = [];
+  for (const p of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && addDays(last.end, 7) >= p.start) run.push(p);
+    else runs.push([p]);
+  }
+  return runs;
+}
+
+/** `ctx` reading the weekly cells of its scope. */
+const weekContext = (ctx: Ctx): Ctx => ({
+  ...ctx,
+  unit: 'week',
+  table: ctx.weekTable,
+  period: CELLS.week.column,
+});
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
@@ -210,7 +270,9 @@ function context(scope: KpiScope, buckets: readonly DateRange[], unitOf = splitB
     unit,
     table: sql.table(customerActivityServes(scope) ? CELLS[unit].table : PRODUCT_CELLS[unit]),
     /** The table's period column. */
-    period: CELLS[unit].column,
+    period: CELLS[unit].column as string,
+    /** The weekly cell table of the scope (for the whole weeks of the days months leave). */
+    weekTable: sql.table(customerActivityServes(scope) ? CELLS.week.table : PRODUCT_CELLS.week),
   };
 }
 
@@ -268,9 +330,9 @@ function lineArms(ctx: Ctx, parts: Parts, customers: boolean, complexOrders = tr
   return arms;
 }
 
-/** The rows of the cell table in the whole periods of `parts` (FROM … WHERE …, alias s). */
-function periodsFrom(ctx: Ctx, parts: Parts, customers: boolean): RawBuilder<unknown> {
-  const span = spanOf(parts.periods);
+/** The rows of the cell table of `ctx` in the whole periods `pieces` (FROM … WHERE …, alias s). */
+function periodsFrom(ctx: Ctx, pieces: readonly Piece[], customers: boolean): RawBuilder<unknown> {
+  const span = spanOf(pieces);
   const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
   return sql`FROM ${ctx.table} s${ctx.joins}
     WHERE s.tenant_id = ${ctx.t} AND ${sql.ref(`s.${ctx.period}`)} BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`;
@@ -308,7 +370,8 @@ async function customerFigures(
   single: boolean,
 ): Promise<CustomerFigures[]> {
   const b = single ? sql`0` : sql`b`;
-  const where = single ? sql`` : sql`WHERE b >= 0`;
+  // Rows outside every bucket (b = −1: an arm's span may cover days between its pieces) are left out.
+  const where = sql`WHERE b >= 0`;
   const by = single ? sql`k` : sql`b, k`;
   const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown; co: unknown }>`${
     want.repeaters
@@ -404,7 +467,11 @@ async function byBucketKind(
   const other: number[] = [];
   buckets.forEach((b, i) => {
     const p = partsOf([b], unit);
-    const one = p.days.length === 0 && p.periods.length === 1 && p.periods[0]?.start === p.periods[0]?.end;
+    const one =
+      p.days.length === 0 &&
+      p.weeks.length === 0 &&
+      p.periods.length === 1 &&
+      p.periods[0]?.start === p.periods[0]?.end;
     (one ? whole : other).push(i);
   });
   // One bucket of whole periods (a range's total): read straight, grouped by the key alone; its repeat
@@ -412,7 +479,8 @@ async function byBucketKind(
   // would make it unsure).
   if (buckets.length === 1 && other.length === 1) {
     const [only] = buckets as [DateRange];
-    if (partsOf([only], unit).days.length === 0) {
+    const p = partsOf([only], unit);
+    if (p.days.length === 0 && p.weeks.length === 0) {
       const direct = await directFigures(db, scope, buckets, unit, arms, want, 'customer');
       return direct.unsure.size > 0 ? union(buckets) : direct.rows;
     }
@@ -464,7 +532,8 @@ async function directFigures(
   if (want.repeaters && repeatersBy === null) throw new Error('directFigures: repeat customers not served');
   const ctx = context(scope, buckets, unit);
   const parts = partsOf(buckets, unit);
-  if (parts.days.length > 0) throw new Error('directFigures: buckets that are not whole periods');
+  if (parts.days.length > 0 || parts.weeks.length > 0)
+    throw new Error('directFigures: buckets that are not whole periods');
   const key = directKey(scope, ctx) ?? sql`''`;
   const grouped = scope.by !== null;
   const period = sql.ref(`s.${ctx.period}`);
@@ -486,7 +555,7 @@ async function directFigures(
           FROM (
             SELECT ${single ? sql`0` : period} AS p, ${key} AS k, s.customer_id AS c, SUM(${count}) AS cnt,
               SUM(s.amount_minor) AS rev
-            ${periodsFrom(ctx, parts, true)}
+            ${periodsFrom(ctx, parts.periods, true)}
             GROUP BY ${single ? sql`` : sql`${period}, `}s.customer_id${grouped ? sql`, ${key}` : sql``}
           ) t GROUP BY p, k`.execute(db)
       : await sql<Figures>`
@@ -497,7 +566,7 @@ async function directFigures(
                   sql`, COUNT(*) AS rr, COUNT(CASE WHEN ${count} >= 2 THEN 1 END) AS r`
                 : sql``
             }
-          ${periodsFrom(ctx, parts, true)} ${groupBy} HAVING COUNT(*) > 0`.execute(db);
+          ${periodsFrom(ctx, parts.periods, true)} ${groupBy} HAVING COUNT(*) > 0`.execute(db);
   const bucketOf = periodBuckets(ctx.unit, parts.periods);
   const out = new Map<string, CustomerFigures>();
   const unsure = new Set<number>();
@@ -568,10 +637,10 @@ export async function customerCounts(
       // (bench/RESULTS.md). Without orders, no complex orders' lines: every customer with lines in a
       // period has a row there.
       const arms: RawBuilder<unknown>[] = [];
-      if (parts.periods.length > 0)
-        arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${ctx.period}`), parts.periods)} AS b, ${ctx.key} AS k,
+      for (const set of periodSets(ctx, parts))
+        arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${set.ctx.period}`), set.pieces)} AS b, ${ctx.key} AS k,
             s.customer_id AS c, NULL AS o, s.amount_minor AS rev, s.order_count AS n
-          ${periodsFrom(ctx, parts, true)}`);
+          ${periodsFrom(set.ctx, set.pieces, true)}`);
       for (const arm of lineArms(ctx, parts, true, orders))
         arms.push(sql`SELECT l.*, 0 AS n FROM (${arm}) l`);
       if (arms.length === 0) return [];
@@ -644,16 +713,14 @@ export async function activityOrderCounts(
       row.customerOrders += customerOrders;
     } else out.set(slot, { bucket, key, orders, customerOrders });
   };
-  if (parts.periods.length > 0) {
+  for (const { ctx: c, pieces } of periodSets(ctx, parts)) {
     // Grouped by period and key; a customer segment through the join with the customers (a row per
     // period × customer read back and matched here took twice as long, 18,700 rows for a year of weeks).
-    const bucketOf = periodBuckets(ctx.unit, parts.periods);
+    const bucketOf = periodBuckets(c.unit, pieces);
     const res = await sql<{ m: string; k: unknown; n: unknown; cn: unknown }>`
-      SELECT ${sql.ref(`s.${ctx.period}`)} AS m, ${ctx.key} AS k,
+      SELECT ${sql.ref(`s.${c.period}`)} AS m, ${c.key} AS k,
         SUM(s.order_count) AS n, SUM(CASE WHEN s.customer_id IS NOT NULL THEN s.order_count ELSE 0 END) AS cn
-      ${periodsFrom(ctx, parts, false)} GROUP BY ${sql.ref(`s.${ctx.period}`)}${groupKey(scope, ctx)}`.execute(
-      db,
-    );
+      ${periodsFrom(c, pieces, false)} GROUP BY ${sql.ref(`s.${c.period}`)}${groupKey(scope, c)}`.execute(db);
     for (const r of res.rows) {
       const b = bucketOf.get(String(r.m));
       if (b !== undefined) add(b, String(r.k), num(r.n), num(r.cn));
@@ -682,12 +749,12 @@ function activeArms(
   const { months: monthExtra, days: dayExtra } = 'months' in extra ? extra : { months: extra, days: extra };
   const parts = partsOf(buckets, ctx.unit);
   const arms: RawBuilder<unknown>[] = [];
-  if (parts.periods.length > 0) {
-    const span = spanOf(parts.periods);
-    arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${ctx.period}`), parts.periods)} AS b, ${ctx.key} AS k,
+  for (const { ctx: c, pieces } of periodSets(ctx, parts)) {
+    const span = spanOf(pieces);
+    arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${c.period}`), pieces)} AS b, ${ctx.key} AS k,
         s.customer_id AS c${monthExtra}
-      FROM ${ctx.table} s${ctx.joins}${join}
-      WHERE s.tenant_id = ${ctx.t} AND ${sql.ref(`s.${ctx.period}`)} BETWEEN ${span.start} AND ${span.end}
+      FROM ${c.table} s${ctx.joins}${join}
+      WHERE s.tenant_id = ${ctx.t} AND ${sql.ref(`s.${c.period}`)} BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`);
   }
   for (const { run, span } of runsOf(parts.days))
@@ -822,19 +889,29 @@ export async function retentionCounts(
   // Each slot's customer ids, as many times as they come (a customer of several months of a bucket).
   const was = new Map<string, number[]>();
   const is = new Map<string, number[]>();
+  // One read of every month either side needs (a month is often the previous period of the next);
+  // the whole weeks of the days months leave, one read per run of consecutive weeks.
+  const reads: { cells: Ctx; beforePieces: Piece[]; nowPieces: Piece[]; span: DateRange }[] = [];
   const months = [...before.periods, ...now.periods];
-  if (months.length > 0) {
-    // One read of every month either side needs (a month is often the previous period of the next).
-    const beforeOf = periodBuckets(ctx.unit, before.periods);
-    const nowOf = periodBuckets(ctx.unit, now.periods);
-    const span = spanOf(months);
-    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, ctx, span);
+  if (months.length > 0)
+    reads.push({ cells: ctx, beforePieces: before.periods, nowPieces: now.periods, span: spanOf(months) });
+  for (const run of weekRuns([...before.weeks, ...now.weeks]))
+    reads.push({
+      cells: weekContext(ctx),
+      beforePieces: before.weeks,
+      nowPieces: now.weeks,
+      span: spanOf(run),
+    });
+  for (const { cells, beforePieces, nowPieces, span } of reads) {
+    const beforeOf = periodBuckets(cells.unit, beforePieces);
+    const nowOf = periodBuckets(cells.unit, nowPieces);
+    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, cells, span);
     const res = await sql<{ m: string; k: unknown; cs: unknown }>`
-      SELECT ${sql.ref(`s.${ctx.period}`)} AS m, ${monthCtx.key} AS k, string_agg(CAST(s.customer_id AS text), ',') AS cs
-      FROM ${ctx.table} s${monthCtx.joins}
-      WHERE s.tenant_id = ${ctx.t} AND ${sql.ref(`s.${ctx.period}`)} BETWEEN ${span.start} AND ${span.end}
-        AND s.customer_id IS NOT NULL${ctx.filters}
-      GROUP BY ${sql.ref(`s.${ctx.period}`)}${groupKey(monthScope, monthCtx)}`.execute(db);
+      SELECT ${sql.ref(`s.${cells.period}`)} AS m, ${monthCtx.key} AS k, string_agg(CAST(s.customer_id AS text), ',') AS cs
+      FROM ${cells.table} s${monthCtx.joins}
+      WHERE s.tenant_id = ${cells.t} AND ${sql.ref(`s.${cells.period}`)} BETWEEN ${span.start} AND ${span.end}
+        AND s.customer_id IS NOT NULL${cells.filters}
+      GROUP BY ${sql.ref(`s.${cells.period}`)}${groupKey(monthScope, monthCtx)}`.execute(db);
     const row: number[] = [];
     for (const r of res.rows) {
       const m = String(r.m);
