@@ -32,11 +32,8 @@ import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, SqliteDialect } from 'kysely';
-import { computeKpi } from '../src/app/kpi/compute-kpi.ts';
 import type { KpiQuery } from '../src/core/kpi/types.ts';
-import { createKpiRepository } from '../src/db/kpi/kpi-repository.ts';
-import type { Database } from '../src/db/schema/index.ts';
+import { timedStatements } from './kpi-statement-times.ts';
 import { orderedVariant } from './order-variants.ts';
 
 const args = process.argv.slice(2);
@@ -375,28 +372,8 @@ async function main() {
     string,
   ];
   const conn = new SQLite(join(data, 'pacer.sqlite'), { readonly: true });
-  const statements: { sql: string; params: readonly unknown[]; ms: number }[] = [];
-  const logged = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: conn }),
-    log: (e: LogEvent) => {
-      if (e.level === 'query')
-        statements.push({ sql: e.query.sql, params: e.query.parameters, ms: e.queryDurationMillis });
-    },
-  });
   const query = { metric, grain, from: FIRST, to: LAST, ...(by === '-' ? {} : { by }) } as KpiQuery;
-  await computeKpi(createKpiRepository(logged), companyId, query, {
-    fiscalYearStartMonth: 1,
-    currency: 'TWD',
-  });
-  // The logged durations include the time a statement waited behind the others of the question (its
-  // reads run side by side on this one connection): each is timed again alone, warm.
-  for (const st of statements) {
-    const run = () => conn.prepare(st.sql).all(...(st.params as unknown[]));
-    run();
-    const started = performance.now();
-    run();
-    st.ms = performance.now() - started;
-  }
+  const statements = await timedStatements(conn, companyId, query);
   const worst = [...statements].sort((a, b) => b.ms - a.ms)[0];
   if (worst) {
     console.log(`slowest statement of "${metric} ${grain} ${by}" (${ms(worst.ms)} here, on one connection):`);
@@ -404,7 +381,7 @@ async function main() {
     const plan = conn.prepare(`EXPLAIN QUERY PLAN ${worst.sql}`).all(...(worst.params as unknown[]));
     for (const row of plan as { detail: string }[]) console.log(`  plan: ${row.detail}`);
   }
-  await logged.destroy();
+  conn.close();
 }
 
 void main().then(

@@ -12,11 +12,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, SqliteDialect } from 'kysely';
-import { computeKpi } from '../src/app/kpi/compute-kpi.ts';
 import type { KpiQuery } from '../src/core/kpi/types.ts';
-import { createKpiRepository } from '../src/db/kpi/kpi-repository.ts';
-import type { Database } from '../src/db/schema/index.ts';
+import { timedStatements } from './kpi-statement-times.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -43,25 +40,8 @@ if (!company) throw new Error('no Bench company in the database');
 
 for (const question of questions) {
   const [metric, grain, by] = question.split(':');
-  const statements: { sql: string; params: readonly unknown[]; ms: number }[] = [];
-  const logged = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: conn }),
-    log: (e: LogEvent) => {
-      if (e.level === 'query') statements.push({ sql: e.query.sql, params: e.query.parameters, ms: 0 });
-    },
-  });
   const query = { metric, grain, from: FROM, to: TO, ...(by ? { by } : {}) } as KpiQuery;
-  await computeKpi(createKpiRepository(logged), company.id, query, {
-    fiscalYearStartMonth: 1,
-    currency: 'TWD',
-  });
-  for (const st of statements) {
-    const run = () => conn.prepare(st.sql).all(...(st.params as unknown[]));
-    run();
-    const started = performance.now();
-    run();
-    st.ms = performance.now() - started;
-  }
+  const statements = await timedStatements(conn, company.id, query);
   const sum = statements.reduce((a, s) => a + s.ms, 0);
   console.log(
     `${question}: ${statements.length} statements, ${sum.toFixed(0)} ms: ${statements.map((s) => s.ms.toFixed(0)).join(' ')}`,
