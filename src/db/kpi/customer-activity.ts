@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
-import { addDays, type DateRange, startOfIsoWeek, startOfMonth } from '../../core/calendar/index.ts';
+import { type DateRange, startOfIsoWeek, startOfMonth } from '../../core/calendar/index.ts';
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
@@ -206,21 +206,8 @@ function periodSets(ctx: Ctx, parts: Parts): PeriodSet[] {
   const sets: PeriodSet[] = [];
   if (parts.periods.length > 0) sets.push({ ctx, pieces: parts.periods });
   const weeks = weekContext(ctx);
-  for (const run of weekRuns(parts.weeks)) sets.push({ ctx: weeks, pieces: run });
+  for (const run of contiguousRuns(parts.weeks, 7)) sets.push({ ctx: weeks, pieces: run });
   return sets;
-}
-
-/** Week pieces (start and end are Mondays) in runs of consecutive weeks, in date order. */
-function weekRuns(pieces: readonly Piece[]): Piece[][] {
-  const sorted = [...pieces].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const runs: Piece[][] = [];
-  for (const p of sorted) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && addDays(last.end, 7) >= p.start) run.push(p);
-    else runs.push([p]);
-  }
-  return runs;
 }
 
 /** `ctx` reading the weekly cells of its scope. */
@@ -279,19 +266,18 @@ function context(scope: KpiScope, buckets: readonly DateRange[], unitOf = splitB
 type Ctx = ReturnType<typeof context>;
 
 /**
- * For a breakdown by customer segment: the month reads group by customer alone (in the covering
- * index's order, no join) and each customer's member comes from one read of the customers, here.
- * Returns the context for those reads and the customer → member function (null: no segment breakdown).
+ * For a breakdown by customer segment in retention: the period reads group by customer alone (in the
+ * covering index's order, no join) and each customer's member comes from one read of the customers
+ * active in `periods` of `ctx`'s cell table, here. Null without a segment breakdown.
  */
-async function bySegment(
+async function segmentMembers(
   db: Kysely<Database>,
   scope: KpiScope,
   ctx: Ctx,
   periods: DateRange,
-): Promise<{ monthCtx: Ctx; monthScope: KpiScope; memberOf: ((c: unknown) => string) | null }> {
-  if (scope.by === null || !SEGMENT_DIMENSIONS.includes(scope.by))
-    return { monthCtx: ctx, monthScope: scope, memberOf: null };
-  // Only the customers active in the months read, with a member (none: '').
+): Promise<((c: unknown) => string) | null> {
+  if (scope.by === null || !SEGMENT_DIMENSIONS.includes(scope.by)) return null;
+  // Only the customers active in the periods read, with a member (none: '').
   const rows = await sql<{ id: unknown; v: unknown }>`
     SELECT id, ${sql.ref(scope.by)} AS v FROM customers
     WHERE company_id = ${scope.companyId} AND ${sql.ref(scope.by)} IS NOT NULL AND id IN (
@@ -300,11 +286,7 @@ async function bySegment(
     db,
   );
   const members = new Map(rows.rows.map((r) => [String(r.id), r.v === null ? '' : String(r.v)]));
-  return {
-    monthCtx: { ...ctx, key: sql<string>`''`, joins: sql`` },
-    monthScope: { ...scope, by: null },
-    memberOf: (c) => members.get(String(c)) ?? '',
-  };
+  return (c) => members.get(String(c)) ?? '';
 }
 
 /**
@@ -433,11 +415,8 @@ function directKey(scope: KpiScope, ctx: Ctx | null): RawBuilder<unknown> | null
   return ctx === null ? sql`` : ctx.key;
 }
 
-/**
- * How the direct reading tells repeat customers (directFigures): from each cell row (`row`), by
- * summing each customer's cells (`customer`), or not at all (null: the union does).
- */
-type RepeatersBy = 'row' | 'customer' | null;
+/** How the direct reading tells repeat customers (directFigures): from each cell row, or by summing each customer's cells. */
+type RepeatersBy = 'row' | 'customer';
 
 /** What the direct reading adds to the cells' figures: the cells' order column, and the other arms. */
 interface DirectArms {
@@ -465,25 +444,20 @@ async function byBucketKind(
   const { unit } = context(scope, buckets);
   const whole: number[] = [];
   const other: number[] = [];
+  let allPeriods = true;
   buckets.forEach((b, i) => {
     const p = partsOf([b], unit);
-    const one =
-      p.days.length === 0 &&
-      p.weeks.length === 0 &&
-      p.periods.length === 1 &&
-      p.periods[0]?.start === p.periods[0]?.end;
+    const periodsOnly = p.days.length === 0 && p.weeks.length === 0;
+    allPeriods &&= periodsOnly;
+    const one = periodsOnly && p.periods.length === 1 && p.periods[0]?.start === p.periods[0]?.end;
     (one ? whole : other).push(i);
   });
   // One bucket of whole periods (a range's total): read straight, grouped by the key alone; its repeat
   // customers by summing each customer's cells (by cell rows, a customer active in two of its periods
   // would make it unsure).
-  if (buckets.length === 1 && other.length === 1) {
-    const [only] = buckets as [DateRange];
-    const p = partsOf([only], unit);
-    if (p.days.length === 0 && p.weeks.length === 0) {
-      const direct = await directFigures(db, scope, buckets, unit, arms, want, 'customer');
-      return direct.unsure.size > 0 ? union(buckets) : direct.rows;
-    }
+  if (buckets.length === 1 && other.length === 1 && allPeriods) {
+    const direct = await directFigures(db, scope, buckets, unit, arms, want, 'customer');
+    return direct.unsure.size > 0 ? union(buckets) : direct.rows;
   }
   if (whole.length === 0) return union(buckets);
   const pick = (at: readonly number[]) => at.map((i) => buckets[i] as DateRange);
@@ -529,23 +503,19 @@ async function directFigures(
   want: { repeaters: boolean; customerOrders: boolean },
   repeatersBy: RepeatersBy,
 ): Promise<{ rows: CustomerFigures[]; unsure: Set<number> }> {
-  if (want.repeaters && repeatersBy === null) throw new Error('directFigures: repeat customers not served');
   const ctx = context(scope, buckets, unit);
   const parts = partsOf(buckets, unit);
   if (parts.days.length > 0 || parts.weeks.length > 0)
     throw new Error('directFigures: buckets that are not whole periods');
   const key = directKey(scope, ctx) ?? sql`''`;
-  const grouped = scope.by !== null;
   const period = sql.ref(`s.${ctx.period}`);
   const { n, extra } = armsOf(ctx, parts, buckets);
   const count = sql.ref(`s.${n}`);
   // One bucket (of one period or several): grouped by the key alone.
   const single = buckets.length === 1;
-  const groupBy = single
-    ? grouped
-      ? sql`GROUP BY ${key}`
-      : sql``
-    : sql`GROUP BY ${period}${grouped ? sql`, ${key}` : sql``}`;
+  const groups = [...(single ? [] : [period]), ...(scope.by === null ? [] : [key])];
+  const groupBy = (more: RawBuilder<unknown>[] = []) =>
+    groups.length + more.length === 0 ? sql`` : sql`GROUP BY ${sql.join([...groups, ...more])}`;
   type Figures = { p: unknown; k: unknown; n: unknown; rev: unknown; co: unknown; rr: unknown; r: unknown };
   const res =
     want.repeaters && repeatersBy === 'customer'
@@ -555,8 +525,7 @@ async function directFigures(
           FROM (
             SELECT ${single ? sql`0` : period} AS p, ${key} AS k, s.customer_id AS c, SUM(${count}) AS cnt,
               SUM(s.amount_minor) AS rev
-            ${periodsFrom(ctx, parts.periods, true)}
-            GROUP BY ${single ? sql`` : sql`${period}, `}s.customer_id${grouped ? sql`, ${key}` : sql``}
+            ${periodsFrom(ctx, parts.periods, true)} ${groupBy([sql.ref('s.customer_id')])}
           ) t GROUP BY p, k`.execute(db)
       : await sql<Figures>`
           SELECT ${single ? sql`0` : period} AS p, ${key} AS k, COUNT(DISTINCT s.customer_id) AS n,
@@ -566,7 +535,7 @@ async function directFigures(
                   sql`, COUNT(*) AS rr, COUNT(CASE WHEN ${count} >= 2 THEN 1 END) AS r`
                 : sql``
             }
-          ${periodsFrom(ctx, parts.periods, true)} ${groupBy} HAVING COUNT(*) > 0`.execute(db);
+          ${periodsFrom(ctx, parts.periods, true)} ${groupBy()} HAVING COUNT(*) > 0`.execute(db);
   const bucketOf = periodBuckets(ctx.unit, parts.periods);
   const out = new Map<string, CustomerFigures>();
   const unsure = new Set<number>();
@@ -895,23 +864,34 @@ export async function retentionCounts(
   const months = [...before.periods, ...now.periods];
   if (months.length > 0)
     reads.push({ cells: ctx, beforePieces: before.periods, nowPieces: now.periods, span: spanOf(months) });
-  for (const run of weekRuns([...before.weeks, ...now.weeks]))
+  for (const run of contiguousRuns([...before.weeks, ...now.weeks], 7))
     reads.push({
       cells: weekContext(ctx),
       beforePieces: before.weeks,
       nowPieces: now.weeks,
       span: spanOf(run),
     });
+  // A segment's members once for every read: the customers of the months the reads touch (the weeks
+  // lie in months whose cells hold their customers too).
+  const touched = spanOf(reads.map((r) => ({ bucket: 0, ...r.span })));
+  const memberOf =
+    reads.length === 0
+      ? null
+      : await segmentMembers(db, scope, ctx, {
+          start: ctx.unit === 'month' ? startOfMonth(touched.start) : touched.start,
+          end: touched.end,
+        });
+  const byCustomer = memberOf ? { ...scope, by: null } : scope;
   for (const { cells, beforePieces, nowPieces, span } of reads) {
     const beforeOf = periodBuckets(cells.unit, beforePieces);
     const nowOf = periodBuckets(cells.unit, nowPieces);
-    const { monthCtx, monthScope, memberOf } = await bySegment(db, scope, cells, span);
+    const keyed = memberOf ? { ...cells, key: sql<string>`''`, joins: sql`` } : cells;
     const res = await sql<{ m: string; k: unknown; cs: unknown }>`
-      SELECT ${sql.ref(`s.${cells.period}`)} AS m, ${monthCtx.key} AS k, string_agg(CAST(s.customer_id AS text), ',') AS cs
-      FROM ${cells.table} s${monthCtx.joins}
+      SELECT ${sql.ref(`s.${cells.period}`)} AS m, ${keyed.key} AS k, string_agg(CAST(s.customer_id AS text), ',') AS cs
+      FROM ${cells.table} s${keyed.joins}
       WHERE s.tenant_id = ${cells.t} AND ${sql.ref(`s.${cells.period}`)} BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${cells.filters}
-      GROUP BY ${sql.ref(`s.${cells.period}`)}${groupKey(monthScope, monthCtx)}`.execute(db);
+      GROUP BY ${sql.ref(`s.${cells.period}`)}${groupKey(byCustomer, keyed)}`.execute(db);
     const row: number[] = [];
     for (const r of res.rows) {
       const m = String(r.m);

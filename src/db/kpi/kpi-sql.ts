@@ -317,14 +317,17 @@ export function keySql(
   }
 }
 
-/** Pieces grouped into runs of consecutive days (each run is read with one range scan). */
-export function contiguousRuns(pieces: readonly Piece[]): Piece[][] {
+/**
+ * Pieces grouped into runs of consecutive days (each run is read with one range scan); `step` 7 for
+ * pieces of weeks (start and end are Mondays).
+ */
+export function contiguousRuns(pieces: readonly Piece[], step = 1): Piece[][] {
   const sorted = [...pieces].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const runs: Piece[][] = [];
   let current: Piece[] = [];
   for (const p of sorted) {
     const last = current[current.length - 1];
-    if (last && addDays(last.end, 1) !== p.start) {
+    if (last && addDays(last.end, step) !== p.start) {
       runs.push(current);
       current = [];
     }
