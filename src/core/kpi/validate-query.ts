@@ -37,8 +37,18 @@ export function validateKpiQuery(
     problems.push(say('metric', `unknown metric ${input.metric}`, `沒有這個指標:${input.metric}`));
   const fromOk = isLocalDate(input.from);
   const toOk = isLocalDate(input.to);
-  if (!fromOk) problems.push(say('from', 'expected a date YYYY-MM-DD', '請輸入存在的日期,格式 YYYY-MM-DD'));
-  if (!toOk) problems.push(say('to', 'expected a date YYYY-MM-DD', '請輸入存在的日期,格式 YYYY-MM-DD'));
+  if (!fromOk)
+    problems.push(
+      say(
+        'from',
+        'expected a date YYYY-MM-DD that is a real calendar day',
+        '請輸入存在的日期,格式 YYYY-MM-DD',
+      ),
+    );
+  if (!toOk)
+    problems.push(
+      say('to', 'expected a date YYYY-MM-DD that is a real calendar day', '請輸入存在的日期,格式 YYYY-MM-DD'),
+    );
   if (fromOk && toOk) {
     if (input.to < input.from) problems.push(say('to', 'ends before from', '結束日早於開始日'));
     else if (daysBetween(input.from, input.to) > MAX_RANGE_DAYS)
