@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiScope, OrderNeeds } from '../../src/app/kpi/ports.ts';
 import type { DateRange } from '../../src/core/calendar/index.ts';
-import type { OrderFact } from '../../src/core/kpi/facts.ts';
+import type { OrderFact, RetentionFact } from '../../src/core/kpi/facts.ts';
 import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
 import { rebuildAllRollups, refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import { customerActivity } from '../../src/db/migrations/2026120308-customer-activity.ts';
@@ -243,6 +243,9 @@ function reference(
   return { facts: facts.sort(), fresh: fresh.sort(), retention: retention.sort() };
 }
 
+/** How many scopes CLV's single reading served (checked: some must). */
+let servedTogether = 0;
+
 async function fromStructures(
   db: Kysely<Database>,
   scope: KpiScope,
@@ -259,6 +262,20 @@ async function fromStructures(
   });
   const fresh = await repo.newCustomerFacts(scope, buckets);
   const retention = await repo.retentionFacts(scope, buckets, previous);
+  // CLV's single reading: the same retention, and the same customers and revenue as orderFacts.
+  const together = await repo.retentionWithCustomers(scope, buckets, previous);
+  const churn = (rows: RetentionFact[]) =>
+    rows.map((f) => `${f.bucket}|${f.key}=${f.previousCustomers}/${f.retained}`).sort();
+  const spend = (rows: OrderFact[]) =>
+    rows
+      .filter((f) => f.customers > 0)
+      .map((f) => `${f.bucket}|${f.key}=${f.customers}/${f.customerRevenueMinor}`)
+      .sort();
+  if (together) {
+    servedTogether += 1;
+    expect(churn(together.retention)).toEqual(churn(retention));
+    expect(spend(together.customers)).toEqual(spend(facts));
+  }
   return {
     facts: facts
       .filter((f) => f.orders > 0 || f.customers > 0)
@@ -542,6 +559,7 @@ describe.each(dialects())('distinct customers from the customer-month activity (
       ),
       { numRuns: 15 },
     );
+    expect(servedTogether).toBeGreaterThan(0);
   }, 400_000);
 
   it('a refresh that makes an order complex recounts the month where it was counted as simple', async () => {

@@ -47,13 +47,22 @@ export async function loadKpiFacts(
     end: ranges[ranges.length - 1]?.end ?? query.to,
   };
   const tasks: Promise<void>[] = [];
+  // CLV: its customers and their churn from one reading of the customer cells where they serve.
+  const together =
+    query.metric === 'clv' && needs.has('orders') && needs.has('retention')
+      ? await repo.retentionWithCustomers(scope, ranges, previousRanges(buckets, settings))
+      : null;
+  if (together) {
+    facts.orders = together.customers;
+    facts.retention = together.retention;
+  }
   if (needs.has('sales'))
     tasks.push(
       repo.salesFacts(scope, ranges, { perChannel: query.metric === 'new_channel_revenue' }).then((r) => {
         facts.sales = r;
       }),
     );
-  if (needs.has('orders'))
+  if (needs.has('orders') && !together)
     tasks.push(
       repo.orderFacts(scope, ranges, ORDER_NEEDS[query.metric] ?? {}).then((r) => {
         facts.orders = r;
@@ -71,7 +80,7 @@ export async function loadKpiFacts(
         facts.reps = r;
       }),
     );
-  if (needs.has('retention'))
+  if (needs.has('retention') && !together)
     tasks.push(
       repo.retentionFacts(scope, ranges, previousRanges(buckets, settings)).then((r) => {
         facts.retention = r;

@@ -50,6 +50,16 @@ export interface KpiRepository {
     buckets: readonly DateRange[],
     previous: readonly DateRange[],
   ): Promise<RetentionFact[]>;
+  /**
+   * retentionFacts together with the buckets' customers and their revenue (orderFacts' `customers`
+   * and `customerRevenueMinor`, its other figures 0): what CLV reads, from one reading where the
+   * customer cells serve the scope; null where they do not (then orderFacts and retentionFacts).
+   */
+  retentionWithCustomers(
+    scope: KpiScope,
+    buckets: readonly DateRange[],
+    previous: readonly DateRange[],
+  ): Promise<{ retention: RetentionFact[]; customers: OrderFact[] } | null>;
   marketingFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<MarketingFact[]>;
   satisfactionFacts(scope: KpiScope, buckets: readonly DateRange[]): Promise<SatisfactionFact[]>;
   /** The market's size by period (the market analysis's yearly SAM, else TAM) in the company's currency. */

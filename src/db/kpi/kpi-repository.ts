@@ -21,6 +21,7 @@ import {
   customerProductsServe,
   newCustomerCounts,
   productCustomerCounts,
+  retentionAndCustomers,
   retentionCounts,
 } from './customer-activity.ts';
 import { readDataVersion } from './data-version.ts';
@@ -412,6 +413,34 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           retained: num(r.kept),
         }),
       );
+    },
+
+    async retentionWithCustomers(scope, buckets, previous) {
+      if (!(customerActivityServes(scope) || customerProductsServe(scope))) return null;
+      if (piecesOf(buckets).length === 0) return { retention: [], customers: [] };
+      const name = await keyNamer(scope, 'sales');
+      const read = await retentionAndCustomers(db, scope, buckets, previous);
+      return {
+        retention: read.retention.map(
+          (r): RetentionFact => ({
+            bucket: r.bucket,
+            key: name(r.key),
+            previousCustomers: r.previousCustomers,
+            retained: r.retained,
+          }),
+        ),
+        customers: read.customers.map(
+          (r): OrderFact => ({
+            bucket: r.bucket,
+            key: name(r.key),
+            orders: 0,
+            customers: r.customers,
+            repeatCustomers: 0,
+            customerOrders: 0,
+            customerRevenueMinor: r.revenueMinor,
+          }),
+        ),
+      };
     },
 
     async marketingFacts(scope, buckets) {
