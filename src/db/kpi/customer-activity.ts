@@ -220,6 +220,9 @@ const weekContext = (ctx: Ctx): Ctx => ({
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
+/** A breakdown's key as a read gives it back (context's `key`: an id, a text, or null) as text: null is ''. */
+const keyText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
 const slotOf = (slot: string): ActivityRow => {
   const at = slot.indexOf('\u0000');
   return { bucket: Number(slot.slice(0, at)), key: slot.slice(at + 1) };
@@ -247,7 +250,11 @@ function groupKey(scope: KpiScope, ctx: Ctx): RawBuilder<unknown> {
  * (weeks for buckets of weeks, else months).
  */
 function context(scope: KpiScope, buckets: readonly DateRange[], unitOf = splitByPeriod(buckets, true).unit) {
-  const { key, joins } = keySql(scope, 'sales');
+  const { key: text, joins } = keySql(scope, 'sales');
+  // A line member's key is its id column as it is (read back by keyText): integers group and sort
+  // faster than their text (a year's product total through the union at 1M lines: 69 → 58 ms).
+  const column = keyColumn(scope);
+  const key: RawBuilder<unknown> = column === null ? text : sql.ref(column);
   const unit = unitOf;
   return {
     t: tenantOf(scope.companyId),
@@ -350,27 +357,30 @@ async function customerFigures(
   union: RawBuilder<unknown>,
   want: { repeaters: boolean; customerOrders: boolean },
   single: boolean,
+  orderIds = true,
 ): Promise<CustomerFigures[]> {
   const b = single ? sql`0` : sql`b`;
+  // A customer's orders: Σ n, plus its distinct o where rows carry order ids (`orderIds`).
+  const orders = orderIds ? sql`SUM(n) + COUNT(DISTINCT o)` : sql`SUM(n)`;
   // Rows outside every bucket (b = −1: an arm's span may cover days between its pieces) are left out.
   const where = sql`WHERE b >= 0`;
   const by = single ? sql`k` : sql`b, k`;
   const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown; co: unknown }>`${
     want.repeaters
       ? sql`SELECT ${b} AS b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev, 0 AS co FROM (
-          SELECT ${single ? sql`` : sql`b, `}k, c, SUM(n) + COUNT(DISTINCT o) AS n, SUM(rev) AS rev FROM (${union}) u
+          SELECT ${single ? sql`` : sql`b, `}k, c, ${orders} AS n, SUM(rev) AS rev FROM (${union}) u
           ${where} GROUP BY ${by}, c
         ) t GROUP BY ${by}`
       : sql`SELECT ${b} AS b, k, COUNT(DISTINCT c) AS n, 0 AS r, SUM(rev) AS rev,
-          ${want.customerOrders ? sql`SUM(n) + COUNT(DISTINCT o)` : sql`0`} AS co
+          ${want.customerOrders ? orders : sql`0`} AS co
         FROM (${union}) u ${where} GROUP BY ${by}`
   }`.execute(db);
   const out = new Map(
     res.rows.map((r) => [
-      `${num(r.b)}\u0000${String(r.k)}`,
+      `${num(r.b)}\u0000${keyText(r.k)}`,
       {
         bucket: num(r.b),
-        key: String(r.k),
+        key: keyText(r.k),
         customers: num(r.n),
         repeaters: num(r.r),
         revenueMinor: num(r.rev),
@@ -380,11 +390,9 @@ async function customerFigures(
   );
   if (want.repeaters && want.customerOrders) {
     const co = await sql<{ b: unknown; k: unknown; n: unknown }>`
-      SELECT ${b} AS b, k, SUM(n) + COUNT(DISTINCT o) AS n FROM (${union}) u ${where} GROUP BY ${by}`.execute(
-      db,
-    );
+      SELECT ${b} AS b, k, ${orders} AS n FROM (${union}) u ${where} GROUP BY ${by}`.execute(db);
     for (const r of co.rows) {
-      const row = out.get(`${num(r.b)}\u0000${String(r.k)}`);
+      const row = out.get(`${num(r.b)}\u0000${keyText(r.k)}`);
       if (row) row.customerOrders = num(r.n);
     }
   }
@@ -542,7 +550,7 @@ async function directFigures(
   for (const r of res.rows) {
     const bucket = single ? 0 : bucketOf.get(String(r.p));
     if (bucket === undefined) continue;
-    const k = r.k === null ? '' : String(r.k);
+    const k = keyText(r.k);
     if (want.repeaters && num(r.rr) > num(r.n)) unsure.add(bucket);
     out.set(`${bucket}\u0000${k}`, {
       bucket,
@@ -561,7 +569,7 @@ async function directFigures(
     for (const r of more.rows) {
       if (want.repeaters) unsure.add(num(r.b));
       if (!want.customerOrders) continue;
-      const slot = `${num(r.b)}\u0000${String(r.k)}`;
+      const slot = `${num(r.b)}\u0000${keyText(r.k)}`;
       const row = out.get(slot) ?? {
         ...slotOf(slot),
         customers: 0,
@@ -635,7 +643,7 @@ export async function productCustomerCounts(
   want: { repeaters: boolean; customerOrders: boolean },
 ): Promise<CustomerFigures[]> {
   const repeated = (bs: readonly DateRange[]) =>
-    sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(bs), true)}`;
+    sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(bs), true, context(scope, bs).key)}`;
   return byBucketKind(
     scope,
     buckets,
@@ -654,8 +662,14 @@ export async function productCustomerCounts(
         days: sql`, s.amount_minor AS rev, 1 AS n, NULL AS o`,
       });
       if (arms.length === 0) return [];
-      if (want.repeaters || want.customerOrders) arms.push(repeated(bs));
-      return customerFigures(db, unionAll(arms), want, bs.length === 1);
+      if (want.customerOrders) arms.push(repeated(bs));
+      else if (want.repeaters)
+        // Repeat customers only: each listed order's lines of a customer × product in a bucket as one
+        // row of 1 − its lines (the same sum, and no COUNT(DISTINCT o) per customer: 69 → 47 ms with
+        // integer keys for a year's product total at 1M lines).
+        arms.push(sql`SELECT b, k, c, 0 AS rev, 1 - COUNT(*) AS n, NULL AS o FROM (${repeated(bs)}) r
+          GROUP BY b, k, c, o`);
+      return customerFigures(db, unionAll(arms), want, bs.length === 1, want.customerOrders);
     },
     db,
     'row',
@@ -692,7 +706,7 @@ export async function activityOrderCounts(
       ${periodsFrom(c, pieces, false)} GROUP BY ${sql.ref(`s.${c.period}`)}${groupKey(scope, c)}`.execute(db);
     for (const r of res.rows) {
       const b = bucketOf.get(String(r.m));
-      if (b !== undefined) add(b, String(r.k), num(r.n), num(r.cn));
+      if (b !== undefined) add(b, keyText(r.k), num(r.n), num(r.cn));
     }
   }
   const lines = lineArms(ctx, parts, false);
@@ -700,7 +714,7 @@ export async function activityOrderCounts(
     const res = await sql<{ b: unknown; k: unknown; n: unknown; cn: unknown }>`
       SELECT b, k, COUNT(DISTINCT o) AS n, COUNT(DISTINCT CASE WHEN c IS NOT NULL THEN o END) AS cn
       FROM (${unionAll(lines)}) l WHERE b >= 0 GROUP BY b, k`.execute(db);
-    for (const r of res.rows) add(num(r.b), String(r.k), num(r.n), num(r.cn));
+    for (const r of res.rows) add(num(r.b), keyText(r.k), num(r.n), num(r.cn));
   }
   return [...out.values()];
 }
@@ -747,7 +761,7 @@ export async function newCustomerCounts(
   const span = spanOf(pieces);
   const rows = (r: { b: unknown; k: unknown; n: unknown }) => ({
     bucket: num(r.b),
-    key: String(r.k),
+    key: keyText(r.k),
     count: num(r.n),
   });
   if (dimensionsOf(scope).size === 0) {
@@ -997,7 +1011,7 @@ async function readRetention(
       const b = beforeOf.get(m);
       const n = nowOf.get(m);
       if (!memberOf) {
-        const k = String(r.k);
+        const k = keyText(r.k);
         if (b !== undefined) pushIds(idsAt(was, b, k), r.cs);
         if (n !== undefined) {
           pushIds(idsAt(is, n, k), r.cs);
@@ -1041,8 +1055,8 @@ async function readRetention(
       FROM (${unionAll(arms)}) t
       WHERE b >= 0 GROUP BY b, k`.execute(db);
     for (const r of res.rows) {
-      pushIds(idsAt(into, num(r.b), String(r.k)), r.cs);
-      if (current) addRevenue(num(r.b), String(r.k), num(r.rev));
+      pushIds(idsAt(into, num(r.b), keyText(r.k)), r.cs);
+      if (current) addRevenue(num(r.b), keyText(r.k), num(r.rev));
     }
   }
   const customers = withCustomers

@@ -49,8 +49,15 @@ export async function listRepeatProductOrders(
  * bucket, breakdown key, customer, order (`customers`: identified customers only). The readers take
  * a listed order's extra lines off from these.
  */
-export function repeatedProductLines(scope: KpiScope, pieces: readonly Piece[], customers: boolean) {
-  const { key, joins } = keySql(scope, 'sales');
+export function repeatedProductLines(
+  scope: KpiScope,
+  pieces: readonly Piece[],
+  customers: boolean,
+  keyAs?: RawBuilder<unknown>,
+) {
+  const { key: text, joins } = keySql(scope, 'sales');
+  // `keyAs`: the key as the other arms of the caller's union give it (customer-activity.ts).
+  const key = keyAs ?? text;
   const span = spanOf(pieces);
   const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
   return sql`FROM (
