@@ -600,6 +600,34 @@ describe.each(dialects())('distinct customers from the customer-month activity (
     );
   });
 
+  it("reads a week across a month's end with its customers' segments (retention and CLV by member tier)", async () => {
+    const db = h.runtime.database.db;
+    const { client, companyId } = await signUp(h.app);
+    const base: Line = {
+      order: 1,
+      lineNo: 1,
+      day: 5,
+      product: 0,
+      qty: 1,
+      customer: 2,
+      channel: 0,
+      rep: 0,
+      region: 0,
+    };
+    // Customer 1 buys only on Sunday 1 February (day 22), in the last week of a bucket from Saturday
+    // 10 January: that week (26 January – 1 February) is read from the weekly cells, and its customers'
+    // tiers must come from February's customers too.
+    await importSales(client, companyId, [base, { ...base, order: 2, customer: 1, day: 22 }]);
+    const buckets = [{ start: date(0), end: date(22) }];
+    const previous = [{ start: '2025-12-01', end: date(-1) }];
+    for (const by of ['member_tier', null] as const) {
+      const scope: KpiScope = { companyId, by, where: {} };
+      expect(await fromStructures(db, scope, buckets, previous), String(by)).toEqual(
+        reference(await linesOf(db, companyId), scope, buckets, previous),
+      );
+    }
+  });
+
   it('the migration fills the table from the lines already stored', async () => {
     const db = h.runtime.database.db;
     const { client, companyId } = await signUp(h.app);

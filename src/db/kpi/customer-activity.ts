@@ -18,7 +18,7 @@ import {
   piecesOf,
   spanOf,
   splitByPeriod,
-  splitByWeek,
+  splitCheapest,
   splitInto,
 } from './kpi-sql.ts';
 import { repeatedProductLines } from './product-orders.ts';
@@ -159,14 +159,15 @@ export async function refreshCustomerProducts(
 }
 
 /**
- * Buckets split into whole periods (read from the cell table), whole ISO weeks of the days months
- * leave (read from the weekly cells: a range's partial first month is up to four weeks of cells
- * instead of 29 days of lines) and the days left (read from the lines).
+ * Buckets split into whole periods (read from the cell table), whole ISO weeks (read from the weekly
+ * cells: a range's partial first month is up to four weeks of cells instead of 29 days of lines) and
+ * the days left (read from the lines); with months, the cheapest such cover (splitCheapest: its
+ * weeks may cross a month's end).
  */
 interface Parts {
   /** Whole months or weeks: start and end are period starts. */
   periods: Piece[];
-  /** With months: the whole weeks among the days left (start and end are Mondays). */
+  /** With months: the whole weeks read from the weekly cells (start and end are Mondays). */
   weeks: Piece[];
   /** The periods and weeks as day ranges (for lines inside them). */
   periodDays: Piece[];
@@ -174,16 +175,11 @@ interface Parts {
 }
 
 function partsOf(buckets: readonly DateRange[], unit: PeriodSplit['unit']): Parts {
-  const { periods, days: left } = splitInto(buckets, unit);
+  let periods: Piece[];
   let weeks: Piece[] = [];
-  let days = left;
-  if (unit === 'month' && left.length > 0) {
-    // Plain ranges: the split numbers its pieces by their place in its input.
-    const split = splitByWeek(left.map(({ start, end }) => ({ start, end })));
-    const bucketOf = (p: Piece) => ({ ...p, bucket: (left[p.bucket] as Piece).bucket });
-    weeks = split.weeks.map(bucketOf);
-    days = split.days.map(bucketOf);
-  }
+  let days: Piece[];
+  if (unit === 'month') ({ months: periods, weeks, days } = splitCheapest(buckets));
+  else ({ periods, days } = splitInto(buckets, unit));
   const periodDays = [
     ...periods.map((p) => ({ ...p, end: periodEnd(unit, p.end) })),
     ...weeks.map((w) => ({ ...w, end: periodEnd('week', w.end) })),
@@ -979,7 +975,10 @@ async function readRetention(
     });
   // A segment's members once for every read: the customers of the months the reads touch (the weeks
   // lie in months whose cells hold their customers too).
-  const touched = spanOf(reads.map((r) => ({ bucket: 0, ...r.span })));
+  // (To the last day of the last period read: a week read may end in the next month.)
+  const touched = spanOf(
+    reads.map((r) => ({ bucket: 0, start: r.span.start, end: periodEnd(r.cells.unit, r.span.end) })),
+  );
   const memberOf =
     reads.length === 0
       ? null

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
-import { addDays, type DateRange, daysBetween, startOfIsoWeek } from '../../core/calendar/index.ts';
+import { addDays, type DateRange, daysBetween, diffDays, startOfIsoWeek } from '../../core/calendar/index.ts';
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 
 /**
@@ -172,6 +172,75 @@ export function splitByWeek(buckets: readonly DateRange[]): { weeks: Piece[]; da
     if (addDays(lastFull, 7) <= b.end) days.push({ bucket, start: addDays(lastFull, 7), end: b.end });
   });
   return { weeks, days };
+}
+
+/**
+ * What reading a period costs, relative: a month of monthly customer cells, an ISO week of weekly
+ * cells, a day of lines (rows per period at 1M and 10M lines: a month holds about two weeks' cells,
+ * a day about a week's, and a line, not covered by its date index, costs about three cells).
+ */
+const READ_COST = { month: 2, week: 1, day: 3 } as const;
+
+/**
+ * Each bucket covered by whole calendar months, whole ISO weeks and single days at the least
+ * READ_COST: a bucket of whole months is its months; a range starting or ending inside a month reads
+ * the whole weeks around its edge even where they cross into the next or previous month (2024-11-02 …
+ * 2025-11-01: weeks from 4 November to 29 December, then months, four days of lines instead of
+ * eight). Pieces of months and weeks have period starts for start and end (a run of each), days
+ * their dates; every day of a bucket lies in exactly one piece.
+ */
+export function splitCheapest(buckets: readonly DateRange[]): {
+  months: Piece[];
+  weeks: Piece[];
+  days: Piece[];
+} {
+  const months: Piece[] = [];
+  const weeks: Piece[] = [];
+  const days: Piece[] = [];
+  buckets.forEach((b, bucket) => {
+    const n = diffDays(b.start, b.end) + 1;
+    if (n <= 0) return;
+    // cost[i]: the least cost of the days before day i; how[i]: the step that reached i (its length, kind).
+    const cost = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
+    const step = new Int32Array(n + 1);
+    const kind = new Uint8Array(n + 1);
+    cost[0] = 0;
+    const relax = (from: number, length: number, k: number, c: number) => {
+      const to = from + length;
+      if (to > n) return;
+      const total = (cost[from] as number) + c;
+      if (total < (cost[to] as number)) {
+        cost[to] = total;
+        step[to] = length;
+        kind[to] = k;
+      }
+    };
+    for (let i = 0; i < n; i++) {
+      const date = addDays(b.start, i);
+      relax(i, 1, 0, READ_COST.day);
+      if (startOfIsoWeek(date) === date) relax(i, 7, 1, READ_COST.week);
+      if (date.endsWith('-01'))
+        relax(i, daysBetween(date, nextPeriod('month', date)) - 1, 2, READ_COST.month);
+    }
+    // The steps back from the end, then forwards as runs of one kind.
+    const path: { at: number; length: number; kind: number }[] = [];
+    for (let at = n; at > 0; at -= step[at] as number)
+      path.push({ at: at - (step[at] as number), length: step[at] as number, kind: kind[at] as number });
+    path.reverse();
+    for (let i = 0; i < path.length; ) {
+      let j = i;
+      while (j + 1 < path.length && path[j + 1]?.kind === path[i]?.kind) j++;
+      const from = addDays(b.start, path[i]?.at as number);
+      const last = path[j] as { at: number; length: number };
+      const lastStart = addDays(b.start, last.at);
+      const k = path[i]?.kind;
+      if (k === 2) months.push({ bucket, start: from, end: lastStart });
+      else if (k === 1) weeks.push({ bucket, start: from, end: lastStart });
+      else days.push({ bucket, start: from, end: addDays(lastStart, last.length - 1) });
+      i = j + 1;
+    }
+  });
+  return { months, weeks, days };
 }
 
 /** Whole periods of one unit (months or ISO weeks: their first days, as pieces) and the days left. */

@@ -8,6 +8,7 @@ import {
   splitByMonth,
   splitByPeriod,
   splitByWeek,
+  splitCheapest,
 } from '../../../src/db/kpi/kpi-sql.ts';
 
 /**
@@ -69,6 +70,48 @@ describe('period splits of KPI buckets', () => {
         expect(sortMap(covered(chosen.unit, chosen.periods, chosen.days))).toEqual(want);
       }),
     );
+  });
+
+  it('the cheapest cover of months, weeks and days covers every day once, and costs no more than months then weeks', () => {
+    const cost = (s: { months: Piece[]; weeks: Piece[]; days: Piece[] }) => {
+      let c = 0;
+      for (const p of s.months) for (let m = p.start; m <= p.end; m = nextPeriod('month', m)) c += 2;
+      for (const p of s.weeks) for (let w = p.start; w <= p.end; w = addDays(w, 7)) c += 1;
+      for (const p of s.days) for (let d = p.start; d <= p.end; d = addDays(d, 1)) c += 3;
+      return c;
+    };
+    fc.assert(
+      fc.property(bucketsArb, (buckets) => {
+        const want = sortMap(expected(buckets));
+        const cheap = splitCheapest(buckets);
+        const all = covered('month', cheap.months, cheap.days);
+        for (const [d, b] of covered('week', cheap.weeks, [])) all.set(d, [...(all.get(d) ?? []), ...b]);
+        expect(sortMap(all)).toEqual(want);
+        for (const p of cheap.weeks) expect(new Date(`${p.start}T00:00Z`).getUTCDay()).toBe(1);
+        for (const p of cheap.months) expect(p.start.endsWith('-01') && p.end.endsWith('-01')).toBe(true);
+        // The split it replaces: whole months, then the whole weeks of the days they leave.
+        const m = splitByMonth(buckets);
+        const left = splitByWeek(m.days.map(({ start, end }) => ({ start, end })));
+        expect(cost(cheap)).toBeLessThanOrEqual(cost({ months: m.months, ...left }));
+      }),
+    );
+    // A year from a Saturday (a week-by-week question's last year): weeks across November's and
+    // December's ends, then months; four days before and one after, not eight and one.
+    expect(splitCheapest([{ start: '2024-11-02', end: '2025-11-01' }])).toEqual({
+      months: [{ bucket: 0, start: '2025-01-01', end: '2025-10-01' }],
+      weeks: [{ bucket: 0, start: '2024-11-04', end: '2024-12-23' }],
+      days: [
+        { bucket: 0, start: '2024-11-02', end: '2024-11-03' },
+        { bucket: 0, start: '2024-12-30', end: '2024-12-31' },
+        { bucket: 0, start: '2025-11-01', end: '2025-11-01' },
+      ],
+    });
+    // Whole months stay months.
+    expect(splitCheapest([{ start: '2026-02-01', end: '2026-04-30' }])).toEqual({
+      months: [{ bucket: 0, start: '2026-02-01', end: '2026-04-01' }],
+      weeks: [],
+      days: [],
+    });
   });
 
   it('reads a year by week from weeks, a year by month and a range with a few days at its ends from months', () => {
