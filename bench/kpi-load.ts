@@ -10,10 +10,13 @@
  *  4. EXPLAIN QUERY PLAN of the slowest statement of the slowest question.
  *
  *   npx tsx bench/kpi-load.ts [--lines 1000000] [--seconds 10] [--connections 50] [--grains month,week,quarter]
- *     [--cold-only] [--metrics customers,new_customers,...] [--explain "clv month member_tier"]
+ *     [--cold-only] [--metrics customers,new_customers,...] [--explain "clv month member_tier"] [--postgres]
  *
  * `--cold-only` skips 2 and 3 (the cold questions and the EXPLAIN only); `--metrics` limits the KPIs;
  * `--explain` names the question whose slowest statement is explained (default: the slowest question).
+ * `--postgres` runs everything against PostgreSQL: a cluster of its own in .tmp/kpi-load/pg-db[-<lines>]-cluster/
+ * (made on the first run, kept, started and stopped by each run), reached through DATABASE_URL; its
+ * EXPLAIN is `EXPLAIN (ANALYZE, BUFFERS)`.
  *
  * Data: the demo shop (about 2,000 member customers, three years), one order id per line, date order
  * (bench/order-variants.ts), imported through the CLI into .tmp/kpi-load/ (past 1M lines, as
@@ -32,8 +35,14 @@ import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import type { KpiQuery } from '../src/core/kpi/types.ts';
-import { timedStatements } from './kpi-statement-times.ts';
+import {
+  findPostgresBin,
+  type PostgresCluster,
+  startKeptPostgresCluster,
+} from '../test/support/postgres-cluster.ts';
+import { runStatement, type StatementDatabase, timedStatements } from './kpi-statement-times.ts';
 import { orderedVariant } from './order-variants.ts';
 
 const args = process.argv.slice(2);
@@ -42,6 +51,8 @@ const opt = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const LINES = opt('lines', 1_000_000);
+/** `--postgres`: the same run against PostgreSQL (a cluster kept in .tmp/kpi-load/pg-<lines>). */
+const POSTGRES = args.includes('--postgres');
 const SECONDS = opt('seconds', 10);
 const CONNECTIONS = opt('connections', 50);
 const root = resolve(import.meta.dirname, '..');
@@ -85,7 +96,32 @@ const again = orderedVariant(
   LINES <= PART ? base : (parts[0] as string),
   'shuffled',
 );
-const data = join(work, LINES === PART ? 'db' : `db-${LINES}`);
+const data = join(work, `${POSTGRES ? 'pg-' : ''}${LINES === PART ? 'db' : `db-${LINES}`}`);
+// PostgreSQL: a cluster of this size's own, kept between runs (its database imported once); every
+// pacer command and the server reach it through DATABASE_URL.
+let cluster: PostgresCluster | null = null;
+let pgPool: pg.Pool | null = null;
+if (POSTGRES) {
+  const bin = findPostgresBin();
+  if (!bin)
+    throw new Error('--postgres: no PostgreSQL binaries in /usr/lib/postgresql (apt-get install postgresql)');
+  cluster = await startKeptPostgresCluster(bin, `${data}-cluster`);
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  // A database not imported to the end (no READY) is made again.
+  if (!existsSync(join(data, 'READY'))) await admin.query('DROP DATABASE IF EXISTS pacer_bench WITH (FORCE)');
+  const there = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'pacer_bench'`);
+  if (there.rowCount === 0) await admin.query('CREATE DATABASE pacer_bench');
+  await admin.end();
+  const url = new URL(cluster.url);
+  url.pathname = '/pacer_bench';
+  process.env.DATABASE_URL = url.toString();
+  pgPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+}
+const stopCluster = async () => {
+  await pgPool?.end();
+  cluster?.stop();
+};
 const ready = join(data, 'READY');
 if (!existsSync(ready)) {
   rmSync(data, { recursive: true, force: true });
@@ -378,23 +414,30 @@ async function main() {
     string,
     string,
   ];
-  const conn = new SQLite(join(data, 'pacer.sqlite'), { readonly: true });
+  const conn = pgPool ? null : new SQLite(join(data, 'pacer.sqlite'), { readonly: true });
+  const on: StatementDatabase = conn ? { sqlite: conn } : { postgres: pgPool as pg.Pool };
   const query = { metric, grain, from: FIRST, to: LAST, ...(by === '-' ? {} : { by }) } as KpiQuery;
-  const statements = await timedStatements(conn, companyId, query);
+  const statements = await timedStatements(on, companyId, query);
   const worst = [...statements].sort((a, b) => b.ms - a.ms)[0];
   if (worst) {
     console.log(`slowest statement of "${metric} ${grain} ${by}" (${ms(worst.ms)} here, on one connection):`);
     console.log(worst.sql.replace(/\s+/g, ' ').slice(0, 600));
-    const plan = conn.prepare(`EXPLAIN QUERY PLAN ${worst.sql}`).all(...(worst.params as unknown[]));
-    for (const row of plan as { detail: string }[]) console.log(`  plan: ${row.detail}`);
+    const plan = await runStatement(
+      on,
+      `${conn ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN (ANALYZE, BUFFERS)'} ${worst.sql}`,
+      worst.params,
+    );
+    for (const row of plan) console.log(`  plan: ${String(conn ? row.detail : row['QUERY PLAN'])}`);
   }
-  conn.close();
+  conn?.close();
 }
 
-void main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+void main()
+  .finally(stopCluster)
+  .then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, SqliteDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
+import type pg from 'pg';
 import { computeKpi } from '../src/app/kpi/compute-kpi.ts';
 import type { KpiQuery } from '../src/core/kpi/types.ts';
 import { createKpiRepository } from '../src/db/kpi/kpi-repository.ts';
@@ -12,33 +13,50 @@ export interface TimedStatement {
   ms: number;
 }
 
+/** Where the statements run: an SQLite connection, or a PostgreSQL pool (one client at a time). */
+export type StatementDatabase = { sqlite: SQLite.Database } | { postgres: pg.Pool };
+
 /**
  * The SQL statements a KPI question runs (bench/kpi-load.ts, bench/kpi-statements.ts), in the order
- * they ran, each timed again alone on `conn`: the durations logged while the question ran include the
- * time a statement waited behind the others (its reads run side by side on the one connection).
+ * they ran, each timed again alone on `on`: the durations logged while the question ran include the
+ * time a statement waited behind the others (its reads run side by side).
  */
 export async function timedStatements(
-  conn: SQLite.Database,
+  on: StatementDatabase,
   companyId: string,
   query: KpiQuery,
 ): Promise<TimedStatement[]> {
   const statements: TimedStatement[] = [];
+  const log = (e: LogEvent) => {
+    if (e.level === 'query') statements.push({ sql: e.query.sql, params: e.query.parameters, ms: 0 });
+  };
   const logged = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: conn }),
-    log: (e: LogEvent) => {
-      if (e.level === 'query') statements.push({ sql: e.query.sql, params: e.query.parameters, ms: 0 });
-    },
+    dialect:
+      'sqlite' in on
+        ? new SqliteDialect({ database: on.sqlite })
+        : new PostgresDialect({ pool: on.postgres }),
+    log,
   });
   await computeKpi(createKpiRepository(logged), companyId, query, {
     fiscalYearStartMonth: 1,
     currency: 'TWD',
   });
   for (const st of statements) {
-    const run = () => conn.prepare(st.sql).all(...(st.params as unknown[]));
-    run();
+    await runStatement(on, st.sql, st.params);
     const started = performance.now();
-    run();
+    await runStatement(on, st.sql, st.params);
     st.ms = performance.now() - started;
   }
   return statements;
+}
+
+/** Runs one statement (all its rows read); returns the rows. */
+export async function runStatement(
+  on: StatementDatabase,
+  sql: string,
+  params: readonly unknown[],
+): Promise<Record<string, unknown>[]> {
+  if ('sqlite' in on)
+    return on.sqlite.prepare(sql).all(...(params as unknown[])) as Record<string, unknown>[];
+  return (await on.postgres.query(sql, params as unknown[])).rows as Record<string, unknown>[];
 }

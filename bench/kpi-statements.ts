@@ -41,7 +41,7 @@ if (!company) throw new Error('no Bench company in the database');
 for (const question of questions) {
   const [metric, grain, by] = question.split(':');
   const query = { metric, grain, from: FROM, to: TO, ...(by ? { by } : {}) } as KpiQuery;
-  const statements = await timedStatements(conn, company.id, query);
+  const statements = await timedStatements({ sqlite: conn }, company.id, query);
   const sum = statements.reduce((a, s) => a + s.ms, 0);
   console.log(
     `${question}: ${statements.length} statements, ${sum.toFixed(0)} ms: ${statements.map((s) => s.ms.toFixed(0)).join(' ')}`,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,23 +44,24 @@ function run(bin: string, cmd: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
 }
 
-export async function startPostgresCluster(bin: string): Promise<PostgresCluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'pacer-pg-'));
+/** Makes the cluster's folder (`dir/data`) unless it is there, then starts it on a free port. */
+async function startIn(bin: string, dir: string, settings: string): Promise<{ url: string; data: string }> {
   chmodSync(dir, 0o777);
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres:', dir]);
   const data = join(dir, 'data');
   const port = await freePort();
-  run(bin, 'initdb', [
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-    '--no-sync',
-  ]);
+  if (!existsSync(data))
+    run(bin, 'initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]);
   run(bin, 'pg_ctl', [
     '-D',
     data,
@@ -68,11 +69,17 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
     join(dir, 'log'),
     '-w',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${settings}`,
     'start',
   ]);
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, data };
+}
+
+export async function startPostgresCluster(bin: string): Promise<PostgresCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'pacer-pg-'));
+  const { url, data } = await startIn(bin, dir, ' -c fsync=off');
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url,
     stop() {
       try {
         run(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -81,4 +88,26 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
       }
     },
   };
+}
+
+/**
+ * A cluster kept in `dir` between runs (bench/kpi-load.ts: a 10M-line database is imported once),
+ * with PostgreSQL's own durability settings; stop() shuts it down cleanly and keeps its files.
+ */
+export async function startKeptPostgresCluster(bin: string, dir: string): Promise<PostgresCluster> {
+  mkdirSync(dir, { recursive: true });
+  // Left running by a run that failed: stopped first (its port is another's now).
+  if (existsSync(join(dir, 'data', 'postmaster.pid'))) {
+    const [exe, ...rest] = asPostgres(join(bin, 'pg_ctl'), [
+      '-D',
+      join(dir, 'data'),
+      '-m',
+      'fast',
+      '-w',
+      'stop',
+    ]);
+    spawnSync(exe as string, rest);
+  }
+  const { url, data } = await startIn(bin, dir, '');
+  return { url, stop: () => run(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) };
 }
