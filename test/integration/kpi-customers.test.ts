@@ -243,6 +243,19 @@ function reference(
   return { facts: facts.sort(), fresh: fresh.sort(), retention: retention.sort() };
 }
 
+/** One line of one order of customer 2 on day 5 (the hand-made files below vary it). */
+const LINE: Line = {
+  order: 1,
+  lineNo: 1,
+  day: 5,
+  product: 0,
+  qty: 1,
+  customer: 2,
+  channel: 0,
+  rep: 0,
+  region: 0,
+};
+
 /** How many scopes CLV's single reading served (checked: some must). */
 let servedTogether = 0;
 
@@ -565,17 +578,7 @@ describe.each(dialects())('distinct customers from the customer-month activity (
   it('a refresh that makes an order complex recounts the month where it was counted as simple', async () => {
     const db = h.runtime.database.db;
     const { client, companyId } = await signUp(h.app);
-    const line: Line = {
-      order: 7,
-      lineNo: 1,
-      day: 5,
-      product: 0,
-      qty: 1,
-      customer: 2,
-      channel: 0,
-      rep: 0,
-      region: 0,
-    };
+    const line: Line = { ...LINE, order: 7 };
     await importSales(client, companyId, [line]);
     // A line of the same order two months later, written beside the import and refreshed by its day.
     const first = await db
@@ -603,17 +606,7 @@ describe.each(dialects())('distinct customers from the customer-month activity (
   it("reads a week across a month's end with its customers' segments (retention and CLV by member tier)", async () => {
     const db = h.runtime.database.db;
     const { client, companyId } = await signUp(h.app);
-    const base: Line = {
-      order: 1,
-      lineNo: 1,
-      day: 5,
-      product: 0,
-      qty: 1,
-      customer: 2,
-      channel: 0,
-      rep: 0,
-      region: 0,
-    };
+    const base: Line = { ...LINE };
     // Customer 1 buys only on Sunday 1 February (day 22), in the last week of a bucket from Saturday
     // 10 January: that week (26 January – 1 February) is read from the weekly cells, and its customers'
     // tiers must come from February's customers too.
@@ -631,17 +624,7 @@ describe.each(dialects())('distinct customers from the customer-month activity (
   it('the migration fills the table from the lines already stored', async () => {
     const db = h.runtime.database.db;
     const { client, companyId } = await signUp(h.app);
-    const base: Line = {
-      order: 1,
-      lineNo: 1,
-      day: 5,
-      product: 0,
-      qty: 1,
-      customer: 2,
-      channel: 0,
-      rep: 0,
-      region: 0,
-    };
+    const base: Line = { ...LINE };
     await importSales(client, companyId, [
       base,
       { ...base, lineNo: 2, product: 1 },

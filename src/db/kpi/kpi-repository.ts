@@ -417,7 +417,6 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
 
     async retentionWithCustomers(scope, buckets, previous) {
       if (!(customerActivityServes(scope) || customerProductsServe(scope))) return null;
-      if (piecesOf(buckets).length === 0) return { retention: [], customers: [] };
       const name = await keyNamer(scope, 'sales');
       const read = await retentionAndCustomers(db, scope, buckets, previous);
       return {
