@@ -138,6 +138,8 @@ if (!existsSync(ready)) {
   console.log(
     `imported ${LINES.toLocaleString('en')} lines in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
+  // (On PostgreSQL no pacer command makes the folder: the READY mark needs it.)
+  mkdirSync(data, { recursive: true });
   spawnSync('touch', [ready]);
 }
 

@@ -159,6 +159,10 @@ export function openReadDatabase(
     connectionString: config.databaseUrl,
     max: opts.size ?? 5,
     statement_timeout: timeoutMs,
+    // KPI reads are many short aggregations over roll-ups: JIT compilation (on by default past a plan
+    // cost that a 10M-line database's reads exceed) cost 536 of a 539 ms statement there, and 4 MB of
+    // work_mem sent 2 MB sorts of a year's product cells to disk (bench/RESULTS.md).
+    options: '-c jit=off -c work_mem=64MB',
     types: PG_TYPES,
   });
   pool.on('error', (err) => {

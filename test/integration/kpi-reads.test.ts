@@ -117,6 +117,19 @@ describe.each(dialects())('KPI reads (%s)', (dialect) => {
     }
   }, 60_000);
 
+  it.runIf(dialect === 'postgres')(
+    'PostgreSQL reads run without JIT compilation and sort a year of cells in memory',
+    async () => {
+      const setting = async (name: string) =>
+        String(
+          (await sql<{ v: unknown }>`SELECT current_setting(${name}) AS v`.execute(h.runtime.reads.db))
+            .rows[0]?.v,
+        );
+      expect(await setting('jit')).toBe('off');
+      expect(await setting('work_mem')).toBe('64MB');
+    },
+  );
+
   it('cached results change with every import, undo and merge, and never before', async () => {
     const { client, companyId } = await signUp(h.app);
     const q = 'metric=orders&from=2026-03-01&to=2026-03-31&grain=month&by=channel';

@@ -794,8 +794,27 @@ export async function newCustomerCounts(
   return res.rows.map(rows);
 }
 
+/**
+ * A growing list of customer ids in an Int32Array (customer ids are int4: PostgreSQL's serial,
+ * SQLite's rowids counted up). Off the V8 heap, so a scavenge never copies it: with arrays of numbers,
+ * garbage collection was 44 of CLV by product by week's 118 ms of CPU on PostgreSQL at 1M lines.
+ */
+export class IdList {
+  ids = new Int32Array(64);
+  length = 0;
+  push(c: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length] = c;
+    this.length += 1;
+  }
+}
+
 /** Appends the ids of a string_agg list of integer ids ('12,7,40') to `into`, read digit by digit. */
-function pushIds(into: number[], list: unknown): void {
+export function pushIds(into: { push(c: number): void }, list: unknown): void {
   if (list === null || list === undefined) return;
   const text = String(list);
   if (text.length === 0) return;
@@ -839,11 +858,11 @@ export function pushPairs(ids: number[], amounts: number[], list: unknown): void
 }
 
 /** The id list of a bucket × key slot ('b\u0000k') in `into`, made on first use. */
-function idsAt(into: Map<string, number[]>, b: number, k: string): number[] {
+function idsAt(into: Map<string, IdList>, b: number, k: string): IdList {
   const slot = `${b}\u0000${k}`;
   let list = into.get(slot);
   if (!list) {
-    list = [];
+    list = new IdList();
     into.set(slot, list);
   }
   return list;
@@ -878,10 +897,11 @@ class CustomerMarks {
 }
 
 /** The distinct ids of `list`, marked with a new stamp (returned). */
-function markAll(marks: CustomerMarks, list: readonly number[]): { stamp: number; distinct: number } {
+function markAll(marks: CustomerMarks, list: IdList): { stamp: number; distinct: number } {
   const stamp = marks.next();
   let distinct = 0;
-  for (const c of list) if (marks.mark(c, stamp)) distinct += 1;
+  const { ids, length } = list;
+  for (let i = 0; i < length; i++) if (marks.mark(ids[i] as number, stamp)) distinct += 1;
   return { stamp, distinct };
 }
 
@@ -889,17 +909,21 @@ function markAll(marks: CustomerMarks, list: readonly number[]): { stamp: number
  * Per slot, the distinct customers of `was` and how many of them are in `is` too: each list is
  * walked once against the marks.
  */
-function retainedOf(was: Map<string, number[]>, is: Map<string, number[]>) {
+function retainedOf(was: Map<string, IdList>, is: Map<string, IdList>) {
   const marks = new CustomerMarks();
   const out: (ActivityRow & { previousCustomers: number; retained: number })[] = [];
   for (const [slot, before] of was) {
     const { stamp: seen, distinct: previousCustomers } = markAll(marks, before);
     const back = marks.next();
     let retained = 0;
-    for (const c of is.get(slot) ?? [])
-      if (marks.has(c, seen)) {
-        marks.mark(c, back);
-        retained += 1;
+    const now = is.get(slot);
+    if (now)
+      for (let i = 0; i < now.length; i++) {
+        const c = now.ids[i] as number;
+        if (marks.has(c, seen)) {
+          marks.mark(c, back);
+          retained += 1;
+        }
       }
     out.push({ ...slotOf(slot), previousCustomers, retained });
   }
@@ -907,7 +931,7 @@ function retainedOf(was: Map<string, number[]>, is: Map<string, number[]>) {
 }
 
 /** Per slot, the distinct customers of its list. */
-function distinctOf(lists: Map<string, number[]>): Map<string, number> {
+function distinctOf(lists: Map<string, IdList>): Map<string, number> {
   const marks = new CustomerMarks();
   const out = new Map<string, number>();
   for (const [slot, list] of lists) out.set(slot, markAll(marks, list).distinct);
@@ -963,8 +987,8 @@ async function readRetention(
   const before = partsOf(previous, ctx.unit);
   const now = partsOf(buckets, ctx.unit);
   // Each slot's customer ids, as many times as they come (a customer of several months of a bucket).
-  const was = new Map<string, number[]>();
-  const is = new Map<string, number[]>();
+  const was = new Map<string, IdList>();
+  const is = new Map<string, IdList>();
   /** With customers asked: the revenue of each slot of `is`. */
   const revenue = new Map<string, number>();
   const addRevenue = (n: number, k: string, minor: number) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pushPairs } from '../../../src/db/kpi/customer-activity.ts';
+import { IdList, pushIds, pushPairs } from '../../../src/db/kpi/customer-activity.ts';
 
 describe('pushPairs (id:amount lists of string_agg)', () => {
   it('reads ids and signed amounts in order, appending to what is there', () => {
@@ -16,5 +16,30 @@ describe('pushPairs (id:amount lists of string_agg)', () => {
     for (const list of [null, undefined, '']) pushPairs(ids, amounts, list);
     expect(ids).toEqual([]);
     expect(amounts).toEqual([]);
+  });
+});
+
+describe('IdList and pushIds (string_agg lists of ids)', () => {
+  const contents = (list: IdList) => [...list.ids.subarray(0, list.length)];
+
+  it('keeps every id in order as it grows past its first size', () => {
+    const list = new IdList();
+    const want: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const id = (i * 7919) % 2_000_003;
+      list.push(id);
+      want.push(id);
+    }
+    expect(list.length).toBe(1000);
+    expect(contents(list)).toEqual(want);
+  });
+
+  it('appends the ids of each list after what is there, the largest int4 id whole', () => {
+    const list = new IdList();
+    pushIds(list, '12,7,40');
+    pushIds(list, '2147483647');
+    for (const nothing of [null, undefined, '']) pushIds(list, nothing);
+    pushIds(list, 5);
+    expect(contents(list)).toEqual([12, 7, 40, 2147483647, 5]);
   });
 });
