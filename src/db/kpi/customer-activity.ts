@@ -9,6 +9,7 @@ import {
   contiguousRuns,
   dimensionsOf,
   filterSql,
+  inBuckets,
   keySql,
   type PeriodSplit,
   type Piece,
@@ -365,8 +366,9 @@ async function customerFigures(
   const b = single ? sql`0` : sql`b`;
   // A customer's orders: Σ n, plus its distinct o where rows carry order ids (`orderIds`).
   const orders = orderIds ? sql`SUM(n) + COUNT(DISTINCT o)` : sql`SUM(n)`;
-  // Rows outside every bucket (b = −1: an arm's span may cover days between its pieces) are left out.
-  const where = sql`WHERE b >= 0`;
+  // Rows outside every bucket (b = −1: an arm's span may cover days between its pieces) are left out:
+  // by buckets, after grouping (inBuckets); of one bucket, grouped by the key alone, before.
+  const where = single ? sql`WHERE b >= 0` : sql``;
   const by = single ? sql`k` : sql`b, k`;
   const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown; co: unknown }>`${
     want.repeaters
@@ -379,7 +381,7 @@ async function customerFigures(
         FROM (${union}) u ${where} GROUP BY ${by}`
   }`.execute(db);
   const out = new Map(
-    res.rows.map((r) => [
+    inBuckets(res.rows).map((r) => [
       `${num(r.b)}\u0000${keyText(r.k)}`,
       {
         bucket: num(r.b),
@@ -566,10 +568,8 @@ async function directFigures(
   }
   if ((want.customerOrders || want.repeaters) && extra.length > 0) {
     const more = await sql<{ b: unknown; k: unknown; co: unknown }>`
-      SELECT b, k, SUM(n) + COUNT(DISTINCT o) AS co FROM (${unionAll(extra)}) u WHERE b >= 0 GROUP BY b, k`.execute(
-      db,
-    );
-    for (const r of more.rows) {
+      SELECT b, k, SUM(n) + COUNT(DISTINCT o) AS co FROM (${unionAll(extra)}) u GROUP BY b, k`.execute(db);
+    for (const r of inBuckets(more.rows)) {
       if (want.repeaters) unsure.add(num(r.b));
       if (!want.customerOrders) continue;
       const slot = `${num(r.b)}\u0000${keyText(r.k)}`;
@@ -716,8 +716,8 @@ export async function activityOrderCounts(
   if (lines.length > 0) {
     const res = await sql<{ b: unknown; k: unknown; n: unknown; cn: unknown }>`
       SELECT b, k, COUNT(DISTINCT o) AS n, COUNT(DISTINCT CASE WHEN c IS NOT NULL THEN o END) AS cn
-      FROM (${unionAll(lines)}) l WHERE b >= 0 GROUP BY b, k`.execute(db);
-    for (const r of res.rows) add(num(r.b), keyText(r.k), num(r.n), num(r.cn));
+      FROM (${unionAll(lines)}) l GROUP BY b, k`.execute(db);
+    for (const r of inBuckets(res.rows)) add(num(r.b), keyText(r.k), num(r.n), num(r.cn));
   }
   return [...out.values()];
 }
@@ -773,8 +773,8 @@ export async function newCustomerCounts(
       SELECT b, '' AS k, COUNT(*) AS n FROM (
         SELECT ${bucketCase(sql.ref('f.first_date'), pieces)} AS b FROM kpi_customer_first f
         WHERE f.tenant_id = ${ctx.t} AND f.first_date BETWEEN ${span.start} AND ${span.end}) t
-      WHERE b >= 0 GROUP BY b`.execute(db);
-    return res.rows.map(rows);
+      GROUP BY b`.execute(db);
+    return inBuckets(res.rows).map(rows);
   }
   // Only the customers whose first purchase lies in the span can count: the rows of the others are
   // left out before the join (an IN list of a year's new customers, not a lookup per row).
@@ -788,10 +788,8 @@ export async function newCustomerCounts(
       AND f.first_date BETWEEN ${span.start} AND ${span.end}`,
   );
   const res = await sql<{ b: unknown; k: unknown; n: unknown }>`
-    SELECT b, k, COUNT(DISTINCT c) AS n FROM (${unionAll(arms)}) a WHERE b >= 0 AND b = fb GROUP BY b, k`.execute(
-    db,
-  );
-  return res.rows.map(rows);
+    SELECT b, k, COUNT(DISTINCT c) AS n FROM (${unionAll(arms)}) a WHERE b = fb GROUP BY b, k`.execute(db);
+  return inBuckets(res.rows).map(rows);
 }
 
 /**
@@ -1089,8 +1087,8 @@ async function readRetention(
     const res = await sql<{ b: unknown; k: unknown; cs: unknown; rev?: unknown }>`
       SELECT b, k, string_agg(CAST(c AS text), ',') AS cs${current ? sql`, SUM(rev) AS rev` : sql``}
       FROM (${unionAll(arms)}) t
-      WHERE b >= 0 GROUP BY b, k`.execute(db);
-    for (const r of res.rows) {
+      GROUP BY b, k`.execute(db);
+    for (const r of inBuckets(res.rows)) {
       pushIds(idsAt(into, num(r.b), keyText(r.k)), r.cs);
       if (current) addRevenue(num(r.b), keyText(r.k), num(r.rev));
     }

@@ -31,6 +31,7 @@ import {
   DATE_COLUMN,
   type FilterTarget,
   filterSql,
+  inBuckets,
   involvesSegments,
   keySql,
   PERIOD_UNIT,
@@ -160,7 +161,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     for (const run of contiguousRuns(days)) lines.push(...(await salesRows('daily', scope, run, false)));
     const extra = await sql<Keyed & { x: unknown }>`
       SELECT b, k, COUNT(*) - COUNT(DISTINCT o) AS x ${repeatedProductLines(scope, piecesOf(buckets), false)}
-      WHERE b >= 0 GROUP BY b, k`.execute(db);
+      GROUP BY b, k`.execute(db);
     const counts = new Map<string, { b: number; k: string; n: number }>();
     const at = (b: number, k: string) => {
       const slot = `${b}\u0000${k}`;
@@ -172,7 +173,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       return row;
     };
     for (const r of lines) if (num(r.b) >= 0) at(num(r.b), String(r.k)).n += num(r.n);
-    for (const r of extra.rows) at(num(r.b), String(r.k)).n -= num(r.x);
+    for (const r of inBuckets(extra.rows)) at(num(r.b), String(r.k)).n -= num(r.x);
     return [...counts.values()].filter((r) => r.n !== 0);
   }
 
@@ -319,8 +320,8 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
             SELECT ${bucket} AS b, ${key} AS k, s.customer_id AS c, COUNT(DISTINCT s.order_id) AS n,
               SUM(s.amount_minor) AS rev
             ${from} AND s.customer_id IS NOT NULL GROUP BY 1, 2, 3
-          ) t WHERE b >= 0 GROUP BY b, k`.execute(db);
-        for (const r of res.rows) {
+          ) t GROUP BY b, k`.execute(db);
+        for (const r of inBuckets(res.rows)) {
           const f = factOf(num(r.b), String(r.k));
           f.customers = num(r.customers);
           f.repeatCustomers = num(r.repeaters);
@@ -354,9 +355,11 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
             ${key} AS k, s.customer_id AS customer_id
           ${body(source, scope, pieces, sql`${joins} JOIN kpi_customer_first f ON f.tenant_id = s.tenant_id AND f.customer_id = s.customer_id`)}
             AND f.first_date BETWEEN ${span.start} AND ${span.end}
-        ) t WHERE b >= 0 AND b = fb GROUP BY b, k`.execute(db);
+        ) t WHERE b = fb GROUP BY b, k`.execute(db);
       const name = await keyNamer(scope, 'sales');
-      return res.rows.map((r): CountFact => ({ bucket: num(r.b), key: name(String(r.k)), count: num(r.n) }));
+      return inBuckets(res.rows).map(
+        (r): CountFact => ({ bucket: num(r.b), key: name(String(r.k)), count: num(r.n) }),
+      );
     },
 
     async repFacts(scope, buckets) {
@@ -402,10 +405,10 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
             SELECT ${bucketCase(sql.ref('s.sale_date'), cur)} AS b, ${key} AS k, s.customer_id AS customer_id,
               0 AS was, 1 AS is_now
             ${body(source, scope, cur, joins)} AND s.customer_id IS NOT NULL
-          ) u WHERE b >= 0 GROUP BY b, k, customer_id
+          ) u GROUP BY b, k, customer_id
         ) t WHERE was = 1 GROUP BY b, k`.execute(db);
       const name = await keyNamer(scope, 'sales');
-      return res.rows.map(
+      return inBuckets(res.rows).map(
         (r): RetentionFact => ({
           bucket: num(r.b),
           key: name(String(r.k)),

@@ -92,6 +92,17 @@ function searchCase<T>(
 }
 
 /**
+ * The rows of a query grouped by a bucket CASE (`b`) that lie in a bucket: rows outside every bucket
+ * (b = −1, days an arm's span covers between its pieces) are left out here, not by `WHERE b >= 0` over
+ * a union of arms: both databases push that filter down into each arm, where it evaluates the CASE a
+ * second time on every row (new customers by product by week at 1M lines: 25–30 % of the statement on
+ * PostgreSQL, 12–15 % on SQLite).
+ */
+export function inBuckets<T extends { b: unknown }>(rows: readonly T[]): T[] {
+  return rows.filter((r) => Number(r.b) >= 0);
+}
+
+/**
  * CASE expression mapping a date column to its bucket index (−1 outside every piece). Many
  * disjoint pieces (a year by day: 365) are searched by halves, a handful of comparisons a row rather
  * than one per piece; overlapping pieces keep the flat CASE (the first piece that holds wins).
