@@ -96,7 +96,8 @@ function searchCase<T>(
  * (b = −1, days an arm's span covers between its pieces) are left out here, not by `WHERE b >= 0` over
  * a union of arms: both databases push that filter down into each arm, where it evaluates the CASE a
  * second time on every row (new customers by product by week at 1M lines: 25–30 % of the statement on
- * PostgreSQL, 12–15 % on SQLite).
+ * PostgreSQL, 12–15 % on SQLite). Only where the arms' buckets are the question's own, next to each
+ * other: buckets far apart (the unsure ones read again) would group every row between them.
  */
 export function inBuckets<T extends { b: unknown }>(rows: readonly T[]): T[] {
   return rows.filter((r) => Number(r.b) >= 0);
