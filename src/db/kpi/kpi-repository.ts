@@ -172,7 +172,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       }
       return row;
     };
-    for (const r of lines) if (num(r.b) >= 0) at(num(r.b), String(r.k)).n += num(r.n);
+    for (const r of inBuckets(lines)) at(num(r.b), String(r.k)).n += num(r.n);
     for (const r of inBuckets(extra.rows)) at(num(r.b), String(r.k)).n -= num(r.x);
     return [...counts.values()].filter((r) => r.n !== 0);
   }
@@ -310,7 +310,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from} GROUP BY 1, 2`.execute(
           db,
         );
-        for (const r of res.rows) if (num(r.b) >= 0) factOf(num(r.b), String(r.k)).orders = num(r.n);
+        for (const r of inBuckets(res.rows)) factOf(num(r.b), String(r.k)).orders = num(r.n);
       }
       // Other scopes, and repeat customers of product and category scopes: from the lines.
       if (need.customers && !activity && !products) {
@@ -332,7 +332,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         const res = await sql<Keyed & { n: unknown }>`
           SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from}
             AND s.customer_id IS NOT NULL GROUP BY 1, 2`.execute(db);
-        for (const r of res.rows) if (num(r.b) >= 0) factOf(num(r.b), String(r.k)).customerOrders = num(r.n);
+        for (const r of inBuckets(res.rows)) factOf(num(r.b), String(r.k)).customerOrders = num(r.n);
       }
       return [...facts.values()];
     },
@@ -371,9 +371,9 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k, COUNT(DISTINCT s.rep_id) AS n
         ${body(table, scope, pieces, joins)} GROUP BY 1, 2`.execute(db);
       const name = await keyNamer(scope, 'sales');
-      return res.rows
-        .filter((r) => num(r.b) >= 0)
-        .map((r): CountFact => ({ bucket: num(r.b), key: name(String(r.k)), count: num(r.n) }));
+      return inBuckets(res.rows).map(
+        (r): CountFact => ({ bucket: num(r.b), key: name(String(r.k)), count: num(r.n) }),
+      );
     },
 
     async retentionFacts(scope, buckets, previous) {
@@ -466,19 +466,17 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         WHERE s.company_id = ${scope.companyId} AND s.day BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'marketing')}
         GROUP BY 1, 2`.execute(db);
       const name = await keyNamer(scope, 'marketing');
-      return res.rows
-        .filter((r) => num(r.b) >= 0)
-        .map(
-          (r): MarketingFact => ({
-            bucket: num(r.b),
-            key: name(String(r.k)),
-            impressions: num(r.impressions),
-            visits: num(r.visits),
-            leads: num(r.leads),
-            opportunities: num(r.opportunities),
-            spendMinor: num(r.spend),
-          }),
-        );
+      return inBuckets(res.rows).map(
+        (r): MarketingFact => ({
+          bucket: num(r.b),
+          key: name(String(r.k)),
+          impressions: num(r.impressions),
+          visits: num(r.visits),
+          leads: num(r.leads),
+          opportunities: num(r.opportunities),
+          spendMinor: num(r.spend),
+        }),
+      );
     },
 
     async satisfactionFacts(scope, buckets) {
@@ -497,20 +495,18 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         WHERE s.company_id = ${scope.companyId} AND s.responded_on BETWEEN ${span.start} AND ${span.end}${filterSql(scope, 'satisfaction')}
         GROUP BY 1, 2`.execute(db);
       const name = await keyNamer(scope, 'satisfaction');
-      return res.rows
-        .filter((r) => num(r.b) >= 0)
-        .map(
-          (r): SatisfactionFact => ({
-            bucket: num(r.b),
-            key: name(String(r.k)),
-            csatCount: num(r.cn),
-            csatSum: num(r.cs),
-            csatSatisfied: num(r.sat),
-            npsCount: num(r.nn),
-            promoters: num(r.pro),
-            detractors: num(r.det),
-          }),
-        );
+      return inBuckets(res.rows).map(
+        (r): SatisfactionFact => ({
+          bucket: num(r.b),
+          key: name(String(r.k)),
+          csatCount: num(r.cn),
+          csatSum: num(r.cs),
+          csatSatisfied: num(r.sat),
+          npsCount: num(r.nn),
+          promoters: num(r.pro),
+          detractors: num(r.det),
+        }),
+      );
     },
 
     async marketSizes(companyId, range: DateRange): Promise<MarketSizeRow[]> {
