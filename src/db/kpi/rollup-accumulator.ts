@@ -5,7 +5,8 @@
  * The roll-up tables have no unique keys and every reader sums (or takes the minimum date) over
  * whatever rows match, so the rows of one import may be added beside
  * the rows already there: a key may hold several rows, the figures are the same. The accumulator
- * drains every `limit` keys, so its memory stays flat in the size of the file. Undo and catalog
+ * drains when its rows reach a byte budget (BYTE_LIMIT), so its memory stays flat in the size of the
+ * file; below the budget (a million-line file) it drains once, and each cell is written once. Undo and catalog
  * merges recompute the range from the lines (refreshSalesRollups), which folds the rows again.
  */
 
@@ -136,56 +137,97 @@ export interface OrderCountCell {
   regionId: number | null;
 }
 
+/** The sum columns of KeyedRows, by number. */
+const AMOUNT = 0;
+const QUANTITY = 1;
+const LINES = 2;
+const CAMPAIGN = 3;
+const ORDERS = 4;
+type SumColumn = typeof AMOUNT | typeof QUANTITY | typeof LINES | typeof CAMPAIGN | typeof ORDERS;
+const SUM_COLUMNS: readonly SumColumn[] = [AMOUNT, QUANTITY, LINES, CAMPAIGN, ORDERS];
+/** A sales row's sums (no order count). */
+const SALES_SUMS: readonly SumColumn[] = [AMOUNT, QUANTITY, LINES, CAMPAIGN];
+/** A customer × product cell's sums: revenue and lines. */
+const PRODUCT_SUMS: readonly SumColumn[] = [AMOUNT, LINES];
+/** The keys of a row. */
+const KEYS = 5;
+
 /**
  * Rows keyed by five integers, kept in typed arrays (no object per row): an open-addressing hash
- * of row numbers over columns of keys and sums. The first key is a day or month number; the others
- * are ids + 1 (0 for none). Hundreds of thousands of rows cost a few tens of MB and no garbage,
- * whatever the order the lines come in.
+ * of row numbers over a row-major array of keys and one of sums. The first key is a day or month
+ * number (or a week key); the others are ids + 1 (0 for none). A row's keys sit side by side (20
+ * bytes), and so do its sums: finding a row and adding a line to it touches three places in memory,
+ * not one per column, which is what a file not sorted by date pays on every line. The rows of a
+ * whole million-line file fit in a few tens of MB and make no garbage.
  */
 class KeyedRows {
   size = 0;
   private slots = new Int32Array(1 << 12);
   private cap = 1 << 11;
-  k0 = new Float64Array(this.cap);
-  k1 = new Float64Array(this.cap);
-  k2 = new Float64Array(this.cap);
-  k3 = new Float64Array(this.cap);
-  k4 = new Float64Array(this.cap);
-  amount: Float64Array;
-  quantity: Float64Array;
-  lines: Float64Array;
-  campaign: Float64Array;
-  orders: Float64Array;
+  /** Row r's keys at r × KEYS … r × KEYS + 4: 32-bit, or doubles once a key needs them. */
+  keys: Int32Array | Float64Array = new Int32Array(this.cap * KEYS);
+  /** Row r's sums at r × stride + the column's offset. */
+  private vals: Float64Array;
+  private readonly stride: number;
+  /** Each sum column's offset in a row (−1: not kept). */
+  private readonly offset = new Int8Array(SUM_COLUMNS.length).fill(-1);
 
-  /** `sums`: the sum columns kept (the others stay empty: a customer × product cell sums two). */
-  constructor(private readonly sums: readonly SumColumn[] = SUM_COLUMNS) {
-    const column = (c: SumColumn) => new Float64Array(sums.includes(c) ? this.cap : 0);
-    this.amount = column('amount');
-    this.quantity = column('quantity');
-    this.lines = column('lines');
-    this.campaign = column('campaign');
-    this.orders = column('orders');
+  /** `sums`: the sum columns kept (a customer × product cell sums two). */
+  constructor(sums: readonly SumColumn[] = SUM_COLUMNS) {
+    sums.forEach((c, i) => {
+      this.offset[c] = i;
+    });
+    this.stride = sums.length;
+    this.vals = new Float64Array(this.cap * this.stride);
   }
 
   private static hash(a: number, b: number, c: number, d: number, e: number): number {
-    let h = Math.imul(a | 0, 0x9e3779b1);
-    h = Math.imul(h ^ (b | 0) ^ ((b / 4294967296) | 0), 0x85ebca6b);
-    h = Math.imul(h ^ (c | 0), 0xc2b2ae35);
-    h = Math.imul(h ^ (d | 0), 0x27d4eb2f);
-    h = Math.imul(h ^ (e | 0), 0x165667b1);
+    let h = Math.imul(a, 0x9e3779b1);
+    h = Math.imul(h ^ b ^ ((b / 4294967296) | 0), 0x85ebca6b);
+    h = Math.imul(h ^ c, 0xc2b2ae35);
+    h = Math.imul(h ^ d, 0x27d4eb2f);
+    h = Math.imul(h ^ e, 0x165667b1);
     return h ^ (h >>> 15);
   }
 
-  /** The row of the key, added (with zero sums) if it was not there. */
+  /** Key `j` (0–4) of row `r`. */
+  key(r: number, j: number): number {
+    return this.keys[r * KEYS + j] as number;
+  }
+
+  /** Sum column `c` of row `r` (0 for a column not kept). */
+  get(r: number, c: SumColumn): number {
+    const o = this.offset[c] as number;
+    return o < 0 ? 0 : (this.vals[r * this.stride + o] as number);
+  }
+
+  /** Adds `v` to sum column `c` (kept) of row `r`. */
+  plus(r: number, c: SumColumn, v: number): void {
+    const i = r * this.stride + (this.offset[c] as number);
+    this.vals[i] = (this.vals[i] as number) + v;
+  }
+
+  /** The row of the key, added (with zero sums) if it was not there. Keys are integers in [0, 2^53). */
   row(a: number, b: number, c: number, d: number, e: number): number {
     const mask = this.slots.length - 1;
+    const keys = this.keys;
     let i = KeyedRows.hash(a, b, c, d, e) & mask;
     for (;;) {
       const r = (this.slots[i] as number) - 1;
       if (r < 0) break;
-      if (this.k0[r] === a && this.k1[r] === b && this.k2[r] === c && this.k3[r] === d && this.k4[r] === e)
+      const k = r * KEYS;
+      if (keys[k] === a && keys[k + 1] === b && keys[k + 2] === c && keys[k + 3] === d && keys[k + 4] === e)
         return r;
       i = (i + 1) & mask;
+    }
+    // An id past 2^31 (a PostgreSQL bigint) widens the keys to doubles: a 32-bit key never equals
+    // it, so it is never found among the old rows, and lands here before it is stored.
+    if (
+      keys instanceof Int32Array &&
+      ((a | 0) !== a || (b | 0) !== b || (c | 0) !== c || (d | 0) !== d || (e | 0) !== e)
+    ) {
+      this.keys = Float64Array.from(keys);
+      return this.row(a, b, c, d, e);
     }
     if (this.size === this.cap) {
       this.growColumns();
@@ -193,42 +235,40 @@ class KeyedRows {
     }
     const r = this.size++;
     this.slots[i] = r + 1;
-    this.k0[r] = a;
-    this.k1[r] = b;
-    this.k2[r] = c;
-    this.k3[r] = d;
-    this.k4[r] = e;
+    const k = r * KEYS;
+    keys[k] = a;
+    keys[k + 1] = b;
+    keys[k + 2] = c;
+    keys[k + 3] = d;
+    keys[k + 4] = e;
     if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return r;
   }
 
   private growColumns() {
-    const cap = this.cap * 2;
-    const grow = (from: Float64Array) => {
-      const to = new Float64Array(cap);
-      to.set(from);
-      return to;
-    };
-    this.k0 = grow(this.k0);
-    this.k1 = grow(this.k1);
-    this.k2 = grow(this.k2);
-    this.k3 = grow(this.k3);
-    this.k4 = grow(this.k4);
-    for (const c of this.sums) this[c] = grow(this[c]);
-    this.cap = cap;
+    this.cap *= 2;
+    const keys =
+      this.keys instanceof Int32Array ? new Int32Array(this.cap * KEYS) : new Float64Array(this.cap * KEYS);
+    keys.set(this.keys);
+    this.keys = keys;
+    const vals = new Float64Array(this.cap * this.stride);
+    vals.set(this.vals);
+    this.vals = vals;
   }
 
   private rehash(length: number) {
     const slots = new Int32Array(length);
     const mask = length - 1;
+    const keys = this.keys;
     for (let r = 0; r < this.size; r++) {
+      const k = r * KEYS;
       let i =
         KeyedRows.hash(
-          this.k0[r] as number,
-          this.k1[r] as number,
-          this.k2[r] as number,
-          this.k3[r] as number,
-          this.k4[r] as number,
+          keys[k] as number,
+          keys[k + 1] as number,
+          keys[k + 2] as number,
+          keys[k + 3] as number,
+          keys[k + 4] as number,
         ) & mask;
       while (slots[i] !== 0) i = (i + 1) & mask;
       slots[i] = r + 1;
@@ -236,27 +276,35 @@ class KeyedRows {
     this.slots = slots;
   }
 
+  /** Adds a line to row `r` (a table keeping amount, quantity, lines and campaign). */
   addLine(r: number, l: RollupLine) {
-    this.amount[r] = (this.amount[r] as number) + l.amountMinor;
-    this.quantity[r] = (this.quantity[r] as number) + l.quantity;
-    this.lines[r] = (this.lines[r] as number) + 1;
-    if (l.hasCampaign) this.campaign[r] = (this.campaign[r] as number) + l.amountMinor;
+    const at = r * this.stride;
+    const v = this.vals;
+    v[at + AMOUNT] = (v[at + AMOUNT] as number) + l.amountMinor;
+    v[at + QUANTITY] = (v[at + QUANTITY] as number) + l.quantity;
+    v[at + LINES] = (v[at + LINES] as number) + 1;
+    if (l.hasCampaign) v[at + CAMPAIGN] = (v[at + CAMPAIGN] as number) + l.amountMinor;
+  }
+
+  /** The bytes its keys, sums and slots hold. */
+  get bytes(): number {
+    return this.keys.byteLength + this.vals.byteLength + this.slots.byteLength;
   }
 
   /** Row numbers ordered by the first key (then as added). */
   byFirstKey(): Float64Array | number[] {
     const n = this.size;
+    const keys = this.keys;
     if (n < ROW_BITS_LIMIT) {
       // First key and row number packed in one double (a day number is below 2^23): a native sort.
       const packed = new Float64Array(n);
-      for (let r = 0; r < n; r++) packed[r] = (this.k0[r] as number) * ROW_BITS_LIMIT + r;
+      for (let r = 0; r < n; r++) packed[r] = (keys[r * KEYS] as number) * ROW_BITS_LIMIT + r;
       packed.sort();
       for (let i = 0; i < n; i++) packed[i] = (packed[i] as number) % ROW_BITS_LIMIT;
       return packed;
     }
-    const k0 = this.k0;
     return Array.from({ length: n }, (_, r) => r).sort(
-      (x, y) => (k0[x] as number) - (k0[y] as number) || x - y,
+      (x, y) => (keys[x * KEYS] as number) - (keys[y * KEYS] as number) || x - y,
     );
   }
 
@@ -264,23 +312,19 @@ class KeyedRows {
   clear() {
     this.size = 0;
     this.slots.fill(0);
-    for (const c of this.sums) this[c].fill(0);
+    this.vals.fill(0);
   }
 }
 
 /**
- * The customer × product × week cells held before a drain: 2^18 cells of two keys' worth of sums take
- * about 17 MB (a million lines of 2,000 customers over three years make 248k).
+ * The bytes the held rows may take before a drain. Every cell of a million-line file (2,000
+ * customers, three years: 241k day rows, 133k customer weeks, 249k customer × product weeks…, about
+ * 920k cells) fits in about 60 MB, so such a file drains once, at its end, in whatever order its lines
+ * come: each cell is written once, in date order. A larger file drains when the budget is reached.
  */
-const PRODUCT_WEEK_LIMIT = 2 ** 18;
-
-/** The sum columns of KeyedRows. */
-type SumColumn = 'amount' | 'quantity' | 'lines' | 'campaign' | 'orders';
-const SUM_COLUMNS: readonly SumColumn[] = ['amount', 'quantity', 'lines', 'campaign', 'orders'];
-/** A sales row's sums (no order count). */
-const SALES_SUMS: readonly SumColumn[] = ['amount', 'quantity', 'lines', 'campaign'];
-/** A customer × product cell's sums: revenue and lines. */
-const PRODUCT_SUMS: readonly SumColumn[] = ['amount', 'lines'];
+const BYTE_LIMIT = 72 * 2 ** 20;
+/** What a held first purchase costs (a Map entry of two small integers). */
+const FIRST_PURCHASE_BYTES = 40;
 
 /** Row numbers below this pack beside a day number in one double (2^23 × 2^21 < 2^53). */
 const ROW_BITS_LIMIT = 2 ** 21;
@@ -294,20 +338,20 @@ function fillMembers(
   t: KeyedRows,
   r: number,
 ) {
-  out.channelId = idOf(t.k2[r] as number);
-  out.repId = idOf(t.k3[r] as number);
-  out.regionId = idOf(t.k4[r] as number);
-  out.amountMinor = t.amount[r] as number;
-  out.quantity = t.quantity[r] as number;
-  out.lines = t.lines[r] as number;
-  out.campaignAmountMinor = t.campaign[r] as number;
+  out.channelId = idOf(t.key(r, 2));
+  out.repId = idOf(t.key(r, 3));
+  out.regionId = idOf(t.key(r, 4));
+  out.amountMinor = t.get(r, AMOUNT);
+  out.quantity = t.get(r, QUANTITY);
+  out.lines = t.get(r, LINES);
+  out.campaignAmountMinor = t.get(r, CAMPAIGN);
 }
 /** Adds row `r` of `from`'s sums to row `to` of `t`. */
 function sumInto(t: KeyedRows, to: number, from: KeyedRows, r: number) {
-  t.amount[to] = (t.amount[to] as number) + (from.amount[r] as number);
-  t.quantity[to] = (t.quantity[to] as number) + (from.quantity[r] as number);
-  t.lines[to] = (t.lines[to] as number) + (from.lines[r] as number);
-  t.campaign[to] = (t.campaign[to] as number) + (from.campaign[r] as number);
+  t.plus(to, AMOUNT, from.get(r, AMOUNT));
+  t.plus(to, QUANTITY, from.get(r, QUANTITY));
+  t.plus(to, LINES, from.get(r, LINES));
+  t.plus(to, CAMPAIGN, from.get(r, CAMPAIGN));
 }
 /**
  * A view of `out` refilled by `fill` from row `order[i]` (or row i, given a count): every row() call
@@ -338,21 +382,21 @@ const customerCell = (): CustomerCellPart => ({ customerId: null, orders: 0, ...
 const productCell = (): ProductCellPart => ({ customerId: 0, productId: 0, amountMinor: 0, lines: 0 });
 /** A day, month or week row's product (key 1), members and sums. */
 function fillSalesRow(out: SalesRowPart, t: KeyedRows, r: number) {
-  out.productId = (t.k1[r] as number) - 1;
+  out.productId = t.key(r, 1) - 1;
   fillMembers(out, t, r);
 }
 /** A customer cell's customer (key 1), members, sums and order count. */
 function fillCustomerCell(out: CustomerCellPart, t: KeyedRows, r: number) {
-  out.customerId = idOf(t.k1[r] as number);
+  out.customerId = idOf(t.key(r, 1));
   fillMembers(out, t, r);
-  out.orders = t.orders[r] as number;
+  out.orders = t.get(r, ORDERS);
 }
 /** A customer × product cell's customer and product (keys 1, 2) and its two sums. */
 function fillProductCell(out: ProductCellPart, t: KeyedRows, r: number) {
-  out.customerId = (t.k1[r] as number) - 1;
-  out.productId = (t.k2[r] as number) - 1;
-  out.amountMinor = t.amount[r] as number;
-  out.lines = t.lines[r] as number;
+  out.customerId = t.key(r, 1) - 1;
+  out.productId = t.key(r, 2) - 1;
+  out.amountMinor = t.get(r, AMOUNT);
+  out.lines = t.get(r, LINES);
 }
 const measures = (): Measures => ({ amountMinor: 0, quantity: 0, lines: 0, campaignAmountMinor: 0 });
 const members = () => ({ channelId: null, repId: null, regionId: null, ...measures() });
@@ -375,12 +419,13 @@ const WEEK_KEY_OFFSET = 1_000_000;
 /**
  * Holds the day rows of every day it has seen (product × channel × rep × region per day), whatever
  * the order of the lines: a file sorted by customer or product, or shuffled, folds into as few rows
- * as a date-sorted one, as long as its distinct rows fit under `limit`. Month rows are summed from
+ * as a date-sorted one, as long as its distinct rows fit in the byte budget (`limit` and
+ * `productWeekLimit` count rows too: the tests set them to drain small files). Month rows are summed from
  * the day rows when drained. First purchases are kept per customer until drained.
  */
 export class RollupAccumulator {
   /** day number × product × channel × rep × region */
-  private days = new KeyedRows();
+  private days = new KeyedRows(SALES_SUMS);
   /** month number × product × channel × rep × region: the day rows summed by a drain */
   private monthSums = new KeyedRows(SALES_SUMS);
   /** week key × product × channel × rep × region: the day rows summed by a drain */
@@ -395,7 +440,7 @@ export class RollupAccumulator {
   private products = new KeyedRows(PRODUCT_SUMS);
   /**
    * week key × customer × product (kpi_customer_product_weekly): outside `limit`, with a limit of its
-   * own (PRODUCT_WEEK_LIMIT), so that a file not sorted by date does not drain the other rows sooner.
+   * own (`productWeekLimit`; the tests set both to drain small files).
    */
   private productWeeks = new KeyedRows(PRODUCT_SUMS);
   /** customer id → day number of the first purchase seen */
@@ -413,9 +458,24 @@ export class RollupAccumulator {
   private lastWeekKey = 0;
 
   constructor(
-    private readonly limit = 200_000,
-    private readonly productWeekLimit = PRODUCT_WEEK_LIMIT,
+    private readonly limit = Number.POSITIVE_INFINITY,
+    private readonly productWeekLimit = Number.POSITIVE_INFINITY,
+    private readonly byteLimit = BYTE_LIMIT,
   ) {}
+
+  /** The bytes the held rows take (their tables' columns and slots). */
+  get bytes(): number {
+    return (
+      this.days.bytes +
+      this.monthSums.bytes +
+      this.weekSums.bytes +
+      this.months.bytes +
+      this.weeks.bytes +
+      this.products.bytes +
+      this.productWeeks.bytes +
+      this.first.size * FIRST_PURCHASE_BYTES
+    );
+  }
 
   private see(day: string) {
     if (day === this.lastDay) return;
@@ -451,11 +511,11 @@ export class RollupAccumulator {
       const c = l.customerId + 1;
       const product = l.productId + 1;
       const p = this.products.row(this.lastMonthNumber, c, product, 0, 0);
-      this.products.amount[p] = (this.products.amount[p] as number) + l.amountMinor;
-      this.products.lines[p] = (this.products.lines[p] as number) + 1;
+      this.products.plus(p, AMOUNT, l.amountMinor);
+      this.products.plus(p, LINES, 1);
       const w = this.productWeeks.row(this.lastWeekKey, c, product, 0, 0);
-      this.productWeeks.amount[w] = (this.productWeeks.amount[w] as number) + l.amountMinor;
-      this.productWeeks.lines[w] = (this.productWeeks.lines[w] as number) + 1;
+      this.productWeeks.plus(w, AMOUNT, l.amountMinor);
+      this.productWeeks.plus(w, LINES, 1);
       const seen = this.first.get(l.customerId);
       if (seen === undefined || day < seen) this.first.set(l.customerId, day);
     }
@@ -468,9 +528,9 @@ export class RollupAccumulator {
   countOrder(cell: OrderCountCell, sign: number): void {
     this.settle();
     const r = this.customerRow(cell);
-    this.months.orders[r] = (this.months.orders[r] as number) + sign;
+    this.months.plus(r, ORDERS, sign);
     const w = this.customerWeekRow(cell);
-    this.weeks.orders[w] = (this.weeks.orders[w] as number) + sign;
+    this.weeks.plus(w, ORDERS, sign);
   }
 
   /** The week cell of `c` (after customerRow or see: the week of its day is the last one seen). */
@@ -501,7 +561,8 @@ export class RollupAccumulator {
       !this.drained &&
       (this.days.size + this.first.size + this.months.size + this.weeks.size + this.products.size >=
         this.limit ||
-        this.productWeeks.size >= this.productWeekLimit)
+        this.productWeeks.size >= this.productWeekLimit ||
+        this.bytes >= this.byteLimit)
     );
   }
 
@@ -519,17 +580,17 @@ export class RollupAccumulator {
     const m = this.monthSums;
     const w = this.weekSums;
     for (const r of dayOrder) {
-      const day = d.k0[r] as number;
-      const k1 = d.k1[r] as number;
-      const k2 = d.k2[r] as number;
-      const k3 = d.k3[r] as number;
-      const k4 = d.k4[r] as number;
+      const day = d.key(r, 0);
+      const k1 = d.key(r, 1);
+      const k2 = d.key(r, 2);
+      const k3 = d.key(r, 3);
+      const k4 = d.key(r, 4);
       sumInto(m, m.row(monthOfDay(day), k1, k2, k3, k4), d, r);
       sumInto(w, w.row(this.weekOfDay.get(day) as number, k1, k2, k3, k4), d, r);
     }
-    const dayName = (t: KeyedRows, r: number) => this.dayNames.get(t.k0[r] as number) as string;
-    const monthName = (t: KeyedRows, r: number) => this.monthNames.get(t.k0[r] as number) as string;
-    const weekName = (t: KeyedRows, r: number) => this.weekNames.get(t.k0[r] as number) as string;
+    const dayName = (t: KeyedRows, r: number) => this.dayNames.get(t.key(r, 0)) as string;
+    const monthName = (t: KeyedRows, r: number) => this.monthNames.get(t.key(r, 0)) as string;
+    const weekName = (t: KeyedRows, r: number) => this.weekNames.get(t.key(r, 0)) as string;
     const firstIds = [...this.first.keys()];
     return {
       daily: viewOf(dayOrder, { saleDate: '', ...salesRow() }, (o, r) => {

@@ -289,6 +289,62 @@ describe('RollupAccumulator', () => {
   });
 });
 
+describe('the byte budget', () => {
+  const line = (i: number): RollupLine => ({
+    saleDate: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    productId: i,
+    customerId: i % 50,
+    channelId: i % 3,
+    repId: null,
+    regionId: null,
+    quantity: 1.5,
+    amountMinor: 100 + i,
+    hasCampaign: i % 2 === 0,
+  });
+
+  it('is full once its rows outgrow the bytes it may hold, and drains every line it held', () => {
+    const empty = new RollupAccumulator().bytes;
+    // Room for a few first purchases, not for a table's second 2,048 rows.
+    const acc = new RollupAccumulator(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, empty + 4_096);
+    acc.add(line(0));
+    expect(acc.full).toBe(false);
+    let n = 1;
+    while (!acc.full && n < 100_000) acc.add(line(n++));
+    // Full when a table first doubles its columns (2,048 rows each at the start).
+    expect(n).toBeGreaterThan(2_000);
+    expect(n).toBeLessThan(3_000);
+    const out = copied(acc.drain());
+    expect(out.daily).toHaveLength(n);
+    expect(out.daily.reduce((s, d) => s + d.amountMinor, 0)).toBe(n * 100 + (n * (n - 1)) / 2);
+    expect(out.daily.reduce((s, d) => s + d.quantity, 0)).toBe(n * 1.5);
+    expect(acc.full).toBe(false);
+  });
+
+  it('holds the cells of a million-line file of 2,000 customers over three years in one drain', () => {
+    // The bench file's shape (bench/import.ts --orders): 241k day rows, 64k customer months, 132k
+    // customer weeks, 171k customer × product months, 248k customer × product weeks.
+    const acc = new RollupAccumulator();
+    const cells = { daily: 0, customerWeeks: 0, customerProductWeeks: 0 };
+    for (let i = 0; i < 240_000; i++) {
+      const day = i % 1_093;
+      acc.add({
+        ...line(i),
+        saleDate: new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10),
+        productId: i % 220,
+        customerId: i % 2_000,
+      });
+    }
+    expect(acc.full).toBe(false);
+    const out = copied(acc.drain());
+    cells.daily = out.daily.length;
+    cells.customerWeeks = out.customerWeeks.length;
+    cells.customerProductWeeks = out.customerProductWeeks.length;
+    expect(cells.daily).toBe(240_000);
+    expect(cells.customerWeeks).toBeGreaterThan(130_000);
+    expect(cells.customerProductWeeks).toBeGreaterThan(200_000);
+  });
+});
+
 describe('a drained batch', () => {
   it('reads the rows held at the drain, and the next lines start an empty accumulator', () => {
     const acc = new RollupAccumulator(1_000);
