@@ -163,7 +163,8 @@ export function resolveSuspects(suspects: readonly SuspectOrder[]): {
  */
 export class OrderTracker {
   private hashes = new Int32Array(1 << 16);
-  private rowids = new Float64Array(1 << 16);
+  /** Each slot's first line row id (0: empty): 32-bit, or doubles once a row id needs them. */
+  private rowids: Int32Array | Float64Array = new Int32Array(1 << 16);
   private used = 0;
   private counts = new Map<number | string, OrderCountRow>();
   /** Suspect order ids, and the row ids of the first lines of the slots involved. */
@@ -225,6 +226,8 @@ export class OrderTracker {
       }
       i = (i + 1) & mask;
     }
+    if (this.rowids instanceof Int32Array && (l.rowid | 0) !== l.rowid)
+      this.rowids = Float64Array.from(this.rowids);
     this.hashes[i] = h;
     this.rowids[i] = l.rowid;
     this.runRowid = l.rowid;
@@ -242,7 +245,10 @@ export class OrderTracker {
 
   private grow() {
     const hashes = new Int32Array(this.hashes.length * 2);
-    const rowids = new Float64Array(this.rowids.length * 2);
+    const rowids =
+      this.rowids instanceof Int32Array
+        ? new Int32Array(this.rowids.length * 2)
+        : new Float64Array(this.rowids.length * 2);
     const mask = hashes.length - 1;
     for (let j = 0; j < this.rowids.length; j++) {
       const r = this.rowids[j] as number;
