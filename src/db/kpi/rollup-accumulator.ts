@@ -555,6 +555,18 @@ export class RollupAccumulator {
     );
   }
 
+  /** The rows held (every table's; a drain's month and week sums not counted). */
+  get cells(): number {
+    return (
+      this.days.size +
+      this.first.size +
+      this.months.size +
+      this.weeks.size +
+      this.products.size +
+      this.productWeeks.size
+    );
+  }
+
   /** True when the held rows should be written out. */
   get full(): boolean {
     return (
