@@ -3,6 +3,7 @@ import type { DemoExtras, DemoHistoryWriter } from '../app/demo/seed-demo-compan
 import type { DemoCatalog, DemoSalesLine } from '../core/demo/index.ts';
 import type { PacerDatabase } from './connect.ts';
 import { rebuildAllRollups } from './kpi/refresh-sales-rollups.ts';
+import { vacuumKpiTables } from './kpi/table-upkeep.ts';
 import type { Database } from './schema/index.ts';
 import { ensureTenant } from './tenants.ts';
 
@@ -25,7 +26,7 @@ export function createDemoHistoryWriter(database: PacerDatabase): DemoHistoryWri
       return (await db.selectFrom('companies').select('id').limit(1).executeTakeFirst()) !== undefined;
     },
     async writeHistory(companyId, catalog, lines, onProgress, extras) {
-      return db.transaction().execute(async (trx) => {
+      const count = await db.transaction().execute(async (trx) => {
         const ids = await insertCatalog(trx, companyId, catalog);
         const tenantId = await ensureTenant(trx, companyId);
         let written = 0;
@@ -46,6 +47,8 @@ export function createDemoHistoryWriter(database: PacerDatabase): DemoHistoryWri
         await rebuildAllRollups(trx, companyId);
         return written;
       });
+      await vacuumKpiTables(db, true);
+      return count;
     },
   };
 }

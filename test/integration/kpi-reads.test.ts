@@ -130,6 +130,62 @@ describe.each(dialects())('KPI reads (%s)', (dialect) => {
     },
   );
 
+  it.runIf(dialect === 'postgres')(
+    'PostgreSQL: after an import, an undo and a merge, the KPI tables are vacuumed (index-only scans read no table page)',
+    async () => {
+      const { client, companyId } = await signUp(h.app);
+      const db = h.runtime.database.db;
+      // The table pages a read of the company's cells visits beside the index (an index-only scan
+      // visits none once VACUUM has marked the pages all-visible; ANALYZE alone does not).
+      const heapFetches = (table: string) =>
+        db.transaction().execute(async (trx) => {
+          await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+          await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+          const plan = await sql<{ 'QUERY PLAN': unknown }>`
+            EXPLAIN (ANALYZE, FORMAT JSON)
+            SELECT month_start, customer_id FROM ${sql.table(table)}
+            WHERE tenant_id = (SELECT id FROM tenants WHERE company_id = ${companyId})
+              AND month_start BETWEEN '2026-01-01' AND '2026-12-01'`.execute(trx);
+          const text = JSON.stringify(plan.rows[0]?.['QUERY PLAN']);
+          expect(text).toContain('Index Only Scan');
+          return [...text.matchAll(/"Heap Fetches":(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+        });
+      const hidden = async () => ({
+        customers: await heapFetches('kpi_customer_monthly'),
+        products: await heapFetches('kpi_customer_product_monthly'),
+      });
+      const none = { customers: 0, products: 0 };
+      await importSales(
+        client,
+        companyId,
+        lines('V', 400, (i) => (i % 2 ? '門市' : '線上商店')),
+      );
+      expect(await hidden()).toEqual(none);
+      const second = await importSales(
+        client,
+        companyId,
+        lines('W', 50, () => '外送'),
+      );
+      expect(await hidden()).toEqual(none);
+      const undo = await client.post(`/api/companies/${companyId}/imports/${second}/undo`);
+      expect(undo.statusCode, undo.body).toBe(200);
+      expect(await hidden()).toEqual(none);
+      const channels = await db
+        .selectFrom('channels')
+        .select(['id', 'name'])
+        .where('company_id', '=', companyId)
+        .execute();
+      const from = channels.find((c) => c.name === '線上商店');
+      const into = channels.find((c) => c.name === '門市');
+      const merged = await client.post(`/api/companies/${companyId}/catalog/channels/${from?.id}/merge`, {
+        intoId: String(into?.id),
+      });
+      expect(merged.statusCode, merged.body).toBe(200);
+      expect(await hidden()).toEqual(none);
+    },
+    120_000,
+  );
+
   it('cached results change with every import, undo and merge, and never before', async () => {
     const { client, companyId } = await signUp(h.app);
     const q = 'metric=orders&from=2026-03-01&to=2026-03-31&grain=month&by=channel';

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CatalogStore, CatalogTable } from '../../app/data/ports.ts';
 import { bumpDataVersion } from '../kpi/data-version.ts';
 import { rebuildAllRollups } from '../kpi/refresh-sales-rollups.ts';
+import { vacuumKpiTables } from '../kpi/table-upkeep.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 
@@ -81,7 +82,7 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
       const into = asId(intoId);
       if (from === null || into === null) return false;
       const t = TABLE[table];
-      return db.transaction().execute(async (trx) => {
+      const merged = await db.transaction().execute(async (trx) => {
         const found = await trx
           .selectFrom(t)
           .select('id')
@@ -104,6 +105,9 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
         await bumpDataVersion(trx, companyId);
         return true;
       });
+      // Every roll-up row of the company was deleted and written again.
+      if (merged) await vacuumKpiTables(db, true);
+      return merged;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { ImportRecordView, ImportStore, MappingPresetRecord } from '../../a
 import type { ImportKind } from '../../core/ingest/records.ts';
 import type { PacerDatabase } from '../connect.ts';
 import { bumpDataVersion } from '../kpi/data-version.ts';
+import { analyzeKpiTables, vacuumKpiTables } from '../kpi/table-upkeep.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 import { deleteImportGapLines, gapLinesInRange, parseImportAccount } from './import-account.ts';
@@ -76,7 +77,7 @@ export function createImportStore(
       return serially(async () => {
         try {
           if (thread) return await runSqliteImport(thread, database.location, meta, fn);
-          return await db.transaction().execute(async (trx) => {
+          const summary = await db.transaction().execute(async (trx) => {
             // As SQLite's busy timeout: a table another writer keeps locked fails the import after
             // 10 s with a clear error instead of waiting without end.
             await sql`SET LOCAL lock_timeout = '10s'`.execute(trx);
@@ -86,12 +87,11 @@ export function createImportStore(
             await sink.complete();
             await closeImportRecord(trx, meta, summary);
             // Statistics fresh before the import reports done (a new database had none: bad plans).
-            await sql`ANALYZE sales_lines, kpi_sales_daily, kpi_sales_monthly, kpi_sales_weekly, kpi_customer_first, kpi_orders_daily,
-              kpi_complex_orders, kpi_customer_monthly, kpi_customer_weekly, kpi_customer_product_monthly, kpi_customer_product_weekly, kpi_repeat_product_orders, customers`.execute(
-              trx,
-            );
+            await analyzeKpiTables(trx);
             return summary;
           });
+          await vacuumKpiTables(db, false);
+          return summary;
         } catch (e) {
           throw asImportStorageError(e);
         }
@@ -103,8 +103,8 @@ export function createImportStore(
     },
 
     undo(companyId, importId, by, at) {
-      return serially(() =>
-        db.transaction().execute(async (trx) => {
+      return serially(async () => {
+        const undone = await db.transaction().execute(async (trx) => {
           const head = await trx
             .selectFrom('imports')
             .selectAll()
@@ -143,8 +143,10 @@ export function createImportStore(
           if (head.first_date && head.last_date)
             await afterWrite(trx, companyId, head.first_date, head.last_date);
           return true;
-        }),
-      );
+        });
+        if (undone) await vacuumKpiTables(db, true);
+        return undone;
+      });
     },
 
     list: (companyId, limit) => listViews(companyId, limit),
