@@ -41,7 +41,9 @@ export async function analyzeKpiTables(trx: Kysely<Database>): Promise<void> {
  * alone. Until a vacuum, each row read costs a visit to its table page too: a year of product cells
  * at 1M lines, 122,072 buffers and 94 ms, against 1,066 buffers and 35 ms after it (autovacuum comes
  * later, on its own schedule). Only pages changed since the last vacuum are read. With `analyze`, the
- * statistics are refreshed too (undo and merges, which do not analyze in their transaction).
+ * statistics are refreshed too (undo and merges, which do not analyze in their transaction). A table
+ * another vacuum holds (autovacuum on a big table, another server's import) is skipped, not waited
+ * for: that vacuum marks its pages (SKIP_LOCKED, PostgreSQL 12 and later).
  *
  * The data is committed by then: a failure here (a cancelled statement, a missing privilege) is
  * reported as a process warning and does not fail the write that was made.
@@ -49,7 +51,9 @@ export async function analyzeKpiTables(trx: Kysely<Database>): Promise<void> {
 export async function vacuumKpiTables(db: Kysely<Database>, analyze: boolean): Promise<void> {
   if (isSqlite(db)) return;
   try {
-    await (analyze ? sql`VACUUM (ANALYZE) ${list}` : sql`VACUUM ${list}`).execute(db);
+    await (analyze ? sql`VACUUM (ANALYZE, SKIP_LOCKED) ${list}` : sql`VACUUM (SKIP_LOCKED) ${list}`).execute(
+      db,
+    );
   } catch (e) {
     process.emitWarning(`VACUUM of the KPI tables failed (autovacuum will do it later): ${String(e)}`);
   }
