@@ -1,6 +1,7 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { BatchResult, ImportMeta, ImportSink } from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
+import { type BulkColumn, unnestInsert } from '../bulk-insert.ts';
 import { OrderTracker } from '../kpi/order-rollup.ts';
 import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
 import { kyselyOrderWriter, kyselyRollupWriter } from '../kpi/rollup-writers.ts';
@@ -14,6 +15,30 @@ export interface RollupSink extends ImportSink {
 }
 
 type NamedTable = 'product_categories' | 'products' | 'channels' | 'regions' | 'sales_reps';
+
+/** A line as the sink writes it (the tenant, currency and import are the same on every line). */
+type LineRow = Omit<Insertable<Database['sales_lines']>, 'tenant_id' | 'currency' | 'import_seq'> & {
+  order_id: string;
+  line_no: number;
+};
+const LINE_COLUMNS: readonly BulkColumn<LineRow>[] = [
+  ['order_id', 'text', (r) => r.order_id],
+  ['line_no', 'integer', (r) => r.line_no],
+  ['sold_at', 'text', (r) => r.sold_at],
+  ['sale_date', 'text', (r) => r.sale_date],
+  ['product_id', 'integer', (r) => r.product_id],
+  ['customer_id', 'integer', (r) => r.customer_id],
+  ['channel_id', 'integer', (r) => r.channel_id],
+  ['rep_id', 'integer', (r) => r.rep_id],
+  ['region_id', 'integer', (r) => r.region_id],
+  ['quantity', 'real', (r) => r.quantity],
+  ['unit_price_minor', 'bigint', (r) => r.unit_price_minor],
+  ['discount_minor', 'bigint', (r) => r.discount_minor],
+  ['amount_minor', 'bigint', (r) => r.amount_minor],
+  ['campaign_code', 'text', (r) => r.campaign_code],
+];
+/** Lines per statement: one array per column, so the count is not bound by the parameter limit. */
+const LINES_PER_INSERT = 5000;
 
 /**
  * The portable import sink (PostgreSQL): multi-row inserts with ON CONFLICT DO NOTHING RETURNING,
@@ -164,7 +189,7 @@ export function createKyselySink(
       }
       const tracker = orders;
       const lines: RollupLine[] = [];
-      const rows: Insertable<Database['sales_lines']>[] = records.map((r) => {
+      const rows: LineRow[] = records.map((r) => {
         const { orderId, lineNo } = keyer.key(r);
         const line: RollupLine = {
           saleDate: r.saleDate,
@@ -179,7 +204,6 @@ export function createKyselySink(
         };
         lines.push(line);
         return {
-          tenant_id: tenantId,
           order_id: orderId,
           line_no: lineNo,
           sold_at: r.soldAt,
@@ -193,20 +217,26 @@ export function createKyselySink(
           unit_price_minor: unitPriceMinor(r),
           discount_minor: r.discountMinor,
           amount_minor: r.amountMinor,
-          currency: meta.currency,
           campaign_code: r.campaignCode,
-          import_seq: importSeq,
         };
       });
       let added = 0;
-      for (let i = 0; i < rows.length; i += 1000) {
-        const chunk = rows.slice(i, i + 1000);
-        const inserted = await trx
-          .insertInto('sales_lines')
-          .values(chunk)
-          .onConflict((oc) => oc.columns(['tenant_id', 'order_id', 'line_no']).doNothing())
-          .returning(['id', 'order_id', 'line_no'])
-          .execute();
+      for (let i = 0; i < rows.length; i += LINES_PER_INSERT) {
+        const chunk = rows.slice(i, i + LINES_PER_INSERT);
+        const { rows: inserted } = await unnestInsert<
+          LineRow,
+          { id: unknown; order_id: string; line_no: unknown }
+        >(
+          'sales_lines',
+          [
+            ['tenant_id', 'integer', tenantId],
+            ['currency', 'text', meta.currency],
+            ['import_seq', 'bigint', importSeq],
+          ],
+          LINE_COLUMNS,
+          chunk,
+          sql`ON CONFLICT (tenant_id, order_id, line_no) DO NOTHING RETURNING id, order_id, line_no`,
+        ).execute(trx);
         added += inserted.length;
         // The lines this insert added (not the duplicates it skipped) go to the roll-ups.
         const keys = new Map(inserted.map((k) => [`${k.order_id}\u0000${Number(k.line_no)}`, Number(k.id)]));

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { startOfIsoWeek } from '../../core/calendar/index.ts';
+import { type BulkColumn, type PgType, unnestInsert } from '../bulk-insert.ts';
 import type { Database } from '../schema/index.ts';
 import {
   type OrderCell,
@@ -29,10 +30,9 @@ import {
 
 /**
  * A roll-up table's columns after tenant and period, in the table's order, each with where a row
- * keeps its value: the one list the SQL column list, the parameters and the Kysely rows come from.
+ * keeps its value: the one list the SQL column list, the parameters and the PostgreSQL arrays come from.
  */
 type Columns<R> = Readonly<Record<string, (r: R) => unknown>>;
-type Values<C> = { [K in keyof C]: C[K] extends (r: never) => infer V ? V : never };
 const names = <R>(columns: Columns<R>) => Object.keys(columns).join(', ');
 /** The row's values, in the columns' order, into `p` from `at`. */
 const filler = <R>(columns: Columns<R>) => {
@@ -41,13 +41,6 @@ const filler = <R>(columns: Columns<R>) => {
     for (let c = 0; c < values.length; c++) p[at + c] = (values[c] as (r: R) => unknown)(r);
   };
 };
-/** The row as a Kysely insert object (after tenant and period). */
-const objectOf = <R, C extends Columns<R>>(columns: C, r: R): Values<C> => {
-  const o: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(columns)) o[name] = value(r);
-  return o as Values<C>;
-};
-
 /** The members and sums a daily, weekly and monthly row share. */
 type SalesRollupRow = Measures & {
   productId: number;
@@ -249,106 +242,95 @@ async function inChunks<R extends object>(
   for (let i = 0; i < view.size; i += chunk) await write(rowsOf(view, i, i + chunk));
 }
 
-/** Customer-month and customer-week rows through Kysely. */
+/** The PostgreSQL types of the roll-up columns after tenant and period (as the migrations make them). */
+const PG_TYPES: Readonly<Record<string, PgType>> = {
+  product_id: 'integer',
+  customer_id: 'integer',
+  channel_id: 'integer',
+  rep_id: 'integer',
+  region_id: 'integer',
+  amount_minor: 'bigint',
+  quantity: 'double precision',
+  line_count: 'bigint',
+  campaign_amount_minor: 'bigint',
+  order_count: 'bigint',
+};
+/** A roll-up table's period column and its other columns, as the columns of a bulk insert. */
+const bulkColumns = <R>(period: string, periodOf: (r: R) => string, columns: Columns<R>): BulkColumn<R>[] => [
+  [period, 'text', periodOf],
+  ...Object.entries(columns).map(([name, value]): BulkColumn<R> => {
+    const type = PG_TYPES[name];
+    if (!type) throw new Error(`no PostgreSQL type for roll-up column ${name}`);
+    return [name, type, value];
+  }),
+];
+const SALES_DAILY = bulkColumns('sale_date', (r: DailyRow) => r.saleDate, SALES_COLUMNS);
+const SALES_MONTHLY = bulkColumns('month_start', (r: MonthlyRow) => r.monthStart, SALES_COLUMNS);
+const SALES_WEEKLY = bulkColumns('week_start', (r: WeeklyRow) => r.weekStart, SALES_COLUMNS);
+const CUSTOMER_MONTHS = bulkColumns('month_start', (r: CustomerMonthRow) => r.monthStart, CELL_COLUMNS);
+const CUSTOMER_WEEKS = bulkColumns('week_start', (r: CustomerWeekRow) => r.weekStart, CELL_COLUMNS);
+const PRODUCT_MONTHS = bulkColumns(
+  'month_start',
+  (r: CustomerProductRow) => r.monthStart,
+  PRODUCT_CELL_COLUMNS,
+);
+const PRODUCT_WEEKS = bulkColumns(
+  'week_start',
+  (r: CustomerProductWeekRow) => r.weekStart,
+  PRODUCT_CELL_COLUMNS,
+);
+const FIRST_COLUMNS: readonly BulkColumn<FirstPurchase>[] = [
+  ['customer_id', 'integer', (r) => r.customerId],
+  ['first_date', 'text', (r) => r.firstDate],
+];
+/** Rows per statement through unnest (one array per column: no parameter limit). */
+const BULK_ROWS = 10_000;
+
+/** Writes a view's rows into a roll-up table (PostgreSQL), BULK_ROWS at a time. */
+async function bulkRows<R extends object>(
+  db: Kysely<Database>,
+  tenantId: number,
+  table: string,
+  columns: readonly BulkColumn<R>[],
+  view: RowView<R>,
+  tail?: RawBuilder<unknown>,
+): Promise<void> {
+  await inChunks(view, BULK_ROWS, (rows) =>
+    unnestInsert(table, [['tenant_id', 'integer', tenantId]], columns, rows, tail).execute(db),
+  );
+}
+
+/** Customer-month and customer-week rows (PostgreSQL). */
 async function kyselyCustomerCells(
   db: Kysely<Database>,
   tenantId: number,
   months: RowView<CustomerMonthRow>,
   weeks: RowView<CustomerWeekRow>,
 ) {
-  const CHUNK = 1000;
-  await inChunks(months, CHUNK, (rows) =>
-    db
-      .insertInto('kpi_customer_monthly')
-      .values(
-        rows.map((r) => ({ tenant_id: tenantId, month_start: r.monthStart, ...objectOf(CELL_COLUMNS, r) })),
-      )
-      .execute(),
-  );
-  await inChunks(weeks, CHUNK, (rows) =>
-    db
-      .insertInto('kpi_customer_weekly')
-      .values(
-        rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...objectOf(CELL_COLUMNS, r) })),
-      )
-      .execute(),
-  );
+  await bulkRows(db, tenantId, 'kpi_customer_monthly', CUSTOMER_MONTHS, months);
+  await bulkRows(db, tenantId, 'kpi_customer_weekly', CUSTOMER_WEEKS, weeks);
 }
 
-/** Writes roll-up rows through Kysely (PostgreSQL), in chunks under the bind-parameter limit. */
+/** Writes roll-up rows on PostgreSQL: one array per column per statement (bulk-insert.ts). */
 export function kyselyRollupWriter(
   db: Kysely<Database>,
   tenantId: number,
 ): (batch: RollupBatch) => Promise<void> {
-  const CHUNK = 2000;
   return async (batch) => {
-    await inChunks(batch.daily, CHUNK, (rows) =>
-      db
-        .insertInto('kpi_sales_daily')
-        .values(
-          rows.map((r) => ({ tenant_id: tenantId, sale_date: r.saleDate, ...objectOf(SALES_COLUMNS, r) })),
-        )
-        .execute(),
-    );
-    await inChunks(batch.monthly, CHUNK, (rows) =>
-      db
-        .insertInto('kpi_sales_monthly')
-        .values(
-          rows.map((r) => ({
-            tenant_id: tenantId,
-            month_start: r.monthStart,
-            ...objectOf(SALES_COLUMNS, r),
-          })),
-        )
-        .execute(),
-    );
-    await inChunks(batch.weekly, CHUNK, (rows) =>
-      db
-        .insertInto('kpi_sales_weekly')
-        .values(
-          rows.map((r) => ({ tenant_id: tenantId, week_start: r.weekStart, ...objectOf(SALES_COLUMNS, r) })),
-        )
-        .execute(),
-    );
-    await inChunks(batch.firstPurchases, CHUNK, (rows) =>
-      db
-        .insertInto('kpi_customer_first')
-        .values(
-          rows.map((r) => ({ tenant_id: tenantId, customer_id: r.customerId, first_date: r.firstDate })),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['tenant_id', 'customer_id'])
-            .doUpdateSet((eb) => ({ first_date: eb.ref('excluded.first_date') }))
-            .whereRef('excluded.first_date', '<', 'kpi_customer_first.first_date'),
-        )
-        .execute(),
+    await bulkRows(db, tenantId, 'kpi_sales_daily', SALES_DAILY, batch.daily);
+    await bulkRows(db, tenantId, 'kpi_sales_monthly', SALES_MONTHLY, batch.monthly);
+    await bulkRows(db, tenantId, 'kpi_sales_weekly', SALES_WEEKLY, batch.weekly);
+    await bulkRows(
+      db,
+      tenantId,
+      'kpi_customer_first',
+      FIRST_COLUMNS,
+      batch.firstPurchases,
+      sql.raw(FIRST_CONFLICT),
     );
     await kyselyCustomerCells(db, tenantId, batch.customerMonths, batch.customerWeeks);
-    await inChunks(batch.customerProducts, CHUNK, (rows) =>
-      db
-        .insertInto('kpi_customer_product_monthly')
-        .values(
-          rows.map((r) => ({
-            tenant_id: tenantId,
-            month_start: r.monthStart,
-            ...objectOf(PRODUCT_CELL_COLUMNS, r),
-          })),
-        )
-        .execute(),
-    );
-    await inChunks(batch.customerProductWeeks, CHUNK, (rows) =>
-      db
-        .insertInto('kpi_customer_product_weekly')
-        .values(
-          rows.map((r) => ({
-            tenant_id: tenantId,
-            week_start: r.weekStart,
-            ...objectOf(PRODUCT_CELL_COLUMNS, r),
-          })),
-        )
-        .execute(),
-    );
+    await bulkRows(db, tenantId, 'kpi_customer_product_monthly', PRODUCT_MONTHS, batch.customerProducts);
+    await bulkRows(db, tenantId, 'kpi_customer_product_weekly', PRODUCT_WEEKS, batch.customerProductWeeks);
   };
 }
 
