@@ -150,204 +150,222 @@ export function createKyselySink(
   const idOf = (m: Map<string, number>, name: string | null) =>
     name === null ? null : (m.get(name) ?? null);
 
-  return {
-    async writeSales(records) {
-      if (records.length === 0) return { added: 0, duplicates: 0 };
-      const categories = await ensure(
-        'product_categories',
-        records.map((r) => r.category),
-      );
-      const categoryByProduct = new Map(
-        records.map((r) => [r.product, r.category === null ? null : (categories.get(r.category) ?? null)]),
-      );
-      const products = await ensure(
-        'products',
-        records.map((r) => r.product),
-        (n) => categoryByProduct.get(n) ?? null,
-      );
-      const channels = await ensure(
-        'channels',
-        records.map((r) => r.channel),
-      );
-      const reps = await ensure(
-        'sales_reps',
-        records.map((r) => r.rep),
-      );
-      const regions = await ensure(
-        'regions',
-        records.map((r) => r.region),
-      );
-      const customers = await ensureCustomers(records);
-      if (orders === null) {
-        const prior = await trx
-          .selectFrom('sales_lines')
-          .select('id')
-          .where('tenant_id', '=', tenantId)
-          .limit(1)
-          .executeTakeFirst();
-        orders = new OrderTracker(prior !== undefined, rollups);
-      }
-      const tracker = orders;
-      const lines: RollupLine[] = [];
-      const rows: LineRow[] = records.map((r) => {
-        const { orderId, lineNo } = keyer.key(r);
-        const line: RollupLine = {
-          saleDate: r.saleDate,
-          productId: idOf(products, r.product) as number,
-          customerId: idOf(customers, r.customer),
-          channelId: idOf(channels, r.channel),
-          repId: idOf(reps, r.rep),
-          regionId: idOf(regions, r.region),
-          quantity: r.quantity,
-          amountMinor: r.amountMinor,
-          hasCampaign: r.campaignCode !== null && r.campaignCode !== '',
-        };
-        lines.push(line);
-        return {
-          order_id: orderId,
-          line_no: lineNo,
-          sold_at: r.soldAt,
-          sale_date: r.saleDate,
-          product_id: line.productId,
-          customer_id: line.customerId,
-          channel_id: line.channelId,
-          rep_id: line.repId,
-          region_id: line.regionId,
-          quantity: r.quantity,
-          unit_price_minor: unitPriceMinor(r),
-          discount_minor: r.discountMinor,
-          amount_minor: r.amountMinor,
-          campaign_code: r.campaignCode,
-        };
-      });
-      let added = 0;
-      for (let i = 0; i < rows.length; i += LINES_PER_INSERT) {
-        const chunk = rows.slice(i, i + LINES_PER_INSERT);
-        const { rows: inserted } = await unnestInsert<
-          LineRow,
-          { id: unknown; order_id: string; line_no: unknown }
-        >(
-          'sales_lines',
-          [
-            ['tenant_id', 'integer', tenantId],
-            ['currency', 'text', meta.currency],
-            ['import_seq', 'bigint', importSeq],
-          ],
-          LINE_COLUMNS,
-          chunk,
-          sql`ON CONFLICT (tenant_id, order_id, line_no) DO NOTHING RETURNING id, order_id, line_no`,
-        ).execute(trx);
-        added += inserted.length;
-        // The lines this insert added (not the duplicates it skipped) go to the roll-ups.
-        const keys = new Map(inserted.map((k) => [`${k.order_id}\u0000${Number(k.line_no)}`, Number(k.id)]));
-        chunk.forEach((row, j) => {
-          const key = `${row.order_id}\u0000${row.line_no}`;
-          const rowid = keys.get(key);
-          if (rowid === undefined) return;
-          keys.delete(key);
-          const line = lines[i + j] as RollupLine;
-          rollups.add(line);
-          tracker.add({
-            orderId: row.order_id,
-            productId: line.productId,
-            rowid,
-            saleDate: line.saleDate,
-            channelId: line.channelId,
-            repId: line.repId,
-            regionId: line.regionId,
-            customerId: line.customerId,
-          });
+  async function writeSales(records: readonly SalesRecord[]): Promise<BatchResult> {
+    if (records.length === 0) return { added: 0, duplicates: 0 };
+    const categories = await ensure(
+      'product_categories',
+      records.map((r) => r.category),
+    );
+    const categoryByProduct = new Map(
+      records.map((r) => [r.product, r.category === null ? null : (categories.get(r.category) ?? null)]),
+    );
+    const products = await ensure(
+      'products',
+      records.map((r) => r.product),
+      (n) => categoryByProduct.get(n) ?? null,
+    );
+    const channels = await ensure(
+      'channels',
+      records.map((r) => r.channel),
+    );
+    const reps = await ensure(
+      'sales_reps',
+      records.map((r) => r.rep),
+    );
+    const regions = await ensure(
+      'regions',
+      records.map((r) => r.region),
+    );
+    const customers = await ensureCustomers(records);
+    if (orders === null) {
+      const prior = await trx
+        .selectFrom('sales_lines')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .limit(1)
+        .executeTakeFirst();
+      orders = new OrderTracker(prior !== undefined, rollups);
+    }
+    const tracker = orders;
+    const lines: RollupLine[] = [];
+    const rows: LineRow[] = records.map((r) => {
+      const { orderId, lineNo } = keyer.key(r);
+      const line: RollupLine = {
+        saleDate: r.saleDate,
+        productId: idOf(products, r.product) as number,
+        customerId: idOf(customers, r.customer),
+        channelId: idOf(channels, r.channel),
+        repId: idOf(reps, r.rep),
+        regionId: idOf(regions, r.region),
+        quantity: r.quantity,
+        amountMinor: r.amountMinor,
+        hasCampaign: r.campaignCode !== null && r.campaignCode !== '',
+      };
+      lines.push(line);
+      return {
+        order_id: orderId,
+        line_no: lineNo,
+        sold_at: r.soldAt,
+        sale_date: r.saleDate,
+        product_id: line.productId,
+        customer_id: line.customerId,
+        channel_id: line.channelId,
+        rep_id: line.repId,
+        region_id: line.regionId,
+        quantity: r.quantity,
+        unit_price_minor: unitPriceMinor(r),
+        discount_minor: r.discountMinor,
+        amount_minor: r.amountMinor,
+        campaign_code: r.campaignCode,
+      };
+    });
+    let added = 0;
+    for (let i = 0; i < rows.length; i += LINES_PER_INSERT) {
+      const chunk = rows.slice(i, i + LINES_PER_INSERT);
+      const { rows: inserted } = await unnestInsert<
+        LineRow,
+        { id: unknown; order_id: string; line_no: unknown }
+      >(
+        'sales_lines',
+        [
+          ['tenant_id', 'integer', tenantId],
+          ['currency', 'text', meta.currency],
+          ['import_seq', 'bigint', importSeq],
+        ],
+        LINE_COLUMNS,
+        chunk,
+        sql`ON CONFLICT (tenant_id, order_id, line_no) DO NOTHING RETURNING id, order_id, line_no`,
+      ).execute(trx);
+      added += inserted.length;
+      // The lines this insert added (not the duplicates it skipped) go to the roll-ups.
+      const keys = new Map(inserted.map((k) => [`${k.order_id}\u0000${Number(k.line_no)}`, Number(k.id)]));
+      chunk.forEach((row, j) => {
+        const key = `${row.order_id}\u0000${row.line_no}`;
+        const rowid = keys.get(key);
+        if (rowid === undefined) return;
+        keys.delete(key);
+        const line = lines[i + j] as RollupLine;
+        rollups.add(line);
+        tracker.add({
+          orderId: row.order_id,
+          productId: line.productId,
+          rowid,
+          saleDate: line.saleDate,
+          channelId: line.channelId,
+          repId: line.repId,
+          regionId: line.regionId,
+          customerId: line.customerId,
         });
-        if (rollups.full) await writeRollups(rollups.drain());
-        if (tracker.full) await writeOrders.flush(tracker);
-      }
-      return { added, duplicates: records.length - added } satisfies BatchResult;
-    },
+      });
+      if (rollups.full) await writeRollups(rollups.drain());
+      if (tracker.full) await writeOrders.flush(tracker);
+    }
+    return { added, duplicates: records.length - added } satisfies BatchResult;
+  }
+
+  // Writes run one at a time, in the order they are handed over (the roll-ups and the order tracker
+  // follow the lines as the file has them), while the reader prepares the next batch (pipeline 2):
+  // reading and checking a batch overlaps the server's work on the one before. A write after a
+  // failed one fails too (the transaction is aborted); the import reports the first failure.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = turn.then(work);
+    turn = done.catch(() => undefined);
+    return done;
+  };
+
+  return {
+    pipeline: 2,
+    writeSales: (records) => inTurn(() => writeSales(records)),
     async complete() {
+      await turn;
       await writeRollups(rollups.drain());
       if (orders !== null) await writeOrders.resolve(orders);
     },
-    async writeMarketing(records) {
-      if (records.length === 0) return { added: 0, duplicates: 0 };
-      const channels = await ensure(
-        'channels',
-        records.map((r) => r.channel),
-      );
-      const inserted = await trx
-        .insertInto('marketing_daily')
-        .values(
-          records.map((r) => ({
-            company_id: company,
-            day: r.day,
-            channel_id: idOf(channels, r.channel) as number,
-            campaign: r.campaign,
-            impressions: r.impressions,
-            visits: r.visits,
-            leads: r.leads,
-            opportunities: r.opportunities,
-            spend_minor: r.spendMinor,
-            currency: meta.currency,
-            import_id: meta.id,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['company_id', 'day', 'channel_id', 'campaign']).doNothing())
-        .returning('id')
-        .execute();
-      return { added: inserted.length, duplicates: records.length - inserted.length };
-    },
-    async writeSatisfaction(records) {
-      if (records.length === 0) return { added: 0, duplicates: 0 };
-      const channels = await ensure(
-        'channels',
-        records.map((r) => r.channel),
-      );
-      const codes = [...new Set(records.map((r) => r.customer).filter((c): c is string => c !== null))];
-      const known = codes.length
-        ? await trx
-            .selectFrom('customers')
-            .select(['id', 'code'])
-            .where('company_id', '=', company)
-            .where('code', 'in', codes)
-            .execute()
-        : [];
-      const customers = new Map(known.map((k) => [k.code, Number(k.id)]));
-      const inserted = await trx
-        .insertInto('satisfaction_responses')
-        .values(
-          records.map((r) => ({
-            company_id: company,
-            response_key:
-              r.responseId ?? contentKey([r.respondedOn, r.customer, r.channel, r.csat, r.nps, r.comment]),
-            responded_on: r.respondedOn,
-            customer_id: idOf(customers, r.customer),
-            channel_id: idOf(channels, r.channel),
-            csat: r.csat,
-            nps: r.nps,
-            comment: r.comment,
-            import_id: meta.id,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['company_id', 'response_key']).doNothing())
-        .returning('id')
-        .execute();
-      return { added: inserted.length, duplicates: records.length - inserted.length };
-    },
-    async recordProblems(problems) {
-      for (let i = 0; i < problems.length; i += 1000) {
-        await trx
-          .insertInto('import_errors')
+    writeMarketing: (records) =>
+      inTurn(async () => {
+        if (records.length === 0) return { added: 0, duplicates: 0 };
+        const channels = await ensure(
+          'channels',
+          records.map((r) => r.channel),
+        );
+        const inserted = await trx
+          .insertInto('marketing_daily')
           .values(
-            problems.slice(i, i + 1000).map((p) => ({
+            records.map((r) => ({
               company_id: company,
+              day: r.day,
+              channel_id: idOf(channels, r.channel) as number,
+              campaign: r.campaign,
+              impressions: r.impressions,
+              visits: r.visits,
+              leads: r.leads,
+              opportunities: r.opportunities,
+              spend_minor: r.spendMinor,
+              currency: meta.currency,
               import_id: meta.id,
-              line: p.line,
-              column_name: p.column,
-              code: p.code,
-              value: p.value,
             })),
           )
+          .onConflict((oc) => oc.columns(['company_id', 'day', 'channel_id', 'campaign']).doNothing())
+          .returning('id')
           .execute();
-      }
-    },
+        return { added: inserted.length, duplicates: records.length - inserted.length };
+      }),
+    writeSatisfaction: (records) =>
+      inTurn(async () => {
+        if (records.length === 0) return { added: 0, duplicates: 0 };
+        const channels = await ensure(
+          'channels',
+          records.map((r) => r.channel),
+        );
+        const codes = [...new Set(records.map((r) => r.customer).filter((c): c is string => c !== null))];
+        const known = codes.length
+          ? await trx
+              .selectFrom('customers')
+              .select(['id', 'code'])
+              .where('company_id', '=', company)
+              .where('code', 'in', codes)
+              .execute()
+          : [];
+        const customers = new Map(known.map((k) => [k.code, Number(k.id)]));
+        const inserted = await trx
+          .insertInto('satisfaction_responses')
+          .values(
+            records.map((r) => ({
+              company_id: company,
+              response_key:
+                r.responseId ?? contentKey([r.respondedOn, r.customer, r.channel, r.csat, r.nps, r.comment]),
+              responded_on: r.respondedOn,
+              customer_id: idOf(customers, r.customer),
+              channel_id: idOf(channels, r.channel),
+              csat: r.csat,
+              nps: r.nps,
+              comment: r.comment,
+              import_id: meta.id,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['company_id', 'response_key']).doNothing())
+          .returning('id')
+          .execute();
+        return { added: inserted.length, duplicates: records.length - inserted.length };
+      }),
+    recordProblems: (problems) =>
+      inTurn(async () => {
+        for (let i = 0; i < problems.length; i += 1000) {
+          await trx
+            .insertInto('import_errors')
+            .values(
+              problems.slice(i, i + 1000).map((p) => ({
+                company_id: company,
+                import_id: meta.id,
+                line: p.line,
+                column_name: p.column,
+                code: p.code,
+                value: p.value,
+              })),
+            )
+            .execute();
+        }
+      }),
   };
 }
