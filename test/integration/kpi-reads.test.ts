@@ -51,6 +51,20 @@ describe.each(dialects())('KPI reads (%s)', (dialect) => {
   });
   afterAll(async () => h?.close());
 
+  /** Merges the channel named `from` into the one named `into`, through the API. */
+  const mergeChannel = async (client: Client, companyId: string, from: string, into: string) => {
+    const channels = await h.runtime.database.db
+      .selectFrom('channels')
+      .select(['id', 'name'])
+      .where('company_id', '=', companyId)
+      .execute();
+    const id = (name: string) => channels.find((c) => c.name === name)?.id;
+    const merged = await client.post(`/api/companies/${companyId}/catalog/channels/${id(from)}/merge`, {
+      intoId: String(id(into)),
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+  };
+
   it('a slow read does not hold other requests: health is served meanwhile', async () => {
     let done = false;
     // Settles either way (on a very busy machine the read may reach its time limit).
@@ -171,17 +185,7 @@ describe.each(dialects())('KPI reads (%s)', (dialect) => {
       const undo = await client.post(`/api/companies/${companyId}/imports/${second}/undo`);
       expect(undo.statusCode, undo.body).toBe(200);
       expect(await hidden()).toEqual(none);
-      const channels = await db
-        .selectFrom('channels')
-        .select(['id', 'name'])
-        .where('company_id', '=', companyId)
-        .execute();
-      const from = channels.find((c) => c.name === '線上商店');
-      const into = channels.find((c) => c.name === '門市');
-      const merged = await client.post(`/api/companies/${companyId}/catalog/channels/${from?.id}/merge`, {
-        intoId: String(into?.id),
-      });
-      expect(merged.statusCode, merged.body).toBe(200);
+      await mergeChannel(client, companyId, '線上商店', '門市');
       expect(await hidden()).toEqual(none);
     },
     120_000,
@@ -231,17 +235,7 @@ describe.each(dialects())('KPI reads (%s)', (dialect) => {
     expect(undo.statusCode, undo.body).toBe(200);
     expect(await kpi(client, companyId, q)).toEqual(first);
 
-    const channels = await h.runtime.database.db
-      .selectFrom('channels')
-      .select(['id', 'name'])
-      .where('company_id', '=', companyId)
-      .execute();
-    const from = channels.find((c) => c.name === '線上商店');
-    const into = channels.find((c) => c.name === '門市');
-    const merged = await client.post(`/api/companies/${companyId}/catalog/channels/${from?.id}/merge`, {
-      intoId: String(into?.id),
-    });
-    expect(merged.statusCode, merged.body).toBe(200);
+    await mergeChannel(client, companyId, '線上商店', '門市');
     expect(await kpi(client, companyId, q)).toEqual(['門市=20']);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import { tenantOf } from '../tenants.ts';
 import { refreshCustomerCells, refreshCustomerProducts } from './customer-activity.ts';
 import { periodEnd, periodStartSql } from './kpi-sql.ts';
 import { listRepeatProductOrders } from './product-orders.ts';
+import { KPI_ROLLUP_TABLES } from './table-upkeep.ts';
 
 const CAMPAIGN_AMOUNT = sql`SUM(CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END)`;
 
@@ -169,19 +170,7 @@ async function refreshPeriodRollups(
 
 /** Drops and recomputes every roll-up of a company from all its sales lines (after bulk loads, merges). */
 export async function rebuildAllRollups(db: Kysely<Database>, companyId: string): Promise<void> {
-  for (const table of [
-    'kpi_sales_daily',
-    'kpi_sales_monthly',
-    'kpi_sales_weekly',
-    'kpi_customer_first',
-    'kpi_orders_daily',
-    'kpi_complex_orders',
-    'kpi_customer_monthly',
-    'kpi_customer_weekly',
-    'kpi_customer_product_monthly',
-    'kpi_customer_product_weekly',
-    'kpi_repeat_product_orders',
-  ] as const)
+  for (const table of KPI_ROLLUP_TABLES)
     await db.deleteFrom(table).where('tenant_id', '=', tenantOf(companyId)).execute();
   const span = await db
     .selectFrom('sales_lines')

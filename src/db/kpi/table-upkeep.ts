@@ -1,12 +1,8 @@
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import type { Database } from '../schema/index.ts';
 
-/**
- * The tables KPI reads scan (and the lines and customers they join), whose statistics and, on
- * PostgreSQL, visibility map an import, an undo or a catalog merge changes.
- */
-const KPI_TABLES = [
-  'sales_lines',
+/** The roll-up tables imports keep and undo, merges and bulk loads recompute from the lines. */
+export const KPI_ROLLUP_TABLES = [
   'kpi_sales_daily',
   'kpi_sales_monthly',
   'kpi_sales_weekly',
@@ -18,8 +14,13 @@ const KPI_TABLES = [
   'kpi_customer_product_monthly',
   'kpi_customer_product_weekly',
   'kpi_repeat_product_orders',
-  'customers',
 ] as const;
+
+/**
+ * The tables KPI reads scan (the roll-ups, and the lines and customers they join), whose statistics
+ * and, on PostgreSQL, visibility map an import, an undo or a catalog merge changes.
+ */
+const KPI_TABLES = ['sales_lines', ...KPI_ROLLUP_TABLES, 'customers'] as const;
 
 const list = sql.join(KPI_TABLES.map((t) => sql.table(t)));
 
