@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import type { RowView } from './kpi/rollup-accumulator.ts';
 
 /** The PostgreSQL element types a bulk insert sends. */
 export type PgType = 'text' | 'integer' | 'bigint' | 'real' | 'double precision';
@@ -20,10 +21,10 @@ const SPECIALS = /["\\]/g;
  * (integers exactly, a float in its shortest round-trip form); null and undefined are NULL; text is
  * double-quoted, with `"` and `\` escaped by a backslash.
  */
-export function arrayLiteral<R>(rows: readonly R[], value: (r: R) => unknown, text: boolean): string {
-  const parts = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const v = value(rows[i] as R);
+export function arrayLiteral<R>(rows: RowView<R>, value: (r: R) => unknown, text: boolean): string {
+  const parts = new Array<string>(rows.size);
+  for (let i = 0; i < rows.size; i++) {
+    const v = value(rows.row(i));
     if (v === null || v === undefined) parts[i] = 'NULL';
     else if (!text) parts[i] = String(v);
     else {
@@ -40,13 +41,14 @@ export function arrayLiteral<R>(rows: readonly R[], value: (r: R) => unknown, te
  * 1,000 sales lines has 17,000 parameters, which Kysely compiles and node-postgres sends one by one (an
  * import of a million lines spent most of its time there); the arrays also lift the 65,535-parameter
  * cap on the rows per statement. `tail` follows the SELECT (ON CONFLICT …, RETURNING …). Rows keep
- * their order (unnest of several arrays zips them).
+ * their order (unnest of several arrays zips them); they are read through a view (a drain's shared
+ * row object, or `arrayView` of an array), each value as its column's literal is written.
  */
 export function unnestInsert<R, O = unknown>(
   table: string,
   constants: readonly BulkConstant[],
   columns: readonly BulkColumn<R>[],
-  rows: readonly R[],
+  rows: RowView<R>,
   tail: RawBuilder<unknown> = sql``,
 ): RawBuilder<O> {
   const arrays = columns.map(([, type, value]) => arrayLiteral(rows, value, type === 'text'));

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayLiteral } from '../../src/db/bulk-insert.ts';
+import { arrayView } from '../../src/db/kpi/rollup-accumulator.ts';
 import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 import { importCsv } from '../support/imports.ts';
@@ -50,17 +51,19 @@ describe.each(dialects())('bulk inserts (%s)', (dialect) => {
         async (texts, ints, floats) => {
           const t = await sql<{
             v: string | null;
-          }>`SELECT unnest(CAST(${arrayLiteral(texts, (v) => v, true)} AS text[])) AS v`.execute(db);
+          }>`SELECT unnest(CAST(${arrayLiteral(arrayView(texts), (v) => v, true)} AS text[])) AS v`.execute(
+            db,
+          );
           expect(t.rows.map((r) => r.v)).toEqual(texts);
           const n = await sql<{
             v: string | null;
-          }>`SELECT CAST(unnest(CAST(${arrayLiteral(ints, (v) => v, false)} AS bigint[])) AS text) AS v`.execute(
+          }>`SELECT CAST(unnest(CAST(${arrayLiteral(arrayView(ints), (v) => v, false)} AS bigint[])) AS text) AS v`.execute(
             db,
           );
           expect(n.rows.map((r) => r.v)).toEqual(ints.map((v) => (v === null ? null : String(v))));
           const f = await sql<{
             v: number | null;
-          }>`SELECT unnest(CAST(${arrayLiteral(floats, (v) => v, false)} AS double precision[])) AS v`.execute(
+          }>`SELECT unnest(CAST(${arrayLiteral(arrayView(floats), (v) => v, false)} AS double precision[])) AS v`.execute(
             db,
           );
           // -0 reads back as 0 (String(-0) is "0").

@@ -3,7 +3,7 @@ import type { BatchResult, ImportMeta, ImportSink } from '../../app/import/ports
 import type { SalesRecord } from '../../core/ingest/records.ts';
 import { type BulkColumn, unnestInsert } from '../bulk-insert.ts';
 import { OrderTracker } from '../kpi/order-rollup.ts';
-import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
+import { arrayView, RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
 import { kyselyOrderWriter, kyselyRollupWriter } from '../kpi/rollup-writers.ts';
 import type { Database } from '../schema/index.ts';
 import { contentKey, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
@@ -41,8 +41,9 @@ const LINE_COLUMNS: readonly BulkColumn<LineRow>[] = [
 const LINES_PER_INSERT = 5000;
 
 /**
- * The portable import sink (PostgreSQL): multi-row inserts with ON CONFLICT DO NOTHING RETURNING,
- * inside the store's transaction; dimensions found or created in bulk per batch.
+ * The portable import sink (PostgreSQL): lines as one array per column (bulk-insert.ts) with ON
+ * CONFLICT DO NOTHING RETURNING, inside the store's transaction; dimensions found or created in bulk
+ * per batch.
  */
 export function createKyselySink(
   trx: Kysely<Database>,
@@ -233,7 +234,7 @@ export function createKyselySink(
           ['import_seq', 'bigint', importSeq],
         ],
         LINE_COLUMNS,
-        chunk,
+        arrayView(chunk),
         sql`ON CONFLICT (tenant_id, order_id, line_no) DO NOTHING RETURNING id, order_id, line_no`,
       ).execute(trx);
       added += inserted.length;

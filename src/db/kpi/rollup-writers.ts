@@ -24,7 +24,6 @@ import {
   type MonthlyRow,
   type RollupBatch,
   type RowView,
-  rowsOf,
   type WeeklyRow,
 } from './rollup-accumulator.ts';
 
@@ -233,15 +232,6 @@ function sqliteMoves(conn: SQLite.Database, tenantId: number) {
   };
 }
 
-/** Inserts a view's rows `chunk` at a time: `write` gets each chunk's rows, copied out of the view. */
-async function inChunks<R extends object>(
-  view: RowView<R>,
-  chunk: number,
-  write: (rows: R[]) => Promise<unknown>,
-): Promise<void> {
-  for (let i = 0; i < view.size; i += chunk) await write(rowsOf(view, i, i + chunk));
-}
-
 /** The PostgreSQL types of the roll-up columns after tenant and period (as the migrations make them). */
 const PG_TYPES: Readonly<Record<string, PgType>> = {
   product_id: 'integer',
@@ -295,9 +285,11 @@ async function bulkRows<R extends object>(
   view: RowView<R>,
   tail?: RawBuilder<unknown>,
 ): Promise<void> {
-  await inChunks(view, BULK_ROWS, (rows) =>
-    unnestInsert(table, [['tenant_id', 'integer', tenantId]], columns, rows, tail).execute(db),
-  );
+  for (let from = 0; from < view.size; from += BULK_ROWS) {
+    // The view's rows from `from`, read in place (no object per row).
+    const part: RowView<R> = { size: Math.min(BULK_ROWS, view.size - from), row: (i) => view.row(from + i) };
+    await unnestInsert(table, [['tenant_id', 'integer', tenantId]], columns, part, tail).execute(db);
+  }
 }
 
 /** Customer-month and customer-week rows (PostgreSQL). */
