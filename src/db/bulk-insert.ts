@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { RowView } from './kpi/rollup-accumulator.ts';
 
 /** The PostgreSQL element types a bulk insert sends. */
-export type PgType = 'text' | 'integer' | 'bigint' | 'real' | 'double precision';
+export type PgType = 'text' | 'integer' | 'bigint' | 'double precision';
 
 /** A column of a bulk insert: its name, its PostgreSQL type, and where a row keeps its value. */
 export type BulkColumn<R> = readonly [name: string, type: PgType, value: (r: R) => unknown];

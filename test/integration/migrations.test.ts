@@ -171,6 +171,51 @@ describe.each(dialects())('migrations (%s)', (dialect) => {
     expect(Number(next.id)).toBe(4);
     await d.close();
   });
+
+  it('2026120601-line-quantity-double keeps a line quantity as it was written (0.1, not 0.10000000149011612)', async () => {
+    tdb = await createTestDatabase(dialect);
+    const d = openDatabase(tdb.config);
+    await migrateTo(d, '2026120403-sales-weeks');
+    const db = d.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await db
+      .insertInto('companies')
+      .values({ id: 'c-1', name: 'c-1', created_at: '2026-01-01T00:00:00Z' })
+      .execute();
+    await db.insertInto('tenants').values({ company_id: 'c-1' }).execute();
+    await db.insertInto('products').values({ company_id: 'c-1', name: '散裝咖啡豆' }).execute();
+    const tenant = Number((await db.selectFrom('tenants').select('id').executeTakeFirstOrThrow()).id);
+    const line = (order: string, quantity: number) => ({
+      tenant_id: tenant,
+      order_id: order,
+      line_no: 1,
+      sold_at: '2026-01-05T10:00',
+      sale_date: '2026-01-05',
+      product_id: 1,
+      quantity,
+      unit_price_minor: 100,
+      discount_minor: 0,
+      amount_minor: 100,
+      currency: 'TWD',
+    });
+    await db
+      .insertInto('sales_lines')
+      .values([line('A1', 0.1), line('A2', 1234.5)])
+      .execute();
+
+    expect(await migrateToLatest(d)).toContain('2026120601-line-quantity-double');
+    const read = async () =>
+      (
+        await d.db.selectFrom('sales_lines').select(['order_id', 'quantity']).orderBy('order_id').execute()
+      ).map((r) => [r.order_id, Number(r.quantity)]);
+    expect(await read()).toEqual([
+      ['A1', 0.1],
+      ['A2', 1234.5],
+    ]);
+    // New lines keep every digit a double holds.
+    await db.insertInto('sales_lines').values(line('A3', 16777217.25)).execute();
+    expect((await read())[2]).toEqual(['A3', 16777217.25]);
+    await d.close();
+  });
 });
 
 describe('new SQLite databases', () => {

@@ -122,7 +122,7 @@ export async function refreshCustomerCells(
           (tenant_id, ${sql.ref(column)}, customer_id, channel_id, rep_id, region_id,
            amount_minor, quantity, line_count, campaign_amount_minor, order_count)
         SELECT s.tenant_id, ${start}, s.customer_id, s.channel_id, s.rep_id, s.region_id,
-          SUM(s.amount_minor), SUM(CAST(s.quantity AS double precision)), COUNT(*),
+          SUM(s.amount_minor), SUM(s.quantity), COUNT(*),
           SUM(CASE WHEN s.campaign_code IS NOT NULL AND s.campaign_code <> '' THEN s.amount_minor ELSE 0 END),
           COUNT(DISTINCT CASE WHEN c.order_id IS NULL THEN s.order_id END)
         FROM sales_lines s

@@ -112,7 +112,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       : bucketCase(sql.ref(`s.${DATE_COLUMN[source]}`), pieces);
     const measures =
       source === 'lines'
-        ? sql`SUM(s.amount_minor) AS rev, SUM(CAST(s.quantity AS double precision)) AS qty, COUNT(*) AS n,
+        ? sql`SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty, COUNT(*) AS n,
               SUM(CASE WHEN s.campaign_code IS NOT NULL AND s.campaign_code <> '' THEN s.amount_minor ELSE 0 END) AS camp`
         : sql`SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty, SUM(s.line_count) AS n, SUM(s.campaign_amount_minor) AS camp`;
     const channel = perChannel ? sql`s.channel_id` : sql`NULL`;

@@ -33,7 +33,7 @@ export async function refreshSalesRollups(
       (tenant_id, sale_date, product_id, channel_id, rep_id, region_id,
        amount_minor, quantity, line_count, campaign_amount_minor)
     SELECT tenant_id, sale_date, product_id, channel_id, rep_id, region_id,
-       SUM(amount_minor), SUM(CAST(quantity AS double precision)), COUNT(*), ${CAMPAIGN_AMOUNT}
+       SUM(amount_minor), SUM(quantity), COUNT(*), ${CAMPAIGN_AMOUNT}
     FROM sales_lines
     WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}
     GROUP BY tenant_id, sale_date, product_id, channel_id, rep_id, region_id`.execute(db);

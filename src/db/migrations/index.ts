@@ -15,6 +15,7 @@ import { repeatProductOrders } from './2026120311-repeat-product-orders.ts';
 import { customerWeeks } from './2026120401-customer-weeks.ts';
 import { customerProductWeeks } from './2026120402-customer-product-weeks.ts';
 import { salesWeeks } from './2026120403-sales-weeks.ts';
+import { lineQuantityDouble } from './2026120601-line-quantity-double.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -40,4 +41,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120401-customer-weeks': customerWeeks,
   '2026120402-customer-product-weeks': customerProductWeeks,
   '2026120403-sales-weeks': salesWeeks,
+  '2026120601-line-quantity-double': lineQuantityDouble,
 };
