@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/import.ts [--lines 1000000] [--xlsx-lines 200000] [--runs 3] [--scale 5]
  *   npx tsx bench/import.ts --orders [--lines 1000000] [--runs 3] [--only date,customer]
+ *   npx tsx bench/import.ts --orders --postgres [--runs 3] [--only date,shuffled]
  *
  * `--orders`: the same shop's lines (about 2,000 member customers), one order id per line, written in
  * five line orders — by date, reverse, by customer, by product, shuffled — each imported against
@@ -14,11 +15,18 @@
  * The shared machine is noisy: the `.import` baseline and each pacer import run `--runs` times,
  * alternating, each into a fresh database; medians are quoted, with every run listed.
  *
+ * `--postgres`: the same line orders into PostgreSQL (DATABASE_URL), against `psql`'s `\copy` of the
+ * same file into a bare table of text columns, in the same run (BENCHMARKS.md: ≥ 30 %). Both go to a
+ * cluster of the bench's own, kept in .tmp/bench-import/pg-cluster with PostgreSQL's default durability
+ * settings; every run gets a fresh database.
+ *
  * Needs the sqlite3 shell (apt-get install sqlite3) and GNU time (apt-get install time).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { findPostgresBin, startKeptPostgresCluster } from '../test/support/postgres-cluster.ts';
 import { orderedVariant } from './order-variants.ts';
 
 const args = process.argv.slice(2);
@@ -113,27 +121,81 @@ if (args.includes('--orders')) {
       '2000',
     ]);
   const bare = join(work, 'bare.sqlite');
-  for (const order of orders) {
-    const file = orderedVariant(work, LINES, base, order);
-    const lines = readFileSync(file, 'utf8').split('\n').length - 2;
-    const baseRuns: number[] = [];
-    const runs: { seconds: number; rssMb: number; added: number }[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      rmSync(bare, { force: true });
-      baseRuns.push(timed(['sqlite3', bare, '.mode csv', `.import ${file} sales`]).seconds);
-      const data = freshDb('orders');
-      const r = timed([process.execPath, PACER, 'import', 'sales', file, '--data', data, '--json']);
-      runs.push({ ...r, added: (JSON.parse(r.stdout) as { added: number }).added });
+  const postgres = args.includes('--postgres') ? await benchPostgres() : null;
+  try {
+    for (const order of orders) {
+      const file = orderedVariant(work, LINES, base, order);
+      const lines = readFileSync(file, 'utf8').split('\n').length - 2;
+      const baseRuns: number[] = [];
+      const runs: { seconds: number; rssMb: number; added: number }[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        if (postgres) {
+          baseRuns.push(await postgres.copy(file));
+          process.env.DATABASE_URL = await postgres.freshDatabase('pacer_orders');
+        } else {
+          rmSync(bare, { force: true });
+          baseRuns.push(timed(['sqlite3', bare, '.mode csv', `.import ${file} sales`]).seconds);
+        }
+        const data = freshDb('orders');
+        const r = timed([process.execPath, PACER, 'import', 'sales', file, '--data', data, '--json']);
+        runs.push({ ...r, added: (JSON.parse(r.stdout) as { added: number }).added });
+      }
+      const rate = lines / median(runs.map((r) => r.seconds));
+      const baseRate = lines / median(baseRuns);
+      const baseName = postgres ? '\\copy' : '.import';
+      console.log(
+        `${order.padEnd(8)} ${lines} lines: ${Math.round(rate).toLocaleString('en')} lines/s (runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s), ` +
+          `${baseName} ${Math.round(baseRate).toLocaleString('en')} lines/s (runs ${baseRuns.map((s) => s.toFixed(2)).join(', ')} s), ` +
+          `ratio ${(rate / baseRate).toFixed(2)}, ` +
+          `peak RSS ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB, added ${runs.map((r) => r.added).join('/')}`,
+      );
     }
-    const rate = lines / median(runs.map((r) => r.seconds));
-    const baseRate = lines / median(baseRuns);
-    console.log(
-      `${order.padEnd(8)} ${lines} lines: ${Math.round(rate).toLocaleString('en')} lines/s (runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s), ` +
-        `.import ${Math.round(baseRate).toLocaleString('en')} lines/s, ratio ${(rate / baseRate).toFixed(2)}, ` +
-        `peak RSS ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB, added ${runs.map((r) => r.added).join('/')}`,
-    );
+  } finally {
+    await postgres?.stop();
   }
   process.exit(0);
+}
+
+/**
+ * `--postgres`: the bench's own cluster (kept between runs, default durability settings), a fresh
+ * database per run, and `psql`'s `\copy` of a file into a bare table of 14 text columns.
+ */
+async function benchPostgres() {
+  const bin = findPostgresBin();
+  if (!bin)
+    throw new Error('--postgres: no PostgreSQL binaries in /usr/lib/postgresql (apt-get install postgresql)');
+  const cluster = await startKeptPostgresCluster(bin, join(work, 'pg-cluster'));
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  const freshDatabase = async (name: string) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(cluster.url);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  return {
+    freshDatabase,
+    async copy(file: string) {
+      const url = await freshDatabase('bare_copy');
+      const columns = Array.from({ length: 14 }, (_, i) => `c${i} text`).join(', ');
+      sh(join(bin, 'psql'), [url, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE TABLE sales (${columns})`]);
+      const started = performance.now();
+      sh(join(bin, 'psql'), [
+        url,
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `\\copy sales from '${file}' csv header`,
+      ]);
+      return (performance.now() - started) / 1000;
+    },
+    async stop() {
+      await admin.end();
+      cluster.stop();
+    },
+  };
 }
 
 const csv = join(work, SCALE === 5 ? `sales-${LINES}.csv` : `sales-${LINES}-s${SCALE}.csv`);
