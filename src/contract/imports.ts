@@ -76,9 +76,18 @@ export const importDecisionsSchema = z.object({
       lines: z.number().int(),
     }),
   ),
+  returnStatuses: z.array(
+    z.object({
+      value: z.string(),
+      treatment: z.enum(['done', 'open']),
+      lines: z.number().int(),
+    }),
+  ),
   statusesComplete: z.boolean(),
   channel: z.object({ fixed: z.string().nullable(), suggested: z.string().nullable() }),
-  notes: z.array(z.enum(['noProduct', 'noQuantity', 'noOrderId', 'noCustomer', 'orderFacts', 'oneChannel'])),
+  notes: z.array(
+    z.enum(['noProduct', 'noQuantity', 'noOrderId', 'noCustomer', 'orderFacts', 'oneChannel', 'returns']),
+  ),
 });
 export type ImportDecisionsDto = z.infer<typeof importDecisionsSchema>;
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -203,6 +203,31 @@ describe('the import wizard shows its decisions and asks for the date order when
     await caveats.waitFor({ timeout: 30_000 });
     expect(await caveats.textContent()).toContain('3 筆明細的檔案沒有訂單編號');
     await screenshot(page, 'goal-caveats-01-wizard');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("lists a Shopee export's per-item return statuses and what each does, then imports the rest", async ({
+    onTestFailed,
+  }) => {
+    const { file, context, page } = await openAsDemo(
+      'Order.all.20240601_20240630.csv',
+      readFileSync(join(import.meta.dirname, '../fixtures/ingest/exports/shopee.csv'), 'utf8'),
+      'import-returns-failure',
+      onTestFailed,
+    );
+    const wizard = await toDecisions(page, file);
+    const returns = page.getByTestId('import-return-statuses');
+    await expect.poll(() => returns.textContent()).toContain('退款成功 × 2');
+    const text = await returns.textContent();
+    expect(text).toContain('退貨/退款已完成:不計入');
+    expect(text).toContain('退貨/退款申請中 × 1');
+    expect(text).toContain('申請中、被拒或已撤回:仍計為銷售');
+    await screenshot(page, 'import-returns-01-decisions');
+    await wizard.commit();
+    await wizard.result().waitFor();
+    // Six lines: the 不成立 order and the item refunded in full are left out.
+    expect(await wizard.resultCount('added')).toBe(4);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_PRODUCT } from '../../src/core/ingest/normalize-row.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
@@ -298,6 +300,49 @@ describe.each(dialects())('real export files (%s)', (dialect) => {
     // The order discount is spread in proportion: 900 → −90, 300 → −30.
     expect(stored.filter((l) => l.order_id === '#1001').map((l) => Number(l.amount_minor))).toEqual([
       81_000, 27_000,
+    ]);
+  });
+
+  it('reads the per-item 退貨 / 退款狀態 and 退貨數量 of a Shopee export: a done return leaves its units out, an open request stays a sale', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const file = readFileSync(join(import.meta.dirname, '../fixtures/ingest/exports/shopee.csv'), 'utf8');
+    const p = await preview(client, companyId, 'Order.all.20240601_20240630.csv', file);
+    expect(p.layout).toBe('shopee-orders');
+    expect(p.mapping.returnStatus).toBe(p.headers.indexOf('退貨 / 退款狀態'));
+    expect(p.mapping.returnedQuantity).toBe(p.headers.indexOf('退貨數量'));
+    expect(p.decisions.notes).toEqual(expect.arrayContaining(['orderFacts', 'returns']));
+    expect(p.decisions.returnStatuses).toEqual([
+      { value: '退款成功', treatment: 'done', lines: 2 },
+      { value: '退貨/退款申請中', treatment: 'open', lines: 1 },
+    ]);
+    const { job } = await importCsv(client, companyId, 'Order.all.20240601_20240630.csv', file);
+    expect(job.state, JSON.stringify(job.error)).toBe('done');
+    expect(job.result).toMatchObject({
+      linesRead: 6,
+      added: 4,
+      orders: {
+        excludedLines: 2,
+        returnLines: 1,
+        excludedOrders: { cancelled: 1, refunded: 1 },
+        refunded: 500,
+      },
+    });
+    // By hand: 2 × 480 + 190 = 1,150; then 1 of 2 耶加雪菲 at 500 kept, the 濾紙 refunded, the 濾掛
+    // request open (480): 2,130. Units 3 + 1 + 1.
+    expect(await kpi(client, companyId, 'revenue', '2024-06-01', '2024-06-30')).toEqual({ '2024-06': 2130 });
+    expect(await kpi(client, companyId, 'units', '2024-06-01', '2024-06-30')).toEqual({ '2024-06': 5 });
+    expect(
+      (await lines(companyId)).map((l) => [
+        l.order_id,
+        l.product,
+        Number(l.quantity),
+        Number(l.amount_minor),
+      ]),
+    ).toEqual([
+      ['240601ABCDE1', '曼特寧咖啡豆', 2, 96_000],
+      ['240601ABCDE1', '手沖濾紙', 1, 19_000],
+      ['240605KLMNO3', '耶加雪菲咖啡豆', 1, 50_000],
+      ['240605KLMNO3', '濾掛咖啡', 1, 48_000],
     ]);
   });
 

@@ -1,7 +1,13 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import { type DateOrder, type DateOrderDecision, DateOrderScan } from '../../core/ingest/date-order.ts';
+import { LINE_RETURN_FIELDS, ORDER_LEVEL_FIELDS } from '../../core/ingest/fields.ts';
 import { MAPPING_PRESETS } from '../../core/ingest/header-synonyms.ts';
-import { classifyStatus, type StatusClass } from '../../core/ingest/order-facts.ts';
+import {
+  classifyReturnStatus,
+  classifyStatus,
+  type ReturnState,
+  type StatusClass,
+} from '../../core/ingest/order-facts.ts';
 import { currencyCode, currencyOfAmount } from '../../core/ingest/parse-amount.ts';
 import { platformFromHeaders } from '../../core/ingest/platform.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
@@ -14,8 +20,22 @@ import type { FileReader, RawRow, RowOptions } from './ports.ts';
 export interface FileScan {
   dates: DateOrderScan;
   statuses: Map<string, number>;
+  /** The values of the line return-status column (退貨 / 退款狀態) and their lines. */
+  returns: Map<string, number>;
   /** True when every line was read. */
   complete: boolean;
+}
+
+/** The status columns a scan reads: the order or line status, and the line return status. */
+export interface StatusColumns {
+  status: number | null;
+  returnStatus: number | null;
+}
+
+/** Counts a status value, up to MAX_STATUSES distinct ones. */
+function tally(counts: Map<string, number>, raw: string | undefined): void {
+  const s = raw?.trim();
+  if (s && (counts.has(s) || counts.size < MAX_STATUSES)) counts.set(s, (counts.get(s) ?? 0) + 1);
 }
 
 const MAX_STATUSES = 50;
@@ -27,11 +47,14 @@ export async function scanFile(
   opts: RowOptions,
   headerLine: number,
   dateCol: number | null,
-  statusCol: number | null,
+  statusCols: StatusColumns | null,
   maxRows: number,
 ): Promise<FileScan> {
   const dates = new DateOrderScan();
   const statuses = new Map<string, number>();
+  const returns = new Map<string, number>();
+  const statusCol = statusCols?.status ?? null;
+  const returnCol = statusCols?.returnStatus ?? null;
   let rows = 0;
   let complete = true;
   const it = reader.batches(path, opts)[Symbol.asyncIterator]();
@@ -50,17 +73,14 @@ export async function scanFile(
           const v = row.cells[dateCol];
           if (v !== undefined && v.length > 0) dates.see(v, row.line);
         }
-        if (statusCol !== null) {
-          const s = row.cells[statusCol]?.trim();
-          if (s && (statuses.has(s) || statuses.size < MAX_STATUSES))
-            statuses.set(s, (statuses.get(s) ?? 0) + 1);
-        }
+        if (statusCol !== null) tally(statuses, row.cells[statusCol]);
+        if (returnCol !== null) tally(returns, row.cells[returnCol]);
       }
     }
   } finally {
     await it.return?.();
   }
-  return { dates, statuses, complete };
+  return { dates, statuses, returns, complete };
 }
 
 /** A scan of the lines already in hand (the preview's first lines, the import's first batch). */
@@ -177,7 +197,8 @@ export type ImportNote =
   | 'noOrderId'
   | 'noCustomer'
   | 'orderFacts'
-  | 'oneChannel';
+  | 'oneChannel'
+  | 'returns';
 
 /** What the preview says the import will do besides reading the mapped columns. */
 export interface ImportDecisions {
@@ -185,6 +206,8 @@ export interface ImportDecisions {
   currency: CurrencyDecision;
   /** Each status value found, what it does to the figures, and on how many lines. */
   statuses: { value: string; treatment: StatusClass; lines: number }[];
+  /** Each line return-status value found (退貨 / 退款狀態), what it does to its line, and on how many lines. */
+  returnStatuses: { value: string; treatment: ReturnState; lines: number }[];
   /** False when the statuses were read from the start of a long file only. */
   statusesComplete: boolean;
   /** The one channel of a file without a channel column: as asked, else the platform the headers reveal. */
@@ -203,17 +226,28 @@ export function importNotes(
     if (mapping.quantity == null) notes.push('noQuantity');
     if (mapping.orderId == null) notes.push('noOrderId');
     if (mapping.customer == null) notes.push('noCustomer');
-    if (['status', 'cancelledAt', 'paidAmount', 'refund', 'orderDiscount'].some((f) => mapping[f] != null))
-      notes.push('orderFacts');
+    if (ORDER_LEVEL_FIELDS.some((f) => mapping[f] != null)) notes.push('orderFacts');
+    if (LINE_RETURN_FIELDS.some((f) => mapping[f] != null)) notes.push('returns');
   }
   if (kind !== 'satisfaction' && mapping.channel == null && channel) notes.push('oneChannel');
   return notes;
 }
 
-export function statusList(scan: FileScan): ImportDecisions['statuses'] {
-  return [...scan.statuses]
+export function statusList(statuses: ReadonlyMap<string, number>): ImportDecisions['statuses'] {
+  return [...statuses]
     .map(([value, lines]) => ({ value, treatment: classifyStatus(value), lines }))
     .sort((a, b) => b.lines - a.lines);
+}
+
+export function returnStatusList(returns: ReadonlyMap<string, number>): ImportDecisions['returnStatuses'] {
+  return [...returns]
+    .map(([value, lines]) => ({ value, treatment: classifyReturnStatus(value), lines }))
+    .sort((a, b) => b.lines - a.lines);
+}
+
+/** Whether an import's lines go through the order assembler (order facts, or line returns). */
+export function assemblesOrders(kind: ImportKind, decisions: ImportDecisions): boolean {
+  return kind === 'sales' && (decisions.notes.includes('orderFacts') || decisions.notes.includes('returns'));
 }
 
 export function channelChoice(

@@ -25,6 +25,7 @@ import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
 import {
+  assemblesOrders,
   assertCurrency,
   assertDateOrder,
   channelChoice,
@@ -35,6 +36,7 @@ import {
   importNotes,
   presetCurrency,
   presetDateOrder,
+  returnStatusList,
   scanFile,
   scanRows,
   statusList,
@@ -313,27 +315,30 @@ async function prepare(
   const m = mapping as Readonly<Record<string, number | null>>;
   const sample = await rows.peek(SAMPLE_LINES);
   const dateCol = m.date ?? null;
-  const statusCol = m.status ?? null;
+  const statusCols = { status: m.status ?? null, returnStatus: m.returnStatus ?? null };
+  const readStatuses = statusCols.status !== null || statusCols.returnStatus !== null;
   const chosen: DateOrder | null =
     req.dayFirst === undefined ? null : req.dayFirst ? 'dayFirst' : 'monthFirst';
   // The whole date column is read only when its first values have the year last (03/04/2024):
   // ISO and ROC dates, the common case, cost nothing more.
   let dates = scanRows(sample, dateCol);
   let statuses = new Map<string, number>();
+  let returns = new Map<string, number>();
   let statusesComplete = true;
   const needDates = dates.yearLast > 0;
-  if (needDates || (forPreview && statusCol !== null)) {
+  if (needDates || (forPreview && readStatuses)) {
     const scan = await scanFile(
       reader,
       file.path,
       rowOpts,
       header.line,
       needDates ? dateCol : null,
-      forPreview ? statusCol : null,
+      forPreview ? statusCols : null,
       needDates ? Number.POSITIVE_INFINITY : PREVIEW_SCAN_LINES,
     );
     if (needDates) dates = scan.dates;
     statuses = scan.statuses;
+    returns = scan.returns;
     statusesComplete = scan.complete;
   }
   const dateOrder = decideDateOrder(dates, chosen, presetDateOrder(layout));
@@ -353,7 +358,8 @@ async function prepare(
   const decisions: ImportDecisions = {
     dateOrder,
     currency,
-    statuses: statusList({ dates, statuses, complete: statusesComplete }),
+    statuses: statusList(statuses),
+    returnStatuses: returnStatusList(returns),
     statusesComplete,
     channel,
     notes: importNotes(req.kind, m, effectiveChannel),
@@ -484,8 +490,7 @@ export async function importFile(
     if (decisions.currency.action === 'setCompany')
       await setCompanyCurrency(ctx, actor, companyId, p.currency);
     const normalize = normalizer(req.kind, mapping, p.opts, opts.format);
-    const assembler =
-      req.kind === 'sales' && decisions.notes.includes('orderFacts') ? new OrderAssembler() : null;
+    const assembler = assemblesOrders(req.kind, decisions) ? new OrderAssembler() : null;
     const importId = newId();
     const gaps = req.kind === 'sales' ? dataGapsOf(mapping as Readonly<Record<string, number | null>>) : [];
     const summary = await ctx.repos.imports.run(

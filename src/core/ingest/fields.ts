@@ -26,6 +26,8 @@ export const SALES_FIELDS = [
   'paidAmount',
   'refund',
   'orderDiscount',
+  'returnStatus',
+  'returnedQuantity',
   'currency',
 ] as const;
 
@@ -36,6 +38,13 @@ export const SALES_FIELDS = [
  * order's lines; the currency is checked against the company's.
  */
 export const ORDER_LEVEL_FIELDS = ['status', 'cancelledAt', 'paidAmount', 'refund', 'orderDiscount'] as const;
+
+/**
+ * Sales fields that say what came back of a line (a marketplace's 退貨 / 退款狀態 and 退貨數量, per
+ * item): a return that is done leaves the line out, or, with a returned quantity, takes those units
+ * and their share of the amount off it; a request still open or refused leaves the line a sale.
+ */
+export const LINE_RETURN_FIELDS = ['returnStatus', 'returnedQuantity'] as const;
 
 export const MARKETING_FIELDS = [
   'date',

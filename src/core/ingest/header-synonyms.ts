@@ -316,6 +316,27 @@ export const SALES_SYNONYMS: Readonly<Record<SalesField, readonly string[]>> = {
   paidAmount: ['實付金額', '買家實際支付金額', '實際支付金額', '付款金額', 'amountpaid', 'paidamount'],
   refund: ['退款金額', '已退款金額', '退款', 'refundedamount', 'refundamount', 'refunded', 'refund'],
   orderDiscount: ['訂單折扣', '整單折扣', '訂單優惠', '訂單折扣金額', 'orderdiscount', 'cartdiscount'],
+  returnStatus: [
+    '退貨/退款狀態',
+    '退貨退款狀態',
+    '退款/退貨狀態',
+    '退款狀態',
+    '退货/退款状态',
+    '退款状态',
+    'returnstatus',
+    'refundstatus',
+    'returnrefundstatus',
+  ],
+  returnedQuantity: [
+    '退貨數量',
+    '退回數量',
+    '退貨件數',
+    '退货数量',
+    'returnedquantity',
+    'returnquantity',
+    'quantityreturned',
+    'refundedquantity',
+  ],
   currency: ['幣別', '幣種', '貨幣', '币种', 'currency', 'currencycode'],
 };
 
@@ -689,9 +710,10 @@ export const PCHOME_PRESET: MappingPreset<'sales'> = {
  * checked against the header list a public ETL of real Shopee TW exports keeps:
  * https://github.com/bruce-yang-422/ec-data-pipeline/blob/main/config/shopee_fields_mapping.json
  * (訂單編號, 訂單狀態, 不成立原因, 退貨 / 退款狀態, 買家帳號, 訂單成立日期, 商品總價, 買家支付運費,
- * 買家總支付金額, 商品名稱, 商品選項名稱, 商品原價, 商品活動價格, 數量, 城市...). Its 退貨 / 退款狀態
- * column is not read (one status column per file): a refunded order whose 訂單狀態 still says 已完成
- * counts as a sale.
+ * 買家總支付金額, 商品名稱, 商品選項名稱, 商品原價, 商品活動價格, 數量, 退貨數量, 城市...).
+ * 退貨 / 退款狀態 and 退貨數量 are the item's return (its 訂單狀態 can still say 已完成): a return that
+ * is done leaves the item out, or takes the returned units off it; a request still open or refused
+ * (申請中, 拒絕...) leaves it a sale. 退貨數量 may hold words: then the status alone decides.
  */
 export const SHOPEE_PRESET: MappingPreset<'sales'> = {
   id: 'shopee-orders',
@@ -706,6 +728,8 @@ export const SHOPEE_PRESET: MappingPreset<'sales'> = {
     product: '商品名稱',
     unitPrice: '商品活動價格',
     quantity: '數量',
+    returnStatus: '退貨 / 退款狀態',
+    returnedQuantity: '退貨數量',
   },
   orderLevel: [
     '商品總價',

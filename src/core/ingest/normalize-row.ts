@@ -1,6 +1,6 @@
 import type { MarketingMapping, SalesMapping, SatisfactionMapping } from './fields.ts';
 import { trimCell } from './half-width.ts';
-import { classifyStatus, type LineFacts } from './order-facts.ts';
+import { classifyReturnStatus, classifyStatus, type LineFacts } from './order-facts.ts';
 import { currencyCode, parseAmount, parseInteger, parseQuantity } from './parse-amount.ts';
 import { parseDate, parseTime } from './parse-date.ts';
 import type { LineProblem, MarketingRecord, SalesRecord, SatisfactionRecord } from './records.ts';
@@ -271,7 +271,9 @@ function orderFacts(
     mapping.cancelledAt === null &&
     mapping.paidAmount === null &&
     mapping.refund === null &&
-    mapping.orderDiscount === null
+    mapping.orderDiscount === null &&
+    mapping.returnStatus === null &&
+    mapping.returnedQuantity === null
   )
     return null;
   const statusText = rawCell(cells, mapping.status);
@@ -292,6 +294,25 @@ function orderFacts(
     paidMinor: money(mapping.paidAmount, 'paidAmount'),
     refundMinor: money(mapping.refund, 'refund'),
     orderDiscountMinor: money(mapping.orderDiscount, 'orderDiscount'),
+    ...lineReturn(cells, mapping),
+  };
+}
+
+/**
+ * A line's own return: the state its return-status cell names (none when empty), and the units its
+ * returned-quantity cell gives. That cell may hold words instead (a marketplace writes 「無」 or a
+ * note there): then it gives no units, and the status alone decides; it never rejects the line.
+ */
+function lineReturn(
+  cells: readonly string[],
+  mapping: SalesMapping,
+): Pick<LineFacts, 'returnState' | 'returnedQuantity'> {
+  const status = rawCell(cells, mapping.returnStatus);
+  const units = rawCell(cells, mapping.returnedQuantity);
+  const parsed = units.length > 0 ? parseQuantity(units) : null;
+  return {
+    returnState: status.length > 0 ? classifyReturnStatus(status) : null,
+    returnedQuantity: parsed?.ok ? Math.abs(parsed.value) : null,
   };
 }
 

@@ -95,6 +95,26 @@ export function classifyStatus(raw: string): StatusClass {
   return cls;
 }
 
+/**
+ * Where a line's return stands (a marketplace's 退貨 / 退款狀態 of the item): `done`, the goods came
+ * back or the money went back; `open`, a request still open, or refused or withdrawn: still a sale.
+ */
+export type ReturnState = 'done' | 'open';
+
+/** A request not (or not yet) granted: asked, in review, refused, withdrawn, disputed. */
+const OPEN_RETURN =
+  /申請|申请|處理中|处理中|審核|审核|待|等待|協商|协商|爭議|争议|拒絕|拒绝|駁回|驳回|撤回|撤銷|撤销|取消|不成立|失敗|失败|request|pending|review|process|progress|await|dispute|reject|declin|denied|cancel|withdraw|fail/;
+
+/**
+ * The state of a return-status value (「退款成功」, 「退貨/退款申請中」, 「已拒絕」, Refunded, Return
+ * requested): open when it says the request is asked, pending, refused or withdrawn; any other value
+ * (已退款, 退貨完成, 退款, Refunded, Returned...) is a return that is done. An empty cell is no return.
+ */
+export function classifyReturnStatus(raw: string): ReturnState {
+  const s = toHalfWidth(trimCell(raw)).toLowerCase();
+  return OPEN_RETURN.test(s) ? 'open' : 'done';
+}
+
 /** A line's order-level facts as the file gives them (an export may fill them on the first line only). */
 export interface LineFacts {
   status: StatusClass | null;
@@ -107,6 +127,10 @@ export interface LineFacts {
   refundMinor: number | null;
   /** The order's discount, to spread over its lines (line discounts already taken off are deducted). */
   orderDiscountMinor: number | null;
+  /** The line's own return, when the file has a return-status column and the cell is not empty. */
+  returnState?: ReturnState | null;
+  /** The units of the line that came back, when the file says so as a number. */
+  returnedQuantity?: number | null;
 }
 
 export interface OrderTotals {
@@ -115,9 +139,9 @@ export interface OrderTotals {
   /** The same lines by reason (they add up to excludedLines). */
   excludedLinesBy: Record<ExclusionReason, number>;
   excludedOrders: Record<ExclusionReason, number>;
-  /** Lines counted as returns (negative quantity, by status or as written). */
+  /** Lines counted as returns (negative quantity, by status or as written), or less their returned units. */
   returnLines: number;
-  /** Partial refunds taken off the lines' amounts. */
+  /** Partial refunds taken off the lines' amounts (a returned quantity's share of its line too). */
   refundedMinor: number;
   /** Order discounts spread over the lines. */
   orderDiscountMinor: number;
@@ -241,6 +265,12 @@ export class OrderAssembler {
         this.totals.excludedLinesBy[status] += 1;
         continue;
       }
+      if (facts && this.returned(record, facts)) {
+        left += 1;
+        reasons.add('refunded');
+        this.totals.excludedLinesBy.refunded += 1;
+        continue;
+      }
       if (facts?.status === 'return' && record.quantity > 0) {
         record.quantity = -record.quantity;
         record.amountMinor = -record.amountMinor;
@@ -284,6 +314,28 @@ export class OrderAssembler {
       this.totals.refundedMinor += refund;
     }
     for (const r of kept) out.push(r);
+  }
+
+  /**
+   * Applies a line's own return to it: true when all of it came back (a return done without a
+   * returned quantity, or with at least the line's); else takes the returned units, and their share
+   * of the amount and discount, off the line.
+   */
+  private returned(record: SalesRecord, facts: LineFacts): boolean {
+    const state = facts.returnState ?? null;
+    const units = facts.returnedQuantity ?? null;
+    // An open or refused request is still a sale, whatever quantity it names.
+    if (state === 'open' || record.quantity <= 0 || record.amountMinor < 0) return false;
+    if (state === null && (units === null || units <= 0)) return false;
+    if (units === null || units <= 0 || units >= record.quantity) return true;
+    const kept = record.quantity - units;
+    const amount = Math.round((record.amountMinor * kept) / record.quantity);
+    this.totals.refundedMinor += record.amountMinor - amount;
+    this.totals.returnLines += 1;
+    record.discountMinor = Math.round((record.discountMinor * kept) / record.quantity);
+    record.amountMinor = amount;
+    record.quantity = Math.round(kept * 1e6) / 1e6;
+    return false;
   }
 
   private exclude(lines: number, reason: ExclusionReason, countOrder: boolean): void {

@@ -97,14 +97,23 @@ describe('export presets, each on a fixture written from the platform’s column
     expect(r.totals).toMatchObject({ refundedMinor: 18_000, excludedOrders: { refunded: 1 } });
   });
 
-  it('蝦皮: 商品活動價格 × 數量, 商品總價 and 買家總支付金額 are order facts, 不成立 left out', () => {
+  it('蝦皮: 商品活動價格 × 數量, 商品總價 and 買家總支付金額 are order facts, 不成立 left out, returns per item', () => {
     const r = importFixture('shopee.csv');
     expect(r.preset).toBe('shopee-orders');
     expect(r.mapping.amount).toBeNull();
     expect(r.mapping.customerRegion).toBe(r.headers.indexOf('城市'));
-    // 2 × 480 + 190 = 1,150 = 商品總價
-    expect(r).toMatchObject({ netSales: 1150, units: 3, orders: 1, byMonth: { '2024-06': 1150 } });
-    expect(r.totals.excludedOrders.cancelled).toBe(1);
+    expect(r.mapping.returnStatus).toBe(r.headers.indexOf('退貨 / 退款狀態'));
+    expect(r.mapping.returnedQuantity).toBe(r.headers.indexOf('退貨數量'));
+    // 2 × 480 + 190 = 1,150 = 商品總價; then, of the order whose 訂單狀態 still says 已完成:
+    // 1 of 2 耶加雪菲 returned (500 kept), the 濾紙 refunded in full (no 退貨數量), the 濾掛 request
+    // still open (480 kept): 1,150 + 500 + 480 = 2,130.
+    expect(r).toMatchObject({ netSales: 2130, units: 5, orders: 2, byMonth: { '2024-06': 2130 } });
+    expect(r.totals).toMatchObject({
+      excludedOrders: { cancelled: 1, refunded: 1 },
+      excludedLinesBy: { refunded: 1 },
+      returnLines: 1,
+      refundedMinor: 50_000,
+    });
   });
 
   it('WooCommerce: month-first by the layout, subtotal less discounts, cancelled left out, no products', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DateOrderScan, decideDateOrder } from '../../../src/core/ingest/date-order.ts';
 import {
   allocate,
+  classifyReturnStatus,
   classifyStatus,
   type LineFacts,
   OrderAssembler,
@@ -102,6 +103,37 @@ const facts = (f: Partial<LineFacts>): LineFacts => ({
   ...f,
 });
 
+describe('line return statuses', () => {
+  it('counts a return as done unless the request is open, refused or withdrawn', () => {
+    for (const done of [
+      '退款成功',
+      '已退款',
+      '退貨完成',
+      '退貨退款',
+      '退款',
+      'Refunded',
+      'RETURNED',
+      '退款已完成',
+    ])
+      expect(classifyReturnStatus(done), done).toBe('done');
+    for (const open of [
+      '退貨/退款申請中',
+      '退款處理中',
+      '審核中',
+      '待買家寄回',
+      '賣家已拒絕',
+      '退款申請已取消',
+      '買家撤回申請',
+      '爭議處理中',
+      'Return requested',
+      'Refund pending',
+      'Rejected',
+      '  申請中 ',
+    ])
+      expect(classifyReturnStatus(open), open).toBe('open');
+  });
+});
+
 describe('OrderAssembler', () => {
   it('spreads an order discount and a partial refund, and drops refunded and voided orders', () => {
     const a = new OrderAssembler();
@@ -145,6 +177,37 @@ describe('OrderAssembler', () => {
       returnLines: 1,
       excludedLinesBy: { voided: 1, unpaid: 1 },
       excludedOrders: { voided: 1, unpaid: 1 },
+    });
+  });
+
+  it("applies a line's own return: done leaves it out, a returned quantity takes units off, an open request stays a sale", () => {
+    const a = new OrderAssembler();
+    const out: SalesRecord[] = [];
+    // One Shopee order of three items: returned in full, returned in part, a request still open.
+    a.push(rec('S1', 96_000, 2), facts({ status: 'sale', returnState: 'done' }), out);
+    a.push(
+      rec('S1', 57_000, 3, 3_000),
+      facts({ status: 'sale', returnState: 'done', returnedQuantity: 1 }),
+      out,
+    );
+    a.push(rec('S1', 19_000), facts({ status: 'sale', returnState: 'open', returnedQuantity: 1 }), out);
+    // A returned quantity without a status column; one at least the line's; none.
+    a.push(rec('S2', 40_000, 4), facts({ returnedQuantity: 1 }), out);
+    a.push(rec('S3', 20_000, 2), facts({ returnedQuantity: 5 }), out);
+    a.push(rec('S4', 10_000), facts({ returnedQuantity: 0 }), out);
+    a.flush(out);
+    expect(out.map((r) => [r.orderId, r.quantity, r.amountMinor, r.discountMinor])).toEqual([
+      ['S1', 2, 38_000, 2_000],
+      ['S1', 1, 19_000, 0],
+      ['S2', 3, 30_000, 0],
+      ['S4', 1, 10_000, 0],
+    ]);
+    expect(a.totals).toMatchObject({
+      excludedLines: 2,
+      excludedLinesBy: { refunded: 2 },
+      excludedOrders: { refunded: 2 },
+      returnLines: 2,
+      refundedMinor: 19_000 + 10_000,
     });
   });
 

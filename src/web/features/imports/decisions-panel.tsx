@@ -158,6 +158,22 @@ export function DecisionsPanel({
             </ul>
           </div>
         )}
+        {d.returnStatuses.length > 0 && (
+          <div data-testid="import-return-statuses">
+            <Typography.Text>
+              {t('imports.decisions.returnsTitle')}{' '}
+              {!d.statusesComplete && t('imports.decisions.statusesPartial')}
+            </Typography.Text>
+            <ul style={{ margin: '4px 0 0' }}>
+              {d.returnStatuses.map((s) => (
+                <li key={s.value}>
+                  <Typography.Text code>{s.value}</Typography.Text> × {s.lines}:{' '}
+                  {t(`imports.decisions.returnTreatment.${s.treatment}`)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {needsChannel && (
           <div>
             <Typography.Text strong>{t('imports.decisions.channelLabel')}</Typography.Text>
