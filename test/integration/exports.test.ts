@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
 import { addMember } from './team-fixture.ts';
 
 const CSV = [
@@ -17,16 +18,7 @@ describe.each(dialects())('exports (%s)', (dialect) => {
   beforeAll(async () => {
     h = await startHarness(dialect);
     owner = await signUp(h.app);
-    const up = await owner.client.upload(`/api/companies/${owner.companyId}/imports/uploads`, 'e.csv', CSV);
-    const started = await owner.client.post(`/api/companies/${owner.companyId}/imports`, {
-      uploadId: up.json().uploadId,
-      kind: 'sales',
-    });
-    let job = started.json();
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 20));
-      job = (await owner.client.get(`/api/companies/${owner.companyId}/imports/jobs/${job.jobId}`)).json();
-    }
+    const { job } = await importCsv(owner.client, owner.companyId, 'e.csv', CSV);
     expect(job.result?.added).toBe(3);
   });
   afterAll(async () => h?.close());

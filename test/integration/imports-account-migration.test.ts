@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
-import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.ts';
+import { olderCompany } from './older-database.ts';
 
 describe.each(dialects())('migration 2026120306-import-accounts (%s)', (dialect) => {
   let tdb: TestDatabase | null = null;
@@ -14,14 +14,7 @@ describe.each(dialects())('migration 2026120306-import-accounts (%s)', (dialect)
   it('gives older sales imports their per-day counts of the facts their mapping lacked', async () => {
     tdb = await createTestDatabase(dialect);
     const d = openDatabase(tdb.config);
-    await migrateTo(d, '2026120305-plan-nodes');
-    const db = d.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-    await db
-      .insertInto('companies')
-      .values({ id: 'c-1', name: 'c-1', created_at: '2026-01-01T00:00:00Z' })
-      .execute();
-    await db.insertInto('tenants').values({ company_id: 'c-1' }).execute();
-    const tenant = Number((await db.selectFrom('tenants').select('id').executeTakeFirstOrThrow()).id);
+    const { db, tenant } = await olderCompany(d, '2026120305-plan-nodes');
     const imp = (id: string, seq: number, mapping: Record<string, number | null>, status = 'committed') => ({
       id,
       seq,

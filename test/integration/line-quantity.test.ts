@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
 
 // Quantities a 4-byte float cannot hold: PostgreSQL's sales_lines.quantity was `real` and read these
-// back as 16777216 and 2.345679, while SQLite (8-byte REAL) and the roll-ups kept them.
+// back as 16777216 and 1234.5679, while SQLite (8-byte REAL) and the roll-ups kept them.
 const CSV = [
   '訂單編號,日期,品名,數量,單價,金額,通路,會員編號,會員等級',
   'Q1,2026-03-02,散裝咖啡豆,16777217,1,16777217,門市,M1,金卡',
@@ -16,16 +17,7 @@ describe.each(dialects())('line quantities (%s)', (dialect) => {
   beforeAll(async () => {
     h = await startHarness(dialect);
     owner = await signUp(h.app);
-    const up = await owner.client.upload(`/api/companies/${owner.companyId}/imports/uploads`, 'q.csv', CSV);
-    const started = await owner.client.post(`/api/companies/${owner.companyId}/imports`, {
-      uploadId: up.json().uploadId,
-      kind: 'sales',
-    });
-    let job = started.json();
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 20));
-      job = (await owner.client.get(`/api/companies/${owner.companyId}/imports/jobs/${job.jobId}`)).json();
-    }
+    const { job } = await importCsv(owner.client, owner.companyId, 'q.csv', CSV);
     expect(job.result?.added).toBe(2);
   });
   afterAll(async () => h?.close());

@@ -4,6 +4,7 @@ import { openDatabase } from '../../src/db/connect.ts';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 import { migrations } from '../../src/db/migrations/index.ts';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.ts';
+import { olderCompany } from './older-database.ts';
 
 describe.each(dialects())('migrations (%s)', (dialect) => {
   let tdb: TestDatabase | null = null;
@@ -175,15 +176,8 @@ describe.each(dialects())('migrations (%s)', (dialect) => {
   it('2026120601-line-quantity-double keeps a line quantity as it was written (0.1, not 0.10000000149011612)', async () => {
     tdb = await createTestDatabase(dialect);
     const d = openDatabase(tdb.config);
-    await migrateTo(d, '2026120403-sales-weeks');
-    const db = d.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-    await db
-      .insertInto('companies')
-      .values({ id: 'c-1', name: 'c-1', created_at: '2026-01-01T00:00:00Z' })
-      .execute();
-    await db.insertInto('tenants').values({ company_id: 'c-1' }).execute();
+    const { db, tenant } = await olderCompany(d, '2026120403-sales-weeks');
     await db.insertInto('products').values({ company_id: 'c-1', name: '散裝咖啡豆' }).execute();
-    const tenant = Number((await db.selectFrom('tenants').select('id').executeTakeFirstOrThrow()).id);
     const line = (order: string, quantity: number) => ({
       tenant_id: tenant,
       order_id: order,

@@ -29,6 +29,36 @@ export function decisionsBlock(d: Decisions, setCurrency: boolean): boolean {
   return date || currency;
 }
 
+/** A status column's values found in the file, each with its line count and what it does (none: nothing shown). */
+function StatusValues({
+  title,
+  partial,
+  values,
+  testId,
+}: {
+  title: string;
+  partial: boolean;
+  values: readonly { value: string; lines: number; does: string }[];
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  if (values.length === 0) return null;
+  return (
+    <div data-testid={testId}>
+      <Typography.Text>
+        {title} {partial && t('imports.decisions.statusesPartial')}
+      </Typography.Text>
+      <ul style={{ margin: '4px 0 0' }}>
+        {values.map((s) => (
+          <li key={s.value}>
+            <Typography.Text code>{s.value}</Typography.Text> × {s.lines}: {s.does}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The preview's decisions (date order, currency, statuses, channel, notes) and the strict option. */
 export function DecisionsPanel({
   decisions: d,
@@ -142,38 +172,20 @@ export function DecisionsPanel({
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-decisions">
         {date}
         {kind !== 'satisfaction' && currency}
-        {d.statuses.length > 0 && (
-          <div>
-            <Typography.Text>
-              {t('imports.decisions.statusesTitle')}{' '}
-              {!d.statusesComplete && t('imports.decisions.statusesPartial')}
-            </Typography.Text>
-            <ul style={{ margin: '4px 0 0' }}>
-              {d.statuses.map((s) => (
-                <li key={s.value}>
-                  <Typography.Text code>{s.value}</Typography.Text> × {s.lines}:{' '}
-                  {t(`imports.decisions.treatment.${s.treatment}`)}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {d.returnStatuses.length > 0 && (
-          <div data-testid="import-return-statuses">
-            <Typography.Text>
-              {t('imports.decisions.returnsTitle')}{' '}
-              {!d.statusesComplete && t('imports.decisions.statusesPartial')}
-            </Typography.Text>
-            <ul style={{ margin: '4px 0 0' }}>
-              {d.returnStatuses.map((s) => (
-                <li key={s.value}>
-                  <Typography.Text code>{s.value}</Typography.Text> × {s.lines}:{' '}
-                  {t(`imports.decisions.returnTreatment.${s.treatment}`)}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <StatusValues
+          title={t('imports.decisions.statusesTitle')}
+          partial={!d.statusesComplete}
+          values={d.statuses.map((s) => ({ ...s, does: t(`imports.decisions.treatment.${s.treatment}`) }))}
+        />
+        <StatusValues
+          testId="import-return-statuses"
+          title={t('imports.decisions.returnsTitle')}
+          partial={!d.statusesComplete}
+          values={d.returnStatuses.map((s) => ({
+            ...s,
+            does: t(`imports.decisions.returnTreatment.${s.treatment}`),
+          }))}
+        />
         {needsChannel && (
           <div>
             <Typography.Text strong>{t('imports.decisions.channelLabel')}</Typography.Text>
