@@ -54,6 +54,33 @@ describe('normalizeSalesRow', () => {
     expect(q.ok && q.record.amountMinor).toBe(5000);
   });
 
+  it("reads a line's return: its status as done or open, and a returned quantity only when it is a number", () => {
+    const h = ['日期', '品名', '數量', '單價', '退貨 / 退款狀態', '退貨數量'];
+    const m = suggestMapping('sales', h).mapping;
+    const facts = (cells: string[]) => {
+      const r = normalizeSalesRow(cells, 2, m, { ...opts, headers: h });
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return { returnState: r.facts?.returnState, returnedQuantity: r.facts?.returnedQuantity };
+    };
+    expect(facts(['2024-06-05', '濾掛', '3', '100', '退款成功', '1'])).toEqual({
+      returnState: 'done',
+      returnedQuantity: 1,
+    });
+    expect(facts(['2024-06-05', '濾掛', '3', '100', '退貨/退款申請中', '２'])).toEqual({
+      returnState: 'open',
+      returnedQuantity: 2,
+    });
+    // Words in the quantity cell (a marketplace may write them there): no units, the line kept whole.
+    expect(facts(['2024-06-05', '濾掛', '3', '100', '退款成功', '無'])).toEqual({
+      returnState: 'done',
+      returnedQuantity: null,
+    });
+    expect(facts(['2024-06-05', '濾掛', '3', '100', '', ''])).toEqual({
+      returnState: null,
+      returnedQuantity: null,
+    });
+  });
+
   it('prefers the file amount and defaults quantity to 1', () => {
     const r = row(['2024-01-31', '拿鐵', '', '', '', 'NT$1,000', '  C01  ']);
     expect(r.ok && r.record).toMatchObject({
