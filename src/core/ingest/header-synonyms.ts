@@ -307,24 +307,27 @@ export const SALES_SYNONYMS: Readonly<Record<SalesField, readonly string[]>> = {
     '單據狀態',
     '發票狀態',
     '退貨狀態',
+    // An order's refund status (a line's return has its own field, returnStatus).
+    '退款狀態',
+    '退款状态',
     'financialstatus',
     'orderstatus',
     'paymentstatus',
+    'refundstatus',
     'status',
   ],
   cancelledAt: ['取消時間', '取消日期', '作廢日期', '作廢時間', 'cancelledat', 'canceledat', 'cancelleddate'],
   paidAmount: ['實付金額', '買家實際支付金額', '實際支付金額', '付款金額', 'amountpaid', 'paidamount'],
   refund: ['退款金額', '已退款金額', '退款', 'refundedamount', 'refundamount', 'refunded', 'refund'],
   orderDiscount: ['訂單折扣', '整單折扣', '訂單優惠', '訂單折扣金額', 'orderdiscount', 'cartdiscount'],
+  // A line's return, named as one (退貨 and 退款 together, or "return"): a bare 退款狀態 / refund status is
+  // the order's, left to the order's status.
   returnStatus: [
     '退貨/退款狀態',
     '退貨退款狀態',
     '退款/退貨狀態',
-    '退款狀態',
     '退货/退款状态',
-    '退款状态',
     'returnstatus',
-    'refundstatus',
     'returnrefundstatus',
   ],
   returnedQuantity: [

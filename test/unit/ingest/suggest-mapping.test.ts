@@ -141,6 +141,22 @@ describe('suggestMapping', () => {
     });
   });
 
+  it("maps a line's return columns only when they are named as a return, not an order's refund status", () => {
+    const line = suggestMapping('sales', ['日期', '品名', '金額', '退貨 / 退款狀態', '退貨數量']).mapping;
+    expect(line).toMatchObject({ returnStatus: 3, returnedQuantity: 4 });
+    const english = suggestMapping('sales', [
+      'Date',
+      'Product',
+      'Amount',
+      'Return Status',
+      'Returned Quantity',
+    ]);
+    expect(english.mapping).toMatchObject({ returnStatus: 3, returnedQuantity: 4 });
+    // A bare 退款狀態 is the order's: its status, which reaches every line of the order.
+    const order = suggestMapping('sales', ['日期', '品名', '金額', '退款狀態']).mapping;
+    expect(order).toMatchObject({ status: 3, returnStatus: null });
+  });
+
   it('maps marketing and satisfaction files', () => {
     const m = suggestMapping('marketing', [
       '日期',
