@@ -103,7 +103,7 @@ export type ReturnState = 'done' | 'open';
 
 /** A request not (or not yet) granted: asked, in review, refused, withdrawn, disputed. */
 const OPEN_RETURN =
-  /申請|申请|處理中|处理中|審核|审核|待|等待|協商|协商|爭議|争议|拒絕|拒绝|駁回|驳回|撤回|撤銷|撤销|取消|不成立|失敗|失败|request|pending|review|process|progress|await|dispute|reject|declin|denied|cancel|withdraw|fail/;
+  /申請|申请|處理中|处理中|審核|审核|待|等待|協商|协商|爭議|争议|拒絕|拒绝|駁回|驳回|撤回|撤銷|撤销|取消|不成立|失敗|失败|request|pending|review|processing|progress|await|dispute|reject|declin|denied|cancel|withdraw|fail/;
 
 /**
  * The state of a return-status value (「退款成功」, 「退貨/退款申請中」, 「已拒絕」, Refunded, Return
@@ -257,6 +257,8 @@ export class OrderAssembler {
     const kept: SalesRecord[] = [];
     const reasons = new Set<ExclusionReason>();
     let left = 0;
+    /** What the lines' own returns took off (an order's refund total covers them). */
+    let returnedMinor = 0;
     for (const { record, facts } of lines) {
       const status = facts?.status ?? order.status;
       if (status === 'refunded' || status === 'voided' || status === 'cancelled' || status === 'unpaid') {
@@ -265,12 +267,15 @@ export class OrderAssembler {
         this.totals.excludedLinesBy[status] += 1;
         continue;
       }
-      if (facts && this.returned(record, facts)) {
+      const back = facts ? this.returned(record, facts) : 0;
+      if (back === 'all') {
+        returnedMinor += record.amountMinor;
         left += 1;
         reasons.add('refunded');
         this.totals.excludedLinesBy.refunded += 1;
         continue;
       }
+      returnedMinor += back;
       if (facts?.status === 'return' && record.quantity > 0) {
         record.quantity = -record.quantity;
         record.amountMinor = -record.amountMinor;
@@ -296,7 +301,8 @@ export class OrderAssembler {
       });
       this.totals.orderDiscountMinor += taken;
     }
-    const refund = order.refundMinor ?? 0;
+    // The order's refund total includes what its lines' returns already took off.
+    const refund = Math.max(0, (order.refundMinor ?? 0) - returnedMinor);
     if (refund > 0 && sales.length > 0) {
       const net = sales.reduce((a, r) => a + r.amountMinor, 0);
       if (refund >= net) {
@@ -317,25 +323,26 @@ export class OrderAssembler {
   }
 
   /**
-   * Applies a line's own return to it: true when all of it came back (a return done without a
+   * Applies a line's own return to it: 'all' when all of it came back (a return done without a
    * returned quantity, or with at least the line's); else takes the returned units, and their share
-   * of the amount and discount, off the line.
+   * of the amount and discount, off the line and says how much of the amount that was (0: none).
    */
-  private returned(record: SalesRecord, facts: LineFacts): boolean {
+  private returned(record: SalesRecord, facts: LineFacts): number | 'all' {
     const state = facts.returnState ?? null;
     const units = facts.returnedQuantity ?? null;
     // An open or refused request is still a sale, whatever quantity it names.
-    if (state === 'open' || record.quantity <= 0 || record.amountMinor < 0) return false;
-    if (state === null && (units === null || units <= 0)) return false;
-    if (units === null || units <= 0 || units >= record.quantity) return true;
+    if (state === 'open' || record.quantity <= 0 || record.amountMinor < 0) return 0;
+    if (state === null && (units === null || units <= 0)) return 0;
+    if (units === null || units <= 0 || units >= record.quantity) return 'all';
     const kept = record.quantity - units;
     const amount = Math.round((record.amountMinor * kept) / record.quantity);
-    this.totals.refundedMinor += record.amountMinor - amount;
+    const taken = record.amountMinor - amount;
+    this.totals.refundedMinor += taken;
     this.totals.returnLines += 1;
     record.discountMinor = Math.round((record.discountMinor * kept) / record.quantity);
     record.amountMinor = amount;
     record.quantity = Math.round(kept * 1e6) / 1e6;
-    return false;
+    return taken;
   }
 
   private exclude(lines: number, reason: ExclusionReason, countOrder: boolean): void {

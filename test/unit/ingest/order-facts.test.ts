@@ -211,6 +211,19 @@ describe('OrderAssembler', () => {
     });
   });
 
+  it("takes an order's refund total less what its lines' returns already took off", () => {
+    const a = new OrderAssembler();
+    const out: SalesRecord[] = [];
+    // 300 refunded on the order: 100 of it is the line returned in full, 150 the returned unit of
+    // the second line (600 for 4); the 50 left is spread over what remains (450 and 300).
+    a.push(rec('R1', 10_000), facts({ refundMinor: 30_000, returnState: 'done' }), out);
+    a.push(rec('R1', 60_000, 4), facts({ returnedQuantity: 1 }), out);
+    a.push(rec('R1', 30_000), facts({}), out);
+    a.flush(out);
+    expect(out.map((r) => r.amountMinor)).toEqual([45_000 - 3_000, 30_000 - 2_000]);
+    expect(a.totals).toMatchObject({ excludedLinesBy: { refunded: 1 }, refundedMinor: 15_000 + 5_000 });
+  });
+
   it('allocates exactly', () => {
     expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
     expect(allocate(7, [0, 0])).toEqual([4, 3]);
