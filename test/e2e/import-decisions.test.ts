@@ -228,6 +228,21 @@ describe('the import wizard shows its decisions and asks for the date order when
     await wizard.result().waitFor();
     // Six lines: the 不成立 order and the item refunded in full are left out.
     expect(await wizard.resultCount('added')).toBe(4);
+    expect(await page.getByTestId('result-stale-duplicates').count()).toBe(0);
+
+    // The same export again: nothing added, and the result says how to take later returns.
+    await page.getByRole('button', { name: '再匯入一個檔案' }).click();
+    const again = new ImportWizardPage(page);
+    await again.chooseKind('銷售明細');
+    await again.upload(file);
+    await again.next();
+    await again.commit();
+    await again.result().waitFor();
+    expect(await again.resultCount('duplicates')).toBe(4);
+    expect(await page.getByTestId('result-stale-duplicates').textContent()).toContain(
+      '重新匯入不會更新之後才完成的退貨、退款或狀態變更',
+    );
+    await screenshot(page, 'import-returns-02-again');
     expect(problems).toEqual([]);
     await context.close();
   });

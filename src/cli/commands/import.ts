@@ -197,6 +197,11 @@ export function registerImportCommand(program: Command): void {
                   ? `  ${result.orders.excludedLines} lines of refunded, voided, cancelled or unpaid orders left out of sales`
                   : `  ${result.orders.excludedLines} 筆已退款、作廢、取消或未付款訂單的明細未計入銷售`
                 : '',
+              result.orders && result.duplicates > 0
+                ? locale === 'en'
+                  ? `  ${result.duplicates} lines were imported before: a re-import does not update returns, refunds or status changes completed since (to take this file's figures: pacer import-undo <earlier import id>, then import it again)`
+                  : `  ${result.duplicates} 筆明細先前已匯入：重新匯入不會更新之後才完成的退貨、退款或狀態變更（要改用這個檔案的數字：pacer import-undo <先前的匯入編號>，再匯入一次）`
+                : '',
               ...gapLines.map(([g, lines]) => `  ${dataGapMessage(g, lines, locale, 'import')}`),
               ...errors
                 .slice(0, 20)

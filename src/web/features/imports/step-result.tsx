@@ -51,12 +51,12 @@ function ResultCounts({ job, result }: { job: ImportJob; result: NonNullable<Imp
         ))}
       </div>
       {r.firstDate && r.lastDate && (
-        <Typography.Text type="secondary">
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('imports.dateRange', { from: r.firstDate, to: r.lastDate })}
-        </Typography.Text>
+        </Typography.Paragraph>
       )}
       {r.orders && r.orders.excludedLines + r.orders.returnLines > 0 && (
-        <Typography.Text data-testid="result-orders">
+        <Typography.Paragraph data-testid="result-orders" style={{ margin: 0 }}>
           {t('imports.result.orders', {
             excluded: formatNumber(r.orders.excludedLines, lang),
             refunded: formatNumber(r.orders.excludedOrders.refunded, lang),
@@ -65,7 +65,15 @@ function ResultCounts({ job, result }: { job: ImportJob; result: NonNullable<Imp
             unpaid: formatNumber(r.orders.excludedOrders.unpaid, lang),
             returns: formatNumber(r.orders.returnLines, lang),
           })}
-        </Typography.Text>
+        </Typography.Paragraph>
+      )}
+      {r.orders && r.duplicates > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="result-stale-duplicates"
+          title={t('imports.result.staleDuplicates', { n: formatNumber(r.duplicates, lang) })}
+        />
       )}
       {r.rejected > 0 && job.importId && (
         <div>
