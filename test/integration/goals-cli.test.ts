@@ -1,39 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliCompany, runPacer as run } from '../support/cli.ts';
 
 /** `pacer goal create / list / grade` as real processes over a SQLite data folder. */
-const PACER = resolve(import.meta.dirname, '../../bin/pacer.js');
-const env = { ...process.env, PACER_SCRYPT_LOGN: '12' };
-const run = (args: string[]) => spawnSync(process.execPath, [PACER, ...args], { env, encoding: 'utf8' });
 const COFFEE_GOAL =
   '在接下來的3個月內,通過推出季節限定飲品和提升顧客忠誠度計劃,將平均每日銷售額提升15%,達到每日銷售額1500元。';
 
 describe('pacer goal (SQLite, real processes)', () => {
-  let dir: string;
   let data: string;
+  let remove = () => {};
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'pacer-goal-'));
-    data = join(dir, 'data');
-    const user = run([
-      'user',
-      'create',
-      '--email',
-      'g@example.com',
-      '--name',
-      'G',
-      '--password',
-      'goal cli secret',
-      '--data',
-      data,
-    ]);
-    expect(user.status, user.stderr).toBe(0);
-    const co = run(['company', 'create', '--name', 'Goal Co', '--owner', 'g@example.com', '--data', data]);
-    expect(co.status, co.stderr).toBe(0);
+    const co = cliCompany('Goal Co');
+    data = co.data;
+    remove = co.remove;
   }, 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => remove());
 
   it('creates a goal from the guide’s sentence, lists it and grades it', () => {
     const created = run([

@@ -1,50 +1,29 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliCompany, PACER, PACER_ENV, runPacer as run } from '../support/cli.ts';
 
 /**
  * BENCHMARKS.md's reliability case, in small: `pacer import` killed with SIGKILL at random moments
  * leaves no partial import visible, the database passes integrity_check, and a re-run adds exactly
  * the lines that are missing. (bench/import-kill.ts runs it 20 times on 1M lines.)
  */
-const PACER = resolve(import.meta.dirname, '../../bin/pacer.js');
-const env = { ...process.env, PACER_SCRYPT_LOGN: '12' };
-const run = (args: string[]) => spawnSync(process.execPath, [PACER, ...args], { env, encoding: 'utf8' });
 
 describe('an import killed at random moments (SQLite, real processes)', () => {
   let dir: string;
   let data: string;
   let csv: string;
   let expected: number;
+  let remove = () => {};
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'pacer-kill-'));
-    data = join(dir, 'data');
+    ({ dir, data, remove } = cliCompany('Kill Co'));
     csv = join(dir, 'sales.csv');
     const made = run(['demo-data', csv, '--days', '1095', '--json']);
     expect(made.status, made.stderr).toBe(0);
     expected = JSON.parse(made.stdout).lines;
-    expect(
-      run([
-        'user',
-        'create',
-        '--email',
-        'o@example.com',
-        '--name',
-        'O',
-        '--password',
-        'kill test secret',
-        '--data',
-        data,
-      ]).status,
-    ).toBe(0);
-    expect(
-      run(['company', 'create', '--name', 'Kill Co', '--owner', 'o@example.com', '--data', data]).status,
-    ).toBe(0);
   }, 180_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => remove());
 
   const visible = () => {
     const db = new SQLite(join(data, 'pacer.sqlite'), { readonly: true });
@@ -65,7 +44,7 @@ describe('an import killed at random moments (SQLite, real processes)', () => {
     let killed = 0;
     for (let round = 0; round < 3; round++) {
       const child = spawn(process.execPath, [PACER, 'import', 'sales', csv, '--data', data, '--json'], {
-        env,
+        env: PACER_ENV,
         stdio: 'ignore',
       });
       const exited = new Promise((r) => child.once('exit', r));

@@ -1,17 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliCompany, runPacer as run } from '../support/cli.ts';
 
 /**
  * `pacer kpi` as a real process over a SQLite data folder: the text output ends with the whole
  * range's total computed by the KPI's kind (a ratio from its summed parts, never a sum of ratios) and
  * marks the period still running as partial.
  */
-const PACER = resolve(import.meta.dirname, '../../bin/pacer.js');
-const env = { ...process.env, PACER_SCRYPT_LOGN: '12' };
-const run = (args: string[]) => spawnSync(process.execPath, [PACER, ...args], { env, encoding: 'utf8' });
 
 /** This month in the company's time zone (Asia/Taipei), as YYYY-MM. */
 const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' })
@@ -21,24 +17,10 @@ const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' })
 describe('pacer kpi (SQLite, real processes)', () => {
   let dir: string;
   let data: string;
+  let remove = () => {};
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'pacer-kpi-cli-'));
-    data = join(dir, 'data');
-    const user = run([
-      'user',
-      'create',
-      '--email',
-      'k@example.com',
-      '--name',
-      'K',
-      '--password',
-      'kpi cli secret',
-      '--data',
-      data,
-    ]);
-    expect(user.status, user.stderr).toBe(0);
-    const co = run(['company', 'create', '--name', 'KPI Co', '--owner', 'k@example.com', '--data', data]);
-    expect(co.status, co.stderr).toBe(0);
+    const co = cliCompany('KPI Co');
+    ({ dir, data, remove } = co);
     // January: one order of 100; February: three orders of 300. A line this month, too.
     const csv = [
       '訂單編號,交易時間,品名,數量,金額',
@@ -54,7 +36,7 @@ describe('pacer kpi (SQLite, real processes)', () => {
     expect(imp.status, imp.stderr).toBe(0);
     expect(JSON.parse(imp.stdout)).toMatchObject({ added: 5 });
   }, 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => remove());
 
   it("AOV's total is total revenue over total orders, not the months' AOVs added", () => {
     const r = run([
