@@ -32,13 +32,13 @@ export interface StatusColumns {
   returnStatus: number | null;
 }
 
+const MAX_STATUSES = 50;
+
 /** Counts a status value, up to MAX_STATUSES distinct ones. */
 function tally(counts: Map<string, number>, raw: string | undefined): void {
   const s = raw?.trim();
   if (s && (counts.has(s) || counts.size < MAX_STATUSES)) counts.set(s, (counts.get(s) ?? 0) + 1);
 }
-
-const MAX_STATUSES = 50;
 
 /** Reads the date and status columns of up to `maxRows` data lines (after the header line). */
 export async function scanFile(
@@ -233,17 +233,18 @@ export function importNotes(
   return notes;
 }
 
-export function statusList(statuses: ReadonlyMap<string, number>): ImportDecisions['statuses'] {
-  return [...statuses]
-    .map(([value, lines]) => ({ value, treatment: classifyStatus(value), lines }))
+/** The values a status column holds, each with what `classify` makes of it, most lines first. */
+function valueList<T>(counts: ReadonlyMap<string, number>, classify: (value: string) => T) {
+  return [...counts]
+    .map(([value, lines]) => ({ value, treatment: classify(value), lines }))
     .sort((a, b) => b.lines - a.lines);
 }
 
-export function returnStatusList(returns: ReadonlyMap<string, number>): ImportDecisions['returnStatuses'] {
-  return [...returns]
-    .map(([value, lines]) => ({ value, treatment: classifyReturnStatus(value), lines }))
-    .sort((a, b) => b.lines - a.lines);
-}
+export const statusList = (statuses: ReadonlyMap<string, number>): ImportDecisions['statuses'] =>
+  valueList(statuses, classifyStatus);
+
+export const returnStatusList = (returns: ReadonlyMap<string, number>): ImportDecisions['returnStatuses'] =>
+  valueList(returns, classifyReturnStatus);
 
 /** Whether an import's lines go through the order assembler (order facts, or line returns). */
 export function assemblesOrders(kind: ImportKind, decisions: ImportDecisions): boolean {

@@ -1,4 +1,5 @@
 import { toHalfWidth, trimCell } from './half-width.ts';
+import { roundQuantity } from './parse-amount.ts';
 import type { SalesRecord } from './records.ts';
 
 /**
@@ -71,29 +72,38 @@ const STATUS_WORDS: ReadonlyArray<readonly [StatusClass, readonly string[]]> = [
 
 const lookup = new Map<string, StatusClass>();
 for (const [cls, words] of STATUS_WORDS) for (const w of words) lookup.set(w, cls);
-const cache = new Map<string, StatusClass>();
+
+/**
+ * A classification of a cell's raw text, remembered for the first 1,000 distinct values: a status
+ * column holds a handful of values, read on every line of a file.
+ */
+function remembered<T>(classify: (folded: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+    const value = classify(toHalfWidth(trimCell(raw)).toLowerCase());
+    if (cache.size < 1000) cache.set(raw, value);
+    return value;
+  };
+}
 
 /**
  * The class of a status value (Shopify's Financial Status, a platform's 訂單狀態, a POS line's 退貨 /
  * 作廢): matched whole after case and width folding, else by a contained Chinese word (「退款成功」,
  * 「買家取消」); anything else (paid, 已付款, 已完成, 交易成功...) is a sale.
  */
-export function classifyStatus(raw: string): StatusClass {
-  const hit = cache.get(raw);
-  if (hit !== undefined) return hit;
-  const s = toHalfWidth(trimCell(raw)).toLowerCase();
-  let cls: StatusClass = lookup.get(s) ?? 'sale';
-  if (!lookup.has(s) && s.length > 0) {
-    if (s.includes('部分退款')) cls = 'sale';
-    else if (s.includes('退款') || s.includes('退貨完成') || s.includes('已退貨')) cls = 'refunded';
-    else if (s.includes('作廢')) cls = 'voided';
-    else if (s.includes('取消') || s.includes('不成立') || s.includes('關閉')) cls = 'cancelled';
-    else if (s.includes('未付款') || s.includes('待付款')) cls = 'unpaid';
-    else if (s.includes('退貨')) cls = 'return';
-  }
-  if (cache.size < 1000) cache.set(raw, cls);
-  return cls;
-}
+export const classifyStatus = remembered((s): StatusClass => {
+  const whole = lookup.get(s);
+  if (whole !== undefined || s.length === 0) return whole ?? 'sale';
+  if (s.includes('部分退款')) return 'sale';
+  if (s.includes('退款') || s.includes('退貨完成') || s.includes('已退貨')) return 'refunded';
+  if (s.includes('作廢')) return 'voided';
+  if (s.includes('取消') || s.includes('不成立') || s.includes('關閉')) return 'cancelled';
+  if (s.includes('未付款') || s.includes('待付款')) return 'unpaid';
+  if (s.includes('退貨')) return 'return';
+  return 'sale';
+});
 
 /**
  * Where a line's return stands (a marketplace's 退貨 / 退款狀態 of the item): `done`, the goods came
@@ -110,10 +120,7 @@ const OPEN_RETURN =
  * requested): open when it says the request is asked, pending, refused or withdrawn; any other value
  * (已退款, 退貨完成, 退款, Refunded, Returned...) is a return that is done. An empty cell is no return.
  */
-export function classifyReturnStatus(raw: string): ReturnState {
-  const s = toHalfWidth(trimCell(raw)).toLowerCase();
-  return OPEN_RETURN.test(s) ? 'open' : 'done';
-}
+export const classifyReturnStatus = remembered((s): ReturnState => (OPEN_RETURN.test(s) ? 'open' : 'done'));
 
 /** A line's order-level facts as the file gives them (an export may fill them on the first line only). */
 export interface LineFacts {
@@ -341,7 +348,7 @@ export class OrderAssembler {
     this.totals.returnLines += 1;
     record.discountMinor = Math.round((record.discountMinor * kept) / record.quantity);
     record.amountMinor = amount;
-    record.quantity = Math.round(kept * 1e6) / 1e6;
+    record.quantity = roundQuantity(kept);
     return taken;
   }
 

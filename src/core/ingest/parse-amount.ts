@@ -307,6 +307,11 @@ export function parseAmount(raw: string, opts: { exponent: number }): ParseAmoun
 
 const QUANTITY_DECIMALS = 6;
 
+/** A quantity worked out from others (a line less its returned units), at the decimals parseQuantity keeps. */
+export function roundQuantity(q: number): number {
+  return Math.round(q * 10 ** QUANTITY_DECIMALS) / 10 ** QUANTITY_DECIMALS;
+}
+
 /** Parses a quantity: decimals allowed (kept to 6 places), signs and thousands separators as amounts. */
 export function parseQuantity(raw: string): ParseQuantityResult {
   const fast = plainScaled(raw, QUANTITY_DECIMALS);

@@ -4,7 +4,7 @@ import type { PacerMigration } from './helpers.ts';
 /**
  * A sales line's quantity in double precision on PostgreSQL, as on SQLite (whose REAL is 8 bytes) and
  * as in every roll-up. It was `real` (4 bytes, 24 bits of mantissa): 16,777,217 units read back as
- * 16,777,216, 2.3456789 kg as 2.345679; exports of the lines, KPI reads from the lines (customer
+ * 16,777,216, 1234.567891 kg as 1234.5679; exports of the lines, KPI reads from the lines (customer
  * segments on days outside whole months or weeks) and roll-ups recomputed after an undo or a merge
  * showed the rounded value, while the roll-ups written at import kept the exact one.
  *
