@@ -10,6 +10,7 @@ import { customerActivity } from '../../src/db/migrations/2026120308-customer-ac
 import { customerProducts as customerProductsMigration } from '../../src/db/migrations/2026120310-customer-products.ts';
 import { customerWeeks } from '../../src/db/migrations/2026120401-customer-weeks.ts';
 import { customerProductWeeks } from '../../src/db/migrations/2026120402-customer-product-weeks.ts';
+import { productCustomerLists } from '../../src/db/migrations/2026120602-product-customer-lists.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
@@ -446,6 +447,48 @@ async function customerProductsOfLines(
   return [...cells].map(([head, c]) => `${head} ${c.a} ${c.n}`).sort();
 }
 
+/**
+ * The product customer lists (kpi_product_customers_monthly or _weekly) folded to one row per
+ * period × product: its distinct customers, sorted, and their revenue (rows listing a customer twice
+ * are allowed: the readers count customers once).
+ */
+async function productLists(db: Kysely<Database>, companyId: string, unit: 'month' | 'week' = 'month') {
+  const table = sql.table(
+    unit === 'month' ? 'kpi_product_customers_monthly' : 'kpi_product_customers_weekly',
+  );
+  const column = sql.ref(unit === 'month' ? 'month_start' : 'week_start');
+  const res = await sql<{ p: string; product_id: unknown; customer_ids: string; a: unknown }>`
+    SELECT ${column} AS p, product_id, customer_ids, amount_minor AS a
+    FROM ${table} WHERE tenant_id = ${tenantOf(companyId)}`.execute(db);
+  const lists = new Map<string, { ids: Set<number>; a: number }>();
+  for (const r of res.rows) {
+    const head = `${r.p} ${Number(r.product_id)}`;
+    const list = lists.get(head) ?? { ids: new Set<number>(), a: 0 };
+    for (const id of r.customer_ids.split(',')) list.ids.add(Number(id));
+    list.a += Number(r.a);
+    lists.set(head, list);
+  }
+  return [...lists].map(([head, l]) => `${head} ${[...l.ids].sort((x, y) => x - y).join(',')} ${l.a}`).sort();
+}
+
+/** The same lists from the lines. */
+async function productListsOfLines(
+  db: Kysely<Database>,
+  companyId: string,
+  unit: 'month' | 'week' = 'month',
+) {
+  const lists = new Map<string, { ids: Set<number>; a: number }>();
+  for (const cell of await customerProductsOfLines(db, companyId, unit)) {
+    const [period, product, customer, amount] = cell.split(' ');
+    const head = `${period} ${product}`;
+    const list = lists.get(head) ?? { ids: new Set<number>(), a: 0 };
+    list.ids.add(Number(customer));
+    list.a += Number(amount);
+    lists.set(head, list);
+  }
+  return [...lists].map(([head, l]) => `${head} ${[...l.ids].sort((x, y) => x - y).join(',')} ${l.a}`).sort();
+}
+
 describe.each(dialects())('distinct customers from the customer-month activity (%s)', (dialect) => {
   let h: Harness;
   beforeAll(async () => {
@@ -486,7 +529,13 @@ describe.each(dialects())('distinct customers from the customer-month activity (
             expect(keptProducts).toEqual(await customerProductsOfLines(db, companyId));
             const keptProductWeeks = await customerProducts(db, companyId, 'week');
             expect(keptProductWeeks).toEqual(await customerProductsOfLines(db, companyId, 'week'));
+            const keptLists = await productLists(db, companyId);
+            expect(keptLists).toEqual(await productListsOfLines(db, companyId));
+            const keptListWeeks = await productLists(db, companyId, 'week');
+            expect(keptListWeeks).toEqual(await productListsOfLines(db, companyId, 'week'));
             await rebuildAllRollups(db, companyId);
+            expect(await productLists(db, companyId)).toEqual(keptLists);
+            expect(await productLists(db, companyId, 'week')).toEqual(keptListWeeks);
             expect(await customerCells(db, companyId)).toEqual(kept);
             expect(await customerCells(db, companyId, 'week')).toEqual(keptWeeks);
             expect(await customerProducts(db, companyId)).toEqual(keptProducts);
@@ -654,5 +703,16 @@ describe.each(dialects())('distinct customers from the customer-month activity (
     await customerProductWeeks.up(db, { dialect: h.runtime.database.kind });
     expect(await customerProducts(db, companyId, 'week')).toEqual(keptProductWeeks);
     expect(keptProductWeeks).toEqual(await customerProductsOfLines(db, companyId, 'week'));
+    // The product customer lists, from the cells.
+    const keptLists = [await productLists(db, companyId), await productLists(db, companyId, 'week')];
+    expect(keptLists[0]?.length).toBeGreaterThan(0);
+    await sql`DROP TABLE kpi_product_customers_monthly`.execute(db);
+    await sql`DROP TABLE kpi_product_customers_weekly`.execute(db);
+    await productCustomerLists.up(db, { dialect: h.runtime.database.kind });
+    expect([await productLists(db, companyId), await productLists(db, companyId, 'week')]).toEqual(keptLists);
+    expect(keptLists).toEqual([
+      await productListsOfLines(db, companyId),
+      await productListsOfLines(db, companyId, 'week'),
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   dimensionsOf,
   filterSql,
   inBuckets,
+  involvesSegments,
   keySql,
   type PeriodSplit,
   type Piece,
@@ -85,6 +86,13 @@ const PRODUCT_DIMENSIONS: readonly Dimension[] = [
 export const customerProductsServe = (scope: KpiScope): boolean =>
   !customerActivityServes(scope) && [...dimensionsOf(scope)].every((d) => PRODUCT_DIMENSIONS.includes(d));
 
+/**
+ * The product customer lists (PRODUCT_LISTS) serve a scope of products or categories alone: they
+ * carry the product (its category through it), not the customer's segments.
+ */
+const productListsServe = (scope: KpiScope): boolean =>
+  customerProductsServe(scope) && !involvesSegments(scope);
+
 /** Each unit's cell table, its period column, and the first day of a date's period. */
 const CELLS = {
   month: { table: 'kpi_customer_monthly', column: 'month_start', startOf: startOfMonth },
@@ -92,6 +100,16 @@ const CELLS = {
 } as const;
 /** Each unit's customer × product table (the same period columns). */
 const PRODUCT_CELLS = { month: 'kpi_customer_product_monthly', week: 'kpi_customer_product_weekly' } as const;
+/**
+ * Each unit's product customer lists (the same period columns): per period × product, its customers'
+ * ids as one comma list and their revenue, the product cells of a period × product in a row (or a few:
+ * one per import drain that wrote it). Retention, churn and CLV of a product or category scope read
+ * them instead of the cells (readRetention).
+ */
+export const PRODUCT_LISTS = {
+  month: 'kpi_product_customers_monthly',
+  week: 'kpi_product_customers_weekly',
+} as const;
 
 /**
  * Recomputes the customer cells (kpi_customer_monthly and kpi_customer_weekly) of every month and
@@ -133,7 +151,10 @@ export async function refreshCustomerCells(
   }
 }
 
-/** Recomputes the customer × product rows of every month and week [from, to] touches, from the lines. */
+/**
+ * Recomputes the customer × product rows of every month and week [from, to] touches from the lines,
+ * and their product customer lists from them.
+ */
 export async function refreshCustomerProducts(
   db: Kysely<Database>,
   t: RawBuilder<number>,
@@ -156,6 +177,17 @@ export async function refreshCustomerProducts(
       FROM sales_lines s
       WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${first} AND ${end} AND s.customer_id IS NOT NULL
       GROUP BY 1, 2, 3, 4`.execute(db);
+    // The cells just written hold a customer once per period × product.
+    const lists = sql.table(PRODUCT_LISTS[unit]);
+    await sql`DELETE FROM ${lists} WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${first} AND ${last}`.execute(
+      db,
+    );
+    await sql`
+      INSERT INTO ${lists} (tenant_id, ${sql.ref(column)}, product_id, customer_ids, amount_minor)
+      SELECT tenant_id, ${sql.ref(column)}, product_id, string_agg(CAST(customer_id AS text), ','), SUM(amount_minor)
+      FROM ${table}
+      WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${first} AND ${last}
+      GROUP BY 1, 2, 3`.execute(db);
   }
 }
 
@@ -1026,21 +1058,25 @@ async function readRetention(
           end: touched.end,
         });
   const byCustomer = memberOf ? { ...scope, by: null } : scope;
+  // A product or category scope without segments: its periods' customers from the product customer
+  // lists (a row per period × product), not the cells (a row per customer).
+  const lists = memberOf === null && productListsServe(scope);
   for (const { cells, beforePieces, nowPieces, span } of reads) {
     const beforeOf = periodBuckets(cells.unit, beforePieces);
     const nowOf = periodBuckets(cells.unit, nowPieces);
     const keyed = memberOf ? { ...cells, key: sql<string>`''`, joins: sql`` } : cells;
     // With customers asked, the slot's revenue; by segment, each customer's own (id:amount pairs).
-    const list =
-      withCustomers && memberOf
+    const list = lists
+      ? sql`string_agg(s.customer_ids, ',')`
+      : withCustomers && memberOf
         ? sql`string_agg(CAST(s.customer_id AS text) || ':' || CAST(s.amount_minor AS text), ',')`
         : sql`string_agg(CAST(s.customer_id AS text), ',')`;
     const rev = withCustomers && !memberOf ? sql`, SUM(s.amount_minor) AS rev` : sql``;
     const res = await sql<{ m: string; k: unknown; cs: unknown; rev?: unknown }>`
       SELECT ${sql.ref(`s.${cells.period}`)} AS m, ${keyed.key} AS k, ${list} AS cs${rev}
-      FROM ${cells.table} s${keyed.joins}
+      FROM ${lists ? sql.table(PRODUCT_LISTS[cells.unit]) : cells.table} s${keyed.joins}
       WHERE s.tenant_id = ${cells.t} AND ${sql.ref(`s.${cells.period}`)} BETWEEN ${span.start} AND ${span.end}
-        AND s.customer_id IS NOT NULL${cells.filters}
+        ${lists ? sql`` : sql`AND s.customer_id IS NOT NULL`}${cells.filters}
       GROUP BY ${sql.ref(`s.${cells.period}`)}${groupKey(byCustomer, keyed)}`.execute(db);
     const row: number[] = [];
     const amounts: number[] = [];

@@ -93,6 +93,50 @@ const PRODUCT_CELL = `${names(PRODUCT_CELL_COLUMNS)}) VALUES `;
 const CUSTOMER_PRODUCTS = `INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, ${PRODUCT_CELL}`;
 const CUSTOMER_PRODUCT_WEEKS = `INSERT INTO kpi_customer_product_weekly (tenant_id, week_start, ${PRODUCT_CELL}`;
 
+/** One row of a product customer list table (customer-activity.ts, PRODUCT_LISTS). */
+export interface ProductCustomerList {
+  period: string;
+  productId: number;
+  /** The customers' ids, '12,7,40'. */
+  customerIds: string;
+  amountMinor: number;
+}
+
+/**
+ * A drain's customer × product cells as one row per period × product: its customers' ids (each cell
+ * is one customer: a drain holds a cell once) and their revenue.
+ */
+export function productCustomerLists<R extends Omit<CustomerProductRow, 'monthStart'>>(
+  cells: RowView<R>,
+  periodOf: (r: R) => string,
+): ProductCustomerList[] {
+  const byPeriod = new Map<string, Map<number, { ids: number[]; amountMinor: number }>>();
+  for (let i = 0; i < cells.size; i++) {
+    const r = cells.row(i);
+    const period = periodOf(r);
+    let products = byPeriod.get(period);
+    if (!products) {
+      products = new Map();
+      byPeriod.set(period, products);
+    }
+    const list = products.get(r.productId);
+    if (list) {
+      list.ids.push(r.customerId);
+      list.amountMinor += r.amountMinor;
+    } else products.set(r.productId, { ids: [r.customerId], amountMinor: r.amountMinor });
+  }
+  const out: ProductCustomerList[] = [];
+  for (const [period, products] of byPeriod)
+    for (const [productId, { ids, amountMinor }] of products)
+      out.push({ period, productId, customerIds: ids.join(','), amountMinor });
+  return out;
+}
+const LIST_COLUMNS = 'product_id, customer_ids, amount_minor) VALUES ';
+const PRODUCT_LISTS_MONTHLY = `INSERT INTO kpi_product_customers_monthly (tenant_id, month_start, ${LIST_COLUMNS}`;
+const PRODUCT_LISTS_WEEKLY = `INSERT INTO kpi_product_customers_weekly (tenant_id, week_start, ${LIST_COLUMNS}`;
+const monthOf = (r: CustomerProductRow) => r.monthStart;
+const weekOf = (r: CustomerProductWeekRow) => r.weekStart;
+
 /** An order count moved by resolveSuspects, as customer-month and customer-week rows with no lines. */
 function moveRows(moves: readonly OrderMove[]): { months: CustomerMonthRow[]; weeks: CustomerWeekRow[] } {
   const months: CustomerMonthRow[] = [];
@@ -202,6 +246,15 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     '',
     fillRow(PRODUCT_CELL_COLUMNS, (r: CustomerProductWeekRow) => r.weekStart),
   );
+  const fillList = (p: unknown[], at: number, r: ProductCustomerList) => {
+    p[at] = tenantId;
+    p[at + 1] = r.period;
+    p[at + 2] = r.productId;
+    p[at + 3] = r.customerIds;
+    p[at + 4] = r.amountMinor;
+  };
+  const productLists = table<ProductCustomerList>(PRODUCT_LISTS_MONTHLY, 5, '', fillList);
+  const productListWeeks = table<ProductCustomerList>(PRODUCT_LISTS_WEEKLY, 5, '', fillList);
   return (batch) => {
     daily(batch.daily);
     monthly(batch.monthly);
@@ -211,6 +264,8 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     customerWeeks(batch.customerWeeks);
     customerProducts(batch.customerProducts);
     customerProductWeeks(batch.customerProductWeeks);
+    productLists(arrayView(productCustomerLists(batch.customerProducts, monthOf)));
+    productListWeeks(arrayView(productCustomerLists(batch.customerProductWeeks, weekOf)));
   };
 }
 
@@ -269,6 +324,14 @@ const PRODUCT_WEEKS = bulkColumns(
   (r: CustomerProductWeekRow) => r.weekStart,
   PRODUCT_CELL_COLUMNS,
 );
+const LIST_BULK_COLUMNS = (period: string): BulkColumn<ProductCustomerList>[] => [
+  [period, 'text', (r) => r.period],
+  ['product_id', 'integer', (r) => r.productId],
+  ['customer_ids', 'text', (r) => r.customerIds],
+  ['amount_minor', 'bigint', (r) => r.amountMinor],
+];
+const LISTS_MONTHLY = LIST_BULK_COLUMNS('month_start');
+const LISTS_WEEKLY = LIST_BULK_COLUMNS('week_start');
 const FIRST_COLUMNS: readonly BulkColumn<FirstPurchase>[] = [
   ['customer_id', 'integer', (r) => r.customerId],
   ['first_date', 'text', (r) => r.firstDate],
@@ -323,6 +386,10 @@ export function kyselyRollupWriter(
     await kyselyCustomerCells(db, tenantId, batch.customerMonths, batch.customerWeeks);
     await bulkRows(db, tenantId, 'kpi_customer_product_monthly', PRODUCT_MONTHS, batch.customerProducts);
     await bulkRows(db, tenantId, 'kpi_customer_product_weekly', PRODUCT_WEEKS, batch.customerProductWeeks);
+    const lists = productCustomerLists(batch.customerProducts, monthOf);
+    await bulkRows(db, tenantId, 'kpi_product_customers_monthly', LISTS_MONTHLY, arrayView(lists));
+    const weekLists = productCustomerLists(batch.customerProductWeeks, weekOf);
+    await bulkRows(db, tenantId, 'kpi_product_customers_weekly', LISTS_WEEKLY, arrayView(weekLists));
   };
 }
 

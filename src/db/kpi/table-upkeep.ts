@@ -13,6 +13,8 @@ export const KPI_ROLLUP_TABLES = [
   'kpi_customer_weekly',
   'kpi_customer_product_monthly',
   'kpi_customer_product_weekly',
+  'kpi_product_customers_monthly',
+  'kpi_product_customers_weekly',
   'kpi_repeat_product_orders',
 ] as const;
 

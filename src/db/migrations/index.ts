@@ -16,6 +16,7 @@ import { customerWeeks } from './2026120401-customer-weeks.ts';
 import { customerProductWeeks } from './2026120402-customer-product-weeks.ts';
 import { salesWeeks } from './2026120403-sales-weeks.ts';
 import { lineQuantityDouble } from './2026120601-line-quantity-double.ts';
+import { productCustomerLists } from './2026120602-product-customer-lists.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -42,4 +43,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120402-customer-product-weeks': customerProductWeeks,
   '2026120403-sales-weeks': salesWeeks,
   '2026120601-line-quantity-double': lineQuantityDouble,
+  '2026120602-product-customer-lists': productCustomerLists,
 };

@@ -103,6 +103,25 @@ export interface KpiCustomerProductWeeklyTable extends Omit<KpiCustomerProductMo
   week_start: string;
 }
 
+/**
+ * A month's customers of a product as one comma list of their ids ('12,7,40') and their revenue
+ * (src/db/kpi/customer-activity.ts): kpi_customer_product_monthly's cells of a month × product in one
+ * row. A month × product may hold several rows (a customer may then be listed in more than one).
+ */
+export interface KpiProductCustomersMonthlyTable {
+  tenant_id: number;
+  /** 'YYYY-MM-01' */
+  month_start: string;
+  product_id: number;
+  customer_ids: string;
+  amount_minor: number;
+}
+
+/** The same lists per ISO week (week_start: its Monday, 'YYYY-MM-DD'). */
+export interface KpiProductCustomersWeeklyTable extends Omit<KpiProductCustomersMonthlyTable, 'month_start'> {
+  week_start: string;
+}
+
 /** Orders with two or more lines of one product (src/db/kpi/product-orders.ts); may list more. */
 export interface KpiRepeatProductOrdersTable {
   tenant_id: number;
@@ -127,5 +146,7 @@ export interface KpiTables {
   kpi_customer_weekly: KpiCustomerWeeklyTable;
   kpi_customer_product_monthly: KpiCustomerProductMonthlyTable;
   kpi_customer_product_weekly: KpiCustomerProductWeeklyTable;
+  kpi_product_customers_monthly: KpiProductCustomersMonthlyTable;
+  kpi_product_customers_weekly: KpiProductCustomersWeeklyTable;
   kpi_repeat_product_orders: KpiRepeatProductOrdersTable;
 }
