@@ -681,6 +681,12 @@ export async function productCustomerCounts(
   buckets: readonly DateRange[],
   want: { repeaters: boolean; customerOrders: boolean },
 ): Promise<CustomerFigures[]> {
+  // Customers and their revenue alone, of products or categories: from the product customer lists
+  // (a row per period × product, not per customer; counted here as retention counts them).
+  if (!want.repeaters && !want.customerOrders && productListsServe(scope)) {
+    const { customers } = await readRetention(db, scope, buckets, [], true);
+    return customers.map((r) => ({ ...r, repeaters: 0, customerOrders: 0 }));
+  }
   const repeated = (bs: readonly DateRange[]) =>
     sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(bs), true, keyOf(scope))}`;
   return byBucketKind(
@@ -812,10 +818,20 @@ export async function newCustomerCounts(
       GROUP BY b`.execute(db);
     return inBuckets(res.rows).map(rows);
   }
-  // Only the customers whose first purchase lies in the span can count: the rows of the others are
-  // left out before the join (an IN list of a year's new customers, not a lookup per row).
   const fresh = sql`SELECT customer_id FROM kpi_customer_first
     WHERE tenant_id = ${ctx.t} AND first_date BETWEEN ${span.start} AND ${span.end}`;
+  if (productListsServe(scope)) {
+    // Products or categories: each bucket's customers from the product customer lists, matched here
+    // with the first purchases of the span.
+    const [{ lists }, firsts] = await Promise.all([
+      readRetention(db, scope, buckets, [], false),
+      sql<{ c: unknown; d: unknown }>`SELECT customer_id AS c, first_date AS d FROM kpi_customer_first
+        WHERE tenant_id = ${ctx.t} AND first_date BETWEEN ${span.start} AND ${span.end}`.execute(db),
+    ]);
+    return newOf(lists, firsts.rows, pieces);
+  }
+  // Only the customers whose first purchase lies in the span can count: the rows of the others are
+  // left out before the join (an IN list of a year's new customers, not a lookup per row).
   const arms = activeArms(
     { ...ctx, filters: sql`${ctx.filters} AND s.customer_id IN (${fresh})` },
     buckets,
@@ -977,6 +993,8 @@ interface RetentionReading {
   retention: (ActivityRow & { previousCustomers: number; retained: number })[];
   /** Per bucket × key: distinct identified customers and the revenue of their lines (CLV). */
   customers: (ActivityRow & { customers: number; revenueMinor: number })[];
+  /** Per bucket × key slot ('b\u0000k'): its customers' ids, as many times as they come. */
+  lists: Map<string, IdList>;
 }
 
 /**
@@ -1016,7 +1034,7 @@ async function readRetention(
   previous: readonly DateRange[],
   withCustomers: boolean,
 ): Promise<RetentionReading> {
-  if (buckets.length === 0) return { retention: [], customers: [] };
+  if (buckets.length === 0) return { retention: [], customers: [], lists: new Map() };
   const ctx = context(scope, buckets);
   const before = partsOf(previous, ctx.unit);
   const now = partsOf(buckets, ctx.unit);
@@ -1140,5 +1158,47 @@ async function readRetention(
         revenueMinor: revenue.get(slot) ?? 0,
       }))
     : [];
-  return { retention: retainedOf(was, is), customers };
+  return { retention: retainedOf(was, is), customers, lists: is };
+}
+
+/**
+ * Per slot of `lists`, its distinct customers whose first purchase (`firsts`: customer, date) lies in
+ * the slot's own bucket (`pieces`, disjoint).
+ */
+function newOf(
+  lists: Map<string, IdList>,
+  firsts: readonly { c: unknown; d: unknown }[],
+  pieces: readonly Piece[],
+): (ActivityRow & { count: number })[] {
+  const sorted = [...pieces].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const bucketOf = new Map<number, number>();
+  for (const { c, d } of firsts) {
+    const day = String(d);
+    // The last piece starting on or before the day.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as Piece).start <= day) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const piece = sorted[at];
+    if (piece && day <= piece.end) bucketOf.set(num(c), piece.bucket);
+  }
+  const marks = new CustomerMarks();
+  const out: (ActivityRow & { count: number })[] = [];
+  for (const [slot, list] of lists) {
+    const row = slotOf(slot);
+    const stamp = marks.next();
+    let count = 0;
+    for (let i = 0; i < list.length; i++) {
+      const c = list.ids[i] as number;
+      if (bucketOf.get(c) === row.bucket && marks.mark(c, stamp)) count += 1;
+    }
+    if (count > 0) out.push({ ...row, count });
+  }
+  return out;
 }
