@@ -126,6 +126,11 @@ const PG_TYPES = {
 export interface ReadDatabase {
   /** Queries only. */
   db: Kysely<Database>;
+  /**
+   * Opens the read threads or connections now rather than at the first reads (a server, once
+   * listening); resolves with how many are open.
+   */
+  warm(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -150,10 +155,10 @@ export function openReadDatabase(
   const timeoutMs = opts.timeoutMs ?? 15_000;
   if (database.kind === 'sqlite') {
     if (database.location === ':memory:' || !database.sqlite)
-      return { db: database.db, close: async () => {} };
+      return { db: database.db, warm: async () => 1, close: async () => {} };
     const pool = new SqliteReadPool(database.location, { size: opts.size ?? 2, timeoutMs });
     const db = readPoolKysely(pool);
-    return { db, close: () => db.destroy() };
+    return { db, warm: () => pool.warm(), close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: config.databaseUrl,
@@ -169,7 +174,14 @@ export function openReadDatabase(
     process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`, 'PacerDatabaseWarning');
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, close: () => db.destroy() };
+  const size = opts.size ?? 5;
+  const warm = async () => {
+    // Each connection opened (and its session settings applied), then back to the pool.
+    const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
+    for (const c of clients) c.release();
+    return pool.totalCount;
+  };
+  return { db, warm, close: () => db.destroy() };
 }
 
 function openPostgres(url: string): PacerDatabase {

@@ -61,6 +61,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel ?? 'info' },
     });
     const address = await app.listen({ port: opts.port, host: opts.host });
+    // The KPI read threads or connections open now, not on the first request (best effort: a read
+    // opens them anyway).
+    await runtime.reads.warm().catch(() => 0);
     const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
     return {
       app,

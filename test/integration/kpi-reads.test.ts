@@ -106,6 +106,19 @@ describe.each(dialects())('KPI reads (%s)', (dialect) => {
     },
   );
 
+  it('warm() opens every read thread or connection before the first read', async () => {
+    const reads = openReadDatabase(h.db.config, h.runtime.database, { size: 2 });
+    try {
+      expect(await reads.warm()).toBe(2);
+      // Again: nothing more to open.
+      expect(await reads.warm()).toBe(2);
+      const after = await sql<{ x: unknown }>`SELECT 1 AS x`.execute(reads.db);
+      expect(Number(after.rows[0]?.x)).toBe(1);
+    } finally {
+      await reads.close();
+    }
+  }, 60_000);
+
   it('a read past the time limit fails with QUERY_TIMEOUT, and the next read is served', async () => {
     const reads = openReadDatabase(h.db.config, h.runtime.database, { size: 1, timeoutMs: 300 });
     try {

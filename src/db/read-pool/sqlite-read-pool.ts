@@ -162,6 +162,36 @@ export class SqliteReadPool {
     });
   }
 
+  /**
+   * Starts every thread now, each opening its connection, so that the first reads after a server
+   * starts wait for none (a thread's start was most of a first KPI request's 150–480 ms,
+   * bench/RESULTS.md). Resolves with how many threads are ready.
+   */
+  async warm(): Promise<number> {
+    if (this.closed) return 0;
+    while (this.slots.length < this.size) this.addSlot();
+    await Promise.all(
+      this.slots.map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            if (slot.ready) return resolve();
+            const worker = slot.worker;
+            const done = () => {
+              worker.off('message', onMessage);
+              worker.off('exit', done);
+              resolve();
+            };
+            const onMessage = (m: unknown) => {
+              if (m === 'ready') done();
+            };
+            worker.on('message', onMessage);
+            worker.on('exit', done);
+          }),
+      ),
+    );
+    return this.slots.filter((s) => s.ready).length;
+  }
+
   /** Queries running or waiting. */
   get load(): number {
     return this.queue.length + this.slots.filter((s) => s.job !== null).length;
