@@ -11,6 +11,7 @@ import {
   filterSql,
   inBuckets,
   involvesSegments,
+  keyColumn,
   keySql,
   type PeriodSplit,
   type Piece,
@@ -435,16 +436,6 @@ async function customerFigures(
     }
   }
   return [...out.values()];
-}
-
-/** The cell table's own column for the scope's breakdown (null: the key is an expression or a join). */
-function keyColumn(scope: KpiScope): string | null {
-  if (scope.by === null) return null;
-  return (
-    ({ channel: 's.channel_id', rep: 's.rep_id', region: 's.region_id', product: 's.product_id' } as const)[
-      scope.by as 'channel' | 'rep' | 'region' | 'product'
-    ] ?? null
-  );
 }
 
 /**

@@ -366,6 +366,19 @@ export function filterSql(scope: KpiScope, target: FilterTarget): RawBuilder<unk
   return parts.length === 0 ? sql`` : sql` AND ${sql.join(parts, sql` AND `)}`;
 }
 
+/**
+ * The scope's breakdown as a column of the sales roll-ups' and the cell tables' own, on alias `s` (a
+ * line member: product, channel, rep, region); null where the key is an expression or a join.
+ */
+export function keyColumn(scope: KpiScope): string | null {
+  if (scope.by === null) return null;
+  return (
+    ({ channel: 's.channel_id', rep: 's.rep_id', region: 's.region_id', product: 's.product_id' } as const)[
+      scope.by as 'channel' | 'rep' | 'region' | 'product'
+    ] ?? null
+  );
+}
+
 /** The breakdown key (text, '' for none) and the joins it needs, on alias `s`. */
 export function keySql(
   scope: KpiScope,

@@ -17,6 +17,7 @@ import { customerProductWeeks } from './2026120402-customer-product-weeks.ts';
 import { salesWeeks } from './2026120403-sales-weeks.ts';
 import { lineQuantityDouble } from './2026120601-line-quantity-double.ts';
 import { productCustomerLists } from './2026120602-product-customer-lists.ts';
+import { salesPeriodCovering } from './2026120603-sales-period-covering.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -44,4 +45,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120403-sales-weeks': salesWeeks,
   '2026120601-line-quantity-double': lineQuantityDouble,
   '2026120602-product-customer-lists': productCustomerLists,
+  '2026120603-sales-period-covering': salesPeriodCovering,
 };
