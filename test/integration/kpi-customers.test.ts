@@ -449,27 +449,49 @@ async function customerProductsOfLines(
 
 /**
  * The product customer lists (kpi_product_customers_monthly or _weekly) folded to one row per
- * period × product: its distinct customers, sorted, and their revenue (rows listing a customer twice
- * are allowed: the readers count customers once).
+ * period × product: its distinct customers, sorted, each with its lines there (`id:lines`), and
+ * their revenue (rows listing a customer twice are allowed: the readers add its lines).
  */
 async function productLists(db: Kysely<Database>, companyId: string, unit: 'month' | 'week' = 'month') {
   const table = sql.table(
     unit === 'month' ? 'kpi_product_customers_monthly' : 'kpi_product_customers_weekly',
   );
   const column = sql.ref(unit === 'month' ? 'month_start' : 'week_start');
-  const res = await sql<{ p: string; product_id: unknown; customer_ids: string; a: unknown }>`
-    SELECT ${column} AS p, product_id, customer_ids, amount_minor AS a
+  const res = await sql<{
+    p: string;
+    product_id: unknown;
+    customer_ids: string;
+    line_counts: string;
+    a: unknown;
+  }>`
+    SELECT ${column} AS p, product_id, customer_ids, line_counts, amount_minor AS a
     FROM ${table} WHERE tenant_id = ${tenantOf(companyId)}`.execute(db);
-  const lists = new Map<string, { ids: Set<number>; a: number }>();
+  const lists = new Map<string, { lines: Map<number, number>; a: number }>();
   for (const r of res.rows) {
     const head = `${r.p} ${Number(r.product_id)}`;
-    const list = lists.get(head) ?? { ids: new Set<number>(), a: 0 };
-    for (const id of r.customer_ids.split(',')) list.ids.add(Number(id));
+    const list = lists.get(head) ?? { lines: new Map<number, number>(), a: 0 };
+    const ids = r.customer_ids.split(',').map(Number);
+    const counts = r.line_counts.split(',').map(Number);
+    expect(counts.length).toBe(ids.length);
+    ids.forEach((id, i) => {
+      list.lines.set(id, (list.lines.get(id) ?? 0) + (counts[i] as number));
+    });
     list.a += Number(r.a);
     lists.set(head, list);
   }
-  return [...lists].map(([head, l]) => `${head} ${[...l.ids].sort((x, y) => x - y).join(',')} ${l.a}`).sort();
+  return folded(lists);
 }
+
+const folded = (lists: Map<string, { lines: Map<number, number>; a: number }>) =>
+  [...lists]
+    .map(
+      ([head, l]) =>
+        `${head} ${[...l.lines]
+          .sort(([x], [y]) => x - y)
+          .map(([id, n]) => `${id}:${n}`)
+          .join(',')} ${l.a}`,
+    )
+    .sort();
 
 /** The same lists from the lines. */
 async function productListsOfLines(
@@ -477,16 +499,16 @@ async function productListsOfLines(
   companyId: string,
   unit: 'month' | 'week' = 'month',
 ) {
-  const lists = new Map<string, { ids: Set<number>; a: number }>();
+  const lists = new Map<string, { lines: Map<number, number>; a: number }>();
   for (const cell of await customerProductsOfLines(db, companyId, unit)) {
-    const [period, product, customer, amount] = cell.split(' ');
+    const [period, product, customer, amount, lines] = cell.split(' ');
     const head = `${period} ${product}`;
-    const list = lists.get(head) ?? { ids: new Set<number>(), a: 0 };
-    list.ids.add(Number(customer));
+    const list = lists.get(head) ?? { lines: new Map<number, number>(), a: 0 };
+    list.lines.set(Number(customer), (list.lines.get(Number(customer)) ?? 0) + Number(lines));
     list.a += Number(amount);
     lists.set(head, list);
   }
-  return [...lists].map(([head, l]) => `${head} ${[...l.ids].sort((x, y) => x - y).join(',')} ${l.a}`).sort();
+  return folded(lists);
 }
 
 describe.each(dialects())('distinct customers from the customer-month activity (%s)', (dialect) => {

@@ -184,8 +184,9 @@ export async function refreshCustomerProducts(
       db,
     );
     await sql`
-      INSERT INTO ${lists} (tenant_id, ${sql.ref(column)}, product_id, customer_ids, amount_minor)
-      SELECT tenant_id, ${sql.ref(column)}, product_id, string_agg(CAST(customer_id AS text), ','), SUM(amount_minor)
+      INSERT INTO ${lists} (tenant_id, ${sql.ref(column)}, product_id, customer_ids, line_counts, amount_minor)
+      SELECT tenant_id, ${sql.ref(column)}, product_id, string_agg(CAST(customer_id AS text), ','),
+        string_agg(CAST(line_count AS text), ','), SUM(amount_minor)
       FROM ${table}
       WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${first} AND ${last}
       GROUP BY 1, 2, 3`.execute(db);
@@ -672,14 +673,39 @@ export async function productCustomerCounts(
   buckets: readonly DateRange[],
   want: { repeaters: boolean; customerOrders: boolean },
 ): Promise<CustomerFigures[]> {
-  // Customers and their revenue alone, of products or categories: from the product customer lists
-  // (a row per period × product, not per customer; counted here as retention counts them).
-  if (!want.repeaters && !want.customerOrders && productListsServe(scope)) {
-    const { customers } = await readRetention(db, scope, buckets, [], true);
-    return customers.map((r) => ({ ...r, repeaters: 0, customerOrders: 0 }));
-  }
   const repeated = (bs: readonly DateRange[]) =>
     sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(bs), true, keyOf(scope))}`;
+  // Products or categories without segments: from the product customer lists (a row per period ×
+  // product, not per customer), counted here; with orders asked (every group of one product), from
+  // their line counts less each listed order's extra lines.
+  if (productListsServe(scope)) {
+    const orders = want.repeaters || want.customerOrders;
+    const [{ customers, lists, lineCounts }, more] = await Promise.all([
+      readRetention(db, scope, buckets, [], true, orders),
+      orders
+        ? sql<{ b: unknown; k: unknown; c: unknown; o: unknown; n: unknown }>`
+            SELECT b, k, c, o, 1 - COUNT(*) AS n ${repeatedProductLines(scope, piecesOf(buckets), true, keyOf(scope))}
+            WHERE b >= 0 GROUP BY b, k, c, o`.execute(db)
+        : null,
+    ]);
+    if (!more) return customers.map((r) => ({ ...r, repeaters: 0, customerOrders: 0 }));
+    const extra = new Map<string, { c: number; o: string; n: number }[]>();
+    for (const r of more.rows) {
+      const slot = `${num(r.b)}\u0000${keyText(r.k)}`;
+      const list = extra.get(slot) ?? [];
+      list.push({ c: num(r.c), o: String(r.o), n: num(r.n) });
+      extra.set(slot, list);
+    }
+    const counted = ordersOf(lists, lineCounts, extra);
+    return customers.map((r) => {
+      const o = counted.get(`${r.bucket}\u0000${r.key}`);
+      return {
+        ...r,
+        repeaters: want.repeaters ? (o?.repeaters ?? 0) : 0,
+        customerOrders: want.customerOrders ? (o?.orders ?? 0) : 0,
+      };
+    });
+  }
   return byBucketKind(
     scope,
     buckets,
@@ -986,6 +1012,8 @@ interface RetentionReading {
   customers: (ActivityRow & { customers: number; revenueMinor: number })[];
   /** Per bucket × key slot ('b\u0000k'): its customers' ids, as many times as they come. */
   lists: Map<string, IdList>;
+  /** With line counts asked: per slot, each entry of `lists`' lines there, in the same order. */
+  lineCounts: Map<string, IdList>;
 }
 
 /**
@@ -1024,8 +1052,9 @@ async function readRetention(
   buckets: readonly DateRange[],
   previous: readonly DateRange[],
   withCustomers: boolean,
+  withLineCounts = false,
 ): Promise<RetentionReading> {
-  if (buckets.length === 0) return { retention: [], customers: [], lists: new Map() };
+  if (buckets.length === 0) return { retention: [], customers: [], lists: new Map(), lineCounts: new Map() };
   const ctx = context(scope, buckets);
   const before = partsOf(previous, ctx.unit);
   const now = partsOf(buckets, ctx.unit);
@@ -1070,6 +1099,10 @@ async function readRetention(
   // A product or category scope without segments: its periods' customers from the product customer
   // lists (a row per period × product), not the cells (a row per customer).
   const lists = memberOf === null && productListsServe(scope);
+  // Each entry of `is`, its lines (the lists' line counts; a line read from the lines is one).
+  const lineCounts = new Map<string, IdList>();
+  if (withLineCounts && !lists)
+    throw new Error('readRetention: line counts come from the product customer lists');
   for (const { cells, beforePieces, nowPieces, span } of reads) {
     const beforeOf = periodBuckets(cells.unit, beforePieces);
     const nowOf = periodBuckets(cells.unit, nowPieces);
@@ -1081,8 +1114,10 @@ async function readRetention(
         ? sql`string_agg(CAST(s.customer_id AS text) || ':' || CAST(s.amount_minor AS text), ',')`
         : sql`string_agg(CAST(s.customer_id AS text), ',')`;
     const rev = withCustomers && !memberOf ? sql`, SUM(s.amount_minor) AS rev` : sql``;
-    const res = await sql<{ m: string; k: unknown; cs: unknown; rev?: unknown }>`
-      SELECT ${sql.ref(`s.${cells.period}`)} AS m, ${keyed.key} AS k, ${list} AS cs${rev}
+    // (Both lists of a group are joined in the same order: each aggregate sees the group's rows in turn.)
+    const ns = withLineCounts ? sql`, string_agg(s.line_counts, ',') AS ns` : sql``;
+    const res = await sql<{ m: string; k: unknown; cs: unknown; rev?: unknown; ns?: unknown }>`
+      SELECT ${sql.ref(`s.${cells.period}`)} AS m, ${keyed.key} AS k, ${list} AS cs${rev}${ns}
       FROM ${lists ? sql.table(PRODUCT_LISTS[cells.unit]) : cells.table} s${keyed.joins}
       WHERE s.tenant_id = ${cells.t} AND ${sql.ref(`s.${cells.period}`)} BETWEEN ${span.start} AND ${span.end}
         ${lists ? sql`` : sql`AND s.customer_id IS NOT NULL`}${cells.filters}
@@ -1098,6 +1133,7 @@ async function readRetention(
         if (b !== undefined) pushIds(idsAt(was, b, k), r.cs);
         if (n !== undefined) {
           pushIds(idsAt(is, n, k), r.cs);
+          if (withLineCounts) pushIds(idsAt(lineCounts, n, k), r.ns);
           if (withCustomers) addRevenue(n, k, num(r.rev));
         }
         continue;
@@ -1138,7 +1174,13 @@ async function readRetention(
       FROM (${unionAll(arms)}) t
       GROUP BY b, k`.execute(db);
     for (const r of inBuckets(res.rows)) {
-      pushIds(idsAt(into, num(r.b), keyText(r.k)), r.cs);
+      const ids = idsAt(into, num(r.b), keyText(r.k));
+      const from = ids.length;
+      pushIds(ids, r.cs);
+      if (withLineCounts && into === is) {
+        const counts = idsAt(lineCounts, num(r.b), keyText(r.k));
+        for (let i = from; i < ids.length; i++) counts.push(1);
+      }
       if (current) addRevenue(num(r.b), keyText(r.k), num(r.rev));
     }
   }
@@ -1149,7 +1191,59 @@ async function readRetention(
         revenueMinor: revenue.get(slot) ?? 0,
       }))
     : [];
-  return { retention: retainedOf(was, is), customers, lists: is };
+  return { retention: retainedOf(was, is), customers, lists: is, lineCounts };
+}
+
+/**
+ * Per slot of `lists`: its distinct customers, those with two or more orders, and the orders with a
+ * customer. A customer's orders are its lines there (`lineCounts`, in the order of `lists`) plus, for
+ * each listed order of its that repeats a product, 1 − its lines there (`more`: per slot, customer,
+ * order and that amount); the slot's orders count an order of two customers once.
+ */
+function ordersOf(
+  lists: Map<string, IdList>,
+  lineCounts: Map<string, IdList>,
+  more: Map<string, { c: number; o: string; n: number }[]>,
+): Map<string, { customers: number; repeaters: number; orders: number }> {
+  const marks = new CustomerMarks();
+  let sums = new Int32Array(1024);
+  const out = new Map<string, { customers: number; repeaters: number; orders: number }>();
+  for (const [slot, list] of lists) {
+    const counts = lineCounts.get(slot);
+    if (!counts || counts.length !== list.length) throw new Error('ordersOf: a list without its line counts');
+    const extra = more.get(slot) ?? [];
+    const seen = marks.next();
+    let customers = 0;
+    const add = (c: number, n: number) => {
+      if (c >= sums.length) {
+        const grown = new Int32Array(Math.max(c + 1, sums.length * 2));
+        grown.set(sums);
+        sums = grown;
+      }
+      if (marks.mark(c, seen)) {
+        sums[c] = n;
+        customers += 1;
+      } else sums[c] = (sums[c] as number) + n;
+    };
+    for (let i = 0; i < list.length; i++) add(list.ids[i] as number, counts.ids[i] as number);
+    for (const { c, n } of extra) add(c, n);
+    // Each customer once: its orders, and whether two or more.
+    const counted = marks.next();
+    let repeaters = 0;
+    let orders = 0;
+    const tally = (c: number) => {
+      if (!marks.mark(c, counted)) return;
+      const n = sums[c] as number;
+      orders += n;
+      if (n >= 2) repeaters += 1;
+    };
+    for (let i = 0; i < list.length; i++) tally(list.ids[i] as number);
+    for (const { c } of extra) tally(c);
+    // Per customer, each of its listed orders counted once: once for the slot.
+    orders -= extra.length - new Set(extra.map((e) => e.o)).size;
+    out.set(slot, { customers, repeaters, orders });
+  }
+  return out;
 }
 
 /**

@@ -99,6 +99,8 @@ export interface ProductCustomerList {
   productId: number;
   /** The customers' ids, '12,7,40'. */
   customerIds: string;
+  /** Each customer's lines there, in the same order, '1,3,1'. */
+  lineCounts: string;
   amountMinor: number;
 }
 
@@ -110,7 +112,7 @@ export function productCustomerLists<R extends Omit<CustomerProductRow, 'monthSt
   cells: RowView<R>,
   periodOf: (r: R) => string,
 ): ProductCustomerList[] {
-  const byPeriod = new Map<string, Map<number, { ids: number[]; amountMinor: number }>>();
+  const byPeriod = new Map<string, Map<number, { ids: number[]; lines: number[]; amountMinor: number }>>();
   for (let i = 0; i < cells.size; i++) {
     const r = cells.row(i);
     const period = periodOf(r);
@@ -122,16 +124,17 @@ export function productCustomerLists<R extends Omit<CustomerProductRow, 'monthSt
     const list = products.get(r.productId);
     if (list) {
       list.ids.push(r.customerId);
+      list.lines.push(r.lines);
       list.amountMinor += r.amountMinor;
-    } else products.set(r.productId, { ids: [r.customerId], amountMinor: r.amountMinor });
+    } else products.set(r.productId, { ids: [r.customerId], lines: [r.lines], amountMinor: r.amountMinor });
   }
   const out: ProductCustomerList[] = [];
   for (const [period, products] of byPeriod)
-    for (const [productId, { ids, amountMinor }] of products)
-      out.push({ period, productId, customerIds: ids.join(','), amountMinor });
+    for (const [productId, { ids, lines, amountMinor }] of products)
+      out.push({ period, productId, customerIds: ids.join(','), lineCounts: lines.join(','), amountMinor });
   return out;
 }
-const LIST_COLUMNS = 'product_id, customer_ids, amount_minor) VALUES ';
+const LIST_COLUMNS = 'product_id, customer_ids, line_counts, amount_minor) VALUES ';
 const PRODUCT_LISTS_MONTHLY = `INSERT INTO kpi_product_customers_monthly (tenant_id, month_start, ${LIST_COLUMNS}`;
 const PRODUCT_LISTS_WEEKLY = `INSERT INTO kpi_product_customers_weekly (tenant_id, week_start, ${LIST_COLUMNS}`;
 const monthOf = (r: CustomerProductRow) => r.monthStart;
@@ -251,10 +254,11 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     p[at + 1] = r.period;
     p[at + 2] = r.productId;
     p[at + 3] = r.customerIds;
-    p[at + 4] = r.amountMinor;
+    p[at + 4] = r.lineCounts;
+    p[at + 5] = r.amountMinor;
   };
-  const productLists = table<ProductCustomerList>(PRODUCT_LISTS_MONTHLY, 5, '', fillList);
-  const productListWeeks = table<ProductCustomerList>(PRODUCT_LISTS_WEEKLY, 5, '', fillList);
+  const productLists = table<ProductCustomerList>(PRODUCT_LISTS_MONTHLY, 6, '', fillList);
+  const productListWeeks = table<ProductCustomerList>(PRODUCT_LISTS_WEEKLY, 6, '', fillList);
   return (batch) => {
     daily(batch.daily);
     monthly(batch.monthly);
@@ -328,6 +332,7 @@ const LIST_BULK_COLUMNS = (period: string): BulkColumn<ProductCustomerList>[] =>
   [period, 'text', (r) => r.period],
   ['product_id', 'integer', (r) => r.productId],
   ['customer_ids', 'text', (r) => r.customerIds],
+  ['line_counts', 'text', (r) => r.lineCounts],
   ['amount_minor', 'bigint', (r) => r.amountMinor],
 ];
 const LISTS_MONTHLY = LIST_BULK_COLUMNS('month_start');

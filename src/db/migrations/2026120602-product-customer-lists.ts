@@ -4,8 +4,9 @@ import { bigint, type PacerMigration } from './helpers.ts';
 /**
  * Each period's customers of each product as one row (src/db/kpi/customer-activity.ts,
  * PRODUCT_LISTS): per month (kpi_product_customers_monthly) or ISO week (…_weekly) × product, the ids
- * of its identified customers as a comma list ('12,7,40') and their revenue, which is what retention,
- * churn and CLV of a product or category scope read of kpi_customer_product_monthly / _weekly
+ * of its identified customers as a comma list ('12,7,40'), each one's lines there in the same order
+ * ('1,3,1') and their revenue, which is what the customer KPIs of a product or category scope read of
+ * kpi_customer_product_monthly / _weekly
  * (one row per customer there: a year of product weeks at 1M lines was 83,000 rows to read and list
  * again for every question, 2,700 here). A period × product may hold several rows (one per import
  * drain that wrote it); a reader joins their lists. Filled here from the customer × product cells.
@@ -22,6 +23,7 @@ export const productCustomerLists: PacerMigration = {
         .addColumn(column, 'text', (c) => c.notNull())
         .addColumn('product_id', 'integer', (c) => c.notNull())
         .addColumn('customer_ids', 'text', (c) => c.notNull())
+        .addColumn('line_counts', 'text', (c) => c.notNull())
         .addColumn('amount_minor', bigint(ctx), (c) => c.notNull())
         .execute();
       await db.schema
@@ -31,9 +33,12 @@ export const productCustomerLists: PacerMigration = {
         .execute();
       // A customer once per list: the cells may hold several rows of one customer (several imports).
       await sql`
-        INSERT INTO ${sql.table(table)} (tenant_id, ${sql.ref(column)}, product_id, customer_ids, amount_minor)
-        SELECT tenant_id, p, product_id, string_agg(CAST(customer_id AS text), ','), SUM(a)
-        FROM (SELECT tenant_id, ${sql.ref(column)} AS p, product_id, customer_id, SUM(amount_minor) AS a
+        INSERT INTO ${sql.table(table)} (tenant_id, ${sql.ref(column)}, product_id, customer_ids, line_counts,
+          amount_minor)
+        SELECT tenant_id, p, product_id, string_agg(CAST(customer_id AS text), ','),
+          string_agg(CAST(n AS text), ','), SUM(a)
+        FROM (SELECT tenant_id, ${sql.ref(column)} AS p, product_id, customer_id, SUM(amount_minor) AS a,
+                SUM(line_count) AS n
               FROM ${sql.table(cells)} GROUP BY 1, 2, 3, 4) c
         GROUP BY 1, 2, 3`.execute(db);
       if (ctx.dialect === 'postgres') await sql`ANALYZE ${sql.table(table)}`.execute(db);

@@ -104,8 +104,8 @@ export interface KpiCustomerProductWeeklyTable extends Omit<KpiCustomerProductMo
 }
 
 /**
- * A month's customers of a product as one comma list of their ids ('12,7,40') and their revenue
- * (src/db/kpi/customer-activity.ts): kpi_customer_product_monthly's cells of a month × product in one
+ * A month's customers of a product as one comma list of their ids ('12,7,40'), each one's lines in
+ * the month in the same order ('1,3,1'), and their revenue (src/db/kpi/customer-activity.ts): kpi_customer_product_monthly's cells of a month × product in one
  * row. A month × product may hold several rows (a customer may then be listed in more than one).
  */
 export interface KpiProductCustomersMonthlyTable {
@@ -114,6 +114,7 @@ export interface KpiProductCustomersMonthlyTable {
   month_start: string;
   product_id: number;
   customer_ids: string;
+  line_counts: string;
   amount_minor: number;
 }
 
