@@ -221,10 +221,25 @@ function get(path: string): Promise<{ status: number; ms: number; body: string }
   });
 }
 
+/** Node flags for the server (`BENCH_SERVER_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/p'`: a CPU profile of it). */
+const SERVER_FLAGS = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
 async function startServer(): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    [PACER, 'start', '--data', data, '--port', String(PORT), '--no-demo', '--no-web', '--log-level', 'error'],
+    [
+      ...SERVER_FLAGS,
+      PACER,
+      'start',
+      '--data',
+      data,
+      '--port',
+      String(PORT),
+      '--no-demo',
+      '--no-web',
+      '--log-level',
+      'error',
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   for (let i = 0; i < 300; i++) {
