@@ -18,6 +18,7 @@ import { salesWeeks } from './2026120403-sales-weeks.ts';
 import { lineQuantityDouble } from './2026120601-line-quantity-double.ts';
 import { productCustomerLists } from './2026120602-product-customer-lists.ts';
 import { salesPeriodCovering } from './2026120603-sales-period-covering.ts';
+import { customerCellsCovering } from './2026120604-customer-cells-covering.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -46,4 +47,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120601-line-quantity-double': lineQuantityDouble,
   '2026120602-product-customer-lists': productCustomerLists,
   '2026120603-sales-period-covering': salesPeriodCovering,
+  '2026120604-customer-cells-covering': customerCellsCovering,
 };
