@@ -166,8 +166,11 @@ export function openReadDatabase(
     statement_timeout: timeoutMs,
     // KPI reads are many short aggregations over roll-ups: JIT compilation (on by default past a plan
     // cost that a 10M-line database's reads exceed) cost 536 of a 539 ms statement there, and 4 MB of
-    // work_mem sent 2 MB sorts of a year's product cells to disk (bench/RESULTS.md).
-    options: '-c jit=off -c work_mem=64MB',
+    // work_mem sent 2 MB sorts of a year's product cells to disk; the roll-ups a read touches are in
+    // memory, where a random page costs about what a sequential one does (random_page_cost 4, the
+    // default for spinning disks, chose a scan of the whole customer cells and a hash of every row
+    // over their covering index read in order: bench/RESULTS.md).
+    options: '-c jit=off -c work_mem=64MB -c random_page_cost=1.1',
     types: PG_TYPES,
   });
   pool.on('error', (err) => {

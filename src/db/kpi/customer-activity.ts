@@ -554,17 +554,39 @@ async function directFigures(
   const groups = [...(single ? [] : [period]), ...(scope.by === null ? [] : [key])];
   const groupBy = (more: RawBuilder<unknown>[] = []) =>
     groups.length + more.length === 0 ? sql`` : sql`GROUP BY ${sql.join([...groups, ...more])}`;
-  type Figures = { p: unknown; k: unknown; n: unknown; rev: unknown; co: unknown; rr: unknown; r: unknown };
-  const res =
-    want.repeaters && repeatersBy === 'customer'
-      ? await sql<Figures>`
+  // Each customer's cells summed in the covering index's order: the customer cells are (period,
+  // customer, channel…), the customer × product cells (period, product, customer). PostgreSQL (before
+  // 17) groups in the order written: in the index's, a streamed aggregate of an index-only scan, not a
+  // hash of every row (repeat-purchase rate by channel by week at 1M lines, 50 → 25 ms a statement).
+  // A segment (the customer's member tier…) is the customer's: summed per customer first, without the
+  // join, then joined once per customer and period, not once per cell.
+  const customer = sql.ref('s.customer_id');
+  const segment = scope.by !== null && SEGMENT_DIMENSIONS.includes(scope.by) && keyColumn(scope) === null;
+  const perCustomer =
+    customerActivityServes(scope) && scope.by !== null && !segment
+      ? sql`GROUP BY ${sql.join([...(single ? [] : [period]), customer, key])}`
+      : groupBy([customer]);
+  const perCustomerFigures = segment
+    ? sql`
+          SELECT p, ${key} AS k, COUNT(*) AS n, SUM(rev) AS rev, SUM(cnt) AS co, COUNT(*) AS rr,
+            SUM(CASE WHEN cnt >= 2 THEN 1 ELSE 0 END) AS r
+          FROM (
+            SELECT ${single ? sql`0` : period} AS p, s.customer_id, SUM(${count}) AS cnt, SUM(s.amount_minor) AS rev
+            ${periodsFrom({ ...ctx, joins: sql`` }, parts.periods, true)}
+            GROUP BY ${sql.join([...(single ? [] : [period]), customer])}
+          ) s${ctx.joins} GROUP BY p, ${key}`
+    : sql`
           SELECT p, k, COUNT(*) AS n, SUM(rev) AS rev, SUM(cnt) AS co, COUNT(*) AS rr,
             SUM(CASE WHEN cnt >= 2 THEN 1 ELSE 0 END) AS r
           FROM (
             SELECT ${single ? sql`0` : period} AS p, ${key} AS k, s.customer_id AS c, SUM(${count}) AS cnt,
               SUM(s.amount_minor) AS rev
-            ${periodsFrom(ctx, parts.periods, true)} ${groupBy([sql.ref('s.customer_id')])}
-          ) t GROUP BY p, k`.execute(db)
+            ${periodsFrom(ctx, parts.periods, true)} ${perCustomer}
+          ) t GROUP BY p, k`;
+  type Figures = { p: unknown; k: unknown; n: unknown; rev: unknown; co: unknown; rr: unknown; r: unknown };
+  const res =
+    want.repeaters && repeatersBy === 'customer'
+      ? await sql<Figures>`${perCustomerFigures}`.execute(db)
       : await sql<Figures>`
           SELECT ${single ? sql`0` : period} AS p, ${key} AS k, COUNT(DISTINCT s.customer_id) AS n,
             SUM(s.amount_minor) AS rev, SUM(${count}) AS co${
