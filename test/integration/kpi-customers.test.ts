@@ -692,6 +692,70 @@ describe.each(dialects())('distinct customers from the customer-month activity (
     }
   });
 
+  it('counts a customer of exactly two orders in whole months and weeks as a repeat customer, by segment, channel, product and none', async () => {
+    // The random files' buckets are mostly "unsure" (orders across days): these are simple orders
+    // only, so the cells alone answer (directFigures), for each way the customers are grouped there.
+    const db = h.runtime.database.db;
+    const { client, companyId } = await signUp(h.app);
+    const base: Line = { ...LINE, day: 23 };
+    let order = 0;
+    const buy = (customer: number | null, day: number, channel = 0): Line => {
+      order += 1;
+      return { ...base, order, customer, day, channel };
+    };
+    // February is days 22–49, March 50–80; the ISO week of Monday 2 February is days 23–29.
+    await importSales(client, companyId, [
+      // Customer 1 (金卡): exactly two orders in February, both in one week.
+      buy(1, 23),
+      buy(1, 24),
+      // Customer 2 (一般): one order in February, three in March.
+      buy(2, 25),
+      buy(2, 52),
+      buy(2, 60),
+      buy(2, 70),
+      // Customer 4 (一般): two orders in March, one per channel (a repeater of neither channel).
+      buy(4, 55, 0),
+      buy(4, 66, 1),
+      // Customer 5 (金卡): one order in each month; a walk-in.
+      buy(5, 30),
+      buy(5, 58),
+      buy(null, 26),
+    ]);
+    const lines = await linesOf(db, companyId);
+    const months = [
+      { start: date(22), end: date(49) },
+      { start: date(50), end: date(80) },
+    ];
+    const weeks = [
+      { start: date(23), end: date(29) },
+      { start: date(30), end: date(36) },
+    ];
+    for (const buckets of [months, weeks])
+      for (const [by, where] of [
+        [null, {}],
+        ['channel', {}],
+        ['member_tier', {}],
+        ['product', {}],
+        // A product with a segment: the customer × product cells' rows (repeatersBy 'row').
+        ['member_tier', { product: [PRODUCTS[0] as string] }],
+        ['product', { member_tier: [TIERS[0] as string] }],
+      ] as const) {
+        const scope: KpiScope = { companyId, by, where };
+        const previous = [{ start: '2025-12-01', end: date(21) }, ...buckets.slice(0, -1)];
+        const what = `${by} ${JSON.stringify(where)} ${buckets[0]?.start}`;
+        expect(await fromStructures(db, scope, buckets, previous), what).toEqual(
+          reference(lines, scope, buckets, previous),
+        );
+      }
+    // The cases are there (amounts in minor units): February's 金卡 has customer 1 (two orders) and 5
+    // (one); March's 一般 customers 2 (three) and 4 (two).
+    const tiers = reference(lines, { companyId, by: 'member_tier', where: {} }, months, months);
+    expect(tiers.facts).toContain(`0|${TIERS[1]}=3/3/2/1/30000`);
+    expect(tiers.facts).toContain(`1|${TIERS[0]}=5/5/2/2/50000`);
+    const channels = reference(lines, { companyId, by: 'channel', where: {} }, months, months);
+    expect(channels.facts).toContain(`1|${CHANNELS[1]}=1/1/1/0/10000`);
+  });
+
   it('the migration fills the table from the lines already stored', async () => {
     const db = h.runtime.database.db;
     const { client, companyId } = await signUp(h.app);
