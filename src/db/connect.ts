@@ -139,6 +139,11 @@ export interface ReadOptions {
   size?: number;
   /** Longest a read may run (default 15 s); past it the query fails with QUERY_TIMEOUT. */
   timeoutMs?: number;
+  /**
+   * PostgreSQL: how long an idle read connection beyond the `size` kept open may stay (pg's default,
+   * 10 s). The `size` connections themselves stay open however long the server is idle.
+   */
+  idleTimeoutMs?: number;
 }
 
 /**
@@ -160,9 +165,16 @@ export function openReadDatabase(
     const db = readPoolKysely(pool);
     return { db, warm: () => pool.warm(), close: () => db.destroy() };
   }
+  const size = opts.size ?? 5;
   const pool = new pg.Pool({
     connectionString: config.databaseUrl,
-    max: opts.size ?? 5,
+    max: size,
+    // Every read connection stays open: a new backend's first statements run two to three times
+    // slower than a warm one's (it loads the catalog and maps each shared buffer it touches: 35–60
+    // against 18–20 ms for a year of customer weeks at 1M lines, bench/RESULTS.md), and with pg's
+    // default (none kept, idle ones closed after 10 s) every dashboard opened after a pause paid it.
+    min: size,
+    idleTimeoutMillis: opts.idleTimeoutMs ?? 10_000,
     statement_timeout: timeoutMs,
     // KPI reads are many short aggregations over roll-ups: JIT compilation (on by default past a plan
     // cost that a 10M-line database's reads exceed) cost 536 of a 539 ms statement there, and 4 MB of
@@ -177,7 +189,6 @@ export function openReadDatabase(
     process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`, 'PacerDatabaseWarning');
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const size = opts.size ?? 5;
   const warm = async () => {
     // Each connection opened (and its session settings applied), then back to the pool.
     const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));

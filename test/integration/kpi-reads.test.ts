@@ -119,6 +119,39 @@ describe.each(dialects())('KPI reads (%s)', (dialect) => {
     }
   }, 60_000);
 
+  it.runIf(dialect === 'postgres')(
+    'PostgreSQL read connections stay open while the server is idle (the same backends serve later reads)',
+    async () => {
+      // An idle timeout far shorter than the wait: only connections beyond the kept ones may close.
+      const reads = openReadDatabase(h.db.config, h.runtime.database, { size: 3, idleTimeoutMs: 40 });
+      try {
+        expect(await reads.warm()).toBe(3);
+        // Three reads at once hold the three connections: their backends' process ids.
+        const backends = async () =>
+          new Set(
+            await Promise.all(
+              [0, 1, 2].map(async () =>
+                Number(
+                  (
+                    await sql<{ pid: unknown }>`SELECT pg_backend_pid() AS pid, pg_sleep(0.1)`.execute(
+                      reads.db,
+                    )
+                  ).rows[0]?.pid,
+                ),
+              ),
+            ),
+          );
+        const before = await backends();
+        expect(before.size).toBe(3);
+        await new Promise((done) => setTimeout(done, 400));
+        expect(await backends()).toEqual(before);
+      } finally {
+        await reads.close();
+      }
+    },
+    60_000,
+  );
+
   it('a read past the time limit fails with QUERY_TIMEOUT, and the next read is served', async () => {
     const reads = openReadDatabase(h.db.config, h.runtime.database, { size: 1, timeoutMs: 300 });
     try {
