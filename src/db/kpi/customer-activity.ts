@@ -4,6 +4,7 @@ import { type DateRange, startOfIsoWeek, startOfMonth } from '../../core/calenda
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
+import { CustomerMarks, IdArena, IdList, markAll, pushIds, pushPairs } from './customer-lists.ts';
 import {
   bucketCase,
   contiguousRuns,
@@ -883,115 +884,15 @@ export async function newCustomerCounts(
   return inBuckets(res.rows).map(rows);
 }
 
-/**
- * A growing list of customer ids in an Int32Array (customer ids are int4: PostgreSQL's serial,
- * SQLite's rowids counted up). Off the V8 heap, so a scavenge never copies it: with arrays of numbers,
- * garbage collection was 44 of CLV by product by week's 118 ms of CPU on PostgreSQL at 1M lines.
- */
-export class IdList {
-  ids = new Int32Array(64);
-  length = 0;
-  push(c: number): void {
-    if (this.length === this.ids.length) {
-      const grown = new Int32Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
-    }
-    this.ids[this.length] = c;
-    this.length += 1;
-  }
-}
-
-/** Appends the ids of a string_agg list of integer ids ('12,7,40') to `into`, read digit by digit. */
-export function pushIds(into: { push(c: number): void }, list: unknown): void {
-  if (list === null || list === undefined) return;
-  const text = String(list);
-  if (text.length === 0) return;
-  let id = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 44) {
-      into.push(id);
-      id = 0;
-    } else id = id * 10 + (ch - 48);
-  }
-  into.push(id);
-}
-
-/**
- * Appends the ids of a string_agg list of `id:amount` pairs ('12:3500,7:-200') to `ids` and adds
- * each pair's amount to `amounts` at the same place, read character by character.
- */
-export function pushPairs(ids: number[], amounts: number[], list: unknown): void {
-  if (list === null || list === undefined) return;
-  const text = String(list);
-  if (text.length === 0) return;
-  let id = 0;
-  let amount = 0;
-  let sign = 1;
-  let inAmount = false;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = i === text.length ? 44 : text.charCodeAt(i);
-    if (ch === 44) {
-      ids.push(id);
-      amounts.push(sign * amount);
-      id = 0;
-      amount = 0;
-      sign = 1;
-      inAmount = false;
-    } else if (ch === 58) inAmount = true;
-    else if (ch === 45) sign = -1;
-    else if (inAmount) amount = amount * 10 + (ch - 48);
-    else id = id * 10 + (ch - 48);
-  }
-}
-
-/** The id list of a bucket × key slot ('b\u0000k') in `into`, made on first use. */
-function idsAt(into: Map<string, IdList>, b: number, k: string): IdList {
+/** The id list of a bucket × key slot ('b\u0000k') in `into`, made (in `arena`) on first use. */
+function idsAt(into: Map<string, IdList>, arena: IdArena, b: number, k: string): IdList {
   const slot = `${b}\u0000${k}`;
   let list = into.get(slot);
   if (!list) {
-    list = new IdList();
+    list = new IdList(arena);
     into.set(slot, list);
   }
   return list;
-}
-
-/**
- * Marks of customer ids, one array indexed by id with a new stamp per list (so it is never cleared),
- * not Sets (three times the time, on the server's event loop).
- */
-class CustomerMarks {
-  private marks = new Int32Array(1024);
-  private stamp = 0;
-  /** A new stamp: no customer carries it yet. */
-  next(): number {
-    this.stamp += 1;
-    return this.stamp;
-  }
-  /** Marks `c` with `stamp`; says whether it carried another before. */
-  mark(c: number, stamp: number): boolean {
-    if (c >= this.marks.length) {
-      const grown = new Int32Array(Math.max(c + 1, this.marks.length * 2));
-      grown.set(this.marks);
-      this.marks = grown;
-    }
-    if (this.marks[c] === stamp) return false;
-    this.marks[c] = stamp;
-    return true;
-  }
-  has(c: number, stamp: number): boolean {
-    return c < this.marks.length && this.marks[c] === stamp;
-  }
-}
-
-/** The distinct ids of `list`, marked with a new stamp (returned). */
-function markAll(marks: CustomerMarks, list: IdList): { stamp: number; distinct: number } {
-  const stamp = marks.next();
-  let distinct = 0;
-  const { ids, length } = list;
-  for (let i = 0; i < length; i++) if (marks.mark(ids[i] as number, stamp)) distinct += 1;
-  return { stamp, distinct };
 }
 
 /**
@@ -1006,14 +907,18 @@ function retainedOf(was: Map<string, IdList>, is: Map<string, IdList>) {
     const back = marks.next();
     let retained = 0;
     const now = is.get(slot);
-    if (now)
-      for (let i = 0; i < now.length; i++) {
-        const c = now.ids[i] as number;
-        if (marks.has(c, seen)) {
-          marks.mark(c, back);
-          retained += 1;
+    if (now) {
+      const { ids } = now.arena;
+      const { spans } = now;
+      for (let s = 0; s < spans.length; s += 2)
+        for (let i = spans[s] as number; i < (spans[s + 1] as number); i++) {
+          const c = ids[i] as number;
+          if (marks.has(c, seen)) {
+            marks.mark(c, back);
+            retained += 1;
+          }
         }
-      }
+    }
     out.push({ ...slotOf(slot), previousCustomers, retained });
   }
   return out;
@@ -1080,7 +985,9 @@ async function readRetention(
   const ctx = context(scope, buckets);
   const before = partsOf(previous, ctx.unit);
   const now = partsOf(buckets, ctx.unit);
-  // Each slot's customer ids, as many times as they come (a customer of several months of a bucket).
+  // Each slot's customer ids, as many times as they come (a customer of several months of a bucket),
+  // all in one arena.
+  const arena = new IdArena();
   const was = new Map<string, IdList>();
   const is = new Map<string, IdList>();
   /** With customers asked: the revenue of each slot of `is`. */
@@ -1146,33 +1053,48 @@ async function readRetention(
       GROUP BY ${sql.ref(`s.${cells.period}`)}${groupKey(byCustomer, keyed)}`.execute(db);
     const row: number[] = [];
     const amounts: number[] = [];
+    const byMember = new Map<string, number[]>();
     for (const r of res.rows) {
       const m = String(r.m);
       const b = beforeOf.get(m);
       const n = nowOf.get(m);
       if (!memberOf) {
         const k = keyText(r.k);
-        if (b !== undefined) pushIds(idsAt(was, b, k), r.cs);
+        // A period of both sides (the previous period of the next bucket): parsed once, in both lists.
+        const start = arena.length;
+        if (n !== undefined) idsAt(is, arena, n, k).appendText(r.cs);
+        else if (b !== undefined) idsAt(was, arena, b, k).appendText(r.cs);
+        if (n !== undefined && b !== undefined) idsAt(was, arena, b, k).addSpan(start, arena.length);
         if (n !== undefined) {
-          pushIds(idsAt(is, n, k), r.cs);
-          if (withLineCounts) pushIds(idsAt(lineCounts, n, k), r.ns);
+          if (withLineCounts) idsAt(lineCounts, arena, n, k).appendText(r.ns);
           if (withCustomers) addRevenue(n, k, num(r.rev));
         }
         continue;
       }
-      // By segment: each customer's member, found here.
+      // By segment: each customer's member, found here; the row's customers of each member appended
+      // together (one span per member and row).
       row.length = 0;
       amounts.length = 0;
       if (withCustomers) pushPairs(row, amounts, r.cs);
       else pushIds(row, r.cs);
+      for (const members of byMember.values()) members.length = 0;
       row.forEach((c, i) => {
         const k = memberOf(c);
-        if (b !== undefined) idsAt(was, b, k).push(c);
-        if (n !== undefined) {
-          idsAt(is, n, k).push(c);
-          if (withCustomers) addRevenue(n, k, amounts[i] as number);
+        let members = byMember.get(k);
+        if (!members) {
+          members = [];
+          byMember.set(k, members);
         }
+        members.push(c);
+        if (n !== undefined && withCustomers) addRevenue(n, k, amounts[i] as number);
       });
+      for (const [k, members] of byMember) {
+        if (members.length === 0) continue;
+        const start = arena.length;
+        if (n !== undefined) idsAt(is, arena, n, k).appendAll(members);
+        else if (b !== undefined) idsAt(was, arena, b, k).appendAll(members);
+        if (n !== undefined && b !== undefined) idsAt(was, arena, b, k).addSpan(start, arena.length);
+      }
     }
   }
   for (const [parts, into] of [
@@ -1196,13 +1118,11 @@ async function readRetention(
       FROM (${unionAll(arms)}) t
       GROUP BY b, k`.execute(db);
     for (const r of inBuckets(res.rows)) {
-      const ids = idsAt(into, num(r.b), keyText(r.k));
+      const ids = idsAt(into, arena, num(r.b), keyText(r.k));
       const from = ids.length;
-      pushIds(ids, r.cs);
-      if (withLineCounts && into === is) {
-        const counts = idsAt(lineCounts, num(r.b), keyText(r.k));
-        for (let i = from; i < ids.length; i++) counts.push(1);
-      }
+      ids.appendText(r.cs);
+      if (withLineCounts && into === is)
+        idsAt(lineCounts, arena, num(r.b), keyText(r.k)).appendRepeated(1, ids.length - from);
       if (current) addRevenue(num(r.b), keyText(r.k), num(r.rev));
     }
   }
@@ -1247,7 +1167,20 @@ function ordersOf(
         customers += 1;
       } else sums[c] = (sums[c] as number) + n;
     };
-    for (let i = 0; i < list.length; i++) add(list.ids[i] as number, counts.ids[i] as number);
+    // The list and its counts hold as many ids, in spans that may differ: two cursors.
+    const { ids } = list.arena;
+    const { ids: lines } = counts.arena;
+    let cs = 0;
+    let ci = counts.spans[0] ?? 0;
+    for (let s = 0; s < list.spans.length; s += 2)
+      for (let i = list.spans[s] as number; i < (list.spans[s + 1] as number); i++) {
+        while (ci === counts.spans[cs + 1]) {
+          cs += 2;
+          ci = counts.spans[cs] as number;
+        }
+        add(ids[i] as number, lines[ci] as number);
+        ci += 1;
+      }
     for (const { c, n } of extra) add(c, n);
     // Each customer once: its orders, and whether two or more.
     const counted = marks.next();
@@ -1259,7 +1192,8 @@ function ordersOf(
       orders += n;
       if (n >= 2) repeaters += 1;
     };
-    for (let i = 0; i < list.length; i++) tally(list.ids[i] as number);
+    for (let s = 0; s < list.spans.length; s += 2)
+      for (let i = list.spans[s] as number; i < (list.spans[s + 1] as number); i++) tally(ids[i] as number);
     for (const { c } of extra) tally(c);
     // Per customer, each of its listed orders counted once: once for the slot.
     orders -= extra.length - new Set(extra.map((e) => e.o)).size;
@@ -1301,10 +1235,12 @@ function newOf(
     const row = slotOf(slot);
     const stamp = marks.next();
     let count = 0;
-    for (let i = 0; i < list.length; i++) {
-      const c = list.ids[i] as number;
-      if (bucketOf.get(c) === row.bucket && marks.mark(c, stamp)) count += 1;
-    }
+    const { ids } = list.arena;
+    for (let s = 0; s < list.spans.length; s += 2)
+      for (let i = list.spans[s] as number; i < (list.spans[s + 1] as number); i++) {
+        const c = ids[i] as number;
+        if (bucketOf.get(c) === row.bucket && marks.mark(c, stamp)) count += 1;
+      }
     if (count > 0) out.push({ ...row, count });
   }
   return out;

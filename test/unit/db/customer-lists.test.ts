@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { IdList, pushIds, pushPairs } from '../../../src/db/kpi/customer-activity.ts';
+import {
+  CustomerMarks,
+  IdArena,
+  IdList,
+  markAll,
+  pushIds,
+  pushPairs,
+} from '../../../src/db/kpi/customer-lists.ts';
 
 describe('pushPairs (id:amount lists of string_agg)', () => {
   it('reads ids and signed amounts in order, appending to what is there', () => {
@@ -19,27 +26,65 @@ describe('pushPairs (id:amount lists of string_agg)', () => {
   });
 });
 
-describe('IdList and pushIds (string_agg lists of ids)', () => {
-  const contents = (list: IdList) => [...list.ids.subarray(0, list.length)];
-
-  it('keeps every id in order as it grows past its first size', () => {
-    const list = new IdList();
-    const want: number[] = [];
-    for (let i = 0; i < 1000; i++) {
+describe('IdList, IdArena and pushIds (string_agg lists of ids)', () => {
+  it('keeps every id of interleaved lists in order as their arena grows past its first size', () => {
+    const arena = new IdArena();
+    const lists = [new IdList(arena), new IdList(arena), new IdList(arena)];
+    const want: number[][] = [[], [], []];
+    for (let i = 0; i < 20_000; i++) {
       const id = (i * 7919) % 2_000_003;
-      list.push(id);
-      want.push(id);
+      const at = (i * 31) % 3;
+      if (i % 5 === 0) {
+        lists[at]?.appendText(`${id},${id + 1}`);
+        want[at]?.push(id, id + 1);
+      } else {
+        lists[at]?.push(id);
+        want[at]?.push(id);
+      }
     }
-    expect(list.length).toBe(1000);
-    expect(contents(list)).toEqual(want);
+    expect(arena.ids.length).toBeGreaterThan(4096);
+    lists.forEach((list, i) => {
+      expect(list.toArray()).toEqual(want[i]);
+      expect(list.length).toBe(want[i]?.length);
+    });
   });
 
-  it('appends the ids of each list after what is there, the largest int4 id whole', () => {
-    const list = new IdList();
-    pushIds(list, '12,7,40');
-    pushIds(list, '2147483647');
-    for (const nothing of [null, undefined, '']) pushIds(list, nothing);
-    pushIds(list, 5);
-    expect(contents(list)).toEqual([12, 7, 40, 2147483647, 5]);
+  it('appends the ids of each text after what is there, the largest int4 id whole; nothing for none', () => {
+    const list = new IdList(new IdArena());
+    list.appendText('12,7,40');
+    list.appendText('2147483647');
+    for (const nothing of [null, undefined, '']) list.appendText(nothing);
+    list.appendText(5);
+    list.appendAll([8, 9]);
+    list.appendRepeated(1, 3);
+    list.appendAll([]);
+    list.appendRepeated(1, 0);
+    expect(list.toArray()).toEqual([12, 7, 40, 2147483647, 5, 8, 9, 1, 1, 1]);
+    // Appends that follow each other in the arena make one span.
+    expect(list.spans).toEqual([0, 10]);
+  });
+
+  it('shares a span between two lists (a period of both sides, parsed once)', () => {
+    const arena = new IdArena();
+    const is = new IdList(arena);
+    const was = new IdList(arena);
+    was.appendText('1,2');
+    const start = arena.length;
+    is.appendText('3,4,3');
+    was.addSpan(start, arena.length);
+    was.addSpan(arena.length, arena.length);
+    expect(was.toArray()).toEqual([1, 2, 3, 4, 3]);
+    expect(was.length).toBe(5);
+    expect(is.toArray()).toEqual([3, 4, 3]);
+    // Counted once each, across spans.
+    expect(markAll(new CustomerMarks(), was).distinct).toBe(4);
+  });
+
+  it('pushIds reads a list into an array', () => {
+    const ids = [1];
+    pushIds(ids, '12,7,40');
+    for (const nothing of [null, undefined, '']) pushIds(ids, nothing);
+    pushIds(ids, 5);
+    expect(ids).toEqual([1, 12, 7, 40, 5]);
   });
 });
