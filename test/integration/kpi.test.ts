@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeKpi } from '../../src/app/kpi/compute-kpi.ts';
 import { addDays, type DateRange, daysBetween } from '../../src/core/calendar/periods.ts';
 import { KPI_AGGREGATION } from '../../src/core/kpi/aggregation.ts';
-import { type Bucket, planBuckets, previousRanges, wholeRangeBucket } from '../../src/core/kpi/assemble.ts';
+import {
+  type Bucket,
+  comparisonBuckets,
+  planBuckets,
+  previousRanges,
+  wholeRangeBucket,
+} from '../../src/core/kpi/assemble.ts';
 import { KPI_GLOSSARY } from '../../src/core/kpi/glossary.ts';
 import {
   type Dimension,
@@ -537,6 +543,8 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
   afterAll(async () => h?.close());
 
   it('every KPI equals a direct SQL recomputation from the raw tables (property)', async () => {
+    /** Last year's distinct totals checked against a value (some must be). */
+    let checkedLastYear = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(lineArb, { minLength: 10, maxLength: 90 }),
@@ -687,11 +695,34 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
                 expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
               }
             }
+            // Last year's distinct total too (read with this year's as a second bucket when the two
+            // ranges do not overlap): the KPI read over last year's range at once.
+            const lastYear = comparisonBuckets(buckets, SETTINGS);
+            const wholeLastYear = wholeRangeBucket(lastYear);
+            if (wholeLastYear && kind === 'distinct' && lastYear.length > 1) {
+              const expectedLastYear = await reference.bucket(
+                q.metric,
+                wholeLastYear,
+                previousRanges([wholeLastYear], SETTINGS)[0] ?? wholeLastYear.range,
+              );
+              for (const p of result.comparisonTotal) {
+                const key = q.by ? (p.key ?? null) : null;
+                const label = `${JSON.stringify(q)} last year's total key=${key}`;
+                if (!expectedLastYear.has(key)) {
+                  expect(p.value === null || p.value === 0, `${label} got ${p.value}`).toBe(true);
+                  continue;
+                }
+                const want = expectedLastYear.get(key) ?? null;
+                expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
+                if (want !== null && want !== 0) checkedLastYear += 1;
+              }
+            }
           }
         },
       ),
       { numRuns: 15 },
     );
+    expect(checkedLastYear).toBeGreaterThan(0);
   }, 240_000);
 
   it('rollups rebuilt from scratch equal the incrementally refreshed ones', async () => {

@@ -114,6 +114,46 @@ export async function loadKpiFacts(
   return facts;
 }
 
+/** The facts of bucket `at` of `facts`, as bucket 0 (the rows of kinds without buckets as they are). */
+function factsOfBucket(facts: KpiFacts, at: number): KpiFacts {
+  const out: Record<string, unknown[]> = {};
+  for (const [kind, rows] of Object.entries(facts) as [string, unknown[]][])
+    out[kind] = rows.every((r) => typeof (r as { bucket?: unknown }).bucket === 'number')
+      ? (rows as { bucket: number }[]).filter((r) => r.bucket === at).map((r) => ({ ...r, bucket: 0 }))
+      : rows;
+  return out as KpiFacts;
+}
+
+/**
+ * The facts of the whole range and of the whole range last year, each read as one bucket, for a
+ * total of distinct counts (null each where the buckets add up). The two ranges, when they do not
+ * overlap, are read together as two buckets: the readings of customers read each period once, and a
+ * one-year range's previous period is last year's range (a third fewer customer lists for CLV,
+ * retention and churn).
+ */
+async function wholeRangeFacts(
+  repo: KpiRepository,
+  query: KpiQuery,
+  scope: KpiScope,
+  buckets: readonly Bucket[],
+  lastYear: readonly Bucket[],
+  settings: CalendarSettings,
+): Promise<[KpiFacts | null, KpiFacts | null]> {
+  const whole = totalNeedsWholeRange(query.metric, buckets) ? wholeRangeBucket(buckets) : null;
+  const before = totalNeedsWholeRange(query.metric, lastYear) ? wholeRangeBucket(lastYear) : null;
+  const needs = KPI_GLOSSARY[query.metric].facts;
+  // Facts without buckets (market sizes, channels' first sales) are read for the buckets' span.
+  const bucketed = !needs.includes('marketSizes') && !needs.includes('channelFirstSales');
+  if (whole && before && bucketed && before.range.end < whole.range.start) {
+    const both = await loadKpiFacts(repo, query, scope, [before, whole], settings);
+    return [factsOfBucket(both, 1), factsOfBucket(both, 0)];
+  }
+  return Promise.all([
+    whole ? loadKpiFacts(repo, query, scope, [whole], settings) : null,
+    before ? loadKpiFacts(repo, query, scope, [before], settings) : null,
+  ]);
+}
+
 /**
  * Answers a (validated) KPI question in minor units: the series over the query's periods and the
  * same periods last year, aligned member for member.
@@ -128,18 +168,10 @@ export async function computeKpi(
   const scope: KpiScope = { companyId, by: query.by ?? null, where };
   const buckets = planBuckets({ start: query.from, end: query.to }, query.grain, settings);
   const lastYear = comparisonBuckets(buckets, settings);
-  /** Distinct counts total over the whole range read as one bucket (null: the buckets add up). */
-  const wholeRangeFacts = (of: readonly Bucket[]): Promise<KpiFacts | null> => {
-    const whole = wholeRangeBucket(of);
-    return whole && totalNeedsWholeRange(query.metric, of)
-      ? loadKpiFacts(repo, query, scope, [whole], settings)
-      : Promise.resolve(null);
-  };
-  const [facts, lastYearFacts, wholeFacts, wholeLastYearFacts] = await Promise.all([
+  const [facts, lastYearFacts, [wholeFacts, wholeLastYearFacts]] = await Promise.all([
     loadKpiFacts(repo, query, scope, buckets, settings),
     loadKpiFacts(repo, query, scope, lastYear, settings),
-    wholeRangeFacts(buckets),
-    wholeRangeFacts(lastYear),
+    wholeRangeFacts(repo, query, scope, buckets, lastYear, settings),
   ]);
   const keys = scope.by ? keysOf(facts) : null;
   const series = assembleSeries(query.metric, buckets, facts, keys);
