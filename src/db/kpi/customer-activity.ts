@@ -26,6 +26,7 @@ import {
   splitInto,
 } from './kpi-sql.ts';
 import { repeatedProductLines } from './product-orders.ts';
+import { sharedRead } from './shared-read.ts';
 
 /**
  * Distinct customers without scanning the lines: `kpi_customer_monthly` keeps, per month × customer
@@ -782,16 +783,10 @@ export async function activityOrderCounts(
     } else out.set(slot, { bucket, key, orders, customerOrders });
   };
   for (const { ctx: c, pieces } of periodSets(ctx, parts)) {
-    // Grouped by period and key; a customer segment through the join with the customers (a row per
-    // period × customer read back and matched here took twice as long, 18,700 rows for a year of weeks).
     const bucketOf = periodBuckets(c.unit, pieces);
-    const res = await sql<{ m: string; k: unknown; n: unknown; cn: unknown }>`
-      SELECT ${sql.ref(`s.${c.period}`)} AS m, ${c.key} AS k,
-        SUM(s.order_count) AS n, SUM(CASE WHEN s.customer_id IS NOT NULL THEN s.order_count ELSE 0 END) AS cn
-      ${periodsFrom(c, pieces, false)} GROUP BY ${sql.ref(`s.${c.period}`)}${groupKey(scope, c)}`.execute(db);
-    for (const r of res.rows) {
+    for (const r of await cellSums(db, scope, c.unit, pieces)) {
       const b = bucketOf.get(String(r.m));
-      if (b !== undefined) add(b, keyText(r.k), num(r.n), num(r.cn));
+      if (b !== undefined) add(b, keyText(r.k), num(r.oc), num(r.coc));
     }
   }
   const lines = lineArms(ctx, parts, false);
@@ -802,6 +797,52 @@ export async function activityOrderCounts(
     for (const r of inBuckets(res.rows)) add(num(r.b), keyText(r.k), num(r.n), num(r.cn));
   }
   return [...out.values()];
+}
+
+/**
+ * Per period × key of the customer cells of a scope customerActivityServes, in `unit`'s table: every
+ * sum the sales figures (rev, qty, n lines, camp) and the order counts (oc, coc: with a customer) of
+ * the scope read, in one statement, grouped by period and key. A customer segment comes through the
+ * join with the customers (a row per period × customer read back and matched here took twice as
+ * long, 18,700 rows for a year of weeks). AOV reads sales and orders at once: they share one reading
+ * (sharedRead), not two scans of the same cells.
+ */
+export function cellSums(
+  db: Kysely<Database>,
+  scope: KpiScope,
+  unit: PeriodSplit['unit'],
+  pieces: readonly Piece[],
+): Promise<
+  readonly {
+    m: unknown;
+    k: unknown;
+    rev: unknown;
+    qty: unknown;
+    n: unknown;
+    camp: unknown;
+    oc: unknown;
+    coc: unknown;
+  }[]
+> {
+  const c = context(scope, pieces, unit);
+  const period = sql.ref(`s.${c.period}`);
+  return sharedRead(
+    db,
+    sql<{
+      m: unknown;
+      k: unknown;
+      rev: unknown;
+      qty: unknown;
+      n: unknown;
+      camp: unknown;
+      oc: unknown;
+      coc: unknown;
+    }>`
+      SELECT ${period} AS m, ${c.key} AS k, SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty,
+        SUM(s.line_count) AS n, SUM(s.campaign_amount_minor) AS camp, SUM(s.order_count) AS oc,
+        SUM(CASE WHEN s.customer_id IS NOT NULL THEN s.order_count ELSE 0 END) AS coc
+      ${periodsFrom(c, pieces, false)} GROUP BY ${period}${groupKey(scope, c)}`,
+  );
 }
 
 /**
