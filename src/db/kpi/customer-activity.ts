@@ -799,6 +799,18 @@ export async function activityOrderCounts(
   return [...out.values()];
 }
 
+/** A row of cellSums. */
+interface CellSums {
+  m: unknown;
+  k: unknown;
+  rev: unknown;
+  qty: unknown;
+  n: unknown;
+  camp: unknown;
+  oc: unknown;
+  coc: unknown;
+}
+
 /**
  * Per period × key of the customer cells of a scope customerActivityServes, in `unit`'s table: every
  * sum the sales figures (rev, qty, n lines, camp) and the order counts (oc, coc: with a customer) of
@@ -812,32 +824,12 @@ export function cellSums(
   scope: KpiScope,
   unit: PeriodSplit['unit'],
   pieces: readonly Piece[],
-): Promise<
-  readonly {
-    m: unknown;
-    k: unknown;
-    rev: unknown;
-    qty: unknown;
-    n: unknown;
-    camp: unknown;
-    oc: unknown;
-    coc: unknown;
-  }[]
-> {
+): Promise<readonly CellSums[]> {
   const c = context(scope, pieces, unit);
   const period = sql.ref(`s.${c.period}`);
   return sharedRead(
     db,
-    sql<{
-      m: unknown;
-      k: unknown;
-      rev: unknown;
-      qty: unknown;
-      n: unknown;
-      camp: unknown;
-      oc: unknown;
-      coc: unknown;
-    }>`
+    sql<CellSums>`
       SELECT ${period} AS m, ${c.key} AS k, SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty,
         SUM(s.line_count) AS n, SUM(s.campaign_amount_minor) AS camp, SUM(s.order_count) AS oc,
         SUM(CASE WHEN s.customer_id IS NOT NULL THEN s.order_count ELSE 0 END) AS coc
