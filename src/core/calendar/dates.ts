@@ -71,15 +71,34 @@ export function parseLocalDate(value: string): Ymd {
   return d;
 }
 
+/**
+ * The day numbers of dates and the dates of day numbers already worked out: a KPI question's bucket
+ * arithmetic asks for the same few hundred dates thousands of times (parsing them was 2–3 ms of its
+ * main-thread time, bench/RESULTS.md). Only valid dates are kept; emptied when full.
+ */
+const dayNumbers = new Map<string, number>();
+const datesOfDays = new Map<number, LocalDate>();
+const REMEMBERED = 20_000;
+
 /** Day number (days since 1970-01-01) of a date; throws on an impossible date. */
 export function toDayNumber(date: LocalDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const d = parseLocalDate(date);
-  return daysFromCivil(d.year, d.month, d.day);
+  const n = daysFromCivil(d.year, d.month, d.day);
+  if (dayNumbers.size >= REMEMBERED) dayNumbers.clear();
+  dayNumbers.set(date, n);
+  return n;
 }
 
 /** The date of a day number. */
 export function fromDayNumber(n: number): LocalDate {
-  return formatLocalDate(civilFromDays(n));
+  const known = datesOfDays.get(n);
+  if (known !== undefined) return known;
+  const date = formatLocalDate(civilFromDays(n));
+  if (datesOfDays.size >= REMEMBERED) datesOfDays.clear();
+  datesOfDays.set(n, date);
+  return date;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

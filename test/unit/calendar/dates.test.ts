@@ -85,6 +85,20 @@ describe('civil days', () => {
     );
   });
 
+  it('answers the same for dates asked again, past the remembered ones, and still refuses bad dates', () => {
+    // More day numbers than the functions remember (20,000): every answer twice, asked in turn.
+    const first = toDayNumber('1950-01-01');
+    for (const pass of [0, 1])
+      for (let n = first; n < first + 45_000; n += 1) {
+        const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+        if (fromDayNumber(n) !== iso || toDayNumber(iso) !== n)
+          throw new Error(`pass ${pass}: ${n} ${iso} ${fromDayNumber(n)} ${toDayNumber(iso)}`);
+      }
+    expect(toDayNumber('2024-02-29')).toBe(19782);
+    expect(() => toDayNumber('2024-02-30')).toThrow(/not a YYYY-MM-DD/);
+    expect(() => toDayNumber('2024-02-30')).toThrow(/not a YYYY-MM-DD/);
+  });
+
   it('addMonths then back lands on the same day or the month end (property)', () => {
     fc.assert(
       fc.property(
