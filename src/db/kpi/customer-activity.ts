@@ -312,6 +312,12 @@ function context(scope: KpiScope, buckets: readonly DateRange[], unitOf = splitB
 
 type Ctx = ReturnType<typeof context>;
 
+/** A segment's members: their names (0: none, '') and each customer id's member there. */
+interface SegmentMembers {
+  names: string[];
+  of: (c: number) => number;
+}
+
 /**
  * For a breakdown by customer segment in retention: the period reads group by customer alone (in the
  * covering index's order, no join) and each customer's member comes from one read of the customers
@@ -322,7 +328,7 @@ async function segmentMembers(
   scope: KpiScope,
   ctx: Ctx,
   periods: DateRange,
-): Promise<((c: unknown) => string) | null> {
+): Promise<SegmentMembers | null> {
   if (scope.by === null || !SEGMENT_DIMENSIONS.includes(scope.by)) return null;
   // Only the customers active in the periods read, with a member (none: '').
   const rows = await sql<{ id: unknown; v: unknown }>`
@@ -332,8 +338,22 @@ async function segmentMembers(
       WHERE tenant_id = ${ctx.t} AND ${sql.ref(ctx.period)} BETWEEN ${periods.start} AND ${periods.end})`.execute(
     db,
   );
-  const members = new Map(rows.rows.map((r) => [String(r.id), r.v === null ? '' : String(r.v)]));
-  return (c) => members.get(String(c)) ?? '';
+  const names = [''];
+  const indexOf = new Map<string, number>([['', 0]]);
+  let top = 0;
+  for (const r of rows.rows) top = Math.max(top, Number(r.id));
+  const of = new Int32Array(top + 1);
+  for (const r of rows.rows) {
+    const name = r.v === null ? '' : String(r.v);
+    let at = indexOf.get(name);
+    if (at === undefined) {
+      at = names.length;
+      names.push(name);
+      indexOf.set(name, at);
+    }
+    of[Number(r.id)] = at;
+  }
+  return { names, of: (c) => (c < of.length ? (of[c] as number) : 0) };
 }
 
 /**
@@ -1086,7 +1106,9 @@ async function readRetention(
       GROUP BY ${sql.ref(`s.${cells.period}`)}${groupKey(byCustomer, keyed)}`.execute(db);
     const row: number[] = [];
     const amounts: number[] = [];
-    const byMember = new Map<string, number[]>();
+    // Per member (its index in memberOf.names): the row's customers there, and their revenue.
+    const byMember: number[][] = [];
+    const spend: number[] = [];
     for (const r of res.rows) {
       const m = String(r.m);
       const b = beforeOf.get(m);
@@ -1105,24 +1127,26 @@ async function readRetention(
         continue;
       }
       // By segment: each customer's member, found here; the row's customers of each member appended
-      // together (one span per member and row).
+      // together (one span per member and row), their revenue added once per member and row.
       row.length = 0;
       amounts.length = 0;
       if (withCustomers) pushPairs(row, amounts, r.cs);
       else pushIds(row, r.cs);
-      for (const members of byMember.values()) members.length = 0;
-      row.forEach((c, i) => {
-        const k = memberOf(c);
-        let members = byMember.get(k);
-        if (!members) {
-          members = [];
-          byMember.set(k, members);
-        }
-        members.push(c);
-        if (n !== undefined && withCustomers) addRevenue(n, k, amounts[i] as number);
-      });
-      for (const [k, members] of byMember) {
+      while (byMember.length < memberOf.names.length) byMember.push([]);
+      for (const members of byMember) members.length = 0;
+      spend.length = 0;
+      for (let i = 0; i < memberOf.names.length; i++) spend.push(0);
+      for (let i = 0; i < row.length; i++) {
+        const c = row[i] as number;
+        const at = memberOf.of(c);
+        (byMember[at] as number[]).push(c);
+        if (withCustomers) spend[at] = (spend[at] as number) + (amounts[i] as number);
+      }
+      for (let at = 0; at < byMember.length; at++) {
+        const members = byMember[at] as number[];
         if (members.length === 0) continue;
+        const k = memberOf.names[at] as string;
+        if (n !== undefined && withCustomers) addRevenue(n, k, spend[at] as number);
         const start = arena.length;
         if (n !== undefined) idsAt(is, arena, n, k).appendAll(members);
         else if (b !== undefined) idsAt(was, arena, b, k).appendAll(members);
