@@ -15,13 +15,14 @@
  *
  * `--cold-only` skips 2 and 3 (the cold questions and the EXPLAIN only); `--metrics` limits the KPIs;
  * `--explain` names the question whose slowest statement is explained (default: the slowest question).
- * `--postgres` runs everything against PostgreSQL: a cluster of its own in .tmp/kpi-load/pg-db[-<lines>]-cluster/
+ * `--postgres` runs everything against PostgreSQL: a cluster of its own in .tmp/kpi-load/tiers/pg-db[-<lines>]-cluster/
  * (made on the first run, kept, started and stopped by each run), reached through DATABASE_URL; its
  * EXPLAIN is `EXPLAIN (ANALYZE, BUFFERS)`.
  *
- * Data: the demo shop (about 2,000 member customers, three years), one order id per line, date order
- * (bench/order-variants.ts), imported through the CLI into .tmp/kpi-load/ (past 1M lines, as
- * date-ordered files of 1M lines each, imported one after another: `--lines 10000000`).
+ * Data: the demo shop (about 2,000 member customers, three years, each member given a tier), one order
+ * id per line, date order (bench/order-variants.ts), imported through the CLI into .tmp/kpi-load/tiers/
+ * (past 1M lines, as date-ordered files of 1M lines each, imported one after another: `--lines
+ * 10000000`).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
@@ -29,6 +30,7 @@ import {
   createWriteStream,
   existsSync,
   mkdirSync,
+  renameSync,
   rmSync,
   type WriteStream,
 } from 'node:fs';
@@ -52,12 +54,14 @@ const opt = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const LINES = opt('lines', 1_000_000);
-/** `--postgres`: the same run against PostgreSQL (a cluster kept in .tmp/kpi-load/pg-<lines>). */
+/** `--postgres`: the same run against PostgreSQL (a cluster kept in .tmp/kpi-load/tiers/pg-db…). */
 const POSTGRES = args.includes('--postgres');
 const SECONDS = opt('seconds', 10);
 const CONNECTIONS = opt('connections', 50);
 const root = resolve(import.meta.dirname, '..');
-const work = join(root, '.tmp', 'kpi-load');
+// The demo file in .tmp/kpi-load, everything made from it (with tiers) in .tmp/kpi-load/tiers.
+const cache = join(root, '.tmp', 'kpi-load');
+const work = join(cache, 'tiers');
 const PACER = join(root, 'bin', 'pacer.js');
 const PORT = 3900 + Math.floor(Math.random() * 90);
 mkdirSync(work, { recursive: true });
@@ -77,11 +81,11 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 // --- data -------------------------------------------------------------------------------------
 /** A file holds at most 1,048,575 lines: more lines come as several date-ordered parts. */
 const PART = 1_000_000;
-const base = join(work, `members-${LINES}.csv`);
-if (!existsSync(base))
+const demo = join(cache, `members-${LINES}.csv`);
+if (!existsSync(demo))
   pacer([
     'demo-data',
-    base,
+    demo,
     '--scale',
     String(Math.max(6, Math.ceil((6 * LINES) / PART))),
     '--limit',
@@ -89,6 +93,37 @@ if (!existsSync(base))
     '--members',
     '2000',
   ]);
+/**
+ * The demo file with each member's tier (會員等級): a breakdown or filter by a customer segment then
+ * has groups to tell apart (the demo file has none: every customer in one group). Six in ten members
+ * 一般, three 銀卡, one 金卡, by member number; walk-ins none.
+ */
+async function withTiers(source: string, target: string): Promise<string> {
+  if (existsSync(target)) return target;
+  const input = createInterface({
+    input: createReadStream(source, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  const out = createWriteStream(`${target}.part`);
+  let header = true;
+  for await (const line of input) {
+    if (line.length === 0) continue;
+    let row: string;
+    if (header) {
+      row = `${line},會員等級`;
+      header = false;
+    } else {
+      const member = line.split(',')[9] ?? '';
+      const n = Number(member.replace(/\D/g, '')) % 10;
+      row = `${line},${member === '' ? '' : n < 6 ? '一般' : n < 9 ? '銀卡' : '金卡'}`;
+    }
+    if (!out.write(`${row}\n`)) await new Promise<void>((done) => out.once('drain', () => done()));
+  }
+  await new Promise<void>((done) => out.end(done));
+  renameSync(`${target}.part`, target);
+  return target;
+}
+const base = await withTiers(demo, join(work, `members-tiers-${LINES}.csv`));
 const parts = LINES <= PART ? [orderedVariant(work, LINES, base, 'date')] : await splitInParts(base, LINES);
 // The import while loaded (3.): the 1M-line shuffled file (read whole, so not past 1M lines).
 const again = orderedVariant(

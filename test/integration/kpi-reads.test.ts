@@ -119,6 +119,19 @@ describe.each(dialects())('KPI reads (%s)', (dialect) => {
     }
   }, 60_000);
 
+  it.runIf(dialect === 'sqlite')(
+    'the SQLite read threads read the database file through a memory map',
+    async () => {
+      const reads = openReadDatabase(h.db.config, h.runtime.database, { size: 1 });
+      try {
+        const res = await sql<{ mmap_size: unknown }>`PRAGMA mmap_size`.execute(reads.db);
+        expect(Number(res.rows[0]?.mmap_size)).toBeGreaterThanOrEqual(256 * 1024 * 1024);
+      } finally {
+        await reads.close();
+      }
+    },
+  );
+
   it.runIf(dialect === 'postgres')(
     'PostgreSQL read connections stay open while the server is idle (the same backends serve later reads)',
     async () => {

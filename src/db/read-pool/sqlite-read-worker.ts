@@ -14,6 +14,11 @@ conn.pragma('busy_timeout = 5000');
 // KPI reads go through roll-ups of millions of rows.
 conn.pragma('cache_size = -32768');
 conn.pragma('temp_store = MEMORY');
+// Pages read through a memory map (up to 1 GiB of the file): the threads of the pool share the
+// mapped pages instead of each copying them into its own cache, so a thread's first reads after a
+// start are cheaper (the slowest first asks of the cold KPI bench at 1M lines: 109–135 → 88–106 ms,
+// bench/RESULTS.md). Read-only: writes still go through the writer's connection.
+conn.pragma('mmap_size = 1073741824');
 
 /** Prepared statements by text (the KPI repository builds a few dozen shapes). */
 const statements = new Map<string, SQLite.Statement>();
