@@ -43,6 +43,7 @@ import {
   type SalesSource,
   spanOf,
   splitByPeriod,
+  splitCheapest,
   TABLES,
 } from './kpi-sql.ts';
 import { orderCounts, orderRollupServes } from './order-counts.ts';
@@ -219,6 +220,18 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
               // Whole months, or whole weeks for buckets of weeks: the sales roll-ups, or (segments)
               // the customer cells.
               const { unit, periods, days } = splitByPeriod(buckets, true);
+              if (source === 'segments' && unit === 'month') {
+                // Segments have no daily cells: the days months leave would be read from the lines
+                // (a partial month at 10M lines, 230 ms). The cheapest cover reads the whole ISO
+                // weeks around them from the weekly cells, as the customer figures do.
+                const { months, weeks, days: left } = splitCheapest(buckets);
+                const out = await salesRows('customerMonthly', scope, months, perChannel);
+                for (const run of contiguousRuns(weeks, 7))
+                  out.push(...(await salesRows('customerWeekly', scope, run, perChannel)));
+                for (const run of contiguousRuns(left))
+                  out.push(...(await salesRows('lines', scope, run, perChannel)));
+                return out;
+              }
               const table: Record<typeof source, Record<typeof unit, SalesSource>> = {
                 rollup: { month: 'monthly', week: 'weekly' },
                 segments: { month: 'customerMonthly', week: 'customerWeekly' },
