@@ -40,6 +40,7 @@ import { createInterface } from 'node:readline';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { KpiQuery } from '../src/core/kpi/types.ts';
+import { PG_READ_SETTINGS } from '../src/db/connect.ts';
 import {
   findPostgresBin,
   type PostgresCluster,
@@ -152,7 +153,8 @@ if (POSTGRES) {
   const url = new URL(cluster.url);
   url.pathname = '/pacer_bench';
   process.env.DATABASE_URL = url.toString();
-  pgPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  // The KPI read pool's session settings: the EXPLAIN below shows the plan the server runs.
+  pgPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, options: PG_READ_SETTINGS });
 }
 const stopCluster = async () => {
   await pgPool?.end();

@@ -134,6 +134,17 @@ export interface ReadDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * The session settings of the PostgreSQL KPI reads. KPI reads are many short aggregations over
+ * roll-ups: JIT compilation (on by default past a plan cost that a 10M-line database's reads exceed)
+ * cost 536 of a 539 ms statement there, and 4 MB of work_mem sent 2 MB sorts of a year's product cells
+ * to disk; the roll-ups a read touches are in memory, where a random page costs about what a
+ * sequential one does (random_page_cost 4, the default for spinning disks, chose a scan of the whole
+ * customer cells and a hash of every row over their covering index read in order: bench/RESULTS.md).
+ * The benchmarks explain their slowest statement under the same settings.
+ */
+export const PG_READ_SETTINGS = '-c jit=off -c work_mem=64MB -c random_page_cost=1.1';
+
 export interface ReadOptions {
   /** SQLite read threads / PostgreSQL read connections. */
   size?: number;
@@ -176,13 +187,7 @@ export function openReadDatabase(
     min: size,
     idleTimeoutMillis: opts.idleTimeoutMs ?? 10_000,
     statement_timeout: timeoutMs,
-    // KPI reads are many short aggregations over roll-ups: JIT compilation (on by default past a plan
-    // cost that a 10M-line database's reads exceed) cost 536 of a 539 ms statement there, and 4 MB of
-    // work_mem sent 2 MB sorts of a year's product cells to disk; the roll-ups a read touches are in
-    // memory, where a random page costs about what a sequential one does (random_page_cost 4, the
-    // default for spinning disks, chose a scan of the whole customer cells and a hash of every row
-    // over their covering index read in order: bench/RESULTS.md).
-    options: '-c jit=off -c work_mem=64MB -c random_page_cost=1.1',
+    options: PG_READ_SETTINGS,
     types: PG_TYPES,
   });
   pool.on('error', (err) => {
