@@ -1107,8 +1107,8 @@ async function readRetention(
     const row: number[] = [];
     const amounts: number[] = [];
     // Per member (its index in memberOf.names): the row's customers there, and their revenue.
-    const byMember: number[][] = [];
-    const spend: number[] = [];
+    const byMember = (memberOf?.names ?? []).map((): number[] => []);
+    const spend = new Float64Array(byMember.length);
     for (const r of res.rows) {
       const m = String(r.m);
       const b = beforeOf.get(m);
@@ -1132,10 +1132,8 @@ async function readRetention(
       amounts.length = 0;
       if (withCustomers) pushPairs(row, amounts, r.cs);
       else pushIds(row, r.cs);
-      while (byMember.length < memberOf.names.length) byMember.push([]);
       for (const members of byMember) members.length = 0;
-      spend.length = 0;
-      for (let i = 0; i < memberOf.names.length; i++) spend.push(0);
+      spend.fill(0);
       for (let i = 0; i < row.length; i++) {
         const c = row[i] as number;
         const at = memberOf.of(c);

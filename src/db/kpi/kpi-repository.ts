@@ -115,25 +115,6 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     // A period table's rows are grouped by their period and summed into buckets here (a bucket CASE
     // per row cost a third of a year of weeks by customer segment: 42 against 27 ms at 1M lines).
     const unit = PERIOD_UNIT[source];
-    // The customer cells of a segment scope: the sums the order counts read too, one reading for both
-    // (AOV asks for both at once).
-    if ((source === 'customerMonthly' || source === 'customerWeekly') && unit && !perChannel) {
-      const bucketOf = periodBuckets(unit, pieces);
-      const sums = new Map<string, Keyed & { rev: number; qty: number; n: number; camp: number; ch: null }>();
-      for (const r of await cellSums(db, scope, unit, pieces)) {
-        const b = bucketOf.get(String(r.m));
-        if (b === undefined) continue;
-        const k = r.k === null || r.k === undefined ? '' : String(r.k);
-        const slot = `${b}\u0000${k}`;
-        const sum = sums.get(slot) ?? { b, k, ch: null, rev: 0, qty: 0, n: 0, camp: 0 };
-        sum.rev += num(r.rev);
-        sum.qty += num(r.qty);
-        sum.n += num(r.n);
-        sum.camp += num(r.camp);
-        sums.set(slot, sum);
-      }
-      return [...sums.values()];
-    }
     // There, a line member's id column as it is (its text below): the grouping follows the covering
     // index's order (migration 2026120603), not a sort of the rows by their text.
     const column = unit ? keyColumn(scope) : null;
@@ -148,16 +129,26 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         : sql`SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty, SUM(s.line_count) AS n, SUM(s.campaign_amount_minor) AS camp`;
     const channel = perChannel ? sql`s.channel_id` : sql`NULL`;
     const group = perChannel ? sql`GROUP BY 1, 2, 3` : sql`GROUP BY 1, 2`;
-    const res = await sql<Keyed & { ch: unknown; rev: unknown; qty: unknown; n: unknown; camp: unknown }>`
-      SELECT ${bucket} AS b, ${key} AS k, ${channel} AS ch, ${measures}
-      ${body(source, scope, pieces, joins)} ${group}`.execute(db);
-    if (!unit) return res.rows;
+    type Row = Keyed & { ch: unknown; rev: unknown; qty: unknown; n: unknown; camp: unknown };
+    // The customer cells of a segment scope: the statement the order counts read too (cellSums), one
+    // reading for both (AOV asks for both at once).
+    const rows: readonly Row[] =
+      (source === 'customerMonthly' || source === 'customerWeekly') && unit && !perChannel
+        ? (await cellSums(db, scope, unit, pieces)).map(
+            (r) => ({ b: r.m, k: r.k, ch: null, rev: r.rev, qty: r.qty, n: r.n, camp: r.camp }) as Row,
+          )
+        : (
+            await sql<Row>`
+              SELECT ${bucket} AS b, ${key} AS k, ${channel} AS ch, ${measures}
+              ${body(source, scope, pieces, joins)} ${group}`.execute(db)
+          ).rows;
+    if (!unit) return [...rows];
     const bucketOf = periodBuckets(unit, pieces);
     const sums = new Map<
       string,
       Keyed & { rev: number; qty: number; n: number; camp: number; ch: unknown }
     >();
-    for (const r of res.rows) {
+    for (const r of rows) {
       const b = bucketOf.get(String(r.b));
       if (b === undefined) continue;
       const k = r.k === null || r.k === undefined ? '' : String(r.k);
@@ -220,25 +211,24 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
               // Whole months, or whole weeks for buckets of weeks: the sales roll-ups, or (segments)
               // the customer cells.
               const { unit, periods, days } = splitByPeriod(buckets, true);
-              if (source === 'segments' && unit === 'month') {
-                // Segments have no daily cells: the days months leave would be read from the lines
-                // (a partial month at 10M lines, 230 ms). The cheapest cover reads the whole ISO
-                // weeks around them from the weekly cells, as the customer figures do.
-                const { months, weeks, days: left } = splitCheapest(buckets);
-                const out = await salesRows('customerMonthly', scope, months, perChannel);
-                for (const run of contiguousRuns(weeks, 7))
-                  out.push(...(await salesRows('customerWeekly', scope, run, perChannel)));
-                for (const run of contiguousRuns(left))
-                  out.push(...(await salesRows('lines', scope, run, perChannel)));
-                return out;
-              }
+              // Segments have no daily cells: the days months leave would be read from the lines (a
+              // partial month at 10M lines, 230 ms); the cheapest cover reads the whole ISO weeks
+              // around them from the weekly cells first, as the customer figures do.
+              const cheapest = source === 'segments' && unit === 'month' ? splitCheapest(buckets) : null;
               const table: Record<typeof source, Record<typeof unit, SalesSource>> = {
                 rollup: { month: 'monthly', week: 'weekly' },
                 segments: { month: 'customerMonthly', week: 'customerWeekly' },
               };
-              const out = await salesRows(table[source][unit], scope, periods, perChannel);
+              const out = await salesRows(
+                table[source][unit],
+                scope,
+                cheapest?.months ?? periods,
+                perChannel,
+              );
+              for (const run of contiguousRuns(cheapest?.weeks ?? [], 7))
+                out.push(...(await salesRows('customerWeekly', scope, run, perChannel)));
               // Leftover days come in short runs (a partial first and last month): one indexed read each.
-              for (const run of contiguousRuns(days))
+              for (const run of contiguousRuns(cheapest?.days ?? days))
                 out.push(
                   ...(await salesRows(source === 'rollup' ? 'daily' : 'lines', scope, run, perChannel)),
                 );
