@@ -11,6 +11,7 @@ import { customerProducts as customerProductsMigration } from '../../src/db/migr
 import { customerWeeks } from '../../src/db/migrations/2026120401-customer-weeks.ts';
 import { customerProductWeeks } from '../../src/db/migrations/2026120402-customer-product-weeks.ts';
 import { productCustomerLists } from '../../src/db/migrations/2026120602-product-customer-lists.ts';
+import { customerDays } from '../../src/db/migrations/2026120701-customer-days.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { tenantOf } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
@@ -348,16 +349,24 @@ const text = (rows: Record<string, unknown>[]) =>
       .join(' '),
   );
 
+/** The customer cell tables, their period columns, and a line's period in each. */
+const CELL_TABLES = {
+  month: { table: 'kpi_customer_monthly', column: 'month_start', of: (d: string) => `${d.slice(0, 7)}-01` },
+  week: { table: 'kpi_customer_weekly', column: 'week_start', of: mondayOf },
+  day: { table: 'kpi_customer_daily', column: 'sale_date', of: (d: string) => d },
+} as const;
+type CellUnit = keyof typeof CELL_TABLES;
+
 /**
- * kpi_customer_monthly (or kpi_customer_weekly) folded to one row per cell (several rows of one cell
+ * kpi_customer_monthly (or _weekly, _daily) folded to one row per cell (several rows of one cell
  * are one figure), its simple-order count plus the complex orders with lines in the cell (an order
  * is complex or not depending on history: undo leaves it complex, a rebuild may find it simple; the
  * sum is the same). Periods as the lines give them: the week's Monday computed here.
  */
-async function customerCells(db: Kysely<Database>, companyId: string, unit: 'month' | 'week' = 'month') {
+async function customerCells(db: Kysely<Database>, companyId: string, unit: CellUnit = 'month') {
   const t = tenantOf(companyId);
-  const table = sql.table(unit === 'month' ? 'kpi_customer_monthly' : 'kpi_customer_weekly');
-  const column = sql.ref(unit === 'month' ? 'month_start' : 'week_start');
+  const table = sql.table(CELL_TABLES[unit].table);
+  const column = sql.ref(CELL_TABLES[unit].column);
   const cells = await sql<Record<string, unknown>>`
     SELECT ${column} AS p, COALESCE(customer_id, -1) AS cu, COALESCE(channel_id, -1) AS ch,
       COALESCE(rep_id, -1) AS rp, COALESCE(region_id, -1) AS rg, SUM(amount_minor) AS a, SUM(quantity) AS q,
@@ -368,7 +377,7 @@ async function customerCells(db: Kysely<Database>, companyId: string, unit: 'mon
       COALESCE(s.rep_id, -1) AS rp, COALESCE(s.region_id, -1) AS rg
     FROM kpi_complex_orders x JOIN sales_lines s ON s.tenant_id = x.tenant_id AND s.order_id = x.order_id
     WHERE x.tenant_id = ${t}`.execute(db);
-  const periodOf = (d: string) => (unit === 'month' ? `${d.slice(0, 7)}-01` : mondayOf(d));
+  const periodOf = CELL_TABLES[unit].of;
   const orders = new Map<string, Set<string>>();
   for (const r of complex.rows) {
     const k = [periodOf(String(r.d)), ...[r.cu, r.ch, r.rp, r.rg].map((v) => String(Number(v)))].join(' ');
@@ -384,11 +393,7 @@ async function customerCells(db: Kysely<Database>, companyId: string, unit: 'mon
 }
 
 /** The same cells from the lines: their sums and distinct orders. */
-async function customerCellsOfLines(
-  db: Kysely<Database>,
-  companyId: string,
-  unit: 'month' | 'week' = 'month',
-) {
+async function customerCellsOfLines(db: Kysely<Database>, companyId: string, unit: CellUnit = 'month') {
   const res = await sql<Record<string, unknown>>`
     SELECT sale_date AS d, order_id AS id, COALESCE(customer_id, -1) AS cu, COALESCE(channel_id, -1) AS ch,
       COALESCE(rep_id, -1) AS rp, COALESCE(region_id, -1) AS rg, amount_minor AS a, quantity AS q,
@@ -397,10 +402,9 @@ async function customerCellsOfLines(
   const cells = new Map<string, { a: number; q: number; n: number; c: number; o: Set<string> }>();
   for (const r of res.rows) {
     const d = String(r.d);
-    const head = [
-      unit === 'month' ? `${d.slice(0, 7)}-01` : mondayOf(d),
-      ...[r.cu, r.ch, r.rp, r.rg].map((v) => String(Number(v))),
-    ].join(' ');
+    const head = [CELL_TABLES[unit].of(d), ...[r.cu, r.ch, r.rp, r.rg].map((v) => String(Number(v)))].join(
+      ' ',
+    );
     const cell = cells.get(head) ?? { a: 0, q: 0, n: 0, c: 0, o: new Set<string>() };
     cell.a += Number(r.a);
     cell.q += Number(r.q);
@@ -547,6 +551,8 @@ describe.each(dialects())('distinct customers from the customer-month activity (
             expect(kept).toEqual(await customerCellsOfLines(db, companyId));
             const keptWeeks = await customerCells(db, companyId, 'week');
             expect(keptWeeks).toEqual(await customerCellsOfLines(db, companyId, 'week'));
+            const keptDays = await customerCells(db, companyId, 'day');
+            expect(keptDays).toEqual(await customerCellsOfLines(db, companyId, 'day'));
             const keptProducts = await customerProducts(db, companyId);
             expect(keptProducts).toEqual(await customerProductsOfLines(db, companyId));
             const keptProductWeeks = await customerProducts(db, companyId, 'week');
@@ -560,6 +566,7 @@ describe.each(dialects())('distinct customers from the customer-month activity (
             expect(await productLists(db, companyId, 'week')).toEqual(keptListWeeks);
             expect(await customerCells(db, companyId)).toEqual(kept);
             expect(await customerCells(db, companyId, 'week')).toEqual(keptWeeks);
+            expect(await customerCells(db, companyId, 'day')).toEqual(keptDays);
             expect(await customerProducts(db, companyId)).toEqual(keptProducts);
             expect(await customerProducts(db, companyId, 'week')).toEqual(keptProductWeeks);
           } else {
@@ -666,6 +673,9 @@ describe.each(dialects())('distinct customers from the customer-month activity (
     expect(await customerCells(db, companyId)).toEqual(await customerCellsOfLines(db, companyId));
     expect(await customerCells(db, companyId, 'week')).toEqual(
       await customerCellsOfLines(db, companyId, 'week'),
+    );
+    expect(await customerCells(db, companyId, 'day')).toEqual(
+      await customerCellsOfLines(db, companyId, 'day'),
     );
     const scope: KpiScope = { companyId, by: null, where: {} };
     const whole = [{ start: date(0), end: date(DAYS - 1) }];
@@ -779,6 +789,11 @@ describe.each(dialects())('distinct customers from the customer-month activity (
     await customerWeeks.up(db, { dialect: h.runtime.database.kind });
     expect(await customerCells(db, companyId, 'week')).toEqual(keptWeeks);
     expect(keptWeeks).toEqual(await customerCellsOfLines(db, companyId, 'week'));
+    const keptDays = await customerCells(db, companyId, 'day');
+    await sql`DROP TABLE kpi_customer_daily`.execute(db);
+    await customerDays.up(db, { dialect: h.runtime.database.kind });
+    expect(await customerCells(db, companyId, 'day')).toEqual(keptDays);
+    expect(keptDays).toEqual(await customerCellsOfLines(db, companyId, 'day'));
     const keptProducts = await customerProducts(db, companyId);
     await sql`DROP TABLE kpi_customer_product_monthly`.execute(db);
     await customerProductsMigration.up(db, { dialect: h.runtime.database.kind });

@@ -1,12 +1,13 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { KpiScope } from '../../app/kpi/ports.ts';
-import { type DateRange, startOfIsoWeek, startOfMonth } from '../../core/calendar/index.ts';
+import { addDays, type DateRange, startOfIsoWeek, startOfMonth } from '../../core/calendar/index.ts';
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 import { CustomerMarks, IdArena, IdList, markAll, pushIds, pushPairs } from './customer-lists.ts';
 import {
   bucketCase,
+  type CellUnit,
   contiguousRuns,
   dimensionsOf,
   filterSql,
@@ -14,7 +15,6 @@ import {
   involvesSegments,
   keyColumn,
   keySql,
-  type PeriodSplit,
   type Piece,
   periodBuckets,
   periodEnd,
@@ -100,6 +100,7 @@ const productListsServe = (scope: KpiScope): boolean =>
 const CELLS = {
   month: { table: 'kpi_customer_monthly', column: 'month_start', startOf: startOfMonth },
   week: { table: 'kpi_customer_weekly', column: 'week_start', startOf: startOfIsoWeek },
+  day: { table: 'kpi_customer_daily', column: 'sale_date', startOf: (day: string) => day },
 } as const;
 /** Each unit's customer × product table (the same period columns). */
 const PRODUCT_CELLS = { month: 'kpi_customer_product_monthly', week: 'kpi_customer_product_weekly' } as const;
@@ -114,9 +115,15 @@ export const PRODUCT_LISTS = {
   week: 'kpi_product_customers_weekly',
 } as const;
 
+/** The product customer lists of `unit` (there are none per day: product scopes read days from the lines). */
+function productListTable(unit: CellUnit): string {
+  if (unit === 'day') throw new Error('productListTable: no product customer lists per day');
+  return PRODUCT_LISTS[unit];
+}
+
 /**
- * Recomputes the customer cells (kpi_customer_monthly and kpi_customer_weekly) of every month and
- * week [from, to] touches, and of the periods of `alsoDays` (days holding other lines of orders the
+ * Recomputes the customer cells (kpi_customer_monthly, _weekly and _daily) of every month, week and
+ * day [from, to] touches, and of the periods of `alsoDays` (days holding other lines of orders the
  * range made complex, see refreshOrderRollup), from the lines: run after kpi_complex_orders is up to
  * date.
  */
@@ -127,7 +134,7 @@ export async function refreshCustomerCells(
   to: string,
   alsoDays: readonly string[] = [],
 ): Promise<void> {
-  for (const unit of ['month', 'week'] as const) {
+  for (const unit of ['month', 'week', 'day'] as const) {
     const { table, column, startOf } = CELLS[unit];
     const first = startOf(from);
     const last = startOf(to);
@@ -198,31 +205,42 @@ export async function refreshCustomerProducts(
 /**
  * Buckets split into whole periods (read from the cell table), whole ISO weeks (read from the weekly
  * cells: a range's partial first month is up to four weeks of cells instead of 29 days of lines) and
- * the days left (read from the lines); with months, the cheapest such cover (splitCheapest: its
- * weeks may cross a month's end).
+ * the days left; with months, the cheapest such cover (splitCheapest: its weeks may cross a month's
+ * end). The days left are read from the daily customer cells where the scope's cells are the customer
+ * cells (`dayCells`), else (customer × product cells) from the lines.
  */
 interface Parts {
   /** Whole months or weeks: start and end are period starts. */
   periods: Piece[];
   /** With months: the whole weeks read from the weekly cells (start and end are Mondays). */
   weeks: Piece[];
-  /** The periods and weeks as day ranges (for lines inside them). */
+  /** The days left, read from the daily customer cells (day ranges). */
+  cellDays: Piece[];
+  /** The periods, weeks and cell days as day ranges (for lines inside them). */
   periodDays: Piece[];
+  /** The days left, read from the lines. */
   days: Piece[];
 }
 
-function partsOf(buckets: readonly DateRange[], unit: PeriodSplit['unit']): Parts {
+function partsOf(buckets: readonly DateRange[], { unit, dayCells }: Pick<Ctx, 'unit' | 'dayCells'>): Parts {
+  if (unit === 'day') throw new Error('partsOf: buckets split into months or weeks');
   let periods: Piece[];
   let weeks: Piece[] = [];
   let days: Piece[];
   if (unit === 'month') ({ months: periods, weeks, days } = splitCheapest(buckets));
   else ({ periods, days } = splitInto(buckets, unit));
+  const cellDays = dayCells ? days : [];
   const periodDays = [
     ...periods.map((p) => ({ ...p, end: periodEnd(unit, p.end) })),
     ...weeks.map((w) => ({ ...w, end: periodEnd('week', w.end) })),
+    ...cellDays,
   ];
-  return { periods, weeks, periodDays, days };
+  return { periods, weeks, cellDays, periodDays, days: dayCells ? [] : days };
 }
+
+/** Whether `parts` are whole periods of their unit alone (no weeks or days besides). */
+const periodsOnly = (parts: Parts): boolean =>
+  parts.weeks.length === 0 && parts.cellDays.length === 0 && parts.days.length === 0;
 
 /** A set of whole periods of one cell table: the context reading it and its pieces. */
 interface PeriodSet {
@@ -231,15 +249,20 @@ interface PeriodSet {
 }
 
 /**
- * The whole-period sets of `parts`: the unit's periods, and the weeks of the days months leave, a set
+ * The whole-period sets of `parts`: the unit's periods, the weeks of the days months leave, a set
  * per run of consecutive weeks (a range's partial first and last month are two short reads of the
- * weekly cells, not one of every week between them).
+ * weekly cells, not one of every week between them), and the days left of the daily cells, a set per
+ * run of consecutive days.
  */
 function periodSets(ctx: Ctx, parts: Parts): PeriodSet[] {
   const sets: PeriodSet[] = [];
   if (parts.periods.length > 0) sets.push({ ctx, pieces: parts.periods });
   const weeks = weekContext(ctx);
   for (const run of contiguousRuns(parts.weeks, 7)) sets.push({ ctx: weeks, pieces: run });
+  if (parts.cellDays.length > 0) {
+    const days = dayContext(ctx);
+    for (const run of contiguousRuns(parts.cellDays)) sets.push({ ctx: days, pieces: run });
+  }
   return sets;
 }
 
@@ -250,6 +273,12 @@ const weekContext = (ctx: Ctx): Ctx => ({
   table: ctx.weekTable,
   period: CELLS.week.column,
 });
+
+/** `ctx` reading the daily customer cells (only scopes customerActivityServes have them). */
+const dayContext = (ctx: Ctx): Ctx => {
+  if (!ctx.dayCells) throw new Error('dayContext: the scope has no daily cells');
+  return { ...ctx, unit: 'day', table: sql.table(CELLS.day.table), period: CELLS.day.column };
+};
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
@@ -292,21 +321,31 @@ function keyOf(scope: KpiScope): RawBuilder<unknown> {
   return column === null ? keySql(scope, 'sales').key : sql.ref(column);
 }
 
-function context(scope: KpiScope, buckets: readonly DateRange[], unitOf = splitByPeriod(buckets, true).unit) {
+function context(
+  scope: KpiScope,
+  buckets: readonly DateRange[],
+  unitOf: CellUnit = splitByPeriod(buckets, true).unit,
+) {
   const { joins } = keySql(scope, 'sales');
   const key = keyOf(scope);
-  const unit = unitOf;
+  const unit: CellUnit = unitOf;
+  const customerCells = customerActivityServes(scope);
+  if (!customerCells && unit === 'day') throw new Error('context: customer × product cells have no days');
   return {
     t: tenantOf(scope.companyId),
     key,
     joins,
     filters: filterSql(scope, 'sales'),
     unit,
-    table: sql.table(customerActivityServes(scope) ? CELLS[unit].table : PRODUCT_CELLS[unit]),
+    table: sql.table(
+      unit === 'day' ? CELLS.day.table : customerCells ? CELLS[unit].table : PRODUCT_CELLS[unit],
+    ),
     /** The table's period column. */
     period: CELLS[unit].column as string,
     /** The weekly cell table of the scope (for the whole weeks of the days months leave). */
-    weekTable: sql.table(customerActivityServes(scope) ? CELLS.week.table : PRODUCT_CELLS.week),
+    weekTable: sql.table(customerCells ? CELLS.week.table : PRODUCT_CELLS.week),
+    /** The days months and weeks leave are read from the daily customer cells (else the lines). */
+    dayCells: customerCells,
   };
 }
 
@@ -501,15 +540,16 @@ async function byBucketKind(
   repeatersBy: RepeatersBy,
 ): Promise<CustomerFigures[]> {
   if (scope.by !== null && directKey(scope, null) === null) return union(buckets);
-  const { unit } = context(scope, buckets);
+  const ctx = context(scope, buckets);
+  const { unit } = ctx;
   const whole: number[] = [];
   const other: number[] = [];
   let allPeriods = true;
   buckets.forEach((b, i) => {
-    const p = partsOf([b], unit);
-    const periodsOnly = p.days.length === 0 && p.weeks.length === 0;
-    allPeriods &&= periodsOnly;
-    const one = periodsOnly && p.periods.length === 1 && p.periods[0]?.start === p.periods[0]?.end;
+    const p = partsOf([b], ctx);
+    const only = periodsOnly(p);
+    allPeriods &&= only;
+    const one = only && p.periods.length === 1 && p.periods[0]?.start === p.periods[0]?.end;
     (one ? whole : other).push(i);
   });
   // One bucket of whole periods (a range's total): read straight, grouped by the key alone; its repeat
@@ -558,15 +598,14 @@ async function directFigures(
   db: Kysely<Database>,
   scope: KpiScope,
   buckets: readonly DateRange[],
-  unit: PeriodSplit['unit'],
+  unit: CellUnit,
   armsOf: (ctx: Ctx, parts: Parts, buckets: readonly DateRange[]) => DirectArms,
   want: { repeaters: boolean; customerOrders: boolean },
   repeatersBy: RepeatersBy,
 ): Promise<{ rows: CustomerFigures[]; unsure: Set<number> }> {
   const ctx = context(scope, buckets, unit);
-  const parts = partsOf(buckets, unit);
-  if (parts.days.length > 0 || parts.weeks.length > 0)
-    throw new Error('directFigures: buckets that are not whole periods');
+  const parts = partsOf(buckets, ctx);
+  if (!periodsOnly(parts)) throw new Error('directFigures: buckets that are not whole periods');
   const key = directKey(scope, ctx) ?? sql`''`;
   const period = sql.ref(`s.${ctx.period}`);
   const { n, extra } = armsOf(ctx, parts, buckets);
@@ -681,7 +720,7 @@ export async function customerCounts(
     }),
     async (bs) => {
       const ctx = context(scope, bs);
-      const parts = partsOf(bs, ctx.unit);
+      const parts = partsOf(bs, ctx);
       // A customer's distinct orders are its periods' simple orders (n) plus the orders of its lines
       // read (o: the other days' lines, the periods' complex orders); per customer for repeat
       // customers, per bucket × key for the orders (an order of two customers is one order there).
@@ -792,7 +831,7 @@ export async function activityOrderCounts(
   buckets: readonly DateRange[],
 ): Promise<(ActivityRow & { orders: number; customerOrders: number })[]> {
   const ctx = context(scope, buckets);
-  const parts = partsOf(buckets, ctx.unit);
+  const parts = partsOf(buckets, ctx);
   const out = new Map<string, ActivityRow & { orders: number; customerOrders: number }>();
   const add = (bucket: number, key: string, orders: number, customerOrders: number) => {
     const slot = `${bucket}\u0000${key}`;
@@ -842,7 +881,7 @@ interface CellSums {
 export function cellSums(
   db: Kysely<Database>,
   scope: KpiScope,
-  unit: PeriodSplit['unit'],
+  unit: CellUnit,
   pieces: readonly Piece[],
 ): Promise<readonly CellSums[]> {
   const c = context(scope, pieces, unit);
@@ -868,7 +907,7 @@ function activeArms(
   join = sql``,
 ) {
   const { months: monthExtra, days: dayExtra } = 'months' in extra ? extra : { months: extra, days: extra };
-  const parts = partsOf(buckets, ctx.unit);
+  const parts = partsOf(buckets, ctx);
   const arms: RawBuilder<unknown>[] = [];
   for (const { ctx: c, pieces } of periodSets(ctx, parts)) {
     const span = spanOf(pieces);
@@ -1036,8 +1075,8 @@ async function readRetention(
 ): Promise<RetentionReading> {
   if (buckets.length === 0) return { retention: [], customers: [], lists: new Map(), lineCounts: new Map() };
   const ctx = context(scope, buckets);
-  const before = partsOf(previous, ctx.unit);
-  const now = partsOf(buckets, ctx.unit);
+  const before = partsOf(previous, ctx);
+  const now = partsOf(buckets, ctx);
   // Each slot's customer ids, as many times as they come (a customer of several months of a bucket),
   // all in one arena.
   const arena = new IdArena();
@@ -1064,8 +1103,19 @@ async function readRetention(
       nowPieces: now.weeks,
       span: spanOf(run),
     });
-  // A segment's members once for every read: the customers of the months the reads touch (the weeks
-  // lie in months whose cells hold their customers too).
+  // The days left, of the daily cells: each day once, one read per run of consecutive days.
+  const cellDays = new Map<string, Piece>();
+  for (const p of [...before.cellDays, ...now.cellDays])
+    for (let d = p.start; d <= p.end; d = addDays(d, 1)) cellDays.set(d, { bucket: 0, start: d, end: d });
+  for (const run of contiguousRuns([...cellDays.values()].sort((a, b) => (a.start < b.start ? -1 : 1))))
+    reads.push({
+      cells: dayContext(ctx),
+      beforePieces: before.cellDays,
+      nowPieces: now.cellDays,
+      span: spanOf(run),
+    });
+  // A segment's members once for every read: the customers of the periods of `ctx`'s cells the reads
+  // touch (the weeks and days lie in periods whose cells hold their customers too).
   // (To the last day of the last period read: a week read may end in the next month.)
   const touched = spanOf(
     reads.map((r) => ({ bucket: 0, start: r.span.start, end: periodEnd(r.cells.unit, r.span.end) })),
@@ -1074,7 +1124,7 @@ async function readRetention(
     reads.length === 0
       ? null
       : await segmentMembers(db, scope, ctx, {
-          start: ctx.unit === 'month' ? startOfMonth(touched.start) : touched.start,
+          start: CELLS[ctx.unit].startOf(touched.start),
           end: touched.end,
         });
   const byCustomer = memberOf ? { ...scope, by: null } : scope;
@@ -1100,7 +1150,7 @@ async function readRetention(
     const ns = withLineCounts ? sql`, string_agg(s.line_counts, ',') AS ns` : sql``;
     const res = await sql<{ m: string; k: unknown; cs: unknown; rev?: unknown; ns?: unknown }>`
       SELECT ${sql.ref(`s.${cells.period}`)} AS m, ${keyed.key} AS k, ${list} AS cs${rev}${ns}
-      FROM ${lists ? sql.table(PRODUCT_LISTS[cells.unit]) : cells.table} s${keyed.joins}
+      FROM ${lists ? sql.table(productListTable(cells.unit)) : cells.table} s${keyed.joins}
       WHERE s.tenant_id = ${cells.t} AND ${sql.ref(`s.${cells.period}`)} BETWEEN ${span.start} AND ${span.end}
         ${lists ? sql`` : sql`AND s.customer_id IS NOT NULL`}${cells.filters}
       GROUP BY ${sql.ref(`s.${cells.period}`)}${groupKey(byCustomer, keyed)}`.execute(db);

@@ -97,7 +97,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
   /**
    * The roll-ups without segments (monthly or weekly for whole periods, daily for the other days);
    * with segments (not product or category), the customer cells for whole months (or weeks, for
-   * buckets of weeks) and the lines for the other days; else the lines.
+   * buckets of weeks) and the daily customer cells for the other days; else the lines.
    */
   function salesSource(scope: KpiScope): 'rollup' | 'segments' | 'lines' {
     if (!involvesSegments(scope)) return 'rollup';
@@ -133,7 +133,9 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     // The customer cells of a segment scope: the statement the order counts read too (cellSums), one
     // reading for both (AOV asks for both at once).
     const rows: readonly Row[] =
-      (source === 'customerMonthly' || source === 'customerWeekly') && unit && !perChannel
+      (source === 'customerMonthly' || source === 'customerWeekly' || source === 'customerDaily') &&
+      unit &&
+      !perChannel
         ? (await cellSums(db, scope, unit, pieces)).map(
             (r) => ({ b: r.m, k: r.k, ch: null, rev: r.rev, qty: r.qty, n: r.n, camp: r.camp }) as Row,
           )
@@ -211,9 +213,9 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
               // Whole months, or whole weeks for buckets of weeks: the sales roll-ups, or (segments)
               // the customer cells.
               const { unit, periods, days } = splitByPeriod(buckets, true);
-              // Segments have no daily cells: the days months leave would be read from the lines (a
-              // partial month at 10M lines, 230 ms); the cheapest cover reads the whole ISO weeks
-              // around them from the weekly cells first, as the customer figures do.
+              // Segments: the cheapest cover reads the whole ISO weeks around the days months leave
+              // from the weekly cells first, as the customer figures do, then the days left from the
+              // daily customer cells.
               const cheapest = source === 'segments' && unit === 'month' ? splitCheapest(buckets) : null;
               const table: Record<typeof source, Record<typeof unit, SalesSource>> = {
                 rollup: { month: 'monthly', week: 'weekly' },
@@ -230,7 +232,12 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
               // Leftover days come in short runs (a partial first and last month): one indexed read each.
               for (const run of contiguousRuns(cheapest?.days ?? days))
                 out.push(
-                  ...(await salesRows(source === 'rollup' ? 'daily' : 'lines', scope, run, perChannel)),
+                  ...(await salesRows(
+                    source === 'rollup' ? 'daily' : 'customerDaily',
+                    scope,
+                    run,
+                    perChannel,
+                  )),
                 );
               return out;
             })();

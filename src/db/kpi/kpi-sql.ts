@@ -7,7 +7,14 @@ import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
  * Where sales facts come from: the additive roll-ups, the customer-month activity (customer
  * segments, whole months), or the raw lines.
  */
-export type SalesSource = 'daily' | 'monthly' | 'weekly' | 'customerMonthly' | 'customerWeekly' | 'lines';
+export type SalesSource =
+  | 'daily'
+  | 'monthly'
+  | 'weekly'
+  | 'customerMonthly'
+  | 'customerWeekly'
+  | 'customerDaily'
+  | 'lines';
 
 export const TABLES: Record<SalesSource, string> = {
   daily: 'kpi_sales_daily',
@@ -15,14 +22,19 @@ export const TABLES: Record<SalesSource, string> = {
   weekly: 'kpi_sales_weekly',
   customerMonthly: 'kpi_customer_monthly',
   customerWeekly: 'kpi_customer_weekly',
+  customerDaily: 'kpi_customer_daily',
   lines: 'sales_lines',
 };
-/** The period each row of a period table stands for (its DATE_COLUMN holds the period's start). */
-export const PERIOD_UNIT: Partial<Record<SalesSource, PeriodSplit['unit']>> = {
+/**
+ * The period each row of a period table stands for (its DATE_COLUMN holds the period's start). The
+ * customer cells per day too: their rows are grouped by day and summed into buckets as the others'.
+ */
+export const PERIOD_UNIT: Partial<Record<SalesSource, CellUnit>> = {
   monthly: 'month',
   weekly: 'week',
   customerMonthly: 'month',
   customerWeekly: 'week',
+  customerDaily: 'day',
 };
 export const DATE_COLUMN: Record<SalesSource, string> = {
   daily: 'sale_date',
@@ -30,6 +42,7 @@ export const DATE_COLUMN: Record<SalesSource, string> = {
   weekly: 'week_start',
   customerMonthly: 'month_start',
   customerWeekly: 'week_start',
+  customerDaily: 'sale_date',
   lines: 'sale_date',
 };
 
@@ -255,6 +268,9 @@ export function splitCheapest(buckets: readonly DateRange[]): {
   return { months, weeks, days };
 }
 
+/** The periods of the customer cells: months, ISO weeks and days (kpi_customer_monthly, _weekly, _daily). */
+export type CellUnit = 'month' | 'week' | 'day';
+
 /** Whole periods of one unit (months or ISO weeks: their first days, as pieces) and the days left. */
 export interface PeriodSplit {
   unit: 'month' | 'week';
@@ -293,27 +309,31 @@ export function splitInto(buckets: readonly DateRange[], unit: PeriodSplit['unit
  * SQL of the first day of the `unit` holding `column`'s date ('YYYY-MM-01', or the Monday), for the
  * dates of `span`.
  */
-export const periodStartSql = (
-  unit: PeriodSplit['unit'],
-  column: string,
-  span: DateRange,
-): RawBuilder<unknown> =>
-  unit === 'month' ? sql`substr(${sql.ref(column)}, 1, 7) || '-01'` : weekStartCase(sql.ref(column), span);
+export const periodStartSql = (unit: CellUnit, column: string, span: DateRange): RawBuilder<unknown> => {
+  if (unit === 'day') return sql.ref(column);
+  return unit === 'month'
+    ? sql`substr(${sql.ref(column)}, 1, 7) || '-01'`
+    : weekStartCase(sql.ref(column), span);
+};
 
-/** The period after `start` (a month's or a Monday's date) in `unit`. */
-export const nextPeriod = (unit: PeriodSplit['unit'], start: string): string =>
-  unit === 'week' ? addDays(start, 7) : `${addDays(`${start.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+/** The period after `start` (a month's first day, a Monday, a day) in `unit`. */
+export const nextPeriod = (unit: CellUnit, start: string): string => {
+  if (unit === 'day') return addDays(start, 1);
+  return unit === 'week' ? addDays(start, 7) : `${addDays(`${start.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+};
 
 /** Each period start of the whole-period pieces (starts and ends are period starts) → its bucket. */
-export function periodBuckets(unit: PeriodSplit['unit'], periods: readonly Piece[]): Map<string, number> {
+export function periodBuckets(unit: CellUnit, periods: readonly Piece[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const p of periods) for (let m = p.start; m <= p.end; m = nextPeriod(unit, m)) out.set(m, p.bucket);
   return out;
 }
 
 /** The last day of the period starting `start` ('YYYY-MM-31' for a month: it sorts after every day). */
-export const periodEnd = (unit: PeriodSplit['unit'], start: string): string =>
-  unit === 'week' ? addDays(start, 6) : `${start.slice(0, 7)}-31`;
+export const periodEnd = (unit: CellUnit, start: string): string => {
+  if (unit === 'day') return start;
+  return unit === 'week' ? addDays(start, 6) : `${start.slice(0, 7)}-31`;
+};
 
 const namesIn = (names: readonly string[]) => sql.join(names.map((n) => sql`${n}`));
 

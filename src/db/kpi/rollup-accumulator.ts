@@ -76,6 +76,11 @@ export interface CustomerWeekRow extends Omit<CustomerMonthRow, 'monthStart'> {
   weekStart: string;
 }
 
+/** The same cell per day (kpi_customer_daily). */
+export interface CustomerDayRow extends Omit<CustomerMonthRow, 'monthStart'> {
+  saleDate: string;
+}
+
 /** A month × identified customer × product cell (kpi_customer_product_monthly, customer-activity.ts). */
 export interface CustomerProductRow {
   /** 'YYYY-MM-01' */
@@ -124,6 +129,7 @@ export interface RollupBatch {
   firstPurchases: RowView<FirstPurchase>;
   customerMonths: RowView<CustomerMonthRow>;
   customerWeeks: RowView<CustomerWeekRow>;
+  customerDays: RowView<CustomerDayRow>;
   customerProducts: RowView<CustomerProductRow>;
   customerProductWeeks: RowView<CustomerProductWeekRow>;
 }
@@ -318,11 +324,12 @@ class KeyedRows {
 
 /**
  * The bytes the held rows may take before a drain. Every cell of a million-line file (2,000
- * customers, three years: 241k day rows, 133k customer weeks, 249k customer × product weeks…, about
- * 920k cells) fits in about 60 MB, so such a file drains once, at its end, in whatever order its lines
- * come: each cell is written once, in date order. A larger file drains when the budget is reached.
+ * customers, three years: 241k day rows, 209k customer days, 133k customer weeks, 249k customer ×
+ * product weeks…, about 1.13M cells; 88 MB where every line is a customer day of its own) fits, so
+ * such a file drains once, at its end, in whatever order its lines come: each cell is written once,
+ * in date order. A larger file drains when the budget is reached.
  */
-const BYTE_LIMIT = 72 * 2 ** 20;
+const BYTE_LIMIT = 96 * 2 ** 20;
 /** What a held first purchase costs (a Map entry of two small integers). */
 const FIRST_PURCHASE_BYTES = 40;
 
@@ -436,6 +443,8 @@ export class RollupAccumulator {
   private months = new KeyedRows();
   /** week key × customer × channel × rep × region (kpi_customer_weekly) */
   private weeks = new KeyedRows();
+  /** day number × customer × channel × rep × region (kpi_customer_daily) */
+  private customerDays = new KeyedRows();
   /** month number × customer × product (kpi_customer_product_monthly; identified customers only) */
   private products = new KeyedRows(PRODUCT_SUMS);
   /**
@@ -471,6 +480,7 @@ export class RollupAccumulator {
       this.weekSums.bytes +
       this.months.bytes +
       this.weeks.bytes +
+      this.customerDays.bytes +
       this.products.bytes +
       this.productWeeks.bytes +
       this.first.size * FIRST_PURCHASE_BYTES
@@ -507,6 +517,7 @@ export class RollupAccumulator {
     );
     this.months.addLine(this.customerRow(l), l);
     this.weeks.addLine(this.customerWeekRow(l), l);
+    this.customerDays.addLine(this.customerDayRow(l), l);
     if (l.customerId !== null) {
       const c = l.customerId + 1;
       const product = l.productId + 1;
@@ -531,6 +542,18 @@ export class RollupAccumulator {
     this.months.plus(r, ORDERS, sign);
     const w = this.customerWeekRow(cell);
     this.weeks.plus(w, ORDERS, sign);
+    this.customerDays.plus(this.customerDayRow(cell), ORDERS, sign);
+  }
+
+  /** The day cell of `c` (after customerRow or see: its day is the last one seen). */
+  private customerDayRow(c: OrderCountCell): number {
+    return this.customerDays.row(
+      this.lastDayNumber,
+      plusOne(c.customerId),
+      plusOne(c.channelId),
+      plusOne(c.repId),
+      plusOne(c.regionId),
+    );
   }
 
   /** The week cell of `c` (after customerRow or see: the week of its day is the last one seen). */
@@ -562,6 +585,7 @@ export class RollupAccumulator {
       this.first.size +
       this.months.size +
       this.weeks.size +
+      this.customerDays.size +
       this.products.size +
       this.productWeeks.size
     );
@@ -571,7 +595,12 @@ export class RollupAccumulator {
   get full(): boolean {
     return (
       !this.drained &&
-      (this.days.size + this.first.size + this.months.size + this.weeks.size + this.products.size >=
+      (this.days.size +
+        this.first.size +
+        this.months.size +
+        this.weeks.size +
+        this.customerDays.size +
+        this.products.size >=
         this.limit ||
         this.productWeeks.size >= this.productWeekLimit ||
         this.bytes >= this.byteLimit)
@@ -630,6 +659,10 @@ export class RollupAccumulator {
         o.weekStart = weekName(this.weeks, r);
         fillCustomerCell(o, this.weeks, r);
       }),
+      customerDays: viewOf(this.customerDays.byFirstKey(), { saleDate: '', ...customerCell() }, (o, r) => {
+        o.saleDate = dayName(this.customerDays, r);
+        fillCustomerCell(o, this.customerDays, r);
+      }),
       customerProducts: viewOf(this.products.byFirstKey(), { monthStart: '', ...productCell() }, (o, r) => {
         o.monthStart = monthName(this.products, r);
         fillProductCell(o, this.products, r);
@@ -654,6 +687,7 @@ export class RollupAccumulator {
     this.weekSums.clear();
     this.months.clear();
     this.weeks.clear();
+    this.customerDays.clear();
     this.products.clear();
     this.productWeeks.clear();
     this.first = new Map();

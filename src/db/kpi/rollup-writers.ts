@@ -14,6 +14,7 @@ import {
 import { listRepeatProductOrders } from './product-orders.ts';
 import {
   arrayView,
+  type CustomerDayRow,
   type CustomerMonthRow,
   type CustomerProductRow,
   type CustomerProductWeekRow,
@@ -67,7 +68,7 @@ const FIRST_CONFLICT = ` ON CONFLICT (tenant_id, customer_id) DO UPDATE SET firs
   WHERE excluded.first_date < kpi_customer_first.first_date`;
 
 type CustomerCell = Omit<CustomerMonthRow, 'monthStart'>;
-/** The columns after tenant and period of kpi_customer_monthly and kpi_customer_weekly. */
+/** The columns after tenant and period of kpi_customer_monthly, _weekly and _daily. */
 const CELL_COLUMNS = {
   customer_id: (r: CustomerCell) => r.customerId,
   channel_id: (r: CustomerCell) => r.channelId,
@@ -81,6 +82,7 @@ const CELL_COLUMNS = {
 } as const;
 const CUSTOMER_MONTHLY = `INSERT INTO kpi_customer_monthly (tenant_id, month_start, ${names(CELL_COLUMNS)}) VALUES `;
 const CUSTOMER_WEEKLY = `INSERT INTO kpi_customer_weekly (tenant_id, week_start, ${names(CELL_COLUMNS)}) VALUES `;
+const CUSTOMER_DAILY = `INSERT INTO kpi_customer_daily (tenant_id, sale_date, ${names(CELL_COLUMNS)}) VALUES `;
 type ProductCell = Omit<CustomerProductRow, 'monthStart'>;
 /** The columns after tenant and period of the customer × product tables. */
 const PRODUCT_CELL_COLUMNS = {
@@ -140,10 +142,15 @@ const PRODUCT_LISTS_WEEKLY = `INSERT INTO kpi_product_customers_weekly (tenant_i
 const monthOf = (r: CustomerProductRow) => r.monthStart;
 const weekOf = (r: CustomerProductWeekRow) => r.weekStart;
 
-/** An order count moved by resolveSuspects, as customer-month and customer-week rows with no lines. */
-function moveRows(moves: readonly OrderMove[]): { months: CustomerMonthRow[]; weeks: CustomerWeekRow[] } {
+/** An order count moved by resolveSuspects, as customer-month, -week and -day rows with no lines. */
+function moveRows(moves: readonly OrderMove[]): {
+  months: CustomerMonthRow[];
+  weeks: CustomerWeekRow[];
+  days: CustomerDayRow[];
+} {
   const months: CustomerMonthRow[] = [];
   const weeks: CustomerWeekRow[] = [];
+  const days: CustomerDayRow[] = [];
   for (const m of moves) {
     const cell: CustomerCell = {
       customerId: m.cell.customerId,
@@ -158,8 +165,9 @@ function moveRows(moves: readonly OrderMove[]): { months: CustomerMonthRow[]; we
     };
     months.push({ monthStart: `${m.cell.saleDate.slice(0, 7)}-01`, ...cell });
     weeks.push({ weekStart: startOfIsoWeek(m.cell.saleDate), ...cell });
+    days.push({ saleDate: m.cell.saleDate, ...cell });
   }
-  return { months, weeks };
+  return { months, weeks, days };
 }
 
 const placeholders = (columns: number, rows: number) =>
@@ -236,6 +244,12 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     '',
     fillRow(CELL_COLUMNS, (r: CustomerWeekRow) => r.weekStart),
   );
+  const customerDays = table<CustomerDayRow>(
+    CUSTOMER_DAILY,
+    CELL,
+    '',
+    fillRow(CELL_COLUMNS, (r: CustomerDayRow) => r.saleDate),
+  );
   const PRODUCT = Object.keys(PRODUCT_CELL_COLUMNS).length + 2;
   const customerProducts = table<CustomerProductRow>(
     CUSTOMER_PRODUCTS,
@@ -266,6 +280,7 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     first(batch.firstPurchases);
     customerMonths(batch.customerMonths);
     customerWeeks(batch.customerWeeks);
+    customerDays(batch.customerDays);
     customerProducts(batch.customerProducts);
     customerProductWeeks(batch.customerProductWeeks);
     productLists(arrayView(productCustomerLists(batch.customerProducts, monthOf)));
@@ -273,13 +288,14 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
   };
 }
 
-/** Writes the customer-month and customer-week rows of resolveSuspects' moves on the import's SQLite connection. */
+/** Writes the customer-month, -week and -day rows of resolveSuspects' moves on the import's SQLite connection. */
 function sqliteMoves(conn: SQLite.Database, tenantId: number) {
   const values = `(${Array.from({ length: Object.keys(CELL_COLUMNS).length + 2 }, () => '?').join(', ')})`;
   const month = conn.prepare(`${CUSTOMER_MONTHLY}${values}`);
   const week = conn.prepare(`${CUSTOMER_WEEKLY}${values}`);
+  const day = conn.prepare(`${CUSTOMER_DAILY}${values}`);
   return (moves: readonly OrderMove[]) => {
-    const { months, weeks } = moveRows(moves);
+    const { months, weeks, days } = moveRows(moves);
     const fill = filler(CELL_COLUMNS);
     const row = (start: string, r: CustomerCell) => {
       const p: unknown[] = [tenantId, start];
@@ -288,6 +304,7 @@ function sqliteMoves(conn: SQLite.Database, tenantId: number) {
     };
     for (const r of months) month.run(row(r.monthStart, r));
     for (const r of weeks) week.run(row(r.weekStart, r));
+    for (const r of days) day.run(row(r.saleDate, r));
   };
 }
 
@@ -318,6 +335,7 @@ const SALES_MONTHLY = bulkColumns('month_start', (r: MonthlyRow) => r.monthStart
 const SALES_WEEKLY = bulkColumns('week_start', (r: WeeklyRow) => r.weekStart, SALES_COLUMNS);
 const CUSTOMER_MONTHS = bulkColumns('month_start', (r: CustomerMonthRow) => r.monthStart, CELL_COLUMNS);
 const CUSTOMER_WEEKS = bulkColumns('week_start', (r: CustomerWeekRow) => r.weekStart, CELL_COLUMNS);
+const CUSTOMER_DAYS = bulkColumns('sale_date', (r: CustomerDayRow) => r.saleDate, CELL_COLUMNS);
 const PRODUCT_MONTHS = bulkColumns(
   'month_start',
   (r: CustomerProductRow) => r.monthStart,
@@ -360,15 +378,17 @@ async function bulkRows<R extends object>(
   }
 }
 
-/** Customer-month and customer-week rows (PostgreSQL). */
+/** Customer-month, -week and -day rows (PostgreSQL). */
 async function kyselyCustomerCells(
   db: Kysely<Database>,
   tenantId: number,
   months: RowView<CustomerMonthRow>,
   weeks: RowView<CustomerWeekRow>,
+  days: RowView<CustomerDayRow>,
 ) {
   await bulkRows(db, tenantId, 'kpi_customer_monthly', CUSTOMER_MONTHS, months);
   await bulkRows(db, tenantId, 'kpi_customer_weekly', CUSTOMER_WEEKS, weeks);
+  await bulkRows(db, tenantId, 'kpi_customer_daily', CUSTOMER_DAYS, days);
 }
 
 /** Writes roll-up rows on PostgreSQL: one array per column per statement (bulk-insert.ts). */
@@ -388,7 +408,7 @@ export function kyselyRollupWriter(
       batch.firstPurchases,
       sql.raw(FIRST_CONFLICT),
     );
-    await kyselyCustomerCells(db, tenantId, batch.customerMonths, batch.customerWeeks);
+    await kyselyCustomerCells(db, tenantId, batch.customerMonths, batch.customerWeeks, batch.customerDays);
     await bulkRows(db, tenantId, 'kpi_customer_product_monthly', PRODUCT_MONTHS, batch.customerProducts);
     await bulkRows(db, tenantId, 'kpi_customer_product_weekly', PRODUCT_WEEKS, batch.customerProductWeeks);
     const lists = productCustomerLists(batch.customerProducts, monthOf);
@@ -617,7 +637,13 @@ export function kyselyOrderWriter(db: Kysely<Database>, tenantId: number, import
       const { rows, moves, complex } = resolveSuspects(suspects);
       await writeCounts(rows);
       const cells = moveRows(moves);
-      await kyselyCustomerCells(db, tenantId, arrayView(cells.months), arrayView(cells.weeks));
+      await kyselyCustomerCells(
+        db,
+        tenantId,
+        arrayView(cells.months),
+        arrayView(cells.weeks),
+        arrayView(cells.days),
+      );
       for (let i = 0; i < complex.length; i += CHUNK)
         await db
           .insertInto('kpi_complex_orders')

@@ -11,6 +11,7 @@ export const KPI_ROLLUP_TABLES = [
   'kpi_complex_orders',
   'kpi_customer_monthly',
   'kpi_customer_weekly',
+  'kpi_customer_daily',
   'kpi_customer_product_monthly',
   'kpi_customer_product_weekly',
   'kpi_product_customers_monthly',

@@ -19,6 +19,7 @@ import { lineQuantityDouble } from './2026120601-line-quantity-double.ts';
 import { productCustomerLists } from './2026120602-product-customer-lists.ts';
 import { salesPeriodCovering } from './2026120603-sales-period-covering.ts';
 import { customerCellsCovering } from './2026120604-customer-cells-covering.ts';
+import { customerDays } from './2026120701-customer-days.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -48,4 +49,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120602-product-customer-lists': productCustomerLists,
   '2026120603-sales-period-covering': salesPeriodCovering,
   '2026120604-customer-cells-covering': customerCellsCovering,
+  '2026120701-customer-days': customerDays,
 };

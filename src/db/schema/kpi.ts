@@ -84,6 +84,12 @@ export interface KpiCustomerWeeklyTable extends Omit<KpiCustomerMonthlyTable, 'm
   week_start: string;
 }
 
+/** The same cells per day (kpi_customer_daily). */
+export interface KpiCustomerDailyTable extends Omit<KpiCustomerMonthlyTable, 'month_start'> {
+  /** 'YYYY-MM-DD' */
+  sale_date: string;
+}
+
 /**
  * Revenue and lines per month × identified customer × product, additive (see src/db/kpi/customer-activity.ts):
  * a row exists for a cell exactly when lines do.
@@ -145,6 +151,7 @@ export interface KpiTables {
   kpi_customer_first: KpiCustomerFirstTable;
   kpi_customer_monthly: KpiCustomerMonthlyTable;
   kpi_customer_weekly: KpiCustomerWeeklyTable;
+  kpi_customer_daily: KpiCustomerDailyTable;
   kpi_customer_product_monthly: KpiCustomerProductMonthlyTable;
   kpi_customer_product_weekly: KpiCustomerProductWeeklyTable;
   kpi_product_customers_monthly: KpiProductCustomersMonthlyTable;

@@ -15,6 +15,7 @@ const copied = (b: RollupBatch) => ({
   firstPurchases: rowsOf(b.firstPurchases),
   customerMonths: rowsOf(b.customerMonths),
   customerWeeks: rowsOf(b.customerWeeks),
+  customerDays: rowsOf(b.customerDays),
   customerProducts: rowsOf(b.customerProducts),
   customerProductWeeks: rowsOf(b.customerProductWeeks),
 });
@@ -60,6 +61,7 @@ function fold(batches: readonly Copied[]) {
   const first = new Map<number, string>();
   const customerMonths = new Map<string, number[]>();
   const customerWeeks = new Map<string, number[]>();
+  const customerDays = new Map<string, number[]>();
   const customerProducts = new Map<string, number[]>();
   const customerProductWeeks = new Map<string, number[]>();
   const add = (m: Map<string, number[]>, k: string, v: number[]) => {
@@ -107,6 +109,14 @@ function fold(batches: readonly Copied[]) {
         c.campaignAmountMinor,
         c.orders,
       ]);
+    for (const c of b.customerDays)
+      add(customerDays, [c.saleDate, c.customerId, c.channelId, c.repId, c.regionId].join('|'), [
+        c.amountMinor,
+        c.quantity,
+        c.lines,
+        c.campaignAmountMinor,
+        c.orders,
+      ]);
     for (const c of b.customerProducts)
       add(customerProducts, [c.monthStart, c.customerId, c.productId].join('|'), [c.amountMinor, c.lines]);
     for (const c of b.customerProductWeeks)
@@ -125,6 +135,7 @@ function fold(batches: readonly Copied[]) {
     first: sorted(first),
     customerMonths: sorted(customerMonths),
     customerWeeks: sorted(customerWeeks),
+    customerDays: sorted(customerDays),
     customerProducts: sorted(customerProducts),
     customerProductWeeks: sorted(customerProductWeeks),
   };
@@ -167,6 +178,12 @@ describe('RollupAccumulator', () => {
               })),
               customerWeeks: lines.map((l, i) => ({
                 weekStart: MONDAY[l.saleDate] as string,
+                ...one(l),
+                customerId: l.customerId,
+                orders: orderSigns[i] ?? 0,
+              })),
+              customerDays: lines.map((l, i) => ({
+                saleDate: l.saleDate,
                 ...one(l),
                 customerId: l.customerId,
                 orders: orderSigns[i] ?? 0,
@@ -243,9 +260,9 @@ describe('RollupAccumulator', () => {
   });
 
   it('keeps the earliest purchase of each customer and reports when it is full', () => {
-    // Day rows + first purchases + customer-month and -week rows + customer × product months (the
-    // product weeks have a limit of their own).
-    const acc = new RollupAccumulator(10);
+    // Day rows + first purchases + customer-month, -week and -day rows + customer × product months
+    // (the product weeks have a limit of their own): 11 rows after two lines, 13 after three.
+    const acc = new RollupAccumulator(12);
     const base: RollupLine = {
       saleDate: '2026-02-02',
       productId: 1,
@@ -271,6 +288,10 @@ describe('RollupAccumulator', () => {
     expect(out.daily).toHaveLength(3);
     expect(out.customerMonths).toHaveLength(2);
     expect(out.customerWeeks.map((w) => w.weekStart)).toEqual(['2026-01-12', '2026-02-02']);
+    expect(out.customerDays.map((d) => [d.saleDate, d.lines, d.amountMinor])).toEqual([
+      ['2026-01-15', 2, 200],
+      ['2026-02-02', 1, 100],
+    ]);
     expect(out.customerProducts).toEqual([
       { monthStart: '2026-01-01', customerId: 7, productId: 1, amountMinor: 100, lines: 1 },
       { monthStart: '2026-01-01', customerId: 7, productId: 2, amountMinor: 100, lines: 1 },
@@ -283,6 +304,7 @@ describe('RollupAccumulator', () => {
       firstPurchases: [],
       customerMonths: [],
       customerWeeks: [],
+      customerDays: [],
       customerProducts: [],
       customerProductWeeks: [],
     });
@@ -322,7 +344,8 @@ describe('the byte budget', () => {
 
   it('holds the cells of a million-line file of 2,000 customers over three years in one drain', () => {
     // The bench file's shape (bench/import.ts --orders): 241k day rows, 64k customer months, 132k
-    // customer weeks, 171k customer × product months, 248k customer × product weeks.
+    // customer weeks, 209k customer days, 171k customer × product months, 248k customer × product
+    // weeks. Here every line is a customer day of its own (240k): more than the file's.
     const acc = new RollupAccumulator();
     const cells = { daily: 0, customerWeeks: 0, customerProductWeeks: 0 };
     for (let i = 0; i < 240_000; i++) {
@@ -339,6 +362,7 @@ describe('the byte budget', () => {
     cells.daily = out.daily.length;
     cells.customerWeeks = out.customerWeeks.length;
     cells.customerProductWeeks = out.customerProductWeeks.length;
+    expect(out.customerDays.length).toBe(240_000);
     expect(cells.daily).toBe(240_000);
     expect(cells.customerWeeks).toBeGreaterThan(130_000);
     expect(cells.customerProductWeeks).toBeGreaterThan(200_000);
