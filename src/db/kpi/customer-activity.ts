@@ -40,20 +40,20 @@ import { sharedRead } from './shared-read.ts';
  * - new customers are those whose first purchase (kpi_customer_first) lies in the bucket, active in it.
  * `kpi_customer_weekly` keeps the same cells per ISO week (weeks do not nest in months): buckets of
  * weeks read it for their whole weeks (splitByPeriod picks weeks where months would leave far more
- * days over). A bucket's days outside whole periods (a day, the partial first and last month of a
- * range) are still read from the lines: exact, and cheap while they are the few days at a range's
- * ends; the day grain reads every day from the lines.
+ * days over). `kpi_customer_daily` keeps them per day: a bucket's days outside whole periods (a day,
+ * the partial first and last week or month of a range) are read from it (Parts.cellDays).
  *
  * Product and category scopes (with customer segments or not) read `kpi_customer_product_monthly`
  * (or `kpi_customer_product_weekly` for buckets of weeks) the same way: per period × identified
  * customer × product, the revenue and count of the lines there, so the customers of a product or
  * category, their revenue, new customers, retention and churn come from it for whole periods, and
  * with kpi_repeat_product_orders the repeat customers and customers' orders of one product
- * (product-orders.ts). Scopes of a product with a channel, rep or region still read the lines.
+ * (product-orders.ts). They have no daily cells: their days outside whole periods are read from the
+ * lines. Scopes of a product with a channel, rep or region still read the lines.
  *
- * Imports keep the four tables as they add lines (RollupAccumulator, with the order counts
+ * Imports keep the five tables as they add lines (RollupAccumulator, with the order counts
  * OrderTracker makes for kpi_orders_daily, and the moves of resolveSuspects); undo and merges
- * recompute the months and weeks of a date range from the lines (refreshCustomerCells,
+ * recompute the months, weeks and days of a date range from the lines (refreshCustomerCells,
  * refreshCustomerProducts).
  */
 
