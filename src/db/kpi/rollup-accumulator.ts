@@ -337,6 +337,10 @@ const FIRST_PURCHASE_BYTES = 40;
 const ROW_BITS_LIMIT = 2 ** 21;
 
 const plusOne = (id: number | null): number => (id === null ? 0 : id + 1);
+
+/** The row of customer cells `t` for period `period` (a month, week or day number) and `c`'s members. */
+const cellRow = (t: KeyedRows, period: number, c: OrderCountCell): number =>
+  t.row(period, plusOne(c.customerId), plusOne(c.channelId), plusOne(c.repId), plusOne(c.regionId));
 const idOf = (k: number): number | null => (k === 0 ? null : k - 1);
 
 /** Fills `out`'s channel, rep and region (keys 2–4) and its sums from row `r`. */
@@ -540,42 +544,23 @@ export class RollupAccumulator {
     this.settle();
     const r = this.customerRow(cell);
     this.months.plus(r, ORDERS, sign);
-    const w = this.customerWeekRow(cell);
-    this.weeks.plus(w, ORDERS, sign);
+    this.weeks.plus(this.customerWeekRow(cell), ORDERS, sign);
     this.customerDays.plus(this.customerDayRow(cell), ORDERS, sign);
   }
 
   /** The day cell of `c` (after customerRow or see: its day is the last one seen). */
   private customerDayRow(c: OrderCountCell): number {
-    return this.customerDays.row(
-      this.lastDayNumber,
-      plusOne(c.customerId),
-      plusOne(c.channelId),
-      plusOne(c.repId),
-      plusOne(c.regionId),
-    );
+    return cellRow(this.customerDays, this.lastDayNumber, c);
   }
 
   /** The week cell of `c` (after customerRow or see: the week of its day is the last one seen). */
   private customerWeekRow(c: OrderCountCell): number {
-    return this.weeks.row(
-      this.lastWeekKey,
-      plusOne(c.customerId),
-      plusOne(c.channelId),
-      plusOne(c.repId),
-      plusOne(c.regionId),
-    );
+    return cellRow(this.weeks, this.lastWeekKey, c);
   }
 
   private customerRow(c: OrderCountCell): number {
     this.see(c.saleDate);
-    return this.months.row(
-      this.lastMonthNumber,
-      plusOne(c.customerId),
-      plusOne(c.channelId),
-      plusOne(c.repId),
-      plusOne(c.regionId),
-    );
+    return cellRow(this.months, this.lastMonthNumber, c);
   }
 
   /** The rows held (every table's; a drain's month and week sums not counted). */
