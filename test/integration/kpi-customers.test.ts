@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiScope, OrderNeeds } from '../../src/app/kpi/ports.ts';
 import type { DateRange } from '../../src/core/calendar/index.ts';
 import type { OrderFact, RetentionFact } from '../../src/core/kpi/facts.ts';
+import { SEGMENT_MEMBERS_WHOLE } from '../../src/db/kpi/customer-activity.ts';
 import { createKpiRepository } from '../../src/db/kpi/kpi-repository.ts';
 import { rebuildAllRollups, refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import { customerActivity } from '../../src/db/migrations/2026120308-customer-activity.ts';
@@ -700,6 +701,43 @@ describe.each(dialects())('distinct customers from the customer-month activity (
         reference(await linesOf(db, companyId), scope, buckets, previous),
       );
     }
+  });
+
+  it('finds the members of a segment through the cells when the company has more than SEGMENT_MEMBERS_WHOLE of them', async () => {
+    const db = h.runtime.database.db;
+    const { client, companyId } = await signUp(h.app);
+    // Members who never bought, made first (lower ids than the buyers): a read of "the first
+    // SEGMENT_MEMBERS_WHOLE + 1" would hold none of the buyers.
+    const filler = Array.from({ length: SEGMENT_MEMBERS_WHOLE + 1 }, (_, i) => ({
+      company_id: companyId,
+      code: `F${i}`,
+      name: `F${i}`,
+      member_tier: i % 2 === 0 ? '金卡' : '一般',
+    }));
+    for (let i = 0; i < filler.length; i += 500)
+      await db
+        .insertInto('customers')
+        .values(filler.slice(i, i + 500))
+        .execute();
+    const base: Line = { ...LINE };
+    await importSales(client, companyId, [
+      base,
+      { ...base, order: 2, customer: 1, day: 22 },
+      { ...base, order: 3, customer: 2, day: 30 },
+      { ...base, order: 4, customer: 4, day: 3 },
+    ]);
+    const buckets = [
+      { start: date(0), end: date(22) },
+      { start: date(23), end: date(40) },
+    ];
+    const previous = [
+      { start: '2025-12-01', end: date(-1) },
+      { start: date(0), end: date(22) },
+    ];
+    const scope: KpiScope = { companyId, by: 'member_tier', where: {} };
+    const got = await fromStructures(db, scope, buckets, previous);
+    expect(got).toEqual(reference(await linesOf(db, companyId), scope, buckets, previous));
+    expect(JSON.stringify(got)).toContain('金卡');
   });
 
   it('counts a customer of exactly two orders in whole months and weeks as a repeat customer, by segment, channel, product and none', async () => {

@@ -358,9 +358,18 @@ interface SegmentMembers {
 }
 
 /**
+ * Up to this many customers with a member in a segment, segmentMembers reads them all, not through
+ * the cells (a company of up to tens of thousands of customers: the usual shop).
+ */
+export const SEGMENT_MEMBERS_WHOLE = 20_000;
+
+/**
  * For a breakdown by customer segment in retention: the period reads group by customer alone (in the
- * covering index's order, no join) and each customer's member comes from one read of the customers
- * active in `periods` of `ctx`'s cell table, here. Null without a segment breakdown.
+ * covering index's order, no join) and each customer's member comes from one read, here: every
+ * customer of the company with a member, where they are at most SEGMENT_MEMBERS_WHOLE (the same
+ * statement for every reading of a question, so they share one, sharedRead; at 1M lines 0.5–0.8 ms
+ * on PostgreSQL against 13–57 ms for those active in a year of weeks, found through the cells), else
+ * the customers active in `periods` of `ctx`'s cell table. Null without a segment breakdown.
  */
 async function segmentMembers(
   db: Kysely<Database>,
@@ -369,20 +378,32 @@ async function segmentMembers(
   periods: DateRange,
 ): Promise<SegmentMembers | null> {
   if (scope.by === null || !SEGMENT_DIMENSIONS.includes(scope.by)) return null;
-  // Only the customers active in the periods read, with a member (none: '').
-  const rows = await sql<{ id: unknown; v: unknown }>`
-    SELECT id, ${sql.ref(scope.by)} AS v FROM customers
-    WHERE company_id = ${scope.companyId} AND ${sql.ref(scope.by)} IS NOT NULL AND id IN (
-      SELECT customer_id FROM ${ctx.table}
-      WHERE tenant_id = ${ctx.t} AND ${sql.ref(ctx.period)} BETWEEN ${periods.start} AND ${periods.end})`.execute(
+  type Member = { id: unknown; v: unknown };
+  const member = sql.ref(scope.by);
+  const all = await sharedRead(
     db,
+    sql<Member>`SELECT id, ${member} AS v FROM customers
+      WHERE company_id = ${scope.companyId} AND ${member} IS NOT NULL LIMIT ${SEGMENT_MEMBERS_WHOLE + 1}`,
   );
+  // Past the bound, only the customers active in the periods read, with a member (none: '').
+  const rows =
+    all.length <= SEGMENT_MEMBERS_WHOLE
+      ? all
+      : (
+          await sql<Member>`
+            SELECT id, ${member} AS v FROM customers
+            WHERE company_id = ${scope.companyId} AND ${member} IS NOT NULL AND id IN (
+              SELECT customer_id FROM ${ctx.table}
+              WHERE tenant_id = ${ctx.t} AND ${sql.ref(ctx.period)} BETWEEN ${periods.start} AND ${periods.end})`.execute(
+            db,
+          )
+        ).rows;
   const names = [''];
   const indexOf = new Map<string, number>([['', 0]]);
   let top = 0;
-  for (const r of rows.rows) top = Math.max(top, Number(r.id));
+  for (const r of rows) top = Math.max(top, Number(r.id));
   const of = new Int32Array(top + 1);
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const name = r.v === null ? '' : String(r.v);
     let at = indexOf.get(name);
     if (at === undefined) {
