@@ -666,10 +666,14 @@ async function directFigures(
             ${periodsFrom(ctx, parts.periods, true)} ${perCustomer}
           ) t GROUP BY p, k`;
   type Figures = { p: unknown; k: unknown; n: unknown; rev: unknown; co: unknown; rr: unknown; r: unknown };
-  const res =
-    want.repeaters && repeatersBy === 'customer'
-      ? await sql<Figures>`${perCustomerFigures}`.execute(db)
-      : await sql<Figures>`
+  // Per customer first for repeat customers by customer, and for a segment's customers without
+  // repeat customers too: a customer's cells summed in the index's order, then joined once, not a
+  // join and a COUNT(DISTINCT) per cell row (a year of customer weeks by member tier at 1M lines:
+  // 65 → 27 ms on PostgreSQL, 50 → 28 ms on SQLite).
+  const perCustomerRead = want.repeaters ? repeatersBy === 'customer' : segment;
+  const res = perCustomerRead
+    ? await sql<Figures>`${perCustomerFigures}`.execute(db)
+    : await sql<Figures>`
           SELECT ${single ? sql`0` : period} AS p, ${key} AS k, COUNT(DISTINCT s.customer_id) AS n,
             SUM(s.amount_minor) AS rev, SUM(${count}) AS co${
               want.repeaters
