@@ -351,6 +351,10 @@ function context(
 
 type Ctx = ReturnType<typeof context>;
 
+/** The breakdown is a customer segment (member tier, customer type, age band): a key of the customer's. */
+const segmentBreakdown = (scope: KpiScope): boolean =>
+  scope.by !== null && SEGMENT_DIMENSIONS.includes(scope.by) && keyColumn(scope) === null;
+
 /** A segment's members: their names (0: none, '') and each customer id's member there. */
 interface SegmentMembers {
   names: string[];
@@ -643,7 +647,7 @@ async function directFigures(
   // A segment (the customer's member tier…) is the customer's: summed per customer first, without the
   // join, then joined once per customer and period, not once per cell.
   const customer = sql.ref('s.customer_id');
-  const segment = scope.by !== null && SEGMENT_DIMENSIONS.includes(scope.by) && keyColumn(scope) === null;
+  const segment = segmentBreakdown(scope);
   const perCustomer =
     customerActivityServes(scope) && scope.by !== null && !segment
       ? sql`GROUP BY ${sql.join([...(single ? [] : [period]), customer, key])}`
@@ -900,8 +904,10 @@ interface CellSums {
  * sum the sales figures (rev, qty, n lines, camp) and the order counts (oc, coc: with a customer) of
  * the scope read, in one statement, grouped by period and key. A customer segment comes through the
  * join with the customers (a row per period × customer read back and matched here took twice as
- * long, 18,700 rows for a year of weeks). AOV reads sales and orders at once: they share one reading
- * (sharedRead), not two scans of the same cells.
+ * long, 18,700 rows for a year of weeks), once per period × customer: each customer's cells summed
+ * first in the index's order (a year of customer weeks by member tier, 10M lines on PostgreSQL:
+ * 134–137 → 72–81 ms; 1M: 37 → 32 ms, and on SQLite 40–57 → 34–40 ms). AOV reads sales and orders at
+ * once: they share one reading (sharedRead), not two scans of the same cells.
  */
 export function cellSums(
   db: Kysely<Database>,
@@ -911,6 +917,20 @@ export function cellSums(
 ): Promise<readonly CellSums[]> {
   const c = context(scope, pieces, unit);
   const period = sql.ref(`s.${c.period}`);
+  const segment = segmentBreakdown(scope);
+  if (segment)
+    return sharedRead(
+      db,
+      sql<CellSums>`
+        SELECT s.m AS m, ${c.key} AS k, SUM(s.rev) AS rev, SUM(s.qty) AS qty, SUM(s.n) AS n,
+          SUM(s.camp) AS camp, SUM(s.oc) AS oc,
+          SUM(CASE WHEN s.customer_id IS NOT NULL THEN s.oc ELSE 0 END) AS coc
+        FROM (
+          SELECT ${period} AS m, s.customer_id, SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty,
+            SUM(s.line_count) AS n, SUM(s.campaign_amount_minor) AS camp, SUM(s.order_count) AS oc
+          ${periodsFrom({ ...c, joins: sql`` }, pieces, false)} GROUP BY ${period}, s.customer_id
+        ) s${c.joins} GROUP BY s.m, ${c.key}`,
+    );
   return sharedRead(
     db,
     sql<CellSums>`
