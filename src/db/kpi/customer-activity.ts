@@ -550,10 +550,18 @@ interface DirectArms {
 }
 
 /**
+ * Up to this many buckets of several whole periods each (a range's total and last year's, read as two
+ * buckets; a year by quarter) are read straight one by one (directFigures of one bucket each), not
+ * through the union.
+ */
+const SEVERAL_PERIODS_DIRECT = 4;
+
+/**
  * customerFigures per bucket, reading the buckets that are one whole period each straight from the
- * cell table (`directFigures`) and the others through `union`, each with its own list of buckets; the
- * rows come back under the buckets' own numbers. A breakdown the direct reading does not serve
- * (directKey: a category) reads everything through the union.
+ * cell table (`directFigures`), a few buckets of several whole periods each straight one by one, and
+ * the others through `union`, each with its own list of buckets; the rows come back under the
+ * buckets' own numbers. A breakdown the direct reading does not serve (directKey: a category) reads
+ * everything through the union.
  */
 async function byBucketKind(
   scope: KpiScope,
@@ -568,36 +576,41 @@ async function byBucketKind(
   const ctx = context(scope, buckets);
   const { unit } = ctx;
   const whole: number[] = [];
-  const other: number[] = [];
-  let allPeriods = true;
+  const several: number[] = [];
+  let other: number[] = [];
   buckets.forEach((b, i) => {
     const p = partsOf([b], ctx);
-    const only = periodsOnly(p);
-    allPeriods &&= only;
-    const one = only && p.periods.length === 1 && p.periods[0]?.start === p.periods[0]?.end;
-    (one ? whole : other).push(i);
+    if (!periodsOnly(p)) other.push(i);
+    else if (p.periods.length === 1 && p.periods[0]?.start === p.periods[0]?.end) whole.push(i);
+    else several.push(i);
   });
-  // One bucket of whole periods (a range's total): read straight, grouped by the key alone; its repeat
-  // customers by summing each customer's cells (by cell rows, a customer active in two of its periods
-  // would make it unsure).
-  if (buckets.length === 1 && other.length === 1 && allPeriods) {
-    const direct = await directFigures(db, scope, buckets, unit, arms, want, 'customer');
-    return direct.unsure.size > 0 ? union(buckets) : direct.rows;
-  }
-  if (whole.length === 0) return union(buckets);
+  if (several.length > SEVERAL_PERIODS_DIRECT) other = [...other, ...several].sort((a, b) => a - b);
   const pick = (at: readonly number[]) => at.map((i) => buckets[i] as DateRange);
   const renumber = (rows: CustomerFigures[], at: readonly number[]) =>
     rows.map((r) => ({ ...r, bucket: at[r.bucket] as number }));
-  const [direct, rest] = await Promise.all([
-    directFigures(db, scope, pick(whole), unit, arms, want, repeatersBy),
+  // A bucket of several whole periods (a range's total): read straight, grouped by the key alone; its
+  // repeat customers by summing each customer's cells (by cell rows, a customer active in two of its
+  // periods would make it unsure); unsure, through the union. (Two such buckets through the union,
+  // this year's and last year's total at 10M lines: 103 ms on PostgreSQL; straight, 8–16 ms each.)
+  const severalRead = (i: number): Promise<CustomerFigures[]> => {
+    const bucket = pick([i]);
+    return directFigures(db, scope, bucket, unit, arms, want, 'customer').then(async (direct) =>
+      renumber(direct.unsure.size > 0 ? await union(bucket) : direct.rows, [i]),
+    );
+  };
+  const [direct, rest, ...apart] = await Promise.all([
+    whole.length > 0
+      ? directFigures(db, scope, pick(whole), unit, arms, want, repeatersBy)
+      : Promise.resolve({ rows: [], unsure: new Set<number>() }),
     other.length > 0 ? union(pick(other)) : Promise.resolve([]),
+    ...(several.length > SEVERAL_PERIODS_DIRECT ? [] : several.map(severalRead)),
   ]);
   // Whole buckets whose repeat customers the cells alone cannot tell: read through the union.
   const unsure = [...direct.unsure].sort((a, b) => a - b);
   const again =
     unsure.length > 0 ? renumber(await union(pick(unsure.map((i) => whole[i] as number))), unsure) : [];
   const sure = direct.rows.filter((r) => !direct.unsure.has(r.bucket));
-  return [...renumber([...sure, ...again], whole), ...renumber(rest, other)];
+  return [...renumber([...sure, ...again], whole), ...renumber(rest, other), ...apart.flat()];
 }
 
 /**
