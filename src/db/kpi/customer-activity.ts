@@ -404,9 +404,15 @@ async function segmentMembers(
         ).rows;
   const names = [''];
   const indexOf = new Map<string, number>([['', 0]]);
-  let top = 0;
-  for (const r of rows) top = Math.max(top, Number(r.id));
-  const of = new Int32Array(top + 1);
+  // Indexed from the company's lowest customer id (ids are shared by every company of the database).
+  let low = Number.POSITIVE_INFINITY;
+  let top = -1;
+  for (const r of rows) {
+    const id = Number(r.id);
+    if (id < low) low = id;
+    if (id > top) top = id;
+  }
+  const of = new Int32Array(Math.max(0, top - low + 1));
   for (const r of rows) {
     const name = r.v === null ? '' : String(r.v);
     let at = indexOf.get(name);
@@ -415,9 +421,9 @@ async function segmentMembers(
       names.push(name);
       indexOf.set(name, at);
     }
-    of[Number(r.id)] = at;
+    of[Number(r.id) - low] = at;
   }
-  return { names, of: (c) => (c < of.length ? (of[c] as number) : 0) };
+  return { names, of: (c) => (c >= low && c <= top ? (of[c - low] as number) : 0) };
 }
 
 /**
