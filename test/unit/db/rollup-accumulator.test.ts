@@ -53,6 +53,12 @@ const lineArb: fc.Arbitrary<RollupLine> = fc.record({
   hasCampaign: fc.boolean(),
 });
 
+/** A customer cell's key (period, customer and members) and its sums, whatever its period. */
+type CustomerCell = Omit<Copied['customerDays'][number], 'saleDate'>;
+const cellKey = (period: string, c: CustomerCell) =>
+  [period, c.customerId, c.channelId, c.repId, c.regionId].join('|');
+const cellSums = (c: CustomerCell) => [c.amountMinor, c.quantity, c.lines, c.campaignAmountMinor, c.orders];
+
 /** Folds rows of one key together, as every reader of the roll-ups does (SUM / MIN). */
 function fold(batches: readonly Copied[]) {
   const daily = new Map<string, number[]>();
@@ -93,30 +99,9 @@ function fold(batches: readonly Copied[]) {
         w.lines,
         w.campaignAmountMinor,
       ]);
-    for (const c of b.customerMonths)
-      add(customerMonths, [c.monthStart, c.customerId, c.channelId, c.repId, c.regionId].join('|'), [
-        c.amountMinor,
-        c.quantity,
-        c.lines,
-        c.campaignAmountMinor,
-        c.orders,
-      ]);
-    for (const c of b.customerWeeks)
-      add(customerWeeks, [c.weekStart, c.customerId, c.channelId, c.repId, c.regionId].join('|'), [
-        c.amountMinor,
-        c.quantity,
-        c.lines,
-        c.campaignAmountMinor,
-        c.orders,
-      ]);
-    for (const c of b.customerDays)
-      add(customerDays, [c.saleDate, c.customerId, c.channelId, c.repId, c.regionId].join('|'), [
-        c.amountMinor,
-        c.quantity,
-        c.lines,
-        c.campaignAmountMinor,
-        c.orders,
-      ]);
+    for (const c of b.customerMonths) add(customerMonths, cellKey(c.monthStart, c), cellSums(c));
+    for (const c of b.customerWeeks) add(customerWeeks, cellKey(c.weekStart, c), cellSums(c));
+    for (const c of b.customerDays) add(customerDays, cellKey(c.saleDate, c), cellSums(c));
     for (const c of b.customerProducts)
       add(customerProducts, [c.monthStart, c.customerId, c.productId].join('|'), [c.amountMinor, c.lines]);
     for (const c of b.customerProductWeeks)
