@@ -381,7 +381,7 @@ async function segmentMembers(
   ctx: Ctx,
   periods: DateRange,
 ): Promise<SegmentMembers | null> {
-  if (scope.by === null || !SEGMENT_DIMENSIONS.includes(scope.by)) return null;
+  if (scope.by === null || !segmentBreakdown(scope)) return null;
   type Member = { id: unknown; v: unknown };
   const member = sql.ref(scope.by);
   const all = await sharedRead(
@@ -541,7 +541,7 @@ function directKey(scope: KpiScope, ctx: Ctx | null): RawBuilder<unknown> | null
   if (scope.by === null) return null;
   const column = keyColumn(scope);
   if (column !== null) return sql.ref(column);
-  if (!SEGMENT_DIMENSIONS.includes(scope.by)) return null;
+  if (!segmentBreakdown(scope)) return null;
   return ctx === null ? sql`` : ctx.key;
 }
 

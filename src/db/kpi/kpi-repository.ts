@@ -28,6 +28,7 @@ import {
 import { readDataVersion } from './data-version.ts';
 import {
   bucketCase,
+  CUSTOMER_CELL_SOURCES,
   contiguousRuns,
   DATE_COLUMN,
   type FilterTarget,
@@ -133,9 +134,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
     // The customer cells of a segment scope: the statement the order counts read too (cellSums), one
     // reading for both (AOV asks for both at once).
     const rows: readonly Row[] =
-      (source === 'customerMonthly' || source === 'customerWeekly' || source === 'customerDaily') &&
-      unit &&
-      !perChannel
+      CUSTOMER_CELL_SOURCES.has(source) && unit && !perChannel
         ? (await cellSums(db, scope, unit, pieces)).map(
             (r) => ({ b: r.m, k: r.k, ch: null, rev: r.rev, qty: r.qty, n: r.n, camp: r.camp }) as Row,
           )

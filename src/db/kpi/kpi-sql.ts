@@ -36,6 +36,12 @@ export const PERIOD_UNIT: Partial<Record<SalesSource, CellUnit>> = {
   customerWeekly: 'week',
   customerDaily: 'day',
 };
+/** The customer cell tables among the sources (a segment's sales sums come from cellSums). */
+export const CUSTOMER_CELL_SOURCES: ReadonlySet<SalesSource> = new Set([
+  'customerMonthly',
+  'customerWeekly',
+  'customerDaily',
+]);
 export const DATE_COLUMN: Record<SalesSource, string> = {
   daily: 'sale_date',
   monthly: 'month_start',
