@@ -24,6 +24,10 @@ import { CHANNELS, type Line, orderFileArb, PRODUCTS, pick, REGIONS, REPS } from
 // Staged lines move into the table every 7 lines (200,000 in use): small files run every path of
 // the SQLite import writer — straight in, staged, moved mid-file and at the end.
 process.env.PACER_IMPORT_MOVE_EVERY = '7';
+// A few lines a batch and a drain every few roll-up cells: several batches are in a PostgreSQL sink at
+// once, and the roll-ups of lines that come day after day are written in pieces (day-after-day.ts).
+process.env.PACER_IMPORT_BATCH = '5';
+process.env.PACER_IMPORT_ROLLING_CELLS = '4';
 
 /**
  * The distinct-customer figures read from the structures imports keep (kpi_customer_monthly with

@@ -1,11 +1,12 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { BatchResult, ImportMeta, ImportSink } from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
-import { type BulkColumn, unnestInsert } from '../bulk-insert.ts';
+import { arrayLiteral, type BulkColumn, unnestInsert } from '../bulk-insert.ts';
 import { OrderTracker } from '../kpi/order-rollup.ts';
 import { arrayView, RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
 import { kyselyOrderWriter, kyselyRollupWriter } from '../kpi/rollup-writers.ts';
 import type { Database } from '../schema/index.ts';
+import { DayAfterDay, rollingCells } from './day-after-day.ts';
 import { contentKey, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
 
 /** An import sink that also keeps derived data (the KPI roll-ups) current; `complete` finishes it. */
@@ -37,6 +38,21 @@ const LINE_COLUMNS: readonly BulkColumn<LineRow>[] = [
   ['amount_minor', 'bigint', (r) => r.amount_minor],
   ['campaign_code', 'text', (r) => r.campaign_code],
 ];
+/** A new customer as the sink writes it, from the first line that names it. */
+const CUSTOMER_COLUMNS = (regions: Map<string, number>): readonly BulkColumn<SalesRecord>[] => [
+  ['code', 'text', (r) => r.customer],
+  ['name', 'text', (r) => r.customerName ?? r.customer],
+  ['customer_type', 'text', (r) => r.customerType],
+  ['age_band', 'text', (r) => r.ageBand],
+  ['member_tier', 'text', (r) => r.memberTier],
+  [
+    'region_id',
+    'integer',
+    (r) => (r.customerRegion === null ? null : (regions.get(r.customerRegion) ?? null)),
+  ],
+  ['first_seen_on', 'text', (r) => r.saleDate],
+];
+const codeArray = (codes: readonly string[]) => arrayLiteral(arrayView(codes), (c) => c, true);
 /** Lines per statement: one array per column, so the count is not bound by the parameter limit. */
 const LINES_PER_INSERT = 5000;
 
@@ -74,15 +90,27 @@ export function createKyselySink(
     return m;
   }
 
-  async function ensure(
+  /**
+   * The ids of the names `pick` finds in `items`, the names not known yet created first (one round
+   * trip when there are any, none otherwise).
+   */
+  async function ensure<T>(
     table: NamedTable,
-    names: Iterable<string | null>,
+    items: readonly T[],
+    pick: (item: T) => string | null,
     categoryOf?: (name: string) => number | null,
   ) {
     const m = await load(table);
-    const missing = [...new Set([...names].filter((n): n is string => n !== null && !m.has(n)))];
-    if (missing.length === 0) return m;
-    const values = missing.map((name) =>
+    let missing: Set<string> | null = null;
+    for (const item of items) {
+      const n = pick(item);
+      if (n === null || m.has(n)) continue;
+      missing ??= new Set();
+      missing.add(n);
+    }
+    if (missing === null) return m;
+    const names = [...missing];
+    const values = names.map((name) =>
       table === 'products'
         ? { company_id: company, name, category_id: categoryOf?.(name) ?? null }
         : { company_id: company, name },
@@ -96,7 +124,7 @@ export function createKyselySink(
       .selectFrom(table)
       .select(['id', 'name'])
       .where('company_id', '=', company)
-      .where('name', 'in', missing)
+      .where('name', 'in', names)
       .execute();
     for (const r of rows) m.set(r.name, Number(r.id));
     return m;
@@ -118,65 +146,69 @@ export function createKyselySink(
       if (r.customer !== null && !m.has(r.customer) && !firstByCode.has(r.customer))
         firstByCode.set(r.customer, r);
     if (firstByCode.size === 0) return m;
-    const regions = await ensure(
-      'regions',
-      [...firstByCode.values()].map((r) => r.customerRegion),
+    const firsts = [...firstByCode.values()];
+    const regions = await ensure('regions', firsts, (r) => r.customerRegion);
+    const codes = [...firstByCode.keys()];
+    // One round trip: the customers this statement adds, and those that were there (a row of another
+    // import of the company, found by the conflict). Both halves read the snapshot the statement
+    // started with; a customer committed by another transaction in between is looked up after.
+    const insert = unnestInsert<SalesRecord>(
+      'customers',
+      [['company_id', 'text', company]],
+      CUSTOMER_COLUMNS(regions),
+      arrayView(firsts),
+      sql`ON CONFLICT (company_id, code) DO NOTHING RETURNING id, code`,
     );
-    await trx
-      .insertInto('customers')
-      .values(
-        [...firstByCode.values()].map((r) => ({
-          company_id: company,
-          code: r.customer as string,
-          name: r.customerName ?? (r.customer as string),
-          customer_type: r.customerType,
-          age_band: r.ageBand,
-          member_tier: r.memberTier,
-          region_id: r.customerRegion === null ? null : (regions.get(r.customerRegion) ?? null),
-          first_seen_on: r.saleDate,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['company_id', 'code']).doNothing())
-      .execute();
-    const rows = await trx
-      .selectFrom('customers')
-      .select(['id', 'code'])
-      .where('company_id', '=', company)
-      .where('code', 'in', [...firstByCode.keys()])
-      .execute();
+    const { rows } = await sql<{ id: unknown; code: string }>`WITH added AS (${insert})
+      SELECT id, code FROM added
+      UNION ALL SELECT id, code FROM customers WHERE company_id = ${company} AND code = ANY(${codeArray(codes)}::text[])`.execute(
+      trx,
+    );
     for (const r of rows) m.set(r.code, Number(r.id));
+    const late = codes.filter((c) => !m.has(c));
+    if (late.length > 0) {
+      const found = await trx
+        .selectFrom('customers')
+        .select(['id', 'code'])
+        .where('company_id', '=', company)
+        .where('code', 'in', late)
+        .execute();
+      for (const r of found) m.set(r.code, Number(r.id));
+    }
     return m;
   }
 
   const idOf = (m: Map<string, number>, name: string | null) =>
     name === null ? null : (m.get(name) ?? null);
 
-  async function writeSales(records: readonly SalesRecord[]): Promise<BatchResult> {
-    if (records.length === 0) return { added: 0, duplicates: 0 };
-    const categories = await ensure(
-      'product_categories',
-      records.map((r) => r.category),
-    );
-    const categoryByProduct = new Map(
-      records.map((r) => [r.product, r.category === null ? null : (categories.get(r.category) ?? null)]),
-    );
+  /** A batch's lines, their roll-up input, and the inserts that write them (in flight). */
+  interface SentBatch {
+    rows: LineRow[];
+    lines: RollupLine[];
+    inserts: Promise<{ id: unknown; order_id: string; line_no: unknown }[]>[];
+  }
+
+  /**
+   * Finds or creates the batch's dimensions, then hands its line inserts to the connection (in file
+   * order, after the batch before); does not wait for them.
+   */
+  async function sendSales(records: readonly SalesRecord[]): Promise<SentBatch> {
+    const categories = await ensure('product_categories', records, (r) => r.category);
+    let categoryByProduct: Map<string, number | null> | null = null;
     const products = await ensure(
       'products',
-      records.map((r) => r.product),
-      (n) => categoryByProduct.get(n) ?? null,
+      records,
+      (r) => r.product,
+      (n) => {
+        categoryByProduct ??= new Map(
+          records.map((r) => [r.product, r.category === null ? null : (categories.get(r.category) ?? null)]),
+        );
+        return categoryByProduct.get(n) ?? null;
+      },
     );
-    const channels = await ensure(
-      'channels',
-      records.map((r) => r.channel),
-    );
-    const reps = await ensure(
-      'sales_reps',
-      records.map((r) => r.rep),
-    );
-    const regions = await ensure(
-      'regions',
-      records.map((r) => r.region),
-    );
+    const channels = await ensure('channels', records, (r) => r.channel);
+    const reps = await ensure('sales_reps', records, (r) => r.rep);
+    const regions = await ensure('regions', records, (r) => r.region);
     const customers = await ensureCustomers(records);
     if (orders === null) {
       const prior = await trx
@@ -187,7 +219,6 @@ export function createKyselySink(
         .executeTakeFirst();
       orders = new OrderTracker(prior !== undefined, rollups);
     }
-    const tracker = orders;
     const lines: RollupLine[] = [];
     const rows: LineRow[] = records.map((r) => {
       const { orderId, lineNo } = keyer.key(r);
@@ -220,13 +251,10 @@ export function createKyselySink(
         campaign_code: r.campaignCode,
       };
     });
-    let added = 0;
+    const inserts: SentBatch['inserts'] = [];
     for (let i = 0; i < rows.length; i += LINES_PER_INSERT) {
-      const chunk = rows.slice(i, i + LINES_PER_INSERT);
-      const { rows: inserted } = await unnestInsert<
-        LineRow,
-        { id: unknown; order_id: string; line_no: unknown }
-      >(
+      // Built now (the arrays are written as the statement is made), run after the insert before.
+      const insert = unnestInsert<LineRow, { id: unknown; order_id: string; line_no: unknown }>(
         'sales_lines',
         [
           ['tenant_id', 'integer', tenantId],
@@ -234,18 +262,39 @@ export function createKyselySink(
           ['import_seq', 'bigint', importSeq],
         ],
         LINE_COLUMNS,
-        arrayView(chunk),
+        arrayView(rows.slice(i, i + LINES_PER_INSERT)),
         sql`ON CONFLICT (tenant_id, order_id, line_no) DO NOTHING RETURNING id, order_id, line_no`,
-      ).execute(trx);
+      );
+      const done = lineInserts.then(async () => (await insert.execute(trx)).rows);
+      // A failed insert fails the batch that waits for it; the chain only orders the inserts.
+      lineInserts = done.catch(() => undefined);
+      done.catch(() => undefined);
+      inserts.push(done);
+    }
+    return { rows, lines, inserts };
+  }
+
+  /**
+   * Feeds the lines the batch's inserts added (not the duplicates they skipped) to the roll-ups, in
+   * file order, writing the roll-ups held when the accumulator is full (or, while the lines come day
+   * after day, every rollingCells() cells: those days are done with).
+   */
+  async function rollSales(batch: SentBatch): Promise<BatchResult> {
+    const tracker = orders as OrderTracker;
+    let added = 0;
+    for (let c = 0; c < batch.inserts.length; c++) {
+      const inserted = await (batch.inserts[c] as SentBatch['inserts'][number]);
       added += inserted.length;
-      // The lines this insert added (not the duplicates it skipped) go to the roll-ups.
+      const from = c * LINES_PER_INSERT;
+      const to = Math.min(batch.rows.length, from + LINES_PER_INSERT);
       const keys = new Map(inserted.map((k) => [`${k.order_id}\u0000${Number(k.line_no)}`, Number(k.id)]));
-      chunk.forEach((row, j) => {
+      for (let j = from; j < to; j++) {
+        const row = batch.rows[j] as LineRow;
         const key = `${row.order_id}\u0000${row.line_no}`;
         const rowid = keys.get(key);
-        if (rowid === undefined) return;
+        if (rowid === undefined) continue;
         keys.delete(key);
-        const line = lines[i + j] as RollupLine;
+        const line = batch.lines[j] as RollupLine;
         rollups.add(line);
         tracker.add({
           orderId: row.order_id,
@@ -257,39 +306,56 @@ export function createKyselySink(
           regionId: line.regionId,
           customerId: line.customerId,
         });
-      });
-      if (rollups.full) await writeRollups(rollups.drain());
+        dates.see(line.saleDate);
+      }
+      if (rollups.full || (dates.ordered && rollups.cells >= drainEvery))
+        await writeRollups(rollups.drain());
       if (tracker.full) await writeOrders.flush(tracker);
     }
-    return { added, duplicates: records.length - added } satisfies BatchResult;
+    return { added, duplicates: batch.rows.length - added } satisfies BatchResult;
   }
 
-  // Writes run one at a time, in the order they are handed over (the roll-ups and the order tracker
-  // follow the lines as the file has them), while the reader prepares the next batch (pipeline 2):
-  // reading and checking a batch overlaps the server's work on the one before. A write after a
-  // failed one fails too (the transaction is aborted); the import reports the first failure.
-  let turn: Promise<unknown> = Promise.resolve();
+  /**
+   * A batch of sales lines goes through two turns. The sending turn (dimensions, then the line inserts
+   * handed to the connection) is left as soon as the inserts are queued, so the next batch is checked
+   * and built while the server writes this one; the rolling turn takes the batches' results in file
+   * order. The connection runs one statement at a time (Kysely's transaction): the next batch's
+   * dimension look-up waits behind this batch's inserts, but the JavaScript around it does not.
+   */
+  let lineInserts: Promise<unknown> = Promise.resolve();
+  let sending: Promise<unknown> = Promise.resolve();
+  let rolling: Promise<unknown> = Promise.resolve();
+  const dates = new DayAfterDay();
+  const drainEvery = rollingCells();
+  function writeSales(records: readonly SalesRecord[]): Promise<BatchResult> {
+    if (records.length === 0) return Promise.resolve({ added: 0, duplicates: 0 });
+    const sent = sending.then(() => sendSales(records));
+    sending = sent.catch(() => undefined);
+    const done = rolling.then(async () => rollSales(await sent));
+    rolling = done.catch(() => undefined);
+    return done;
+  }
+
+  // Other writes run one at a time, after the sales batches handed over before them (a write after a
+  // failed one fails too: the transaction is aborted; the import reports the first failure).
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const done = turn.then(work);
-    turn = done.catch(() => undefined);
+    const done = rolling.then(work);
+    rolling = done.catch(() => undefined);
     return done;
   };
 
   return {
-    pipeline: 2,
-    writeSales: (records) => inTurn(() => writeSales(records)),
+    pipeline: 3,
+    writeSales,
     async complete() {
-      await turn;
+      await rolling;
       await writeRollups(rollups.drain());
       if (orders !== null) await writeOrders.resolve(orders);
     },
     writeMarketing: (records) =>
       inTurn(async () => {
         if (records.length === 0) return { added: 0, duplicates: 0 };
-        const channels = await ensure(
-          'channels',
-          records.map((r) => r.channel),
-        );
+        const channels = await ensure('channels', records, (r) => r.channel);
         const inserted = await trx
           .insertInto('marketing_daily')
           .values(
@@ -315,10 +381,7 @@ export function createKyselySink(
     writeSatisfaction: (records) =>
       inTurn(async () => {
         if (records.length === 0) return { added: 0, duplicates: 0 };
-        const channels = await ensure(
-          'channels',
-          records.map((r) => r.channel),
-        );
+        const channels = await ensure('channels', records, (r) => r.channel);
         const codes = [...new Set(records.map((r) => r.customer).filter((c): c is string => c !== null))];
         const known = codes.length
           ? await trx

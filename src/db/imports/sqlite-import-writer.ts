@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { type OrderLine, OrderTracker } from '../kpi/order-rollup.ts';
 import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
 import { sqliteOrderWriter, sqliteRollupWriter } from '../kpi/rollup-writers.ts';
+import { DayAfterDay, rollingCells } from './day-after-day.ts';
 import {
   DIM_TABLES,
   DIM_WIDTH,
@@ -24,13 +25,6 @@ const LINE_COLUMNS = `order_id, line_no, sold_at, sale_date, product_id, custome
  * few lines, to run every path on small files).
  */
 const MOVE_EVERY = Math.max(1, Number(process.env.PACER_IMPORT_MOVE_EVERY) || 2_000_000);
-
-/**
- * The roll-up rows held while lines come day after day (drainIfFull): a million date-ordered lines
- * drain about eight times, a month's rows split across two drains now and then (3 % more roll-up
- * rows than one drain), for a peak RSS about 30 MB lower than at 250,000.
- */
-const DIRECT_CELLS = 120_000;
 
 /** Added lines are read back for the roll-ups this many row ids at a time. */
 const REPLAY_CHUNK = 20_000;
@@ -178,9 +172,8 @@ export function createSqliteImportWriter(
   let staged = 0;
   /** Every line so far came day after day and went straight in. */
   let direct = true;
-  let lastDate = '';
-  /** The way the dates go: 1 forward, -1 back (newest first), 0 not known yet. */
-  let direction = 0;
+  const dates = new DayAfterDay();
+  const drainEvery = rollingCells();
   /**
    * A company's first lines (nothing to collide with) are rolled up as they are written, beside the
    * reading thread; only a key repeated inside the file could then leave a line out, and the roll-ups
@@ -244,7 +237,7 @@ export function createSqliteImportWriter(
     // Lines that come day after day are drained often: their days are done with, and small tables
     // stay in the CPU's cache (a hash of a whole file's cells misses it on every line: 1M date-ordered
     // lines 0.3 s slower). Other lines wait for the byte budget, so that each cell is written once.
-    if (rollups.full || (direct && rollups.cells >= DIRECT_CELLS)) writeRollups(rollups.drain());
+    if (rollups.full || (direct && rollups.cells >= drainEvery)) writeRollups(rollups.drain());
     if (orders.full) writeOrders.flush(orders);
   };
 
@@ -311,20 +304,7 @@ export function createSqliteImportWriter(
 
   /** Whether `n` lines keep going day after day in the way the lines before them went. */
   const continuesOrder = (params: readonly unknown[], n: number): boolean => {
-    let d = lastDate;
-    let way = direction;
-    for (let i = 0; i < n; i++) {
-      const date = params[i * WIDTH + 3] as string;
-      if (date === d) continue;
-      if (d !== '') {
-        const step = date > d ? 1 : -1;
-        if (way === 0) way = step;
-        else if (step !== way) return false;
-      }
-      d = date;
-    }
-    lastDate = d;
-    direction = way;
+    for (let i = 0; i < n; i++) if (!dates.see(params[i * WIDTH + 3] as string)) return false;
     return true;
   };
 
