@@ -284,6 +284,9 @@ export function createKyselySink(
     let added = 0;
     for (let c = 0; c < batch.inserts.length; c++) {
       const inserted = await (batch.inserts[c] as SentBatch['inserts'][number]);
+      // The statements queued behind this insert are handed to the server first (a few microtasks
+      // away), so that it works while the lines are rolled up here.
+      await new Promise(setImmediate);
       added += inserted.length;
       const from = c * LINES_PER_INSERT;
       const to = Math.min(batch.rows.length, from + LINES_PER_INSERT);
@@ -345,7 +348,7 @@ export function createKyselySink(
   };
 
   return {
-    pipeline: 3,
+    pipeline: 2,
     writeSales,
     async complete() {
       await rolling;
