@@ -280,6 +280,17 @@ export function createKyselySink(
    * after day, every rollingCells() cells: those days are done with).
    */
   async function rollSales(batch: SentBatch): Promise<BatchResult> {
+    try {
+      return await rollInserted(batch);
+    } catch (e) {
+      // Every statement this batch queued ends before its failure goes on, so that the store's
+      // rollback comes after them on the connection, never before.
+      await Promise.allSettled(batch.inserts);
+      throw e;
+    }
+  }
+
+  async function rollInserted(batch: SentBatch): Promise<BatchResult> {
     const tracker = orders as OrderTracker;
     let added = 0;
     for (let c = 0; c < batch.inserts.length; c++) {
