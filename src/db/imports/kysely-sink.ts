@@ -301,13 +301,28 @@ export function createKyselySink(
       added += inserted.length;
       const from = c * LINES_PER_INSERT;
       const to = Math.min(batch.rows.length, from + LINES_PER_INSERT);
-      const keys = new Map(inserted.map((k) => [`${k.order_id}\u0000${Number(k.line_no)}`, Number(k.id)]));
+      // Which lines were added, with their row ids: RETURNING gives the rows as the insert took them
+      // (unnest's order), so when every line was added, row j is line j (checked, line by line);
+      // otherwise they are matched by order id and line number.
+      let inOrder = inserted.length === to - from;
+      for (let j = 0; inOrder && j < inserted.length; j++) {
+        const k = inserted[j] as (typeof inserted)[number];
+        const row = batch.rows[from + j] as LineRow;
+        inOrder = k.order_id === row.order_id && Number(k.line_no) === row.line_no;
+      }
+      const keys = inOrder
+        ? null
+        : new Map(inserted.map((k) => [`${k.order_id}\u0000${Number(k.line_no)}`, Number(k.id)]));
       for (let j = from; j < to; j++) {
         const row = batch.rows[j] as LineRow;
-        const key = `${row.order_id}\u0000${row.line_no}`;
-        const rowid = keys.get(key);
-        if (rowid === undefined) continue;
-        keys.delete(key);
+        let rowid: number | undefined;
+        if (keys === null) rowid = Number((inserted[j - from] as (typeof inserted)[number]).id);
+        else {
+          const key = `${row.order_id}\u0000${row.line_no}`;
+          rowid = keys.get(key);
+          if (rowid === undefined) continue;
+          keys.delete(key);
+        }
         const line = batch.lines[j] as RollupLine;
         rollups.add(line);
         tracker.add({
