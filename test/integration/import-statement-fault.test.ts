@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tenantOf } from '../../src/db/tenants.ts';
-import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
 
 /**
  * A statement the database refuses in the middle of a long import (here a trigger on one line; in
@@ -23,23 +24,6 @@ function csv(): string {
   return out.join('\n');
 }
 const TOTAL = Array.from({ length: LINES }, (_, i) => 100 + ((i + 1) % 7)).reduce((a, b) => a + b, 0);
-
-async function importFile(client: Client, companyId: string, content: string) {
-  const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, 'pos.csv', content);
-  expect(up.statusCode, up.body).toBe(201);
-  const started = await client.post(`/api/companies/${companyId}/imports`, {
-    uploadId: up.json().uploadId,
-    kind: 'sales',
-  });
-  expect(started.statusCode, started.body).toBe(202);
-  const jobId = started.json().jobId as string;
-  for (let i = 0; i < 1200; i++) {
-    const job = (await client.get(`/api/companies/${companyId}/imports/jobs/${jobId}`)).json();
-    if (job.state !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the import did not end');
-}
 
 describe.each(dialects())('a statement refused in the middle of an import (%s)', (dialect) => {
   let h: Harness;
@@ -87,7 +71,7 @@ describe.each(dialects())('a statement refused in the middle of an import (%s)',
       const content = csv();
       await refuse();
       try {
-        const job = await importFile(client, companyId, content);
+        const job = await importCsv(client, companyId, 'pos.csv', content).then((r) => r.job);
         expect(job.state, JSON.stringify(job)).toBe('failed');
       } finally {
         await allow();
@@ -113,7 +97,7 @@ describe.each(dialects())('a statement refused in the middle of an import (%s)',
         .execute();
       expect(rolled).toEqual([]);
 
-      const again = await importFile(client, companyId, content);
+      const again = await importCsv(client, companyId, 'pos.csv', content).then((r) => r.job);
       expect(again.state, JSON.stringify(again)).toBe('done');
       expect(again.result.added).toBe(LINES);
       expect(await count()).toBe(LINES);
