@@ -337,8 +337,7 @@ export function createKyselySink(
         });
         dates.see(line.saleDate);
       }
-      if (rollups.full || (dates.ordered && rollups.cells >= drainEvery))
-        await writeRollups(rollups.drain());
+      if (rollups.full || (dates.ordered && rollups.cells >= drainEvery)) await writeRollups(rollups.drain());
       if (tracker.full) await writeOrders.flush(tracker);
     }
     return { added, duplicates: batch.rows.length - added } satisfies BatchResult;
