@@ -520,6 +520,12 @@ function lineRows(tenantId: number, ids: Ids, lines: readonly Line[]) {
   });
 }
 
+/**
+ * A seed whose first four runs ask distinct KPIs with last year's totals to check (15 such totals on
+ * both databases when it was chosen; see the property).
+ */
+const LAST_YEAR_SEED = 1;
+
 function spanOfDays(days: readonly number[]): DateRange | null {
   if (days.length === 0) return null;
   return { start: addDays(FIRST_DAY, Math.min(...days)), end: addDays(FIRST_DAY, Math.max(...days)) };
@@ -545,184 +551,184 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
   it('every KPI equals a direct SQL recomputation from the raw tables (property)', async () => {
     /** Last year's distinct totals checked against a value (some must be). */
     let checkedLastYear = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(lineArb, { minLength: 10, maxLength: 90 }),
-        fc.array(lineArb, { maxLength: 30 }),
-        fc.array(fc.boolean(), { maxLength: 60 }),
-        marketingArb,
-        responseArb,
-        queryArb,
-        async (first, second, dropMask, marketing, responses, shape) => {
-          await clearData(db, companyId);
-          // Two imports, each refreshing its own date range inside its transaction, then an undo of some lines.
-          const inserted: { id: number; day: number }[] = [];
-          for (const batch of [first, second]) {
-            if (batch.length === 0) continue;
-            await db.transaction().execute(async (trx) => {
-              const rows = await trx
-                .insertInto('sales_lines')
-                .values(lineRows(await ensureTenant(trx, companyId), ids, batch))
-                .returning('id')
-                .execute();
-              for (const [i, r] of rows.entries())
-                inserted.push({ id: Number(r.id), day: batch[i]?.day ?? 0 });
-              const span = spanOfDays(batch.map((l) => l.day));
-              if (span) await refreshSalesRollups(trx, companyId, span.start, span.end);
-            });
-          }
-          const dropped = inserted.filter((_, i) => dropMask[i]);
-          if (dropped.length > 0) {
-            await db.transaction().execute(async (trx) => {
-              await trx
-                .deleteFrom('sales_lines')
-                .where(
-                  'id',
-                  'in',
-                  dropped.map((d) => d.id),
-                )
-                .execute();
-              const span = spanOfDays(dropped.map((d) => d.day));
-              if (span) await refreshSalesRollups(trx, companyId, span.start, span.end);
-            });
-          }
-          if (marketing.length > 0)
-            await db
-              .insertInto('marketing_daily')
-              .values(
-                marketing.map((m) => ({
-                  company_id: companyId,
-                  day: addDays(FIRST_DAY, m.day),
-                  channel_id: ids.channels[m.channel] ?? 0,
-                  campaign: '',
-                  visits: m.visits,
-                  leads: m.leads,
-                  spend_minor: m.spend,
-                  currency: 'TWD',
-                })),
+    const property = fc.asyncProperty(
+      fc.array(lineArb, { minLength: 10, maxLength: 90 }),
+      fc.array(lineArb, { maxLength: 30 }),
+      fc.array(fc.boolean(), { maxLength: 60 }),
+      marketingArb,
+      responseArb,
+      queryArb,
+      async (first, second, dropMask, marketing, responses, shape) => {
+        await clearData(db, companyId);
+        // Two imports, each refreshing its own date range inside its transaction, then an undo of some lines.
+        const inserted: { id: number; day: number }[] = [];
+        for (const batch of [first, second]) {
+          if (batch.length === 0) continue;
+          await db.transaction().execute(async (trx) => {
+            const rows = await trx
+              .insertInto('sales_lines')
+              .values(lineRows(await ensureTenant(trx, companyId), ids, batch))
+              .returning('id')
+              .execute();
+            for (const [i, r] of rows.entries()) inserted.push({ id: Number(r.id), day: batch[i]?.day ?? 0 });
+            const span = spanOfDays(batch.map((l) => l.day));
+            if (span) await refreshSalesRollups(trx, companyId, span.start, span.end);
+          });
+        }
+        const dropped = inserted.filter((_, i) => dropMask[i]);
+        if (dropped.length > 0) {
+          await db.transaction().execute(async (trx) => {
+            await trx
+              .deleteFrom('sales_lines')
+              .where(
+                'id',
+                'in',
+                dropped.map((d) => d.id),
               )
               .execute();
-          if (responses.length > 0)
-            await db
-              .insertInto('satisfaction_responses')
-              .values(
-                responses.map((r, i) => ({
-                  company_id: companyId,
-                  response_key: `R${i}`,
-                  responded_on: addDays(FIRST_DAY, r.day),
-                  customer_id: pick(ids.customers, r.customer),
-                  channel_id: pick(ids.channels, r.channel),
-                  csat: r.csat,
-                  nps: r.nps,
-                })),
-              )
-              .execute();
+            const span = spanOfDays(dropped.map((d) => d.day));
+            if (span) await refreshSalesRollups(trx, companyId, span.start, span.end);
+          });
+        }
+        if (marketing.length > 0)
+          await db
+            .insertInto('marketing_daily')
+            .values(
+              marketing.map((m) => ({
+                company_id: companyId,
+                day: addDays(FIRST_DAY, m.day),
+                channel_id: ids.channels[m.channel] ?? 0,
+                campaign: '',
+                visits: m.visits,
+                leads: m.leads,
+                spend_minor: m.spend,
+                currency: 'TWD',
+              })),
+            )
+            .execute();
+        if (responses.length > 0)
+          await db
+            .insertInto('satisfaction_responses')
+            .values(
+              responses.map((r, i) => ({
+                company_id: companyId,
+                response_key: `R${i}`,
+                responded_on: addDays(FIRST_DAY, r.day),
+                customer_id: pick(ids.customers, r.customer),
+                channel_id: pick(ids.channels, r.channel),
+                csat: r.csat,
+                nps: r.nps,
+              })),
+            )
+            .execute();
 
-          for (const metric of KPI_METRICS) {
-            const q = shape(metric);
-            const result = await computeKpi(h.runtime.ctx.repos.kpi, companyId, q, SETTINGS);
-            const buckets = planBuckets({ start: q.from, end: q.to }, q.grain, SETTINGS);
-            const previous = previousRanges(buckets, SETTINGS);
-            const reference = new Reference(db, companyId, q);
-            expect(result.series.length % buckets.length).toBe(0);
-            const byBucket = new Map<string, KpiPoint[]>();
-            for (const p of result.series) byBucket.set(p.period, [...(byBucket.get(p.period) ?? []), p]);
-            for (const [i, bucket] of buckets.entries()) {
-              const expected = await reference.bucket(q.metric, bucket, previous[i] ?? bucket.range);
-              if (
-                process.env.KPI_DEBUG &&
-                q.metric === 'repeat_purchase_rate' &&
-                [...expected.values()].some((v) => v)
-              )
-                console.log(
-                  'DBG',
-                  q.grain,
-                  q.by,
-                  bucket.period.id,
-                  [...expected],
-                  JSON.stringify(byBucket.get(bucket.period.id)),
-                );
-              const points = byBucket.get(bucket.period.id) ?? [];
-              const label = `${JSON.stringify(q)} ${bucket.period.id}`;
-              for (const p of points) {
-                const key = q.by ? (p.key ?? null) : null;
-                const want = expected.has(key)
-                  ? (expected.get(key) ?? null)
-                  : ZERO_WHEN_ABSENT.includes(q.metric)
-                    ? 0
-                    : null;
-                const got = p.value;
-                // Ratios with nothing recorded may be null (no denominator) where the reference has no row.
-                if (!expected.has(key) && !ZERO_WHEN_ABSENT.includes(q.metric) && (got === null || got === 0))
-                  continue;
-                if (process.env.KPI_DEBUG && !close(got, want))
-                  console.log('MISMATCH', label, key, got, want);
-                expect(close(got, want), `${label} key=${key} got ${got} want ${want}`).toBe(true);
-              }
-              const seen = new Set(points.map((p) => (q.by ? (p.key ?? null) : null)));
-              for (const [k, v] of expected) {
-                if (v !== null && v !== 0) expect(seen.has(k), `${label} missing key ${k}`).toBe(true);
-              }
-            }
-            // The whole-range total per member, by the metric's kind: sums total their periods; ratios
-            // divide the summed numerators by the summed denominators; distinct counts (customers,
-            // retention, CLV…) equal the KPI read over [from, to] at once (one period: its own value).
-            const whole = wholeRangeBucket(buckets);
-            const kind = KPI_AGGREGATION[q.metric];
-            const expectedTotal =
-              whole && kind === 'distinct' && buckets.length > 1
-                ? await reference.bucket(q.metric, whole, previousRanges([whole], SETTINGS)[0] ?? whole.range)
-                : null;
-            for (const p of result.total) {
-              const key = q.by ? (p.key ?? null) : null;
-              const label = `${JSON.stringify(q)} total key=${key}`;
-              const own = result.series.filter((s) => (q.by ? (s.key ?? null) : null) === key);
-              if (kind === 'sum') {
-                const sum = own.reduce((a, s) => a + (s.value ?? 0), 0);
-                expect(close(p.value, sum), `${label} got ${p.value} want ${sum}`).toBe(true);
-              } else if (kind === 'ratio') {
-                const num = own.reduce((a, s) => a + (s.numerator ?? 0), 0);
-                const den = own.reduce((a, s) => a + (s.denominator ?? 0), 0);
-                expect(close(p.numerator ?? 0, num) && close(p.denominator ?? 0, den), label).toBe(true);
-                const want = den === 0 ? null : (num / den) * (q.metric === 'nps' ? 100 : 1);
-                expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
-              } else if (!expectedTotal) {
-                expect(close(p.value, own[0]?.value ?? null), `${label} got ${p.value}`).toBe(true);
-              } else if (!expectedTotal.has(key)) {
-                expect(p.value === null || p.value === 0, `${label} got ${p.value}`).toBe(true);
-              } else {
-                const want = expectedTotal.get(key) ?? null;
-                expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
-              }
-            }
-            // Last year's distinct total too (read with this year's as a second bucket when the two
-            // ranges do not overlap): the KPI read over last year's range at once.
-            const lastYear = comparisonBuckets(buckets, SETTINGS);
-            const wholeLastYear = wholeRangeBucket(lastYear);
-            if (wholeLastYear && kind === 'distinct' && lastYear.length > 1) {
-              const expectedLastYear = await reference.bucket(
-                q.metric,
-                wholeLastYear,
-                previousRanges([wholeLastYear], SETTINGS)[0] ?? wholeLastYear.range,
+        for (const metric of KPI_METRICS) {
+          const q = shape(metric);
+          const result = await computeKpi(h.runtime.ctx.repos.kpi, companyId, q, SETTINGS);
+          const buckets = planBuckets({ start: q.from, end: q.to }, q.grain, SETTINGS);
+          const previous = previousRanges(buckets, SETTINGS);
+          const reference = new Reference(db, companyId, q);
+          expect(result.series.length % buckets.length).toBe(0);
+          const byBucket = new Map<string, KpiPoint[]>();
+          for (const p of result.series) byBucket.set(p.period, [...(byBucket.get(p.period) ?? []), p]);
+          for (const [i, bucket] of buckets.entries()) {
+            const expected = await reference.bucket(q.metric, bucket, previous[i] ?? bucket.range);
+            if (
+              process.env.KPI_DEBUG &&
+              q.metric === 'repeat_purchase_rate' &&
+              [...expected.values()].some((v) => v)
+            )
+              console.log(
+                'DBG',
+                q.grain,
+                q.by,
+                bucket.period.id,
+                [...expected],
+                JSON.stringify(byBucket.get(bucket.period.id)),
               );
-              for (const p of result.comparisonTotal) {
-                const key = q.by ? (p.key ?? null) : null;
-                const label = `${JSON.stringify(q)} last year's total key=${key}`;
-                if (!expectedLastYear.has(key)) {
-                  expect(p.value === null || p.value === 0, `${label} got ${p.value}`).toBe(true);
-                  continue;
-                }
-                const want = expectedLastYear.get(key) ?? null;
-                expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
-                if (want !== null && want !== 0) checkedLastYear += 1;
-              }
+            const points = byBucket.get(bucket.period.id) ?? [];
+            const label = `${JSON.stringify(q)} ${bucket.period.id}`;
+            for (const p of points) {
+              const key = q.by ? (p.key ?? null) : null;
+              const want = expected.has(key)
+                ? (expected.get(key) ?? null)
+                : ZERO_WHEN_ABSENT.includes(q.metric)
+                  ? 0
+                  : null;
+              const got = p.value;
+              // Ratios with nothing recorded may be null (no denominator) where the reference has no row.
+              if (!expected.has(key) && !ZERO_WHEN_ABSENT.includes(q.metric) && (got === null || got === 0))
+                continue;
+              if (process.env.KPI_DEBUG && !close(got, want)) console.log('MISMATCH', label, key, got, want);
+              expect(close(got, want), `${label} key=${key} got ${got} want ${want}`).toBe(true);
+            }
+            const seen = new Set(points.map((p) => (q.by ? (p.key ?? null) : null)));
+            for (const [k, v] of expected) {
+              if (v !== null && v !== 0) expect(seen.has(k), `${label} missing key ${k}`).toBe(true);
             }
           }
-        },
-      ),
-      { numRuns: 15 },
+          // The whole-range total per member, by the metric's kind: sums total their periods; ratios
+          // divide the summed numerators by the summed denominators; distinct counts (customers,
+          // retention, CLV…) equal the KPI read over [from, to] at once (one period: its own value).
+          const whole = wholeRangeBucket(buckets);
+          const kind = KPI_AGGREGATION[q.metric];
+          const expectedTotal =
+            whole && kind === 'distinct' && buckets.length > 1
+              ? await reference.bucket(q.metric, whole, previousRanges([whole], SETTINGS)[0] ?? whole.range)
+              : null;
+          for (const p of result.total) {
+            const key = q.by ? (p.key ?? null) : null;
+            const label = `${JSON.stringify(q)} total key=${key}`;
+            const own = result.series.filter((s) => (q.by ? (s.key ?? null) : null) === key);
+            if (kind === 'sum') {
+              const sum = own.reduce((a, s) => a + (s.value ?? 0), 0);
+              expect(close(p.value, sum), `${label} got ${p.value} want ${sum}`).toBe(true);
+            } else if (kind === 'ratio') {
+              const num = own.reduce((a, s) => a + (s.numerator ?? 0), 0);
+              const den = own.reduce((a, s) => a + (s.denominator ?? 0), 0);
+              expect(close(p.numerator ?? 0, num) && close(p.denominator ?? 0, den), label).toBe(true);
+              const want = den === 0 ? null : (num / den) * (q.metric === 'nps' ? 100 : 1);
+              expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
+            } else if (!expectedTotal) {
+              expect(close(p.value, own[0]?.value ?? null), `${label} got ${p.value}`).toBe(true);
+            } else if (!expectedTotal.has(key)) {
+              expect(p.value === null || p.value === 0, `${label} got ${p.value}`).toBe(true);
+            } else {
+              const want = expectedTotal.get(key) ?? null;
+              expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
+            }
+          }
+          // Last year's distinct total too (read with this year's as a second bucket when the two
+          // ranges do not overlap): the KPI read over last year's range at once.
+          const lastYear = comparisonBuckets(buckets, SETTINGS);
+          const wholeLastYear = wholeRangeBucket(lastYear);
+          if (wholeLastYear && kind === 'distinct' && lastYear.length > 1) {
+            const expectedLastYear = await reference.bucket(
+              q.metric,
+              wholeLastYear,
+              previousRanges([wholeLastYear], SETTINGS)[0] ?? wholeLastYear.range,
+            );
+            for (const p of result.comparisonTotal) {
+              const key = q.by ? (p.key ?? null) : null;
+              const label = `${JSON.stringify(q)} last year's total key=${key}`;
+              if (!expectedLastYear.has(key)) {
+                expect(p.value === null || p.value === 0, `${label} got ${p.value}`).toBe(true);
+                continue;
+              }
+              const want = expectedLastYear.get(key) ?? null;
+              expect(close(p.value, want), `${label} got ${p.value} want ${want}`).toBe(true);
+              if (want !== null && want !== 0) checkedLastYear += 1;
+            }
+          }
+        }
+      },
     );
-    expect(checkedLastYear).toBeGreaterThan(0);
+    await fc.assert(property, { numRuns: 15 });
+    // Fifteen random runs may ask no distinct KPI whose last year spans several buckets with data
+    // (CI met such a draw): a few runs from a seed that does ask one keep that check alive every time.
+    const random = checkedLastYear;
+    await fc.assert(property, { numRuns: 4, seed: LAST_YEAR_SEED });
+    expect(checkedLastYear - random).toBeGreaterThan(0);
   }, 240_000);
 
   it('rollups rebuilt from scratch equal the incrementally refreshed ones', async () => {
