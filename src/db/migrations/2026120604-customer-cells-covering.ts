@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PacerMigration } from './helpers.ts';
+import { coverCustomerCells, type PacerMigration } from './helpers.ts';
 
 /**
  * The customer cells (kpi_customer_monthly and _weekly) read from their index alone for sales by
@@ -15,23 +15,7 @@ export const customerCellsCovering: PacerMigration = {
       ['kpi_customer_monthly', 'month_start', 'kpi_customer_monthly_tenant_month_idx'],
       ['kpi_customer_weekly', 'week_start', 'kpi_customer_weekly_tenant_week_idx'],
     ] as const) {
-      await db.schema
-        .createIndex(`${table}_cover_idx`)
-        .on(table)
-        .columns([
-          'tenant_id',
-          column,
-          'customer_id',
-          'channel_id',
-          'rep_id',
-          'region_id',
-          'order_count',
-          'amount_minor',
-          'quantity',
-          'line_count',
-          'campaign_amount_minor',
-        ])
-        .execute();
+      await coverCustomerCells(db, table, column);
       await db.schema.dropIndex(old).execute();
       if (ctx.dialect === 'postgres') await sql`ANALYZE ${sql.table(table)}`.execute(db);
     }
