@@ -2,12 +2,11 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { BatchResult, ImportMeta, ImportSink } from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
 import { arrayLiteral, type BulkColumn, unnestInsert } from '../bulk-insert.ts';
-import { OrderTracker } from '../kpi/order-rollup.ts';
-import { arrayView, RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
+import { arrayView, type RollupLine } from '../kpi/rollup-accumulator.ts';
 import { kyselyOrderWriter, kyselyRollupWriter } from '../kpi/rollup-writers.ts';
 import type { Database } from '../schema/index.ts';
-import { DayAfterDay, rollingCells } from './day-after-day.ts';
 import { contentKey, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
+import { LineRollups } from './line-rollups.ts';
 
 /** An import sink that also keeps derived data (the KPI roll-ups) current; `complete` finishes it. */
 export interface RollupSink extends ImportSink {
@@ -68,11 +67,10 @@ export function createKyselySink(
   importSeq: number,
 ): RollupSink {
   const company = meta.companyId;
-  const rollups = new RollupAccumulator();
   const writeRollups = kyselyRollupWriter(trx, tenantId);
   const writeOrders = kyselyOrderWriter(trx, tenantId, importSeq);
   /** Created at the first batch, once it is known whether the company had lines before. */
-  let orders: OrderTracker | null = null;
+  let rolled: LineRollups | null = null;
   const cache = new Map<NamedTable | 'customers', Map<string, number>>();
   const keyer = new SalesLineKeyer();
 
@@ -210,14 +208,14 @@ export function createKyselySink(
     const reps = await ensure('sales_reps', records, (r) => r.rep);
     const regions = await ensure('regions', records, (r) => r.region);
     const customers = await ensureCustomers(records);
-    if (orders === null) {
+    if (rolled === null) {
       const prior = await trx
         .selectFrom('sales_lines')
         .select('id')
         .where('tenant_id', '=', tenantId)
         .limit(1)
         .executeTakeFirst();
-      orders = new OrderTracker(prior !== undefined, rollups);
+      rolled = new LineRollups(prior !== undefined);
     }
     const lines: RollupLine[] = [];
     const rows: LineRow[] = records.map((r) => {
@@ -291,7 +289,7 @@ export function createKyselySink(
   }
 
   async function rollInserted(batch: SentBatch): Promise<BatchResult> {
-    const tracker = orders as OrderTracker;
+    const roll = rolled as LineRollups;
     let added = 0;
     for (let c = 0; c < batch.inserts.length; c++) {
       const inserted = await (batch.inserts[c] as SentBatch['inserts'][number]);
@@ -323,22 +321,10 @@ export function createKyselySink(
           if (rowid === undefined) continue;
           keys.delete(key);
         }
-        const line = batch.lines[j] as RollupLine;
-        rollups.add(line);
-        tracker.add({
-          orderId: row.order_id,
-          productId: line.productId,
-          rowid,
-          saleDate: line.saleDate,
-          channelId: line.channelId,
-          repId: line.repId,
-          regionId: line.regionId,
-          customerId: line.customerId,
-        });
-        dates.see(line.saleDate);
+        roll.add(batch.lines[j] as RollupLine, row.order_id, rowid);
       }
-      if (rollups.full || (dates.ordered && rollups.cells >= drainEvery)) await writeRollups(rollups.drain());
-      if (tracker.full) await writeOrders.flush(tracker);
+      if (roll.rollupsDue) await writeRollups(roll.rollups.drain());
+      if (roll.ordersDue) await writeOrders.flush(roll.orders);
     }
     return { added, duplicates: batch.rows.length - added } satisfies BatchResult;
   }
@@ -353,8 +339,6 @@ export function createKyselySink(
   let lineInserts: Promise<unknown> = Promise.resolve();
   let sending: Promise<unknown> = Promise.resolve();
   let rolling: Promise<unknown> = Promise.resolve();
-  const dates = new DayAfterDay();
-  const drainEvery = rollingCells();
   function writeSales(records: readonly SalesRecord[]): Promise<BatchResult> {
     if (records.length === 0) return Promise.resolve({ added: 0, duplicates: 0 });
     const sent = sending.then(() => sendSales(records));
@@ -377,8 +361,9 @@ export function createKyselySink(
     writeSales,
     async complete() {
       await rolling;
-      await writeRollups(rollups.drain());
-      if (orders !== null) await writeOrders.resolve(orders);
+      if (rolled === null) return;
+      await writeRollups(rolled.rollups.drain());
+      await writeOrders.resolve(rolled.orders);
     },
     writeMarketing: (records) =>
       inTurn(async () => {

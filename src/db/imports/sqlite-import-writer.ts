@@ -1,8 +1,8 @@
 import type SQLite from 'better-sqlite3';
-import { type OrderLine, OrderTracker } from '../kpi/order-rollup.ts';
-import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
+import type { RollupLine } from '../kpi/rollup-accumulator.ts';
 import { sqliteOrderWriter, sqliteRollupWriter } from '../kpi/rollup-writers.ts';
-import { DayAfterDay, rollingCells } from './day-after-day.ts';
+import { DayAfterDay } from './day-after-day.ts';
+import { LineRollups } from './line-rollups.ts';
 import {
   DIM_TABLES,
   DIM_WIDTH,
@@ -126,12 +126,11 @@ export function createSqliteImportWriter(
 ): SqliteImportWriter {
   const { companyId, tenantId, importSeq, importId, currency } = opts;
   if (!/^[A-Z]{3}$/.test(currency)) throw new Error(`not an ISO 4217 code: ${currency}`);
-  const rollups = new RollupAccumulator();
   const writeRollups = sqliteRollupWriter(conn, tenantId);
   // Checked before this import writes a line: did the company have any?
   const priorLines =
     conn.prepare('select 1 from sales_lines where tenant_id = ? limit 1').get(tenantId) !== undefined;
-  const orders = new OrderTracker(priorLines, rollups);
+  const rolling = new LineRollups(priorLines);
   const writeOrders = sqliteOrderWriter(conn, tenantId, importSeq);
 
   const dimStatements = Object.fromEntries(
@@ -173,7 +172,6 @@ export function createSqliteImportWriter(
   /** Every line so far came day after day and went straight in. */
   let direct = true;
   const dates = new DayAfterDay();
-  const drainEvery = rollingCells();
   /**
    * A company's first lines (nothing to collide with) are rolled up as they are written, beside the
    * reading thread; only a key repeated inside the file could then leave a line out, and the roll-ups
@@ -196,16 +194,6 @@ export function createSqliteImportWriter(
     amountMinor: 0,
     hasCampaign: false,
   };
-  const orderLine: OrderLine = {
-    orderId: '',
-    productId: 0,
-    rowid: 0,
-    saleDate: '',
-    channelId: null,
-    repId: null,
-    regionId: null,
-    customerId: null,
-  };
   /**
    * Feeds one line to the roll-ups: `r[at …]` holds order id, sale date, product, customer, channel,
    * rep, region, quantity, amount, campaign code at the offsets of `o`; `rowid` is its row (staged or
@@ -222,23 +210,11 @@ export function createSqliteImportWriter(
     scratch.amountMinor = r[at + o.amount] as number;
     const campaign = r[at + o.campaign] as string | null;
     scratch.hasCampaign = campaign !== null && campaign !== '';
-    rollups.add(scratch);
-    orderLine.orderId = r[at + o.order] as string;
-    orderLine.productId = scratch.productId;
-    orderLine.rowid = rowid;
-    orderLine.saleDate = scratch.saleDate;
-    orderLine.channelId = scratch.channelId;
-    orderLine.repId = scratch.repId;
-    orderLine.regionId = scratch.regionId;
-    orderLine.customerId = scratch.customerId;
-    orders.add(orderLine);
+    rolling.add(scratch, r[at + o.order] as string, rowid);
   };
   const drainIfFull = () => {
-    // Lines that come day after day are drained often: their days are done with, and small tables
-    // stay in the CPU's cache (a hash of a whole file's cells misses it on every line: 1M date-ordered
-    // lines 0.3 s slower). Other lines wait for the byte budget, so that each cell is written once.
-    if (rollups.full || (direct && rollups.cells >= drainEvery)) writeRollups(rollups.drain());
-    if (orders.full) writeOrders.flush(orders);
+    if (rolling.rollupsDue) writeRollups(rolling.rollups.drain());
+    if (rolling.ordersDue) writeOrders.flush(rolling.orders);
   };
 
   /** The largest line id (prepared once: a later import asks before every batch it writes). */
@@ -342,9 +318,9 @@ export function createSqliteImportWriter(
   const settleLines = (): number => {
     settled = true;
     move();
-    writeRollups(rollups.drain());
+    writeRollups(rolling.rollups.drain());
     if (rollAsStaged && added !== lines) rebuild = true;
-    else writeOrders.resolve(orders);
+    else writeOrders.resolve(rolling.orders);
     conn.exec('drop table temp.import_stage');
     return added;
   };

@@ -135,7 +135,18 @@ describe('RollupAccumulator', () => {
         fc.array(fc.integer({ min: 0, max: 80 })),
         fc.array(fc.integer({ min: -1, max: 1 }), { maxLength: 80 }),
         fc.integer({ min: 1, max: 20 }),
-        (lines, limit, drainAt, orderSigns, productWeekLimit) => {
+        fc.array(fc.nat(), { maxLength: 80 }),
+        (lines, limit, drainAt, orderSigns, productWeekLimit, back) => {
+          // Line i counts an order (sign orderSigns[i]) in the cell of line i − back[i] (mostly its own,
+          // as OrderTracker does right after an order's first line; sometimes an earlier line's).
+          const countedIn = lines.map(
+            (_, i) => i - ((back[i] ?? 0) % 3 === 0 ? 0 : (back[i] ?? 0) % (i + 1)),
+          );
+          const orders = lines.map(() => 0);
+          lines.forEach((_, i) => {
+            const j = countedIn[i] as number;
+            orders[j] = (orders[j] as number) + (orderSigns[i] ?? 0);
+          });
           // The reference, without the accumulator: each line as a one-line daily and monthly row.
           const one = (l: RollupLine) => ({
             productId: l.productId,
@@ -159,19 +170,19 @@ describe('RollupAccumulator', () => {
                 monthStart: `${l.saleDate.slice(0, 7)}-01`,
                 ...one(l),
                 customerId: l.customerId,
-                orders: orderSigns[i] ?? 0,
+                orders: orders[i] as number,
               })),
               customerWeeks: lines.map((l, i) => ({
                 weekStart: MONDAY[l.saleDate] as string,
                 ...one(l),
                 customerId: l.customerId,
-                orders: orderSigns[i] ?? 0,
+                orders: orders[i] as number,
               })),
               customerDays: lines.map((l, i) => ({
                 saleDate: l.saleDate,
                 ...one(l),
                 customerId: l.customerId,
-                orders: orderSigns[i] ?? 0,
+                orders: orders[i] as number,
               })),
               customerProductWeeks: lines.flatMap((l) =>
                 l.customerId === null
@@ -207,8 +218,9 @@ describe('RollupAccumulator', () => {
           const drains = new Set(drainAt);
           lines.forEach((l, i) => {
             acc.add(l);
-            // An order counted (or taken back) in the line's customer-month cell, as OrderTracker does.
-            if (orderSigns[i]) acc.countOrder(l, orderSigns[i] as number);
+            // An order counted (or taken back) in a line's customer cells, as OrderTracker does.
+            if (orderSigns[i])
+              acc.countOrder(lines[countedIn[i] as number] as RollupLine, orderSigns[i] as number);
             if (acc.full || drains.has(i)) batches.push(copied(acc.drain()));
           });
           batches.push(copied(acc.drain()));
@@ -399,6 +411,59 @@ describe('a drained batch', () => {
     acc.countOrder(line, 1);
     expect(copied(acc.drain()).customerMonths).toEqual([
       expect.objectContaining({ monthStart: '2026-03-01', customerId: 3, orders: 1, lines: 0 }),
+    ]);
+  });
+});
+
+describe('an order count', () => {
+  it("lands in its own cell, whether or not that is the last line's", () => {
+    const base: RollupLine = {
+      saleDate: '2026-03-02',
+      productId: 1,
+      customerId: 3,
+      channelId: 1,
+      repId: 1,
+      regionId: 1,
+      quantity: 1,
+      amountMinor: 100,
+      hasCampaign: false,
+    };
+    // Each member in turn differs between the counted line and the last line added.
+    const others: Partial<RollupLine>[] = [
+      { saleDate: '2026-04-15' },
+      { customerId: 4 },
+      { customerId: null },
+      { channelId: 2 },
+      { repId: null },
+      { regionId: 2 },
+    ];
+    for (const other of others) {
+      const acc = new RollupAccumulator();
+      const last = { ...base, ...other };
+      acc.add(base);
+      acc.add(last);
+      acc.countOrder(base, 1);
+      acc.countOrder(last, 1);
+      acc.countOrder(last, 1);
+      const batch = copied(acc.drain());
+      for (const cells of [batch.customerDays, batch.customerWeeks, batch.customerMonths])
+        expect(
+          cells.map((c) => [c.customerId, c.channelId, c.repId, c.regionId, c.orders]),
+          JSON.stringify(other),
+        ).toEqual(
+          expect.arrayContaining([
+            [base.customerId, base.channelId, base.repId, base.regionId, 1],
+            [last.customerId, last.channelId, last.repId, last.regionId, 2],
+          ]),
+        );
+    }
+    // A count right after a drain, in the cell of the last line added before it: a row of its own.
+    const acc = new RollupAccumulator();
+    acc.add(base);
+    acc.drain();
+    acc.countOrder(base, 1);
+    expect(copied(acc.drain()).customerDays).toEqual([
+      expect.objectContaining({ saleDate: base.saleDate, customerId: 3, orders: 1, lines: 0 }),
     ]);
   });
 });
