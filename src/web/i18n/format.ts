@@ -3,8 +3,15 @@ import type { Locale } from '../../contract/common.ts';
 const intlLocale = (lang: Locale) => (lang === 'zh-TW' ? 'zh-TW' : 'en-US');
 
 /** Formats a plain number with the locale's grouping. */
-export function formatNumber(value: number, lang: Locale, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits }).format(value);
+export function formatNumber(
+  value: number,
+  lang: Locale,
+  maximumFractionDigits = 2,
+  minimumFractionDigits = 0,
+): string {
+  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits, minimumFractionDigits }).format(
+    value,
+  );
 }
 
 /**
@@ -49,9 +56,18 @@ export function parseGrouped(text: string | undefined): number {
   return cleaned === '' ? Number.NaN : Number(cleaned);
 }
 
-/** A ratio as a percentage: 0.253 → "25.3%". */
-export function formatPercent(ratio: number, lang: Locale, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits }).format(ratio);
+/** A ratio as a percentage: 0.253 → "25.3%" (0.56 → "56%", or "56.0%" with one fixed digit). */
+export function formatPercent(
+  ratio: number,
+  lang: Locale,
+  maximumFractionDigits = 1,
+  minimumFractionDigits = 0,
+): string {
+  return new Intl.NumberFormat(intlLocale(lang), {
+    style: 'percent',
+    maximumFractionDigits,
+    minimumFractionDigits,
+  }).format(ratio);
 }
 
 /** A 'YYYY-MM-DD' date in the user's language, without converting time zones. */

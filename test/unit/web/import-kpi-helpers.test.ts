@@ -56,6 +56,11 @@ describe('KPI explorer helpers', () => {
   it('formats values by unit and compares with last year', () => {
     expect(formatKpi(1500, 'money', 'TWD', 'zh-TW')).toBe('NT$1,500');
     expect(formatKpi(0.253, 'ratio', 'TWD', 'en')).toBe('25.3%');
+    // A goal's level reads as written; a column of figures keeps one decimal so that it lines up.
+    expect(formatKpi(0.6, 'ratio', 'TWD', 'zh-TW')).toBe('60%');
+    expect(formatKpi(0.56, 'ratio', 'TWD', 'zh-TW', true)).toBe('56.0%');
+    expect(formatKpi(4.5, 'score', 'TWD', 'en', true)).toBe('4.50');
+    expect(formatKpi(4.5, 'score', 'TWD', 'en')).toBe('4.5');
     expect(formatKpi(null, 'count', 'TWD', 'en')).toBe('—');
     expect(isAdditive('money')).toBe(true);
     expect(isAdditive('ratio')).toBe(false);

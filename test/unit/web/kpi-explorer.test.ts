@@ -134,7 +134,10 @@ describe('changes against last year', () => {
     expect(formatChange(retention ?? { kind: 'points', value: 0 }, 'en', words)).toBe('−4.8 pt');
     const revenue = changeOf('money', 120, 100);
     expect(revenue).toEqual({ kind: 'percent', value: 0.2 });
-    expect(formatChange(revenue ?? { kind: 'percent', value: 0 }, 'en', words)).toBe('+20%');
+    expect(formatChange(revenue ?? { kind: 'percent', value: 0 }, 'en', words)).toBe('+20.0%');
+    // Fixed decimals, so that a column of changes lines up.
+    expect(formatChange({ kind: 'points', value: -4 }, 'en', words)).toBe('−4.0 pt');
+    expect(formatChange({ kind: 'score', value: 0.5 }, 'en', words)).toBe('+0.50 pts');
     expect(changeOf('score', 42, 30)).toEqual({ kind: 'score', value: 12 });
     expect(changeOf('ratio', null, 0.5)).toBeNull();
     expect(changeOf('count', 5, 0)).toBeNull();

@@ -37,7 +37,7 @@ export function KpiBreakdownPanel({
   const rows: Row[] = b
     ? rankedKeys(b).map((k) => ({ key: k, value: byKey.get(k) ?? null, lastYear: lastYear.get(k) ?? null }))
     : [];
-  const fmt = (v: number | null) => (b ? formatKpi(v, b.unit, b.currency, lang) : '—');
+  const fmt = (v: number | null) => (b ? formatKpi(v, b.unit, b.currency, lang, true) : '—');
   const memberName = (k: string) => (k === '' ? t('kpi.noneRecorded') : k);
   return (
     <Panel title={t('kpi.breakdownTitle', { by: t(`kpi.dimensions.${by}`) })} style={{ marginBottom: 16 }}>

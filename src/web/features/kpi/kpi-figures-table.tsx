@@ -33,7 +33,7 @@ export function KpiFiguresTable({
     value: p.value,
     lastYear: result?.comparison[i]?.value ?? null,
   }));
-  const fmt = (v: number | null) => (result ? formatKpi(v, result.unit, result.currency, lang) : '—');
+  const fmt = (v: number | null) => (result ? formatKpi(v, result.unit, result.currency, lang, true) : '—');
   const change = (value: number | null, lastYear: number | null) =>
     result ? (
       <ChangeText

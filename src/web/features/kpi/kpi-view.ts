@@ -66,21 +66,25 @@ export function isAdditive(unit: KpiUnit): boolean {
   return unit === 'money' || unit === 'count';
 }
 
-/** A KPI value for tables and tooltips. */
+/**
+ * A KPI value for tables and tooltips. `column`: one of a column of figures, where rates and scores
+ * keep a fixed number of decimals so that they line up (56.0% under 63.4%, not 56%).
+ */
 export function formatKpi(
   value: number | null | undefined,
   unit: KpiUnit,
   currency: string,
   lang: Locale,
+  column = false,
 ): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   switch (unit) {
     case 'money':
       return formatMoney(Math.round(value * 100) / 100, currency, lang);
     case 'ratio':
-      return formatPercent(value, lang);
+      return formatPercent(value, lang, 1, column ? 1 : 0);
     case 'score':
-      return formatNumber(value, lang, 2);
+      return formatNumber(value, lang, 2, column ? 2 : 0);
     default:
       return formatNumber(value, lang);
   }
@@ -112,7 +116,10 @@ export function changeOf(unit: KpiUnit, current: number | null, previous: number
   return c === null ? null : { kind: 'percent', value: c };
 }
 
-/** A change with its sign: "+12.5%", "−4.8 pt" (the unit words come from the caller's translations). */
+/**
+ * A change with its sign, with fixed decimals so that a column of them lines up: "+12.5%", "+20.0%",
+ * "−4.8 pt", "−4.0 pt" (the unit words come from the caller's translations).
+ */
 export function formatChange(
   c: KpiChange,
   lang: Locale,
@@ -120,8 +127,9 @@ export function formatChange(
 ): string {
   const sign = c.value > 0 ? '+' : c.value < 0 ? '−' : '±';
   const abs = Math.abs(c.value);
-  if (c.kind === 'percent') return `${sign}${formatPercent(abs, lang)}`;
-  const n = `${sign}${formatNumber(abs, lang, c.kind === 'points' ? 1 : 2)}`;
+  if (c.kind === 'percent') return `${sign}${formatPercent(abs, lang, 1, 1)}`;
+  const digits = c.kind === 'points' ? 1 : 2;
+  const n = `${sign}${formatNumber(abs, lang, digits, digits)}`;
   return c.kind === 'points' ? words.points(n) : words.score(n);
 }
 
