@@ -214,6 +214,19 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     expect(new URL(page.url()).searchParams.get('by')).toBe('channel');
     await shot(page, 'kpi-02-aov-by-channel');
 
+    // Customers are counted where they were identified: channels whose sales were all walk-ins (the
+    // imported file had no customer column) are named under the table, not silently left out of it.
+    expect(await page.getByTestId('kpi-without-customers').count()).toBe(0);
+    // (Exactly 客戶數: 潛在客戶數 and 新客戶數 contain it.)
+    await chooseOption(page, page.getByLabel('指標', { exact: true }), /^客戶數$/);
+    await expect
+      .poll(() => page.getByTestId('kpi-without-customers').textContent(), { timeout: 20_000 })
+      .toContain('外送');
+    expect(
+      await page.locator('[data-testid="kpi-breakdown-table"] .ant-table-row', { hasText: '外送' }).count(),
+    ).toBe(0);
+    await shot(page, 'kpi-03-customers-by-channel');
+
     // An empty KPI names the import that would fill it; its link opens the wizard on that kind of file.
     await page.goto(`${server.url}/kpi?metric=csat&period=custom&from=2001-01-01&to=2001-12-31`);
     await page.getByTestId('kpi-empty').getByText('匯入滿意度回覆').first().waitFor();

@@ -1,3 +1,4 @@
+import { countsCustomers } from '../../core/goals/metric-kinds.ts';
 import { DATA_GAPS, type DataGap } from '../../core/ingest/data-gaps.ts';
 import { type Dimension, type KpiMetric, type KpiQuery, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 import type { AppContext } from '../ports.ts';
@@ -25,16 +26,6 @@ const ORDER_METRICS: readonly KpiMetric[] = [
   'repeat_purchase_rate',
   'clv',
 ];
-/** KPIs that count customers (lines without a customer are no customer). */
-const CUSTOMER_METRICS: readonly KpiMetric[] = [
-  'customers',
-  'new_customers',
-  'retention_rate',
-  'churn_rate',
-  'repeat_purchase_rate',
-  'clv',
-  'cac',
-];
 
 /** The missing facts a KPI × breakdown × filters depends on. */
 export function gapsAffecting(query: KpiQuery): DataGap[] {
@@ -47,7 +38,8 @@ export function gapsAffecting(query: KpiQuery): DataGap[] {
     needs.add('inventedOrders');
     needs.add('blankOrderIds');
   }
-  if (CUSTOMER_METRICS.includes(query.metric) || (salesLines && SEGMENT_DIMENSIONS.some((d) => dims.has(d))))
+  // (Lines without a customer are no customer.)
+  if (countsCustomers(query.metric) || (salesLines && SEGMENT_DIMENSIONS.some((d) => dims.has(d))))
     needs.add('noCustomer');
   return DATA_GAPS.filter((g) => needs.has(g));
 }

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** Opens the antd Select labelled `label` and picks the option whose text is `option`. */
-export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+export async function chooseOption(page: Page, field: Locator, option: string | RegExp): Promise<void> {
   await field.click();
   const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
     hasText: option,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiResultBody } from '../../../src/contract/kpi.ts';
+import { countsCustomers } from '../../../src/core/goals/metric-kinds.ts';
 import { KPI_METRICS } from '../../../src/core/kpi/types.ts';
 import { breakdownOption, trendOption } from '../../../src/web/features/kpi/kpi-chart-options.ts';
 import { breakdownKind } from '../../../src/web/features/kpi/kpi-charts.tsx';
@@ -17,6 +18,7 @@ import {
   formatChange,
   isEmptySeries,
   lastCompleteIndex,
+  membersWithoutCustomers,
 } from '../../../src/web/features/kpi/kpi-view.ts';
 
 type Point = KpiResultBody['series'][number];
@@ -194,5 +196,31 @@ describe('empty KPIs name the import that fills them', () => {
     expect(fillingImport('retention_rate')).toBe('sales');
     expect(fillingImport('market_share')).toBeNull();
     for (const m of KPI_METRICS) expect(() => fillingImport(m)).not.toThrow();
+  });
+});
+
+describe('members without identified customers', () => {
+  it('are the members the customers KPI does not count, for the KPIs that count customers only', () => {
+    const all = ['門市', '線上商店', '外送平台', '批發'];
+    const customers = [
+      { key: '門市', value: 575 },
+      { key: '線上商店', value: 284 },
+      // Counted zero, or no value: no identified customer there either.
+      { key: '批發', value: 0 },
+      { key: null, value: 12 },
+    ];
+    expect(membersWithoutCustomers(all, customers)).toEqual(['外送平台', '批發']);
+    expect(membersWithoutCustomers(all, [])).toEqual(all);
+    expect([...KPI_METRICS].filter(countsCustomers).sort()).toEqual([
+      'cac',
+      'churn_rate',
+      'clv',
+      'customers',
+      'new_customers',
+      'repeat_purchase_rate',
+      'retention_rate',
+    ]);
+    expect(countsCustomers('revenue')).toBe(false);
+    expect(countsCustomers('aov')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Spin, Table } from 'antd';
+import { Alert, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { KpiResultBody } from '../../../contract/kpi.ts';
 import { isLowerBetter } from '../../../core/goals/metric-kinds.ts';
@@ -25,9 +25,12 @@ interface Row {
 export function KpiBreakdownPanel({
   by,
   breakdown,
+  withoutCustomers = [],
 }: {
   by: Dimension;
   breakdown: UseQueryResult<KpiResultBody>;
+  /** Members with no identified customer in the range (a customer KPI has no value for them). */
+  withoutCustomers?: readonly string[];
 }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -86,6 +89,18 @@ export function KpiBreakdownPanel({
           },
         ]}
       />
+      {withoutCustomers.length > 0 && (
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 8, marginBottom: 0 }}
+          data-testid="kpi-without-customers"
+        >
+          {t('kpi.withoutCustomers', {
+            by: t(`kpi.dimensions.${by}`),
+            names: withoutCustomers.join(lang === 'zh-TW' ? '、' : ', '),
+          })}
+        </Typography.Paragraph>
+      )}
     </Panel>
   );
 }

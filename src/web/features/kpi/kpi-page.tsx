@@ -90,7 +90,9 @@ export default function KpiPage() {
           )}
         </Spin>
       </Panel>
-      {by && !empty && <KpiBreakdownPanel by={by} breakdown={data.breakdown} />}
+      {by && !empty && (
+        <KpiBreakdownPanel by={by} breakdown={data.breakdown} withoutCustomers={data.withoutCustomers} />
+      )}
       <Panel title={t('kpi.figures')}>
         <KpiFiguresTable result={result} name={name} loading={trend.isPending} />
       </Panel>

@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DimensionMembersBody, KpiGlossaryBody, KpiResultBody } from '../../../contract/kpi.ts';
+import { countsCustomers } from '../../../core/goals/metric-kinds.ts';
 import { api, companyPath } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 import type { KpiViewState } from './kpi-url.ts';
-import { whereString } from './kpi-view.ts';
+import { membersWithoutCustomers, WALK_IN_DIMENSIONS, whereString } from './kpi-view.ts';
 
 export type Dimension = NonNullable<KpiResultBody['by']>;
 
@@ -47,8 +48,36 @@ export function useKpiData(view: KpiViewState, range: { from: string; to: string
     enabled: by !== null,
     placeholderData: keepPreviousData,
   });
+  // A customer KPI by channel, rep or region: which members had no identified customer in the range
+  // (their sales were walk-ins), so that the breakdown can say why they are not in it.
+  const walkIns =
+    by !== null && countsCustomers(view.metric) && (WALK_IN_DIMENSIONS as readonly string[]).includes(by);
+  const byMembers = useQuery({
+    queryKey: ['kpi', companyId, 'dimension', by],
+    queryFn: () => api.get<DimensionMembersBody>(companyPath(companyId, `/dimensions/${by}`)),
+    enabled: walkIns,
+  });
+  const customersBy = useQuery({
+    queryKey: ['kpi', companyId, 'customers-by', base.from, base.to, where, by],
+    queryFn: () =>
+      api.get<KpiResultBody>(
+        kpiUrl(companyId, {
+          metric: 'customers',
+          from: base.from,
+          to: base.to,
+          where,
+          grain: 'total',
+          by: by ?? undefined,
+        }),
+      ),
+    enabled: walkIns,
+  });
+  const withoutCustomers =
+    walkIns && byMembers.data && customersBy.data
+      ? membersWithoutCustomers(byMembers.data.names, customersBy.data.total)
+      : [];
   /** The server's file of the current view (with the breakdown when one is chosen); cookies go with a plain link. */
   const exportHref = (format: 'csv' | 'xlsx') =>
     kpiUrl(companyId, { ...base, by: by ?? undefined, format }, '/kpi/export');
-  return { glossary, entry, dims, by, filter, members, trend, breakdown, exportHref };
+  return { glossary, entry, dims, by, filter, members, trend, breakdown, withoutCustomers, exportHref };
 }
