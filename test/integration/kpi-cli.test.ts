@@ -133,3 +133,78 @@ describe('pacer kpi (SQLite, real processes)', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, gaps: [] });
   });
 });
+
+describe('pacer kpi names the channels a customer KPI has no value for (SQLite, real processes)', () => {
+  let dir: string;
+  let data: string;
+  let remove = () => {};
+  beforeAll(() => {
+    ({ dir, data, remove } = cliCompany('Walk-in Co'));
+    // 門市 has members; 外送 only walk-ins (no customer); 批發 sold to a member in 2025 only.
+    const csv = [
+      '訂單編號,交易時間,品名,數量,金額,通路,客戶',
+      'A1,2026-03-02,拿鐵,1,100,門市,M1',
+      'A2,2026-03-09,拿鐵,1,100,門市,M2',
+      'A3,2026-04-06,拿鐵,1,100,門市,M1',
+      'B1,2026-03-03,拿鐵,1,120,外送,',
+      'B2,2026-04-07,拿鐵,1,120,外送,',
+      'C1,2025-05-05,禮盒,10,3000,批發,M9',
+    ].join('\n');
+    const file = join(dir, 'walk-ins.csv');
+    writeFileSync(file, csv);
+    const imp = run(['import', 'sales', file, '--data', data, '--json']);
+    expect(imp.status, imp.stderr).toBe(0);
+    expect(JSON.parse(imp.stdout)).toMatchObject({ added: 6 });
+  }, 120_000);
+  afterAll(() => remove());
+
+  const range = ['--from', '2026-03-01', '--to', '2026-04-30', '--grain', 'month', '--by', 'channel'];
+
+  it('a customer KPI by channel says which channels had no identified customer in the range', () => {
+    const zh = run(['kpi', 'customers', ...range, '--data', data]);
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(zh.stdout).toContain('合計\t門市\t2');
+    expect(zh.stdout).not.toMatch(/\t外送\t/);
+    expect(zh.stdout.trim().split('\n').at(-1)).toBe(
+      '注意:此期間沒有記名客戶購買的通路(所以不在上面):外送、批發',
+    );
+    const en = run(['kpi', 'retention_rate', ...range, '--lang', 'en', '--json', '--data', data]);
+    expect(en.status, en.stderr).toBe(0);
+    expect(JSON.parse(en.stdout).withoutCustomers).toEqual(['外送', '批發']);
+    // 批發's member bought in 2025: a range that holds it leaves only 外送 out.
+    const wide = run([
+      'kpi',
+      'customers',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2026-04-30',
+      '--by',
+      'channel',
+      '--json',
+      '--data',
+      data,
+    ]);
+    expect(JSON.parse(wide.stdout).withoutCustomers).toEqual(['外送']);
+  });
+
+  it('says nothing of the kind for KPIs that do not count customers, or other breakdowns', () => {
+    const revenue = run(['kpi', 'revenue', ...range, '--json', '--data', data]);
+    expect(revenue.status, revenue.stderr).toBe(0);
+    expect(JSON.parse(revenue.stdout).withoutCustomers).toBeUndefined();
+    const byProduct = run([
+      'kpi',
+      'customers',
+      '--from',
+      '2026-03-01',
+      '--to',
+      '2026-04-30',
+      '--by',
+      'product',
+      '--data',
+      data,
+    ]);
+    expect(byProduct.status, byProduct.stderr).toBe(0);
+    expect(byProduct.stdout).not.toContain('注意');
+  });
+});

@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
 import { memberActor } from '../../app/company/operator.ts';
-import { getKpi } from '../../app/kpi/kpi-use-cases.ts';
+import { getKpi, listDimensionMembers } from '../../app/kpi/kpi-use-cases.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
 import { dimensionWord } from '../../core/goals/grade-goal.ts';
+import {
+  countsCustomers,
+  membersWithoutCustomers,
+  WALK_IN_DIMENSIONS,
+} from '../../core/goals/metric-kinds.ts';
 import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
 import type { KpiPoint } from '../../core/kpi/types.ts';
 import { fail, fieldLines, output, withDatabaseOption, withRuntime } from '../options.ts';
@@ -83,9 +88,33 @@ export function registerKpiCommand(program: Command): void {
                 : `注意:這家公司的資料中沒有${dimensionWord(u.dimension, locale)}「${u.name}」,此指標對它是 0。${closest.length ? `最接近的名稱:${closest.join('、')}。` : ''}`,
             );
           }
+          // A customer KPI by channel, rep or region has no value for members whose sales in the range
+          // were all walk-ins: named, as the web app does (from the customers KPI over the same range).
+          let withoutCustomers: string[] | undefined;
+          const by = result.by;
+          if (by && countsCustomers(result.metric) && WALK_IN_DIMENSIONS.includes(by)) {
+            const [names, customers] = await Promise.all([
+              listDimensionMembers(rt.ctx, owner, company.id, by),
+              getKpi(rt.ctx, owner, company.id, {
+                metric: 'customers',
+                from: result.from,
+                to: result.to,
+                grain: 'total',
+                by,
+                where: opts.where,
+              }),
+            ]);
+            withoutCustomers = membersWithoutCustomers(names, customers.total);
+            if (withoutCustomers.length > 0)
+              notes.push(
+                locale === 'en'
+                  ? `Note: no identified customer bought through these ${dimensionWord(by, locale)} values in this range (so they are not listed above): ${withoutCustomers.join(', ')}`
+                  : `注意:此期間沒有記名客戶購買的${dimensionWord(by, locale)}(所以不在上面):${withoutCustomers.join('、')}`,
+              );
+          }
           output(
             opts.json,
-            result,
+            withoutCustomers === undefined ? result : { ...result, withoutCustomers },
             [
               `${company.name} · ${metric} (${result.unit}, ${result.currency})`,
               ...lines,

@@ -1,5 +1,5 @@
 import { isSummable } from '../kpi/aggregation.ts';
-import { KPI_METRICS, type KpiMetric } from '../kpi/types.ts';
+import { type Dimension, KPI_METRICS, type KpiMetric } from '../kpi/types.ts';
 
 /** Metrics whose value over a period is the sum of its days: targets on them are totals (core/kpi's kinds). */
 export const ADDITIVE_METRICS: readonly KpiMetric[] = KPI_METRICS.filter(isSummable);
@@ -40,3 +40,19 @@ export const isLowerBetter = (m: KpiMetric): boolean => LOWER_IS_BETTER.includes
 export const isPercentMetric = (m: KpiMetric): boolean => PERCENT_METRICS.includes(m);
 export const isMoneyMetric = (m: KpiMetric): boolean => MONEY_METRICS.includes(m);
 export const countsCustomers = (m: KpiMetric): boolean => CUSTOMER_METRICS.includes(m);
+
+/** Line dimensions whose members may have sales with no customer recorded on any of them (walk-ins). */
+export const WALK_IN_DIMENSIONS: readonly Dimension[] = ['channel', 'rep', 'region'];
+
+/**
+ * The members (of `all`) with no identified customer in a range: absent from the customers KPI's
+ * totals by that dimension over the range, or counted zero there. A customer KPI broken down by the
+ * dimension has no value for them (walk-ins are not counted), so the web app and the CLI name them.
+ */
+export function membersWithoutCustomers(
+  all: readonly string[],
+  customersTotal: readonly { key?: string | null | undefined; value: number | null }[],
+): string[] {
+  const counted = new Set(customersTotal.filter((p) => (p.value ?? 0) > 0).map((p) => p.key ?? ''));
+  return all.filter((name) => !counted.has(name));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiResultBody } from '../../../src/contract/kpi.ts';
-import { countsCustomers } from '../../../src/core/goals/metric-kinds.ts';
+import { countsCustomers, membersWithoutCustomers } from '../../../src/core/goals/metric-kinds.ts';
 import { KPI_METRICS } from '../../../src/core/kpi/types.ts';
 import { breakdownOption, trendOption } from '../../../src/web/features/kpi/kpi-chart-options.ts';
 import { breakdownKind } from '../../../src/web/features/kpi/kpi-charts.tsx';
@@ -18,7 +18,6 @@ import {
   formatChange,
   isEmptySeries,
   lastCompleteIndex,
-  membersWithoutCustomers,
 } from '../../../src/web/features/kpi/kpi-view.ts';
 
 type Point = KpiResultBody['series'][number];

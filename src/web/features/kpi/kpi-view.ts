@@ -182,19 +182,3 @@ const IMPORT_KIND: Record<KpiSource, 'sales' | 'marketing' | 'satisfaction' | nu
 export function fillingImport(metric: KpiMetric): 'sales' | 'marketing' | 'satisfaction' | null {
   return IMPORT_KIND[KPI_SOURCE[metric]];
 }
-
-/** Line dimensions whose members a customer KPI may leave out: sales there may all be walk-ins. */
-export const WALK_IN_DIMENSIONS = ['channel', 'rep', 'region'] as const;
-
-/**
- * The members (of `all`) with no identified customer in the range: absent from the customers KPI's
- * totals by that dimension, or counted zero there. A customer KPI broken down by the dimension has no
- * value for them (walk-ins are not counted).
- */
-export function membersWithoutCustomers(
-  all: readonly string[],
-  customersTotal: readonly { key?: string | null | undefined; value: number | null }[],
-): string[] {
-  const counted = new Set(customersTotal.filter((p) => (p.value ?? 0) > 0).map((p) => p.key ?? ''));
-  return all.filter((name) => !counted.has(name));
-}

@@ -1,11 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DimensionMembersBody, KpiGlossaryBody, KpiResultBody } from '../../../contract/kpi.ts';
-import { countsCustomers } from '../../../core/goals/metric-kinds.ts';
+import {
+  countsCustomers,
+  membersWithoutCustomers,
+  WALK_IN_DIMENSIONS,
+} from '../../../core/goals/metric-kinds.ts';
 import { api, companyPath } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 import type { KpiViewState } from './kpi-url.ts';
-import { membersWithoutCustomers, WALK_IN_DIMENSIONS, whereString } from './kpi-view.ts';
+import { whereString } from './kpi-view.ts';
 
 export type Dimension = NonNullable<KpiResultBody['by']>;
 
