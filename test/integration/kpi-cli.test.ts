@@ -171,6 +171,10 @@ describe('pacer kpi names the channels a customer KPI has no value for (SQLite, 
     const en = run(['kpi', 'retention_rate', ...range, '--lang', 'en', '--json', '--data', data]);
     expect(en.status, en.stderr).toBe(0);
     expect(JSON.parse(en.stdout).withoutCustomers).toEqual(['外送', '批發']);
+    const enText = run(['kpi', 'retention_rate', ...range, '--lang', 'en', '--data', data]);
+    expect(enText.stdout.trim().split('\n').at(-1)).toBe(
+      'Note: channel not listed above (no sales to an identified customer in this range): 外送, 批發',
+    );
     // 批發's member bought in 2025: a range that holds it leaves only 外送 out.
     const wide = run([
       'kpi',

@@ -108,7 +108,7 @@ export function registerKpiCommand(program: Command): void {
             if (withoutCustomers.length > 0)
               notes.push(
                 locale === 'en'
-                  ? `Note: no identified customer bought through these ${dimensionWord(by, locale)} values in this range (so they are not listed above): ${withoutCustomers.join(', ')}`
+                  ? `Note: ${dimensionWord(by, locale)} not listed above (no sales to an identified customer in this range): ${withoutCustomers.join(', ')}`
                   : `注意:此期間沒有記名客戶購買的${dimensionWord(by, locale)}(所以不在上面):${withoutCustomers.join('、')}`,
               );
           }
