@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { createCustomerCells, fillCustomerCells, type PacerMigration } from './helpers.ts';
+import { createCustomerCells, fillCustomerCells, mondayOf, type PacerMigration } from './helpers.ts';
 
 /**
  * The customer KPIs of week buckets without scanning the lines (src/db/kpi/customer-activity.ts):
@@ -27,11 +26,7 @@ export const customerWeeks: PacerMigration = {
         'amount_minor',
       ])
       .execute();
-    // The Monday of a line's day, in each database's own date functions.
-    const monday =
-      ctx.dialect === 'postgres'
-        ? sql`to_char(date_trunc('week', CAST(s.sale_date AS date)), 'YYYY-MM-DD')`
-        : sql`date(s.sale_date, '-' || ((CAST(strftime('%w', s.sale_date) AS integer) + 6) % 7) || ' days')`;
+    const monday = mondayOf(ctx, 's.sale_date');
     await fillCustomerCells(db, ctx, 'kpi_customer_weekly', 'week_start', monday);
   },
 };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { bigint, type PacerMigration } from './helpers.ts';
+import { bigint, mondayOf, type PacerMigration } from './helpers.ts';
 
 /**
  * The customer KPIs of a product or category scope by week without scanning the lines
@@ -25,11 +25,7 @@ export const customerProductWeeks: PacerMigration = {
       .on('kpi_customer_product_weekly')
       .columns(['tenant_id', 'week_start', 'product_id', 'customer_id', 'amount_minor', 'line_count'])
       .execute();
-    // The Monday of a line's day, in each database's own date functions.
-    const monday =
-      ctx.dialect === 'postgres'
-        ? sql`to_char(date_trunc('week', CAST(s.sale_date AS date)), 'YYYY-MM-DD')`
-        : sql`date(s.sale_date, '-' || ((CAST(strftime('%w', s.sale_date) AS integer) + 6) % 7) || ' days')`;
+    const monday = mondayOf(ctx, 's.sale_date');
     await sql`
       INSERT INTO kpi_customer_product_weekly (tenant_id, week_start, product_id, customer_id, amount_minor,
         line_count)

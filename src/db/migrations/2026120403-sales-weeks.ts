@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { bigint, type PacerMigration } from './helpers.ts';
+import { bigint, mondayOf, type PacerMigration } from './helpers.ts';
 
 /**
  * The additive KPIs (revenue, units, lines, campaign revenue) of week buckets without reading every
@@ -27,11 +27,7 @@ export const salesWeeks: PacerMigration = {
       .on('kpi_sales_weekly')
       .columns(['tenant_id', 'week_start'])
       .execute();
-    // The Monday of a day, in each database's own date functions.
-    const monday =
-      ctx.dialect === 'postgres'
-        ? sql`to_char(date_trunc('week', CAST(d.sale_date AS date)), 'YYYY-MM-DD')`
-        : sql`date(d.sale_date, '-' || ((CAST(strftime('%w', d.sale_date) AS integer) + 6) % 7) || ' days')`;
+    const monday = mondayOf(ctx, 'd.sale_date');
     await sql`
       INSERT INTO kpi_sales_weekly
         (tenant_id, week_start, product_id, channel_id, rep_id, region_id,

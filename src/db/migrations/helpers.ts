@@ -31,6 +31,17 @@ export function addSerialId<T extends string, C extends string>(
 export const bigint = (ctx: MigrationContext) => (ctx.dialect === 'sqlite' ? 'integer' : 'bigint');
 
 /**
+ * The Monday (ISO week start, 'YYYY-MM-DD') of the date in `column` ('alias.sale_date'), in each
+ * database's own date functions: what the weekly roll-up migrations fill week_start with.
+ */
+export function mondayOf(ctx: MigrationContext, column: string): RawBuilder<string> {
+  const day = sql.ref(column);
+  return ctx.dialect === 'postgres'
+    ? sql<string>`to_char(date_trunc('week', CAST(${day} AS date)), 'YYYY-MM-DD')`
+    : sql<string>`date(${day}, '-' || ((CAST(strftime('%w', ${day}) AS integer) + 6) % 7) || ' days')`;
+}
+
+/**
  * A customer-cell table (kpi_customer_monthly, _weekly, _daily): per period × customer (NULL:
  * walk-ins) × channel × rep × region, the sums of the lines there and the count of the simple orders
  * there. No unique key: several rows of a cell sum. Its index is the migration's own.
