@@ -60,4 +60,47 @@ describe('the SQLite import writer', () => {
       .get();
     expect(daily).toBe(400);
   });
+  it('writes many rows a statement as INSERT OR FAIL: no statement journal (a copy of every page it changes)', () => {
+    const conn = database.sqlite;
+    if (!conn) throw new Error('SQLite expected');
+    const prepared: string[] = [];
+    const prepare = conn.prepare;
+    conn.prepare = ((source: string) => {
+      prepared.push(source);
+      return prepare.call(conn, source);
+    }) as typeof conn.prepare;
+    try {
+      conn.exec('BEGIN IMMEDIATE');
+      const writer = createSqliteImportWriter(conn, {
+        companyId: 'c2',
+        tenantId: 42,
+        importSeq: 1,
+        importId: 'i2',
+        currency: 'TWD',
+      });
+      // Enough lines, back and forth in time, for the stage, the sorted move and full roll-up statements.
+      const n = 450;
+      const strings: (string | null)[] = [];
+      const numbers = new Float64Array(n * SALES_NUMBERS);
+      for (let i = 0; i < n; i++) {
+        const day = `2026-0${1 + (i % 3)}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
+        strings.push(`P${i}`, `${day} 10:00`, day, null);
+        numbers.set(
+          [1, 1 + (i % 5), 1 + (i % 40), Number.NaN, Number.NaN, Number.NaN, 1, 100, 0, 100],
+          i * SALES_NUMBERS,
+        );
+      }
+      writer.sales(strings, numbers, n);
+      expect(writer.settle()).toEqual({ added: n, rebuild: false });
+      conn.exec('COMMIT');
+    } finally {
+      conn.prepare = prepare;
+    }
+    const manyRows = prepared.filter(
+      (s) => /^\s*insert\b/i.test(s) && (/\)\s*,\s*\(/.test(s) || /\bselect\b/i.test(s)),
+    );
+    // The stage, the move, and the daily, weekly and monthly sales and customer roll-ups at least.
+    expect(manyRows.length).toBeGreaterThanOrEqual(8);
+    expect(manyRows.filter((s) => !/^\s*INSERT OR FAIL INTO\b/.test(s))).toEqual([]);
+  });
 });

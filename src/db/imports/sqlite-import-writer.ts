@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { RollupLine } from '../kpi/rollup-accumulator.ts';
+import { SQLITE_BULK_INSERT } from '../bulk-insert.ts';
 import { sqliteOrderWriter, sqliteRollupWriter } from '../kpi/rollup-writers.ts';
 import { DayAfterDay } from './day-after-day.ts';
 import { LineRollups } from './line-rollups.ts';
@@ -136,7 +137,7 @@ export function createSqliteImportWriter(
   const dimStatements = Object.fromEntries(
     DIM_TABLES.map((t) => [
       t,
-      multiRow(conn, `insert into ${t} (company_id, ${DIM_COLUMNS[t]})`, '?, ', DIM_WIDTH[t], ''),
+      multiRow(conn, `${SQLITE_BULK_INSERT} ${t} (company_id, ${DIM_COLUMNS[t]})`, '?, ', DIM_WIDTH[t], ''),
     ]),
   ) as Record<DimTable, (rows: number) => SQLite.Statement>;
 
@@ -155,12 +156,12 @@ export function createSqliteImportWriter(
     product_id integer, customer_id integer, channel_id integer, rep_id integer, region_id integer, quantity real,
     unit_price_minor integer, discount_minor integer, amount_minor integer, campaign_code text)`);
   const WIDTH = 14;
-  const stageLines = multiRow(conn, `insert into temp.import_stage (${LINE_COLUMNS})`, '', WIDTH, '');
+  const stageLines = multiRow(conn, `${SQLITE_BULK_INSERT} temp.import_stage (${LINE_COLUMNS})`, '', WIDTH, '');
   // The tenant, currency and import are the same on every line: literals in the statement, not
   // parameters. All three are integers or a checked code.
   const insertLines = multiRow(
     conn,
-    `insert into sales_lines (tenant_id, currency, import_seq, ${LINE_COLUMNS})`,
+    `${SQLITE_BULK_INSERT} sales_lines (tenant_id, currency, import_seq, ${LINE_COLUMNS})`,
     `${Math.trunc(tenantId)}, '${currency}', ${Math.trunc(importSeq)}, `,
     WIDTH,
     'on conflict (tenant_id, order_id, line_no) do nothing',
@@ -237,7 +238,7 @@ export function createSqliteImportWriter(
   };
   // The rowid range is the WHERE clause SQLite's upsert after INSERT … SELECT requires.
   const moveSorted = conn.prepare(
-    `insert into sales_lines (tenant_id, currency, import_seq, ${LINE_COLUMNS})
+    `${SQLITE_BULK_INSERT} sales_lines (tenant_id, currency, import_seq, ${LINE_COLUMNS})
      select ${Math.trunc(tenantId)}, '${currency}', ${Math.trunc(importSeq)}, ${LINE_COLUMNS}
      from temp.import_stage where rowid > ? and rowid <= ?
      order by sale_date, order_id, line_no, rowid
@@ -327,7 +328,7 @@ export function createSqliteImportWriter(
 
   const marketingStatement = multiRow(
     conn,
-    `insert into marketing_daily (company_id, currency, import_id, day, channel_id, campaign, impressions, visits,
+    `${SQLITE_BULK_INSERT} marketing_daily (company_id, currency, import_id, day, channel_id, campaign, impressions, visits,
        leads, opportunities, spend_minor)`,
     '?, ?, ?, ',
     8,
@@ -335,7 +336,7 @@ export function createSqliteImportWriter(
   );
   const responseStatement = multiRow(
     conn,
-    `insert into satisfaction_responses (company_id, import_id, response_key, responded_on, customer_id, channel_id,
+    `${SQLITE_BULK_INSERT} satisfaction_responses (company_id, import_id, response_key, responded_on, customer_id, channel_id,
        csat, nps, comment)`,
     '?, ?, ',
     7,
@@ -343,7 +344,7 @@ export function createSqliteImportWriter(
   );
   const problemStatement = multiRow(
     conn,
-    'insert into import_errors (company_id, import_id, line, column_name, code, value)',
+    `${SQLITE_BULK_INSERT} import_errors (company_id, import_id, line, column_name, code, value)`,
     '?, ?, ',
     4,
     '',

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { startOfIsoWeek } from '../../core/calendar/index.ts';
-import { type BulkColumn, type PgType, unnestInsert } from '../bulk-insert.ts';
+import { type BulkColumn, type PgType, SQLITE_BULK_INSERT, unnestInsert } from '../bulk-insert.ts';
 import type { Database } from '../schema/index.ts';
 import {
   type OrderCell,
@@ -59,10 +59,10 @@ const SALES_COLUMNS = {
   campaign_amount_minor: (r: SalesRollupRow) => r.campaignAmountMinor,
 } as const;
 const SHARED = names(SALES_COLUMNS);
-const DAILY = `INSERT INTO kpi_sales_daily (tenant_id, sale_date, ${SHARED}) VALUES `;
-const MONTHLY = `INSERT INTO kpi_sales_monthly (tenant_id, month_start, ${SHARED}) VALUES `;
-const WEEKLY = `INSERT INTO kpi_sales_weekly (tenant_id, week_start, ${SHARED}) VALUES `;
-const FIRST = 'INSERT INTO kpi_customer_first (tenant_id, customer_id, first_date) VALUES ';
+const DAILY = `${SQLITE_BULK_INSERT} kpi_sales_daily (tenant_id, sale_date, ${SHARED}) VALUES `;
+const MONTHLY = `${SQLITE_BULK_INSERT} kpi_sales_monthly (tenant_id, month_start, ${SHARED}) VALUES `;
+const WEEKLY = `${SQLITE_BULK_INSERT} kpi_sales_weekly (tenant_id, week_start, ${SHARED}) VALUES `;
+const FIRST = `${SQLITE_BULK_INSERT} kpi_customer_first (tenant_id, customer_id, first_date) VALUES `;
 /** An earlier first purchase wins; a later one leaves the row as it is. */
 const FIRST_CONFLICT = ` ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date
   WHERE excluded.first_date < kpi_customer_first.first_date`;
@@ -80,9 +80,9 @@ const CELL_COLUMNS = {
   campaign_amount_minor: (r: CustomerCell) => r.campaignAmountMinor,
   order_count: (r: CustomerCell) => r.orders,
 } as const;
-const CUSTOMER_MONTHLY = `INSERT INTO kpi_customer_monthly (tenant_id, month_start, ${names(CELL_COLUMNS)}) VALUES `;
-const CUSTOMER_WEEKLY = `INSERT INTO kpi_customer_weekly (tenant_id, week_start, ${names(CELL_COLUMNS)}) VALUES `;
-const CUSTOMER_DAILY = `INSERT INTO kpi_customer_daily (tenant_id, sale_date, ${names(CELL_COLUMNS)}) VALUES `;
+const CUSTOMER_MONTHLY = `${SQLITE_BULK_INSERT} kpi_customer_monthly (tenant_id, month_start, ${names(CELL_COLUMNS)}) VALUES `;
+const CUSTOMER_WEEKLY = `${SQLITE_BULK_INSERT} kpi_customer_weekly (tenant_id, week_start, ${names(CELL_COLUMNS)}) VALUES `;
+const CUSTOMER_DAILY = `${SQLITE_BULK_INSERT} kpi_customer_daily (tenant_id, sale_date, ${names(CELL_COLUMNS)}) VALUES `;
 type ProductCell = Omit<CustomerProductRow, 'monthStart'>;
 /** The columns after tenant and period of the customer × product tables. */
 const PRODUCT_CELL_COLUMNS = {
@@ -92,8 +92,8 @@ const PRODUCT_CELL_COLUMNS = {
   line_count: (r: ProductCell) => r.lines,
 } as const;
 const PRODUCT_CELL = `${names(PRODUCT_CELL_COLUMNS)}) VALUES `;
-const CUSTOMER_PRODUCTS = `INSERT INTO kpi_customer_product_monthly (tenant_id, month_start, ${PRODUCT_CELL}`;
-const CUSTOMER_PRODUCT_WEEKS = `INSERT INTO kpi_customer_product_weekly (tenant_id, week_start, ${PRODUCT_CELL}`;
+const CUSTOMER_PRODUCTS = `${SQLITE_BULK_INSERT} kpi_customer_product_monthly (tenant_id, month_start, ${PRODUCT_CELL}`;
+const CUSTOMER_PRODUCT_WEEKS = `${SQLITE_BULK_INSERT} kpi_customer_product_weekly (tenant_id, week_start, ${PRODUCT_CELL}`;
 
 /** One row of a product customer list table (customer-activity.ts, PRODUCT_LISTS). */
 export interface ProductCustomerList {
@@ -137,8 +137,8 @@ export function productCustomerLists<R extends Omit<CustomerProductRow, 'monthSt
   return out;
 }
 const LIST_COLUMNS = 'product_id, customer_ids, line_counts, amount_minor) VALUES ';
-const PRODUCT_LISTS_MONTHLY = `INSERT INTO kpi_product_customers_monthly (tenant_id, month_start, ${LIST_COLUMNS}`;
-const PRODUCT_LISTS_WEEKLY = `INSERT INTO kpi_product_customers_weekly (tenant_id, week_start, ${LIST_COLUMNS}`;
+const PRODUCT_LISTS_MONTHLY = `${SQLITE_BULK_INSERT} kpi_product_customers_monthly (tenant_id, month_start, ${LIST_COLUMNS}`;
+const PRODUCT_LISTS_WEEKLY = `${SQLITE_BULK_INSERT} kpi_product_customers_weekly (tenant_id, week_start, ${LIST_COLUMNS}`;
 const monthOf = (r: CustomerProductRow) => r.monthStart;
 const weekOf = (r: CustomerProductWeekRow) => r.weekStart;
 
@@ -428,7 +428,7 @@ const probeSql = (n: number) =>
 
 /** listRepeatProductOrders (product-orders.ts) for `n` orders, on the import's raw connection. */
 const repeatSql = (n: number) =>
-  `INSERT INTO kpi_repeat_product_orders (tenant_id, order_id)
+  `${SQLITE_BULK_INSERT} kpi_repeat_product_orders (tenant_id, order_id)
    SELECT DISTINCT tenant_id, order_id FROM sales_lines
    WHERE tenant_id = ? AND order_id IN (${Array.from({ length: n }, () => '?').join(', ')})
    GROUP BY tenant_id, order_id, product_id HAVING COUNT(*) > 1
