@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
-import type { RollupLine } from '../kpi/rollup-accumulator.ts';
 import { SQLITE_BULK_INSERT } from '../bulk-insert.ts';
+import type { RollupLine } from '../kpi/rollup-accumulator.ts';
 import { sqliteOrderWriter, sqliteRollupWriter } from '../kpi/rollup-writers.ts';
 import { DayAfterDay } from './day-after-day.ts';
 import { LineRollups } from './line-rollups.ts';
@@ -156,7 +156,13 @@ export function createSqliteImportWriter(
     product_id integer, customer_id integer, channel_id integer, rep_id integer, region_id integer, quantity real,
     unit_price_minor integer, discount_minor integer, amount_minor integer, campaign_code text)`);
   const WIDTH = 14;
-  const stageLines = multiRow(conn, `${SQLITE_BULK_INSERT} temp.import_stage (${LINE_COLUMNS})`, '', WIDTH, '');
+  const stageLines = multiRow(
+    conn,
+    `${SQLITE_BULK_INSERT} temp.import_stage (${LINE_COLUMNS})`,
+    '',
+    WIDTH,
+    '',
+  );
   // The tenant, currency and import are the same on every line: literals in the statement, not
   // parameters. All three are integers or a checked code.
   const insertLines = multiRow(
