@@ -226,9 +226,11 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
   const counted = (count: number, added: number): BatchResult => ({ added, duplicates: count - added });
 
   return {
-    // Two batches in flight: the writer inserts one while this thread prepares the next (a third
-    // gave no speed and 30 MB more memory).
-    pipeline: 2,
+    // Up to eight batches (of 2,000 lines, encoded: about 0.3 MB each) in flight, so this thread
+    // goes on reading while the writer writes a drain of roll-ups (0.1–0.3 s): a 200,000-line XLSX,
+    // bound by this thread's reading, in 4.5–5.2 s against 4.8–5.7 s with two; a CSV, bound by the
+    // writer, the same either way, in the same memory (bench/RESULTS.md, ninth session).
+    pipeline: 8,
     writeSales(records) {
       if (records.length === 0) return Promise.resolve({ added: 0, duplicates: 0 });
       // Encoded before the wait, and `records` not held across it: a batch waiting for the writer
