@@ -63,11 +63,12 @@ describe.each(dialects())('a statement refused in the middle of an import (%s)',
       .raw(dialect === 'sqlite' ? 'DROP TRIGGER refuse_line' : 'DROP TRIGGER refuse_line ON sales_lines')
       .execute(h.runtime.database.db);
 
-  // Several batches in the sink at once (2,000 lines each), and one batch of several inserts.
+  // Several batches in the sink at once (the sink's own size: 1,000 lines on SQLite, 2,000 on PostgreSQL),
+  // and one batch of several inserts.
   // RAISE(FAIL) is SQLite's; the PostgreSQL trigger raises one way.
   const cases = (
     [
-      ['batches of 2,000 lines', undefined, 'ABORT'],
+      ["the sink's own batches", undefined, 'ABORT'],
       ['one batch of 12,000 lines', String(LINES), 'ABORT'],
       ['one batch, the statement keeping the rows before the refused one', String(LINES), 'FAIL'],
     ] as const

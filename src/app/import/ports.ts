@@ -65,6 +65,8 @@ export interface ImportSink {
    * batch is read). A sink whose writes run on another thread lets the reader prepare the next ones.
    */
   readonly pipeline?: number;
+  /** The most lines a batch holds (default 2,000); `PACER_IMPORT_BATCH` overrides it. */
+  readonly batchLines?: number;
   writeSales(records: readonly SalesRecord[]): Promise<BatchResult>;
   writeMarketing(records: readonly MarketingRecord[]): Promise<BatchResult>;
   writeSatisfaction(records: readonly SatisfactionRecord[]): Promise<BatchResult>;

@@ -78,11 +78,13 @@ export interface ImportProgress {
 }
 
 /**
- * Lines are written in batches of this many. `PACER_IMPORT_BATCH` sets another count (the property
- * tests write a few lines a batch, so that small files keep several batches in a sink at once); read
- * at each import, so that a test can set it after the modules are loaded.
+ * Lines are written in batches of this many: the sink's own count, or 2,000. `PACER_IMPORT_BATCH` sets
+ * another count (the property tests write a few lines a batch, so that small files keep several
+ * batches in a sink at once); read at each import, so that a test can set it after the modules are
+ * loaded.
  */
-const importBatch = () => Math.max(1, Number(process.env.PACER_IMPORT_BATCH) || 2000);
+const importBatch = (sink: ImportSink) =>
+  Math.max(1, Number(process.env.PACER_IMPORT_BATCH) || sink.batchLines || 2000);
 /** At most this many rejected lines are kept for the error report (the count is always exact). */
 export const MAX_STORED_PROBLEMS = 100_000;
 /** Lines named in the error of a strict import that found problems. */
@@ -610,7 +612,7 @@ async function pump(
   // Up to `depth` batches are written at once (a sink on another thread); every write has a
   // rejection handler from the start, and all are awaited before the pump returns or throws.
   const depth = Math.max(1, sink.pipeline ?? 1);
-  const batchSize = importBatch();
+  const batchSize = importBatch(sink);
   const inflight: Promise<void>[] = [];
   const settleAll = async () => {
     const results = await Promise.allSettled(inflight.splice(0));
