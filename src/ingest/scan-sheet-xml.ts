@@ -17,26 +17,79 @@ export function decodeXmlText(s: string): string {
   );
 }
 
-/** The value of attribute `name` in an open tag's text, or undefined. */
-function attr(tag: string, name: string): string | undefined {
-  let from = 0;
-  for (;;) {
-    const i = tag.indexOf(name, from);
-    if (i === -1) return undefined;
-    from = i + name.length;
-    const before = tag.charCodeAt(i - 1);
-    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
-    let j = i + name.length;
-    while (tag.charCodeAt(j) === 32) j++;
-    if (tag.charCodeAt(j) !== 61) continue;
-    j++;
-    while (tag.charCodeAt(j) === 32) j++;
-    const q = tag[j];
-    if (q !== '"' && q !== "'") continue;
-    const end = tag.indexOf(q, j + 1);
-    if (end === -1) return undefined;
-    return tag.slice(j + 1, end);
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Where the `r` and `t` attributes' values of the open tag s[from, to) start and end (−1 when
+ * absent), found by one walk over its attributes without cutting strings out of it: a cell's tag
+ * is read for every cell of a sheet.
+ */
+const tagAttrs = { rStart: -1, rEnd: -1, tStart: -1, tEnd: -1 };
+function readTagAttrs(s: string, from: number, to: number): typeof tagAttrs {
+  const a = tagAttrs;
+  a.rStart = -1;
+  a.tStart = -1;
+  let i = from;
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c) || c === 47) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < to && s.charCodeAt(i) !== 61 && !isSpace(s.charCodeAt(i))) i++;
+    const nameLength = i - nameStart;
+    while (i < to && s.charCodeAt(i) !== 61) i++;
+    i++;
+    while (i < to && isSpace(s.charCodeAt(i))) i++;
+    const q = s.charCodeAt(i);
+    if (q !== 34 && q !== 39) return a;
+    const start = i + 1;
+    let end = start;
+    while (end < to && s.charCodeAt(end) !== q) end++;
+    if (nameLength === 1) {
+      const n = s.charCodeAt(nameStart);
+      if (n === 114) {
+        a.rStart = start;
+        a.rEnd = end;
+      } else if (n === 116) {
+        a.tStart = start;
+        a.tEnd = end;
+      }
+    }
+    i = end + 1;
   }
+  return a;
+}
+
+/** A cell's type (its t attribute) as a small number: what the reading of its value depends on. */
+const CELL_NUMBER = 0;
+const CELL_SHARED = 1;
+const CELL_BOOLEAN = 2;
+const CELL_INLINE = 3;
+const CELL_OTHER = 4;
+function cellType(s: string, start: number, end: number): number {
+  if (start < 0) return CELL_NUMBER;
+  const n = end - start;
+  const c = s.charCodeAt(start);
+  if (n === 1)
+    return c === 115 ? CELL_SHARED : c === 98 ? CELL_BOOLEAN : c === 110 ? CELL_NUMBER : CELL_OTHER;
+  if (n === 9 && s.startsWith('inlineStr', start)) return CELL_INLINE;
+  return CELL_OTHER;
+}
+
+/** The decimal integer at s[from, to) (leading spaces skipped, digits up to the first other character), or NaN. */
+function intAt(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(s.charCodeAt(i))) i++;
+  let n = 0;
+  const first = i;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    n = n * 10 + c;
+  }
+  return i === first ? Number.NaN : n;
 }
 
 function isTagEnd(c: number): boolean {
@@ -123,8 +176,9 @@ export class SheetXmlScanner {
         this.keep(s, row, final);
         return;
       }
-      const rAttr = attr(s.slice(row, openEnd), 'r');
-      const rowNum = rAttr === undefined ? this.rowNum + 1 : Number.parseInt(rAttr, 10) || this.rowNum + 1;
+      const rowAttrs = readTagAttrs(s, row + 4, openEnd);
+      const rowNum =
+        rowAttrs.rStart < 0 ? this.rowNum + 1 : intAt(s, rowAttrs.rStart, rowAttrs.rEnd) || this.rowNum + 1;
       if (s.charCodeAt(openEnd - 1) === 47) {
         this.rowNum = rowNum;
         pos = openEnd + 1;
@@ -158,9 +212,8 @@ export class SheetXmlScanner {
       const c = findTag(s, '<c', i, to);
       if (c === -1) break;
       const openEnd = s.indexOf('>', c);
-      const tag = s.slice(c, openEnd);
-      const r = attr(tag, 'r');
-      col = r === undefined ? col + 1 : columnIndex(r);
+      const a = readTagAttrs(s, c + 2, openEnd);
+      col = a.rStart < 0 ? col + 1 : columnIndexAt(s, a.rStart, a.rEnd);
       if (col < 0) col = cells.length;
       if (col >= this.limits.maxColumns) throw new IngestError('TOO_MANY_COLUMNS', rowNum);
       if (s.charCodeAt(openEnd - 1) === 47) {
@@ -169,22 +222,28 @@ export class SheetXmlScanner {
       }
       const close = s.indexOf('</c>', openEnd);
       if (close === -1 || close > to) throw new IngestError('XLSX_INVALID', rowNum, 'unclosed cell');
-      const type = attr(tag, 't') ?? 'n';
+      const type = cellType(s, a.tStart, a.tEnd);
       let v: string;
-      if (type === 'inlineStr') v = stringItemText(s, openEnd + 1, close);
+      if (type === CELL_INLINE) v = stringItemText(s, openEnd + 1, close);
       else {
         const vs = findTag(s, '<v', openEnd + 1, close);
-        let raw = '';
+        let rawStart = 0;
+        let rawEnd = 0;
         if (vs !== -1) {
           const vOpen = s.indexOf('>', vs);
           if (s.charCodeAt(vOpen - 1) !== 47) {
             const vClose = s.indexOf('</v>', vOpen);
-            if (vClose !== -1 && vClose <= close) raw = s.slice(vOpen + 1, vClose);
+            if (vClose !== -1 && vClose <= close) {
+              rawStart = vOpen + 1;
+              rawEnd = vClose;
+            }
           }
         }
-        if (type === 's') v = this.shared[Number.parseInt(raw, 10)] ?? '';
-        else if (type === 'b') v = raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;
-        else v = decodeXmlText(raw);
+        if (type === CELL_SHARED) v = this.shared[intAt(s, rawStart, rawEnd)] ?? '';
+        else if (type === CELL_BOOLEAN) {
+          const raw = s.slice(rawStart, rawEnd);
+          v = raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;
+        } else v = decodeXmlText(s.slice(rawStart, rawEnd));
       }
       chars += v.length;
       if (chars > this.limits.maxLineChars) throw new IngestError('LINE_TOO_LONG', rowNum);
@@ -198,16 +257,21 @@ export class SheetXmlScanner {
 
 /** 'A' → 0, 'Z' → 25, 'AA' → 26; the letters of a reference like 'AB12'. */
 export function columnIndex(ref: string): number {
+  return columnIndexAt(ref, 0, ref.length);
+}
+
+/** columnIndex of the reference at s[from, to). */
+function columnIndexAt(s: string, from: number, to: number): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
+  let i = from;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else break;
     if (col > 1e7) return -1;
   }
-  return i === 0 ? -1 : col - 1;
+  return i === from ? -1 : col - 1;
 }
 
 /**
