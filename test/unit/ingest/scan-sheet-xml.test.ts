@@ -66,6 +66,17 @@ describe('SheetXmlScanner', () => {
     );
   });
 
+  it('reads r and t in any order and quoting, and no other attribute for them', () => {
+    const xml =
+      '<sheetData><row spans="1:3" r = \'7\' x14ac:dyDescent="0.25">' +
+      "<c s='2' t = \"s\" r = 'B7'><v> 1</v></c>" +
+      '<c xr:r="Z9" rt="s" cm="1" r="D7"><v>12</v></c>' +
+      '<c r="E7" t="b" tr="x"><v>0</v></c><c t="n" r="F7"/><c t="str" r="G7"><v>x&amp;y</v></c></row></sheetData>';
+    const out: RawRow[] = [];
+    new SheetXmlScanner(SHARED, DEFAULT_LIMITS).push(xml, true, out);
+    expect(out).toEqual([{ line: 7, cells: ['', '拿鐵 & 摩卡', '', '12', 'FALSE', '', 'x&y'] }]);
+  });
+
   it('enforces the column limit', () => {
     const s = new SheetXmlScanner([], { ...DEFAULT_LIMITS, maxColumns: 3 });
     expect(() => s.push('<sheetData><row r="9"><c r="D9"><v>1</v></c></row>', true, [])).toThrow(IngestError);
