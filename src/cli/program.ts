@@ -16,7 +16,12 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   user: async () => (await import('./commands/user.ts')).registerUserCommand,
   token: async () => (await import('./commands/token.ts')).registerTokenCommand,
   backup: async () => (await import('./commands/backup.ts')).registerBackupCommand,
-  import: async () => (await import('./commands/import.ts')).registerImportCommand,
+  import: async () => {
+    // An SQLite import's writer thread starts loading now, beside this command's own modules.
+    if (!process.env.DATABASE_URL)
+      (await import('../db/imports/sqlite-import-client.ts')).prestartImportWriter();
+    return (await import('./commands/import.ts')).registerImportCommand;
+  },
   'import-undo': async () => (await import('./commands/import.ts')).registerImportCommand,
   'import-history': async () => (await import('./commands/import.ts')).registerImportCommand,
   kpi: async () => (await import('./commands/kpi.ts')).registerKpiCommand,
