@@ -246,11 +246,12 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
   const counted = (count: number, added: number): BatchResult => ({ added, duplicates: count - added });
 
   return {
-    // Up to eight batches (of 2,000 lines, encoded: about 0.3 MB each) in flight, so this thread
-    // goes on reading while the writer writes a drain of roll-ups (0.1–0.3 s): a 200,000-line XLSX,
-    // bound by this thread's reading, in 4.5–5.2 s against 4.8–5.7 s with two; a CSV, bound by the
-    // writer, the same either way, in the same memory (bench/RESULTS.md, ninth session).
-    pipeline: 8,
+    // Up to 24 batches (of 1,000 lines, encoded: about 0.15 MB each) in flight, so this thread goes
+    // on reading while the writer writes a drain of roll-ups (0.1–0.5 s): a 200,000-line XLSX, bound
+    // by this thread's reading, in 3.5–4.1 s against 4.1–4.5 s with eight (and 4.8–5.7 s with two);
+    // 64 no better; a CSV, bound by the writer, the same either way, in the same memory
+    // (bench/RESULTS.md, ninth session).
+    pipeline: 24,
     // Batches of 1,000 lines, not 2,000: the reading thread holds fewer rows at a time, so fewer
     // survive its young-generation collections (a 200,000-line XLSX: 20 % less CPU, 55 MB less
     // memory; a date-ordered million-line CSV: about 10 % less CPU; bench/RESULTS.md, ninth session).
