@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type {
   BatchResult,
   ImportedFile,
@@ -10,6 +7,7 @@ import type {
   ImportSummary,
 } from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
+import { spawnModuleWorker } from '../module-worker.ts';
 import { contentKey, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
 import {
   type BeginReply,
@@ -30,11 +28,6 @@ import {
  * the writer inserts one, this thread prepares the next, so an import uses two cores.
  */
 
-/** tsx's ESM API (its `import` entry; the `require` one cannot register from an eval'd thread). */
-const tsxApi = (from: string) =>
-  pathToFileURL(join(dirname(createRequire(from).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'))
-    .href;
-
 /**
  * The writer makes many short-lived objects; a small young generation keeps the two threads' memory
  * within the import's budget (BENCHMARKS.md: peak RSS ≤ 300 MB) at no measurable cost in speed.
@@ -43,18 +36,9 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /** A writer thread (not yet listened to), loading its code. */
 function spawnWriter(): Worker {
-  const here = import.meta.url;
-  // From TypeScript sources (tests, `PACER_FROM_SOURCE=1`) the thread registers tsx first, then
-  // loads the worker module; from the bundle it loads sqlite-import-worker.js beside it.
-  const worker = here.endsWith('.ts')
-    ? new Worker(
-        `import(${JSON.stringify(tsxApi(here))}).then((tsx) => {
-           tsx.register();
-           return import(${JSON.stringify(new URL('./sqlite-import-worker.ts', here).href)});
-         });`,
-        { eval: true, resourceLimits: WORKER_LIMITS },
-      )
-    : new Worker(new URL('./sqlite-import-worker.js', here), { resourceLimits: WORKER_LIMITS });
+  const worker = spawnModuleWorker(import.meta.url, 'sqlite-import-worker', {
+    resourceLimits: WORKER_LIMITS,
+  });
   worker.unref();
   return worker;
 }

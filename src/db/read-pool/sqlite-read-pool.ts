@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -14,13 +11,9 @@ import {
   SqliteQueryCompiler,
 } from 'kysely';
 import { AppError } from '../../core/errors/app-error.ts';
+import { spawnModuleWorker } from '../module-worker.ts';
 import type { Database } from '../schema/index.ts';
 import type { ReadReply, ReadRequest } from './sqlite-read-protocol.ts';
-
-/** tsx's ESM API (see sqlite-import-client.ts: the same way of loading a thread from sources). */
-const tsxApi = (from: string) =>
-  pathToFileURL(join(dirname(createRequire(from).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'))
-    .href;
 
 export interface ReadPoolOptions {
   /** Threads (read-only connections). Default 2. */
@@ -67,16 +60,9 @@ export class SqliteReadPool {
   }
 
   private spawn(): Worker {
-    const here = import.meta.url;
-    const worker = here.endsWith('.ts')
-      ? new Worker(
-          `import(${JSON.stringify(tsxApi(here))}).then((tsx) => {
-             tsx.register();
-             return import(${JSON.stringify(new URL('./sqlite-read-worker.ts', here).href)});
-           });`,
-          { eval: true, workerData: { file: this.file } },
-        )
-      : new Worker(new URL('./sqlite-read-worker.js', here), { workerData: { file: this.file } });
+    const worker = spawnModuleWorker(import.meta.url, 'sqlite-read-worker', {
+      workerData: { file: this.file },
+    });
     worker.unref();
     return worker;
   }
