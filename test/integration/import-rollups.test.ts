@@ -213,6 +213,60 @@ describe.each(dialects())('import roll-ups (%s)', (dialect) => {
     expect(kept).toEqual(await snapshot(db, companyId));
   }, 120_000);
 
+  it("keeps each customer's earliest first purchase: newest-first files, and an older file after a newer one", async () => {
+    const db = h.runtime.database.db;
+    const CUSTOMERS = 300;
+    // Customer c buys on days d and d + 20 (d from 0 to 9), orders of one line each.
+    const line = (i: number, day: number): Line => ({
+      order: i,
+      lineNo: 1,
+      day,
+      hour: 9,
+      product: i % 4,
+      qty: 1,
+      price: 100 + (i % 9),
+      customer: null,
+      channel: i % 2,
+      rep: null,
+      region: i % 3,
+      campaign: false,
+    });
+    const csv = (lines: readonly Line[]) => [HEADER, ...lines.map(csvLine)].join('\n');
+    const withCustomer = (l: Line, c: number) => ({ ...l, customer: c });
+    const newer = Array.from({ length: CUSTOMERS }, (_, c) => withCustomer(line(1000 + c, 20 + (c % 10)), c));
+    const older = Array.from({ length: CUSTOMERS }, (_, c) =>
+      // Half the customers bought earlier than the first file says, half later.
+      withCustomer(line(5000 + c, c % 2 === 0 ? c % 10 : 30 + (c % 10)), c),
+    );
+
+    // Newest first, in one file: the roll-ups are written day after day going back, so each later
+    // piece holds earlier first purchases of customers an earlier piece wrote.
+    {
+      const { client, companyId } = await signUp(h.app);
+      const lines = [...newer, ...older].sort((a, b) => b.day - a.day || (a.order ?? 0) - (b.order ?? 0));
+      expect((await importSales(client, companyId, csv(lines))).added).toBe(2 * CUSTOMERS);
+      const kept = await snapshot(db, companyId);
+      expect(kept.first).toHaveLength(CUSTOMERS);
+      await rebuildAllRollups(db, companyId);
+      expect(kept).toEqual(await snapshot(db, companyId));
+    }
+    // The newer file first, then the older one, its lines not in date order (one piece of roll-ups
+    // with hundreds of customers whose first purchase is written already).
+    {
+      const { client, companyId } = await signUp(h.app);
+      await importSales(client, companyId, csv(newer));
+      const shuffled = fc.sample(fc.shuffledSubarray(older, { minLength: CUSTOMERS }), {
+        numRuns: 1,
+        seed: 3,
+      })[0];
+      expect((await importSales(client, companyId, csv(shuffled ?? []))).added).toBe(CUSTOMERS);
+      const kept = await snapshot(db, companyId);
+      expect(kept.first).toHaveLength(CUSTOMERS);
+      await rebuildAllRollups(db, companyId);
+      expect(kept).toEqual(await snapshot(db, companyId));
+    }
+  }, 120_000);
+
   it('migration 2026120403 fills the weekly roll-up of data imported before it with the rows an import keeps', async () => {
     const db = h.runtime.database.db;
     const { client, companyId } = await signUp(h.app);

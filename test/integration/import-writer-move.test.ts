@@ -60,7 +60,7 @@ describe('the SQLite import writer', () => {
       .get();
     expect(daily).toBe(400);
   });
-  it('writes many rows a statement as INSERT OR FAIL: no statement journal (a copy of every page it changes)', () => {
+  it('writes many rows a statement only where it cannot abort: no statement journal (a copy of every page it changes)', () => {
     const conn = database.sqlite;
     if (!conn) throw new Error('SQLite expected');
     const prepared: string[] = [];
@@ -78,6 +78,14 @@ describe('the SQLite import writer', () => {
         importId: 'i2',
         currency: 'TWD',
       });
+      // New customers, more than one statement's worth (their table has foreign keys).
+      conn
+        .prepare("insert into companies (id, name, created_at) values ('c2', 'C2', '2026-01-01T00:00:00Z')")
+        .run();
+      const customers: unknown[] = [];
+      for (let c = 1; c <= 150; c++)
+        customers.push(c, `M${c}`, `M${c}`, null, null, null, null, '2026-01-01');
+      writer.dims({ customers });
       // Enough lines, back and forth in time, for the stage, the sorted move and full roll-up statements.
       const n = 450;
       const strings: (string | null)[] = [];
@@ -86,7 +94,7 @@ describe('the SQLite import writer', () => {
         const day = `2026-0${1 + (i % 3)}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
         strings.push(`P${i}`, `${day} 10:00`, day, null);
         numbers.set(
-          [1, 1 + (i % 5), 1 + (i % 40), Number.NaN, Number.NaN, Number.NaN, 1, 100, 0, 100],
+          [1, 1 + (i % 5), 1 + (i % 150), Number.NaN, Number.NaN, Number.NaN, 1, 100, 0, 100],
           i * SALES_NUMBERS,
         );
       }
@@ -102,5 +110,15 @@ describe('the SQLite import writer', () => {
     // The stage, the move, and the daily, weekly and monthly sales and customer roll-ups at least.
     expect(manyRows.length).toBeGreaterThanOrEqual(8);
     expect(manyRows.filter((s) => !/^\s*INSERT OR FAIL INTO\b/.test(s))).toEqual([]);
+    // Statements that may abort whatever their conflict algorithm: an upsert's UPDATE (it aborts on a
+    // conflict) and an insert checked against immediate foreign keys.
+    expect(manyRows.filter((s) => /\bdo\s+update\b/i.test(s))).toEqual([]);
+    const checked = manyRows.filter((s) => {
+      const table = /^\s*INSERT OR FAIL INTO\s+([\w.]+)/.exec(s)?.[1] ?? '';
+      return conn.prepare('select count(*) from pragma_foreign_key_list(?)').pluck().get(table) !== 0;
+    });
+    expect(checked).toEqual([]);
+    expect(prepared.some((s) => /^\s*INSERT OR FAIL INTO customers\b/.test(s))).toBe(true);
+    expect(conn.prepare("select count(*) from customers where company_id = 'c2'").pluck().get()).toBe(150);
   });
 });

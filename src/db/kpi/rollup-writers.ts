@@ -226,11 +226,39 @@ export function sqliteRollupWriter(conn: SQLite.Database, tenantId: number): (ba
     '',
     fillRow(SALES_COLUMNS, (r: WeeklyRow) => r.weekStart),
   );
-  const first = table<FirstPurchase>(FIRST, 3, FIRST_CONFLICT, (p, at, r) => {
-    p[at] = tenantId;
-    p[at + 1] = r.customerId;
-    p[at + 2] = r.firstDate;
-  });
+  // First purchases. A many-row upsert that may UPDATE can fail halfway (an UPDATE's conflicts abort),
+  // so SQLite would first copy every page it touches to a statement journal: most rows are new
+  // customers, inserted by a many-row DO NOTHING instead (under OR FAIL it cannot abort); where a
+  // statement's rows were not all new, each of them moves an existing row's date earlier, if it is,
+  // by a one-row UPDATE (a one-row statement needs no journal).
+  const firstMany = conn.prepare(
+    `${FIRST}${placeholders(3, ROWS)} ON CONFLICT (tenant_id, customer_id) DO NOTHING`,
+  );
+  const firstOne = conn.prepare(`${FIRST}${placeholders(3, 1)}${FIRST_CONFLICT}`);
+  const earlier = conn.prepare(
+    'UPDATE kpi_customer_first SET first_date = ? WHERE tenant_id = ? AND customer_id = ? AND first_date > ?',
+  );
+  const firstParams: unknown[] = new Array(3 * ROWS);
+  const first = (rows: RowView<FirstPurchase>) => {
+    let i = 0;
+    for (; i + ROWS <= rows.size; i += ROWS) {
+      for (let j = 0; j < ROWS; j++) {
+        const r = rows.row(i + j);
+        firstParams[3 * j] = tenantId;
+        firstParams[3 * j + 1] = r.customerId;
+        firstParams[3 * j + 2] = r.firstDate;
+      }
+      if (firstMany.run(firstParams).changes === ROWS) continue;
+      for (let j = 0; j < ROWS; j++) {
+        const r = rows.row(i + j);
+        earlier.run(r.firstDate, tenantId, r.customerId, r.firstDate);
+      }
+    }
+    for (; i < rows.size; i++) {
+      const r = rows.row(i);
+      firstOne.run(tenantId, r.customerId, r.firstDate);
+    }
+  };
   const CELL = Object.keys(CELL_COLUMNS).length + 2;
   const customerMonths = table<CustomerMonthRow>(
     CUSTOMER_MONTHLY,

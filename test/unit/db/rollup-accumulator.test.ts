@@ -405,7 +405,14 @@ describe('a drained batch', () => {
     const second = copied(acc.drain());
     expect(second.daily.map((d) => [d.saleDate, d.amountMinor])).toEqual([['2026-04-01', 7]]);
     expect(second.monthly.map((d) => [d.monthStart, d.amountMinor])).toEqual([['2026-04-01', 7]]);
-    expect(second.firstPurchases).toEqual([{ customerId: 3, firstDate: '2026-04-01' }]);
+    // Customer 3's first purchase (2026-03-01) was written by the first drain: a later one is left out,
+    // an earlier one is written again.
+    expect(second.firstPurchases).toEqual([]);
+    acc.add({ ...line, saleDate: '2026-02-01' });
+    expect(copied(acc.drain()).firstPurchases).toEqual([{ customerId: 3, firstDate: '2026-02-01' }]);
+    acc.add({ ...line, saleDate: '2026-02-15' });
+    acc.add({ ...line, customerId: 4, saleDate: '2026-02-15' });
+    expect(copied(acc.drain()).firstPurchases).toEqual([{ customerId: 4, firstDate: '2026-02-15' }]);
     // A count taken after a drain also starts from empty rows.
     acc.drain();
     acc.countOrder(line, 1);
