@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import { AppError } from '../core/errors/app-error.ts';
 import type { DialectKind } from './dialect-kind.ts';
 import { readPoolKysely, SqliteReadPool } from './read-pool/sqlite-read-pool.ts';
@@ -114,13 +115,24 @@ function configureSqlite(sqlite: SQLite.Database): void {
   sqlite.pragma('cache_size = -65536');
 }
 
+const requireModule = createRequire(import.meta.url);
+let pgModule: typeof PgModule | undefined;
+/**
+ * node-postgres, loaded when a PostgreSQL database is first opened: an SQLite deployment never needs
+ * it, and loading it (with the HTTP client it pulls in) took 60 ms of every command's start.
+ */
+const pg = (): typeof PgModule => {
+  pgModule ??= requireModule('pg') as typeof PgModule;
+  return pgModule;
+};
+
 /** int8 (bigint) and numeric come back as JS numbers: money in minor units stays below 2^53. */
 const PG_TYPES = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
     oid === 20 || oid === 1700
       ? (v: string) => Number(v)
       : // biome-ignore lint/suspicious/noExplicitAny: pg's typings overload by format
-        pg.types.getTypeParser(oid, format as any),
+        pg().types.getTypeParser(oid, format as any),
 };
 
 export interface ReadDatabase {
@@ -177,7 +189,7 @@ export function openReadDatabase(
     return { db, warm: () => pool.warm(), close: () => db.destroy() };
   }
   const size = opts.size ?? 5;
-  const pool = new pg.Pool({
+  const pool = new (pg().Pool)({
     connectionString: config.databaseUrl,
     max: size,
     // Every read connection stays open: a new backend's first statements run two to three times
@@ -204,7 +216,7 @@ export function openReadDatabase(
 }
 
 function openPostgres(url: string): PacerDatabase {
-  const pool = new pg.Pool({
+  const pool = new (pg().Pool)({
     connectionString: url,
     max: 10,
     types: PG_TYPES,
