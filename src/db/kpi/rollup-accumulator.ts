@@ -330,6 +330,9 @@ class KeyedRows {
  * in date order. A larger file drains when the budget is reached.
  */
 const BYTE_LIMIT = 96 * 2 ** 20;
+/** The customers whose written first purchase an accumulator remembers (about 7.5 MB of them). */
+const WRITTEN_LIMIT = 250_000;
+
 /** What a held first purchase costs (a Map entry of two small integers). */
 const FIRST_PURCHASE_BYTES = 40;
 
@@ -464,7 +467,8 @@ export class RollupAccumulator {
    * says as much. Lines that come day after day drain often, and a returning customer would
    * otherwise be written again by every drain, each an upsert that finds the row and changes nothing
    * (on SQLite, a many-row upsert also copies every page it touches to a statement journal first).
-   * About 40 bytes a customer, for the length of one import.
+   * About 30 bytes a customer, for the length of one import, up to `writtenLimit` customers (a
+   * customer past it is written by every drain that holds it, as if not remembered: the same rows).
    */
   private written = new Map<number, number>();
   /** The names of the day and month numbers seen. */
@@ -490,6 +494,7 @@ export class RollupAccumulator {
     private readonly limit = Number.POSITIVE_INFINITY,
     private readonly productWeekLimit = Number.POSITIVE_INFINITY,
     private readonly byteLimit = BYTE_LIMIT,
+    private readonly writtenLimit = WRITTEN_LIMIT,
   ) {}
 
   /** The bytes the held rows take (their tables' columns and slots). */
@@ -659,7 +664,7 @@ export class RollupAccumulator {
     for (const [id, day] of this.first) {
       const before = this.written.get(id);
       if (before !== undefined && before <= day) continue;
-      this.written.set(id, day);
+      if (before !== undefined || this.written.size < this.writtenLimit) this.written.set(id, day);
       firstIds.push(id);
     }
     return {

@@ -413,6 +413,14 @@ describe('a drained batch', () => {
     acc.add({ ...line, saleDate: '2026-02-15' });
     acc.add({ ...line, customerId: 4, saleDate: '2026-02-15' });
     expect(copied(acc.drain()).firstPurchases).toEqual([{ customerId: 4, firstDate: '2026-02-15' }]);
+    // Past the customers it remembers, an accumulator writes a customer's first purchase again.
+    const few = new RollupAccumulator(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined, 1);
+    few.add(line);
+    few.add({ ...line, customerId: 4 });
+    expect(copied(few.drain()).firstPurchases.map((f) => f.customerId)).toEqual([3, 4]);
+    few.add({ ...line, saleDate: '2026-03-09' });
+    few.add({ ...line, customerId: 4, saleDate: '2026-03-09' });
+    expect(copied(few.drain()).firstPurchases).toEqual([{ customerId: 4, firstDate: '2026-03-09' }]);
     // A count taken after a drain also starts from empty rows.
     acc.drain();
     acc.countOrder(line, 1);
