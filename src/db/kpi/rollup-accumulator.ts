@@ -541,14 +541,27 @@ export class RollupAccumulator {
       l,
     );
     const cell = this.lastCell;
-    cell.month = this.customerRow(l);
-    cell.week = this.customerWeekRow(l);
-    cell.day = this.customerDayRow(l);
-    cell.customerId = plusOne(l.customerId);
-    cell.channelId = plusOne(l.channelId);
-    cell.repId = plusOne(l.repId);
-    cell.regionId = plusOne(l.regionId);
-    this.lastCellDay = l.saleDate;
+    const customerId = plusOne(l.customerId);
+    const channelId = plusOne(l.channelId);
+    const repId = plusOne(l.repId);
+    const regionId = plusOne(l.regionId);
+    // The next line of an order (or of the same customer's day) is in the same three cells.
+    if (
+      l.saleDate !== this.lastCellDay ||
+      customerId !== cell.customerId ||
+      channelId !== cell.channelId ||
+      repId !== cell.repId ||
+      regionId !== cell.regionId
+    ) {
+      cell.month = this.customerRow(l);
+      cell.week = this.customerWeekRow(l);
+      cell.day = this.customerDayRow(l);
+      cell.customerId = customerId;
+      cell.channelId = channelId;
+      cell.repId = repId;
+      cell.regionId = regionId;
+      this.lastCellDay = l.saleDate;
+    }
     this.months.addLine(cell.month, l);
     this.weeks.addLine(cell.week, l);
     this.customerDays.addLine(cell.day, l);

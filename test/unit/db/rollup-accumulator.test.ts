@@ -430,6 +430,48 @@ describe('a drained batch', () => {
   });
 });
 
+describe('consecutive lines', () => {
+  const a: RollupLine = {
+    saleDate: '2026-01-02',
+    productId: 1,
+    customerId: 3,
+    channelId: 1,
+    repId: 1,
+    regionId: 1,
+    quantity: 1,
+    amountMinor: 100,
+    hasCampaign: false,
+  };
+  const keys = (rows: readonly { customerId: number | null; channelId: number | null }[]) =>
+    rows.map((r) => JSON.stringify(r));
+  it.each([
+    ['the same cells', {}, 1],
+    ['another customer', { customerId: 4 }, 2],
+    ['no customer', { customerId: null }, 2],
+    ['another channel', { channelId: 2 }, 2],
+    ['another rep', { repId: null }, 2],
+    ['another region', { regionId: 2 }, 2],
+    ['another day, week and month', { saleDate: '2026-02-01' }, 2],
+  ] as const)('of %s land in their own customer cells', (_, change, cells) => {
+    const acc = new RollupAccumulator();
+    acc.add(a);
+    acc.add({ ...a, ...change, amountMinor: 7 });
+    const out = copied(acc.drain());
+    for (const rows of [out.customerDays, out.customerWeeks, out.customerMonths]) {
+      expect(rows).toHaveLength(cells);
+      expect(rows.reduce((s, r) => s + r.amountMinor, 0)).toBe(107);
+      const second = rows.find((r) => r.amountMinor === 7 || r.amountMinor === 107);
+      expect(second).toMatchObject({
+        customerId: 'customerId' in change ? change.customerId : a.customerId,
+        channelId: 'channelId' in change ? change.channelId : a.channelId,
+        repId: 'repId' in change ? change.repId : a.repId,
+        regionId: 'regionId' in change ? change.regionId : a.regionId,
+      });
+    }
+    expect(new Set(keys(out.customerDays)).size).toBe(cells);
+  });
+});
+
 describe('an order count', () => {
   it("lands in its own cell, whether or not that is the last line's", () => {
     const base: RollupLine = {
