@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { buildCliBundle } from './cli-bundle.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -23,6 +24,7 @@ const ROUNDS = arg('rounds', 20);
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, '.tmp', 'bench-import');
 const PACER = join(root, 'bin', 'pacer.js');
+buildCliBundle(root);
 const csv = join(work, `sales-${LINES}.csv`);
 mkdirSync(work, { recursive: true });
 

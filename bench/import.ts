@@ -27,6 +27,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { findPostgresBin, startKeptPostgresCluster } from '../test/support/postgres-cluster.ts';
+import { buildCliBundle } from './cli-bundle.ts';
 import { orderedVariant } from './order-variants.ts';
 
 const args = process.argv.slice(2);
@@ -47,6 +48,7 @@ const median = (xs: readonly number[]) => {
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, '.tmp', 'bench-import');
 const PACER = join(root, 'bin', 'pacer.js');
+buildCliBundle(root);
 mkdirSync(work, { recursive: true });
 
 function sh(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.env) {

@@ -46,6 +46,7 @@ import {
   type PostgresCluster,
   startKeptPostgresCluster,
 } from '../test/support/postgres-cluster.ts';
+import { buildCliBundle } from './cli-bundle.ts';
 import { runStatement, type StatementDatabase, timedStatements } from './kpi-statement-times.ts';
 import { orderedVariant } from './order-variants.ts';
 
@@ -64,6 +65,7 @@ const root = resolve(import.meta.dirname, '..');
 const cache = join(root, '.tmp', 'kpi-load');
 const work = join(cache, 'tiers');
 const PACER = join(root, 'bin', 'pacer.js');
+buildCliBundle(root);
 const PORT = 3900 + Math.floor(Math.random() * 90);
 mkdirSync(work, { recursive: true });
 

@@ -8,9 +8,11 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildCliBundle } from './cli-bundle.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const PACER = join(root, 'bin', 'pacer.js');
+buildCliBundle(root);
 const data = join(root, '.tmp', 'bench-startup');
 mkdirSync(data, { recursive: true });
 if (!existsSync(join(data, 'pacer.sqlite'))) {
