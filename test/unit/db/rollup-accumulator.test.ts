@@ -430,18 +430,21 @@ describe('a drained batch', () => {
   });
 });
 
+/** One line with every member set (the tests below change one at a time). */
+const LINE: RollupLine = {
+  saleDate: '2026-03-02',
+  productId: 1,
+  customerId: 3,
+  channelId: 1,
+  repId: 1,
+  regionId: 1,
+  quantity: 1,
+  amountMinor: 100,
+  hasCampaign: false,
+};
+
 describe('consecutive lines', () => {
-  const a: RollupLine = {
-    saleDate: '2026-01-02',
-    productId: 1,
-    customerId: 3,
-    channelId: 1,
-    repId: 1,
-    regionId: 1,
-    quantity: 1,
-    amountMinor: 100,
-    hasCampaign: false,
-  };
+  const a = LINE;
   const keys = (rows: readonly { customerId: number | null; channelId: number | null }[]) =>
     rows.map((r) => JSON.stringify(r));
   it.each([
@@ -474,17 +477,7 @@ describe('consecutive lines', () => {
 
 describe('an order count', () => {
   it("lands in its own cell, whether or not that is the last line's", () => {
-    const base: RollupLine = {
-      saleDate: '2026-03-02',
-      productId: 1,
-      customerId: 3,
-      channelId: 1,
-      repId: 1,
-      regionId: 1,
-      quantity: 1,
-      amountMinor: 100,
-      hasCampaign: false,
-    };
+    const base = LINE;
     // Each member in turn differs between the counted line and the last line added.
     const others: Partial<RollupLine>[] = [
       { saleDate: '2026-04-15' },
