@@ -541,25 +541,15 @@ export class RollupAccumulator {
       l,
     );
     const cell = this.lastCell;
-    const customerId = plusOne(l.customerId);
-    const channelId = plusOne(l.channelId);
-    const repId = plusOne(l.repId);
-    const regionId = plusOne(l.regionId);
     // The next line of an order (or of the same customer's day) is in the same three cells.
-    if (
-      l.saleDate !== this.lastCellDay ||
-      customerId !== cell.customerId ||
-      channelId !== cell.channelId ||
-      repId !== cell.repId ||
-      regionId !== cell.regionId
-    ) {
+    if (!this.inLastCells(l)) {
       cell.month = this.customerRow(l);
       cell.week = this.customerWeekRow(l);
       cell.day = this.customerDayRow(l);
-      cell.customerId = customerId;
-      cell.channelId = channelId;
-      cell.repId = repId;
-      cell.regionId = regionId;
+      cell.customerId = plusOne(l.customerId);
+      cell.channelId = plusOne(l.channelId);
+      cell.repId = plusOne(l.repId);
+      cell.regionId = plusOne(l.regionId);
       this.lastCellDay = l.saleDate;
     }
     this.months.addLine(cell.month, l);
@@ -586,13 +576,7 @@ export class RollupAccumulator {
   countOrder(cell: OrderCountCell, sign: number): void {
     this.settle();
     const last = this.lastCell;
-    if (
-      cell.saleDate === this.lastCellDay &&
-      plusOne(cell.customerId) === last.customerId &&
-      plusOne(cell.channelId) === last.channelId &&
-      plusOne(cell.repId) === last.repId &&
-      plusOne(cell.regionId) === last.regionId
-    ) {
+    if (this.inLastCells(cell)) {
       this.months.plus(last.month, ORDERS, sign);
       this.weeks.plus(last.week, ORDERS, sign);
       this.customerDays.plus(last.day, ORDERS, sign);
@@ -602,6 +586,18 @@ export class RollupAccumulator {
     this.months.plus(r, ORDERS, sign);
     this.weeks.plus(this.customerWeekRow(cell), ORDERS, sign);
     this.customerDays.plus(this.customerDayRow(cell), ORDERS, sign);
+  }
+
+  /** Whether `c`'s customer cells are the ones of the last line added (`lastCell`). */
+  private inLastCells(c: OrderCountCell): boolean {
+    const last = this.lastCell;
+    return (
+      c.saleDate === this.lastCellDay &&
+      plusOne(c.customerId) === last.customerId &&
+      plusOne(c.channelId) === last.channelId &&
+      plusOne(c.repId) === last.repId &&
+      plusOne(c.regionId) === last.regionId
+    );
   }
 
   /** The day cell of `c` (after customerRow or see: its day is the last one seen). */
