@@ -34,6 +34,9 @@ import { teamRoutes } from './routes/team.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
+/** Characters past which an answer is sent as the bytes of its UTF-8 encoding (see buildApp). */
+const LARGE_ANSWER = 16 * 1024;
+
 export interface BuildOptions {
   ctx: AppContext;
   databaseKind: 'sqlite' | 'postgres';
@@ -125,6 +128,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const cookie = cookieSettings(https);
   registerSecurityHeaders(app, { https });
+  // A large answer is encoded to UTF-8 once: left a string, fastify measures its byte length and the
+  // socket encodes it again (a year of weeks by product is 460,000 characters, most of them two-byte;
+  // bench/RESULTS.md).
+  app.addHook('onSend', async (_req, _reply, payload) =>
+    typeof payload === 'string' && payload.length > LARGE_ANSWER ? Buffer.from(payload, 'utf8') : payload,
+  );
   registerAuth(app, opts.ctx, cookie);
 
   app.setErrorHandler((error, req, reply) => {

@@ -851,6 +851,26 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
       ['FY2026', 1],
     ]);
 
+    // A large answer (a year of days by product) arrives whole as UTF-8, its length said right; each
+    // product's total is the sum of its days.
+    const daily = await client.get(
+      `${base}?metric=revenue&from=2025-01-01&to=2025-12-31&grain=day&by=product`,
+    );
+    expect(daily.statusCode).toBe(200);
+    expect(daily.headers['content-type']).toMatch(/^application\/json; charset=utf-8/);
+    expect(daily.body.length).toBeGreaterThan(16 * 1024);
+    expect(Number(daily.headers['content-length'])).toBe(Buffer.byteLength(daily.body));
+    const dailyBody = daily.json() as { series: KpiPoint[]; total: KpiPoint[] };
+    const keys = [...new Set(dailyBody.series.map((p) => p.key))];
+    expect(keys.length).toBeGreaterThan(1);
+    expect(dailyBody.total.map((t) => [t.key, t.value])).toEqual(
+      keys.map((key) => [
+        key,
+        dailyBody.series.filter((p) => p.key === key).reduce((sum, p) => sum + (p.value ?? 0), 0),
+      ]),
+    );
+    expect(dailyBody.total.find((t) => t.key === '拿鐵')?.value).toBe(150.5);
+
     const bad = await client.get(`${base}?metric=leads&from=2026-02-30&to=2026-01-01&by=product&where=x`);
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { code: string }).code).toBe('VALIDATION_FAILED');
