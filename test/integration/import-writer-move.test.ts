@@ -82,6 +82,13 @@ describe('the SQLite import writer', () => {
       conn
         .prepare("insert into companies (id, name, created_at) values ('c2', 'C2', '2026-01-01T00:00:00Z')")
         .run();
+      conn
+        .prepare(
+          `insert into imports (id, company_id, kind, file_name, file_sha256, file_bytes, status, mapping, created_at, seq)
+           values ('i2', 'c2', 'sales', 'f.csv', 'x', 1, 'running', '{}', '2026-01-01T00:00:00Z', 2)`,
+        )
+        .run();
+      const channel = conn.prepare("insert into channels (company_id, name) values ('c2', '門市')").run();
       const customers: unknown[] = [];
       for (let c = 1; c <= 150; c++)
         customers.push(c, `M${c}`, `M${c}`, null, null, null, null, '2026-01-01');
@@ -100,6 +107,20 @@ describe('the SQLite import writer', () => {
       }
       writer.sales(strings, numbers, n);
       expect(writer.settle()).toEqual({ added: n, rebuild: false });
+      // Marketing days, survey responses and problem lines, more than one statement's worth each (their
+      // tables have foreign keys too).
+      const marketing: unknown[] = [];
+      const responses: unknown[] = [];
+      const problems: unknown[] = [];
+      for (let i = 0; i < 150; i++) {
+        const day = `2026-0${1 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')}`;
+        marketing.push(day, Number(channel.lastInsertRowid), `C${i}`, 1000, 100, 10, 1, 50_000);
+        responses.push(`R${i}`, day, null, null, 1 + (i % 5), i % 11, null);
+        problems.push(i + 2, 'date', 'INVALID_DATE', `2026-02-3${i % 2}`);
+      }
+      expect(writer.marketing(marketing)).toBe(150);
+      expect(writer.satisfaction(responses)).toBe(150);
+      writer.problems(problems);
       conn.exec('COMMIT');
     } finally {
       conn.prepare = prepare;
@@ -120,5 +141,7 @@ describe('the SQLite import writer', () => {
     expect(checked).toEqual([]);
     expect(prepared.some((s) => /^\s*INSERT OR FAIL INTO customers\b/.test(s))).toBe(true);
     expect(conn.prepare("select count(*) from customers where company_id = 'c2'").pluck().get()).toBe(150);
+    for (const table of ['marketing_daily', 'satisfaction_responses', 'import_errors'])
+      expect(conn.prepare(`select count(*) from ${table} where company_id = 'c2'`).pluck().get()).toBe(150);
   });
 });

@@ -416,14 +416,16 @@ export function createSqliteImportWriter(
       const added = settleLines();
       return { added, rebuild };
     },
+    // Marketing days, responses and problem lines go one a statement too: their tables have foreign
+    // keys (see dims).
     marketing(rows) {
-      return runRows(marketingStatement, withLeading([companyId, currency, importId], rows, 8), 11);
+      return runRows(marketingStatement, withLeading([companyId, currency, importId], rows, 8), 11, 1);
     },
     satisfaction(rows) {
-      return runRows(responseStatement, withLeading([companyId, importId], rows, 7), 9);
+      return runRows(responseStatement, withLeading([companyId, importId], rows, 7), 9, 1);
     },
     problems(rows) {
-      runRows(problemStatement, withLeading([companyId, importId], rows, 4), 6);
+      runRows(problemStatement, withLeading([companyId, importId], rows, 4), 6, 1);
     },
     complete() {
       if (!settled) settleLines();
