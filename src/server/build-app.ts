@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -33,6 +33,9 @@ import { profileRoutes } from './routes/profile.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+
+/** The cache lifetime of the web app's hashed assets (a new build has new names). */
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
 /** Characters past which an answer is sent as the bytes of its UTF-8 encoding (see buildApp). */
 const LARGE_ANSWER = 16 * 1024;
@@ -186,11 +189,26 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const webDir = opts.webDir ? resolve(opts.webDir) : null;
   const hasWeb = webDir !== null && existsSync(join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, cacheControl: false });
+    // preCompressed: the build writes each asset's .br and .gz beside it (vite.config.ts); a browser
+    // gets the encoding it accepts, compressed once at build time, not per request. The plugin serves
+    // the files the folder holds at start through a route each (wildcard: false), so their headers are
+    // set here: the hashed assets are kept for a year, and a cache between keeps each encoding apart.
+    const assets = join(webDir, 'assets');
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      preCompressed: true,
+      setHeaders: (res, path) => {
+        if (path.startsWith(assets + sep)) res.setHeader('cache-control', ASSET_CACHE);
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
     const indexHtml = readFileSync(join(webDir, 'index.html'));
+    // Assets written after the start (a rebuild while the server runs).
     app.get('/assets/*', { config: {} }, (req, reply) => {
       const file = (req.params as { '*': string })['*'];
-      reply.header('cache-control', 'public, max-age=31536000, immutable');
       return reply.sendFile(join('assets', file));
     });
     app.get('/favicon.svg', (_req, reply) => reply.sendFile('favicon.svg'));

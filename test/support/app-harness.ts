@@ -14,7 +14,7 @@ export interface Harness {
 /** The real app over a fresh database of the dialect, called through inject(). */
 export async function startHarness(
   dialect: DialectName,
-  opts: { authRateLimitPerMinute?: number; maxUploadBytes?: number } = {},
+  opts: { authRateLimitPerMinute?: number; maxUploadBytes?: number; webDir?: string } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(dialect);
   const runtime = await openRuntime(
@@ -24,7 +24,7 @@ export async function startHarness(
   const app = await buildApp({
     ctx: runtime.ctx,
     databaseKind: runtime.database.kind,
-    webDir: null,
+    webDir: opts.webDir ?? null,
     // Every test request comes from 127.0.0.1: the per-IP limiter has its own test.
     authRateLimitPerMinute: opts.authRateLimitPerMinute ?? 100_000,
   });
