@@ -124,7 +124,15 @@ export const achievabilitySchema = z.object({
   probability: z.number().nullable(),
   /** Targets reached with 50 %, 70 % and 90 % probability: the recommended range (預留調整空間); never a total of 0. */
   recommended: z.object({ p50: z.number(), p70: z.number(), p90: z.number() }).nullable(),
-  capacity: z.object({ reps: z.number().int(), revenuePerRep: z.number(), capacity: z.number() }).nullable(),
+  capacity: z
+    .object({
+      reps: z.number().int(),
+      revenuePerRep: z.number(),
+      months: z.number(),
+      headroom: z.number(),
+      capacity: z.number(),
+    })
+    .nullable(),
   /** The SOM a year, its share for the goal's own period (som × days / 365) and the target / periodSom. */
   market: z.object({ som: z.number(), periodSom: z.number(), share: z.number() }).nullable(),
   /** History and forecast by month for the chart: actuals, then mean with 80 % / 95 % bands. */

@@ -24,7 +24,7 @@ import type { KpiMetric } from '../kpi/types.ts';
 import type { DataFreshness } from './data-freshness.ts';
 import { goalFinding } from './messages.ts';
 import { isAdditive, isLowerBetter, isMoneyMetric, isPercentMetric } from './metric-kinds.ts';
-import { convertTarget, monthShares, periodDays, targetShape } from './target-conversion.ts';
+import { convertTarget, monthShares, monthsText, periodDays, targetShape } from './target-conversion.ts';
 import type {
   Achievability,
   ChartPoint,
@@ -336,13 +336,21 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   if (metric === 'revenue' && history.reps && history.reps > 0 && history.revenuePerRepMonthly !== null) {
     const monthsInPeriod = monthShares(period).reduce((s, m) => s + m.fraction, 0);
     const cap = history.reps * history.revenuePerRepMonthly * monthsInPeriod * CAPACITY_HEADROOM;
-    capacity = { reps: history.reps, revenuePerRep: history.revenuePerRepMonthly, capacity: cap };
+    capacity = {
+      reps: history.reps,
+      revenuePerRep: history.revenuePerRepMonthly,
+      months: monthsInPeriod,
+      headroom: CAPACITY_HEADROOM,
+      capacity: cap,
+    };
     if (targetValue > cap) {
       atLeast('stretch');
       extra.push(
         goalFinding('achievable', 'CAPACITY_EXCEEDED', 'warn', lang, {
           reps: String(history.reps),
           perRep: fmt(history.revenuePerRepMonthly),
+          months: monthsText(monthsInPeriod),
+          headroom: String(CAPACITY_HEADROOM),
           capacity: fmt(cap),
         }),
       );

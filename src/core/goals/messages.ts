@@ -125,12 +125,13 @@ const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
   },
   CAPACITY_EXCEEDED: {
     'zh-TW': {
-      message: '目標超過團隊產能:{reps}位業務 × 每人每月約{perRep} × 期間,約{capacity}。',
+      message:
+        '目標超過團隊產能:{reps}位業務 × 每人每月約{perRep} × {months}個月 × {headroom}(可衝刺的上限),約{capacity}。',
       fix: '增加業務人力、提升每位業務的產能,或降低目標。',
     },
     en: {
       message:
-        'The target is beyond team capacity: {reps} rep(s) × about {perRep} a month each over the period ≈ {capacity}.',
+        'The target is beyond team capacity: {reps} rep(s) × about {perRep} a month each × {months} months × {headroom} (the most a rep can stretch to) ≈ {capacity}.',
       fix: 'Add reps, raise revenue per rep, or lower the target.',
     },
   },

@@ -137,3 +137,6 @@ export function periodDays(period: GoalPeriod): number {
 export function isValidPeriod(period: GoalPeriod): boolean {
   return isLocalDate(period.start) && isLocalDate(period.end) && period.start <= period.end;
 }
+
+/** A number of months as findings and pages say it: whole, or to one decimal (45 days of 30: 1.5). */
+export const monthsText = (months: number): string => String(Math.round(months * 10) / 10);

@@ -86,7 +86,17 @@ export interface Achievability {
   forecast: { mean: number; lo80: number; hi80: number; lo95: number; hi95: number } | null;
   probability: number | null;
   recommended: { p50: number; p70: number; p90: number } | null;
-  capacity: { reps: number; revenuePerRep: number; capacity: number } | null;
+  /**
+   * Team capacity: reps × revenue per rep a month (the last 12 months' average) × the period's months
+   * × the headroom a rep can stretch to; the target is checked against `capacity`.
+   */
+  capacity: {
+    reps: number;
+    revenuePerRep: number;
+    months: number;
+    headroom: number;
+    capacity: number;
+  } | null;
   /**
    * Revenue against the obtainable market, for the goal's own period: `som` is the market analysis's
    * SOM a year, `periodSom` its share for the period's days, `share` the target / periodSom.

@@ -155,6 +155,12 @@ describe('achievability from generated histories with known growth', () => {
     expect(achievability.capacity?.capacity).toBeCloseTo(1 * 50_000 * 3 * 1.25, 3);
     expect(achievability.verdict).toBe('stretch');
     expect(findings.some((f) => f.code === 'CAPACITY_EXCEEDED')).toBe(true);
+    // Every factor of the capacity is said: their product is the figure shown.
+    const cap = achievability.capacity;
+    expect(cap).toMatchObject({ reps: 1, revenuePerRep: 50_000, months: 3, headroom: 1.25 });
+    if (cap) expect(cap.reps * cap.revenuePerRep * cap.months * cap.headroom).toBeCloseTo(cap.capacity, 6);
+    const said = findings.find((f) => f.code === 'CAPACITY_EXCEEDED')?.message ?? '';
+    expect(said).toContain('× 3 months × 1.25');
   });
 });
 

@@ -2,6 +2,7 @@ import { Button, Descriptions, Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../contract/common.ts';
 import type { Achievability } from '../../../contract/goals.ts';
+import { monthsText } from '../../../core/goals/target-conversion.ts';
 import { formatPercent } from '../../i18n/format.ts';
 import { formatKpi, type KpiUnit } from '../kpi/kpi-view.ts';
 import { ForecastChart, roundFor } from './forecast-chart.tsx';
@@ -149,6 +150,8 @@ export function AchievabilityCard({
                   children: t('goals.ach.capacityText', {
                     reps: ach.capacity.reps,
                     perRep: fmt(ach.capacity.revenuePerRep),
+                    months: monthsText(ach.capacity.months),
+                    headroom: ach.capacity.headroom,
                     capacity: fmt(ach.capacity.capacity),
                   }),
                 },
