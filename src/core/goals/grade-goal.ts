@@ -10,6 +10,7 @@ import {
   gradeGoalStatement,
   type MetricKey,
   type ParsedGoal,
+  parseGoalStatement,
   rewriteSuggestion,
   type Target,
 } from '../smart/index.ts';
@@ -324,7 +325,46 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
   const company: CompanyNumbers = { ...rest };
   if (rewriteInput.targets.length === 0 && unknownScope.length === 0 && baselineRevenuePerMonth !== undefined)
     company.baselineRevenuePerMonth = baselineRevenuePerMonth;
-  const rewrite = rewriteSuggestion(rewriteInput, company, lang);
+  let rewrite = rewriteSuggestion(rewriteInput, company, lang);
+  // A goal without a target: the target its rewrite proposes is the one the data gives a 70 % chance
+  // over the rewrite's own period (read back from the sentence, as it would be if adopted), not a
+  // guess from the baseline month (which ignored the season: 「每月146萬元」 graded at 0 % right after).
+  if (
+    rewriteInput.targets.length === 0 &&
+    draft.metric &&
+    isAdditive(draft.metric) &&
+    ctx.history &&
+    unknownScope.length === 0
+  ) {
+    const period = parseGoalStatement(rewrite, { today, lang }).period;
+    const probe = period
+      ? assessAchievability({
+          metric: draft.metric,
+          target: { metric: draft.metric, kind: 'absolute', value: 1, per: null },
+          period,
+          history: ctx.history,
+          lang,
+          ...(ctx.seed !== undefined ? { seed: ctx.seed } : {}),
+        }).achievability.recommended
+      : null;
+    if (probe && probe.p70 > 0)
+      rewrite = rewriteSuggestion(
+        {
+          ...rewriteInput,
+          targets: [
+            {
+              metric: smartMetric(draft.metric) ?? 'revenue',
+              kind: 'absolute',
+              value: niceRound(probe.p70),
+              per: null,
+              text: '',
+            },
+          ],
+        },
+        { ...rest },
+        lang,
+      );
+  }
   return {
     grades,
     findings,

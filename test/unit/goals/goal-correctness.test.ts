@@ -309,3 +309,60 @@ describe('targets that contradict each other', () => {
     expect(g.findings.some((x) => x.code === 'TARGETS_DISAGREE')).toBe(false);
   });
 });
+
+describe('the rewrite of a goal without a target', () => {
+  it('proposes the target its own reading grades as achievable (the 70 % one), not the baseline + 15 %', async () => {
+    const { parseGoalStatement } = await import('../../../src/core/smart/index.ts');
+    // Three years of a shop whose winter months sell less than the rest of the year.
+    const history: GoalHistory = {
+      today: TODAY,
+      monthly: monthly('2026-11', 36).map((m) => ({
+        ...m,
+        value: m.value * (['12', '01', '02'].includes(m.period.slice(5)) ? 0.8 : 1.1),
+      })),
+      samePeriodLastYear: null,
+      recentDaily: 40_000,
+      actualToDate: null,
+      reps: null,
+      revenuePerRepMonthly: null,
+      som: null,
+      freshness: dataFreshness({ first: '2023-12-01', last: '2026-12-02' }, TODAY),
+    };
+    const vague: GoalDraft = {
+      statement: '提升銷售額',
+      metric: 'revenue',
+      scope: {},
+      target: null,
+      period: null,
+      objectiveId: null,
+      strategies: [],
+    };
+    const ctx = {
+      today: TODAY,
+      lang: 'zh-TW' as const,
+      history,
+      relevance: RELEVANCE,
+      company: { baselineRevenuePerMonth: 1_300_000 },
+      seed: 7,
+    };
+    const g = gradeGoal(vague, ctx);
+    const read = parseGoalStatement(g.rewrite, { today: TODAY, lang: 'zh-TW' });
+    const target = read.targets[0];
+    expect(target?.kind).toBe('absolute');
+    expect(read.period).not.toBeNull();
+    if (!target || !read.period) return;
+    // Adopted, the rewrite is graded on the same data: achievable, at about the 70 % it was chosen for.
+    const adopted = gradeGoal(
+      {
+        ...vague,
+        statement: g.rewrite,
+        target: { metric: 'revenue', kind: target.kind, value: target.value, per: target.per },
+        period: read.period,
+      },
+      ctx,
+    );
+    expect(adopted.achievability.verdict).toBe('achievable');
+    expect(adopted.achievability.probability ?? 0).toBeGreaterThan(0.6);
+    expect(adopted.achievability.probability ?? 1).toBeLessThan(0.8);
+  });
+});
