@@ -200,6 +200,44 @@ function targetsDisagree(draft: GoalDraft, baseline: ConversionBaseline | null, 
   return null;
 }
 
+/** Words that say a goal raises its metric, or lowers it (the number is then checked against the data). */
+const RAISE_WORDS = /提升|提高|增加|成長|增長|拉高|衝高|\b(?:grow|increase|raise|boost|improve)/i;
+const LOWER_WORDS = /降低|減少|下降|壓低|降至|\b(?:reduce|decrease|lower|cut)\b/i;
+
+/**
+ * A target level or total on the wrong side of where the metric stands: 「把客單價提升到180元」 while
+ * orders average NT$314. The statement's own word (raise or lower) against the same period last year
+ * (or the recent run rate); one word of either kind, and an absolute target, or nothing is said.
+ */
+function againstDirection(draft: GoalDraft, a: Achievability, lang: Lang): Finding | null {
+  const metric = draft.metric;
+  if (!metric || draft.target?.kind !== 'absolute' || a.targetValue === null) return null;
+  const text = `${draft.name ?? ''} ${draft.statement ?? ''}`;
+  const raise = RAISE_WORDS.exec(text);
+  const lower = LOWER_WORDS.exec(text);
+  if ((raise === null) === (lower === null)) return null;
+  const current = a.baseline.samePeriodLastYear ?? a.baseline.recentRunRate;
+  if (current === null || !(current > 0)) return null;
+  const change = a.targetValue / current - 1;
+  const wrong = raise ? change < -0.01 : change > 0.01;
+  if (!wrong) return null;
+  const word = (raise ?? lower)?.[0] ?? '';
+  const below = change < 0;
+  const side = {
+    'zh-TW': below ? '低於' : '高於',
+    en: below ? 'below' : 'above',
+  }[lang];
+  const fixSide = { 'zh-TW': below ? '高於' : '低於', en: below ? 'above' : 'below' }[lang];
+  return goalFinding('measurable', 'TARGET_AGAINST_DIRECTION', 'warn', lang, {
+    word,
+    target: formatMetricValue(metric, a.targetValue),
+    side,
+    current: formatMetricValue(metric, current),
+    change: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`,
+    fixSide,
+  });
+}
+
 function scopeUnknownFinding(unknown: readonly UnknownScopeName[], lang: Lang): Finding {
   const quote = (n: string) => (lang === 'zh-TW' ? `「${n}」` : `“${n}”`);
   const kindName = DIMENSION_WORDS[lang];
@@ -291,8 +329,10 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
     ctx.history && unknownScope.length === 0 ? result.achievability.baseline : null,
     lang,
   );
-  if (clash) {
-    findings.push(clash);
+  const backwards = clash ? null : againstDirection(draft, result.achievability, lang);
+  for (const f of [clash, backwards]) {
+    if (!f) continue;
+    findings.push(f);
     if (grades.measurable === 'pass') grades.measurable = 'warn';
   }
 

@@ -27,7 +27,8 @@ export type GoalFindingCode =
   | 'STALE_DATA'
   | 'DATA_TOO_OLD'
   | 'SCOPE_UNKNOWN'
-  | 'TARGETS_DISAGREE';
+  | 'TARGETS_DISAGREE'
+  | 'TARGET_AGAINST_DIRECTION';
 
 const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
   NO_HISTORY: {
@@ -189,6 +190,17 @@ const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
       message:
         'The goal’s two numbers contradict each other: {first} (about {firstValue} over the period) and {second} (about {secondValue}).',
       fix: 'Which one is meant? Keep one target and remove the other.',
+    },
+  },
+  TARGET_AGAINST_DIRECTION: {
+    'zh-TW': {
+      message: '目標說要「{word}」,但{target}{side}目前的{current}(去年同期):需要的變化是{change}。',
+      fix: '請確認數字:要「{word}」,目標應{fixSide}{current};或改寫目標的方向。',
+    },
+    en: {
+      message:
+        'The goal says “{word}”, yet {target} is {side} the current {current} (the same period last year): a change of {change}.',
+      fix: 'Check the number: to “{word}”, the target should be {fixSide} {current}; or reword the goal’s direction.',
     },
   },
   NO_OBJECTIVE: {

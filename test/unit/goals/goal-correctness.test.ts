@@ -318,7 +318,7 @@ describe('the rewrite of a goal without a target', () => {
       today: TODAY,
       monthly: monthly('2026-11', 36).map((m) => ({
         ...m,
-        value: m.value * (['12', '01', '02'].includes(m.period.slice(5)) ? 0.8 : 1.1),
+        value: (m.value ?? 0) * (['12', '01', '02'].includes(m.period.slice(5)) ? 0.8 : 1.1),
       })),
       samePeriodLastYear: null,
       recentDaily: 40_000,
@@ -364,5 +364,57 @@ describe('the rewrite of a goal without a target', () => {
     expect(adopted.achievability.verdict).toBe('achievable');
     expect(adopted.achievability.probability ?? 0).toBeGreaterThan(0.6);
     expect(adopted.achievability.probability ?? 1).toBeLessThan(0.8);
+  });
+});
+
+describe('a target on the wrong side of where the metric stands', () => {
+  const aovHistory: GoalHistory = {
+    today: TODAY,
+    monthly: monthly('2026-11', 36, 314),
+    samePeriodLastYear: 314,
+    recentDaily: 310,
+    actualToDate: null,
+    reps: null,
+    revenuePerRepMonthly: null,
+    som: null,
+    freshness: dataFreshness({ first: '2023-12-01', last: '2026-12-02' }, TODAY),
+  };
+  const grade = (statement: string, value: number, lang: 'zh-TW' | 'en' = 'zh-TW') =>
+    gradeGoal(
+      {
+        statement,
+        metric: 'aov',
+        scope: {},
+        target: { metric: 'aov', kind: 'absolute', value, per: null },
+        period: { start: '2027-01-01', end: '2027-06-30' },
+        objectiveId: null,
+        strategies: ['加購烘焙點心'],
+      },
+      { today: TODAY, lang, history: aovHistory, relevance: RELEVANCE, company: {}, seed: 3 },
+    );
+
+  it('「提升」 to a level below the current one is said, and Measurable warns', () => {
+    const g = grade('未來六個月,以加購烘焙點心,把客單價提升到180元。', 180);
+    const f = g.findings.find((x) => x.code === 'TARGET_AGAINST_DIRECTION');
+    expect(f?.message).toContain('「提升」');
+    expect(f?.message).toContain('180');
+    expect(f?.message).toMatch(/低於目前的3\d\d/);
+    expect(g.grades.measurable).toBe('warn');
+    const en = grade('Raise the average order value to 180 in the first half of next year.', 180, 'en');
+    expect(en.findings.find((x) => x.code === 'TARGET_AGAINST_DIRECTION')?.message).toMatch(
+      /“Raise”, yet 180 is below the current 3\d\d/,
+    );
+  });
+
+  it('a target on the side its word says, or a statement without a direction word, is not', () => {
+    for (const [statement, value] of [
+      ['未來六個月,以加購烘焙點心,把客單價提升到340元。', 340],
+      ['未來六個月客單價維持在300元。', 300],
+      ['未來六個月,把客單價降到290元。', 290],
+    ] as const)
+      expect(grade(statement, value).findings.map((x) => x.code)).not.toContain('TARGET_AGAINST_DIRECTION');
+    expect(grade('未來六個月,把客單價降低到400元。', 400).findings.map((x) => x.code)).toContain(
+      'TARGET_AGAINST_DIRECTION',
+    );
   });
 });
