@@ -1,10 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type FieldError, fieldMessage } from '../core/errors/app-error.ts';
 import { type ErrorCode, errorMessage, errorStatus } from '../core/errors/catalogue.ts';
-import { describeProblem, isIngestProblemCode } from '../core/ingest/problem-messages.ts';
+import { describeLineProblem, isIngestProblemCode } from '../core/ingest/problem-messages.ts';
 import { requestLocale } from './locale.ts';
 
-/** A catalogue message with its parameters; a `reason` that is an ingest code is put in words too. */
+/**
+ * A catalogue message with its parameters; a `reason` that is an ingest code is put in words too
+ * (with the line's `value`, when given: a date that does not exist is named).
+ */
 export function problemMessage(
   code: ErrorCode,
   locale: 'en' | 'zh-TW',
@@ -12,7 +15,13 @@ export function problemMessage(
 ): string {
   const words =
     params && typeof params.reason === 'string' && isIngestProblemCode(params.reason)
-      ? { ...params, reason: describeProblem(params.reason, locale) }
+      ? {
+          ...params,
+          reason: describeLineProblem(
+            { code: params.reason, value: typeof params.value === 'string' ? params.value : null },
+            locale,
+          ),
+        }
       : params;
   return errorMessage(code, locale, words);
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors/app-error.ts';
-import { describeProblem, type ProblemLocale } from '../../core/ingest/problem-messages.ts';
+import { describeLineProblem, type ProblemLocale } from '../../core/ingest/problem-messages.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
@@ -175,13 +175,7 @@ export async function importErrorReport(
     sheet: en ? 'Errors' : '錯誤',
     rows: [
       header,
-      ...problems.map((p) => [
-        p.line,
-        p.column ?? '',
-        describeProblem(p.code, locale),
-        p.value ?? '',
-        p.code,
-      ]),
+      ...problems.map((p) => [p.line, p.column ?? '', describeLineProblem(p, locale), p.value ?? '', p.code]),
     ],
   };
 }
@@ -254,5 +248,5 @@ export async function listImportProblems(
 ) {
   await getImport(ctx, actor, companyId, importId);
   const problems = await ctx.repos.imports.problems(companyId, importId, limit);
-  return problems.map((p) => ({ ...p, message: describeProblem(p.code, locale) }));
+  return problems.map((p) => ({ ...p, message: describeLineProblem(p, locale) }));
 }

@@ -737,6 +737,8 @@ async function pump(
       lines: `${lines.join(', ')}${s.rejected > lines.length ? ', …' : ''}`,
       line: first?.line ?? 0,
       reason: first?.code ?? '',
+      // The first problem's value, for a reason worded from it (a date that does not exist).
+      value: first?.value ?? '',
     });
   }
   if (sink.settle) {

@@ -47,6 +47,18 @@ export function isValidYmd(d: Ymd): boolean {
   );
 }
 
+/**
+ * The number of days of d's month when d names a day that month lacks though other months have it
+ * (2026-02-30 and 2027-02-29: 28; 2026-04-31: 30): a date that reads as a date but does not exist.
+ * null for a real day and for what is no date at all (month 0 or 13, day 0 or 32).
+ */
+export function daysInMonthLacking(d: Ymd): number | null {
+  if (!Number.isInteger(d.year) || !Number.isInteger(d.month) || !Number.isInteger(d.day)) return null;
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return null;
+  const days = daysInMonth(d.year, d.month);
+  return d.day > days ? days : null;
+}
+
 /** 'YYYY-MM-DD' of a year, month and day (not checked: see {@link isValidYmd}). */
 export function formatLocalDate(d: Ymd): LocalDate {
   return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;

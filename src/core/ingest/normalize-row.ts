@@ -105,7 +105,9 @@ function dateField(
     // A value that only the other day/month order reads: the chosen order is wrong for this file.
     const other =
       r.code === 'DATE_INVALID' && o.dayFirst !== null ? parseDate(v, { ...o, dayFirst: !o.dayFirst }) : null;
-    p.add(col, 'date', other?.ok ? 'DATE_ORDER_CONTRADICTS' : r.code, v);
+    // One it reads as a day its month lacks (02/30/2026 day-first): that day does not exist.
+    const code = other?.ok ? 'DATE_ORDER_CONTRADICTS' : (other?.code === 'DATE_NONEXISTENT' ? other : r).code;
+    p.add(col, 'date', code, v);
     return null;
   }
   return r;

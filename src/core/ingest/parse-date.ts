@@ -1,9 +1,10 @@
-import { daysInMonth } from '../calendar/dates.ts';
+import { daysInMonth, daysInMonthLacking, type Ymd } from '../calendar/dates.ts';
 import { toHalfWidth, trimCell } from './half-width.ts';
 
 export type DateProblemCode =
   | 'DATE_EMPTY'
   | 'DATE_INVALID'
+  | 'DATE_NONEXISTENT'
   | 'DATE_OUT_OF_RANGE'
   | 'DATE_ORDER_UNKNOWN'
   | 'TIME_INVALID'
@@ -11,7 +12,18 @@ export type DateProblemCode =
 
 export type ParseDateResult =
   | { ok: true; date: string; time: string | null }
-  | { ok: false; code: DateProblemCode };
+  | { ok: false; code: Exclude<DateProblemCode, 'DATE_NONEXISTENT'> }
+  | NonexistentDay;
+
+/** A value read as a date its month does not have (2026-02-30, 2026-04-31, 113/02/30). */
+export interface NonexistentDay {
+  ok: false;
+  code: 'DATE_NONEXISTENT';
+  /** The day as read (ROC years and two-digit years already made Gregorian). */
+  day: Ymd;
+  /** How many days its month has (28 for 2026-02-30). */
+  monthDays: number;
+}
 
 export interface ParseDateOptions {
   /**
@@ -143,9 +155,18 @@ function parseIsoFast(s: string): ParseDateResult | null {
   const mo = digits2(s, 5);
   const d = digits2(s, 8);
   if (y < MIN_YEAR) return { ok: false, code: 'DATE_OUT_OF_RANGE' };
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return { ok: false, code: 'DATE_INVALID' };
+  // isValidYmd's check, without a Ymd object per line on this hot path.
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return notADay({ year: y, month: mo, day: d });
   const date = sep === 45 ? s.slice(0, 10) : `${s.slice(0, 4)}-${s.slice(5, 7)}-${s.slice(8, 10)}`;
   return { ok: true, date, time };
+}
+
+/** Why a year, month and day read from a value are not a real day: its month lacks it, or no date. */
+function notADay(day: Ymd): ParseDateResult {
+  const monthDays = daysInMonthLacking(day);
+  return monthDays === null
+    ? { ok: false, code: 'DATE_INVALID' }
+    : { ok: false, code: 'DATE_NONEXISTENT', day, monthDays };
 }
 
 function pad2(n: number): string {
@@ -158,7 +179,8 @@ function formatYmd(y: number, m: number, d: number): string {
 
 function finish(y: number, mo: number, d: number, timeText: string | undefined, tz: string): ParseDateResult {
   if (!Number.isFinite(y) || y < MIN_YEAR || y > MAX_YEAR) return { ok: false, code: 'DATE_OUT_OF_RANGE' };
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return { ok: false, code: 'DATE_INVALID' };
+  // isValidYmd's check, without a Ymd object per line (every line of a file of slashed or ROC dates).
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return notADay({ year: y, month: mo, day: d });
   if (timeText === undefined) return { ok: true, date: formatYmd(y, mo, d), time: null };
   const t = parseTimeText(timeText);
   if (t === null) return { ok: false, code: 'TIME_INVALID' };

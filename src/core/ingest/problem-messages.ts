@@ -1,9 +1,13 @@
+import { formatLocalDate } from '../calendar/dates.ts';
+import { type NonexistentDay, parseDate } from './parse-date.ts';
+
 /** Codes of one line's problems (LineProblem.code). */
 export const LINE_PROBLEM_CODES = [
   'REQUIRED_MISSING',
   'TEXT_TOO_LONG',
   'DATE_EMPTY',
   'DATE_INVALID',
+  'DATE_NONEXISTENT',
   'DATE_OUT_OF_RANGE',
   'DATE_ORDER_UNKNOWN',
   'DATE_ORDER_CONTRADICTS',
@@ -63,6 +67,10 @@ const MESSAGES: Readonly<Record<IngestProblemCode, { 'zh-TW': string; en: string
   TEXT_TOO_LONG: { 'zh-TW': '文字太長（上限 200 字）', en: 'The text is too long (at most 200 characters)' },
   DATE_EMPTY: { 'zh-TW': '日期是空的', en: 'The date is empty' },
   DATE_INVALID: { 'zh-TW': '日期格式無法辨識', en: 'The date is not in a recognized format' },
+  DATE_NONEXISTENT: {
+    'zh-TW': '日期不存在（那個月沒有這一天，例如 2 月 30 日）',
+    en: 'The date does not exist (its month has no such day, such as February 30)',
+  },
   DATE_OUT_OF_RANGE: { 'zh-TW': '日期的年份超出範圍', en: 'The year of the date is out of range' },
   DATE_ORDER_UNKNOWN: {
     'zh-TW': '無法判斷日期是「日/月」還是「月/日」（例如 03/04/2024）',
@@ -165,4 +173,46 @@ export function isIngestProblemCode(code: string): code is IngestProblemCode {
 export function describeProblem(code: string, locale: ProblemLocale): string {
   if (isIngestProblemCode(code)) return MESSAGES[code][locale];
   return locale === 'zh-TW' ? `資料有誤（${code}）` : `Invalid data (${code})`;
+}
+
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** 「2026-02-30 不存在：2 月只有 28 天」 / "2026-02-30 does not exist: February has 28 days". */
+export function describeNonexistentDay(
+  n: Pick<NonexistentDay, 'day' | 'monthDays'>,
+  locale: ProblemLocale,
+): string {
+  const date = formatLocalDate(n.day);
+  return locale === 'zh-TW'
+    ? `${date} 不存在：${n.day.month} 月只有 ${n.monthDays} 天`
+    : `${date} does not exist: ${MONTHS_EN[n.day.month - 1]} has ${n.monthDays} days`;
+}
+
+/**
+ * The message for one line's problem: a date that does not exist names the day and its month's
+ * length (read again from the value, as the import read it); any other problem, its code's message.
+ */
+export function describeLineProblem(
+  p: { code: string; value: string | null },
+  locale: ProblemLocale,
+): string {
+  if (p.code === 'DATE_NONEXISTENT' && p.value !== null) {
+    // Only a day above 28 can be missing, so the day/month order of a year-last value is never in doubt.
+    const r = parseDate(p.value, { dayFirst: null });
+    if (!r.ok && r.code === 'DATE_NONEXISTENT') return describeNonexistentDay(r, locale);
+  }
+  return describeProblem(p.code, locale);
 }

@@ -30,7 +30,7 @@ import {
 } from '../../contract/imports.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { OrderTotals } from '../../core/ingest/order-facts.ts';
-import { describeProblem } from '../../core/ingest/problem-messages.ts';
+import { describeLineProblem, describeProblem } from '../../core/ingest/problem-messages.ts';
 import { fromMinorUnits, isCurrency } from '../../core/money/currency.ts';
 import { exporter } from '../../ingest/exporter.ts';
 import { requireActor } from '../auth.ts';
@@ -135,7 +135,7 @@ export function importRoutes(app: FastifyInstance, deps: RouteDeps): void {
         fields: p.fields.map((f) => ({ ...f, label: f.field })),
         rows: p.rows.map((row) => ({
           ...row,
-          problems: row.problems.map((pr) => ({ ...pr, message: describeProblem(pr.code, locale) })),
+          problems: row.problems.map((pr) => ({ ...pr, message: describeLineProblem(pr, locale) })),
         })),
       };
     },

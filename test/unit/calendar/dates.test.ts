@@ -5,6 +5,7 @@ import {
   addMonths,
   daysBetween,
   daysInMonth,
+  daysInMonthLacking,
   diffDays,
   endOfMonth,
   fromDayNumber,
@@ -62,6 +63,25 @@ describe('civil days', () => {
     expect(daysInMonth(1900, 2)).toBe(28);
     expect(endOfMonth(2026, 4)).toBe('2026-04-30');
     expect(monthSpan(2026, 11, 3)).toEqual({ start: '2026-11-01', end: '2027-01-31' });
+  });
+
+  it('tells a day its month lacks from a real day and from no date at all', () => {
+    expect(daysInMonthLacking({ year: 2026, month: 2, day: 30 })).toBe(28);
+    expect(daysInMonthLacking({ year: 2026, month: 4, day: 31 })).toBe(30);
+    expect(daysInMonthLacking({ year: 2027, month: 2, day: 29 })).toBe(28);
+    expect(daysInMonthLacking({ year: 2024, month: 2, day: 30 })).toBe(29);
+    expect(daysInMonthLacking({ year: 1900, month: 2, day: 29 })).toBe(28);
+    expect(daysInMonthLacking({ year: 2028, month: 2, day: 29 })).toBeNull();
+    expect(daysInMonthLacking({ year: 2000, month: 2, day: 29 })).toBeNull();
+    expect(daysInMonthLacking({ year: 2026, month: 1, day: 31 })).toBeNull();
+    for (const [month, day] of [
+      [13, 1],
+      [0, 1],
+      [2, 0],
+      [2, 32],
+      [2, 29.5],
+    ] as const)
+      expect(daysInMonthLacking({ year: 2026, month, day }), `${month}/${day}`).toBeNull();
   });
 
   it('knows weekdays', () => {

@@ -7,6 +7,7 @@ import {
   normalizeSatisfactionRow,
 } from '../../../src/core/ingest/normalize-row.ts';
 import {
+  describeLineProblem,
   describeProblem,
   FILE_ERROR_CODES,
   LINE_PROBLEM_CODES,
@@ -96,7 +97,7 @@ describe('normalizeSalesRow', () => {
     expect(r).toEqual({
       ok: false,
       problems: [
-        { line: 7, column: '日期', code: 'DATE_INVALID', value: '2024-02-30' },
+        { line: 7, column: '日期', code: 'DATE_NONEXISTENT', value: '2024-02-30' },
         { line: 7, column: '品名', code: 'REQUIRED_MISSING', value: null },
         { line: 7, column: '數量', code: 'QUANTITY_INVALID', value: 'x' },
         { line: 7, column: '單價', code: 'AMOUNT_AMBIGUOUS', value: '1,23' },
@@ -260,5 +261,57 @@ describe('describeProblem', () => {
     }
     expect(describeProblem('DATE_INVALID', 'zh-TW')).toBe('日期格式無法辨識');
     expect(describeProblem('__proto__', 'en')).toBe('Invalid data (__proto__)');
+  });
+});
+
+describe('a date that does not exist', () => {
+  const headers = ['日期', '品名', '金額'];
+  const mapping = suggestMapping('sales', headers).mapping;
+  const dateCode = (date: string, dayFirst: boolean | null = false) => {
+    const r = normalizeSalesRow([date, '拿鐵', '100'], 4, mapping, { ...opts, dayFirst, headers });
+    return r.ok ? null : r.problems.map((p) => p.code);
+  };
+
+  it('is its own problem, not an unreadable date', () => {
+    expect(dateCode('2026-02-30')).toEqual(['DATE_NONEXISTENT']);
+    expect(dateCode('2026/2/30')).toEqual(['DATE_NONEXISTENT']);
+    expect(dateCode('113/02/30')).toEqual(['DATE_NONEXISTENT']);
+    expect(dateCode('2026-04-31')).toEqual(['DATE_NONEXISTENT']);
+    expect(dateCode('2027-02-29')).toEqual(['DATE_NONEXISTENT']);
+    expect(dateCode('2028-02-29')).toBeNull();
+    // read in either day/month order, the day does not exist
+    expect(dateCode('30/02/2026', false)).toEqual(['DATE_NONEXISTENT']);
+    expect(dateCode('02/30/2026', true)).toEqual(['DATE_NONEXISTENT']);
+    expect(dateCode('30/02/2026', true)).toEqual(['DATE_NONEXISTENT']);
+    // an unreadable date keeps its reason; a value only the other order reads, its own
+    expect(dateCode('2026-13-01')).toEqual(['DATE_INVALID']);
+    expect(dateCode('2026-02-45')).toEqual(['DATE_INVALID']);
+    expect(dateCode('hello')).toEqual(['DATE_INVALID']);
+    expect(dateCode('31/01/2026', false)).toEqual(['DATE_ORDER_CONTRADICTS']);
+  });
+
+  it('is named with its month’s length, in zh-TW and English', () => {
+    const say = (value: string, locale: 'zh-TW' | 'en') =>
+      describeLineProblem({ code: 'DATE_NONEXISTENT', value }, locale);
+    expect(say('2026-02-30', 'zh-TW')).toBe('2026-02-30 不存在：2 月只有 28 天');
+    expect(say('2026-02-30', 'en')).toBe('2026-02-30 does not exist: February has 28 days');
+    expect(say('2024-02-30', 'zh-TW')).toBe('2024-02-30 不存在：2 月只有 29 天');
+    expect(say('2027-02-29', 'en')).toBe('2027-02-29 does not exist: February has 28 days');
+    expect(say('2026-04-31', 'zh-TW')).toBe('2026-04-31 不存在：4 月只有 30 天');
+    expect(say('2026-04-31', 'en')).toBe('2026-04-31 does not exist: April has 30 days');
+    expect(say('113/02/30', 'zh-TW')).toBe('2024-02-30 不存在：2 月只有 29 天');
+    expect(say('2026/2/30', 'en')).toBe('2026-02-30 does not exist: February has 28 days');
+    expect(say('30/02/2026', 'en')).toBe('2026-02-30 does not exist: February has 28 days');
+    expect(say('02/30/2026', 'zh-TW')).toBe('2026-02-30 不存在：2 月只有 28 天');
+    expect(say('民國115年6月31日 下午 2:00', 'zh-TW')).toBe('2026-06-31 不存在：6 月只有 30 天');
+  });
+
+  it('keeps the code’s message without a value, and other codes keep theirs', () => {
+    expect(describeLineProblem({ code: 'DATE_NONEXISTENT', value: null }, 'en')).toBe(
+      describeProblem('DATE_NONEXISTENT', 'en'),
+    );
+    expect(describeLineProblem({ code: 'DATE_INVALID', value: '2026-02-30' }, 'zh-TW')).toBe(
+      '日期格式無法辨識',
+    );
   });
 });

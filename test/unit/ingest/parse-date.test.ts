@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inferDayFirst, parseDate, parseTime, toExcelSerial } from '../../../src/core/ingest/parse-date.ts';
+import {
+  fromExcelSerial,
+  inferDayFirst,
+  parseDate,
+  parseTime,
+  toExcelSerial,
+} from '../../../src/core/ingest/parse-date.ts';
 
 const md = { dayFirst: false, timeZone: 'Asia/Taipei' };
 const dm = { dayFirst: true, timeZone: 'Asia/Taipei' };
@@ -69,13 +75,12 @@ describe('parseDate', () => {
   });
 
   it.each([
-    ['2024-02-30', 'DATE_INVALID'],
-    ['2023-02-29', 'DATE_INVALID'],
-    ['1900-02-29', 'DATE_INVALID'],
     ['60', 'DATE_INVALID'],
     ['0', 'DATE_INVALID'],
     ['2024-13-01', 'DATE_INVALID'],
-    ['113/02/30', 'DATE_INVALID'],
+    ['2024-00-10', 'DATE_INVALID'],
+    ['2024-02-00', 'DATE_INVALID'],
+    ['2024-02-32', 'DATE_INVALID'],
     ['2024-01-31 25:00', 'TIME_INVALID'],
     ['2024-01-31 13:60', 'TIME_INVALID'],
     ['2024/01/31 下午 13:45 PM', 'TIME_INVALID'],
@@ -91,6 +96,72 @@ describe('parseDate', () => {
       return;
     }
     expect(r).toEqual({ ok: false, code });
+  });
+
+  it.each([
+    // ISO, with and without a time
+    ['2026-02-30', { year: 2026, month: 2, day: 30 }, 28],
+    ['2026-04-31', { year: 2026, month: 4, day: 31 }, 30],
+    ['2026-02-30 10:15', { year: 2026, month: 2, day: 30 }, 28],
+    ['2026-02-30T10:15:00+08:00', { year: 2026, month: 2, day: 30 }, 28],
+    ['2024-02-30', { year: 2024, month: 2, day: 30 }, 29],
+    ['1900-02-29', { year: 1900, month: 2, day: 29 }, 28],
+    // leap years: 2027 is not one
+    ['2027-02-29', { year: 2027, month: 2, day: 29 }, 28],
+    // slashes, dots, one-digit months
+    ['2026/2/30', { year: 2026, month: 2, day: 30 }, 28],
+    ['2026/02/30', { year: 2026, month: 2, day: 30 }, 28],
+    ['2026.6.31', { year: 2026, month: 6, day: 31 }, 30],
+    ['02/30/2026', { year: 2026, month: 2, day: 30 }, 28],
+    // ROC years (113 = 2024, a leap year; 115 = 2026)
+    ['113/02/30', { year: 2024, month: 2, day: 30 }, 29],
+    ['115/02/29', { year: 2026, month: 2, day: 29 }, 28],
+    ['民國115年2月30日', { year: 2026, month: 2, day: 30 }, 28],
+    ['1150431', { year: 2026, month: 4, day: 31 }, 30],
+    ['20260230', { year: 2026, month: 2, day: 30 }, 28],
+    // full-width digits, as typed in a Chinese spreadsheet
+    ['２０２６－０２－３０', { year: 2026, month: 2, day: 30 }, 28],
+  ])('%s is a day its month does not have', (raw, day, monthDays) => {
+    expect(parseDate(raw, md)).toEqual({ ok: false, code: 'DATE_NONEXISTENT', day, monthDays });
+  });
+
+  it('reads a day-first day its month lacks as that day, whatever the order chosen', () => {
+    const feb30 = {
+      ok: false,
+      code: 'DATE_NONEXISTENT',
+      day: { year: 2026, month: 2, day: 30 },
+      monthDays: 28,
+    };
+    expect(parseDate('30/02/2026', dm)).toEqual(feb30);
+    expect(parseDate('30/02/2026', { dayFirst: null })).toEqual(feb30);
+    expect(parseDate('29/02/27', dm)).toEqual({ ...feb30, day: { year: 2027, month: 2, day: 29 } });
+  });
+
+  it('accepts the leap day of a leap year', () => {
+    expect(parseDate('2028-02-29', md)).toEqual({ ok: true, date: '2028-02-29', time: null });
+    expect(parseDate('2028/2/29', md)).toEqual({ ok: true, date: '2028-02-29', time: null });
+    expect(parseDate('117/02/29', md)).toEqual({ ok: true, date: '2028-02-29', time: null });
+    expect(parseDate('2000-02-29', md)).toEqual({ ok: true, date: '2000-02-29', time: null });
+  });
+
+  it('never reads an Excel serial as a day that does not exist', () => {
+    // 60 is Lotus's 1900-02-29: refused as unreadable, not as a missing day
+    expect(parseDate('60', md)).toEqual({ ok: false, code: 'DATE_INVALID' });
+    expect(parseDate('46081', md)).toEqual({ ok: true, date: '2026-02-28', time: null });
+    expect(parseDate('46082', md)).toEqual({ ok: true, date: '2026-03-01', time: null });
+    // a cell's serial is five digits at most (seven or eight digits are ROC and Gregorian dates)
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999 }), fc.boolean(), (serial, half) => {
+        const r = parseDate(half ? `${serial}.5` : String(serial), md);
+        return r.ok || r.code !== 'DATE_NONEXISTENT';
+      }),
+    );
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 3_000_000, noNaN: true }), (serial) => {
+        const r = fromExcelSerial(serial);
+        return r.ok || r.code !== 'DATE_NONEXISTENT';
+      }),
+    );
   });
 
   it('refuses an unknown time zone only when it is needed', () => {
