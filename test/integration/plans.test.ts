@@ -259,6 +259,60 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(tree.goal.mismatch).toBeNull();
   });
 
+  it('every child of a split by a dimension carries its own last year, whatever the method and metric kind', async () => {
+    type Child = { periodId: string; member: string | null; lastYear: number | null };
+    type View = { children: Child[]; curve: { period: string; lastYear: number | null }[] };
+    const preview = async (goalId: string, body: Record<string, unknown>) => {
+      const res = await client.post(`${plans()}/${goalId}/split`, {
+        into: 'quarter',
+        dryRun: true,
+        today: '2026-01-01',
+        ...body,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as View;
+    };
+    const ly = (v: View, periodId: string, member: string | null) =>
+      v.children.find((c) => c.periodId === periodId && c.member === member)?.lastYear;
+
+    // A sum: each channel's own last year; together they are the scope's (the chart's line).
+    const rev = await goal();
+    const whole = await preview(rev.id, { method: 'seasonal' });
+    for (const method of ['seasonal', 'equal', 'last-year']) {
+      const v = await preview(rev.id, { by: 'channel', method });
+      expect(v.children).toHaveLength(8);
+      for (const q of ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']) {
+        const store = ly(v, q, '門市') ?? 0;
+        const online = ly(v, q, '線上') ?? 0;
+        expect(store, `${method} ${q}`).toBeGreaterThan(0);
+        // 門市 sells three times 線上 every day.
+        expect(store / online).toBeCloseTo(3, 3);
+        expect(store + online).toBeCloseTo(ly(whole, q, null) ?? Number.NaN, 2);
+      }
+      expect(v.curve.map((p) => p.lastYear)).toEqual(whole.curve.map((p) => p.lastYear));
+    }
+
+    // A level: each channel's own order value; the chart's line is the scope's level, not their sum.
+    const aov = await goal({
+      name: '客單價',
+      metric: 'aov',
+      target: { metric: 'aov', kind: 'absolute', value: 150, per: null },
+    });
+    const level = await preview(aov.id, { method: 'equal' });
+    for (const method of ['seasonal', 'equal', 'last-year']) {
+      const v = await preview(aov.id, { by: 'channel', method });
+      for (const q of ['2026-Q1', '2026-Q3']) {
+        const store = ly(v, q, '門市') ?? 0;
+        const online = ly(v, q, '線上') ?? 0;
+        expect(online, `${method} ${q}`).toBeGreaterThan(0);
+        expect(store / online).toBeCloseTo(3, 3);
+        // One order per line, the same number in both channels: the level is their mean.
+        expect(ly(level, q, null)).toBeCloseTo((store + online) / 2, 2);
+      }
+      expect(v.curve.map((p) => p.lastYear)).toEqual(level.curve.map((p) => p.lastYear));
+    }
+  });
+
   it('manual: the typed children are saved with their locks; a gap to the parent is shown in the tree', async () => {
     const g = await goal({ target: { metric: 'revenue', kind: 'absolute', value: 1_000_000, per: null } });
     // Some cells typed: the others share the rest by days.

@@ -233,44 +233,52 @@ export async function computeSplit(
   const lyKnown = lyFull
     .map((r, i) => ({ i, r: { start: r.start, end: minDate(r.end, yesterday) } }))
     .filter((x) => x.r.start <= x.r.end);
-  // Per member only where the method needs it (last year by member); otherwise the scope's total
-  // per period, for the chart.
   // By day or week, a member's own last-year day is noise (a product not sold that day would get
   // nothing): the scope's day (week) shape × each member's share of last year's month instead.
   const composed = req.method === 'last-year' && dim !== null && (req.into === 'day' || req.into === 'week');
-  const lyDim = req.method === 'last-year' && !composed ? dim : null;
+  // Every child cell's own last year (each member's, whatever the method: the preview shows it
+  // beside the target) except by day and week, where it is the chart's months or the composed shape.
+  const lyDim = chartOnly || composed ? null : dim;
   const lyMembers = lyDim ? (members ?? ['']) : [''];
-  const lyTable = await readMetric(
-    ctx.repos.kpi,
-    companyId,
-    l.settings,
-    spec.metric,
-    spec.scope,
-    lyDim,
-    lyKnown.map((x) => x.r),
-  );
   const additive = isAdditive(spec.metric);
-  const lyCells: (number | null)[][] | null =
-    lyTable === null ? null : lyPeriods.map(() => lyMembers.map(() => null));
-  if (lyTable && lyCells)
+  /** Last year's value of each period × member (one member '' for the scope's total). */
+  const readLastYear = async (by: Dimension | null, of: readonly string[]) => {
+    const table = await readMetric(
+      ctx.repos.kpi,
+      companyId,
+      l.settings,
+      spec.metric,
+      spec.scope,
+      by,
+      lyKnown.map((x) => x.r),
+    );
+    if (table === null) return null;
+    const cells: (number | null)[][] = lyPeriods.map(() => of.map(() => null));
     lyKnown.forEach((x, k) => {
       const full = lyFull[x.i];
+      // A period not over yet counts at its pace so far (sums); a level is a level.
       const scale =
         full && additive ? daysBetween(full.start, full.end) / daysBetween(x.r.start, x.r.end) : 1;
-      lyMembers.forEach((mem, j) => {
-        const v = lyTable.get(mem)?.[k] ?? (lyDim && additive ? 0 : null);
-        const row = lyCells[x.i];
+      of.forEach((mem, j) => {
+        const v = table.get(mem)?.[k] ?? (by && additive ? 0 : null);
+        const row = cells[x.i];
         if (row) row[j] = v === null ? null : v * scale;
       });
     });
-  const lastYear = !chartOnly && !composed && (lyDim || !dim) ? lyCells : null;
+    return cells;
+  };
+  // The chart's line is the scope's own total (a ratio's level is never the sum of its members').
+  const [lyCells, lyScope] = await Promise.all([
+    readLastYear(lyDim, lyMembers),
+    lyDim ? readLastYear(null, ['']) : null,
+  ]);
+  const lyTotal = lyDim ? lyScope : lyCells;
+  const lastYear = !chartOnly && !composed ? lyCells : null;
   const lyWeights =
-    composed && dim && members && lyCells
-      ? await composedLastYear(ctx, companyId, l, dim, members, periods, lyCells, yesterday)
+    composed && dim && members && lyTotal
+      ? await composedLastYear(ctx, companyId, l, dim, members, periods, lyTotal, yesterday)
       : lastYear;
-  const lastYearPeriod = (lyCells ?? []).map((row) =>
-    row.some((v) => v !== null) ? row.reduce<number>((a, v) => a + (v ?? 0), 0) : null,
-  );
+  const lastYearPeriod = (lyTotal ?? []).map((row) => row[0] ?? null);
 
   let history = null;
   if (req.method === 'seasonal') {
@@ -516,7 +524,9 @@ export async function splitGoal(
           children.map((ch) => daysBetween(ch.period.start, ch.period.end)),
         ),
     children,
-    notes: [...result.notes, ...(c.composed ? (['LAST_YEAR_DAY_SHAPE'] as const) : [])].map(planNote),
+    notes: [...result.notes, ...(c.composed && c.additive ? (['LAST_YEAR_DAY_SHAPE'] as const) : [])].map(
+      planNote,
+    ),
     curve: [...byMonth.entries()].map(([period, e]) => ({
       period,
       plan: Math.round(e.plan * 100) / 100,

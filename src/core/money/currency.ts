@@ -24,6 +24,16 @@ export function fromMinorUnits(minor: number, currency: Currency): number {
   return minor / 10 ** CURRENCY_EXPONENT[currency];
 }
 
+/**
+ * An amount in currency units rounded to whole units (half away from zero), for whole-currency
+ * display: targets and totals read NT$1,106,638, not NT$1,106,638.40. Stored amounts keep their
+ * minor units; only what is shown is rounded.
+ */
+export function toWholeUnits(amount: number): number {
+  const whole = Math.sign(amount) * Math.round(Math.abs(amount));
+  return whole === 0 ? 0 : whole;
+}
+
 export function isCurrency(value: string): value is Currency {
   return Object.hasOwn(CURRENCY_EXPONENT, value);
 }

@@ -50,6 +50,10 @@ const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
     en: 'Manual: the phase goals you typed keep their targets; the others share the rest by days.',
     zhTW: '手動:您輸入的階段目標維持原值,其餘依天數分配剩下的數額。',
   },
+  MANUAL_REST_LEVEL: {
+    en: 'Manual: the phase goals you typed keep their levels; the others carry the level of the goal above.',
+    zhTW: '手動:您輸入的階段目標維持您輸入的水準,其餘沿用上層的目標水準。',
+  },
   MANUAL_MISMATCH: {
     en: 'Manual: the phase goals you typed do not add up to the parent’s target. They are saved as typed and the difference is shown until you re-balance or change the parent.',
     zhTW: '手動:您輸入的階段目標加總不等於上層目標。將依您輸入的數值儲存,並持續顯示差額,直到您重新平衡或調整上層目標。',

@@ -79,6 +79,9 @@ function shares(
   return sum > 0 ? { w: clean, known: true } : { w: new Array<number>(count).fill(1), known: false };
 }
 
+/** The notes true of a ratio's split (every cell a level). */
+const LEVEL_NOTES: ReadonlySet<PlanNoteCode> = new Set(['RATIO_LEVEL_CARRIED', 'MANUAL_REST_LEVEL']);
+
 export function splitTarget(input: SplitInput): SplitResult {
   const periods = childPeriods(input.period, input.into, input.settings);
   const members = input.members ?? [null];
@@ -183,7 +186,8 @@ export function splitTarget(input: SplitInput): SplitResult {
         reason: `${unknown[0]} is not one of this split's phase goals`,
         reasonZh: `「${unknown[0]}」不是這次拆解的階段目標之一`,
       });
-    if (manual.size < cells.length) notes.push('MANUAL_REST_BY_DAYS');
+    if (manual.size < cells.length)
+      notes.push(input.total === null ? 'MANUAL_REST_LEVEL' : 'MANUAL_REST_BY_DAYS');
   }
   let mismatch: number | null = null;
   if (input.total === null) {
@@ -209,7 +213,15 @@ export function splitTarget(input: SplitInput): SplitResult {
   }
   const dSum = daily.reduce((s, v) => s + v, 0);
   const dailyCurve = daily.map((v) => (dSum > 0 ? v / dSum : 1 / days));
-  return { periods, cells, notes, profileLevel, dailyCurve, mismatch };
+  return {
+    periods,
+    cells,
+    // A ratio's cells carry a level, never a share: how a total would be shared does not apply.
+    notes: input.total === null ? notes.filter((n) => LEVEL_NOTES.has(n)) : notes,
+    profileLevel,
+    dailyCurve,
+    mismatch,
+  };
 }
 
 /**

@@ -48,6 +48,7 @@ export type PlanNoteCode =
   | 'MEMBERS_EQUAL'
   | 'PARTIAL_PERIODS'
   | 'MANUAL_REST_BY_DAYS'
+  | 'MANUAL_REST_LEVEL'
   | 'MANUAL_MISMATCH';
 
 export interface PlanNote {

@@ -1,4 +1,5 @@
 import type { Locale } from '../../contract/common.ts';
+import { toWholeUnits } from '../../core/money/currency.ts';
 
 const intlLocale = (lang: Locale) => (lang === 'zh-TW' ? 'zh-TW' : 'en-US');
 
@@ -15,23 +16,39 @@ export function formatNumber(
 }
 
 /**
- * Formats an amount in currency units (not minor units), e.g. 1500 TWD → "NT$1,500".
- * TWD always shows "NT$" (Intl's zh-TW symbol is a bare "$", ambiguous for our users).
+ * How precisely money is shown: 'whole' in whole currency units (targets, totals, summaries:
+ * NT$1,106,638, HK$1,106,638), 'exact' to the currency's minor unit (NT$ only when there are cents).
  */
-export function formatMoney(amount: number, currency: string, lang: Locale): string {
+export type MoneyPrecision = 'whole' | 'exact';
+
+/**
+ * Formats an amount in currency units (not minor units), e.g. 1500 TWD → "NT$1,500"; the one place
+ * the web app formats money. TWD always shows "NT$" (Intl's zh-TW symbol is a bare "$", ambiguous
+ * for our users). `whole` rounds to whole units (core/money `toWholeUnits`) and shows no cents,
+ * whatever the currency.
+ */
+export function formatMoney(
+  amount: number,
+  currency: string,
+  lang: Locale,
+  precision: MoneyPrecision = 'exact',
+): string {
+  const whole = precision === 'whole';
+  const value = whole ? toWholeUnits(amount) : amount;
   if (currency === 'TWD') {
-    const digits = Number.isInteger(amount) ? 0 : 2;
+    const digits = Number.isInteger(value) ? 0 : 2;
     const n = new Intl.NumberFormat(intlLocale(lang), {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
-    }).format(Math.abs(amount));
-    return `${amount < 0 ? '-' : ''}NT$${n}`;
+    }).format(Math.abs(value));
+    return `${value < 0 ? '-' : ''}NT$${n}`;
   }
   return new Intl.NumberFormat(intlLocale(lang), {
     style: 'currency',
     currency,
     currencyDisplay: 'symbol',
-  }).format(amount);
+    ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+  }).format(value);
 }
 
 /** Formats an ISO date-time for display in the user's language. */

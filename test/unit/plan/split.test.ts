@@ -148,6 +148,34 @@ describe('splitting a target', () => {
     expect(impliedLevel([0.2, 0.3], [1, 3])).toBeCloseTo(0.275, 10);
   });
 
+  it('a ratio’s notes speak of levels only: nothing about shares, seasons, days or last year’s weights', () => {
+    const base = {
+      period: { start: '2026-01-15', end: '2026-12-31' },
+      members: ['store', 'online'],
+      rampPct: 3,
+      settings: CAL,
+      total: null,
+      level: 180,
+      memberHistory: [3, 1],
+      lastYear: [[1, 2]],
+    };
+    for (const method of ['equal', 'last-year', 'seasonal', 'ramp'] as const) {
+      const r = splitTarget({ ...base, into: 'quarter', method });
+      expect(r.notes, method).toEqual(['RATIO_LEVEL_CARRIED']);
+    }
+    const manual = splitTarget({
+      ...base,
+      into: 'quarter',
+      method: 'manual',
+      manual: new Map([[cellKey('2026-Q1', 'store'), 200]]),
+    });
+    expect(manual.cells.map((c) => c.value)).toEqual([200, 180, 180, 180, 180, 180, 180, 180]);
+    expect(manual.notes).toEqual(['RATIO_LEVEL_CARRIED', 'MANUAL_REST_LEVEL']);
+    // The same split of a sum says how it shared the total.
+    const sums = splitTarget({ ...base, into: 'quarter', method: 'seasonal', total: 1000, level: null });
+    expect(sums.notes).toEqual(expect.arrayContaining(['PARTIAL_PERIODS', 'MEMBERS_FROM_HISTORY']));
+  });
+
   it('no history: seasonal falls back to equal and says so', () => {
     const r = splitTarget({
       period: year,

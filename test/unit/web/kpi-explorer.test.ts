@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiResultBody } from '../../../src/contract/kpi.ts';
 import { countsCustomers, membersWithoutCustomers } from '../../../src/core/goals/metric-kinds.ts';
+import { KPI_AGGREGATION } from '../../../src/core/kpi/aggregation.ts';
 import { KPI_METRICS } from '../../../src/core/kpi/types.ts';
 import { breakdownOption, trendOption } from '../../../src/web/features/kpi/kpi-chart-options.ts';
 import { breakdownKind } from '../../../src/web/features/kpi/kpi-charts.tsx';
@@ -18,6 +19,7 @@ import {
   formatChange,
   isEmptySeries,
   lastCompleteIndex,
+  wholeRangeNote,
 } from '../../../src/web/features/kpi/kpi-view.ts';
 
 type Point = KpiResultBody['series'][number];
@@ -221,5 +223,22 @@ describe('members without identified customers', () => {
     ]);
     expect(countsCustomers('revenue')).toBe(false);
     expect(countsCustomers('aov')).toBe(false);
+  });
+});
+
+describe('the whole-range figure says what it is', () => {
+  it('sums and ratios of sums need no note; customer counts and retention say how they count', () => {
+    expect(wholeRangeNote({ metric: 'revenue', aggregation: 'sum' })).toBeNull();
+    expect(wholeRangeNote({ metric: 'aov', aggregation: 'ratio' })).toBeNull();
+    expect(wholeRangeNote({ metric: 'customers', aggregation: 'distinct' })).toBe(
+      'kpi.summary.wholeRangeDistinct',
+    );
+    expect(wholeRangeNote({ metric: 'clv', aggregation: 'distinct' })).toBe('kpi.summary.wholeRangeDistinct');
+    for (const metric of ['retention_rate', 'churn_rate'] as const)
+      expect(wholeRangeNote({ metric, aggregation: 'distinct' })).toBe('kpi.summary.wholeRangeRetention');
+    // Every metric counted over the range has its note.
+    for (const metric of KPI_METRICS)
+      if (KPI_AGGREGATION[metric] === 'distinct')
+        expect(wholeRangeNote({ metric, aggregation: 'distinct' })).not.toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../contract/common.ts';
 import { type GoalTarget, goalPeriodSchema, goalTargetSchema } from '../../../contract/goals.ts';
-import { formatLocalDate, formatNumber } from '../../i18n/format.ts';
+import { formatLocalDate, formatMoney, formatNumber } from '../../i18n/format.ts';
 import { formatKpi, type KpiUnit } from '../kpi/kpi-view.ts';
 import { describeChange, hasRate } from './goal-form.ts';
 
@@ -20,7 +20,11 @@ export function formatTarget(
   else if (unit === 'ratio')
     text = `${target.kind === 'absolute_change' ? sign : ''}${formatNumber(target.value, lang, 2)}%`;
   else {
-    const v = formatKpi(target.value, unit, currency, lang);
+    // Money in whole currency units, as every target and total is shown (the stored value keeps its cents).
+    const v =
+      unit === 'money'
+        ? formatMoney(target.value, currency, lang, 'whole')
+        : formatKpi(target.value, unit, currency, lang);
     text = target.kind === 'absolute_change' && target.value >= 0 ? `+${v}` : v;
   }
   // A level (AOV, a rate) has no rate, even when one was saved with it.

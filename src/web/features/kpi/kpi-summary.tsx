@@ -6,7 +6,7 @@ import { isLowerBetter } from '../../../core/goals/metric-kinds.ts';
 import { formatLocalDate, formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ChangeText } from './kpi-change.tsx';
-import { formatKpi, lastCompleteIndex } from './kpi-view.ts';
+import { formatKpi, lastCompleteIndex, wholeRangeNote } from './kpi-view.ts';
 
 function Figure({ label, value, change }: { label: string; value: string; change: ReactNode }) {
   return (
@@ -72,6 +72,15 @@ export function KpiSummary({ result }: { result: KpiResultBody }) {
               )
               .join(t('kpi.listSeparator')),
           })}
+        </Typography.Paragraph>
+      )}
+      {total && wholeRangeNote(result) && (
+        <Typography.Paragraph
+          type="secondary"
+          style={{ margin: '8px 0 0' }}
+          data-testid="kpi-whole-range-note"
+        >
+          {t(wholeRangeNote(result) ?? '')}
         </Typography.Paragraph>
       )}
       {(result.caveats ?? []).map((c) => (

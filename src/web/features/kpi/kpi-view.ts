@@ -182,3 +182,19 @@ const IMPORT_KIND: Record<KpiSource, 'sales' | 'marketing' | 'satisfaction' | nu
 export function fillingImport(metric: KpiMetric): 'sales' | 'marketing' | 'satisfaction' | null {
   return IMPORT_KIND[KPI_SOURCE[metric]];
 }
+
+/**
+ * What the whole-range figure of a KPI counted over the range is (the i18n key of its note), or null
+ * for sums and ratios of sums (their whole range is the periods' numbers added up): customers counted
+ * once over the whole range, not the periods' average; retention and churn compare the range with the
+ * span of the same length just before it, so they can lie above (or below) every period's.
+ */
+export function wholeRangeNote(result: {
+  metric: KpiMetric;
+  aggregation: 'sum' | 'ratio' | 'distinct';
+}): 'kpi.summary.wholeRangeRetention' | 'kpi.summary.wholeRangeDistinct' | null {
+  if (result.aggregation !== 'distinct') return null;
+  return result.metric === 'retention_rate' || result.metric === 'churn_rate'
+    ? 'kpi.summary.wholeRangeRetention'
+    : 'kpi.summary.wholeRangeDistinct';
+}

@@ -17,7 +17,15 @@ import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { type PlanNode, planApi, planKeys } from './plan-api.ts';
 import { PlanChart } from './plan-chart.tsx';
 import { LockIcon, PlanGrid } from './plan-grid.tsx';
-import { closedChildren, exactSum, findPath, formatValue, levelGrid, nodeLabel } from './plan-view.ts';
+import {
+  closedChildren,
+  exactSum,
+  findPath,
+  formatValue,
+  levelGrid,
+  nodeLabel,
+  planHelpKey,
+} from './plan-view.ts';
 import { ReplanModal } from './replan-modal.tsx';
 import { SplitDrawer } from './split-drawer.tsx';
 
@@ -121,6 +129,8 @@ export default function PlanPage() {
     children: n.children.map(toItem),
   });
   const value = (v: number | null) => formatValue(v, unit, currency, lang);
+  // A gap of cents must not read as NT$0.
+  const exact = (v: number | null) => formatValue(v, unit, currency, lang, 'exact');
   const closed = closedChildren(node, tree.data.today);
   const recipe = node.split;
   const byPeriod = new Map<string, { plan: number[]; actual: number[]; any: boolean }>();
@@ -145,7 +155,7 @@ export default function PlanPage() {
     <>
       <PageHeader
         title={root.name}
-        help={t('plan.help')}
+        help={t(planHelpKey(isAdditive))}
         extra={
           <Space wrap>
             <Link to={`/goals/${root.id}`}>
@@ -257,9 +267,9 @@ export default function PlanPage() {
                 data-testid="plan-mismatch"
                 style={{ marginBottom: 12 }}
                 title={t('plan.mismatch', {
-                  children: value(node.childrenTotal),
-                  target: value(node.target),
-                  gap: value(node.mismatch),
+                  children: exact(node.childrenTotal),
+                  target: exact(node.target),
+                  gap: exact(node.mismatch),
                 })}
                 action={
                   canWrite ? (

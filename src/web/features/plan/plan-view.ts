@@ -5,7 +5,7 @@
  * never summed.
  */
 import type { Locale } from '../../../contract/common.ts';
-import { formatLocalDate, formatMoney, formatNumber } from '../../i18n/format.ts';
+import { formatLocalDate, formatMoney, formatNumber, type MoneyPrecision } from '../../i18n/format.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import type { PlanNode } from './plan-api.ts';
 
@@ -30,12 +30,42 @@ export function periodLabel(id: string | null, lang: Locale): string {
   return id;
 }
 
-/** A value in goal units: money in currency units, rates as percents (25 = 25 %), counts. */
-export function formatValue(value: number | null | undefined, unit: KpiUnit, currency: string, lang: Locale) {
+/**
+ * A value in goal units: money in currency units, rates as percents (25 = 25 %), counts. Money in
+ * whole currency units (targets and totals, as everywhere else), or `exact` to the cent where a
+ * small gap must not read as zero.
+ */
+export function formatValue(
+  value: number | null | undefined,
+  unit: KpiUnit,
+  currency: string,
+  lang: Locale,
+  precision: MoneyPrecision = 'whole',
+) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (unit === 'money') return formatMoney(Math.round(value * 100) / 100, currency, lang);
+  if (unit === 'money')
+    return formatMoney(
+      precision === 'whole' ? value : Math.round(value * 100) / 100,
+      currency,
+      lang,
+      precision,
+    );
   if (unit === 'ratio') return `${formatNumber(value, lang, 2)}%`;
   return formatNumber(value, lang, unit === 'score' ? 1 : 2);
+}
+
+/**
+ * The i18n key of the plan page's help: a sum's children share its total (editing one re-balances
+ * the others); a ratio's children each keep a level (editing one changes that level only).
+ */
+export function planHelpKey(additive: boolean): string {
+  return additive ? 'plan.help' : 'plan.helpRatio';
+}
+
+/** The i18n key of a split method's help: how a sum is shared; for a ratio, that every child keeps a level. */
+export function methodHelpKey(method: string, additive: boolean): string {
+  if (additive) return `plan.methodHelp.${method}`;
+  return method === 'manual' ? 'plan.methodHelpRatio.manual' : 'plan.methodHelpRatio.level';
 }
 
 export function formatShare(share: number | null | undefined, lang: Locale): string {

@@ -3,6 +3,8 @@ import { Alert, App, Button, Drawer, Form, InputNumber, Select, Space, Table, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../contract/common.ts';
+import { isAdditive as isAdditiveMetric } from '../../../core/goals/metric-kinds.ts';
+import type { KpiMetric } from '../../../core/kpi/types.ts';
 import {
   SPLIT_DIMENSIONS,
   SPLIT_GRAINS,
@@ -14,7 +16,7 @@ import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { ManualCell, type ManualEdits, manualKey } from './manual-cell.tsx';
 import { type PlanNode, planApi, type SplitView } from './plan-api.ts';
 import { type CurvePoint, PlanChart } from './plan-chart.tsx';
-import { exactSum, formatShare, formatValue, nodeLabel, periodLabel } from './plan-view.ts';
+import { exactSum, formatShare, formatValue, methodHelpKey, nodeLabel, periodLabel } from './plan-view.ts';
 
 export const METHOD_CHOICES = ['equal', 'last-year', 'seasonal', 'ramp', 'manual'] as const;
 type MethodChoice = (typeof METHOD_CHOICES)[number];
@@ -163,6 +165,9 @@ export function SplitDrawer({
   });
 
   const many = targets.length > 1;
+  // A ratio (AOV, retention…) is a level every child keeps, never shared: the help says so.
+  const metricAdditive =
+    views?.[0]?.additive ?? isAdditiveMetric((targets[0]?.metric ?? 'revenue') as KpiMetric);
   const replacing = targets.filter((n) => n.children.length > 0).length;
   const rows: PreviewRow[] = (views ?? []).flatMap((v, i) =>
     v.children.map((c, j) => {
@@ -267,7 +272,9 @@ export function SplitDrawer({
           )}
         </Space>
       </Form>
-      <Typography.Paragraph type="secondary">{t(`plan.methodHelp.${recipe.method}`)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="split-method-help">
+        {t(methodHelpKey(recipe.method, metricAdditive))}
+      </Typography.Paragraph>
       {many && (
         <Alert
           type="info"
@@ -296,9 +303,9 @@ export function SplitDrawer({
           data-testid="split-manual-mismatch"
           title={t('plan.split.manualMismatch', {
             name: targets[g.i] ? nodeLabel(targets[g.i] as PlanNode, lang) : '',
-            sum: formatValue(g.sum, unit, currency, lang),
-            total: formatValue(g.total, unit, currency, lang),
-            gap: formatValue(g.gap, unit, currency, lang),
+            sum: formatValue(g.sum, unit, currency, lang, 'exact'),
+            total: formatValue(g.total, unit, currency, lang, 'exact'),
+            gap: formatValue(g.gap, unit, currency, lang, 'exact'),
           })}
         />
       ))}
