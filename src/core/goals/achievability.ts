@@ -57,6 +57,8 @@ export interface AchievabilityInput {
   period: GoalPeriod;
   history: GoalHistory;
   lang: Lang;
+  /** The company's currency symbol before money in messages ('NT$'); none when not given. */
+  currencySymbol?: string;
   /** Seed of the forecast's sample paths (same input, same answer). */
   seed?: number;
 }
@@ -76,10 +78,13 @@ export function quantile(sorted: readonly number[], p: number): number {
   return a + (b - a) * (pos - lo);
 }
 
-/** Value formatting for messages: money rounded, percent metrics as %, others to 2 decimals. */
-export function formatMetricValue(metric: KpiMetric, value: number): string {
+/**
+ * Value formatting for messages: money rounded, after the company's currency symbol (NT$899,333),
+ * percent metrics as %, others to 2 decimals.
+ */
+export function formatMetricValue(metric: KpiMetric, value: number, currencySymbol = ''): string {
   if (isPercentMetric(metric)) return `${(value * 100).toFixed(1)}%`;
-  if (isMoneyMetric(metric)) return Math.round(value).toLocaleString('en-US');
+  if (isMoneyMetric(metric)) return `${currencySymbol}${Math.round(value).toLocaleString('en-US')}`;
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
@@ -316,7 +321,7 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   const atLeast = (v: Verdict) => {
     if (SEVERITY[v] > SEVERITY[verdict]) verdict = v;
   };
-  const fmt = (v: number) => formatMetricValue(metric, v);
+  const fmt = (v: number) => formatMetricValue(metric, v, input.currencySymbol);
   const extra: Finding[] = [];
   if (
     historicalGrowth &&

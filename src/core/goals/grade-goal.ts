@@ -175,7 +175,12 @@ export const TARGETS_DISAGREE_RATIO = 1.25;
  * Targets on the goal's own metric that ask for different things (「提升15%」 and 「每日1500元」 when
  * the shop sells about NT$40,000 a day): a finding that asks which one is meant.
  */
-function targetsDisagree(draft: GoalDraft, baseline: ConversionBaseline | null, lang: Lang): Finding | null {
+function targetsDisagree(
+  draft: GoalDraft,
+  baseline: ConversionBaseline | null,
+  lang: Lang,
+  currencySymbol: string,
+): Finding | null {
   if (!draft.metric || !draft.target || !draft.period) return null;
   const metric = draft.metric;
   const period = draft.period;
@@ -192,9 +197,9 @@ function targetsDisagree(draft: GoalDraft, baseline: ConversionBaseline | null, 
       if (Math.max(a.v, b.v) / Math.min(a.v, b.v) < TARGETS_DISAGREE_RATIO) continue;
       return goalFinding('measurable', 'TARGETS_DISAGREE', 'warn', lang, {
         first: describeTarget(a.t, lang),
-        firstValue: formatMetricValue(metric, a.v),
+        firstValue: formatMetricValue(metric, a.v, currencySymbol),
         second: describeTarget(b.t, lang),
-        secondValue: formatMetricValue(metric, b.v),
+        secondValue: formatMetricValue(metric, b.v, currencySymbol),
       });
     }
   return null;
@@ -209,7 +214,12 @@ const LOWER_WORDS = /降低|減少|下降|壓低|降至|\b(?:reduce|decrease|low
  * orders average NT$314. The statement's own word (raise or lower) against the same period last year
  * (or the recent run rate); one word of either kind, and an absolute target, or nothing is said.
  */
-function againstDirection(draft: GoalDraft, a: Achievability, lang: Lang): Finding | null {
+function againstDirection(
+  draft: GoalDraft,
+  a: Achievability,
+  lang: Lang,
+  currencySymbol: string,
+): Finding | null {
   const metric = draft.metric;
   if (!metric || draft.target?.kind !== 'absolute' || a.targetValue === null) return null;
   const text = `${draft.name ?? ''} ${draft.statement ?? ''}`;
@@ -230,9 +240,9 @@ function againstDirection(draft: GoalDraft, a: Achievability, lang: Lang): Findi
   const fixSide = { 'zh-TW': below ? '高於' : '低於', en: below ? 'above' : 'below' }[lang];
   return goalFinding('measurable', 'TARGET_AGAINST_DIRECTION', 'warn', lang, {
     word,
-    target: formatMetricValue(metric, a.targetValue),
+    target: formatMetricValue(metric, a.targetValue, currencySymbol),
     side,
-    current: formatMetricValue(metric, current),
+    current: formatMetricValue(metric, current, currencySymbol),
     change: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`,
     fixSide,
   });
@@ -282,6 +292,9 @@ export const dimensionWord = (d: UnknownScopeName['dimension'], lang: Lang): str
 export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
   const { lang, today } = ctx;
   const unknownScope = ctx.unknownScope ?? [];
+  // Money in findings after the company's currency symbol (NT$899,333).
+  const currencySymbol = ctx.company.currencySymbol ?? '';
+  const symbol = currencySymbol ? { currencySymbol } : {};
   const parsed = toParsedGoal(draft, today, lang, unknownScope);
   const smt = gradeGoalStatement(parsed, { lang });
   const findings: Finding[] = smt.findings.filter(
@@ -319,6 +332,7 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
       period: draft.period,
       history: ctx.history,
       lang,
+      ...symbol,
       ...(ctx.seed !== undefined ? { seed: ctx.seed } : {}),
     });
   }
@@ -328,8 +342,9 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
     draft,
     ctx.history && unknownScope.length === 0 ? result.achievability.baseline : null,
     lang,
+    currencySymbol,
   );
-  const backwards = clash ? null : againstDirection(draft, result.achievability, lang);
+  const backwards = clash ? null : againstDirection(draft, result.achievability, lang, currencySymbol);
   for (const f of [clash, backwards]) {
     if (!f) continue;
     findings.push(f);
@@ -384,6 +399,7 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
           period,
           history: ctx.history,
           lang,
+          ...symbol,
           ...(ctx.seed !== undefined ? { seed: ctx.seed } : {}),
         }).achievability.recommended
       : null;

@@ -151,6 +151,7 @@ describe('achievability from generated histories with known growth', () => {
       period: PERIOD,
       history: { ...history(0.08), reps: 1, revenuePerRepMonthly: 50_000 },
       lang: 'en',
+      currencySymbol: 'NT$',
     });
     expect(achievability.capacity?.capacity).toBeCloseTo(1 * 50_000 * 3 * 1.25, 3);
     expect(achievability.verdict).toBe('stretch');
@@ -160,7 +161,7 @@ describe('achievability from generated histories with known growth', () => {
     expect(cap).toMatchObject({ reps: 1, revenuePerRep: 50_000, months: 3, headroom: 1.25 });
     if (cap) expect(cap.reps * cap.revenuePerRep * cap.months * cap.headroom).toBeCloseTo(cap.capacity, 6);
     const said = findings.find((f) => f.code === 'CAPACITY_EXCEEDED')?.message ?? '';
-    expect(said).toContain('× 3 months × 1.25');
+    expect(said).toContain('about NT$50,000 a month each × 3 months × 1.25');
   });
 });
 

@@ -390,19 +390,27 @@ describe('a target on the wrong side of where the metric stands', () => {
         objectiveId: null,
         strategies: ['加購烘焙點心'],
       },
-      { today: TODAY, lang, history: aovHistory, relevance: RELEVANCE, company: {}, seed: 3 },
+      {
+        today: TODAY,
+        lang,
+        history: aovHistory,
+        relevance: RELEVANCE,
+        company: { currencySymbol: 'NT$' },
+        seed: 3,
+      },
     );
 
   it('「提升」 to a level below the current one is said, and Measurable warns', () => {
     const g = grade('未來六個月,以加購烘焙點心,把客單價提升到180元。', 180);
     const f = g.findings.find((x) => x.code === 'TARGET_AGAINST_DIRECTION');
     expect(f?.message).toContain('「提升」');
-    expect(f?.message).toContain('180');
-    expect(f?.message).toMatch(/低於目前的3\d\d/);
+    // Money with the company's currency, as everywhere on screen.
+    expect(f?.message).toContain('NT$180');
+    expect(f?.message).toMatch(/低於目前的NT\$3\d\d/);
     expect(g.grades.measurable).toBe('warn');
     const en = grade('Raise the average order value to 180 in the first half of next year.', 180, 'en');
     expect(en.findings.find((x) => x.code === 'TARGET_AGAINST_DIRECTION')?.message).toMatch(
-      /“Raise”, yet 180 is below the current 3\d\d/,
+      /“Raise”, yet NT\$180 is below the current NT\$3\d\d/,
     );
   });
 
