@@ -18,6 +18,69 @@ const BUSINESS_NOUN =
   /(?:公司|店鋪|店家|商店|門店|店|餐廳|咖啡廳|廳|館|行|坊|工作室|品牌|企業|(?<![A-Za-z])(?:shop|store|company|business|brand|cafe|café))$/i;
 const GENERIC_BUSINESS =
   /^(?:本|全|整間|整家|我們的?|自家|our|the|whole)?\s*(?:公司|店鋪|店家|商店|門店|店|品牌|企業|生意|shop|store|company|business|brand)$/i;
+/**
+ * The same channel or segment said in the other language: an English goal on "online store" means the
+ * company's 線上商店 (its names are Chinese; no spelling is close). Each group holds words of one
+ * meaning; a name matches a member of the catalog in the same group. Bare "store" and "shop" are left
+ * out: they usually name the business itself; so are Chinese words that are only part of a name
+ * (「線上」), which are offered as the closest names instead of taken.
+ */
+const SAME_MEANING: readonly (readonly string[])[] = [
+  [
+    'online store',
+    'online shop',
+    'online',
+    'e-shop',
+    'eshop',
+    'webshop',
+    'web store',
+    'web shop',
+    'website',
+    'official website',
+    'e-commerce',
+    'ecommerce',
+    '線上商店',
+    '網路商店',
+    '網店',
+    '官網',
+    '官方網站',
+    '電商',
+  ],
+  [
+    'in-store',
+    'in store',
+    'physical store',
+    'physical stores',
+    'retail store',
+    'retail stores',
+    'brick-and-mortar',
+    'brick and mortar',
+    'walk-in',
+    '門市',
+    '實體店',
+    '實體門市',
+    '實體通路',
+    '店面',
+  ],
+  [
+    'delivery',
+    'food delivery',
+    'delivery platform',
+    'delivery platforms',
+    'delivery apps',
+    '外送平台',
+    '外賣',
+  ],
+  ['wholesale', 'b2b', '批發', '經銷'],
+  ['members', 'member', '會員'],
+];
+const MEANING_OF = new Map<string, number>(
+  SAME_MEANING.flatMap((words, i) => words.map((w) => [normalizeName(w), i] as const)),
+);
+/** The group of meaning of a name (itself or without its kind word), if any. */
+const meaningOf = (name: string): number | undefined =>
+  MEANING_OF.get(normalizeName(name)) ?? MEANING_OF.get(stem(name));
+
 const MAX_SUGGESTIONS = 3;
 const MIN_SIMILARITY = 0.34;
 
@@ -80,6 +143,12 @@ function locate(
       const hit = (catalog[d] ?? []).find((m) => key(m) === wanted);
       if (hit !== undefined) return { dimension: d, name: hit };
     }
+  }
+  // The same meaning in the other language ("online store" for 線上商店), in the name's own kind only.
+  const meaning = meaningOf(name);
+  if (meaning !== undefined) {
+    const hit = (catalog[own] ?? []).find((m) => meaningOf(m) === meaning);
+    if (hit !== undefined) return { dimension: own, name: hit };
   }
   return null;
 }

@@ -38,4 +38,16 @@ describe('KPI filter names against the catalog', () => {
       { dimension: 'region', name: '高雄', suggestions: [] },
     ]);
   });
+
+  it('an English channel word finds the company’s Chinese channel of that meaning, in its own kind only', () => {
+    const m = matchFilterNames({ channel: ['online store', 'In-Store'] }, catalog);
+    expect(m.where).toEqual({ channel: ['線上商店', '門市'] });
+    expect(m.unknown).toEqual([]);
+    expect(matchFilterNames({ channel: ['Online shop channel'] }, catalog).where).toEqual({
+      channel: ['線上商店'],
+    });
+    // Not across kinds, and nothing for a meaning the catalog lacks (no delivery channel here).
+    expect(matchFilterNames({ product: ['online store'] }, catalog).unknown).toHaveLength(1);
+    expect(matchFilterNames({ channel: ['food delivery'] }, catalog).unknown).toHaveLength(1);
+  });
 });
