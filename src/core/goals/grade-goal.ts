@@ -238,11 +238,19 @@ function againstDirection(
     en: below ? 'below' : 'above',
   }[lang];
   const fixSide = { 'zh-TW': below ? '高於' : '低於', en: below ? 'above' : 'below' }[lang];
+  // A rate (NT$1,500 a day) is said as written, the current figure at the same rate.
+  const per = draft.target.per;
+  const rate = per !== null && a.targetValue > 0 ? draft.target.value / a.targetValue : 1;
+  const say = (v: number) => {
+    const value = formatMetricValue(metric, v * rate, currencySymbol);
+    if (per === null) return value;
+    return lang === 'zh-TW' ? `${PER_WORDS[lang][per]}${value}` : `${value}${PER_WORDS[lang][per]}`;
+  };
   return goalFinding('measurable', 'TARGET_AGAINST_DIRECTION', 'warn', lang, {
     word,
-    target: formatMetricValue(metric, a.targetValue, currencySymbol),
+    target: say(a.targetValue),
     side,
-    current: formatMetricValue(metric, current, currencySymbol),
+    current: say(current),
     change: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`,
     fixSide,
   });

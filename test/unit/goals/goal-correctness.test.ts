@@ -425,4 +425,29 @@ describe('a target on the wrong side of where the metric stands', () => {
       'TARGET_AGAINST_DIRECTION',
     );
   });
+
+  it('a rate is said as written, the current figure at the same rate', () => {
+    const g = gradeGoal(
+      {
+        statement: '在未來三個月內,將平均每日銷售額提升到每日1500元',
+        metric: 'revenue',
+        scope: {},
+        target: { metric: 'revenue', kind: 'absolute', value: 1500, per: 'day' },
+        period: PERIOD,
+        objectiveId: null,
+        strategies: ['推出季節限定飲品'],
+      },
+      {
+        today: TODAY,
+        lang: 'zh-TW',
+        history: { ...aovHistory, monthly: monthly('2026-11', 36), samePeriodLastYear: 3_600_000 },
+        relevance: RELEVANCE,
+        company: { currencySymbol: 'NT$' },
+        seed: 3,
+      },
+    );
+    const f = g.findings.find((x) => x.code === 'TARGET_AGAINST_DIRECTION');
+    // NT$3,600,000 over the 90 days of the period: NT$40,000 a day.
+    expect(f?.message).toContain('但每日NT$1,500低於目前的每日NT$40,000');
+  });
 });
