@@ -103,14 +103,23 @@ function scanPlain(s: string): Scanned | null {
   return { negative, int: s.slice(intStart, intEnd), frac: s.slice(fracStart) };
 }
 
+/**
+ * Strips currency words and signs either side (「新台幣 $1,234」, 「NT$1,234元」), at most two each
+ * side; the same one twice on one side (「65元元」, 「$$65」) is a typo, left in so the value is
+ * refused rather than read as 65.
+ */
 function stripCurrency(s: string, allowCurrency: boolean): string {
   if (!allowCurrency) return s;
   let t = s;
+  let before = '';
+  let after = '';
   for (let pass = 0; pass < 2; pass++) {
     const lower = t.toLowerCase();
     let changed = false;
     for (const tok of CURRENCY_TOKENS) {
       if (lower.startsWith(tok)) {
+        if (tok === before) return t;
+        before = tok;
         t = t.slice(tok.length).trim();
         changed = true;
         break;
@@ -119,6 +128,8 @@ function stripCurrency(s: string, allowCurrency: boolean): string {
     const lower2 = t.toLowerCase();
     for (const tok of CURRENCY_TOKENS) {
       if (lower2.endsWith(tok)) {
+        if (tok === after) return t;
+        after = tok;
         t = t.slice(0, t.length - tok.length).trim();
         changed = true;
         break;

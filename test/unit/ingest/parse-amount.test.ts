@@ -37,6 +37,18 @@ describe('parseAmount', () => {
     expect(parseAmount(raw, twd)).toEqual({ ok: true, minor });
   });
 
+  it.each(['NT$65元元', '$$65', '65元 元', '元元65'])(
+    'refuses %s: the same currency mark twice on one side is a typo, not 65',
+    (raw) => {
+      expect(parseAmount(raw, twd).ok).toBe(false);
+    },
+  );
+
+  it('reads two different currency marks on one side', () => {
+    expect(parseAmount('新台幣 $1,234', twd)).toEqual({ ok: true, minor: 123400 });
+    expect(parseAmount('NT$ 1,234 元', twd)).toEqual({ ok: true, minor: 123400 });
+  });
+
   it('reads spreadsheet E-notation', () => {
     expect(parseAmount('1.5E+3', twd)).toEqual({ ok: true, minor: 150000 });
     expect(parseAmount('-2.5e-2', twd)).toEqual({ ok: true, minor: -3 });
