@@ -294,6 +294,9 @@ describe('phase goals in the browser', () => {
         0,
       );
     await expect.poll(sum, { timeout: 30_000 }).toBe(cents(30_000_000));
+    // A closed quarter's actual is said in words beside its target (no check mark: not "reached").
+    const actual = (await cell(page, `${year}-Q1`).getByTestId('plan-cell-actual').textContent()) ?? '';
+    expect(actual).toMatch(/^目前實績 NT\$/);
     const versions = (await (await context.request.get(`${a.base}/goals/${goal.id}/versions`)).json()) as {
       reason: string;
     }[];
