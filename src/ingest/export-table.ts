@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import type { ExportColumn } from '../app/export-columns.ts';
+import { CURRENCY_EXPONENT, currencySymbol, isCurrency } from '../core/money/currency.ts';
 
 /** A cell of an export: text, a number (kept numeric), a boolean, or empty. */
 export type ExportCell = string | number | boolean | null | undefined;
@@ -19,9 +21,75 @@ export function neutralizeText(text: string): string {
   return isFormulaLike(text) ? `'${text}` : text;
 }
 
-function csvField(cell: ExportCell): string {
+export type { ExportColumn };
+
+const CIVIL_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `value` rounded to `digits` decimals, half away from zero (never -0). */
+function roundTo(value: number, digits: number): number {
+  const f = 10 ** digits;
+  const r = (Math.sign(value) * Math.round(Math.abs(value) * f)) / f;
+  return r === 0 ? 0 : r;
+}
+
+const minorDigits = (currency: string): number => (isCurrency(currency) ? CURRENCY_EXPONENT[currency] : 2);
+
+/** The digits a column's numbers keep in a CSV: as the screen shows them (fractions to 4 decimals or more). */
+function csvDigits(col: ExportColumn): number | null {
+  switch (col.kind) {
+    case 'count':
+      return 0;
+    case 'decimal':
+      return col.decimals;
+    case 'percent':
+      return Math.max(4, col.decimals + 2);
+    case 'money':
+      return col.precision === 'whole' ? 0 : minorDigits(col.currency);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The digits a column's numbers keep in an XLSX: counts whole, money to its minor unit; fractions and
+ * decimals exact (the cell's format rounds what is shown, Excel computes with the value).
+ */
+function xlsxDigits(col: ExportColumn): number | null {
+  if (col.kind === 'count') return 0;
+  if (col.kind === 'money') return minorDigits(col.currency);
+  return null;
+}
+
+const decimalsFormat = (n: number): string => (n > 0 ? `.${'0'.repeat(n)}` : '');
+
+/** The Excel number format of a column's cells; undefined for text. */
+function numberFormat(col: ExportColumn): string | undefined {
+  switch (col.kind) {
+    case 'count':
+      return '#,##0';
+    case 'decimal':
+      return `#,##0${decimalsFormat(col.decimals)}`;
+    case 'percent':
+      return `0${decimalsFormat(col.decimals)}%`;
+    case 'money': {
+      const symbol = `"${currencySymbol(col.currency)}"`;
+      const n = `#,##0${decimalsFormat(col.precision === 'whole' ? 0 : minorDigits(col.currency))}`;
+      return `${symbol}${n};-${symbol}${n}`;
+    }
+    case 'date':
+      return 'yyyy-mm-dd';
+    default:
+      return undefined;
+  }
+}
+
+function csvField(cell: ExportCell, col?: ExportColumn): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return '';
+    const digits = col ? csvDigits(col) : null;
+    return String(digits === null ? cell : roundTo(cell, digits));
+  }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   const t = neutralizeText(cell);
   if (/[",\r\n]/.test(t) || t.startsWith(' ') || t.endsWith(' ')) return `"${t.replaceAll('"', '""')}"`;
@@ -34,14 +102,19 @@ async function write(out: Writable, chunk: string): Promise<void> {
 
 /**
  * Writes rows as CSV: UTF-8 with a BOM (so Excel shows Chinese), CRLF line ends, RFC 4180 quoting,
- * text starting with = + - @ tab or CR prefixed with an apostrophe; numbers written as numbers.
- * Does not end `out`.
+ * text starting with = + - @ tab or CR prefixed with an apostrophe; numbers written as numbers,
+ * rounded as their column's kind says (`columns`, by position; money to the unit the screen shows,
+ * fractions to 4 decimals, counts whole). Does not end `out`.
  */
-export async function writeCsv(rows: ExportRows, out: Writable): Promise<void> {
+export async function writeCsv(
+  rows: ExportRows,
+  out: Writable,
+  columns: readonly ExportColumn[] = [],
+): Promise<void> {
   let buf = '\ufeff';
   for await (const row of rows) {
     let line = '';
-    for (let i = 0; i < row.length; i++) line += (i === 0 ? '' : ',') + csvField(row[i]);
+    for (let i = 0; i < row.length; i++) line += (i === 0 ? '' : ',') + csvField(row[i], columns[i]);
     buf += `${line}\r\n`;
     if (buf.length > 64 * 1024) {
       await write(out, buf);
@@ -55,6 +128,8 @@ export interface XlsxExportOptions {
   sheetName?: string;
   /** Widths of the columns, in characters. */
   columnWidths?: readonly number[];
+  /** What each column holds, by position: money, percents, counts and dates get number formats. */
+  columns?: readonly ExportColumn[];
 }
 
 let excel: Promise<typeof ExcelJS> | undefined;
@@ -69,7 +144,9 @@ const loadExcel = (): Promise<typeof ExcelJS> => {
 
 /**
  * Writes rows as an XLSX (exceljs streaming writer, constant memory): text cells are plain strings
- * (never formulas), numbers numeric (negative numbers included), booleans booleans.
+ * (never formulas), numbers numeric (negative numbers included), booleans booleans. A column's kind
+ * (`opts.columns`) gives its numbers a format (the currency's, a percent of the exact fraction,
+ * whole counts) and makes its 'YYYY-MM-DD' text real Excel dates; other cells stay as they are.
  */
 export async function writeXlsx(
   rows: ExportRows,
@@ -78,17 +155,38 @@ export async function writeXlsx(
 ): Promise<void> {
   const { stream: excelStream } = await loadExcel();
   const stream = typeof target === 'string' ? createWriteStream(target) : target;
-  const wb = new excelStream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
+  const columns = opts.columns ?? [];
+  const formats = columns.map(numberFormat);
+  const wb = new excelStream.xlsx.WorkbookWriter({
+    stream,
+    useSharedStrings: false,
+    useStyles: formats.some((f) => f !== undefined),
+  });
   const ws = wb.addWorksheet(sanitizeSheetName(opts.sheetName ?? 'Sheet1'));
   if (opts.columnWidths !== undefined) ws.columns = opts.columnWidths.map((width) => ({ width }));
   for await (const row of rows) {
-    const values: (string | number | boolean | null)[] = [];
-    for (const cell of row) {
+    const values: (string | number | boolean | Date | null)[] = [];
+    const formatted: number[] = [];
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      const col = columns[i];
       if (cell === undefined || cell === null) values.push(null);
-      else if (typeof cell === 'number') values.push(Number.isFinite(cell) ? cell : null);
-      else values.push(cell);
+      else if (typeof cell === 'number') {
+        if (!Number.isFinite(cell)) {
+          values.push(null);
+          continue;
+        }
+        const digits = col ? xlsxDigits(col) : null;
+        values.push(digits === null ? cell : roundTo(cell, digits));
+        if (formats[i] !== undefined && col?.kind !== 'date') formatted.push(i);
+      } else if (typeof cell === 'string' && col?.kind === 'date' && CIVIL_DAY.test(cell)) {
+        const [, y, m, d] = CIVIL_DAY.exec(cell)!;
+        values.push(new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))));
+        formatted.push(i);
+      } else values.push(cell);
     }
     const r = ws.addRow(values);
+    for (const i of formatted) r.getCell(i + 1).numFmt = formats[i]!;
     // exceljs writes strings as text already; make sure nothing turned into a formula or a date.
     r.eachCell((c) => {
       if (typeof c.value === 'object' && c.value !== null && !(c.value instanceof Date))

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { type ExportRows, writeCsv, writeXlsx } from './export-table.ts';
+import { type ExportColumn, type ExportRows, writeCsv, writeXlsx } from './export-table.ts';
 
 async function collect(write: (out: PassThrough) => Promise<void>): Promise<Buffer> {
   const out = new PassThrough();
@@ -15,9 +15,14 @@ async function collect(write: (out: PassThrough) => Promise<void>): Promise<Buff
   return Buffer.concat(chunks);
 }
 
-/** Small exports (error reports, KPI views) as whole buffers; formula injection neutralised. */
+/**
+ * Small exports (error reports, KPI views, plans) as whole buffers; formula injection neutralised;
+ * `columns` says what each column holds (its number format and rounding).
+ */
 export const exporter = {
-  csv: (rows: ExportRows) => collect((out) => writeCsv(rows, out)),
-  xlsx: (rows: ExportRows, sheetName: string) => collect((out) => writeXlsx(rows, out, { sheetName })),
+  csv: (rows: ExportRows, columns?: readonly ExportColumn[]) =>
+    collect((out) => writeCsv(rows, out, columns)),
+  xlsx: (rows: ExportRows, sheetName: string, columns?: readonly ExportColumn[]) =>
+    collect((out) => writeXlsx(rows, out, { sheetName, ...(columns ? { columns } : {}) })),
 };
 export type Exporter = typeof exporter;

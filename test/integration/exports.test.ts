@@ -67,6 +67,39 @@ describe.each(dialects())('exports (%s)', (dialect) => {
     expect(lines[1]).toContain(',320,');
   });
 
+  it('exports a KPI view by a dimension under its name, money and dates formatted as on screen', async () => {
+    const url = (format: string) =>
+      `/api/companies/${owner.companyId}/kpi/export?metric=aov&from=2026-01-01&to=2026-02-28&grain=month&by=channel&format=${format}`;
+    owner.client.locale = 'zh-TW';
+    const csv = await owner.client.get(url('csv'));
+    expect(csv.statusCode, csv.body).toBe(200);
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('期間,起,迄,通路,客單價,去年同期');
+    expect(lines).toContain('2026-01,2026-01-01,2026-01-31,門市,160,');
+
+    owner.client.locale = 'en';
+    const enCsv = await owner.client.get(url('csv'));
+    expect(enCsv.body.replace(/^\ufeff/, '').split('\r\n')[0]).toBe(
+      'Period,From,To,Channel,Average order value,Same period last year',
+    );
+
+    owner.client.locale = 'zh-TW';
+    const xlsx = await owner.client.get(url('xlsx'));
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('D1').value).toBe('通路');
+    const row = [2, 3, 4].map((r) => ws.getRow(r)).find((r) => r.getCell(4).value === '門市')!;
+    expect(row.getCell(2).value).toEqual(new Date(Date.UTC(2026, 0, 1)));
+    expect(row.getCell(2).numFmt).toBe('yyyy-mm-dd');
+    expect(row.getCell(5).value).toBe(160);
+    expect(row.getCell(5).numFmt).toBe('"NT$"#,##0.00;-"NT$"#,##0.00');
+  });
+
   it('lets only owners and managers export raw data', async () => {
     const viewer = await addMember(h.app, owner.client, owner.companyId, 'viewer');
     expect((await viewer.client.get(`/api/companies/${owner.companyId}/exports/customers`)).statusCode).toBe(

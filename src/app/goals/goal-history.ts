@@ -10,7 +10,7 @@ import { type Finding, goalFinding, isAdditive } from '../../core/goals/index.ts
 import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
 import type { Dimension, KpiMetric, KpiQuery, KpiResult } from '../../core/kpi/types.ts';
 import { validateKpiQuery } from '../../core/kpi/validate-query.ts';
-import { fromMinorUnits } from '../../core/money/currency.ts';
+import { currencySymbol, fromMinorUnits } from '../../core/money/currency.ts';
 import type { CompanyNumbers } from '../../core/smart/index.ts';
 import type { MarketAnalysisRecord, ProfileRecord } from '../company/ports.ts';
 import { loadDataFreshness } from '../data/freshness.ts';
@@ -20,16 +20,6 @@ import type { AppContext } from '../ports.ts';
 
 const HISTORY_MONTHS = 36;
 const RUN_RATE_DAYS = 90;
-const SYMBOLS: Record<string, string> = {
-  TWD: 'NT$',
-  HKD: 'HK$',
-  USD: 'US$',
-  CNY: 'CN¥',
-  JPY: '¥',
-  SGD: 'S$',
-  MOP: 'MOP$',
-  EUR: '€',
-};
 
 export type Kpi = (
   metric: KpiMetric,
@@ -85,7 +75,7 @@ function latestSom(market: MarketAnalysisRecord | null, year: number): number | 
 /** The scope's revenue per month over the 90 days up to the last known day (for a goal with no target). */
 async function companyNumbers(kpi: Kpi, knownThrough: string, currency: string): Promise<CompanyNumbers> {
   const runRate = await kpi('revenue', addDays(knownThrough, 1 - RUN_RATE_DAYS), knownThrough, 'total');
-  const numbers: CompanyNumbers = { currencySymbol: SYMBOLS[currency] ?? `${currency} ` };
+  const numbers: CompanyNumbers = { currencySymbol: currencySymbol(currency) };
   const rr = firstValue(runRate);
   if (rr !== null && rr > 0) numbers.baselineRevenuePerMonth = Math.round((rr / RUN_RATE_DAYS) * 30);
   return numbers;

@@ -2,10 +2,16 @@
  * A goal's plan tree as rows for the one CSV/XLSX writer (ingest/export-table.ts): one row per node,
  * parents before their children, the level and an indented name showing the tree; targets, shares
  * and actuals stay numbers. Additive parents carry what their children add up to and the gap;
- * ratio parents the level their children imply (never a sum).
+ * ratio parents the level their children imply (never a sum). Each column says what it holds: goal
+ * values in the goal's unit (money in the company's currency, whole units as the plan page shows
+ * them, the gap to the cent; percent goals as fractions under a percent format), shares as percents,
+ * dates as dates.
  */
+import { isAdditive, isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
 import type { Lang } from '../../core/goals/types.ts';
+import type { KpiMetric } from '../../core/kpi/types.ts';
 import type { Actor } from '../access.ts';
+import type { ExportColumn } from '../export-columns.ts';
 import type { AppContext } from '../ports.ts';
 import { getPlanTree, type PlanNodeView } from './plan-tree.ts';
 
@@ -14,6 +20,22 @@ export interface PlanExport {
   name: string;
   sheet: string;
   rows: (string | number | boolean | null)[][];
+  columns: ExportColumn[];
+}
+
+/**
+ * The column of a goal's values (goal units: currency units, percent numbers such as 25 for 25 %),
+ * and the factor that turns a value into what the column holds (percents into fractions).
+ */
+function goalValueColumn(
+  metric: KpiMetric,
+  currency: string,
+  precision: 'whole' | 'minor',
+): { column: ExportColumn; factor: number } {
+  if (isMoneyMetric(metric)) return { column: { kind: 'money', currency, precision }, factor: 1 };
+  if (isPercentMetric(metric)) return { column: { kind: 'percent', decimals: 2 }, factor: 0.01 };
+  if (isAdditive(metric)) return { column: { kind: 'count' }, factor: 1 };
+  return { column: { kind: 'decimal', decimals: 2 }, factor: 1 };
 }
 
 const DIMENSIONS: Record<string, [string, string]> = {
@@ -35,6 +57,13 @@ export async function exportPlan(
   today?: string,
 ): Promise<PlanExport> {
   const tree = await getPlanTree(ctx, actor, companyId, goalId, today);
+  const profile = await ctx.repos.profiles.get(companyId);
+  const currency = profile?.currency ?? 'TWD';
+  const metric = tree.goal.metric as KpiMetric;
+  const value = goalValueColumn(metric, currency, 'whole');
+  const gap = goalValueColumn(metric, currency, 'minor');
+  const f = value.factor;
+  const scaled = (v: number | null): number | null => (v === null || f === 1 ? v : v * f);
   const en = lang === 'en';
   const header = en
     ? [
@@ -82,18 +111,36 @@ export async function exportPlan(
       n.period.end,
       dim,
       n.member,
-      n.target,
+      scaled(n.target),
       n.share,
       n.locked,
-      n.actual,
-      n.childrenTotal,
-      n.mismatch,
-      n.implied,
+      scaled(n.actual),
+      scaled(n.childrenTotal),
+      scaled(n.mismatch),
+      scaled(n.implied),
       n.id,
     ]);
     for (const c of children) walk(c, c.children, depth + 1);
   };
   walk(tree.goal, tree.children, 0);
   const sheet = en ? 'Plan' : '目標拆解';
-  return { name: `${sheet}-${tree.goal.name}`, sheet, rows };
+  const text: ExportColumn = { kind: 'text' };
+  const columns: ExportColumn[] = [
+    { kind: 'count' },
+    text,
+    text,
+    { kind: 'date' },
+    { kind: 'date' },
+    text,
+    text,
+    value.column,
+    { kind: 'percent', decimals: 1 },
+    text,
+    value.column,
+    value.column,
+    gap.column,
+    value.column,
+    text,
+  ];
+  return { name: `${sheet}-${tree.goal.name}`, sheet, rows, columns };
 }

@@ -37,3 +37,21 @@ export function toWholeUnits(amount: number): number {
 export function isCurrency(value: string): value is Currency {
   return Object.hasOwn(CURRENCY_EXPONENT, value);
 }
+
+/** The symbol before an amount in texts and spreadsheet formats (NT$ for TWD, not Intl's bare "$"). */
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  TWD: 'NT$',
+  HKD: 'HK$',
+  USD: 'US$',
+  CNY: 'CN¥',
+  JPY: '¥',
+  SGD: 'S$',
+  MOP: 'MOP$',
+  EUR: '€',
+  GBP: '£',
+};
+
+/** The currency's symbol; a currency without one shows its code and a space ("MYR "). */
+export function currencySymbol(currency: string): string {
+  return CURRENCY_SYMBOLS[currency] ?? `${currency} `;
+}

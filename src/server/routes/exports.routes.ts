@@ -1,14 +1,14 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { exportTable } from '../../app/data/exports.ts';
-import { getKpi, getKpiGlossary } from '../../app/kpi/kpi-use-cases.ts';
+import type { ExportColumn } from '../../app/export-columns.ts';
+import { exportKpiView } from '../../app/kpi/kpi-export.ts';
 import { companyParamsSchema } from '../../contract/common.ts';
 import {
   exportTableParamsSchema,
   exportTableQuerySchema,
   kpiExportQuerySchema,
 } from '../../contract/exports.ts';
-import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
 import { type ExportRows, writeCsv, writeXlsx } from '../../ingest/export-table.ts';
 import { requireActor } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
@@ -23,6 +23,7 @@ function sendRows(
   format: 'csv' | 'xlsx',
   name: string,
   sheet: string,
+  columns?: readonly ExportColumn[],
 ) {
   const out = new PassThrough();
   const file = `${name}.${format}`;
@@ -32,7 +33,9 @@ function sendRows(
   );
   reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
   const write =
-    format === 'csv' ? writeCsv(rows, out).then(() => out.end()) : writeXlsx(rows, out, { sheetName: sheet });
+    format === 'csv'
+      ? writeCsv(rows, out, columns).then(() => out.end())
+      : writeXlsx(rows, out, { sheetName: sheet, ...(columns ? { columns } : {}) });
   write.catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
   return reply.send(out);
 }
@@ -72,38 +75,21 @@ export function exportRoutes(app: FastifyInstance, deps: RouteDeps): void {
     '/api/companies/:companyId/kpi/export',
     { config, schema: { tags, params: companyParamsSchema, querystring: kpiExportQuerySchema } },
     async (req, reply) => {
-      const actor = requireActor(req);
-      const locale = requestLocale(req);
-      const result = await getKpi(ctx, actor, req.params.companyId, {
-        metric: req.query.metric,
-        from: req.query.from,
-        to: req.query.to,
-        grain: req.query.grain,
-        by: req.query.by,
-        where: req.query.where,
-      });
-      const glossary = await getKpiGlossary(ctx, actor, req.params.companyId, locale);
-      const label = glossary.find((g) => g.metric === result.metric)?.name ?? result.metric;
-      const header =
-        locale === 'en'
-          ? ['Period', 'From', 'To', ...(result.by ? [result.by] : []), label, 'Same period last year']
-          : ['期間', '起', '迄', ...(result.by ? [result.by] : []), label, '去年同期'];
-      const rows = [
-        header,
-        ...result.series.map((p, i) => {
-          // The comparison is the same buckets last year, in the same order as the series.
-          const ly = result.comparison[i];
-          const lastYearValue = ly && (ly.key ?? '') === (p.key ?? '') ? ly.value : null;
-          return [p.label, p.start, p.end, ...(result.by ? [p.key ?? ''] : []), p.value, lastYearValue];
-        }),
-        // What the files in the range lacked that this KPI depends on, as the explorer and CLI say it.
-        ...(result.caveats.length > 0 ? [[]] : []),
-        ...result.caveats.map((c) => [
-          locale === 'en' ? 'Note' : '注意',
-          dataGapMessage(c.gap, c.lines, locale),
-        ]),
-      ];
-      return sendRows(reply, rows, req.query.format, `${label}-${result.from}-${result.to}`, label);
+      const file = await exportKpiView(
+        ctx,
+        requireActor(req),
+        req.params.companyId,
+        {
+          metric: req.query.metric,
+          from: req.query.from,
+          to: req.query.to,
+          grain: req.query.grain,
+          by: req.query.by,
+          where: req.query.where,
+        },
+        requestLocale(req),
+      );
+      return sendRows(reply, file.rows, req.query.format, file.name, file.sheet, file.columns);
     },
   );
 }

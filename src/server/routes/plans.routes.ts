@@ -83,8 +83,9 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps): void {
         `attachment; filename="plan.${format}"; filename*=UTF-8''${encodeURIComponent(`${file.name}.${format}`)}`,
       );
       reply.header('cache-control', 'no-store');
-      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(await exporter.xlsx(file.rows, file.sheet));
-      return reply.type('text/csv; charset=utf-8').send(await exporter.csv(file.rows));
+      if (format === 'xlsx')
+        return reply.type(XLSX_TYPE).send(await exporter.xlsx(file.rows, file.sheet, file.columns));
+      return reply.type('text/csv; charset=utf-8').send(await exporter.csv(file.rows, file.columns));
     },
   );
 
