@@ -99,6 +99,43 @@ describe.each(dialects())('accounts and sessions (%s)', (dialect) => {
     expect((await stale.get('/api/auth/session')).statusCode).toBe(401);
   });
 
+  it('records logins and failed logins (account and IP, never the password) in the audit log', async () => {
+    const { client, email, userId, companyId } = await signUp(h.app, 'Audited');
+    const c = new Client(h.app);
+    expect((await c.post('/api/auth/login', { email, password: 'wrong password 42' })).statusCode).toBe(401);
+    expect((await c.post('/api/auth/login', { email, password: 'correct horse battery' })).statusCode).toBe(
+      200,
+    );
+    const unknownEmail = `nobody-${Date.now()}@example.com`;
+    expect(
+      (await c.post('/api/auth/login', { email: unknownEmail, password: 'wrong password 43' })).statusCode,
+    ).toBe(401);
+    const log = (await client.get(`/api/companies/${companyId}/audit-log`)).json() as {
+      action: string;
+      userName: string | null;
+      entity: string;
+      entityId: string | null;
+      details: Record<string, unknown>;
+    }[];
+    const logins = log.filter((e) => e.action.startsWith('user.log'));
+    expect(logins.map((e) => e.action)).toEqual(['user.logged_in', 'user.login_failed']);
+    for (const e of logins) {
+      expect(e).toMatchObject({ userName: 'Audited', entity: 'user', entityId: userId });
+      expect(e.details).toEqual({ email, ip: expect.any(String) });
+    }
+    expect(JSON.stringify(log)).not.toContain('wrong password');
+    // An unknown account's attempt is kept outside any company, with the account as typed.
+    const rows = await h.runtime.database.db
+      .selectFrom('audit_log')
+      .select(['company_id', 'user_id', 'details'])
+      .where('action', '=', 'user.login_failed')
+      .where('details', 'like', `%${unknownEmail}%`)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ company_id: null, user_id: null });
+    expect(rows[0]?.details).not.toContain('wrong password');
+  });
+
   it('locks an account after 5 failed logins, even with the right password', async () => {
     const { email } = await signUp(h.app, 'Locked');
     const c = new Client(h.app);

@@ -116,6 +116,7 @@ export async function logIn(
     await recordFailure(ctx, pairKey, MAX_FAILURES_PER_ACCOUNT_AND_IP);
     await recordFailure(ctx, accountKey, MAX_FAILURES_PER_ACCOUNT);
     await recordFailure(ctx, ipKey, MAX_FAILURES_PER_IP);
+    await auditLogin(ctx, 'user.login_failed', found, email, input.ip);
     throw new AppError('INVALID_CREDENTIALS');
   }
   await ctx.repos.throttle.clear(pairKey);
@@ -126,7 +127,30 @@ export async function logIn(
     await ctx.repos.users.update(user.id, { locale: input.locale });
     user = { ...user, locale: input.locale };
   }
+  await auditLogin(ctx, 'user.logged_in', user, email, input.ip);
   return startSession(ctx, user);
+}
+
+/**
+ * Records a login or a failed one (the account as typed and the IP, never the password) in the audit
+ * log of every company the account belongs to, where its owners and managers read it; an attempt on
+ * an unknown account, or one in no company, is kept outside any company.
+ */
+async function auditLogin(
+  ctx: AppContext,
+  action: 'user.logged_in' | 'user.login_failed',
+  user: UserRecord | null,
+  email: string,
+  ip: string,
+): Promise<void> {
+  const companies = user ? (await ctx.repos.companies.membershipsOf(user.id)).map((m) => m.companyId) : [];
+  const at = nowIso(ctx);
+  const details = { email: email.slice(0, 254), ip };
+  for (const companyId of companies.length > 0 ? companies : [null])
+    await ctx.repos.audit.append(
+      { companyId, userId: user?.id ?? null, action, entity: 'user', entityId: user?.id ?? null, details },
+      at,
+    );
 }
 
 /** Changes the password; every other session of the user ends. */

@@ -58,10 +58,49 @@ export interface AuditRecord {
   details: Record<string, unknown>;
 }
 
+/**
+ * Every action the app records in the audit log. The web app shows each in words (auditActions.* in
+ * its i18n files; a unit test checks every one has a label in both languages), so a new action is
+ * added here first.
+ */
+export const AUDIT_ACTIONS = [
+  'user.signed_up',
+  'user.logged_in',
+  'user.login_failed',
+  'user.password_changed',
+  'company.created',
+  'company.renamed',
+  'profile.saved',
+  'market_analysis.saved',
+  'invitation.created',
+  'invitation.revoked',
+  'invitation.accepted',
+  'member.added',
+  'member.role_changed',
+  'member.removed',
+  'api_token.created',
+  'api_token.revoked',
+  'demo.seeded',
+  'catalog.renamed',
+  'catalog.merged',
+  'import.committed',
+  'import.undone',
+  'goal.created',
+  'goal.updated',
+  'goal.archived',
+  'goal.restored',
+  'plan.split',
+  'plan.child_edited',
+  'plan.rebalanced',
+  'plan.replanned',
+  'plan.stage_created',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditInput {
   companyId: string | null;
   userId: string | null;
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId?: string | null;
   details?: Record<string, unknown>;

@@ -1,10 +1,13 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
+  describeReplan,
   describeVersionValue,
   formatTarget,
   type HistoryContext,
 } from '../../../src/web/features/goals/goal-format.ts';
+import en from '../../../src/web/i18n/en.json' with { type: 'json' };
+import zhTW from '../../../src/web/i18n/zh-TW.json' with { type: 'json' };
 
 const t = ((key: string) => (key === 'goals.perShort.day' ? '/ 每日' : key)) as unknown as TFunction;
 const ctx: HistoryContext = {
@@ -78,5 +81,44 @@ describe('goal formats', () => {
     expect(describeVersionValue('strategies', ['A', 'B'], ctx)).toBe('A、B');
     expect(describeVersionValue('period', { start: '2026-11-28', end: '2027-02-27' }, ctx)).toContain('2027');
     expect(describeVersionValue('notes', null, ctx)).toBe('—');
+  });
+
+  it('describes a re-plan in words: the choice, the gap, each period’s old → new target', async () => {
+    const note = {
+      mode: 'spread',
+      today: '2026-12-07',
+      difference: -54653.54,
+      requiredRunRate: 1234.5,
+      periods: [{ start: '2026-12-01', end: '2026-12-31', from: 1_200_000, to: 1_254_653.54 }],
+    };
+    const zh = i18next.createInstance();
+    await zh.init({ lng: 'zh-TW', resources: { 'zh-TW': { translation: zhTW } } });
+    const e = i18next.createInstance();
+    await e.init({ lng: 'en', resources: { en: { translation: en } } });
+    const zhText = describeReplan(note, 'revenue', { ...ctx, t: zh.t });
+    expect(zhText?.summary).toBe(
+      '把差額分攤到其餘期間,以 2026年12月7日 為準,已結束期間短少 NT$54,654,現在每日需達 NT$1,235',
+    );
+    expect(zhText?.periods).toEqual(['2026年12月1日 – 2026年12月31日: NT$1,200,000 → NT$1,254,654']);
+    const enText = describeReplan(note, 'revenue', { ...ctx, lang: 'en', t: e.t });
+    expect(enText?.summary).toBe(
+      'Spread the gap over the remaining periods; as of Dec 7, 2026; the closed periods fell NT$54,654 short; pace now needed NT$1,235 a day',
+    );
+    expect(enText?.periods).toEqual(['Dec 1, 2026 – Dec 31, 2026: NT$1,200,000 → NT$1,254,654']);
+    for (const text of [zhText, enText])
+      for (const line of [text?.summary ?? '', ...(text?.periods ?? [])])
+        expect(line).not.toMatch(/[{}"]|mode|difference/);
+    // Kept targets: no periods; a rate's gap is in points of its level; not a re-plan: null.
+    const keep = describeReplan(
+      { mode: 'keep', today: '2026-12-07', difference: 0, requiredLevel: 3.5 },
+      'conversion_rate',
+      { ...ctx, lang: 'en', t: e.t },
+    );
+    expect(keep).toEqual({
+      summary:
+        'Kept the targets; as of Dec 7, 2026; the closed periods met their targets; level now needed 3.5%',
+      periods: [],
+    });
+    expect(describeReplan({ something: 1 }, 'revenue', ctx)).toBeNull();
   });
 });

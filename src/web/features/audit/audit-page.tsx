@@ -9,33 +9,30 @@ import { errorMessage } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
 import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
+import { goalKeys, goalsApi } from '../goals/goals-api.ts';
+import { type AuditFormat, auditActionLabel, auditDetailLines, auditTargetLabel } from './audit-format.ts';
 
 const LIMIT = 200;
 
-/** "profile.update" → the translated action when known, else the code itself. */
-function useActionLabel() {
-  const { t, i18n } = useTranslation();
-  return (action: string) => {
-    const key = `auditActions.${action.replace(/\./g, '_')}`;
-    return i18n.exists(key) ? t(key) : action;
-  };
-}
-
-function detailsText(details: Record<string, unknown>): string {
-  const entries = Object.entries(details);
-  if (entries.length === 0) return '';
-  return entries.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ');
-}
-
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { companyId } = useCurrentCompany();
   const lang = currentLanguage();
-  const actionLabel = useActionLabel();
   const log = useQuery({
     queryKey: ['audit', companyId],
     queryFn: () => api.get<AuditEntry[]>(companyPath(companyId, `/audit-log?limit=${LIMIT}`)),
   });
+  // Goals' names for entries that carry only the goal's id (edits, breakdowns, re-plans).
+  const goals = useQuery({
+    queryKey: goalKeys.list(companyId, 'all', '', null, lang),
+    queryFn: () => goalsApi.list(companyId, 'all', '', null),
+  });
+  const format: AuditFormat = {
+    t,
+    has: (key) => i18n.exists(key),
+    lang,
+    goalName: (id) => goals.data?.find((g) => g.id === id)?.name,
+  };
   return (
     <>
       <PageHeader title={t('audit.title')} help={t('audit.help', { limit: LIMIT })} />
@@ -61,22 +58,26 @@ export default function AuditPage() {
               dataIndex: 'userName',
               render: (v: string | null) => v ?? t('audit.system'),
             },
-            { title: t('audit.action'), dataIndex: 'action', render: (v: string) => actionLabel(v) },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              render: (v: string) => auditActionLabel(v, format),
+            },
             {
               title: t('audit.entity'),
               dataIndex: 'entity',
-              render: (v: string, e) => (e.entityId ? `${v} · ${e.entityId}` : v),
+              render: (_: string, e) => auditTargetLabel(e, format),
             },
             {
               title: t('audit.details'),
               dataIndex: 'details',
-              render: (d: Record<string, unknown>) => (
+              render: (_: Record<string, unknown>, e) => (
                 <Typography.Paragraph
                   type="secondary"
                   style={{ fontSize: 12, marginBottom: 0 }}
                   ellipsis={{ rows: 2, expandable: 'collapsible' }}
                 >
-                  {detailsText(d)}
+                  {auditDetailLines(e, format).join(' · ')}
                 </Typography.Paragraph>
               ),
             },

@@ -89,3 +89,59 @@ export function describeVersionValue(field: string, value: unknown, ctx: History
   }
   return describeChange(value);
 }
+
+/** A value of a goal's metric in its own terms: money in whole units, a rate in percent. */
+function metricValue(value: number, metric: string | undefined, ctx: HistoryContext): string {
+  const unit = ctx.unitOf(metric ?? '');
+  if (unit === 'money') return formatMoney(value, ctx.currency, ctx.lang, 'whole');
+  if (unit === 'ratio') return `${formatNumber(value, ctx.lang, 2)}%`;
+  return formatKpi(value, unit, ctx.currency, ctx.lang);
+}
+
+/** A recorded re-plan in words: what was chosen and the gap, then each period's old → new target. */
+export interface ReplanText {
+  summary: string;
+  periods: string[];
+}
+
+/**
+ * The `replan` note of a goal's history ({ mode, today, difference, requiredRunRate | requiredLevel,
+ * periods: [{ start, end, from, to }] }) as words in the reader's language; null when it is not one.
+ */
+export function describeReplan(
+  value: unknown,
+  metric: string | undefined,
+  ctx: HistoryContext,
+): ReplanText | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (v.mode !== 'spread' && v.mode !== 'keep') return null;
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  const parts = [ctx.t(`goals.replanNote.${v.mode}`)];
+  if (typeof v.today === 'string')
+    parts.push(ctx.t('goals.replanNote.asOf', { date: formatLocalDate(v.today, ctx.lang) }));
+  const difference = num(v.difference);
+  if (difference !== null) {
+    const amount = metricValue(Math.abs(difference), metric, ctx);
+    if (difference < 0) parts.push(ctx.t('goals.replanNote.short', { amount }));
+    else if (difference > 0) parts.push(ctx.t('goals.replanNote.ahead', { amount }));
+    else parts.push(ctx.t('goals.replanNote.onTrack'));
+  }
+  const perDay = num(v.requiredRunRate);
+  const level = num(v.requiredLevel);
+  if (perDay !== null)
+    parts.push(ctx.t('goals.replanNote.perDay', { amount: metricValue(perDay, metric, ctx) }));
+  else if (level !== null)
+    parts.push(ctx.t('goals.replanNote.level', { amount: metricValue(level, metric, ctx) }));
+  const periods = (Array.isArray(v.periods) ? v.periods : []).flatMap((p: unknown) => {
+    if (!p || typeof p !== 'object') return [];
+    const r = p as Record<string, unknown>;
+    const from = num(r.from);
+    const to = num(r.to);
+    if (typeof r.start !== 'string' || typeof r.end !== 'string' || from === null || to === null) return [];
+    return [
+      `${formatLocalDate(r.start, ctx.lang)} – ${formatLocalDate(r.end, ctx.lang)}: ${metricValue(from, metric, ctx)} → ${metricValue(to, metric, ctx)}`,
+    ];
+  });
+  return { summary: parts.join(ctx.t('goals.replanNote.separator')), periods };
+}

@@ -5,16 +5,19 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { Panel } from '../../lib/panel.tsx';
-import { describeVersionValue, type HistoryContext } from './goal-format.ts';
+import { describeReplan, describeVersionValue, type HistoryContext } from './goal-format.ts';
 import type { GoalVersion } from './goals-api.ts';
 
 /** Every saved version of the goal, newest first: who, when, why and what changed. */
 export function GoalHistory({
   versions,
   context,
+  metric,
 }: {
   versions: UseQueryResult<GoalVersion[]>;
   context: HistoryContext;
+  /** The goal's metric: the unit of a re-plan's amounts. */
+  metric: string | undefined;
 }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -40,13 +43,29 @@ export function GoalHistory({
                     </Typography.Paragraph>
                   )}
                   <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                    {Object.entries(v.changes).map(([field, c]) => (
-                      <li key={field}>
-                        {t(`goals.fields.${field}`, { defaultValue: field })}:{' '}
-                        {describeVersionValue(field, c.from, context)} →{' '}
-                        {describeVersionValue(field, c.to, context)}
-                      </li>
-                    ))}
+                    {Object.entries(v.changes).map(([field, c]) => {
+                      const label = t(`goals.fields.${field}`, { defaultValue: field });
+                      const replan = field === 'replan' ? describeReplan(c.to, metric, context) : null;
+                      if (replan)
+                        return (
+                          <li key={field} data-testid="goal-history-replan">
+                            {label}: {replan.summary}
+                            {replan.periods.length > 0 && (
+                              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                                {replan.periods.map((p) => (
+                                  <li key={p}>{p}</li>
+                                ))}
+                              </ul>
+                            )}
+                          </li>
+                        );
+                      return (
+                        <li key={field}>
+                          {label}: {describeVersionValue(field, c.from, context)} →{' '}
+                          {describeVersionValue(field, c.to, context)}
+                        </li>
+                      );
+                    })}
                   </ul>
                 </div>
               ),

@@ -193,7 +193,9 @@ export default function GoalWizardPage() {
               onSubmit={() => void submit()}
               onCancel={() => void navigate('/goals')}
             />
-            {editing && <GoalHistory versions={versions} context={lookups.historyContext} />}
+            {editing && (
+              <GoalHistory versions={versions} context={lookups.historyContext} metric={goal.data?.metric} />
+            )}
           </Space>
         </Col>
 
