@@ -1,14 +1,17 @@
 /**
  * Company-stage plans (the guide's table): for startup, growth or mature (default: the profile's
  * stage), three phases — the first 3 months, months 3–6, 6–12 — each with its phase goals on the
- * table's KPIs. Each target is suggested from the company's own data: the recommended range of the
- * SMART grading (the 70 % point), else 10 % better than the baseline, else (no data) a +10 % change
- * to be measured once data exists; every goal graded; saved as editable goals unless a preview.
+ * table's KPIs. Each target is suggested from the company's own data by `suggestStageTarget`
+ * (core/plan/stage-targets.ts: in the KPI's own unit, moving the phase's way from the baseline the
+ * goal's page measures from); every goal graded; saved as editable goals unless a preview. A KPI no
+ * metric measures (new products' revenue) gets no number: it is listed for the user to set, not saved.
  */
 
 import { todayIn } from '../../core/calendar/time-zones.ts';
-import { isLowerBetter, isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
+import { isLowerBetter } from '../../core/goals/metric-kinds.ts';
+import { changeBaseline } from '../../core/goals/target-conversion.ts';
 import type { GoalSpec, GoalTarget, Grades, Grading, Lang } from '../../core/goals/types.ts';
+import { suggestStageTarget, toGoalUnits } from '../../core/plan/stage-targets.ts';
 import {
   type CompanyStage,
   phasePeriod,
@@ -33,14 +36,17 @@ export interface StageGoalView {
   metric: GoalSpec['metric'];
   name: string;
   kpi: string;
-  /** Goal units (currency units, percents as 25); with targetKind percent_change: a change in %. */
-  target: number;
-  targetKind: GoalTarget['kind'];
+  /**
+   * Goal units (currency units, percents as 25, whole counts); with targetKind percent_change: a
+   * change in %. null: the user sets it (suggestedFrom 'user'; not saved, not graded).
+   */
+  target: number | null;
+  targetKind: GoalTarget['kind'] | null;
   /** Where the suggestion came from. */
-  suggestedFrom: 'recommended' | 'baseline' | 'no_data';
+  suggestedFrom: 'recommended' | 'baseline' | 'no_data' | 'user';
   recommended: { p50: number; p70: number; p90: number } | null;
-  grades: Grades;
-  score: number;
+  grades: Grades | null;
+  score: number | null;
 }
 
 export interface StagePhaseView {
@@ -56,12 +62,6 @@ export interface StagePlanView {
   start: string;
   phases: StagePhaseView[];
   saved: boolean;
-}
-
-function toGoalUnits(metric: GoalSpec['metric'], v: number): number {
-  if (isPercentMetric(metric)) return Math.round(v * 1000) / 10;
-  if (isMoneyMetric(metric)) return Math.round(v);
-  return metric === 'csat' || metric === 'nps' ? Math.round(v * 10) / 10 : Math.round(v);
 }
 
 export async function createStagePlan(
@@ -84,6 +84,22 @@ export async function createStagePlan(
     const goals: StageGoalView[] = [];
     for (const [position, g] of p.goals.entries()) {
       const name = `${en ? p.nameEn : p.nameZh} · ${en ? g.kpiEn : g.kpiZh}`;
+      const kind = g.target ?? 'level';
+      if (kind === 'user') {
+        goals.push({
+          id: null,
+          metric: g.metric,
+          name,
+          kpi: en ? g.kpiEn : g.kpiZh,
+          target: null,
+          targetKind: null,
+          suggestedFrom: 'user',
+          recommended: null,
+          grades: null,
+          score: null,
+        });
+        continue;
+      }
       const base: GoalSpec = {
         name,
         statement: '',
@@ -105,20 +121,18 @@ export async function createStagePlan(
       // First pass: what the data recommends for this KPI over the phase.
       const probe = await gradeGoalDraft(ctx, actor, companyId, base, lang);
       const a = probe.achievability;
-      let spec = base;
-      let suggestedFrom: StageGoalView['suggestedFrom'] = 'no_data';
-      const baseline = a.baseline.samePeriodLastYear ?? a.baseline.recentRunRate;
-      if (a.recommended && a.recommended.p70 > 0) {
-        spec = {
-          ...base,
-          target: { ...base.target, kind: 'absolute', value: toGoalUnits(g.metric, a.recommended.p70) },
-        };
-        suggestedFrom = 'recommended';
-      } else if (baseline !== null && baseline > 0) {
-        const v = baseline * (isLowerBetter(g.metric) ? 0.9 : 1.1);
-        spec = { ...base, target: { ...base.target, kind: 'absolute', value: toGoalUnits(g.metric, v) } };
-        suggestedFrom = 'baseline';
-      }
+      const suggestion = suggestStageTarget({
+        metric: g.metric,
+        target: kind,
+        baseline: changeBaseline(a.baseline).value,
+        recommended: a.recommended,
+      });
+      if (suggestion.kind === null) throw new Error('unreachable: a user-set target was handled above');
+      const suggestedFrom: StageGoalView['suggestedFrom'] = suggestion.from;
+      const spec: GoalSpec =
+        suggestion.kind === base.target.kind && suggestion.value === base.target.value
+          ? base
+          : { ...base, target: { ...base.target, kind: suggestion.kind, value: suggestion.value } };
       const grading: Grading =
         spec === base ? probe : await gradeGoalDraft(ctx, actor, companyId, spec, lang);
       const id = req.dryRun ? null : newId();

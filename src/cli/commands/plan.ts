@@ -224,7 +224,9 @@ export function registerPlanCommand(program: Command): void {
             lines.push(`${p.name}  ${p.period.start} → ${p.period.end}`, `  ${p.goal}`);
             for (const g of p.goals)
               lines.push(
-                `  - ${g.kpi}: ${g.targetKind === 'percent_change' ? `${g.target > 0 ? '+' : ''}${g.target}%` : money(g.target)}  (${g.suggestedFrom}, score ${g.score})${g.id ? `  [${g.id}]` : ''}`,
+                g.target === null
+                  ? `  - ${g.kpi}: — (${g.suggestedFrom}: set it yourself / 由您設定)`
+                  : `  - ${g.kpi}: ${g.targetKind === 'percent_change' ? `${g.target > 0 ? '+' : ''}${g.target}%` : amount(g.metric, g.target)}  (${g.suggestedFrom}, score ${g.score})${g.id ? `  [${g.id}]` : ''}`,
               );
           }
           output(

@@ -20,6 +20,7 @@
 
 import { addDays, addMonths } from '../calendar/dates.ts';
 import { findTargetsAtProbabilities, forecastSeries, probabilityOfReaching } from '../forecast/index.ts';
+import { KPI_GLOSSARY } from '../kpi/glossary.ts';
 import type { KpiMetric } from '../kpi/types.ts';
 import type { DataFreshness } from './data-freshness.ts';
 import { goalFinding } from './messages.ts';
@@ -80,11 +81,15 @@ export function quantile(sorted: readonly number[], p: number): number {
 
 /**
  * Value formatting for messages: money rounded, after the company's currency symbol (NT$899,333),
- * percent metrics as %, others to 2 decimals.
+ * percent metrics as %, distinct counts (customers) whole, others to 2 decimals.
  */
 export function formatMetricValue(metric: KpiMetric, value: number, currencySymbol = ''): string {
   if (isPercentMetric(metric)) return `${(value * 100).toFixed(1)}%`;
   if (isMoneyMetric(metric)) return `${currencySymbol}${Math.round(value).toLocaleString('en-US')}`;
+  // A distinct count (customers over the period) is whole: a forecast of 645.36 customers reads 645.
+  // Additive counts keep their decimals: they may be said as a rate (3.5 orders a day).
+  if (KPI_GLOSSARY[metric].unit === 'count' && !isAdditive(metric))
+    return Math.round(value).toLocaleString('en-US');
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;

@@ -1,7 +1,10 @@
 /**
  * The guide's table of phase goals by company stage (拆解銷售目標:階段性策略): three phases —
  * the first 3 months, months 3–6, months 6–12 — each with its phase goal and the KPIs that measure
- * it. Targets come from the company's own data (the recommended range of the SMART grading).
+ * it. Targets come from the company's own data (the recommended range of the SMART grading), chosen
+ * by `suggestStageTarget` (stage-targets.ts); each KPI's `target` says the unit its target is in.
+ * The titles are the company profile's stage names (web i18n `stages.<stage>.label`), and no
+ * sentence shown to a user keeps the guide's blanks (X %, Y %): the figures are the goals' targets.
  */
 import { addDays, addMonths, type DateRange } from '../calendar/dates.ts';
 import type { KpiMetric } from '../kpi/types.ts';
@@ -14,11 +17,20 @@ export function stageFromProfile(stage: 'startup' | 'fast_growth' | 'mature'): C
   return stage === 'fast_growth' ? 'growth' : stage;
 }
 
+/**
+ * What a KPI's target is: a level or total of the metric in its own unit (`level`), a change in %
+ * from the company's baseline (`growth`: the KPI is a growth rate), or left to the user (`user`:
+ * no metric measures it, e.g. new products' revenue, so any suggested number would be wrong).
+ */
+export type StageTargetKind = 'level' | 'growth' | 'user';
+
 export interface StageGoalTemplate {
   metric: KpiMetric;
   /** The guide's words for the KPI. */
   kpiZh: string;
   kpiEn: string;
+  /** Default `level`. */
+  target?: StageTargetKind;
 }
 
 export interface StagePhaseTemplate {
@@ -58,7 +70,7 @@ export const STAGE_TEMPLATES: Readonly<Record<CompanyStage, StageTemplate>> = {
   startup: {
     stage: 'startup',
     titleZh: '初創企業:穩步打基礎',
-    titleEn: 'Startup: build the foundations',
+    titleEn: 'Startup: build the foundation',
     phases: [
       phase(
         0,
@@ -72,10 +84,10 @@ export const STAGE_TEMPLATES: Readonly<Record<CompanyStage, StageTemplate>> = {
       ),
       phase(
         1,
-        '擴大客戶群體,提升客戶留存率,建立初步的品牌知名度。提升銷售額X%,提高客戶滿意度至Y%。',
-        'Grow the customer base, raise retention, build first brand awareness: sales up X %, satisfaction to Y %.',
+        '擴大客戶群體,提升客戶留存率,建立初步的品牌知名度。提升銷售額,並提高客戶滿意度(各項目標值見下表)。',
+        'Grow the customer base, raise retention, build first brand awareness: more sales and higher satisfaction (the targets are below).',
         [
-          { metric: 'revenue', kpiZh: '銷售額增長率', kpiEn: 'sales growth' },
+          { metric: 'revenue', kpiZh: '銷售額增長率', kpiEn: 'sales growth', target: 'growth' },
           { metric: 'retention_rate', kpiZh: '客戶留存率', kpiEn: 'retention rate' },
           { metric: 'csat', kpiZh: '客戶滿意度', kpiEn: 'customer satisfaction' },
         ],
@@ -85,7 +97,11 @@ export const STAGE_TEMPLATES: Readonly<Record<CompanyStage, StageTemplate>> = {
         '優化銷售流程,提高銷售效率,探索新的銷售渠道(例如線上銷售平台)。提升每位銷售人員的平均銷售額。',
         'Streamline selling, raise sales efficiency, open new channels (e.g. online): more revenue per rep.',
         [
-          { metric: 'revenue_per_rep', kpiZh: '銷售效率', kpiEn: 'sales efficiency (revenue per rep)' },
+          {
+            metric: 'revenue_per_rep',
+            kpiZh: '銷售效率(每位業務平均銷售額)',
+            kpiEn: 'sales efficiency (revenue per rep)',
+          },
           { metric: 'revenue', kpiZh: '銷售額', kpiEn: 'revenue' },
           { metric: 'new_channel_revenue', kpiZh: '新銷售渠道拓展情況', kpiEn: 'new-channel revenue' },
         ],
@@ -94,8 +110,8 @@ export const STAGE_TEMPLATES: Readonly<Record<CompanyStage, StageTemplate>> = {
   },
   growth: {
     stage: 'growth',
-    titleZh: '快速增長型企業:加速擴張',
-    titleEn: 'Fast growth: expand faster',
+    titleZh: '快速成長型:加速擴張',
+    titleEn: 'Fast-growth: accelerate expansion',
     phases: [
       phase(
         0,
@@ -103,7 +119,7 @@ export const STAGE_TEMPLATES: Readonly<Record<CompanyStage, StageTemplate>> = {
         'Deepen the existing market: raise average spend per order, reach more of it.',
         [
           { metric: 'aov', kpiZh: '平均消費額', kpiEn: 'average order value' },
-          { metric: 'customers', kpiZh: '市場覆蓋率', kpiEn: 'market coverage (active customers)' },
+          { metric: 'customers', kpiZh: '市場覆蓋(活躍客戶數)', kpiEn: 'market coverage (active customers)' },
         ],
       ),
       phase(
@@ -129,7 +145,7 @@ export const STAGE_TEMPLATES: Readonly<Record<CompanyStage, StageTemplate>> = {
   mature: {
     stage: 'mature',
     titleZh: '成熟企業:維持領先',
-    titleEn: 'Mature: keep the lead',
+    titleEn: 'Mature: stay ahead',
     phases: [
       phase(
         0,
@@ -145,7 +161,8 @@ export const STAGE_TEMPLATES: Readonly<Record<CompanyStage, StageTemplate>> = {
         '開發新產品/服務,拓展產品線。推出新的產品或服務,並實現一定的銷售額。',
         'Develop new products or services and reach a set revenue with them.',
         [
-          { metric: 'revenue', kpiZh: '新產品銷售額', kpiEn: 'new-product revenue' },
+          // No KPI measures new products' revenue (the revenue KPI is the whole shop's): the user sets it.
+          { metric: 'revenue', kpiZh: '新產品銷售額', kpiEn: 'new-product revenue', target: 'user' },
           { metric: 'repeat_purchase_rate', kpiZh: '產品線拓展情況(回購率)', kpiEn: 'repeat purchase rate' },
         ],
       ),

@@ -50,9 +50,11 @@ export function StagePlanPanel({ companyId, canWrite }: { companyId: string; can
     onError: (e) => void message.error(errorMessage(e, t)),
   });
   const targetText = (g: StageGoal) =>
-    g.targetKind === 'percent_change'
-      ? t('plan.stage.change', { value: `${g.target >= 0 ? '+' : ''}${formatNumber(g.target, lang, 1)}%` })
-      : formatValue(g.target, unitOf(g.metric), currency, lang);
+    g.target === null
+      ? t('plan.stage.userSets')
+      : g.targetKind === 'percent_change'
+        ? t('plan.stage.change', { value: `${g.target >= 0 ? '+' : ''}${formatNumber(g.target, lang, 1)}%` })
+        : formatValue(g.target, unitOf(g.metric), currency, lang);
 
   return (
     <Panel title={t('plan.stage.title')}>
@@ -148,13 +150,13 @@ export function StagePlanPanel({ companyId, canWrite }: { companyId: string; can
                   {
                     title: 'SMART',
                     key: 'grades',
-                    render: (_: unknown, g) => <SmartTags grades={g.grades} />,
+                    render: (_: unknown, g) => (g.grades ? <SmartTags grades={g.grades} /> : '—'),
                   },
                   {
                     title: t('plan.stage.score'),
                     key: 'score',
                     align: 'right',
-                    render: (_: unknown, g) => g.score,
+                    render: (_: unknown, g) => g.score ?? '—',
                   },
                 ]}
               />
