@@ -192,6 +192,27 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     );
   });
 
+  it('re-grades the children an edit re-balances: the tree shows the grades of the targets it shows', async () => {
+    const g = await goal();
+    const split = await client.post(`${plans()}/${g.id}/split`, { into: 'quarter', method: 'equal' });
+    expect(split.statusCode, split.body).toBe(200);
+    const tree = (await client.get(`${plans()}/${g.id}`)).json();
+    const [q1] = tree.children;
+    // Q1 down to almost nothing: the other quarters carry the rest.
+    const edited = await client.patch(`${plans()}/${g.id}/children/${q1.id}`, { target: 1, reason: '測試' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const after = (await client.get(`${plans()}/${g.id}`)).json();
+    expect(after.children[0].target).toBe(1);
+    for (const child of after.children) {
+      const alone = (await client.get(`/api/companies/${companyId}/goals/${child.id}`)).json();
+      expect({ period: child.periodId, grades: child.grades, score: child.score }).toEqual({
+        period: child.periodId,
+        grades: alone.grading.grades,
+        score: alone.grading.score,
+      });
+    }
+  });
+
   it('grades every child of a big split (106 weeks × products), each as its own goal’s grading would', async () => {
     const g = await goal();
     const res = await client.post(`${plans()}/${g.id}/split`, {
@@ -471,6 +492,15 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
       '上半年檢討',
     ]);
     expect(versions[0].changes.replan.to).toMatchObject({ mode: 'spread' });
+    // The parent's history names each re-targeted period with its old and new target (shown as words).
+    type Child = { period: { start: string; end: string }; target: number; newTarget: number };
+    expect(versions[0].changes.replan.to.periods).toEqual(
+      (s.children as Child[])
+        .filter((c) => c.newTarget !== c.target)
+        .map((c) => ({ start: c.period.start, end: c.period.end, from: c.target, to: c.newTarget })),
+    );
+    expect(versions[0].changes.replan.to.periods.length).toBeGreaterThan(0);
+    expect(versions[1].changes.replan.to.periods).toEqual([]);
   });
 
   it('re-plans a ratio (AOV): closed quarters at their actual level, the open ones carry the level now needed', async () => {
@@ -565,6 +595,21 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(rows[1]?.[7]).toBe(20_000_000);
     expect(rows.slice(2).map((r) => r[2])).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
     expect(rows.slice(2).reduce((a, r) => a + cents(Number(r[7])), 0)).toBe(cents(20_000_000));
+    // Money under the currency's format (whole NT$ as the plan page shows targets), the share of the
+    // parent as the exact fraction under a percent format, the period's days as Excel dates.
+    const q1 = ws!.getRow(3);
+    expect(q1.getCell(8).numFmt).toBe('"NT$"#,##0;-"NT$"#,##0');
+    expect(q1.getCell(9).numFmt).toBe('0.0%');
+    expect(q1.getCell(9).value).toBeCloseTo(Number(q1.getCell(8).value) / 20_000_000, 5);
+    expect(q1.getCell(4).value).toEqual(new Date(Date.UTC(2025, 0, 1)));
+    expect(q1.getCell(4).numFmt).toBe('yyyy-mm-dd');
+    expect(ws!.getRow(2).getCell(1).numFmt).toBe('#,##0');
+    // The CSV: the same values rounded as shown (whole currency units, the share to 4 decimals).
+    const csv = await client.get(`${plans()}/${g.id}/export?format=csv&today=2025-07-01`);
+    const q1Csv = csv.body.split('\r\n')[2]!.split(',');
+    expect(q1Csv[3]).toBe('2025-01-01');
+    expect(q1Csv[7]).toMatch(/^\d+$/);
+    expect(q1Csv[8]).toMatch(/^0\.\d{1,4}$/);
   });
 
   it('creates a company-stage plan: three phases with graded goals, targets from the data', async () => {
@@ -600,6 +645,55 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
       .json()
       .map((x: { id: string }) => x.id);
     for (const id of ids) expect(listed).toContain(id);
+  });
+
+  it('stage plans: targets in each KPI’s unit, no blanks, growth from the baseline, new products left to the user', async () => {
+    type G = {
+      id: string | null;
+      metric: string;
+      kpi: string;
+      target: number | null;
+      targetKind: string | null;
+      suggestedFrom: string;
+      grades: object | null;
+    };
+    // The client speaks English: the titles are the profile's stage labels (en.json `stages.*.label`).
+    const titles = {
+      startup: 'Startup: build the foundation',
+      growth: 'Fast-growth: accelerate expansion',
+      mature: 'Mature: stay ahead',
+    };
+    for (const stage of ['startup', 'growth', 'mature'] as const) {
+      const res = await client.post(`${plans()}/stage`, { stage, start: '2026-01-01' });
+      expect(res.statusCode, res.body).toBe(200);
+      const v = res.json() as { title: string; phases: { goal: string; goals: G[] }[] };
+      expect(v.title).toBe(titles[stage]);
+      for (const phase of v.phases) {
+        expect(phase.goal).not.toMatch(/(?<![A-Za-z])[XY](?![A-Za-z])/);
+        for (const g of phase.goals) {
+          if (g.kpi === 'new-product revenue') {
+            expect(g).toMatchObject({
+              id: null,
+              target: null,
+              targetKind: null,
+              suggestedFrom: 'user',
+              grades: null,
+            });
+            continue;
+          }
+          expect(typeof g.target).toBe('number');
+          if (g.kpi === 'sales growth') expect(g.targetKind).toBe('percent_change');
+          if (g.metric === 'revenue' && g.targetKind === 'percent_change')
+            expect(g.target).toBeGreaterThan(0);
+          expect(g.id).not.toBeNull();
+          // A saved target moves the phase's way from the baseline its goal page measures from.
+          const saved = await client.get(`/api/companies/${companyId}/goals/${g.id ?? ''}`);
+          expect(saved.statusCode, saved.body).toBe(200);
+          const uplift = saved.json().grading.achievability.requiredUplift as number | null;
+          if (uplift !== null) expect(uplift, g.kpi).toBeGreaterThan(0);
+        }
+      }
+    }
   });
 
   it('bad input: an unknown grain, ramp without a rate, another company’s goal', async () => {

@@ -13,9 +13,11 @@ import { additiveMismatch, impliedLevel, rebalance } from '../../core/plan/split
 import type { SplitRecipe } from '../../core/plan/types.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
+import type { AuditAction } from '../team/ports.ts';
 import { type LevelWeighting, type LevelWeights, levelWeights } from './level-weights.ts';
 import { fromPlanUnits, kpiToGoalUnits, rangeLayers, readMetric, toPlanUnits } from './plan-data.ts';
 import type { PlanGoal, TargetRevision } from './ports.ts';
+import { gradedRevisions } from './regrade.ts';
 import { loadForPlan, parentTarget } from './split-goal.ts';
 
 export interface PlanNodeView {
@@ -304,10 +306,11 @@ async function applyRevisions(
   parentId: string,
   r: { revisions: TargetRevision[]; locks: Map<string, boolean> },
   reason: string,
-  action: string,
+  action: AuditAction,
 ): Promise<void> {
+  const revisions = await gradedRevisions(ctx, actor, companyId, r.revisions);
   const at = nowIso(ctx);
-  const ok = await ctx.repos.plans.revise(companyId, r.revisions, r.locks, reason, actor.userId, at);
+  const ok = await ctx.repos.plans.revise(companyId, revisions, r.locks, reason, actor.userId, at);
   if (!ok) throw new AppError('VERSION_CONFLICT');
   await ctx.repos.audit.append(
     {

@@ -46,6 +46,8 @@ export interface TargetRevision {
   spec: GoalSpec;
   expectedVersion: number;
   changes: Record<string, { from: unknown; to: unknown }>;
+  /** The goal graded at its new target (the list shows these grades). */
+  grading?: { score: number | null; grades: Grades | null };
 }
 
 export interface PlanRepository {

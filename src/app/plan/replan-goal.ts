@@ -16,6 +16,7 @@ import { levelWeights } from './level-weights.ts';
 import { fromPlanUnits, toPlanUnits } from './plan-data.ts';
 import { readPlanActuals } from './plan-tree.ts';
 import type { PlanGoal, TargetRevision } from './ports.ts';
+import { gradedRevisions } from './regrade.ts';
 import { loadForPlan, parentTarget } from './split-goal.ts';
 
 export interface ReplanRequest {
@@ -117,7 +118,7 @@ export async function replanGoal(
     goalId,
     spec: l.goal.spec,
     expectedVersion: l.goal.version,
-    changes: { replan: { from: null, to: summary } },
+    changes: { replan: { from: null, to: { ...summary, periods: periodChanges(kids, revisions) } } },
   });
   if (!req.dryRun) await saveReplan(ctx, actor, companyId, goalId, revisions, req.reason, summary);
   return {
@@ -194,7 +195,7 @@ async function replanLevels(
     goalId,
     spec,
     expectedVersion: l.goal.version,
-    changes: { replan: { from: null, to: summary } },
+    changes: { replan: { from: null, to: { ...summary, periods: periodChanges(kids, revisions) } } },
   });
   if (!req.dryRun) await saveReplan(ctx, actor, companyId, goalId, revisions, req.reason, summary);
   const currentLevel = toDate.get(goalId) ?? null;
@@ -244,6 +245,29 @@ function childRevisions(kids: readonly PlanGoal[], to: (i: number) => number): T
   return out;
 }
 
+/**
+ * Each re-targeted child's period and its old → new target, for the parent's history (the goal page
+ * shows the re-plan as words, not as the children's ids).
+ */
+function periodChanges(
+  kids: readonly PlanGoal[],
+  revisions: readonly TargetRevision[],
+): { start: string; end: string; from: number; to: number }[] {
+  return revisions.flatMap((r) => {
+    const k = kids.find((x) => x.id === r.goalId);
+    return k
+      ? [
+          {
+            start: k.spec.period.start,
+            end: k.spec.period.end,
+            from: k.spec.target.value,
+            to: r.spec.target.value,
+          },
+        ]
+      : [];
+  });
+}
+
 /** Records a re-plan: the revisions (children's targets and the parent's re-plan note) and its audit entry. */
 async function saveReplan(
   ctx: AppContext,
@@ -254,8 +278,9 @@ async function saveReplan(
   reason: string,
   summary: Record<string, unknown>,
 ): Promise<void> {
+  const graded = await gradedRevisions(ctx, actor, companyId, revisions);
   const at = nowIso(ctx);
-  const ok = await ctx.repos.plans.revise(companyId, revisions, new Map(), reason, actor.userId, at);
+  const ok = await ctx.repos.plans.revise(companyId, graded, new Map(), reason, actor.userId, at);
   if (!ok) throw new AppError('VERSION_CONFLICT');
   await ctx.repos.audit.append(
     {

@@ -261,6 +261,12 @@ export function createPlanRepository(db: Kysely<Database>): PlanRepository {
               .set({
                 name: r.spec.name,
                 spec: JSON.stringify(r.spec),
+                ...(r.grading
+                  ? {
+                      score: r.grading.score,
+                      grades: r.grading.grades ? JSON.stringify(r.grading.grades) : null,
+                    }
+                  : {}),
                 version: r.expectedVersion + 1,
                 updated_at: at,
                 updated_by: by,

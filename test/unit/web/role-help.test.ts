@@ -23,4 +23,11 @@ describe('role help text', () => {
     expect(help.manager).toMatch(words.import);
     expect(can('member', 'data.import')).toBe(false);
   });
+
+  it.each(texts)(
+    '%s does not name the role again before its help (the label is shown beside it)',
+    (_lang, help) => {
+      for (const role of ROLES) expect(help[role], role).not.toMatch(/^[^,，;；。.]{1,16}[:：]/);
+    },
+  );
 });

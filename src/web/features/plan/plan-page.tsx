@@ -3,6 +3,7 @@ import { Alert, App, Breadcrumb, Button, Col, Input, Row, Segmented, Space, Tree
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { daysBetween } from '../../../core/calendar/dates.ts';
 import { isAdditive as isAdditiveMetric } from '../../../core/goals/metric-kinds.ts';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { formatLocalDate } from '../../i18n/format.ts';
@@ -352,7 +353,7 @@ export default function PlanPage() {
           }
           defaults={
             drawer === 'self'
-              ? { ...(recipe?.into ? { into: recipe.into } : {}), by: recipe?.by ?? null }
+              ? { into: recipe?.into ?? grainFor(node.period), by: recipe?.by ?? null }
               : { into: nextGrain(node.children[0]?.periodId ?? null) }
           }
           unit={unit}
@@ -386,6 +387,18 @@ export default function PlanPage() {
 }
 
 /** The grain one step finer than a period id's: quarter → month → week → day. */
+/**
+ * The first split of a goal not split yet: the next grain below its own length (a year into quarters,
+ * a quarter into months, a month into weeks), so the first preview has several columns, not one.
+ */
+export function grainFor(period: { start: string; end: string }): 'quarter' | 'month' | 'week' | 'day' {
+  const days = daysBetween(period.start, period.end);
+  if (days > 185) return 'quarter';
+  if (days > 45) return 'month';
+  if (days > 14) return 'week';
+  return 'day';
+}
+
 function nextGrain(periodId: string | null): 'quarter' | 'month' | 'week' | 'day' {
   if (!periodId) return 'quarter';
   if (/Q\d$/.test(periodId)) return 'month';
