@@ -73,3 +73,13 @@ describe('money on the plan page and the goal list: whole currency units', () =>
     ).toBe('+NT$200,000');
   });
 });
+
+describe('the first split of a goal not split yet', () => {
+  it('is at the next grain below the goal’s own length: several columns, never one', async () => {
+    const { grainFor } = await import('../../../src/web/features/plan/plan-view.ts');
+    expect(grainFor({ start: '2027-01-01', end: '2027-12-31' })).toBe('quarter');
+    expect(grainFor({ start: '2027-01-01', end: '2027-03-31' })).toBe('month');
+    expect(grainFor({ start: '2027-01-01', end: '2027-01-31' })).toBe('week');
+    expect(grainFor({ start: '2027-01-01', end: '2027-01-10' })).toBe('day');
+  });
+});

@@ -3,7 +3,6 @@ import { Alert, App, Breadcrumb, Button, Col, Input, Row, Segmented, Space, Tree
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { daysBetween } from '../../../core/calendar/dates.ts';
 import { isAdditive as isAdditiveMetric } from '../../../core/goals/metric-kinds.ts';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { formatLocalDate } from '../../i18n/format.ts';
@@ -23,6 +22,7 @@ import {
   exactSum,
   findPath,
   formatValue,
+  grainFor,
   levelGrid,
   nodeLabel,
   planHelpKey,
@@ -387,18 +387,6 @@ export default function PlanPage() {
 }
 
 /** The grain one step finer than a period id's: quarter → month → week → day. */
-/**
- * The first split of a goal not split yet: the next grain below its own length (a year into quarters,
- * a quarter into months, a month into weeks), so the first preview has several columns, not one.
- */
-export function grainFor(period: { start: string; end: string }): 'quarter' | 'month' | 'week' | 'day' {
-  const days = daysBetween(period.start, period.end);
-  if (days > 185) return 'quarter';
-  if (days > 45) return 'month';
-  if (days > 14) return 'week';
-  return 'day';
-}
-
 function nextGrain(periodId: string | null): 'quarter' | 'month' | 'week' | 'day' {
   if (!periodId) return 'quarter';
   if (/Q\d$/.test(periodId)) return 'month';

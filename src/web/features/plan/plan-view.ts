@@ -5,6 +5,7 @@
  * never summed.
  */
 import type { Locale } from '../../../contract/common.ts';
+import { daysBetween } from '../../../core/calendar/dates.ts';
 import { formatLocalDate, formatMoney, formatNumber, type MoneyPrecision } from '../../i18n/format.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import type { PlanNode } from './plan-api.ts';
@@ -153,4 +154,16 @@ export function nodeLabel(n: PlanNode, lang: Locale): string {
 /** Closed children (period over before today) with a known actual: what a re-plan acts on. */
 export function closedChildren(node: PlanNode, today: string): PlanNode[] {
   return node.children.filter((c) => c.periodId !== null && c.period.end < today);
+}
+
+/**
+ * The first split of a goal not split yet: the next grain below its own length (a year into quarters,
+ * a quarter into months, a month into weeks), so the first preview has several columns, not one.
+ */
+export function grainFor(period: { start: string; end: string }): 'quarter' | 'month' | 'week' | 'day' {
+  const days = daysBetween(period.start, period.end);
+  if (days > 185) return 'quarter';
+  if (days > 45) return 'month';
+  if (days > 14) return 'week';
+  return 'day';
 }
