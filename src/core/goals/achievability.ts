@@ -19,8 +19,10 @@
  */
 
 import { addDays, addMonths } from '../calendar/dates.ts';
+import { rangeLastYear } from '../calendar/periods.ts';
 import { findTargetsAtProbabilities, forecastSeries, probabilityOfReaching } from '../forecast/index.ts';
 import { KPI_GLOSSARY } from '../kpi/glossary.ts';
+import { KPI_AGGREGATION } from '../kpi/aggregation.ts';
 import type { KpiMetric } from '../kpi/types.ts';
 import type { DataFreshness } from './data-freshness.ts';
 import { goalFinding } from './messages.ts';
@@ -152,6 +154,28 @@ function emptyResult(
   };
 }
 
+/**
+ * A KPI counted over the whole period (customers, retention, CLV: KPI_AGGREGATION 'distinct') is not
+ * the average of its months: a quarter's customers outnumber any one month's (those of several months
+ * count once). The forecast, made of months, is scaled by how the same period last year compared with
+ * the average of its own months (986 customers in a quarter whose months had about 670); 1 where last
+ * year says nothing, and for every other metric.
+ */
+function wholePeriodScale(metric: KpiMetric, period: GoalPeriod, history: GoalHistory): number {
+  if (KPI_AGGREGATION[metric] !== 'distinct' || history.samePeriodLastYear === null) return 1;
+  const byMonth = new Map(history.monthly.map((m) => [m.period, m.value]));
+  let weighted = 0;
+  let days = 0;
+  for (const share of monthShares(rangeLastYear(period))) {
+    const v = byMonth.get(share.period);
+    if (v === null || v === undefined) return 1;
+    weighted += v * share.days;
+    days += share.days;
+  }
+  const average = days > 0 ? weighted / days : 0;
+  return average > 0 && history.samePeriodLastYear > 0 ? history.samePeriodLastYear / average : 1;
+}
+
 function freshnessParams(f: DataFreshness, lang: Lang): Record<string, string> {
   return {
     lastSale: f.lastSaleDate ?? '—',
@@ -244,13 +268,14 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   });
   const actualToDate = additive ? (history.actualToDate ?? 0) : 0;
   const remainingDays = remaining.reduce((s, m) => s + m.days, 0);
+  const overPeriod = wholePeriodScale(metric, period, history);
   const periodValue = (monthly: readonly number[]): number => {
     let acc = 0;
     for (const share of remaining) {
       const v = monthly[monthIndex(share.period)] ?? 0;
       acc += additive ? v * share.fraction : v * share.days;
     }
-    return additive ? actualToDate + acc : remainingDays > 0 ? acc / remainingDays : 0;
+    return additive ? actualToDate + acc : remainingDays > 0 ? (acc / remainingDays) * overPeriod : 0;
   };
   const totals = fc.paths.length > 0 ? fc.paths.map(periodValue) : [periodValue(fc.mean)];
   const sorted = [...totals].sort((a, b) => a - b);

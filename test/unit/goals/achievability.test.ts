@@ -389,3 +389,41 @@ describe('periods a forecast cannot judge', () => {
     expect(over.findings[0]?.code).toBe('PERIOD_OVER');
   });
 });
+
+describe('a KPI counted over the whole period (customers)', () => {
+  // About 670 customers a month, steady, and 986 distinct over last year's same quarter (customers of
+  // several months count once there).
+  const steady: GoalHistory = {
+    today: '2026-12-03',
+    monthly: Array.from({ length: 36 }, (_, i) => ({
+      period: addMonths('2023-12-01', i).slice(0, 7),
+      value: 670 * (1 + 0.02 * Math.sin(i * 1.3)),
+    })),
+    samePeriodLastYear: 986,
+    recentDaily: null,
+    actualToDate: null,
+    reps: null,
+    revenuePerRepMonthly: null,
+    som: null,
+  };
+  const assess = (value: number) =>
+    assessAchievability({
+      metric: 'customers',
+      target: { metric: 'customers', kind: 'absolute', value, per: null },
+      period: { start: '2027-01-01', end: '2027-03-31' },
+      history: steady,
+      lang: 'en',
+    }).achievability;
+
+  it('forecasts the quarter’s customers, not the average month’s', () => {
+    const a = assess(986);
+    // A steady shop: the quarter's forecast is about last year's quarter, not about 670.
+    expect(a.forecast?.mean ?? 0).toBeGreaterThan(900);
+    expect(a.forecast?.mean ?? 0).toBeLessThan(1_080);
+    expect(a.recommended?.p50 ?? 0).toBeGreaterThan(900);
+    // 900 customers in the quarter is likely for this shop (it was hopeless measured against 670 a
+    // month); 1,200 is not.
+    expect(assess(900).probability ?? 0).toBeGreaterThan(0.8);
+    expect(assess(1_200).probability ?? 1).toBeLessThan(0.2);
+  });
+});
