@@ -36,7 +36,7 @@ export function CompanySwitcher({ compact }: { compact: boolean }) {
       value: m.companyId,
       label: compact ? m.companyName : `${m.companyName} · ${t(`roles.${m.role}`)}`,
     })),
-    { value: CREATE, label: `＋ ${t('company.create')}` },
+    { value: CREATE, label: `+ ${t('company.create')}` },
   ];
 
   return (

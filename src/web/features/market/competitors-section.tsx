@@ -67,7 +67,7 @@ export function CompetitorsSection({ canEdit }: { canEdit: boolean }) {
                 block
                 onClick={() => add({ name: '', priceLevel: null, strengths: '', weaknesses: '', notes: '' })}
               >
-                ＋ {t('market.addCompetitor')}
+                + {t('market.addCompetitor')}
               </Button>
             )}
           </>

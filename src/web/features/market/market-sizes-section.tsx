@@ -91,7 +91,7 @@ export function MarketSizesSection({
                   })
                 }
               >
-                ＋ {t('market.addSize')}
+                + {t('market.addSize')}
               </Button>
             )}
           </>

@@ -37,7 +37,7 @@ export function ObjectivesSection({ canEdit }: { canEdit: boolean }) {
             ))}
             {canEdit && (
               <Button type="dashed" block onClick={() => add({ title: '', description: '' })}>
-                ＋ {t('market.addObjective')}
+                + {t('market.addObjective')}
               </Button>
             )}
           </>

@@ -40,7 +40,7 @@ export function SwotSection({ canEdit }: { canEdit: boolean }) {
                     ))}
                     {canEdit && (
                       <Button size="small" type="dashed" onClick={() => add({ text: '' })}>
-                        ＋ {t('common.add')}
+                        + {t('common.add')}
                       </Button>
                     )}
                   </>
