@@ -21,8 +21,8 @@
 import { addDays, addMonths } from '../calendar/dates.ts';
 import { rangeLastYear } from '../calendar/periods.ts';
 import { findTargetsAtProbabilities, forecastSeries, probabilityOfReaching } from '../forecast/index.ts';
-import { KPI_GLOSSARY } from '../kpi/glossary.ts';
 import { KPI_AGGREGATION } from '../kpi/aggregation.ts';
+import { KPI_GLOSSARY } from '../kpi/glossary.ts';
 import type { KpiMetric } from '../kpi/types.ts';
 import type { DataFreshness } from './data-freshness.ts';
 import { goalFinding } from './messages.ts';
