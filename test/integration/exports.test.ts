@@ -63,8 +63,11 @@ describe.each(dialects())('exports (%s)', (dialect) => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toMatch(/^Period,From,To,.*,Same period last year$/);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(',320,');
+    // The whole range's row, as the screen's 合計: the months' revenue added up.
+    const months = lines.slice(1, 3).map((l) => Number(l.split(',')[3]));
+    expect(lines[3]).toBe(`Total,2026-01-01,2026-02-28,${months[0]! + months[1]!},0`);
   });
 
   it('exports a KPI view by a dimension under its name, money and dates formatted as on screen', async () => {
@@ -79,6 +82,14 @@ describe.each(dialects())('exports (%s)', (dialect) => {
       .split('\r\n');
     expect(lines[0]).toBe('期間,起,迄,通路,客單價,去年同期');
     expect(lines).toContain('2026-01,2026-01-01,2026-01-31,門市,160,');
+    // A ratio's whole-range row per channel is the API's total (Σ revenue ÷ Σ orders), not a sum of months.
+    const api = (
+      await owner.client.get(
+        `/api/companies/${owner.companyId}/kpi?metric=aov&from=2026-01-01&to=2026-02-28&grain=month&by=channel`,
+      )
+    ).json() as { total: { key: string; value: number }[] };
+    for (const t of api.total)
+      expect(lines).toContain(`整段期間,2026-01-01,2026-02-28,${t.key},${Math.round(t.value * 100) / 100},`);
 
     owner.client.locale = 'en';
     const enCsv = await owner.client.get(url('csv'));

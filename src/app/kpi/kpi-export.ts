@@ -1,6 +1,7 @@
 /**
  * The KPI explorer's view as a table for the one CSV/XLSX writer (ingest/export-table.ts): one row
- * per period (× breakdown member) with last year beside it, then what the data lacked. Each column
+ * per period (× breakdown member) with last year beside it, the whole range's row(s), then what the
+ * data lacked. Each column
  * says what it holds (dates, the KPI's money, percent, count or score), so the file shows the values
  * as the screen does.
  */
@@ -56,6 +57,7 @@ export async function exportKpiView(
     ? ['Period', 'From', 'To', ...by, label, 'Same period last year']
     : ['期間', '起', '迄', ...by, label, '去年同期'];
   const value = kpiValueColumn(result.unit, result.aggregation, result.currency);
+  const wholeRange = result.aggregation === 'sum' ? (en ? 'Total' : '合計') : en ? 'Whole range' : '整段期間';
   const columns: ExportColumn[] = [
     { kind: 'text' },
     { kind: 'date' },
@@ -71,6 +73,13 @@ export async function exportKpiView(
       const ly = result.comparison[i];
       const lastYearValue = ly && (ly.key ?? '') === (p.key ?? '') ? ly.value : null;
       return [p.label, p.start, p.end, ...(result.by ? [p.key ?? ''] : []), p.value, lastYearValue];
+    }),
+    // The whole range (per breakdown member), as the explorer's last row and summary show it: a sum's
+    // total, or a ratio or a count over the whole range, never the rows added up.
+    ...result.total.map((t, i) => {
+      const ly = result.comparisonTotal[i];
+      const lastYearValue = ly && (ly.key ?? '') === (t.key ?? '') ? ly.value : null;
+      return [wholeRange, t.start, t.end, ...(result.by ? [t.key ?? ''] : []), t.value, lastYearValue];
     }),
     // What the files in the range lacked that this KPI depends on, as the explorer and CLI say it.
     ...(result.caveats.length > 0 ? [[]] : []),

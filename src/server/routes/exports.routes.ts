@@ -13,6 +13,7 @@ import { type ExportRows, writeCsv, writeXlsx } from '../../ingest/export-table.
 import { requireActor } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
 import { type RouteDeps, zodApp } from './deps.ts';
+import { kpiQueryOf } from './kpi-query.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -79,14 +80,7 @@ export function exportRoutes(app: FastifyInstance, deps: RouteDeps): void {
         ctx,
         requireActor(req),
         req.params.companyId,
-        {
-          metric: req.query.metric,
-          from: req.query.from,
-          to: req.query.to,
-          grain: req.query.grain,
-          by: req.query.by,
-          where: req.query.where,
-        },
+        kpiQueryOf(req.query),
         requestLocale(req),
       );
       return sendRows(reply, file.rows, req.query.format, file.name, file.sheet, file.columns);

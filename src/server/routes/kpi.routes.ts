@@ -11,6 +11,7 @@ import {
 import { requireActor } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
 import { type RouteDeps, zodApp } from './deps.ts';
+import { kpiQueryOf } from './kpi-query.ts';
 
 export function kpiRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const r = zodApp(app);
@@ -30,14 +31,7 @@ export function kpiRoutes(app: FastifyInstance, deps: RouteDeps): void {
     },
     async (req) => {
       const actor = requireActor(req);
-      return getKpi(ctx, actor, req.params.companyId, {
-        metric: req.query.metric,
-        from: req.query.from,
-        to: req.query.to,
-        grain: req.query.grain,
-        by: req.query.by,
-        where: req.query.where,
-      });
+      return getKpi(ctx, actor, req.params.companyId, kpiQueryOf(req.query));
     },
   );
 
