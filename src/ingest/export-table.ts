@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { ExportColumn } from '../app/export-columns.ts';
-import { CURRENCY_EXPONENT, currencySymbol, isCurrency } from '../core/money/currency.ts';
+import { CURRENCY_EXPONENT, currencySymbol, isCurrency, roundHalfAway } from '../core/money/currency.ts';
 
 /** A cell of an export: text, a number (kept numeric), a boolean, or empty. */
 export type ExportCell = string | number | boolean | null | undefined;
@@ -24,13 +24,6 @@ export function neutralizeText(text: string): string {
 export type { ExportColumn };
 
 const CIVIL_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** `value` rounded to `digits` decimals, half away from zero (never -0). */
-function roundTo(value: number, digits: number): number {
-  const f = 10 ** digits;
-  const r = (Math.sign(value) * Math.round(Math.abs(value) * f)) / f;
-  return r === 0 ? 0 : r;
-}
 
 const minorDigits = (currency: string): number => (isCurrency(currency) ? CURRENCY_EXPONENT[currency] : 2);
 
@@ -88,7 +81,7 @@ function csvField(cell: ExportCell, col?: ExportColumn): string {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return '';
     const digits = col ? csvDigits(col) : null;
-    return String(digits === null ? cell : roundTo(cell, digits));
+    return String(digits === null ? cell : roundHalfAway(cell, digits));
   }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   const t = neutralizeText(cell);
@@ -177,7 +170,7 @@ export async function writeXlsx(
           continue;
         }
         const digits = col ? xlsxDigits(col) : null;
-        values.push(digits === null ? cell : roundTo(cell, digits));
+        values.push(digits === null ? cell : roundHalfAway(cell, digits));
         if (formats[i] !== undefined && col?.kind !== 'date') formatted.push(i);
       } else if (typeof cell === 'string' && col?.kind === 'date' && CIVIL_DAY.test(cell)) {
         const [, y, m, d] = CIVIL_DAY.exec(cell)!;

@@ -30,8 +30,14 @@ export function fromMinorUnits(minor: number, currency: Currency): number {
  * minor units; only what is shown is rounded.
  */
 export function toWholeUnits(amount: number): number {
-  const whole = Math.sign(amount) * Math.round(Math.abs(amount));
-  return whole === 0 ? 0 : whole;
+  return roundHalfAway(amount, 0);
+}
+
+/** `value` rounded to `digits` decimals, half away from zero (never -0): how amounts are shown and exported. */
+export function roundHalfAway(value: number, digits: number): number {
+  const f = 10 ** digits;
+  const r = (Math.sign(value) * Math.round(Math.abs(value) * f)) / f;
+  return r === 0 ? 0 : r;
 }
 
 export function isCurrency(value: string): value is Currency {
