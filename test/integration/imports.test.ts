@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantOf } from '../../src/db/tenants.ts';
@@ -107,6 +108,28 @@ describe.each(dialects())('imports (%s)', (dialect) => {
     const history = (await client.get(`/api/companies/${companyId}/imports`)).json();
     expect(history).toHaveLength(3);
     expect(history[2]).toMatchObject({ fileName: 'pos.csv', added: 3, status: 'committed' });
+  });
+
+  it('previews a spreadsheet: an Excel date shows the day it is read as, 商品分類 is the category', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('銷售');
+    ws.addRow(['日期', '訂單編號', '商品名稱', '商品分類', '數量', '金額']);
+    ws.addRow([new Date(Date.UTC(2026, 8, 8)), 'S001', '滷豆干', '滷味', 2, 90]);
+    ws.getCell('A2').numFmt = 'yyyy/mm/dd';
+    const body = Buffer.from(await wb.xlsx.writeBuffer());
+    const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, 'shop.xlsx', body);
+    expect(up.statusCode, up.body).toBe(201);
+    const preview = await client.post(`/api/companies/${companyId}/imports/preview`, {
+      uploadId: up.json().uploadId,
+      kind: 'sales',
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const p = preview.json();
+    expect(p.mapping).toMatchObject({ date: 0, orderId: 1, product: 2, category: 3 });
+    expect(p.unmappedHeaders).toEqual([]);
+    expect(p.rows[0].problems).toEqual([]);
+    expect(p.rows[0].cells[0]).toBe('46273 → 2026-09-08');
   });
 
   it('undoes an import as a whole', async () => {

@@ -84,6 +84,42 @@ describe('pacer kpi (SQLite, real processes)', () => {
     expect(r.stdout).toContain(`${thisMonth}\t120 (partial)`);
   });
 
+  it('a range into the future: the month still running is partial, a month not begun has no figure', () => {
+    const [y, m] = thisMonth.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    // The last day of next month: day 0 of the month after it.
+    const last = new Date(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)), 0))
+      .toISOString()
+      .slice(0, 10);
+    const r = run([
+      'kpi',
+      'revenue',
+      '--from',
+      `${thisMonth}-01`,
+      '--to',
+      last,
+      '--lang',
+      'en',
+      '--data',
+      data,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toContain(`${thisMonth}\t120 (partial)`);
+    const future = lines.find((l) => l.startsWith(`${next}\t`));
+    expect(future).toBeDefined();
+    expect(future).not.toMatch(/\t0\b/);
+    const json = run(['kpi', 'revenue', '--from', `${thisMonth}-01`, '--to', last, '--json', '--data', data]);
+    expect(json.status, json.stderr).toBe(0);
+    const series = (
+      JSON.parse(json.stdout) as { series: { period: string; value: number | null; partial?: boolean }[] }
+    ).series;
+    expect(series.map((p) => [p.value, p.partial])).toEqual([
+      [120, true],
+      [null, true],
+    ]);
+  });
+
   it('a question it cannot answer is refused in the language asked for, naming the field', () => {
     const args = ['kpi', 'revenue', '--from', '2026-02-30', '--to', '2026-01-01', '--data', data];
     const zh = run(args);

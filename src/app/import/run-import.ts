@@ -284,6 +284,31 @@ function rowNormalizer(
   }
 }
 
+/**
+ * The cells as the preview shows them: a date written as a bare number (an Excel serial: a spreadsheet
+ * keeps dates as day counts) is shown with the day it was read as, 「46273 → 2026-09-08」, so that the
+ * user sees the date, not a count.
+ */
+function shownCells(cells: string[], dateColumn: number | null, n: Normalized): string[] {
+  if (dateColumn === null || !n.ok) return cells;
+  const raw = cells[dateColumn];
+  if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw.trim())) return cells;
+  const shown = [...cells];
+  shown[dateColumn] = `${raw.trim()} → ${recordDay(n)}`;
+  return shown;
+}
+
+function recordDay(n: Extract<Normalized, { ok: true }>): string {
+  switch (n.kind) {
+    case 'sales':
+      return n.record.saleDate;
+    case 'marketing':
+      return n.record.day;
+    case 'satisfaction':
+      return n.record.respondedOn;
+  }
+}
+
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
 /** Required fields without a column: a marketing file may take one channel for all its lines. */
@@ -414,6 +439,7 @@ export async function previewImport(
     const used = new Set(Object.values(mapping).filter((v): v is number => v !== null));
     const normalize = normalizer(req.kind, mapping, p.opts, opts.format);
     const out: PreviewResult['rows'] = [];
+    const dateColumn = (mapping as Readonly<Record<string, number | null>>).date ?? null;
     while (out.length < lines) {
       const batch = await rows.next();
       if (batch === null) break;
@@ -421,7 +447,11 @@ export async function previewImport(
         if (out.length >= lines) break;
         if (isBlank(row.cells)) continue;
         const n = normalize(row);
-        out.push({ line: row.line, cells: row.cells, problems: n.ok ? [] : n.problems });
+        out.push({
+          line: row.line,
+          cells: shownCells(row.cells, dateColumn, n),
+          problems: n.ok ? [] : n.problems,
+        });
       }
     }
     const required = new Set<string>(REQUIRED_FIELDS[req.kind] as readonly string[]);

@@ -1,6 +1,8 @@
+import { todayIn } from '../../core/calendar/time-zones.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { matchFilterNames } from '../../core/goals/scope-match.ts';
 import type { UnknownScopeName } from '../../core/goals/types.ts';
+import { asOfToday } from '../../core/kpi/assemble.ts';
 import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
 import { type GlossaryEntry, glossaryIn, type KpiLocale } from '../../core/kpi/glossary.ts';
 import { DIMENSIONS, type Dimension, type KpiResult } from '../../core/kpi/types.ts';
@@ -50,8 +52,10 @@ export async function getKpi(
     ]);
     return { ...kpi, caveats, unknownFilters };
   });
+  const shown = kpiResultInCurrencyUnits(result);
   return {
-    ...kpiResultInCurrencyUnits(result),
+    ...shown,
+    series: asOfToday(shown.series, todayIn(profile.timeZone, ctx.clock.now())),
     caveats: result.caveats,
     unknownFilters: result.unknownFilters,
   };

@@ -79,6 +79,21 @@ export function isPartial(bucket: Bucket): boolean {
   return bucket.range.start !== bucket.period.start || bucket.range.end !== bucket.period.end;
 }
 
+/**
+ * The series as of `today` (the company's local day): a period that has not ended before today is
+ * still running (its figure so far: partial), and a period that starts after today has no figure yet
+ * (null, not a zero that reads as a collapse).
+ */
+export function asOfToday(series: readonly KpiPoint[], today: string): KpiPoint[] {
+  return series.map((p) => {
+    if (p.start > today) {
+      const { numerator: _n, denominator: _d, satisfiedShare: _s, ...rest } = p;
+      return { ...rest, value: null, partial: true };
+    }
+    return p.end >= today && !p.partial ? { ...p, partial: true } : p;
+  });
+}
+
 /** One bucket spanning all of `buckets` (their first day to their last), or null when there are none. */
 export function wholeRangeBucket(buckets: readonly Bucket[]): Bucket | null {
   const first = buckets[0];
