@@ -61,3 +61,9 @@ export const sessionSchema = z.object({
   csrfToken: z.string(),
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/** GET /api/auth/session: the session of the cookie sent, or null when nobody is logged in. */
+export const optionalSessionSchema = sessionSchema
+  .nullable()
+  .describe('The session of the cookie sent; null when nobody is logged in (or the session ended).');
+export type OptionalSession = z.infer<typeof optionalSessionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { targetFieldProblem } from '../core/goals/target-limits.ts';
 import type * as core from '../core/goals/types.ts';
 import { DATA_GAPS } from '../core/ingest/data-gaps.ts';
 import { DIMENSIONS, KPI_METRICS } from '../core/kpi/types.ts';
@@ -53,7 +54,8 @@ export const goalPeriodSchema = z
   .object({ start: localDate, end: localDate })
   .refine((p) => p.start <= p.end, { message: 'end_before_start', path: ['end'] });
 
-export const goalInputSchema = z.object({
+/** A goal as stored and answered (targets as they were saved); requests are checked by goalInputSchema. */
+const goalFieldsSchema = z.object({
   name: textSchema.trim().min(1).max(200),
   /** The sentence the goal was written as, if any (kept for the record). */
   statement: multilineTextSchema.trim().max(2000).default(''),
@@ -69,6 +71,28 @@ export const goalInputSchema = z.object({
   strategies: z.array(textSchema.trim().min(1).max(300)).max(30).default([]),
   notes: multilineTextSchema.trim().max(5000).default(''),
 });
+
+/**
+ * Targets no business can reach are refused with the field's path (target.value,
+ * extraTargets.1.value): a negative amount or count, a rate outside 0–100 %, a fall of 100 % or more
+ * (core/goals/target-limits.ts: the rule the use cases and the grading of a sentence apply too). The
+ * message is a code of FIELD_MESSAGES, which the server words in the request's language.
+ */
+function refuseImpossibleTargets(
+  goal: { target: GoalTarget; extraTargets: GoalTarget[] },
+  ctx: z.RefinementCtx,
+): void {
+  const check = (t: GoalTarget, path: (string | number)[]) => {
+    const code = targetFieldProblem(t);
+    if (code) ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: code });
+  };
+  check(goal.target, ['target']);
+  goal.extraTargets.forEach((t, i) => {
+    check(t, ['extraTargets', i]);
+  });
+}
+
+export const goalInputSchema = goalFieldsSchema.superRefine(refuseImpossibleTargets);
 export type GoalInput = z.infer<typeof goalInputSchema>;
 
 export const letterGradeSchema = z.enum(LETTER_GRADES);
@@ -101,6 +125,10 @@ export const achievabilitySchema = z.object({
   unit: z.enum(['money', 'percent', 'number']),
   /** The target over the goal's period: a total (rates and changes converted) or a level (see shape). */
   targetValue: z.number().nullable(),
+  /**
+   * Null is no data (not 0): last year's same period when the data does not cover every day of it,
+   * the run rate when the data covers none of the last 90 days.
+   */
   baseline: z.object({
     samePeriodLastYear: z.number().nullable(),
     recentRunRate: z.number().nullable(),
@@ -115,6 +143,8 @@ export const achievabilitySchema = z.object({
       p50: z.number(),
       p90: z.number(),
       samples: z.number().int(),
+      /** The length in months of the windows compared (the goal's own length, up to 12). */
+      months: z.number().int(),
     })
     .nullable(),
   /** The period's forecast: `mean` is the point forecast (the sample paths' median, inside its bands). */
@@ -172,7 +202,7 @@ export const gradingSchema = z.object({
 });
 export type Grading = z.infer<typeof gradingSchema>;
 
-export const goalSchema = goalInputSchema.extend({
+export const goalSchema = goalFieldsSchema.extend({
   id: idSchema,
   status: z.enum(['active', 'archived']),
   version: z.number().int(),
@@ -197,10 +227,12 @@ export const goalListQuerySchema = z.object({
 });
 export const createGoalBodySchema = goalInputSchema;
 /** Edit with the version read (409 VERSION_CONFLICT when stale) and why (kept in the history). */
-export const updateGoalBodySchema = goalInputSchema.extend({
-  version: z.number().int().min(1),
-  reason: multilineTextSchema.trim().max(1000).default(''),
-});
+export const updateGoalBodySchema = goalFieldsSchema
+  .extend({
+    version: z.number().int().min(1),
+    reason: multilineTextSchema.trim().max(1000).default(''),
+  })
+  .superRefine(refuseImpossibleTargets);
 
 /** Sentence → draft goal (for the wizard: writing a sentence fills the form). */
 export const parseGoalBodySchema = z.object({
@@ -209,7 +241,7 @@ export const parseGoalBodySchema = z.object({
   today: localDate.optional(),
 });
 export const parsedGoalSchema = z.object({
-  draft: goalInputSchema.partial().extend({ statement: z.string() }),
+  draft: goalFieldsSchema.partial().extend({ statement: z.string() }),
   /** Names the reader found that are not (yet) in the company's data, per dimension. */
   unknownNames: z.record(z.string(), z.array(z.string())),
   grading: gradingSchema,

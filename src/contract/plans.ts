@@ -80,7 +80,9 @@ export const splitViewSchema = z.object({
       target: z.number(),
       /** Of the parent's total; null for ratios (never summed). */
       share: z.number().nullable(),
+      /** Last year's actual; an estimate (`lastYearEstimated`) when the data covers only part of that period. */
       lastYear: z.number().nullable(),
+      lastYearEstimated: z.boolean(),
       locked: z.boolean(),
     }),
   ),
@@ -234,6 +236,10 @@ export const stagePlanSchema = z.object({
           target: z.number().nullable(),
           targetKind: targetKindSchema.nullable(),
           suggestedFrom: z.enum(['recommended', 'baseline', 'no_data', 'user']),
+          /** What the target is measured from (last year only when the data covers it whole); null: no baseline. */
+          basis: z.enum(['same_period_last_year', 'recent_run_rate']).nullable(),
+          /** Why no number is proposed (target null), in the request's language. */
+          reason: z.string().nullable(),
           recommended: z.object({ p50: z.number(), p70: z.number(), p90: z.number() }).nullable(),
           grades: smartGradesSchema.nullable(),
           score: z.number().nullable(),

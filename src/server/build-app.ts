@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -14,9 +14,12 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { ZodType } from 'zod';
 import type { AppContext } from '../app/ports.ts';
 import { isAppError } from '../core/errors/app-error.ts';
+import type { MessageLocale } from '../core/errors/catalogue.ts';
 import { cookieSettings, type RouteAccess, registerAuth } from './auth.ts';
+import { requestLocale } from './locale.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -33,6 +36,7 @@ import { profileRoutes } from './routes/profile.routes.ts';
 import { teamRoutes } from './routes/team.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { type LocalizedIssue, localizedIssues } from './validation-errors.ts';
 
 /** The cache lifetime of the web app's hashed assets (a new build has new names). */
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
@@ -76,6 +80,35 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api route with its access level (the authorization matrix test reads it). */
     pacerRoutes: RouteInfo[];
+  }
+}
+
+/**
+ * The field problems of a request its route's contract refused, in `locale`: the part that failed
+ * (body, querystring, params) is checked again against its schema with the locale's messages.
+ */
+function requestIssues(
+  req: FastifyRequest,
+  part: string | undefined,
+  locale: MessageLocale,
+): LocalizedIssue[] | null {
+  const schemas = req.routeOptions.schema as Record<string, unknown> | undefined;
+  const data =
+    part === 'body'
+      ? req.body
+      : part === 'querystring'
+        ? req.query
+        : part === 'params'
+          ? req.params
+          : part === 'headers'
+            ? req.headers
+            : undefined;
+  const schema = part ? schemas?.[part] : undefined;
+  if (!(schema instanceof ZodType)) return null;
+  try {
+    return localizedIssues(schema, data, locale);
+  } catch {
+    return null;
   }
 }
 
@@ -142,10 +175,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error, req, reply) => {
     if (isAppError(error)) return sendProblem(req, reply, error.code, error.fieldErrors, error.params);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((v) => ({
-        path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-        message: v.message ?? 'invalid',
-      }));
+      // Every field problem in the request's language: `message` and `detail` worded for people,
+      // `code` for programs.
+      const issues = requestIssues(req, error.validationContext, requestLocale(req)) ?? [];
+      const errors =
+        issues.length > 0
+          ? issues.map((i) => ({ path: i.path, code: i.code, message: i.message, detail: i.message }))
+          : error.validation.map((v) => ({
+              path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+              code: v.keyword,
+              message: v.message ?? 'invalid',
+            }));
       return sendProblem(req, reply, 'VALIDATION_FAILED', errors);
     }
     if (isResponseSerializationError(error)) {
@@ -191,8 +231,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   if (hasWeb) {
     // preCompressed: the build writes each asset's .br and .gz beside it (vite.config.ts); a browser
     // gets the encoding it accepts, compressed once at build time, not per request. The plugin serves
-    // the files the folder holds at start through a route each (wildcard: false), so their headers are
-    // set here: the hashed assets are kept for a year, and a cache between keeps each encoding apart.
+    // the files the folder holds at start through a route each (wildcard: false; favicon.svg, which the
+    // build copies from src/web/public, among them), so their headers are set here: the hashed assets
+    // are kept for a year, and a cache between keeps each encoding apart.
     const assets = join(webDir, 'assets');
     await app.register(fastifyStatic, {
       root: webDir,
@@ -211,7 +252,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       const file = (req.params as { '*': string })['*'];
       return reply.sendFile(join('assets', file));
     });
-    app.get('/favicon.svg', (_req, reply) => reply.sendFile('favicon.svg'));
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) {
         return reply

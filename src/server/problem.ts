@@ -26,31 +26,42 @@ export function problemMessage(
   return errorMessage(code, locale, words);
 }
 
+/**
+ * A field problem to send: a use case's (`message` in English or a code, `messages` in both languages
+ * when it words it for people), or one of a request the contract refused (already in the request's
+ * language, with its `code` and `detail`).
+ */
+export type ProblemField = FieldError & { code?: string; detail?: string };
+
 /** Sends an RFC 9457 problem+json answer for a catalogue code, in the request's language. */
 export function sendProblem(
   req: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
-  errors?: FieldError[],
+  errors?: readonly ProblemField[],
   params?: Readonly<Record<string, string | number>>,
 ) {
   const status = errorStatus(code);
   const locale = requestLocale(req);
   const body = {
     type: `https://pacer.local/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-    title: problemMessage(code, 'en', params),
+    title: problemMessage(code, locale, params),
     status,
     code,
     detail: problemMessage(code, locale, params),
-    // Each field's `message` stays in English; one worded for people carries it in the request's
-    // language too, as `detail`.
+    // A use case's field `message` stays in English (or a code the web app words itself); one worded
+    // for people carries it in the request's language too, as `detail`.
     ...(errors && errors.length > 0
       ? {
-          errors: errors.map((f) =>
-            f.messages
-              ? { path: f.path, message: f.message, detail: fieldMessage(f, locale) }
-              : { path: f.path, message: f.message },
-          ),
+          errors: errors.map((f) => {
+            const detail = f.messages ? fieldMessage(f, locale) : f.detail;
+            return {
+              path: f.path,
+              ...(f.code === undefined ? {} : { code: f.code }),
+              message: f.message,
+              ...(detail === undefined ? {} : { detail }),
+            };
+          }),
         }
       : {}),
   };

@@ -32,6 +32,39 @@ describe('foundation: sign up, profile, languages, invitation, demo company', ()
 
   const shot = screenshot;
 
+  it('shows a first-time visitor the login page with a clean console and the favicon', async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      // Every console error counts here, failed requests too ("Failed to load resource": a 401).
+      const context = await browser.newContext({ locale: 'zh-TW', viewport });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const failed: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('response', (r) => {
+        if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+      });
+      await page.goto(`${server.url}/`);
+      await page.waitForURL(/\/login/);
+      await new LoginPage(page).waitForIt();
+      await page.waitForLoadState('networkidle');
+      expect(failed).toEqual([]);
+      expect(errors).toEqual([]);
+      // The tab's icon: the page links the SVG, which the server answers as an image.
+      expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.svg');
+      const icon = await page.request.get(`${server.url}/favicon.svg`);
+      expect(icon.status()).toBe(200);
+      expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+      expect(await icon.text()).toContain('<svg');
+      await context.close();
+    }
+  });
+
   it('runs the main flow end to end in Chromium', async ({ onTestFailed }) => {
     const stamp = Date.now().toString(36);
     const owner = {

@@ -147,7 +147,7 @@ describe('the import wizard shows its decisions and asks for the date order when
     );
     const wizard = await toDecisions(page, file);
     const decisions = page.getByTestId('import-decisions');
-    await expect.poll(() => decisions.textContent()).toContain('沒有顧客欄');
+    await expect.poll(() => decisions.textContent()).toContain('沒有客戶欄');
     await wizard.commit();
     await wizard.result().waitFor();
     expect(await wizard.resultCount('added')).toBe(3);

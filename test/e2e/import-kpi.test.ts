@@ -233,7 +233,7 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     await shot(page, 'kpi-04-empty-csat');
     await page.getByTestId('kpi-empty-import').click();
     await wizard.waitForIt();
-    expect(await page.getByRole('radio', { name: /顧客滿意度/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /客戶滿意度/ }).isChecked()).toBe(true);
 
     // 6. The import brought a new channel 「外送」, which is the demo's 「外送平台」: merge them.
     await shell.goTo('品項與通路');

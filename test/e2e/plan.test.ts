@@ -5,6 +5,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../src/contract/common.ts';
+import { addDays, addMonths } from '../../src/core/calendar/dates.ts';
+import { todayIn } from '../../src/core/calendar/time-zones.ts';
+import { periodState } from '../../src/core/plan/period-state.ts';
 import { startTestServer } from '../support/server.ts';
 import { chooseOption } from './pages/antd.ts';
 import { AppShell } from './pages/app-shell.ts';
@@ -282,6 +285,22 @@ describe('phase goals in the browser', () => {
     const preview = (await page.getByTestId('replan-preview').textContent()) ?? '';
     expect(preview).toMatch(/已結束的期間比目標(少|多)了 NT\$/);
     expect(preview).toContain('已結束');
+    // Each quarter says where it stands on its own (never 「進行中 / 未開始」); the one in progress shows
+    // its actual so far, marked partial.
+    const today = todayIn('Asia/Taipei', new Date());
+    const quarters = [1, 2, 3, 4].map((q) => ({
+      start: `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`,
+      end: addDays(addMonths(`${year}-${String(q * 3 - 2).padStart(2, '0')}-01`, 3), -1),
+    }));
+    const words = { closed: '已結束', 'in-progress': '進行中', 'not-started': '未開始' } as const;
+    expect(await page.getByTestId('replan-state').allTextContents()).toEqual(
+      quarters.map((q) => words[periodState(q, today)]),
+    );
+    const running = quarters.findIndex((q) => periodState(q, today) === 'in-progress');
+    if (running >= 0) {
+      const row = page.getByTestId('replan-actual').nth(running);
+      expect(await row.textContent()).toMatch(/^NT\$[\d,]+未完整$/);
+    }
     await page.getByTestId('replan-reason').fill('前三季檢討,差額分攤到第四季');
     await screenshot(page, 'plan-06-replan-zh');
     await page.locator('#replan-record').click();
@@ -297,6 +316,11 @@ describe('phase goals in the browser', () => {
     // A closed quarter's actual is said in words beside its target (no check mark: not "reached").
     const actual = (await cell(page, `${year}-Q1`).getByTestId('plan-cell-actual').textContent()) ?? '';
     expect(actual).toMatch(/^目前實績 NT\$/);
+    // The chart marks the quarter in progress apart from the actual line (as the KPI charts do).
+    expect(await page.getByTestId('plan-chart').getAttribute('data-partial')).toBe(
+      running >= 0 ? `${year}-Q${running + 1}` : '',
+    );
+    await screenshot(page, 'plan-06b-replanned-chart');
     const versions = (await (await context.request.get(`${a.base}/goals/${goal.id}/versions`)).json()) as {
       reason: string;
     }[];

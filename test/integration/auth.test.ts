@@ -78,13 +78,34 @@ describe.each(dialects())('accounts and sessions (%s)', (dialect) => {
     const { client, email } = await signUp(h.app, 'Login');
     expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
     const oldCookie = client.cookie;
-    expect((await client.get('/api/auth/session')).statusCode).toBe(401);
+    const after = await client.get('/api/auth/session');
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toBeNull();
     const again = new Client(h.app);
     expect(
       (await again.post('/api/auth/login', { email, password: 'correct horse battery' })).statusCode,
     ).toBe(200);
     expect(again.cookie).not.toBe(oldCookie);
     expect((await again.get('/api/auth/session')).statusCode).toBe(200);
+  });
+
+  it('answers the session query without a session with 200 and null, not an error', async () => {
+    // The web app asks at every start; a first visit must not log a failed request in the console.
+    const anonymous = new Client(h.app);
+    const res = await anonymous.get('/api/auth/session');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.json()).toBeNull();
+    expect(res.cookies).toEqual([]);
+    // A logged-in caller gets the session.
+    const { client } = await signUp(h.app, 'Asks');
+    expect((await client.get('/api/auth/session')).json()).toMatchObject({
+      user: { name: expect.stringContaining('Asks') },
+      csrfToken: expect.any(String),
+    });
+    // The state-changing account routes still need a session.
+    expect((await anonymous.post('/api/auth/logout')).statusCode).toBe(401);
+    expect((await anonymous.patch('/api/auth/me', { name: 'x' })).statusCode).toBe(401);
   });
 
   it('rotates the session at login: a cookie planted before login is not the one used after', async () => {
@@ -96,7 +117,12 @@ describe.each(dialects())('accounts and sessions (%s)', (dialect) => {
     expect(c.cookie).not.toBe(first);
     const stale = new Client(h.app);
     stale.cookie = first;
-    expect((await stale.get('/api/auth/session')).statusCode).toBe(401);
+    const res = await stale.get('/api/auth/session');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toBeNull();
+    // The cookie of the ended session is cleared.
+    expect(res.cookies.find((x) => x.name === 'pacer_session')?.value).toBe('');
+    expect(stale.cookie).toBeNull();
   });
 
   it('records logins and failed logins (account and IP, never the password) in the audit log', async () => {
@@ -192,7 +218,7 @@ describe.each(dialects())('accounts and sessions (%s)', (dialect) => {
     });
     expect(ok.statusCode).toBe(204);
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
-    expect((await other.get('/api/auth/session')).statusCode).toBe(401);
+    expect((await other.get('/api/auth/session')).json()).toBeNull();
     const relog = new Client(h.app);
     expect((await relog.post('/api/auth/login', { email, password: 'brand new secret' })).statusCode).toBe(
       200,
@@ -244,6 +270,9 @@ describe.each(dialects())('accounts and sessions (%s)', (dialect) => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toContain('/api/companies/{companyId}/profile');
+    // The session query documents its answer without a session: null.
+    const session = doc.paths['/api/auth/session'].get.responses['200'].content['application/json'].schema;
+    expect(JSON.stringify(session)).toMatch(/"nullable":true|"type":"null"/);
   });
 
   it('answers unknown API paths with problem+json 404', async () => {

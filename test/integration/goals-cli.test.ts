@@ -54,16 +54,23 @@ describe('pacer goal (SQLite, real processes)', () => {
       '--json',
     ]);
     expect(retention.status, retention.stderr).toBe(0);
-    const level = run(['goal', 'grade', JSON.parse(retention.stdout).id, '--data', data]);
+    const level = run(['goal', 'grade', JSON.parse(retention.stdout).id, '--data', data, '--lang', 'en']);
     expect(level.stdout).toContain('target level: 60.0%');
     expect(level.stdout).not.toContain('target over the period');
     expect(level.stdout).toContain('no sales data yet');
     expect(run(['goal', 'archive', JSON.parse(retention.stdout).id, '--data', data]).status).toBe(0);
 
-    const vague = run(['goal', 'create', '--statement', '提升銷售額', '--data', data]);
+    const vague = run(['goal', 'create', '--statement', '提升銷售額', '--data', data, '--lang', 'en']);
     expect(vague.status).not.toBe(0);
     expect(vague.stderr).toContain('target');
-    expect(run(['goal', 'grade', 'no-such-goal', '--data', data]).stderr).toContain('GOAL_NOT_FOUND');
+    // An unknown goal is said in words, in the language asked for; --json carries the code.
+    const unknown = run(['goal', 'grade', 'no-such-goal', '--data', data, '--lang', 'en']);
+    expect(unknown.stderr).toBe('pacer: Goal not found.\n');
+    const unknownJson = run(['goal', 'grade', 'no-such-goal', '--data', data, '--json']);
+    expect(JSON.parse(unknownJson.stdout).error).toMatchObject({
+      code: 'GOAL_NOT_FOUND',
+      message: '找不到這個目標。',
+    });
 
     const edited = run([
       'goal',
@@ -94,9 +101,11 @@ describe('pacer goal (SQLite, real processes)', () => {
       'x',
       '--data',
       data,
+      '--lang',
+      'en',
     ]);
     expect(stale.status).not.toBe(0);
-    expect(stale.stderr).toContain('VERSION_CONFLICT');
+    expect(stale.stderr).toContain('Someone else saved this in the meantime.');
 
     const archived = run(['goal', 'archive', goal.id, '--data', data, '--json']);
     expect(archived.status, archived.stderr).toBe(0);

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGoal } from '../../src/app/goals/goal-use-cases.ts';
 import { addDays, addMonths } from '../../src/core/calendar/periods.ts';
 import { todayIn } from '../../src/core/calendar/time-zones.ts';
+import { monthShares } from '../../src/core/goals/index.ts';
 import { refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import type { Database } from '../../src/db/schema/index.ts';
 import { ensureTenant } from '../../src/db/tenants.ts';
@@ -82,6 +84,60 @@ async function seedHistory(db: Kysely<Database>, companyId: string, growth: numb
       .execute();
   await refreshSalesRollups(db, companyId, first, addDays(today, -1));
 }
+
+/**
+ * A young shop: NT$5,000 of sales a day for the 91 days up to yesterday, on alternate days by two reps
+ * (no data before: the same period last year of a goal starting next month is mostly before it).
+ */
+async function seedYoungShop(db: Kysely<Database>, companyId: string, today: string) {
+  const [product] = await db
+    .insertInto('products')
+    .values({ company_id: companyId, name: '拿鐵', category_id: null, sku: null, list_price_minor: null })
+    .returning('id')
+    .execute();
+  const [channel] = await db
+    .insertInto('channels')
+    .values({ company_id: companyId, name: '門市' })
+    .returning('id')
+    .execute();
+  const reps = await db
+    .insertInto('sales_reps')
+    .values([
+      { company_id: companyId, name: '阿明' },
+      { company_id: companyId, name: '小華' },
+    ])
+    .returning('id')
+    .execute();
+  const tenantId = await ensureTenant(db, companyId);
+  const first = addDays(today, -YOUNG_DAYS);
+  const rows = Array.from({ length: YOUNG_DAYS }, (_, i) => {
+    const date = addDays(first, i);
+    return {
+      tenant_id: tenantId,
+      order_id: `Y${i}`,
+      line_no: 1,
+      sold_at: `${date}T10:00`,
+      sale_date: date,
+      product_id: Number(product?.id),
+      customer_id: null,
+      channel_id: Number(channel?.id),
+      rep_id: Number(reps[i % 2]?.id),
+      region_id: null,
+      quantity: 1,
+      unit_price_minor: YOUNG_DAILY * 100,
+      discount_minor: 0,
+      amount_minor: YOUNG_DAILY * 100,
+      currency: 'TWD',
+      campaign_code: null,
+      import_seq: null,
+    };
+  });
+  await db.insertInto('sales_lines').values(rows).execute();
+  await refreshSalesRollups(db, companyId, first, addDays(today, -1));
+  return { first };
+}
+const YOUNG_DAYS = 91;
+const YOUNG_DAILY = 5000;
 
 describe.each(dialects())('goals (%s)', (dialect) => {
   let h: Harness;
@@ -307,6 +363,140 @@ describe.each(dialects())('goals (%s)', (dialect) => {
     expect(leads.statusCode, leads.body).toBe(200);
     expect(leads.json().achievability).toMatchObject({ verdict: 'unknown', targetValue: expect.any(Number) });
     expect(leads.json().findings.map((f: { code: string }) => f.code)).toContain('SCOPE_NOT_FILTERABLE');
+  });
+
+  it('a young shop: capacity per month of data, no partial last year as baseline, a year not forecast from a quarter', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const { first } = await seedYoungShop(h.runtime.database.db, companyId, today);
+    // A year starting next month: its same period last year began long before the first sale.
+    const period = { start: addDays(today, 30), end: addDays(today, 30 + 364) };
+    const res = await client.post(`/api/companies/${companyId}/goals/grade`, {
+      ...goalBody({
+        scope: {},
+        target: { metric: 'revenue', kind: 'absolute', value: 2_500_000, per: null },
+        period,
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const g = res.json();
+    const a = g.achievability;
+    const codes = g.findings.map((f: { code: string }) => f.code);
+    // Last year's same period held only the shop's first weeks (was: their sum, as if a year's sales).
+    expect(a.baseline.samePeriodLastYear).toBeNull();
+    expect(codes).toContain('LAST_YEAR_NOT_COVERED');
+    // The run rate: the 90 days of data up to yesterday, a day at a time, over the period's 365 days.
+    expect(a.baseline.recentRunRate).toBeCloseTo(YOUNG_DAILY * 365, 0);
+    expect(a.requiredUplift).toBeCloseTo(2_500_000 / (YOUNG_DAILY * 365) - 1, 6);
+    expect(codes).toContain('BASELINE_RUN_RATE');
+    // Capacity: a rep's revenue over the months the data covers (was: over 12, a quarter of it).
+    const perRepTotal = (YOUNG_DAILY * YOUNG_DAYS) / 2;
+    const coveredMonths = monthShares({ start: first, end: addDays(today, -1) }).reduce(
+      (sum, m) => sum + m.fraction,
+      0,
+    );
+    expect(a.capacity.reps).toBe(2);
+    expect(a.capacity.revenuePerRep).toBeCloseTo(perRepTotal / coveredMonths, 0);
+    // Three months of data forecasting a year: said, no recommended range, Achievable only warns.
+    expect(codes).toContain('SHORT_FOR_HORIZON');
+    expect(a.recommended).toBeNull();
+    expect(g.grades.achievable).toBe('warn');
+    expect(a.forecast.mean).toBeGreaterThanOrEqual(YOUNG_DAILY * 365 * 0.99);
+
+    // Before the first sale there is no data: no baseline of 0.
+    const early = await client.post(`/api/companies/${companyId}/goals/parse`, {
+      statement: '未來三個月營收提升10%',
+      today: addDays(first, -30),
+    });
+    expect(early.statusCode, early.body).toBe(200);
+    expect(early.json().grading.achievability.baseline).toEqual({
+      samePeriodLastYear: null,
+      recentRunRate: null,
+    });
+  });
+
+  it('refuses targets no business can reach (400 in the request language), and never reads one from a sentence', async () => {
+    const { client, companyId, userId } = await signUp(h.app);
+    const base = `/api/companies/${companyId}/goals`;
+    const impossible = [
+      { metric: 'revenue', kind: 'absolute', value: -500_000, words: ['negative', '負數'] },
+      { metric: 'revenue', kind: 'percent_change', value: -150, words: ['under 100%', '小於100%'] },
+      { metric: 'revenue', kind: 'percent_change', value: -100, words: ['under 100%', '小於100%'] },
+      { metric: 'aov', kind: 'absolute', value: -3, words: ['negative', '負數'] },
+      { metric: 'conversion_rate', kind: 'absolute', value: 250, words: ['0–100%', '0–100%'] },
+    ] as const;
+    for (const { words, ...target } of impossible) {
+      for (const [i, locale] of (['en', 'zh-TW'] as const).entries()) {
+        client.locale = locale;
+        const res = await client.post(
+          base,
+          goalBody({ metric: target.metric, target: { ...target, per: null } }),
+        );
+        expect(res.statusCode, res.body).toBe(400);
+        const error = res.json().errors.find((e: { path: string }) => e.path === 'target.value');
+        expect(error?.message, res.body).toContain(words[i]);
+      }
+    }
+    client.locale = 'en';
+    // An extra target is checked too; a fall under 100 % and a rate of 100 % are fine.
+    const extra = await client.post(
+      base,
+      goalBody({
+        extraTargets: [{ metric: 'revenue', kind: 'absolute', value: -1, per: 'month' }],
+      }),
+    );
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().errors.map((e: { path: string }) => e.path)).toContain('extraTargets.0.value');
+    const fine = await client.post(
+      base,
+      goalBody({ target: { metric: 'revenue', kind: 'percent_change', value: -99.5, per: null } }),
+    );
+    expect(fine.statusCode, fine.body).toBe(201);
+    const rate = await client.post(
+      base,
+      goalBody({
+        metric: 'conversion_rate',
+        scope: {},
+        target: { metric: 'conversion_rate', kind: 'absolute', value: 100, per: null },
+      }),
+    );
+    expect(rate.statusCode, rate.body).toBe(201);
+    // Editing and grading a draft are refused the same way.
+    const edit = await client.put(`${base}/${fine.json().id}`, {
+      ...goalBody({ target: { metric: 'revenue', kind: 'absolute', value: -500_000, per: null } }),
+      version: 1,
+    });
+    expect(edit.statusCode).toBe(400);
+    const draft = await client.post(`${base}/grade`, {
+      ...goalBody({ target: { metric: 'revenue', kind: 'percent_change', value: -150, per: null } }),
+    });
+    expect(draft.statusCode).toBe(400);
+    // The use case (what the CLI saves through) refuses it too, worded in both languages.
+    const spec = {
+      ...goalBody(),
+      target: { metric: 'revenue' as const, kind: 'absolute' as const, value: -500_000, per: null },
+      metric: 'revenue' as const,
+      extraTargets: [],
+      ownerUserId: null,
+      objectiveId: null,
+    };
+    await expect(
+      createGoal(h.runtime.ctx, { userId, tokenCompanyId: null }, companyId, spec, 'zh-TW'),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [{ path: 'target.value', messages: { 'zh-TW': expect.stringContaining('負數') } }],
+    });
+
+    // A sentence asking for a fall of 150 %: a finding, Measurable fails, and no target of −50 %.
+    client.locale = 'zh-TW';
+    const parsed = await client.post(`${base}/parse`, { statement: '2027年營收下降150%', today });
+    expect(parsed.statusCode, parsed.body).toBe(200);
+    const { draft: read, grading } = parsed.json();
+    expect(read.target).toBeUndefined();
+    expect(grading.grades.measurable).toBe('fail');
+    const finding = grading.findings.find((f: { code: string }) => f.code === 'TARGET_FALL_OF_100');
+    expect(finding?.message).toContain('下降150%');
+    expect(grading.achievability.targetValue).toBeNull();
+    expect(grading.rewrite).not.toContain('150%');
   });
 
   it('matches the names a sentence uses against the company data and flags a clash with the positioning', async () => {

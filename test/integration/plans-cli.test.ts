@@ -169,7 +169,7 @@ describe('pacer plan (SQLite, real processes)', () => {
     expect(ramp.stderr).toContain('--ramp');
     const both = run(['plan', 'replan', goalId, '--today', '2027-04-01', '--reason', 'x', '--data', data]);
     expect(both.stderr).toContain('--spread');
-    expect(run(['plan', 'show', 'no-such-goal', '--data', data]).stderr).toContain('GOAL_NOT_FOUND');
+    expect(run(['plan', 'show', 'no-such-goal', '--data', data]).stderr).toContain('找不到這個目標。');
   }, 180_000);
 
   it('prints a rate goal’s levels as percents, carried to every child, never split', () => {
@@ -177,7 +177,18 @@ describe('pacer plan (SQLite, real processes)', () => {
     expect(goal.status, goal.stderr).toBe(0);
     const rate = JSON.parse(goal.stdout);
     expect(rate.metric).toBe('repeat_purchase_rate');
-    const preview = run(['plan', 'split', rate.id, '--into', 'quarter', '--dry-run', '--data', data]);
+    const preview = run([
+      'plan',
+      'split',
+      rate.id,
+      '--into',
+      'quarter',
+      '--dry-run',
+      '--data',
+      data,
+      '--lang',
+      'en',
+    ]);
     expect(preview.status, preview.stderr).toBe(0);
     const lines = preview.stdout.trim().split('\n');
     expect(lines[0]).toContain('total 30%');

@@ -18,7 +18,12 @@ const LAST = '2025-12-31';
  * Three years of daily sales (2023–2025) of two products in two channels: a weekly pattern and a
  * Lunar New Year gift-box peak five days before 初一 (which moves: 2023-01-22, 2024-02-10, 2025-01-29).
  */
-async function seedHistory(db: Kysely<Database>, companyId: string): Promise<void> {
+async function seedHistory(
+  db: Kysely<Database>,
+  companyId: string,
+  first = FIRST,
+  last = LAST,
+): Promise<void> {
   const ids = async (table: 'products' | 'channels', names: string[]) => {
     const out: number[] = [];
     for (const name of names) {
@@ -36,11 +41,22 @@ async function seedHistory(db: Kysely<Database>, companyId: string): Promise<voi
     return out;
   };
   const products = await ids('products', ['拿鐵', '美式']);
+  // Both in one category (a split by category has one member; the export names the dimension).
+  const [category] = await db
+    .insertInto('product_categories')
+    .values({ company_id: companyId, name: '咖啡' })
+    .returning('id')
+    .execute();
+  await db
+    .updateTable('products')
+    .set({ category_id: Number(category?.id) })
+    .where('id', 'in', products)
+    .execute();
   const channels = await ids('channels', ['門市', '線上']);
   const tenantId = await ensureTenant(db, companyId);
   const rows = [];
   let n = 0;
-  for (let d = FIRST; d <= LAST; d = addDays(d, 1)) {
+  for (let d = first; d <= last; d = addDays(d, 1)) {
     const day = toDayNumber(d);
     const weekday = (((day + 3) % 7) + 7) % 7;
     const year = Number(d.slice(0, 4));
@@ -76,7 +92,7 @@ async function seedHistory(db: Kysely<Database>, companyId: string): Promise<voi
       .insertInto('sales_lines')
       .values(rows.slice(i, i + 500))
       .execute();
-  await refreshSalesRollups(db, companyId, FIRST, LAST);
+  await refreshSalesRollups(db, companyId, first, last);
 }
 
 const cents = (x: number) => Math.round(x * 100);
@@ -252,7 +268,9 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(v.notes.map((n: { code: string }) => n.code)).toContain('LAST_YEAR_DAY_SHAPE');
     // 拿鐵 sold twice 美式 every day last year.
     expect(v.children[2].target / v.children[3].target).toBeCloseTo(2, 3);
-    expect(v.children[2].lastYear).toBeNull();
+    // Each cell still shows its own last year (the week 364 days back), as the preview's column says.
+    expect(v.children[2].lastYear).toBeGreaterThan(0);
+    expect(v.children[2].lastYear / v.children[3].lastYear).toBeCloseTo(2, 3);
   });
 
   it('a ratio metric is not split: every child carries the level, the parent shows what they imply', async () => {
@@ -331,6 +349,108 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
         expect(ly(level, q, null)).toBeCloseTo((store + online) / 2, 2);
       }
       expect(v.curve.map((p) => p.lastYear)).toEqual(level.curve.map((p) => p.lastYear));
+    }
+  });
+
+  it('by day and by week too, whatever the method: each child’s own last year, in one read per preview', async () => {
+    type Child = { periodId: string; member: string | null; lastYear: number | null };
+    type View = { children: Child[]; curve: { period: string; lastYear: number | null }[] };
+    // Each readMetricParts asks the data version once: the reads a preview makes.
+    const kpi = h.runtime.ctx.repos.kpi;
+    const dataVersion = kpi.dataVersion;
+    let reads = 0;
+    kpi.dataVersion = (id: string) => {
+      reads += 1;
+      return dataVersion.call(kpi, id);
+    };
+    const preview = async (goalId: string, body: Record<string, unknown>) => {
+      reads = 0;
+      const res = await client.post(`${plans()}/${goalId}/split`, {
+        dryRun: true,
+        today: '2026-01-01',
+        ...body,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return { view: res.json() as View, reads };
+    };
+    const ly = (v: View, periodId: string, member: string | null = null) =>
+      v.children.find((c) => c.periodId === periodId && c.member === member)?.lastYear;
+    try {
+      const rev = await goal();
+      for (const method of ['equal', 'seasonal', 'ramp', 'last-year']) {
+        const body = { method, ...(method === 'ramp' ? { rampPct: 1 } : {}) };
+        // 2026-01-01 is a Thursday; 364 days back, 2025-01-02: 12,000 a weekday (2·3 + 2 + 3 + 1 thousands).
+        const byDay = await preview(rev.id, { into: 'day', ...body });
+        expect(byDay.view.children).toHaveLength(365);
+        expect(ly(byDay.view, '2026-01-01'), method).toBeCloseTo(12_000, 2);
+        // Every day but 2026-12-31, whose day 364 days back (2026-01-01) is still to come.
+        expect(
+          byDay.view.children.slice(0, -1).every((c) => c.lastYear !== null && c.lastYear > 0),
+          method,
+        ).toBe(true);
+        expect(byDay.view.children.at(-1)?.lastYear).toBeNull();
+        expect(byDay.view.curve[0]?.lastYear).toBeGreaterThan(0);
+        // Week 2 of 2026 (Jan 5–11) against Jan 6–12, 2025: five weekdays and a weekend at 1.4.
+        const byWeek = await preview(rev.id, { into: 'week', by: 'channel', ...body });
+        const store = ly(byWeek.view, '2026-W02', '門市') ?? 0;
+        const online = ly(byWeek.view, '2026-W02', '線上') ?? 0;
+        expect(store / online, method).toBeCloseTo(3, 3);
+        expect(store + online, method).toBeCloseTo(12_000 * 5 + 16_800 * 2, 2);
+        expect(
+          byWeek.view.children.every((c) => c.lastYear !== null),
+          method,
+        ).toBe(true);
+        if (method === 'equal') {
+          // Never a read per cell (106 week × channel cells, 365 days): the members, the cells' last
+          // year (one read by channel at the week grain) and the chart's months.
+          expect(byDay.reads).toBeLessThanOrEqual(2);
+          expect(byWeek.reads).toBeLessThanOrEqual(3);
+        }
+      }
+      // A ratio's last year per child is its own level (its revenue over its orders), never a sum:
+      // the store's lines are 6,000 and 3,000 on weekdays (× 1.4 at the weekend), one order each.
+      const aov = await goal({
+        name: '客單價',
+        metric: 'aov',
+        target: { metric: 'aov', kind: 'absolute', value: 150, per: null },
+      });
+      const week = await preview(aov.id, { into: 'week', by: 'channel', method: 'equal' });
+      expect(ly(week.view, '2026-W02', '門市')).toBeCloseTo((4_500 * 5 + 6_300 * 2) / 7, 2);
+      expect(ly(week.view, '2026-W02', '線上')).toBeCloseTo((1_500 * 5 + 2_100 * 2) / 7, 2);
+      const day = await preview(aov.id, { into: 'day', method: 'seasonal' });
+      expect(ly(day.view, '2026-01-01')).toBeCloseTo(3_000, 2);
+    } finally {
+      kpi.dataVersion = dataVersion;
+    }
+  });
+
+  it('the export names a split’s dimension as the KPI pages and the KPI export do, in both languages', async () => {
+    const g = await goal({ name: '依類別' });
+    const split = await client.post(`${plans()}/${g.id}/split`, {
+      into: 'quarter',
+      by: 'category',
+      method: 'equal',
+      today: '2026-01-01',
+    });
+    expect(split.statusCode, split.body).toBe(200);
+    try {
+      for (const [locale, name] of [
+        ['zh-TW', '類別'],
+        ['en', 'Category'],
+      ] as const) {
+        client.locale = locale;
+        const file = await client.get(`${plans()}/${g.id}/export?format=csv&today=2026-01-01`);
+        expect(file.statusCode).toBe(200);
+        const rows = file.body.split('\r\n').map((r) => r.split(','));
+        expect(rows[2]?.slice(5, 7)).toEqual([name, '咖啡']);
+        const kpi = await client.get(
+          `/api/companies/${companyId}/kpi/export?metric=revenue&from=2025-01-01&to=2025-03-31&grain=month&by=category&format=csv`,
+        );
+        expect(kpi.statusCode, kpi.body).toBe(200);
+        expect(kpi.body.split('\r\n')[0]?.split(',')[3]).toBe(name);
+      }
+    } finally {
+      client.locale = 'en';
     }
   });
 
@@ -557,6 +677,94 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(childVersions[0].reason).toBe('差額由下半年補足');
   });
 
+  it('a re-plan inside a month: the month in progress shows its actual so far (a ratio’s level too)', async () => {
+    for (const [metric, value] of [
+      ['revenue', 3_000_000],
+      ['aov', 4_000],
+    ] as const) {
+      const g = await goal({
+        name: `2025 下半年 ${metric}`,
+        metric,
+        period: { start: '2025-07-01', end: '2025-12-31' },
+        target: { metric, kind: 'absolute', value, per: null },
+      });
+      const split = await client.post(`${plans()}/${g.id}/split`, { into: 'month', today: '2025-07-01' });
+      expect(split.statusCode, split.body).toBe(200);
+      const res = await client.post(`${plans()}/${g.id}/replan`, {
+        today: '2025-12-15',
+        mode: 'keep',
+        reason: '年底檢討',
+        dryRun: true,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      type Child = { periodId: string; closed: boolean; actual: number | null };
+      const children = res.json().children as Child[];
+      const nov = children.find((c) => c.periodId === '2025-11');
+      const dec = children.find((c) => c.periodId === '2025-12');
+      expect(nov?.closed).toBe(true);
+      expect(dec?.closed, metric).toBe(false);
+      // December 1–14: what the plan page shows for it too.
+      const tree = (await client.get(`${plans()}/${g.id}?today=2025-12-15`)).json() as {
+        children: { periodId: string; actual: number | null }[];
+      };
+      const shown = tree.children.find((c) => c.periodId === '2025-12')?.actual;
+      expect(shown, metric).toBeGreaterThan(0);
+      expect(dec?.actual, metric).toBeCloseTo(shown ?? Number.NaN, 6);
+    }
+  });
+
+  it('a re-plan closes the periods that are over at their actuals; their goals state the result, with no advice on the target', async () => {
+    const ctx = h.runtime.ctx;
+    const clock = ctx.clock;
+    // The day after the history's last: the data is current, Q3 and Q4 of 2025 are over.
+    ctx.clock = { now: () => new Date('2026-01-01T04:00:00Z') };
+    try {
+      const g = await goal({
+        name: '2025-07 至 2026-06 營收',
+        period: { start: '2025-07-01', end: '2026-06-30' },
+        target: { metric: 'revenue', kind: 'absolute', value: 8_000_000, per: null },
+      });
+      const split = await client.post(`${plans()}/${g.id}/split`, {
+        into: 'quarter',
+        method: 'equal',
+        today: '2025-07-01',
+      });
+      expect(split.statusCode, split.body).toBe(200);
+      const res = await client.post(`${plans()}/${g.id}/replan`, { mode: 'spread', reason: '下半年結算' });
+      expect(res.statusCode, res.body).toBe(200);
+      type Child = { id: string; periodId: string; closed: boolean; actual: number; newTarget: number };
+      const children = res.json().children as Child[];
+      expect(children.map((c) => c.closed)).toEqual([true, true, false, false]);
+      type Finding = { letter: string; code: string; message: string; fix: string };
+      type Goal = {
+        grading: {
+          findings: Finding[];
+          achievability: { recommended: unknown; forecast: unknown };
+        };
+      };
+      const achievable = (goal: Goal) => goal.grading.findings.filter((f) => f.letter === 'achievable');
+      const tree = (await client.get(`${plans()}/${g.id}`)).json() as {
+        children: { id: string; grades: { achievable: string } | null }[];
+      };
+      for (const c of children.slice(0, 2)) {
+        expect(c.newTarget).toBe(c.actual);
+        const goal = (await client.get(`/api/companies/${companyId}/goals/${c.id}`)).json() as Goal;
+        expect(achievable(goal).map((f) => f.code)).toEqual(['PERIOD_REACHED']);
+        expect(achievable(goal)[0]?.message).toMatch(/^The period is over: the actual, NT\$[\d,]+, reached/);
+        expect(achievable(goal)[0]?.fix).toBe('');
+        expect(goal.grading.achievability.recommended).toBeNull();
+        // Graded so when the re-plan recorded it (the goal list shows the stored letters).
+        expect(tree.children.find((x) => x.id === c.id)?.grades?.achievable).toBe('pass');
+      }
+      // The open quarters are still judged by the forecast, with their recommended range.
+      const open = (await client.get(`/api/companies/${companyId}/goals/${children[2]?.id}`)).json() as Goal;
+      expect(open.grading.achievability.forecast).not.toBeNull();
+      expect(achievable(open).map((f) => f.code)).not.toContain('PERIOD_REACHED');
+    } finally {
+      ctx.clock = clock;
+    }
+  });
+
   it('previews a re-plan without recording it; exports the tree as XLSX with every node', async () => {
     const g = await goal({
       name: '2025 年營收試算',
@@ -694,6 +902,120 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
         }
       }
     }
+  });
+
+  it('a young shop (sales 2026-09-08 – 2026-12-06): last year only from the days the data covers', async () => {
+    const young = await signUp(h.app, 'Young');
+    await seedHistory(h.runtime.database.db, young.companyId, '2026-09-08', '2026-12-06');
+    const today = '2026-12-07';
+    const create = async (start: string, end: string, value: number) => {
+      const res = await young.client.post(`/api/companies/${young.companyId}/goals`, {
+        name: `${start} 營收`,
+        metric: 'revenue',
+        target: { metric: 'revenue', kind: 'absolute', value, per: null },
+        period: { start, end },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { id: string }).id;
+    };
+    const split = async (id: string, into: string) => {
+      const res = await young.client.post(`/api/companies/${young.companyId}/plans/${id}/split`, {
+        into,
+        method: 'last-year',
+        dryRun: true,
+        today,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as {
+        children: { periodId: string; target: number; lastYear: number | null; lastYearEstimated: boolean }[];
+        notes: { code: string }[];
+      };
+    };
+    // 2027 by quarter: the data covers 90 of last year's 365 days: equal by days, and why.
+    const year = await split(await create('2027-01-01', '2027-12-31', 3_000_000), 'quarter');
+    const codes = year.notes.map((n) => n.code);
+    expect(codes).toContain('LAST_YEAR_TOO_LITTLE_EQUAL');
+    expect(codes).not.toContain('LAST_YEAR_PARTLY_EMPTY');
+    const q3 = year.children.find((c) => c.periodId === '2027-Q3');
+    expect(q3?.target).toBeCloseTo((3_000_000 * 92) / 365, 0);
+    // Sep–Dec 2027 by month: September 2026 (from the 8th) and December 2026 (to the 6th) are
+    // covered in part: their last year is the days covered at their pace, an estimate; not a short month.
+    const autumn = await split(await create('2027-09-01', '2027-12-31', 1_500_000), 'month');
+    expect(autumn.notes.map((n) => n.code)).toContain('LAST_YEAR_PARTLY_ESTIMATED');
+    const of = (id: string) => autumn.children.find((c) => c.periodId === id);
+    const sep = of('2027-09');
+    const oct = of('2027-10');
+    const dec = of('2027-12');
+    expect(sep?.lastYearEstimated).toBe(true);
+    expect(dec?.lastYearEstimated).toBe(true);
+    expect(oct?.lastYearEstimated).toBe(false);
+    // The pace per day of September (estimated) is October's, within the weekday mix.
+    expect((sep?.target ?? 0) / 30 / ((oct?.target ?? 1) / 31)).toBeGreaterThan(0.95);
+    expect((sep?.target ?? 0) / 30 / ((oct?.target ?? 1) / 31)).toBeLessThan(1.05);
+    // October's last year is its actual, as the KPI says; September's is 23 days scaled to 30.
+    const kpi = async (from: string, to: string) =>
+      (
+        await young.client.get(
+          `/api/companies/${young.companyId}/kpi?metric=revenue&from=${from}&to=${to}&grain=total`,
+        )
+      ).json() as { series: { value: number }[] };
+    expect(oct?.lastYear).toBeCloseTo((await kpi('2026-10-01', '2026-10-31')).series[0]?.value ?? -1, 2);
+    const sepActual = (await kpi('2026-09-01', '2026-09-30')).series[0]?.value ?? -1;
+    expect(sep?.lastYear).toBeCloseTo((sepActual * 30) / 23, 0);
+  });
+
+  it('a change (+20 %) on a young shop splits the total its grading converts it to', async () => {
+    const young = await signUp(h.app, 'Young');
+    await seedHistory(h.runtime.database.db, young.companyId, '2026-09-08', '2026-12-06');
+    const today = '2026-12-07';
+    const base = `/api/companies/${young.companyId}/goals`;
+    const parsed = await young.client.post(`${base}/parse`, {
+      statement: '在未來三個月內,提升拿鐵銷售額20%',
+      today,
+    });
+    expect(parsed.statusCode, parsed.body).toBe(200);
+    const { draft, grading } = parsed.json();
+    expect(draft.target).toMatchObject({ kind: 'percent_change', value: 20 });
+    // Last year's same period is not covered: the grading applies the change to the run rate.
+    const converted = grading.achievability.targetValue as number;
+    expect(converted).toBeGreaterThan(0);
+    const created = await young.client.post(base, draft);
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await young.client.post(
+      `/api/companies/${young.companyId}/plans/${created.json().id}/split`,
+      { into: 'month', method: 'equal', dryRun: true, today },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().total).toBeCloseTo(converted, 2);
+  });
+
+  it('a stage plan on three months of data: run-rate baselines said so, no new-channel figure', async () => {
+    const young = await signUp(h.app, 'Young');
+    await seedHistory(h.runtime.database.db, young.companyId, '2026-09-08', '2026-12-06');
+    const res = await young.client.post(`/api/companies/${young.companyId}/plans/stage`, {
+      stage: 'startup',
+      start: '2027-01-01',
+      dryRun: true,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    type G = {
+      metric: string;
+      target: number | null;
+      targetKind: string | null;
+      basis: string | null;
+      reason: string | null;
+    };
+    const phases = res.json().phases as { period: { start: string; end: string }; goals: G[] }[];
+    // Phase 2 (Apr–Jun 2027): April–June 2026 had no sales: the growth is not "vs last year".
+    const growth = phases[1]?.goals.find((g) => g.metric === 'revenue');
+    expect(growth?.targetKind).toBe('percent_change');
+    expect(growth?.basis).not.toBe('same_period_last_year');
+    // Phase 3: new-channel revenue has no baseline (every channel began with the data): no number, a reason.
+    const newChannels = phases[2]?.goals.find((g) => g.metric === 'new_channel_revenue');
+    expect(newChannels?.target).toBeNull();
+    expect(newChannels?.reason).toContain('2026-09-08');
+    const revenue = phases[2]?.goals.find((g) => g.metric === 'revenue');
+    expect(revenue?.basis).toBe('recent_run_rate');
   });
 
   it('bad input: an unknown grain, ramp without a rate, another company’s goal', async () => {

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/app-harness.ts';
@@ -11,6 +11,9 @@ import { dialects } from '../support/databases.ts';
  * (the .br and .gz the build writes beside it), kept for a year, with `vary` so that a cache between
  * keeps the encodings apart; the page itself is never cached.
  */
+/** The favicon in the web app's public folder (vite.config.ts: root src/web, so src/web/public). */
+const FAVICON = resolve(import.meta.dirname, '../../src/web/public/favicon.svg');
+
 describe.each(dialects())('web app files (%s)', (dialect) => {
   let h: Harness;
   let web: string;
@@ -23,6 +26,8 @@ describe.each(dialects())('web app files (%s)', (dialect) => {
     writeFileSync(join(web, 'assets', 'app-1a2b3c.js'), script);
     writeFileSync(join(web, 'assets', 'app-1a2b3c.js.br'), brotliCompressSync(script));
     writeFileSync(join(web, 'assets', 'app-1a2b3c.js.gz'), gzipSync(script));
+    // The build copies the web app's public folder as it is (Vite's publicDir).
+    copyFileSync(FAVICON, join(web, 'favicon.svg'));
     h = await startHarness(dialect, { webDir: web });
   });
   afterAll(async () => {
@@ -53,6 +58,17 @@ describe.each(dialects())('web app files (%s)', (dialect) => {
       expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(res.headers.vary).toMatch(/accept-encoding/i);
     }
+  });
+
+  it('serves the favicon as an SVG image, and the page links it', async () => {
+    const res = await get('/favicon.svg');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(res.body).toContain('<svg');
+    expect(res.body).toBe(readFileSync(FAVICON, 'utf8'));
+    expect(readFileSync(resolve(import.meta.dirname, '../../src/web/index.html'), 'utf8')).toContain(
+      '<link rel="icon" type="image/svg+xml" href="/favicon.svg" />',
+    );
   });
 
   it('serves the page for the app’s own paths, never cached, and 404 for an unknown API path', async () => {

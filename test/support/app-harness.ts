@@ -69,8 +69,9 @@ export class Client {
     const set = res.cookies.find((c) => c.name === 'pacer_session');
     if (set) this.cookie = set.value ? `pacer_session=${set.value}` : null;
     if (res.statusCode < 300 && res.headers['content-type']?.toString().includes('json')) {
-      const json = res.json() as { csrfToken?: unknown };
-      if (typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
+      // GET /api/auth/session answers null when nobody is logged in.
+      const json = res.json() as { csrfToken?: unknown } | null;
+      if (typeof json?.csrfToken === 'string') this.csrf = json.csrfToken;
     }
     return res;
   }

@@ -4,7 +4,7 @@
  * actual since the period started, team capacity and the SOM; and the numbers the rewrite uses.
  */
 import { addDays, addMonths, rangeLastYear } from '../../core/calendar/periods.ts';
-import type { DataFreshness } from '../../core/goals/data-freshness.ts';
+import { type DataFreshness, fairBaseline, rangeCoverage } from '../../core/goals/data-freshness.ts';
 import type { GoalDataCaveat, GoalDraft, GoalHistory, Lang } from '../../core/goals/index.ts';
 import { type Finding, goalFinding, isAdditive } from '../../core/goals/index.ts';
 import { kpiResultInCurrencyUnits } from '../../core/kpi/currency-units.ts';
@@ -72,12 +72,25 @@ function latestSom(market: MarketAnalysisRecord | null, year: number): number | 
   return pick ? fromMinorUnits(pick.amountMinor, pick.currency) : null;
 }
 
-/** The scope's revenue per month over the 90 days up to the last known day (for a goal with no target). */
-async function companyNumbers(kpi: Kpi, knownThrough: string, currency: string): Promise<CompanyNumbers> {
-  const runRate = await kpi('revenue', addDays(knownThrough, 1 - RUN_RATE_DAYS), knownThrough, 'total');
+/** The run rate's window: the last 90 days up to the last known day, and how many of them the data covers. */
+function runRateWindow(freshness: DataFreshness, knownThrough: string) {
+  const window = { start: addDays(knownThrough, 1 - RUN_RATE_DAYS), end: knownThrough };
+  const covered = rangeCoverage(window, { firstSaleDate: freshness.firstSaleDate, knownThrough }).coveredDays;
+  return { ...window, covered };
+}
+
+/** The scope's revenue per month over the days of the last 90 the data covers (for a goal with no target). */
+async function companyNumbers(
+  kpi: Kpi,
+  freshness: DataFreshness,
+  knownThrough: string,
+  currency: string,
+): Promise<CompanyNumbers> {
+  const window = runRateWindow(freshness, knownThrough);
   const numbers: CompanyNumbers = { currencySymbol: currencySymbol(currency) };
-  const rr = firstValue(runRate);
-  if (rr !== null && rr > 0) numbers.baselineRevenuePerMonth = Math.round((rr / RUN_RATE_DAYS) * 30);
+  if (window.covered === 0) return numbers;
+  const rr = firstValue(await kpi('revenue', window.start, window.end, 'total'));
+  if (rr !== null && rr > 0) numbers.baselineRevenuePerMonth = Math.round((rr / window.covered) * 30);
   return numbers;
 }
 
@@ -97,7 +110,7 @@ export async function loadGoalHistory(
   const freshness = shared?.freshness ?? (await loadDataFreshness(ctx, companyId, today));
   // Figures are read up to the last known day: data that ended months ago is not read as zero sales.
   const yesterday = freshness.knownThrough ?? addDays(today, -1);
-  const company = await companyNumbers(kpi, yesterday, profile.currency);
+  const company = await companyNumbers(kpi, freshness, yesterday, profile.currency);
   const extra: Pick<LoadedHistory, 'freshness' | 'caveats'> = { freshness };
   if (!draft.metric || !draft.period) return { history: null, company, ...extra };
   const metric = draft.metric;
@@ -129,28 +142,42 @@ export async function loadGoalHistory(
       company,
       ...extra,
     };
+  // What the data covers: from the first sale to the last known day. Days outside it have no data,
+  // which is not zero sales: a same period last year the data does not fairly cover is no baseline.
+  const data = { firstSaleDate: freshness.firstSaleDate, knownThrough: yesterday };
   const ly = rangeLastYear(period);
-  const lyEnd = ly.end < yesterday ? ly.end : yesterday;
+  const lastYearCoverage = rangeCoverage(ly, data);
   const started = period.start <= yesterday;
-  const lastYear = ly.start <= lyEnd ? await kpi(metric, ly.start, lyEnd, 'total') : null;
-  const recent = await kpi(metric, addDays(yesterday, 1 - RUN_RATE_DAYS), yesterday, 'total');
+  const lastYear = fairBaseline(lastYearCoverage)
+    ? await kpi(metric, ly.start, ly.end < yesterday ? ly.end : yesterday, 'total')
+    : null;
+  const runRate = runRateWindow(freshness, yesterday);
+  const recent = runRate.covered > 0 ? await kpi(metric, runRate.start, runRate.end, 'total') : null;
   const toDate =
     additive && started
       ? await kpi(metric, period.start, period.end < yesterday ? period.end : yesterday, 'total')
       : null;
+  // Revenue per rep over the last 12 months, per month of them the data covers (a shop with three
+  // months of sales has three months of revenue per rep, not twelve).
+  const repWindow = { start: addDays(yesterday, -364), end: yesterday };
+  const repMonths = rangeCoverage(repWindow, data).coveredMonths;
   const perRep =
-    metric === 'revenue' ? await kpi('revenue_per_rep', addDays(yesterday, -364), yesterday, 'total') : null;
-  const recentValue = firstValue(recent);
+    metric === 'revenue' && repMonths > 0
+      ? await kpi('revenue_per_rep', repWindow.start, repWindow.end, 'total')
+      : null;
+  const recentValue = recent ? firstValue(recent) : null;
   const repPoint = perRep && isResult(perRep) ? perRep.series[0] : undefined;
   const reps = repPoint?.denominator ?? null;
   const history: GoalHistory = {
     today,
     monthly: monthly.series.map((p) => ({ period: p.period, value: p.value })),
     samePeriodLastYear: lastYear ? firstValue(lastYear) : null,
-    recentDaily: recentValue === null ? null : additive ? recentValue / RUN_RATE_DAYS : recentValue,
+    lastYearCoverage,
+    recentDaily: recentValue === null ? null : additive ? recentValue / runRate.covered : recentValue,
+    recentDays: runRate.covered,
     actualToDate: toDate ? firstValue(toDate) : null,
     reps: reps !== null && reps > 0 ? Math.round(reps) : null,
-    revenuePerRepMonthly: repPoint?.value != null ? repPoint.value / 12 : null,
+    revenuePerRepMonthly: repPoint?.value != null ? repPoint.value / repMonths : null,
     som: latestSom(market, Number(period.start.slice(0, 4))),
     freshness,
   };

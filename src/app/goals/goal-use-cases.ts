@@ -4,7 +4,7 @@
  */
 
 import { todayIn } from '../../core/calendar/time-zones.ts';
-import { AppError, type FieldError } from '../../core/errors/app-error.ts';
+import { AppError, type FieldError, fieldProblem } from '../../core/errors/app-error.ts';
 import {
   type GoalDraft,
   type GoalSpec,
@@ -14,6 +14,7 @@ import {
   type Lang,
 } from '../../core/goals/index.ts';
 import { matchScope, type ScopeCatalog, type ScopeMatch } from '../../core/goals/scope-match.ts';
+import { targetProblem } from '../../core/goals/target-limits.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
 import { parseGoalStatement } from '../../core/smart/index.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
@@ -127,9 +128,26 @@ async function grade(
   });
 }
 
-/** ownerUserId and objectiveId must be this company's; the main target is on the goal's metric. */
+/** A target no business can reach (revenue −500,000, a fall of 150 %), as a field problem in both languages. */
+function impossibleTarget(t: GoalTarget, path: string): FieldError | null {
+  const en = targetProblem(t, 'en');
+  const zh = targetProblem(t, 'zh-TW');
+  return en && zh ? fieldProblem(path, `${en.message} ${en.fix}`, `${zh.message}${zh.fix}`) : null;
+}
+
+/**
+ * ownerUserId and objectiveId must be this company's; the main target is on the goal's metric; no
+ * target is one no business can reach (the contract refuses those too; the CLI saves through here).
+ */
 async function checkReferences(ctx: AppContext, companyId: string, spec: GoalSpec): Promise<void> {
   const errors: FieldError[] = [];
+  for (const [t, path] of [
+    [spec.target, 'target.value'],
+    ...spec.extraTargets.map((x, i) => [x, `extraTargets.${i}.value`] as const),
+  ] as const) {
+    const problem = impossibleTarget(t, path);
+    if (problem) errors.push(problem);
+  }
   if (spec.ownerUserId) {
     const members = await ctx.repos.companies.members(companyId);
     if (!members.some((m) => m.userId === spec.ownerUserId))
@@ -455,15 +473,18 @@ export async function parseGoalDraft(
     notes: '',
   };
   const grading = await grade(ctx, companyId, draft, lang, today, matched);
+  // A target no business can reach (「營收下降150%」) is graded (a finding says why), never handed
+  // back as the draft's target.
+  const possible = (t: GoalTarget) => targetProblem(t, lang) === null;
   const out: ParsedGoalDraft['draft'] = {
     statement,
     name,
     scope,
-    extraTargets,
+    extraTargets: extraTargets.filter(possible),
     strategies,
   };
   if (metric) out.metric = metric;
-  if (main) out.target = main;
+  if (main && possible(main)) out.target = main;
   if (parsed.period) out.period = parsed.period;
   return { draft: out, unknownNames, grading };
 }

@@ -4,11 +4,12 @@
  * own, an open child's last year's for the same period — or by days when last year's is unknown for
  * any child. One definition for the tree's implied value and for re-planning.
  */
-import { addDays, type DateRange, daysBetween } from '../../core/calendar/dates.ts';
+import { type DateRange, daysBetween } from '../../core/calendar/dates.ts';
 import type { CalendarSettings } from '../../core/calendar/periods.ts';
 import type { GoalScope } from '../../core/goals/types.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
 import type { Currency } from '../../core/money/currency.ts';
+import { periodState } from '../../core/plan/period-state.ts';
 import type { AppContext } from '../ports.ts';
 import { kpiToGoalUnits, type MetricParts, readMetricParts } from './plan-data.ts';
 import type { PlanGoal } from './ports.ts';
@@ -32,7 +33,6 @@ export async function levelWeights(
 ): Promise<LevelWeights> {
   const spec = parent.spec;
   const metric = spec.metric;
-  const yesterday = addDays(c.today, -1);
   const dim = (kids.find((k) => k.node?.dimension)?.node?.dimension ?? null) as Dimension | null;
   const memberOf = (k: PlanGoal) => (dim ? (k.node?.member ?? '\u0000') : '');
   const scope: GoalScope = dim
@@ -44,7 +44,7 @@ export async function levelWeights(
     a.start < b.start ? -1 : 1,
   );
   const index = new Map(periods.map((p, i) => [key(p), i]));
-  const closed = periods.filter((p) => p.end <= yesterday);
+  const closed = periods.filter((p) => periodState(p, c.today) === 'closed');
   const closedIndex = new Map(closed.map((p, i) => [key(p), i]));
   const read = (ranges: DateRange[]) =>
     readMetricParts(ctx.repos.kpi, c.companyId, c.settings, metric, scope, dim, ranges);

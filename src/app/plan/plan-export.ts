@@ -9,7 +9,8 @@
  */
 import { isAdditive, isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
 import type { Lang } from '../../core/goals/types.ts';
-import type { KpiMetric } from '../../core/kpi/types.ts';
+import { dimensionName } from '../../core/kpi/dimension-names.ts';
+import { DIMENSIONS, type Dimension, type KpiMetric } from '../../core/kpi/types.ts';
 import type { Actor } from '../access.ts';
 import type { ExportColumn } from '../export-columns.ts';
 import type { AppContext } from '../ports.ts';
@@ -38,15 +39,13 @@ function goalValueColumn(
   return { column: { kind: 'decimal', decimals: 2 }, factor: 1 };
 }
 
-const DIMENSIONS: Record<string, [string, string]> = {
-  product: ['品項', 'Product'],
-  category: ['品類', 'Category'],
-  channel: ['通路', 'Channel'],
-  rep: ['業務', 'Rep'],
-  region: ['地區', 'Region'],
-  customer_type: ['客群', 'Customer segment'],
-  segment: ['客群', 'Customer segment'],
-};
+/** A node's split dimension by the one name the KPI pages and the KPI export give it. */
+function dimensionLabel(dimension: string | null, lang: Lang): string | null {
+  if (dimension === null) return null;
+  return (DIMENSIONS as readonly string[]).includes(dimension)
+    ? dimensionName(dimension as Dimension, lang)
+    : dimension;
+}
 
 export async function exportPlan(
   ctx: AppContext,
@@ -102,14 +101,13 @@ export async function exportPlan(
       ];
   const rows: PlanExport['rows'] = [header];
   const walk = (n: Omit<PlanNodeView, 'children'>, children: readonly PlanNodeView[], depth: number) => {
-    const dim = n.dimension ? (DIMENSIONS[n.dimension]?.[en ? 1 : 0] ?? n.dimension) : null;
     rows.push([
       depth,
       `${'  '.repeat(depth)}${n.name}`,
       n.periodId,
       n.period.start,
       n.period.end,
-      dim,
+      dimensionLabel(n.dimension, lang),
       n.member,
       scaled(n.target),
       n.share,

@@ -5,9 +5,10 @@
  * now needed. Either way the choice is recorded on the parent's history with its reason, and every
  * changed child gets a revision with the same reason.
  */
-import { addDays, daysBetween } from '../../core/calendar/dates.ts';
+import { daysBetween } from '../../core/calendar/dates.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { isAdditive } from '../../core/goals/metric-kinds.ts';
+import { periodState } from '../../core/plan/period-state.ts';
 import { replan, replanRatio } from '../../core/plan/replan.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import { loadDataFreshness } from '../data/freshness.ts';
@@ -84,7 +85,6 @@ export async function replanGoal(
   const total = await parentTarget(ctx, companyId, l);
   const settings = { companyId, currency: l.currency, settings: l.settings, today: l.today };
   const actuals = await readPlanActuals(ctx, settings, [l.goal, ...kids]);
-  const yesterday = addDays(l.today, -1);
   const units = (v: number) => toPlanUnits(metric, v, l.currency);
   const r = replan({
     total: total.totalUnits ?? 0,
@@ -99,7 +99,7 @@ export async function replanGoal(
         locked: k.node?.locked ?? false,
         // Closed periods are covered by the data (requireDataThroughClosed) unless the company has no
         // sales at all: then it is taken at its word, and a closed period sold nothing.
-        actual: k.spec.period.end <= yesterday ? units(a ?? 0) : null,
+        actual: periodState(k.spec.period, l.today) === 'closed' ? units(a ?? 0) : null,
       };
     }),
     today: l.today,
@@ -172,9 +172,11 @@ async function replanLevels(
   const target = await parentTarget(ctx, companyId, l);
   const level = target.level ?? 0;
   const c = { companyId, currency: l.currency, settings: l.settings, today: l.today };
+  // The view's actuals are each period's so far (the one in progress too, partial); the maths uses
+  // the closed periods' final levels only.
   const [{ weighting, weights, actuals }, toDate] = await Promise.all([
     levelWeights(ctx, c, l.goal, kids),
-    readPlanActuals(ctx, c, [l.goal]),
+    readPlanActuals(ctx, c, [l.goal, ...kids]),
   ]);
   const rows = kids.map((k, i) => ({
     start: k.spec.period.start,
@@ -221,7 +223,7 @@ async function replanLevels(
       period: k.spec.period,
       closed: r.closed.includes(i),
       locked: k.node?.locked ?? false,
-      actual: rows[i]?.actual ?? null,
+      actual: rows[i]?.actual ?? toDate.get(k.id) ?? null,
       target: k.spec.target.value,
       newTarget: round(r.targets[i] ?? 0),
     })),
@@ -306,9 +308,9 @@ async function requireDataThroughClosed(
   today: string,
   kids: readonly PlanGoal[],
 ): Promise<void> {
-  const yesterday = addDays(today, -1);
   const closedThrough = kids.reduce(
-    (last, k) => (k.spec.period.end <= yesterday && k.spec.period.end > last ? k.spec.period.end : last),
+    (last, k) =>
+      periodState(k.spec.period, today) === 'closed' && k.spec.period.end > last ? k.spec.period.end : last,
     '',
   );
   if (closedThrough === '') return;

@@ -4,15 +4,23 @@
  * from the company's history with Taiwan's moving holidays, ramp). Previewed, or saved as child
  * goals (each a goal: target, owner, grade, history) replacing the goal's previous children.
  */
-import { addDays, addMonths, type DateRange, daysBetween, minDate } from '../../core/calendar/dates.ts';
+import {
+  addDays,
+  addMonths,
+  type DateRange,
+  daysBetween,
+  maxDate,
+  minDate,
+} from '../../core/calendar/dates.ts';
 import type { CalendarSettings } from '../../core/calendar/periods.ts';
 import { todayIn } from '../../core/calendar/time-zones.ts';
 import { AppError } from '../../core/errors/app-error.ts';
-import { isAdditive, isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
-import { convertTarget } from '../../core/goals/target-conversion.ts';
+import { rangeCoverage } from '../../core/goals/data-freshness.ts';
+import { isAdditive, isPercentMetric } from '../../core/goals/metric-kinds.ts';
+import { type ConversionBaseline, convertTarget, periodDays } from '../../core/goals/target-conversion.ts';
 import type { GoalScope, GoalSpec, Lang } from '../../core/goals/types.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
-import { type Currency, fromMinorUnits } from '../../core/money/currency.ts';
+import type { Currency } from '../../core/money/currency.ts';
 import { childPeriods } from '../../core/plan/child-periods.ts';
 import { taiwanHolidayYear } from '../../core/plan/holiday-windows.ts';
 import { planNote } from '../../core/plan/messages.ts';
@@ -26,6 +34,9 @@ import {
   type SplitRecipe,
 } from '../../core/plan/types.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
+import type { ProfileRecord } from '../company/ports.ts';
+import { loadDataFreshness } from '../data/freshness.ts';
+import { loadGoalHistory } from '../goals/goal-history.ts';
 import { gradeGoalDrafts } from '../goals/goal-use-cases.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
@@ -68,8 +79,14 @@ export interface SplitChildView {
   target: number;
   /** Of the parent's total (additive); null for ratios. */
   share: number | null;
-  /** Last year's actual of the same cell (goal units), for the plan chart. */
+  /**
+   * Last year's actual of the same cell (goal units); when the data covers only part of last year's
+   * period, a sum's days covered scaled to the whole period (`lastYearEstimated`); null when the data
+   * covers none of it.
+   */
   lastYear: number | null;
+  /** lastYear is an estimate from part of the period (not an actual). */
+  lastYearEstimated: boolean;
   locked: boolean;
 }
 
@@ -95,6 +112,7 @@ export interface SplitView {
 
 interface Loaded {
   goal: PlanGoal;
+  profile: ProfileRecord;
   settings: CalendarSettings;
   currency: Currency;
   today: string;
@@ -114,6 +132,7 @@ export async function loadForPlan(
   if (!goal) throw new AppError('GOAL_NOT_FOUND');
   return {
     goal,
+    profile,
     settings: { fiscalYearStartMonth: profile.fiscalYearStartMonth },
     currency: profile.currency,
     today: today ?? todayIn(profile.timeZone, ctx.clock.now()),
@@ -128,16 +147,14 @@ export async function parentTarget(
 ): Promise<{ additive: boolean; totalUnits: number | null; level: number | null }> {
   const spec = l.goal.spec;
   const additive = isAdditive(spec.metric);
-  let samePeriodLastYear: number | null = null;
-  if (spec.target.kind !== 'absolute') {
-    const ly = await readMetric(ctx.repos.kpi, companyId, l.settings, spec.metric, spec.scope, null, [
-      { start: addMonths(spec.period.start, -12), end: addMonths(spec.period.end, -12) },
-    ]);
-    const v = ly?.get('')?.[0] ?? null;
-    // convertTarget works in the metric's units: money in currency units, ratios as fractions.
-    samePeriodLastYear = v === null ? null : isMoneyMetric(spec.metric) ? fromMinorUnits(v, l.currency) : v;
-  }
-  const converted = convertTarget(spec.target, spec.period, { samePeriodLastYear, recentRunRate: null });
+  // A change (+20 %, +NT$100,000) is applied to the baseline the grading applies it to (the goal's
+  // history as the grading loads it: the same period last year when the data covers it whole, else
+  // the run rate over the days of the last 90 the data covers), through the one conversion.
+  const baseline =
+    spec.target.kind === 'absolute'
+      ? { samePeriodLastYear: null, recentRunRate: null }
+      : await gradingBaseline(ctx, companyId, l);
+  const converted = convertTarget(spec.target, spec.period, baseline);
   if (converted.value === null) throw new AppError('PLAN_TARGET_UNKNOWN');
   if (additive)
     return { additive, totalUnits: toPlanUnits(spec.metric, converted.value, l.currency), level: null };
@@ -146,6 +163,27 @@ export async function parentTarget(
     ? Math.round(converted.value * 100 * 1e6) / 1e6
     : converted.value;
   return { additive, totalUnits: null, level };
+}
+
+/** The baseline the grading converts a change with (core/goals/achievability.ts `assessAchievability`). */
+async function gradingBaseline(ctx: AppContext, companyId: string, l: Loaded): Promise<ConversionBaseline> {
+  const spec = l.goal.spec;
+  const freshness = await loadDataFreshness(ctx, companyId, l.today);
+  const { history } = await loadGoalHistory(ctx, companyId, l.profile, null, spec, l.today, 'en', {
+    freshness,
+    kpiFor: batchedKpi(ctx.repos.kpi, companyId, l.profile),
+  });
+  if (!history) return { samePeriodLastYear: null, recentRunRate: null };
+  const days = periodDays(spec.period);
+  return {
+    samePeriodLastYear: history.samePeriodLastYear,
+    recentRunRate:
+      history.recentDaily === null
+        ? null
+        : isAdditive(spec.metric)
+          ? history.recentDaily * days
+          : history.recentDaily,
+  };
 }
 
 function cannot(reasonEn: string, reasonZh: string): AppError {
@@ -191,6 +229,11 @@ export function lastYearRange(p: DateRange, into: SplitGrain): DateRange {
   return { start: addMonths(p.start, -12), end: addMonths(p.end, -12) };
 }
 
+interface LastYearRead {
+  cells: (number | null)[][];
+  coverage: number[];
+}
+
 export interface ComputedSplit {
   loaded: Loaded;
   result: SplitResult;
@@ -198,8 +241,17 @@ export interface ComputedSplit {
   totalUnits: number | null;
   level: number | null;
   dim: Dimension | null;
+  /**
+   * Every child cell's own last year over the days the data covers (period × member, the KPI's
+   * units); null when the scope cannot be read.
+   */
   lastYear: (number | null)[][] | null;
-  /** Last year's actual (the scope's total) of each child period — of each month for day and week splits — for the chart. */
+  /** Per child period, the share (0–1) of its last-year days the data covers. */
+  lastYearCoverage: number[];
+  /**
+   * Last year's actual (the scope's total) of each child period — of each month for day and week
+   * splits, except a sum split like last year, whose days (weeks) add up — for the chart.
+   */
   lastYearPeriod: (number | null)[];
   lastYearStarts: string[];
   /** Last year by day (week) × member composed from the day shape and the month shares. */
@@ -224,25 +276,45 @@ export async function computeSplit(
 
   // The plan's periods, for last year's actuals (also shown beside the plan).
   const periods = childPeriods(spec.period, req.into, l.settings);
-  // Last year's ranges, cut at yesterday (a period not over yet counts at its pace so far).
-  const yesterday = addDays(l.today, -1);
-  // Days and weeks split by another method need last year only for the chart: read it by month.
-  const chartOnly = req.method !== 'last-year' && (req.into === 'day' || req.into === 'week');
-  const lyPeriods = chartOnly ? childPeriods(spec.period, 'month', l.settings) : periods;
-  const lyFull = lyPeriods.map((p) => lastYearRange(p, chartOnly ? 'month' : req.into));
-  const lyKnown = lyFull
-    .map((r, i) => ({ i, r: { start: r.start, end: minDate(r.end, yesterday) } }))
-    .filter((x) => x.r.start <= x.r.end);
-  // By day or week, a member's own last-year day is noise (a product not sold that day would get
-  // nothing): the scope's day (week) shape × each member's share of last year's month instead.
-  const composed = req.method === 'last-year' && dim !== null && (req.into === 'day' || req.into === 'week');
-  // Every child cell's own last year (each member's, whatever the method: the preview shows it
-  // beside the target) except by day and week, where it is the chart's months or the composed shape.
-  const lyDim = chartOnly || composed ? null : dim;
-  const lyMembers = lyDim ? (members ?? ['']) : [''];
+  // What the data covers: from the first sale to the last known day (yesterday when current). Days
+  // outside it have no data, which is not zero sales: last year is read over the covered days only.
+  const fresh = await loadDataFreshness(ctx, companyId, l.today);
+  const yesterday = fresh.knownThrough ?? addDays(l.today, -1);
+  const data = { firstSaleDate: fresh.firstSaleDate, knownThrough: yesterday };
   const additive = isAdditive(spec.metric);
-  /** Last year's value of each period × member (one member '' for the scope's total). */
-  const readLastYear = async (by: Dimension | null, of: readonly string[]) => {
+  const byDay = req.into === 'day' || req.into === 'week';
+  // The chart's line is by month. By day or week its months are read as months, except for a sum
+  // split like last year, whose days (weeks) the split reads anyway and which add up to the months.
+  const chartByMonth = byDay && !(req.method === 'last-year' && additive);
+  const lyPeriods = chartByMonth ? childPeriods(spec.period, 'month', l.settings) : periods;
+  // By day or week, a member's own last-year day is noise as a weight (a product not sold that day
+  // would get nothing): a sum split like last year by a dimension weighs each cell by the scope's day
+  // (week) shape × the member's share of last year's month instead.
+  const composed = req.method === 'last-year' && additive && dim !== null && byDay;
+  /**
+   * Last year's value of each of `ps` (each `grain`'s own last-year dates) × member of `of` (one
+   * member '' for the scope's total), over the days the data covers, in one read; a sum by a
+   * dimension is 0 for a member that sold nothing, a level is unknown (null), never a sum of other
+   * levels; a period the data does not cover at all is unknown (null). `coverage`: the share of each
+   * period's last-year days the data covers.
+   */
+  const readLastYear = async (
+    ps: readonly DateRange[],
+    grain: SplitGrain,
+    by: Dimension | null,
+    of: readonly string[],
+  ): Promise<LastYearRead | null> => {
+    const full = ps.map((p) => lastYearRange(p, grain));
+    const coverage = full.map((r) => {
+      const c = rangeCoverage(r, data);
+      return c.days > 0 ? c.coveredDays / c.days : 0;
+    });
+    const known = full
+      .map((r, i) => ({
+        i,
+        r: { start: maxDate(r.start, data.firstSaleDate ?? r.start), end: minDate(r.end, yesterday) },
+      }))
+      .filter((x) => (coverage[x.i] ?? 0) > 0 && x.r.start <= x.r.end);
     const table = await readMetric(
       ctx.repos.kpi,
       companyId,
@@ -250,30 +322,32 @@ export async function computeSplit(
       spec.metric,
       spec.scope,
       by,
-      lyKnown.map((x) => x.r),
+      known.map((x) => x.r),
     );
     if (table === null) return null;
-    const cells: (number | null)[][] = lyPeriods.map(() => of.map(() => null));
-    lyKnown.forEach((x, k) => {
-      const full = lyFull[x.i];
-      // A period not over yet counts at its pace so far (sums); a level is a level.
-      const scale =
-        full && additive ? daysBetween(full.start, full.end) / daysBetween(x.r.start, x.r.end) : 1;
+    const cells: (number | null)[][] = ps.map(() => of.map(() => null));
+    known.forEach((x, k) => {
       of.forEach((mem, j) => {
         const v = table.get(mem)?.[k] ?? (by && additive ? 0 : null);
         const row = cells[x.i];
-        if (row) row[j] = v === null ? null : v * scale;
+        if (row) row[j] = v;
       });
     });
-    return cells;
+    return { cells, coverage };
   };
-  // The chart's line is the scope's own total (a ratio's level is never the sum of its members').
-  const [lyCells, lyScope] = await Promise.all([
-    readLastYear(lyDim, lyMembers),
-    lyDim ? readLastYear(null, ['']) : null,
-  ]);
-  const lyTotal = lyDim ? lyScope : lyCells;
-  const lastYear = !chartOnly && !composed ? lyCells : null;
+  // Every child cell's own last year, whatever the grain, method and metric kind (the preview shows
+  // it beside the target): one read by the split's members at the child's grain; a ratio's is the
+  // member's own level, from its own numerator and denominator.
+  const childLastYear = readLastYear(periods, req.into, dim, dim ? (members ?? ['']) : ['']);
+  // The scope's own total by the chart's periods (a ratio's level is never the sum of its members'),
+  // also the day (week) shape of a composed split: the same read when the cells are the scope's.
+  const scopeLastYear =
+    dim !== null || chartByMonth
+      ? readLastYear(lyPeriods, chartByMonth ? 'month' : req.into, null, [''])
+      : childLastYear;
+  const [lyRead, lyScope] = await Promise.all([childLastYear, scopeLastYear]);
+  const lastYear = lyRead?.cells ?? null;
+  const lyTotal = lyScope?.cells ?? null;
   const lyWeights =
     composed && dim && members && lyTotal
       ? await composedLastYear(ctx, companyId, l, dim, members, periods, lyTotal, yesterday)
@@ -311,6 +385,7 @@ export async function computeSplit(
     total: target.totalUnits,
     level: target.level,
     lastYear: req.method === 'last-year' ? (lyWeights?.map((r) => r.map((v) => v ?? 0)) ?? null) : null,
+    lastYearCoverage: lyRead?.coverage ?? null,
     history,
     holidays: taiwanHolidayYear,
     memberHistory: m?.recent ?? null,
@@ -323,6 +398,7 @@ export async function computeSplit(
     ...target,
     dim,
     lastYear,
+    lastYearCoverage: lyRead?.coverage ?? periods.map(() => 0),
     lastYearPeriod,
     lastYearStarts: lyPeriods.map((p) => p.start),
     composed,
@@ -424,7 +500,11 @@ export async function splitGoal(
   const children: SplitChildView[] = result.cells.map((cell, k) => {
     const pi = Math.floor(k / (result.cells.length / result.periods.length));
     const mi = k % (result.cells.length / result.periods.length);
-    const ly = c.lastYear?.[pi]?.[mi] ?? null;
+    const raw = c.lastYear?.[pi]?.[mi] ?? null;
+    const cov = c.lastYearCoverage[pi] ?? 0;
+    // A period last year the data covers in part: a sum's days covered, at their pace over the whole.
+    const estimated = raw !== null && cov > 0 && cov < 1;
+    const ly = estimated && c.additive && raw !== null ? Math.round(raw / cov) : raw;
     return {
       id: null,
       period: { start: cell.period.start, end: cell.period.end },
@@ -435,6 +515,7 @@ export async function splitGoal(
       target: value(cell.value),
       share: cell.share,
       lastYear: kpiToGoalUnits(metric, ly, l.currency),
+      lastYearEstimated: estimated,
       locked: lockedCells.has(cell.key),
     };
   });

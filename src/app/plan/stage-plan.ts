@@ -11,7 +11,13 @@ import { todayIn } from '../../core/calendar/time-zones.ts';
 import { isLowerBetter } from '../../core/goals/metric-kinds.ts';
 import { changeBaseline } from '../../core/goals/target-conversion.ts';
 import type { GoalSpec, GoalTarget, Grades, Grading, Lang } from '../../core/goals/types.ts';
-import { suggestStageTarget, toGoalUnits } from '../../core/plan/stage-targets.ts';
+import {
+  needsSamePeriodBaseline,
+  newChannelsKnowable,
+  type StageBasis,
+  suggestStageTarget,
+  toGoalUnits,
+} from '../../core/plan/stage-targets.ts';
 import {
   type CompanyStage,
   phasePeriod,
@@ -19,6 +25,7 @@ import {
   stageFromProfile,
 } from '../../core/plan/stage-templates.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
+import { loadDataFreshness } from '../data/freshness.ts';
 import { gradeGoalDraft } from '../goals/goal-use-cases.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
@@ -44,6 +51,14 @@ export interface StageGoalView {
   targetKind: GoalTarget['kind'] | null;
   /** Where the suggestion came from. */
   suggestedFrom: 'recommended' | 'baseline' | 'no_data' | 'user';
+  /**
+   * What the target (a change, or the baseline moved) is measured from: the same period last year
+   * (only when the data covers it whole), the run rate over the recent days the data covers; null:
+   * no baseline.
+   */
+  basis: StageBasis;
+  /** Why no number is proposed (the user sets it), in the request's language; null otherwise. */
+  reason: string | null;
   recommended: { p50: number; p70: number; p90: number } | null;
   grades: Grades | null;
   score: number | null;
@@ -76,6 +91,8 @@ export async function createStagePlan(
   const stage = req.stage ?? stageFromProfile(profile?.stage ?? 'startup');
   const start = req.start ?? todayIn(profile?.timeZone ?? 'Asia/Taipei', ctx.clock.now());
   const t = STAGE_TEMPLATES[stage];
+  const today = todayIn(profile?.timeZone ?? 'Asia/Taipei', ctx.clock.now());
+  const freshness = await loadDataFreshness(ctx, companyId, today);
   const en = lang === 'en';
   const phases: StagePhaseView[] = [];
   const toSave: NewPlanGoal[] = [];
@@ -85,7 +102,12 @@ export async function createStagePlan(
     for (const [position, g] of p.goals.entries()) {
       const name = `${en ? p.nameEn : p.nameZh} · ${en ? g.kpiEn : g.kpiZh}`;
       const kind = g.target ?? 'level';
-      if (kind === 'user') {
+      // New-channel revenue needs a year of data before the baseline's last day: with less, every
+      // channel the company always had reads as new (its baseline would be all revenue).
+      const unknowable =
+        g.metric === 'new_channel_revenue' &&
+        !newChannelsKnowable(freshness.firstSaleDate, freshness.knownThrough ?? today);
+      if (kind === 'user' || unknowable) {
         goals.push({
           id: null,
           metric: g.metric,
@@ -94,6 +116,12 @@ export async function createStagePlan(
           target: null,
           targetKind: null,
           suggestedFrom: 'user',
+          basis: null,
+          reason: unknowable
+            ? en
+              ? `Your data begins on ${freshness.firstSaleDate ?? '—'}, less than a year ago: a channel is new when its first sale lies in the last 12 months, so every channel you have reads as new and there is no baseline. Set this target yourself.`
+              : `您的資料從 ${freshness.firstSaleDate ?? '—'} 開始,不到一年:通路的第一筆銷售落在最近 12 個月內就算新通路,因此目前所有通路都會被當成新通路,沒有可依據的基準。請自行設定此目標。`
+            : null,
           recommended: null,
           grades: null,
           score: null,
@@ -121,10 +149,35 @@ export async function createStagePlan(
       // First pass: what the data recommends for this KPI over the phase.
       const probe = await gradeGoalDraft(ctx, actor, companyId, base, lang);
       const a = probe.achievability;
+      // The grading's baseline: the same period last year only when the data covers it whole, else
+      // the run rate over the recent days the data covers.
+      const from = changeBaseline(a.baseline);
+      if (from.basis === 'recent_run_rate' && needsSamePeriodBaseline(g.metric)) {
+        // Counted over the whole phase (revenue per rep over six months): a recent figure over
+        // another span is no baseline, and no number is proposed.
+        goals.push({
+          id: null,
+          metric: g.metric,
+          name,
+          kpi: en ? g.kpiEn : g.kpiZh,
+          target: null,
+          targetKind: null,
+          suggestedFrom: 'user',
+          basis: null,
+          reason: en
+            ? `${g.kpiEn} is counted over the whole phase; your data has no same period last year to compare with, and a recent figure over a shorter span is not comparable. Set this target yourself.`
+            : `${g.kpiZh}是以整個階段計算的指標;您的資料沒有完整的去年同期可比較,而較短期間的近期數字無法直接比較。請自行設定此目標。`,
+          recommended: null,
+          grades: null,
+          score: null,
+        });
+        continue;
+      }
       const suggestion = suggestStageTarget({
         metric: g.metric,
         target: kind,
-        baseline: changeBaseline(a.baseline).value,
+        baseline: from.value,
+        basis: from.basis === 'same_period_last_year' || from.basis === 'recent_run_rate' ? from.basis : null,
         recommended: a.recommended,
       });
       if (suggestion.kind === null) throw new Error('unreachable: a user-set target was handled above');
@@ -163,6 +216,8 @@ export async function createStagePlan(
         target: spec.target.value,
         targetKind: spec.target.kind,
         suggestedFrom,
+        basis: suggestion.basis,
+        reason: null,
         recommended: rec
           ? {
               p50: toGoalUnits(g.metric, rec.p50),

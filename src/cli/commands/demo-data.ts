@@ -12,6 +12,7 @@ import {
 } from '../../core/demo/index.ts';
 import { fromMinorUnits } from '../../core/money/currency.ts';
 import { writeCsv, writeXlsx } from '../../ingest/export-table.ts';
+import { say } from '../language.ts';
 import { fail, output } from '../options.ts';
 
 /** The header of the demo's sales export, as a Taiwanese POS would write it. */
@@ -54,13 +55,17 @@ export function registerDemoDataCommand(program: Command): void {
         opts: { scale: string; days?: string; members?: string; limit?: string; json?: boolean },
       ) => {
         const scale = Number(opts.scale);
-        if (!(scale > 0 && scale <= 500)) fail('--scale must be between 0 and 500 / 倍數須介於 0 到 500');
+        if (!(scale > 0 && scale <= 500))
+          fail('--scale must be above 0 and at most 500', '--scale 倍數須大於 0、不超過 500');
         const full = computeDemoHistoryPeriod(todayIn('Asia/Taipei', new Date()));
         let start = full.start;
         if (opts.days) {
           const days = Number(opts.days);
           if (!(Number.isInteger(days) && days >= 1 && days <= 36_600))
-            fail('--days must be a whole number of days from 1 to 36600 / 天數須為 1 到 36600 的整數');
+            fail(
+              '--days must be a whole number of days from 1 to 36600',
+              '--days 天數須為 1 到 36600 的整數',
+            );
           start = addDays(full.end, 1 - days);
         }
         const catalog = buildDemoCatalog(DEMO_SEED, {
@@ -107,7 +112,10 @@ export function registerDemoDataCommand(program: Command): void {
         output(
           opts.json,
           { file: path, lines: count, seconds: (Date.now() - started) / 1000 },
-          `Wrote ${count.toLocaleString('en')} lines to ${path}`,
+          say(
+            `Wrote ${count.toLocaleString('en')} lines to ${path}`,
+            `已將 ${count.toLocaleString('en')} 筆明細寫入 ${path}`,
+          ),
         );
       },
     );

@@ -8,12 +8,12 @@ import { columnOfHeader } from '../../app/import/mapping.ts';
 import type { ImportRecordView } from '../../app/import/ports.ts';
 import { importFile } from '../../app/import/run-import.ts';
 import { undoImport } from '../../app/import/undo-import.ts';
-import { isAppError } from '../../core/errors/app-error.ts';
 import { type DataGap, dataGapMessage, isDataGap } from '../../core/ingest/data-gaps.ts';
 import { describeProblem } from '../../core/ingest/problem-messages.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
-import { problemMessage } from '../../server/problem.ts';
-import { fail, fieldLines, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { cliLang, say } from '../language.ts';
+import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { progressLine } from '../progress.ts';
 import { resolveCompany } from '../resolve-company.ts';
 
 const KINDS: ImportKind[] = ['sales', 'marketing', 'satisfaction'];
@@ -30,7 +30,6 @@ interface ImportOpts {
   as?: string;
   data?: string;
   json?: boolean;
-  lang?: string;
 }
 
 /** A mapping file: JSON `{ "field": columnIndex | "Header name" }`, e.g. {"date": "交易日期", "amount": 5}. */
@@ -42,7 +41,10 @@ async function readMappingFile(
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    return fail(`Cannot read the mapping file ${path}: ${(e as Error).message} / 無法讀取對應檔`);
+    return fail(
+      `Cannot read the mapping file ${path}: ${(e as Error).message}`,
+      `無法讀取對應檔 ${path}:${(e as Error).message}`,
+    );
   }
   const source = (
     parsed && typeof parsed === 'object' && 'mapping' in parsed
@@ -50,13 +52,17 @@ async function readMappingFile(
       : parsed
   ) as unknown;
   if (!source || typeof source !== 'object' || Array.isArray(source))
-    return fail('The mapping file must hold a JSON object. / 對應檔須為 JSON 物件');
+    return fail('The mapping file must hold a JSON object.', '對應檔須為 JSON 物件。');
   const byIndex: Record<string, number | null> = Object.create(null);
   const byName: Record<string, string> = Object.create(null);
   for (const [field, v] of Object.entries(source as Record<string, unknown>)) {
     if (typeof v === 'number' || v === null) byIndex[field] = v;
     else if (typeof v === 'string') byName[field] = v;
-    else fail(`Mapping of "${field}" must be a column number or a header name. / 對應值須為欄號或欄名`);
+    else
+      fail(
+        `Mapping of "${field}" must be a column number or a header name.`,
+        `「${field}」的對應值須為欄號或欄名。`,
+      );
   }
   void headersHint;
   return Object.keys(byName).length
@@ -95,21 +101,25 @@ export function registerImportCommand(program: Command): void {
       'import nothing if any line has a problem (default: problem lines are rejected and listed, the rest imported)',
     )
     .option('--as <user>', 'the member recorded as importing (e-mail; default: the first owner)')
-    .option('--lang <locale>', 'zh-TW | en (messages)', 'zh-TW')
     .option('--json', 'print {"added","duplicates","rejected","errors":[...]}')
     .action(async (kind: string, file: string, opts: ImportOpts) => {
       if (!KINDS.includes(kind as ImportKind))
-        fail('kind must be sales, marketing or satisfaction / 類型須為 sales、marketing 或 satisfaction');
-      const locale = opts.lang === 'en' ? 'en' : 'zh-TW';
-      if (opts.monthFirst && opts.dayFirst) fail('Choose --day-first or --month-first, not both. / 請擇一');
+        fail('kind must be sales, marketing or satisfaction', '類型須為 sales、marketing 或 satisfaction');
+      const locale = cliLang();
+      if (opts.monthFirst && opts.dayFirst)
+        fail('Choose --day-first or --month-first, not both.', '請擇一:--day-first 或 --month-first。');
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
         const who = await memberActor(rt.ctx, company.id, opts.as).catch(() =>
-          fail(`No member ${opts.as ?? '(owner)'} in ${company.name}. / 找不到此成員`),
+          fail(
+            `No member ${opts.as ?? '(owner)'} in ${company.name}.`,
+            `${company.name} 中找不到成員 ${opts.as ?? '(擁有者)'}。`,
+            'MEMBER_NOT_FOUND',
+          ),
         );
         const reader = rt.ctx.files.reader;
         const path = resolve(file);
-        if (!existsSync(path)) fail(`No such file: ${path} / 找不到檔案`);
+        if (!existsSync(path)) fail(`No such file: ${path}`, `找不到檔案:${path}`, 'FILE_NOT_FOUND');
         let mapping: Record<string, number | null> | undefined;
         if (opts.mapping) {
           const m = await readMappingFile(opts.mapping);
@@ -130,7 +140,10 @@ export function registerImportCommand(program: Command): void {
             for (const [field, name] of Object.entries(m.byName as Record<string, string>)) {
               const idx = /^\d+$/.test(name) ? Number(name) : columnOfHeader(name, headers);
               if (idx < 0)
-                fail(`Header "${name}" (for ${field}) is not in the file. / 檔案中沒有欄位「${name}」`);
+                fail(
+                  `Header "${name}" (for ${field}) is not in the file.`,
+                  `檔案中沒有欄位「${name}」(對應 ${field})。`,
+                );
               mapping[field] = idx;
             }
           } else {
@@ -139,6 +152,7 @@ export function registerImportCommand(program: Command): void {
         }
         const started = Date.now();
         let last = 0;
+        const progress = progressLine({ quiet: opts.json });
         try {
           const result = await importFile(
             rt.ctx,
@@ -156,17 +170,17 @@ export function registerImportCommand(program: Command): void {
               strict: opts.strict === true,
             },
             ({ linesRead, phase }) => {
-              if (opts.json) return;
               if (phase === 'saving')
-                process.stderr.write(
-                  `\r${linesRead.toLocaleString('en')} ${locale === 'en' ? 'lines read, saving…' : '行已讀取,正在存入…'}`,
+                progress.update(
+                  `${linesRead.toLocaleString('en')} ${locale === 'en' ? 'lines read, saving…' : '行已讀取,正在存入…'}`,
                 );
               else if (linesRead - last >= 50_000) {
                 last = linesRead;
-                process.stderr.write(`\r${linesRead.toLocaleString('en')} lines…`);
+                progress.update(`${linesRead.toLocaleString('en')} lines…`);
               }
             },
           );
+          progress.done();
           const errors = await listImportProblems(rt.ctx, who, company.id, result.importId, locale);
           // What the file lacked, as the import's record counted it (the lines added lacking each fact).
           const kept = (await getImport(rt.ctx, who, company.id, result.importId)).account;
@@ -174,7 +188,6 @@ export function registerImportCommand(program: Command): void {
             (e): e is [DataGap, number] => isDataGap(e[0]) && (e[1] ?? 0) > 0,
           );
           const secs = (Date.now() - started) / 1000;
-          if (!opts.json) process.stderr.write('\r');
           output(
             opts.json,
             {
@@ -191,7 +204,7 @@ export function registerImportCommand(program: Command): void {
               errors,
             },
             [
-              `${locale === 'en' ? 'Imported' : '已匯入'} ${basename(path)}: +${result.added} ${locale === 'en' ? 'added' : '筆新增'}, ${result.duplicates} ${locale === 'en' ? 'duplicates skipped' : '筆重複略過'}, ${result.rejected} ${locale === 'en' ? 'rejected' : '筆有誤'} (${secs.toFixed(1)} s, ${Math.round(result.linesRead / Math.max(secs, 0.001)).toLocaleString('en')} lines/s)`,
+              `${locale === 'en' ? 'Imported' : '已匯入'} ${basename(path)}: +${result.added} ${locale === 'en' ? 'added' : '筆新增'}, ${result.duplicates} ${locale === 'en' ? 'duplicates skipped' : '筆重複略過'}, ${result.rejected} ${locale === 'en' ? 'rejected' : '筆有誤'} ${speed(secs, result.linesRead)}`,
               result.orders && result.orders.excludedLines > 0
                 ? locale === 'en'
                   ? `  ${result.orders.excludedLines} lines of refunded, voided, cancelled or unpaid orders left out of sales`
@@ -207,22 +220,19 @@ export function registerImportCommand(program: Command): void {
                 .slice(0, 20)
                 .map(
                   (e) =>
-                    `  line ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.message}${e.value ? ` (${e.value})` : ''}`,
+                    `  ${say(`line ${e.line}`, `第 ${e.line} 行`)}${e.column ? ` [${e.column}]` : ''}: ${e.message}${e.value ? ` (${e.value})` : ''}`,
                 ),
-              errors.length > 20 ? `  … ${result.rejected - 20} more` : '',
-              `import id: ${result.importId}`,
+              errors.length > 20
+                ? say(`  … ${result.rejected - 20} more`, `  … 另有 ${result.rejected - 20} 筆`)
+                : '',
+              `${say('import id', '匯入編號')}: ${result.importId}`,
             ]
               .filter(Boolean)
               .join('\n'),
           );
         } catch (e) {
-          if (isAppError(e)) {
-            const fields = fieldLines(e.fieldErrors ?? [], locale);
-            const message = [problemMessage(e.code, locale, e.params), ...fields].join('\n  ');
-            if (opts.json)
-              output(true, { error: { code: e.code, message, fields: e.fieldErrors ?? [] } }, message);
-            fail(message);
-          }
+          progress.done();
+          // Said (and with --json printed as {"error": …}) in the chosen language by main.ts.
           throw e;
         }
       });
@@ -231,14 +241,13 @@ export function registerImportCommand(program: Command): void {
   withDatabaseOption(program.command('import-history'))
     .description('Past imports: figures, lines left out and the facts each file lacked / 匯入紀錄')
     .option('--company <idOrName>', 'company')
-    .option('--lang <locale>', 'zh-TW | en (messages)', 'zh-TW')
     .option('--json', 'print JSON (the records with their "account"; money in minor units)')
-    .action(async (opts: { company?: string; data?: string; json?: boolean; lang?: string }) => {
-      const locale = opts.lang === 'en' ? 'en' : 'zh-TW';
+    .action(async (opts: { company?: string; data?: string; json?: boolean }) => {
+      const locale = cliLang();
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
         const owner = await memberActor(rt.ctx, company.id).catch(() =>
-          fail('The company has no owner. / 公司沒有擁有者'),
+          fail('The company has no owner.', '公司沒有擁有者。', 'MEMBER_NOT_FOUND'),
         );
         const records = await listImports(rt.ctx, owner, company.id);
         output(
@@ -262,17 +271,25 @@ export function registerImportCommand(program: Command): void {
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
         const owner = await memberActor(rt.ctx, company.id).catch(() =>
-          fail('The company has no owner. / 公司沒有擁有者'),
+          fail('The company has no owner.', '公司沒有擁有者。', 'MEMBER_NOT_FOUND'),
         );
-        try {
-          const rec = await undoImport(rt.ctx, owner, company.id, importId);
-          output(opts.json, rec, `Undone: ${rec.fileName} (${rec.added} lines removed) / 已復原`);
-        } catch (e) {
-          if (isAppError(e)) fail(problemMessage(e.code, 'zh-TW', e.params));
-          throw e;
-        }
+        const rec = await undoImport(rt.ctx, owner, company.id, importId);
+        output(
+          opts.json,
+          rec,
+          say(
+            `Undone: ${rec.fileName} (${rec.added} lines removed)`,
+            `已復原:${rec.fileName}(移除 ${rec.added} 筆明細)`,
+          ),
+        );
       });
     });
+}
+
+/** How long an import took and how fast it read: "(0.2 s, 5,281 lines/s)", 「(0.2 秒,每秒 5,281 行)」. */
+function speed(secs: number, lines: number): string {
+  const rate = Math.round(lines / Math.max(secs, 0.001)).toLocaleString('en');
+  return say(`(${secs.toFixed(1)} s, ${rate} lines/s)`, `(${secs.toFixed(1)} 秒,每秒 ${rate} 行)`);
 }
 
 /** One import of the history, with what it left out and what its file lacked. */

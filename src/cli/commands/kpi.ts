@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import { memberActor } from '../../app/company/operator.ts';
 import { getKpi, listDimensionMembers } from '../../app/kpi/kpi-use-cases.ts';
-import { isAppError } from '../../core/errors/app-error.ts';
 import { dimensionWord } from '../../core/goals/grade-goal.ts';
+import { formatMetricValue, isMoneyMetric, isPercentMetric } from '../../core/goals/index.ts';
 import {
   countsCustomers,
   membersWithoutCustomers,
   WALK_IN_DIMENSIONS,
 } from '../../core/goals/metric-kinds.ts';
 import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
-import type { KpiPoint } from '../../core/kpi/types.ts';
-import { fail, fieldLines, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { KPI_GLOSSARY } from '../../core/kpi/glossary.ts';
+import type { KpiMetric, KpiPoint, KpiResult } from '../../core/kpi/types.ts';
+import { type CliLang, cliLang } from '../language.ts';
+import { output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveCompany } from '../resolve-company.ts';
 
 interface KpiOptions {
@@ -22,15 +24,34 @@ interface KpiOptions {
   company?: string;
   data?: string;
   json?: boolean;
-  lang?: string;
 }
 
-const show = (v: number | null): string =>
-  v === null
-    ? '—'
-    : Number.isInteger(v)
-      ? v.toLocaleString('en')
-      : v.toLocaleString('en', { maximumFractionDigits: 4 });
+/** A value by its metric's kind: money in whole currency units, rates as percents, counts whole. */
+const show = (metric: KpiMetric, v: number | null): string =>
+  v === null ? '—' : formatMetricValue(metric, v);
+
+/** The heading: the company, the KPI's name and what its figures are (money in the company's currency). */
+function heading(company: string, r: KpiResult, lang: CliLang): string {
+  const en = lang === 'en';
+  const what = isMoneyMetric(r.metric)
+    ? `${en ? 'amount' : '金額'}, ${r.currency}`
+    : isPercentMetric(r.metric)
+      ? en
+        ? 'percent'
+        : '百分比'
+      : r.unit === 'count'
+        ? en
+          ? 'count'
+          : '數量'
+        : r.unit === 'score'
+          ? en
+            ? 'score'
+            : '分數'
+          : en
+            ? 'ratio'
+            : '比率';
+  return `${company} · ${KPI_GLOSSARY[r.metric].name[lang]} ${r.metric} (${what})`;
+}
 
 export function registerKpiCommand(program: Command): void {
   withDatabaseOption(program.command('kpi'))
@@ -53,80 +74,71 @@ export function registerKpiCommand(program: Command): void {
     .option('--where <filters>', 'key=value[,key=value...], e.g. channel=門市,category=咖啡')
     .option('--company <idOrName>', 'company (required when the database holds several)')
     .option('--json', 'print JSON (money in currency units, e.g. 1500.5; "caveats": facts the files lacked)')
-    .option('--lang <locale>', 'zh-TW | en (notes and messages)', 'zh-TW')
     .action(async (metric: string, opts: KpiOptions) => {
-      const locale = opts.lang === 'en' ? 'en' : 'zh-TW';
+      const locale = cliLang();
       await withRuntime(opts, async (rt) => {
         const company = await resolveCompany(rt, opts.company);
         const owner = await memberActor(rt.ctx, company.id);
-        try {
-          const result = await getKpi(rt.ctx, owner, company.id, {
-            metric,
-            from: opts.from,
-            to: opts.to,
-            grain: opts.grain,
-            by: opts.by,
-            where: opts.where,
-          });
-          const partial = locale === 'en' ? ' (partial)' : '（未完整）';
-          const keyOf = (p: KpiPoint) => (p.key === undefined ? '' : `\t${p.key ?? '—'}`);
-          const lines = result.series.map(
-            (p: KpiPoint) => `${p.period}${keyOf(p)}\t${show(p.value)}${p.partial ? partial : ''}`,
+        const result = await getKpi(rt.ctx, owner, company.id, {
+          metric,
+          from: opts.from,
+          to: opts.to,
+          grain: opts.grain,
+          by: opts.by,
+          where: opts.where,
+        });
+        const partial = locale === 'en' ? ' (partial)' : '（未完整）';
+        const keyOf = (p: KpiPoint) => (p.key === undefined ? '' : `\t${p.key ?? '—'}`);
+        const lines = result.series.map(
+          (p: KpiPoint) =>
+            `${p.period}${keyOf(p)}\t${show(result.metric, p.value)}${p.partial ? partial : ''}`,
+        );
+        // The whole range, computed by the KPI's kind (a ratio from its summed parts, never a sum).
+        const totalLabel = locale === 'en' ? 'Total' : '合計';
+        const totals = result.total.map(
+          (p: KpiPoint) => `${totalLabel}${keyOf(p)}\t${show(result.metric, p.value)}`,
+        );
+        // What the files in the range lacked that this KPI depends on (no products, quantities...).
+        const notes = result.caveats.map(
+          (c) => `${locale === 'en' ? 'Note' : '注意'}: ${dataGapMessage(c.gap, c.lines, locale)}`,
+        );
+        for (const u of result.unknownFilters) {
+          const closest = u.suggestions.map((x) => `${dimensionWord(x.dimension, locale)} “${x.name}”`);
+          notes.push(
+            locale === 'en'
+              ? `Note: no ${dimensionWord(u.dimension, locale)} “${u.name}” in this company's data: the KPI is zero for it.${closest.length ? ` Closest: ${closest.join(', ')}.` : ''}`
+              : `注意:這家公司的資料中沒有${dimensionWord(u.dimension, locale)}「${u.name}」,此指標對它是 0。${closest.length ? `最接近的名稱:${closest.join('、')}。` : ''}`,
           );
-          // The whole range, computed by the KPI's kind (a ratio from its summed parts, never a sum).
-          const totalLabel = locale === 'en' ? 'Total' : '合計';
-          const totals = result.total.map((p: KpiPoint) => `${totalLabel}${keyOf(p)}\t${show(p.value)}`);
-          // What the files in the range lacked that this KPI depends on (no products, quantities...).
-          const notes = result.caveats.map(
-            (c) => `${locale === 'en' ? 'Note' : '注意'}: ${dataGapMessage(c.gap, c.lines, locale)}`,
-          );
-          for (const u of result.unknownFilters) {
-            const closest = u.suggestions.map((x) => `${dimensionWord(x.dimension, locale)} “${x.name}”`);
+        }
+        // A customer KPI by channel, rep or region has no value for members whose sales in the range
+        // were all walk-ins: named, as the web app does (from the customers KPI over the same range).
+        let withoutCustomers: string[] | undefined;
+        const by = result.by;
+        if (by && countsCustomers(result.metric) && WALK_IN_DIMENSIONS.includes(by)) {
+          const [names, customers] = await Promise.all([
+            listDimensionMembers(rt.ctx, owner, company.id, by),
+            getKpi(rt.ctx, owner, company.id, {
+              metric: 'customers',
+              from: result.from,
+              to: result.to,
+              grain: 'total',
+              by,
+              where: opts.where,
+            }),
+          ]);
+          withoutCustomers = membersWithoutCustomers(names, customers.total);
+          if (withoutCustomers.length > 0)
             notes.push(
               locale === 'en'
-                ? `Note: no ${dimensionWord(u.dimension, locale)} “${u.name}” in this company's data: the KPI is zero for it.${closest.length ? ` Closest: ${closest.join(', ')}.` : ''}`
-                : `注意:這家公司的資料中沒有${dimensionWord(u.dimension, locale)}「${u.name}」,此指標對它是 0。${closest.length ? `最接近的名稱:${closest.join('、')}。` : ''}`,
+                ? `Note: ${dimensionWord(by, locale)} not listed above (no sales to an identified customer in this range): ${withoutCustomers.join(', ')}`
+                : `注意:此期間沒有記名客戶購買的${dimensionWord(by, locale)}(所以不在上面):${withoutCustomers.join('、')}`,
             );
-          }
-          // A customer KPI by channel, rep or region has no value for members whose sales in the range
-          // were all walk-ins: named, as the web app does (from the customers KPI over the same range).
-          let withoutCustomers: string[] | undefined;
-          const by = result.by;
-          if (by && countsCustomers(result.metric) && WALK_IN_DIMENSIONS.includes(by)) {
-            const [names, customers] = await Promise.all([
-              listDimensionMembers(rt.ctx, owner, company.id, by),
-              getKpi(rt.ctx, owner, company.id, {
-                metric: 'customers',
-                from: result.from,
-                to: result.to,
-                grain: 'total',
-                by,
-                where: opts.where,
-              }),
-            ]);
-            withoutCustomers = membersWithoutCustomers(names, customers.total);
-            if (withoutCustomers.length > 0)
-              notes.push(
-                locale === 'en'
-                  ? `Note: ${dimensionWord(by, locale)} not listed above (no sales to an identified customer in this range): ${withoutCustomers.join(', ')}`
-                  : `注意:此期間沒有記名客戶購買的${dimensionWord(by, locale)}(所以不在上面):${withoutCustomers.join('、')}`,
-              );
-          }
-          output(
-            opts.json,
-            withoutCustomers === undefined ? result : { ...result, withoutCustomers },
-            [
-              `${company.name} · ${metric} (${result.unit}, ${result.currency})`,
-              ...lines,
-              ...totals,
-              ...notes,
-            ].join('\n'),
-          );
-        } catch (e) {
-          if (isAppError(e) && e.code === 'VALIDATION_FAILED')
-            fail(fieldLines(e.fieldErrors ?? [], locale).join('\n'));
-          throw e;
         }
+        output(
+          opts.json,
+          withoutCustomers === undefined ? result : { ...result, withoutCustomers },
+          [heading(company.name, result, locale), ...lines, ...totals, ...notes].join('\n'),
+        );
       });
     });
 }

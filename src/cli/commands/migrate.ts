@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { openRuntime } from '../../db/runtime.ts';
+import { say } from '../language.ts';
 import { databaseConfig, output, withDatabaseOption } from '../options.ts';
 
 export function registerMigrateCommand(program: Command): void {
@@ -14,8 +15,11 @@ export function registerMigrateCommand(program: Command): void {
           opts.json,
           { database: rt.database.kind, location: where, applied: rt.applied },
           rt.applied.length
-            ? `Applied ${rt.applied.length} migration(s) to ${where}: ${rt.applied.join(', ')}`
-            : `Schema of ${where} is up to date. / 資料庫結構已是最新。`,
+            ? say(
+                `Applied ${rt.applied.length} ${rt.applied.length === 1 ? 'migration' : 'migrations'} to ${where}: ${rt.applied.join(', ')}`,
+                `已為 ${where} 套用 ${rt.applied.length} 項結構更新:${rt.applied.join('、')}`,
+              )
+            : say(`The schema of ${where} is up to date.`, `${where} 的資料庫結構已是最新。`),
         );
       } finally {
         await rt.close();

@@ -16,7 +16,6 @@ import { replanGoal } from '../../app/plan/replan-goal.ts';
 import { splitGoal } from '../../app/plan/split-goal.ts';
 import { createStagePlan } from '../../app/plan/stage-plan.ts';
 import { isLocalDate } from '../../core/calendar/dates.ts';
-import { isAppError } from '../../core/errors/app-error.ts';
 import { PERCENT_METRICS } from '../../core/goals/metric-kinds.ts';
 import type { Lang } from '../../core/goals/types.ts';
 import { COMPANY_STAGES, type CompanyStage } from '../../core/plan/stage-templates.ts';
@@ -28,34 +27,63 @@ import {
   type SplitMethod,
 } from '../../core/plan/types.ts';
 import type { Runtime } from '../../db/runtime.ts';
-import { fail, failureLine, output, withDatabaseOption, withRuntime } from '../options.ts';
+import { cliLang, say } from '../language.ts';
+import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveOwner } from '../resolve-company.ts';
 
 interface PlanOptions {
   company?: string;
   data?: string;
   json?: boolean;
-  lang?: string;
 }
 
 const METHODS = ['equal', 'last-year', 'seasonal', 'ramp'] as const;
 
-const langOf = (opts: PlanOptions): Lang => (opts.lang === 'en' ? 'en' : 'zh-TW');
+/** The words of a split, in each language. */
+const WORDS = {
+  en: {
+    method: {
+      equal: 'equal by days',
+      'last-year': 'in proportion to last year',
+      seasonal: 'seasonal profile',
+      ramp: 'growth ramp',
+      manual: 'manual',
+    },
+    grain: { quarter: 'quarters', month: 'months', week: 'weeks', day: 'days' },
+    by: {
+      product: 'product',
+      category: 'category',
+      channel: 'channel',
+      rep: 'rep',
+      region: 'region',
+      segment: 'customer segment',
+    },
+  },
+  'zh-TW': {
+    method: {
+      equal: '依天數平均',
+      'last-year': '依去年比例',
+      seasonal: '依季節性',
+      ramp: '逐期成長',
+      manual: '手動',
+    },
+    grain: { quarter: '季', month: '月', week: '週', day: '日' },
+    by: {
+      product: '產品',
+      category: '類別',
+      channel: '通路',
+      rep: '業務',
+      region: '地區',
+      segment: '客群',
+    },
+  },
+} as const;
 
 const ownerOf = (rt: Runtime, opts: { company?: string | undefined }) => resolveOwner(rt, opts.company);
 
-async function run<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (isAppError(e)) fail(`${e.code}: ${failureLine(e)}`);
-    throw e;
-  }
-}
-
 function checkDate(option: string, value: string | undefined): void {
   if (value !== undefined && !isLocalDate(value))
-    fail(`${option}: expected YYYY-MM-DD / 日期格式應為 YYYY-MM-DD`);
+    fail(`${option}: expected a date YYYY-MM-DD`, `${option}:日期格式應為 YYYY-MM-DD`);
 }
 
 function oneOf<T extends string>(
@@ -65,7 +93,7 @@ function oneOf<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value))
-    fail(`${option}: one of ${allowed.join(', ')} / 請選擇 ${allowed.join('、')}`);
+    fail(`${option}: one of ${allowed.join(', ')}`, `${option}:請選擇 ${allowed.join('、')}`);
   return value as T;
 }
 
@@ -77,12 +105,12 @@ const amount = (metric: string, n: number) =>
 function treeLines(n: PlanNodeView, depth: number, out: string[]): void {
   const lock = n.locked ? ' 🔒' : '';
   const v = (x: number) => amount(n.metric, x);
-  const actual = n.actual === null ? '' : `  actual ${v(n.actual)}`;
+  const actual = n.actual === null ? '' : `  ${say('actual', '實際')} ${v(n.actual)}`;
   const gap =
     n.mismatch !== null && n.mismatch !== 0
-      ? `  ⚠ children ${v(n.childrenTotal ?? 0)} (${n.mismatch > 0 ? '+' : ''}${v(n.mismatch)})`
+      ? `  ⚠ ${say('children', '子目標合計')} ${v(n.childrenTotal ?? 0)} (${n.mismatch > 0 ? '+' : ''}${v(n.mismatch)})`
       : '';
-  const implied = n.implied !== null ? `  implied ${v(n.implied)}` : '';
+  const implied = n.implied !== null ? `  ${say('implied', '隱含水準')} ${v(n.implied)}` : '';
   out.push(
     `${'  '.repeat(depth)}${n.periodId ?? n.period.start}${n.member ? ` · ${n.member}` : ''}  ${v(n.target)}${lock}${actual}${gap}${implied}  [${n.id}]`,
   );
@@ -104,7 +132,6 @@ export function registerPlanCommand(program: Command): void {
     .option('--dry-run', 'preview only, save nothing / 僅預覽')
     .option('--today <date>', 'today, YYYY-MM-DD (default: today in the company time zone)')
     .option('--company <idOrName>', 'company (required when the database holds several)')
-    .option('--lang <lang>', 'zh-TW | en')
     .option('--json', 'print JSON')
     .action(
       async (
@@ -123,28 +150,33 @@ export function registerPlanCommand(program: Command): void {
         const method = oneOf<Exclude<SplitMethod, 'manual'>>('--method', METHODS, opts.method) ?? 'equal';
         const rampPct = opts.ramp === undefined ? null : Number(opts.ramp);
         if (rampPct !== null && !(Number.isFinite(rampPct) && rampPct > -100 && rampPct <= 1000))
-          fail('--ramp: a percentage above -100, e.g. 5 / 成長率須為大於 -100 的百分比');
+          fail(
+            '--ramp: a percentage above -100 and up to 1000, e.g. 5',
+            '--ramp:成長率須為大於 -100、不超過 1000 的百分比,例如 5',
+          );
         if (method === 'ramp' && rampPct === null)
-          fail('--method ramp needs --ramp PCT / 請以 --ramp 指定成長率');
+          fail(
+            '--method ramp needs the growth per period: --ramp PCT',
+            '逐期成長法請以 --ramp 指定每期成長率',
+          );
         checkDate('--today', opts.today);
+        const lang: Lang = cliLang();
         await withRuntime(opts, async (rt) => {
           const { companyId, actor } = await ownerOf(rt, opts);
-          const v = await run(() =>
-            splitGoal(
-              rt.ctx,
-              actor,
-              companyId,
-              goalId,
-              {
-                into,
-                by,
-                method,
-                rampPct,
-                dryRun: opts.dryRun ?? false,
-                ...(opts.today ? { today: opts.today } : {}),
-              },
-              langOf(opts),
-            ),
+          const v = await splitGoal(
+            rt.ctx,
+            actor,
+            companyId,
+            goalId,
+            {
+              into,
+              by,
+              method,
+              rampPct,
+              dryRun: opts.dryRun ?? false,
+              ...(opts.today ? { today: opts.today } : {}),
+            },
+            lang,
           );
           const json = {
             goalId: v.goalId,
@@ -163,9 +195,12 @@ export function registerPlanCommand(program: Command): void {
             notes: v.notes,
             saved: v.saved,
           };
-          const en = langOf(opts) === 'en';
+          const en = lang === 'en';
+          const w = WORDS[lang];
           const text = [
-            `${v.saved ? (en ? 'Saved' : '已儲存') : en ? 'Preview' : '預覽'}: ${v.method}, ${v.into}${v.by ? ` × ${v.by}` : ''}, total ${amount(v.metric, v.total)}`,
+            en
+              ? `${v.saved ? 'Saved' : 'Preview'}: ${w.method[v.method]}, ${w.grain[v.into]}${v.by ? ` × ${w.by[v.by]}` : ''}, total ${amount(v.metric, v.total)}`
+              : `${v.saved ? '已儲存' : '預覽'}:${w.method[v.method]},按${w.grain[v.into]}${v.by ? ` × ${w.by[v.by]}` : ''},合計 ${amount(v.metric, v.total)}`,
             ...v.children.map(
               (c) =>
                 `  ${c.periodId}${c.member ? ` · ${c.member}` : ''}\t${c.period.start}→${c.period.end}\t${amount(v.metric, c.target)}${c.share === null ? '' : `\t${(c.share * 100).toFixed(2)}%`}${c.id ? `\t${c.id}` : ''}`,
@@ -187,7 +222,7 @@ export function registerPlanCommand(program: Command): void {
       checkDate('--today', opts.today);
       await withRuntime(opts, async (rt) => {
         const { companyId, actor } = await ownerOf(rt, opts);
-        const tree = await run(() => getPlanTree(rt.ctx, actor, companyId, goalId, opts.today));
+        const tree = await getPlanTree(rt.ctx, actor, companyId, goalId, opts.today);
         const lines: string[] = [`${tree.goal.name}  ${amount(tree.goal.metric, tree.goal.target)}`];
         for (const c of tree.children) treeLines(c, 1, lines);
         output(opts.json, { goal: tree.goal, children: tree.children }, lines.join('\n'));
@@ -202,31 +237,35 @@ export function registerPlanCommand(program: Command): void {
     .option('--start <date>', 'first day, YYYY-MM-DD (default: today)')
     .option('--dry-run', 'preview only, save nothing / 僅預覽')
     .option('--company <idOrName>', 'company (required when the database holds several)')
-    .option('--lang <lang>', 'zh-TW | en')
     .option('--json', 'print JSON')
     .action(
       async (stageArg: string | undefined, opts: PlanOptions & { start?: string; dryRun?: boolean }) => {
         const stage = oneOf<CompanyStage>('stage', COMPANY_STAGES, stageArg) ?? null;
         checkDate('--start', opts.start);
+        const lang: Lang = cliLang();
+        const from = {
+          recommended: say("the forecast's recommended range", '依預測的建議範圍'),
+          baseline: say('past actual, about 10 % better', '依過去實績改善約 10%'),
+          no_data: say('no data yet', '尚無資料'),
+          user: say('set it yourself', '由您設定'),
+        } as const;
         await withRuntime(opts, async (rt) => {
           const { companyId, actor } = await ownerOf(rt, opts);
-          const v = await run(() =>
-            createStagePlan(
-              rt.ctx,
-              actor,
-              companyId,
-              { stage, start: opts.start ?? null, dryRun: opts.dryRun ?? false },
-              langOf(opts),
-            ),
+          const v = await createStagePlan(
+            rt.ctx,
+            actor,
+            companyId,
+            { stage, start: opts.start ?? null, dryRun: opts.dryRun ?? false },
+            lang,
           );
-          const lines = [`${v.title} (${v.start})${v.saved ? '' : ' — preview / 預覽'}`];
+          const lines = [`${v.title} (${v.start})${v.saved ? '' : say(' — preview', ' — 預覽')}`];
           for (const p of v.phases) {
             lines.push(`${p.name}  ${p.period.start} → ${p.period.end}`, `  ${p.goal}`);
             for (const g of p.goals)
               lines.push(
                 g.target === null
-                  ? `  - ${g.kpi}: — (${g.suggestedFrom}: set it yourself / 由您設定)`
-                  : `  - ${g.kpi}: ${g.targetKind === 'percent_change' ? `${g.target > 0 ? '+' : ''}${g.target}%` : amount(g.metric, g.target)}  (${g.suggestedFrom}, score ${g.score})${g.id ? `  [${g.id}]` : ''}`,
+                  ? `  - ${g.kpi}: — (${from[g.suggestedFrom]})`
+                  : `  - ${g.kpi}: ${g.targetKind === 'percent_change' ? `${g.target > 0 ? '+' : ''}${g.target}%` : amount(g.metric, g.target)}  (${from[g.suggestedFrom]}${say(', score', ',分數')} ${g.score})${g.id ? `  [${g.id}]` : ''}`,
               );
           }
           output(
@@ -274,28 +313,48 @@ export function registerPlanCommand(program: Command): void {
       ) => {
         checkDate('--today', opts.today);
         if (Boolean(opts.spread) === Boolean(opts.keep))
-          fail('choose one of --spread or --keep / 請擇一:--spread 或 --keep');
-        if (opts.reason.trim() === '') fail('--reason: say why / 請說明原因');
+          fail('choose one of --spread or --keep', '請擇一:--spread 或 --keep');
+        if (opts.reason.trim() === '') fail('--reason: say why', '--reason:請說明原因');
         await withRuntime(opts, async (rt) => {
           const { companyId, actor } = await ownerOf(rt, opts);
-          const v = await run(() =>
-            replanGoal(rt.ctx, actor, companyId, goalId, {
-              today: opts.today,
-              mode: opts.spread ? 'spread' : 'keep',
-              reason: opts.reason.trim(),
-            }),
-          );
+          const v = await replanGoal(rt.ctx, actor, companyId, goalId, {
+            today: opts.today,
+            mode: opts.spread ? 'spread' : 'keep',
+            reason: opts.reason.trim(),
+          });
           const level = (x: number | null) => (x === null ? '—' : String(x));
+          const rate = (x: number | null) => (x === null ? '—' : money(x));
+          const mode = v.mode === 'spread' ? say('spread', '分攤差額') : say('keep', '維持目標');
+          const signed = `${v.difference >= 0 ? '+' : ''}${v.difference}`;
+          const weighting =
+            v.weighting === 'last-year'
+              ? say(
+                  "each period's denominator: closed periods' own, last year's for the open ones",
+                  '各期間的分母:已結束期間用實際的,未結束期間用去年的',
+                )
+              : say('days', '天數');
           const lines = [
             v.additive
-              ? `${v.mode}: difference ${money(v.difference)}, actual to date ${money(v.actualToDate)} of ${money(v.total)}`
-              : `${v.mode}: target level ${level(v.total)}, level so far ${level(v.currentLevel)}, closed periods ${v.difference >= 0 ? '+' : ''}${v.difference} against plan (weighted by ${v.weighting === 'last-year' ? "each period's denominator: closed periods' own, last year's for the open ones" : 'days'})`,
+              ? say(
+                  `${mode}: difference ${money(v.difference)}, actual to date ${money(v.actualToDate)} of ${money(v.total)}`,
+                  `${mode}:差額 ${money(v.difference)},至今實際 ${money(v.actualToDate)} / 目標 ${money(v.total)}`,
+                )
+              : say(
+                  `${mode}: target level ${level(v.total)}, level so far ${level(v.currentLevel)}, closed periods ${signed} against plan (weighted by ${weighting})`,
+                  `${mode}:目標水準 ${level(v.total)},至今水準 ${level(v.currentLevel)},已結束期間與計畫相差 ${signed}(加權依${weighting})`,
+                ),
             v.additive
-              ? `  run rate needed ${v.requiredRunRate === null ? '—' : money(v.requiredRunRate)} / day (so far ${v.currentRunRate === null ? '—' : money(v.currentRunRate)} / day), ${v.remainingDays} days left`
-              : `  level the open periods now need ${level(v.requiredLevel)}; after a spread the plan implies ${level(v.impliedAfter)}`,
+              ? say(
+                  `  run rate needed ${rate(v.requiredRunRate)} / day (so far ${rate(v.currentRunRate)} / day), ${v.remainingDays} days left`,
+                  `  所需速度每日 ${rate(v.requiredRunRate)}(至今每日 ${rate(v.currentRunRate)}),剩 ${v.remainingDays} 天`,
+                )
+              : say(
+                  `  level the open periods now need ${level(v.requiredLevel)}; after a spread the plan implies ${level(v.impliedAfter)}`,
+                  `  未結束期間現在需要的水準 ${level(v.requiredLevel)};分攤後計畫隱含的水準 ${level(v.impliedAfter)}`,
+                ),
             ...v.children.map(
               (c) =>
-                `  ${c.periodId ?? c.period.start}${c.closed ? ' (closed)' : ''}\t${money(c.target)} → ${money(c.newTarget)}${c.actual === null ? '' : `\tactual ${money(c.actual)}`}`,
+                `  ${c.periodId ?? c.period.start}${c.closed ? say(' (closed)', '(已結束)') : ''}\t${money(c.target)} → ${money(c.newTarget)}${c.actual === null ? '' : `\t${say('actual', '實際')} ${money(c.actual)}`}`,
             ),
           ];
           output(opts.json, v, lines.join('\n'));

@@ -16,11 +16,11 @@ import {
   parseGoalStatement,
   rewriteSuggestion,
 } from '../../core/smart/index.ts';
+import { chosenLang, say, withLanguageOption } from '../language.ts';
 
 interface SmartOptions {
   json?: boolean;
   today?: string;
-  lang?: string;
   batch?: string;
   fiscalYearStart?: string;
 }
@@ -135,30 +135,26 @@ function readBatch(
 }
 
 export function registerSmartCommand(program: Command): void {
-  program
+  // The bench registers this command on a program of its own: it takes --lang there too.
+  withLanguageOption(program)
     .command('smart')
     .description('Read a goal statement and grade it on SMART (讀取目標敘述並以SMART原則評分)')
     .argument('[statement]', 'the goal, e.g. 「在未來三個月內,透過線上廣告提升產品A銷售額20%」')
     .option('--json', 'print the reading as JSON')
     .option('--today <date>', 'resolve periods against this date (YYYY-MM-DD; default: today in Asia/Taipei)')
-    .option('--lang <lang>', 'language of messages: zh-TW or en (default: the statement’s)')
     .option('--fiscal-year-start <month>', 'month the fiscal year starts (1-12)', '1')
     .option('--batch <file>', 'read JSONL lines {"id","statement","today"} and print a JSON array')
     .action((statement: string | undefined, opts: SmartOptions) => {
       const today = opts.today ?? todayInTaipei();
       if (!isLocalDate(today)) {
-        process.stderr.write(`--today must be a date YYYY-MM-DD, not ${today}\n`);
+        process.stderr.write(
+          `${say(`--today must be a date YYYY-MM-DD, not ${today}`, `--today 須為 YYYY-MM-DD 格式的日期,不是 ${today}`)}\n`,
+        );
         process.exitCode = 2;
         return;
       }
-      let lang: Lang | undefined;
-      try {
-        lang = readLang(opts.lang);
-      } catch (e) {
-        process.stderr.write(`${(e as Error).message}\n`);
-        process.exitCode = 2;
-        return;
-      }
+      // --lang or PACER_LANG; without them each statement is read in its own language.
+      const lang: Lang | undefined = chosenLang();
       const fyNumber = Number(opts.fiscalYearStart ?? '1');
       const fy = Number.isInteger(fyNumber) && fyNumber >= 1 && fyNumber <= 12 ? fyNumber : undefined;
       if (opts.batch) {
@@ -168,7 +164,9 @@ export function registerSmartCommand(program: Command): void {
         return;
       }
       if (statement === undefined || statement.trim() === '') {
-        process.stderr.write('Give a goal statement, or --batch FILE.\n');
+        process.stderr.write(
+          `${say('Give a goal statement, or --batch FILE.', '請提供目標敘述,或 --batch 檔案。')}\n`,
+        );
         process.exitCode = 2;
         return;
       }

@@ -2,21 +2,33 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEMO_LOGIN } from '../../app/demo/seed-demo-company.ts';
+import { verifyPassword } from '../../app/security/secrets.ts';
+import type { Runtime } from '../../db/runtime.ts';
 import { DEFAULT_WEB_DIR, startServer } from '../../server/main.ts';
 import { PACKAGE_ROOT } from '../../server/package-root.ts';
+import { say } from '../language.ts';
 import { databaseConfig, fail, withDatabaseOption } from '../options.ts';
 import { seedDemoIfEmpty } from './demo.ts';
 
 /** Builds the web app once when dist/web is missing (a fresh clone), so `npm start` is one command. */
 async function ensureWebBuilt(): Promise<void> {
   if (existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) return;
-  process.stderr.write('建置網頁介面 / building the web app (first start only)…\n');
+  process.stderr.write(`${say('Building the web app (first start only)…', '建置網頁介面(僅第一次啟動)…')}\n`);
   const { build } = await import('vite');
   await build({
     configFile: join(PACKAGE_ROOT, 'vite.config.ts'),
     root: join(PACKAGE_ROOT, 'src', 'web'),
     logLevel: 'warn',
   });
+}
+
+/**
+ * Whether this database's demo login works: the demo user exists (a database with no demo, or one
+ * whose demo was never created, has none) and still has the demo password.
+ */
+async function demoLoginWorks(rt: Runtime): Promise<boolean> {
+  const user = await rt.ctx.repos.users.findByEmail(DEMO_LOGIN.email);
+  return user !== null && (await verifyPassword(DEMO_LOGIN.password, user.passwordHash));
 }
 
 export function registerStartCommand(program: Command): void {
@@ -48,10 +60,10 @@ export function registerStartCommand(program: Command): void {
       }) => {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
-          fail(`Not a port: ${opts.port} / 連接埠不正確`);
+          fail(`Not a port: ${opts.port}`, `連接埠不正確:${opts.port}`);
         const started = performance.now();
         if (opts.web) await ensureWebBuilt();
-        let seeded = false;
+        let demoLogin = false;
         let server: Awaited<ReturnType<typeof startServer>>;
         try {
           server = await startServer({
@@ -62,24 +74,33 @@ export function registerStartCommand(program: Command): void {
             webDir: opts.web ? DEFAULT_WEB_DIR : null,
             logLevel: opts.logLevel,
             beforeListen: async (rt) => {
-              if (opts.demo) seeded = (await seedDemoIfEmpty(rt)) !== null;
+              if (opts.demo) await seedDemoIfEmpty(rt);
+              demoLogin = await demoLoginWorks(rt);
             },
           });
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
             fail(
-              `Port ${port} is already in use: stop the other program or use --port. / 連接埠 ${port} 已被使用,請關閉其他程式或改用 --port。`,
+              `Port ${port} is already in use: stop the other program or use --port.`,
+              `連接埠 ${port} 已被使用,請關閉其他程式或改用 --port。`,
+              'PORT_IN_USE',
             );
           }
           throw e;
         }
         const ms = Math.round(performance.now() - started);
+        const { kind, location } = server.runtime.database;
+        const url = opts.publicUrl ?? server.url;
         const lines = [
-          `Pacer is running / Pacer 已啟動: ${opts.publicUrl ?? server.url}  (${server.runtime.database.kind}: ${server.runtime.database.location}, ready in ${ms} ms)`,
+          say(
+            `Pacer is running: ${url}  (${kind}: ${location}, ready in ${ms} ms)`,
+            `Pacer 已啟動:${url}  (${kind}:${location},${ms} 毫秒完成啟動)`,
+          ),
         ];
-        if (seeded || opts.demo)
-          lines.push(`Demo login / 示範登入: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
-        lines.push(`API docs / API 文件: ${server.url}/api/docs`);
+        // Only where the demo user is there, with its password (not on a database without the demo).
+        if (demoLogin)
+          lines.push(`${say('Demo login: ', '示範登入:')}${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+        lines.push(`${say('API docs: ', 'API 文件:')}${server.url}/api/docs`);
         process.stdout.write(`${lines.join('\n')}\n`);
         const stop = async () => {
           await server.close();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { issueApiTokenByOperator } from '../../app/company/operator.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
+import { say } from '../language.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveCompany } from '../resolve-company.ts';
 
@@ -18,10 +19,16 @@ export function registerTokenCommand(program: Command): void {
         const t = await issueApiTokenByOperator(rt.ctx, company.id, opts.user, opts.name).catch(
           (e: unknown) => {
             if (isAppError(e) && e.code === 'MEMBER_NOT_FOUND')
-              fail(`${opts.user} is not a member of ${company.name}. / 此使用者不是該公司的成員。`);
+              fail(
+                `${opts.user} is not a member of ${company.name}.`,
+                `${opts.user} 不是 ${company.name} 的成員。`,
+                'MEMBER_NOT_FOUND',
+              );
             if (isAppError(e) && e.code === 'FORBIDDEN')
               fail(
-                `${opts.user} must be an owner or manager of ${company.name}. / 須為該公司的擁有者或經理。`,
+                `${opts.user} must be an owner or manager of ${company.name}.`,
+                `${opts.user} 須為 ${company.name} 的擁有者或經理。`,
+                'FORBIDDEN',
               );
             throw e;
           },
@@ -29,7 +36,10 @@ export function registerTokenCommand(program: Command): void {
         output(
           opts.json,
           { id: t.id, companyId: company.id, name: t.name, token: t.token },
-          `Token for ${company.name} (shown once, keep it safe / 僅顯示一次,請妥善保存):\n${t.token}`,
+          say(
+            `Token for ${company.name} (shown once, keep it safe):\n${t.token}`,
+            `${company.name} 的 API 權杖(僅顯示一次,請妥善保存):\n${t.token}`,
+          ),
         );
       });
     });

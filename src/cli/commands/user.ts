@@ -3,6 +3,7 @@ import { createUser } from '../../app/auth/accounts.ts';
 import { addMemberByOperator } from '../../app/company/operator.ts';
 import { emailSchema, passwordSchema, personNameSchema } from '../../contract/auth.ts';
 import { isRole } from '../../core/access/permissions.ts';
+import { say } from '../language.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { resolveCompany } from '../resolve-company.ts';
 
@@ -18,7 +19,8 @@ async function readPassword(opts: { password?: string; passwordStdin?: boolean }
   const fromEnv = process.env.PACER_PASSWORD;
   if (fromEnv) return fromEnv;
   return fail(
-    'Give the password with --password-stdin or PACER_PASSWORD. / 請以 --password-stdin 或 PACER_PASSWORD 提供密碼。',
+    'Give the password with --password-stdin or PACER_PASSWORD.',
+    '請以 --password-stdin 或 PACER_PASSWORD 提供密碼。',
   );
 }
 
@@ -48,27 +50,44 @@ export function registerUserCommand(program: Command): void {
         json?: boolean;
       }) => {
         const email = emailSchema.safeParse(opts.email);
-        if (!email.success) fail(`Not a valid e-mail: ${opts.email} / 電子郵件格式不正確`);
+        if (!email.success)
+          fail(`Not a valid e-mail: ${opts.email}`, `電子郵件格式不正確:${opts.email}`, 'VALIDATION_FAILED');
         const name = personNameSchema.safeParse(opts.name);
-        if (!name.success) fail('The name must be 1 to 100 characters. / 姓名須為 1 至 100 字。');
+        if (!name.success)
+          fail('The name must be 1 to 100 characters.', '姓名須為 1 至 100 字。', 'VALIDATION_FAILED');
         const role = opts.role;
-        if (!isRole(role)) fail('--role must be owner, manager, member or viewer. / 角色不正確。');
-        const password = passwordSchema.safeParse(await readPassword(opts));
-        if (!password.success) fail('The password must be 8 to 128 characters. / 密碼須為 8 至 128 字元。');
-        await withRuntime(opts, async (rt) => {
-          const u = await createUser(rt.ctx, { email: email.data, name: name.data, password: password.data });
-          let companyId: string | null = null;
-          if (opts.company) {
-            const c = await resolveCompany(rt, opts.company);
-            await addMemberByOperator(rt.ctx, c.id, u.id, role);
-            companyId = c.id;
-          }
-          output(
-            opts.json,
-            { id: u.id, email: u.email, companyId, role: companyId ? opts.role : null },
-            `Created user ${u.email} (${u.id}).`,
+        if (!isRole(role))
+          fail(
+            '--role must be owner, manager, member or viewer.',
+            '--role 須為 owner、manager、member 或 viewer。',
+            'VALIDATION_FAILED',
           );
-        });
+        const password = passwordSchema.safeParse(await readPassword(opts));
+        if (!password.success)
+          fail('The password must be 8 to 128 characters.', '密碼須為 8 至 128 字元。', 'VALIDATION_FAILED');
+        // The first user of a data folder creates its database.
+        await withRuntime(
+          opts,
+          async (rt) => {
+            const u = await createUser(rt.ctx, {
+              email: email.data,
+              name: name.data,
+              password: password.data,
+            });
+            let companyId: string | null = null;
+            if (opts.company) {
+              const c = await resolveCompany(rt, opts.company);
+              await addMemberByOperator(rt.ctx, c.id, u.id, role);
+              companyId = c.id;
+            }
+            output(
+              opts.json,
+              { id: u.id, email: u.email, companyId, role: companyId ? opts.role : null },
+              say(`Created user ${u.email} (${u.id}).`, `已建立使用者 ${u.email}(${u.id})。`),
+            );
+          },
+          { create: true },
+        );
       },
     );
 }

@@ -233,6 +233,38 @@ export function monthBounds(date: string): DateRange {
   return periodOf(date, 'month', { fiscalYearStartMonth: 1 });
 }
 
+/** Each calendar month the period touches, with the share of that month inside the period. */
+export interface MonthShare {
+  /** 'YYYY-MM' */
+  period: string;
+  start: string;
+  end: string;
+  /** Days of the month inside the range. */
+  days: number;
+  /** days / days in the month. */
+  fraction: number;
+}
+
+export function monthShares(range: DateRange): MonthShare[] {
+  const out: MonthShare[] = [];
+  if (range.end < range.start) return out;
+  let cursor = range.start;
+  while (cursor <= range.end) {
+    const month = monthBounds(cursor);
+    const end = month.end < range.end ? month.end : range.end;
+    const days = daysBetween(cursor, end);
+    out.push({
+      period: cursor.slice(0, 7),
+      start: cursor,
+      end,
+      days,
+      fraction: days / daysBetween(month.start, month.end),
+    });
+    cursor = addDays(month.end, 1);
+  }
+  return out;
+}
+
 /**
  * The dates last year that correspond to the part `clip` of `period` this year: the whole of the
  * same period last year when `clip` is the whole period, else the same stretch shifted back (by the

@@ -16,18 +16,31 @@
  *    the SOM is unrealistic.
  * 4. Past year-on-year changes: rolling windows as long as the period (in whole months) compared
  *    with the same window 12 months earlier; the required uplift's percentile among them.
+ * 5. A young history: a first month the data covers only in part is read at its full-month pace by
+ *    the forecast and left out of past growth. When the forecast reaches further ahead (months past
+ *    the current one) than the history goes back, it is a rough guess from the recent level: an
+ *    additive forecast is at least the run rate month by month, no recommended range is given, and a
+ *    finding says so (the Achievable letter then warns).
  */
 
-import { addDays, addMonths } from '../calendar/dates.ts';
+import { addDays, addMonths, daysBetween, daysInMonth, parseLocalDate } from '../calendar/dates.ts';
 import { rangeLastYear } from '../calendar/periods.ts';
 import { findTargetsAtProbabilities, forecastSeries, probabilityOfReaching } from '../forecast/index.ts';
 import { KPI_AGGREGATION } from '../kpi/aggregation.ts';
 import { KPI_GLOSSARY } from '../kpi/glossary.ts';
 import type { KpiMetric } from '../kpi/types.ts';
-import type { DataFreshness } from './data-freshness.ts';
+import { type DataFreshness, fairBaseline } from './data-freshness.ts';
 import { goalFinding } from './messages.ts';
 import { isAdditive, isLowerBetter, isMoneyMetric, isPercentMetric } from './metric-kinds.ts';
-import { convertTarget, monthShares, monthsText, periodDays, targetShape } from './target-conversion.ts';
+import {
+  changeBaseline,
+  convertTarget,
+  monthShares,
+  monthsText,
+  periodDays,
+  targetShape,
+} from './target-conversion.ts';
+import { convertedTargetProblem } from './target-limits.ts';
 import type {
   Achievability,
   ChartPoint,
@@ -95,6 +108,20 @@ export function formatMetricValue(metric: KpiMetric, value: number, currencySymb
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+
+/**
+ * The share of a month (`YYYY-MM`) the data covers when the data starts inside it (sales from the 8th
+ * of a 30-day month: 23/30); 1 for a month the data starts before, or when the first sale is unknown.
+ */
+export function firstMonthCoverage(
+  month: string | undefined,
+  firstSaleDate: string | null | undefined,
+): number {
+  if (!month || !firstSaleDate || firstSaleDate.slice(0, 7) !== month) return 1;
+  const d = parseLocalDate(firstSaleDate);
+  const days = daysInMonth(d.year, d.month);
+  return daysBetween(firstSaleDate, `${month}-${String(days).padStart(2, '0')}`) / days;
+}
 
 /** Year-on-year changes of rolling `length`-month windows (sum or mean) against 12 months earlier. */
 export function pastYearOnYearChanges(
@@ -198,6 +225,15 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   const targetValue = converted.value;
   const findings: Finding[] = [];
 
+  // A change that takes the metric where it cannot go (revenue below zero, a rate above 100 %).
+  const impossible =
+    targetValue === null ? null : convertedTargetProblem(metric, targetValue, lang, input.currencySymbol);
+  if (impossible)
+    return {
+      achievability: emptyResult(metric, baseline, targetValue, `${impossible.message} ${impossible.fix}`),
+      findings: [impossible],
+    };
+
   // Data that ends long ago says nothing about the period: say so instead of forecasting zeros.
   const fresh = history.freshness;
   if (fresh?.status === 'too_old') {
@@ -215,6 +251,11 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   const months = all.slice(first);
   const values = months.map((m) => m.value);
   const known = values.filter((v) => v !== null).length;
+  // A sum's first month the data covers only in part (sales from the 8th) is no month of sales: the
+  // forecast reads it at its full-month pace, and past growth (full windows only) leaves it out.
+  const firstShare = additive ? firstMonthCoverage(months[0]?.period, fresh?.firstSaleDate) : 1;
+  const paced = firstShare < 1 ? values.map((v, i) => (i === 0 && v !== null ? v / firstShare : v)) : values;
+  const whole = firstShare < 1 ? values.map((v, i) => (i === 0 ? null : v)) : values;
   const historyChart: ChartPoint[] = months.slice(-CHART_HISTORY_MONTHS).map((m) => ({
     period: m.period,
     actual: m.value,
@@ -260,12 +301,20 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
       findings: [f],
     };
   }
-  const fc = forecastSeries(values, {
-    h,
-    frequency: values.length >= 24 ? 12 : 1,
-    seed: input.seed ?? 1,
-    pathCount: h > 0 ? 1000 : 0,
-  });
+  // The forecast reaches further ahead (whole months past the current one) than the history goes
+  // back: no model learns a year from a quarter, so it is read as a rough guess from the level.
+  const monthsAhead = Math.max(0, h - 1);
+  const shortHistory = monthsAhead > known;
+  const fc = levelFloor(
+    forecastSeries(paced, {
+      h,
+      frequency: values.length >= 24 ? 12 : 1,
+      seed: input.seed ?? 1,
+      pathCount: h > 0 ? 1000 : 0,
+    }),
+    shortHistory && additive ? history.recentDaily : null,
+    todayMonth,
+  );
   const actualToDate = additive ? (history.actualToDate ?? 0) : 0;
   const remainingDays = remaining.reduce((s, m) => s + m.days, 0);
   const overPeriod = wholePeriodScale(metric, period, history);
@@ -283,6 +332,8 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   const reach = lower
     ? totals.filter((t) => t <= targetValue).length / totals.length
     : probabilityOfReaching({ actualToDate: 0, remainingForecastPaths: single, target: targetValue });
+  if (additive && remaining.length === 0)
+    return finishedPeriod(input, baseline, targetValue, reach, historyChart);
   // The point forecast is the sample paths' median (with paths): always inside its own bands.
   const forecast = {
     mean: fc.paths.length > 0 ? quantile(sorted, 0.5) : periodValue(fc.mean),
@@ -307,9 +358,10 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
     metric === 'revenue' && history.som !== null && history.som > 0
       ? (history.som * days) / 365
       : Number.POSITIVE_INFINITY;
-  // A recommended total of zero (or less) is no target: none is offered.
+  // A recommended total of zero (or less) is no target: none is offered; nor is a range from a
+  // history too short for the forecast's reach (a precise-looking number from next to nothing).
   const recommended =
-    additive && !(uncapped.p90 > 0)
+    shortHistory || (additive && !(uncapped.p90 > 0))
       ? null
       : {
           p50: Math.min(uncapped.p50, somCap),
@@ -325,7 +377,8 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
       : baseline.recentRunRate);
   const requiredUplift = base !== null && base > 0 ? targetValue / base - 1 : null;
   const windowMonths = Math.max(1, Math.round(monthShares(period).reduce((s, m) => s + m.fraction, 0)));
-  const changes = pastYearOnYearChanges(values, Math.min(windowMonths, 12), additive).sort((a, b) => a - b);
+  const growthMonths = Math.min(windowMonths, 12);
+  const changes = pastYearOnYearChanges(whole, growthMonths, additive).sort((a, b) => a - b);
   const historicalGrowth =
     changes.length > 0 && requiredUplift !== null
       ? {
@@ -336,6 +389,7 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
           p50: quantile(changes, 0.5),
           p90: quantile(changes, 0.9),
           samples: changes.length,
+          months: growthMonths,
         }
       : null;
 
@@ -353,6 +407,32 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   };
   const fmt = (v: number) => formatMetricValue(metric, v, input.currencySymbol);
   const extra: Finding[] = [];
+  if (shortHistory)
+    extra.push(
+      goalFinding('achievable', 'SHORT_FOR_HORIZON', 'warn', lang, {
+        months: String(known),
+        ahead: String(monthsAhead),
+      }),
+    );
+  // The baseline the required growth is measured against, when it is not the same period last year.
+  const lyCoverage = history.lastYearCoverage;
+  if (lyCoverage && !fairBaseline(lyCoverage))
+    extra.push(
+      goalFinding('achievable', 'LAST_YEAR_NOT_COVERED', 'info', lang, {
+        start: lyCoverage.start,
+        end: lyCoverage.end,
+        days: String(lyCoverage.days),
+        covered: String(lyCoverage.coveredDays),
+      }),
+    );
+  if (requiredUplift !== null && base !== null && changeBaseline(baseline).basis === 'recent_run_rate')
+    extra.push(
+      goalFinding('achievable', additive ? 'BASELINE_RUN_RATE' : 'BASELINE_RECENT_LEVEL', 'info', lang, {
+        days: String(history.recentDays ?? 90),
+        periodDays: String(days),
+        runRate: fmt(base),
+      }),
+    );
   if (
     historicalGrowth &&
     historicalGrowth.samples >= 6 &&
@@ -427,7 +507,13 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
     } as const
   )[verdict as Exclude<Verdict, 'unknown'>];
   const severity = verdict === 'achievable' ? 'info' : verdict === 'unrealistic' ? 'fail' : 'warn';
-  findings.push(goalFinding('achievable', code, severity, lang, params), ...extra);
+  const said = goalFinding('achievable', code, severity, lang, params);
+  // A short history neither confirms nor rules out (no fail), and without a recommended range the
+  // advice is the short-history finding's.
+  findings.push(
+    shortHistory ? { ...said, severity: said.severity === 'fail' ? 'warn' : said.severity, fix: '' } : said,
+    ...extra,
+  );
 
   // The chart: history, then the forecast by month.
   const chart: ChartPoint[] = [...historyChart];
@@ -459,5 +545,68 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
       chart,
     },
     findings,
+  };
+}
+
+/**
+ * A sum whose period the data already covers: its actual is final and decides it (reached: achievable,
+ * missed: unrealistic). The finding states the result; nothing is forecast, and no target is advised
+ * (no recommended range, no caps): the period cannot be changed any more.
+ */
+function finishedPeriod(
+  input: AchievabilityInput,
+  baseline: Achievability['baseline'],
+  targetValue: number,
+  reach: number,
+  chart: ChartPoint[],
+): AchievabilityResult {
+  const reached = reach >= VERDICT_THRESHOLDS.tooEasy;
+  const fmt = (v: number) => formatMetricValue(input.metric, v, input.currencySymbol);
+  const f = goalFinding(
+    'achievable',
+    reached ? 'PERIOD_REACHED' : 'PERIOD_MISSED',
+    reached ? 'info' : 'fail',
+    input.lang,
+    {
+      actual: fmt(input.history.actualToDate ?? 0),
+      target: fmt(targetValue),
+    },
+  );
+  return {
+    achievability: {
+      ...emptyResult(input.metric, baseline, targetValue, f.message, chart),
+      verdict: reached ? 'achievable' : 'unrealistic',
+      probability: reach,
+    },
+    findings: [f],
+  };
+}
+
+/**
+ * A forecast of a sum raised, month by month, to the run rate (`daily` × the month's days) where it
+ * falls below it: the mean, the bands and every sample path move up together. A young history's
+ * forecast is a level and no less than the pace the data shows now (a flat guess from the last month,
+ * or a trend drawn through three, must not forecast a year as a few months). `daily` null: unchanged.
+ */
+function levelFloor<F extends ReturnType<typeof forecastSeries>>(
+  fc: F,
+  daily: number | null,
+  firstMonth: string,
+): F {
+  if (daily === null || !(daily > 0)) return fc;
+  const lift = fc.mean.map((m, j) => {
+    const d = parseLocalDate(addMonths(firstMonth, j));
+    return Math.max(0, daily * daysInMonth(d.year, d.month) - m);
+  });
+  if (lift.every((x) => x === 0)) return fc;
+  const up = (a: readonly number[]) => a.map((v, j) => v + (lift[j] ?? 0));
+  return {
+    ...fc,
+    mean: up(fc.mean),
+    lo80: up(fc.lo80),
+    hi80: up(fc.hi80),
+    lo95: up(fc.lo95),
+    hi95: up(fc.hi95),
+    paths: fc.paths.map(up),
   };
 }

@@ -3,7 +3,17 @@
  * month of data, not at today: a company whose data ended months ago is forecast from where its data
  * ends, and told so, instead of reading the missing months as zero sales.
  */
-import { addDays, addMonths, diffDays, endOfMonth, parseLocalDate } from '../calendar/dates.ts';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  diffDays,
+  endOfMonth,
+  maxDate,
+  minDate,
+  parseLocalDate,
+} from '../calendar/dates.ts';
+import { monthShares } from '../calendar/periods.ts';
 
 /** A month counts as complete when the data reaches this close to its last day (a shop may close on the 31st). */
 const MONTH_END_SLACK_DAYS = 3;
@@ -69,3 +79,60 @@ export function dataFreshness(
     knownThrough: status === 'current' ? addDays(today, -1) : endOfMonth(c.year, c.month),
   };
 }
+
+/** How much of a range of days the company's data covers. */
+export interface RangeCoverage {
+  start: string;
+  end: string;
+  /** Days of the range (inclusive). */
+  days: number;
+  /** Days of the range from the first sale to the last known day (0: none). */
+  coveredDays: number;
+  /** Calendar months of the covered part, each counted by its share of days (0 when none). */
+  coveredMonths: number;
+  /** Whether the data reaches back to the range's first day (its first sale is on or before it). */
+  coversStart: boolean;
+}
+
+/**
+ * The part of `range` the data covers: from the company's first sale to the last day it knows
+ * (`knownThrough`). Before the first sale there is no data, which is not zero sales; after the last
+ * known day there is none yet.
+ */
+export function rangeCoverage(
+  range: { start: string; end: string },
+  data: { firstSaleDate: string | null; knownThrough: string | null },
+): RangeCoverage {
+  const days = daysBetween(range.start, range.end);
+  const none = {
+    start: range.start,
+    end: range.end,
+    days,
+    coveredDays: 0,
+    coveredMonths: 0,
+    coversStart: false,
+  };
+  if (!data.firstSaleDate || !data.knownThrough) return none;
+  const from = maxDate(range.start, data.firstSaleDate);
+  const to = minDate(range.end, data.knownThrough);
+  if (to < from) return none;
+  const covered = { start: from, end: to };
+  return {
+    ...none,
+    coveredDays: daysBetween(from, to),
+    coveredMonths: monthShares(covered).reduce((s, m) => s + m.fraction, 0),
+    coversStart: from === range.start,
+  };
+}
+
+/** The share of a baseline period the data must cover for a comparison with it to be fair. */
+export const BASELINE_COVERAGE = 0.9;
+
+/**
+ * Whether a period makes a fair baseline: the data reaches back to its first day (a shop that opened
+ * in September has no January to compare with) and covers at least 90 % of its days (last year's
+ * December is not over yet when a goal for next year is set in it: a year less its last weeks is
+ * still that year, as it always was read; six days of it are not).
+ */
+export const fairBaseline = (c: RangeCoverage): boolean =>
+  c.days > 0 && c.coversStart && c.coveredDays >= BASELINE_COVERAGE * c.days;

@@ -25,6 +25,7 @@ import { goalFinding } from './messages.ts';
 import { isAdditive, isPercentMetric } from './metric-kinds.ts';
 import { gradeRelevance, type RelevanceContext } from './relevance.ts';
 import { type ConversionBaseline, convertTarget } from './target-conversion.ts';
+import { targetProblem } from './target-limits.ts';
 import type {
   Achievability,
   Finding,
@@ -226,8 +227,14 @@ function againstDirection(
   const raise = RAISE_WORDS.exec(text);
   const lower = LOWER_WORDS.exec(text);
   if ((raise === null) === (lower === null)) return null;
-  const current = a.baseline.samePeriodLastYear ?? a.baseline.recentRunRate;
+  const lastYear = a.baseline.samePeriodLastYear;
+  const current = lastYear ?? a.baseline.recentRunRate;
   if (current === null || !(current > 0)) return null;
+  // What "current" is: last year's same period when the data covers it, else the recent run rate.
+  const basis = {
+    'zh-TW': lastYear !== null ? '去年同期' : '近期趨勢',
+    en: lastYear !== null ? 'the same period last year' : 'the recent run rate',
+  }[lang];
   const change = a.targetValue / current - 1;
   const wrong = raise ? change < -0.01 : change > 0.01;
   if (!wrong) return null;
@@ -252,6 +259,7 @@ function againstDirection(
     side,
     current: say(current),
     change: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`,
+    basis,
     fixSide,
   });
 }
@@ -317,8 +325,22 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
     time_bound: smt.grades.time_bound === 'pass' && timeWarn ? 'warn' : smt.grades.time_bound,
   };
 
+  // Targets no business can reach (revenue −500,000, a fall of 150 %, a rate of 250 %): Measurable
+  // fails, and the main one is not graded on the data at all.
+  // (In the order of toParsedGoal's targets, which the rewrite leaves them out of.)
+  const impossible = [draft.target, ...(draft.extraTargets ?? [])]
+    .filter((t): t is GoalTarget => t !== null)
+    .map((t) => targetProblem(t, lang, currencySymbol));
+  for (const f of impossible) if (f) findings.push(f);
+  const mainImpossible = draft.target ? (impossible[0] ?? null) : null;
+
   let result: AchievabilityResult;
-  if (!draft.metric || !draft.target || !draft.period) {
+  if (mainImpossible && draft.metric) {
+    result = {
+      achievability: unknownAchievability(`${mainImpossible.message} ${mainImpossible.fix}`, draft.metric),
+      findings: [],
+    };
+  } else if (!draft.metric || !draft.target || !draft.period) {
     result = { achievability: unknownAchievability(UNKNOWN_REASON[lang], draft.metric), findings: [] };
   } else if (unknownScope.length > 0 || !ctx.history) {
     const problem = unknownScope.length > 0 ? scopeUnknownFinding(unknownScope, lang) : ctx.historyProblem;
@@ -345,14 +367,22 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
     });
   }
   grades.achievable = ACHIEVABLE_GRADE[result.achievability.verdict];
+  // A forecast reaching further ahead than the history goes back confirms nothing, nor rules it out.
+  if (result.findings.some((f) => f.code === 'SHORT_FOR_HORIZON') && grades.achievable !== 'unknown')
+    grades.achievable = 'warn';
   findings.push(...result.findings);
-  const clash = targetsDisagree(
-    draft,
-    ctx.history && unknownScope.length === 0 ? result.achievability.baseline : null,
-    lang,
-    currencySymbol,
-  );
-  const backwards = clash ? null : againstDirection(draft, result.achievability, lang, currencySymbol);
+  if (findings.some((f) => f.letter === 'measurable' && f.severity === 'fail')) grades.measurable = 'fail';
+  const unreachable = findings.some((f) => f.letter === 'measurable' && f.severity === 'fail');
+  const clash = unreachable
+    ? null
+    : targetsDisagree(
+        draft,
+        ctx.history && unknownScope.length === 0 ? result.achievability.baseline : null,
+        lang,
+        currencySymbol,
+      );
+  const backwards =
+    clash || unreachable ? null : againstDirection(draft, result.achievability, lang, currencySymbol);
   for (const f of [clash, backwards]) {
     if (!f) continue;
     findings.push(f);
@@ -368,7 +398,9 @@ export function gradeGoal(draft: GoalDraft, ctx: GradeContext): Grading {
 
   // The rewrite: the goal as a SMART sentence; a target far from the data is replaced by the 70 % one.
   const a = result.achievability;
-  let rewriteInput = parsed;
+  let rewriteInput = impossible.some((f) => f !== null)
+    ? { ...parsed, targets: parsed.targets.filter((_, i) => !impossible[i]) }
+    : parsed;
   if (
     draft.metric &&
     isAdditive(draft.metric) &&

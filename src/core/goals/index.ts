@@ -4,13 +4,21 @@ export {
   type AchievabilityResult,
   assessAchievability,
   CAPACITY_HEADROOM,
+  firstMonthCoverage,
   formatMetricValue,
   pastYearOnYearChanges,
   quantile,
   targetReading,
   VERDICT_THRESHOLDS,
 } from './achievability.ts';
-export { type DataFreshness, dataFreshness, TOO_OLD_MONTHS } from './data-freshness.ts';
+export {
+  type DataFreshness,
+  dataFreshness,
+  fairBaseline,
+  type RangeCoverage,
+  rangeCoverage,
+  TOO_OLD_MONTHS,
+} from './data-freshness.ts';
 export { type GradeContext, gradeGoal, TARGETS_DISAGREE_RATIO, toParsedGoal } from './grade-goal.ts';
 export { type GoalFindingCode, goalFinding } from './messages.ts';
 export { isAdditive, isLowerBetter, isMoneyMetric, isPercentMetric } from './metric-kinds.ts';
@@ -37,4 +45,10 @@ export {
   rateToPeriodTotal,
   targetShape,
 } from './target-conversion.ts';
+export {
+  convertedTargetProblem,
+  type MetricLimits,
+  metricLimits,
+  targetProblem,
+} from './target-limits.ts';
 export type * from './types.ts';

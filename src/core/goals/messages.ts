@@ -24,11 +24,21 @@ export type GoalFindingCode =
   | 'PERIOD_TOO_LONG'
   | 'TOO_FAR'
   | 'PERIOD_OVER'
+  | 'PERIOD_REACHED'
+  | 'PERIOD_MISSED'
   | 'STALE_DATA'
   | 'DATA_TOO_OLD'
   | 'SCOPE_UNKNOWN'
   | 'TARGETS_DISAGREE'
-  | 'TARGET_AGAINST_DIRECTION';
+  | 'TARGET_AGAINST_DIRECTION'
+  | 'TARGET_NEGATIVE'
+  | 'TARGET_OUT_OF_RANGE'
+  | 'TARGET_FALL_OF_100'
+  | 'TARGET_CHANGE_OUT_OF_RANGE'
+  | 'SHORT_FOR_HORIZON'
+  | 'LAST_YEAR_NOT_COVERED'
+  | 'BASELINE_RUN_RATE'
+  | 'BASELINE_RECENT_LEVEL';
 
 const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
   NO_HISTORY: {
@@ -194,13 +204,101 @@ const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
   },
   TARGET_AGAINST_DIRECTION: {
     'zh-TW': {
-      message: '目標說要「{word}」,但{target}{side}目前的{current}(去年同期):需要的變化是{change}。',
+      message: '目標說要「{word}」,但{target}{side}目前的{current}({basis}):需要的變化是{change}。',
       fix: '請確認數字:要「{word}」,目標應{fixSide}{current};或改寫目標的方向。',
     },
     en: {
       message:
-        'The goal says “{word}”, yet {target} is {side} the current {current} (the same period last year): a change of {change}.',
+        'The goal says “{word}”, yet {target} is {side} the current {current} ({basis}): a change of {change}.',
       fix: 'Check the number: to “{word}”, the target should be {fixSide} {current}; or reword the goal’s direction.',
+    },
+  },
+  TARGET_NEGATIVE: {
+    'zh-TW': {
+      message: '目標{target}不可能達成:{metric}不會是負數。',
+      fix: '改成0以上的數字;要減少,請寫出減少的幅度(例如「減少10%」)。',
+    },
+    en: {
+      message: 'The target of {target} cannot be reached: {metric} is never negative.',
+      fix: 'Use a number of 0 or more; for a fall, say by how much (e.g. “reduce by 10%”).',
+    },
+  },
+  TARGET_OUT_OF_RANGE: {
+    'zh-TW': {
+      message: '目標{target}不可能達成:{metric}只會介於{min}與{max}之間。',
+      fix: '改成{min}到{max}之間的數字。',
+    },
+    en: {
+      message: 'The target of {target} cannot be reached: {metric} lies between {min} and {max}.',
+      fix: 'Use a number from {min} to {max}.',
+    },
+  },
+  TARGET_FALL_OF_100: {
+    'zh-TW': {
+      message: '{metric}下降{fall}不可能達成:下降100%就是歸零,不會更少;降幅必須小於100%。',
+      fix: '改成小於100%的降幅,或直接寫出要達到的數字。',
+    },
+    en: {
+      message:
+        'A fall of {fall} in {metric} cannot be reached: a fall of 100% is zero, and nothing is less; a fall must be under 100%.',
+      fix: 'Use a fall under 100%, or write the figure to reach.',
+    },
+  },
+  TARGET_CHANGE_OUT_OF_RANGE: {
+    'zh-TW': {
+      message: '{metric}變化{change}不可能達成:{metric}只會介於{min}與{max}之間。',
+      fix: '改成較小的變化,或直接寫出要達到的數字。',
+    },
+    en: {
+      message: 'A change of {change} in {metric} cannot be reached: {metric} lies between {min} and {max}.',
+      fix: 'Use a smaller change, or write the figure to reach.',
+    },
+  },
+  SHORT_FOR_HORIZON: {
+    'zh-TW': {
+      message:
+        '只有{months}個月的資料,卻要預測到{ahead}個月後,把握很低:預測只是依近期水準的粗估,因此不提供建議目標區間。',
+      fix: '先訂較近期的階段性目標(例如下一季),或累積更多資料後再評估這個目標。',
+    },
+    en: {
+      message:
+        'Only {months} months of data, yet the forecast reaches {ahead} months ahead: it is a rough guess from the recent level, so no recommended range is given.',
+      fix: 'Set a nearer phase goal first (the next quarter, say), or judge this goal again once more data is in.',
+    },
+  },
+  LAST_YEAR_NOT_COVERED: {
+    'zh-TW': {
+      message:
+        '去年同期({start}至{end},共{days}天)只有{covered}天有資料,不能當作比較基準(沒有資料不等於沒有銷售)。',
+      fix: '',
+    },
+    en: {
+      message:
+        'The data covers only {covered} of the {days} days of the same period last year ({start} to {end}): it is no baseline (no data is not zero sales).',
+      fix: '',
+    },
+  },
+  BASELINE_RUN_RATE: {
+    'zh-TW': {
+      message:
+        '需要的成長以近期趨勢為基準:近{days}天有資料日子的每日平均 × 這段期間{periodDays}天,約{runRate}。',
+      fix: '',
+    },
+    en: {
+      message:
+        'The growth needed is measured against the recent run rate: the average day of the last {days} days with data × the {periodDays} days of the period, about {runRate}.',
+      fix: '',
+    },
+  },
+  BASELINE_RECENT_LEVEL: {
+    'zh-TW': {
+      message: '需要的成長以近期水準為基準:近{days}天有資料日子的水準,約{runRate}。',
+      fix: '',
+    },
+    en: {
+      message:
+        'The growth needed is measured against the recent level: that of the last {days} days with data, about {runRate}.',
+      fix: '',
     },
   },
   NO_OBJECTIVE: {
@@ -245,6 +343,26 @@ const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
     en: {
       message: 'The period is over: there is nothing left to forecast.',
       fix: 'See the actual result on the KPI page, or move the period to start today or later.',
+    },
+  },
+  PERIOD_REACHED: {
+    'zh-TW': {
+      message: '期間已經結束:實績{actual},達成目標{target}。',
+      fix: '',
+    },
+    en: {
+      message: 'The period is over: the actual, {actual}, reached the target of {target}.',
+      fix: '',
+    },
+  },
+  PERIOD_MISSED: {
+    'zh-TW': {
+      message: '期間已經結束:實績{actual},未達目標{target}。',
+      fix: '',
+    },
+    en: {
+      message: 'The period is over: the actual, {actual}, fell short of the target of {target}.',
+      fix: '',
     },
   },
   PERIOD_TOO_LONG: {

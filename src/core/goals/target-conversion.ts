@@ -6,41 +6,11 @@
  * The one rate ⇄ period-total conversion of Pacer (`rateToPeriodTotal`, `periodTotalToRate`): the
  * server's grading and the web form both call it, so they show the same totals for the same goal.
  */
-import { addDays, daysBetween, isLocalDate, monthBounds } from '../calendar/periods.ts';
+import { daysBetween, isLocalDate, monthShares } from '../calendar/periods.ts';
 import { isAdditive, isPercentMetric } from './metric-kinds.ts';
 import type { GoalPeriod, GoalTarget, RatePer } from './types.ts';
 
-/** Each calendar month the period touches, with the share of that month inside the period. */
-export interface MonthShare {
-  /** 'YYYY-MM' */
-  period: string;
-  start: string;
-  end: string;
-  /** Days of the month inside the range. */
-  days: number;
-  /** days / days in the month. */
-  fraction: number;
-}
-
-export function monthShares(range: GoalPeriod): MonthShare[] {
-  const out: MonthShare[] = [];
-  if (range.end < range.start) return out;
-  let cursor = range.start;
-  while (cursor <= range.end) {
-    const month = monthBounds(cursor);
-    const end = month.end < range.end ? month.end : range.end;
-    const days = daysBetween(cursor, end);
-    out.push({
-      period: cursor.slice(0, 7),
-      start: cursor,
-      end,
-      days,
-      fraction: days / daysBetween(month.start, month.end),
-    });
-    cursor = addDays(month.end, 1);
-  }
-  return out;
-}
+export { type MonthShare, monthShares } from '../calendar/periods.ts';
 
 /** How many `per` units the period holds (calendar months counted by their share of days). */
 export function ratesInPeriod(per: RatePer, period: GoalPeriod): number {

@@ -6,7 +6,7 @@
 import type { DataGap } from '../ingest/data-gaps.ts';
 import type { Dimension, KpiMetric } from '../kpi/types.ts';
 import type { Finding as SmartFinding } from '../smart/types.ts';
-import type { DataFreshness } from './data-freshness.ts';
+import type { DataFreshness, RangeCoverage } from './data-freshness.ts';
 
 export type { Grades, Lang, LetterGrade, RatePer, SmartLetter, TargetKind } from '../smart/types.ts';
 
@@ -82,13 +82,21 @@ export interface Achievability {
   targetValue: number | null;
   baseline: { samePeriodLastYear: number | null; recentRunRate: number | null };
   requiredUplift: number | null;
-  historicalGrowth: { percentile: number; p10: number; p50: number; p90: number; samples: number } | null;
+  historicalGrowth: {
+    percentile: number;
+    p10: number;
+    p50: number;
+    p90: number;
+    samples: number;
+    /** The length in months of the windows compared (the goal's own length, up to 12). */
+    months: number;
+  } | null;
   forecast: { mean: number; lo80: number; hi80: number; lo95: number; hi95: number } | null;
   probability: number | null;
   recommended: { p50: number; p70: number; p90: number } | null;
   /**
-   * Team capacity: reps × revenue per rep a month (the last 12 months' average) × the period's months
-   * × the headroom a rep can stretch to; the target is checked against `capacity`.
+   * Team capacity: reps × revenue per rep a month (the average month of the last 12 the data covers)
+   * × the period's months × the headroom a rep can stretch to; the target is checked against `capacity`.
    */
   capacity: {
     reps: number;
@@ -150,13 +158,27 @@ export interface GoalHistory {
   today: string;
   /** Complete months before today's month, oldest first (up to 36). */
   monthly: MonthValue[];
-  /** The metric over the goal's period shifted back 12 months (a total for additive metrics, else the level). */
+  /**
+   * The metric over the goal's period shifted back 12 months (a total for additive metrics, else the
+   * level); null when the data does not cover every day of it (no data is not zero sales).
+   */
   samePeriodLastYear: number | null;
-  /** Additive metrics: the average per day over the last 90 days; other metrics: their level over those days. */
+  /** How much of the same period last year the data covers (absent: not known, taken as covered). */
+  lastYearCoverage?: RangeCoverage;
+  /**
+   * Additive metrics: the average per day over the days of the last 90 the data covers; other
+   * metrics: their level over those days. Null when the data covers none of them.
+   */
   recentDaily: number | null;
+  /** Days of the last 90 the data covers (what recentDaily averages over; absent: 90). */
+  recentDays?: number;
   /** Additive metrics: the actual from the period's start to yesterday, when the period has started. */
   actualToDate: number | null;
-  /** Distinct reps with sales in the scope over the last 12 months, and revenue per rep per month. */
+  /**
+   * Distinct reps with sales in the scope over the last 12 months, and revenue per rep per month: a
+   * rep's revenue over the months of those 12 the data covers (partial months by their days), divided
+   * by those months.
+   */
   reps: number | null;
   revenuePerRepMonthly: number | null;
   /** Serviceable obtainable market per year, currency units (latest SOM of the market analysis). */

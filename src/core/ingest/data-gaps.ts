@@ -66,7 +66,7 @@ export const DATA_GAP_MESSAGES: Readonly<
       en: '{count} lines in this range had an empty order id (each counted as its own order)',
     },
     noCustomer: {
-      'zh-TW': '此期間有 {count} 筆明細的檔案沒有顧客欄，這些明細不計入顧客',
+      'zh-TW': '此期間有 {count} 筆明細的檔案沒有客戶欄，這些明細不計入客戶',
       en: '{count} lines in this range came from files without customers (not counted as any customer)',
     },
   },
@@ -88,7 +88,7 @@ export const DATA_GAP_MESSAGES: Readonly<
       en: 'empty order id: each of {count} lines counted as its own order',
     },
     noCustomer: {
-      'zh-TW': '沒有顧客欄：{count} 筆明細沒有顧客',
+      'zh-TW': '沒有客戶欄：{count} 筆明細沒有客戶',
       en: 'no customer column: {count} lines without a customer',
     },
   },

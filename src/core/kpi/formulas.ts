@@ -63,7 +63,7 @@ export const computeRepeatPurchaseRate = (repeatCustomers: number, customers: nu
   ratio(repeatCustomers, customers);
 
 /**
- * 顧客終身價值: AOV × purchase frequency × expected lifetime, where AOV = customer revenue ÷
+ * 客戶終身價值: AOV × purchase frequency × expected lifetime, where AOV = customer revenue ÷
  * customer orders, frequency = customer orders ÷ customers (per period), expected lifetime =
  * 1 ÷ churn rate (in periods of the grain). The customer orders cancel: the product is
  * (customer revenue ÷ customers) ÷ churn rate, so they are not read. Null when there are no
@@ -83,7 +83,7 @@ export function computeClv(
   };
 }
 
-/** 顧客滿意度: mean CSAT (1–5), with the share of satisfied responses (4–5). */
+/** 客戶滿意度: mean CSAT (1–5), with the share of satisfied responses (4–5). */
 export function computeCsat(
   csatSum: number,
   csatCount: number,

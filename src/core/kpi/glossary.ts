@@ -95,7 +95,7 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     unit: 'money',
     numeratorUnit: 'money',
     denominatorUnit: 'count',
-    name: { 'zh-TW': '顧客取得成本', en: 'Customer acquisition cost' },
+    name: { 'zh-TW': '客戶取得成本', en: 'Customer acquisition cost' },
     definition: {
       'zh-TW': '每取得一位新客戶所花的行銷費用;只能依通路篩選或細分。',
       en: 'Marketing spend per new customer won; filter or break down by channel only.',
@@ -214,7 +214,7 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     unit: 'money',
     numeratorUnit: 'money',
     denominatorUnit: 'count',
-    name: { 'zh-TW': '顧客終身價值', en: 'Customer lifetime value' },
+    name: { 'zh-TW': '客戶終身價值', en: 'Customer lifetime value' },
     definition: {
       'zh-TW':
         '客單價 × 購買頻率 × 預期存續期數。客單價 = 記名客戶營收 ÷ 其訂單數;頻率 = 其訂單數 ÷ 客戶數(每期);預期存續期數 = 1 ÷ 同粒度的流失率。流失率為 0 時無法估計。',
@@ -232,7 +232,7 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     unit: 'score',
     numeratorUnit: 'score',
     denominatorUnit: 'count',
-    name: { 'zh-TW': '顧客滿意度 (CSAT)', en: 'Customer satisfaction (CSAT)' },
+    name: { 'zh-TW': '客戶滿意度 (CSAT)', en: 'Customer satisfaction (CSAT)' },
     definition: {
       'zh-TW': '滿意度回覆(1–5 分)的平均分數;另附 4–5 分(滿意)的比例。',
       en: 'The mean of satisfaction responses (1–5); with the share of satisfied responses (4–5).',

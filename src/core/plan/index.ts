@@ -3,6 +3,7 @@ export { type AllocationCell, allocateWithLocks, distribute } from './allocate.t
 export { childPeriods, fiscalQuarterOf } from './child-periods.ts';
 export { taiwanHolidayYear } from './holiday-windows.ts';
 export { planNote } from './messages.ts';
+export { type PeriodState, periodState } from './period-state.ts';
 export { type ReplanChild, type ReplanInput, type ReplanResult, replan } from './replan.ts';
 export {
   type DailyHistory,

@@ -26,6 +26,14 @@ const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
     en: 'Some periods had no sales last year: they take last year’s average per day.',
     zhTW: '部分期間去年沒有銷售:以去年的日平均計算。',
   },
+  LAST_YEAR_PARTLY_ESTIMATED: {
+    en: 'Your data covers only part of some periods last year: their last year is an estimate, the days covered scaled to the whole period.',
+    zhTW: '部分期間去年只有部分天數有資料:其去年數字為推估值,依有資料的天數換算為整個期間。',
+  },
+  LAST_YEAR_TOO_LITTLE_EQUAL: {
+    en: 'Your data covers less than half of last year’s dates for these periods: too little to share by last year, so split equally by days.',
+    zhTW: '您的資料涵蓋不到去年同期一半的天數:不足以依去年比例分配,改依天數平均分配。',
+  },
   LAST_YEAR_DAY_SHAPE: {
     en: 'By day or week, each member gets last year’s day (week) shape of the whole scope times its share of that month last year.',
     zhTW: '以日或週拆分時,各項目依整體去年同日(週)的走勢,乘上該項目去年當月的占比分配。',

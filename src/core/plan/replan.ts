@@ -6,6 +6,7 @@
  */
 import { daysBetween } from '../calendar/dates.ts';
 import { allocateWithLocks } from './allocate.ts';
+import { periodState } from './period-state.ts';
 
 export interface ReplanChild {
   start: string;
@@ -49,7 +50,7 @@ export function replan(input: ReplanInput): ReplanResult {
   const closed: number[] = [];
   const open: number[] = [];
   input.children.forEach((c, i) => {
-    if (c.end < input.today && c.actual !== null) closed.push(i);
+    if (periodState(c, input.today) === 'closed' && c.actual !== null) closed.push(i);
     else open.push(i);
   });
   const difference = closed.reduce((s, i) => {
@@ -153,7 +154,7 @@ export function replanRatio(input: RatioReplanInput): RatioReplanResult {
   const closed: number[] = [];
   const open: number[] = [];
   kids.forEach((c, i) => {
-    if (c.end < input.today && c.actual !== null) closed.push(i);
+    if (periodState(c, input.today) === 'closed' && c.actual !== null) closed.push(i);
     else open.push(i);
   });
   const w = (i: number) => Math.max(0, kids[i]?.weight ?? 0);

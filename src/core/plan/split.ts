@@ -24,8 +24,18 @@ export interface SplitInput {
   total: number | null;
   /** Ratio metrics: the level every cell carries. */
   level: number | null;
-  /** last-year: last year's actual per period (and per member when split by one), same order as the cells. */
+  /**
+   * last-year: last year's actual per period (and per member when split by one), same order as the
+   * cells: what the data holds of the period's last-year dates (the covered days only).
+   */
   lastYear?: readonly (readonly number[])[] | null;
+  /**
+   * last-year: per period, the share (0–1) of its last-year dates the company's data covers (from the
+   * first sale to the last known day); absent: every period covered whole. A period covered in part
+   * is scaled to its whole days (an estimate); one not covered at all has no last year (not zero
+   * sales); when the data covers less than half of last year's dates the split is equal by days.
+   */
+  lastYearCoverage?: readonly number[] | null;
   /** seasonal: the scope's daily history (several years at best). */
   history?: DailyHistory | null;
   holidays?: HolidayCalendar;
@@ -79,6 +89,15 @@ function shares(
   return sum > 0 ? { w: clean, known: true } : { w: new Array<number>(count).fill(1), known: false };
 }
 
+/** Below this share of last year's dates covered by the data, a last-year split is equal by days. */
+export const MIN_LAST_YEAR_COVERAGE = 0.5;
+
+/** A period's last-year coverage (0–1); 1 when not given. */
+export function lastYearCoverageOf(coverage: readonly number[] | null | undefined, i: number): number {
+  const c = coverage?.[i];
+  return c === undefined || !Number.isFinite(c) ? 1 : Math.min(1, Math.max(0, c));
+}
+
 /** The notes true of a ratio's split (every cell a level). */
 const LEVEL_NOTES: ReadonlySet<PlanNoteCode> = new Set(['RATIO_LEVEL_CARRIED', 'MANUAL_REST_LEVEL']);
 
@@ -121,16 +140,23 @@ export function splitTarget(input: SplitInput): SplitResult {
     }
   } else if (input.method === 'last-year') {
     const ly = input.lastYear;
+    const coverage = periods.map((_, i) => lastYearCoverageOf(input.lastYearCoverage, i));
     const perPeriod = periods.map((_, i) => {
       const row = ly?.[i] ?? [];
+      const c = coverage[i] ?? 1;
       return members.map((_m, j) => {
         const v = row[j] ?? 0;
-        return Number.isFinite(v) && v > 0 ? v : 0;
+        // Covered in part: the days covered, scaled to the whole period (an estimate).
+        return Number.isFinite(v) && v > 0 && c > 0 ? v / c : 0;
       });
     });
     const total = perPeriod.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
-    if (total <= 0) notes.push('LAST_YEAR_EMPTY_EQUAL');
+    const coveredDays = periods.reduce((s, p, i) => s + p.days * (coverage[i] ?? 1), 0);
+    const allDays = periods.reduce((s, p) => s + p.days, 0);
+    if (coveredDays < MIN_LAST_YEAR_COVERAGE * allDays) notes.push('LAST_YEAR_TOO_LITTLE_EQUAL');
+    else if (total <= 0) notes.push('LAST_YEAR_EMPTY_EQUAL');
     else {
+      if (coverage.some((c) => c > 0 && c < 1)) notes.push('LAST_YEAR_PARTLY_ESTIMATED');
       // A period with nothing last year (the company had not started) takes last year's average
       // daily rate, shared among members as over the whole range.
       const knownDays = periods.reduce(

@@ -9,7 +9,9 @@
  * - the data's recommended range is used when one of its points does that (the 70 % point first),
  *   else the baseline moved by 10 % (a rate halfway to 100 % at most), else (no data) a ±10 % change.
  */
+import { addMonths } from '../calendar/dates.ts';
 import { isLowerBetter, isMoneyMetric, isPercentMetric } from '../goals/metric-kinds.ts';
+import { KPI_AGGREGATION } from '../kpi/aggregation.ts';
 import { KPI_GLOSSARY } from '../kpi/glossary.ts';
 import type { KpiMetric } from '../kpi/types.ts';
 import type { StageTargetKind } from './stage-templates.ts';
@@ -19,9 +21,16 @@ export interface StageTargetInput {
   target: StageTargetKind;
   /** The baseline of the phase's period in the metric's units (rates as fractions); null: none. */
   baseline: number | null;
+  /**
+   * What the baseline is: the same period last year (only when the data covers it whole) or the
+   * run rate over the recent days the data covers; null: none. A growth target is a change from it.
+   */
+  basis?: StageBasis;
   /** The grading's recommended range, metric units; null: none. */
   recommended: { p50: number; p70: number; p90: number } | null;
 }
+
+export type StageBasis = 'same_period_last_year' | 'recent_run_rate' | null;
 
 export type StageTargetSuggestion =
   | {
@@ -29,8 +38,29 @@ export type StageTargetSuggestion =
       /** Goal units: currency units, percent numbers (25 = 25 %), whole counts; a change in %. */
       value: number;
       from: 'recommended' | 'baseline' | 'no_data';
+      /** What a change (and the baseline moved) is measured from. */
+      basis: StageBasis;
     }
-  | { kind: null; value: null; from: 'user' };
+  | { kind: null; value: null; from: 'user'; basis: null };
+
+/**
+ * A KPI counted over the whole period that grows with its length (customers, CLV, revenue per rep:
+ * 'distinct', not a rate): only the same period last year is a baseline for it; a recent run rate
+ * over another span (three months of data against a six-month phase) is not.
+ */
+export function needsSamePeriodBaseline(metric: KpiMetric): boolean {
+  return KPI_AGGREGATION[metric] === 'distinct' && !isPercentMetric(metric);
+}
+
+/**
+ * Whether new-channel revenue can be told from the rest as of `asOf` (the last day the baseline
+ * reads): a channel is new when its first sale lies in the 12 months up to a period's end, so with
+ * data that begins inside the 12 months before `asOf` every channel the company always had reads as
+ * new, and the baseline (new-channel revenue = all revenue) says nothing.
+ */
+export function newChannelsKnowable(firstSaleDate: string | null, asOf: string): boolean {
+  return firstSaleDate !== null && firstSaleDate <= addMonths(asOf, -12);
+}
 
 /** Decimals of a goal's value of the metric: money and counts whole, rates (percent numbers) and scores 0.1. */
 export function goalDecimals(metric: KpiMetric): number {
@@ -48,7 +78,8 @@ export function toGoalUnits(metric: KpiMetric, v: number): number {
 
 export function suggestStageTarget(input: StageTargetInput): StageTargetSuggestion {
   const { metric } = input;
-  if (input.target === 'user') return { kind: null, value: null, from: 'user' };
+  if (input.target === 'user') return { kind: null, value: null, from: 'user', basis: null };
+  const basis = input.baseline !== null && input.baseline > 0 ? (input.basis ?? null) : null;
   const lower = isLowerBetter(metric);
   const f = 10 ** goalDecimals(metric);
   const step = 1 / f;
@@ -88,11 +119,18 @@ export function suggestStageTarget(input: StageTargetInput): StageTargetSuggesti
       from = 'baseline';
     }
   }
-  if (level === null) return { kind: 'percent_change', value: lower ? -10 : 10, from: 'no_data' };
+  if (level === null)
+    return { kind: 'percent_change', value: lower ? -10 : 10, from: 'no_data', basis: null };
   if (input.target === 'growth') {
-    if (base === null) return { kind: 'percent_change', value: lower ? -10 : 10, from: 'no_data' };
+    if (base === null)
+      return { kind: 'percent_change', value: lower ? -10 : 10, from: 'no_data', basis: null };
     const change = Math.round((level / base - 1) * 1000) / 10;
-    return { kind: 'percent_change', value: lower ? Math.min(change, -0.1) : Math.max(change, 0.1), from };
+    return {
+      kind: 'percent_change',
+      value: lower ? Math.min(change, -0.1) : Math.max(change, 0.1),
+      from,
+      basis,
+    };
   }
-  return { kind: 'absolute', value: level, from };
+  return { kind: 'absolute', value: level, from, basis: from === 'no_data' ? null : basis };
 }

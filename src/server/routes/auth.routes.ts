@@ -4,6 +4,7 @@ import { describeSession, endSession, switchCompany } from '../../app/auth/sessi
 import {
   changePasswordBodySchema,
   loginBodySchema,
+  optionalSessionSchema,
   sessionSchema,
   signupBodySchema,
   switchCompanyBodySchema,
@@ -20,10 +21,23 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps): void {
   // Login and sign-up are also limited per IP by the rate limiter (on top of the per-account lock-out).
   const authRateLimit = deps.authRateLimit;
 
+  // Asked by the web app at every start, logged in or not: nobody logged in is an answer (null), not
+  // an error, so a first visit's console stays clean. A cookie of an ended session is cleared.
   r.get(
     '/api/auth/session',
-    { config: { access: 'user' }, schema: { tags, response: { 200: sessionSchema } } },
-    async (req) => describeSession(ctx, requireSession(req)),
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The session of the cookie sent, or null when nobody is logged in',
+        response: { 200: optionalSessionSchema },
+      },
+    },
+    async (req, reply) => {
+      if (req.session) return describeSession(ctx, req.session);
+      if (req.cookies[cookie.name]) clearSessionCookie(reply, cookie);
+      return null;
+    },
   );
 
   r.post(

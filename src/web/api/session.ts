@@ -1,24 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Session } from '../../contract/auth.ts';
+import type { OptionalSession, Session } from '../../contract/auth.ts';
 import type { Role } from '../../contract/common.ts';
 import { can, type Permission } from '../../core/access/permissions.ts';
-import { ApiError, api, setCsrfToken } from './client.ts';
+import { api, setCsrfToken } from './client.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
+/** The session, or null when nobody is logged in (the server answers 200 with null then, not 401). */
 async function fetchSession(): Promise<Session | null> {
-  try {
-    const session = await api.get<Session>('/api/auth/session');
-    setCsrfToken(session.csrfToken);
-    return session;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
+  const session = await api.get<OptionalSession>('/api/auth/session');
+  setCsrfToken(session?.csrfToken ?? null);
+  return session ?? null;
 }
 
 /** The current session, or null when nobody is logged in. */

@@ -7,7 +7,7 @@ export class ImportWizardPage {
   async waitForIt(): Promise<void> {
     await this.page.getByRole('heading', { name: '資料匯入', level: 3 }).waitFor();
   }
-  async chooseKind(label: '銷售明細' | '行銷成效' | '顧客滿意度'): Promise<void> {
+  async chooseKind(label: '銷售明細' | '行銷成效' | '客戶滿意度'): Promise<void> {
     await this.page.getByRole('radio', { name: new RegExp(label) }).check();
   }
   async upload(path: string): Promise<void> {

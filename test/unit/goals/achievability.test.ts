@@ -63,6 +63,8 @@ describe('achievability from generated histories with known growth', () => {
     expect(achievability.requiredUplift).toBeCloseTo(0.05, 5);
     expect(achievability.historicalGrowth?.p50).toBeGreaterThan(0.04);
     expect(achievability.historicalGrowth?.p50).toBeLessThan(0.12);
+    // Compared as runs of three months (the goal's own length) against the same months a year before.
+    expect(achievability.historicalGrowth?.months).toBe(3);
     const f = achievability.forecast;
     expect(f).not.toBeNull();
     if (f) {

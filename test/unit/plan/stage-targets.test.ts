@@ -83,7 +83,7 @@ describe('company-stage templates', () => {
     for (const { goal } of everyGoal.filter((x) => x.goal.target === 'user'))
       expect(
         suggestStageTarget({ metric: goal.metric, target: 'user', baseline: 100, recommended: null }),
-      ).toEqual({ kind: null, value: null, from: 'user' });
+      ).toEqual({ kind: null, value: null, from: 'user', basis: null });
   });
 });
 
@@ -132,7 +132,7 @@ describe('suggestStageTarget over every stage × phase × KPI', () => {
       baseline: 3_000_000,
       recommended: { p90: 3_200_000, p70: 3_300_000, p50: 3_400_000 },
     });
-    expect(s).toEqual({ kind: 'percent_change', value: 10, from: 'recommended' });
+    expect(s).toEqual({ kind: 'percent_change', value: 10, from: 'recommended', basis: null });
   });
 
   it('a falling forecast of customers (p70 670 under last year’s 986) still proposes growth, whole', () => {
@@ -142,7 +142,7 @@ describe('suggestStageTarget over every stage × phase × KPI', () => {
       baseline: 986,
       recommended: { p90: 645.36, p70: 670.2, p50: 684.9 },
     });
-    expect(s).toEqual({ kind: 'absolute', value: 1085, from: 'baseline' });
+    expect(s).toEqual({ kind: 'absolute', value: 1085, from: 'baseline', basis: null });
   });
 });
 

@@ -33,13 +33,20 @@ describe('import wizard helpers', () => {
 describe('KPI explorer helpers', () => {
   it('computes the preset ranges from today', () => {
     const today = '2026-05-15';
-    expect(presetRange('last12m', today)).toEqual({ from: '2025-06-01', to: today });
+    // Twelve complete months before this month, and this month so far (marked partial by the explorer).
+    expect(presetRange('last12m', today)).toEqual({ from: '2025-05-01', to: today });
+    expect(presetRange('last12m', '2026-12-07')).toEqual({ from: '2025-12-01', to: '2026-12-07' });
+    expect(presetRange('last12m', '2026-01-01')).toEqual({ from: '2025-01-01', to: '2026-01-01' });
+    expect(presetRange('last12m', '2024-02-29')).toEqual({ from: '2023-02-01', to: '2024-02-29' });
     expect(presetRange('thisYear', today)).toEqual({ from: '2026-01-01', to: today });
     expect(presetRange('lastYear', today)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
     expect(presetRange('thisQuarter', today)).toEqual({ from: '2026-04-01', to: today });
     expect(presetRange('lastQuarter', today)).toEqual({ from: '2026-01-01', to: '2026-03-31' });
     expect(presetRange('lastMonth', today)).toEqual({ from: '2026-04-01', to: '2026-04-30' });
     expect(presetRange('last90d', today)).toEqual({ from: '2026-02-15', to: today });
+    expect(presetRange('thisMonth', today)).toEqual({ from: '2026-05-01', to: today });
+    expect(presetRange('lastYear', '2024-02-29')).toEqual({ from: '2023-01-01', to: '2023-12-31' });
+    expect(presetRange('lastMonth', '2024-03-31')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     // January: last quarter and last month fall in the previous year
     expect(presetRange('lastQuarter', '2026-01-10')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
     expect(presetRange('lastMonth', '2026-01-10')).toEqual({ from: '2025-12-01', to: '2025-12-31' });

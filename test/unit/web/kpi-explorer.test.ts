@@ -19,6 +19,8 @@ import {
   formatChange,
   isEmptySeries,
   lastCompleteIndex,
+  partialPoints,
+  undefinedWithData,
   wholeRangeNote,
 } from '../../../src/web/features/kpi/kpi-view.ts';
 
@@ -149,6 +151,25 @@ describe('changes against last year', () => {
   it('compares the last complete period, not the one still running', () => {
     expect(lastCompleteIndex([{}, {}, { partial: true }])).toBe(1);
     expect(lastCompleteIndex([{ partial: true }])).toBe(-1);
+  });
+
+  it('CLV with customers but no churn is undefined, not missing data', () => {
+    expect(undefinedWithData('clv', [{ value: null, denominator: 12 }])).toBe(true);
+    expect(undefinedWithData('clv', [{ value: null, denominator: 0 }])).toBe(false);
+    expect(undefinedWithData('aov', [{ value: null, denominator: 3 }])).toBe(false);
+  });
+
+  it('tells a period still running from one the range cuts', () => {
+    // A week view from 2026-09-01 (a Tuesday) to today, 2026-12-07: W36 is cut by the range's start
+    // (it ended on 6 September), W50 is still running.
+    const points = [
+      { label: 'W36', end: '2026-09-06', partial: true },
+      { label: 'W37', end: '2026-09-13' },
+      { label: 'W50', end: '2026-12-07', partial: true },
+    ];
+    const { running, cut } = partialPoints(points, '2026-12-07');
+    expect(running.map((p) => p.label)).toEqual(['W50']);
+    expect(cut.map((p) => p.label)).toEqual(['W36']);
     expect(isEmptySeries([{ value: 0 }, { value: null }])).toBe(true);
   });
 });
@@ -177,6 +198,16 @@ describe('the explorer state in the address', () => {
     expect(parseKpiView(new URLSearchParams('period=lastYear&value=x')).values).toEqual([]);
   });
 
+  it('keeps a custom range only of real calendar days', () => {
+    const view = parseKpiView(new URLSearchParams('period=custom&from=2026-02-30&to=2026-03-10'));
+    expect(view.period).toBe('last12m');
+    expect(view.from).toBeUndefined();
+    expect(parseKpiView(new URLSearchParams('period=custom&from=2024-02-29&to=2024-03-10'))).toMatchObject({
+      period: 'custom',
+      from: '2024-02-29',
+      to: '2024-03-10',
+    });
+  });
   it('opens an import on its own dates, at a grain that fits them', () => {
     expect(importedKpiHref('sales', '2026-10-01', '2026-10-24')).toBe(
       '/kpi?metric=revenue&period=custom&from=2026-10-01&to=2026-10-24&grain=day',

@@ -5,7 +5,8 @@ import type { Achievability } from '../../../contract/goals.ts';
 import { monthsText } from '../../../core/goals/target-conversion.ts';
 import { formatPercent } from '../../i18n/format.ts';
 import { formatKpi, type KpiUnit } from '../kpi/kpi-view.ts';
-import { ForecastChart, roundFor } from './forecast-chart.tsx';
+import { ForecastChart } from './forecast-chart.tsx';
+import { roundFor } from './forecast-chart-options.ts';
 import { perMonthEquivalent } from './goal-form.ts';
 
 const VERDICT_COLORS: Record<Achievability['verdict'], string> = {
@@ -35,6 +36,8 @@ export function AchievabilityCard({
 }) {
   const { t } = useTranslation();
   const fmt = (v: number | null | undefined) => formatKpi(roundFor(v, unit), unit, currency, lang);
+  // A baseline the data does not cover (before the first sale, or only in part) is no data, not 0.
+  const baselineText = (v: number | null) => (v === null ? t('goals.ach.noData') : fmt(v));
   const pct = (v: number) => `${v >= 0 ? '+' : ''}${formatPercent(v, lang)}`;
   // Only totals add up over a period: a level (AOV NT$250, retention 60 %) is shown as the level.
   const total = ach.shape === 'total';
@@ -95,9 +98,13 @@ export function AchievabilityCard({
           {
             key: 'ly',
             label: t('goals.ach.samePeriodLastYear'),
-            children: fmt(ach.baseline.samePeriodLastYear),
+            children: baselineText(ach.baseline.samePeriodLastYear),
           },
-          { key: 'run', label: t('goals.ach.recentRunRate'), children: fmt(ach.baseline.recentRunRate) },
+          {
+            key: 'run',
+            label: t('goals.ach.recentRunRate'),
+            children: baselineText(ach.baseline.recentRunRate),
+          },
           // A point forecast is only shown inside its own band (the band alone otherwise).
           ...(ach.forecast
             ? [
@@ -134,6 +141,7 @@ export function AchievabilityCard({
                             p90: pct(growth.p90),
                             percentile: formatPercent(growth.percentile, lang, 0),
                             samples: growth.samples,
+                            months: growth.months,
                           })}
                         </Typography.Text>
                       )}

@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../../../contract/common.ts';
 import type { KpiResultBody } from '../../../contract/kpi.ts';
+import { partialBands, splitLine } from '../../lib/partial-periods.ts';
 import { formatAxis, formatKpi, type KpiUnit } from './kpi-view.ts';
 
 export type EChartsOption = Record<string, unknown>;
@@ -38,61 +39,6 @@ export function periodsOf(result: KpiResultBody): { id: string; label: string; p
     seen.add(p.period);
     out.push({ id: p.period, label: p.label, partial: p.partial === true });
   }
-  return out;
-}
-
-/** A shaded band with a note over each partial period (category axis labels). */
-function partialBands(labels: readonly string[], partial: readonly boolean[], note: string) {
-  // Category indexes, half a step either side: the band covers the period's whole column.
-  const data = labels.flatMap((_, i) => (partial[i] ? [[{ xAxis: i - 0.5 }, { xAxis: i + 0.5 }]] : []));
-  if (data.length === 0) return [];
-  // Carried by an empty bar series: bars place fractional category indexes where lines do not.
-  return [
-    {
-      type: 'bar',
-      data: [],
-      silent: true,
-      tooltip: { show: false },
-      markArea: {
-        silent: true,
-        itemStyle: { color: 'rgba(148, 163, 184, 0.22)' },
-        label: { show: true, position: 'insideTop', color: '#64748b', fontSize: 11, formatter: note },
-        data,
-      },
-    },
-  ];
-}
-
-/**
- * A line over the complete periods and, apart from it, hollow markers for the partial ones: a month
- * that has only begun is shown as a point of its own, not as a cliff at the end of the line.
- */
-function splitLine(
-  name: string,
-  color: string,
-  values: readonly (number | null)[],
-  partial: readonly boolean[],
-  extra: Record<string, unknown> = {},
-): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [
-    {
-      name,
-      type: 'line',
-      itemStyle: { color },
-      data: values.map((v, i) => (partial[i] ? null : v)),
-      ...extra,
-    },
-  ];
-  if (partial.some(Boolean))
-    out.push({
-      name,
-      type: 'line',
-      symbol: 'emptyCircle',
-      symbolSize: 9,
-      lineStyle: { opacity: 0 },
-      itemStyle: { color, borderWidth: 2 },
-      data: values.map((v, i) => (partial[i] ? v : null)),
-    });
   return out;
 }
 

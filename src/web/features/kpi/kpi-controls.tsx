@@ -9,7 +9,13 @@ import { formatLocalDate } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { Panel } from '../../lib/panel.tsx';
 import type { KpiViewState } from './kpi-url.ts';
-import { KPI_GRAINS, type KpiGrainChoice, PERIOD_PRESETS, type PeriodPreset } from './kpi-view.ts';
+import {
+  KPI_GRAINS,
+  type KpiGrainChoice,
+  PERIOD_PRESETS,
+  type PeriodPreset,
+  presetRange,
+} from './kpi-view.ts';
 import type { Dimension } from './use-kpi-data.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -26,6 +32,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export interface KpiControlsProps {
   view: KpiViewState;
   range: { from: string; to: string };
+  /** The day the presets count from ('YYYY-MM-DD'). */
+  today: string;
   update: (patch: Partial<KpiViewState>) => void;
   glossary: UseQueryResult<KpiGlossaryBody>;
   dims: Dimension[];
@@ -35,9 +43,21 @@ export interface KpiControlsProps {
 }
 
 /** Metric, period (or dates), grain, breakdown and filter: each choice goes to the address. */
-export function KpiControls({ view, range, update, glossary, dims, by, filter, members }: KpiControlsProps) {
+export function KpiControls({
+  view,
+  range,
+  today,
+  update,
+  glossary,
+  dims,
+  by,
+  filter,
+  members,
+}: KpiControlsProps) {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const rangeText = (r: { from: string; to: string }) =>
+    t('kpi.range', { from: formatLocalDate(r.from, lang), to: formatLocalDate(r.to, lang) });
   const dimOptions = dims.map((d) => ({ value: d, label: t(`kpi.dimensions.${d}`) }));
   return (
     <Panel style={{ marginBottom: 16 }}>
@@ -60,8 +80,14 @@ export function KpiControls({ view, range, update, glossary, dims, by, filter, m
             value={view.period}
             onChange={(period) => update(period === 'custom' ? { period, ...range } : { period })}
             style={{ minWidth: 160 }}
+            popupMatchSelectWidth={false}
             options={[
-              ...PERIOD_PRESETS.map((p) => ({ value: p, label: t(`kpi.presets.${p}`) })),
+              // Each preset names its exact dates on hover.
+              ...PERIOD_PRESETS.map((p) => ({
+                value: p,
+                label: t(`kpi.presets.${p}`),
+                title: rangeText(presetRange(p, today)),
+              })),
               { value: 'custom' as const, label: t('kpi.presets.custom') },
             ]}
           />
@@ -122,7 +148,7 @@ export function KpiControls({ view, range, update, glossary, dims, by, filter, m
         </Field>
       </div>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="kpi-range">
-        {t('kpi.range', { from: formatLocalDate(range.from, lang), to: formatLocalDate(range.to, lang) })}
+        {rangeText(range)}
       </Typography.Text>
     </Panel>
   );

@@ -23,7 +23,7 @@ export default function KpiPage() {
   const lang = currentLanguage();
   const { companyId, can } = useCurrentCompany();
   const freshness = useDataFreshness(companyId);
-  const { view, range, update } = useKpiView();
+  const { view, range, today, update } = useKpiView();
   const data = useKpiData(view, range);
   const { entry, trend, by } = data;
   const result = trend.data;
@@ -36,6 +36,7 @@ export default function KpiPage() {
       <KpiControls
         view={view}
         range={range}
+        today={today}
         update={update}
         glossary={data.glossary}
         dims={data.dims}
@@ -73,10 +74,10 @@ export default function KpiPage() {
           ) : empty && (result.unknownFilters ?? []).length > 0 ? (
             <KpiUnknownFilters result={result} />
           ) : empty ? (
-            <KpiEmpty metric={view.metric} />
+            <KpiEmpty metric={view.metric} series={result.series} />
           ) : (
             <>
-              <KpiSummary result={result} />
+              <KpiSummary result={result} today={today} />
               <TrendChart
                 result={result}
                 lang={lang}

@@ -6,7 +6,7 @@ import { isLowerBetter } from '../../../core/goals/metric-kinds.ts';
 import { formatLocalDate, formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ChangeText } from './kpi-change.tsx';
-import { formatKpi, lastCompleteIndex, wholeRangeNote } from './kpi-view.ts';
+import { formatKpi, lastCompleteIndex, partialPoints, wholeRangeNote } from './kpi-view.ts';
 
 function Figure({ label, value, change }: { label: string; value: string; change: ReactNode }) {
   return (
@@ -24,7 +24,7 @@ function Figure({ label, value, change }: { label: string; value: string; change
  * The KPI over the whole range (a ratio from its summed parts, never a sum of ratios) and in the
  * last complete period, each against last year; a period not over yet is named, not compared.
  */
-export function KpiSummary({ result }: { result: KpiResultBody }) {
+export function KpiSummary({ result, today }: { result: KpiResultBody; today: string }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const fmt = (v: number | null | undefined) => formatKpi(v, result.unit, result.currency, lang);
@@ -34,7 +34,17 @@ export function KpiSummary({ result }: { result: KpiResultBody }) {
   const i = lastCompleteIndex(result.series);
   const last = i >= 0 ? result.series[i] : undefined;
   const lastYear = i >= 0 ? result.comparison[i] : undefined;
-  const partial = result.series.filter((p) => p.partial);
+  const { running, cut } = partialPoints(result.series, today);
+  const named = (points: typeof running) =>
+    points
+      .map((p) =>
+        t('kpi.summary.partialPeriod', {
+          period: p.label,
+          from: formatLocalDate(p.start, lang),
+          to: formatLocalDate(p.end, lang),
+        }),
+      )
+      .join(t('kpi.listSeparator'));
   const vsLastYear = (current: number | null, previous: number | null) => (
     <>
       {t('kpi.summary.vsLastYear')}{' '}
@@ -59,19 +69,14 @@ export function KpiSummary({ result }: { result: KpiResultBody }) {
           />
         )}
       </div>
-      {partial.length > 0 && (
+      {running.length > 0 && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="kpi-partial-note">
-          {t('kpi.summary.partial', {
-            periods: partial
-              .map((p) =>
-                t('kpi.summary.partialPeriod', {
-                  period: p.label,
-                  from: formatLocalDate(p.start, lang),
-                  to: formatLocalDate(p.end, lang),
-                }),
-              )
-              .join(t('kpi.listSeparator')),
-          })}
+          {t('kpi.summary.partial', { periods: named(running) })}
+        </Typography.Paragraph>
+      )}
+      {cut.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="kpi-cut-note">
+          {t('kpi.summary.cutByRange', { periods: named(cut) })}
         </Typography.Paragraph>
       )}
       {total && wholeRangeNote(result) && (

@@ -29,8 +29,8 @@ export const DEFAULT_KPI_VIEW: KpiViewState = {
   values: [],
 };
 
-const isDate = (s: string | null): s is string =>
-  s !== null && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+/** A real calendar day 'YYYY-MM-DD' (the calendar's own check: 2026-02-30 is not one). */
+const isDate = (s: string | null): s is string => s !== null && isLocalDate(s);
 const oneOf = <T extends string>(list: readonly T[], s: string | null): s is T =>
   s !== null && (list as readonly string[]).includes(s);
 

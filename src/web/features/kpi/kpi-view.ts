@@ -1,7 +1,7 @@
 /** Pure helpers of the KPI explorer: period presets, the `where` query string, value formats. */
 import type { Locale } from '../../../contract/common.ts';
-import { daysFromCivil } from '../../../core/calendar/civil-days.ts';
-import { fromDayNumber } from '../../../core/calendar/dates.ts';
+import { addDays, addMonths, startOfMonth } from '../../../core/calendar/dates.ts';
+import { periodOf, previousPeriod } from '../../../core/calendar/periods.ts';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { formatCompact, formatMoney, formatNumber, formatPercent } from '../../i18n/format.ts';
 
@@ -22,33 +22,39 @@ export type KpiGrainChoice = (typeof KPI_GRAINS)[number];
 
 export type KpiUnit = 'money' | 'count' | 'ratio' | 'score';
 
-/** Year, month (0-based, may run over) and day (0 = the day before the 1st) as a date, like Date.UTC. */
-const ymd = (y: number, m: number, d: number): string =>
-  fromDayNumber(daysFromCivil(y + Math.floor(m / 12), (((m % 12) + 12) % 12) + 1, 1) + d - 1);
+const CALENDAR_YEAR = { fiscalYearStartMonth: 1 };
 
-/** The first and last day of a preset, relative to `today` ('YYYY-MM-DD'); ranges end today when current. */
+/**
+ * The first and last day of a preset, relative to `today` ('YYYY-MM-DD'), from the one calendar
+ * (core/calendar); ranges end today when current. 'last12m' is the twelve complete months before
+ * this month and this month so far (2025-12-01 … 2026-12-07): the explorer marks the current month
+ * partial, so a year of whole months stays on the chart beside it.
+ */
 export function presetRange(preset: PeriodPreset, today: string): { from: string; to: string } {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7)) - 1;
-  const d = Number(today.slice(8, 10));
-  const q = Math.floor(m / 3) * 3;
+  const span = (p: { start: string; end: string }) => ({ from: p.start, to: p.end });
+  const sinceStartOf = (grain: 'month' | 'quarter' | 'year') => ({
+    from: periodOf(today, grain, CALENDAR_YEAR).start,
+    to: today,
+  });
+  const previous = (grain: 'month' | 'quarter' | 'year') =>
+    span(previousPeriod(periodOf(today, grain, CALENDAR_YEAR), CALENDAR_YEAR));
   switch (preset) {
     case 'last12m':
-      return { from: ymd(y, m - 11, 1), to: today };
+      return { from: addMonths(startOfMonth(today), -12), to: today };
     case 'thisYear':
-      return { from: ymd(y, 0, 1), to: today };
+      return sinceStartOf('year');
     case 'lastYear':
-      return { from: ymd(y - 1, 0, 1), to: ymd(y - 1, 11, 31) };
+      return previous('year');
     case 'thisQuarter':
-      return { from: ymd(y, q, 1), to: today };
+      return sinceStartOf('quarter');
     case 'lastQuarter':
-      return { from: ymd(y, q - 3, 1), to: ymd(y, q, 0) };
+      return previous('quarter');
     case 'thisMonth':
-      return { from: ymd(y, m, 1), to: today };
+      return sinceStartOf('month');
     case 'lastMonth':
-      return { from: ymd(y, m - 1, 1), to: ymd(y, m, 0) };
+      return previous('month');
     case 'last90d':
-      return { from: ymd(y, m, d - 89), to: today };
+      return { from: addDays(today, -89), to: today };
   }
 }
 
@@ -137,6 +143,31 @@ export function formatChange(
 export function lastCompleteIndex(points: readonly { partial?: boolean }[]): number {
   for (let i = points.length - 1; i >= 0; i--) if (!points[i]?.partial) return i;
   return -1;
+}
+
+/**
+ * The partial points of a series, told apart: `running`, periods not over by `today` (the month so
+ * far), and `cut`, periods that are over but only partly inside the range (it starts or ends within
+ * them): "not over yet" would be untrue of those.
+ */
+export function partialPoints<P extends { partial?: boolean; end: string }>(
+  points: readonly P[],
+  today: string,
+): { running: P[]; cut: P[] } {
+  const partial = points.filter((p) => p.partial);
+  return { running: partial.filter((p) => p.end >= today), cut: partial.filter((p) => p.end < today) };
+}
+
+/**
+ * Whether a KPI has data but no value: CLV (revenue per customer over the churn rate) is undefined
+ * while no customer has left (churn 0) or there is no earlier period to tell; its customers are
+ * there (the points' denominators), so the fix is not an import.
+ */
+export function undefinedWithData(
+  metric: string,
+  points: readonly { value: number | null; denominator?: number }[],
+): boolean {
+  return metric === 'clv' && points.some((p) => p.value === null && (p.denominator ?? 0) > 0);
 }
 
 /** Whether a series holds nothing to show (every value missing or zero). */

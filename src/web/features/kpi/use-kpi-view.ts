@@ -20,5 +20,5 @@ export function useKpiView() {
     (patch: Partial<KpiViewState>) => setParams(kpiViewSearch({ ...view, ...patch }), { replace: true }),
     [view, setParams],
   );
-  return { view, range, update };
+  return { view, range, today, update };
 }

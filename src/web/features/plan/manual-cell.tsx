@@ -2,6 +2,7 @@ import { Button, InputNumber, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { LockIcon } from './plan-grid.tsx';
+import { manualInputFormat } from './plan-view.ts';
 
 /** What the user typed in a manual split's preview: target and lock per `viewIndex:cellKey`. */
 export type ManualEdits = ReadonlyMap<string, { target: number; locked: boolean }>;
@@ -14,23 +15,30 @@ export function ManualCell({
   value,
   locked,
   unit,
+  currency,
   onChange,
 }: {
   value: number;
   locked: boolean;
   unit: KpiUnit;
+  currency: string;
   onChange: (next: { target: number; locked: boolean }) => void;
 }) {
   const { t } = useTranslation();
+  const format = manualInputFormat(unit, currency);
   return (
     <Space size={4}>
       <InputNumber<number>
         data-testid="manual-target"
         size="small"
         value={value}
-        step={unit === 'money' ? 100 : 1}
-        precision={unit === 'money' || unit === 'ratio' ? 2 : undefined}
-        style={{ width: 140 }}
+        step={format.step}
+        precision={format.precision}
+        prefix={format.prefix}
+        suffix={format.suffix}
+        formatter={format.formatter}
+        parser={format.parser}
+        style={{ width: 160 }}
         onChange={(v) => {
           if (v !== null && Number.isFinite(v)) onChange({ target: v, locked: true });
         }}

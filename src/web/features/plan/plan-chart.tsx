@@ -1,24 +1,30 @@
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../contract/common.ts';
-import { formatCompact } from '../../i18n/format.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
-import { formatValue, periodLabel } from './plan-view.ts';
+import { type CurvePoint, planChartOption } from './plan-chart-options.ts';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  CanvasRenderer,
+]);
 
-export interface CurvePoint {
-  period: string;
-  plan: number;
-  lastYear: number | null;
-}
+export type { CurvePoint };
 
-/** The plan by month (bars) against last year's actuals of the same months (line). */
+/**
+ * The plan by period (bars) against last year's actuals of the same periods (line), or this year's
+ * actuals so far; a period not over yet is shaded and its actual shown apart from the line.
+ */
 export function PlanChart({
   curve,
   unit,
@@ -40,39 +46,23 @@ export function PlanChart({
     [],
   );
   const option = useMemo(
-    () => ({
-      animation: false,
-      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-      legend: { top: 0 },
-      tooltip: {
-        trigger: 'axis',
-        valueFormatter: (v: number | null) => formatValue(v, unit, currency, lang),
-      },
-      xAxis: { type: 'category', data: curve.map((c) => periodLabel(c.period, lang)) },
-      yAxis: {
-        type: 'value',
-        axisLabel: { formatter: (v: number) => (unit === 'ratio' ? `${v}%` : formatCompact(v, lang)) },
-      },
-      series: [
-        {
-          name: t('plan.chart.plan'),
-          type: 'bar',
-          data: curve.map((c) => c.plan),
-          itemStyle: { color: '#0f766e' },
-        },
-        {
-          name: lineName ?? t('plan.chart.lastYear'),
-          type: 'line',
-          data: curve.map((c) => c.lastYear),
-          itemStyle: { color: '#d97706' },
-          lineStyle: { type: 'dashed' },
-        },
-      ],
-    }),
+    () =>
+      planChartOption(curve, unit, currency, lang, {
+        plan: t('plan.chart.plan'),
+        line: lineName ?? t('plan.chart.lastYear'),
+        partial: t('kpi.partial'),
+      }),
     [curve, unit, currency, lang, t, lineName],
   );
   return (
-    <div ref={box} data-testid="plan-chart">
+    <div
+      ref={box}
+      data-testid="plan-chart"
+      data-partial={curve
+        .filter((c) => c.partial)
+        .map((c) => c.period)
+        .join(' ')}
+    >
       <ReactEChartsCore
         echarts={echarts}
         option={option}

@@ -18,8 +18,9 @@ import { type PlanNode, planApi, planKeys } from './plan-api.ts';
 import { PlanChart } from './plan-chart.tsx';
 import { LockIcon, PlanGrid } from './plan-grid.tsx';
 import {
+  actualCurve,
   closedChildren,
-  exactSum,
+  dimensionKey,
   findPath,
   formatValue,
   grainFor,
@@ -134,22 +135,7 @@ export default function PlanPage() {
   const exact = (v: number | null) => formatValue(v, unit, currency, lang, 'exact');
   const closed = closedChildren(node, tree.data.today);
   const recipe = node.split;
-  const byPeriod = new Map<string, { plan: number[]; actual: number[]; any: boolean }>();
-  for (const c of node.children) {
-    const k = c.periodId ?? c.period.start;
-    const e = byPeriod.get(k) ?? { plan: [], actual: [], any: false };
-    e.plan.push(c.target);
-    if (c.actual !== null) {
-      e.actual.push(c.actual);
-      e.any = true;
-    }
-    byPeriod.set(k, e);
-  }
-  const curve = [...byPeriod.entries()].map(([period, e]) => ({
-    period,
-    plan: isAdditive ? exactSum(e.plan) : (e.plan[0] ?? 0),
-    lastYear: e.any ? (isAdditive ? exactSum(e.actual) : (e.actual[0] ?? null)) : null,
-  }));
+  const curve = actualCurve(node.children, isAdditive, tree.data.today);
   const gap = node.mismatch !== null && node.mismatch !== 0;
 
   return (
@@ -226,7 +212,7 @@ export default function PlanPage() {
                 <Typography.Text type="secondary" data-testid="plan-recipe">
                   {t('plan.recipe', {
                     into: t(`plan.grains.${recipe.into}`),
-                    by: recipe.by ? ` × ${t(`plan.dimensions.${recipe.by}`)}` : '',
+                    by: recipe.by ? ` × ${t(dimensionKey(recipe.by))}` : '',
                     method: t(`plan.methods.${recipe.method}`, { defaultValue: recipe.method }),
                   })}
                   {recipe.method === 'ramp' && recipe.rampPct !== null ? ` +${recipe.rampPct}%` : ''}

@@ -6,6 +6,9 @@
  */
 import type { Locale } from '../../../contract/common.ts';
 import { daysBetween } from '../../../core/calendar/dates.ts';
+import { currencySymbol } from '../../../core/money/currency.ts';
+import { type PeriodState, periodState } from '../../../core/plan/period-state.ts';
+import { dimensionOf, type SplitDimension } from '../../../core/plan/types.ts';
 import { formatLocalDate, formatMoney, formatNumber, type MoneyPrecision } from '../../i18n/format.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import type { PlanNode } from './plan-api.ts';
@@ -56,6 +59,15 @@ export function formatValue(
 }
 
 /**
+ * The i18n key of a split dimension's name: the KPI pages' own (`kpi.dimensions`, the names of
+ * core/kpi/dimension-names.ts that the KPI and plan exports use), so a split by segment reads as the
+ * customer type it splits by, everywhere.
+ */
+export function dimensionKey(by: SplitDimension): string {
+  return `kpi.dimensions.${dimensionOf(by)}`;
+}
+
+/**
  * The i18n key of the plan page's help: a sum's children share its total (editing one re-balances
  * the others); a ratio's children each keep a level (editing one changes that level only).
  */
@@ -67,6 +79,59 @@ export function planHelpKey(additive: boolean): string {
 export function methodHelpKey(method: string, additive: boolean): string {
   if (additive) return `plan.methodHelp.${method}`;
   return method === 'manual' ? 'plan.methodHelpRatio.manual' : 'plan.methodHelpRatio.level';
+}
+
+/**
+ * The i18n key of a stage plan's change: from the same period last year only when the data covers it
+ * whole; else from the recent run rate (said so); without a baseline, the change alone.
+ */
+export function stageChangeKey(basis: 'same_period_last_year' | 'recent_run_rate' | null): string {
+  if (basis === 'same_period_last_year') return 'plan.stage.change';
+  return basis === 'recent_run_rate' ? 'plan.stage.changeRunRate' : 'plan.stage.changeNoBase';
+}
+
+/**
+ * How a manual target is typed: money in whole units with the currency's symbol before it and
+ * thousands grouped (NT$344,444, as the preview shows it), rates as percents with their unit
+ * (12.5 %), counts whole.
+ */
+export function manualInputFormat(
+  unit: KpiUnit,
+  currency: string,
+): {
+  precision: number | undefined;
+  prefix: string | undefined;
+  suffix: string | undefined;
+  step: number;
+  formatter: (value: number | string | undefined) => string;
+  parser: (text: string | undefined) => number;
+} {
+  const group = (v: number | string | undefined): string => {
+    if (v === undefined || v === '') return '';
+    const [int = '', frac] = String(v).split('.');
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return frac === undefined ? grouped : `${grouped}.${frac}`;
+  };
+  const parser = (text: string | undefined): number => Number((text ?? '').replace(/[^\d.-]/g, ''));
+  if (unit === 'money')
+    return {
+      precision: 0,
+      prefix: currencySymbol(currency),
+      suffix: undefined,
+      step: 100,
+      formatter: group,
+      parser,
+    };
+  if (unit === 'ratio')
+    return { precision: 1, prefix: undefined, suffix: '%', step: 1, formatter: group, parser };
+  return {
+    precision: unit === 'count' ? 0 : undefined,
+    prefix: undefined,
+    suffix: undefined,
+    step: 1,
+    formatter: group,
+    parser,
+  };
 }
 
 export function formatShare(share: number | null | undefined, lang: Locale): string {
@@ -153,7 +218,32 @@ export function nodeLabel(n: PlanNode, lang: Locale): string {
 
 /** Closed children (period over before today) with a known actual: what a re-plan acts on. */
 export function closedChildren(node: PlanNode, today: string): PlanNode[] {
-  return node.children.filter((c) => c.periodId !== null && c.period.end < today);
+  return node.children.filter((c) => c.periodId !== null && periodState(c.period, today) === 'closed');
+}
+
+/** The i18n key of a period's state in the re-plan preview (closed, in progress, not started). */
+export const PERIOD_STATE_KEY: Record<PeriodState, string> = {
+  closed: 'plan.replan.closed',
+  'in-progress': 'plan.replan.inProgress',
+  'not-started': 'plan.replan.notStarted',
+};
+
+/**
+ * The re-plan's sentence about the closed periods: the gap without a sign, its direction in words
+ * (short / ahead for a sum; below / above the planned level for a ratio), and whether it is bad
+ * news (a ceiling such as CAC or churn is bad when above).
+ */
+export function replanGap(
+  difference: number,
+  additive: boolean,
+  lowerIsBetter: boolean,
+): { key: string; amount: number; tone: 'success' | 'warning' | 'info' } {
+  const amount = Math.abs(difference);
+  if (difference === 0) return { key: 'plan.replan.onTrack', amount, tone: 'success' };
+  const below = difference < 0;
+  const tone = below !== lowerIsBetter ? 'warning' : 'info';
+  if (additive) return { key: below ? 'plan.replan.short' : 'plan.replan.long', amount, tone };
+  return { key: below ? 'plan.replan.ratioBelow' : 'plan.replan.ratioAbove', amount, tone };
 }
 
 /**
@@ -166,4 +256,34 @@ export function grainFor(period: { start: string; end: string }): 'quarter' | 'm
   if (days > 45) return 'month';
   if (days > 14) return 'week';
   return 'day';
+}
+
+/**
+ * A level's plan against its actuals by period, for the plan chart: additive targets and actuals
+ * summed over the period's members (to the cent), a ratio's level as it is (never summed). A period
+ * not over on `today` is partial: its actual holds only the days so far.
+ */
+export function actualCurve(
+  children: readonly PlanNode[],
+  additive: boolean,
+  today: string,
+): { period: string; plan: number; lastYear: number | null; partial: boolean }[] {
+  const byPeriod = new Map<string, { plan: number[]; actual: number[]; partial: boolean }>();
+  for (const c of children) {
+    const k = c.periodId ?? c.period.start;
+    const e = byPeriod.get(k) ?? {
+      plan: [],
+      actual: [],
+      partial: periodState(c.period, today) === 'in-progress',
+    };
+    e.plan.push(c.target);
+    if (c.actual !== null) e.actual.push(c.actual);
+    byPeriod.set(k, e);
+  }
+  return [...byPeriod.entries()].map(([period, e]) => ({
+    period,
+    plan: additive ? exactSum(e.plan) : (e.plan[0] ?? 0),
+    lastYear: e.actual.length === 0 ? null : additive ? exactSum(e.actual) : (e.actual[0] ?? null),
+    partial: e.partial,
+  }));
 }

@@ -1,19 +1,23 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Descriptions, Input, Modal, Radio, Space, Table, Typography } from 'antd';
+import { Alert, App, Descriptions, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../contract/common.ts';
+import { isLowerBetter } from '../../../core/goals/metric-kinds.ts';
+import type { KpiMetric } from '../../../core/kpi/types.ts';
+import { periodState } from '../../../core/plan/period-state.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { type PlanNode, planApi, type ReplanView } from './plan-api.ts';
-import { formatValue, periodLabel } from './plan-view.ts';
+import { formatValue, PERIOD_STATE_KEY, periodLabel, replanGap } from './plan-view.ts';
 
 type Mode = 'spread' | 'keep';
 
 /**
  * Re-planning after periods closed short or long: spread the difference over the open periods, or
  * keep them and show the run rate now needed. A preview first; the choice is recorded with its
- * reason in the goal's history.
+ * reason in the goal's history. Each period says whether it is closed (its actual final), in progress
+ * (its actual so far, marked partial) or not started.
  */
 export function ReplanModal({
   open,
@@ -61,8 +65,10 @@ export function ReplanModal({
     setMode(m);
     preview.mutate(m);
   };
-  const short = view ? view.difference < 0 : false;
   const ratio = view ? !view.additive : false;
+  const gap = view
+    ? replanGap(view.difference, view.additive, isLowerBetter(node.metric as KpiMetric))
+    : null;
   const level = (v: number | null) => formatValue(v, unit, currency, lang);
 
   return (
@@ -100,21 +106,14 @@ export function ReplanModal({
           </Radio>
         </Space>
       </Radio.Group>
-      {view && (
+      {view && gap && (
         <div data-testid="replan-preview">
           <Alert
-            type={view.difference === 0 ? 'success' : short ? 'warning' : 'info'}
+            type={gap.tone}
             showIcon
             style={{ marginBottom: 12 }}
-            title={
-              view.difference === 0
-                ? t('plan.replan.onTrack')
-                : ratio
-                  ? t('plan.replan.ratioGap', { amount: level(view.difference) })
-                  : t(short ? 'plan.replan.short' : 'plan.replan.long', {
-                      amount: money(Math.abs(view.difference)),
-                    })
-            }
+            data-testid="replan-gap"
+            title={t(gap.key, { amount: money(gap.amount) })}
           />
           {ratio ? (
             <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }}>
@@ -164,18 +163,27 @@ export function ReplanModal({
               {
                 title: t('plan.replan.status'),
                 key: 's',
-                render: (_: unknown, c) =>
-                  c.closed
-                    ? t('plan.replan.closed')
-                    : c.locked
-                      ? t('plan.replan.locked')
-                      : t('plan.replan.openPeriod'),
+                render: (_: unknown, c) => (
+                  <span data-testid="replan-state">
+                    {t(PERIOD_STATE_KEY[periodState(c.period, view.today)])}
+                    {c.locked && <Tag style={{ marginInlineStart: 8 }}>{t('plan.replan.locked')}</Tag>}
+                  </span>
+                ),
               },
               {
                 title: t('plan.grid.actual'),
                 key: 'a',
                 align: 'right',
-                render: (_: unknown, c) => money(c.actual),
+                render: (_: unknown, c) => (
+                  <span data-testid="replan-actual">
+                    {money(c.actual)}
+                    {c.actual !== null && periodState(c.period, view.today) === 'in-progress' && (
+                      <Tag style={{ marginInlineStart: 8, marginInlineEnd: 0 }} data-testid="replan-partial">
+                        {t('kpi.partial')}
+                      </Tag>
+                    )}
+                  </span>
+                ),
               },
               {
                 title: t('plan.replan.before'),

@@ -13,10 +13,20 @@ import {
 } from '../../../core/plan/types.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
+import { LastYearCell } from './last-year-cell.tsx';
 import { ManualCell, type ManualEdits, manualKey } from './manual-cell.tsx';
 import { type PlanNode, planApi, type SplitView } from './plan-api.ts';
-import { type CurvePoint, PlanChart } from './plan-chart.tsx';
-import { exactSum, formatShare, formatValue, methodHelpKey, nodeLabel, periodLabel } from './plan-view.ts';
+import { PlanChart } from './plan-chart.tsx';
+import { mergeCurves } from './plan-chart-options.ts';
+import {
+  dimensionKey,
+  exactSum,
+  formatShare,
+  formatValue,
+  methodHelpKey,
+  nodeLabel,
+  periodLabel,
+} from './plan-view.ts';
 
 export const METHOD_CHOICES = ['equal', 'last-year', 'seasonal', 'ramp', 'manual'] as const;
 type MethodChoice = (typeof METHOD_CHOICES)[number];
@@ -38,21 +48,8 @@ interface PreviewRow {
   target: number;
   share: number | null;
   lastYear: number | null;
-}
-
-/** Merges the plan curves of several previews by month (sums for additive metrics). */
-function mergeCurves(views: readonly SplitView[]): CurvePoint[] {
-  const by = new Map<string, CurvePoint>();
-  for (const v of views)
-    for (const c of v.curve) {
-      const e = by.get(c.period);
-      if (!e) by.set(c.period, { ...c });
-      else if (v.additive) {
-        e.plan = exactSum([e.plan, c.plan]);
-        e.lastYear = c.lastYear === null ? e.lastYear : exactSum([e.lastYear ?? 0, c.lastYear]);
-      }
-    }
-  return [...by.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+  /** lastYear is an estimate (the data covers only part of that period last year). */
+  lastYearEstimated: boolean;
 }
 
 /**
@@ -182,6 +179,7 @@ export function SplitDrawer({
         // A typed target's share of the parent, as the saved child will have it.
         share: typed && c.share !== null && v.total !== 0 ? typed.target / v.total : c.share,
         lastYear: c.lastYear,
+        lastYearEstimated: c.lastYearEstimated,
       };
     }),
   );
@@ -244,7 +242,7 @@ export function SplitDrawer({
               onChange={(by) => set({ by: by === 'none' ? null : by })}
               options={[
                 { value: 'none', label: t('plan.split.byNone') },
-                ...SPLIT_DIMENSIONS.map((d) => ({ value: d, label: t(`plan.dimensions.${d}`) })),
+                ...SPLIT_DIMENSIONS.map((d) => ({ value: d, label: t(dimensionKey(d)) })),
               ]}
             />
           </Form.Item>
@@ -325,7 +323,7 @@ export function SplitDrawer({
               ...(recipe.by
                 ? [
                     {
-                      title: t(`plan.dimensions.${recipe.by}`),
+                      title: t(dimensionKey(recipe.by)),
                       key: 'member',
                       render: (_: unknown, r: PreviewRow) => r.member,
                     },
@@ -341,6 +339,7 @@ export function SplitDrawer({
                       value={r.target}
                       locked={edits.get(r.cell)?.locked ?? false}
                       unit={unit}
+                      currency={currency}
                       onChange={(e) => setEdits((m) => new Map(m).set(r.cell, e))}
                     />
                   ) : (
@@ -361,7 +360,12 @@ export function SplitDrawer({
                 title: t('plan.chart.lastYear'),
                 key: 'ly',
                 align: 'right' as const,
-                render: (_: unknown, r: PreviewRow) => formatValue(r.lastYear, unit, currency, lang),
+                render: (_: unknown, r: PreviewRow) => (
+                  <LastYearCell
+                    value={formatValue(r.lastYear, unit, currency, lang)}
+                    estimated={r.lastYearEstimated}
+                  />
+                ),
               },
             ]}
             summary={() =>

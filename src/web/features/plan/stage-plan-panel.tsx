@@ -13,7 +13,7 @@ import { lookupApi } from '../goals/goals-api.ts';
 import { SmartTags } from '../goals/smart-panel.tsx';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { planApi, type StagePlan } from './plan-api.ts';
-import { formatValue } from './plan-view.ts';
+import { formatValue, stageChangeKey } from './plan-view.ts';
 
 type StageGoal = StagePlan['phases'][number]['goals'][number];
 
@@ -51,9 +51,11 @@ export function StagePlanPanel({ companyId, canWrite }: { companyId: string; can
   });
   const targetText = (g: StageGoal) =>
     g.target === null
-      ? t('plan.stage.userSets')
+      ? (g.reason ?? t('plan.stage.userSets'))
       : g.targetKind === 'percent_change'
-        ? t('plan.stage.change', { value: `${g.target >= 0 ? '+' : ''}${formatNumber(g.target, lang, 1)}%` })
+        ? t(stageChangeKey(g.basis), {
+            value: `${g.target >= 0 ? '+' : ''}${formatNumber(g.target, lang, 1)}%`,
+          })
         : formatValue(g.target, unitOf(g.metric), currency, lang);
 
   return (
@@ -143,7 +145,7 @@ export function StagePlanPanel({ companyId, canWrite }: { companyId: string; can
                               : 'default'
                         }
                       >
-                        {t(`plan.stage.from.${g.suggestedFrom}`)}
+                        {t(g.reason ? 'plan.stage.from.noBaseline' : `plan.stage.from.${g.suggestedFrom}`)}
                       </Tag>
                     ),
                   },

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { dialects } from '../support/databases.ts';
+
+interface FieldProblem {
+  path: string;
+  code?: string;
+  message: string;
+  detail?: string;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * A request the contract refuses is answered in the request's language: `title`, `detail` and every
+ * field's `message` (zod's own checks in zod's locale, the contracts' own from FIELD_MESSAGES), with a
+ * stable `code` per field for programs.
+ */
+describe.each(dialects())('validation problems in the request’s language (%s)', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+  });
+  afterAll(async () => h?.close());
+
+  const signup = (lang: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      headers: { 'accept-language': lang },
+      payload: { email: 'not-an-email', password: 'correct horse battery', name: 5 },
+    });
+
+  it('a bad sign-up: zh-TW and English, each field with its code', async () => {
+    const zh = await signup('zh-TW');
+    expect(zh.statusCode).toBe(400);
+    const zb = zh.json() as { title: string; detail: string; errors: FieldProblem[] };
+    expect(zb.title).toBe('部分欄位格式不正確。');
+    expect(zb.detail).toBe('部分欄位格式不正確。');
+    const byPath = (errors: FieldProblem[]) => Object.fromEntries(errors.map((e) => [e.path, e]));
+    const zf = byPath(zb.errors);
+    expect(Object.keys(zf).sort()).toEqual(['companyName', 'email', 'name']);
+    for (const e of zb.errors) {
+      expect(e.message, e.path).toMatch(CJK);
+      expect(e.detail).toBe(e.message);
+    }
+    expect(zf.email).toMatchObject({ code: 'invalid_format' });
+    expect(zf.name).toMatchObject({ code: 'invalid_type' });
+    expect(zf.companyName).toMatchObject({ code: 'required', message: '此欄位為必填' });
+    expect(JSON.stringify(zb)).not.toMatch(/Invalid input|Invalid email/);
+
+    const en = await signup('en-US,en;q=0.9');
+    const eb = en.json() as { title: string; errors: FieldProblem[] };
+    expect(eb.title).toBe('Some fields are not valid.');
+    const ef = byPath(eb.errors);
+    expect(ef.email).toMatchObject({ code: 'invalid_format', message: 'Invalid email address' });
+    expect(ef.name).toMatchObject({
+      code: 'invalid_type',
+      message: 'Invalid input: expected string, received number',
+    });
+    expect(ef.companyName).toMatchObject({ code: 'required', message: 'This field is required' });
+    for (const e of eb.errors) expect(e.message).not.toMatch(CJK);
+  });
+
+  it('the contracts’ own checks (a day not in the calendar, an end before the start) in both languages', async () => {
+    const { client, companyId } = await signUp(h.app, 'Valid');
+    const base = `/api/companies/${companyId}`;
+    const goal = {
+      name: '下季營收',
+      metric: 'revenue',
+      scope: {},
+      target: { metric: 'revenue', kind: 'absolute', value: 1000, per: null },
+      period: { start: '2027-03-31', end: '2027-01-01' },
+    };
+    client.locale = 'zh-TW';
+    const zhEnd = await client.post(`${base}/goals`, goal);
+    expect(zhEnd.statusCode).toBe(400);
+    expect(zhEnd.json().errors).toContainEqual({
+      path: 'period.end',
+      code: 'end_before_start',
+      message: '結束日早於開始日',
+      detail: '結束日早於開始日',
+    });
+    const zhDay = await client.post(`${base}/goals/parse`, {
+      statement: '下季營收提升10%',
+      today: '2026-02-30',
+    });
+    expect(zhDay.json().errors).toContainEqual(
+      expect.objectContaining({
+        path: 'today',
+        code: 'not_a_calendar_day',
+        message: expect.stringMatching(CJK),
+      }),
+    );
+    client.locale = 'en';
+    const enEnd = await client.post(`${base}/goals`, goal);
+    expect(enEnd.json()).toMatchObject({ title: 'Some fields are not valid.' });
+    expect(enEnd.json().errors).toContainEqual(
+      expect.objectContaining({
+        path: 'period.end',
+        code: 'end_before_start',
+        message: 'the end is before the start',
+      }),
+    );
+    const enDay = await client.post(`${base}/goals/parse`, { statement: 'x', today: '2026-02-30' });
+    expect(enDay.json().errors).toContainEqual(
+      expect.objectContaining({
+        path: 'today',
+        code: 'not_a_calendar_day',
+        message: 'this day is not in the calendar (such as 2024-02-30)',
+      }),
+    );
+  });
+
+  it('a use case’s field problems keep their contract: English message, detail in the request’s language', async () => {
+    const { client, companyId } = await signUp(h.app, 'Kpi');
+    client.locale = 'zh-TW';
+    const r = await client.get(
+      `/api/companies/${companyId}/kpi?metric=revenue&from=2024-03-31&to=2024-03-01&grain=month`,
+    );
+    expect(r.statusCode).toBe(400);
+    expect(r.json().title).toBe('部分欄位格式不正確。');
+    expect(r.json().errors).toContainEqual({
+      path: 'to',
+      message: 'ends before from',
+      detail: '結束日早於開始日',
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { dimensionName } from '../../../src/core/kpi/dimension-names.ts';
+import { dimensionOf, SPLIT_DIMENSIONS } from '../../../src/core/plan/types.ts';
+import type { PlanNode } from '../../../src/web/features/plan/plan-api.ts';
+import { planChartOption } from '../../../src/web/features/plan/plan-chart-options.ts';
+import {
+  actualCurve,
+  dimensionKey,
+  PERIOD_STATE_KEY,
+  replanGap,
+} from '../../../src/web/features/plan/plan-view.ts';
+import en from '../../../src/web/i18n/en.json' with { type: 'json' };
+import zhTW from '../../../src/web/i18n/zh-TW.json' with { type: 'json' };
+
+type Messages = { [key: string]: string | Messages };
+const text = (messages: Messages, key: string): string => {
+  const v = key
+    .split('.')
+    .reduce<string | Messages | undefined>((m, k) => (typeof m === 'object' ? m[k] : undefined), messages);
+  if (typeof v !== 'string') throw new Error(`no message ${key}`);
+  return v;
+};
+const fill = (s: string, amount: string) => s.replace('{{amount}}', amount);
+
+describe('the re-plan preview', () => {
+  it('names each period’s state on its own: closed, in progress, not started (never "running / ahead")', () => {
+    const zh = Object.values(PERIOD_STATE_KEY).map((k) => text(zhTW, k));
+    const eng = Object.values(PERIOD_STATE_KEY).map((k) => text(en, k));
+    expect(zh).toEqual(['已結束', '進行中', '未開始']);
+    expect(eng).toEqual(['Closed', 'In progress', 'Not started']);
+    for (const s of [...zh, ...eng]) expect(s).not.toContain('/');
+  });
+
+  it('says a ratio’s gap as a direction and an amount, never a signed amount after 相差', () => {
+    const below = replanGap(-13, false, false);
+    expect(below).toEqual({ key: 'plan.replan.ratioBelow', amount: 13, tone: 'warning' });
+    expect(fill(text(zhTW, below.key), 'NT$13')).toBe('已結束的期間平均低於規劃水準 NT$13。');
+    expect(fill(text(en, below.key), 'NT$13')).toBe(
+      'The closed periods averaged NT$13 below their planned level.',
+    );
+    const above = replanGap(13, false, false);
+    expect(above).toEqual({ key: 'plan.replan.ratioAbove', amount: 13, tone: 'info' });
+    expect(fill(text(zhTW, above.key), 'NT$13')).toContain('高於規劃水準 NT$13');
+    expect(fill(text(en, above.key), 'NT$13')).toContain('NT$13 above');
+    // A ceiling (CAC, churn): above the plan is the bad news.
+    expect(replanGap(2, false, true).tone).toBe('warning');
+    expect(replanGap(-2, false, true).tone).toBe('info');
+    // Sums keep their words; the amount is unsigned; on plan is success.
+    expect(replanGap(-500, true, false)).toEqual({ key: 'plan.replan.short', amount: 500, tone: 'warning' });
+    expect(replanGap(500, true, false)).toEqual({ key: 'plan.replan.long', amount: 500, tone: 'info' });
+    expect(replanGap(0, false, false)).toMatchObject({ key: 'plan.replan.onTrack', tone: 'success' });
+    for (const m of [zhTW, en] as Messages[]) expect(() => text(m, 'plan.replan.ratioGap')).toThrow();
+  });
+});
+
+describe('split dimensions on the plan screens', () => {
+  it('are named as the KPI pages and both exports name them (類別, 業務人員, 客戶類型)', () => {
+    for (const by of SPLIT_DIMENSIONS) {
+      const dim = dimensionOf(by);
+      expect(dimensionKey(by)).toBe(`kpi.dimensions.${dim}`);
+      expect(text(zhTW, dimensionKey(by))).toBe(dimensionName(dim, 'zh-TW'));
+      expect(text(en, dimensionKey(by))).toBe(dimensionName(dim, 'en'));
+    }
+    expect(text(zhTW, dimensionKey('category'))).toBe('類別');
+  });
+});
+
+describe('the plan chart marks the period in progress as the KPI charts do', () => {
+  const node = (periodId: string, start: string, end: string, target: number, actual: number | null) =>
+    ({ periodId, period: { start, end }, target, actual, member: null }) as unknown as PlanNode;
+  const children = [
+    node('2026-10', '2026-10-01', '2026-10-31', 1_000_000, 1_168_866),
+    node('2026-11', '2026-11-01', '2026-11-30', 1_000_000, 1_161_985),
+    node('2026-12', '2026-12-01', '2026-12-31', 1_000_000, 300_125),
+  ];
+
+  it('the month in progress is partial; its actual is apart from the line, its column shaded', () => {
+    const curve = actualCurve(children, true, '2026-12-07');
+    expect(curve.map((c) => c.partial)).toEqual([false, false, true]);
+    expect(curve[2]?.lastYear).toBe(300_125);
+    const option = planChartOption(curve, 'money', 'TWD', 'zh-TW', {
+      plan: '計畫',
+      line: '目前實績',
+      partial: '未完整',
+    });
+    const series = option.series as { name?: string; type: string; data: unknown[]; markArea?: unknown }[];
+    const lines = series.filter((s) => s.name === '目前實績');
+    // The line stops at November; December is a marker of its own, not joined to it.
+    expect(lines[0]?.data).toEqual([1_168_866, 1_161_985, null]);
+    expect(lines[1]?.data).toEqual([null, null, 300_125]);
+    const band = series.find((s) => s.markArea) as
+      | { markArea: { data: { xAxis: number }[][]; label: { formatter: string } } }
+      | undefined;
+    expect(band?.markArea.data).toEqual([[{ xAxis: 1.5 }, { xAxis: 2.5 }]]);
+    expect(band?.markArea.label.formatter).toBe('未完整');
+    expect(series.find((s) => s.name === '計畫')?.data).toEqual([1_000_000, 1_000_000, 1_000_000]);
+  });
+
+  it('a plan whose periods are all over (or not begun) has no band and one line', () => {
+    const curve = actualCurve(children, true, '2027-01-01');
+    expect(curve.every((c) => !c.partial)).toBe(true);
+    const option = planChartOption(curve, 'money', 'TWD', 'en', {
+      plan: 'Plan',
+      line: 'Actual',
+      partial: 'Partial',
+    });
+    const series = option.series as { name?: string; markArea?: unknown }[];
+    expect(series.filter((s) => s.markArea)).toHaveLength(0);
+    expect(series.filter((s) => s.name === 'Actual')).toHaveLength(1);
+  });
+});
