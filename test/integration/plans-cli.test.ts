@@ -76,6 +76,22 @@ describe('pacer plan (SQLite, real processes)', () => {
       [null, { start: '2027-10-01', end: '2027-12-31' }, 3_024_657.53],
     ]);
     expect(Object.keys(p.children[0]).sort()).toEqual(['id', 'period', 'scope', 'share', 'target']);
+    // The text shows money in whole units, as the web does (the JSON keeps the cents).
+    const text = run([
+      'plan',
+      'split',
+      goalId,
+      '--into',
+      'quarter',
+      '--dry-run',
+      '--lang',
+      'en',
+      '--data',
+      data,
+    ]);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('\t2,958,904\t');
+    expect(text.stdout).not.toMatch(/\d\.\d{2}\t/);
 
     const saved = run([
       'plan',
@@ -151,6 +167,11 @@ describe('pacer plan (SQLite, real processes)', () => {
       for (const g of phase.goals) {
         expect(g.id).toBeNull();
         expect(typeof g.metric).toBe('string');
+        // A company without data: a number where the template gives one, else the reason there is none.
+        if (g.target === null) {
+          expect(g.reason).toEqual(expect.any(String));
+          continue;
+        }
         expect(typeof g.target).toBe('number');
         expect(Object.keys(g.grades).sort()).toEqual([
           'achievable',

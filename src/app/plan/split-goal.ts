@@ -17,7 +17,11 @@ import { todayIn } from '../../core/calendar/time-zones.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { rangeCoverage } from '../../core/goals/data-freshness.ts';
 import { isAdditive, isPercentMetric } from '../../core/goals/metric-kinds.ts';
-import { type ConversionBaseline, convertTarget, periodDays } from '../../core/goals/target-conversion.ts';
+import {
+  type ConversionBaseline,
+  convertTarget,
+  historyBaseline,
+} from '../../core/goals/target-conversion.ts';
 import type { GoalScope, GoalSpec, Lang } from '../../core/goals/types.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
 import type { Currency } from '../../core/money/currency.ts';
@@ -174,16 +178,7 @@ async function gradingBaseline(ctx: AppContext, companyId: string, l: Loaded): P
     kpiFor: batchedKpi(ctx.repos.kpi, companyId, l.profile),
   });
   if (!history) return { samePeriodLastYear: null, recentRunRate: null };
-  const days = periodDays(spec.period);
-  return {
-    samePeriodLastYear: history.samePeriodLastYear,
-    recentRunRate:
-      history.recentDaily === null
-        ? null
-        : isAdditive(spec.metric)
-          ? history.recentDaily * days
-          : history.recentDaily,
-  };
+  return historyBaseline(spec.metric, spec.period, history);
 }
 
 function cannot(reasonEn: string, reasonZh: string): AppError {

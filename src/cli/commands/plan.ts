@@ -16,8 +16,9 @@ import { replanGoal } from '../../app/plan/replan-goal.ts';
 import { splitGoal } from '../../app/plan/split-goal.ts';
 import { createStagePlan } from '../../app/plan/stage-plan.ts';
 import { isLocalDate } from '../../core/calendar/dates.ts';
-import { PERCENT_METRICS } from '../../core/goals/metric-kinds.ts';
+import { isMoneyMetric, PERCENT_METRICS } from '../../core/goals/metric-kinds.ts';
 import type { Lang } from '../../core/goals/types.ts';
+import type { KpiMetric } from '../../core/kpi/types.ts';
 import { COMPANY_STAGES, type CompanyStage } from '../../core/plan/stage-templates.ts';
 import {
   SPLIT_DIMENSIONS,
@@ -98,9 +99,16 @@ function oneOf<T extends string>(
 }
 
 const money = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 });
-/** A target or actual in its metric's unit: rates as percents (goals write 25 for 25 %), else amounts. */
+/**
+ * A target or actual in its metric's unit, as the web shows it: rates as percents (goals write 25 for
+ * 25 %) to a tenth, money in whole units (NT$739,726, not 739,726.03), other levels to two places.
+ */
 const amount = (metric: string, n: number) =>
-  (PERCENT_METRICS as readonly string[]).includes(metric) ? `${money(n)}%` : money(n);
+  (PERCENT_METRICS as readonly string[]).includes(metric)
+    ? `${n.toLocaleString('en', { maximumFractionDigits: 1 })}%`
+    : isMoneyMetric(metric as KpiMetric)
+      ? n.toLocaleString('en', { maximumFractionDigits: 0 })
+      : money(n);
 
 function treeLines(n: PlanNodeView, depth: number, out: string[]): void {
   const lock = n.locked ? ' 🔒' : '';
@@ -264,7 +272,7 @@ export function registerPlanCommand(program: Command): void {
             for (const g of p.goals)
               lines.push(
                 g.target === null
-                  ? `  - ${g.kpi}: — (${from[g.suggestedFrom]})`
+                  ? `  - ${g.kpi}: — (${g.reason ?? from[g.suggestedFrom]})`
                   : `  - ${g.kpi}: ${g.targetKind === 'percent_change' ? `${g.target > 0 ? '+' : ''}${g.target}%` : amount(g.metric, g.target)}  (${from[g.suggestedFrom]}${say(', score', ',分數')} ${g.score})${g.id ? `  [${g.id}]` : ''}`,
               );
           }
@@ -285,6 +293,8 @@ export function registerPlanCommand(program: Command): void {
                   target: g.target,
                   targetKind: g.targetKind,
                   suggestedFrom: g.suggestedFrom,
+                  basis: g.basis,
+                  reason: g.reason,
                   recommended: g.recommended,
                   grades: g.grades,
                   score: g.score,

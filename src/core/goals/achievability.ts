@@ -35,6 +35,7 @@ import { isAdditive, isLowerBetter, isMoneyMetric, isPercentMetric } from './met
 import {
   changeBaseline,
   convertTarget,
+  historyBaseline,
   monthShares,
   monthsText,
   periodDays,
@@ -216,11 +217,7 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
   const additive = isAdditive(metric);
   const lower = isLowerBetter(metric);
   const days = periodDays(period);
-  const baseline = {
-    samePeriodLastYear: history.samePeriodLastYear,
-    recentRunRate:
-      history.recentDaily === null ? null : additive ? history.recentDaily * days : history.recentDaily,
-  };
+  const baseline = historyBaseline(metric, period, history);
   const converted = convertTarget({ ...input.target, metric }, period, baseline);
   const targetValue = converted.value;
   const findings: Finding[] = [];

@@ -36,6 +36,7 @@ export {
   type ConvertedTarget,
   changeBaseline,
   convertTarget,
+  historyBaseline,
   isValidPeriod,
   type MonthShare,
   monthShares,

@@ -7,8 +7,9 @@
  * server's grading and the web form both call it, so they show the same totals for the same goal.
  */
 import { daysBetween, isLocalDate, monthShares } from '../calendar/periods.ts';
+import type { KpiMetric } from '../kpi/types.ts';
 import { isAdditive, isPercentMetric } from './metric-kinds.ts';
-import type { GoalPeriod, GoalTarget, RatePer } from './types.ts';
+import type { GoalHistory, GoalPeriod, GoalTarget, RatePer } from './types.ts';
 
 export { type MonthShare, monthShares } from '../calendar/periods.ts';
 
@@ -69,6 +70,23 @@ export interface ConvertedTarget {
 }
 
 /** The baseline a change is measured from: the same period last year (seasonally fair), else the run rate. */
+/**
+ * The baseline a goal's change is converted with, from its history: last year's same period as read
+ * (null where the data does not fairly cover it) and the recent run rate over the period (a sum: the
+ * daily rate × the period's days; a level as it is). The grading and the split both call it.
+ */
+export function historyBaseline(
+  metric: KpiMetric,
+  period: GoalPeriod,
+  history: Pick<GoalHistory, 'samePeriodLastYear' | 'recentDaily'>,
+): ConversionBaseline {
+  const daily = history.recentDaily;
+  return {
+    samePeriodLastYear: history.samePeriodLastYear,
+    recentRunRate: daily === null ? null : isAdditive(metric) ? daily * periodDays(period) : daily,
+  };
+}
+
 export function changeBaseline(b: ConversionBaseline): {
   value: number | null;
   basis: ConvertedTarget['basis'];
