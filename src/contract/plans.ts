@@ -236,7 +236,7 @@ export const stagePlanSchema = z.object({
           target: z.number().nullable(),
           targetKind: targetKindSchema.nullable(),
           suggestedFrom: z.enum(['recommended', 'baseline', 'no_data', 'user']),
-          /** What the target is measured from (last year only when the data covers it whole); null: no baseline. */
+          /** What the target is measured from (last year only when the data fairly covers it: its first day and 90 % of its days); null: no baseline. */
           basis: z.enum(['same_period_last_year', 'recent_run_rate']).nullable(),
           /** Why no number is proposed (target null), in the request's language. */
           reason: z.string().nullable(),

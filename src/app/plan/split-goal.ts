@@ -152,7 +152,7 @@ export async function parentTarget(
   const spec = l.goal.spec;
   const additive = isAdditive(spec.metric);
   // A change (+20 %, +NT$100,000) is applied to the baseline the grading applies it to (the goal's
-  // history as the grading loads it: the same period last year when the data covers it whole, else
+  // history as the grading loads it: the same period last year when the data fairly covers it, else
   // the run rate over the days of the last 90 the data covers), through the one conversion.
   const baseline =
     spec.target.kind === 'absolute'

@@ -53,7 +53,7 @@ export interface StageGoalView {
   suggestedFrom: 'recommended' | 'baseline' | 'no_data' | 'user';
   /**
    * What the target (a change, or the baseline moved) is measured from: the same period last year
-   * (only when the data covers it whole), the run rate over the recent days the data covers; null:
+   * (only when the data fairly covers it: its first day and 90 % of its days), the run rate over the recent days the data covers; null:
    * no baseline.
    */
   basis: StageBasis;
@@ -107,25 +107,31 @@ export async function createStagePlan(
       const unknowable =
         g.metric === 'new_channel_revenue' &&
         !newChannelsKnowable(freshness.firstSaleDate, freshness.knownThrough ?? today);
+      // A goal left to the user: no number proposed, not saved or graded, with the reason when there is one.
+      const leftToUser = (reason: string | null): StageGoalView => ({
+        id: null,
+        metric: g.metric,
+        name,
+        kpi: en ? g.kpiEn : g.kpiZh,
+        target: null,
+        targetKind: null,
+        suggestedFrom: 'user',
+        basis: null,
+        reason,
+        recommended: null,
+        grades: null,
+        score: null,
+      });
       if (kind === 'user' || unknowable) {
-        goals.push({
-          id: null,
-          metric: g.metric,
-          name,
-          kpi: en ? g.kpiEn : g.kpiZh,
-          target: null,
-          targetKind: null,
-          suggestedFrom: 'user',
-          basis: null,
-          reason: unknowable
-            ? en
-              ? `Your data begins on ${freshness.firstSaleDate ?? '—'}, less than a year ago: a channel is new when its first sale lies in the last 12 months, so every channel you have reads as new and there is no baseline. Set this target yourself.`
-              : `您的資料從 ${freshness.firstSaleDate ?? '—'} 開始,不到一年:通路的第一筆銷售落在最近 12 個月內就算新通路,因此目前所有通路都會被當成新通路,沒有可依據的基準。請自行設定此目標。`
-            : null,
-          recommended: null,
-          grades: null,
-          score: null,
-        });
+        goals.push(
+          leftToUser(
+            unknowable
+              ? en
+                ? `Your data begins on ${freshness.firstSaleDate ?? '—'}, less than a year ago: a channel is new when its first sale lies in the last 12 months, so every channel you have reads as new and there is no baseline. Set this target yourself.`
+                : `您的資料從 ${freshness.firstSaleDate ?? '—'} 開始,不到一年:通路的第一筆銷售落在最近 12 個月內就算新通路,因此目前所有通路都會被當成新通路,沒有可依據的基準。請自行設定此目標。`
+              : null,
+          ),
+        );
         continue;
       }
       const base: GoalSpec = {
@@ -149,28 +155,19 @@ export async function createStagePlan(
       // First pass: what the data recommends for this KPI over the phase.
       const probe = await gradeGoalDraft(ctx, actor, companyId, base, lang);
       const a = probe.achievability;
-      // The grading's baseline: the same period last year only when the data covers it whole, else
+      // The grading's baseline: the same period last year only when the data fairly covers it, else
       // the run rate over the recent days the data covers.
       const from = changeBaseline(a.baseline);
       if (from.basis === 'recent_run_rate' && needsSamePeriodBaseline(g.metric)) {
         // Counted over the whole phase (revenue per rep over six months): a recent figure over
         // another span is no baseline, and no number is proposed.
-        goals.push({
-          id: null,
-          metric: g.metric,
-          name,
-          kpi: en ? g.kpiEn : g.kpiZh,
-          target: null,
-          targetKind: null,
-          suggestedFrom: 'user',
-          basis: null,
-          reason: en
-            ? `${g.kpiEn} is counted over the whole phase; your data has no same period last year to compare with, and a recent figure over a shorter span is not comparable. Set this target yourself.`
-            : `${g.kpiZh}是以整個階段計算的指標;您的資料沒有完整的去年同期可比較,而較短期間的近期數字無法直接比較。請自行設定此目標。`,
-          recommended: null,
-          grades: null,
-          score: null,
-        });
+        goals.push(
+          leftToUser(
+            en
+              ? `${g.kpiEn} is counted over the whole phase; your data has no same period last year to compare with, and a recent figure over a shorter span is not comparable. Set this target yourself.`
+              : `${g.kpiZh}是以整個階段計算的指標;您的資料沒有完整的去年同期可比較,而較短期間的近期數字無法直接比較。請自行設定此目標。`,
+          ),
+        );
         continue;
       }
       const suggestion = suggestStageTarget({

@@ -22,7 +22,7 @@ export interface StageTargetInput {
   /** The baseline of the phase's period in the metric's units (rates as fractions); null: none. */
   baseline: number | null;
   /**
-   * What the baseline is: the same period last year (only when the data covers it whole) or the
+   * What the baseline is: the same period last year (only when the data fairly covers it: its first day and 90 % of its days) or the
    * run rate over the recent days the data covers; null: none. A growth target is a change from it.
    */
   basis?: StageBasis;
