@@ -118,6 +118,9 @@ function metricFor(
   return main;
 }
 
+/** A minus sign (ASCII, U+2212 or full-width) just before a number, not after a digit (a range). */
+const MINUS_BEFORE_RE = /(?:^|[^\d.\-−－])[-−－]\s*$/;
+
 function kindFor(
   q: Quantity,
   metric: MetricKey,
@@ -209,6 +212,9 @@ export function readTargets(masked: string, original: string, main: MetricKey | 
       if (value === 0) value = 100;
     }
     if (kind !== 'absolute') value *= sign;
+    // A minus sign written before the number (「成長-10%」, "grow by −10%"): a fall, unless a word
+    // already said so (「下降-10%」 is a fall of 10 %, not a rise); never the dash of a range (25-45).
+    if (sign === 1 && MINUS_BEFORE_RE.test(before)) value = -value;
     const per = kind === 'percent_change' ? null : ratePer(before, after);
     targets.push({ metric, kind, value, per, text: original.slice(q.index, q.index + q.length) });
   }

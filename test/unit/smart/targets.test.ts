@@ -10,6 +10,19 @@ const targetsOf = (text: string) =>
   }));
 
 describe('targets', () => {
+  it('reads a minus sign before a number as a fall, never the dash of a range', () => {
+    expect(targetsOf('2027年營收成長-10%')[0]).toMatchObject({ kind: 'percent_change', value: -10 });
+    expect(targetsOf('2027年營收成長 −150%')[0]).toMatchObject({ kind: 'percent_change', value: -150 });
+    expect(targetsOf('grow revenue by -10% in 2027')[0]).toMatchObject({
+      kind: 'percent_change',
+      value: -10,
+    });
+    // A word that already says "fall" is not turned into a rise by its sign.
+    expect(targetsOf('2027年營收下降-10%')[0]).toMatchObject({ kind: 'percent_change', value: -10 });
+    // 25-45歲, 7-11: ranges and names, no negative anywhere.
+    for (const t of targetsOf('主要客群25-45歲,營收成長10%')) expect(t.value).toBeGreaterThan(0);
+  });
+
   it('reads percentages, Chinese fractions and multiples', () => {
     expect(targetsOf('讓有機茶禮盒的銷量成長兩成')).toEqual([
       { metric: 'units', kind: 'percent_change', value: 20, per: null },
