@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeChange,
   hasRate,
+  impossibleTargetMessage,
   keepTarget,
   mapScopeName,
   periodDays,
@@ -182,5 +183,16 @@ describe('goal wizard form', () => {
     expect(describeChange(1500)).toBe('1500');
     expect(describeChange({ start: '2026-01-01' })).toBe('{"start":"2026-01-01"}');
     expect(describeChange('x'.repeat(100)).length).toBe(80);
+  });
+});
+
+describe('a target that cannot be', () => {
+  it('is said under the field, in the reader’s language, by the API’s own rule', () => {
+    expect(impossibleTargetMessage('revenue', 'absolute', -500_000, 'zh-TW')).toContain('負');
+    expect(impossibleTargetMessage('revenue', 'percent_change', -150, 'en')).toMatch(/100/);
+    expect(impossibleTargetMessage('conversion_rate', 'absolute', 250, 'en')).toMatch(/100/);
+    expect(impossibleTargetMessage('revenue', 'percent_change', -20, 'en')).toBeNull();
+    expect(impossibleTargetMessage('aov', 'absolute', 340, 'zh-TW')).toBeNull();
+    expect(impossibleTargetMessage(undefined, 'absolute', -1, 'en')).toBeNull();
   });
 });

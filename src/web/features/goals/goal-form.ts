@@ -19,6 +19,7 @@ import {
   ratesInPeriod,
   targetShape,
 } from '../../../core/goals/target-conversion.ts';
+import { targetProblem } from '../../../core/goals/target-limits.ts';
 import { DIMENSIONS, type Dimension, type KpiMetric } from '../../../core/kpi/types.ts';
 
 export type RatePer = z.infer<typeof ratePerSchema>;
@@ -101,6 +102,22 @@ function toTarget(t: TargetFormValue | undefined, fallbackMetric: KpiMetric | un
     // A level has no "per": 「客單價每月250」 is a level of 250, not 250 a month added up.
     per: !t.per || t.per === 'total' || !hasRate(metric) ? null : t.per,
   };
+}
+
+/**
+ * Why a target as typed cannot be (a negative amount, a rate over 100 %, a fall of 100 % or more), in
+ * the reader's language, from the one rule the API applies (core/goals/target-limits.ts); null when it
+ * can. The form says it under the field instead of silently not grading.
+ */
+export function impossibleTargetMessage(
+  metric: KpiMetric | undefined,
+  kind: TargetKind | undefined,
+  value: unknown,
+  lang: 'zh-TW' | 'en',
+): string | null {
+  if (!metric || typeof value !== 'number' || !Number.isFinite(value)) return null;
+  const problem = targetProblem({ metric, kind: kind ?? 'absolute', value, per: null }, lang);
+  return problem ? problem.message : null;
 }
 
 /** The form as a goal the API accepts, or null while something it needs (metric, target, period) is missing. */

@@ -3,7 +3,15 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { groupDigits, parseGrouped } from '../../i18n/format.ts';
-import { hasRate, PER_CHOICES, type PerChoice, TARGET_KINDS, type TargetKind } from './goal-form.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import {
+  hasRate,
+  impossibleTargetMessage,
+  PER_CHOICES,
+  type PerChoice,
+  TARGET_KINDS,
+  type TargetKind,
+} from './goal-form.ts';
 
 type MetricOptions = { value: KpiMetric; label: string }[];
 
@@ -81,7 +89,17 @@ export function GoalTargetFields({
           <Form.Item
             name={['target', 'value']}
             label={t('goals.form.targetValue')}
-            rules={[{ required: true, message: t('validation.required') }]}
+            dependencies={[['target', 'kind']]}
+            rules={[
+              { required: true, message: t('validation.required') },
+              ({ getFieldValue }) => ({
+                validator: (_rule, value) => {
+                  const kind = getFieldValue(['target', 'kind']) as TargetKind | undefined;
+                  const why = impossibleTargetMessage(metric, kind, value, currentLanguage());
+                  return why ? Promise.reject(new Error(why)) : Promise.resolve();
+                },
+              }),
+            ]}
           >
             <ValueInput label={t('goals.form.targetValue')} />
           </Form.Item>
