@@ -45,6 +45,31 @@ const TARGET_COLOR = '#dc2626';
 const TARGET_LINE = { color: TARGET_COLOR, type: 'dashed', width: 2 } as const;
 
 /** Monthly history and forecast with its 80 % / 95 % bands; the target (per month) as a horizontal line. */
+/**
+ * An interval as two stacked lines: an invisible base at the low end and the band's height above it,
+ * shaded (the legend entry `name` carries the band's colour).
+ */
+function band(
+  stack: string,
+  name: string,
+  lows: (number | null)[],
+  heights: (number | null)[],
+  opacity: number,
+  legendColor: string,
+) {
+  const line = { type: 'line' as const, stack, symbol: 'none', lineStyle: { opacity: 0 } };
+  return [
+    { ...line, name: `lo-${stack}`, data: lows, silent: true },
+    {
+      ...line,
+      name,
+      areaStyle: { color: '#0f766e', opacity },
+      itemStyle: { color: legendColor },
+      data: heights,
+    },
+  ];
+}
+
 export function forecastChartOption({
   rows,
   unit,
@@ -110,44 +135,22 @@ export function forecastChartOption({
       ...axisBounds,
     },
     series: [
-      {
-        name: 'lo95',
-        type: 'line',
-        stack: 'b95',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        data: rows.map((r) => r.lo95),
-        silent: true,
-      },
-      {
-        name: labels.band95,
-        type: 'line',
-        stack: 'b95',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: '#0f766e', opacity: 0.12 },
-        itemStyle: { color: '#99d5cc' },
-        data: rows.map((r) => diff(r.hi95, r.lo95)),
-      },
-      {
-        name: 'lo80',
-        type: 'line',
-        stack: 'b80',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        data: rows.map((r) => r.lo80),
-        silent: true,
-      },
-      {
-        name: labels.band80,
-        type: 'line',
-        stack: 'b80',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: '#0f766e', opacity: 0.22 },
-        itemStyle: { color: '#5fb3a7' },
-        data: rows.map((r) => diff(r.hi80, r.lo80)),
-      },
+      ...band(
+        'b95',
+        labels.band95,
+        rows.map((r) => r.lo95),
+        rows.map((r) => diff(r.hi95, r.lo95)),
+        0.12,
+        '#99d5cc',
+      ),
+      ...band(
+        'b80',
+        labels.band80,
+        rows.map((r) => r.lo80),
+        rows.map((r) => diff(r.hi80, r.lo80)),
+        0.22,
+        '#5fb3a7',
+      ),
       {
         name: labels.actual,
         type: 'line',
