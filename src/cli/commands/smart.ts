@@ -8,9 +8,12 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isLocalDate } from '../../core/calendar/index.ts';
 import { todayIn } from '../../core/calendar/time-zones.ts';
+import { targetProblem } from '../../core/goals/target-limits.ts';
 import {
+  type Finding,
   type GoalGrading,
   gradeGoalStatement,
+  gradeScore,
   type Lang,
   type ParsedGoal,
   parseGoalStatement,
@@ -36,7 +39,8 @@ export interface SmartReading {
     strategies: string[];
   };
   grades: GoalGrading['grades'];
-  findings: GoalGrading['findings'];
+  /** The reader's findings, and the goals' own for a target no business can reach (TARGET_FALL_OF_100…). */
+  findings: Array<Finding<string>>;
   score: number;
   rewrite: string;
 }
@@ -53,7 +57,7 @@ function readLang(value: string | undefined): Lang | undefined {
   throw new Error(`--lang must be zh-TW or en, not ${value}`);
 }
 
-function readStatement(
+export function readStatement(
   statement: string,
   today: string,
   lang: Lang | undefined,
@@ -62,6 +66,12 @@ function readStatement(
 ): SmartReading {
   const parsed = parseGoalStatement(statement, { today, lang, fiscalYearStartMonth });
   const grading = gradeGoalStatement(parsed);
+  // A target no business can reach (a fall of 150 %, revenue of −NT$500,000, a rate of 250 %) is not a
+  // measurable target: the one rule of the goals (core/goals/target-limits.ts), as the API grades it.
+  const impossible = parsed.targets
+    .map((t) => targetProblem({ metric: t.metric, kind: t.kind, value: t.value, per: t.per }, parsed.lang))
+    .filter((f): f is NonNullable<typeof f> => f !== null);
+  const grades = impossible.length > 0 ? { ...grading.grades, measurable: 'fail' as const } : grading.grades;
   return {
     ...(id !== undefined ? { id } : {}),
     statement,
@@ -72,9 +82,9 @@ function readStatement(
       scope: parsed.scope,
       strategies: parsed.strategies,
     },
-    grades: grading.grades,
-    findings: grading.findings,
-    score: grading.score,
+    grades,
+    findings: [...grading.findings, ...impossible],
+    score: gradeScore(grades),
     rewrite: rewriteSuggestion(parsed),
   };
 }

@@ -112,9 +112,9 @@ const PRODUCT_PATTERNS: readonly RegExp[] = [
 
 /** Fillers before a metric that are not a product (「平均每日銷售額」, 「公司整體營收」). */
 const FILLER_ZH =
-  /^(?:我們|我們的|我|本公司|公司|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|日均|月均|週均|年均|季均|每日|每天|每月|每週|每年|每季|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個)+/;
+  /^(?:我們|我們的|我|本公司|公司|累計|累積|合計|總計|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|日均|月均|週均|年均|季均|每日|每天|每月|每週|每年|每季|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個)+/;
 const NOT_A_PRODUCT_ZH =
-  /^(?:地區|區域|市場|線上|線下|網路|實體|新品|新產品|產品|商品|品項|日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體|會員日)$/;
+  /^(?:地區|區域|市場|線上|線下|網路|實體|新品|新產品|產品|商品|品項|日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體|會員日|累計|累積|合計|總計)$/;
 const BOUNDARY_ZH =
   /.*(?:將|把|讓|使|令|完成|起|新增|獲得|爭取|吸引|招募|開發|舉辦|推出|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至少|最少|超過|至|,|□|\s)/;
 const STOP_EN = new Set(
@@ -299,7 +299,13 @@ export function readScope(masked: string, original: string, meansChannels: reado
   return {
     scope: {
       products: texts(
-        products.filter((p) => !NOT_A_PRODUCT_ZH.test(normalizeText(p.text)) && !YEARS_RE.test(p.text)),
+        products.filter(
+          (p) =>
+            !NOT_A_PRODUCT_ZH.test(normalizeText(p.text)) &&
+            !YEARS_RE.test(p.text) &&
+            // 「今年度(115年)營收」: a bracket or a stop alone names nothing.
+            /[A-Za-z0-9\u3400-\u9fff]/.test(p.text),
+        ),
       ),
       channels: texts(channels),
       segments: texts(segments),

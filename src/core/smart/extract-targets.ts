@@ -10,10 +10,16 @@ import type { MetricKey, RatePer, Target, TargetKind } from './types.ts';
 const INCREASE_RE =
   /提升|提高|增加|增長|成長|上升|拉高|衝高|擴大|拉抬|多賣|新增|多|增|漲|(?<![A-Za-z])(?:increase[sd]?|grow(?:s|n)?|boost(?:ed)?|raise[sd]?|improve[sd]?|lift|up|expand|more|growth|double|add(?:s|ed)?)(?![A-Za-z])/i;
 const DECREASE_RE =
-  /降低|減少|下降|縮減|壓低|降到|降至|降|減|(?<![A-Za-z])(?:reduce[sd]?|cut|decrease[sd]?|lower(?:ed)?|drop|down|shrink|less|fewer)(?![A-Za-z])/i;
+  /負成長|衰退|降低|減少|下降|縮減|壓低|降到|降至|降|減|(?<![A-Za-z])(?:reduce[sd]?|cut|decrease[sd]?|lower(?:ed)?|drop|down|shrink|less|fewer)(?![A-Za-z])/i;
 /** A level to reach: the words right before the number. */
 const REACH_RE =
-  /(?:到|至|達到|達成|達|為|突破|超過|超越|衝上|衝到|維持在|保持在|控制在|以上|不低於|不少於|至少|(?<![A-Za-z])(?:to|reach(?:es)?|hit|achieve|at least|above|over|exceed|of|be|at|below|under)(?![A-Za-z]))\s*(?:每(?:日|天|週|星期|月|季|年|位|個|名|筆|單)|日均|月均|平均|約|大約|整整|一共|總共|a total of|around|about|approximately|over|more than|the)?\s*$/i;
+  /(?:到|至|達到|達成|達|為|突破|超過|超越|衝上|衝到|維持在|保持在|控制在|以上|不低於|不少於|至少|(?<![A-Za-z])(?:to|reach(?:es)?|hit|achieve|at least|above|over|exceed|of|be|at|below|under)(?![A-Za-z]))\s*(?:每(?:日|天|週|星期|月|季|年|位|個|名|筆|單|人|客|家|間|店|張)|日均|月均|平均|約|大約|整整|一共|總共|a total of|around|about|approximately|over|more than|the)?\s*$/i;
+/**
+ * A bound said after a change verb: 「新增至少50筆」, 「減少不超過5%」, "grow by at least 10%": the
+ * change is at least (at most) that much, still a change, not a level to reach.
+ */
+const CHANGE_THEN_BOUND_RE =
+  /(?:提升|提高|增加|增長|成長|新增|多|減少|降低|下降|縮減|(?<![A-Za-z])(?:increase|grow|add|cut|reduce|lower|by))\s*(?:了)?\s*(?:至少|最少|最多|不少於|不低於|不超過|不多於|不高於|超過|逾|達|(?<![A-Za-z])(?:at least|at most|no more than|no less than|more than|over|up to)(?![A-Za-z]))\s*$/i;
 const FROM_RE = /(?:從|由|自|(?<![A-Za-z])from)\s*$/i;
 const CHANGE_AFTER_RE = /^\s*(?:的)?(?:成長|增長|增加|提升|年增|growth|increase|uplift|more|higher|up)/i;
 const DECREASE_AFTER_RE = /^\s*(?:的)?(?:下降|減少|降低|decrease|reduction|drop|less|lower|down)/i;
@@ -30,8 +36,18 @@ const PER_ZH: Record<string, RatePer> = {
   年: 'year',
 };
 
+/** The rate word nearest before the number: 「每位業務每月要成交15張」 is per month, not per rep. */
+function lastZhRate(before: string): RegExpExecArray | null {
+  const re =
+    /(?:每一?個?|平均每|[日週月季年]均)(日|天|週|星期|禮拜|月|季度|季|年)(?:均|平均)?(?=[^,;□]{0,10}$)/g;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(before); m !== null; m = re.exec(before)) last = m;
+  return last;
+}
+
 function ratePer(before: string, after: string): RatePer | null {
   const zh =
+    lastZhRate(before) ??
     /(?:每一?個?|平均每|[日週月季年]均)(日|天|週|星期|禮拜|月|季度|季|年)?(?:均|平均)?[^,;□]{0,10}$/.exec(
       before,
     ) ??
@@ -47,11 +63,14 @@ function ratePer(before: string, after: string): RatePer | null {
       before,
     );
   const after1 =
-    /^\s*(?:[A-Za-z]+\s+){0,2}?(?:per|a|each|every|\/)\s*(day|week|month|quarter|year)(?![A-Za-z])/i.exec(
+    /^\s*(?:[A-Za-z-]+\s+){0,4}?(?:per|a|each|every|\/)\s*(day|week|month|quarter|year)(?![A-Za-z])/i.exec(
       after,
-    );
+    ) ??
+    // "HK$50K daily sales", "300 weekly orders": the rate word right after the number.
+    /^\s*(?:in\s+)?(daily|weekly|monthly|quarterly|yearly|annual)(?![A-Za-z])/i.exec(after);
   const after2 = /^\s*[\u4e00-\u9fff]{0,4}?\/\s*(日|天|週|月|季|年)/.exec(after);
   const word = (en?.[1] ?? after1?.[1] ?? '').toLowerCase();
+  if (word.startsWith('annual')) return 'year';
   if (word) {
     if (word.startsWith('da')) return 'day';
     if (word.startsWith('week')) return 'week';
@@ -95,6 +114,11 @@ function metricFor(
   main: MetricKey | null,
 ): MetricKey | null {
   const inClause = mentions.filter((m) => m.index >= clause.index && m.index < clause.index + clause.length);
+  // "1,000 signups", 「300位新會員」: the count noun is the metric's own word.
+  const own = inClause.find(
+    (m) => m.strength === 2 && m.index > q.index && m.index + m.length <= q.index + q.length,
+  );
+  if (own && compatible(own.metric, q)) return own.metric;
   const after = inClause.find((m) => m.index >= q.index + q.length && m.index - (q.index + q.length) <= 3);
   if (after && compatible(after.metric, q)) return after.metric;
   const preceding = [...inClause]
@@ -119,7 +143,7 @@ function metricFor(
 }
 
 /** A minus sign (ASCII, U+2212 or full-width) just before a number, not after a digit (a range). */
-const MINUS_BEFORE_RE = /(?:^|[^\d.\-−－])[-−－]\s*$/;
+const MINUS_BEFORE_RE = /(?:(?:^|[^\d.\-−－])[-−－]|負)\s*$/;
 
 function kindFor(
   q: Quantity,
@@ -130,7 +154,7 @@ function kindFor(
   const near = /[A-Za-z]{3}/.test(before) ? before.slice(-48) : before.slice(-14);
   const decrease = DECREASE_RE.test(near) || DECREASE_AFTER_RE.test(after);
   const sign = decrease ? -1 : 1;
-  const reach = REACH_RE.test(before);
+  const reach = REACH_RE.test(before) && !CHANGE_THEN_BOUND_RE.test(before);
   const changeVerb =
     INCREASE_RE.test(near) || decrease || CHANGE_AFTER_RE.test(after) || DECREASE_AFTER_RE.test(after);
   const byEnglish = /(?<![A-Za-z])by\s*$/i.test(before);

@@ -34,6 +34,11 @@ function hasScope(parsed: ParsedGoal): boolean {
 
 const LETTER_POINTS: Record<Grades[SmartLetter], number> = { pass: 20, warn: 10, fail: 0, unknown: 0 };
 
+/** 0–100: 20 per letter that passes, 10 per warning. */
+export function gradeScore(grades: Grades): number {
+  return Object.values(grades).reduce((sum, g) => sum + LETTER_POINTS[g], 0);
+}
+
 /** Grades S, M and T from the statement; A and R are `unknown` with what would decide them. */
 export function gradeGoalStatement(parsed: ParsedGoal, options: GradeOptions = {}): GoalGrading {
   const lang = options.lang ?? parsed.lang;
@@ -67,6 +72,5 @@ export function gradeGoalStatement(parsed: ParsedGoal, options: GradeOptions = {
   findings.push(finding('relevant', 'NO_OBJECTIVE', 'info', lang));
 
   const grades: Grades = { specific, measurable, achievable: 'unknown', relevant: 'unknown', time_bound };
-  const score = Object.values(grades).reduce((sum, g) => sum + LETTER_POINTS[g], 0);
-  return { grades, findings, score };
+  return { grades, findings, score: gradeScore(grades) };
 }

@@ -1,6 +1,6 @@
 /** The SMART goal-statement reader and grader: pure functions, data in, data out. */
 
-export { type GradeOptions, gradeGoalStatement } from './grade-statement.ts';
+export { type GradeOptions, gradeGoalStatement, gradeScore } from './grade-statement.ts';
 export { FINDING_TEXT } from './messages.ts';
 export { parseChineseNumeral, parseNumberToken } from './numerals.ts';
 export { MAX_STATEMENT_LENGTH, parseGoalStatement } from './parse-goal-statement.ts';

@@ -73,7 +73,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   term(en('roas|roi|return on ad spend|return on investment|return on advertising spend'), 'roas'),
   term('新(?:客戶|顧客|會員|用戶|買家|客人|客)(?:數|人數|數量)?|首購(?:客|客戶|顧客)', 'new_customers'),
   term(
-    '(?:新增|招募|吸引|獲得|開發|爭取|拉進|招攬|增加)[^,;。□]{0,10}?(?:位|名|個)(?:會員|客戶|顧客|用戶|客人|買家|訂閱者)',
+    '(?:新增|招募|吸引|獲得|開發|爭取|拉進|招攬|增加|簽下|簽約|拿下)[^,;。□]{0,10}?(?:位|名|個|家|間)(?:(?!潛)[\\u4e00-\\u9fffA-Za-z0-9]){0,4}?(?:會員|客戶|顧客|用戶|客人|買家|訂閱者|店家|商家|經銷商|代理商|加盟主)',
     'new_customers',
   ),
   term(
@@ -105,7 +105,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   term('市場占有率|市占率|市場份額|市場占比|市占', 'market_share'),
   term(en('market share'), 'market_share'),
   term(
-    '(?:客戶|顧客|會員|用戶|來客|付費用戶|活躍用戶|訂閱戶)(?:數|人數|數量|量)|來客數|客流量|報名(?:人數|數)|學員(?:數|人數)|(?:來店|進店|到店|來客)(?:客數|人數|人次|數)|客數',
+    '(?:付費|訂閱|活躍|有效|年費|月費)(?:會員|用戶|訂戶)(?:數|人數|數量)?|訂閱(?:戶|者)(?:數|人數)?|(?:客戶|顧客|會員|用戶|來客|付費用戶|活躍用戶|訂閱戶)(?:數|人數|數量|量)|來客數|客流量|報名(?:人數|數)|學員(?:數|人數)|(?:來店|進店|到店|來客)(?:客數|人數|人次|數)|客數',
     'customers',
   ),
   term(
@@ -124,7 +124,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   term('賣出|賣掉|售出|多賣|賣更多', 'units', 1),
   term(en('sell|sold'), 'units', 1),
   term(
-    '銷售額|銷售金額|訂單金額|訂單總額|採購金額|營業額|營收|業績|銷售收入|營業收入|總收入|收入|銷售業績|成交金額|成交額|GMV|營業總額|銷貨收入|銷售總額|銷售成績',
+    '銷售額|銷售金額|進貨金額|出貨金額|銷貨金額|生意額|營業金額|訂單金額|訂單總額|採購金額|營業額|營收|業績|銷售收入|營業收入|總收入|收入|銷售業績|成交金額|成交額|GMV|營業總額|銷貨收入|銷售總額|銷售成績',
     'revenue',
   ),
   term(en('(?:monthly |annual )?recurring revenue|mrr|arr|revenues?|turnover|gmv|income|takings'), 'revenue'),

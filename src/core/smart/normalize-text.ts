@@ -40,10 +40,32 @@ function normalizeChar(ch: string): string {
   return CHAR_MAP.get(ch) ?? ch;
 }
 
+/**
+ * Hong Kong's written Cantonese, each word to the standard written word of the same length (the
+ * indexes stay in place): 「今個月」 this month, 「今季」 this quarter, 「出年」 next year, 「首季」 the first
+ * quarter, 「年尾」 the end of the year, 「嘅」 of, 「係」 is.
+ */
+const CANTONESE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/今個月|呢個月/g, '這個月'],
+  [/今個(星期|禮拜)|呢個(星期|禮拜)/g, '這個$1$2'],
+  [/呢個季度|今個季度/g, '這個季度'],
+  [/今個季|呢個季/g, '這個季'],
+  [/今季|呢季/g, '本季'],
+  [/今個年度|呢個年度/g, '這個年度'],
+  [/出年|下年(?!度)/g, '明年'],
+  [/首季/g, 'Q1'],
+  [/尾季/g, 'Q4'],
+  [/年尾/g, '年底'],
+  [/月尾/g, '月底'],
+  [/嘅/g, '的'],
+  [/(?<![關聯維體])係/g, '是'],
+];
+
 /** Returns a string of the same length as `text`, each unit normalised in place. */
 export function normalizeText(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) out += normalizeChar(text.charAt(i));
+  for (const [re, to] of CANTONESE) out = out.replace(re, to);
   return out;
 }
 

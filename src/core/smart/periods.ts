@@ -145,6 +145,16 @@ function fiscalYearNamed(ctx: PeriodContext, year: number): LocalDate {
   return formatLocalDate({ year, month: ctx.fiscalYearStartMonth, day: 1 });
 }
 
+/** 「期限為6月30日」, 「截止日期:7/31」, "deadline: June 30": the date ends the goal, which runs from today. */
+const DEADLINE_BEFORE_RE =
+  /(?:期限|截止|截至|限期|最晚|最遲|完成日|(?<![A-Za-z])(?:deadline|due(?: date)?)(?![A-Za-z]))(?:日期?|時間)?\s*(?:為|是|在|訂在|定在|:|is|on|of)?\s*(?:今年|明年|後年|\d{4}\s*年)?\s*的?\s*$/i;
+
+function deadlineBefore(m: RegExpExecArray): boolean {
+  return DEADLINE_BEFORE_RE.test(
+    m.input.slice(Math.max(0, m.index - 16), m.index + (m[0].length - m[0].trimStart().length)),
+  );
+}
+
 /** A real calendar day, or null (2月30日). */
 function dateOf(year: number, month: number, day: number): LocalDate | null {
   const d = { year, month, day };
@@ -488,6 +498,9 @@ const RULES: PeriodRule[] = [
       'g',
     ),
     resolve: (m, ctx) => {
+      // 「從4.1提升到4.5」, "from 4.1 to 4.5": decimals joined by a word of change, not dates.
+      if (!m[1] && !m[4] && /^(?:from\s+)?\d{1,2}\s*\.\s*\d{1,2}\s*(?:to|through|until|到)/i.test(m[0]))
+        return null;
       const [fm, fd, tm, td] = [Number(m[2]), Number(m[3]), Number(m[5]), Number(m[6])];
       const fromYear = yearFromText(m[1]);
       const toYear = yearFromText(m[4]);
@@ -515,10 +528,13 @@ const RULES: PeriodRule[] = [
       const month = readMonthNumber(m[2]);
       const day = m[3] ? parseNumberToken(m[3]) : null;
       if (month === null || day === null) return null;
-      const year = yearFromText(m[1]) ?? calendarYearFor(undefined, ctx, month);
+      const yearWord = /(今年|明年|後年)\s*的?\s*$/.exec(
+        m.input.slice(Math.max(0, m.index - 4), m.index),
+      )?.[1];
+      const year = yearFromText(m[1]) ?? calendarYearFor(yearWord, ctx, month);
       const d = dateOf(year, month, day);
       if (!d) return null;
-      return m[4] ? untilSpan(ctx.today, d) : { start: d, end: d };
+      return m[4] || deadlineBefore(m) ? untilSpan(ctx.today, d) : { start: d, end: d };
     },
   },
   {
@@ -528,7 +544,8 @@ const RULES: PeriodRule[] = [
       const year = yearFromText(m[1]);
       const d = year === null ? null : dateOf(year, Number(m[2]), Number(m[3]));
       if (!d) return null;
-      const before = m[4] || /\b(by|before|until|no later than)\s*$/i.test(m.input.slice(0, m.index));
+      const before =
+        m[4] || /\b(by|before|until|no later than)\s*$/i.test(m.input.slice(0, m.index)) || deadlineBefore(m);
       return before ? untilSpan(ctx.today, d) : { start: d, end: d };
     },
   },
@@ -541,7 +558,7 @@ const RULES: PeriodRule[] = [
       if (!(month >= 1 && month <= 12)) return null;
       const d = dateOf(calendarYearFor(undefined, ctx, month), month, day);
       if (!d) return null;
-      return m[1] || m[4] ? untilSpan(ctx.today, d) : { start: d, end: d };
+      return m[1] || m[4] || deadlineBefore(m) ? untilSpan(ctx.today, d) : { start: d, end: d };
     },
   },
   {
@@ -557,7 +574,9 @@ const RULES: PeriodRule[] = [
       const year = m[6] ? Number(m[6]) : calendarYearFor(undefined, ctx, month);
       const d = dateOf(year, month, day);
       if (!d) return null;
-      return m[1] && m[1].toLowerCase() !== 'on' ? untilSpan(ctx.today, d) : { start: d, end: d };
+      return (m[1] && m[1].toLowerCase() !== 'on') || deadlineBefore(m)
+        ? untilSpan(ctx.today, d)
+        : { start: d, end: d };
     },
   },
   // --- months ---
@@ -682,6 +701,40 @@ const RULES: PeriodRule[] = [
       const span = quarterSpan(named ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth), q);
       return named ? span : notYetOver(span, ctx, (start) => quarterSpan(start, q));
     },
+  },
+  {
+    // 「Q3到Q4」, 「第二季至第三季」, 「明年Q1-Q2」, "Q3-Q4 2026", "Q2 through Q3".
+    name: 'quarter-range',
+    re: new RegExp(
+      `${ZH_YEAR}?\\s*的?\\s*(?:Q([1-4])|第\\s*([一二三四1-4])\\s*(?:季度|季))\\s*(?:到|至|~|-|to|through|until|and)\\s*(?:${ZH_YEAR}\\s*的?\\s*)?(?:Q([1-4])|第\\s*([一二三四1-4])\\s*(?:季度|季))(?:\\s*(?:of\\s*)?(?:FY\\s*)?(\\d{4}))?`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const from = parseNumberToken(m[2] ?? m[3] ?? '');
+      const to = parseNumberToken(m[5] ?? m[6] ?? '');
+      if (from === null || to === null) return null;
+      const named = yearStartFromWord(m[1], ctx) ?? (m[7] ? fiscalYearNamed(ctx, Number(m[7])) : null);
+      const range = (yearStart: LocalDate): Span | null => {
+        const toYear = yearStartFromWord(m[4], ctx) ?? (to >= from ? yearStart : addMonths(yearStart, 12));
+        const a = quarterSpan(yearStart, from);
+        const b = quarterSpan(toYear, to);
+        return a && b ? { start: a.start, end: b.end } : null;
+      };
+      const span = range(named ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth));
+      return named ? span : notYetOver(span, ctx, range);
+    },
+  },
+  {
+    // 「下季底前」, "by the end of next quarter": from today to the last day of next quarter.
+    name: 'next-quarter-end',
+    re: /下一?個?季度?(?:底|末)(?:前|之前)?|(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?next\s+quarter/gi,
+    resolve: (_m, ctx) => untilSpan(ctx.today, monthsFrom(addMonths(currentQuarterStart(ctx), 3), 3).end),
+  },
+  {
+    // "by the end of next year", 「明年底前」 is year-end-zh's.
+    name: 'next-year-end-en',
+    re: /(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?next\s+(?:fiscal\s+)?year/gi,
+    resolve: (_m, ctx) => untilSpan(ctx.today, yearSpan(ctx, ctx.today, 1).end),
   },
   {
     name: 'quarter-en',

@@ -33,7 +33,8 @@ const QUANTITY_RE = new RegExp(
     '%|percent(?:age points?)?|pp(?![A-Za-z])|percentage points?|points?(?![A-Za-z])',
     '|個?百分點|成(?![本交長員功果立績])',
     '|倍|x(?![A-Za-z])|times(?![A-Za-z])',
-    '|元|塊錢?|圓|dollars?|NTD|TWD|HKD|USD|港元|美元',
+    '|元|塊錢?|圓|蚊|dollars?|NTD|TWD|HKD|USD|港元|美元|(?:新)?台幣|港幣|港紙|人民幣|美金',
+    '|分(?![鐘店之公析享配別])',
     `|(?:個|位|名)?(?:${COUNT_NOUNS_ZH})`,
     `|(?:more |new |additional |extra )?(?:${COUNT_NOUNS_EN})(?![A-Za-z])`,
     ')?',
@@ -43,10 +44,10 @@ const QUANTITY_RE = new RegExp(
 
 /** Words after a number that make it a date, a duration or an age, not a quantity. */
 const NOT_A_QUANTITY_AFTER =
-  /^\s*(?:年|月|日|號|週|周|天|季|歲|小時|分鐘|秒|點鐘|個月|個星期|個禮拜|個季度|個工作天|期|代|樓|years?|months?|weeks?|days?|quarters?|hours?|st|nd|rd|th)/i;
+  /^(?:\s*(?:年|月|日|號|週|周|天|季|歲|小時|分鐘|秒|點鐘|個月|個星期|個禮拜|個季度|個工作天|期|代|樓|(?:years?|months?|weeks?|days?|quarters?|hours?)(?![A-Za-z]))|(?:st|nd|rd|th)(?![A-Za-z]))/i;
 
 const PERCENT_WORDS_RE =
-  /百分之\s*(\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+)|(?<![\d零〇一二兩三四五六七八九十])([一二兩三四五六七八九])成([一二三四五六七八九])(?![本交長員功果立績])/g;
+  /百分之\s*(\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+)|(?<![\d零〇一二兩三四五六七八九十])([一二兩三四五六七八九\d])成([一二三四五六七八九半])(?![本交長員功果立績])|(?<![\d零〇一二兩三四五六七八九十])(\d+|[一二兩三四五六七八九十]+)\s*分之\s*(\d+|[一二兩三四五六七八九十]+)/g;
 
 export function findQuantities(input: string): Quantity[] {
   const out: Quantity[] = [];
@@ -56,7 +57,16 @@ export function findQuantities(input: string): Quantity[] {
   for (let m = PERCENT_WORDS_RE.exec(input); m !== null; m = PERCENT_WORDS_RE.exec(input)) {
     let value: number | null;
     if (m[1] !== undefined) value = parseNumberToken(m[1]);
-    else {
+    else if (m[4] !== undefined) {
+      // 「三分之一」 = 33.3 %: a fraction of the whole.
+      const whole = parseNumberToken(m[4]);
+      const part = parseNumberToken(m[5] ?? '');
+      value = whole !== null && part !== null && whole > 0 && part <= whole ? (part * 100) / whole : null;
+    } else if (m[3] === '半') {
+      // 「一成半」 = 15 %.
+      const tens = parseNumberToken(m[2] ?? '');
+      value = tens !== null ? tens * 10 + 5 : null;
+    } else {
       const tens = parseNumberToken(m[2] ?? '');
       const ones = parseNumberToken(m[3] ?? '');
       value = tens !== null && ones !== null ? tens * 10 + ones : null;
@@ -119,8 +129,16 @@ export function findQuantities(input: string): Quantity[] {
       v = value * 10;
     } else if (u === '倍' || u === 'x' || u === 'times') {
       unit = 'multiple';
-    } else if (currency || /^(元|塊|圓|dollar|ntd|twd|hkd|usd|港元|美元)/.test(u)) {
+    } else if (
+      currency ||
+      /^(元|塊|圓|蚊|dollar|ntd|twd|hkd|usd|港元|美元|新?台幣|港幣|港紙|人民幣|美金)/.test(u)
+    ) {
       unit = 'money';
+    } else if (u === '分') {
+      // 「十分重要」: very, not ten points.
+      if (isChinese) continue;
+      // 「4.6分」, 「提高10分」: a score on its scale.
+      unit = 'plain';
     } else if (u) {
       unit = 'count';
       noun = unitText.replace(/^(?:more |new |additional |extra )/i, '');

@@ -18,7 +18,7 @@ const CHANNEL_ZH = [
   '7-?11|7-ELEVEN|7-Eleven|小七|統一超商|全家(?:便利商店)?(?!人)|萊爾富|OK超商|全聯|家樂福|好市多|Costco|大潤發|屈臣氏|康是美|寶雅|誠品|新光三越|遠百|微風|SOGO|百貨專櫃',
   '抖音|小紅書|微信|社群(?:媒體|平台|行銷|經營)?|粉絲專頁|粉專|直播(?:帶貨|銷售|拍賣)?|團購|網紅|部落客|聯盟行銷|口碑行銷',
   '電子郵件(?:行銷)?|電子報|簡訊(?:行銷)?',
-  '(?:實體|直營|加盟|旗艦|快閃)?(?:門市|店面|分店|店鋪|專賣店|旗艦店|快閃店|門店|實體店)|(?:加盟|直營|連鎖|實體|旗艦)店',
+  '(?:實體|直營|加盟|旗艦|快閃)?(?:門市|店面|分店|店鋪|專賣店|旗艦店|快閃店|門店|實體店|舖頭|分舖|店舖|舖(?!設|位))|(?:加盟|直營|連鎖|實體|旗艦)店',
   '百貨(?:公司)?(?:專櫃)?|專櫃|超商|便利商店|量販店|超市|賣場|市集|電視購物|型錄|電話行銷|外送(?:平台)?',
   '(?:線上)?研討會|講座|說明會|體驗會|試吃會|快閃活動|經銷商|代理商|通路商|批發商|零售商|加盟主|經銷|批發|展覽|展會|商展|搜尋引擎(?:最佳化|優化)?|應用程式',
 ];
@@ -55,13 +55,16 @@ const REGION_ZH = [
   `${TAI}(?:台北|台中|台南|台東|台灣)(?:市|縣|地區|市場)?`,
   '新北(?:市)?|基隆(?:市)?|桃園(?:市)?|新竹(?:市|縣)?|苗栗(?:縣)?|彰化(?:縣)?|南投(?:縣)?|雲林(?:縣)?|嘉義(?:市|縣)?|高雄(?:市)?|屏東(?:縣)?|宜蘭(?:縣)?|花蓮(?:縣)?|澎湖|金門|馬祖',
   '香港|港島|九龍|新界|澳門|中國大陸|大陸|內地|中國|上海|北京|深圳|廣州|大灣區|日本|韓國|東南亞|新加坡|馬來西亞|越南|泰國|菲律賓|印尼|美國|北美|歐洲|亞洲|亞太|中東',
-  '信義區|大安區|中山區|內湖|板橋|新莊|中壢|竹北|西門町|東區|銅鑼灣|旺角|尖沙咀|中環',
+  '信義區|大安區|中山區|內湖|板橋|新莊|中壢|竹北|西門町|東區|林口|三重|永和|中和|淡水|天母|士林|北投|南港|頭份|鳳山|左營|逢甲|一中商圈',
+  // Hong Kong's districts and towns.
+  '銅鑼灣|旺角|尖沙咀|中環|金鐘|上環|西環|灣仔|北角|鰂魚涌|太古|筲箕灣|柴灣|香港仔|赤柱|油麻地|佐敦|深水埗|長沙灣|荔枝角|九龍城|九龍灣|紅磡|何文田|黃大仙|觀塘|將軍澳|西貢|沙田|大圍|馬鞍山|大埔|上水|粉嶺|元朗|天水圍|屯門|荃灣|葵涌|青衣|東涌|大嶼山|離島區',
 ];
 
 const REGION_EN = en(
   [
     '(?:northern|southern|central|eastern|western) (?:taiwan|hong kong|region)',
-    'taipei|new taipei|taichung|tainan|kaohsiung|hsinchu|taoyuan|keelung|taiwan|hong kong|kowloon|new territories|macau|macao',
+    'taipei|new taipei|taichung|tainan|kaohsiung|hsinchu|taoyuan|keelung|taiwan|hong kong(?: island)?|kowloon(?: (?:east|west|city|bay))?|new territories|macau|macao',
+    'mong ?kok|tsim sha tsui|causeway bay|admiralty|wan ?chai|sheung wan|north point|quarry bay|taikoo|sha ?tin|tsuen wan|kwun tong|tseung kwan o|sai kung|tuen mun|yuen long|tai po|tung chung|lantau|yau ma tei|sham shui po|hung hom|kwai chung|ma on shan|fanling|sheung shui|tin shui wai',
     'singapore|malaysia|japan|korea|china|mainland china|southeast asia|apac|asia pacific|asia|europe|north america|the us|usa|the uk|vietnam|thailand|philippines|indonesia',
     'overseas|international markets?|domestic market|the (?:north|south|east|west) region',
   ].join('|'),
