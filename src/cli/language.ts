@@ -7,7 +7,8 @@ import type { MessageLocale } from '../core/errors/catalogue.ts';
  * Chosen by `--lang` (a global option: `pacer kpi … --lang en`), else by PACER_LANG; a command may
  * settle a default of its own when neither is given (a goal is graded in its sentence's language);
  * everything else defaults to zh-TW. Output is printed in one language. A failure when nothing chose
- * a language is said in both (an operator's terminal whose language we do not know).
+ * a language is said in both (an operator's terminal whose language we do not know: a server that
+ * cannot start, a file that is not there), as is a --lang that names no language.
  */
 export type CliLang = MessageLocale;
 

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { ZodError, type z } from 'zod';
-import { type FieldError, fieldMessage, isAppError } from '../core/errors/app-error.ts';
+import { type FieldError, isAppError } from '../core/errors/app-error.ts';
 import type { MessageLocale } from '../core/errors/catalogue.ts';
 import { type DatabaseConfig, sqliteFilePath } from '../db/connect.ts';
 import { openRuntime, type Runtime } from '../db/runtime.ts';
-import { problemMessage } from '../server/problem.ts';
-import { localizedIssues, localizeIssue } from '../server/validation-errors.ts';
+import { type ProblemField, problemField, problemMessage } from '../server/problem.ts';
+import { localizedIssues, localizeField, localizeIssue } from '../server/validation-errors.ts';
 import { cliLang, failureLang, LangOptionError } from './language.ts';
 
 export interface DatabaseOptions {
@@ -102,9 +102,17 @@ export function fail(
   throw new CliError(en, zh, code, data);
 }
 
-/** Field problems, one per entry, `path: message` in `locale` (both languages when unknown). */
+/**
+ * Field problems, one per entry, `path: message` in `locale` (worded as the API words them; both
+ * languages when none was chosen).
+ */
 export const fieldLines = (errors: readonly FieldError[], locale: MessageLocale | null = failureLang()) =>
-  errors.map((f) => (f.path ? `${f.path}: ${fieldMessage(f, locale)}` : fieldMessage(f, locale)));
+  errors.map((f) => {
+    const message = locale
+      ? localizeField(f, locale).message
+      : `${localizeField(f, 'zh-TW').message} / ${localizeField(f, 'en').message}`;
+    return f.path ? `${f.path}: ${message}` : message;
+  });
 
 const fieldText = (errors: readonly FieldError[], locale: MessageLocale | null) =>
   fieldLines(errors, locale).join('; ');
@@ -122,13 +130,14 @@ const zodFields = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
 
 /**
  * One line for a failure a user can act on: an AppError (the catalogue's message, as the API words
- * it, with its fields), a zod validation failure or a CliError, in `locale` (both languages when
- * none was chosen); null for anything else.
+ * it, with its fields), a zod validation failure or a CliError, in `locale`: the language the rest of
+ * the command prints in, or both when nothing chose one (language.ts failureLang); null for anything else.
  */
 export function failureLine(e: unknown, locale: MessageLocale | null = failureLang()): string | null {
   const say = (build: (l: MessageLocale) => string) =>
     locale ? build(locale) : `${build('zh-TW')} / ${build('en')}`;
   if (e instanceof CliError) return e.text(locale);
+  // The one failure said in both languages: the language choice itself failed.
   if (e instanceof LangOptionError)
     return locale === 'en' ? e.message : `--lang 須為 zh-TW 或 en,不是「${e.value}」 / ${e.message}`;
   if (isAppError(e)) {
@@ -148,8 +157,9 @@ export function failureLine(e: unknown, locale: MessageLocale | null = failureLa
  */
 export function failureJson(
   e: unknown,
-): { error: { code: string; message: string; fields: readonly FieldError[] } } | null {
-  const message = failureLine(e, cliLang());
+): { error: { code: string; message: string; fields: readonly ProblemField[] } } | null {
+  const lang = cliLang();
+  const message = failureLine(e, lang);
   if (message === null) return null;
   const code =
     e instanceof CliError
@@ -159,7 +169,10 @@ export function failureJson(
         : e instanceof LangOptionError || e instanceof ZodError
           ? 'VALIDATION_FAILED'
           : 'INTERNAL';
-  const fields = isAppError(e) ? (e.fieldErrors ?? []) : e instanceof ZodError ? zodFields(e.issues) : [];
+  // Each field as the API sends it: in the language printed in, with its code where it has one.
+  const fields = (
+    isAppError(e) ? (e.fieldErrors ?? []) : e instanceof ZodError ? zodFields(e.issues) : []
+  ).map((f) => problemField(f, lang));
   return { ...(e instanceof CliError ? e.data : undefined), error: { code, message, fields } };
 }
 

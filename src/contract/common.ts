@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../core/calendar/dates.ts';
+import { USE_CASE_FIELD_MESSAGES } from '../core/errors/field-messages.ts';
 import { TARGET_FIELD_MESSAGES } from '../core/goals/target-limits.ts';
 
 /** Roles of a member of a company, from most to least powerful. */
@@ -54,6 +55,8 @@ export const FIELD_MESSAGES = {
   },
   /** A goal's target no business can reach (core/goals/target-limits.ts). */
   ...TARGET_FIELD_MESSAGES,
+  /** What use cases find past the contract (core/errors/field-messages.ts): a member, a name taken… */
+  ...USE_CASE_FIELD_MESSAGES,
 } as const satisfies Record<string, Readonly<Record<Locale, string>>>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 
@@ -105,9 +108,9 @@ export const problemSchema = z.object({
   code: z.string(),
   detail: z.string().optional(),
   /**
-   * Field problems. A request the contract refuses: `code` (zod's issue code, or one of
-   * FIELD_MESSAGES) and `message` in the request's language. A use case's field problem: `message`
-   * in English or a code. Either way `detail`, where given, is in the request's language.
+   * Field problems, each with `message` (and `detail`, the same) in the request's language and, where
+   * the problem has one, a `code` for programs: zod's issue code or one of FIELD_MESSAGES, whether the
+   * contract refused the request or a use case found the problem.
    */
   errors: z
     .array(

@@ -225,7 +225,13 @@ export const goalListQuerySchema = z.object({
   q: textSchema.max(200).optional(),
   metric: goalMetricSchema.optional(),
 });
-export const createGoalBodySchema = goalInputSchema;
+/**
+ * The day a request is as of (parse, grade, create, split and re-plan take it alike): the grading
+ * (and the score saved with a new goal) reads the data as of it. Defaults to today in the company's
+ * time zone.
+ */
+const asOf = { today: localDate.optional() };
+export const createGoalBodySchema = goalFieldsSchema.extend(asOf).superRefine(refuseImpossibleTargets);
 /** Edit with the version read (409 VERSION_CONFLICT when stale) and why (kept in the history). */
 export const updateGoalBodySchema = goalFieldsSchema
   .extend({
@@ -237,8 +243,7 @@ export const updateGoalBodySchema = goalFieldsSchema
 /** Sentence → draft goal (for the wizard: writing a sentence fills the form). */
 export const parseGoalBodySchema = z.object({
   statement: multilineTextSchema.trim().min(1).max(2000),
-  /** Defaults to today in the company's time zone. */
-  today: localDate.optional(),
+  ...asOf,
 });
 export const parsedGoalSchema = z.object({
   draft: goalFieldsSchema.partial().extend({ statement: z.string() }),
@@ -247,7 +252,7 @@ export const parsedGoalSchema = z.object({
   grading: gradingSchema,
 });
 /** Form → live SMART panel for a goal not saved yet. */
-export const gradeDraftBodySchema = goalInputSchema;
+export const gradeDraftBodySchema = createGoalBodySchema;
 
 export const goalVersionSchema = z.object({
   version: z.number().int(),

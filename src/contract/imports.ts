@@ -112,13 +112,28 @@ export const startImportBodySchema = importOptionsSchema.extend({
   savePresetAs: textSchema.trim().min(1).max(80).optional(),
 });
 
+/** Lines of the file that repeat an earlier line of it: how many, and the first (up to 20) file line numbers. */
+export const lineRepeatsSchema = z.object({
+  count: z.number().int(),
+  lines: z.array(z.number().int()),
+});
+export type LineRepeatsDto = z.infer<typeof lineRepeatsSchema>;
+
 export const importSummarySchema = z.object({
   linesRead: z.number().int(),
   added: z.number().int(),
+  /** Lines already there before this import (a re-import, an overlapping file): not added. */
   duplicates: z.number().int(),
   rejected: z.number().int(),
   firstDate: z.string().nullable(),
   lastDate: z.string().nullable(),
+  /**
+   * Sales lines equal, every field alike, to an earlier line of the same order (or, without order
+   * ids, to an earlier line): each imported as a sale of its own; a file pasted twice shows here.
+   */
+  repeatedLines: lineRepeatsSchema.optional(),
+  /** Sales lines with the order id and line number of an earlier line of the file: not imported. */
+  repeatedKeys: lineRepeatsSchema.optional(),
   /** Sales files with order facts: lines left out by their order's status, returns, refunds, discounts. */
   orders: z
     .object({

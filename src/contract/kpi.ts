@@ -56,6 +56,11 @@ export const kpiResultSchema = z.object({
   /** The same over the comparison periods last year. */
   comparisonTotal: z.array(kpiPointSchema),
   /**
+   * Today in the company's time zone (YYYY-MM-DD): the series is as of it (a period not over by then is
+   * partial, one that starts after it has no figure yet). Clients mark periods by it, not by their own clock.
+   */
+  today: z.string(),
+  /**
    * Facts the KPI depends on that files in its range lacked, with the lines affected: noProduct (shown
    * under the placeholder product), assumedQuantity (1 per line), inventedOrders (one order per line),
    * blankOrderIds (an empty order-id cell: that line is its own order), noCustomer (no customer).

@@ -5,6 +5,7 @@
  * percentages as percent numbers (25 = 25 %).
  */
 import { z } from 'zod';
+import { CHILD_STATES } from '../core/plan/period-state.ts';
 import { COMPANY_STAGES } from '../core/plan/stage-templates.ts';
 import { SPLIT_DIMENSIONS, SPLIT_GRAINS } from '../core/plan/types.ts';
 import { idSchema, localDateSchema, textSchema } from './common.ts';
@@ -172,6 +173,7 @@ export const planExportQuerySchema = z.object({
 
 export const replanViewSchema = z.object({
   goalId: idSchema,
+  metric: goalMetricSchema,
   mode: z.enum(['spread', 'keep']),
   /** false for a ratio (AOV, conversion, …): levels, never summed. */
   additive: z.boolean(),
@@ -198,7 +200,10 @@ export const replanViewSchema = z.object({
       id: idSchema,
       periodId: z.string().nullable(),
       period: periodSchema,
+      /** Closed with an actual (what a re-plan closes at its actual). */
       closed: z.boolean(),
+      /** Where the period stands; a closed level without a value (no orders: no AOV) is closed-no-data. */
+      state: z.enum(CHILD_STATES),
       locked: z.boolean(),
       actual: z.number().nullable(),
       target: z.number(),

@@ -21,7 +21,7 @@ import type { MessageLocale } from '../core/errors/catalogue.ts';
 import { cookieSettings, type RouteAccess, registerAuth } from './auth.ts';
 import { requestLocale } from './locale.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
-import { sendProblem } from './problem.ts';
+import { problemField, sendProblem } from './problem.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
 import { companyRoutes } from './routes/companies.routes.ts';
@@ -173,7 +173,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerAuth(app, opts.ctx, cookie);
 
   app.setErrorHandler((error, req, reply) => {
-    if (isAppError(error)) return sendProblem(req, reply, error.code, error.fieldErrors, error.params);
+    if (isAppError(error)) {
+      const locale = requestLocale(req);
+      const fields = error.fieldErrors?.map((f) => problemField(f, locale));
+      return sendProblem(req, reply, error.code, fields, error.params);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       // Every field problem in the request's language: `message` and `detail` worded for people,
       // `code` for programs.

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type FieldError, fieldMessage } from '../core/errors/app-error.ts';
-import { type ErrorCode, errorMessage, errorStatus } from '../core/errors/catalogue.ts';
+import type { FieldError } from '../core/errors/app-error.ts';
+import { type ErrorCode, errorMessage, errorStatus, type MessageLocale } from '../core/errors/catalogue.ts';
 import { describeLineProblem, isIngestProblemCode } from '../core/ingest/problem-messages.ts';
 import { requestLocale } from './locale.ts';
+import { localizeField } from './validation-errors.ts';
 
 /**
  * A catalogue message with its parameters; a `reason` that is an ingest code is put in words too
@@ -26,12 +27,23 @@ export function problemMessage(
   return errorMessage(code, locale, words);
 }
 
+/** A field problem as the API sends it: `message` and `detail` in the request's language, `code` for programs. */
+export interface ProblemField {
+  path: string;
+  code?: string;
+  message: string;
+  detail?: string;
+}
+
 /**
- * A field problem to send: a use case's (`message` in English or a code, `messages` in both languages
- * when it words it for people), or one of a request the contract refused (already in the request's
- * language, with its `code` and `detail`).
+ * A use case's field problem as sent, worded in `locale` the way a request the contract refuses is
+ * (validation-errors.ts localizeField). A code no catalogue words is sent as it is, without `detail`.
  */
-export type ProblemField = FieldError & { code?: string; detail?: string };
+export function problemField(f: FieldError, locale: MessageLocale): ProblemField {
+  const worded = localizeField(f, locale);
+  const unworded = !f.messages && !('code' in worded);
+  return unworded ? worded : { ...worded, detail: worded.message };
+}
 
 /** Sends an RFC 9457 problem+json answer for a catalogue code, in the request's language. */
 export function sendProblem(
@@ -49,21 +61,8 @@ export function sendProblem(
     status,
     code,
     detail: problemMessage(code, locale, params),
-    // A use case's field `message` stays in English (or a code the web app words itself); one worded
-    // for people carries it in the request's language too, as `detail`.
-    ...(errors && errors.length > 0
-      ? {
-          errors: errors.map((f) => {
-            const detail = f.messages ? fieldMessage(f, locale) : f.detail;
-            return {
-              path: f.path,
-              ...(f.code === undefined ? {} : { code: f.code }),
-              message: f.message,
-              ...(detail === undefined ? {} : { detail }),
-            };
-          }),
-        }
-      : {}),
+    // Every field problem in the request's language (a use case's through problemField).
+    ...(errors && errors.length > 0 ? { errors } : {}),
   };
   return reply
     .code(status)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_MESSAGES, isFieldMessageCode } from '../contract/common.ts';
+import type { FieldError } from '../core/errors/app-error.ts';
 import type { MessageLocale } from '../core/errors/catalogue.ts';
 
 /** A field problem of a request the contract refuses, in one language. */
@@ -29,6 +30,21 @@ export function localizeIssue(issue: z.core.$ZodIssue, locale: MessageLocale): L
   const worded = ZOD_LOCALES[locale](issue as never);
   const message = typeof worded === 'string' ? worded : (worded?.message ?? issue.message);
   return { path, code: issue.code, message };
+}
+
+/**
+ * A use case's field problem in `locale`, worded the way a refused request's is: a code of
+ * FIELD_MESSAGES (its `message`) from there, one the check words itself from its `messages`; anything
+ * else (a code no catalogue words) as it is.
+ */
+export function localizeField(
+  f: FieldError,
+  locale: MessageLocale,
+): LocalizedIssue | Omit<LocalizedIssue, 'code'> {
+  if (f.messages) return { path: f.path, message: f.messages[locale] };
+  if (isFieldMessageCode(f.message))
+    return { path: f.path, code: f.message, message: FIELD_MESSAGES[f.message][locale] };
+  return { path: f.path, message: f.message };
 }
 
 /**

@@ -42,7 +42,14 @@ describe('the CLI answers bad input with one clear line', () => {
 
   it('puts any AppError or zod failure in one line, both languages when the terminal names neither', () => {
     expect(failureLine(new AppError('MEMBER_NOT_FOUND'), 'en')).toBe('Member not found.');
+    expect(failureLine(new AppError('MEMBER_NOT_FOUND'), 'zh-TW')).toBe('找不到這位成員。');
     expect(failureLine(new AppError('MEMBER_NOT_FOUND'), null)).toBe('找不到這位成員。 / Member not found.');
+    // A use case's field problem named by a code is worded, as the API words it.
+    const notMember = new AppError('VALIDATION_FAILED', [{ path: 'ownerUserId', message: 'not_a_member' }]);
+    expect(failureLine(notMember, 'zh-TW')).toBe('部分欄位格式不正確。 (ownerUserId: 這個人不是公司的成員)');
+    expect(failureLine(notMember, 'en')).toBe(
+      'Some fields are not valid. (ownerUserId: this person is not a member of the company)',
+    );
     const zod = z.object({ email: z.string().email() }).safeParse({ email: 'x' });
     expect(zod.success).toBe(false);
     if (!zod.success)
@@ -71,6 +78,28 @@ describe('every error code a command meets is said in words, in the chosen langu
     goalId = JSON.parse(goal.stdout).id;
   }, 120_000);
   afterAll(() => shop?.remove());
+
+  it('with no language chosen, a failure is said in both (zh-TW first); --json in zh-TW', () => {
+    const none = runIn('', ['goal', 'grade', 'nope', '--data', shop.data]);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toBe('pacer: 找不到這個目標。 / Goal not found.\n');
+    // A CliError too (no such company), and --json's message.
+    const company = runIn('', ['goal', 'list', '--company', 'Nobody', '--data', shop.data]);
+    expect(company.status).toBe(1);
+    expect(company.stderr).toMatch(CJK);
+    expect(company.stderr).toMatch(/ \/ [A-Z]/);
+    const json = runIn('', ['goal', 'grade', 'nope', '--data', shop.data, '--json']);
+    expect(JSON.parse(json.stdout).error).toEqual({
+      code: 'GOAL_NOT_FOUND',
+      message: '找不到這個目標。',
+      fields: [],
+    });
+    // A goal command settles the sentence's language when none was chosen: its failure follows it.
+    const en = runIn('', ['goal', 'create', '--statement', 'Grow sales', '--data', shop.data]);
+    expect(en.status).toBe(1);
+    expect(en.stderr).toMatch(/^pacer: Cannot save: the sentence names no /);
+    expect(en.stderr).not.toMatch(CJK);
+  }, 60_000);
 
   it('an unknown goal: a sentence, not GOAL_NOT_FOUND; the code only in --json', () => {
     const zh = runIn('zh-TW', ['goal', 'grade', 'nope', '--data', shop.data]);

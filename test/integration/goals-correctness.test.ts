@@ -223,13 +223,13 @@ describe.each(dialects())('goal correctness (%s)', (dialect) => {
       await client.get(`${base}/kpi?metric=revenue&from=2024-02-30&to=2024-03-31&grain=month`),
       'from',
     );
-    // The KPI question's field problems carry the request's language beside the English message.
+    // The KPI question's field problems are in the request's language.
     client.locale = 'zh-TW';
     const kpiZh = await client.get(`${base}/kpi?metric=revenue&from=2024-03-31&to=2024-03-01&grain=month`);
     client.locale = 'en';
     expect((kpiZh.json() as { errors: unknown[] }).errors).toContainEqual({
       path: 'to',
-      message: 'ends before from',
+      message: '結束日早於開始日',
       detail: '結束日早於開始日',
     });
     await bad(await client.post(`${base}/goals`, goal({ name: 'a\u0000b' })), 'name');

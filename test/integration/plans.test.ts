@@ -23,6 +23,8 @@ async function seedHistory(
   companyId: string,
   first = FIRST,
   last = LAST,
+  /** Days with no sales at all (no orders: a month without an AOV). */
+  gap?: { start: string; end: string },
 ): Promise<void> {
   const ids = async (table: 'products' | 'channels', names: string[]) => {
     const out: number[] = [];
@@ -57,6 +59,7 @@ async function seedHistory(
   const rows = [];
   let n = 0;
   for (let d = first; d <= last; d = addDays(d, 1)) {
+    if (gap && d >= gap.start && d <= gap.end) continue;
     const day = toDayNumber(d);
     const weekday = (((day + 3) % 7) + 7) % 7;
     const year = Number(d.slice(0, 4));
@@ -1016,6 +1019,101 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(newChannels?.reason).toContain('2026-09-08');
     const revenue = phases[2]?.goals.find((g) => g.metric === 'revenue');
     expect(revenue?.basis).toBe('recent_run_rate');
+  });
+
+  it('a closed month of AOV with no orders: closed with no data, neither short nor ahead, kept by a re-plan', async () => {
+    const gap = await signUp(h.app, 'Gap');
+    await seedHistory(h.runtime.database.db, gap.companyId, '2025-01-01', '2025-06-30', {
+      start: '2025-02-01',
+      end: '2025-02-28',
+    });
+    const base = `/api/companies/${gap.companyId}/plans`;
+    const created = await gap.client.post(`/api/companies/${gap.companyId}/goals`, {
+      name: '2025 上半年客單價',
+      metric: 'aov',
+      target: { metric: 'aov', kind: 'absolute', value: 4000, per: null },
+      period: { start: '2025-01-01', end: '2025-06-30' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    const split = await gap.client.post(`${base}/${id}/split`, { into: 'month', today: '2025-01-01' });
+    expect(split.statusCode, split.body).toBe(200);
+    // February had no orders: no AOV (null, not 0) on the tree.
+    const tree = (await gap.client.get(`${base}/${id}?today=2025-07-01`)).json() as {
+      children: { periodId: string; actual: number | null }[];
+    };
+    expect(tree.children.find((c) => c.periodId === '2025-02')?.actual).toBeNull();
+    expect(tree.children.find((c) => c.periodId === '2025-03')?.actual).toBeGreaterThan(3000);
+    type Child = {
+      periodId: string;
+      state: string;
+      closed: boolean;
+      target: number;
+      newTarget: number;
+      actual: number | null;
+    };
+    const preview = async (mode: 'keep' | 'spread') => {
+      const res = await gap.client.post(`${base}/${id}/replan`, {
+        today: '2025-07-01',
+        mode,
+        reason: '上半年檢討',
+        dryRun: true,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { metric: string; difference: number; children: Child[] };
+    };
+    const keep = await preview('keep');
+    expect(keep.metric).toBe('aov');
+    const feb = keep.children.find((c) => c.periodId === '2025-02');
+    expect(feb).toMatchObject({ state: 'closed-no-data', closed: false, actual: null });
+    const others = keep.children.filter((c) => c.periodId !== '2025-02');
+    expect(others.every((c) => c.state === 'closed' && c.closed)).toBe(true);
+    // The gap is the five months with orders against their plan (the seeded AOV is about 3,400).
+    expect(keep.difference).toBeLessThan(0);
+    // A spread closes the months with orders at their actuals and leaves February as it was.
+    const spread = await preview('spread');
+    expect(spread.children.find((c) => c.periodId === '2025-02')?.newTarget).toBe(4000);
+    for (const c of spread.children.filter((x) => x.periodId !== '2025-02'))
+      expect(c.newTarget).toBeCloseTo(c.actual ?? Number.NaN, 2);
+  });
+
+  it('a seasonal split on data that ended months ago: the shares come only from the days it covers, said', async () => {
+    const stale = await signUp(h.app, 'Stale');
+    // Sales from 2024-01-01 to 2025-06-30, the split made on 2026-01-10: July–December 2025 are not
+    // in the data (not zero sales).
+    await seedHistory(h.runtime.database.db, stale.companyId, '2024-01-01', '2025-06-30');
+    const created = await stale.client.post(`/api/companies/${stale.companyId}/goals`, {
+      name: '2026 營收',
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'absolute', value: 36_500_000, per: null },
+      period: { start: '2026-01-01', end: '2026-12-31' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    const res = await stale.client.post(`/api/companies/${stale.companyId}/plans/${id}/split`, {
+      into: 'month',
+      method: 'seasonal',
+      dryRun: true,
+      today: '2026-01-10',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json() as {
+      children: { periodId: string; target: number; period: { start: string; end: string } }[];
+      notes: { code: string; en: string; zhTW: string }[];
+    };
+    const perDay = 36_500_000 / 365;
+    for (const c of v.children) {
+      const days = toDayNumber(c.period.end) - toDayNumber(c.period.start) + 1;
+      // Flat months but for weekends and the Lunar New Year peak: every month near its days' share.
+      expect(c.target / days / perDay, c.periodId).toBeGreaterThan(0.9);
+      expect(c.target / days / perDay, c.periodId).toBeLessThan(1.1);
+    }
+    // The second half (no data last year) is no smaller than the first.
+    const half = (from: number) => v.children.slice(from, from + 6).reduce((s, c) => s + c.target, 0);
+    expect(half(6) / half(0)).toBeGreaterThan(0.95);
+    const note = v.notes.find((n) => n.code === 'SEASONAL_DATA_ENDS');
+    expect(note?.en).toContain('Your sales data ends on 2025-06-30');
+    expect(note?.zhTW).toContain('您的銷售資料只到 2025-06-30');
   });
 
   it('bad input: an unknown grain, ramp without a rate, another company’s goal', async () => {

@@ -112,18 +112,68 @@ describe.each(dialects())('validation problems in the request’s language (%s)'
     );
   });
 
-  it('a use case’s field problems keep their contract: English message, detail in the request’s language', async () => {
+  it('a use case’s field problems are in the request’s language too, with their code', async () => {
     const { client, companyId } = await signUp(h.app, 'Kpi');
     client.locale = 'zh-TW';
-    const r = await client.get(
-      `/api/companies/${companyId}/kpi?metric=revenue&from=2024-03-31&to=2024-03-01&grain=month`,
-    );
+    const kpi = (c: typeof client) =>
+      c.get(`/api/companies/${companyId}/kpi?metric=revenue&from=2024-03-31&to=2024-03-01&grain=month`);
+    const r = await kpi(client);
     expect(r.statusCode).toBe(400);
     expect(r.json().title).toBe('部分欄位格式不正確。');
     expect(r.json().errors).toContainEqual({
       path: 'to',
-      message: 'ends before from',
+      message: '結束日早於開始日',
       detail: '結束日早於開始日',
     });
+    client.locale = 'en';
+    expect((await kpi(client)).json().errors).toContainEqual({
+      path: 'to',
+      message: 'ends before from',
+      detail: 'ends before from',
+    });
+
+    // A goal use case's own checks (past the contract): an owner who is not a member, an objective
+    // the company does not have, the main target on another metric; each named by its code.
+    const goal = {
+      name: 'Q3',
+      metric: 'revenue',
+      target: { metric: 'orders', kind: 'absolute', value: 100, per: null },
+      period: { start: '2030-07-01', end: '2030-09-30' },
+      ownerUserId: 'nobody',
+      objectiveId: 'nothing',
+    };
+    const byCode = (errors: FieldProblem[]) => Object.fromEntries(errors.map((e) => [e.code, e]));
+    client.locale = 'zh-TW';
+    const zh = await client.post(`/api/companies/${companyId}/goals`, goal);
+    expect(zh.statusCode).toBe(400);
+    const zf = byCode(zh.json().errors);
+    expect(zf.not_a_member).toEqual({
+      path: 'ownerUserId',
+      code: 'not_a_member',
+      message: '這個人不是公司的成員',
+      detail: '這個人不是公司的成員',
+    });
+    expect(zf.unknown_objective?.path).toBe('objectiveId');
+    expect(zf.must_equal_metric?.path).toBe('target.metric');
+    for (const e of zh.json().errors as FieldProblem[]) expect(e.message).toMatch(CJK);
+    client.locale = 'en';
+    const en = await client.post(`/api/companies/${companyId}/goals`, goal);
+    const ef = byCode(en.json().errors);
+    expect(ef.not_a_member?.message).toBe('this person is not a member of the company');
+    expect(ef.must_equal_metric?.message).toBe('the main target must be on the goal’s metric');
+    for (const e of en.json().errors as FieldProblem[]) expect(e.message).not.toMatch(CJK);
+
+    // A company's catalog: an entry merged into itself.
+    client.locale = 'zh-TW';
+    const same = await client.post(`/api/companies/${companyId}/catalog/products/x/merge`, { intoId: 'x' });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().errors).toEqual([
+      {
+        path: 'intoId',
+        code: 'same_entry',
+        message: '不能把項目合併到它自己',
+        detail: '不能把項目合併到它自己',
+      },
+    ]);
   });
 });

@@ -20,7 +20,8 @@ export async function renameCatalogEntry(
   const store = ctx.repos.catalog;
   const outcome = await store.rename(companyId, table, id, name.trim());
   if (outcome === 'not_found') throw new AppError('DIMENSION_NOT_FOUND');
-  if (outcome === 'taken') throw new AppError('DIMENSION_NAME_TAKEN', [{ path: 'name', message: 'taken' }]);
+  if (outcome === 'taken')
+    throw new AppError('DIMENSION_NAME_TAKEN', [{ path: 'name', message: 'name_taken' }]);
   await ctx.repos.audit.append(
     {
       companyId,

@@ -214,10 +214,12 @@ export async function createGoal(
   companyId: string,
   spec: GoalSpec,
   lang: Lang,
+  /** The day the grading (and the score saved) is as of; default today in the company's time zone. */
+  today?: string,
 ): Promise<GoalWithGrading> {
   await authorize(ctx, actor, companyId, 'goals.write');
   await checkReferences(ctx, companyId, spec);
-  const grading = await grade(ctx, companyId, asDraft(spec), lang);
+  const grading = await grade(ctx, companyId, asDraft(spec), lang, today);
   const id = newId();
   const at = nowIso(ctx);
   await ctx.repos.goals.create(
@@ -344,9 +346,10 @@ export async function gradeGoalDraft(
   companyId: string,
   spec: GoalSpec,
   lang: Lang,
+  today?: string,
 ): Promise<Grading> {
   await authorize(ctx, actor, companyId, 'goals.read');
-  return grade(ctx, companyId, asDraft(spec), lang);
+  return grade(ctx, companyId, asDraft(spec), lang, today);
 }
 
 /** What grading many drafts of one company shares: read once (gradeGoalDrafts). */
@@ -369,9 +372,12 @@ export async function gradeGoalDrafts(
   specs: readonly GoalSpec[],
   lang: Lang,
   kpiFor: (profile: ProfileRecord) => (where: Record<string, string[]>) => Kpi,
+  /** The day the gradings are as of (a split's or re-plan's `today`); default the company's today. */
+  today?: string,
 ): Promise<Grading[]> {
   await authorize(ctx, actor, companyId, 'goals.read');
-  const company = await companyData(ctx, companyId);
+  const local = await companyData(ctx, companyId);
+  const company = today ? { ...local, today } : local;
   const [catalog, words, freshness] = await Promise.all([
     loadScopeCatalog(ctx, companyId),
     companyWords(ctx, companyId, company.profile),

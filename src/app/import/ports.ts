@@ -76,6 +76,18 @@ export interface ImportSink {
    * answers what the writes left uncounted (lines added and duplicates).
    */
   settle?(): Promise<BatchResult>;
+  /**
+   * The sales lines that repeated an earlier line of the file, as keyed so far (asked once, after
+   * `settle`). `keys` lines were not added, and are not counted among the duplicates either.
+   */
+  repeats?(): { lines: LineRepeats; keys: LineRepeats };
+}
+
+/** Lines of one file that repeat an earlier line of it: how many, and the first file line numbers. */
+export interface LineRepeats {
+  count: number;
+  /** The smallest of their file line numbers (up to 20), ascending. */
+  lines: number[];
 }
 
 /** The imported file's digest and size: computed while the import runs, recorded when it commits. */
@@ -87,10 +99,22 @@ export interface ImportedFile {
 export interface ImportSummary {
   linesRead: number;
   added: number;
+  /** Lines already there before this import (a re-import, an overlapping file): not added. */
   duplicates: number;
   rejected: number;
   firstDate: string | null;
   lastDate: string | null;
+  /**
+   * Sales lines equal to an earlier line of the same order (or, without order ids, an earlier
+   * identical line), every field alike: each imported as a sale of its own (a file pasted twice
+   * doubles its orders this way), so the user is told.
+   */
+  repeatedLines?: LineRepeats | undefined;
+  /**
+   * Sales lines with the order id and line number of an earlier line of the same file: only the
+   * first was imported; not counted in `duplicates` (those were there before this import).
+   */
+  repeatedKeys?: LineRepeats | undefined;
   /** What the import left out and the facts its file lacked: recorded with it (sales and the rest). */
   account?: ImportAccount | undefined;
 }

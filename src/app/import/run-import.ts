@@ -777,5 +777,12 @@ async function pump(
     s.added += r.added;
     s.duplicates += r.duplicates;
   }
+  // Lines that repeat an earlier line of the file: imported as sales of their own (same content) or
+  // not at all (same order id and line number); either way the user is told, with the lines.
+  const repeats = sink.repeats?.();
+  if (repeats) {
+    s.repeatedLines = repeats.lines;
+    s.repeatedKeys = repeats.keys;
+  }
   return s;
 }

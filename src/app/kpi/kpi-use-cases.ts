@@ -24,7 +24,7 @@ export async function getKpi(
   actor: Actor,
   companyId: string,
   input: KpiQueryInput,
-): Promise<KpiResult & { caveats: DataCaveat[]; unknownFilters: UnknownScopeName[] }> {
+): Promise<KpiResult & { caveats: DataCaveat[]; unknownFilters: UnknownScopeName[]; today: string }> {
   await authorize(ctx, actor, companyId, 'kpi.read');
   const checked = validateKpiQuery(input);
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', checked.problems);
@@ -53,11 +53,14 @@ export async function getKpi(
     return { ...kpi, caveats, unknownFilters };
   });
   const shown = kpiResultInCurrencyUnits(result);
+  // The company's today (its time zone, not the asker's): the day the series is marked as of.
+  const today = todayIn(profile.timeZone, ctx.clock.now());
   return {
     ...shown,
-    series: asOfToday(shown.series, todayIn(profile.timeZone, ctx.clock.now())),
+    series: asOfToday(shown.series, today),
     caveats: result.caveats,
     unknownFilters: result.unknownFilters,
+    today,
   };
 }
 

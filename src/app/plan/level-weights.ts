@@ -2,14 +2,15 @@
  * How a ratio goal's children (levels: AOV, conversion, …) make the parent's value: each child's
  * level weighted by its denominator (orders for AOV, visits for conversion, …) — a closed child's
  * own, an open child's last year's for the same period — or by days when last year's is unknown for
- * any child. One definition for the tree's implied value and for re-planning.
+ * any child. A closed child without a value (a month with no orders has no AOV) weighs nothing. One
+ * definition for the tree's implied value and for re-planning.
  */
 import { type DateRange, daysBetween } from '../../core/calendar/dates.ts';
 import type { CalendarSettings } from '../../core/calendar/periods.ts';
 import type { GoalScope } from '../../core/goals/types.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
 import type { Currency } from '../../core/money/currency.ts';
-import { periodState } from '../../core/plan/period-state.ts';
+import { childState, periodState } from '../../core/plan/period-state.ts';
 import type { AppContext } from '../ports.ts';
 import { kpiToGoalUnits, type MetricParts, readMetricParts } from './plan-data.ts';
 import type { PlanGoal } from './ports.ts';
@@ -52,11 +53,18 @@ export async function levelWeights(
   const cell = (t: MetricParts | null, which: keyof MetricParts, k: PlanGoal, i: number | undefined) =>
     i === undefined ? null : (t?.[which].get(memberOf(k))?.[i] ?? null);
   const lyWeight = (k: PlanGoal) => cell(ly, 'denominators', k, index.get(key(k.spec.period)));
-  const weighting: LevelWeighting = kids.every((k) => (lyWeight(k) ?? 0) > 0) ? 'last-year' : 'days';
   const actuals = kids.map((k) =>
     kpiToGoalUnits(metric, cell(now, 'values', k, closedIndex.get(key(k.spec.period))), c.currency),
   );
-  const weights = kids.map((k) => {
+  // Closed with no value (no orders for AOV): its denominator was zero, so it weighs nothing.
+  const noData = kids.map(
+    (k, i) => childState(k.spec.period, c.today, actuals[i] ?? null, false) === 'closed-no-data',
+  );
+  const weighting: LevelWeighting = kids.every((k, i) => noData[i] || (lyWeight(k) ?? 0) > 0)
+    ? 'last-year'
+    : 'days';
+  const weights = kids.map((k, i) => {
+    if (noData[i]) return 0;
     if (weighting === 'days') return daysBetween(k.spec.period.start, k.spec.period.end);
     const own = cell(now, 'denominators', k, closedIndex.get(key(k.spec.period)));
     return own !== null && own > 0 ? own : (lyWeight(k) ?? 0);

@@ -15,6 +15,8 @@ export async function gradedRevisions(
   actor: Actor,
   companyId: string,
   revisions: readonly TargetRevision[],
+  /** The day the grades are as of (a re-plan's `today`); default the company's today. */
+  today?: string,
 ): Promise<TargetRevision[]> {
   if (revisions.length === 0) return [];
   // Grades are letters and a score: the language only words the findings, which are not stored.
@@ -25,6 +27,7 @@ export async function gradedRevisions(
     revisions.map((r) => r.spec),
     'zh-TW',
     (profile) => batchedKpi(ctx.repos.kpi, companyId, profile),
+    today,
   );
   return revisions.map((r, i) => {
     const g = gradings[i];

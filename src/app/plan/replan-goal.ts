@@ -8,7 +8,8 @@
 import { daysBetween } from '../../core/calendar/dates.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { isAdditive } from '../../core/goals/metric-kinds.ts';
-import { periodState } from '../../core/plan/period-state.ts';
+import type { GoalSpec } from '../../core/goals/types.ts';
+import { type ChildState, periodState } from '../../core/plan/period-state.ts';
 import { replan, replanRatio } from '../../core/plan/replan.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import { loadDataFreshness } from '../data/freshness.ts';
@@ -32,7 +33,13 @@ export interface ReplanChildView {
   id: string;
   periodId: string | null;
   period: { start: string; end: string };
+  /** Closed with an actual: what the re-plan closes at its actual. */
   closed: boolean;
+  /**
+   * Where the period stands: a closed level without a value (no orders: no AOV) is 'closed-no-data',
+   * neither reached nor missed, not re-targeted.
+   */
+  state: ChildState;
   locked: boolean;
   actual: number | null;
   target: number;
@@ -41,6 +48,7 @@ export interface ReplanChildView {
 
 export interface ReplanView {
   goalId: string;
+  metric: GoalSpec['metric'];
   mode: 'spread' | 'keep';
   /** false: a ratio (AOV, conversion, …): levels, weighted by `weighting`, never summed. */
   additive: boolean;
@@ -123,6 +131,7 @@ export async function replanGoal(
   if (!req.dryRun) await saveReplan(ctx, actor, companyId, goalId, revisions, req.reason, summary);
   return {
     goalId,
+    metric,
     mode: req.mode,
     additive: true,
     weighting: 'sum',
@@ -142,6 +151,7 @@ export async function replanGoal(
       periodId: k.node?.periodId ?? null,
       period: k.spec.period,
       closed: r.closed.includes(i),
+      state: periodState(k.spec.period, l.today),
       locked: k.node?.locked ?? false,
       actual: actuals.get(k.id) ?? null,
       target: k.spec.target.value,
@@ -157,7 +167,8 @@ export async function replanGoal(
  * year's orders for AOV, …), each open child's last year's for the same period; by days when last
  * year is unknown for any child (the view says which). `spread` closes the finished children at their
  * actual levels and moves the open, unlocked ones by one factor until that value is the target;
- * `keep` shows the one level the open periods now need.
+ * `keep` shows the one level the open periods now need. A finished child without a level (no orders:
+ * no AOV) is closed with no data: kept as it is, of no weight, counted neither short nor ahead.
  */
 async function replanLevels(
   ctx: AppContext,
@@ -203,6 +214,7 @@ async function replanLevels(
   const currentLevel = toDate.get(goalId) ?? null;
   return {
     goalId,
+    metric: spec.metric,
     mode: req.mode,
     additive: false,
     weighting,
@@ -222,6 +234,7 @@ async function replanLevels(
       periodId: k.node?.periodId ?? null,
       period: k.spec.period,
       closed: r.closed.includes(i),
+      state: r.noData.includes(i) ? 'closed-no-data' : periodState(k.spec.period, l.today),
       locked: k.node?.locked ?? false,
       actual: rows[i]?.actual ?? toDate.get(k.id) ?? null,
       target: k.spec.target.value,
@@ -278,9 +291,9 @@ async function saveReplan(
   goalId: string,
   revisions: readonly TargetRevision[],
   reason: string,
-  summary: Record<string, unknown>,
+  summary: Record<string, unknown> & { today: string },
 ): Promise<void> {
-  const graded = await gradedRevisions(ctx, actor, companyId, revisions);
+  const graded = await gradedRevisions(ctx, actor, companyId, revisions, summary.today);
   const at = nowIso(ctx);
   const ok = await ctx.repos.plans.revise(companyId, graded, new Map(), reason, actor.userId, at);
   if (!ok) throw new AppError('VERSION_CONFLICT');

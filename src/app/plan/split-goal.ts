@@ -14,7 +14,7 @@ import {
 } from '../../core/calendar/dates.ts';
 import type { CalendarSettings } from '../../core/calendar/periods.ts';
 import { todayIn } from '../../core/calendar/time-zones.ts';
-import { AppError } from '../../core/errors/app-error.ts';
+import { AppError, fieldProblem } from '../../core/errors/app-error.ts';
 import { rangeCoverage } from '../../core/goals/data-freshness.ts';
 import { isAdditive, isPercentMetric } from '../../core/goals/metric-kinds.ts';
 import {
@@ -28,6 +28,7 @@ import type { Currency } from '../../core/money/currency.ts';
 import { childPeriods } from '../../core/plan/child-periods.ts';
 import { taiwanHolidayYear } from '../../core/plan/holiday-windows.ts';
 import { planNote } from '../../core/plan/messages.ts';
+import { seasonalWindow } from '../../core/plan/seasonal.ts';
 import { cellKey, impliedLevel, type SplitResult, splitTarget } from '../../core/plan/split.ts';
 import {
   dimensionOf,
@@ -182,7 +183,7 @@ async function gradingBaseline(ctx: AppContext, companyId: string, l: Loaded): P
 }
 
 function cannot(reasonEn: string, reasonZh: string): AppError {
-  return new AppError('PLAN_CANNOT_SPLIT', [{ path: 'by', message: reasonEn }], {
+  return new AppError('PLAN_CANNOT_SPLIT', [fieldProblem('by', reasonEn, reasonZh)], {
     reason: reasonEn,
     reasonZh,
   });
@@ -251,6 +252,8 @@ export interface ComputedSplit {
   lastYearStarts: string[];
   /** Last year by day (week) × member composed from the day shape and the month shares. */
   composed: boolean;
+  /** Seasonal: the data's last known day when the data ends before the history the profile wants. */
+  historyEnds: string | null;
 }
 
 /** Reads what the method needs and computes the split (no writes). */
@@ -350,15 +353,17 @@ export async function computeSplit(
   const lastYearPeriod = (lyTotal ?? []).map((row) => row[0] ?? null);
 
   let history = null;
-  if (req.method === 'seasonal') {
-    const histEnd = addDays(anchor, -1);
-    const histStart = addDays(addMonths(anchor, -36), 1);
+  // Seasonal: learned from the days the data covers only (stale data: up to its last known day, the
+  // later days are not zero sales), said in a note.
+  const window = req.method === 'seasonal' ? seasonalWindow(anchor, fresh) : null;
+  if (window?.range) {
     const days: DateRange[] = [];
-    for (let d = histStart; d <= histEnd; d = addDays(d, 1)) days.push({ start: d, end: d });
+    for (let d = window.range.start; d <= window.range.end; d = addDays(d, 1))
+      days.push({ start: d, end: d });
     const metric = isAdditive(spec.metric) ? spec.metric : 'revenue';
     const daily = await readMetric(ctx.repos.kpi, companyId, l.settings, metric, spec.scope, null, days);
     const values = daily?.get('') ?? [];
-    history = { start: histStart, values: days.map((_, i) => values[i] ?? 0) };
+    history = { start: window.range.start, values: days.map((_, i) => values[i] ?? 0) };
   }
 
   const manual =
@@ -382,6 +387,7 @@ export async function computeSplit(
     lastYear: req.method === 'last-year' ? (lyWeights?.map((r) => r.map((v) => v ?? 0)) ?? null) : null,
     lastYearCoverage: lyRead?.coverage ?? null,
     history,
+    historyEnds: window?.dataEnds ?? null,
     holidays: taiwanHolidayYear,
     memberHistory: m?.recent ?? null,
     ...(locks ? { locks } : {}),
@@ -397,6 +403,7 @@ export async function computeSplit(
     lastYearPeriod,
     lastYearStarts: lyPeriods.map((p) => p.start),
     composed,
+    historyEnds: window?.dataEnds ?? null,
   };
 }
 
@@ -527,8 +534,14 @@ export async function splitGoal(
       ),
     );
     // Every child graded like a goal of its own, in bulk: the children's KPI questions read together.
-    const gradings = await gradeGoalDrafts(ctx, actor, companyId, specs, lang, (profile) =>
-      batchedKpi(ctx.repos.kpi, companyId, profile),
+    const gradings = await gradeGoalDrafts(
+      ctx,
+      actor,
+      companyId,
+      specs,
+      lang,
+      (profile) => batchedKpi(ctx.repos.kpi, companyId, profile),
+      l.today,
     );
     const goals: NewPlanGoal[] = [];
     for (const [i, ch] of children.entries()) {
@@ -601,7 +614,7 @@ export async function splitGoal(
         ),
     children,
     notes: [...result.notes, ...(c.composed && c.additive ? (['LAST_YEAR_DAY_SHAPE'] as const) : [])].map(
-      planNote,
+      (code) => planNote(code, { date: c.historyEnds ?? '' }),
     ),
     curve: [...byMonth.entries()].map(([period, e]) => ({
       period,

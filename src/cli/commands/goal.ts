@@ -252,7 +252,8 @@ export function registerGoalCommand(program: Command): void {
           strategies: d.strategies ?? [],
           notes: '',
         };
-        const saved = await createGoal(rt.ctx, actor, companyId, spec, lang);
+        // Saved with the grading as of the day the sentence was read (--today).
+        const saved = await createGoal(rt.ctx, actor, companyId, spec, lang, opts.today);
         const unknown = Object.entries(parsed.unknownNames).map(([k, v]) =>
           say(
             `  not in your data (${dimensionName(k, lang)}): ${v.join(', ')}`,

@@ -11,6 +11,7 @@ import { undoImport } from '../../app/import/undo-import.ts';
 import { type DataGap, dataGapMessage, isDataGap } from '../../core/ingest/data-gaps.ts';
 import { describeProblem } from '../../core/ingest/problem-messages.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
+import { repeatedLinesMessage } from '../../core/ingest/repeated-lines.ts';
 import { cliLang, say } from '../language.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { progressLine } from '../progress.ts';
@@ -101,7 +102,10 @@ export function registerImportCommand(program: Command): void {
       'import nothing if any line has a problem (default: problem lines are rejected and listed, the rest imported)',
     )
     .option('--as <user>', 'the member recorded as importing (e-mail; default: the first owner)')
-    .option('--json', 'print {"added","duplicates","rejected","errors":[...]}')
+    .option(
+      '--json',
+      'print {"added","duplicates","rejected","repeatedLines","repeatedKeys","errors":[...]} (repeats: {"count","lines"})',
+    )
     .action(async (kind: string, file: string, opts: ImportOpts) => {
       if (!KINDS.includes(kind as ImportKind))
         fail('kind must be sales, marketing or satisfaction', '類型須為 sales、marketing 或 satisfaction');
@@ -199,6 +203,10 @@ export function registerImportCommand(program: Command): void {
               dateOrder: result.decisions.dateOrder,
               currency: result.currency,
               orders: result.orders,
+              // Lines repeating an earlier line of the file: imported each (same content) or not at all
+              // (same order id and line number); { count, lines: the first file line numbers }.
+              repeatedLines: result.repeatedLines ?? { count: 0, lines: [] },
+              repeatedKeys: result.repeatedKeys ?? { count: 0, lines: [] },
               gaps: gapLines.map(([g]) => g),
               seconds: secs,
               errors,
@@ -215,6 +223,10 @@ export function registerImportCommand(program: Command): void {
                   ? `  ${result.duplicates} lines were imported before: a re-import does not update returns, refunds or status changes completed since (to take this file's figures: pacer import-undo <earlier import id>, then import it again)`
                   : `  ${result.duplicates} 筆明細先前已匯入：重新匯入不會更新之後才完成的退貨、退款或狀態變更（要改用這個檔案的數字：pacer import-undo <先前的匯入編號>，再匯入一次）`
                 : '',
+              ...(['lines', 'keys'] as const).map((k) => {
+                const repeats = k === 'lines' ? result.repeatedLines : result.repeatedKeys;
+                return repeats && repeats.count > 0 ? `  ${repeatedLinesMessage(k, repeats, locale)}` : '';
+              }),
               ...gapLines.map(([g, lines]) => `  ${dataGapMessage(g, lines, locale, 'import')}`),
               ...errors
                 .slice(0, 20)

@@ -16,9 +16,11 @@ import { replanGoal } from '../../app/plan/replan-goal.ts';
 import { splitGoal } from '../../app/plan/split-goal.ts';
 import { createStagePlan } from '../../app/plan/stage-plan.ts';
 import { isLocalDate } from '../../core/calendar/dates.ts';
-import { isMoneyMetric, PERCENT_METRICS } from '../../core/goals/metric-kinds.ts';
+import { isAdditive, isLowerBetter, isMoneyMetric, PERCENT_METRICS } from '../../core/goals/metric-kinds.ts';
 import type { Lang } from '../../core/goals/types.ts';
 import type { KpiMetric } from '../../core/kpi/types.ts';
+import { closedNoDataText } from '../../core/plan/messages.ts';
+import { childState, tallyPeriods } from '../../core/plan/period-state.ts';
 import { COMPANY_STAGES, type CompanyStage } from '../../core/plan/stage-templates.ts';
 import {
   SPLIT_DIMENSIONS,
@@ -110,10 +112,22 @@ const amount = (metric: string, n: number) =>
       ? n.toLocaleString('en', { maximumFractionDigits: 0 })
       : money(n);
 
-function treeLines(n: PlanNodeView, depth: number, out: string[]): void {
+/** A closed level without a value (no orders: no AOV), in the CLI's language. */
+const noData = (metric: string) => {
+  const t = closedNoDataText(metric as KpiMetric);
+  return say(t.en, t.zhTW);
+};
+
+function treeLines(n: PlanNodeView, depth: number, out: string[], today: string): void {
   const lock = n.locked ? ' 🔒' : '';
   const v = (x: number) => amount(n.metric, x);
-  const actual = n.actual === null ? '' : `  ${say('actual', '實際')} ${v(n.actual)}`;
+  const additive = isAdditive(n.metric as KpiMetric);
+  const actual =
+    n.actual !== null
+      ? `  ${say('actual', '實際')} ${v(n.actual)}`
+      : childState(n.period, today, n.actual, additive) === 'closed-no-data'
+        ? `  (${noData(n.metric)})`
+        : '';
   const gap =
     n.mismatch !== null && n.mismatch !== 0
       ? `  ⚠ ${say('children', '子目標合計')} ${v(n.childrenTotal ?? 0)} (${n.mismatch > 0 ? '+' : ''}${v(n.mismatch)})`
@@ -122,7 +136,7 @@ function treeLines(n: PlanNodeView, depth: number, out: string[]): void {
   out.push(
     `${'  '.repeat(depth)}${n.periodId ?? n.period.start}${n.member ? ` · ${n.member}` : ''}  ${v(n.target)}${lock}${actual}${gap}${implied}  [${n.id}]`,
   );
-  for (const c of n.children) treeLines(c, depth + 1, out);
+  for (const c of n.children) treeLines(c, depth + 1, out, today);
 }
 
 export function registerPlanCommand(program: Command): void {
@@ -232,7 +246,21 @@ export function registerPlanCommand(program: Command): void {
         const { companyId, actor } = await ownerOf(rt, opts);
         const tree = await getPlanTree(rt.ctx, actor, companyId, goalId, opts.today);
         const lines: string[] = [`${tree.goal.name}  ${amount(tree.goal.metric, tree.goal.target)}`];
-        for (const c of tree.children) treeLines(c, 1, lines);
+        for (const c of tree.children) treeLines(c, 1, lines, tree.today);
+        // The closed periods' results: one with no data (no orders: no AOV) is neither reached nor missed.
+        const metric = tree.goal.metric as KpiMetric;
+        const tally = tallyPeriods(
+          tree.children.filter((c) => c.periodId !== null),
+          tree.today,
+          { additive: isAdditive(metric), lowerIsBetter: isLowerBetter(metric) },
+        );
+        if (tally.closed > 0)
+          lines.push(
+            say(
+              `Closed periods: ${tally.closed} (${tally.reached} reached, ${tally.missed} missed)${tally.noData > 0 ? `; ${tally.noData} with no data, counted as neither` : ''}`,
+              `已結束 ${tally.closed} 期(達成 ${tally.reached} 期、未達成 ${tally.missed} 期)${tally.noData > 0 ? `;${tally.noData} 期沒有資料,不計入達成或未達成` : ''}`,
+            ),
+          );
         output(opts.json, { goal: tree.goal, children: tree.children }, lines.join('\n'));
       });
     });
@@ -364,7 +392,7 @@ export function registerPlanCommand(program: Command): void {
                 ),
             ...v.children.map(
               (c) =>
-                `  ${c.periodId ?? c.period.start}${c.closed ? say(' (closed)', '(已結束)') : ''}\t${money(c.target)} → ${money(c.newTarget)}${c.actual === null ? '' : `\t${say('actual', '實際')} ${money(c.actual)}`}`,
+                `  ${c.periodId ?? c.period.start}${c.closed ? say(' (closed)', '(已結束)') : c.state === 'closed-no-data' ? ` (${noData(v.metric)})` : ''}\t${money(c.target)} → ${money(c.newTarget)}${c.actual === null ? '' : `\t${say('actual', '實際')} ${money(c.actual)}`}`,
             ),
           ];
           output(opts.json, v, lines.join('\n'));

@@ -2,7 +2,11 @@ import type { ErrorCode, MessageLocale } from './catalogue.ts';
 
 export interface FieldError {
   path: string;
-  /** In English (what the API's `errors[].message` carries). */
+  /**
+   * What is wrong: a code worded in both languages by the field messages (core/errors/field-messages.ts,
+   * the contract's FIELD_MESSAGES), or, with `messages`, the English sentence. The server and the CLI
+   * put it in the request's language (src/server/validation-errors.ts localizeField).
+   */
   message: string;
   /** The message in each language, where the check that found the problem words it for people. */
   messages?: Readonly<Record<MessageLocale, string>>;
@@ -14,12 +18,6 @@ export const fieldProblem = (path: string, en: string, zh: string): FieldError =
   message: en,
   messages: { en, 'zh-TW': zh },
 });
-
-/** A field problem's message in `locale` (both languages, Chinese first, when it is not known). */
-export function fieldMessage(f: FieldError, locale: MessageLocale | null): string {
-  if (!f.messages) return f.message;
-  return locale ? f.messages[locale] : `${f.messages['zh-TW']} / ${f.messages.en}`;
-}
 
 /** An expected failure of a use case, named by a catalogue code; the server turns it into problem+json. */
 export class AppError extends Error {

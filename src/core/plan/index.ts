@@ -2,8 +2,18 @@
 export { type AllocationCell, allocateWithLocks, distribute } from './allocate.ts';
 export { childPeriods, fiscalQuarterOf } from './child-periods.ts';
 export { taiwanHolidayYear } from './holiday-windows.ts';
-export { planNote } from './messages.ts';
-export { type PeriodState, periodState } from './period-state.ts';
+export { closedNoDataText, planNote } from './messages.ts';
+export {
+  CHILD_STATES,
+  type ChildState,
+  childState,
+  type PeriodResult,
+  type PeriodState,
+  type PeriodTally,
+  periodResult,
+  periodState,
+  tallyPeriods,
+} from './period-state.ts';
 export { type ReplanChild, type ReplanInput, type ReplanResult, replan } from './replan.ts';
 export {
   type DailyHistory,
@@ -12,7 +22,9 @@ export {
   type HolidayYear,
   type ProfileLevel,
   type SeasonalProfile,
+  type SeasonalWindow,
   seasonalProfile,
+  seasonalWindow,
 } from './seasonal.ts';
 export {
   additiveMismatch,

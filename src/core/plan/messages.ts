@@ -1,4 +1,5 @@
-/** What each plan note says, in both languages. */
+/** What each plan note says, in both languages; what a closed period without data says. */
+import type { KpiMetric } from '../kpi/types.ts';
 import type { PlanNote, PlanNoteCode } from './types.ts';
 
 const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
@@ -13,6 +14,10 @@ const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
   ONE_YEAR_SHRUNK: {
     en: 'One year of history: the yearly and holiday effects are taken at half strength.',
     zhTW: '僅有一年歷史:年度季節與節日效果以一半強度採用。',
+  },
+  SEASONAL_DATA_ENDS: {
+    en: 'Your sales data ends on {date}: the days after it are not read as no sales. The shares are estimated from the history the data covers (the same calendar days of earlier years).',
+    zhTW: '您的銷售資料只到 {date}:之後的日子不當作沒有銷售。各期間的比例改由資料涵蓋的歷史推估(取往年同一段日期)。',
   },
   SEASONAL_LEARNED: {
     en: 'Seasonality learned from your own years of sales: weekdays, the year’s shape, and holidays (Lunar New Year, Dragon Boat, Mid-Autumn, public holidays) on this year’s dates.',
@@ -68,6 +73,72 @@ const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
   },
 };
 
-export function planNote(code: PlanNoteCode): PlanNote {
-  return { code, ...TEXT[code] };
+/** A note in both languages; `params` fill its {placeholders} (e.g. {date}). */
+export function planNote(code: PlanNoteCode, params: Readonly<Record<string, string>> = {}): PlanNote {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+  return { code, en: fill(TEXT[code].en), zhTW: fill(TEXT[code].zhTW) };
+}
+
+/**
+ * What a closed period of a level says when it has no value (its denominator was zero: a month over
+ * with no orders has no AOV): closed, what was missing, and that the level cannot be computed.
+ */
+const NO_DATA: Partial<Record<KpiMetric, { en: string; zhTW: string }>> = {
+  aov: {
+    en: 'Closed, no orders: no average order value to compute',
+    zhTW: '已結束,沒有訂單,無法計算客單價',
+  },
+  conversion_rate: {
+    en: 'Closed, no visits: no conversion rate to compute',
+    zhTW: '已結束,沒有造訪,無法計算轉換率',
+  },
+  cac: {
+    en: 'Closed, no new customers: no acquisition cost to compute',
+    zhTW: '已結束,沒有新客戶,無法計算客戶取得成本',
+  },
+  roas: {
+    en: 'Closed, no marketing spend: no return on ad spend to compute',
+    zhTW: '已結束,沒有行銷費用,無法計算廣告投資報酬率',
+  },
+  csat: {
+    en: 'Closed, no survey responses: no satisfaction score to compute',
+    zhTW: '已結束,沒有滿意度回覆,無法計算客戶滿意度',
+  },
+  nps: {
+    en: 'Closed, no survey responses: no Net Promoter Score to compute',
+    zhTW: '已結束,沒有推薦意願回覆,無法計算淨推薦值',
+  },
+  market_share: {
+    en: 'Closed, no market size: no market share to compute',
+    zhTW: '已結束,沒有市場規模資料,無法計算市場占有率',
+  },
+  retention_rate: {
+    en: 'Closed, no customers the period before: no retention rate to compute',
+    zhTW: '已結束,前一期沒有客戶,無法計算留存率',
+  },
+  churn_rate: {
+    en: 'Closed, no customers the period before: no churn rate to compute',
+    zhTW: '已結束,前一期沒有客戶,無法計算流失率',
+  },
+  repeat_purchase_rate: {
+    en: 'Closed, no customers: no repeat-purchase rate to compute',
+    zhTW: '已結束,沒有客戶,無法計算回購率',
+  },
+  clv: {
+    en: 'Closed, no customers lost or none at all: no lifetime value to compute',
+    zhTW: '已結束,沒有客戶或沒有流失,無法計算客戶終身價值',
+  },
+  revenue_per_rep: {
+    en: 'Closed, no reps with sales: no revenue per rep to compute',
+    zhTW: '已結束,沒有業務的銷售,無法計算每位業務營收',
+  },
+};
+
+const NO_DATA_ANY = {
+  en: 'Closed, no data: nothing to compute',
+  zhTW: '已結束,沒有資料,無法計算',
+};
+
+export function closedNoDataText(metric: KpiMetric): { en: string; zhTW: string } {
+  return NO_DATA[metric] ?? NO_DATA_ANY;
 }

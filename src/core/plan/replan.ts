@@ -6,7 +6,7 @@
  */
 import { daysBetween } from '../calendar/dates.ts';
 import { allocateWithLocks } from './allocate.ts';
-import { periodState } from './period-state.ts';
+import { childState, periodState } from './period-state.ts';
 
 export interface ReplanChild {
   start: string;
@@ -121,7 +121,13 @@ export interface RatioReplanInput {
 }
 
 export interface RatioReplanResult {
+  /** Closed children with an actual level. */
   closed: number[];
+  /**
+   * Closed children without one (a month over with no orders has no AOV): neither reached nor
+   * missed, not re-targeted, and of no weight in the parent's value (their denominator was zero).
+   */
+  noData: number[];
   /** The closed children's actual level and planned level (weighted); null with none closed. */
   closedActual: number | null;
   closedTarget: number | null;
@@ -152,12 +158,16 @@ const weighted = (pairs: readonly [number, number][]): number | null => {
 export function replanRatio(input: RatioReplanInput): RatioReplanResult {
   const kids = input.children;
   const closed: number[] = [];
+  const noData: number[] = [];
   const open: number[] = [];
   kids.forEach((c, i) => {
-    if (periodState(c, input.today) === 'closed' && c.actual !== null) closed.push(i);
+    const s = childState(c, input.today, c.actual, false);
+    if (s === 'closed') closed.push(i);
+    else if (s === 'closed-no-data') noData.push(i);
     else open.push(i);
   });
-  const w = (i: number) => Math.max(0, kids[i]?.weight ?? 0);
+  const without = new Set(noData);
+  const w = (i: number) => (without.has(i) ? 0 : Math.max(0, kids[i]?.weight ?? 0));
   const totalW = kids.reduce((s, _c, i) => s + w(i), 0);
   const closedSum = closed.reduce((s, i) => s + (kids[i]?.actual ?? 0) * w(i), 0);
   const openW = open.reduce((s, i) => s + w(i), 0);
@@ -182,6 +192,7 @@ export function replanRatio(input: RatioReplanInput): RatioReplanResult {
   }
   return {
     closed,
+    noData,
     closedActual: weighted(closed.map((i) => [kids[i]?.actual ?? 0, w(i)])),
     closedTarget: weighted(closed.map((i) => [kids[i]?.target ?? 0, w(i)])),
     requiredLevel,

@@ -14,7 +14,8 @@
  * profile is flat (equal by days). Pure: the holiday calendar is a parameter.
  */
 import { civilFromDays } from '../calendar/civil-days.ts';
-import { type DateRange, toDayNumber } from '../calendar/dates.ts';
+import { addDays, addMonths, type DateRange, toDayNumber } from '../calendar/dates.ts';
+import { rangeCoverage } from '../goals/data-freshness.ts';
 import type { PlanNoteCode } from './types.ts';
 
 /** A holiday's window around its date in one year (offsets in days, inclusive). */
@@ -40,6 +41,36 @@ export interface DailyHistory {
 }
 
 export type ProfileLevel = 'full' | 'one_year' | 'weekday' | 'equal';
+
+/** How far back a seasonal profile learns: three years of days. */
+export const SEASONAL_HISTORY_MONTHS = 36;
+
+export interface SeasonalWindow {
+  /** The days to learn from: the part of the window the data covers; null when it covers none. */
+  range: DateRange | null;
+  /** The data's last known day when it ends before the day before the anchor (stale data), else null. */
+  dataEnds: string | null;
+}
+
+/**
+ * The history a seasonal profile learns from, for a plan anchored on `anchor` (the goal's start, or
+ * today when that is sooner): the 36 months up to the day before it, or up to the last day the data
+ * knows (`knownThrough`, core/goals/data-freshness.ts) when the data ends sooner, from the first sale
+ * on. Days after the data ends are not zero sales: they are left out, so every share comes from days
+ * the data covers (the yearly shape from the same calendar days of earlier years).
+ */
+export function seasonalWindow(
+  anchor: string,
+  data: { firstSaleDate: string | null; knownThrough: string | null },
+): SeasonalWindow {
+  const before = addDays(anchor, -1);
+  const end = data.knownThrough !== null && data.knownThrough < before ? data.knownThrough : before;
+  const covered = rangeCoverage({ start: addDays(addMonths(end, -SEASONAL_HISTORY_MONTHS), 1), end }, data);
+  const dataEnds = end < before ? end : null;
+  // The covered part ends on `end` (never after the last known day), so it is its last coveredDays.
+  if (covered.coveredDays === 0) return { range: null, dataEnds };
+  return { range: { start: addDays(end, 1 - covered.coveredDays), end }, dataEnds };
+}
 
 export interface SeasonalProfile {
   /** One non-negative weight per day of the target range. */

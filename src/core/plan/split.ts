@@ -36,8 +36,13 @@ export interface SplitInput {
    * sales); when the data covers less than half of last year's dates the split is equal by days.
    */
   lastYearCoverage?: readonly number[] | null;
-  /** seasonal: the scope's daily history (several years at best). */
+  /**
+   * seasonal: the scope's daily history (several years at best) over the days the data covers
+   * (`seasonalWindow`): never the days after the data ends, which are not zero sales.
+   */
   history?: DailyHistory | null;
+  /** seasonal: the data's last known day when it ends before the plan's history would (said in a note). */
+  historyEnds?: string | null;
   holidays?: HolidayCalendar;
   /** Recent actual per member (their shares weigh the members under seasonal and ramp). */
   memberHistory?: readonly number[] | null;
@@ -130,6 +135,7 @@ export function splitTarget(input: SplitInput): SplitResult {
       input.history && input.holidays ? seasonalProfile(input.history, input.period, input.holidays) : null;
     profileLevel = profile?.level ?? 'equal';
     notes.push(profile?.note ?? 'NO_HISTORY_EQUAL');
+    if (input.historyEnds) notes.push('SEASONAL_DATA_ENDS');
     if (profile) {
       daily = profile.weights;
       periodWeights = periods.map((p) => {

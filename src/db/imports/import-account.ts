@@ -32,7 +32,8 @@ export async function recordImportAccount(
    */
   const addedPerDay = async (sent: Record<string, number> | undefined, blank: boolean) => {
     if (s.added === 0 || (sent && Object.keys(sent).length === 0)) return [];
-    if (s.duplicates === 0 && sent) return Object.entries(sent);
+    // Every line sent was added: none was there before, none repeated an earlier line's key.
+    if (s.duplicates === 0 && (s.repeatedKeys?.count ?? 0) === 0 && sent) return Object.entries(sent);
     if (s.firstDate === null || s.lastDate === null) return [];
     let q = k
       .selectFrom('sales_lines')

@@ -183,6 +183,8 @@ export function createKyselySink(
   interface SentBatch {
     rows: LineRow[];
     lines: RollupLine[];
+    /** Lines whose order id and line number an earlier line of the file has: never added, not duplicates. */
+    repeatedKeys: number;
     inserts: Promise<{ id: unknown; order_id: string; line_no: unknown }[]>[];
   }
 
@@ -218,6 +220,7 @@ export function createKyselySink(
       rolled = new LineRollups(prior !== undefined);
     }
     const lines: RollupLine[] = [];
+    const repeatedBefore = keyer.repeatedKeys.count;
     const rows: LineRow[] = records.map((r) => {
       const { orderId, lineNo } = keyer.key(r);
       const line: RollupLine = {
@@ -269,7 +272,7 @@ export function createKyselySink(
       done.catch(() => undefined);
       inserts.push(done);
     }
-    return { rows, lines, inserts };
+    return { rows, lines, inserts, repeatedKeys: keyer.repeatedKeys.count - repeatedBefore };
   }
 
   /**
@@ -326,7 +329,7 @@ export function createKyselySink(
       if (roll.rollupsDue) await writeRollups(roll.rollups.drain());
       if (roll.ordersDue) await writeOrders.flush(roll.orders);
     }
-    return { added, duplicates: batch.rows.length - added } satisfies BatchResult;
+    return { added, duplicates: batch.rows.length - added - batch.repeatedKeys } satisfies BatchResult;
   }
 
   /**
@@ -359,6 +362,7 @@ export function createKyselySink(
   return {
     pipeline: 2,
     writeSales,
+    repeats: () => keyer.repeats(),
     async complete() {
       await rolling;
       if (rolled === null) return;

@@ -251,8 +251,12 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
     async settle() {
       const count = staged;
       staged = 0;
-      return counted(count, await thread.call<number>({ op: 'settle' }));
+      const added = await thread.call<number>({ op: 'settle' });
+      // A line whose order id and line number an earlier line of the file has was not added, and was
+      // not there before either: told apart (repeats), not a duplicate.
+      return { added, duplicates: count - added - keyer.repeatedKeys.count };
     },
+    repeats: () => keyer.repeats(),
     async writeMarketing(records) {
       if (records.length === 0) return { added: 0, duplicates: 0 };
       const rows: unknown[] = [];

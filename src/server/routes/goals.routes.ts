@@ -82,12 +82,14 @@ export function goalRoutes(app: FastifyInstance, deps: RouteDeps): void {
       },
     },
     async (req, reply) => {
+      const { today, ...input } = req.body;
       const goal = await createGoal(
         ctx,
         requireActor(req),
         req.params.companyId,
-        toSpec(req.body),
+        toSpec(input),
         requestLocale(req),
+        today,
       );
       return reply.code(201).send(goal);
     },
@@ -126,8 +128,17 @@ export function goalRoutes(app: FastifyInstance, deps: RouteDeps): void {
         response: { 200: gradingSchema },
       },
     },
-    async (req) =>
-      gradeGoalDraft(ctx, requireActor(req), req.params.companyId, toSpec(req.body), requestLocale(req)),
+    async (req) => {
+      const { today, ...input } = req.body;
+      return gradeGoalDraft(
+        ctx,
+        requireActor(req),
+        req.params.companyId,
+        toSpec(input),
+        requestLocale(req),
+        today,
+      );
+    },
   );
 
   r.get(

@@ -82,6 +82,8 @@ function jobView(req: FastifyRequest, job: ImportJobState) {
           rejected: job.result.rejected,
           firstDate: job.result.firstDate,
           lastDate: job.result.lastDate,
+          repeatedLines: job.result.repeatedLines,
+          repeatedKeys: job.result.repeatedKeys,
           orders: ordersView(job.result.orders ?? null, job.result.currency),
         }
       : null,

@@ -63,10 +63,10 @@ export function zodFieldErrors(
 }
 
 /**
- * Field errors of a server problem (`errors[]`). The server's field messages are codes ("taken",
- * "too_common") or validator sentences in English: known codes get their message in the UI language,
- * a field's own `detail` (localized by the server) comes next, anything else shows the problem's
- * `detail`.
+ * Field errors of a server problem (`errors[]`). The server words each field problem in the UI
+ * language (Accept-Language) and names it by a `code` where it has one ("taken", "too_common"):
+ * codes the UI words itself get its message, a field's own `detail` comes next, anything else shows
+ * the problem's `detail`.
  */
 export function problemFieldErrors(
   error: unknown,
@@ -81,9 +81,8 @@ export function problemFieldErrors(
     if (name.length === 0) continue;
     const key = JSON.stringify(name);
     const entry = byKey.get(key) ?? { name, errors: [] };
-    const known = /^[a-z][a-z0-9_]*$/.test(e.message)
-      ? t(`fieldErrors.${e.message}`, { defaultValue: '' })
-      : '';
+    const code = e.code ?? e.message;
+    const known = /^[a-z][a-z0-9_]*$/.test(code) ? t(`fieldErrors.${code}`, { defaultValue: '' }) : '';
     const text = known || e.detail || fallback;
     if (!entry.errors.includes(text)) entry.errors.push(text);
     byKey.set(key, entry);

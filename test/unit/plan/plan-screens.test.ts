@@ -5,7 +5,11 @@ import type { PlanNode } from '../../../src/web/features/plan/plan-api.ts';
 import { planChartOption } from '../../../src/web/features/plan/plan-chart-options.ts';
 import {
   actualCurve,
+  closedChildren,
   dimensionKey,
+  levelTally,
+  noDataText,
+  nodeState,
   PERIOD_STATE_KEY,
   replanGap,
 } from '../../../src/web/features/plan/plan-view.ts';
@@ -23,11 +27,11 @@ const text = (messages: Messages, key: string): string => {
 const fill = (s: string, amount: string) => s.replace('{{amount}}', amount);
 
 describe('the re-plan preview', () => {
-  it('names each period’s state on its own: closed, in progress, not started (never "running / ahead")', () => {
+  it('names each period’s state on its own: closed, closed with no data, in progress, not started (never "running / ahead")', () => {
     const zh = Object.values(PERIOD_STATE_KEY).map((k) => text(zhTW, k));
     const eng = Object.values(PERIOD_STATE_KEY).map((k) => text(en, k));
-    expect(zh).toEqual(['已結束', '進行中', '未開始']);
-    expect(eng).toEqual(['Closed', 'In progress', 'Not started']);
+    expect(zh).toEqual(['已結束', '已結束,無資料', '進行中', '未開始']);
+    expect(eng).toEqual(['Closed', 'Closed, no data', 'In progress', 'Not started']);
     for (const s of [...zh, ...eng]) expect(s).not.toContain('/');
   });
 
@@ -107,5 +111,56 @@ describe('the plan chart marks the period in progress as the KPI charts do', () 
     const series = option.series as { name?: string; markArea?: unknown }[];
     expect(series.filter((s) => s.markArea)).toHaveLength(0);
     expect(series.filter((s) => s.name === 'Actual')).toHaveLength(1);
+  });
+});
+
+describe('a closed month of a level with no orders on the plan page', () => {
+  const node = (periodId: string, start: string, end: string, actual: number | null) =>
+    ({
+      periodId,
+      period: { start, end },
+      target: 4_000,
+      actual,
+      member: null,
+      metric: 'aov',
+    }) as unknown as PlanNode;
+  const aov = {
+    metric: 'aov',
+    children: [
+      node('2026-10', '2026-10-01', '2026-10-31', 3_600),
+      node('2026-11', '2026-11-01', '2026-11-30', null),
+      node('2026-12', '2026-12-01', '2026-12-31', null),
+    ],
+  } as unknown as PlanNode;
+  const TODAY = '2026-12-07';
+
+  it('reads as closed with no data, in words, not as in progress or 0; a re-plan has only October to act on', () => {
+    expect(aov.children.map((c) => nodeState(c, TODAY, false))).toEqual([
+      'closed',
+      'closed-no-data',
+      'in-progress',
+    ]);
+    expect(noDataText('aov', 'zh-TW')).toBe('已結束,沒有訂單,無法計算客單價');
+    expect(noDataText('aov', 'en')).toBe('Closed, no orders: no average order value to compute');
+    expect(closedChildren(aov, TODAY, false).map((c) => c.periodId)).toEqual(['2026-10']);
+    // No closed month with orders: nothing to re-plan from (the button stays hidden).
+    expect(closedChildren({ ...aov, children: aov.children.slice(1) }, TODAY, false)).toEqual([]);
+  });
+
+  it('is counted neither reached nor missed, and the summary says so in both languages', () => {
+    const tally = levelTally(aov, TODAY, false);
+    expect(tally).toEqual({ closed: 2, reached: 0, missed: 1, noData: 1, open: 1 });
+    const say = (m: Messages) =>
+      text(m, 'plan.results')
+        .replace('{{closed}}', String(tally.closed))
+        .replace('{{reached}}', String(tally.reached))
+        .replace('{{missed}}', String(tally.missed)) +
+      text(m, 'plan.resultsNoData').replace('{{count}}', '1');
+    expect(say(zhTW as Messages)).toBe('已結束 2 期(達成 0 期、未達成 1 期);1 期沒有資料,不計入達成或未達成');
+    expect(say(en as Messages)).toBe(
+      'Closed periods: 2 (0 reached, 1 missed); 1 with no data, counted as neither',
+    );
+    for (const m of [zhTW, en] as Messages[])
+      expect(text(m, 'plan.replan.noClosedData').length).toBeGreaterThan(0);
   });
 });

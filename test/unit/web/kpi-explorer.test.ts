@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KpiResultBody } from '../../../src/contract/kpi.ts';
 import { countsCustomers, membersWithoutCustomers } from '../../../src/core/goals/metric-kinds.ts';
 import { KPI_AGGREGATION } from '../../../src/core/kpi/aggregation.ts';
@@ -21,6 +21,7 @@ import {
   lastCompleteIndex,
   partialPoints,
   undefinedWithData,
+  viewRange,
   wholeRangeNote,
 } from '../../../src/web/features/kpi/kpi-view.ts';
 
@@ -63,6 +64,7 @@ function result(metric: 'revenue' | 'aov', aggregation: 'sum' | 'ratio', months 
     aggregation,
     total,
     comparisonTotal: total,
+    today: '2026-03-10',
   };
 }
 
@@ -171,6 +173,46 @@ describe('changes against last year', () => {
     expect(running.map((p) => p.label)).toEqual(['W50']);
     expect(cut.map((p) => p.label)).toEqual(['W36']);
     expect(isEmptySeries([{ value: 0 }, { value: null }])).toBe(true);
+  });
+});
+
+describe('the explorer’s today is the company’s, not the browser’s', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a preset is as of the company’s today, whatever the computer’s clock says', () => {
+    // 31 March, 20:00 UTC: still March on a computer in London or New York, 1 April in Taipei.
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-03-31T20:00:00Z'));
+    const companyToday = '2026-04-01';
+    expect(viewRange({ period: 'thisMonth' }, companyToday)).toEqual({
+      from: '2026-04-01',
+      to: '2026-04-01',
+    });
+    expect(viewRange({ period: 'lastMonth' }, companyToday)).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(viewRange({ period: 'thisQuarter' }, companyToday)).toEqual({
+      from: '2026-04-01',
+      to: '2026-04-01',
+    });
+    // Not known yet: no range (the page waits for the server) rather than the browser's guess.
+    expect(viewRange({ period: 'thisMonth' }, undefined)).toBeNull();
+    // A range of the user's own needs no today.
+    expect(viewRange({ period: 'custom', from: '2026-01-01', to: '2026-01-31' }, undefined)).toEqual({
+      from: '2026-01-01',
+      to: '2026-01-31',
+    });
+  });
+
+  it('the summary tells running periods from cut ones by the answer’s today', () => {
+    // The answer is as of 2026-03-10 (the server's company today): March is still running.
+    const r = result('revenue', 'sum');
+    const { running, cut } = partialPoints(r.series, r.today);
+    expect(running.map((p) => p.period)).toEqual(['2026-03', '2026-03']);
+    expect(cut).toEqual([]);
   });
 });
 

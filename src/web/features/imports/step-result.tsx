@@ -28,6 +28,46 @@ function FailedAlert({ job }: { job: ImportJob }) {
   );
 }
 
+/** The first file line numbers of repeated lines: "57, 58, …", 「57、58…」 (the ellipsis when more repeated). */
+function lineList(lines: readonly number[], count: number, lang: string): string {
+  const shown = lines.map((n) => String(n));
+  const more = count > lines.length;
+  return lang === 'en' ? `${shown.join(', ')}${more ? ', …' : ''}` : `${shown.join('、')}${more ? '…' : ''}`;
+}
+
+/**
+ * Lines that repeat an earlier line of the file: the same content (each imported as a sale of its
+ * own: a file pasted twice doubles its orders) or the same order id and line number (only the first
+ * imported). Said with the count and the first lines, so that a doubled file is caught.
+ */
+function RepeatAlerts({ result }: { result: NonNullable<ImportJob['result']> }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <>
+      {(
+        [
+          ['repeatedLines', result.repeatedLines, 'result-repeated-lines'],
+          ['repeatedKeys', result.repeatedKeys, 'result-repeated-keys'],
+        ] as const
+      ).map(([key, repeats, testId]) =>
+        repeats && repeats.count > 0 ? (
+          <Alert
+            key={key}
+            type="warning"
+            showIcon
+            data-testid={testId}
+            title={t(`imports.result.${key}`, {
+              n: formatNumber(repeats.count, lang),
+              lines: lineList(repeats.lines, repeats.count, lang),
+            })}
+          />
+        ) : null,
+      )}
+    </>
+  );
+}
+
 /** Lines added, skipped as already imported, and rejected (with the error report). */
 function ResultCounts({ job, result }: { job: ImportJob; result: NonNullable<ImportJob['result']> }) {
   const { t } = useTranslation();
@@ -35,7 +75,15 @@ function ResultCounts({ job, result }: { job: ImportJob; result: NonNullable<Imp
   const r = result;
   return (
     <>
-      <Alert type={r.rejected > 0 ? 'warning' : 'success'} showIcon title={t('imports.done')} />
+      <Alert
+        type={
+          r.rejected + (r.repeatedLines?.count ?? 0) + (r.repeatedKeys?.count ?? 0) > 0
+            ? 'warning'
+            : 'success'
+        }
+        showIcon
+        title={t('imports.done')}
+      />
       <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap' }}>
         {(
           [
@@ -67,6 +115,7 @@ function ResultCounts({ job, result }: { job: ImportJob; result: NonNullable<Imp
           })}
         </Typography.Paragraph>
       )}
+      <RepeatAlerts result={r} />
       {r.orders && r.duplicates > 0 && (
         <Alert
           type="info"

@@ -1,5 +1,6 @@
 import { Alert, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { DataFreshnessView } from '../../../contract/freshness.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
@@ -17,13 +18,56 @@ import { isEmptySeries } from './kpi-view.ts';
 import { useKpiData } from './use-kpi-data.ts';
 import { useKpiView } from './use-kpi-view.ts';
 
-/** The KPI explorer: choose a metric and a view (kept in the address), see its trend, parts and figures. */
+/**
+ * The KPI explorer: choose a metric and a view (kept in the address), see its trend, parts and figures.
+ * Its presets ("this month") are the company's, as of the company's today from the server (the
+ * data-freshness answer), not the browser's date.
+ */
 export default function KpiPage() {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   const { companyId, can } = useCurrentCompany();
   const freshness = useDataFreshness(companyId);
-  const { view, range, today, update } = useKpiView();
+  const { view, range, update } = useKpiView(freshness.data?.today);
+  if (range && freshness.data)
+    return (
+      <KpiExplorer
+        view={view}
+        range={range}
+        today={freshness.data.today}
+        update={update}
+        freshness={freshness.data}
+        canImport={can('data.import')}
+      />
+    );
+  return (
+    <>
+      <PageHeader title={t('kpi.title')} help={t('kpi.help')} />
+      {freshness.isError ? (
+        <Alert type="error" showIcon title={errorMessage(freshness.error, t)} />
+      ) : (
+        <Spin spinning>
+          <div style={{ height: 320 }} />
+        </Spin>
+      )}
+    </>
+  );
+}
+
+function KpiExplorer({
+  view,
+  range,
+  today,
+  update,
+  freshness,
+  canImport,
+}: ReturnType<typeof useKpiView> & {
+  range: { from: string; to: string };
+  today: string;
+  freshness: DataFreshnessView;
+  canImport: boolean;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
   const data = useKpiData(view, range);
   const { entry, trend, by } = data;
   const result = trend.data;
@@ -32,7 +76,7 @@ export default function KpiPage() {
   return (
     <>
       <PageHeader title={t('kpi.title')} help={t('kpi.help')} />
-      <DataFreshnessBanner freshness={freshness.data} canImport={can('data.import')} />
+      <DataFreshnessBanner freshness={freshness} canImport={canImport} />
       <KpiControls
         view={view}
         range={range}
@@ -77,7 +121,7 @@ export default function KpiPage() {
             <KpiEmpty metric={view.metric} series={result.series} />
           ) : (
             <>
-              <KpiSummary result={result} today={today} />
+              <KpiSummary result={result} />
               <TrendChart
                 result={result}
                 lang={lang}

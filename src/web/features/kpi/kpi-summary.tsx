@@ -22,9 +22,10 @@ function Figure({ label, value, change }: { label: string; value: string; change
 
 /**
  * The KPI over the whole range (a ratio from its summed parts, never a sum of ratios) and in the
- * last complete period, each against last year; a period not over yet is named, not compared.
+ * last complete period, each against last year; a period not over yet (by the company's today, the
+ * answer's `today`) is named, not compared.
  */
-export function KpiSummary({ result, today }: { result: KpiResultBody; today: string }) {
+export function KpiSummary({ result }: { result: KpiResultBody }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const fmt = (v: number | null | undefined) => formatKpi(v, result.unit, result.currency, lang);
@@ -34,7 +35,8 @@ export function KpiSummary({ result, today }: { result: KpiResultBody; today: st
   const i = lastCompleteIndex(result.series);
   const last = i >= 0 ? result.series[i] : undefined;
   const lastYear = i >= 0 ? result.comparison[i] : undefined;
-  const { running, cut } = partialPoints(result.series, today);
+  // Told apart as of the day the server marked the series by (the company's today).
+  const { running, cut } = partialPoints(result.series, result.today);
   const named = (points: typeof running) =>
     points
       .map((p) =>

@@ -58,6 +58,20 @@ export function presetRange(preset: PeriodPreset, today: string): { from: string
   }
 }
 
+/**
+ * The range a view asks about: its own dates, or its preset as of `today`, the company's today (in
+ * its time zone, as the server says it: data-freshness `today`), never the browser's clock, whose day
+ * may be another. Null while that day is not known yet.
+ */
+export function viewRange(
+  view: { period: PeriodPreset | 'custom'; from?: string | null | undefined; to?: string | null | undefined },
+  today: string | undefined,
+): { from: string; to: string } | null {
+  if (view.period === 'custom' && view.from && view.to) return { from: view.from, to: view.to };
+  if (!today) return null;
+  return presetRange(view.period === 'custom' ? 'last12m' : view.period, today);
+}
+
 /** `channel=門市,channel=線上商店`: a repeated key means either member. */
 export function whereString(dimension: string | null, values: readonly string[]): string | undefined {
   if (!dimension || values.length === 0) return undefined;

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { Locale } from '../../../contract/common.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import type { PlanNode } from './plan-api.ts';
-import { formatShare, formatValue, gridTotals, type LevelGrid } from './plan-view.ts';
+import { formatShare, formatValue, gridTotals, type LevelGrid, noDataText, nodeState } from './plan-view.ts';
 
 export interface PlanGridProps {
   node: PlanNode;
@@ -15,6 +15,8 @@ export interface PlanGridProps {
   currency: string;
   lang: Locale;
   canWrite: boolean;
+  /** The tree's day: a closed level without a value says so (no orders: no AOV). */
+  today: string;
   pending: string | null;
   onEdit: (child: PlanNode, target: number) => void;
   onToggleLock: (child: PlanNode) => void;
@@ -242,6 +244,21 @@ export function PlanGrid(p: PlanGridProps) {
             </span>
           )}
         </div>
+        {nodeState(n, p.today, p.additive) === 'closed-no-data' && (
+          // Over with no value (no orders: no AOV): not in progress, not 0, neither reached nor missed.
+          <div
+            data-testid="plan-cell-no-data"
+            style={{
+              fontSize: 12,
+              color: '#64748b',
+              whiteSpace: 'normal',
+              maxWidth: 180,
+              marginInlineStart: 'auto',
+            }}
+          >
+            {noDataText(n.metric, p.lang)}
+          </div>
+        )}
         <div style={{ fontSize: 12, display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 2 }}>
           {gap && (
             <Tooltip title={t('plan.grid.childGap')}>

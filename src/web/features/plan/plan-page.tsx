@@ -25,6 +25,7 @@ import {
   formatValue,
   grainFor,
   levelGrid,
+  levelTally,
   nodeLabel,
   planHelpKey,
 } from './plan-view.ts';
@@ -133,7 +134,8 @@ export default function PlanPage() {
   const value = (v: number | null) => formatValue(v, unit, currency, lang);
   // A gap of cents must not read as NT$0.
   const exact = (v: number | null) => formatValue(v, unit, currency, lang, 'exact');
-  const closed = closedChildren(node, tree.data.today);
+  const closed = closedChildren(node, tree.data.today, isAdditive);
+  const tally = levelTally(node, tree.data.today, isAdditive);
   const recipe = node.split;
   const curve = actualCurve(node.children, isAdditive, tree.data.today);
   const gap = node.mismatch !== null && node.mismatch !== 0;
@@ -216,6 +218,13 @@ export default function PlanPage() {
                     method: t(`plan.methods.${recipe.method}`, { defaultValue: recipe.method }),
                   })}
                   {recipe.method === 'ramp' && recipe.rampPct !== null ? ` +${recipe.rampPct}%` : ''}
+                </Typography.Text>
+              )}
+              {tally.closed > 0 && (
+                // A closed level without a value (no orders: no AOV) is neither reached nor missed.
+                <Typography.Text type="secondary" data-testid="plan-results">
+                  {t('plan.results', { closed: tally.closed, reached: tally.reached, missed: tally.missed })}
+                  {tally.noData > 0 && t('plan.resultsNoData', { count: tally.noData })}
                 </Typography.Text>
               )}
             </Space>
@@ -303,6 +312,7 @@ export default function PlanPage() {
                   currency={currency}
                   lang={lang}
                   canWrite={canWrite}
+                  today={tree.data.today}
                   pending={pending}
                   onEdit={(child, target) => edit.mutate({ child, target })}
                   onToggleLock={(child) => edit.mutate({ child, locked: !child.locked })}

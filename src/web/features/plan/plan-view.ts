@@ -6,8 +6,17 @@
  */
 import type { Locale } from '../../../contract/common.ts';
 import { daysBetween } from '../../../core/calendar/dates.ts';
+import { isLowerBetter } from '../../../core/goals/metric-kinds.ts';
+import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { currencySymbol } from '../../../core/money/currency.ts';
-import { type PeriodState, periodState } from '../../../core/plan/period-state.ts';
+import { closedNoDataText } from '../../../core/plan/messages.ts';
+import {
+  type ChildState,
+  childState,
+  type PeriodTally,
+  periodState,
+  tallyPeriods,
+} from '../../../core/plan/period-state.ts';
 import { dimensionOf, type SplitDimension } from '../../../core/plan/types.ts';
 import { formatLocalDate, formatMoney, formatNumber, type MoneyPrecision } from '../../i18n/format.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
@@ -216,17 +225,46 @@ export function nodeLabel(n: PlanNode, lang: Locale): string {
   return [n.periodId ? periodLabel(n.periodId, lang) : null, n.member].filter(Boolean).join(' · ');
 }
 
-/** Closed children (period over before today) with a known actual: what a re-plan acts on. */
-export function closedChildren(node: PlanNode, today: string): PlanNode[] {
-  return node.children.filter((c) => c.periodId !== null && periodState(c.period, today) === 'closed');
+/**
+ * Closed children (period over before today) with a known actual: what a re-plan acts on. A closed
+ * level without a value (a month with no orders has no AOV) is not one: nothing to close it at.
+ */
+export function closedChildren(node: PlanNode, today: string, additive: boolean): PlanNode[] {
+  return node.children.filter(
+    (c) => c.periodId !== null && childState(c.period, today, c.actual, additive) === 'closed',
+  );
 }
 
-/** The i18n key of a period's state in the re-plan preview (closed, in progress, not started). */
-export const PERIOD_STATE_KEY: Record<PeriodState, string> = {
+/** A child's state on `today`: closed, closed with no data (a level without a value), in progress, not started. */
+export function nodeState(n: PlanNode, today: string, additive: boolean): ChildState {
+  return childState(n.period, today, n.actual, additive);
+}
+
+/** The i18n key of a period's state in the re-plan preview (closed, closed with no data, in progress, not started). */
+export const PERIOD_STATE_KEY: Record<ChildState, string> = {
   closed: 'plan.replan.closed',
+  'closed-no-data': 'plan.replan.closedNoData',
   'in-progress': 'plan.replan.inProgress',
   'not-started': 'plan.replan.notStarted',
 };
+
+/** What a closed period without a value says, for the metric ("已結束,沒有訂單,無法計算客單價"). */
+export function noDataText(metric: string, lang: Locale): string {
+  const t = closedNoDataText(metric as KpiMetric);
+  return lang === 'en' ? t.en : t.zhTW;
+}
+
+/**
+ * How a level's period children stand on `today`: the closed ones reached, missed or with no data
+ * (neither: a level without a value), the rest open. Children by member are counted one by one.
+ */
+export function levelTally(node: PlanNode, today: string, additive: boolean): PeriodTally {
+  return tallyPeriods(
+    node.children.filter((c) => c.periodId !== null),
+    today,
+    { additive, lowerIsBetter: isLowerBetter(node.metric as KpiMetric) },
+  );
+}
 
 /**
  * The re-plan's sentence about the closed periods: the gap without a sign, its direction in words

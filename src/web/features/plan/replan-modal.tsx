@@ -5,19 +5,19 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../contract/common.ts';
 import { isLowerBetter } from '../../../core/goals/metric-kinds.ts';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
-import { periodState } from '../../../core/plan/period-state.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { type PlanNode, planApi, type ReplanView } from './plan-api.ts';
-import { formatValue, PERIOD_STATE_KEY, periodLabel, replanGap } from './plan-view.ts';
+import { formatValue, noDataText, PERIOD_STATE_KEY, periodLabel, replanGap } from './plan-view.ts';
 
 type Mode = 'spread' | 'keep';
 
 /**
  * Re-planning after periods closed short or long: spread the difference over the open periods, or
  * keep them and show the run rate now needed. A preview first; the choice is recorded with its
- * reason in the goal's history. Each period says whether it is closed (its actual final), in progress
- * (its actual so far, marked partial) or not started.
+ * reason in the goal's history. Each period says whether it is closed (its actual final), closed with
+ * no data (a level without a value: no orders, no AOV; neither short nor ahead), in progress (its
+ * actual so far, marked partial) or not started.
  */
 export function ReplanModal({
   open,
@@ -69,6 +69,8 @@ export function ReplanModal({
   const gap = view
     ? replanGap(view.difference, view.additive, isLowerBetter(node.metric as KpiMetric))
     : null;
+  // Only closed periods with an actual are short or ahead; without one there is no gap to speak of.
+  const anyClosed = view ? view.children.some((c) => c.state === 'closed') : false;
   const level = (v: number | null) => formatValue(v, unit, currency, lang);
 
   return (
@@ -109,11 +111,11 @@ export function ReplanModal({
       {view && gap && (
         <div data-testid="replan-preview">
           <Alert
-            type={gap.tone}
+            type={anyClosed ? gap.tone : 'info'}
             showIcon
             style={{ marginBottom: 12 }}
             data-testid="replan-gap"
-            title={t(gap.key, { amount: money(gap.amount) })}
+            title={anyClosed ? t(gap.key, { amount: money(gap.amount) }) : t('plan.replan.noClosedData')}
           />
           {ratio ? (
             <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }}>
@@ -164,9 +166,18 @@ export function ReplanModal({
                 title: t('plan.replan.status'),
                 key: 's',
                 render: (_: unknown, c) => (
-                  <span data-testid="replan-state">
-                    {t(PERIOD_STATE_KEY[periodState(c.period, view.today)])}
+                  <span data-testid="replan-state" data-state={c.state}>
+                    {t(PERIOD_STATE_KEY[c.state])}
                     {c.locked && <Tag style={{ marginInlineStart: 8 }}>{t('plan.replan.locked')}</Tag>}
+                    {c.state === 'closed-no-data' && (
+                      <Typography.Text
+                        type="secondary"
+                        style={{ display: 'block', fontSize: 12 }}
+                        data-testid="replan-no-data"
+                      >
+                        {noDataText(node.metric, lang)}
+                      </Typography.Text>
+                    )}
                   </span>
                 ),
               },
@@ -177,7 +188,7 @@ export function ReplanModal({
                 render: (_: unknown, c) => (
                   <span data-testid="replan-actual">
                     {money(c.actual)}
-                    {c.actual !== null && periodState(c.period, view.today) === 'in-progress' && (
+                    {c.actual !== null && c.state === 'in-progress' && (
                       <Tag style={{ marginInlineStart: 8, marginInlineEnd: 0 }} data-testid="replan-partial">
                         {t('kpi.partial')}
                       </Tag>
