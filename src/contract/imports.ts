@@ -198,6 +198,9 @@ export const importRecordSchema = importSummarySchema.extend({
       rejectedReasons: z.array(z.object({ code: z.string(), lines: z.number().int(), message: z.string() })),
       gaps: z.array(z.enum(DATA_GAPS)),
       gapLines: z.partialRecord(z.enum(DATA_GAPS), z.number().int()),
+      /** Lines that repeated an earlier line of the file (as the import's result said them), when some did. */
+      repeatedLines: lineRepeatsSchema.optional(),
+      repeatedKeys: lineRepeatsSchema.optional(),
     })
     .nullable(),
 });

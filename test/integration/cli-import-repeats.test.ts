@@ -82,5 +82,12 @@ describe('pacer import of a file that repeats its lines (SQLite, the real CLI)',
       repeatedKeys: { count: 1, lines: [4] },
       repeatedLines: { count: 0, lines: [] },
     });
+    // The history says it too, for each import of the file.
+    const history = run(['import-history', '--data', shop.data, '--lang', 'en']);
+    expect(history.status, history.stderr).toBe(0);
+    const said = history.stdout
+      .split('\n')
+      .filter((l) => l.includes('(line 4); only the earlier line was imported'));
+    expect(said).toHaveLength(2);
   }, 60_000);
 });

@@ -79,6 +79,15 @@ describe.each(dialects())('lines that repeat an earlier line of the file (%s)', 
       repeatedKeys: none,
     });
     expect(await stored(co2)).toHaveLength(20);
+    const history = (await c2.get(`/api/companies/${co2}/imports`)).json();
+    const record = history.find((r: { id: string }) => r.id === first.job.importId);
+    expect(record.account.repeatedLines).toEqual({
+      count: 10,
+      lines: [12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    });
+    expect(record.account.repeatedKeys).toBeUndefined();
+    const cleanRecord = (await client.get(`/api/companies/${companyId}/imports`)).json()[0];
+    expect(cleanRecord.account.repeatedLines).toBeUndefined();
   });
 
   it('order ids and line numbers: a repeated (order, line number) is told apart from "already imported"', async () => {
@@ -108,6 +117,12 @@ describe.each(dialects())('lines that repeat an earlier line of the file (%s)', 
     const history = (await client.get(`/api/companies/${companyId}/imports`)).json();
     const record = history.find((r: { id: string }) => r.id === first.job.importId);
     expect(record).toMatchObject({ added: 10, duplicates: 0 });
+    // The history keeps what the result said about the file's repeats (and nothing for a clean file).
+    expect(record.account.repeatedKeys).toEqual({
+      count: 11,
+      lines: [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22],
+    });
+    expect(record.account.repeatedLines).toBeUndefined();
   });
 
   it('no order ids: an identical line is imported and told', async () => {

@@ -141,6 +141,9 @@ export interface ImportAccount {
 /** The account as the history shows it: `gapLines` counts the lines the import added lacking each fact. */
 export interface ImportAccountView extends Omit<ImportAccount, 'sentPerDay' | 'blankOrderIdsPerDay'> {
   gapLines: GapLines;
+  /** Lines of the file that repeated an earlier line of it (kept only when some did: see ImportSummary). */
+  repeatedLines?: LineRepeats;
+  repeatedKeys?: LineRepeats;
 }
 
 export interface ImportRecordView extends Omit<ImportSummary, 'account'> {

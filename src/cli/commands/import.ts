@@ -331,5 +331,10 @@ function historyLines(r: ImportRecordView, locale: 'zh-TW' | 'en'): string[] {
     const lines = a.gapLines[g] ?? 0;
     if (lines > 0) out.push(`  ${dataGapMessage(g, lines, locale, 'import')}`);
   }
+  for (const [kind, repeats] of [
+    ['lines', a.repeatedLines],
+    ['keys', a.repeatedKeys],
+  ] as const)
+    if (repeats && repeats.count > 0) out.push(`  ${repeatedLinesMessage(kind, repeats, locale)}`);
   return out;
 }

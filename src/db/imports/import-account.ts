@@ -64,6 +64,9 @@ export async function recordImportAccount(
     ...kept,
     gaps: kept.gaps.filter((g) => !LINE_GAPS.includes(g) || (gapLines[g] ?? 0) > 0),
     gapLines,
+    // The file's repeated lines, so that the history says them as the result did.
+    ...(s.repeatedLines && s.repeatedLines.count > 0 ? { repeatedLines: s.repeatedLines } : {}),
+    ...(s.repeatedKeys && s.repeatedKeys.count > 0 ? { repeatedKeys: s.repeatedKeys } : {}),
   };
   await k
     .updateTable('imports')

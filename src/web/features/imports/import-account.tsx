@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportRecordDto } from '../../../contract/imports.ts';
+import { lineList } from '../../../core/ingest/repeated-lines.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
@@ -13,7 +14,10 @@ export function hasAccountDetails(r: ImportRecordDto): boolean {
   const o = r.orders;
   return (
     (o != null && o.excludedLines + o.returnLines > 0) ||
-    (r.account != null && (r.account.rejectedReasons.length > 0 || gapsWithLines(r).length > 0))
+    (r.account != null &&
+      (r.account.rejectedReasons.length > 0 ||
+        gapsWithLines(r).length > 0 ||
+        (r.account.repeatedLines?.count ?? 0) + (r.account.repeatedKeys?.count ?? 0) > 0))
   );
 }
 
@@ -57,6 +61,17 @@ export function ImportAccountDetails({ record: r }: { record: ImportRecordDto })
           {t(`imports.history.account.gaps.${g}`, { n: n(r.account?.gapLines[g] ?? 0) })}
         </Typography.Text>
       ))}
+      {(['repeatedLines', 'repeatedKeys'] as const).map((key) => {
+        const repeats = r.account?.[key];
+        return repeats && repeats.count > 0 ? (
+          <Typography.Text key={key} type="warning" data-testid="import-account-repeats">
+            {t(`imports.result.${key}`, {
+              n: n(repeats.count),
+              lines: lineList(repeats.lines, repeats.count, lang === 'en' ? 'en' : 'zh-TW'),
+            })}
+          </Typography.Text>
+        ) : null;
+      })}
     </div>
   );
 }

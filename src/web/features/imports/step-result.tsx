@@ -2,6 +2,7 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ImportJob } from '../../../contract/imports.ts';
+import { lineList } from '../../../core/ingest/repeated-lines.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { importedKpiHref } from '../kpi/kpi-url.ts';
@@ -28,13 +29,6 @@ function FailedAlert({ job }: { job: ImportJob }) {
   );
 }
 
-/** The first file line numbers of repeated lines: "57, 58, …", 「57、58…」 (the ellipsis when more repeated). */
-function lineList(lines: readonly number[], count: number, lang: string): string {
-  const shown = lines.map((n) => String(n));
-  const more = count > lines.length;
-  return lang === 'en' ? `${shown.join(', ')}${more ? ', …' : ''}` : `${shown.join('、')}${more ? '…' : ''}`;
-}
-
 /**
  * Lines that repeat an earlier line of the file: the same content (each imported as a sale of its
  * own: a file pasted twice doubles its orders) or the same order id and line number (only the first
@@ -59,7 +53,7 @@ function RepeatAlerts({ result }: { result: NonNullable<ImportJob['result']> }) 
             data-testid={testId}
             title={t(`imports.result.${key}`, {
               n: formatNumber(repeats.count, lang),
-              lines: lineList(repeats.lines, repeats.count, lang),
+              lines: lineList(repeats.lines, repeats.count, lang === 'en' ? 'en' : 'zh-TW'),
             })}
           />
         ) : null,
