@@ -121,6 +121,41 @@ describe.each(dialects())('goal correctness (%s)', (dialect) => {
     expect(g.rewrite).not.toMatch(/至0元/);
   });
 
+  it('a level goal whose period is over (AOV last month) is decided by its AOV over the period', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const base = `/api/companies/${companyId}`;
+    // One order a day at about NT$40,000, up to yesterday: the data is current.
+    await seedSales(h.runtime.database.db, companyId, addDays(today, -1), 200, 40_000);
+    const monthStart = addMonths(`${today.slice(0, 7)}-01`, -1);
+    const lastMonth = { start: monthStart, end: addDays(`${today.slice(0, 7)}-01`, -1) };
+    const aov = (
+      await client.get(`${base}/kpi?metric=aov&from=${lastMonth.start}&to=${lastMonth.end}&grain=month`)
+    ).json();
+    const actual = aov.series[0].value as number;
+    expect(actual).toBeGreaterThan(35_000);
+    const grade = async (value: number) => {
+      const res = await client.post(
+        `${base}/goals/grade`,
+        goal({
+          name: '上月客單價',
+          metric: 'aov',
+          target: { metric: 'aov', kind: 'absolute', value, per: null },
+          period: lastMonth,
+        }),
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const reached = await grade(30_000);
+    expect(codes(reached.findings)).toContain('PERIOD_REACHED');
+    expect(codes(reached.findings)).not.toContain('PERIOD_OVER');
+    expect(reached.achievability.verdict).toBe('achievable');
+    expect(reached.achievability.recommended).toBeNull();
+    const missed = await grade(60_000);
+    expect(codes(missed.findings)).toContain('PERIOD_MISSED');
+    expect(missed.achievability.verdict).toBe('unrealistic');
+  });
+
   it('a scope the data does not hold is said, with the closest names, and Achievable stays unknown', async () => {
     const { client, companyId } = await signUp(h.app);
     const base = `/api/companies/${companyId}`;

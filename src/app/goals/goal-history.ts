@@ -153,10 +153,13 @@ export async function loadGoalHistory(
     : null;
   const runRate = runRateWindow(freshness, yesterday);
   const recent = runRate.covered > 0 ? await kpi(metric, runRate.start, runRate.end, 'total') : null;
+  // A sum's actual so far; a level's (AOV, a rate: its parts summed over the period) once it is over.
   const toDate =
     additive && started
       ? await kpi(metric, period.start, period.end < yesterday ? period.end : yesterday, 'total')
-      : null;
+      : !additive && period.end <= yesterday
+        ? await kpi(metric, period.start, period.end, 'total')
+        : null;
   // Revenue per rep over the last 12 months, per month of them the data covers (a shop with three
   // months of sales has three months of revenue per rep, not twelve).
   const repWindow = { start: addDays(yesterday, -364), end: yesterday };

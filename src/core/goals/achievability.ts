@@ -291,6 +291,9 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
     return ((y ?? 0) - (ty ?? 0)) * 12 + ((m ?? 0) - (tm ?? 0));
   };
   const h = remaining.length > 0 ? monthIndex(remaining[remaining.length - 1]?.period ?? '') + 1 : 0;
+  // A level (AOV, a rate) whose period the data covers: its level over the period decides it.
+  if (!additive && remaining.length === 0 && history.actualToDate !== null && targetValue !== null)
+    return finishedPeriod(input, baseline, targetValue, null, historyChart);
   if (h > MAX_FORECAST_MONTHS || (!additive && remaining.length === 0)) {
     const f = goalFinding('achievable', h > MAX_FORECAST_MONTHS ? 'TOO_FAR' : 'PERIOD_OVER', 'info', lang);
     return {
@@ -546,18 +549,27 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
 }
 
 /**
- * A sum whose period the data already covers: its actual is final and decides it (reached: achievable,
- * missed: unrealistic). The finding states the result; nothing is forecast, and no target is advised
+ * A period the data already covers: its actual is final and decides it (reached: achievable, missed:
+ * unrealistic). A sum by the probability of its actual (`reach`, 0 or 1 once nothing is left); a level
+ * (AOV, a rate: `reach` null) by its level over the whole period against the target, at or below it for
+ * a ceiling (CAC, churn). The finding states the result; nothing is forecast, and no target is advised
  * (no recommended range, no caps): the period cannot be changed any more.
  */
 function finishedPeriod(
   input: AchievabilityInput,
   baseline: Achievability['baseline'],
   targetValue: number,
-  reach: number,
+  sumReach: number | null,
   chart: ChartPoint[],
 ): AchievabilityResult {
-  const reached = reach >= VERDICT_THRESHOLDS.tooEasy;
+  const actual = input.history.actualToDate ?? 0;
+  const reached =
+    sumReach !== null
+      ? sumReach >= VERDICT_THRESHOLDS.tooEasy
+      : isLowerBetter(input.metric)
+        ? actual <= targetValue
+        : actual >= targetValue;
+  const reach = sumReach ?? (reached ? 1 : 0);
   const fmt = (v: number) => formatMetricValue(input.metric, v, input.currencySymbol);
   const f = goalFinding(
     'achievable',
@@ -565,7 +577,7 @@ function finishedPeriod(
     reached ? 'info' : 'fail',
     input.lang,
     {
-      actual: fmt(input.history.actualToDate ?? 0),
+      actual: fmt(actual),
       target: fmt(targetValue),
     },
   );

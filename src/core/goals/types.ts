@@ -172,7 +172,11 @@ export interface GoalHistory {
   recentDaily: number | null;
   /** Days of the last 90 the data covers (what recentDaily averages over; absent: 90). */
   recentDays?: number;
-  /** Additive metrics: the actual from the period's start to yesterday, when the period has started. */
+  /**
+   * Additive metrics: the actual from the period's start to yesterday, when the period has started;
+   * other metrics (levels: AOV, rates): their level over the whole period once it is over (null when it
+   * is not, or when the period has nothing to compute it from, such as no orders).
+   */
   actualToDate: number | null;
   /**
    * Distinct reps with sales in the scope over the last 12 months, and revenue per rep per month: a

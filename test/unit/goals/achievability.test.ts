@@ -390,6 +390,32 @@ describe('periods a forecast cannot judge', () => {
     expect(over.achievability.verdict).toBe('unknown');
     expect(over.findings[0]?.code).toBe('PERIOD_OVER');
   });
+
+  it('decides a level whose period is over by its level over the period (a ceiling at or below)', () => {
+    const closed = (metric: 'aov' | 'cac', value: number, actual: number) =>
+      assessAchievability({
+        metric,
+        target: { metric, kind: 'absolute', value, per: null },
+        period: { start: '2026-01-01', end: '2026-03-31' },
+        history: { ...history(0.08), actualToDate: actual },
+        lang: 'en',
+        currencySymbol: 'NT$',
+      });
+    const reached = closed('aov', 300, 320);
+    expect(reached.achievability.verdict).toBe('achievable');
+    expect(reached.achievability.probability).toBe(1);
+    expect(reached.achievability.recommended).toBeNull();
+    expect(reached.findings.map((f) => f.code)).toEqual(['PERIOD_REACHED']);
+    expect(reached.findings[0]?.message).toBe(
+      'The period is over: the actual, NT$320, reached the target of NT$300.',
+    );
+    const missed = closed('aov', 300, 280);
+    expect(missed.achievability.verdict).toBe('unrealistic');
+    expect(missed.findings.map((f) => f.code)).toEqual(['PERIOD_MISSED']);
+    // CAC is a ceiling: NT$400 against a target of NT$500 is reached, NT$600 is not.
+    expect(closed('cac', 500, 400).findings[0]?.code).toBe('PERIOD_REACHED');
+    expect(closed('cac', 500, 600).findings[0]?.code).toBe('PERIOD_MISSED');
+  });
 });
 
 describe('a KPI counted over the whole period (customers)', () => {
