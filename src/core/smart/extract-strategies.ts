@@ -86,17 +86,19 @@ export function readMeans(masked: string, original: string): MeansReading {
       (isChannelItem(normalized) ? channels : strategies).push({ text, span: piece });
     }
   }
+  const actionSpans: TextSpan[] = [];
   EN_ACTION_TO_RE.lastIndex = 0;
   for (let m = EN_ACTION_TO_RE.exec(masked); m !== null; m = EN_ACTION_TO_RE.exec(masked)) {
-    const object = m[1] ?? '';
-    if (object.includes(MASK)) continue;
-    const span = {
-      index: m.index,
-      length: m[0].length - (m[0].length - m[0].indexOf(object) - object.length),
-    };
+    const whole = m[1] ?? '';
+    // "Host 4 workshops in Q2 to …": the action ends where the time words start.
+    const object = whole.split(MASK)[0]?.trimEnd() ?? '';
+    if (object.length < 3) continue;
+    const span = { index: m.index, length: m[0].indexOf(whole) + object.length };
     strategies.push({ text: cutWords(original, span), span });
+    // "Host 4 workshops to get 120 leads": the count of the action is not a target.
+    actionSpans.push(span);
   }
-  const actionClauses: TextSpan[] = [];
+  const actionClauses: TextSpan[] = [...actionSpans];
   for (const clause of clauses) {
     const body = masked.slice(clause.index, clause.index + clause.length);
     if (findMetricMentions(body).some((x) => x.strength === 2)) continue;

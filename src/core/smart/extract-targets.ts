@@ -3,24 +3,27 @@
  * level to reach (達到, to), a change (提升20%, 增加50位, 5個百分點, by 25%), and its rate (每月, daily).
  */
 import { findMetricMentions, METRIC_UNITS, type MetricMention } from './metrics-lexicon.ts';
+import { normalizeText } from './normalize-text.ts';
 import { findQuantities, MULTIPLE_WORDS, type Quantity } from './quantities.ts';
 import { clauseOf, splitClauses, type TextSpan } from './text-spans.ts';
 import type { MetricKey, RatePer, Target, TargetKind } from './types.ts';
 
 const INCREASE_RE =
-  /提升|提高|增加|增長|成長|上升|拉高|衝高|擴大|拉抬|多賣|新增|多|增|漲|(?<![A-Za-z])(?:increase[sd]?|grow(?:s|n)?|boost(?:ed)?|raise[sd]?|improve[sd]?|lift|up|expand|more|growth|double|add(?:s|ed)?)(?![A-Za-z])/i;
+  /拉新|提升|提高|增加|增長|成長|上升|拉高|衝高|擴大|拉抬|多賣|新增|多|增|漲|(?<![A-Za-z])(?:increase[sd]?|grow(?:s|n)?|boost(?:ed)?|raise[sd]?|improve[sd]?|lift|up|expand|more|growth|double|add(?:s|ed)?)(?![A-Za-z])/i;
 const DECREASE_RE =
   /負成長|衰退|降低|減少|下降|縮減|壓低|降到|降至|降|減|(?<![A-Za-z])(?:reduce[sd]?|cut|decrease[sd]?|lower(?:ed)?|drop|down|shrink|less|fewer)(?![A-Za-z])/i;
 /** A level to reach: the words right before the number. */
 const REACH_RE =
-  /(?:到|至|達到|達成|達|為|突破|超過|超越|衝上|衝到|維持在|保持在|控制在|以上|不低於|不少於|至少|(?<![A-Za-z])(?:to|reach(?:es)?|hit|achieve|at least|above|over|exceed|of|be|at|below|under)(?![A-Za-z]))\s*(?:每(?:日|天|週|星期|月|季|年|位|個|名|筆|單|人|客|家|間|店|張)|日均|月均|平均|約|大約|整整|一共|總共|a total of|around|about|approximately|over|more than|the)?\s*$/i;
+  /(?:到|至|達到|達成|達|為|突破|超過|超越|衝上|衝到|維持在|保持在|控制在|以上|不低於|不少於|至少|(?<![A-Za-z])(?:to|reach(?:es)?|hit|achieve|at least|above|over|exceed|of|be|at|below|under|(?:not|no) (?:lower|less|fewer|higher|more|below|under|above|over)(?: than)?|minimum(?: of)?|maximum(?: of)?)(?![A-Za-z]))\s*(?:每(?:日|天|週|星期|月|季|年|位|個|名|筆|單|人|客|家|間|店|張)|日均|月均|平均|約|大約|整整|一共|總共|a total of|around|about|approximately|over|more than|the)?\s*$/i;
 /**
  * A bound said after a change verb: 「新增至少50筆」, 「減少不超過5%」, "grow by at least 10%": the
  * change is at least (at most) that much, still a change, not a level to reach.
  */
 const CHANGE_THEN_BOUND_RE =
   /(?:提升|提高|增加|增長|成長|新增|多|減少|降低|下降|縮減|(?<![A-Za-z])(?:increase|grow|add|cut|reduce|lower|by))\s*(?:了)?\s*(?:至少|最少|最多|不少於|不低於|不超過|不多於|不高於|超過|逾|達|(?<![A-Za-z])(?:at least|at most|no more than|no less than|more than|over|up to)(?![A-Za-z]))\s*$/i;
-const FROM_RE = /(?:從|由|自|(?<![A-Za-z])from)\s*$/i;
+/** 「從50萬」, 「從每人650元」, 「從去年的4500萬」 (the time word masked): a baseline, not a target. */
+const FROM_RE =
+  /(?:從|由|自|(?<![A-Za-z])from)\s*(?:每(?:人|位|個|名|月|日|天|週|年|季|店|家|單|筆))?\s*(?:□+\s*)?(?:的|'s)?\s*$/i;
 const CHANGE_AFTER_RE = /^\s*(?:的)?(?:成長|增長|增加|提升|年增|growth|increase|uplift|more|higher|up)/i;
 const DECREASE_AFTER_RE = /^\s*(?:的)?(?:下降|減少|降低|decrease|reduction|drop|less|lower|down)/i;
 
@@ -46,15 +49,18 @@ function lastZhRate(before: string): RegExpExecArray | null {
 }
 
 function ratePer(before: string, after: string): RatePer | null {
-  const zh =
-    lastZhRate(before) ??
+  // The nearest rate word that names a unit: 「每店月營收」 is per month (每店 alone names none).
+  const candidates = [
+    lastZhRate(before),
     /(?:每一?個?|平均每|[日週月季年]均)(日|天|週|星期|禮拜|月|季度|季|年)?(?:均|平均)?[^,;□]{0,10}$/.exec(
       before,
-    ) ??
+    ),
     /(?<![今明去後本])(日|週|月|季|年)(?=銷售額|營收|營業額|業績|訂單|銷量|銷售量|收入|成交)[^,;□]{0,14}$/.exec(
       before,
-    );
-  if (zh) {
+    ),
+  ];
+  for (const zh of candidates) {
+    if (!zh) continue;
     const unit = zh[1] ?? /([日週月季年])均/.exec(zh[0])?.[1];
     if (unit && PER_ZH[unit]) return PER_ZH[unit] ?? null;
   }
@@ -145,22 +151,38 @@ function metricFor(
 /** A minus sign (ASCII, U+2212 or full-width) just before a number, not after a digit (a range). */
 const MINUS_BEFORE_RE = /(?:(?:^|[^\d.\-−－])[-−－]|負)\s*$/;
 
+const GROWTH_RATE_RE =
+  /(?:成長|增長|年增|月增|季增)(?:率|幅度?)|增幅|漲幅|(?<![A-Za-z])growth(?: rate)?(?![A-Za-z])[^\d]{0,12}$/i;
+const EN_CHANGE_BEFORE_RE =
+  /(?<![A-Za-z])(?:increase|grow|add|gain|boost|raise|acquire more|reduce|cut|decrease|lower)\s*$/i;
+
+/** The dash of a range after a number with its unit (「10%-15%」, "800k-1M"), not a minus sign. */
+const RANGE_BEFORE_RE = /\d\s*(?:k|m|mn|mil|million|萬|億|千|百|%|元)?\s*[-−－~]\s*$/i;
+
 function kindFor(
   q: Quantity,
   metric: MetricKey,
   before: string,
   after: string,
 ): { kind: TargetKind; sign: number } {
-  const near = /[A-Za-z]{3}/.test(before) ? before.slice(-48) : before.slice(-14);
+  // 「不低於」, "not lower than": a bound on a level, not a fall.
+  const near = (/[A-Za-z]{3}/.test(before) ? before.slice(-48) : before.slice(-14)).replace(
+    /(?<![A-Za-z])(?:not|no)\s+(?:lower|less|fewer|below|under)(?:\s+than)?(?![A-Za-z])/gi,
+    (w) => ' '.repeat(w.length),
+  );
   const decrease = DECREASE_RE.test(near) || DECREASE_AFTER_RE.test(after);
   const sign = decrease ? -1 : 1;
-  const reach = REACH_RE.test(before) && !CHANGE_THEN_BOUND_RE.test(before);
+  // 「成長到今年的6000萬」: the masked time word between the verb and the number.
+  const beforeReach = before.replace(/(?:\s*□+\s*的?|的)\s*$/, '');
+  const reach = REACH_RE.test(beforeReach) && !CHANGE_THEN_BOUND_RE.test(beforeReach);
   const changeVerb =
     INCREASE_RE.test(near) || decrease || CHANGE_AFTER_RE.test(after) || DECREASE_AFTER_RE.test(after);
   const byEnglish = /(?<![A-Za-z])by\s*$/i.test(before);
   if (q.unit === 'points') return { kind: reach && !changeVerb ? 'absolute' : 'absolute_change', sign };
   if (q.unit === 'percent') {
     const isRate = METRIC_UNITS[metric] === 'percent' || METRIC_UNITS[metric] === 'score';
+    // 「營收成長率達到20%」, "growth rate of 15%": the rate of growth is a change, whatever the verb.
+    if (GROWTH_RATE_RE.test(before.slice(-16))) return { kind: 'percent_change', sign };
     if (byEnglish || CHANGE_AFTER_RE.test(after) || DECREASE_AFTER_RE.test(after))
       return { kind: 'percent_change', sign };
     if (reach) return { kind: 'absolute', sign: 1 };
@@ -172,6 +194,8 @@ function kindFor(
   }
   if (reach) return { kind: 'absolute', sign: 1 };
   if (byEnglish && changeVerb) return { kind: 'absolute_change', sign };
+  // "+500", 「+2,000」: a signed number is a change; "Increase 5,000 new members": the verb right before.
+  if (/\+\s*$/.test(before) || EN_CHANGE_BEFORE_RE.test(before)) return { kind: 'absolute_change', sign };
   if (
     INCREASE_RE.test(before.slice(-8)) ||
     /^\s*(?:more|additional|extra)\b/i.test(q.text.replace(/^[^A-Za-z]*/, ''))
@@ -180,6 +204,30 @@ function kindFor(
   }
   if (DECREASE_RE.test(before.slice(-4))) return { kind: 'absolute_change', sign: -1 };
   return { kind: 'absolute', sign: 1 };
+}
+
+/** A salesperson as the unit of a target: 「每位業務」, 「人均」, "each sales rep". */
+const PER_REP_RE =
+  /(?:每一?(?:位|個|名)|平均每(?:位|名|個)|人均|每人)\s*(?:業務(?:員|代表|人員)?|銷售(?:人員|員|代表|同仁)|業代|店員|門市人員)|(?<![A-Za-z])(?:each|every|per|avg\.? per) (?:sales ?)?(?:rep|representative|salesperson|sales person|salesman|account manager)s?(?![A-Za-z])/i;
+/** 「去年同期的120%」, 「上季的」: a percentage of a past level. */
+const OF_PAST_BEFORE_RE = /(?:去年|上年|前年|上一?季度?|上個?月)(?:同期|全年|度|同月)?(?:的|之)\s*$/;
+const OF_PAST_AFTER_RE =
+  /^\s*of\s+(?:the\s+)?(?:last|previous|prior)\s+(?:year|quarter|month|period)|^\s*of\s+(?:the\s+)?same period last year|^\s*of\s+LY(?![A-Za-z])/i;
+/**
+ * A rate or margin that is none of the metrics (毛利率, 完成率, 退貨率, "refund rate", "gross margin")
+ * right before the number: the number is that rate's, not the main metric's.
+ */
+const OTHER_RATE_RE =
+  /(?:[\u4e00-\u9fff]{1,3}率|(?<![A-Za-z])(?:[A-Za-z-]+\s+)?(?:rate|margin))[^\d,;□]{0,10}$/i;
+
+function ofAnotherRate(before: string, clause: TextSpan, mentions: readonly MetricMention[]): boolean {
+  const m = OTHER_RATE_RE.exec(before);
+  if (!m) return false;
+  if (GROWTH_RATE_RE.test(m[0])) return false;
+  const at = clause.index + m.index;
+  const wordEnd = at + (/率|rate|margin/i.exec(m[0])?.index ?? 0) + 1;
+  // The rate word is a metric's own (轉換率, "conversion rate"): not another rate.
+  return !mentions.some((x) => x.index < wordEnd && x.index + x.length >= wordEnd);
 }
 
 export interface TargetReading {
@@ -194,6 +242,7 @@ export interface TargetReading {
 export function readTargets(masked: string, original: string, main: MetricKey | null): TargetReading {
   const clauses = splitClauses(masked);
   const mentions = findMetricMentions(masked);
+  const normalized = normalizeText(original);
   const targets: Target[] = [];
   let baseline: number | null = null;
   let text = masked;
@@ -225,10 +274,23 @@ export function readTargets(masked: string, original: string, main: MetricKey | 
       baseline ??= q.value;
       continue;
     }
-    const metric = metricFor(q, clause, mentions, main);
+    if (ofAnotherRate(before, clause, mentions)) continue;
+    let metric = metricFor(q, clause, mentions, main);
     if (!metric) continue;
-    const { kind, sign } = kindFor(q, metric, before, after);
-    let value = q.value;
+    // 「每位業務每月要做到50萬」, "each sales rep … NT$500k": money per salesperson.
+    if (metric === 'revenue' && q.unit === 'money' && PER_REP_RE.test(before)) metric = 'revenue_per_rep';
+    const found = kindFor(q, metric, before, after);
+    let { kind } = found;
+    const { sign } = found;
+    let base = q.value;
+    // 「去年同期的120%」, "120% of last year": a level relative to the past is a change of 20 %.
+    const origBefore = normalized.slice(clause.index, q.index);
+    const origAfter = normalized.slice(q.index + q.length, clause.index + clause.length);
+    if (q.unit === 'percent' && (OF_PAST_BEFORE_RE.test(origBefore) || OF_PAST_AFTER_RE.test(origAfter))) {
+      kind = 'percent_change';
+      base = q.value - 100;
+    }
+    let value = base;
     if (q.unit === 'multiple' && kind === 'percent_change') {
       value = /到|至|為|成|to/i.test(before.slice(-3)) || value > 1 ? (value - 1) * 100 : value * 100;
       if (/增加|提升|提高|成長|增長/.test(before.slice(-3)) && !/到|至/.test(before.slice(-2)))
@@ -238,7 +300,7 @@ export function readTargets(masked: string, original: string, main: MetricKey | 
     if (kind !== 'absolute') value *= sign;
     // A minus sign written before the number (「成長-10%」, "grow by −10%"): a fall, unless a word
     // already said so (「下降-10%」 is a fall of 10 %, not a rise); never the dash of a range (25-45).
-    if (sign === 1 && MINUS_BEFORE_RE.test(before)) value = -value;
+    if (sign === 1 && MINUS_BEFORE_RE.test(before) && !RANGE_BEFORE_RE.test(before)) value = -value;
     const per = kind === 'percent_change' ? null : ratePer(before, after);
     targets.push({ metric, kind, value, per, text: original.slice(q.index, q.index + q.length) });
   }

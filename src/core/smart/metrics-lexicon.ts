@@ -47,7 +47,8 @@ const REP = '(?:業務(?:員|代表|人員)?|銷售(?:人員|員|代表|同仁)|
 
 export const METRIC_TERMS: readonly MetricTerm[] = [
   term(
-    `(?:每(?:一)?(?:位|個|名)|平均每(?:位|名|個)|人均)\\s*${REP}?\\s*(?:的|平均|每[日週月季年]|[日週月季年])*\\s*(?:銷售額|業績|營收|銷售金額)`,
+    // 「每個月營收」 is monthly revenue, not a salesperson's: 每個 before a unit of time names no one.
+    `(?:每(?:一)?(?:位|個|名)(?![日週月季年天])|平均每(?:位|名|個)|人均)\\s*${REP}?\\s*(?:的|平均|每[日週月季年]|[日週月季年]均|[日週月季年])*\\s*(?:銷售額|業績|營收|銷售金額)`,
     'revenue_per_rep',
   ),
   term(`${REP}\\s*(?:的)?\\s*(?:人均|平均)\\s*(?:銷售額|業績|營收)`, 'revenue_per_rep'),
@@ -62,7 +63,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
     ),
     'aov',
   ),
-  term('轉換率|轉化率|成交率|購買轉換率', 'conversion_rate'),
+  term('轉換率|轉化率|成交率|購買轉換率|成單率|付費率|購買率', 'conversion_rate'),
   term(en('conversion rates?|conversion|cvr|close rate|win rate'), 'conversion_rate'),
   term('(?:客戶|顧客|會員|用戶)?(?:獲取|獲得|取得)成本|獲客成本|每位?客戶成本', 'cac'),
   term(
@@ -76,6 +77,11 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
     '(?:新增|招募|吸引|獲得|開發|爭取|拉進|招攬|增加|簽下|簽約|拿下)[^,;。□]{0,10}?(?:位|名|個|家|間)(?:(?!潛)[\\u4e00-\\u9fffA-Za-z0-9]){0,4}?(?:會員|客戶|顧客|用戶|客人|買家|訂閱者|店家|商家|經銷商|代理商|加盟主)',
     'new_customers',
   ),
+  // 「拉新5萬人」, 「新增經銷商30家」, 「新開發企業客戶50家」: the verb of winning new accounts before the noun.
+  term(
+    '拉新|(?:新增|新開發|招募|簽下|簽約|拓展|爭取)(?:[A-Za-z\\u4e00-\\u9fff]{0,4}?)(?:經銷商|代理商|加盟主|店家|商家|買家|(?<!潛在)客戶)',
+    'new_customers',
+  ),
   term(
     en('new (?:[A-Za-z0-9-]+ )?(?:customers?|clients?|members?|users?|accounts?|buyers?|subscribers?)'),
     'new_customers',
@@ -87,7 +93,7 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   term(en('sign-?ups|registrations|new registrations'), 'new_customers'),
   term('潛在客戶(?:名單)?|潛客|銷售線索|線索|名單|詢價單?|詢問數?|商機|洽詢', 'leads'),
   term(en('leads?|sales leads|qualified leads|inquiries|enquiries|prospects|mqls?|sqls?'), 'leads'),
-  term('(?:客戶|顧客|用戶)?(?:留存率|留存)|留客率|續約率|續訂率|保留率', 'retention_rate'),
+  term('(?:客戶|顧客|用戶)?(?:留存率|留存)|留客率|續約率|續訂率|續費率|保留率', 'retention_rate'),
   term(en('(?:customer )?retention(?: rate)?|renewal rate'), 'retention_rate'),
   term('(?:客戶|顧客|用戶)?流失率|退訂率|解約率', 'churn_rate'),
   term(en('(?:customer )?churn(?: rate)?|attrition(?: rate)?'), 'churn_rate'),
@@ -100,9 +106,9 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   term(en('(?:customer )?lifetime value|clv|cltv|ltv'), 'clv'),
   term('淨推薦值|淨推薦分數|推薦分數', 'nps'),
   term(en('nps|net promoter score'), 'nps'),
-  term('(?:客戶|顧客|消費者|用戶)?滿意度|好評率|五星評價|評分', 'csat'),
+  term('(?:客戶|顧客|消費者|用戶)?滿意(?:度|率)|好評率|五星評價|評分', 'csat'),
   term(en('(?:customer )?satisfaction(?: score| rate)?|csat'), 'csat'),
-  term('市場占有率|市占率|市場份額|市場占比|市占', 'market_share'),
+  term('市場占有率|市占率|市場份額|市場占比|市占|占有率', 'market_share'),
   term(en('market share'), 'market_share'),
   term(
     '(?:付費|訂閱|活躍|有效|年費|月費)(?:會員|用戶|訂戶)(?:數|人數|數量)?|訂閱(?:戶|者)(?:數|人數)?|(?:客戶|顧客|會員|用戶|來客|付費用戶|活躍用戶|訂閱戶)(?:數|人數|數量|量)|來客數|客流量|報名(?:人數|數)|學員(?:數|人數)|(?:來店|進店|到店|來客)(?:客數|人數|人次|數)|客數',

@@ -102,6 +102,8 @@ const ENGLISH_SCALES: Record<string, number> = {
   thousand: 1e3,
   m: 1e6,
   mn: 1e6,
+  mil: 1e6,
+  mio: 1e6,
   million: 1e6,
   b: 1e9,
   bn: 1e9,

@@ -52,7 +52,12 @@ export function parseGoalStatement(text: string, options: ParseOptions): ParsedG
 
   const means = readMeans(timeMasked, original);
   const scope = readScope(timeMasked, original, means.channels);
-  const mentions = findMetricMentions(timeMasked);
+  // 「拜訪30家客戶」, "Visit 30 clients": a word only hinting at a metric inside an action names none.
+  const mentions = findMetricMentions(timeMasked).filter(
+    (m) =>
+      m.strength === 2 ||
+      !means.actionClauses.some((a) => m.index >= a.index && m.index < a.index + a.length),
+  );
   const metric = pickMainMetric(mentions);
   const targetText = maskSpans(timeMasked, [...ages, ...means.actionClauses]);
   const { targets, baseline } = readTargets(targetText, original, metric);

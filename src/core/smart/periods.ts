@@ -250,6 +250,14 @@ function notYetOver(
   return again(addMonths(fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth), 12));
 }
 
+/** 上旬 (1–10), 中旬 (11–20), 下旬 (21 to the end) of a month; null for any other word. */
+function dekadSpan(month: Span, word: string | undefined): Span | null {
+  if (word === '上旬') return { start: month.start, end: addDays(month.start, 9) };
+  if (word === '中旬') return { start: addDays(month.start, 10), end: addDays(month.start, 19) };
+  if (word === '下旬') return { start: addDays(month.start, 20), end: month.end };
+  return null;
+}
+
 /** `count` whole months from the month of `start`. */
 function monthsFrom(start: LocalDate, count: number): Span {
   const d = parseLocalDate(start);
@@ -494,7 +502,7 @@ const RULES: PeriodRule[] = [
     // 「4/1~6/30」, 「2026/4/1-2026/6/30」, 「115/4/1~115/6/30」, 「4月1日至6月30日」.
     name: 'date-range',
     re: new RegExp(
-      `(?:\\bfrom\\s+)?(?<![\\d/.])(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})\\s*[日號]?\\s*(?:~|-|至|到|to|through|until)\\s*(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})(?![\\d/])\\s*[日號]?\\s*(?:止)?`,
+      `(?:\\bfrom\\s+)?(?<![\\d/.])(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})\\s*[日號]?\\s*(?:起\\s*)?(?:~|-|至|到|to|through|until)\\s*(?:(${DATE_YEAR})\\s*[年/.-]\\s*)?(\\d{1,2})\\s*[月/.]\\s*(\\d{1,2})(?![\\d/])\\s*[日號]?\\s*(?:止)?`,
       'g',
     ),
     resolve: (m, ctx) => {
@@ -583,7 +591,7 @@ const RULES: PeriodRule[] = [
   {
     name: 'month-zh',
     re: new RegExp(
-      `${ZH_YEAR}?\\s*的?\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月份?\\s*(底|末|中旬|初)?\\s*(前|之前|以前|為止|止)?`,
+      `${ZH_YEAR}?\\s*的?\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月份?\\s*(底|末|上旬|中旬|下旬|初)?\\s*(前|之前|以前|為止|止)?`,
       'g',
     ),
     resolve: (m, ctx) => {
@@ -593,6 +601,8 @@ const RULES: PeriodRule[] = [
         return null;
       const year = calendarYearFor(m[1], ctx, month);
       const whole = monthSpan(year, month, 1);
+      const dekad = dekadSpan(whole, m[3]);
+      if (dekad) return m[4] ? untilSpan(ctx.today, addDays(dekad.start, -1)) : dekad;
       if (m[4]) {
         if (m[3] === '底' || m[3] === '末') return untilSpan(ctx.today, whole.end);
         return untilSpan(ctx.today, addDays(whole.start, -1));
@@ -691,15 +701,18 @@ const RULES: PeriodRule[] = [
   {
     name: 'quarter-zh',
     re: new RegExp(
-      `${ZH_YEAR}?\\s*的?\\s*(?:第\\s*([一二三四1-4])\\s*(?:季度|季)|([一二三四1-4])季度|Q([1-4]))`,
+      `${ZH_YEAR}?\\s*的?\\s*(?:第\\s*([一二三四1-4])\\s*(?:季度|季)|([一二三四1-4])季度|Q([1-4]))(?:\\s*(底|末)?\\s*(前|之前|以前))?`,
       'gi',
     ),
     resolve: (m, ctx) => {
       const q = parseNumberToken(m[2] ?? m[3] ?? m[4] ?? '');
       if (q === null) return null;
       const named = yearStartFromWord(m[1], ctx);
-      const span = quarterSpan(named ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth), q);
-      return named ? span : notYetOver(span, ctx, (start) => quarterSpan(start, q));
+      const quarter = quarterSpan(named ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth), q);
+      const span = named ? quarter : notYetOver(quarter, ctx, (start) => quarterSpan(start, q));
+      // 「第二季末前」: by the end of the quarter; 「第三季前」: before it starts.
+      if (span && m[6]) return untilSpan(ctx.today, m[5] ? span.end : addDays(span.start, -1));
+      return span;
     },
   },
   {
@@ -788,13 +801,100 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'half-en',
-    re: /\b(?:(?:in|during)\s+)?(?:the\s+)?(?:(first|second) half|H([12]))(?:\s+of)?(?:\s+(?:the\s+year|(this|next) year|(\d{4})))?/gi,
+    // "H1", "2H", "second half of 2026", "FY27 H1", "1H FY2027".
+    re: /\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?:FY\s*'?(\d{4}|\d{2})\s*)?(?:(first|second) half|H([12])|([12])H)(?:\s+of)?(?:\s+(?:the\s+year|(this|next) year|(?:FY\s*'?)?(\d{4})|FY\s*'?(\d{2}))(?!\d))?/gi,
     resolve: (m, ctx) => {
-      const half = (m[1] ?? '').toLowerCase() === 'first' || m[2] === '1' ? 1 : 2;
+      const half = (m[2] ?? '').toLowerCase() === 'first' || m[3] === '1' || m[4] === '1' ? 1 : 2;
       let yearStart = fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
-      if (m[4]) yearStart = fiscalYearNamed(ctx, Number(m[4]));
-      else if ((m[3] ?? '').toLowerCase() === 'next') yearStart = addMonths(yearStart, 12);
+      const named = m[6] ?? m[1] ?? m[7];
+      if (named) yearStart = fiscalYearNamed(ctx, named.length === 2 ? 2000 + Number(named) : Number(named));
+      else if ((m[5] ?? '').toLowerCase() === 'next') yearStart = addMonths(yearStart, 12);
       return halfSpan(yearStart, half);
+    },
+  },
+  {
+    // 「年中前」, "by mid-year": from today to the end of the first half.
+    name: 'mid-year',
+    re: /(今年|明年|\d{4}\s*年)?\s*年中\s*(?:前|之前|以前)|\b(?:by|before)\s+(?:the\s+)?mid-?year\b/gi,
+    resolve: (m, ctx) => {
+      const yearStart = yearStartFromWord(m[1], ctx) ?? fiscalYearStart(ctx.today, ctx.fiscalYearStartMonth);
+      return untilSpan(ctx.today, halfSpan(yearStart, 1).end);
+    },
+  },
+  {
+    // "year 2026", "for the whole year 2026".
+    name: 'year-en-named',
+    re: /\b(?:(?:the\s+)?(?:whole|full|entire)\s+)?year\s+(\d{4})\b/gi,
+    resolve: (m, ctx) => namedYearSpan(ctx, Number(m[1])),
+  },
+  {
+    // 「第12週」, 「今年第12週」, "W14", "week 14", "WK14": the ISO week of the year (Monday to Sunday).
+    name: 'iso-week',
+    re: new RegExp(
+      `(?:${ZH_YEAR}\\s*的?\\s*)?(?:第\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:週|個星期|個禮拜)(?!年)|(?<![A-Za-z])(?:W|WK|week\\s*)0?(\\d{1,2})(?!\\d)(?:\\s*(?:of\\s+)?(\\d{4}))?)`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const n = readCount(m[2] ?? m[3]);
+      if (n === null || !Number.isInteger(n) || n < 1 || n > 53) return null;
+      const named = yearStartFromWord(m[1], ctx);
+      const year = m[4] ? Number(m[4]) : named ? parseLocalDate(named).year : null;
+      const week = (y: number): Span | null => {
+        const monday = addDays(startOfIsoWeek(formatLocalDate({ year: y, month: 1, day: 4 })), (n - 1) * 7);
+        // Week 53 only in a year that has one (its Thursday still in the year).
+        return parseLocalDate(addDays(monday, 3)).year === y
+          ? { start: monday, end: addDays(monday, 6) }
+          : null;
+      };
+      if (year !== null) return week(year);
+      const thisYear = parseLocalDate(ctx.today).year;
+      const span = week(thisYear);
+      return span && span.end >= ctx.today ? span : week(thisYear + 1);
+    },
+  },
+  {
+    // 「3月第3週」: the month's n-th seven days (15–21 for the third), 「本月第2週」.
+    name: 'month-week-zh',
+    re: new RegExp(
+      `(?:${ZH_YEAR}?\\s*的?\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月|(本月|這個月|下個?月|下一個月))\\s*(?:的)?\\s*第\\s*([1-5一二三四五])\\s*(?:週|個星期|個禮拜)(?!年)`,
+      'g',
+    ),
+    resolve: (m, ctx) => {
+      const n = readCount(m[4]);
+      let whole: Span | null = null;
+      if (m[3]) whole = monthsFrom(/下/.test(m[3]) ? addMonths(ctx.today, 1) : ctx.today, 1);
+      else {
+        const month = readMonthNumber(m[2]);
+        if (month !== null) whole = monthSpan(calendarYearFor(m[1], ctx, month), month, 1);
+      }
+      if (!whole || n === null || n < 1 || n > 5) return null;
+      const start = addDays(whole.start, (n - 1) * 7);
+      if (start > whole.end) return null;
+      const end = addDays(start, 6);
+      return { start, end: end > whole.end || n === 5 ? whole.end : end };
+    },
+  },
+  {
+    // 「本月下旬」, 「下個月上旬前」: ten-day parts of this or next month.
+    name: 'month-dekad-zh',
+    re: /(本月|這個月|當月|下個?月|下一個月)\s*(上旬|中旬|下旬)\s*(前|之前|以前)?/g,
+    resolve: (m, ctx) => {
+      const whole = monthsFrom(/下/.test(m[1] ?? '') ? addMonths(ctx.today, 1) : ctx.today, 1);
+      const dekad = dekadSpan(whole, m[2]);
+      if (!dekad) return null;
+      return m[3] ? untilSpan(ctx.today, addDays(dekad.start, -1)) : dekad;
+    },
+  },
+  {
+    // 「十一黃金週」, 「國慶黃金週」 (mainland China): 1–7 October.
+    name: 'golden-week',
+    re: /(今年|明年|\d{4}\s*年)?\s*的?\s*(?:十一|國慶)\s*(?:黃金週|長假|黃金假期)|\bgolden week\b/gi,
+    resolve: (m, ctx) => {
+      const named = yearStartFromWord(m[1], ctx);
+      const span = (y: number): Span => ({ start: `${y}-10-01`, end: `${y}-10-07` });
+      if (named) return span(parseLocalDate(named).year);
+      const thisYear = parseLocalDate(ctx.today).year;
+      return span(thisYear).end >= ctx.today ? span(thisYear) : span(thisYear + 1);
     },
   },
   // --- years ---

@@ -19,7 +19,8 @@ export interface Quantity {
 const CURRENCY = '(?:NT\\$|NTD|TWD|HK\\$|HKD|US\\$|USD|RMB|CNY|\\$|新台幣|台幣|港幣|港元|人民幣|美金)';
 const ZH_DIGIT = '零〇一二兩三四五六七八九十壹貳參肆伍陸柒捌玖拾';
 const ZH_ALL = `${ZH_DIGIT}百千萬億佰仟`;
-const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?[${ZH_ALL}])*|[${ZH_DIGIT}][${ZH_ALL}]*`;
+// 「1千2百」: Arabic digits between the units of a Chinese numeral.
+const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?[${ZH_ALL}]|(?<=[千百十仟佰拾萬億])\\d{1,3}(?=[千百十仟佰拾]))*|[${ZH_DIGIT}][${ZH_ALL}]*`;
 const COUNT_NOUNS_ZH =
   '單|筆|件|位|名|人|家|杯|台|組|盒|瓶|份|張|套|包|顆|個|隻|本|箱|間|戶|則|支|雙|客|束|朵|條|片|罐|袋|桶|輛|堂|桌';
 const COUNT_NOUNS_EN =
@@ -28,7 +29,7 @@ const COUNT_NOUNS_EN =
 const QUANTITY_RE = new RegExp(
   [
     `(${CURRENCY})?\\s*(${NUMBER})\\s*`,
-    '(?:(k|m|mn|bn|million|billion|thousand)(?![A-Za-z])\\s*)?',
+    '(?:(k|mil|mio|m|mn|bn|million|billion|thousand)(?![A-Za-z])\\s*)?',
     '(',
     '%|percent(?:age points?)?|pp(?![A-Za-z])|percentage points?|points?(?![A-Za-z])',
     '|個?百分點|成(?![本交長員功果立績])',
@@ -49,8 +50,25 @@ const NOT_A_QUANTITY_AFTER =
 const PERCENT_WORDS_RE =
   /百分之\s*(\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+)|(?<![\d零〇一二兩三四五六七八九十])([一二兩三四五六七八九\d])成([一二三四五六七八九半])(?![本交長員功果立績])|(?<![\d零〇一二兩三四五六七八九十])(\d+|[一二兩三四五六七八九十]+)\s*分之\s*(\d+|[一二兩三四五六七八九十]+)/g;
 
+const RATIO_RE = /(?<![\d:.])1\s*(?::|比)\s*(\d{1,2}(?:\.\d+)?)(?![\d:])/g;
+const RETURN_WORD_RE = /ROI|ROAS|投報|報酬|回報|投資|return/i;
+
+/** The words between the two numbers of a range (「80~100萬」, 「80至100萬」, "10-15%"). */
+const RANGE_SEP_RE = new RegExp(`^\\s*(?:-|~|至|到)\\s*(?=${CURRENCY}?\\s*\\d)`, 'i');
+
+interface RangeStart {
+  index: number;
+  text: string;
+  numberText: string;
+  scale: string | undefined;
+  currency: string | undefined;
+  /** Where the second number of the range starts. */
+  next: number;
+}
+
 export function findQuantities(input: string): Quantity[] {
   const out: Quantity[] = [];
+  const pending: RangeStart[] = [];
   let text = input;
   // 「百分之二十」 = 20 %, 「二成五」 = 25 %: read first, then hidden from the general pattern.
   PERCENT_WORDS_RE.lastIndex = 0;
@@ -82,6 +100,20 @@ export function findQuantities(input: string): Quantity[] {
     });
     text = text.slice(0, m.index) + '□'.repeat(m[0].length) + text.slice(m.index + m[0].length);
   }
+  // 「ROI 1:4」, 「投報率1比5」: a return written as a ratio to one is a multiple.
+  RATIO_RE.lastIndex = 0;
+  for (let m = RATIO_RE.exec(text); m !== null; m = RATIO_RE.exec(text)) {
+    if (!RETURN_WORD_RE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    out.push({
+      value: Number(m[1]),
+      unit: 'multiple',
+      noun: null,
+      index: m.index,
+      length: m[0].length,
+      text: m[0],
+    });
+    text = text.slice(0, m.index) + '□'.repeat(m[0].length) + text.slice(m.index + m[0].length);
+  }
   QUANTITY_RE.lastIndex = 0;
   for (let m = QUANTITY_RE.exec(text); m !== null; m = QUANTITY_RE.exec(text)) {
     if (m[0].length === 0) {
@@ -101,6 +133,12 @@ export function findQuantities(input: string): Quantity[] {
     if (!unitText && NOT_A_QUANTITY_AFTER.test(text.slice(end))) continue;
     // 「4.6 out of 5」, 「滿分5分」: the scale, not a target.
     if (/(?:out of|滿分|總分)\s*$/i.test(text.slice(0, index))) continue;
+    // 「80~100萬」, "10-15%", "800k-1M": the first number of a range takes the unit of the second.
+    const rangeSep = RANGE_SEP_RE.exec(text.slice(end));
+    if (!unitText && rangeSep && !/\d\s*[-~]\s*$/.test(text.slice(0, index))) {
+      pending.push({ index, text: rawText, numberText, scale, currency, next: end + rangeSep[0].length });
+      continue;
+    }
     // 「iPhone 15保護殼」, 「7-11」, 「25-45」: a number inside a name or a range, not a target.
     if (
       !currency &&
@@ -111,7 +149,13 @@ export function findQuantities(input: string): Quantity[] {
       !/^(?:以上|以下|左右|多|餘)/.test(text.slice(end))
     )
       continue;
-    if (/\d\s*-\s*$/.test(text.slice(0, index)) || /^\s*-\s*\d/.test(text.slice(end))) continue;
+    if (
+      !unitText &&
+      !scale &&
+      !currency &&
+      (/\d\s*-\s*$/.test(text.slice(0, index)) || /^\s*-\s*\d/.test(text.slice(end)))
+    )
+      continue;
     // 24/7, 3/4: a ratio or a date written with a slash, not a quantity.
     if (/^\/\d/.test(text.slice(end)) || /\d\/$/.test(text.slice(0, index))) continue;
     if (/^(?:年|月|日|週|天|季)/.test(text.slice(end)) && /[個]$/.test(unitText)) continue;
@@ -139,6 +183,9 @@ export function findQuantities(input: string): Quantity[] {
       if (isChinese) continue;
       // 「4.6分」, 「提高10分」: a score on its scale.
       unit = 'plain';
+    } else if (u && scale && /^sales$/i.test(unitText)) {
+      // "3 mil sales", "1.2M sales": an amount of sales, not a count of deals.
+      unit = 'plain';
     } else if (u) {
       unit = 'count';
       noun = unitText.replace(/^(?:more |new |additional |extra )/i, '');
@@ -152,13 +199,33 @@ export function findQuantities(input: string): Quantity[] {
     if (unit === 'count' && /^(?:stores?|products?)$/i.test(noun ?? '') && value < 1) continue;
     out.push({ value: roundNumber(v), unit, noun, index, length: rawText.length, text: rawText });
   }
+  for (const p of pending) {
+    const second = out.find((q) => q.index === p.next);
+    const own = parseNumberToken(p.numberText, p.scale);
+    const lead = second ? /\d+(?:\.\d+)?/.exec(second.text.replace(/,/g, '')) : null;
+    if (!second || own === null || !lead) continue;
+    const ownScale = Boolean(p.scale) || /[萬億千百]/.test(p.numberText);
+    const factor = second.unit === 'percent' && /成/.test(second.text) ? 10 : second.value / Number(lead[0]);
+    if (!ownScale && second.unit === 'plain' && factor === 1) continue;
+    if (!Number.isFinite(factor) || factor <= 0) continue;
+    const unit: QuantityUnit = p.currency ? 'money' : second.unit;
+    const value = ownScale ? own : own * factor;
+    out.push({
+      value: roundNumber(value),
+      unit,
+      noun: second.noun,
+      index: p.index,
+      length: p.text.length,
+      text: p.text,
+    });
+  }
   return out.sort((a, b) => a.index - b.index);
 }
 
 /** 翻倍 / 一倍 / double / triple: a multiple written without digits. */
 export const MULTIPLE_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [
-    /翻倍|翻一倍|加倍|成長一倍|增長一倍|增加一倍|提升一倍|提高一倍|(?<![A-Za-z])double(?:d|s)?(?![A-Za-z])/gi,
+    /翻倍|翻一倍|加倍|成長一倍|增長一倍|增加一倍|提升一倍|提高一倍|(?<![A-Za-z])double(?:d|s)?(?![A-Za-z])(?!\s*[- ]?digits?)/gi,
     100,
   ],
   [/翻兩倍|(?<![A-Za-z])triple(?:d|s)?(?![A-Za-z])/gi, 200],

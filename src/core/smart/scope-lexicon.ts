@@ -12,6 +12,7 @@ const CHANNEL_ZH = [
   '(?:線上|網路|實體|虛擬|線下)(?=銷售|業績|營收|訂單|通路|管道|渠道|門市|商店|店|營業額|銷量|轉換率|轉化率|客單價|收入|新客|客戶|顧客|會員|流量|預購|回購)',
   '(?:線上|網路|實體|電商|零售|批發|經銷|直營|加盟|新|海外)?(?:通路|管道|渠道)',
   '蝦皮(?:購物|商城)?|momo(?:購物網)?|PChome(?:24h)?|Yahoo(?:奇摩)?(?:購物中心|拍賣)?|樂天(?:市場)?|博客來|露天(?:拍賣)?|亞馬遜|淘寶|天貓|京東',
+  '抖音(?:直播間|小店|商城)?|快手(?:直播間|小店)?|小紅書|拼多多|視頻號|微信(?:小程序|小程式|商城)?|微博|美團|餓了麼|唯品會|得物',
   en(
     'Shopee|Lazada|HKTVmall|Uber ?Eats|foodpanda|Shopline|91APP|Pinkoi|Amazon|Facebook|FB|Instagram|IG|YouTube|TikTok|WeChat|Threads|Dcard|Google(?: Ads)?|KOL|EDM|SMS|SEO|App|APP',
   ),
@@ -107,8 +108,8 @@ export const MEANS_MARKER_RE =
 
 /** Verbs that start a strategy clause (「舉辦…」, 「推出…」, "launch …"). */
 export const ACTION_VERB_RE =
-  /^(?:每[日天週月季年]|並|同時|且|再|也|持續|定期)*\s*(?:舉辦|舉行|推出|建立|開發|優化|加強|導入|推動|參加|參與|開設|開拓|拓展|布局|合作|上架|投放|發送|經營|設立|招募|培訓|提供|打造|強化|改善|增設|規劃|執行|進行|啟動|發起|launch|run|host|hold|open|introduce|partner with|build|create|start|offer|roll out|expand|train|hire|improve|optimi[sz]e)/i;
+  /^(?:每[日天週月季年]|並|同時|且|再|也|持續|定期)*\s*(?:舉辦|舉行|推出|建立|開發|優化|加強|導入|推動|參加|參與|開設|開拓|拓展|布局|合作|上架|投放|發送|經營|設立|招募|培訓|提供|打造|強化|改善|增設|規劃|執行|進行|啟動|發起|拜訪|新開|展店|發放|派發|贈送|發布|發佈|發表|launch|run|host|hold|open|introduce|partner with|build|create|start|offer|roll out|expand|train|hire|improve|optimi[sz]e|(?:visit|call on|meet with|post|publish|attend|organi[sz]e|conduct)(?![A-Za-z]))/i;
 
 /** The same verbs anywhere in a clause (「針對上班族推出早鳥方案」). */
 export const ACTION_VERB_ANYWHERE_RE =
-  /舉辦|舉行|推出|建立|開發|導入|參加|參與|開設|上架|投放|發送|設立|招募|培訓|打造|增設|啟動|發起|(?<![A-Za-z])(?:launch|run|host|hold|open|introduce|partner with|roll out)(?![A-Za-z])/i;
+  /舉辦|舉行|推出|建立|開發|導入|參加|參與|開設|上架|投放|發送|設立|招募|培訓|打造|增設|啟動|發起|拜訪|新開|展店|發放|派發|贈送|(?<![A-Za-z])(?:launch|run|host|hold|open|introduce|partner with|roll out|visit)(?![A-Za-z])/i;
