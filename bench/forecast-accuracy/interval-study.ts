@@ -21,9 +21,11 @@ import {
   computeMase,
   computeSmape,
   type ForecastBands,
+  type ForecastMethod,
   fitSeasonalNaive,
   forecastSeries,
 } from '../../src/core/forecast/index.ts';
+import { fitArimaMember, fitEtsMember, fitThetaMember } from '../../src/core/forecast/model-family.ts';
 import { createRandomSource } from '../../src/core/forecast/seeded-random.ts';
 import { BENCH_DIR, REPO_DIR } from './shared-bench.ts';
 
@@ -49,6 +51,16 @@ interface PointRecord {
   readonly hi95: number;
   /** In-sample seasonal-naive mean absolute error of the training part (the MASE / MSIS scale). */
   readonly scale: number;
+  /** What the engine used (e.g. `ets+arima`), for the bias breakdown. */
+  readonly method: string;
+  /** With `--members`: each family's own point forecast (fitted on the whole training part) and label. */
+  readonly members?: readonly MemberPoint[];
+}
+
+interface MemberPoint {
+  readonly kind: string;
+  readonly label: string;
+  readonly mean: number;
 }
 
 interface WindowRecord {
@@ -66,6 +78,7 @@ function parseArgs(argv: readonly string[]): {
   horizons: number;
   source: 'shared' | 'fixtures';
   json: string | null;
+  members: boolean;
 } {
   const get = (key: string): string | undefined =>
     argv.find((a) => a.startsWith(`--${key}=`))?.slice(key.length + 3);
@@ -79,7 +92,12 @@ function parseArgs(argv: readonly string[]): {
   })();
   const source = get('source') ?? (sharedPresent ? 'shared' : 'fixtures');
   if (source !== 'shared' && source !== 'fixtures') throw new Error('--source must be shared or fixtures');
-  return { horizons: Math.max(1, Number(get('horizons') ?? 2) || 2), source, json: get('json') ?? null };
+  return {
+    horizons: Math.max(1, Number(get('horizons') ?? 2) || 2),
+    source,
+    json: get('json') ?? null,
+    members: argv.includes('--members'),
+  };
 }
 
 function readValues(path: string): number[] {
@@ -263,6 +281,126 @@ function bootstrapCoverage(perSeries: readonly Tally[]): {
   };
 }
 
+/** Short description of the method the engine used: family kinds joined by '+', or the route. */
+function describeMethod(m: ForecastMethod): string {
+  if (m.kind === 'combination')
+    return m.members
+      .map((l) =>
+        l.startsWith('ETS') ? 'ets' : l.startsWith('ARIMA') ? 'arima' : l.startsWith('Theta') ? 'theta' : l,
+      )
+      .join('+');
+  return m.kind;
+}
+
+/** Each family's own forecast on the training part (scaled as forecastSeries scales it). */
+function memberForecasts(train: readonly number[], h: number, period: number): MemberPoint[][] {
+  const scale = train.reduce((a, v) => a + Math.abs(v), 0) / train.length;
+  const ys = train.map((v) => v / scale);
+  const statePeriod = period > 24 ? 1 : period;
+  const out: MemberPoint[][] = Array.from({ length: h }, () => []);
+  for (const mb of [
+    fitEtsMember(ys, statePeriod),
+    fitArimaMember(ys, statePeriod),
+    fitThetaMember(ys, period),
+  ]) {
+    if (mb === null) continue;
+    const b = mb.fitted.forecast(h);
+    b.mean.forEach((v, j) => {
+      out[j]!.push({ kind: mb.kind, label: mb.fitted.label, mean: v * scale });
+    });
+  }
+  return out;
+}
+
+/** Signed error tallies: mean (actual - forecast) / scale and the share of actuals above the forecast. */
+interface BiasTally {
+  n: number;
+  signed: number;
+  absolute: number;
+  above: number;
+}
+
+function biasHeader(label: string): string {
+  return (
+    pad(label, 26) + lpad('points', 7) + lpad('mean err/scale', 15) + lpad('MAE/scale', 10) + lpad('above', 7)
+  );
+}
+
+function biasLine(label: string, t: BiasTally): string {
+  return (
+    pad(label, 26) +
+    lpad(t.n, 7) +
+    lpad(fmt(t.signed / t.n), 15) +
+    lpad(fmt(t.absolute / t.n), 10) +
+    lpad(fmt(t.above / t.n), 7)
+  );
+}
+
+function groupBias(
+  rows: readonly { key: string; actual: number; mean: number; scale: number }[],
+): Map<string, BiasTally> {
+  const m = new Map<string, BiasTally>();
+  for (const r of rows) {
+    let t = m.get(r.key);
+    if (!t) {
+      t = { n: 0, signed: 0, absolute: 0, above: 0 };
+      m.set(r.key, t);
+    }
+    const e = (r.actual - r.mean) / r.scale;
+    t.n++;
+    t.signed += e;
+    t.absolute += Math.abs(e);
+    if (r.actual > r.mean) t.above++;
+  }
+  return m;
+}
+
+function printBias(points: readonly PointRecord[], out: (line?: string) => void): void {
+  out();
+  out(
+    '-- pacer: bias (mean signed error (actual - mean) / in-sample seasonal-naive MAE; above = share of actuals above the mean)',
+  );
+  const sections: [string, (p: PointRecord) => string][] = [
+    ['all', () => 'all points'],
+    ['frequency', (p) => frequencyName(p.frequency)],
+    [
+      'third of horizon',
+      (p) =>
+        `${frequencyName(p.frequency)} ${['early', 'mid', 'late'][Math.min(2, Math.floor((3 * (p.step - 1)) / p.h))]}`,
+    ],
+    ['method chosen', (p) => p.method],
+    ['series', (p) => p.series],
+  ];
+  for (const [title, key] of sections) {
+    out(biasHeader(title));
+    const g = groupBias(points.map((p) => ({ key: key(p), actual: p.actual, mean: p.mean, scale: p.scale })));
+    for (const [k, t] of [...g.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out(biasLine(k, t));
+  }
+  if (!points.some((p) => p.members)) return;
+  const memberRows = (key: (p: PointRecord, m: MemberPoint) => string) =>
+    points.flatMap((p) =>
+      (p.members ?? []).map((m) => ({ key: key(p, m), actual: p.actual, mean: m.mean, scale: p.scale })),
+    );
+  out(biasHeader('member (own forecast)'));
+  for (const [k, t] of [...groupBias(memberRows((_, m) => m.kind)).entries()].sort()) out(biasLine(k, t));
+  out(biasHeader('member by frequency'));
+  for (const [k, t] of [
+    ...groupBias(memberRows((p, m) => `${m.kind} ${frequencyName(p.frequency)}`)).entries(),
+  ].sort())
+    out(biasLine(k, t));
+  out(biasHeader('ETS / ARIMA form'));
+  // ETS by trend form; ARIMA by d, D and whether it carries a drift / mean.
+  const form = (m: MemberPoint): string => {
+    if (m.kind === 'ets') return `ets trend ${m.label.split(',')[1]}`;
+    if (m.kind !== 'arima') return m.kind;
+    const d = /^ARIMA\(\d,(\d),\d\)/.exec(m.label)?.[1] ?? '?';
+    const sd = /\)\(\d,(\d),\d\)/.exec(m.label)?.[1] ?? '0';
+    const c = m.label.includes('drift') ? ' drift' : m.label.includes('mean') ? ' mean' : '';
+    return `arima d=${d} D=${sd}${c}`;
+  };
+  for (const [k, t] of [...groupBias(memberRows((_, m) => form(m))).entries()].sort()) out(biasLine(k, t));
+}
+
 function frequencyName(f: number): string {
   return f === 12 ? 'monthly' : f === 4 ? 'quarterly' : f === 1 ? 'yearly' : `period ${f}`;
 }
@@ -288,8 +426,11 @@ function main(): void {
       let scale = 0;
       for (let t = lag; t < train.length; t++) scale += Math.abs(train[t]! - train[t - lag]!);
       scale = scale / (train.length - lag) || 1;
+      const result = forecastSeries(train, { h: s.h, frequency: s.frequency, seed: 1, pathCount: 0 });
+      const method = describeMethod(result.method);
+      const members = args.members ? memberForecasts(train, s.h, s.frequency) : null;
       const bands: Record<Method, ForecastBands> = {
-        pacer: forecastSeries(train, { h: s.h, frequency: s.frequency, seed: 1, pathCount: 0 }),
+        pacer: result,
         naive: naiveBands(train, s.h),
         snaive: snaiveBands(train, s.h, s.frequency),
       };
@@ -309,6 +450,8 @@ function main(): void {
             lo95: b.lo95[j]!,
             hi95: b.hi95[j]!,
             scale,
+            method,
+            ...(m === 'pacer' && members ? { members: members[j]! } : {}),
           });
         });
       }
@@ -383,6 +526,7 @@ function main(): void {
     out('-- pacer: by series');
     out(tallyHeader('series'));
     for (const [k, t] of bySeries) out(tallyLine(k.slice(0, 16), t));
+    printBias(points[m], out);
   }
   out();
   out('-- accuracy over complete windows (mean over windows; ratio = mean of pacer / mean of baseline)');
