@@ -110,7 +110,8 @@ export const problemSchema = z.object({
   /**
    * Field problems, each with `message` (and `detail`, the same) in the request's language and, where
    * the problem has one, a `code` for programs: zod's issue code or one of FIELD_MESSAGES, whether the
-   * contract refused the request or a use case found the problem.
+   * contract refused the request or a use case found the problem; `params`, the values a code's
+   * wording names (a cell, an amount), for a client that words the code itself.
    */
   errors: z
     .array(
@@ -119,6 +120,7 @@ export const problemSchema = z.object({
         message: z.string(),
         detail: z.string().optional(),
         code: z.string().optional(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       }),
     )
     .optional(),

@@ -27,12 +27,16 @@ export function problemMessage(
   return errorMessage(code, locale, words);
 }
 
-/** A field problem as the API sends it: `message` and `detail` in the request's language, `code` for programs. */
+/**
+ * A field problem as the API sends it: `message` and `detail` in the request's language, `code` for
+ * programs, with the values its wording names (`params`: a cell, an amount) where it has them.
+ */
 export interface ProblemField {
   path: string;
   code?: string;
   message: string;
   detail?: string;
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /**
@@ -42,7 +46,8 @@ export interface ProblemField {
 export function problemField(f: FieldError, locale: MessageLocale): ProblemField {
   const worded = localizeField(f, locale);
   const unworded = !f.messages && !('code' in worded);
-  return unworded ? worded : { ...worded, detail: worded.message };
+  if (unworded) return worded;
+  return { ...worded, detail: worded.message, ...('code' in worded && f.params ? { params: f.params } : {}) };
 }
 
 /** Sends an RFC 9457 problem+json answer for a catalogue code, in the request's language. */

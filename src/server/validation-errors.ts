@@ -34,8 +34,8 @@ export function localizeIssue(issue: z.core.$ZodIssue, locale: MessageLocale): L
 
 /**
  * A use case's field problem in `locale`, worded the way a refused request's is: a code of
- * FIELD_MESSAGES (its `message`) from there, one the check words itself from its `messages`; anything
- * else (a code no catalogue words) as it is.
+ * FIELD_MESSAGES (its `message`) from there, its `{placeholders}` filled from the problem's `params`;
+ * one the check words itself from its `messages`; anything else (a code no catalogue words) as it is.
  */
 export function localizeField(
   f: FieldError,
@@ -43,9 +43,21 @@ export function localizeField(
 ): LocalizedIssue | Omit<LocalizedIssue, 'code'> {
   if (f.messages) return { path: f.path, message: f.messages[locale] };
   if (isFieldMessageCode(f.message))
-    return { path: f.path, code: f.message, message: FIELD_MESSAGES[f.message][locale] };
+    return {
+      path: f.path,
+      code: f.message,
+      message: fillParams(FIELD_MESSAGES[f.message][locale], f.params),
+    };
   return { path: f.path, message: f.message };
 }
+
+/** A wording's `{name}` placeholders filled from `params` (one left as it is when not given). */
+const fillParams = (text: string, params: FieldError['params']): string =>
+  params
+    ? text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        Object.hasOwn(params, name) ? String(params[name]) : whole,
+      )
+    : text;
 
 /**
  * The problems of `data` against `schema`, each in `locale`; null when it passes. zod words an issue

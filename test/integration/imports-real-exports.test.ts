@@ -264,15 +264,33 @@ describe.each(dialects())('real export files (%s)', (dialect) => {
       ]),
     );
     expect(p.decisions.currency).toMatchObject({ file: 'TWD', action: 'same' });
-    // Total is an order fact: mapping it to a line's amount is refused, naming the field.
-    const bad = await client.post(`/api/companies/${companyId}/imports/preview`, {
-      uploadId: (await client.upload(`/api/companies/${companyId}/imports/uploads`, 'o.csv', SHOPIFY)).json()
-        .uploadId,
-      kind: 'sales',
-      mapping: { ...p.mapping, amount: p.headers.indexOf('Total') },
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toEqual([{ path: 'mapping.amount', message: 'order_level_column' }]);
+    // Total is an order fact: mapping it to a line's amount is refused, naming the field, in the
+    // request's language.
+    const uploadId = (
+      await client.upload(`/api/companies/${companyId}/imports/uploads`, 'o.csv', SHOPIFY)
+    ).json().uploadId;
+    const bad = () =>
+      client.post(`/api/companies/${companyId}/imports/preview`, {
+        uploadId,
+        kind: 'sales',
+        mapping: { ...p.mapping, amount: p.headers.indexOf('Total') },
+      });
+    client.locale = 'zh-TW';
+    const zh = await bad();
+    client.locale = 'en';
+    expect(zh.statusCode).toBe(400);
+    const zhMessage = '這一欄是整筆訂單的金額(例如訂單總計),不能當作品項的金額、單價、折扣或數量';
+    expect(zh.json().errors).toEqual([
+      { path: 'mapping.amount', code: 'order_level_column', message: zhMessage, detail: zhMessage },
+    ]);
+    expect((await bad()).json().errors).toEqual([
+      {
+        path: 'mapping.amount',
+        code: 'order_level_column',
+        message: expect.stringMatching(/^this column holds the whole order’s amount/),
+        detail: expect.stringMatching(/^this column holds the whole order’s amount/),
+      },
+    ]);
 
     const { job } = await importCsv(client, companyId, 'orders_export.csv', SHOPIFY);
     expect(job.state, JSON.stringify(job.error)).toBe('done');

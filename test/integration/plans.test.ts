@@ -1116,6 +1116,41 @@ describe.each(dialects())('phase goals (%s)', (dialect) => {
     expect(note?.zhTW).toContain('您的銷售資料只到 2025-06-30');
   });
 
+  it('a split by product on data that ended over a year ago: members weighted by the data’s last year, said', async () => {
+    const old = await signUp(h.app, 'Old');
+    // Sales from 2023-01-01 to 2024-06-30, the split made on 2026-01-10: the 12 months before the
+    // plan hold no data (not zero sales); the year up to 2024-06-30 weighs the products.
+    await seedHistory(h.runtime.database.db, old.companyId, '2023-01-01', '2024-06-30');
+    const created = await old.client.post(`/api/companies/${old.companyId}/goals`, {
+      name: '2026 營收',
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'absolute', value: 3_000_000, per: null },
+      period: { start: '2026-01-01', end: '2026-12-31' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    const res = await old.client.post(`/api/companies/${old.companyId}/plans/${id}/split`, {
+      into: 'quarter',
+      by: 'product',
+      method: 'ramp',
+      rampPct: 0,
+      dryRun: true,
+      today: '2026-01-10',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json() as {
+      children: { member: string; target: number }[];
+      notes: { code: string; en: string; zhTW: string }[];
+    };
+    const total = (m: string) => v.children.filter((c) => c.member === m).reduce((s, c) => s + c.target, 0);
+    // 拿鐵 sold twice 美式: not shared equally.
+    expect(total('拿鐵') / total('美式')).toBeCloseTo(2, 2);
+    expect(v.notes.map((n) => n.code)).not.toContain('MEMBERS_EQUAL');
+    const note = v.notes.find((n) => n.code === 'MEMBERS_DATA_ENDS');
+    expect(note?.en).toContain('Your sales data ends on 2024-06-30');
+    expect(note?.zhTW).toContain('您的銷售資料只到 2024-06-30');
+  });
+
   it('bad input: an unknown grain, ramp without a rate, another company’s goal', async () => {
     const g = await goal();
     expect((await client.post(`${plans()}/${g.id}/split`, { into: 'decade' })).statusCode).toBe(400);

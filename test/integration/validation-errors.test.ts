@@ -176,4 +176,131 @@ describe.each(dialects())('validation problems in the request’s language (%s)'
       },
     ]);
   });
+
+  it('a plan’s field problems (a cell not in the split, locks above the target) by code, with their values', async () => {
+    const { client, companyId } = await signUp(h.app, 'Plan');
+    const created = await client.post(`/api/companies/${companyId}/goals`, {
+      name: '2027 年營收',
+      metric: 'revenue',
+      target: { metric: 'revenue', kind: 'absolute', value: 1000, per: null },
+      period: { start: '2027-01-01', end: '2027-12-31' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const plans = `/api/companies/${companyId}/plans/${created.json().id}`;
+    const manual = (c: typeof client) =>
+      c.post(`${plans}/split`, {
+        into: 'quarter',
+        method: 'manual',
+        dryRun: true,
+        cells: [{ periodId: '2027-Q9', member: null, target: 10 }],
+      });
+    client.locale = 'zh-TW';
+    const zh = await manual(client);
+    expect(zh.statusCode).toBe(422);
+    expect(zh.json().errors).toEqual([
+      {
+        path: 'cells',
+        code: 'unknown_cell',
+        message: '「2027-Q9」不是這次拆解的階段目標之一',
+        detail: '「2027-Q9」不是這次拆解的階段目標之一',
+        params: { cell: '2027-Q9' },
+      },
+    ]);
+    client.locale = 'en';
+    expect((await manual(client)).json().errors[0]).toMatchObject({
+      code: 'unknown_cell',
+      message: '“2027-Q9” is not one of this split’s phase goals',
+    });
+
+    const split = await client.post(`${plans}/split`, { into: 'quarter', method: 'equal' });
+    expect(split.statusCode, split.body).toBe(200);
+    const [q1] = split.json().children as { id: string }[];
+    const tooMuch = (c: typeof client) =>
+      c.patch(`${plans}/children/${q1?.id}`, { target: 1500.5, reason: '測試' });
+    client.locale = 'zh-TW';
+    const zl = await tooMuch(client);
+    expect(zl.statusCode).toBe(422);
+    // The amounts in the goal's units (NT$), as the user typed them, not in cents.
+    expect(zl.json().errors).toEqual([
+      {
+        path: 'locked',
+        code: 'locks_exceed_target',
+        message: '鎖定的階段目標合計 1500.5,超過目標 1000 可分配的數額',
+        detail: '鎖定的階段目標合計 1500.5,超過目標 1000 可分配的數額',
+        params: { locked: 1500.5, target: 1000 },
+      },
+    ]);
+    client.locale = 'en';
+    expect((await tooMuch(client)).json().errors[0]).toMatchObject({
+      code: 'locks_exceed_target',
+      message: 'the locked phase goals add up to 1500.5, more than the target 1000 allows',
+    });
+  });
+
+  it('an import’s field problems (no file, not multipart, a mapping the file cannot take) by code', async () => {
+    const { client, companyId } = await signUp(h.app, 'Import');
+    const uploads = `/api/companies/${companyId}/imports/uploads`;
+    for (const [locale, message] of [
+      ['zh-TW', '請以 multipart/form-data 格式上傳檔案'],
+      ['en', 'send the file as a multipart/form-data upload'],
+    ] as const) {
+      client.locale = locale;
+      const r = await client.post(uploads, { file: 'x' });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().errors).toEqual([
+        { path: 'file', code: 'multipart_required', message, detail: message },
+      ]);
+    }
+    // A multipart form without a file in it.
+    const boundary = '----pacerNoFile';
+    const noFile = (locale: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: uploads,
+        headers: {
+          'accept-language': locale,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          cookie: client.cookie ?? '',
+          'x-csrf-token': client.csrf ?? '',
+        },
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`,
+      });
+    const zf = await noFile('zh-TW');
+    expect(zf.statusCode, zf.body).toBe(400);
+    expect(zf.json().errors).toEqual([
+      { path: 'file', code: 'file_required', message: '請選擇要上傳的檔案', detail: '請選擇要上傳的檔案' },
+    ]);
+    expect((await noFile('en')).json().errors[0]).toMatchObject({
+      code: 'file_required',
+      message: 'choose a file to upload',
+    });
+
+    const up = await client.upload(uploads, 'sales.csv', '日期,金額,品名\n2024-03-01,100,拿鐵\n');
+    expect(up.statusCode, up.body).toBe(201);
+    const preview = (c: typeof client) =>
+      c.post(`/api/companies/${companyId}/imports/preview`, {
+        uploadId: up.json().uploadId,
+        kind: 'sales',
+        mapping: { date: 0, amount: 1, product: 1, colour: 2, quantity: 7 },
+      });
+    client.locale = 'zh-TW';
+    const zm = await preview(client);
+    expect(zm.statusCode, zm.body).toBe(400);
+    const byCode = Object.fromEntries((zm.json().errors as FieldProblem[]).map((e) => [e.code, e]));
+    expect(byCode.unknown_field).toMatchObject({ path: 'mapping.colour', message: '這類匯入沒有這個欄位' });
+    expect(byCode.column_out_of_range).toMatchObject({
+      path: 'mapping.quantity',
+      message: '檔案中沒有這一欄',
+    });
+    // Amount and product on one column: the later field is named.
+    expect(byCode.column_mapped_twice?.message).toBe('這一欄已經對應到另一個欄位');
+    for (const e of zm.json().errors as FieldProblem[]) expect(e.detail).toBe(e.message);
+    client.locale = 'en';
+    const em = (await preview(client)).json().errors as FieldProblem[];
+    expect(em.map((e) => [e.code, e.message]).sort()).toEqual([
+      ['column_mapped_twice', 'this column is already given to another field'],
+      ['column_out_of_range', 'the file has no such column'],
+      ['unknown_field', 'this kind of import has no such field'],
+    ]);
+  });
 });

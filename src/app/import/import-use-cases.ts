@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors/app-error.ts';
+import type { UseCaseFieldMessageCode } from '../../core/errors/field-messages.ts';
 import { describeLineProblem, type ProblemLocale } from '../../core/ingest/problem-messages.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
@@ -46,7 +47,10 @@ export async function receiveUpload(
   await authorize(ctx, actor, companyId, 'data.import');
   const { uploads, reader, maxUploadBytes } = ctx.files;
   const incoming = await take(maxUploadBytes);
-  if (!incoming) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'file_required' }]);
+  if (!incoming)
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'file', message: 'file_required' satisfies UseCaseFieldMessageCode },
+    ]);
   const stored = await uploads.save(companyId, incoming.fileName, incoming.content, maxUploadBytes);
   try {
     const sniff = await reader.sniff(stored.path, stored.fileName);

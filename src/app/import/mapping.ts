@@ -1,11 +1,18 @@
 import { AppError } from '../../core/errors/app-error.ts';
+import type { UseCaseFieldMessageCode } from '../../core/errors/field-messages.ts';
 import { FIELDS_BY_KIND, type FieldOf } from '../../core/ingest/fields.ts';
 import { toHalfWidth } from '../../core/ingest/half-width.ts';
 import { normalizeHeader } from '../../core/ingest/normalize-header.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
-import { validateMapping } from '../../core/ingest/validate-mapping.ts';
+import { type MappingIssue, validateMapping } from '../../core/ingest/validate-mapping.ts';
 
 export type FullMapping<K extends ImportKind> = Record<FieldOf<K>, number | null>;
+
+/** The field message (core/errors/field-messages.ts) of a column a mapping cannot use. */
+const MAPPING_FIELD_MESSAGES = {
+  COLUMN_OUT_OF_RANGE: 'column_out_of_range',
+  COLUMN_MAPPED_TWICE: 'column_mapped_twice',
+} as const satisfies Record<Exclude<MappingIssue['code'], 'FIELD_NOT_MAPPED'>, UseCaseFieldMessageCode>;
 
 /**
  * Turns a client's mapping (field → column) into the full mapping of the kind. Unknown fields,
@@ -21,12 +28,12 @@ export function resolveMapping<K extends ImportKind>(
   const known = new Set<string>(fields);
   const errors = Object.keys(given)
     .filter((key) => !known.has(key))
-    .map((key) => ({ path: `mapping.${key}`, message: 'unknown_field' }));
+    .map((key) => ({ path: `mapping.${key}`, message: 'unknown_field' satisfies UseCaseFieldMessageCode }));
   const out = Object.create(null) as FullMapping<K>;
   for (const f of fields) out[f] = Object.hasOwn(given, f) ? (given[f] ?? null) : null;
   for (const issue of validateMapping(kind, out, columnCount)) {
     if (issue.code !== 'FIELD_NOT_MAPPED')
-      errors.push({ path: `mapping.${issue.field}`, message: issue.code.toLowerCase() });
+      errors.push({ path: `mapping.${issue.field}`, message: MAPPING_FIELD_MESSAGES[issue.code] });
   }
   if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
   return out;

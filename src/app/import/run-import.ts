@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors/app-error.ts';
+import type { UseCaseFieldMessageCode } from '../../core/errors/field-messages.ts';
 import { type DataGap, dataGapsOf, LINE_GAPS } from '../../core/ingest/data-gaps.ts';
 import type { DateOrder } from '../../core/ingest/date-order.ts';
 import { decideDateOrder } from '../../core/ingest/date-order.ts';
@@ -192,7 +193,7 @@ async function chooseMapping(ctx: AppContext, companyId: string, req: ImportRequ
     const orderLevel = new Set((layout?.orderLevel ?? []).map((h) => normalized.indexOf(normalizeHeader(h))));
     const errors = LINE_FIELDS.filter((f) => m[f] != null && orderLevel.has(m[f] as number)).map((f) => ({
       path: `mapping.${f}`,
-      message: 'order_level_column',
+      message: 'order_level_column' satisfies UseCaseFieldMessageCode,
     }));
     if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
     return mapping;

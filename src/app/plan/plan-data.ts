@@ -5,6 +5,7 @@
  */
 import { type DateRange, daysBetween } from '../../core/calendar/dates.ts';
 import type { CalendarSettings } from '../../core/calendar/periods.ts';
+import { AppError, isAppError } from '../../core/errors/app-error.ts';
 import { isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
 import type { GoalScope } from '../../core/goals/types.ts';
 import { assembleSeries, type Bucket, keysOf } from '../../core/kpi/assemble.ts';
@@ -186,6 +187,31 @@ export function toPlanUnits(metric: KpiMetric, value: number, currency: Currency
 
 export function fromPlanUnits(metric: KpiMetric, units: number, currency: Currency): number {
   return isMoneyMetric(metric) ? fromMinorUnits(units, currency) : units;
+}
+
+/**
+ * Runs a split's distribution (integer units); a refusal of locks above the target
+ * (core/plan/allocate.ts: PLAN_LOCKS_EXCEED_TARGET, its amounts in integer units) is sent on with
+ * its amounts, the message's and the field's, in the goal's units (NT$1,500.50, not 150050).
+ */
+export function inGoalUnits<T>(metric: KpiMetric, currency: Currency, distribute: () => T): T {
+  try {
+    return distribute();
+  } catch (e) {
+    if (!isAppError(e) || e.code !== 'PLAN_LOCKS_EXCEED_TARGET') throw e;
+    const amounts = (params: Readonly<Record<string, string | number>>) =>
+      Object.fromEntries(
+        Object.entries(params).map(([k, v]) => [
+          k,
+          typeof v === 'number' ? fromPlanUnits(metric, v, currency) : v,
+        ]),
+      );
+    throw new AppError(
+      e.code,
+      e.fieldErrors?.map((f) => (f.params ? { ...f, params: amounts(f.params) } : f)),
+      e.params && amounts(e.params),
+    );
+  }
 }
 
 /** A KPI value (minor units, ratios as 0.25) in the goal's units (currency units, percents as 25). */

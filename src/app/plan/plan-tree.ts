@@ -15,7 +15,14 @@ import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
 import type { AuditAction } from '../team/ports.ts';
 import { type LevelWeighting, type LevelWeights, levelWeights } from './level-weights.ts';
-import { fromPlanUnits, kpiToGoalUnits, rangeLayers, readMetric, toPlanUnits } from './plan-data.ts';
+import {
+  fromPlanUnits,
+  inGoalUnits,
+  kpiToGoalUnits,
+  rangeLayers,
+  readMetric,
+  toPlanUnits,
+} from './plan-data.ts';
 import type { PlanGoal, TargetRevision } from './ports.ts';
 import { gradedRevisions } from './regrade.ts';
 import { loadForPlan, parentTarget } from './split-goal.ts';
@@ -285,13 +292,15 @@ async function rebalanceRevisions(
     return { revisions, locks };
   }
   const total = await parentTarget(ctx, companyId, l);
-  const values = rebalance(
-    total.totalUnits ?? 0,
-    current.map((cur) => ({
-      value: toPlanUnits(metric, cur.value, l.currency),
-      locked: cur.locked,
-      days: daysBetween(cur.goal.spec.period.start, cur.goal.spec.period.end),
-    })),
+  const values = inGoalUnits(metric, l.currency, () =>
+    rebalance(
+      total.totalUnits ?? 0,
+      current.map((cur) => ({
+        value: toPlanUnits(metric, cur.value, l.currency),
+        locked: cur.locked,
+        days: daysBetween(cur.goal.spec.period.start, cur.goal.spec.period.end),
+      })),
+    ),
   );
   current.forEach((cur, i) => {
     push(cur.goal, fromPlanUnits(metric, values[i] ?? 0, l.currency));

@@ -15,7 +15,7 @@ import { type Actor, authorize, nowIso } from '../access.ts';
 import { loadDataFreshness } from '../data/freshness.ts';
 import type { AppContext } from '../ports.ts';
 import { levelWeights } from './level-weights.ts';
-import { fromPlanUnits, toPlanUnits } from './plan-data.ts';
+import { fromPlanUnits, inGoalUnits, toPlanUnits } from './plan-data.ts';
 import { readPlanActuals } from './plan-tree.ts';
 import type { PlanGoal, TargetRevision } from './ports.ts';
 import { gradedRevisions } from './regrade.ts';
@@ -94,26 +94,28 @@ export async function replanGoal(
   const settings = { companyId, currency: l.currency, settings: l.settings, today: l.today };
   const actuals = await readPlanActuals(ctx, settings, [l.goal, ...kids]);
   const units = (v: number) => toPlanUnits(metric, v, l.currency);
-  const r = replan({
-    total: total.totalUnits ?? 0,
-    periodStart: l.goal.spec.period.start,
-    periodEnd: l.goal.spec.period.end,
-    children: kids.map((k) => {
-      const a = actuals.get(k.id);
-      return {
-        start: k.spec.period.start,
-        end: k.spec.period.end,
-        target: units(k.spec.target.value),
-        locked: k.node?.locked ?? false,
-        // Closed periods are covered by the data (requireDataThroughClosed) unless the company has no
-        // sales at all: then it is taken at its word, and a closed period sold nothing.
-        actual: periodState(k.spec.period, l.today) === 'closed' ? units(a ?? 0) : null,
-      };
+  const r = inGoalUnits(metric, l.currency, () =>
+    replan({
+      total: total.totalUnits ?? 0,
+      periodStart: l.goal.spec.period.start,
+      periodEnd: l.goal.spec.period.end,
+      children: kids.map((k) => {
+        const a = actuals.get(k.id);
+        return {
+          start: k.spec.period.start,
+          end: k.spec.period.end,
+          target: units(k.spec.target.value),
+          locked: k.node?.locked ?? false,
+          // Closed periods are covered by the data (requireDataThroughClosed) unless the company has no
+          // sales at all: then it is taken at its word, and a closed period sold nothing.
+          actual: periodState(k.spec.period, l.today) === 'closed' ? units(a ?? 0) : null,
+        };
+      }),
+      today: l.today,
+      actualToDate: units(actuals.get(l.goal.id) ?? 0),
+      mode: req.mode,
     }),
-    today: l.today,
-    actualToDate: units(actuals.get(l.goal.id) ?? 0),
-    mode: req.mode,
-  });
+  );
   const from = (u: number) => fromPlanUnits(metric, u, l.currency);
   const revisions = req.mode === 'spread' ? childRevisions(kids, (i) => from(r.targets[i] ?? 0)) : [];
   const summary = {

@@ -28,7 +28,7 @@ import type { Currency } from '../../core/money/currency.ts';
 import { childPeriods } from '../../core/plan/child-periods.ts';
 import { taiwanHolidayYear } from '../../core/plan/holiday-windows.ts';
 import { planNote } from '../../core/plan/messages.ts';
-import { seasonalWindow } from '../../core/plan/seasonal.ts';
+import { historyWindow, MEMBER_HISTORY_MONTHS, seasonalWindow } from '../../core/plan/seasonal.ts';
 import { cellKey, impliedLevel, type SplitResult, splitTarget } from '../../core/plan/split.ts';
 import {
   dimensionOf,
@@ -46,7 +46,7 @@ import { gradeGoalDrafts } from '../goals/goal-use-cases.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
 import { batchedKpi } from './batched-kpi.ts';
-import { fromPlanUnits, kpiToGoalUnits, readMetric, toPlanUnits } from './plan-data.ts';
+import { fromPlanUnits, inGoalUnits, kpiToGoalUnits, readMetric, toPlanUnits } from './plan-data.ts';
 import type { NewPlanGoal, PlanGoal } from './ports.ts';
 
 export interface SplitRequest {
@@ -189,17 +189,20 @@ function cannot(reasonEn: string, reasonZh: string): AppError {
   });
 }
 
-/** The members a split by `by` covers: the scope's own list, else those with sales in the last 12 months. */
+/**
+ * The members a split by `by` covers: the scope's own list, else those with sales in the year
+ * `window` holds (the 12 months before the anchor, or up to the data's last known day when the data
+ * ends sooner: core/plan/seasonal.ts historyWindow), with their sales in it as their weights.
+ */
 async function membersOf(
   ctx: AppContext,
   companyId: string,
   l: Loaded,
   dim: Dimension,
-  anchor: string,
+  window: DateRange,
 ): Promise<{ members: string[]; recent: number[] | null }> {
   const spec = l.goal.spec;
   const fixed = spec.scope[dim];
-  const window = { start: addMonths(anchor, -12), end: addDays(anchor, -1) };
   const metric = isAdditive(spec.metric) ? spec.metric : 'revenue';
   const table = await readMetric(ctx.repos.kpi, companyId, l.settings, metric, spec.scope, dim, [window]);
   if (table === null)
@@ -252,7 +255,10 @@ export interface ComputedSplit {
   lastYearStarts: string[];
   /** Last year by day (week) × member composed from the day shape and the month shares. */
   composed: boolean;
-  /** Seasonal: the data's last known day when the data ends before the history the profile wants. */
+  /**
+   * Seasonal, or members weighted by their year: the data's last known day when the data ends before
+   * the history the plan wants (the notes' {date}).
+   */
   historyEnds: string | null;
 }
 
@@ -268,15 +274,30 @@ export async function computeSplit(
   const spec = l.goal.spec;
   const target = await parentTarget(ctx, companyId, l);
   const anchor = minDate(spec.period.start, l.today);
+  // What the data covers: from the first sale to the last known day (yesterday when current). Days
+  // outside it have no data, which is not zero sales: last year is read over the covered days only.
+  const fresh = await loadDataFreshness(ctx, companyId, l.today);
   const dim = req.by ? dimensionOf(req.by) : null;
-  const m = dim ? await membersOf(ctx, companyId, l, dim, anchor) : null;
+  // The members' weights: their sales over the year up to the data's last known day (stale data: a
+  // year the data covers, not the empty or partial months after it; said in a note).
+  const memberWindow = dim ? historyWindow(anchor, fresh, MEMBER_HISTORY_MONTHS) : null;
+  const m =
+    dim && memberWindow
+      ? await membersOf(
+          ctx,
+          companyId,
+          l,
+          dim,
+          memberWindow.range ?? {
+            start: addMonths(anchor, -MEMBER_HISTORY_MONTHS),
+            end: addDays(anchor, -1),
+          },
+        )
+      : null;
   const members = m?.members ?? null;
 
   // The plan's periods, for last year's actuals (also shown beside the plan).
   const periods = childPeriods(spec.period, req.into, l.settings);
-  // What the data covers: from the first sale to the last known day (yesterday when current). Days
-  // outside it have no data, which is not zero sales: last year is read over the covered days only.
-  const fresh = await loadDataFreshness(ctx, companyId, l.today);
   const yesterday = fresh.knownThrough ?? addDays(l.today, -1);
   const data = { firstSaleDate: fresh.firstSaleDate, knownThrough: yesterday };
   const additive = isAdditive(spec.metric);
@@ -375,24 +396,27 @@ export async function computeSplit(
           ]),
         )
       : undefined;
-  const result = splitTarget({
-    period: spec.period,
-    into: req.into,
-    members,
-    method: req.method,
-    rampPct: req.rampPct,
-    settings: l.settings,
-    total: target.totalUnits,
-    level: target.level,
-    lastYear: req.method === 'last-year' ? (lyWeights?.map((r) => r.map((v) => v ?? 0)) ?? null) : null,
-    lastYearCoverage: lyRead?.coverage ?? null,
-    history,
-    historyEnds: window?.dataEnds ?? null,
-    holidays: taiwanHolidayYear,
-    memberHistory: m?.recent ?? null,
-    ...(locks ? { locks } : {}),
-    ...(manual ? { manual } : {}),
-  });
+  const result = inGoalUnits(spec.metric, l.currency, () =>
+    splitTarget({
+      period: spec.period,
+      into: req.into,
+      members,
+      method: req.method,
+      rampPct: req.rampPct,
+      settings: l.settings,
+      total: target.totalUnits,
+      level: target.level,
+      lastYear: req.method === 'last-year' ? (lyWeights?.map((r) => r.map((v) => v ?? 0)) ?? null) : null,
+      lastYearCoverage: lyRead?.coverage ?? null,
+      history,
+      historyEnds: window?.dataEnds ?? null,
+      holidays: taiwanHolidayYear,
+      memberHistory: m?.recent ?? null,
+      memberHistoryEnds: m?.recent ? (memberWindow?.dataEnds ?? null) : null,
+      ...(locks ? { locks } : {}),
+      ...(manual ? { manual } : {}),
+    }),
+  );
   return {
     loaded: l,
     result,
@@ -403,7 +427,8 @@ export async function computeSplit(
     lastYearPeriod,
     lastYearStarts: lyPeriods.map((p) => p.start),
     composed,
-    historyEnds: window?.dataEnds ?? null,
+    // The seasonal history and the members' year end on the same day (the data's last known day).
+    historyEnds: window?.dataEnds ?? memberWindow?.dataEnds ?? null,
   };
 }
 

@@ -10,6 +10,8 @@ export interface FieldError {
   message: string;
   /** The message in each language, where the check that found the problem words it for people. */
   messages?: Readonly<Record<MessageLocale, string>>;
+  /** Values for the `{placeholders}` of a code's wording (a cell, an amount). */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** A field problem in both languages (`message` is the English one). */

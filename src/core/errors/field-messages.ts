@@ -1,8 +1,9 @@
 /**
  * The field problems use cases find (beyond what a contract checks): each named by a code, the
- * `message` of the FieldError they throw, and worded here in both languages. The contract's
- * FIELD_MESSAGES (src/contract/common.ts) holds these too, so the server and the CLI put a use case's
- * field problem in the request's language the way they word a refused request's.
+ * `message` of the FieldError they throw, and worded here in both languages; a `{name}` in a wording
+ * is filled from the FieldError's `params` (a cell, an amount). The contract's FIELD_MESSAGES
+ * (src/contract/common.ts) holds these too, so the server and the CLI put a use case's field problem
+ * in the request's language the way they word a refused request's.
  */
 export const USE_CASE_FIELD_MESSAGES = {
   not_a_member: {
@@ -38,5 +39,36 @@ export const USE_CASE_FIELD_MESSAGES = {
     'zh-TW': '已有同名的項目,請改用合併',
   },
   same_entry: { en: 'an entry cannot be merged into itself', 'zh-TW': '不能把項目合併到它自己' },
+  /** A manual split's cell that is none of the split's phase goals (core/plan/split.ts). */
+  unknown_cell: {
+    en: '“{cell}” is not one of this split’s phase goals',
+    'zh-TW': '「{cell}」不是這次拆解的階段目標之一',
+  },
+  /** Locked phase goals that leave the others less than nothing (core/plan/allocate.ts). */
+  locks_exceed_target: {
+    en: 'the locked phase goals add up to {locked}, more than the target {target} allows',
+    'zh-TW': '鎖定的階段目標合計 {locked},超過目標 {target} 可分配的數額',
+  },
+  /** An upload with no file in it (app/import). */
+  file_required: { en: 'choose a file to upload', 'zh-TW': '請選擇要上傳的檔案' },
+  /** An upload that is not multipart/form-data (the imports route). */
+  multipart_required: {
+    en: 'send the file as a multipart/form-data upload',
+    'zh-TW': '請以 multipart/form-data 格式上傳檔案',
+  },
+  /** A mapping's field that the kind of import does not have (app/import/mapping.ts). */
+  unknown_field: { en: 'this kind of import has no such field', 'zh-TW': '這類匯入沒有這個欄位' },
+  /** A mapping's column past the file's last column (core/ingest/validate-mapping.ts). */
+  column_out_of_range: { en: 'the file has no such column', 'zh-TW': '檔案中沒有這一欄' },
+  /** One column given to two fields (core/ingest/validate-mapping.ts). */
+  column_mapped_twice: {
+    en: 'this column is already given to another field',
+    'zh-TW': '這一欄已經對應到另一個欄位',
+  },
+  /** A whole order's amount (a Subtotal, a Total) given to a line's field (app/import/run-import.ts). */
+  order_level_column: {
+    en: 'this column holds the whole order’s amount (such as its total): it cannot fill a line’s amount, price, discount or quantity',
+    'zh-TW': '這一欄是整筆訂單的金額(例如訂單總計),不能當作品項的金額、單價、折扣或數量',
+  },
 } as const;
 export type UseCaseFieldMessageCode = keyof typeof USE_CASE_FIELD_MESSAGES;

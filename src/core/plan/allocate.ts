@@ -5,6 +5,7 @@
  * others share what is left. The same inputs always give the same split, and it always sums to T.
  */
 import { AppError } from '../errors/app-error.ts';
+import type { UseCaseFieldMessageCode } from '../errors/field-messages.ts';
 
 export interface AllocationCell {
   /** Non-negative weight (days, last year's actual, the seasonal profile, ...). */
@@ -83,7 +84,13 @@ export function allocateWithLocks(total: number, cells: readonly AllocationCell[
   if ((total >= 0 && rest < 0) || (free.length === 0 && rest !== 0))
     throw new AppError(
       'PLAN_LOCKS_EXCEED_TARGET',
-      [{ path: 'locked', message: `locked ${lockedSum} vs target ${total}` }],
+      [
+        {
+          path: 'locked',
+          message: 'locks_exceed_target' satisfies UseCaseFieldMessageCode,
+          params: { locked: lockedSum, target: total },
+        },
+      ],
       { locked: lockedSum, target: total },
     );
   const shares = distribute(

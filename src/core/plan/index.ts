@@ -20,6 +20,8 @@ export {
   type HolidayCalendar,
   type HolidayWindow,
   type HolidayYear,
+  historyWindow,
+  MEMBER_HISTORY_MONTHS,
   type ProfileLevel,
   type SeasonalProfile,
   type SeasonalWindow,

@@ -51,6 +51,10 @@ const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
     en: 'Members weighted by their sales over the last twelve months.',
     zhTW: '各項目依最近十二個月的銷售比重分配。',
   },
+  MEMBERS_DATA_ENDS: {
+    en: 'Your sales data ends on {date}: members are weighted by their sales over the twelve months up to that day, not the last twelve (the later days are not read as no sales).',
+    zhTW: '您的銷售資料只到 {date}:各項目依截至當天的十二個月銷售比重分配,而非最近十二個月(之後的日子不當作沒有銷售)。',
+  },
   MEMBERS_EQUAL: {
     en: 'No sales by member in the last twelve months: members share equally.',
     zhTW: '最近十二個月沒有各項目的銷售:各項目平均分配。',

@@ -53,24 +53,35 @@ export interface SeasonalWindow {
 }
 
 /**
- * The history a seasonal profile learns from, for a plan anchored on `anchor` (the goal's start, or
- * today when that is sooner): the 36 months up to the day before it, or up to the last day the data
- * knows (`knownThrough`, core/goals/data-freshness.ts) when the data ends sooner, from the first sale
- * on. Days after the data ends are not zero sales: they are left out, so every share comes from days
- * the data covers (the yearly shape from the same calendar days of earlier years).
+ * The history a plan anchored on `anchor` (the goal's start, or today when that is sooner) learns
+ * from: the `months` months up to the day before it, or up to the last day the data knows
+ * (`knownThrough`, core/goals/data-freshness.ts) when the data ends sooner, from the first sale on.
+ * Days after the data ends are not zero sales: they are left out, so every share comes from days the
+ * data covers. A seasonal profile learns from 36 months (`seasonalWindow`: the yearly shape from the
+ * same calendar days of earlier years), a split's members are weighted by 12 (MEMBER_HISTORY_MONTHS).
  */
-export function seasonalWindow(
+export function historyWindow(
   anchor: string,
   data: { firstSaleDate: string | null; knownThrough: string | null },
+  months: number,
 ): SeasonalWindow {
   const before = addDays(anchor, -1);
   const end = data.knownThrough !== null && data.knownThrough < before ? data.knownThrough : before;
-  const covered = rangeCoverage({ start: addDays(addMonths(end, -SEASONAL_HISTORY_MONTHS), 1), end }, data);
+  const covered = rangeCoverage({ start: addDays(addMonths(end, -months), 1), end }, data);
   const dataEnds = end < before ? end : null;
   // The covered part ends on `end` (never after the last known day), so it is its last coveredDays.
   if (covered.coveredDays === 0) return { range: null, dataEnds };
   return { range: { start: addDays(end, 1 - covered.coveredDays), end }, dataEnds };
 }
+
+/** The history a seasonal profile learns from: historyWindow over SEASONAL_HISTORY_MONTHS. */
+export const seasonalWindow = (
+  anchor: string,
+  data: { firstSaleDate: string | null; knownThrough: string | null },
+): SeasonalWindow => historyWindow(anchor, data, SEASONAL_HISTORY_MONTHS);
+
+/** How far back a split's members are weighted by their sales: a year. */
+export const MEMBER_HISTORY_MONTHS = 12;
 
 export interface SeasonalProfile {
   /** One non-negative weight per day of the target range. */

@@ -6,6 +6,7 @@
 import { type DateRange, toDayNumber } from '../calendar/dates.ts';
 import type { CalendarSettings } from '../calendar/periods.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { UseCaseFieldMessageCode } from '../errors/field-messages.ts';
 import { allocateWithLocks, distribute } from './allocate.ts';
 import { childPeriods } from './child-periods.ts';
 import { type DailyHistory, type HolidayCalendar, type ProfileLevel, seasonalProfile } from './seasonal.ts';
@@ -44,8 +45,13 @@ export interface SplitInput {
   /** seasonal: the data's last known day when it ends before the plan's history would (said in a note). */
   historyEnds?: string | null;
   holidays?: HolidayCalendar;
-  /** Recent actual per member (their shares weigh the members under seasonal and ramp). */
+  /**
+   * Recent actual per member (their shares weigh the members under seasonal and ramp): the year up
+   * to the data's last known day (`historyWindow` over MEMBER_HISTORY_MONTHS).
+   */
   memberHistory?: readonly number[] | null;
+  /** The data's last known day when that year ends before the plan's anchor (said in a note). */
+  memberHistoryEnds?: string | null;
   /** Locked cells, by cell key (`periodId` or `periodId|member`), in integer units. */
   locks?: ReadonlyMap<string, number>;
   /**
@@ -194,7 +200,13 @@ export function splitTarget(input: SplitInput): SplitResult {
   }
   const byDays = input.method === 'equal' || input.method === 'manual';
   if (memberIsSplit && input.method !== 'last-year' && !byDays)
-    notes.push(memberW.known ? 'MEMBERS_FROM_HISTORY' : 'MEMBERS_EQUAL');
+    notes.push(
+      !memberW.known
+        ? 'MEMBERS_EQUAL'
+        : input.memberHistoryEnds
+          ? 'MEMBERS_DATA_ENDS'
+          : 'MEMBERS_FROM_HISTORY',
+    );
   if (input.total === null) notes.push('RATIO_LEVEL_CARRIED');
 
   const memberWeights = byDays ? members.map(() => 1) : memberW.w;
@@ -214,10 +226,20 @@ export function splitTarget(input: SplitInput): SplitResult {
     const keys = new Set(cells.map((c) => c.key));
     const unknown = [...manual.keys()].filter((k) => !keys.has(k));
     if (unknown.length > 0)
-      throw new AppError('PLAN_CANNOT_SPLIT', [{ path: 'cells', message: `unknown cell ${unknown[0]}` }], {
-        reason: `${unknown[0]} is not one of this split's phase goals`,
-        reasonZh: `「${unknown[0]}」不是這次拆解的階段目標之一`,
-      });
+      throw new AppError(
+        'PLAN_CANNOT_SPLIT',
+        [
+          {
+            path: 'cells',
+            message: 'unknown_cell' satisfies UseCaseFieldMessageCode,
+            params: { cell: unknown[0] ?? '' },
+          },
+        ],
+        {
+          reason: `${unknown[0]} is not one of this split's phase goals`,
+          reasonZh: `「${unknown[0]}」不是這次拆解的階段目標之一`,
+        },
+      );
     if (manual.size < cells.length)
       notes.push(input.total === null ? 'MANUAL_REST_LEVEL' : 'MANUAL_REST_BY_DAYS');
   }

@@ -29,6 +29,7 @@ import {
   uploadSchema,
 } from '../../contract/imports.ts';
 import { AppError } from '../../core/errors/app-error.ts';
+import type { UseCaseFieldMessageCode } from '../../core/errors/field-messages.ts';
 import type { OrderTotals } from '../../core/ingest/order-facts.ts';
 import { describeLineProblem, describeProblem } from '../../core/ingest/problem-messages.ts';
 import { fromMinorUnits, isCurrency } from '../../core/money/currency.ts';
@@ -109,7 +110,9 @@ export function importRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async (req, reply) => {
       const upload = await receiveUpload(ctx, requireActor(req), req.params.companyId, async (maxBytes) => {
         if (!req.isMultipart())
-          throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'multipart_required' }]);
+          throw new AppError('VALIDATION_FAILED', [
+            { path: 'file', message: 'multipart_required' satisfies UseCaseFieldMessageCode },
+          ]);
         const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 } });
         return part ? { fileName: part.filename, content: part.file } : null;
       });

@@ -65,8 +65,8 @@ export function zodFieldErrors(
 /**
  * Field errors of a server problem (`errors[]`). The server words each field problem in the UI
  * language (Accept-Language) and names it by a `code` where it has one ("taken", "too_common"):
- * codes the UI words itself get its message, a field's own `detail` comes next, anything else shows
- * the problem's `detail`.
+ * codes the UI words itself get its message (its {{placeholders}} filled from the field's `params`),
+ * a field's own `detail` comes next, anything else shows the problem's `detail`.
  */
 export function problemFieldErrors(
   error: unknown,
@@ -82,7 +82,9 @@ export function problemFieldErrors(
     const key = JSON.stringify(name);
     const entry = byKey.get(key) ?? { name, errors: [] };
     const code = e.code ?? e.message;
-    const known = /^[a-z][a-z0-9_]*$/.test(code) ? t(`fieldErrors.${code}`, { defaultValue: '' }) : '';
+    const known = /^[a-z][a-z0-9_]*$/.test(code)
+      ? t(`fieldErrors.${code}`, { ...e.params, defaultValue: '' })
+      : '';
     const text = known || e.detail || fallback;
     if (!entry.errors.includes(text)) entry.errors.push(text);
     byKey.set(key, entry);

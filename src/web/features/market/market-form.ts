@@ -108,3 +108,17 @@ export function marketSizeWarnings(
   }
   return out;
 }
+
+/**
+ * A new market-size row: TAM in the company's currency, for the year of the company's today (the
+ * server's, from the data-freshness answer, not the browser's date); no year until that is known.
+ */
+export function newMarketSize(today: string | undefined, currency: string) {
+  return {
+    kind: 'TAM' as const,
+    year: today ? Number(today.slice(0, 4)) : null,
+    amount: null,
+    currency,
+    source: '',
+  };
+}

@@ -24,6 +24,7 @@ import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 import { useVersionedForm } from '../../lib/versioned-form/use-versioned-form.ts';
 import { VersionConflictAlert } from '../../lib/versioned-form/version-conflict-alert.tsx';
+import { useDataFreshness } from '../../shell/data-freshness-banner.tsx';
 import { CompetitorsSection } from './competitors-section.tsx';
 import { type MarketFormValues, toBody, toFormValues } from './market-form.ts';
 import { MarketSizesSection } from './market-sizes-section.tsx';
@@ -70,6 +71,8 @@ export default function MarketPage() {
     enabled: companyId !== '',
   });
   const defaultCurrency = profile.data?.currency ?? 'TWD';
+  // The company's today (a new market size's year), not the browser's.
+  const today = useDataFreshness(companyId).data?.today;
 
   if (market.isPending) return <PageLoading />;
   if (market.isError) return <Alert type="error" showIcon title={errorMessage(market.error, t)} />;
@@ -118,7 +121,13 @@ export default function MarketPage() {
               />
             </Form.Item>
           </Panel>
-          <MarketSizesSection form={form} canEdit={canEdit} defaultCurrency={defaultCurrency} lang={lang} />
+          <MarketSizesSection
+            form={form}
+            canEdit={canEdit}
+            defaultCurrency={defaultCurrency}
+            lang={lang}
+            today={today}
+          />
           <CompetitorsSection canEdit={canEdit} />
           <SwotSection canEdit={canEdit} />
           <ObjectivesSection canEdit={canEdit} />

@@ -6,7 +6,7 @@ import { marketSizeKindSchema } from '../../../contract/market.ts';
 import { currencySchema } from '../../../contract/profile.ts';
 import { formatMoney, groupDigits, parseGrouped } from '../../i18n/format.ts';
 import { Panel } from '../../lib/panel.tsx';
-import { type MarketFormValues, marketSizeWarnings } from './market-form.ts';
+import { type MarketFormValues, marketSizeWarnings, newMarketSize } from './market-form.ts';
 import { RemoveButton } from './remove-button.tsx';
 
 /** TAM / SAM / SOM by year, with their sources, a check of their order and a one-line summary. */
@@ -15,11 +15,14 @@ export function MarketSizesSection({
   canEdit,
   defaultCurrency,
   lang,
+  today,
 }: {
   form: FormInstance<MarketFormValues>;
   canEdit: boolean;
   defaultCurrency: string;
   lang: Locale;
+  /** The company's today (the data-freshness answer); undefined while it loads. */
+  today: string | undefined;
 }) {
   const { t } = useTranslation();
   const sizes = Form.useWatch('marketSizes', form);
@@ -78,19 +81,7 @@ export function MarketSizesSection({
               </Row>
             ))}
             {canEdit && (
-              <Button
-                type="dashed"
-                block
-                onClick={() =>
-                  add({
-                    kind: 'TAM',
-                    year: new Date().getFullYear(),
-                    amount: null,
-                    currency: defaultCurrency,
-                    source: '',
-                  })
-                }
-              >
+              <Button type="dashed" block onClick={() => add(newMarketSize(today, defaultCurrency))}>
                 + {t('market.addSize')}
               </Button>
             )}

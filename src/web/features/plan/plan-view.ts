@@ -5,7 +5,7 @@
  * never summed.
  */
 import type { Locale } from '../../../contract/common.ts';
-import { daysBetween } from '../../../core/calendar/dates.ts';
+import { addMonths, daysBetween } from '../../../core/calendar/dates.ts';
 import { isLowerBetter } from '../../../core/goals/metric-kinds.ts';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { currencySymbol } from '../../../core/money/currency.ts';
@@ -325,3 +325,10 @@ export function actualCurve(
     partial: e.partial,
   }));
 }
+
+/**
+ * The stage plan's default start: the first day of the month after the company's today (the
+ * server's, from the data-freshness answer; never the browser's date, a day off around midnight
+ * elsewhere than in the company's time zone).
+ */
+export const defaultStageStart = (today: string): string => addMonths(`${today.slice(0, 7)}-01`, 1);

@@ -9,11 +9,12 @@ import { formatLocalDate, formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { Panel } from '../../lib/panel.tsx';
+import { useDataFreshness } from '../../shell/data-freshness-banner.tsx';
 import { lookupApi } from '../goals/goals-api.ts';
 import { SmartTags } from '../goals/smart-panel.tsx';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { planApi, type StagePlan } from './plan-api.ts';
-import { formatValue, stageChangeKey } from './plan-view.ts';
+import { defaultStageStart, formatValue, stageChangeKey } from './plan-view.ts';
 
 type StageGoal = StagePlan['phases'][number]['goals'][number];
 
@@ -33,7 +34,10 @@ export function StagePlanPanel({ companyId, canWrite }: { companyId: string; can
     staleTime: 10 * 60_000,
   });
   const [chosen, setChosen] = useState<CompanyStage | null>(null);
-  const [start, setStart] = useState<Dayjs>(() => dayjs().add(1, 'month').startOf('month'));
+  // The first of next month by the company's today (the server's), until the user picks a day.
+  const today = useDataFreshness(companyId).data?.today;
+  const [picked, setPicked] = useState<string | null>(null);
+  const start = picked ?? (today ? defaultStageStart(today) : null);
   const [plan, setPlan] = useState<StagePlan | null>(null);
   const currency = profile.data?.currency ?? 'TWD';
   const stage: CompanyStage = chosen ?? (profile.data ? stageFromProfile(profile.data.stage) : 'startup');
@@ -41,8 +45,7 @@ export function StagePlanPanel({ companyId, canWrite }: { companyId: string; can
     (glossary.data?.find((g) => g.metric === metric)?.unit as KpiUnit | undefined) ?? 'count';
 
   const run = useMutation({
-    mutationFn: (dryRun: boolean) =>
-      planApi.stage(companyId, { stage, start: start.format('YYYY-MM-DD'), dryRun }),
+    mutationFn: (dryRun: boolean) => planApi.stage(companyId, { stage, start: start ?? '', dryRun }),
     onSuccess: (p) => {
       setPlan(p);
       if (p.saved) void message.success(t('plan.stage.created'));
@@ -73,20 +76,25 @@ export function StagePlanPanel({ companyId, canWrite }: { companyId: string; can
         />
         <DatePicker
           aria-label={t('plan.stage.start')}
-          value={start}
+          value={start ? dayjs(start) : null}
           allowClear={false}
-          onChange={(d) => {
-            if (d) setStart(d);
+          onChange={(d: Dayjs | null) => {
+            if (d) setPicked(d.format('YYYY-MM-DD'));
             setPlan(null);
           }}
         />
-        <Button onClick={() => run.mutate(true)} loading={run.isPending && !plan} data-testid="stage-preview">
+        <Button
+          onClick={() => run.mutate(true)}
+          disabled={start === null}
+          loading={run.isPending && !plan}
+          data-testid="stage-preview"
+        >
           {t('plan.stage.preview')}
         </Button>
         {canWrite && (
           <Button
             type="primary"
-            disabled={!plan || plan.saved}
+            disabled={!plan || plan.saved || start === null}
             loading={run.isPending && !!plan}
             onClick={() => run.mutate(false)}
             data-testid="stage-create"

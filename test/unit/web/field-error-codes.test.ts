@@ -1,0 +1,81 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { FIELD_MESSAGES, isFieldMessageCode } from '../../../src/contract/common.ts';
+import { ApiError } from '../../../src/web/api/client.ts';
+import en from '../../../src/web/i18n/en.json' with { type: 'json' };
+import zhTW from '../../../src/web/i18n/zh-TW.json' with { type: 'json' };
+import { problemFieldErrors } from '../../../src/web/lib/form-errors.ts';
+
+/** The field codes of plans and imports the web words itself (src/web/i18n fieldErrors). */
+const PLAN_AND_IMPORT_CODES = [
+  'unknown_cell',
+  'locks_exceed_target',
+  'file_required',
+  'multipart_required',
+  'unknown_field',
+  'column_out_of_range',
+  'column_mapped_twice',
+  'order_level_column',
+] as const;
+
+const webFieldErrors = { en: en.fieldErrors, 'zh-TW': zhTW.fieldErrors } as Record<
+  'en' | 'zh-TW',
+  Record<string, string>
+>;
+
+const serverNames = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const webNames = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+async function translator(lng: 'en' | 'zh-TW') {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng,
+    resources: { en: { translation: en }, 'zh-TW': { translation: zhTW } },
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
+
+describe('server field codes in the web', () => {
+  it('words every plan and import field code in both languages', () => {
+    for (const lang of ['en', 'zh-TW'] as const)
+      expect(
+        PLAN_AND_IMPORT_CODES.filter((c) => !webFieldErrors[lang][c]),
+        lang,
+      ).toEqual([]);
+  });
+
+  it('names the values the server sends (params) as the server’s wording does', () => {
+    for (const lang of ['en', 'zh-TW'] as const)
+      for (const [code, text] of Object.entries(webFieldErrors[lang])) {
+        if (!isFieldMessageCode(code)) continue;
+        expect(webNames(text), `${lang} ${code}`).toEqual(serverNames(FIELD_MESSAGES[code][lang]));
+      }
+  });
+
+  it('fills a code’s values from the field’s params', async () => {
+    const error = new ApiError({
+      type: 'x',
+      title: '無法以這種方式拆解這個目標',
+      status: 422,
+      code: 'PLAN_LOCKS_EXCEED_TARGET',
+      errors: [
+        {
+          path: 'locked',
+          code: 'locks_exceed_target',
+          message: 'x',
+          params: { locked: 1500.5, target: 1000 },
+        },
+        { path: 'cells', code: 'unknown_cell', message: 'x', params: { cell: '2027-Q9' } },
+      ],
+    });
+    expect(problemFieldErrors(error, await translator('zh-TW'))).toEqual([
+      { name: ['locked'], errors: ['鎖定的階段目標合計 1500.5,超過目標 1000 可分配的數額'] },
+      { name: ['cells'], errors: ['「2027-Q9」不是這次拆解的階段目標之一'] },
+    ]);
+    expect(problemFieldErrors(error, await translator('en'))[1]).toEqual({
+      name: ['cells'],
+      errors: ['“2027-Q9” is not one of this split’s phase goals'],
+    });
+  });
+});
