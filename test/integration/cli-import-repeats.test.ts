@@ -40,10 +40,11 @@ describe('pacer import of a file that repeats its lines (SQLite, the real CLI)',
       '25 lines repeat an earlier line of the file exactly, order ID included (lines 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, …); each counts as a sale of its own. If the file repeats rows by mistake, undo this import and fix the file.',
     );
 
+    // Again: nothing added this time, so the advice points to the import that added the repeats.
     const zh = run(['import', 'sales', twice, '--data', shop.data]);
     expect(zh.status, zh.stderr).toBe(0);
     expect(zh.stdout).toContain(
-      '有 25 筆明細與檔案中較早的一筆完全相同（訂單編號也相同；第 27、28、29、30、31、32、33、34、35、36、37、38、39、40、41、42、43、44、45、46… 行），已各自算作一筆銷售；若檔案誤將資料重複，請復原這次匯入並修正檔案。',
+      '有 25 筆明細與檔案中較早的一筆完全相同（訂單編號也相同；第 27、28、29、30、31、32、33、34、35、36、37、38、39、40、41、42、43、44、45、46… 行），已各自算作一筆銷售；若檔案誤將資料重複，請在匯入紀錄中復原先前加入它們的那次匯入，並修正檔案。',
     );
 
     const json = run(['import', 'sales', twice, '--data', shop.data, '--json']);

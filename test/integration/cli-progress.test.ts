@@ -56,7 +56,7 @@ describe('the CLI’s progress line (SQLite, the real CLI)', () => {
   it('writes whole lines only to a piped stderr during an import', () => {
     const zh = run(['import', 'sales', csv, '--data', shop.data]);
     expect(zh.status, zh.stderr).toBe(0);
-    expect(zh.stdout).toContain('已匯入 sales.csv: +4 筆新增');
+    expect(zh.stdout).toContain('已匯入 sales.csv：新增 4 筆，');
     expectWholeLines(zh.stderr);
     expect(zh.stderr).not.toContain('正在存入');
     const en = run(['import', 'sales', csv, '--data', shop.data, '--lang', 'en']);

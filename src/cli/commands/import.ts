@@ -212,7 +212,9 @@ export function registerImportCommand(program: Command): void {
               errors,
             },
             [
-              `${locale === 'en' ? 'Imported' : '已匯入'} ${basename(path)}: +${result.added} ${locale === 'en' ? 'added' : '筆新增'}, ${result.duplicates} ${locale === 'en' ? 'duplicates skipped' : '筆重複略過'}, ${result.rejected} ${locale === 'en' ? 'rejected' : '筆有誤'} ${speed(secs, result.linesRead)}`,
+              locale === 'en'
+                ? `Imported ${basename(path)}: +${result.added} added, ${result.duplicates} duplicates skipped, ${result.rejected} rejected ${speed(secs, result.linesRead)}`
+                : `已匯入 ${basename(path)}：新增 ${result.added} 筆，重複略過 ${result.duplicates} 筆，有誤 ${result.rejected} 筆 ${speed(secs, result.linesRead)}`,
               result.orders && result.orders.excludedLines > 0
                 ? locale === 'en'
                   ? `  ${result.orders.excludedLines} lines of refunded, voided, cancelled or unpaid orders left out of sales`
@@ -225,7 +227,9 @@ export function registerImportCommand(program: Command): void {
                 : '',
               ...(['lines', 'keys'] as const).map((k) => {
                 const repeats = k === 'lines' ? result.repeatedLines : result.repeatedKeys;
-                return repeats && repeats.count > 0 ? `  ${repeatedLinesMessage(k, repeats, locale)}` : '';
+                return repeats && repeats.count > 0
+                  ? `  ${repeatedLinesMessage(k, repeats, locale, result.added === 0)}`
+                  : '';
               }),
               ...gapLines.map(([g, lines]) => `  ${dataGapMessage(g, lines, locale, 'import')}`),
               ...errors
@@ -301,7 +305,7 @@ export function registerImportCommand(program: Command): void {
 /** How long an import took and how fast it read: "(0.2 s, 5,281 lines/s)", 「(0.2 秒,每秒 5,281 行)」. */
 function speed(secs: number, lines: number): string {
   const rate = Math.round(lines / Math.max(secs, 0.001)).toLocaleString('en');
-  return say(`(${secs.toFixed(1)} s, ${rate} lines/s)`, `(${secs.toFixed(1)} 秒,每秒 ${rate} 行)`);
+  return say(`(${secs.toFixed(1)} s, ${rate} lines/s)`, `（${secs.toFixed(1)} 秒，每秒 ${rate} 行）`);
 }
 
 /** One import of the history, with what it left out and what its file lacked. */
@@ -335,6 +339,7 @@ function historyLines(r: ImportRecordView, locale: 'zh-TW' | 'en'): string[] {
     ['lines', a.repeatedLines],
     ['keys', a.repeatedKeys],
   ] as const)
-    if (repeats && repeats.count > 0) out.push(`  ${repeatedLinesMessage(kind, repeats, locale)}`);
+    if (repeats && repeats.count > 0)
+      out.push(`  ${repeatedLinesMessage(kind, repeats, locale, r.added === 0)}`);
   return out;
 }

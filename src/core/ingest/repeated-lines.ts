@@ -8,7 +8,9 @@ import type { MessageLocale } from '../errors/catalogue.ts';
  *   earlier line): each is imported as a sale of its own, since two scans of one item are two sales,
  *   but a file pasted twice doubles its orders this way;
  * - `keys`: the order id and line number of an earlier line: only the first is imported.
- * `{count}` is the number of lines, `{lines}` the first of their file line numbers.
+ * `{count}` is the number of lines, `{lines}` the first of their file line numbers. When the import
+ * added no line (a re-import: the repeats were added by an earlier import), the advice of `lines` is
+ * REPEATED_LINES_EARLIER's: undoing this import would remove nothing.
  */
 export const REPEATED_LINE_MESSAGES: Readonly<
   Record<'lines' | 'keys', Readonly<Record<MessageLocale, { one: string; other: string }>>>
@@ -39,6 +41,18 @@ export const REPEATED_LINE_MESSAGES: Readonly<
   },
 };
 
+/** The advice of `lines` for an import that added nothing: the earlier import holds the repeats. */
+export const REPEATED_LINES_EARLIER: Readonly<Record<MessageLocale, { from: string; to: string }>> = {
+  'zh-TW': {
+    from: '請復原這次匯入並修正檔案。',
+    to: '請在匯入紀錄中復原先前加入它們的那次匯入，並修正檔案。',
+  },
+  en: {
+    from: 'undo this import and fix the file.',
+    to: 'undo the earlier import that added them (see the import history) and fix the file.',
+  },
+};
+
 /** The first file line numbers, "57, 58, …" (「57、58…」 in Chinese), the ellipsis when more repeated. */
 export function lineList(lines: readonly number[], count: number, locale: MessageLocale): string {
   const more = count > lines.length;
@@ -48,15 +62,21 @@ export function lineList(lines: readonly number[], count: number, locale: Messag
     : `${shown.join('、')}${more ? '…' : ''}`;
 }
 
-/** The sentence for `count` repeated lines (empty for none). */
+/**
+ * The sentence for `count` repeated lines (empty for none); `addedNone`: the import added no line, so
+ * the repeats of `lines` came from an earlier import (a re-import of the file).
+ */
 export function repeatedLinesMessage(
   kind: 'lines' | 'keys',
   repeats: { count: number; lines: readonly number[] },
   locale: MessageLocale,
+  addedNone = false,
 ): string {
   if (repeats.count <= 0) return '';
   const m = REPEATED_LINE_MESSAGES[kind][locale];
-  return (repeats.count === 1 ? m.one : m.other)
+  const text = (repeats.count === 1 ? m.one : m.other)
     .replace('{count}', repeats.count.toLocaleString('en'))
     .replace('{lines}', lineList(repeats.lines, repeats.count, locale));
+  const earlier = REPEATED_LINES_EARLIER[locale];
+  return kind === 'lines' && addedNone ? text.replace(earlier.from, earlier.to) : text;
 }

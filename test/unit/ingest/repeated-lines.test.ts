@@ -15,6 +15,19 @@ describe('repeated lines: the sentences of the CLI and the API', () => {
     );
   });
 
+  it('on an import that added nothing (a re-import), points to the earlier import that added the repeats', () => {
+    expect(repeatedLinesMessage('lines', { count: 2, lines: [12, 13] }, 'en', true)).toBe(
+      '2 lines repeat an earlier line of the file exactly, order ID included (lines 12, 13); each counts as a sale of its own. If the file repeats rows by mistake, undo the earlier import that added them (see the import history) and fix the file.',
+    );
+    expect(repeatedLinesMessage('lines', { count: 2, lines: [12, 13] }, 'zh-TW', true)).toMatch(
+      /若檔案誤將資料重複，請在匯入紀錄中復原先前加入它們的那次匯入，並修正檔案。$/,
+    );
+    // Repeated keys were never added: their advice does not depend on it.
+    expect(repeatedLinesMessage('keys', { count: 1, lines: [4] }, 'en', true)).toBe(
+      repeatedLinesMessage('keys', { count: 1, lines: [4] }, 'en'),
+    );
+  });
+
   it('lists the lines with an ellipsis only when more repeated', () => {
     expect(lineList([57, 58], 2, 'en')).toBe('57, 58');
     expect(lineList([57, 58], 3, 'en')).toBe('57, 58, …');

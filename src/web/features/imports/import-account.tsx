@@ -65,7 +65,7 @@ export function ImportAccountDetails({ record: r }: { record: ImportRecordDto })
         const repeats = r.account?.[key];
         return repeats && repeats.count > 0 ? (
           <Typography.Text key={key} type="warning" data-testid="import-account-repeats">
-            {t(`imports.result.${key}`, {
+            {t(`imports.result.${key === 'repeatedLines' && r.added === 0 ? 'repeatedLinesEarlier' : key}`, {
               n: n(repeats.count),
               lines: lineList(repeats.lines, repeats.count, lang === 'en' ? 'en' : 'zh-TW'),
             })}

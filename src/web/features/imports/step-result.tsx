@@ -51,10 +51,13 @@ function RepeatAlerts({ result }: { result: NonNullable<ImportJob['result']> }) 
             type="warning"
             showIcon
             data-testid={testId}
-            title={t(`imports.result.${key}`, {
-              n: formatNumber(repeats.count, lang),
-              lines: lineList(repeats.lines, repeats.count, lang === 'en' ? 'en' : 'zh-TW'),
-            })}
+            title={t(
+              `imports.result.${key === 'repeatedLines' && result.added === 0 ? 'repeatedLinesEarlier' : key}`,
+              {
+                n: formatNumber(repeats.count, lang),
+                lines: lineList(repeats.lines, repeats.count, lang === 'en' ? 'en' : 'zh-TW'),
+              },
+            )}
           />
         ) : null,
       )}
