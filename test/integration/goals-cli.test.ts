@@ -42,6 +42,8 @@ describe('pacer goal (SQLite, real processes)', () => {
     expect(graded.status, graded.stderr).toBe(0);
     expect(graded.stdout).toContain('S✓ M✓ A?');
     expect(graded.stdout).toContain('12個月');
+    // Money carries the company's currency (the guide's 每日1500元: revenue a day, NT$).
+    expect(graded.stdout).toMatch(/營收 達到 NT\$1,500 每日/);
 
     // A rate target is a level in its unit (not a total rounded to 1); the data's age is said.
     const retention = run([

@@ -12,6 +12,8 @@
  */
 
 import type { Command } from 'commander';
+import type { Actor } from '../../app/access.ts';
+import { getProfile } from '../../app/company/profile.ts';
 import {
   archiveGoal,
   createGoal,
@@ -34,6 +36,7 @@ import {
 import { dataGapMessage } from '../../core/ingest/data-gaps.ts';
 import { KPI_GLOSSARY } from '../../core/kpi/glossary.ts';
 import type { KpiMetric } from '../../core/kpi/types.ts';
+import { currencySymbol } from '../../core/money/currency.ts';
 import type { Runtime } from '../../db/runtime.ts';
 import { cliLang, say, settleLang } from '../language.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
@@ -103,19 +106,24 @@ const textLang = (text: string): Lang => (/[\u3400-\u9fff]/.test(text) ? 'zh-TW'
 
 const ownerOf = (rt: Runtime, opts: { company?: string | undefined }) => resolveOwner(rt, opts.company);
 
+/** The company's currency symbol (NT$, HK$), for money figures. */
+async function moneySymbol(rt: Runtime, actor: Actor, companyId: string): Promise<string> {
+  return currencySymbol((await getProfile(rt.ctx, actor, companyId)).currency);
+}
+
 /** A figure by its metric's kind (money rounded, percent metrics as %, counts…), as the grading says it. */
-function figure(metric: KpiMetric | null, a: Grading['achievability'], v: number): string {
-  if (metric) return formatMetricValue(metric, v);
+function figure(metric: KpiMetric | null, a: Grading['achievability'], v: number, symbol: string): string {
+  if (metric) return formatMetricValue(metric, v, symbol);
   if (a.unit === 'percent') return `${(v * 100).toFixed(1)}%`;
   if (a.unit === 'money' || a.shape === 'total') return Math.round(v).toLocaleString('en-US');
   return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-function gradingText(g: Grading, metric: KpiMetric | null, lang: Lang): string[] {
+function gradingText(g: Grading, metric: KpiMetric | null, lang: Lang, symbol: string): string[] {
   const w = WORDS[lang];
   const en = lang === 'en';
   const a = g.achievability;
-  const f = (v: number | null) => (v === null ? '—' : figure(metric, a, v));
+  const f = (v: number | null) => (v === null ? '—' : figure(metric, a, v, symbol));
   const probability = a.probability === null ? null : Math.round(a.probability * 100);
   const lines = [
     `${en ? 'Score' : '分數'} ${g.score}/100  ${LETTERS.map(([l, k]) => `${l}${MARK[g.grades[k]]}`).join(' ')}`,
@@ -183,22 +191,23 @@ function gradingText(g: Grading, metric: KpiMetric | null, lang: Lang): string[]
 }
 
 /** A target in words ("Revenue reach 1,500 a day"); goals write rates as percent numbers (25 for 25 %). */
-function targetText(metric: KpiMetric, t: GoalTarget, lang: Lang): string {
+function targetText(metric: KpiMetric, t: GoalTarget, lang: Lang, symbol: string): string {
   const w = WORDS[lang];
   const value =
     t.kind === 'percent_change'
       ? `${t.value}%`
-      : formatMetricValue(metric, isPercentMetric(metric) ? t.value / 100 : t.value);
+      : formatMetricValue(metric, isPercentMetric(metric) ? t.value / 100 : t.value, symbol);
   return `${KPI_GLOSSARY[metric].name[lang]} ${w.kind[t.kind]} ${value}${t.per ? ` ${w.per[t.per]}` : ''}`;
 }
 
-function goalText(goal: GoalWithGrading, lang: Lang): string {
+/** `symbol`: the company's currency symbol (NT$), money figures carry it. */
+function goalText(goal: GoalWithGrading, lang: Lang, symbol: string): string {
   const w = WORDS[lang];
   const status = goal.status === 'active' || goal.status === 'archived' ? w.status[goal.status] : goal.status;
   return [
     `${goal.id}  ${goal.name}  [${status}, v${goal.version}]`,
-    `  ${targetText(goal.metric, goal.target, lang)}, ${goal.period.start} → ${goal.period.end}`,
-    ...gradingText(goal.grading, goal.metric, lang),
+    `  ${targetText(goal.metric, goal.target, lang, symbol)}, ${goal.period.start} → ${goal.period.end}`,
+    ...gradingText(goal.grading, goal.metric, lang, symbol),
   ].join('\n');
 }
 
@@ -230,7 +239,12 @@ export function registerGoalCommand(program: Command): void {
               [!d.period, 'period', '期間'],
             ] as const
           ).filter(([gone]) => gone);
-          const grading = gradingText(parsed.grading, d.metric ?? null, lang).join('\n');
+          const grading = gradingText(
+            parsed.grading,
+            d.metric ?? null,
+            lang,
+            await moneySymbol(rt, actor, companyId),
+          ).join('\n');
           // With --json the reading goes beside the error: {"saved": false, "missing", …, "error"}.
           fail(
             `Cannot save: the sentence names no ${missing.map(([, en]) => en).join(', ')}.\n${grading}`,
@@ -263,7 +277,7 @@ export function registerGoalCommand(program: Command): void {
         output(
           opts.json,
           { ...saved, unknownNames: parsed.unknownNames },
-          [goalText(saved, lang), ...unknown].join('\n'),
+          [goalText(saved, lang, await moneySymbol(rt, actor, companyId)), ...unknown].join('\n'),
         );
       });
     });
@@ -305,7 +319,7 @@ export function registerGoalCommand(program: Command): void {
         // Without --lang or PACER_LANG, a goal is graded in its own sentence's language.
         const lang = found ? settleLang(textLang(`${found.statement}${found.name}`)) : cliLang();
         const g = await getGoal(rt.ctx, actor, companyId, goalId, lang);
-        output(opts.json, g, goalText(g, lang));
+        output(opts.json, g, goalText(g, lang, await moneySymbol(rt, actor, companyId)));
       });
     });
 
@@ -398,7 +412,7 @@ export function registerGoalCommand(program: Command): void {
             opts.reason,
             lang,
           );
-          output(opts.json, saved, goalText(saved, lang));
+          output(opts.json, saved, goalText(saved, lang, await moneySymbol(rt, actor, companyId)));
         });
       },
     );
