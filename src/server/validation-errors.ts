@@ -51,12 +51,17 @@ export function localizeField(
   return { path: f.path, message: f.message };
 }
 
-/** A wording's `{name}` placeholders filled from `params` (one left as it is when not given). */
+/**
+ * A wording's `{name}` placeholders filled from `params` (one left as it is when not given); a number
+ * with its thousands grouped (1,500.5), as people read it; programs get the numbers as they are.
+ */
 const fillParams = (text: string, params: FieldError['params']): string =>
   params
-    ? text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        Object.hasOwn(params, name) ? String(params[name]) : whole,
-      )
+    ? text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        if (!Object.hasOwn(params, name)) return whole;
+        const v = params[name];
+        return typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v);
+      })
     : text;
 
 /**

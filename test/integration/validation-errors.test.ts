@@ -225,15 +225,15 @@ describe.each(dialects())('validation problems in the request’s language (%s)'
       {
         path: 'locked',
         code: 'locks_exceed_target',
-        message: '鎖定的階段目標合計 1500.5,超過目標 1000 可分配的數額',
-        detail: '鎖定的階段目標合計 1500.5,超過目標 1000 可分配的數額',
+        message: '鎖定的階段目標合計 1,500.5,超過目標 1,000 可分配的數額',
+        detail: '鎖定的階段目標合計 1,500.5,超過目標 1,000 可分配的數額',
         params: { locked: 1500.5, target: 1000 },
       },
     ]);
     client.locale = 'en';
     expect((await tooMuch(client)).json().errors[0]).toMatchObject({
       code: 'locks_exceed_target',
-      message: 'the locked phase goals add up to 1500.5, more than the target 1000 allows',
+      message: 'the locked phase goals add up to 1,500.5, more than the target 1,000 allows',
     });
   });
 

@@ -56,8 +56,8 @@ const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
     zhTW: '您的銷售資料只到 {date}:各項目依截至當天的十二個月銷售比重分配,而非最近十二個月(之後的日子不當作沒有銷售)。',
   },
   MEMBERS_EQUAL: {
-    en: 'No sales by member in the last twelve months: members share equally.',
-    zhTW: '最近十二個月沒有各項目的銷售:各項目平均分配。',
+    en: 'No sales by member in the last twelve months of the data: members share equally.',
+    zhTW: '資料的最後十二個月內沒有各項目的銷售:各項目平均分配。',
   },
   PARTIAL_PERIODS: {
     en: 'The first or last period is cut by the goal’s dates: it gets only its days inside.',

@@ -24,7 +24,9 @@ const webFieldErrors = { en: en.fieldErrors, 'zh-TW': zhTW.fieldErrors } as Reco
 >;
 
 const serverNames = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-const webNames = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+// {{name}} or {{name, number}} (i18next's formatter: thousands grouped in the UI language).
+const webNames = (text: string) =>
+  [...text.matchAll(/\{\{\s*(\w+)\s*(?:,\s*\w+\s*)?\}\}/g)].map((m) => m[1]).sort();
 
 async function translator(lng: 'en' | 'zh-TW') {
   const i18n = i18next.createInstance();
@@ -70,7 +72,7 @@ describe('server field codes in the web', () => {
       ],
     });
     expect(problemFieldErrors(error, await translator('zh-TW'))).toEqual([
-      { name: ['locked'], errors: ['鎖定的階段目標合計 1500.5,超過目標 1000 可分配的數額'] },
+      { name: ['locked'], errors: ['鎖定的階段目標合計 1,500.5,超過目標 1,000 可分配的數額'] },
       { name: ['cells'], errors: ['「2027-Q9」不是這次拆解的階段目標之一'] },
     ]);
     expect(problemFieldErrors(error, await translator('en'))[1]).toEqual({
