@@ -64,7 +64,7 @@ export function findSegments(text: string, original: string): Located[] {
     let length: number;
     if (english) {
       const stop =
-        /\s+(?:by|in|to|with|through|via|within|over|during|before|at|and|for|from|using)\b|[,.;]|$/i.exec(
+        /\s+(?:by|in|on|to|with|through|via|within|over|during|before|at|and|for|from|using|vs|versus)\b|\s*□|[,.;:]|$/i.exec(
           rest,
         );
       length = stop ? stop.index : rest.length;
@@ -97,8 +97,24 @@ export function findRegions(text: string, original: string): Located[] {
   return [...findAll(REGION_PHRASE_RE, text, original), ...findAll(REGION_RE, text, original)];
 }
 
+/**
+ * "at our Xinyi store", "at the airport kiosk": a store named by what stands before its head noun is
+ * one channel, as written (a known region before it, "at the Causeway Bay shop", is read as a region).
+ */
+const AT_STORE_RE =
+  /(?<=(?<![A-Za-z])at\s+(?:our|the|its)\s+)(?:[A-Za-z][A-Za-z'-]*\s+){1,3}(?:stores?|shops?|branch(?:es)?|outlets?|kiosks?|counters?|booths?|boutiques?)(?![A-Za-z])/gi;
+
 export function findChannels(text: string, original: string): Located[] {
-  return [...findAll(CHANNEL_RE, text, original), ...findAll(CHANNEL_LINE_RE, text, original)];
+  const named = findAll(AT_STORE_RE, text, original).filter((l) => {
+    const name = l.text.replace(/\s+\S+$/, '');
+    REGION_RE.lastIndex = 0;
+    return (
+      !REGION_RE.test(name) &&
+      !CHANNEL_RE.test(name) &&
+      !/^(?:flagship|retail|physical|main|new|pop-up|online)$/i.test(name)
+    );
+  });
+  return [...named, ...findAll(CHANNEL_RE, text, original), ...findAll(CHANNEL_LINE_RE, text, original)];
 }
 
 const PRODUCT_PATTERNS: readonly RegExp[] = [
@@ -187,20 +203,59 @@ function nounBefore(
   };
 }
 
+/**
+ * Words after "for" / "of" that name no product: a span of time ("for the year", "for the whole
+ * quarter"), each one of a group ("for each rep", "for every store"), or a word that is not a noun.
+ */
+const NOT_A_THING_EN =
+  /(?:^|\s)(?:years?|months?|quarters?|weeks?|days?|periods?|seasons?|time|now|us|me|them|it|everyone|everybody|team|company|business|whole|total|rest|average|example|instance|sure|good|of|to|and|or|with|the|a|an)$|^(?:each|every|per|both|either|neither|any|all of|more|less|a total|at least|up to|over|under|about|around|growth|to|last|previous|the same|same)\b/i;
+
+function namesAThing(words: string): boolean {
+  const w = words.trim();
+  return /^[A-Za-z]/.test(w) && !NOT_A_THING_EN.test(w) && !/^(?:the|our|a|an|its|their)$/i.test(w);
+}
+
+/**
+ * "… in Q4 for corporate gifts", "Revenue target for pineapple cakes: 3M", "For premium coffee beans,
+ * grow revenue …", "1,000 units of the X1 massager": in an English goal, what "for" (or "of" after an
+ * amount) names (once time words, quantities, segments,
+ * regions and channels are masked) is the product the goal is about.
+ */
+const FOR_THING_RE =
+  /(?:(?<![A-Za-z])for|(?<=□\s?)of)\s+((?:the |our |all )?[A-Za-z0-9][A-Za-z0-9'&-]*(?: [A-Za-z0-9][A-Za-z0-9'&-]*){0,4}?)(?=\s+(?:by|in|on|to|through|via|within|over|during|before|from|at|among|with|and|for|this|next|each|per|every|vs|versus|compared|is|are|should|must|will)\b|\s*□|\s*[,.;:!?)]|$)/gi;
+
+function nounsAfterFor(text: string, original: string): Located[] {
+  if (!findMetricMentions(text).length && !text.includes(MASK)) return [];
+  const out: Located[] = [];
+  FOR_THING_RE.lastIndex = 0;
+  for (let m = FOR_THING_RE.exec(text); m !== null; m = FOR_THING_RE.exec(text)) {
+    const g = m[1] ?? '';
+    if (!namesAThing(g) || g.split(' ').some((w) => STOP_VERB_EN.test(w))) continue;
+    const index = m.index + m[0].length - g.length;
+    const words = cutWords(original, { index, length: g.length }).replace(/^(?:the|our|all)\s+/i, '');
+    if (words) out.push({ text: words, span: { index, length: g.length } });
+  }
+  return out;
+}
+
+/** Verbs and other words that end a noun phrase: "for students to buy", "for those who …". */
+const STOP_VERB_EN =
+  /^(?:who|which|that|to|increase|grow|boost|raise|reach|achieve|hit|improve|double|sell|get|make|keep|drive|generate|launch|run|be|been|being|we|i|you|they|it)$/i;
+
 function nounAfterOf(text: string, original: string, mention: MetricMention): Located | null {
   const after = text.slice(mention.index + mention.length);
   const m =
-    /^\s+(?:of|for)\s+((?:the |our )?[A-Za-z0-9][A-Za-z0-9' -]{0,40}?)(?=\s+(?:by|in|to|through|via|within|over|during|before|from|at|with|and|for|this|next|each|per|every)\b|[,.;]|$)/i.exec(
+    /^\s+(?:of|for|from)\s+((?:the |our )?[A-Za-z0-9][A-Za-z0-9' -]{0,40}?)(?=\s+(?:by|in|on|to|through|via|within|over|during|before|from|at|among|with|and|for|this|next|each|per|every|vs|versus|compared)\b|\s*□|[,.;:]|$)/i.exec(
       after,
     );
-  if (!m?.[1] || m[1].includes(MASK)) return null;
+  if (!m?.[1] || m[1].includes(MASK) || !namesAThing(m[1])) return null;
   const index = mention.index + mention.length + m[0].length - m[1].length;
   const words = cutWords(original, { index, length: m[1].length }).replace(/^(?:the|our)\s+/i, '');
   return words ? { text: words, span: { index, length: m[1].length } } : null;
 }
 
 const SELL_RE =
-  /(?:賣出|售出|賣掉|多賣|賣更多|賣)(?:更多|多一點|出更多|的)?\s*([\u4e00-\u9fffA-Za-z0-9]{1,10})|(?<![A-Za-z])sell(?:ing)? (?:[\d,.□]+[km]?\s+)?(?:more )?(?:units of |of )?(?:our |the )?([a-z][a-z -]{1,30}?)(?=\s+(?:by|in|to|through|via|at|each|every|per|this|next|before|during|from|for|within)\b|\s*□|[,.;]|$)/gi;
+  /(?:賣出|售出|賣掉|多賣|賣更多|賣)(?:更多|多一點|出更多|的)?\s*([\u4e00-\u9fffA-Za-z0-9]{1,10})|(?<![A-Za-z])sell(?:ing)? (?:[\d,.□]+[km]?\s+)?(?:more )?(?:(?:units|bottles|cups|boxes|packs|pieces|bags|cans|jars|pairs|items|cases|sets) of |of )?(?:our |the )?(?!(?:on|in|at|for|to|via|through|from|by|among)\b)([a-z][a-z -]{1,30}?)(?=\s+(?:by|in|to|through|via|at|each|every|per|this|next|before|during|from|for|within)\b|\s*□|[,.;]|$)/gi;
 
 /** Products in `masked`, the normalised text with time words, scope words and quantities masked. */
 export function findProducts(original: string, masked: string): Located[] {
@@ -224,6 +279,7 @@ export function findProducts(original: string, masked: string): Located[] {
     const after = nounAfterOf(masked, original, mention);
     if (after) found.push(after);
   }
+  found.push(...nounsAfterFor(masked, original));
   SELL_RE.lastIndex = 0;
   for (let m = SELL_RE.exec(masked); m !== null; m = SELL_RE.exec(masked)) {
     const g = m[1] ?? m[2];

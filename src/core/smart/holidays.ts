@@ -37,5 +37,8 @@ export const HOLIDAY_TERMS: ReadonlyArray<readonly [RegExp, FestivalKey]> = [
   [/教師節|teachers'? day/iy, 'teachers_day'],
   [/跨年(?:夜)?|new year'?s eve/iy, 'new_years_eve'],
   [/開學季|開學|back[- ]to[- ]school(?: season)?/iy, 'back_to_school'],
-  [/暑假|暑期|summer(?: holiday| vacation| break)?/iy, 'summer_vacation'],
+  [
+    /暑假|暑期|summer(?: holiday| vacation| break|(?!\s+(?:promotions?|campaigns?|menus?|collections?|drinks?|specials?|launch(?:es)?|products?|items?|lines?|deals?|offers?|events?|series|bundles?|packages?|flavou?rs?)\b))/iy,
+    'summer_vacation',
+  ],
 ];

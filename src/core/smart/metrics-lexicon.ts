@@ -53,7 +53,9 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
   ),
   term(`${REP}\\s*(?:的)?\\s*(?:人均|平均)\\s*(?:銷售額|業績|營收)`, 'revenue_per_rep'),
   term(
-    en('(?:revenue|sales) per (?:sales ?)?(?:rep|representative|salesperson|head)|revenue per rep'),
+    en(
+      '(?:revenue|sales) (?:per|for each|for every|from each|from every) (?:sales ?)?(?:rep|representative|salesperson|head)|revenue per rep',
+    ),
     'revenue_per_rep',
   ),
   term('客單價|平均客單|平均訂單(?:價值|金額)|平均消費(?:金)?額|平均交易金額', 'aov'),

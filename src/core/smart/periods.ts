@@ -348,7 +348,11 @@ const RULES: PeriodRule[] = [
   },
   {
     name: 'within-en',
-    re: new RegExp(`\\b(?:within|in)\\s+${EN_NUM}\\s+(days?|weeks?|months?|quarters?|years?)\\b`, 'gi'),
+    // "in 90 days", "for 6 months", "over 2 quarters": from today, that long.
+    re: new RegExp(
+      `\\b(?:within|in|for|over)\\s+${EN_NUM}\\s+(days?|weeks?|months?|quarters?|years?)\\b`,
+      'gi',
+    ),
     resolve: (m, ctx) => {
       const unit = unitOf(m[2] ?? '');
       const n = readCount(m[1]);
@@ -954,6 +958,17 @@ const RULES: PeriodRule[] = [
       if (!y) return null;
       const year = y.length === 2 ? 2000 + Number(y) : Number(y);
       return year >= 1990 && year <= 2100 ? namedYearSpan(ctx, year) : null;
+    },
+  },
+  {
+    // "for the year", "over the whole quarter": the goal's own year (quarter, month), this one.
+    name: 'the-year-en',
+    re: /\b(?:for|over|during|throughout)\s+the\s+(?:(?:whole|full|entire)\s+)?(year|quarter|month)\b(?!\s*(?:\d|of\b|ahead\b|after\b|before\b))/gi,
+    resolve: (m, ctx) => {
+      const unit = (m[1] ?? '').toLowerCase();
+      if (unit === 'quarter') return monthsFrom(currentQuarterStart(ctx), 3);
+      if (unit === 'month') return monthsFrom(ctx.today, 1);
+      return yearSpan(ctx, ctx.today, 0);
     },
   },
   // --- holidays ---

@@ -156,6 +156,8 @@ export function findQuantities(input: string): Quantity[] {
       (/\d\s*-\s*$/.test(text.slice(0, index)) || /^\s*-\s*\d/.test(text.slice(end)))
     )
       continue;
+    // "7-Eleven", "3-in-1": a number joined by a hyphen to a word is part of a name.
+    if (!unitText && !scale && !currency && /^-[A-Za-z]/.test(text.slice(end))) continue;
     // 24/7, 3/4: a ratio or a date written with a slash, not a quantity.
     if (/^\/\d/.test(text.slice(end)) || /\d\/$/.test(text.slice(0, index))) continue;
     if (/^(?:年|月|日|週|天|季)/.test(text.slice(end)) && /[個]$/.test(unitText)) continue;

@@ -30,7 +30,7 @@ const CHANNEL_EN = en(
     'e-?commerce(?: site| platform| store| channel)?',
     'websites?|web ?shops?|webstores?|official site',
     '(?:retail |physical |brick-and-mortar |flagship |pop-up |offline )?(?:stores?|shops?|outlets?)',
-    'in-store|branches',
+    'in-store|branch(?:es)?',
     'social media(?: ads| marketing)?',
     'facebook(?: ads)?|instagram(?: ads)?|youtube|tiktok|whatsapp|wechat',
     'e-?mail(?: marketing| campaigns?)?|newsletters?|edm|sms',
