@@ -154,6 +154,20 @@ describe.each(dialects())('goal correctness (%s)', (dialect) => {
     const missed = await grade(60_000);
     expect(codes(missed.findings)).toContain('PERIOD_MISSED');
     expect(missed.achievability.verdict).toBe('unrealistic');
+    // A month over with no orders at all (before the first sale): no AOV to decide it by.
+    const empty = addMonths(`${today.slice(0, 7)}-01`, -9);
+    const none = await client.post(
+      `${base}/goals/grade`,
+      goal({
+        name: '九個月前的客單價',
+        metric: 'aov',
+        target: { metric: 'aov', kind: 'absolute', value: 30_000, per: null },
+        period: { start: empty, end: addDays(addMonths(empty, 1), -1) },
+      }),
+    );
+    expect(none.statusCode, none.body).toBe(200);
+    expect(codes(none.json().findings)).toContain('PERIOD_NO_DATA');
+    expect(none.json().achievability.verdict).toBe('unknown');
   });
 
   it('a scope the data does not hold is said, with the closest names, and Achievable stays unknown', async () => {

@@ -291,9 +291,19 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
     return ((y ?? 0) - (ty ?? 0)) * 12 + ((m ?? 0) - (tm ?? 0));
   };
   const h = remaining.length > 0 ? monthIndex(remaining[remaining.length - 1]?.period ?? '') + 1 : 0;
-  // A level (AOV, a rate) whose period the data covers: its level over the period decides it.
-  if (!additive && remaining.length === 0 && history.actualToDate !== null && targetValue !== null)
-    return finishedPeriod(input, baseline, targetValue, null, historyChart);
+  // A level (AOV, a rate) whose period the data covers: its level over the period decides it; with
+  // nothing to compute it from (no orders), nothing does.
+  if (!additive && remaining.length === 0 && h <= MAX_FORECAST_MONTHS && targetValue !== null) {
+    if (history.actualToDate !== null)
+      return finishedPeriod(input, baseline, targetValue, null, historyChart);
+    const f = goalFinding('achievable', 'PERIOD_NO_DATA', 'warn', lang, {
+      metric: KPI_GLOSSARY[metric].name[lang],
+    });
+    return {
+      achievability: emptyResult(metric, baseline, targetValue, `${f.message} ${f.fix}`, historyChart),
+      findings: [f],
+    };
+  }
   if (h > MAX_FORECAST_MONTHS || (!additive && remaining.length === 0)) {
     const f = goalFinding('achievable', h > MAX_FORECAST_MONTHS ? 'TOO_FAR' : 'PERIOD_OVER', 'info', lang);
     return {

@@ -24,6 +24,7 @@ export type GoalFindingCode =
   | 'PERIOD_TOO_LONG'
   | 'TOO_FAR'
   | 'PERIOD_OVER'
+  | 'PERIOD_NO_DATA'
   | 'PERIOD_REACHED'
   | 'PERIOD_MISSED'
   | 'STALE_DATA'
@@ -343,6 +344,17 @@ const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
     en: {
       message: 'The period is over: there is nothing left to forecast.',
       fix: 'See the actual result on the KPI page, or move the period to start today or later.',
+    },
+  },
+  PERIOD_NO_DATA: {
+    'zh-TW': {
+      message: '期間已經結束,但這段期間沒有可計算{metric}的資料(例如沒有訂單),無法判斷是否達成。',
+      fix: '確認這段期間的銷售資料是否已匯入;若確實沒有銷售,這個目標無法以{metric}衡量。',
+    },
+    en: {
+      message:
+        'The period is over, but it has nothing to compute this figure from (no orders, for instance): whether the target was reached cannot be told.',
+      fix: 'Check that the sales of this period were imported; if there were none, this figure cannot measure the goal.',
     },
   },
   PERIOD_REACHED: {

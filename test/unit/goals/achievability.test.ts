@@ -387,8 +387,12 @@ describe('periods a forecast cannot judge', () => {
       history: history(0.08),
       lang: 'zh-TW',
     });
+    // Over, and nothing to compute the AOV from (no orders: no level over the period).
     expect(over.achievability.verdict).toBe('unknown');
-    expect(over.findings[0]?.code).toBe('PERIOD_OVER');
+    expect(over.findings[0]?.code).toBe('PERIOD_NO_DATA');
+    expect(over.findings[0]?.message).toBe(
+      '期間已經結束,但這段期間沒有可計算客單價的資料(例如沒有訂單),無法判斷是否達成。',
+    );
   });
 
   it('decides a level whose period is over by its level over the period (a ceiling at or below)', () => {
