@@ -1153,6 +1153,34 @@ function resolveSafely(rule: PeriodRule, m: RegExpExecArray, ctx: PeriodContext)
   }
 }
 
+/**
+ * A holiday word right before a product noun: 「中秋禮盒」, 「父親節禮品」, 「母親節檔期商品」, "Father's
+ * Day gifts", "Christmas menu".
+ */
+const HOLIDAY_PRODUCT_NOUN =
+  /^\s*(?:禮盒|禮品|禮物|禮籃|花禮|花束|蛋糕|月餅|粽子|年菜|套餐|菜單|商品|產品|限定|系列|組合|伴手禮|(?:special\s+|limited[- ]edition\s+)?(?:gifts?|gift\s+(?:sets?|boxes?|baskets?|cards?)|hampers?|bouquets?|flowers?|cakes?|mooncakes?|menus?|sets?|boxes?|bundles?|collections?|products?|items?|merchandise|baskets?|cards?|chocolates?|dinners?|specials?)\b)/i;
+
+/**
+ * When the statement names its period in other words (a quarter, a half, a month, a year, a range…),
+ * a holiday that qualifies a noun (「第三季中秋禮盒」, "in Q3 for Father's Day gifts") names what is
+ * sold, not when: it is no time span, and the scope reads it with its noun. A holiday alone as the
+ * time (「中秋節前兩週」, "during CNY", 「母親節檔期」) stays the period.
+ */
+function withoutHolidayProducts(text: string, candidates: PeriodMatch[]): PeriodMatch[] {
+  const isHoliday = (c: PeriodMatch): boolean => c.rule === 'holiday' || c.rule === 'holiday-en';
+  const qualifying = candidates.filter(
+    (c) => isHoliday(c) && HOLIDAY_PRODUCT_NOUN.test(text.slice(c.index + c.length)),
+  );
+  if (qualifying.length === 0) return candidates;
+  const overlaps = (a: PeriodMatch, b: PeriodMatch): boolean =>
+    a.index < b.index + b.length && b.index < a.index + a.length;
+  const explicit = candidates.some(
+    (c) => !isHoliday(c) && c.rule !== 'lunar-days-zh' && !qualifying.some((q) => overlaps(q, c)),
+  );
+  if (!explicit) return candidates;
+  return candidates.filter((c) => !qualifying.some((q) => overlaps(q, c)));
+}
+
 /** Finds the statement's period: the longest time expression that resolves, the earliest on a tie. */
 export function readPeriod(text: string, ctx: PeriodContext): PeriodReading {
   const candidates: PeriodMatch[] = [];
@@ -1180,8 +1208,9 @@ export function readPeriod(text: string, ctx: PeriodContext): PeriodReading {
       candidates.push({ period: toPeriod(span), index, length, rule: rule.name });
     }
   }
-  candidates.sort((a, b) => b.length - a.length || a.index - b.index);
-  const best = candidates[0] ?? null;
-  for (const c of candidates) timeSpans.push({ index: c.index, length: c.length });
+  const kept = withoutHolidayProducts(text, candidates);
+  kept.sort((a, b) => b.length - a.length || a.index - b.index);
+  const best = kept[0] ?? null;
+  for (const c of kept) timeSpans.push({ index: c.index, length: c.length });
   return { period: best ? best.period : null, match: best, timeSpans };
 }

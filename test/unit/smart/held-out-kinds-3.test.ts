@@ -237,6 +237,73 @@ const NOT_SCOPE: Row[] = [
   },
 ];
 
+/**
+ * A holiday that qualifies a noun ("Father's Day gifts", 「中秋禮盒」) is what is sold when the statement
+ * names its period in other words; a holiday alone as the time is still the period.
+ */
+const HOLIDAY_PRODUCTS: Row[] = [
+  {
+    kind: 'holiday + gifts after an explicit quarter: the quarter is the period, the gifts the product',
+    statement: "Increase revenue 20% in Q3 for Father's Day gifts",
+    want: {
+      targets: [{ metric: 'revenue', kind: 'percent_change', value: 20 }],
+      period: Q3,
+      scope: { products: ["Father's Day gifts"] },
+    },
+  },
+  {
+    kind: 'holiday + menu after a leading quarter (English)',
+    statement: 'Q4 Christmas menu revenue up 15%',
+    want: { period: Q4, scope: { products: ['Christmas menu'] } },
+  },
+  {
+    kind: '第三季 + 中秋禮盒 (zh-TW): the quarter is the period, 中秋禮盒 the product',
+    statement: '第三季中秋禮盒營收成長兩成',
+    want: {
+      targets: [{ metric: 'revenue', kind: 'percent_change', value: 20 }],
+      period: Q3,
+      scope: { products: ['中秋禮盒'] },
+    },
+  },
+  {
+    kind: "明年上半年 + 母親節花束 (zh-TW): next year's first half, the bouquets as written",
+    statement: '明年上半年母親節花束銷量達到5000束',
+    want: {
+      targets: [{ metric: 'units', kind: 'absolute', value: 5000 }],
+      period: { start: '2027-01-01', end: '2027-06-30' },
+      scope: { products: ['母親節花束'] },
+    },
+  },
+  {
+    kind: '第三季 + 父親節禮品 (zh-TW)',
+    statement: '第三季父親節禮品營收成長兩成',
+    want: { period: Q3, scope: { products: ['父親節禮品'] } },
+  },
+  {
+    kind: 'guard: 中秋節前兩週 is the time, not a product',
+    statement: '中秋節前兩週營收達到200萬',
+    want: {
+      targets: [{ metric: 'revenue', kind: 'absolute', value: 2_000_000 }],
+      period: { start: '2026-09-11', end: '2026-09-24' },
+      notInScope: ['中秋節', '中秋'],
+    },
+  },
+  {
+    kind: 'guard: during Chinese New Year is the time, not a product',
+    statement: 'Double revenue during Chinese New Year',
+    want: {
+      targets: [{ metric: 'revenue', kind: 'percent_change', value: 100 }],
+      period: { start: '2026-02-17', end: '2026-02-21' },
+      notInScope: ['Chinese New Year'],
+    },
+  },
+  {
+    kind: 'guard: 母親節檔期 with no other period is still the period',
+    statement: '母親節檔期禮盒營收成長兩成',
+    want: { period: { start: '2026-04-13', end: '2026-05-10' } },
+  },
+];
+
 describe('English scope phrases: for <product>', () => {
   for (const row of FOR_PRODUCT) it(row.kind, () => check(row));
 });
@@ -251,4 +318,7 @@ describe('English scope phrases: for <segment>', () => {
 });
 describe('English prepositional phrases that name no scope', () => {
   for (const row of NOT_SCOPE) it(row.kind, () => check(row));
+});
+describe('holiday words: a product with an explicit period, the period alone', () => {
+  for (const row of HOLIDAY_PRODUCTS) it(row.kind, () => check(row));
 });
