@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { withLocalizedParseErrors } from './commander-errors.ts';
 import { withLanguageOption } from './language.ts';
 
 type Register = (program: Command) => void;
@@ -35,8 +36,11 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
 /** Builds the `pacer` command tree: only `command`'s module when given, else all (for help). */
 export async function buildProgram(command?: string): Promise<Command> {
   // Every command takes --lang (before or after its name): the one language it prints in.
-  const program = withLanguageOption(
-    new Command('pacer').description('Pacer: SMART sales goals for small businesses (銷售目標管理系統)'),
+  const program = withLocalizedParseErrors(
+    withLanguageOption(
+      new Command('pacer').description('Pacer: SMART sales goals for small businesses (銷售目標管理系統)'),
+    ),
+    process.argv,
   ).showHelpAfterError();
   const load =
     command !== undefined && Object.hasOwn(COMMANDS, command) ? [COMMANDS[command]] : Object.values(COMMANDS);

@@ -40,6 +40,19 @@ describe('the CLI answers bad input with one clear line', () => {
     expect(zh.stderr.trim()).toMatch(/^pacer: 部分欄位格式不正確。 \(--owner: .+\)$/);
   });
 
+  it("says commander's own parse errors in the chosen language, both when none was chosen", () => {
+    const none = runIn('', ['goal', 'list', '--bogus']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('錯誤:不認得的選項 --bogus');
+    expect(none.stderr).toContain("error: unknown option '--bogus'");
+    const zh = runIn('', ['goal', 'list', '--bogus', '--lang', 'zh-TW']);
+    expect(zh.stderr).toContain('錯誤:不認得的選項 --bogus');
+    expect(zh.stderr).not.toContain('error: unknown option');
+    const en = runIn('en', ['import', 'sales']);
+    expect(en.stderr).toContain("error: missing required argument 'file'");
+    expect(en.stderr).not.toContain('錯誤');
+  });
+
   it('puts any AppError or zod failure in one line, both languages when the terminal names neither', () => {
     expect(failureLine(new AppError('MEMBER_NOT_FOUND'), 'en')).toBe('Member not found.');
     expect(failureLine(new AppError('MEMBER_NOT_FOUND'), 'zh-TW')).toBe('找不到這位成員。');
