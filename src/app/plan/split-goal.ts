@@ -15,7 +15,7 @@ import {
 import type { CalendarSettings } from '../../core/calendar/periods.ts';
 import { todayIn } from '../../core/calendar/time-zones.ts';
 import { AppError, fieldProblem } from '../../core/errors/app-error.ts';
-import { rangeCoverage } from '../../core/goals/data-freshness.ts';
+import { type DataFreshness, rangeCoverage } from '../../core/goals/data-freshness.ts';
 import { isAdditive, isPercentMetric } from '../../core/goals/metric-kinds.ts';
 import {
   type ConversionBaseline,
@@ -149,6 +149,7 @@ export async function parentTarget(
   ctx: AppContext,
   companyId: string,
   l: Loaded,
+  freshness?: DataFreshness,
 ): Promise<{ additive: boolean; totalUnits: number | null; level: number | null }> {
   const spec = l.goal.spec;
   const additive = isAdditive(spec.metric);
@@ -158,7 +159,7 @@ export async function parentTarget(
   const baseline =
     spec.target.kind === 'absolute'
       ? { samePeriodLastYear: null, recentRunRate: null }
-      : await gradingBaseline(ctx, companyId, l);
+      : await gradingBaseline(ctx, companyId, l, freshness);
   const converted = convertTarget(spec.target, spec.period, baseline);
   if (converted.value === null) throw new AppError('PLAN_TARGET_UNKNOWN');
   if (additive)
@@ -170,10 +171,18 @@ export async function parentTarget(
   return { additive, totalUnits: null, level };
 }
 
-/** The baseline the grading converts a change with (core/goals/achievability.ts `assessAchievability`). */
-async function gradingBaseline(ctx: AppContext, companyId: string, l: Loaded): Promise<ConversionBaseline> {
+/**
+ * The baseline the grading converts a change with (core/goals/achievability.ts `assessAchievability`);
+ * `known`: the data's freshness when the caller has read it already.
+ */
+async function gradingBaseline(
+  ctx: AppContext,
+  companyId: string,
+  l: Loaded,
+  known?: DataFreshness,
+): Promise<ConversionBaseline> {
   const spec = l.goal.spec;
-  const freshness = await loadDataFreshness(ctx, companyId, l.today);
+  const freshness = known ?? (await loadDataFreshness(ctx, companyId, l.today));
   const { history } = await loadGoalHistory(ctx, companyId, l.profile, null, spec, l.today, 'en', {
     freshness,
     kpiFor: batchedKpi(ctx.repos.kpi, companyId, l.profile),
@@ -272,11 +281,12 @@ export async function computeSplit(
 ): Promise<ComputedSplit> {
   const l = await loadForPlan(ctx, companyId, goalId, req.today);
   const spec = l.goal.spec;
-  const target = await parentTarget(ctx, companyId, l);
-  const anchor = minDate(spec.period.start, l.today);
   // What the data covers: from the first sale to the last known day (yesterday when current). Days
   // outside it have no data, which is not zero sales: last year is read over the covered days only.
+  // Read once: the target's baseline (a change) reads it too.
   const fresh = await loadDataFreshness(ctx, companyId, l.today);
+  const target = await parentTarget(ctx, companyId, l, fresh);
+  const anchor = minDate(spec.period.start, l.today);
   const dim = req.by ? dimensionOf(req.by) : null;
   // The members' weights: their sales over the year up to the data's last known day (stale data: a
   // year the data covers, not the empty or partial months after it; said in a note).
