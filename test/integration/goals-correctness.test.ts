@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../src/core/calendar/dates.ts';
 import { todayIn } from '../../src/core/calendar/time-zones.ts';
-import { refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import type { Database } from '../../src/db/schema/index.ts';
-import { ensureTenant } from '../../src/db/tenants.ts';
 import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
+import { seedCatalog, seededNoise, seedSales } from '../support/seed-sales.ts';
 
 /**
  * Issue #10 through the API on both databases: data freshness, stale data, unknown scope, the
@@ -14,53 +13,24 @@ import { dialects } from '../support/databases.ts';
  */
 
 /** Daily sales of 拿鐵 in 門市 at about `level` a day for `days` days ending on `last`. */
-async function seedSales(db: Kysely<Database>, companyId: string, last: string, days: number, level: number) {
-  const [product] = await db
-    .insertInto('products')
-    .values({ company_id: companyId, name: '拿鐵', category_id: null, sku: null, list_price_minor: null })
-    .returning('id')
-    .execute();
-  const [channel] = await db
-    .insertInto('channels')
-    .values({ company_id: companyId, name: '門市' })
-    .returning('id')
-    .execute();
-  const tenantId = await ensureTenant(db, companyId);
+async function seedLatteSales(
+  db: Kysely<Database>,
+  companyId: string,
+  last: string,
+  days: number,
+  level: number,
+) {
+  const { products, channels } = await seedCatalog(db, companyId, { products: ['拿鐵'], channels: ['門市'] });
   const first = addDays(last, 1 - days);
-  let seed = 3;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const rows = Array.from({ length: days }, (_, i) => {
-    const date = addDays(first, i);
-    const amount = Math.round(level * (1 + 0.1 * (rand() * 2 - 1)) * 100);
-    return {
-      tenant_id: tenantId,
-      order_id: `O${i}`,
-      line_no: 1,
-      sold_at: `${date}T10:00`,
-      sale_date: date,
-      product_id: Number(product?.id),
-      customer_id: null,
-      channel_id: Number(channel?.id),
-      rep_id: null,
-      region_id: null,
-      quantity: 1,
-      unit_price_minor: amount,
-      discount_minor: 0,
-      amount_minor: amount,
-      currency: 'TWD',
-      campaign_code: null,
-      import_seq: null,
-    };
-  });
-  for (let i = 0; i < rows.length; i += 300)
-    await db
-      .insertInto('sales_lines')
-      .values(rows.slice(i, i + 300))
-      .execute();
-  await refreshSalesRollups(db, companyId, first, last);
+  const rand = seededNoise(3);
+  const sales = Array.from({ length: days }, (_, i) => ({
+    orderId: `O${i}`,
+    date: addDays(first, i),
+    productId: products[0] as number,
+    channelId: channels[0] as number,
+    amountMinor: Math.round(level * (1 + 0.1 * (rand() * 2 - 1)) * 100),
+  }));
+  await seedSales(db, companyId, sales, { first, last });
 }
 
 type Finding = { code: string; message: string; fix: string };
@@ -98,7 +68,7 @@ describe.each(dialects())('goal correctness (%s)', (dialect) => {
 
     // The last day of the month 11 months before this one.
     const last = addDays(addMonths(`${today.slice(0, 7)}-01`, -10), -1);
-    await seedSales(h.runtime.database.db, companyId, last, 3 * 365, 40_000);
+    await seedLatteSales(h.runtime.database.db, companyId, last, 3 * 365, 40_000);
     const fresh = (await client.get(`${base}/data-freshness`)).json();
     expect(fresh).toMatchObject({ status: 'stale', lastSaleDate: last, lastCompleteMonth: last.slice(0, 7) });
     expect(fresh.daysOld).toBeGreaterThan(300);
@@ -125,7 +95,7 @@ describe.each(dialects())('goal correctness (%s)', (dialect) => {
     const { client, companyId } = await signUp(h.app);
     const base = `/api/companies/${companyId}`;
     // One order a day at about NT$40,000, up to yesterday: the data is current.
-    await seedSales(h.runtime.database.db, companyId, addDays(today, -1), 200, 40_000);
+    await seedLatteSales(h.runtime.database.db, companyId, addDays(today, -1), 200, 40_000);
     const monthStart = addMonths(`${today.slice(0, 7)}-01`, -1);
     const lastMonth = { start: monthStart, end: addDays(`${today.slice(0, 7)}-01`, -1) };
     const aov = (
@@ -173,7 +143,7 @@ describe.each(dialects())('goal correctness (%s)', (dialect) => {
   it('a scope the data does not hold is said, with the closest names, and Achievable stays unknown', async () => {
     const { client, companyId } = await signUp(h.app);
     const base = `/api/companies/${companyId}`;
-    await seedSales(h.runtime.database.db, companyId, addDays(today, -1), 2 * 365, 3000);
+    await seedLatteSales(h.runtime.database.db, companyId, addDays(today, -1), 2 * 365, 3000);
     const res = await client.post(`${base}/goals/grade`, goal({ scope: { product: ['產品A', '拿鐵拿'] } }));
     expect(res.statusCode, res.body).toBe(200);
     const g = res.json();
@@ -228,7 +198,7 @@ describe.each(dialects())('goal correctness (%s)', (dialect) => {
       .set({ name: '晨光咖啡店' })
       .where('id', '=', companyId)
       .execute();
-    await seedSales(h.runtime.database.db, companyId, addDays(today, -1), 2 * 365, 40_000);
+    await seedLatteSales(h.runtime.database.db, companyId, addDays(today, -1), 2 * 365, 40_000);
     for (const [locale, ask] of [
       ['zh-TW', /哪一個/],
       ['en', /Which one/],

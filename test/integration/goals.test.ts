@@ -4,11 +4,10 @@ import { createGoal } from '../../src/app/goals/goal-use-cases.ts';
 import { addDays, addMonths } from '../../src/core/calendar/periods.ts';
 import { todayIn } from '../../src/core/calendar/time-zones.ts';
 import { monthShares } from '../../src/core/goals/index.ts';
-import { refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import type { Database } from '../../src/db/schema/index.ts';
-import { ensureTenant } from '../../src/db/tenants.ts';
 import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
+import { seedCatalog, seededNoise, seedSales } from '../support/seed-sales.ts';
 import { addMember } from './team-fixture.ts';
 
 /** Goals through inject() on both databases: CRUD, versions, archive, isolation, parse, grading from history. */
@@ -29,60 +28,27 @@ const market = {
 
 /** Three years of daily sales of one product in one channel ending yesterday, growing `growth` a year. */
 async function seedHistory(db: Kysely<Database>, companyId: string, growth: number, today: string) {
-  const [product] = await db
-    .insertInto('products')
-    .values({ company_id: companyId, name: '拿鐵', category_id: null, sku: null, list_price_minor: null })
-    .returning('id')
-    .execute();
-  const [channel] = await db
-    .insertInto('channels')
-    .values({ company_id: companyId, name: '門市' })
-    .returning('id')
-    .execute();
-  const [rep] = await db
-    .insertInto('sales_reps')
-    .values({ company_id: companyId, name: '阿明' })
-    .returning('id')
-    .execute();
-  const tenantId = await ensureTenant(db, companyId);
+  const { products, channels, reps } = await seedCatalog(db, companyId, {
+    products: ['拿鐵'],
+    channels: ['門市'],
+    reps: ['阿明'],
+  });
   const days = 3 * 365;
   const first = addDays(today, -days);
-  let seed = 7;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const rows = Array.from({ length: days }, (_, i) => {
-    const date = addDays(first, i);
+  const rand = seededNoise(7);
+  const sales = Array.from({ length: days }, (_, i) => {
     const level = 3000 * (1 + growth) ** ((i - days) / 365);
     const weekly = 1 + 0.15 * Math.sin((2 * Math.PI * i) / 7);
-    const amount = Math.round(level * weekly * (1 + 0.1 * (rand() * 2 - 1)) * 100);
     return {
-      tenant_id: tenantId,
-      order_id: `O${i}`,
-      line_no: 1,
-      sold_at: `${date}T10:00`,
-      sale_date: date,
-      product_id: Number(product?.id),
-      customer_id: null,
-      channel_id: Number(channel?.id),
-      rep_id: Number(rep?.id),
-      region_id: null,
-      quantity: 1,
-      unit_price_minor: amount,
-      discount_minor: 0,
-      amount_minor: amount,
-      currency: 'TWD',
-      campaign_code: null,
-      import_seq: null,
+      orderId: `O${i}`,
+      date: addDays(first, i),
+      productId: products[0] as number,
+      channelId: channels[0] as number,
+      repId: reps[0] as number,
+      amountMinor: Math.round(level * weekly * (1 + 0.1 * (rand() * 2 - 1)) * 100),
     };
   });
-  for (let i = 0; i < rows.length; i += 300)
-    await db
-      .insertInto('sales_lines')
-      .values(rows.slice(i, i + 300))
-      .execute();
-  await refreshSalesRollups(db, companyId, first, addDays(today, -1));
+  await seedSales(db, companyId, sales, { first, last: addDays(today, -1) });
 }
 
 /**
@@ -90,50 +56,21 @@ async function seedHistory(db: Kysely<Database>, companyId: string, growth: numb
  * (no data before: the same period last year of a goal starting next month is mostly before it).
  */
 async function seedYoungShop(db: Kysely<Database>, companyId: string, today: string) {
-  const [product] = await db
-    .insertInto('products')
-    .values({ company_id: companyId, name: '拿鐵', category_id: null, sku: null, list_price_minor: null })
-    .returning('id')
-    .execute();
-  const [channel] = await db
-    .insertInto('channels')
-    .values({ company_id: companyId, name: '門市' })
-    .returning('id')
-    .execute();
-  const reps = await db
-    .insertInto('sales_reps')
-    .values([
-      { company_id: companyId, name: '阿明' },
-      { company_id: companyId, name: '小華' },
-    ])
-    .returning('id')
-    .execute();
-  const tenantId = await ensureTenant(db, companyId);
-  const first = addDays(today, -YOUNG_DAYS);
-  const rows = Array.from({ length: YOUNG_DAYS }, (_, i) => {
-    const date = addDays(first, i);
-    return {
-      tenant_id: tenantId,
-      order_id: `Y${i}`,
-      line_no: 1,
-      sold_at: `${date}T10:00`,
-      sale_date: date,
-      product_id: Number(product?.id),
-      customer_id: null,
-      channel_id: Number(channel?.id),
-      rep_id: Number(reps[i % 2]?.id),
-      region_id: null,
-      quantity: 1,
-      unit_price_minor: YOUNG_DAILY * 100,
-      discount_minor: 0,
-      amount_minor: YOUNG_DAILY * 100,
-      currency: 'TWD',
-      campaign_code: null,
-      import_seq: null,
-    };
+  const { products, channels, reps } = await seedCatalog(db, companyId, {
+    products: ['拿鐵'],
+    channels: ['門市'],
+    reps: ['阿明', '小華'],
   });
-  await db.insertInto('sales_lines').values(rows).execute();
-  await refreshSalesRollups(db, companyId, first, addDays(today, -1));
+  const first = addDays(today, -YOUNG_DAYS);
+  const sales = Array.from({ length: YOUNG_DAYS }, (_, i) => ({
+    orderId: `Y${i}`,
+    date: addDays(first, i),
+    productId: products[0] as number,
+    channelId: channels[0] as number,
+    repId: reps[i % 2] as number,
+    amountMinor: YOUNG_DAILY * 100,
+  }));
+  await seedSales(db, companyId, sales, { first, last: addDays(today, -1) });
   return { first };
 }
 const YOUNG_DAYS = 91;

@@ -3,11 +3,10 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toDayNumber } from '../../src/core/calendar/dates.ts';
 import { lunarNewYear } from '../../src/core/calendar/lunar.ts';
-import { refreshSalesRollups } from '../../src/db/kpi/refresh-sales-rollups.ts';
 import type { Database } from '../../src/db/schema/index.ts';
-import { ensureTenant } from '../../src/db/tenants.ts';
 import { type Client, type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
+import { type SeedSale, seedCatalog, seedSales } from '../support/seed-sales.ts';
 
 /** Phase goals through inject() on both databases: split, tree, edit with locks, re-plan, stage plans. */
 
@@ -26,37 +25,13 @@ async function seedHistory(
   /** Days with no sales at all (no orders: a month without an AOV). */
   gap?: { start: string; end: string },
 ): Promise<void> {
-  const ids = async (table: 'products' | 'channels', names: string[]) => {
-    const out: number[] = [];
-    for (const name of names) {
-      const values =
-        table === 'products'
-          ? { company_id: companyId, name, category_id: null, sku: null, list_price_minor: null }
-          : { company_id: companyId, name };
-      const [row] = await db
-        .insertInto(table as 'channels')
-        .values(values as never)
-        .returning('id')
-        .execute();
-      out.push(Number(row?.id));
-    }
-    return out;
-  };
-  const products = await ids('products', ['拿鐵', '美式']);
-  // Both in one category (a split by category has one member; the export names the dimension).
-  const [category] = await db
-    .insertInto('product_categories')
-    .values({ company_id: companyId, name: '咖啡' })
-    .returning('id')
-    .execute();
-  await db
-    .updateTable('products')
-    .set({ category_id: Number(category?.id) })
-    .where('id', 'in', products)
-    .execute();
-  const channels = await ids('channels', ['門市', '線上']);
-  const tenantId = await ensureTenant(db, companyId);
-  const rows = [];
+  // Both products in one category (a split by category has one member; the export names the dimension).
+  const { products, channels } = await seedCatalog(db, companyId, {
+    products: ['拿鐵', '美式'],
+    channels: ['門市', '線上'],
+    category: '咖啡',
+  });
+  const sales: SeedSale[] = [];
   let n = 0;
   for (let d = first; d <= last; d = addDays(d, 1)) {
     if (gap && d >= gap.start && d <= gap.end) continue;
@@ -69,33 +44,16 @@ async function seedHistory(
         const amount =
           Math.round(1000 * (pi === 0 ? 2 : 1) * (ci === 0 ? 3 : 1) * (weekday >= 5 ? 1.4 : 1) * peak) * 100;
         n += 1;
-        rows.push({
-          tenant_id: tenantId,
-          order_id: `O${n}`,
-          line_no: 1,
-          sold_at: `${d}T10:00`,
-          sale_date: d,
-          product_id: product,
-          customer_id: null,
-          channel_id: channel,
-          rep_id: null,
-          region_id: null,
-          quantity: 1,
-          unit_price_minor: amount,
-          discount_minor: 0,
-          amount_minor: amount,
-          currency: 'TWD',
-          campaign_code: null,
-          import_seq: null,
+        sales.push({
+          orderId: `O${n}`,
+          date: d,
+          productId: product,
+          channelId: channel,
+          amountMinor: amount,
         });
       }
   }
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('sales_lines')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  await refreshSalesRollups(db, companyId, first, last);
+  await seedSales(db, companyId, sales, { first, last });
 }
 
 const cents = (x: number) => Math.round(x * 100);
