@@ -7,31 +7,34 @@ import type { Database } from '../schema/index.ts';
 
 const status = (s: string): GoalStatus => (s === 'archived' ? 'archived' : 'active');
 
+/** A goal with its plan node (goals as g, plan_nodes as n): what every read of a tree selects. */
+const PLAN_GOAL_COLUMNS = [
+  'g.id',
+  'g.status',
+  'g.version',
+  'g.spec',
+  'g.score',
+  'g.grades',
+  'g.updated_at',
+  'n.goal_id as node_goal_id',
+  'n.parent_goal_id',
+  'n.position',
+  'n.locked',
+  'n.period_id',
+  'n.dimension',
+  'n.member',
+  'n.split',
+  'n.stage',
+  'n.phase',
+] as const;
+
 /** Goal trees: plan_nodes beside goals (and goal_versions for every change, as goals do). */
 export function createPlanRepository(db: Kysely<Database>): PlanRepository {
   const select = (q: Kysely<Database> | Transaction<Database>, companyId: string) =>
     q
       .selectFrom('goals as g')
       .leftJoin('plan_nodes as n', 'n.goal_id', 'g.id')
-      .select([
-        'g.id',
-        'g.status',
-        'g.version',
-        'g.spec',
-        'g.score',
-        'g.grades',
-        'g.updated_at',
-        'n.goal_id as node_goal_id',
-        'n.parent_goal_id',
-        'n.position',
-        'n.locked',
-        'n.period_id',
-        'n.dimension',
-        'n.member',
-        'n.split',
-        'n.stage',
-        'n.phase',
-      ])
+      .select(PLAN_GOAL_COLUMNS)
       .where('g.company_id', '=', companyId);
   type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
   const toGoal = (r: Row): PlanGoal => ({
@@ -144,25 +147,7 @@ export function createPlanRepository(db: Kysely<Database>): PlanRepository {
           const rows = await db
             .selectFrom('plan_nodes as n')
             .innerJoin('goals as g', 'g.id', 'n.goal_id')
-            .select([
-              'g.id',
-              'g.status',
-              'g.version',
-              'g.spec',
-              'g.score',
-              'g.grades',
-              'g.updated_at',
-              'n.goal_id as node_goal_id',
-              'n.parent_goal_id',
-              'n.position',
-              'n.locked',
-              'n.period_id',
-              'n.dimension',
-              'n.member',
-              'n.split',
-              'n.stage',
-              'n.phase',
-            ])
+            .select(PLAN_GOAL_COLUMNS)
             .where('n.company_id', '=', companyId)
             .where('n.parent_goal_id', 'in', level.slice(i, i + 500))
             .where('g.status', '=', 'active')
