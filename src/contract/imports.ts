@@ -104,6 +104,13 @@ export const previewSchema = z.object({
   decisions: importDecisionsSchema,
   /** The built-in export layout the headers match (shopify-orders, tw-pos-sales-detail...), if any. */
   layout: z.string().nullable(),
+  /**
+   * The file line of the header: above it, a report's title block (its name, print date, query
+   * conditions), which is not imported.
+   */
+  headerLine: z.number().int(),
+  /** How many lines above the header hold something (0: no title block, only blank lines if any). */
+  titleLines: z.number().int(),
 });
 export type Preview = z.infer<typeof previewSchema>;
 
@@ -121,6 +128,9 @@ export type LineRepeatsDto = z.infer<typeof lineRepeatsSchema>;
 
 export const importSummarySchema = z.object({
   linesRead: z.number().int(),
+  /** The file line of the header (a running import's result; lines above it are a report title block). */
+  headerLine: z.number().int().optional(),
+  titleLines: z.number().int().optional(),
   added: z.number().int(),
   /** Lines already there before this import (a re-import, an overlapping file): not added. */
   duplicates: z.number().int(),

@@ -113,7 +113,8 @@ describe('one language per command: --lang everywhere, PACER_LANG, and figures b
     const zh = run(['import', 'sales', file, '--data', shop.data]);
     expect(zh.status, zh.stderr).toBe(0);
     expect(zh.stdout).toMatch(/有誤 \d+ 筆 （[\d.]+ 秒，每秒 [\d,]+ 行）/);
-    expect(zh.stdout).toMatch(/^匯入編號: [0-9a-f-]{36}$/m);
+    // Full-width, as the rest of the Chinese summary.
+    expect(zh.stdout).toMatch(/^匯入編號：[0-9a-f-]{36}$/m);
     expect(zh.stdout).not.toMatch(/lines\/s|import id/);
     const en = run(['import', 'sales', file, '--data', shop.data], 'en');
     expect(en.stdout).toMatch(/rejected \([\d.]+ s, [\d,]+ lines\/s\)/);

@@ -4,7 +4,7 @@
  */
 
 import { todayIn } from '../../core/calendar/time-zones.ts';
-import { AppError, type FieldError, fieldProblem } from '../../core/errors/app-error.ts';
+import { AppError, type FieldError } from '../../core/errors/app-error.ts';
 import {
   type GoalDraft,
   type GoalSpec,
@@ -14,7 +14,7 @@ import {
   type Lang,
 } from '../../core/goals/index.ts';
 import { matchScope, type ScopeCatalog, type ScopeMatch } from '../../core/goals/scope-match.ts';
-import { targetProblem } from '../../core/goals/target-limits.ts';
+import { targetFieldProblem, targetProblem } from '../../core/goals/target-limits.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
 import { parseGoalStatement } from '../../core/smart/index.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
@@ -128,11 +128,14 @@ async function grade(
   });
 }
 
-/** A target no business can reach (revenue −500,000, a fall of 150 %), as a field problem in both languages. */
+/**
+ * A target no business can reach (revenue −500,000, a fall of 150 %), as a field problem named by the
+ * code the contract refuses it with (core/goals/target-limits.ts): worded by the server and the CLI
+ * from the field messages, by the web from its own.
+ */
 function impossibleTarget(t: GoalTarget, path: string): FieldError | null {
-  const en = targetProblem(t, 'en');
-  const zh = targetProblem(t, 'zh-TW');
-  return en && zh ? fieldProblem(path, `${en.message} ${en.fix}`, `${zh.message}${zh.fix}`) : null;
+  const code = targetFieldProblem(t);
+  return code ? { path, message: code } : null;
 }
 
 /**

@@ -77,8 +77,9 @@ export interface ImportSink {
    */
   settle?(): Promise<BatchResult>;
   /**
-   * The sales lines that repeated an earlier line of the file, as keyed so far (asked once, after
-   * `settle`). `keys` lines were not added, and are not counted among the duplicates either.
+   * The lines that repeated an earlier line of the file, as keyed so far (asked once, after `settle`):
+   * sales lines, or a satisfaction import's responses (`keys` only). `keys` lines were not added, and
+   * are not counted among the duplicates either.
    */
   repeats?(): { lines: LineRepeats; keys: LineRepeats };
 }
@@ -111,8 +112,10 @@ export interface ImportSummary {
    */
   repeatedLines?: LineRepeats | undefined;
   /**
-   * Sales lines with the order id and line number of an earlier line of the same file: only the
-   * first was imported; not counted in `duplicates` (those were there before this import).
+   * Sales lines with the order id and line number of an earlier line of the same file; satisfaction
+   * responses with the key of an earlier line (its response id, or without one its day, customer,
+   * channel, scores and comment: a survey export pasted twice). Only the first was imported; not
+   * counted in `duplicates` (those were there before this import).
    */
   repeatedKeys?: LineRepeats | undefined;
   /** What the import left out and the facts its file lacked: recorded with it (sales and the rest). */
@@ -228,6 +231,10 @@ export interface UploadStore {
 /** What a finished import reports. */
 export interface ImportJobResult extends ImportSummary {
   importId: string;
+  /** The file line of the header (lines above it: a report's title block, not imported). */
+  headerLine?: number;
+  /** How many lines above the header hold something (the title block's). */
+  titleLines?: number;
   /** The currency the lines were stored in (the company's, or the one it just adopted). */
   currency?: string;
   /** Sales files with order facts: what the orders' statuses, refunds and discounts did (minor units). */

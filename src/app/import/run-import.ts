@@ -4,7 +4,8 @@ import { type DataGap, dataGapsOf, LINE_GAPS } from '../../core/ingest/data-gaps
 import type { DateOrder } from '../../core/ingest/date-order.ts';
 import { decideDateOrder } from '../../core/ingest/date-order.ts';
 import { FIELDS_BY_KIND, REQUIRED_FIELDS } from '../../core/ingest/fields.ts';
-import { checkDecodedText, checkLineShape } from '../../core/ingest/line-shape.ts';
+import { filledCells, findHeaderRow, HEADER_SEARCH_ROWS } from '../../core/ingest/header-row.ts';
+import { checkDecodedText, checkLineShape, checkSummaryRow } from '../../core/ingest/line-shape.ts';
 import { normalizeHeader } from '../../core/ingest/normalize-header.ts';
 import {
   type NormalizeOptions,
@@ -117,40 +118,48 @@ async function rowOptions(
   return { format: sniff.format, encoding: sniff.encoding, delimiter: sniff.delimiter };
 }
 
-/** How many cells of a row hold something. */
-const filled = (row: RawRow): number => row.cells.reduce((n, c) => (c.trim() === '' ? n : n + 1), 0);
-
 /**
- * The rows of a file, batch by batch, with the header taken off the front: the first non-empty row.
+ * The rows of a file, batch by batch, with the header taken off the front (core/ingest/header-row.ts:
+ * the row that names the fields, below a report's title block if it has one).
  */
 class RowStream {
   private pending: RawRow[] = [];
   private ended = false;
+  /** The lines above the header (a report's title block), once the header is read. */
+  aboveHeader: number[] = [];
   constructor(private readonly source: AsyncIterator<RawRow[]>) {}
 
-  /**
-   * The header: the first non-empty row, or the row after it when that one is a notice of one cell
-   * above a row of several (PChome's exports start with 【※此匯出資料…】 above their header).
-   */
-  async header(): Promise<RawRow> {
-    const first = await this.nonEmpty();
-    if (filled(first) !== 1) return first;
-    const next = await this.nonEmpty().catch(() => null);
-    if (next === null) return first;
-    if (filled(next) >= 3) return next;
-    this.pending.unshift(next);
-    return first;
+  async header(kind: ImportKind): Promise<RawRow> {
+    const first: RawRow[] = [];
+    while (first.length < HEADER_SEARCH_ROWS) {
+      const row = await this.nonEmpty();
+      if (row === null) break;
+      first.push(row);
+    }
+    if (first.length === 0) throw new AppError('IMPORT_EMPTY_FILE');
+    const at = findHeaderRow(
+      kind,
+      first.map((r) => r.cells),
+    );
+    this.aboveHeader = first.slice(0, at).map((r) => r.line);
+    this.pending = first.slice(at + 1).concat(this.pending);
+    return first[at] as RawRow;
   }
 
-  private async nonEmpty(): Promise<RawRow> {
+  /** The next row holding something, or null at the end of the file. */
+  private async nonEmpty(): Promise<RawRow | null> {
     for (;;) {
       const row = this.pending.shift();
       if (row) {
-        if (filled(row) > 0) return row;
+        if (filledCells(row.cells) > 0) return row;
         continue;
       }
+      if (this.ended) return null;
       const next = await this.source.next();
-      if (next.done) throw new AppError('IMPORT_EMPTY_FILE');
+      if (next.done) {
+        this.ended = true;
+        return null;
+      }
       this.pending = next.value.slice();
     }
   }
@@ -250,7 +259,10 @@ function normalizer(
   const headers = opts.headers;
   // XLSX rows have no delimiter to miscount (and omit trailing empty cells): only text files are checked.
   const delimited = format !== 'xlsx';
+  const dateColumn = m.date ?? null;
   return (row) => {
+    const summary = checkSummaryRow(row.cells, row.line, headers, dateColumn);
+    if (summary !== null) return { ok: false, problems: [summary] };
     if (delimited) {
       const shape = checkLineShape(row.cells, row.line, headers, amountColumns);
       if (shape !== null) return { ok: false, problems: [shape] };
@@ -328,6 +340,8 @@ interface Prepared {
   decisions: ImportDecisions;
   currency: Currency;
   opts: NormalizeOptions & { headers: readonly string[] };
+  headerLine: number;
+  titleLines: number;
 }
 
 async function prepare(
@@ -341,7 +355,7 @@ async function prepare(
   forPreview: boolean,
 ): Promise<Prepared> {
   const profile = await companySettings(ctx, companyId);
-  const header = await rows.header();
+  const header = await rows.header(req.kind);
   const headers = header.cells.map((c) => c.trim());
   const { mapping, suggested, layout } = await chooseMapping(ctx, companyId, req, headers);
   const m = mapping as Readonly<Record<string, number | null>>;
@@ -405,7 +419,16 @@ async function prepare(
     channel: effectiveChannel,
     fileCurrency: currency.file,
   };
-  return { headers, mapping, suggested, decisions, currency: target, opts };
+  return {
+    headers,
+    mapping,
+    suggested,
+    decisions,
+    currency: target,
+    opts,
+    headerLine: header.line,
+    titleLines: rows.aboveHeader.length,
+  };
 }
 
 export interface PreviewResult {
@@ -419,6 +442,10 @@ export interface PreviewResult {
   decisions: ImportDecisions;
   /** The built-in layout the headers match (shopify-orders...), if any. */
   layout: string | null;
+  /** The file line of the header (lines above it: a report's title block, not imported). */
+  headerLine: number;
+  /** How many lines above the header hold something (the title block's). */
+  titleLines: number;
 }
 
 /** Reads the header and the first lines, suggests (or applies) a mapping, and shows each line's problems. */
@@ -473,6 +500,8 @@ export async function previewImport(
       })),
       decisions: p.decisions,
       layout: layout?.id ?? null,
+      headerLine: p.headerLine,
+      titleLines: p.titleLines,
     };
   } finally {
     await rows.close();
@@ -481,6 +510,10 @@ export async function previewImport(
 
 export interface ImportOutcome extends ImportSummary {
   importId: string;
+  /** The file line of the header (lines above it: a report's title block, not imported). */
+  headerLine: number;
+  /** How many lines above the header hold something (the title block's). */
+  titleLines: number;
   /** Orders left out by their status, returns, refunds and order discounts (sales files with order facts). */
   orders: OrderTotals | null;
   decisions: ImportDecisions;
@@ -579,7 +612,15 @@ export async function importFile(
       },
       nowIso(ctx),
     );
-    return { ...summary, importId, orders: assembler?.totals ?? null, decisions, currency: p.currency };
+    return {
+      ...summary,
+      importId,
+      headerLine: p.headerLine,
+      titleLines: p.titleLines,
+      orders: assembler?.totals ?? null,
+      decisions,
+      currency: p.currency,
+    };
   } finally {
     await rows.close();
   }

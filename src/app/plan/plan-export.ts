@@ -5,12 +5,15 @@
  * ratio parents the level their children imply (never a sum). Each column says what it holds: goal
  * values in the goal's unit (money in the company's currency, whole units as the plan page shows
  * them, the gap to the cent; percent goals as fractions under a percent format), shares as percents,
- * dates as dates.
+ * dates as dates. Each node's status on the tree's day is the plan's own (core/plan/period-state.ts
+ * periodStatus: reached, missed, closed with no data, in progress, not started), in the file's language.
  */
-import { isAdditive, isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
+import { isAdditive, isLowerBetter, isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
 import type { Lang } from '../../core/goals/types.ts';
 import { dimensionName } from '../../core/kpi/dimension-names.ts';
 import { DIMENSIONS, type Dimension, type KpiMetric } from '../../core/kpi/types.ts';
+import { periodStatusText } from '../../core/plan/messages.ts';
+import { periodStatus } from '../../core/plan/period-state.ts';
 import type { Actor } from '../access.ts';
 import type { ExportColumn } from '../export-columns.ts';
 import type { AppContext } from '../ports.ts';
@@ -77,6 +80,7 @@ export async function exportPlan(
         'Share of parent',
         'Locked',
         'Actual to date',
+        'Status',
         'Children total',
         'Difference (target − children)',
         'Level implied by children',
@@ -94,12 +98,19 @@ export async function exportPlan(
         '占上層比例',
         '鎖定',
         '目前實績',
+        '狀態',
         '下層合計',
         '差額(目標−下層合計)',
         '下層隱含水準',
         '目標編號',
       ];
   const rows: PlanExport['rows'] = [header];
+  const status = (n: Omit<PlanNodeView, 'children'>): string => {
+    const m = n.metric as KpiMetric;
+    const kind = { additive: isAdditive(m), lowerIsBetter: isLowerBetter(m) };
+    const text = periodStatusText(periodStatus(n, tree.today, kind), m);
+    return en ? text.en : text.zhTW;
+  };
   const walk = (n: Omit<PlanNodeView, 'children'>, children: readonly PlanNodeView[], depth: number) => {
     rows.push([
       depth,
@@ -113,6 +124,7 @@ export async function exportPlan(
       n.share,
       n.locked,
       scaled(n.actual),
+      status(n),
       scaled(n.childrenTotal),
       scaled(n.mismatch),
       scaled(n.implied),
@@ -135,6 +147,7 @@ export async function exportPlan(
     { kind: 'percent', decimals: 1 },
     text,
     value.column,
+    text,
     value.column,
     gap.column,
     value.column,

@@ -14,7 +14,7 @@ import {
 } from '../../core/calendar/dates.ts';
 import type { CalendarSettings } from '../../core/calendar/periods.ts';
 import { todayIn } from '../../core/calendar/time-zones.ts';
-import { AppError, fieldProblem } from '../../core/errors/app-error.ts';
+import { AppError } from '../../core/errors/app-error.ts';
 import { type DataFreshness, rangeCoverage } from '../../core/goals/data-freshness.ts';
 import { isAdditive, isPercentMetric } from '../../core/goals/metric-kinds.ts';
 import {
@@ -23,6 +23,8 @@ import {
   historyBaseline,
 } from '../../core/goals/target-conversion.ts';
 import type { GoalScope, GoalSpec, Lang } from '../../core/goals/types.ts';
+import { dimensionName } from '../../core/kpi/dimension-names.ts';
+import { KPI_GLOSSARY } from '../../core/kpi/glossary.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
 import type { Currency } from '../../core/money/currency.ts';
 import { childPeriods } from '../../core/plan/child-periods.ts';
@@ -191,10 +193,28 @@ async function gradingBaseline(
   return historyBaseline(spec.metric, spec.period, history);
 }
 
-function cannot(reasonEn: string, reasonZh: string): AppError {
-  return new AppError('PLAN_CANNOT_SPLIT', [fieldProblem('by', reasonEn, reasonZh)], {
-    reason: reasonEn,
-    reasonZh,
+/**
+ * A split by `dim` that cannot be made: the `by` field's problem named by its code (worded from the
+ * field messages by the server and the CLI, by the web from its own), the reason with the metric's
+ * and the dimension's names in both languages.
+ */
+function cannot(
+  code: 'split_dimension_unreadable' | 'split_no_members',
+  metric: GoalSpec['metric'],
+  dim: Dimension,
+): AppError {
+  const reason = (lang: Lang) => {
+    const m = KPI_GLOSSARY[metric].name[lang];
+    const d = dimensionName(dim, lang);
+    if (code === 'split_no_members')
+      return lang === 'en'
+        ? `there are no ${d.toLowerCase()} members in your data`
+        : `資料中沒有任何「${d}」項目`;
+    return lang === 'en' ? `${m} cannot be broken down by ${d.toLowerCase()}` : `${m}無法依「${d}」拆分`;
+  };
+  return new AppError('PLAN_CANNOT_SPLIT', [{ path: 'by', message: code }], {
+    reason: reason('en'),
+    reasonZh: reason('zh-TW'),
   });
 }
 
@@ -214,8 +234,7 @@ async function membersOf(
   const fixed = spec.scope[dim];
   const metric = isAdditive(spec.metric) ? spec.metric : 'revenue';
   const table = await readMetric(ctx.repos.kpi, companyId, l.settings, metric, spec.scope, dim, [window]);
-  if (table === null)
-    throw cannot(`${spec.metric} cannot be broken down by ${dim}`, `${spec.metric} 無法依「${dim}」拆分`);
+  if (table === null) throw cannot('split_dimension_unreadable', spec.metric, dim);
   const recentOf = (m: string) => table.get(m)?.[0] ?? 0;
   if (fixed && fixed.length > 0) {
     const recent = fixed.map((m) => recentOf(m) ?? 0);
@@ -226,8 +245,7 @@ async function membersOf(
     .sort((a, b) => (b[1][0] ?? 0) - (a[1][0] ?? 0) || (a[0] < b[0] ? -1 : 1));
   if (ranked.length > 0) return { members: ranked.map(([k]) => k), recent: ranked.map(([, v]) => v[0] ?? 0) };
   const names = await ctx.repos.kpi.dimensionMembers(companyId, dim);
-  if (names.length === 0)
-    throw cannot(`there are no ${dim} members in your data`, `資料中沒有任何「${dim}」項目`);
+  if (names.length === 0) throw cannot('split_no_members', spec.metric, dim);
   return { members: names, recent: null };
 }
 

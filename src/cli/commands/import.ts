@@ -9,9 +9,10 @@ import type { ImportRecordView } from '../../app/import/ports.ts';
 import { importFile } from '../../app/import/run-import.ts';
 import { undoImport } from '../../app/import/undo-import.ts';
 import { type DataGap, dataGapMessage, isDataGap } from '../../core/ingest/data-gaps.ts';
+import { titleBlockMessage } from '../../core/ingest/header-row.ts';
 import { describeProblem } from '../../core/ingest/problem-messages.ts';
 import type { ImportKind } from '../../core/ingest/records.ts';
-import { repeatedLinesMessage } from '../../core/ingest/repeated-lines.ts';
+import { repeatedLinesMessage, repeatKind } from '../../core/ingest/repeated-lines.ts';
 import { cliLang, say } from '../language.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { progressLine } from '../progress.ts';
@@ -200,6 +201,8 @@ export function registerImportCommand(program: Command): void {
               duplicates: result.duplicates,
               rejected: result.rejected,
               linesRead: result.linesRead,
+              headerLine: result.headerLine,
+              titleLines: result.titleLines,
               dateOrder: result.decisions.dateOrder,
               currency: result.currency,
               orders: result.orders,
@@ -215,6 +218,7 @@ export function registerImportCommand(program: Command): void {
               locale === 'en'
                 ? `Imported ${basename(path)}: +${result.added} added, ${result.duplicates} duplicates skipped, ${result.rejected} rejected ${speed(secs, result.linesRead)}`
                 : `已匯入 ${basename(path)}：新增 ${result.added} 筆，重複略過 ${result.duplicates} 筆，有誤 ${result.rejected} 筆 ${speed(secs, result.linesRead)}`,
+              titleBlockMessage(result, locale) === null ? '' : `  ${titleBlockMessage(result, locale)}`,
               result.orders && result.orders.excludedLines > 0
                 ? locale === 'en'
                   ? `  ${result.orders.excludedLines} lines of refunded, voided, cancelled or unpaid orders left out of sales`
@@ -225,10 +229,14 @@ export function registerImportCommand(program: Command): void {
                   ? `  ${result.duplicates} lines were imported before: a re-import does not update returns, refunds or status changes completed since (to take this file's figures: pacer import-undo <earlier import id>, then import it again)`
                   : `  ${result.duplicates} 筆明細先前已匯入：重新匯入不會更新之後才完成的退貨、退款或狀態變更（要改用這個檔案的數字：pacer import-undo <先前的匯入編號>，再匯入一次）`
                 : '',
+              // Survey responses imported before (by their id or their content): not counted twice.
+              kind === 'satisfaction' && result.duplicates > 0
+                ? `  ${repeatedLinesMessage('responsesBefore', { count: result.duplicates, lines: [] }, locale)}`
+                : '',
               ...(['lines', 'keys'] as const).map((k) => {
                 const repeats = k === 'lines' ? result.repeatedLines : result.repeatedKeys;
                 return repeats && repeats.count > 0
-                  ? `  ${repeatedLinesMessage(k, repeats, locale, result.added === 0)}`
+                  ? `  ${repeatedLinesMessage(repeatKind(kind as ImportKind, k), repeats, locale, result.added === 0)}`
                   : '';
               }),
               ...gapLines.map(([g, lines]) => `  ${dataGapMessage(g, lines, locale, 'import')}`),
@@ -241,7 +249,7 @@ export function registerImportCommand(program: Command): void {
               errors.length > 20
                 ? say(`  … ${result.rejected - 20} more`, `  … 另有 ${result.rejected - 20} 筆`)
                 : '',
-              `${say('import id', '匯入編號')}: ${result.importId}`,
+              say(`import id: ${result.importId}`, `匯入編號：${result.importId}`),
             ]
               .filter(Boolean)
               .join('\n'),
@@ -335,11 +343,11 @@ function historyLines(r: ImportRecordView, locale: 'zh-TW' | 'en'): string[] {
     const lines = a.gapLines[g] ?? 0;
     if (lines > 0) out.push(`  ${dataGapMessage(g, lines, locale, 'import')}`);
   }
-  for (const [kind, repeats] of [
+  for (const [field, repeats] of [
     ['lines', a.repeatedLines],
     ['keys', a.repeatedKeys],
   ] as const)
     if (repeats && repeats.count > 0)
-      out.push(`  ${repeatedLinesMessage(kind, repeats, locale, r.added === 0)}`);
+      out.push(`  ${repeatedLinesMessage(repeatKind(r.kind, field), repeats, locale, r.added === 0)}`);
   return out;
 }

@@ -1,4 +1,6 @@
-/** Mixes 32-bit integers into one well-spread 32-bit seed (murmur3 finaliser over each part). */
+import { fmix32 } from '../hash.ts';
+
+/** Mixes 32-bit integers into one well-spread 32-bit seed (murmur3's body over each part, then its finaliser). */
 export function deriveSeed(...parts: readonly number[]): number {
   let h = 0x811c9dc5;
   for (const part of parts) {
@@ -10,12 +12,7 @@ export function deriveSeed(...parts: readonly number[]): number {
     h = (h << 13) | (h >>> 19);
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(h);
 }
 
 /** A small seeded PRNG (sfc32) with the samplers the demo generator needs; same seed, same sequence. */

@@ -49,6 +49,16 @@ export const USE_CASE_FIELD_MESSAGES = {
     en: 'the locked phase goals add up to {locked}, more than the target {target} allows',
     'zh-TW': '鎖定的階段目標合計 {locked},超過目標 {target} 可分配的數額',
   },
+  /** A split by a dimension the goal's metric cannot be read by (app/plan/split-goal.ts). */
+  split_dimension_unreadable: {
+    en: 'this goal’s metric cannot be broken down by this dimension',
+    'zh-TW': '這個目標的指標無法依這個維度拆分',
+  },
+  /** A split by a dimension of which the data has no member (app/plan/split-goal.ts). */
+  split_no_members: {
+    en: 'your data has no members of this dimension to split among',
+    'zh-TW': '資料中沒有這個維度的任何項目可以拆分',
+  },
   /** An upload with no file in it (app/import). */
   file_required: { en: 'choose a file to upload', 'zh-TW': '請選擇要上傳的檔案' },
   /** An upload that is not multipart/form-data (the imports route). */

@@ -49,6 +49,40 @@ export function checkLineShape(
   return null;
 }
 
+/** A subtotal or total word, alone or after a short label (「信義店小計」, 「本頁合計：」, "Grand total"). */
+const SUMMARY_CELL =
+  /^.{0,12}?(?:小計|小计|合計|合计|總計|总计|共計|共计|總和|总和)[:：]?$|^(?:.{0,12}?\s)?(?:sub-?\s?totals?|grand\s+totals?|totals?)[:：]?$/i;
+/** In the date column, any cell that starts with such a word (「合計 12 筆」, "Total (May)"). */
+const SUMMARY_START =
+  /^(?:小計|小计|合計|合计|總計|总计|共計|共计|總和|总和|sub-?\s?total|grand\s+total|total)/i;
+
+/**
+ * A report's subtotal or total row (「小計,,4,,450」, 「合計,,7,,810」): no sale, whatever its amount
+ * column holds. Told by its date cell starting with a total word, or its first filled cell being one
+ * (alone or after a short label: 「信義店小計」), so that a product named 「Total Care」 is no such row.
+ */
+export function checkSummaryRow(
+  cells: readonly string[],
+  line: number,
+  headers: readonly string[],
+  dateColumn: number | null,
+): LineProblem | null {
+  if (dateColumn !== null) {
+    const v = trimCell(cells[dateColumn] ?? '');
+    if (SUMMARY_START.test(v))
+      return { line, column: headers[dateColumn] ?? null, code: 'SUMMARY_ROW', value: v };
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const v = trimCell(cells[i]!);
+    if (v.length === 0) continue;
+    const maybe = v.length <= 40 && (/[計计和]/.test(v) || /otal/i.test(v));
+    return maybe && SUMMARY_CELL.test(v)
+      ? { line, column: headers[i] ?? null, code: 'SUMMARY_ROW', value: v }
+      : null;
+  }
+  return null;
+}
+
 /**
  * A cell holding U+FFFD: bytes the decoder could not read (a UTF-8 file with a few bad bytes, or a
  * Big5 file with a stray one). The line is a problem line naming the column, never stored garbled.

@@ -35,6 +35,7 @@ export const LINE_PROBLEM_CODES = [
   'FIELDS_TOO_MANY',
   'FIELDS_TOO_FEW',
   'FIELDS_SPLIT_AMOUNT',
+  'SUMMARY_ROW',
   'ENCODING_INVALID',
   'CURRENCY_MIXED',
 ] as const;
@@ -117,6 +118,10 @@ const MESSAGES: Readonly<Record<IngestProblemCode, { 'zh-TW': string; en: string
   FIELDS_TOO_FEW: {
     'zh-TW': '這一行的欄位比標題列少，整行未匯入',
     en: 'The line has fewer fields than the header: the line was not imported',
+  },
+  SUMMARY_ROW: {
+    'zh-TW': '這一行是報表的小計或合計列，不是一筆交易，未匯入',
+    en: 'The line is a report’s subtotal or total row, not a sale: not imported',
   },
   FIELDS_SPLIT_AMOUNT: {
     'zh-TW':

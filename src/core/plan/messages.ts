@@ -1,5 +1,6 @@
 /** What each plan note says, in both languages; what a closed period without data says. */
 import type { KpiMetric } from '../kpi/types.ts';
+import type { PeriodStatus } from './period-state.ts';
 import type { PlanNote, PlanNoteCode } from './types.ts';
 
 const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
@@ -145,4 +146,16 @@ const NO_DATA_ANY = {
 
 export function closedNoDataText(metric: KpiMetric): { en: string; zhTW: string } {
   return NO_DATA[metric] ?? NO_DATA_ANY;
+}
+
+/** A period's status as the plan export says it; closed with no data as the plan page says it, for the metric. */
+const STATUS: Readonly<Record<Exclude<PeriodStatus, 'closed-no-data'>, { en: string; zhTW: string }>> = {
+  reached: { en: 'Reached', zhTW: '已達成' },
+  missed: { en: 'Missed', zhTW: '未達成' },
+  'in-progress': { en: 'In progress', zhTW: '進行中' },
+  'not-started': { en: 'Not started', zhTW: '未開始' },
+};
+
+export function periodStatusText(status: PeriodStatus, metric: KpiMetric): { en: string; zhTW: string } {
+  return status === 'closed-no-data' ? closedNoDataText(metric) : STATUS[status];
 }

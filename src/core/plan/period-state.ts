@@ -52,14 +52,27 @@ export interface MetricKind {
   lowerIsBetter: boolean;
 }
 
-/** A period's result on `today`: null while it is not over. */
-export function periodResult(c: PeriodOutcomeInput, today: string, kind: MetricKind): PeriodResult | null {
+/**
+ * Where a period stands on `today`, as the plan shows it: a closed one by its result (reached, missed,
+ * or closed with no data: a level without a value, neither), an open one in progress or not started.
+ * The one status of the plan's roll-ups (`periodResult`, `tallyPeriods`) and the plan export.
+ */
+export const PERIOD_STATUSES = ['reached', 'missed', 'closed-no-data', 'in-progress', 'not-started'] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
+export function periodStatus(c: PeriodOutcomeInput, today: string, kind: MetricKind): PeriodStatus {
   const s = childState(c.period, today, c.actual, kind.additive);
-  if (s === 'closed-no-data') return 'no-data';
-  if (s !== 'closed') return null;
+  if (s !== 'closed') return s;
   const actual = c.actual ?? 0;
   const reached = kind.lowerIsBetter ? actual <= c.target : actual >= c.target;
   return reached ? 'reached' : 'missed';
+}
+
+/** A period's result on `today`: null while it is not over. */
+export function periodResult(c: PeriodOutcomeInput, today: string, kind: MetricKind): PeriodResult | null {
+  const s = periodStatus(c, today, kind);
+  if (s === 'closed-no-data') return 'no-data';
+  return s === 'reached' || s === 'missed' ? s : null;
 }
 
 /** How a plan's periods stand on a day: the closed ones by result (no data counted apart), the rest open. */

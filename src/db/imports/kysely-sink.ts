@@ -5,7 +5,7 @@ import { arrayLiteral, type BulkColumn, unnestInsert } from '../bulk-insert.ts';
 import { arrayView, type RollupLine } from '../kpi/rollup-accumulator.ts';
 import { kyselyOrderWriter, kyselyRollupWriter } from '../kpi/rollup-writers.ts';
 import type { Database } from '../schema/index.ts';
-import { contentKey, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
+import { ResponseKeyer, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
 import { LineRollups } from './line-rollups.ts';
 
 /** An import sink that also keeps derived data (the KPI roll-ups) current; `complete` finishes it. */
@@ -73,6 +73,7 @@ export function createKyselySink(
   let rolled: LineRollups | null = null;
   const cache = new Map<NamedTable | 'customers', Map<string, number>>();
   const keyer = new SalesLineKeyer();
+  const responseKeys = new ResponseKeyer();
 
   async function load(table: NamedTable): Promise<Map<string, number>> {
     let m = cache.get(table);
@@ -362,7 +363,7 @@ export function createKyselySink(
   return {
     pipeline: 2,
     writeSales,
-    repeats: () => keyer.repeats(),
+    repeats: () => (meta.kind === 'satisfaction' ? responseKeys.repeats() : keyer.repeats()),
     async complete() {
       await rolling;
       if (rolled === null) return;
@@ -395,8 +396,14 @@ export function createKyselySink(
           .execute();
         return { added: inserted.length, duplicates: records.length - inserted.length };
       }),
-    writeSatisfaction: (records) =>
+    writeSatisfaction: (batch) =>
       inTurn(async () => {
+        // A response repeating an earlier line of the file is not written (told by `repeats`).
+        const keyed = batch.flatMap((r) => {
+          const key = responseKeys.key(r);
+          return key === null ? [] : [{ r, key }];
+        });
+        const records = keyed.map((k) => k.r);
         if (records.length === 0) return { added: 0, duplicates: 0 };
         const channels = await ensure('channels', records, (r) => r.channel);
         const codes = [...new Set(records.map((r) => r.customer).filter((c): c is string => c !== null))];
@@ -412,10 +419,9 @@ export function createKyselySink(
         const inserted = await trx
           .insertInto('satisfaction_responses')
           .values(
-            records.map((r) => ({
+            keyed.map(({ r, key }) => ({
               company_id: company,
-              response_key:
-                r.responseId ?? contentKey([r.respondedOn, r.customer, r.channel, r.csat, r.nps, r.comment]),
+              response_key: key,
               responded_on: r.respondedOn,
               customer_id: idOf(customers, r.customer),
               channel_id: idOf(channels, r.channel),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LineRepeats } from '../../app/import/ports.ts';
-import type { SalesRecord } from '../../core/ingest/records.ts';
+import { fmix32 } from '../../core/hash.ts';
+import type { SalesRecord, SatisfactionRecord } from '../../core/ingest/records.ts';
 
 /** Lines listed with a count of repeats (the smallest file line numbers). */
 export const REPEATS_LISTED = 20;
@@ -79,6 +80,32 @@ export class SalesLineKeyer {
   }
 }
 
+/**
+ * Keys of satisfaction responses: the survey's response id, or, without one, a hash of the response's
+ * content (day, customer, channel, CSAT, NPS, comment), so that re-importing a survey export adds
+ * nothing (the store's ON CONFLICT DO NOTHING: duplicates, told as responses imported before). A
+ * response whose key an earlier line of the same file has is not written at all (`key` answers null)
+ * and is told apart (`repeats().keys`): a survey export pasted twice must not double the responses,
+ * so two identical answers without ids are one (what tells two people apart is a response id).
+ * Keys are compared by their 53-bit fingerprints, as the sales lines' are.
+ */
+export class ResponseKeyer {
+  private readonly seen = new FingerprintSet();
+  readonly repeatedKeys = new RepeatTally();
+
+  key(r: SatisfactionRecord): string | null {
+    const key = r.responseId ?? contentKey([r.respondedOn, r.customer, r.channel, r.csat, r.nps, r.comment]);
+    if (this.seen.add(textFingerprint(key))) return key;
+    this.repeatedKeys.add(r.line);
+    return null;
+  }
+
+  /** What the responses keyed so far repeated (copies): `keys` only (none is written twice). */
+  repeats(): { lines: LineRepeats; keys: LineRepeats } {
+    return { lines: { count: 0, lines: [] }, keys: this.repeatedKeys.view() };
+  }
+}
+
 /** How many lines repeated, and the smallest REPEATS_LISTED of their file line numbers, in order. */
 export class RepeatTally {
   count = 0;
@@ -100,7 +127,7 @@ export class RepeatTally {
 }
 
 // A two-lane multiplicative hash over UTF-16 code units and the words of numbers: fast (two
-// multiplications a character, no string built), each lane finished with murmur3's avalanche. The
+// multiplications a character, no string built), each lane finished with murmur3's avalanche (core/hash.ts fmix32). The
 // lanes live in an Int32Array between fields (a module variable holding a 32-bit value would be
 // boxed at every store) and in locals within one.
 const lanes = new Int32Array(2);
@@ -149,18 +176,9 @@ function mixNumber(n: number | null): void {
   mixWord(words[1] as number);
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** 53 bits: lane A's 32 and lane B's top 21; never 0 (an empty slot). */
 function fingerprint(): number {
-  const fp = fmix(lanes[0] as number) * 0x200000 + (fmix(lanes[1] as number) >>> 11);
+  const fp = fmix32(lanes[0] as number) * 0x200000 + (fmix32(lanes[1] as number) >>> 11);
   return fp === 0 ? 1 : fp;
 }
 
@@ -169,6 +187,13 @@ function keyFingerprint(orderId: string, lineNo: number): number {
   lanes[1] = 0x6c8e9cf5;
   mixText(orderId);
   mixNumber(lineNo);
+  return fingerprint();
+}
+
+function textFingerprint(text: string): number {
+  lanes[0] = 0x3c6ef372;
+  lanes[1] = 0x7f4a7c15;
+  mixText(text);
   return fingerprint();
 }
 

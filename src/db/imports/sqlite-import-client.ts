@@ -8,7 +8,7 @@ import type {
 } from '../../app/import/ports.ts';
 import type { SalesRecord } from '../../core/ingest/records.ts';
 import { spawnModuleWorker } from '../module-worker.ts';
-import { contentKey, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
+import { ResponseKeyer, SalesLineKeyer, unitPriceMinor } from './line-keys.ts';
 import {
   type BeginReply,
   DIM_TABLES,
@@ -120,7 +120,7 @@ export async function runSqliteImport(
 ): Promise<ImportSummary & ImportedFile> {
   const init = await thread.call<BeginReply>({ op: 'begin', file, meta });
   try {
-    const summary = await fn(createSink(thread, init));
+    const summary = await fn(createSink(thread, init, meta.kind));
     await thread.call({ op: 'finish', summary });
     return summary;
   } catch (e) {
@@ -135,7 +135,7 @@ export async function runSqliteImport(
  */
 const ownCopy = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
-function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
+function createSink(thread: SqliteImportThread, init: BeginReply, kind: ImportMeta['kind']): ImportSink {
   const maps = {} as Record<DimTable, Map<string, number>>;
   for (const t of DIM_TABLES) {
     const { keys, ids } = init.dims[t];
@@ -144,6 +144,7 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
   const next = { ...init.nextIds };
   let fresh: NewDims = {};
   const keyer = new SalesLineKeyer();
+  const responseKeys = new ResponseKeyer();
   /** Sales lines handed to the writer and not yet settled. */
   let staged = 0;
 
@@ -256,7 +257,7 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
       // not there before either: told apart (repeats), not a duplicate.
       return { added, duplicates: count - added - keyer.repeatedKeys.count };
     },
-    repeats: () => keyer.repeats(),
+    repeats: () => (kind === 'satisfaction' ? responseKeys.repeats() : keyer.repeats()),
     async writeMarketing(records) {
       if (records.length === 0) return { added: 0, duplicates: 0 };
       const rows: unknown[] = [];
@@ -279,11 +280,15 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
       return counted(records.length, added);
     },
     async writeSatisfaction(records) {
-      if (records.length === 0) return { added: 0, duplicates: 0 };
       const rows: unknown[] = [];
-      for (const r of records)
+      let sent = 0;
+      for (const r of records) {
+        // A response repeating an earlier line of the file is not sent (told by `repeats`).
+        const key = responseKeys.key(r);
+        if (key === null) continue;
+        sent += 1;
         rows.push(
-          r.responseId ?? contentKey([r.respondedOn, r.customer, r.channel, r.csat, r.nps, r.comment]),
+          key,
           r.respondedOn,
           r.customer === null ? null : (maps.customers.get(r.customer) ?? null),
           named('channels', r.channel),
@@ -291,12 +296,14 @@ function createSink(thread: SqliteImportThread, init: BeginReply): ImportSink {
           r.nps,
           r.comment,
         );
+      }
+      if (sent === 0) return { added: 0, duplicates: 0 };
       const added = await thread.call<number>({
         op: 'satisfaction',
         dims: takeDims(),
         rows,
       });
-      return counted(records.length, added);
+      return counted(sent, added);
     },
     async recordProblems(problems) {
       if (problems.length === 0) return;

@@ -78,6 +78,8 @@ function jobView(req: FastifyRequest, job: ImportJobState) {
     result: job.result
       ? {
           linesRead: job.result.linesRead,
+          headerLine: job.result.headerLine,
+          titleLines: job.result.titleLines,
           added: job.result.added,
           duplicates: job.result.duplicates,
           rejected: job.result.rejected,

@@ -92,6 +92,12 @@ export function problemFieldErrors(
   return [...byKey.values()];
 }
 
+/** What a server problem says about one field (its top-level name: 'by'), worded as problemFieldErrors words it. */
+export function problemFieldText(error: unknown, t: TFunction, field: string): string | undefined {
+  const found = problemFieldErrors(error, t).find((f) => f.name.length === 1 && f.name[0] === field);
+  return found ? found.errors.join(' ') : undefined;
+}
+
 /** The message to show for a failed request. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {

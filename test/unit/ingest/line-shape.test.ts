@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { checkDecodedText, checkLineShape } from '../../../src/core/ingest/line-shape.ts';
+import { checkDecodedText, checkLineShape, checkSummaryRow } from '../../../src/core/ingest/line-shape.ts';
 import { detectEncoding, utf8Sequences } from '../../../src/ingest/detect-encoding.ts';
 
 const HEADERS = ['日期', '品名', '金額'];
@@ -59,5 +59,31 @@ describe('detectEncoding by the share of valid sequences', () => {
   it('still reads Big5 text as Big5', () => {
     const big5 = iconv.encode('日期,品名,金額\n113/01/04,拿鐵咖啡,120\n'.repeat(5), 'cp950');
     expect(detectEncoding(big5).encoding).toBe('cp950');
+  });
+});
+
+describe('checkSummaryRow: a report’s subtotal and total rows', () => {
+  const H = ['日期', '品名', '金額'];
+  const code = (cells: string[], dateColumn: number | null = 0) =>
+    checkSummaryRow(cells, 9, H, dateColumn)?.code ?? null;
+  it('tells total rows by the date cell or the first filled cell', () => {
+    expect(code(['小計', '', '450'])).toBe('SUMMARY_ROW');
+    expect(code(['合計 12 筆', '', '810'])).toBe('SUMMARY_ROW');
+    expect(code(['Grand Total', '', '810'])).toBe('SUMMARY_ROW');
+    expect(code(['Subtotal:', '', '810'])).toBe('SUMMARY_ROW');
+    expect(code(['', '信義店小計', '450'])).toBe('SUMMARY_ROW');
+    expect(code(['', '本頁合計：', '450'])).toBe('SUMMARY_ROW');
+    expect(code(['總計', '', '810'], null)).toBe('SUMMARY_ROW');
+    expect(checkSummaryRow(['', '信義店小計', '450'], 9, H, 0)).toMatchObject({
+      column: '品名',
+      value: '信義店小計',
+    });
+  });
+  it('leaves sales alone, whatever their product is called', () => {
+    expect(code(['2024/05/01', '合計禮盒', '450'])).toBeNull();
+    expect(code(['2024/05/01', 'Total Care shampoo', '90'])).toBeNull();
+    expect(code(['Total Care shampoo', '2024/05/01', '90'], 1)).toBeNull();
+    expect(code(['2024/05/01', '總和咖啡', '90'])).toBeNull();
+    expect(code(['2024/05/01', '', '90'])).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineList, repeatedLinesMessage } from '../../../src/core/ingest/repeated-lines.ts';
+import { lineList, repeatedLinesMessage, repeatKind } from '../../../src/core/ingest/repeated-lines.ts';
+import { repeatKey } from '../../../src/web/features/imports/imports-api.ts';
 
 describe('repeated lines: the sentences of the CLI and the API', () => {
   it('says nothing for none, one line in the singular, many with the first lines and an ellipsis', () => {
@@ -26,6 +27,26 @@ describe('repeated lines: the sentences of the CLI and the API', () => {
     expect(repeatedLinesMessage('keys', { count: 1, lines: [4] }, 'en', true)).toBe(
       repeatedLinesMessage('keys', { count: 1, lines: [4] }, 'en'),
     );
+  });
+
+  it('survey responses: repeats of the file imported once (a pasted export does not double), and those imported before', () => {
+    expect(repeatKind('satisfaction', 'keys')).toBe('responses');
+    expect(repeatKind('sales', 'keys')).toBe('keys');
+    expect(repeatedLinesMessage('responses', { count: 2, lines: [7, 8] }, 'en')).toBe(
+      '2 responses repeat an earlier response of the file (the same response ID or, without one, the same date, customer, channel, scores and comment; lines 7, 8); only the earlier ones were imported, so a survey export pasted twice does not count twice. If they are other people’s answers, give each response an ID: undo this import and fix the file.',
+    );
+    expect(repeatedLinesMessage('responses', { count: 1, lines: [7] }, 'zh-TW', true)).toBe(
+      '有 1 筆回覆與檔案中較早的一筆相同（回覆編號相同，或沒有編號時日期、客戶、通路、分數與意見都相同；第 7 行），只匯入了較早的那筆，同一份問卷重複貼上不會讓回覆數加倍；若它是另一位顧客的回覆，需為每筆回覆加上回覆編號：請在匯入紀錄中復原先前加入它們的那次匯入，並修正檔案。',
+    );
+    expect(repeatedLinesMessage('responsesBefore', { count: 3, lines: [] }, 'zh-TW')).toBe(
+      '有 3 筆回覆先前已匯入（回覆編號相同，或沒有編號時日期、客戶、通路、分數與意見都相同），未再加入，回覆數不會重複計算。',
+    );
+    // The web's keys of the same sentences.
+    expect(repeatKey('satisfaction', 'repeatedKeys', 4)).toBe('imports.result.repeatedResponses');
+    expect(repeatKey('satisfaction', 'repeatedKeys', 0)).toBe('imports.result.repeatedResponsesEarlier');
+    expect(repeatKey('sales', 'repeatedKeys', 0)).toBe('imports.result.repeatedKeys');
+    expect(repeatKey('sales', 'repeatedLines', 0)).toBe('imports.result.repeatedLinesEarlier');
+    expect(repeatKey('sales', 'repeatedLines', 3)).toBe('imports.result.repeatedLines');
   });
 
   it('lists the lines with an ellipsis only when more repeated', () => {

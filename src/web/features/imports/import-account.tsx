@@ -4,6 +4,7 @@ import type { ImportRecordDto } from '../../../contract/imports.ts';
 import { lineList } from '../../../core/ingest/repeated-lines.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { repeatKey } from './imports-api.ts';
 
 /** The facts the file lacked that some of the lines it added lack (none when it added nothing). */
 const gapsWithLines = (r: ImportRecordDto) =>
@@ -65,7 +66,7 @@ export function ImportAccountDetails({ record: r }: { record: ImportRecordDto })
         const repeats = r.account?.[key];
         return repeats && repeats.count > 0 ? (
           <Typography.Text key={key} type="warning" data-testid="import-account-repeats">
-            {t(`imports.result.${key === 'repeatedLines' && r.added === 0 ? 'repeatedLinesEarlier' : key}`, {
+            {t(repeatKey(r.kind, key, r.added), {
               n: n(repeats.count),
               lines: lineList(repeats.lines, repeats.count, lang === 'en' ? 'en' : 'zh-TW'),
             })}

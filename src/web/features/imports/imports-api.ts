@@ -1,4 +1,5 @@
 import type { ImportKindDto } from '../../../contract/imports.ts';
+import { repeatKind } from '../../../core/ingest/repeated-lines.ts';
 
 export type ImportKind = ImportKindDto;
 export const IMPORT_KINDS: readonly ImportKind[] = ['sales', 'marketing', 'satisfaction'];
@@ -24,6 +25,18 @@ export interface ImportOptions {
 
 /** How slash dates with the year last are read: from the file's values, or as the user says. */
 export type DateOrderChoice = 'auto' | 'dayFirst' | 'monthFirst';
+
+/**
+ * The i18n key of an import's repeats (`repeatedLines` or `repeatedKeys` of its result), the sentence
+ * core/ingest/repeated-lines.ts says for the CLI and the API: a satisfaction import's repeated keys are
+ * survey responses; the advice of an import that added nothing points to the earlier import.
+ */
+export function repeatKey(kind: ImportKind, field: 'repeatedLines' | 'repeatedKeys', added: number): string {
+  const said = repeatKind(kind, field === 'repeatedLines' ? 'lines' : 'keys');
+  if (said === 'keys') return 'imports.result.repeatedKeys';
+  const key = said === 'responses' ? 'repeatedResponses' : 'repeatedLines';
+  return `imports.result.${key}${added === 0 ? 'Earlier' : ''}`;
+}
 
 /** The reader's encoding code → the i18n key of its name in words. */
 export function encodingKey(encoding: string | null): string {

@@ -76,6 +76,18 @@ export function StepMapping({
                 {t('imports.unmapped', { headers: data.unmappedHeaders.join('、') })}
               </Typography.Paragraph>
             )}
+            {data.titleLines > 0 && (
+              <Typography.Paragraph
+                type="secondary"
+                style={{ marginTop: 8, marginBottom: 0 }}
+                data-testid="title-block"
+              >
+                {t('imports.titleBlock', {
+                  lines: data.headerLine === 2 ? '1' : `1–${data.headerLine - 1}`,
+                  header: data.headerLine,
+                })}
+              </Typography.Paragraph>
+            )}
           </Panel>
           <DecisionsPanel
             decisions={data.decisions}

@@ -7,7 +7,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { importedKpiHref } from '../kpi/kpi-url.ts';
 import { ErrorReportLinks } from './error-report-links.tsx';
-import type { ImportKind } from './imports-api.ts';
+import { type ImportKind, repeatKey } from './imports-api.ts';
 
 /** Why a job failed, with its line when it has one. */
 function FailedAlert({ job }: { job: ImportJob }) {
@@ -32,9 +32,10 @@ function FailedAlert({ job }: { job: ImportJob }) {
 /**
  * Lines that repeat an earlier line of the file: the same content (each imported as a sale of its
  * own: a file pasted twice doubles its orders) or the same order id and line number (only the first
- * imported). Said with the count and the first lines, so that a doubled file is caught.
+ * imported); survey responses with the key of an earlier one (only the first imported). Said with the
+ * count and the first lines, so that a doubled file is caught.
  */
-function RepeatAlerts({ result }: { result: NonNullable<ImportJob['result']> }) {
+function RepeatAlerts({ result, kind }: { result: NonNullable<ImportJob['result']>; kind: ImportKind }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   return (
@@ -51,13 +52,10 @@ function RepeatAlerts({ result }: { result: NonNullable<ImportJob['result']> }) 
             type="warning"
             showIcon
             data-testid={testId}
-            title={t(
-              `imports.result.${key === 'repeatedLines' && result.added === 0 ? 'repeatedLinesEarlier' : key}`,
-              {
-                n: formatNumber(repeats.count, lang),
-                lines: lineList(repeats.lines, repeats.count, lang === 'en' ? 'en' : 'zh-TW'),
-              },
-            )}
+            title={t(repeatKey(kind, key, result.added), {
+              n: formatNumber(repeats.count, lang),
+              lines: lineList(repeats.lines, repeats.count, lang === 'en' ? 'en' : 'zh-TW'),
+            })}
           />
         ) : null,
       )}
@@ -66,7 +64,15 @@ function RepeatAlerts({ result }: { result: NonNullable<ImportJob['result']> }) 
 }
 
 /** Lines added, skipped as already imported, and rejected (with the error report). */
-function ResultCounts({ job, result }: { job: ImportJob; result: NonNullable<ImportJob['result']> }) {
+function ResultCounts({
+  job,
+  result,
+  kind,
+}: {
+  job: ImportJob;
+  result: NonNullable<ImportJob['result']>;
+  kind: ImportKind;
+}) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const r = result;
@@ -112,7 +118,16 @@ function ResultCounts({ job, result }: { job: ImportJob; result: NonNullable<Imp
           })}
         </Typography.Paragraph>
       )}
-      <RepeatAlerts result={r} />
+      <RepeatAlerts result={r} kind={kind} />
+      {kind === 'satisfaction' && r.duplicates > 0 && (
+        // Survey responses imported before (by their id or their content): not counted twice.
+        <Alert
+          type="info"
+          showIcon
+          data-testid="result-responses-before"
+          title={t('imports.result.responsesBefore', { n: formatNumber(r.duplicates, lang) })}
+        />
+      )}
       {r.orders && r.duplicates > 0 && (
         <Alert
           type="info"
@@ -146,7 +161,11 @@ export function StepResult({
   const r = job.result;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="import-result">
-      {job.state === 'failed' || !r ? <FailedAlert job={job} /> : <ResultCounts job={job} result={r} />}
+      {job.state === 'failed' || !r ? (
+        <FailedAlert job={job} />
+      ) : (
+        <ResultCounts job={job} result={r} kind={kind} />
+      )}
       <Space wrap>
         <Button
           type="primary"

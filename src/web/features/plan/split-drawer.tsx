@@ -11,7 +11,7 @@ import {
   type SplitDimension,
   type SplitGrain,
 } from '../../../core/plan/types.ts';
-import { errorMessage } from '../../lib/form-errors.ts';
+import { useFieldFailure } from '../../lib/use-field-failure.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
 import { LastYearCell } from './last-year-cell.tsx';
 import { ManualCell, type ManualEdits, manualKey } from './manual-cell.tsx';
@@ -92,6 +92,7 @@ export function SplitDrawer({
   });
   const [views, setViews] = useState<SplitView[] | null>(null);
   const [edits, setEdits] = useState<ManualEdits>(new Map());
+  const byFailure = useFieldFailure('by');
   const manual = recipe.method === 'manual';
   /** Manual: the preview sends the locked cells (the others share the rest); the save sends every cell as shown. */
   const cellsOf = (i: number, all: boolean) => {
@@ -128,6 +129,7 @@ export function SplitDrawer({
   });
   const set = (patch: Partial<Recipe>) => {
     setRecipe((r) => ({ ...r, ...patch }));
+    byFailure.clear();
     setViews(null);
     setEdits(new Map());
   };
@@ -143,7 +145,7 @@ export function SplitDrawer({
       // The unlocked cells now show the re-balanced targets.
       setEdits((m) => new Map([...m].filter(([, e]) => e.locked)));
     },
-    onError: (e) => void message.error(errorMessage(e, t)),
+    onError: byFailure.failed,
   });
   const save = useMutation({
     mutationFn: async () => {
@@ -158,7 +160,7 @@ export function SplitDrawer({
       setEdits(new Map());
       onSaved();
     },
-    onError: (e) => void message.error(errorMessage(e, t)),
+    onError: byFailure.failed,
   });
 
   const many = targets.length > 1;
@@ -234,7 +236,7 @@ export function SplitDrawer({
               options={SPLIT_GRAINS.map((g) => ({ value: g, label: t(`plan.grains.${g}`) }))}
             />
           </Form.Item>
-          <Form.Item label={t('plan.split.by')}>
+          <Form.Item label={t('plan.split.by')} {...byFailure.item}>
             <Select<SplitDimension | 'none'>
               data-testid="split-by"
               value={recipe.by ?? 'none'}

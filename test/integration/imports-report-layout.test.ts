@@ -1,0 +1,126 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantOf } from '../../src/db/tenants.ts';
+import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
+import { cliCompany, runPacer } from '../support/cli.ts';
+import { dialects } from '../support/databases.ts';
+import { importCsv } from '../support/imports.ts';
+
+/**
+ * Reports exported from a POS or an ERP: a title block above the header (the report's name, the print
+ * date, the query's conditions) and subtotal / total rows between and after the sales.
+ */
+const REPORT = [
+  '門市銷售報表 2024年5月',
+  '列印日期:2024/06/01',
+  '',
+  '期間:,2024/05/01~2024/05/31,門市:,全部',
+  '日期,品名,數量,單價,金額,門市',
+  '2024/05/01,拿鐵,2,120,240,信義店',
+  '2024/05/01,美式,1,90,90,信義店',
+  '2024/05/02,拿鐵,1,120,120,大安店',
+  '小計,,4,,450,',
+  '2024/05/03,拿鐵,3,120,360,信義店',
+  '大安店小計,,,,360,',
+  '合計,,7,,810,',
+].join('\n');
+
+async function reportXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('銷售明細');
+  ws.addRow(['Sales by item, May 2024']);
+  ws.mergeCells('A1:E1');
+  ws.addRow(['Generated 2024-06-01 09:00', 'by admin']);
+  ws.addRow(['Order ID', 'Order date', 'Item', 'Quantity', 'Net sales']);
+  ws.addRow(['A1', '2024-05-01', 'Latte', 2, 240]);
+  ws.addRow(['A2', '2024-05-02', 'Americano', 1, 90]);
+  ws.addRow(['Grand Total', '', '', 3, 330]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe.each(dialects())('report exports: a title block above the header, total rows (%s)', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+  });
+  afterAll(async () => h?.close());
+
+  const totals = async (companyId: string) => {
+    const r = await h.runtime.database.db
+      .selectFrom('sales_lines')
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('amount_minor').as('amount')])
+      .where('tenant_id', '=', tenantOf(companyId))
+      .executeTakeFirstOrThrow();
+    return { lines: Number(r.n), amount: Number(r.amount ?? 0) };
+  };
+
+  it('reads the header under the title block, says so, and rejects the total rows by name', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, 'report.csv', REPORT);
+    const preview = (
+      await client.post(`/api/companies/${companyId}/imports/preview`, {
+        uploadId: up.json().uploadId,
+        kind: 'sales',
+      })
+    ).json();
+    expect(preview.headers).toEqual(['日期', '品名', '數量', '單價', '金額', '門市']);
+    expect(preview).toMatchObject({ headerLine: 5, titleLines: 3, missingRequired: [] });
+    expect(preview.rows.map((r: { line: number }) => r.line)).toEqual([6, 7, 8, 9, 10, 11, 12]);
+    expect(preview.rows[3].problems).toEqual([
+      expect.objectContaining({ line: 9, code: 'SUMMARY_ROW', column: '日期', value: '小計' }),
+    ]);
+    expect(preview.rows[5].problems[0]).toMatchObject({ code: 'SUMMARY_ROW', value: '大安店小計' });
+
+    const { job } = await importCsv(client, companyId, 'report.csv', REPORT);
+    expect(job.state).toBe('done');
+    expect(job.result).toMatchObject({ headerLine: 5, titleLines: 3, added: 4, rejected: 3 });
+    // The sales only: NT$810, not NT$810 + 450 + 360 + 810.
+    expect(await totals(companyId)).toEqual({ lines: 4, amount: 81_000 });
+    client.locale = 'en';
+    const report = await client.get(`/api/companies/${companyId}/imports/${job.importId}/errors?format=csv`);
+    expect(report.body).toMatch(/9,日期,.*subtotal or total row/);
+  });
+
+  it('the same in an XLSX with a merged title cell, and an English report', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const { job } = await importCsv(client, companyId, 'report.xlsx', await reportXlsx());
+    expect(job.state, JSON.stringify(job.error)).toBe('done');
+    expect(job.result).toMatchObject({ headerLine: 3, titleLines: 2, added: 2, rejected: 1 });
+    expect(await totals(companyId)).toEqual({ lines: 2, amount: 33_000 });
+  });
+
+  it('a file whose first line is its header is read as before: no title block', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const plain = ['日期,品名,金額', '2024/05/01,拿鐵,240', '2024/05/02,Total Care 洗髮精,90'].join('\n');
+    const { job } = await importCsv(client, companyId, 'plain.csv', plain);
+    expect(job.result).toMatchObject({ headerLine: 1, titleLines: 0, added: 2, rejected: 0 });
+  });
+});
+
+describe('report exports through the CLI', () => {
+  it('says what the title block was and names the total rows, in both languages', () => {
+    const c = cliCompany('Report');
+    try {
+      const file = join(c.dir, 'report.csv');
+      writeFileSync(file, REPORT);
+      const zh = runPacer(['import', 'sales', file, '--data', c.data]);
+      expect(zh.status, zh.stderr).toBe(0);
+      expect(zh.stdout).toContain('第 1–4 行是欄名（第 5 行）上方的報表標題');
+      expect(zh.stdout).toContain('第 9 行 [日期]');
+      expect(zh.stdout).toContain('小計或合計列');
+      const en = runPacer(['--lang', 'en', 'import', 'sales', file, '--data', c.data, '--json']);
+      expect(en.status, en.stderr).toBe(0);
+      const out = JSON.parse(en.stdout);
+      expect(out).toMatchObject({ headerLine: 5, titleLines: 3, added: 0, duplicates: 4, rejected: 3 });
+      expect(out.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([
+        [9, 'SUMMARY_ROW'],
+        [11, 'SUMMARY_ROW'],
+        [12, 'SUMMARY_ROW'],
+      ]);
+    } finally {
+      c.remove();
+    }
+  });
+});
