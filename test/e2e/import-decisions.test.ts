@@ -246,4 +246,35 @@ describe('the import wizard shows its decisions and asks for the date order when
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('reads a POS report under its title block, says which lines were the title, and names its total rows', async ({
+    onTestFailed,
+  }) => {
+    const report = [
+      '門市銷售報表 2024年5月',
+      '列印日期:2024/06/01',
+      '日期,品名,數量,單價,金額,門市',
+      '2024/05/01,拿鐵,2,120,240,信義店',
+      '2024/05/02,美式,1,90,90,大安店',
+      '合計,,3,,330,',
+    ].join('\n');
+    const { file, context, page } = await openAsDemo(
+      '門市銷售報表.csv',
+      report,
+      'import-report-failure',
+      onTestFailed,
+    );
+    const wizard = await toDecisions(page, file);
+    await expect
+      .poll(() => page.getByTestId('title-block').textContent())
+      .toContain('第 1–2 行是欄名(第 3 行)上方的報表標題');
+    await expect.poll(() => wizard.problemCells().count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('preview-table').textContent()).toContain('小計或合計列');
+    await screenshot(page, 'import-report-01-preview');
+    await wizard.commit();
+    await wizard.result().waitFor();
+    expect(await wizard.resultCount('added')).toBe(2);
+    expect(await wizard.resultCount('rejected')).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
