@@ -155,8 +155,8 @@ describe('pacer import of dates that do not exist (SQLite, the real CLI)', () =>
     const zh = runPacer(['import', 'sales', file, '--data', shop.data, '--company', 'Shop']);
     expect(zh.status, zh.stderr).toBe(0);
     for (const [line, value, message] of REASONS_ZH)
-      expect(zh.stdout).toContain(`第 ${line} 行 [日期]: ${message} (${value})`);
-    expect(zh.stdout).toContain('第 9 行 [日期]: 日期格式無法辨識 (2026-13-01)');
+      expect(zh.stdout).toContain(`第 ${line} 行「日期」：${message}（${value}）`);
+    expect(zh.stdout).toContain('第 9 行「日期」：日期格式無法辨識（2026-13-01）');
 
     const en = runPacer(['import', 'sales', file, '--data', shop.data, '--company', 'Shop', '--lang', 'en']);
     expect(en.stdout).toContain(

@@ -108,7 +108,7 @@ describe('report exports through the CLI', () => {
       const zh = runPacer(['import', 'sales', file, '--data', c.data]);
       expect(zh.status, zh.stderr).toBe(0);
       expect(zh.stdout).toContain('第 1–4 行是欄名（第 5 行）上方的報表標題');
-      expect(zh.stdout).toContain('第 9 行 [日期]');
+      expect(zh.stdout).toContain('第 9 行「日期」：這一行是報表的小計或合計列');
       expect(zh.stdout).toContain('小計或合計列');
       const en = runPacer(['--lang', 'en', 'import', 'sales', file, '--data', c.data, '--json']);
       expect(en.status, en.stderr).toBe(0);

@@ -242,9 +242,11 @@ export function registerImportCommand(program: Command): void {
               ...gapLines.map(([g, lines]) => `  ${dataGapMessage(g, lines, locale, 'import')}`),
               ...errors
                 .slice(0, 20)
-                .map(
-                  (e) =>
-                    `  ${say(`line ${e.line}`, `第 ${e.line} 行`)}${e.column ? ` [${e.column}]` : ''}: ${e.message}${e.value ? ` (${e.value})` : ''}`,
+                .map((e) =>
+                  say(
+                    `  line ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.message}${e.value ? ` (${e.value})` : ''}`,
+                    `  第 ${e.line} 行${e.column ? `「${e.column}」` : ''}：${e.message}${e.value ? `（${e.value}）` : ''}`,
+                  ),
                 ),
               errors.length > 20
                 ? say(`  … ${result.rejected - 20} more`, `  … 另有 ${result.rejected - 20} 筆`)
@@ -303,7 +305,7 @@ export function registerImportCommand(program: Command): void {
           rec,
           say(
             `Undone: ${rec.fileName} (${rec.added} lines removed)`,
-            `已復原:${rec.fileName}(移除 ${rec.added} 筆明細)`,
+            `已復原：${rec.fileName}（移除 ${rec.added} 筆明細）`,
           ),
         );
       });
@@ -338,7 +340,11 @@ function historyLines(r: ImportRecordView, locale: 'zh-TW' | 'en'): string[] {
     );
   }
   for (const [code, lines] of Object.entries(a.rejectedByCode))
-    out.push(`  ${en ? 'rejected' : '有誤'}: ${lines} × ${describeProblem(code, locale)}`);
+    out.push(
+      en
+        ? `  rejected: ${lines} × ${describeProblem(code, locale)}`
+        : `  有誤：${lines} 筆，${describeProblem(code, locale)}`,
+    );
   for (const g of a.gaps) {
     const lines = a.gapLines[g] ?? 0;
     if (lines > 0) out.push(`  ${dataGapMessage(g, lines, locale, 'import')}`);
