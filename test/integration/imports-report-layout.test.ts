@@ -91,6 +91,35 @@ describe.each(dialects())('report exports: a title block above the header, total
     expect(await totals(companyId)).toEqual({ lines: 2, amount: 33_000 });
   });
 
+  it('dates printed with their weekday or an English month name are read; a weekday that is not the date’s is refused', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const file = [
+      '日期,品名,金額',
+      '2024/05/01(三),拿鐵,240',
+      '2024/05/02（週四）,美式,90',
+      '3-May-24,拿鐵,120',
+      '"May 4, 2024",拿鐵,120',
+      '2024/05/05(一),拿鐵,999',
+    ].join('\n');
+    const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, 'weekdays.csv', file);
+    const preview = (
+      await client.post(`/api/companies/${companyId}/imports/preview`, {
+        uploadId: up.json().uploadId,
+        kind: 'sales',
+      })
+    ).json();
+    expect(preview.rows[4].problems).toEqual([
+      expect.objectContaining({ line: 6, code: 'DATE_WEEKDAY_MISMATCH', column: '日期' }),
+    ]);
+    const { job } = await importCsv(client, companyId, 'weekdays.csv', file);
+    expect(job.result).toMatchObject({
+      added: 4,
+      rejected: 1,
+      firstDate: '2024-05-01',
+      lastDate: '2024-05-04',
+    });
+  });
+
   it('a file whose first line is its header is read as before: no title block', async () => {
     const { client, companyId } = await signUp(h.app);
     const plain = ['日期,品名,金額', '2024/05/01,拿鐵,240', '2024/05/02,Total Care 洗髮精,90'].join('\n');

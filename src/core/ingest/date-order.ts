@@ -6,7 +6,7 @@ export interface DateSample {
   value: string;
 }
 
-const YEAR_LAST = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:\s|$|T)/;
+const YEAR_LAST = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:\s|$|T|[(（])/;
 
 /**
  * Decides the date order of a file (or of its date column) from all its values, once: a value whose

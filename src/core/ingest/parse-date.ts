@@ -7,6 +7,7 @@ export type DateProblemCode =
   | 'DATE_NONEXISTENT'
   | 'DATE_OUT_OF_RANGE'
   | 'DATE_ORDER_UNKNOWN'
+  | 'DATE_WEEKDAY_MISMATCH'
   | 'TIME_INVALID'
   | 'TIME_ZONE_INVALID';
 
@@ -53,14 +54,90 @@ const COMPACT = /^(\d{7,8})(?:\s+(.+))?$/;
 const TIME =
   /^(上午|下午|早上|晚上|凌晨|am|pm|a\.m\.|p\.m\.)?\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(am|pm|a\.m\.|p\.m\.|上午|下午)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-/** Parses a sales-file date (and optional time) into the company's local calendar day. Never throws. */
+/** A weekday written with a date: 「(三)」, 「（週三）」, 「星期三」, 「禮拜天」 (Sunday is 0). */
+const WEEKDAY_CJK =
+  /\s*[(（]\s*(?:星期|週|周|禮拜|礼拜)?\s*([一二三四五六日天])\s*[)）]\s*|\s*(?:星期|週|周|禮拜|礼拜)\s*([一二三四五六日天])\s*/;
+const WEEKDAY_EN =
+  /\s*\(?\b(sun|mon|tue|wed|thu|fri|sat)(?:day|s|sday|nesday|rsday|r|rs|urday)?\b\.?\)?,?\s*/i;
+const CJK_DAYS = '日一二三四五六';
+const EN_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MAYBE_WEEKDAY = /[(（星週周禮礼]|sun|mon|tue|wed|thu|fri|sat/i;
+
+/** English month names: 「1-May-24」 (Excel's d-mmm-yy), "1 May 2024", "May 1, 2024", "2024-May-01". */
+const EN_DMY = /^(\d{1,2})(?:st|nd|rd|th)?[\s./-]*([a-z]{3,9})\.?[\s./,-]*(\d{4}|\d{2})(?:(?:\s+|T)(.+))?$/i;
+const EN_MDY = /^([a-z]{3,9})\.?[\s./-]*(\d{1,2})(?:st|nd|rd|th)?,?[\s./-]*(\d{4})(?:(?:,?\s+|T)(.+))?$/i;
+const EN_YMD = /^(\d{4})[\s./-]*([a-z]{3,9})\.?[\s./-]*(\d{1,2})(?:(?:\s+|T)(.+))?$/i;
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** 1–12 for a month's English name or its abbreviation of three letters or more (Sept too), else 0. */
+function monthOfName(word: string): number {
+  const w = word.toLowerCase();
+  if (w.length < 3) return 0;
+  if (w === 'sept') return 9;
+  const i = MONTH_NAMES.findIndex((name) => name.startsWith(w));
+  return i + 1;
+}
+
+/** The value without the weekday written with it, and that weekday (0 = Sunday), if it has one. */
+function splitWeekday(s: string): { rest: string; weekday: number } | null {
+  const cjk = WEEKDAY_CJK.exec(s);
+  if (cjk !== null) {
+    const ch = (cjk[1] ?? cjk[2]) as string;
+    const weekday = ch === '天' ? 0 : CJK_DAYS.indexOf(ch);
+    return { rest: joinAround(s, cjk.index, cjk[0].length), weekday };
+  }
+  const en = WEEKDAY_EN.exec(s);
+  if (en !== null) {
+    const weekday = EN_DAYS.indexOf((en[1] as string).toLowerCase());
+    return { rest: joinAround(s, en.index, en[0].length), weekday };
+  }
+  return null;
+}
+
+/** The text around a cut-out weekday, a space between what stood on both sides of it. */
+function joinAround(s: string, at: number, length: number): string {
+  const before = s.slice(0, at).trim();
+  const after = s.slice(at + length).trim();
+  return before.length > 0 && after.length > 0 ? `${before} ${after}` : before || after;
+}
+
+/**
+ * Parses a sales-file date (and optional time) into the company's local calendar day. Never throws.
+ * A weekday written with it (「2024/05/01(三)」, "Wed, 1 May 2024") must be the date's own.
+ */
 export function parseDate(raw: string, opts: ParseDateOptions): ParseDateResult {
   const fast = parseIsoFast(raw);
   if (fast !== null) return fast;
-  const s = toHalfWidth(trimCell(raw));
+  let s = toHalfWidth(trimCell(raw));
   if (s.length === 0) return { ok: false, code: 'DATE_EMPTY' };
   if (s.length > MAX_INPUT) return { ok: false, code: 'DATE_INVALID' };
+  const split = MAYBE_WEEKDAY.test(s) ? splitWeekday(s) : null;
+  if (split === null) return parseDateText(s, opts);
+  s = split.rest;
+  const r = parseDateText(s, opts);
+  if (!r.ok) return r;
+  const [y, mo, d] = r.date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d)).getUTCDay() === split.weekday
+    ? r
+    : { ok: false, code: 'DATE_WEEKDAY_MISMATCH' };
+}
+
+function parseDateText(s: string, opts: ParseDateOptions): ParseDateResult {
   const tz = opts.timeZone ?? 'UTC';
+  if (s.length === 0) return { ok: false, code: 'DATE_INVALID' };
 
   let m = NUMERIC.exec(s);
   if (m !== null) {
@@ -103,6 +180,21 @@ export function parseDate(raw: string, opts: ParseDateOptions): ParseDateResult 
     const y = +yearText + (roc ? ROC_OFFSET : 0);
     const rest = m[5]!;
     return finish(y, +m[3]!, +m[4]!, rest.length > 0 ? rest : undefined, tz);
+  }
+  m = EN_DMY.exec(s) ?? EN_YMD.exec(s);
+  if (m !== null) {
+    const ymd = m[1]!.length === 4;
+    const mo = monthOfName(m[2]!);
+    if (mo === 0) return { ok: false, code: 'DATE_INVALID' };
+    const yearText = ymd ? m[1]! : m[3]!;
+    const y = yearText.length === 2 ? 2000 + +yearText : +yearText;
+    return finish(y, mo, ymd ? +m[3]! : +m[1]!, m[4], tz);
+  }
+  m = EN_MDY.exec(s);
+  if (m !== null) {
+    const mo = monthOfName(m[1]!);
+    if (mo === 0) return { ok: false, code: 'DATE_INVALID' };
+    return finish(+m[3]!, mo, +m[2]!, m[4], tz);
   }
   if (SERIAL.test(s)) return fromExcelSerial(+s);
   m = COMPACT.exec(s);

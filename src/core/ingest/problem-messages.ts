@@ -11,6 +11,7 @@ export const LINE_PROBLEM_CODES = [
   'DATE_OUT_OF_RANGE',
   'DATE_ORDER_UNKNOWN',
   'DATE_ORDER_CONTRADICTS',
+  'DATE_WEEKDAY_MISMATCH',
   'TIME_INVALID',
   'TIME_ZONE_INVALID',
   'AMOUNT_EMPTY',
@@ -71,6 +72,10 @@ const MESSAGES: Readonly<Record<IngestProblemCode, { 'zh-TW': string; en: string
   DATE_NONEXISTENT: {
     'zh-TW': '日期不存在（那個月沒有這一天，例如 2 月 30 日）',
     en: 'The date does not exist (its month has no such day, such as February 30)',
+  },
+  DATE_WEEKDAY_MISMATCH: {
+    'zh-TW': '日期旁寫的星期與這一天不符（日期或星期有誤）',
+    en: 'The weekday written with the date is not that day’s (the date or the weekday is wrong)',
   },
   DATE_OUT_OF_RANGE: { 'zh-TW': '日期的年份超出範圍', en: 'The year of the date is out of range' },
   DATE_ORDER_UNKNOWN: {

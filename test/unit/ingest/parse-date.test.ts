@@ -245,6 +245,82 @@ describe('parseDate', () => {
     );
   });
 
+  it('reads English month names and a weekday written with the date, in any supported style', () => {
+    const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const FULL = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
+    const CJK = '日一二三四五六';
+    const EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const EN_FULL = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const day = fc.date({
+      min: new Date(Date.UTC(2000, 0, 1)),
+      max: new Date(Date.UTC(2099, 11, 31)),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(
+        day,
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.boolean(),
+        (d, style, mark, wrong) => {
+          const y = d.getUTCFullYear();
+          const mo = d.getUTCMonth();
+          const da = d.getUTCDate();
+          const p2 = (n: number) => String(n).padStart(2, '0');
+          const iso = `${y}-${p2(mo + 1)}-${p2(da)}`;
+          const text = [
+            `${da}-${MONTHS[mo]}-${p2(y % 100)}`,
+            `${p2(da)} ${FULL[mo]} ${y}`,
+            `${MONTHS[mo]} ${da}, ${y}`,
+            `${FULL[mo]} ${da} ${y}`,
+            `${y}-${MONTHS[mo]}-${p2(da)}`,
+            `${y}/${p2(mo + 1)}/${p2(da)}`,
+            `${y - 1911}年${mo + 1}月${da}日`,
+          ][style] as string;
+          const wd = (d.getUTCDay() + (wrong ? 1 + (da % 6) : 0)) % 7;
+          const marked = [
+            `${text}(${CJK[wd]})`,
+            `${text}（週${CJK[wd]}）`,
+            `${text} 星期${wd === 0 ? '天' : CJK[wd]}`,
+            `${text} (${EN[wd]})`,
+            `${EN[wd]}, ${text}`,
+            `${EN_FULL[wd]}, ${text}`,
+            text,
+          ][mark] as string;
+          const r = parseDate(marked, { dayFirst: null, timeZone: 'Asia/Taipei' });
+          if (mark === 6 || !wrong) expect(r, marked).toEqual({ ok: true, date: iso, time: null });
+          else expect(r, marked).toEqual({ ok: false, code: 'DATE_WEEKDAY_MISMATCH' });
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // A weekday and a time: the time is still read.
+    expect(parseDate('2024/05/01(三) 下午 2:30', md)).toEqual({
+      ok: true,
+      date: '2024-05-01',
+      time: '14:30',
+    });
+    expect(parseDate('1-May-24 14:30', md)).toEqual({ ok: true, date: '2024-05-01', time: '14:30' });
+    expect(parseDate('May 1, 2024 2:30 PM', md)).toEqual({ ok: true, date: '2024-05-01', time: '14:30' });
+    // No month of that name; a month, not a weekday.
+    expect(parseDate('1-Mya-24', md)).toEqual({ ok: false, code: 'DATE_INVALID' });
+    expect(parseDate('1 Ma 2024', md)).toEqual({ ok: false, code: 'DATE_INVALID' });
+    expect(parseDate('31-Feb-24', md)).toMatchObject({ ok: false, code: 'DATE_NONEXISTENT' });
+  });
+
   it('converts zoned times into the company zone', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1980, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
