@@ -120,6 +120,18 @@ describe.each(dialects())('report exports: a title block above the header, total
     });
   });
 
+  it('a header printed again on the next page is named as such, not read as a sale', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const pages = ['日期,品名,金額', '2024/05/01,拿鐵,240', '日期,品名,金額', '2024/05/02,美式,90'].join(
+      '\n',
+    );
+    const { job } = await importCsv(client, companyId, 'pages.csv', pages);
+    expect(job.result).toMatchObject({ added: 2, rejected: 1 });
+    client.locale = 'en';
+    const report = await client.get(`/api/companies/${companyId}/imports/${job.importId}/errors?format=csv`);
+    expect(report.body).toMatch(/^3,.*the header again/m);
+  });
+
   it('a file whose first line is its header is read as before: no title block', async () => {
     const { client, companyId } = await signUp(h.app);
     const plain = ['日期,品名,金額', '2024/05/01,拿鐵,240', '2024/05/02,Total Care 洗髮精,90'].join('\n');

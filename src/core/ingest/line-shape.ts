@@ -58,7 +58,7 @@ const SUMMARY_START =
 
 /**
  * A report's subtotal or total row (「小計,,4,,450」, 「合計,,7,,810」): no sale, whatever its amount
- * column holds. Told by its date cell starting with a total word, or its first filled cell being one
+ * column holds; or its header printed again (every page of a printed report): HEADER_REPEATED. Told by its date cell starting with a total word, or its first filled cell being one
  * (alone or after a short label: 「信義店小計」), so that a product named 「Total Care」 is no such row.
  */
 export function checkSummaryRow(
@@ -71,6 +71,9 @@ export function checkSummaryRow(
     const v = trimCell(cells[dateColumn] ?? '');
     if (SUMMARY_START.test(v))
       return { line, column: headers[dateColumn] ?? null, code: 'SUMMARY_ROW', value: v };
+    // The header again (a printed report repeats it on every page): every cell its header's.
+    if (v.length > 0 && v === trimCell(headers[dateColumn] ?? '') && isHeaderAgain(cells, headers))
+      return { line, column: null, code: 'HEADER_REPEATED', value: joined(cells) };
   }
   for (let i = 0; i < cells.length; i++) {
     const v = trimCell(cells[i]!);
@@ -81,6 +84,12 @@ export function checkSummaryRow(
       : null;
   }
   return null;
+}
+
+function isHeaderAgain(cells: readonly string[], headers: readonly string[]): boolean {
+  for (let i = 0; i < headers.length; i++)
+    if (trimCell(cells[i] ?? '') !== trimCell(headers[i]!)) return false;
+  return true;
 }
 
 /**

@@ -37,6 +37,7 @@ export const LINE_PROBLEM_CODES = [
   'FIELDS_TOO_FEW',
   'FIELDS_SPLIT_AMOUNT',
   'SUMMARY_ROW',
+  'HEADER_REPEATED',
   'ENCODING_INVALID',
   'CURRENCY_MIXED',
 ] as const;
@@ -127,6 +128,10 @@ const MESSAGES: Readonly<Record<IngestProblemCode, { 'zh-TW': string; en: string
   SUMMARY_ROW: {
     'zh-TW': '這一行是報表的小計或合計列，不是一筆交易，未匯入',
     en: 'The line is a report’s subtotal or total row, not a sale: not imported',
+  },
+  HEADER_REPEATED: {
+    'zh-TW': '這一行是再次出現的欄名列（報表每頁重印的標題），不是一筆資料，未匯入',
+    en: 'The line is the header again (a report prints it on every page), not data: not imported',
   },
   FIELDS_SPLIT_AMOUNT: {
     'zh-TW':

@@ -87,3 +87,16 @@ describe('checkSummaryRow: a report’s subtotal and total rows', () => {
     expect(code(['2024/05/01', '', '90'])).toBeNull();
   });
 });
+
+describe('checkSummaryRow: the header printed again', () => {
+  it('tells a line equal to the header, and only such a line', () => {
+    const H = ['日期', '品名', '金額'];
+    expect(checkSummaryRow(['日期', '品名', '金額'], 40, H, 0)).toMatchObject({
+      code: 'HEADER_REPEATED',
+      line: 40,
+    });
+    expect(checkSummaryRow([' 日期 ', '品名', '金額'], 40, H, 0)?.code).toBe('HEADER_REPEATED');
+    expect(checkSummaryRow(['日期', '拿鐵', '120'], 40, H, 0)).toBeNull();
+    expect(checkSummaryRow(['2024/05/01', '品名', '金額'], 40, H, 0)).toBeNull();
+  });
+});
