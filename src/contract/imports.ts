@@ -16,6 +16,8 @@ export const uploadSchema = z.object({
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   sheets: z.array(z.string()),
+  /** The sheet imported unless another is chosen: the one whose first rows hold the table (XLSX). */
+  sheet: z.string().nullable(),
 });
 export type Upload = z.infer<typeof uploadSchema>;
 

@@ -40,6 +40,20 @@ async function reportXlsx(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A workbook that opens on a summary (a pivot by month) with the lines on its second sheet. */
+async function workbookWithCover(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const cover = wb.addWorksheet('摘要');
+  cover.addRow(['2024 年 5 月銷售摘要']);
+  cover.addRow(['品名', '5月', '合計']);
+  cover.addRow(['拿鐵', 600, 600]);
+  const lines = wb.addWorksheet('明細');
+  lines.addRow(['日期', '品名', '數量', '金額']);
+  lines.addRow(['2024-05-01', '拿鐵', 2, 240]);
+  lines.addRow(['2024-05-02', '拿鐵', 3, 360]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 describe.each(dialects())('report exports: a title block above the header, total rows (%s)', (dialect) => {
   let h: Harness;
   beforeAll(async () => {
@@ -130,6 +144,19 @@ describe.each(dialects())('report exports: a title block above the header, total
     client.locale = 'en';
     const report = await client.get(`/api/companies/${companyId}/imports/${job.importId}/errors?format=csv`);
     expect(report.body).toMatch(/^3,.*the header again/m);
+  });
+
+  it('a workbook that opens on a summary: its lines sheet is suggested and imported unless another is chosen', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const book = await workbookWithCover();
+    const up = await client.upload(`/api/companies/${companyId}/imports/uploads`, 'may.xlsx', book);
+    expect(up.json()).toMatchObject({ sheets: ['摘要', '明細'], sheet: '明細' });
+    const { job } = await importCsv(client, companyId, 'may.xlsx', book);
+    expect(job.result).toMatchObject({ added: 2, rejected: 0 });
+    expect(await totals(companyId)).toEqual({ lines: 2, amount: 60_000 });
+    // Chosen by name, the summary is read as asked (and has no date column).
+    const asked = await importCsv(client, companyId, 'may.xlsx', book, { sheet: '摘要' });
+    expect(asked.job.state).toBe('failed');
   });
 
   it('a file whose first line is its header is read as before: no title block', async () => {

@@ -11,7 +11,13 @@ import type {
   MappingPresetRecord,
   StoredUpload,
 } from './ports.ts';
-import { type ImportRequest, importFile, type PreviewResult, previewImport } from './run-import.ts';
+import {
+  type ImportRequest,
+  importFile,
+  type PreviewResult,
+  previewImport,
+  suggestSheet,
+} from './run-import.ts';
 
 /**
  * The import use cases the API and the wizard call: uploads, preview, background imports and their
@@ -26,6 +32,8 @@ export interface UploadView {
   encoding: string | null;
   delimiter: string | null;
   sheets: string[];
+  /** The sheet imported unless another is chosen (suggestSheet), for a workbook. */
+  sheet: string | null;
 }
 
 /** An incoming file: its name and its bytes as they arrive. */
@@ -62,6 +70,10 @@ export async function receiveUpload(
       encoding: sniff.encoding ?? null,
       delimiter: sniff.delimiter ?? null,
       sheets: sniff.sheets ?? [],
+      sheet:
+        sniff.format === 'xlsx'
+          ? ((await suggestSheet(reader, stored.path, sniff.sheets ?? [])) ?? null)
+          : null,
     };
   } catch (e) {
     await uploads.remove(companyId, stored.uploadId);

@@ -4,7 +4,12 @@ import { type DataGap, dataGapsOf, LINE_GAPS } from '../../core/ingest/data-gaps
 import type { DateOrder } from '../../core/ingest/date-order.ts';
 import { decideDateOrder } from '../../core/ingest/date-order.ts';
 import { FIELDS_BY_KIND, REQUIRED_FIELDS } from '../../core/ingest/fields.ts';
-import { filledCells, findHeaderRow, HEADER_SEARCH_ROWS } from '../../core/ingest/header-row.ts';
+import {
+  filledCells,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  headerStrength,
+} from '../../core/ingest/header-row.ts';
 import { checkDecodedText, checkLineShape, checkSummaryRow } from '../../core/ingest/line-shape.ts';
 import { normalizeHeader } from '../../core/ingest/normalize-header.ts';
 import {
@@ -102,6 +107,43 @@ async function companySettings(ctx: AppContext, companyId: string) {
   return profile;
 }
 
+/** Sheets of a workbook read for the one holding the table, at most. */
+const SHEETS_TRIED = 12;
+
+/**
+ * The sheet of a workbook to import when none was chosen: the first whose first rows hold a header
+ * naming the most fields (a workbook often opens on a cover, a summary or a pivot, with the lines on
+ * a later sheet), else the first sheet.
+ */
+export async function suggestSheet(
+  reader: FileReader,
+  path: string,
+  sheets: readonly string[],
+): Promise<string | undefined> {
+  if (sheets.length <= 1) return sheets[0];
+  let best = sheets[0];
+  let strength = 0;
+  for (const sheet of sheets.slice(0, SHEETS_TRIED)) {
+    const rows: string[][] = [];
+    const it = reader.batches(path, { format: 'xlsx', sheet })[Symbol.asyncIterator]();
+    try {
+      while (rows.length < HEADER_SEARCH_ROWS) {
+        const next = await it.next();
+        if (next.done) break;
+        for (const row of next.value) if (filledCells(row.cells) > 0) rows.push(row.cells);
+      }
+    } finally {
+      await it.return?.();
+    }
+    const s = headerStrength(rows.slice(0, HEADER_SEARCH_ROWS));
+    if (s > strength) {
+      best = sheet;
+      strength = s;
+    }
+  }
+  return best;
+}
+
 async function rowOptions(
   reader: FileReader,
   file: ImportFile,
@@ -110,7 +152,7 @@ async function rowOptions(
   const sniff = await reader.sniff(file.path, file.fileName);
   if (sniff.format === 'xlsx') {
     const sheets = sniff.sheets ?? [];
-    const chosen = sheet ?? sheets[0];
+    const chosen = sheet ?? (await suggestSheet(reader, file.path, sheets));
     if (chosen === undefined || !sheets.includes(chosen))
       throw new AppError('IMPORT_SHEET_NOT_FOUND', undefined, { sheet: sheet ?? '' });
     return { format: 'xlsx', sheet: chosen };

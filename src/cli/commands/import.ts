@@ -84,7 +84,10 @@ export function registerImportCommand(program: Command): void {
       '--mapping <file>',
       'JSON mapping {"field": column number or "header"}; default: suggested from the headers',
     )
-    .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .option(
+      '--sheet <name>',
+      'XLSX sheet (default: the one holding the table: the first whose header names the most fields)',
+    )
     .option(
       '--month-first',
       'dates with the year last are month/day/year (01/31/2024); default: decided from the file (a value above 12 settles it), refused when nothing tells',

@@ -11,6 +11,22 @@ export function filledCells(cells: readonly string[]): number {
   return n;
 }
 
+/**
+ * How strongly a sheet's first rows read as a table of some import kind: the most fields that the
+ * header row findHeaderRow picks names, over the kinds. 0 for a cover sheet, a note or a pivot.
+ */
+export function headerStrength(rows: readonly (readonly string[])[]): number {
+  if (rows.length === 0) return 0;
+  let best = 0;
+  for (const kind of KINDS) {
+    const at = findHeaderRow(kind, rows);
+    best = Math.max(best, fieldsNamed(kind, rows[at] as readonly string[]));
+  }
+  return best;
+}
+
+const KINDS: readonly ImportKind[] = ['sales', 'marketing', 'satisfaction'];
+
 /** How many of `kind`'s fields the row's cells name, as headers (「日期」, 「品名」, Order ID...). */
 function fieldsNamed(kind: ImportKind, cells: readonly string[]): number {
   const { confidence } = suggestMapping(kind, cells);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHeaderRow } from '../../../src/core/ingest/header-row.ts';
+import { findHeaderRow, headerStrength } from '../../../src/core/ingest/header-row.ts';
 
 const rows = (...lines: string[]) => lines.map((l) => l.split(','));
 
@@ -57,5 +57,15 @@ describe('findHeaderRow: the header below a report title block', () => {
     const title = Array.from({ length: 20 }, (_, i) => `title ${i}`);
     expect(findHeaderRow('sales', rows(...title, '日期,品名,數量,金額'))).toBe(0);
     expect(findHeaderRow('sales', rows(...title.slice(1), '日期,品名,數量,金額'))).toBe(19);
+  });
+});
+
+describe('headerStrength: which sheet holds the table', () => {
+  it('is 0 for a cover or a pivot and counts the named fields of a table, whatever its kind', () => {
+    expect(headerStrength(rows('2024 年度銷售摘要', '製表:會計部'))).toBe(0);
+    expect(headerStrength(rows('品名,1月,2月,3月', '拿鐵,100,120,130'))).toBeLessThan(2);
+    expect(headerStrength(rows('銷售明細', '日期,品名,數量,金額', '2024/05/01,拿鐵,2,240'))).toBe(4);
+    expect(headerStrength(rows('日期,活動名稱,花費,曝光,點擊'))).toBeGreaterThanOrEqual(4);
+    expect(headerStrength([])).toBe(0);
   });
 });

@@ -33,7 +33,7 @@ export function StepUpload(props: StepUploadProps) {
           <Select
             aria-label={t('imports.sheet')}
             style={{ display: 'block', maxWidth: 360, marginTop: 4 }}
-            value={props.sheet ?? upload.sheets[0]}
+            value={props.sheet ?? upload.sheet ?? upload.sheets[0]}
             onChange={props.setSheet}
             options={upload.sheets.map((s) => ({ value: s, label: s }))}
           />
