@@ -143,6 +143,8 @@ interface Row {
   sale_date: string;
   customer_id: number | null;
   amount: number;
+  /** A sale line (not a return: no negative quantity or amount). */
+  sale: boolean;
   product: string | null;
   category: string | null;
   channel: string | null;
@@ -153,7 +155,8 @@ interface Row {
 
 async function linesOf(db: Kysely<Database>, companyId: string): Promise<Row[]> {
   const res = await sql<Record<string, unknown>>`
-    SELECT s.order_id, s.sale_date, s.customer_id, s.amount_minor AS amount, p.name AS product, pc.name AS category,
+    SELECT s.order_id, s.sale_date, s.customer_id, s.amount_minor AS amount,
+      CASE WHEN s.quantity >= 0 AND s.amount_minor >= 0 THEN 1 ELSE 0 END AS sale, p.name AS product, pc.name AS category,
       ch.name AS channel, r.name AS rep, g.name AS region, cu.member_tier
     FROM sales_lines s JOIN products p ON p.id = s.product_id LEFT JOIN product_categories pc ON pc.id = p.category_id
     LEFT JOIN channels ch ON ch.id = s.channel_id LEFT JOIN sales_reps r ON r.id = s.rep_id
@@ -164,6 +167,7 @@ async function linesOf(db: Kysely<Database>, companyId: string): Promise<Row[]> 
     sale_date: String(r.sale_date),
     customer_id: r.customer_id === null ? null : Number(r.customer_id),
     amount: Number(r.amount),
+    sale: Number(r.sale) === 1,
     product: (r.product as string | null) ?? null,
     category: (r.category as string | null) ?? null,
     channel: (r.channel as string | null) ?? null,
@@ -175,7 +179,10 @@ async function linesOf(db: Kysely<Database>, companyId: string): Promise<Row[]> 
 
 type By = 'product' | 'category' | 'channel' | 'rep' | 'region' | 'member_tier';
 
-/** The direct recomputation, in plain code over the lines. */
+/**
+ * The direct recomputation, in plain code over the lines: orders, customers, repeat customers, first
+ * purchases and retention of sale lines (a return line is no purchase); revenue of every line.
+ */
 function reference(
   lines: readonly Row[],
   scope: KpiScope,
@@ -190,7 +197,7 @@ function reference(
     ranges.findIndex((b) => day >= b.start && day <= b.end);
   const firstDate = new Map<number, string>();
   for (const r of lines)
-    if (r.customer_id !== null) {
+    if (r.customer_id !== null && r.sale) {
       const seen = firstDate.get(r.customer_id);
       if (seen === undefined || r.sale_date < seen) firstDate.set(r.customer_id, r.sale_date);
     }
@@ -208,7 +215,7 @@ function reference(
     const out = new Map<string, Set<number>>();
     for (const r of lines) {
       const b = bucketOf(ranges, r.sale_date);
-      if (b < 0 || !kept(r) || r.customer_id === null) continue;
+      if (b < 0 || !kept(r) || r.customer_id === null || !r.sale) continue;
       const slot = `${b}|${keyOf(r)}`;
       out.set(slot, (out.get(slot) ?? new Set()).add(r.customer_id));
     }
@@ -229,14 +236,17 @@ function reference(
       };
       cells.set(slot, cell);
     }
-    cell.orders.add(r.order_id);
+    if (r.sale) cell.orders.add(r.order_id);
     if (r.customer_id === null) continue;
+    cell.rev += r.amount;
+    if (!r.sale) continue;
     cell.customerOrders.add(r.order_id);
     cell.byCustomer.set(r.customer_id, (cell.byCustomer.get(r.customer_id) ?? new Set()).add(r.order_id));
-    cell.rev += r.amount;
     if (bucketOf(buckets, firstDate.get(r.customer_id) ?? '') === b) cell.fresh.add(r.customer_id);
   }
-  const facts = [...cells].map(([slot, c]) => {
+  // (A bucket × key of returns alone has no order and no customer: the structures' rows are left out.)
+  const counted = [...cells].filter(([, c]) => c.orders.size > 0 || c.byCustomer.size > 0);
+  const facts = counted.map(([slot, c]) => {
     const repeat = repeaters ? [...c.byCustomer.values()].filter((o) => o.size >= 2).length : '-';
     return `${slot}=${c.orders.size}/${c.customerOrders.size}/${c.byCustomer.size}/${repeat}/${c.rev}`;
   });
@@ -381,7 +391,7 @@ async function customerCells(db: Kysely<Database>, companyId: string, unit: Cell
     SELECT s.sale_date AS d, s.order_id AS id, COALESCE(s.customer_id, -1) AS cu, COALESCE(s.channel_id, -1) AS ch,
       COALESCE(s.rep_id, -1) AS rp, COALESCE(s.region_id, -1) AS rg
     FROM kpi_complex_orders x JOIN sales_lines s ON s.tenant_id = x.tenant_id AND s.order_id = x.order_id
-    WHERE x.tenant_id = ${t}`.execute(db);
+    WHERE x.tenant_id = ${t} AND s.quantity >= 0 AND s.amount_minor >= 0`.execute(db);
   const periodOf = CELL_TABLES[unit].of;
   const orders = new Map<string, Set<string>>();
   for (const r of complex.rows) {
@@ -397,12 +407,13 @@ async function customerCells(db: Kysely<Database>, companyId: string, unit: Cell
     .sort();
 }
 
-/** The same cells from the lines: their sums and distinct orders. */
+/** The same cells from the lines: their sums, sale lines and distinct orders (of sale lines). */
 async function customerCellsOfLines(db: Kysely<Database>, companyId: string, unit: CellUnit = 'month') {
   const res = await sql<Record<string, unknown>>`
     SELECT sale_date AS d, order_id AS id, COALESCE(customer_id, -1) AS cu, COALESCE(channel_id, -1) AS ch,
       COALESCE(rep_id, -1) AS rp, COALESCE(region_id, -1) AS rg, amount_minor AS a, quantity AS q,
-      CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END AS c
+      CASE WHEN campaign_code IS NOT NULL AND campaign_code <> '' THEN amount_minor ELSE 0 END AS c,
+      CASE WHEN quantity >= 0 AND amount_minor >= 0 THEN 1 ELSE 0 END AS sale
     FROM sales_lines WHERE tenant_id = ${tenantOf(companyId)}`.execute(db);
   const cells = new Map<string, { a: number; q: number; n: number; c: number; o: Set<string> }>();
   for (const r of res.rows) {
@@ -413,9 +424,9 @@ async function customerCellsOfLines(db: Kysely<Database>, companyId: string, uni
     const cell = cells.get(head) ?? { a: 0, q: 0, n: 0, c: 0, o: new Set<string>() };
     cell.a += Number(r.a);
     cell.q += Number(r.q);
-    cell.n += 1;
+    cell.n += Number(r.sale);
     cell.c += Number(r.c);
-    cell.o.add(String(r.id));
+    if (Number(r.sale) === 1) cell.o.add(String(r.id));
     cells.set(head, cell);
   }
   return [...cells].map(([head, c]) => `${head} ${c.a} ${c.q} ${c.n} ${c.c} ${c.o.size}`).sort();
@@ -438,7 +449,8 @@ async function customerProductsOfLines(
   unit: 'month' | 'week' = 'month',
 ) {
   const res = await sql<Record<string, unknown>>`
-    SELECT sale_date AS d, product_id, customer_id, amount_minor AS a
+    SELECT sale_date AS d, product_id, customer_id, amount_minor AS a,
+      CASE WHEN quantity >= 0 AND amount_minor >= 0 THEN 1 ELSE 0 END AS sale
     FROM sales_lines WHERE tenant_id = ${tenantOf(companyId)} AND customer_id IS NOT NULL`.execute(db);
   const cells = new Map<string, { a: number; n: number }>();
   for (const r of res.rows) {
@@ -450,7 +462,7 @@ async function customerProductsOfLines(
     ].join(' ');
     const cell = cells.get(head) ?? { a: 0, n: 0 };
     cell.a += Number(r.a);
-    cell.n += 1;
+    cell.n += Number(r.sale);
     cells.set(head, cell);
   }
   return [...cells].map(([head, c]) => `${head} ${c.a} ${c.n}`).sort();
@@ -479,8 +491,9 @@ async function productLists(db: Kysely<Database>, companyId: string, unit: 'mont
   for (const r of res.rows) {
     const head = `${r.p} ${Number(r.product_id)}`;
     const list = lists.get(head) ?? { lines: new Map<number, number>(), a: 0 };
-    const ids = r.customer_ids.split(',').map(Number);
-    const counts = r.line_counts.split(',').map(Number);
+    // (A row may name no customer, '': its customers returned goods alone there.)
+    const ids = r.customer_ids === '' ? [] : r.customer_ids.split(',').map(Number);
+    const counts = r.line_counts === '' ? [] : r.line_counts.split(',').map(Number);
     expect(counts.length).toBe(ids.length);
     ids.forEach((id, i) => {
       list.lines.set(id, (list.lines.get(id) ?? 0) + (counts[i] as number));
@@ -513,7 +526,9 @@ async function productListsOfLines(
     const [period, product, customer, amount, lines] = cell.split(' ');
     const head = `${period} ${product}`;
     const list = lists.get(head) ?? { lines: new Map<number, number>(), a: 0 };
-    list.lines.set(Number(customer), (list.lines.get(Number(customer)) ?? 0) + Number(lines));
+    // Only the customers who bought there (sale lines); the returns' amount is in the revenue.
+    if (Number(lines) > 0)
+      list.lines.set(Number(customer), (list.lines.get(Number(customer)) ?? 0) + Number(lines));
     list.a += Number(amount);
     lists.set(head, list);
   }
@@ -542,7 +557,8 @@ describe.each(dialects())('distinct customers from the customer-month activity (
             const b = await importSales(client, companyId, [
               // Repeats (duplicates), new lines of the first file's orders, then lines of its own.
               ...first.slice(0, 5),
-              ...first.slice(0, 3).map((l) => ({ ...l, lineNo: l.lineNo + 6, qty: l.qty + 1 })),
+              // (A sale each: an order of returns alone in the first file becomes an order.)
+              ...first.slice(0, 3).map((l) => ({ ...l, lineNo: l.lineNo + 6, qty: Math.abs(l.qty) + 1 })),
               ...second,
             ]);
             if (after === 'undo') {

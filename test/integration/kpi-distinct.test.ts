@@ -66,7 +66,10 @@ async function importSales(client: Client, companyId: string, lines: readonly Li
   return job.importId as string;
 }
 
-/** The direct recomputation: distinct orders (and orders with a customer) per bucket × key, from the lines. */
+/**
+ * The direct recomputation: distinct orders (and orders with a customer) per bucket × key, from the
+ * lines: an order counts where it has a sale line (a return line, negative, is no purchase).
+ */
 async function fromLines(db: Kysely<Database>, scope: KpiScope, buckets: readonly DateRange[]) {
   const rows = (
     await sql<{
@@ -78,8 +81,9 @@ async function fromLines(db: Kysely<Database>, scope: KpiScope, buckets: readonl
       channel: string | null;
       rep: string | null;
       region: string | null;
+      sale: unknown;
     }>`SELECT s.order_id, s.sale_date, s.customer_id, p.name AS product, pc.name AS category, ch.name AS channel,
-        r.name AS rep, g.name AS region
+        r.name AS rep, g.name AS region, CASE WHEN s.quantity >= 0 AND s.amount_minor >= 0 THEN 1 ELSE 0 END AS sale
       FROM sales_lines s JOIN products p ON p.id = s.product_id LEFT JOIN product_categories pc ON pc.id = p.category_id
       LEFT JOIN channels ch ON ch.id = s.channel_id LEFT JOIN sales_reps r ON r.id = s.rep_id
       LEFT JOIN regions g ON g.id = s.region_id WHERE s.tenant_id = ${tenantOf(scope.companyId)}`.execute(db)
@@ -88,7 +92,7 @@ async function fromLines(db: Kysely<Database>, scope: KpiScope, buckets: readonl
   const out = new Map<string, { orders: Set<string>; customerOrders: Set<string> }>();
   for (const r of rows) {
     const bucket = buckets.findIndex((b) => r.sale_date >= b.start && r.sale_date <= b.end);
-    if (bucket < 0) continue;
+    if (bucket < 0 || Number(r.sale) !== 1) continue;
     const kept = Object.entries(scope.where).every(([dim, names]) => names?.includes(r[dim as Member] ?? ''));
     if (!kept) continue;
     const key = scope.by === null ? null : r[scope.by as Member];
@@ -134,7 +138,8 @@ describe.each(dialects())('distinct orders from the order roll-up (%s)', (dialec
             const b = await importSales(client, companyId, [
               // Repeats (duplicates), new lines of the first file's orders, then lines of its own.
               ...first.slice(0, 5),
-              ...first.slice(0, 2).map((l) => ({ ...l, lineNo: l.lineNo + 6, qty: l.qty + 1 })),
+              // (A sale each: an order of returns alone in the first file becomes an order.)
+              ...first.slice(0, 2).map((l) => ({ ...l, lineNo: l.lineNo + 6, qty: Math.abs(l.qty) + 1 })),
               ...second,
             ]);
             if (after === 'undo') {

@@ -137,7 +137,12 @@ const lineArb = fc.record({
   channel: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null, freq: 6 }),
   rep: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null, freq: 4 }),
   region: fc.option(fc.integer({ min: 0, max: 1 }), { nil: null, freq: 6 }),
-  quantity: fc.integer({ min: 1, max: 6 }),
+  // Sometimes a return (a negative quantity): an order of returns alone is no order, its customer no
+  // buying customer; its amount nets in revenue.
+  quantity: fc.oneof(
+    { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 5 },
+    { arbitrary: fc.integer({ min: -2, max: -1 }), weight: 1 },
+  ),
   price: fc.integer({ min: 100, max: 90_000 }),
   campaign: fc.boolean(),
 });
@@ -221,6 +226,8 @@ const RESPONSE_KEY: Partial<Record<Dimension, string>> = {
   age_band: 'cu.age_band',
   member_tier: 'cu.member_tier',
 };
+/** A sale line (not a return): orders and customers count where they have one. */
+const SALE = sql`(l.quantity >= 0 AND l.amount_minor >= 0)`;
 const LINES_FROM = sql`FROM sales_lines l JOIN products p ON p.id = l.product_id
   LEFT JOIN product_categories pc ON pc.id = p.category_id LEFT JOIN channels ch ON ch.id = l.channel_id
   LEFT JOIN sales_reps r ON r.id = l.rep_id LEFT JOIN regions rg ON rg.id = l.region_id
@@ -267,11 +274,12 @@ class Reference {
   sales(range: DateRange): Promise<Values> {
     return this.rows(sql<{ k: string | null }>`
       SELECT ${this.key(LINE_KEY)} AS k, SUM(l.amount_minor) AS rev, SUM(l.quantity) AS qty,
-        COUNT(DISTINCT l.order_id) AS orders, COUNT(DISTINCT l.customer_id) AS customers,
+        COUNT(DISTINCT CASE WHEN ${SALE} THEN l.order_id END) AS orders,
+        COUNT(DISTINCT CASE WHEN ${SALE} THEN l.customer_id END) AS customers,
         COUNT(DISTINCT l.rep_id) AS reps,
         SUM(CASE WHEN l.campaign_code IS NOT NULL THEN l.amount_minor ELSE 0 END) AS camp,
         SUM(CASE WHEN l.customer_id IS NOT NULL THEN l.amount_minor ELSE 0 END) AS cust_rev,
-        COUNT(DISTINCT CASE WHEN l.customer_id IS NOT NULL THEN l.order_id END) AS cust_orders
+        COUNT(DISTINCT CASE WHEN l.customer_id IS NOT NULL AND ${SALE} THEN l.order_id END) AS cust_orders
       ${LINES_FROM} ${this.lineWhere(range)} GROUP BY 1`);
   }
 
@@ -279,13 +287,15 @@ class Reference {
     return this.rows(sql<{ k: string | null }>`
       SELECT k, COUNT(*) AS n FROM (
         SELECT ${this.key(LINE_KEY)} AS k, l.customer_id AS c ${LINES_FROM} ${this.lineWhere(range)}
-          AND l.customer_id IS NOT NULL GROUP BY 1, 2 HAVING COUNT(DISTINCT l.order_id) >= 2) t GROUP BY k`);
+          AND l.customer_id IS NOT NULL AND ${SALE} GROUP BY 1, 2 HAVING COUNT(DISTINCT l.order_id) >= 2) t
+      GROUP BY k`);
   }
 
   newCustomers(range: DateRange): Promise<Values> {
     return this.rows(sql<{ k: string | null }>`
       SELECT ${this.key(LINE_KEY)} AS k, COUNT(DISTINCT l.customer_id) AS n ${LINES_FROM} ${this.lineWhere(range)}
-        AND (SELECT MIN(x.sale_date) FROM sales_lines x WHERE x.tenant_id = l.tenant_id AND x.customer_id = l.customer_id)
+        AND ${SALE} AND (SELECT MIN(x.sale_date) FROM sales_lines x WHERE x.tenant_id = l.tenant_id
+          AND x.customer_id = l.customer_id AND x.quantity >= 0 AND x.amount_minor >= 0)
           BETWEEN ${range.start} AND ${range.end}
       GROUP BY 1`);
   }
@@ -293,7 +303,7 @@ class Reference {
   async activeCustomers(range: DateRange): Promise<Map<string | null, Set<number>>> {
     const res = await sql<{ k: string | null; c: unknown }>`
       SELECT DISTINCT ${this.key(LINE_KEY)} AS k, l.customer_id AS c ${LINES_FROM} ${this.lineWhere(range)}
-        AND l.customer_id IS NOT NULL`.execute(this.db);
+        AND l.customer_id IS NOT NULL AND ${SALE}`.execute(this.db);
     const out = new Map<string | null, Set<number>>();
     for (const r of res.rows) {
       const set = out.get(r.k ?? null) ?? new Set<number>();
@@ -883,17 +893,22 @@ describe.each(dialects())('KPI engine and routes (%s)', (dialect) => {
     client.locale = 'zh-TW';
     const zh = await client.get(`/api/companies/${companyId}/kpi/glossary`);
     expect(zh.statusCode).toBe(200);
-    const entries = zh.json() as { metric: string; name: string; formula: string }[];
+    const entries = zh.json() as { metric: string; name: string; formula: string; definition: string }[];
     expect(entries.find((e) => e.metric === 'aov')).toMatchObject({
       name: '客單價',
-      formula: '營收 ÷ 訂單數',
+      formula: '淨營收 ÷ 訂單數',
     });
+    // The rule for returns written as orders of their own, said where orders are defined.
+    expect(entries.find((e) => e.metric === 'orders')?.definition).toContain('不算一筆訂單');
     expect(entries.map((e) => e.metric)).toEqual([...KPI_METRICS]);
     client.locale = 'en';
     const en = await client.get(`/api/companies/${companyId}/kpi/glossary`);
     expect((en.json() as { metric: string; name: string }[]).find((e) => e.metric === 'nps')?.name).toBe(
       'Net Promoter Score',
     );
+    expect(
+      (en.json() as { metric: string; definition: string }[]).find((e) => e.metric === 'orders')?.definition,
+    ).toContain('is not an order');
     const channels = await client.get(`/api/companies/${companyId}/dimensions/channel`);
     expect(channels.json()).toEqual({ kind: 'channel', names: [...NAMES.channel].sort() });
     const tiers = await client.get(`/api/companies/${companyId}/dimensions/member_tier`);

@@ -4,6 +4,9 @@ import fc from 'fast-check';
  * Random sales files of orders for the KPI property tests (kpi-distinct, kpi-customers): orders of a
  * few lines that mostly share their day and members (the usual case), sometimes not — a line a day
  * later, on another channel or without the rep — in any of the line orders real exports come in.
+ * Some orders are returns alone (a POS return slip with an order id of its own: every line a negative
+ * quantity), and a sale's line is sometimes a return (an exchange): an order counts where it has a
+ * sale line, and its customer buys there; returns net in the sums.
  */
 
 export const PRODUCTS = ['拿鐵', '美式咖啡', '禮盒'];
@@ -41,6 +44,9 @@ export interface OrderFileShape {
   dayArb?: fc.Arbitrary<number>;
 }
 
+/** A line's quantity is negative: a return (its amount too, `qty` × the unit price). */
+export const isReturn = (l: Line): boolean => l.qty < 0;
+
 function orderArb(s: OrderFileShape): fc.Arbitrary<Line[]> {
   return fc
     .record({
@@ -50,6 +56,8 @@ function orderArb(s: OrderFileShape): fc.Arbitrary<Line[]> {
       channel: fc.option(fc.integer({ min: 0, max: 2 }), { freq: 5 }),
       rep: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 3 }),
       region: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 3 }),
+      /** A return slip: every line a return. */
+      returns: fc.constantFrom(false, false, false, false, true),
       lines: fc.array(
         fc.record({
           product: fc.integer({ min: 0, max: 2 }),
@@ -57,6 +65,8 @@ function orderArb(s: OrderFileShape): fc.Arbitrary<Line[]> {
           /** 0: same cell as the order; otherwise one member differs. */
           drift: fc.constantFrom(0, 0, 0, 0, 0, 1, 2, 3),
           lineNo: fc.integer({ min: 1, max: 6 }),
+          /** A sale's line taken back (an exchange), now and then. */
+          back: fc.constantFrom(false, false, false, false, false, false, true),
         }),
         { minLength: 1, maxLength: 3 },
       ),
@@ -67,7 +77,7 @@ function orderArb(s: OrderFileShape): fc.Arbitrary<Line[]> {
         lineNo: l.lineNo,
         day: l.drift === 1 ? Math.min(s.days - 1, o.day + 1) : o.day,
         product: l.product,
-        qty: l.qty,
+        qty: o.returns || l.back ? -l.qty : l.qty,
         customer: o.customer,
         channel: l.drift === 2 ? ((o.channel ?? 0) + 1) % 3 : o.channel,
         rep: l.drift === 3 ? null : o.rep,

@@ -122,6 +122,16 @@ const OPEN_RETURN =
  */
 export const classifyReturnStatus = remembered((s): ReturnState => (OPEN_RETURN.test(s) ? 'open' : 'done'));
 
+/**
+ * A return line: one that takes goods or money back (a negative quantity or amount, as written or as
+ * a line's status 'return' makes it). Its amount nets against the sales; it is no purchase: an order
+ * and a customer count where they have a sale line (any other line), so an order of returns alone (a
+ * POS return slip, a 銷退單 with its own order id) is no order, and its customer no buying customer
+ * (src/core/kpi/glossary.ts; the KPI roll-ups follow the same rule, src/db/kpi).
+ */
+export const isReturnLine = (quantity: number, amountMinor: number): boolean =>
+  quantity < 0 || amountMinor < 0;
+
 /** A line's order-level facts as the file gives them (an export may fill them on the first line only). */
 export interface LineFacts {
   status: StatusClass | null;
@@ -287,7 +297,7 @@ export class OrderAssembler {
         record.quantity = -record.quantity;
         record.amountMinor = -record.amountMinor;
       }
-      if (record.quantity < 0 || record.amountMinor < 0) this.totals.returnLines += 1;
+      if (isReturnLine(record.quantity, record.amountMinor)) this.totals.returnLines += 1;
       kept.push(record);
     }
     this.totals.excludedLines += left;

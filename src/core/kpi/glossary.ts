@@ -31,8 +31,8 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     name: { 'zh-TW': '營收', en: 'Revenue' },
     definition: {
       'zh-TW':
-        '期間內所有銷售明細的淨額合計:數量 × 單價 − 明細折扣,再分攤訂單折扣與部分退款;運費、稅額與訂單總額不計入。已退款、作廢、取消或未付款的訂單不計入,退貨(負數量的明細)直接抵減。',
-      en: 'Net sales: the sum of the sales lines in the period, each quantity × unit price − line discount, less its share of order discounts and partial refunds; shipping, taxes and order totals are not sales. Refunded, voided, cancelled and unpaid orders are left out; returns (lines with a negative quantity) are netted.',
+        '期間內所有銷售明細的淨額合計:數量 × 單價 − 明細折扣,再分攤訂單折扣與部分退款;運費、稅額與訂單總額不計入。已退款、作廢、取消或未付款的訂單不計入,退貨(負數量或負金額的明細,包括自成一張單的退貨單、銷退單)直接抵減。',
+      en: 'Net sales: the sum of the sales lines in the period, each quantity × unit price − line discount, less its share of order discounts and partial refunds; shipping, taxes and order totals are not sales. Refunded, voided, cancelled and unpaid orders are left out; returns (lines with a negative quantity or amount, a return slip with its own order number included) are netted.',
     },
     formula: { 'zh-TW': 'Σ 明細金額', en: 'Σ line amount' },
     facts: ['sales'],
@@ -55,10 +55,14 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     unit: 'count',
     name: { 'zh-TW': '訂單數', en: 'Orders' },
     definition: {
-      'zh-TW': '期間內不重複的訂單數;依商品篩選時,計算含有該商品的訂單。',
-      en: 'Distinct orders in the period; filtered by product, the orders containing that product.',
+      'zh-TW':
+        '期間內不重複的訂單數;依商品篩選時,計算購買該商品的訂單。退貨明細(負數量或負金額)不算購買:只有退貨明細的單據(例如自成一張單的 POS 退貨單、銷退單)不算一筆訂單,其金額仍抵減營收;訂單只在有銷售明細的期間與範圍內計入。',
+      en: 'Distinct orders in the period; filtered by product, the orders that bought that product. A return line (negative quantity or amount) is no purchase: a document of returns alone (a POS return slip or 銷退單 with its own order number) is not an order, though its amount still nets against revenue; an order counts in the periods and scopes where it has a sale line.',
     },
-    formula: { 'zh-TW': '不重複訂單編號數', en: 'count of distinct order ids' },
+    formula: {
+      'zh-TW': '有銷售明細的不重複訂單編號數',
+      en: 'count of distinct order ids with a sale line',
+    },
     facts: ['orders'],
     dimensions: ALL,
   },
@@ -69,10 +73,11 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     denominatorUnit: 'count',
     name: { 'zh-TW': '客單價', en: 'Average order value' },
     definition: {
-      'zh-TW': '每筆訂單的平均金額。',
-      en: 'The average amount of an order.',
+      'zh-TW':
+        '每筆訂單的平均金額:淨營收(退貨已抵減)除以訂單數。只有退貨的單據不算訂單,其退款仍抵減營收,如同門市結帳的慣例:退貨降低當期淨銷售,但不會多出一筆訂單而壓低客單價。',
+      en: 'The average amount of an order: net revenue (returns netted) divided by orders. A document of returns alone is not an order, yet its refund still nets against revenue, as a shop’s till counts it: a return lowers the period’s net sales but does not add an order that would drag the average down.',
     },
-    formula: { 'zh-TW': '營收 ÷ 訂單數', en: 'revenue ÷ orders' },
+    formula: { 'zh-TW': '淨營收 ÷ 訂單數', en: 'net revenue ÷ orders' },
     facts: ['sales', 'orders'],
     dimensions: ALL,
   },
@@ -136,8 +141,8 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     unit: 'count',
     name: { 'zh-TW': '新客戶數', en: 'New customers' },
     definition: {
-      'zh-TW': '第一次購買(在所有資料中)落在此期間、且此期間在篩選範圍內有購買的客戶數。',
-      en: 'Customers whose first purchase ever falls in the period and who bought within the scope in it.',
+      'zh-TW': '第一次購買(在所有資料中)落在此期間、且此期間在篩選範圍內有購買的客戶數。只有退貨不算購買。',
+      en: 'Customers whose first purchase ever falls in the period and who bought within the scope in it. Returns alone are no purchase.',
     },
     formula: {
       'zh-TW': '首購日在期間內的不重複客戶數',
@@ -151,8 +156,8 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     unit: 'count',
     name: { 'zh-TW': '客戶數', en: 'Customers' },
     definition: {
-      'zh-TW': '期間內有購買的不重複客戶數(不含未記名的散客)。',
-      en: 'Distinct identified customers who bought in the period (walk-ins without a customer are not counted).',
+      'zh-TW': '期間內有購買的不重複客戶數(不含未記名的散客;期間內只有退貨的客戶不算)。',
+      en: 'Distinct identified customers who bought in the period (walk-ins without a customer are not counted, nor customers who only returned goods in it).',
     },
     formula: { 'zh-TW': '不重複客戶數', en: 'count of distinct customers' },
     facts: ['orders'],
@@ -165,8 +170,8 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     denominatorUnit: 'count',
     name: { 'zh-TW': '留存率', en: 'Retention rate' },
     definition: {
-      'zh-TW': '上一期(同粒度的前一期間)有購買的客戶中,本期再次購買的比例。',
-      en: 'Of the customers who bought in the previous period (of the same grain), the share who bought again in this one.',
+      'zh-TW': '上一期(同粒度的前一期間)有購買的客戶中,本期再次購買的比例(只有退貨不算購買)。',
+      en: 'Of the customers who bought in the previous period (of the same grain), the share who bought again in this one (returns alone are no purchase).',
     },
     formula: {
       'zh-TW': '上期與本期皆有購買的客戶數 ÷ 上期客戶數',
@@ -199,8 +204,8 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     denominatorUnit: 'count',
     name: { 'zh-TW': '回購率', en: 'Repeat-purchase rate' },
     definition: {
-      'zh-TW': '期間內下單兩次以上的客戶占有下單客戶的比例。',
-      en: 'Customers with two or more orders in the period, as a share of customers with at least one.',
+      'zh-TW': '期間內下單兩次以上的客戶占有下單客戶的比例;只有退貨的單據不算一筆訂單。',
+      en: 'Customers with two or more orders in the period, as a share of customers with at least one; a document of returns alone is not an order.',
     },
     formula: {
       'zh-TW': '≥2 筆訂單的客戶數 ÷ ≥1 筆訂單的客戶數',
@@ -217,8 +222,8 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     name: { 'zh-TW': '客戶終身價值', en: 'Customer lifetime value' },
     definition: {
       'zh-TW':
-        '客單價 × 購買頻率 × 預期存續期數。客單價 = 記名客戶營收 ÷ 其訂單數;頻率 = 其訂單數 ÷ 客戶數(每期);預期存續期數 = 1 ÷ 同粒度的流失率。流失率為 0 時無法估計。',
-      en: 'AOV × purchase frequency × expected lifetime. AOV = identified customers’ revenue ÷ their orders; frequency = their orders ÷ customers (per period); expected lifetime = 1 ÷ churn rate of the same grain, in periods. Undefined when churn is zero.',
+        '客單價 × 購買頻率 × 預期存續期數。客單價 = 記名客戶營收(退貨已抵減)÷ 其訂單數;頻率 = 其訂單數 ÷ 客戶數(每期);預期存續期數 = 1 ÷ 同粒度的流失率。只有退貨的單據不算訂單,只有退貨的客戶不算客戶。流失率為 0 時無法估計。',
+      en: 'AOV × purchase frequency × expected lifetime. AOV = identified customers’ revenue (returns netted) ÷ their orders; frequency = their orders ÷ customers (per period); expected lifetime = 1 ÷ churn rate of the same grain, in periods. A document of returns alone is not an order, nor a customer who only returned goods a customer. Undefined when churn is zero.',
     },
     formula: {
       'zh-TW': '(記名客戶營收 ÷ 客戶數) ÷ 流失率',

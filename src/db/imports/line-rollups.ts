@@ -1,3 +1,4 @@
+import { isReturnLine } from '../../core/ingest/order-facts.ts';
 import { type OrderLine, OrderTracker } from '../kpi/order-rollup.ts';
 import { RollupAccumulator, type RollupLine } from '../kpi/rollup-accumulator.ts';
 import { DayAfterDay, rollingCells } from './day-after-day.ts';
@@ -29,9 +30,14 @@ export class LineRollups {
     this.orders = new OrderTracker(priorLines, this.rollups);
   }
 
-  /** Rolls up one added line of order `orderId`, at row `rowid` (the accumulator copies what it keeps). */
+  /**
+   * Rolls up one added line of order `orderId`, at row `rowid` (the accumulator copies what it keeps).
+   * A return line is in the sums but not in the order counts: an order counts where it has a sale line.
+   */
   add(line: RollupLine, orderId: string, rowid: number): void {
     this.rollups.add(line);
+    this.dates.see(line.saleDate);
+    if (isReturnLine(line.quantity, line.amountMinor)) return;
     const o = this.order;
     o.orderId = orderId;
     o.productId = line.productId;
@@ -42,7 +48,6 @@ export class LineRollups {
     o.regionId = line.regionId;
     o.customerId = line.customerId;
     this.orders.add(o);
-    this.dates.see(line.saleDate);
   }
 
   /**

@@ -20,6 +20,8 @@ import {
   periodEnd,
   periodStartSql,
   piecesOf,
+  saleLine,
+  saleOne,
   spanOf,
   splitByPeriod,
   splitCheapest,
@@ -150,9 +152,9 @@ export async function refreshCustomerCells(
           (tenant_id, ${sql.ref(column)}, customer_id, channel_id, rep_id, region_id,
            amount_minor, quantity, line_count, campaign_amount_minor, order_count)
         SELECT s.tenant_id, ${start}, s.customer_id, s.channel_id, s.rep_id, s.region_id,
-          SUM(s.amount_minor), SUM(s.quantity), COUNT(*),
+          SUM(s.amount_minor), SUM(s.quantity), SUM(${saleOne()}),
           SUM(CASE WHEN s.campaign_code IS NOT NULL AND s.campaign_code <> '' THEN s.amount_minor ELSE 0 END),
-          COUNT(DISTINCT CASE WHEN c.order_id IS NULL THEN s.order_id END)
+          COUNT(DISTINCT CASE WHEN c.order_id IS NULL AND ${saleLine()} THEN s.order_id END)
         FROM sales_lines s
         LEFT JOIN kpi_complex_orders c ON c.tenant_id = s.tenant_id AND c.order_id = s.order_id
         WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${a} AND ${end}
@@ -183,19 +185,22 @@ export async function refreshCustomerProducts(
     );
     await sql`
       INSERT INTO ${table} (tenant_id, ${sql.ref(column)}, product_id, customer_id, amount_minor, line_count)
-      SELECT s.tenant_id, ${start}, s.product_id, s.customer_id, SUM(s.amount_minor), COUNT(*)
+      SELECT s.tenant_id, ${start}, s.product_id, s.customer_id, SUM(s.amount_minor), SUM(${saleOne()})
       FROM sales_lines s
       WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${first} AND ${end} AND s.customer_id IS NOT NULL
       GROUP BY 1, 2, 3, 4`.execute(db);
-    // The cells just written hold a customer once per period × product.
+    // The cells just written hold a customer once per period × product; a customer with no sale
+    // line there is left out of the ids (no purchase), its amount still in the revenue.
     const lists = sql.table(PRODUCT_LISTS[unit]);
     await sql`DELETE FROM ${lists} WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${first} AND ${last}`.execute(
       db,
     );
     await sql`
       INSERT INTO ${lists} (tenant_id, ${sql.ref(column)}, product_id, customer_ids, line_counts, amount_minor)
-      SELECT tenant_id, ${sql.ref(column)}, product_id, string_agg(CAST(customer_id AS text), ','),
-        string_agg(CAST(line_count AS text), ','), SUM(amount_minor)
+      SELECT tenant_id, ${sql.ref(column)}, product_id,
+        COALESCE(string_agg(CASE WHEN line_count > 0 THEN CAST(customer_id AS text) END, ','), ''),
+        COALESCE(string_agg(CASE WHEN line_count > 0 THEN CAST(line_count AS text) END, ','), ''),
+        SUM(amount_minor)
       FROM ${table}
       WHERE tenant_id = ${t} AND ${sql.ref(column)} BETWEEN ${first} AND ${last}
       GROUP BY 1, 2, 3`.execute(db);
@@ -427,24 +432,29 @@ async function segmentMembers(
 }
 
 /**
- * The lines inside `days` and the lines of complex orders inside `monthDays`, as rows (b, k, c, o,
- * rev): every order a bucket's days hold, and every complex order its months hold (simple orders of
- * the months are counted by kpi_customer_monthly). `customers`: identified customers only.
+ * The lines inside `days` and the sale lines of complex orders inside `monthDays`, as rows (b, k, c,
+ * a, o, rev): every order a bucket's days hold, and every complex order its months hold (simple
+ * orders of the months are counted by kpi_customer_monthly). `a` is 1 for a sale line (the customer
+ * bought there), `o` the order of a sale line (a return line is no order: NULL); a complex order's
+ * lines only add orders (their cells hold their revenue and activity). `customers`: identified
+ * customers only.
  */
 function lineArms(ctx: Ctx, parts: Parts, customers: boolean, complexOrders = true): RawBuilder<unknown>[] {
   const who = customers ? sql` AND s.customer_id IS NOT NULL` : sql``;
   const arms: RawBuilder<unknown>[] = [];
   for (const { run, span } of runsOf(parts.days))
     arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), run)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c, s.order_id AS o, s.amount_minor AS rev
+        s.customer_id AS c, ${saleOne()} AS a, CASE WHEN ${saleLine()} THEN s.order_id END AS o,
+        s.amount_minor AS rev
       FROM sales_lines s${ctx.joins}
       WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`);
   if (complexOrders && parts.periodDays.length > 0) {
     const span = spanOf(parts.periodDays);
     arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), parts.periodDays)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c, s.order_id AS o, 0 AS rev
+        s.customer_id AS c, 0 AS a, s.order_id AS o, 0 AS rev
       FROM kpi_complex_orders x JOIN sales_lines s ON s.tenant_id = x.tenant_id AND s.order_id = x.order_id${ctx.joins}
-      WHERE x.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${ctx.filters}`);
+      WHERE x.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
+        AND ${saleLine()}${who}${ctx.filters}`);
   }
   return arms;
 }
@@ -475,8 +485,9 @@ type CustomerFigures = ActivityRow & {
 };
 
 /**
- * The customer figures of a union of (b, k, c, o, rev, n) rows: a customer's distinct orders are
- * Σ n plus its distinct o. Repeat customers group per customer first; the orders with a customer are
+ * The customer figures of a union of (b, k, c, a, o, rev, n) rows: a customer's distinct orders are
+ * Σ n plus its distinct o; it is a customer of the bucket × key where Σ a > 0 (its sale lines there:
+ * returns alone are no purchase), its revenue counted either way. Repeat customers group per customer first; the orders with a customer are
  * counted per bucket × key (an order of two customers is one order there). One statement, unless
  * both are asked. Of one bucket (`single`: every row of the union is in it), grouped by the key
  * alone: a constant bucket column in the GROUP BY still costs its comparisons (a year's customer ×
@@ -499,11 +510,12 @@ async function customerFigures(
   const by = single ? sql`k` : sql`b, k`;
   const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown; co: unknown }>`${
     want.repeaters
-      ? sql`SELECT ${b} AS b, k, COUNT(*) AS n, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev, 0 AS co FROM (
-          SELECT ${single ? sql`` : sql`b, `}k, c, ${orders} AS n, SUM(rev) AS rev FROM (${union}) u
+      ? sql`SELECT ${b} AS b, k, SUM(CASE WHEN a > 0 THEN 1 ELSE 0 END) AS n,
+          SUM(CASE WHEN a > 0 AND n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev, 0 AS co FROM (
+          SELECT ${single ? sql`` : sql`b, `}k, c, SUM(a) AS a, ${orders} AS n, SUM(rev) AS rev FROM (${union}) u
           ${where} GROUP BY ${by}, c
         ) t GROUP BY ${by}`
-      : sql`SELECT ${b} AS b, k, COUNT(DISTINCT c) AS n, 0 AS r, SUM(rev) AS rev,
+      : sql`SELECT ${b} AS b, k, COUNT(DISTINCT CASE WHEN a > 0 THEN c END) AS n, 0 AS r, SUM(rev) AS rev,
           ${want.customerOrders ? orders : sql`0`} AS co
         FROM (${union}) u ${where} GROUP BY ${by}`
   }`.execute(db);
@@ -671,21 +683,24 @@ async function directFigures(
     customerActivityServes(scope) && scope.by !== null && !segment
       ? sql`GROUP BY ${sql.join([...(single ? [] : [period]), customer, key])}`
       : groupBy([customer]);
+  // A customer of a group is one with sale lines there (lc > 0: returns alone are no purchase).
+  const buying = sql`SUM(CASE WHEN lc > 0 THEN 1 ELSE 0 END)`;
   const perCustomerFigures = segment
     ? sql`
-          SELECT p, ${key} AS k, COUNT(*) AS n, SUM(rev) AS rev, SUM(cnt) AS co, COUNT(*) AS rr,
+          SELECT p, ${key} AS k, ${buying} AS n, SUM(rev) AS rev, SUM(cnt) AS co, ${buying} AS rr,
             SUM(CASE WHEN cnt >= 2 THEN 1 ELSE 0 END) AS r
           FROM (
-            SELECT ${single ? sql`0` : period} AS p, s.customer_id, SUM(${count}) AS cnt, SUM(s.amount_minor) AS rev
+            SELECT ${single ? sql`0` : period} AS p, s.customer_id, SUM(${count}) AS cnt, SUM(s.amount_minor) AS rev,
+              SUM(s.line_count) AS lc
             ${periodsFrom({ ...ctx, joins: sql`` }, parts.periods, true)}
             GROUP BY ${sql.join([...(single ? [] : [period]), customer])}
           ) s${ctx.joins} GROUP BY p, ${key}`
     : sql`
-          SELECT p, k, COUNT(*) AS n, SUM(rev) AS rev, SUM(cnt) AS co, COUNT(*) AS rr,
+          SELECT p, k, ${buying} AS n, SUM(rev) AS rev, SUM(cnt) AS co, ${buying} AS rr,
             SUM(CASE WHEN cnt >= 2 THEN 1 ELSE 0 END) AS r
           FROM (
             SELECT ${single ? sql`0` : period} AS p, ${key} AS k, s.customer_id AS c, SUM(${count}) AS cnt,
-              SUM(s.amount_minor) AS rev
+              SUM(s.amount_minor) AS rev, SUM(s.line_count) AS lc
             ${periodsFrom(ctx, parts.periods, true)} ${perCustomer}
           ) t GROUP BY p, k`;
   type Figures = { p: unknown; k: unknown; n: unknown; rev: unknown; co: unknown; rr: unknown; r: unknown };
@@ -701,11 +716,13 @@ async function directFigures(
   const res = perCustomerRead
     ? await sql<Figures>`${perCustomerFigures}`.execute(db)
     : await sql<Figures>`
-          SELECT ${single ? sql`0` : period} AS p, ${key} AS k, COUNT(DISTINCT s.customer_id) AS n,
+          SELECT ${single ? sql`0` : period} AS p, ${key} AS k,
+            COUNT(DISTINCT CASE WHEN s.line_count > 0 THEN s.customer_id END) AS n,
             SUM(s.amount_minor) AS rev, SUM(${count}) AS co${
               want.repeaters
-                ? // Read only where each customer has one row (rr = n): no DISTINCT needed.
-                  sql`, COUNT(*) AS rr, COUNT(CASE WHEN ${count} >= 2 THEN 1 END) AS r`
+                ? // Read only where each customer has one row of sale lines (rr = n): no DISTINCT
+                  // needed (a row of returns alone adds no line, no order).
+                  sql`, COUNT(CASE WHEN s.line_count > 0 THEN 1 END) AS rr, COUNT(CASE WHEN ${count} >= 2 THEN 1 END) AS r`
                 : sql``
             }
           ${periodsFrom(ctx, parts.periods, true)} ${groupBy()} HAVING COUNT(*) > 0`.execute(db);
@@ -782,7 +799,7 @@ export async function customerCounts(
       const arms: RawBuilder<unknown>[] = [];
       for (const set of periodSets(ctx, parts))
         arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${set.ctx.period}`), set.pieces)} AS b, ${ctx.key} AS k,
-            s.customer_id AS c, NULL AS o, s.amount_minor AS rev, s.order_count AS n
+            s.customer_id AS c, s.line_count AS a, NULL AS o, s.amount_minor AS rev, s.order_count AS n
           ${periodsFrom(set.ctx, set.pieces, true)}`);
       for (const arm of lineArms(ctx, parts, true, orders))
         arms.push(sql`SELECT l.*, 0 AS n FROM (${arm}) l`);
@@ -809,7 +826,7 @@ export async function productCustomerCounts(
   want: { repeaters: boolean; customerOrders: boolean },
 ): Promise<CustomerFigures[]> {
   const repeated = (bs: readonly DateRange[]) =>
-    sql`SELECT b, k, c, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(bs), true, keyOf(scope))}`;
+    sql`SELECT b, k, c, 0 AS a, 0 AS rev, -1 AS n, o ${repeatedProductLines(scope, piecesOf(bs), true, keyOf(scope))}`;
   // Products or categories without segments: from the product customer lists (a row per period ×
   // product, not per customer), counted here; with orders asked (every group of one product), from
   // their line counts less each listed order's extra lines.
@@ -851,12 +868,12 @@ export async function productCustomerCounts(
     }),
     async (bs) => {
       const ctx = context(scope, bs);
-      // The months' rows count their lines, the other days' lines one each; with orders asked, the
-      // lines of the listed orders that repeat a product count −1 each and each such order +1
-      // (product-orders.ts).
+      // The months' rows count their (sale) lines, the other days' sale lines one each; with orders
+      // asked, the lines of the listed orders that repeat a product count −1 each and each such order
+      // +1 (product-orders.ts).
       const arms = activeArms(ctx, bs, {
         months: sql`, s.amount_minor AS rev, s.line_count AS n, NULL AS o`,
-        days: sql`, s.amount_minor AS rev, 1 AS n, NULL AS o`,
+        days: sql`, s.amount_minor AS rev, ${saleOne()} AS n, NULL AS o`,
       });
       if (arms.length === 0) return [];
       if (want.customerOrders) arms.push(repeated(bs));
@@ -864,7 +881,7 @@ export async function productCustomerCounts(
         // Repeat customers only: each listed order's lines of a customer × product in a bucket as one
         // row of 1 − its lines (the same sum, and no COUNT(DISTINCT o) per customer: 69 → 47 ms with
         // integer keys for a year's product total at 1M lines).
-        arms.push(sql`SELECT b, k, c, 0 AS rev, 1 - COUNT(*) AS n, NULL AS o FROM (${repeated(bs)}) r
+        arms.push(sql`SELECT b, k, c, 0 AS a, 0 AS rev, 1 - COUNT(*) AS n, NULL AS o FROM (${repeated(bs)}) r
           GROUP BY b, k, c, o`);
       return customerFigures(db, unionAll(arms), want, bs.length === 1, want.customerOrders);
     },
@@ -965,8 +982,9 @@ export function cellSums(
 }
 
 /**
- * (b, k, c) rows of the identified customers active in each bucket × key: the customer-month rows of
- * its whole months, the lines of its other days. `extra` adds columns (after c) to both arms.
+ * (b, k, c, a) rows of the identified customers with lines in each bucket × key: the customer-month
+ * rows of its whole months, the lines of its other days; `a`, their sale lines (a customer bought
+ * there where Σ a > 0: returns alone are no purchase). `extra` adds columns (after a) to both arms.
  */
 function activeArms(
   ctx: Ctx,
@@ -980,14 +998,14 @@ function activeArms(
   for (const { ctx: c, pieces } of periodSets(ctx, parts)) {
     const span = spanOf(pieces);
     arms.push(sql`SELECT ${bucketCase(sql.ref(`s.${c.period}`), pieces)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c${monthExtra}
+        s.customer_id AS c, s.line_count AS a${monthExtra}
       FROM ${c.table} s${ctx.joins}${join}
       WHERE s.tenant_id = ${ctx.t} AND ${sql.ref(`s.${c.period}`)} BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`);
   }
   for (const { run, span } of runsOf(parts.days))
     arms.push(sql`SELECT ${bucketCase(sql.ref('s.sale_date'), run)} AS b, ${ctx.key} AS k,
-        s.customer_id AS c${dayExtra}
+        s.customer_id AS c, ${saleOne()} AS a${dayExtra}
       FROM sales_lines s${ctx.joins}${join}
       WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
         AND s.customer_id IS NOT NULL${ctx.filters}`);
@@ -1040,7 +1058,8 @@ export async function newCustomerCounts(
       AND f.first_date BETWEEN ${span.start} AND ${span.end}`,
   );
   const res = await sql<{ b: unknown; k: unknown; n: unknown }>`
-    SELECT b, k, COUNT(DISTINCT c) AS n FROM (${unionAll(arms)}) a WHERE b = fb GROUP BY b, k`.execute(db);
+    SELECT b, k, COUNT(DISTINCT CASE WHEN a > 0 THEN c END) AS n FROM (${unionAll(arms)}) u WHERE b = fb
+    GROUP BY b, k`.execute(db);
   return inBuckets(res.rows).map(rows);
 }
 
@@ -1064,6 +1083,8 @@ function retainedOf(was: Map<string, IdList>, is: Map<string, IdList>) {
   const out: (ActivityRow & { previousCustomers: number; retained: number })[] = [];
   for (const [slot, before] of was) {
     const { stamp: seen, distinct: previousCustomers } = markAll(marks, before);
+    // A slot whose rows were returns alone has no customer: no cohort.
+    if (previousCustomers === 0) continue;
     const back = marks.next();
     let retained = 0;
     const now = is.get(slot);
@@ -1207,22 +1228,27 @@ async function readRetention(
     const beforeOf = periodBuckets(cells.unit, beforePieces);
     const nowOf = periodBuckets(cells.unit, nowPieces);
     const keyed = memberOf ? { ...cells, key: sql<string>`''`, joins: sql`` } : cells;
-    // With customers asked, the slot's revenue; by segment, each customer's own (id:amount pairs).
-    const list = lists
-      ? sql`string_agg(s.customer_ids, ',')`
-      : withCustomers && memberOf
-        ? sql`string_agg(CAST(s.customer_id AS text) || ':' || CAST(s.amount_minor AS text), ',')`
-        : sql`string_agg(CAST(s.customer_id AS text), ',')`;
+    // The customers who bought (a cell row of sale lines; a product list names only those); with
+    // customers asked, the slot's revenue, of returns alone too; by segment, each customer's own
+    // (id:amount pairs, `pairs`).
+    const buyers = sql`string_agg(CASE WHEN s.line_count > 0 THEN CAST(s.customer_id AS text) END, ',')`;
+    // (A product list row may name no customer, '': left out, as its line counts are.)
+    const list = lists ? sql`string_agg(NULLIF(s.customer_ids, ''), ',')` : buyers;
+    const pairs =
+      withCustomers && memberOf
+        ? sql`, string_agg(CAST(s.customer_id AS text) || ':' || CAST(s.amount_minor AS text), ',') AS ps`
+        : sql``;
     const rev = withCustomers && !memberOf ? sql`, SUM(s.amount_minor) AS rev` : sql``;
     // (Both lists of a group are joined in the same order: each aggregate sees the group's rows in turn.)
-    const ns = withLineCounts ? sql`, string_agg(s.line_counts, ',') AS ns` : sql``;
-    const res = await sql<{ m: string; k: unknown; cs: unknown; rev?: unknown; ns?: unknown }>`
-      SELECT ${sql.ref(`s.${cells.period}`)} AS m, ${keyed.key} AS k, ${list} AS cs${rev}${ns}
+    const ns = withLineCounts ? sql`, string_agg(NULLIF(s.line_counts, ''), ',') AS ns` : sql``;
+    const res = await sql<{ m: string; k: unknown; cs: unknown; ps?: unknown; rev?: unknown; ns?: unknown }>`
+      SELECT ${sql.ref(`s.${cells.period}`)} AS m, ${keyed.key} AS k, ${list} AS cs${pairs}${rev}${ns}
       FROM ${lists ? sql.table(productListTable(cells.unit)) : cells.table} s${keyed.joins}
       WHERE s.tenant_id = ${cells.t} AND ${sql.ref(`s.${cells.period}`)} BETWEEN ${span.start} AND ${span.end}
         ${lists ? sql`` : sql`AND s.customer_id IS NOT NULL`}${cells.filters}
       GROUP BY ${sql.ref(`s.${cells.period}`)}${groupKey(byCustomer, keyed)}`.execute(db);
     const row: number[] = [];
+    const payers: number[] = [];
     const amounts: number[] = [];
     // Per member (its index in memberOf.names): the row's customers there, and their revenue.
     const byMember = (memberOf?.names ?? []).map((): number[] => []);
@@ -1247,22 +1273,27 @@ async function readRetention(
       // By segment: each customer's member, found here; the row's customers of each member appended
       // together (one span per member and row), their revenue added once per member and row.
       row.length = 0;
+      payers.length = 0;
       amounts.length = 0;
-      if (withCustomers) pushPairs(row, amounts, r.cs);
-      else pushIds(row, r.cs);
+      pushIds(row, r.cs);
+      if (withCustomers) pushPairs(payers, amounts, r.ps);
       for (const members of byMember) members.length = 0;
       spend.fill(0);
       for (let i = 0; i < row.length; i++) {
         const c = row[i] as number;
-        const at = memberOf.of(c);
-        (byMember[at] as number[]).push(c);
-        if (withCustomers) spend[at] = (spend[at] as number) + (amounts[i] as number);
+        (byMember[memberOf.of(c)] as number[]).push(c);
+      }
+      // Every row's revenue (of returns alone too) to its customer's member.
+      for (let i = 0; i < payers.length; i++) {
+        const at = memberOf.of(payers[i] as number);
+        spend[at] = (spend[at] as number) + (amounts[i] as number);
       }
       for (let at = 0; at < byMember.length; at++) {
         const members = byMember[at] as number[];
+        if (n !== undefined && withCustomers && spend[at] !== 0)
+          addRevenue(n, memberOf.names[at] as string, spend[at] as number);
         if (members.length === 0) continue;
         const k = memberOf.names[at] as string;
-        if (n !== undefined && withCustomers) addRevenue(n, k, spend[at] as number);
         const start = arena.length;
         if (n !== undefined) idsAt(is, arena, n, k).appendAll(members);
         else if (b !== undefined) idsAt(was, arena, b, k).appendAll(members);
@@ -1276,11 +1307,8 @@ async function readRetention(
   ] as const) {
     if (parts.days.length === 0) continue;
     const arms = runsOf(parts.days).map(
-      ({
-        run,
-        span,
-      }) => sql`SELECT ${bucketCase(sql.ref('s.sale_date'), run)} AS b, ${ctx.key} AS k, s.customer_id AS c,
-          s.amount_minor AS rev
+      ({ run, span }) => sql`SELECT ${bucketCase(sql.ref('s.sale_date'), run)} AS b, ${ctx.key} AS k,
+          CASE WHEN ${saleLine()} THEN s.customer_id END AS c, s.amount_minor AS rev
         FROM sales_lines s${ctx.joins}
         WHERE s.tenant_id = ${ctx.t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
           AND s.customer_id IS NOT NULL${ctx.filters}`,

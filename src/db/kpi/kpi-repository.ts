@@ -42,6 +42,8 @@ import {
   periodBuckets,
   piecesOf,
   type SalesSource,
+  saleLine,
+  saleOne,
   spanOf,
   splitByPeriod,
   splitCheapest,
@@ -125,7 +127,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       : bucketCase(sql.ref(`s.${DATE_COLUMN[source]}`), pieces);
     const measures =
       source === 'lines'
-        ? sql`SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty, COUNT(*) AS n,
+        ? sql`SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty, SUM(${saleOne()}) AS n,
               SUM(CASE WHEN s.campaign_code IS NOT NULL AND s.campaign_code <> '' THEN s.amount_minor ELSE 0 END) AS camp`
         : sql`SUM(s.amount_minor) AS rev, SUM(s.quantity) AS qty, SUM(s.line_count) AS n, SUM(s.campaign_amount_minor) AS camp`;
     const channel = perChannel ? sql`s.channel_id` : sql`NULL`;
@@ -347,18 +349,18 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       // One scan per figure family, each a single GROUP BY (no self-joins).
       if (need.orders && !rolled && !productOrders) {
         const res = await sql<Keyed & { n: unknown }>`
-          SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from} GROUP BY 1, 2`.execute(
-          db,
-        );
+          SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from} AND ${saleLine()}
+          GROUP BY 1, 2`.execute(db);
         for (const r of inBuckets(res.rows)) factOf(num(r.b), String(r.k)).orders = num(r.n);
       }
       // Other scopes, and repeat customers of product and category scopes: from the lines.
       if (need.customers && !activity && !products) {
         const res = await sql<Keyed & { customers: unknown; repeaters: unknown; rev: unknown }>`
-          SELECT b, k, COUNT(*) AS customers, SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS repeaters, SUM(rev) AS rev
+          SELECT b, k, SUM(CASE WHEN n >= 1 THEN 1 ELSE 0 END) AS customers,
+            SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END) AS repeaters, SUM(rev) AS rev
           FROM (
-            SELECT ${bucket} AS b, ${key} AS k, s.customer_id AS c, COUNT(DISTINCT s.order_id) AS n,
-              SUM(s.amount_minor) AS rev
+            SELECT ${bucket} AS b, ${key} AS k, s.customer_id AS c,
+              COUNT(DISTINCT CASE WHEN ${saleLine()} THEN s.order_id END) AS n, SUM(s.amount_minor) AS rev
             ${from} AND s.customer_id IS NOT NULL GROUP BY 1, 2, 3
           ) t GROUP BY b, k`.execute(db);
         for (const r of inBuckets(res.rows)) {
@@ -371,7 +373,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       if (need.customerOrders && !rolled && !withCustomers && !productCustomerOrders) {
         const res = await sql<Keyed & { n: unknown }>`
           SELECT ${bucket} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n ${from}
-            AND s.customer_id IS NOT NULL GROUP BY 1, 2`.execute(db);
+            AND s.customer_id IS NOT NULL AND ${saleLine()} GROUP BY 1, 2`.execute(db);
         for (const r of inBuckets(res.rows)) factOf(num(r.b), String(r.k)).customerOrders = num(r.n);
       }
       return [...facts.values()];
@@ -394,7 +396,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${bucketCase(sql.ref('f.first_date'), pieces)} AS fb,
             ${key} AS k, s.customer_id AS customer_id
           ${body(source, scope, pieces, sql`${joins} JOIN kpi_customer_first f ON f.tenant_id = s.tenant_id AND f.customer_id = s.customer_id`)}
-            AND f.first_date BETWEEN ${span.start} AND ${span.end}
+            AND f.first_date BETWEEN ${span.start} AND ${span.end} AND ${saleLine()}
         ) t WHERE b = fb GROUP BY b, k`.execute(db);
       const name = await keyNamer(scope, 'sales');
       return inBuckets(res.rows).map(
@@ -440,11 +442,11 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           SELECT b, k, customer_id, MAX(was) AS was, MAX(is_now) AS is_now FROM (
             SELECT ${bucketCase(sql.ref('s.sale_date'), prev)} AS b, ${key} AS k, s.customer_id AS customer_id,
               1 AS was, 0 AS is_now
-            ${body(source, scope, prev, joins)} AND s.customer_id IS NOT NULL
+            ${body(source, scope, prev, joins)} AND s.customer_id IS NOT NULL AND ${saleLine()}
             UNION ALL
             SELECT ${bucketCase(sql.ref('s.sale_date'), cur)} AS b, ${key} AS k, s.customer_id AS customer_id,
               0 AS was, 1 AS is_now
-            ${body(source, scope, cur, joins)} AND s.customer_id IS NOT NULL
+            ${body(source, scope, cur, joins)} AND s.customer_id IS NOT NULL AND ${saleLine()}
           ) u GROUP BY b, k, customer_id
         ) t WHERE was = 1 GROUP BY b, k`.execute(db);
       const name = await keyNamer(scope, 'sales');

@@ -4,6 +4,21 @@ import { addDays, type DateRange, daysBetween, diffDays, startOfIsoWeek } from '
 import { type Dimension, SEGMENT_DIMENSIONS } from '../../core/kpi/types.ts';
 
 /**
+ * A sale line of `alias` (sales_lines), in SQL: not a return line (core/ingest isReturnLine: a negative
+ * quantity or amount). Returns net in every sum; the distinct counts (orders, customers, first
+ * purchases, the roll-ups' line counts) see sale lines only, so an order of returns alone is no
+ * order and its customer no buying customer.
+ */
+export const saleLine = (alias = 's'): RawBuilder<boolean> =>
+  alias === ''
+    ? sql<boolean>`(quantity >= 0 AND amount_minor >= 0)`
+    : sql<boolean>`(${sql.ref(`${alias}.quantity`)} >= 0 AND ${sql.ref(`${alias}.amount_minor`)} >= 0)`;
+
+/** 1 for a sale line of `alias`, else 0 (a count of sale lines is its SUM). */
+export const saleOne = (alias = 's'): RawBuilder<number> =>
+  sql<number>`CASE WHEN ${saleLine(alias)} THEN 1 ELSE 0 END`;
+
+/**
  * Where sales facts come from: the additive roll-ups, the customer-month activity (customer
  * segments, whole months), or the raw lines.
  */

@@ -3,7 +3,7 @@ import type { KpiScope } from '../../app/kpi/ports.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
-import { bucketCase, dimensionsOf, filterSql, keySql, type Piece, spanOf } from './kpi-sql.ts';
+import { bucketCase, dimensionsOf, filterSql, keySql, type Piece, saleLine, spanOf } from './kpi-sql.ts';
 
 /** The dimensions kpi_orders_daily carries (order-rollup.ts): others need the lines. */
 const ORDER_ROLLUP_DIMENSIONS: readonly Dimension[] = ['channel', 'rep', 'region'];
@@ -36,7 +36,9 @@ function pieceAt(pieces: readonly Piece[], day: string): number {
 }
 
 /**
- * Distinct orders (and orders with a customer) per bucket × key, exact, without scanning the lines:
+ * Distinct orders (and orders with a customer) per bucket × key, exact, without scanning the lines
+ * (an order counts where it has a sale line: both the counts and the complex orders' lines read
+ * here are of sale lines):
  * the additive day counts of kpi_orders_daily (grouped by day in SQL, bucketed here) plus the few
  * orders of kpi_complex_orders counted from their lines. Only for scopes orderRollupServes.
  */
@@ -77,7 +79,7 @@ export async function orderCounts(
     SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k, COUNT(DISTINCT s.order_id) AS n,
       COUNT(DISTINCT CASE WHEN s.customer_id IS NOT NULL THEN s.order_id END) AS c
     FROM kpi_complex_orders o JOIN sales_lines s ON s.tenant_id = o.tenant_id AND s.order_id = o.order_id
-    WHERE o.tenant_id = ${t} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${filters}
+    WHERE o.tenant_id = ${t} AND s.sale_date BETWEEN ${span.start} AND ${span.end} AND ${saleLine()}${filters}
     GROUP BY 1, 2`.execute(db);
   for (const r of complex.rows) {
     const b = num(r.b);

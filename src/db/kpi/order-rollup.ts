@@ -2,7 +2,10 @@ import { dayNumber } from './rollup-accumulator.ts';
 
 /**
  * Distinct orders without scanning the lines: `kpi_orders_daily` counts orders per day × channel ×
- * rep × region, additively. That is exact for a "simple" order — all its lines on one day with one
+ * rep × region, additively. Only sale lines count (a return line nets in the sums but is no purchase,
+ * core/ingest isReturnLine): an order counts in a cell where it has a sale line, so an order of
+ * returns alone is no order, and "its lines" below are its sale lines (the tracker is fed those
+ * alone, line-rollups.ts; the refreshes and the suspects' reads filter them). That is exact for a "simple" order — all its lines on one day with one
  * channel, rep, region and customer (nearly every real order): it lies in one cell, so a count per
  * cell sums to distinct orders over any days and any of those dimensions. Any other order is listed
  * in `kpi_complex_orders`, is left out of the counts, and readers count it from its lines (exact,

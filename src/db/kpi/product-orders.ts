@@ -3,11 +3,12 @@ import type { KpiScope } from '../../app/kpi/ports.ts';
 import type { Dimension } from '../../core/kpi/types.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
-import { bucketCase, dimensionsOf, filterSql, keySql, type Piece, spanOf } from './kpi-sql.ts';
+import { bucketCase, dimensionsOf, filterSql, keySql, type Piece, saleLine, spanOf } from './kpi-sql.ts';
 
 /**
  * Distinct orders of one product without counting them in the lines. An order with at most one
- * line of each product has, among a product's lines, exactly one line if it contains the product:
+ * sale line of each product has, among a product's sale lines, exactly one if it bought the product
+ * (the roll-ups' line counts are of sale lines: a returned product is no order of it):
  * so where every line of a group (bucket × key) is of one product, the group's orders are its line
  * count — from the sales roll-ups (kpi_sales_monthly, kpi_sales_daily) — less, for each order with
  * two or more lines of a product, its extra lines there. Imports list those orders in
@@ -28,8 +29,8 @@ export const productOrdersServe = (scope: KpiScope): boolean =>
   productPinned(scope) && [...dimensionsOf(scope)].every((d) => ROLLUP_DIMENSIONS.includes(d));
 
 /**
- * Lists, among `orders` (a SQL set of order ids of the tenant), those with two or more lines of one
- * product. (The SQLite import writer runs the same statement on its own connection, rollup-writers.ts.)
+ * Lists, among `orders` (a SQL set of order ids of the tenant), those with two or more sale lines of
+ * one product (return lines are no purchase: the roll-ups' line counts leave them out too). (The SQLite import writer runs the same statement on its own connection, rollup-writers.ts.)
  */
 export async function listRepeatProductOrders(
   db: Kysely<Database>,
@@ -39,13 +40,13 @@ export async function listRepeatProductOrders(
   await sql`
     INSERT INTO kpi_repeat_product_orders (tenant_id, order_id)
     SELECT DISTINCT tenant_id, order_id FROM sales_lines
-    WHERE tenant_id = ${tenant} AND order_id IN (${orders})
+    WHERE tenant_id = ${tenant} AND order_id IN (${orders}) AND ${saleLine('')}
     GROUP BY tenant_id, order_id, product_id HAVING COUNT(*) > 1
     ON CONFLICT (tenant_id, order_id) DO NOTHING`.execute(db);
 }
 
 /**
- * `FROM … WHERE …` of the lines of the listed orders inside `pieces`, in the scope, as (b, k, c, o):
+ * `FROM … WHERE …` of the sale lines of the listed orders inside `pieces`, in the scope, as (b, k, c, o):
  * bucket, breakdown key, customer, order (`customers`: identified customers only). The readers take
  * a listed order's extra lines off from these.
  */
@@ -63,6 +64,7 @@ export function repeatedProductLines(
   return sql`FROM (
     SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k, s.customer_id AS c, s.order_id AS o
     FROM kpi_repeat_product_orders r JOIN sales_lines s ON s.tenant_id = r.tenant_id AND s.order_id = r.order_id${joins}
-    WHERE r.tenant_id = ${tenantOf(scope.companyId)} AND s.sale_date BETWEEN ${span.start} AND ${span.end}${who}${filterSql(scope, 'sales')}
+    WHERE r.tenant_id = ${tenantOf(scope.companyId)} AND s.sale_date BETWEEN ${span.start} AND ${span.end}
+      AND ${saleLine()}${who}${filterSql(scope, 'sales')}
   ) x`;
 }

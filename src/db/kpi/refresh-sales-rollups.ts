@@ -3,7 +3,7 @@ import { startOfIsoWeek, startOfMonth } from '../../core/calendar/index.ts';
 import type { Database } from '../schema/index.ts';
 import { tenantOf } from '../tenants.ts';
 import { refreshCustomerCells, refreshCustomerProducts } from './customer-activity.ts';
-import { periodEnd, periodStartSql } from './kpi-sql.ts';
+import { periodEnd, periodStartSql, saleLine, saleOne } from './kpi-sql.ts';
 import { listRepeatProductOrders } from './product-orders.ts';
 import { KPI_ROLLUP_TABLES } from './table-upkeep.ts';
 
@@ -33,7 +33,7 @@ export async function refreshSalesRollups(
       (tenant_id, sale_date, product_id, channel_id, rep_id, region_id,
        amount_minor, quantity, line_count, campaign_amount_minor)
     SELECT tenant_id, sale_date, product_id, channel_id, rep_id, region_id,
-       SUM(amount_minor), SUM(quantity), COUNT(*), ${CAMPAIGN_AMOUNT}
+       SUM(amount_minor), SUM(quantity), SUM(${saleOne('')}), ${CAMPAIGN_AMOUNT}
     FROM sales_lines
     WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}
     GROUP BY tenant_id, sale_date, product_id, channel_id, rep_id, region_id`.execute(db);
@@ -49,17 +49,19 @@ export async function refreshSalesRollups(
     sql`SELECT order_id FROM sales_lines WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}`,
   );
 
-  // First purchase dates. Only customers with orders in the range, or a first purchase in it, can
-  // change, and not those whose first purchase is already earlier than the range: the others have
-  // no orders before `from`, so their first purchase is the earliest of their orders from `from` on.
-  // Grouped scans from `from` on (through the lines' (tenant, date) index).
+  // First purchase dates (of sale lines: a return is no purchase). Only customers with orders in the
+  // range, or a first purchase in it, can change, and not those whose first purchase is already
+  // earlier than the range: the others have no orders before `from`, so their first purchase is the
+  // earliest of their orders from `from` on. Grouped scans from `from` on (through the lines'
+  // (tenant, date) index).
   await sql`
     INSERT INTO kpi_customer_first (tenant_id, customer_id, first_date)
     SELECT o.tenant_id, o.customer_id, MIN(o.sale_date) FROM sales_lines o
-    WHERE o.tenant_id = ${t} AND o.sale_date >= ${from} AND o.customer_id IS NOT NULL
+    WHERE o.tenant_id = ${t} AND o.sale_date >= ${from} AND o.customer_id IS NOT NULL AND ${saleLine('o')}
       AND o.customer_id IN (
         SELECT customer_id FROM sales_lines
         WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to} AND customer_id IS NOT NULL
+          AND ${saleLine('')}
         UNION
         SELECT customer_id FROM kpi_customer_first WHERE tenant_id = ${t} AND first_date BETWEEN ${from} AND ${to})
       AND NOT EXISTS (
@@ -67,22 +69,24 @@ export async function refreshSalesRollups(
         WHERE e.tenant_id = ${t} AND e.customer_id = o.customer_id AND e.first_date < ${from})
     GROUP BY o.tenant_id, o.customer_id
     ON CONFLICT (tenant_id, customer_id) DO UPDATE SET first_date = excluded.first_date`.execute(db);
-  // Customers whose first purchase lay in the range and who have no orders left.
+  // Customers whose first purchase lay in the range and who have no purchases (sale lines) left.
   await sql`
     DELETE FROM kpi_customer_first
     WHERE tenant_id = ${t} AND first_date BETWEEN ${from} AND ${to}
       AND customer_id NOT IN (
         SELECT customer_id FROM sales_lines
-        WHERE tenant_id = ${t} AND sale_date >= ${from} AND customer_id IS NOT NULL)`.execute(db);
+        WHERE tenant_id = ${t} AND sale_date >= ${from} AND customer_id IS NOT NULL
+          AND ${saleLine('')})`.execute(db);
 }
 
 const differs = (col: string) =>
   sql`MIN(COALESCE(${sql.ref(col)}, -1)) <> MAX(COALESCE(${sql.ref(col)}, -1))`;
 
 /**
- * Recomputes the order counts of [from, to] from the lines (see order-rollup.ts): orders with lines
- * in the range whose lines do not share one cell join kpi_complex_orders; every other order with
- * lines in the range counts once in its cell. An order that lines in the range make complex may have
+ * Recomputes the order counts of [from, to] from the lines (see order-rollup.ts), of sale lines only
+ * (an order counts where it has a sale line; its return lines are no purchase): orders with sale
+ * lines in the range whose sale lines do not share one cell join kpi_complex_orders; every other
+ * order with sale lines in the range counts once in its cell. An order that lines in the range make complex may have
  * been counted in a cell outside the range (lines added to an earlier order): the days holding its
  * other lines are recounted too, so no order is ever counted both ways. Returns those days.
  */
@@ -95,7 +99,7 @@ async function refreshOrderRollup(
   await sql`
     INSERT INTO kpi_complex_orders (tenant_id, order_id)
     SELECT tenant_id, order_id FROM sales_lines
-    WHERE tenant_id = ${t} AND order_id IN (
+    WHERE tenant_id = ${t} AND ${saleLine('')} AND order_id IN (
       SELECT order_id FROM sales_lines WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to})
     GROUP BY tenant_id, order_id
     HAVING MIN(sale_date) <> MAX(sale_date) OR ${differs('channel_id')} OR ${differs('rep_id')}
@@ -113,7 +117,7 @@ async function refreshOrderRollup(
   return outside.rows.map((r) => String(r.d));
 }
 
-/** The simple orders' counts of the days [from, to], from the lines (complex orders left out). */
+/** The simple orders' counts of the days [from, to], from the sale lines (complex orders left out). */
 async function recountOrders(db: Kysely<Database>, t: RawBuilder<number>, from: string, to: string) {
   await sql`DELETE FROM kpi_orders_daily WHERE tenant_id = ${t} AND sale_date BETWEEN ${from} AND ${to}`.execute(
     db,
@@ -124,7 +128,7 @@ async function recountOrders(db: Kysely<Database>, t: RawBuilder<number>, from: 
     SELECT s.tenant_id, s.sale_date, s.channel_id, s.rep_id, s.region_id, COUNT(DISTINCT s.order_id),
       COUNT(DISTINCT CASE WHEN s.customer_id IS NOT NULL THEN s.order_id END)
     FROM sales_lines s
-    WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${from} AND ${to} AND NOT EXISTS (
+    WHERE s.tenant_id = ${t} AND s.sale_date BETWEEN ${from} AND ${to} AND ${saleLine()} AND NOT EXISTS (
       SELECT 1 FROM kpi_complex_orders c WHERE c.tenant_id = s.tenant_id AND c.order_id = s.order_id)
     GROUP BY s.tenant_id, s.sale_date, s.channel_id, s.rep_id, s.region_id`.execute(db);
 }

@@ -11,6 +11,7 @@
  */
 
 import { fromDayNumber, toDayNumber, weekdayOfDayNumber } from '../../core/calendar/index.ts';
+import { isReturnLine } from '../../core/ingest/order-facts.ts';
 
 /** One added sales line, with its dimension ids. */
 export interface RollupLine {
@@ -28,6 +29,7 @@ export interface RollupLine {
 export interface Measures {
   amountMinor: number;
   quantity: number;
+  /** The sale lines (a return line, isReturnLine, nets in the sums but is no purchase: not counted). */
   lines: number;
   campaignAmountMinor: number;
 }
@@ -282,13 +284,13 @@ class KeyedRows {
     this.slots = slots;
   }
 
-  /** Adds a line to row `r` (a table keeping amount, quantity, lines and campaign). */
-  addLine(r: number, l: RollupLine) {
+  /** Adds a line to row `r` (a table keeping amount, quantity, lines and campaign); `sale`: 1 for a sale line, else 0. */
+  addLine(r: number, l: RollupLine, sale: number) {
     const at = r * this.stride;
     const v = this.vals;
     v[at + AMOUNT] = (v[at + AMOUNT] as number) + l.amountMinor;
     v[at + QUANTITY] = (v[at + QUANTITY] as number) + l.quantity;
-    v[at + LINES] = (v[at + LINES] as number) + 1;
+    v[at + LINES] = (v[at + LINES] as number) + sale;
     if (l.hasCampaign) v[at + CAMPAIGN] = (v[at + CAMPAIGN] as number) + l.amountMinor;
   }
 
@@ -536,9 +538,12 @@ export class RollupAccumulator {
     this.settle();
     this.see(l.saleDate);
     const day = this.lastDayNumber;
+    // A return line nets in the sums; only a sale line counts as a line, a product's order, a first purchase.
+    const sale = isReturnLine(l.quantity, l.amountMinor) ? 0 : 1;
     this.days.addLine(
       this.days.row(day, l.productId + 1, plusOne(l.channelId), plusOne(l.repId), plusOne(l.regionId)),
       l,
+      sale,
     );
     const cell = this.lastCell;
     // The next line of an order (or of the same customer's day) is in the same three cells.
@@ -552,20 +557,22 @@ export class RollupAccumulator {
       cell.regionId = plusOne(l.regionId);
       this.lastCellDay = l.saleDate;
     }
-    this.months.addLine(cell.month, l);
-    this.weeks.addLine(cell.week, l);
-    this.customerDays.addLine(cell.day, l);
+    this.months.addLine(cell.month, l, sale);
+    this.weeks.addLine(cell.week, l, sale);
+    this.customerDays.addLine(cell.day, l, sale);
     if (l.customerId !== null) {
       const c = l.customerId + 1;
       const product = l.productId + 1;
       const p = this.products.row(this.lastMonthNumber, c, product, 0, 0);
       this.products.plus(p, AMOUNT, l.amountMinor);
-      this.products.plus(p, LINES, 1);
+      this.products.plus(p, LINES, sale);
       const w = this.productWeeks.row(this.lastWeekKey, c, product, 0, 0);
       this.productWeeks.plus(w, AMOUNT, l.amountMinor);
-      this.productWeeks.plus(w, LINES, 1);
-      const seen = this.first.get(l.customerId);
-      if (seen === undefined || day < seen) this.first.set(l.customerId, day);
+      this.productWeeks.plus(w, LINES, sale);
+      if (sale === 1) {
+        const seen = this.first.get(l.customerId);
+        if (seen === undefined || day < seen) this.first.set(l.customerId, day);
+      }
     }
   }
 

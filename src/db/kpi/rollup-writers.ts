@@ -3,6 +3,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { startOfIsoWeek } from '../../core/calendar/index.ts';
 import { type BulkColumn, type PgType, SQLITE_BULK_INSERT, unnestInsert } from '../bulk-insert.ts';
 import type { Database } from '../schema/index.ts';
+import { saleLine } from './kpi-sql.ts';
 import {
   type OrderCell,
   type OrderCountRow,
@@ -108,7 +109,9 @@ export interface ProductCustomerList {
 
 /**
  * A drain's customer × product cells as one row per period × product: its customers' ids (each cell
- * is one customer: a drain holds a cell once) and their revenue.
+ * is one customer: a drain holds a cell once) and their revenue. A customer with no sale line there
+ * (returns alone: no purchase) is left out of the ids, its amount still in the revenue; a row may
+ * list none ('').
  */
 export function productCustomerLists<R extends Omit<CustomerProductRow, 'monthStart'>>(
   cells: RowView<R>,
@@ -123,12 +126,16 @@ export function productCustomerLists<R extends Omit<CustomerProductRow, 'monthSt
       products = new Map();
       byPeriod.set(period, products);
     }
-    const list = products.get(r.productId);
-    if (list) {
+    let list = products.get(r.productId);
+    if (!list) {
+      list = { ids: [], lines: [], amountMinor: 0 };
+      products.set(r.productId, list);
+    }
+    if (r.lines > 0) {
       list.ids.push(r.customerId);
       list.lines.push(r.lines);
-      list.amountMinor += r.amountMinor;
-    } else products.set(r.productId, { ids: [r.customerId], lines: [r.lines], amountMinor: r.amountMinor });
+    }
+    list.amountMinor += r.amountMinor;
   }
   const out: ProductCustomerList[] = [];
   for (const [period, products] of byPeriod)
@@ -449,16 +456,19 @@ export function kyselyRollupWriter(
 const ORDERS =
   'INSERT INTO kpi_orders_daily (tenant_id, sale_date, channel_id, rep_id, region_id, order_count, customer_order_count) VALUES ';
 
-/** Earlier lines of these orders, from other imports or none (the demo writer). */
+/** A sale line (saleLine in kpi-sql.ts) in the SQL strings of the import's raw connection. */
+const SALE_LINE = 'quantity >= 0 AND amount_minor >= 0';
+
+/** Earlier sale lines of these orders, from other imports or none (the demo writer). */
 const probeSql = (n: number) =>
   `SELECT DISTINCT order_id FROM sales_lines WHERE tenant_id = ? AND order_id IN (${Array.from({ length: n }, () => '?').join(', ')})
-     AND (import_seq IS NULL OR import_seq <> ?)`;
+     AND (import_seq IS NULL OR import_seq <> ?) AND ${SALE_LINE}`;
 
 /** listRepeatProductOrders (product-orders.ts) for `n` orders, on the import's raw connection. */
 const repeatSql = (n: number) =>
   `${SQLITE_BULK_INSERT} kpi_repeat_product_orders (tenant_id, order_id)
    SELECT DISTINCT tenant_id, order_id FROM sales_lines
-   WHERE tenant_id = ? AND order_id IN (${Array.from({ length: n }, () => '?').join(', ')})
+   WHERE tenant_id = ? AND order_id IN (${Array.from({ length: n }, () => '?').join(', ')}) AND ${SALE_LINE}
    GROUP BY tenant_id, order_id, product_id HAVING COUNT(*) > 1
    ON CONFLICT (tenant_id, order_id) DO NOTHING`;
 const REPEAT_CHUNK = 500;
@@ -482,7 +492,7 @@ export function sqliteOrderWriter(conn: SQLite.Database, tenantId: number, impor
   };
   const linesOf = conn.prepare(
     `SELECT sale_date, channel_id, rep_id, region_id, customer_id, import_seq FROM sales_lines
-     WHERE tenant_id = ? AND order_id = ? ORDER BY line_no`,
+     WHERE tenant_id = ? AND order_id = ? AND ${SALE_LINE} ORDER BY line_no`,
   );
   const isComplex = conn.prepare('SELECT 1 FROM kpi_complex_orders WHERE tenant_id = ? AND order_id = ?');
   const addComplex = conn.prepare(
@@ -606,6 +616,7 @@ export function kyselyOrderWriter(db: Kysely<Database>, tenantId: number, import
             chunk.map((p) => p.orderId),
           )
           .where((eb) => eb.or([eb('import_seq', 'is', null), eb('import_seq', '<>', importSeq)]))
+          .where(saleLine(''))
           .execute();
         const found = new Set(rows.map((r) => r.order_id));
         for (const p of chunk) if (found.has(p.orderId)) tracker.continuesEarlier(p.orderId, p.rowid);
@@ -638,6 +649,7 @@ export function kyselyOrderWriter(db: Kysely<Database>, tenantId: number, import
           .select(['order_id', 'sale_date', 'channel_id', 'rep_id', 'region_id', 'customer_id', 'import_seq'])
           .where('tenant_id', '=', tenantId)
           .where('order_id', 'in', chunk)
+          .where(saleLine(''))
           .orderBy('order_id')
           .orderBy('line_no')
           .execute();

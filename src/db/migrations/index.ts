@@ -20,6 +20,7 @@ import { productCustomerLists } from './2026120602-product-customer-lists.ts';
 import { salesPeriodCovering } from './2026120603-sales-period-covering.ts';
 import { customerCellsCovering } from './2026120604-customer-cells-covering.ts';
 import { customerDays } from './2026120701-customer-days.ts';
+import { returnOnlyOrders } from './2026120801-return-only-orders.ts';
 import type { PacerMigration } from './helpers.ts';
 
 /**
@@ -50,4 +51,5 @@ export const migrations: Readonly<Record<string, PacerMigration>> = {
   '2026120603-sales-period-covering': salesPeriodCovering,
   '2026120604-customer-cells-covering': customerCellsCovering,
   '2026120701-customer-days': customerDays,
+  '2026120801-return-only-orders': returnOnlyOrders,
 };

@@ -147,7 +147,9 @@ describe('RollupAccumulator', () => {
             const j = countedIn[i] as number;
             orders[j] = (orders[j] as number) + (orderSigns[i] ?? 0);
           });
-          // The reference, without the accumulator: each line as a one-line daily and monthly row.
+          // The reference, without the accumulator: each line as a one-line daily and monthly row. A
+          // return line (a negative quantity or amount) nets in the sums, is no line nor first purchase.
+          const sale = (l: RollupLine) => (l.quantity < 0 || l.amountMinor < 0 ? 0 : 1);
           const one = (l: RollupLine) => ({
             productId: l.productId,
             channelId: l.channelId,
@@ -155,7 +157,7 @@ describe('RollupAccumulator', () => {
             regionId: l.regionId,
             amountMinor: l.amountMinor,
             quantity: l.quantity,
-            lines: 1,
+            lines: sale(l),
             campaignAmountMinor: l.hasCampaign ? l.amountMinor : 0,
           });
           const expected = fold([
@@ -164,7 +166,9 @@ describe('RollupAccumulator', () => {
               monthly: lines.map((l) => ({ monthStart: `${l.saleDate.slice(0, 7)}-01`, ...one(l) })),
               weekly: lines.map((l) => ({ weekStart: MONDAY[l.saleDate] as string, ...one(l) })),
               firstPurchases: lines.flatMap((l) =>
-                l.customerId === null ? [] : [{ customerId: l.customerId, firstDate: l.saleDate }],
+                l.customerId === null || sale(l) === 0
+                  ? []
+                  : [{ customerId: l.customerId, firstDate: l.saleDate }],
               ),
               customerMonths: lines.map((l, i) => ({
                 monthStart: `${l.saleDate.slice(0, 7)}-01`,
@@ -193,7 +197,7 @@ describe('RollupAccumulator', () => {
                         customerId: l.customerId,
                         productId: l.productId,
                         amountMinor: l.amountMinor,
-                        lines: 1,
+                        lines: sale(l),
                       },
                     ],
               ),
@@ -206,7 +210,7 @@ describe('RollupAccumulator', () => {
                         customerId: l.customerId,
                         productId: l.productId,
                         amountMinor: l.amountMinor,
-                        lines: 1,
+                        lines: sale(l),
                       },
                     ],
               ),
