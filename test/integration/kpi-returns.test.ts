@@ -138,6 +138,24 @@ describe.each(dialects())('returns written as orders of their own (%s)', (dialec
     expect(await feb('repeat_purchase_rate')).toBe(0);
   });
 
+  it('a rep with returns alone made no sale: revenue per rep divides by the reps who sold', async () => {
+    const { client, companyId } = await signUp(h.app);
+    await importSales(
+      client,
+      companyId,
+      [
+        'S1,1,2026-02-03 10:00,拿鐵,3,100,300,M1,阿明',
+        // 小華's only line in February is a return slip of January's sale.
+        'S2,1,2026-01-20 10:00,禮盒,1,500,500,M2,小華',
+        'R2,1,2026-02-12 10:00,禮盒,-1,100,-100,M2,小華',
+      ],
+      `${HEADER},業務`,
+    );
+    const months = await monthly(client, companyId, 'revenue_per_rep');
+    expect(months['2026-01']).toBe(500);
+    expect(months['2026-02']).toBe(300 - 100);
+  });
+
   it('the migration rebuilds the structures of lines already stored by the rule: as imports keep them', async () => {
     const { client, companyId } = await signUp(h.app);
     await importSales(client, companyId, [

@@ -285,8 +285,9 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     denominatorUnit: 'count',
     name: { 'zh-TW': '每位業務營收', en: 'Revenue per rep' },
     definition: {
-      'zh-TW': '營收除以期間內有銷售紀錄的不重複業務人數(未指定業務的明細計入營收)。',
-      en: 'Revenue divided by the distinct sales reps with sales in the period (lines without a rep count in revenue).',
+      'zh-TW':
+        '營收除以期間內有銷售紀錄的不重複業務人數(未指定業務的明細計入營收;只有退貨的業務不算有銷售)。',
+      en: 'Revenue divided by the distinct sales reps with sales in the period (lines without a rep count in revenue; a rep with returns alone made no sale).',
     },
     formula: { 'zh-TW': '營收 ÷ 有銷售的業務人數', en: 'revenue ÷ reps with sales' },
     facts: ['sales', 'reps'],
@@ -297,8 +298,8 @@ export const KPI_GLOSSARY: Readonly<Record<KpiMetric, KpiDefinition>> = {
     unit: 'money',
     name: { 'zh-TW': '新通路營收', en: 'New-channel revenue' },
     definition: {
-      'zh-TW': '來自新通路的營收:通路的第一筆銷售落在該期間結束日往前 12 個月內(含結束日)。',
-      en: 'Revenue from new channels: channels whose first sale ever lies within the 12 months up to the end of the period.',
+      'zh-TW': '來自新通路的營收:通路的第一筆銷售(不是退貨)落在該期間結束日往前 12 個月內(含結束日)。',
+      en: 'Revenue from new channels: channels whose first sale ever (not a return) lies within the 12 months up to the end of the period.',
     },
     formula: {
       'zh-TW': 'Σ 明細金額(首筆銷售在期末前 12 個月內的通路)',

@@ -409,8 +409,11 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
       if (pieces.length === 0) return [];
       const table: SalesSource = involvesSegments(scope) ? 'lines' : 'daily';
       const { key, joins } = keySql(scope, 'sales');
+      // A rep sells where it has a sale line (a rep with returns alone in a period sold nothing there).
+      const selling = table === 'daily' ? sql`s.line_count > 0` : saleLine();
       const res = await sql<Keyed & { n: unknown }>`
-        SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k, COUNT(DISTINCT s.rep_id) AS n
+        SELECT ${bucketCase(sql.ref('s.sale_date'), pieces)} AS b, ${key} AS k,
+          COUNT(DISTINCT CASE WHEN ${selling} THEN s.rep_id END) AS n
         ${body(table, scope, pieces, joins)} GROUP BY 1, 2`.execute(db);
       const name = await keyNamer(scope, 'sales');
       return inBuckets(res.rows).map(
@@ -583,6 +586,8 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
         .select((eb) => ['channel_id', eb.fn.min('month_start').as('first_month')])
         .where('tenant_id', '=', tenantOf(companyId))
         .where('channel_id', 'is not', null)
+        // A channel's first sale, not its first return (line counts are of sale lines).
+        .where('line_count', '>', 0)
         .groupBy('channel_id')
         .execute();
       const out: ChannelFirstSale[] = [];
@@ -594,6 +599,7 @@ export function createKpiRepository(db: Kysely<Database>, main: Kysely<Database>
           .select((eb) => eb.fn.min('sale_date').as('first'))
           .where('tenant_id', '=', tenantOf(companyId))
           .where('channel_id', '=', r.channel_id)
+          .where('line_count', '>', 0)
           .where('sale_date', '>=', firstMonth)
           .where('sale_date', '<=', `${firstMonth.slice(0, 7)}-31`)
           .executeTakeFirst();
