@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenantOf } from '../../src/db/tenants.ts';
 import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
-import { importCsv } from '../support/imports.ts';
+import { importCsv, salesTotals } from '../support/imports.ts';
 
 // An unquoted thousands separator: four fields under three headers on line 3.
 const SPLIT = [
@@ -19,14 +18,7 @@ describe.each(dialects())('import line shape and strict mode (%s)', (dialect) =>
   });
   afterAll(async () => h?.close());
 
-  const totals = async (companyId: string) => {
-    const r = await h.runtime.database.db
-      .selectFrom('sales_lines')
-      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('amount_minor').as('amount')])
-      .where('tenant_id', '=', tenantOf(companyId))
-      .executeTakeFirstOrThrow();
-    return { lines: Number(r.n), amount: Number(r.amount ?? 0) };
-  };
+  const totals = (companyId: string) => salesTotals(h.runtime.database.db, companyId);
 
   it('rejects a line whose amount was split by an unquoted comma, naming it, and keeps the others', async () => {
     const { client, companyId } = await signUp(h.app);

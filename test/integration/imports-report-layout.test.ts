@@ -2,11 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenantOf } from '../../src/db/tenants.ts';
 import { type Harness, signUp, startHarness } from '../support/app-harness.ts';
 import { cliCompany, runPacer } from '../support/cli.ts';
 import { dialects } from '../support/databases.ts';
-import { importCsv } from '../support/imports.ts';
+import { importCsv, salesTotals } from '../support/imports.ts';
 
 /**
  * Reports exported from a POS or an ERP: a title block above the header (the report's name, the print
@@ -61,14 +60,7 @@ describe.each(dialects())('report exports: a title block above the header, total
   });
   afterAll(async () => h?.close());
 
-  const totals = async (companyId: string) => {
-    const r = await h.runtime.database.db
-      .selectFrom('sales_lines')
-      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('amount_minor').as('amount')])
-      .where('tenant_id', '=', tenantOf(companyId))
-      .executeTakeFirstOrThrow();
-    return { lines: Number(r.n), amount: Number(r.amount ?? 0) };
-  };
+  const totals = (companyId: string) => salesTotals(h.runtime.database.db, companyId);
 
   it('reads the header under the title block, says so, and rejects the total rows by name', async () => {
     const { client, companyId } = await signUp(h.app);

@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import type { Database } from '../../src/db/schema/index.ts';
+import { tenantOf } from '../../src/db/tenants.ts';
 import type { Client } from './app-harness.ts';
 
 /**
@@ -27,4 +30,14 @@ export async function importCsv(
     job = (await client.get(`/api/companies/${companyId}/imports/jobs/${job.jobId}`)).json();
   }
   return { upload: up.json(), job };
+}
+
+/** How many sales lines a company holds and their amount (minor units), straight from the table. */
+export async function salesTotals(db: Kysely<Database>, companyId: string) {
+  const r = await db
+    .selectFrom('sales_lines')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('amount_minor').as('amount')])
+    .where('tenant_id', '=', tenantOf(companyId))
+    .executeTakeFirstOrThrow();
+  return { lines: Number(r.n), amount: Number(r.amount ?? 0) };
 }

@@ -25,6 +25,22 @@ export interface DateRange {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The months' English names, January first: how messages name a month, and how files may write it. */
+export const MONTH_NAMES_EN: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 export function isLeapYear(year: number): boolean {

@@ -1,4 +1,4 @@
-import { daysInMonth, daysInMonthLacking, type Ymd } from '../calendar/dates.ts';
+import { daysInMonth, daysInMonthLacking, MONTH_NAMES_EN, type Ymd } from '../calendar/dates.ts';
 import { toHalfWidth, trimCell } from './half-width.ts';
 
 export type DateProblemCode =
@@ -67,27 +67,13 @@ const MAYBE_WEEKDAY = /[(（星週周禮礼]|sun|mon|tue|wed|thu|fri|sat/i;
 const EN_DMY = /^(\d{1,2})(?:st|nd|rd|th)?[\s./-]*([a-z]{3,9})\.?[\s./,-]*(\d{4}|\d{2})(?:(?:\s+|T)(.+))?$/i;
 const EN_MDY = /^([a-z]{3,9})\.?[\s./-]*(\d{1,2})(?:st|nd|rd|th)?,?[\s./-]*(\d{4})(?:(?:,?\s+|T)(.+))?$/i;
 const EN_YMD = /^(\d{4})[\s./-]*([a-z]{3,9})\.?[\s./-]*(\d{1,2})(?:(?:\s+|T)(.+))?$/i;
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /** 1–12 for a month's English name or its abbreviation of three letters or more (Sept too), else 0. */
 function monthOfName(word: string): number {
   const w = word.toLowerCase();
   if (w.length < 3) return 0;
   if (w === 'sept') return 9;
-  const i = MONTH_NAMES.findIndex((name) => name.startsWith(w));
+  const i = MONTH_NAMES_EN.findIndex((name) => name.toLowerCase().startsWith(w));
   return i + 1;
 }
 

@@ -1,4 +1,4 @@
-import { formatLocalDate } from '../calendar/dates.ts';
+import { formatLocalDate, MONTH_NAMES_EN } from '../calendar/dates.ts';
 import { type NonexistentDay, parseDate } from './parse-date.ts';
 
 /** Codes of one line's problems (LineProblem.code). */
@@ -190,21 +190,6 @@ export function describeProblem(code: string, locale: ProblemLocale): string {
   return locale === 'zh-TW' ? `資料有誤（${code}）` : `Invalid data (${code})`;
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** 「2026-02-30 不存在：2 月只有 28 天」 / "2026-02-30 does not exist: February has 28 days". */
 export function describeNonexistentDay(
   n: Pick<NonexistentDay, 'day' | 'monthDays'>,
@@ -213,7 +198,7 @@ export function describeNonexistentDay(
   const date = formatLocalDate(n.day);
   return locale === 'zh-TW'
     ? `${date} 不存在：${n.day.month} 月只有 ${n.monthDays} 天`
-    : `${date} does not exist: ${MONTHS_EN[n.day.month - 1]} has ${n.monthDays} days`;
+    : `${date} does not exist: ${MONTH_NAMES_EN[n.day.month - 1]} has ${n.monthDays} days`;
 }
 
 /**
