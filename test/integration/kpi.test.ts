@@ -276,7 +276,7 @@ class Reference {
       SELECT ${this.key(LINE_KEY)} AS k, SUM(l.amount_minor) AS rev, SUM(l.quantity) AS qty,
         COUNT(DISTINCT CASE WHEN ${SALE} THEN l.order_id END) AS orders,
         COUNT(DISTINCT CASE WHEN ${SALE} THEN l.customer_id END) AS customers,
-        COUNT(DISTINCT l.rep_id) AS reps,
+        COUNT(DISTINCT CASE WHEN ${SALE} THEN l.rep_id END) AS reps,
         SUM(CASE WHEN l.campaign_code IS NOT NULL THEN l.amount_minor ELSE 0 END) AS camp,
         SUM(CASE WHEN l.customer_id IS NOT NULL THEN l.amount_minor ELSE 0 END) AS cust_rev,
         COUNT(DISTINCT CASE WHEN l.customer_id IS NOT NULL AND ${SALE} THEN l.order_id END) AS cust_orders
@@ -316,9 +316,8 @@ class Reference {
   async newChannelRevenue(range: DateRange): Promise<Values> {
     const firsts = await sql<{ id: unknown; first: string }>`
       SELECT channel_id AS id, MIN(sale_date) AS first FROM sales_lines
-      WHERE tenant_id = (SELECT id FROM tenants WHERE company_id = ${this.companyId}) AND channel_id IS NOT NULL GROUP BY channel_id`.execute(
-      this.db,
-    );
+      WHERE tenant_id = (SELECT id FROM tenants WHERE company_id = ${this.companyId}) AND channel_id IS NOT NULL
+        AND quantity >= 0 AND amount_minor >= 0 GROUP BY channel_id`.execute(this.db);
     const after = addDays(range.end, 0);
     const yearBefore = `${Number(after.slice(0, 4)) - 1}${after.slice(4)}`;
     const limit = yearBefore.endsWith('02-29') ? `${yearBefore.slice(0, 8)}28` : yearBefore;
