@@ -138,6 +138,30 @@ describe.each(dialects())('report exports: a title block above the header, total
     expect(report.body).toMatch(/^3,.*the header again/m);
   });
 
+  it('a printed report of two pages: its title, page numbers and header again are each named', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const printed = [
+      '門市銷售報表 2024年5月',
+      '日期,品名,金額',
+      '2024/05/01,拿鐵,240',
+      '第 1 頁',
+      '門市銷售報表 2024年5月',
+      '日期,品名,金額',
+      '2024/05/02,美式,90',
+      '第 2 頁',
+    ].join('\n');
+    const { job } = await importCsv(client, companyId, 'printed.csv', printed);
+    expect(job.result).toMatchObject({ headerLine: 2, titleLines: 1, added: 2, rejected: 4 });
+    const report = await client.get(`/api/companies/${companyId}/imports/${job.importId}/errors?format=csv`);
+    const lines = report.body
+      .split(/\r?\n/)
+      .filter((l) => /^\d/.test(l))
+      .map((l) => l.split(',')[0]);
+    expect(lines).toEqual(['4', '5', '6', '8']);
+    expect(report.body).toContain('TITLE_REPEATED');
+    expect(await totals(companyId)).toEqual({ lines: 2, amount: 33_000 });
+  });
+
   it('a workbook that opens on a summary: its lines sheet is suggested and imported unless another is chosen', async () => {
     const { client, companyId } = await signUp(h.app);
     const book = await workbookWithCover();

@@ -10,7 +10,13 @@ import {
   HEADER_SEARCH_ROWS,
   headerStrength,
 } from '../../core/ingest/header-row.ts';
-import { checkDecodedText, checkLineShape, checkSummaryRow } from '../../core/ingest/line-shape.ts';
+import {
+  checkDecodedText,
+  checkLineShape,
+  checkSummaryRow,
+  type ReportTitles,
+  reportTitles,
+} from '../../core/ingest/line-shape.ts';
 import { normalizeHeader } from '../../core/ingest/normalize-header.ts';
 import {
   type NormalizeOptions,
@@ -169,6 +175,8 @@ class RowStream {
   private ended = false;
   /** The lines above the header (a report's title block), once the header is read. */
   aboveHeader: number[] = [];
+  /** Those lines' cells: a report prints its title again on each page. */
+  titleRows: string[][] = [];
   constructor(private readonly source: AsyncIterator<RawRow[]>) {}
 
   async header(kind: ImportKind): Promise<RawRow> {
@@ -184,6 +192,7 @@ class RowStream {
       first.map((r) => r.cells),
     );
     this.aboveHeader = first.slice(0, at).map((r) => r.line);
+    this.titleRows = first.slice(0, at).map((r) => r.cells);
     this.pending = first.slice(at + 1).concat(this.pending);
     return first[at] as RawRow;
   }
@@ -292,7 +301,7 @@ const NUMBER_FIELDS = ['amount', 'unitPrice', 'discount', 'quantity', 'spend'];
 function normalizer(
   kind: ImportKind,
   mapping: FullMapping<ImportKind>,
-  opts: NormalizeOptions & { headers: readonly string[] },
+  opts: NormalizeOptions & { headers: readonly string[]; titles: ReportTitles },
   format: RowOptions['format'],
 ): (row: RawRow) => Normalized {
   const inner = rowNormalizer(kind, mapping, opts);
@@ -303,7 +312,7 @@ function normalizer(
   const delimited = format !== 'xlsx';
   const dateColumn = m.date ?? null;
   return (row) => {
-    const summary = checkSummaryRow(row.cells, row.line, headers, dateColumn);
+    const summary = checkSummaryRow(row.cells, row.line, headers, dateColumn, opts.titles);
     if (summary !== null) return { ok: false, problems: [summary] };
     if (delimited) {
       const shape = checkLineShape(row.cells, row.line, headers, amountColumns);
@@ -381,7 +390,7 @@ interface Prepared {
   suggested: boolean;
   decisions: ImportDecisions;
   currency: Currency;
-  opts: NormalizeOptions & { headers: readonly string[] };
+  opts: NormalizeOptions & { headers: readonly string[]; titles: ReportTitles };
   headerLine: number;
   titleLines: number;
 }
@@ -458,6 +467,7 @@ async function prepare(
     currencyExponent: CURRENCY_EXPONENT[target],
     timeZone: profile.timeZone,
     headers,
+    titles: reportTitles(rows.titleRows),
     channel: effectiveChannel,
     fileCurrency: currency.file,
   };

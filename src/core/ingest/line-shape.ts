@@ -66,6 +66,7 @@ export function checkSummaryRow(
   line: number,
   headers: readonly string[],
   dateColumn: number | null,
+  titles: ReportTitles = NO_TITLES,
 ): LineProblem | null {
   if (dateColumn !== null) {
     const v = trimCell(cells[dateColumn] ?? '');
@@ -78,12 +79,50 @@ export function checkSummaryRow(
   for (let i = 0; i < cells.length; i++) {
     const v = trimCell(cells[i]!);
     if (v.length === 0) continue;
+    if (titleAgain(v, cells, titles))
+      return { line, column: null, code: 'TITLE_REPEATED', value: joined(cells) };
     const maybe = v.length <= 40 && (/[計计和]/.test(v) || /otal/i.test(v));
     return maybe && SUMMARY_CELL.test(v)
       ? { line, column: headers[i] ?? null, code: 'SUMMARY_ROW', value: v }
       : null;
   }
   return null;
+}
+
+/**
+ * A report's title block, as its rows begin (first filled cell → how many cells that row fills): a
+ * row of a later page that begins the same and is no wider is the title printed again.
+ */
+export type ReportTitles = ReadonlyMap<string, number>;
+const NO_TITLES: ReportTitles = new Map();
+
+/** The title block's rows (the lines above the header) as ReportTitles. */
+export function reportTitles(rows: readonly (readonly string[])[]): ReportTitles {
+  const out = new Map<string, number>();
+  for (const cells of rows) {
+    let first: string | null = null;
+    let filled = 0;
+    for (const c of cells) {
+      const v = trimCell(c);
+      if (v.length === 0) continue;
+      filled++;
+      first ??= v;
+    }
+    if (first !== null) out.set(first, Math.max(filled, out.get(first) ?? 0));
+  }
+  return out;
+}
+
+/** A page number a printed report writes on each page: 「第 2 頁」, 「第2頁/共5頁」, "Page 2 of 5". */
+const PAGE_LINE =
+  /^(?:第\s*\d+\s*頁(?:\s*[,，/、]?\s*共\s*\d+\s*頁)?|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*\/\s*\d+\s*頁)$/i;
+
+function titleAgain(first: string, cells: readonly string[], titles: ReportTitles): boolean {
+  const width = titles.get(first);
+  if (width === undefined) return first.length < 24 && PAGE_LINE.test(first);
+  let filled = 0;
+  for (const c of cells) if (trimCell(c).length > 0) filled++;
+  return filled <= width;
 }
 
 function isHeaderAgain(cells: readonly string[], headers: readonly string[]): boolean {

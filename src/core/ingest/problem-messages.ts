@@ -38,6 +38,7 @@ export const LINE_PROBLEM_CODES = [
   'FIELDS_SPLIT_AMOUNT',
   'SUMMARY_ROW',
   'HEADER_REPEATED',
+  'TITLE_REPEATED',
   'ENCODING_INVALID',
   'CURRENCY_MIXED',
 ] as const;
@@ -132,6 +133,10 @@ const MESSAGES: Readonly<Record<IngestProblemCode, { 'zh-TW': string; en: string
   HEADER_REPEATED: {
     'zh-TW': '這一行是再次出現的欄名列（報表每頁重印的標題），不是一筆資料，未匯入',
     en: 'The line is the header again (a report prints it on every page), not data: not imported',
+  },
+  TITLE_REPEATED: {
+    'zh-TW': '這一行是報表的標題或頁碼（每頁重印），不是一筆資料，未匯入',
+    en: 'The line is the report’s title or a page number (printed on every page), not data: not imported',
   },
   FIELDS_SPLIT_AMOUNT: {
     'zh-TW':

@@ -1,6 +1,11 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { checkDecodedText, checkLineShape, checkSummaryRow } from '../../../src/core/ingest/line-shape.ts';
+import {
+  checkDecodedText,
+  checkLineShape,
+  checkSummaryRow,
+  reportTitles,
+} from '../../../src/core/ingest/line-shape.ts';
 import { detectEncoding, utf8Sequences } from '../../../src/ingest/detect-encoding.ts';
 
 const HEADERS = ['日期', '品名', '金額'];
@@ -98,5 +103,25 @@ describe('checkSummaryRow: the header printed again', () => {
     expect(checkSummaryRow([' 日期 ', '品名', '金額'], 40, H, 0)?.code).toBe('HEADER_REPEATED');
     expect(checkSummaryRow(['日期', '拿鐵', '120'], 40, H, 0)).toBeNull();
     expect(checkSummaryRow(['2024/05/01', '品名', '金額'], 40, H, 0)).toBeNull();
+  });
+});
+
+describe('checkSummaryRow: the title block and page numbers printed again', () => {
+  const H = ['日期', '品名', '金額'];
+  const titles = reportTitles([['門市銷售報表 2024年5月'], ['列印日期:2024/06/01'], ['2024/06/01']]);
+  const code = (cells: string[]) => checkSummaryRow(cells, 30, H, 0, titles)?.code ?? null;
+  it('tells the title again and page numbers', () => {
+    expect(code(['門市銷售報表 2024年5月', '', ''])).toBe('TITLE_REPEATED');
+    expect(code(['列印日期:2024/06/01'])).toBe('TITLE_REPEATED');
+    expect(code(['第 2 頁'])).toBe('TITLE_REPEATED');
+    expect(code(['第2頁/共5頁', '', ''])).toBe('TITLE_REPEATED');
+    expect(code(['Page 3 of 7'])).toBe('TITLE_REPEATED');
+    expect(checkSummaryRow(['第 2 頁'], 30, H, 0)?.code).toBe('TITLE_REPEATED');
+  });
+  it('never takes a sale for a title: wider than the title row, or not beginning like one', () => {
+    // The title block held a bare date: a sale on that day is still a sale.
+    expect(code(['2024/06/01', '拿鐵', '120'])).toBeNull();
+    expect(code(['2024/05/01', '第 2 頁 特調', '120'])).toBeNull();
+    expect(code(['Page 3 notebook', '', ''])).toBeNull();
   });
 });
