@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MONTH_NAMES_EN } from '../../../src/core/calendar/dates.ts';
 import {
   fromExcelSerial,
   inferDayFirst,
@@ -246,21 +247,8 @@ describe('parseDate', () => {
   });
 
   it('reads English month names and a weekday written with the date, in any supported style', () => {
-    const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-    const FULL = [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ];
+    const FULL = MONTH_NAMES_EN;
+    const MONTHS = FULL.map((m) => m.slice(0, 3));
     const CJK = '日一二三四五六';
     const EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
     const EN_FULL = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
