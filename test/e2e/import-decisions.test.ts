@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server.ts';
@@ -64,7 +65,7 @@ describe('the import wizard shows its decisions and asks for the date order when
   /** Writes the file, opens a zh-TW browser context and logs in to the demo company. */
   async function openAsDemo(
     name: string,
-    content: string,
+    content: string | Buffer,
     failureShot: string,
     onTestFailed: (fn: () => Promise<void>) => void,
   ) {
@@ -274,6 +275,40 @@ describe('the import wizard shows its decisions and asks for the date order when
     await wizard.result().waitFor();
     expect(await wizard.resultCount('added')).toBe(2);
     expect(await wizard.resultCount('rejected')).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('preselects the sheet holding the table of a workbook that opens on a summary, and imports it', async ({
+    onTestFailed,
+  }) => {
+    const wb = new ExcelJS.Workbook();
+    const cover = wb.addWorksheet('摘要');
+    cover.addRow(['2024 年 5 月銷售摘要']);
+    cover.addRow(['品名', '5月', '合計']);
+    cover.addRow(['拿鐵', 600, 600]);
+    const lines = wb.addWorksheet('明細');
+    lines.addRow(['日期', '品名', '數量', '金額']);
+    lines.addRow(['2024-05-01', '拿鐵', 2, 240]);
+    lines.addRow(['2024-05-02', '拿鐵', 3, 360]);
+    const book = Buffer.from(await wb.xlsx.writeBuffer());
+    const { file, context, page } = await openAsDemo(
+      '五月銷售.xlsx',
+      book,
+      'import-sheet-failure',
+      onTestFailed,
+    );
+    await new AppShell(page).goTo('資料匯入');
+    const wizard = new ImportWizardPage(page);
+    await wizard.waitForIt();
+    await wizard.chooseKind('銷售明細');
+    await wizard.upload(file);
+    const sheet = page.locator('.ant-select', { has: page.getByLabel('工作表', { exact: true }) });
+    await expect.poll(() => sheet.textContent()).toContain('明細');
+    await wizard.next();
+    await expect.poll(() => wizard.mappedColumn('日期').textContent()).toContain('日期');
+    await wizard.commit();
+    await wizard.result().waitFor();
+    expect(await wizard.resultCount('added')).toBe(2);
     expect(problems).toEqual([]);
     await context.close();
   });

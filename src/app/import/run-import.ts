@@ -4,12 +4,8 @@ import { type DataGap, dataGapsOf, LINE_GAPS } from '../../core/ingest/data-gaps
 import type { DateOrder } from '../../core/ingest/date-order.ts';
 import { decideDateOrder } from '../../core/ingest/date-order.ts';
 import { FIELDS_BY_KIND, REQUIRED_FIELDS } from '../../core/ingest/fields.ts';
-import {
-  filledCells,
-  findHeaderRow,
-  HEADER_SEARCH_ROWS,
-  headerStrength,
-} from '../../core/ingest/header-row.ts';
+import { filledCells } from '../../core/ingest/half-width.ts';
+import { findHeaderRow, HEADER_SEARCH_ROWS, headerStrength } from '../../core/ingest/header-row.ts';
 import {
   checkDecodedText,
   checkLineShape,

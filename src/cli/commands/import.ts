@@ -221,7 +221,7 @@ export function registerImportCommand(program: Command): void {
               locale === 'en'
                 ? `Imported ${basename(path)}: +${result.added} added, ${result.duplicates} duplicates skipped, ${result.rejected} rejected ${speed(secs, result.linesRead)}`
                 : `已匯入 ${basename(path)}：新增 ${result.added} 筆，重複略過 ${result.duplicates} 筆，有誤 ${result.rejected} 筆 ${speed(secs, result.linesRead)}`,
-              titleBlockMessage(result, locale) === null ? '' : `  ${titleBlockMessage(result, locale)}`,
+              indent(titleBlockMessage(result, locale)),
               result.orders && result.orders.excludedLines > 0
                 ? locale === 'en'
                   ? `  ${result.orders.excludedLines} lines of refunded, voided, cancelled or unpaid orders left out of sales`
@@ -314,6 +314,9 @@ export function registerImportCommand(program: Command): void {
       });
     });
 }
+
+/** A summary line, indented under the first; nothing when there is nothing to say. */
+const indent = (line: string | null): string => (line === null ? '' : `  ${line}`);
 
 /** How long an import took and how fast it read: "(0.2 s, 5,281 lines/s)", 「(0.2 秒,每秒 5,281 行)」. */
 function speed(secs: number, lines: number): string {

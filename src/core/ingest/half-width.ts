@@ -35,3 +35,19 @@ export function trimCell(raw: string): string {
   if (!isSpaceCode(raw.charCodeAt(0)) && !isSpaceCode(raw.charCodeAt(n - 1))) return raw;
   return raw.trim();
 }
+
+/** How many cells of a row hold something (blank and space-only cells do not). */
+export function filledCells(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) if (trimCell(c).length > 0) n++;
+  return n;
+}
+
+/** The first cell of a row that holds something, trimmed, or null. */
+export function firstFilledCell(cells: readonly string[]): string | null {
+  for (const c of cells) {
+    const v = trimCell(c);
+    if (v.length > 0) return v;
+  }
+  return null;
+}

@@ -1,15 +1,9 @@
+import { filledCells } from './half-width.ts';
 import type { ImportKind } from './records.ts';
 import { suggestMapping } from './suggest-mapping.ts';
 
 /** How many of a file's first non-empty rows may stand above its header (a report's title block). */
 export const HEADER_SEARCH_ROWS = 20;
-
-/** How many cells of a row hold something. */
-export function filledCells(cells: readonly string[]): number {
-  let n = 0;
-  for (const c of cells) if (c.trim() !== '') n++;
-  return n;
-}
 
 /**
  * How strongly a sheet's first rows read as a table of some import kind: the most fields that the

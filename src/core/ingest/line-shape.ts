@@ -1,4 +1,4 @@
-import { trimCell } from './half-width.ts';
+import { filledCells, firstFilledCell, trimCell } from './half-width.ts';
 import type { LineProblem } from './records.ts';
 
 const VALUE_CUT = 200;
@@ -52,6 +52,8 @@ export function checkLineShape(
 /** A subtotal or total word, alone or after a short label (「信義店小計」, 「本頁合計：」, "Grand total"). */
 const SUMMARY_CELL =
   /^.{0,12}?(?:小計|小计|合計|合计|總計|总计|共計|共计|總和|总和)[:：]?$|^(?:.{0,12}?\s)?(?:sub-?\s?totals?|grand\s+totals?|totals?)[:：]?$/i;
+/** A cheap first look before SUMMARY_CELL: a total word's telling character. */
+const MAYBE_SUMMARY = /[計计和]|otal/i;
 /** In the date column, any cell that starts with such a word (「合計 12 筆」, "Total (May)"). */
 const SUMMARY_START =
   /^(?:小計|小计|合計|合计|總計|总计|共計|共计|總和|总和|sub-?\s?total|grand\s+total|total)/i;
@@ -81,7 +83,7 @@ export function checkSummaryRow(
     if (v.length === 0) continue;
     if (titleAgain(v, cells, titles))
       return { line, column: null, code: 'TITLE_REPEATED', value: joined(cells) };
-    const maybe = v.length <= 40 && (/[計计和]/.test(v) || /otal/i.test(v));
+    const maybe = v.length <= 40 && MAYBE_SUMMARY.test(v);
     return maybe && SUMMARY_CELL.test(v)
       ? { line, column: headers[i] ?? null, code: 'SUMMARY_ROW', value: v }
       : null;
@@ -100,15 +102,8 @@ const NO_TITLES: ReportTitles = new Map();
 export function reportTitles(rows: readonly (readonly string[])[]): ReportTitles {
   const out = new Map<string, number>();
   for (const cells of rows) {
-    let first: string | null = null;
-    let filled = 0;
-    for (const c of cells) {
-      const v = trimCell(c);
-      if (v.length === 0) continue;
-      filled++;
-      first ??= v;
-    }
-    if (first !== null) out.set(first, Math.max(filled, out.get(first) ?? 0));
+    const first = firstFilledCell(cells);
+    if (first !== null) out.set(first, Math.max(filledCells(cells), out.get(first) ?? 0));
   }
   return out;
 }
@@ -120,9 +115,7 @@ const PAGE_LINE =
 function titleAgain(first: string, cells: readonly string[], titles: ReportTitles): boolean {
   const width = titles.get(first);
   if (width === undefined) return first.length < 24 && PAGE_LINE.test(first);
-  let filled = 0;
-  for (const c of cells) if (trimCell(c).length > 0) filled++;
-  return filled <= width;
+  return filledCells(cells) <= width;
 }
 
 function isHeaderAgain(cells: readonly string[], headers: readonly string[]): boolean {

@@ -68,12 +68,14 @@ const EN_DMY = /^(\d{1,2})(?:st|nd|rd|th)?[\s./-]*([a-z]{3,9})\.?[\s./,-]*(\d{4}
 const EN_MDY = /^([a-z]{3,9})\.?[\s./-]*(\d{1,2})(?:st|nd|rd|th)?,?[\s./-]*(\d{4})(?:(?:,?\s+|T)(.+))?$/i;
 const EN_YMD = /^(\d{4})[\s./-]*([a-z]{3,9})\.?[\s./-]*(\d{1,2})(?:(?:\s+|T)(.+))?$/i;
 
+const MONTH_NAMES_LOWER = MONTH_NAMES_EN.map((name) => name.toLowerCase());
+
 /** 1–12 for a month's English name or its abbreviation of three letters or more (Sept too), else 0. */
 function monthOfName(word: string): number {
   const w = word.toLowerCase();
   if (w.length < 3) return 0;
   if (w === 'sept') return 9;
-  const i = MONTH_NAMES_EN.findIndex((name) => name.toLowerCase().startsWith(w));
+  const i = MONTH_NAMES_LOWER.findIndex((name) => name.startsWith(w));
   return i + 1;
 }
 

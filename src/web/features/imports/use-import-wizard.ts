@@ -35,7 +35,7 @@ export function useImportWizard(initialKind: ImportKind) {
             uploadId: upload.uploadId,
             kind,
             ...(dateOrder === 'auto' ? {} : { dayFirst: dateOrder === 'dayFirst' }),
-            ...(upload.sheets.length > 0 ? { sheet: sheet ?? upload.sheets[0] } : {}),
+            ...(upload.sheets.length > 0 ? { sheet: sheet ?? upload.sheet ?? upload.sheets[0] } : {}),
             ...(mapping ? { mapping } : {}),
             ...(channel?.trim() ? { channel: channel.trim() } : {}),
           }
@@ -65,7 +65,8 @@ export function useImportWizard(initialKind: ImportKind) {
   };
   const setUpload = (u: UploadDto) => {
     setUploadState(u);
-    setSheetState(u.sheets[0]);
+    // The sheet the server found the table on (a workbook may open on a cover or a summary).
+    setSheetState(u.sheet ?? u.sheets[0]);
     setMapping(undefined);
     setChannel(undefined);
     setSetCompanyCurrency(false);
