@@ -508,16 +508,30 @@ async function customerFigures(
   // grouping the months between them costs more than the filter's second CASE (not inBuckets).
   const where = sql`WHERE b >= 0`;
   const by = single ? sql`k` : sql`b, k`;
+  const bCol = single ? sql`` : sql`b, `;
+  // Each customer's rows summed first (a ≥ 0: a customer bought where Σ a > 0), its orders as Σ n plus
+  // its distinct o counted as the groups of a first grouping by o: no COUNT(DISTINCT) per customer,
+  // which PostgreSQL can only aggregate by sorting every row (a year's repeat customers at 1M lines:
+  // 42 → 25 ms of statement; SQLite, which groups by sorting either way, the same).
+  const perCustomer = orderIds
+    ? sql`SELECT ${bCol}k, c, SUM(a) AS a, SUM(n) + COUNT(o) AS n, SUM(rev) AS rev FROM (
+          SELECT ${bCol}k, c, o, SUM(a) AS a, SUM(n) AS n, SUM(rev) AS rev FROM (${union}) u
+          ${where} GROUP BY ${by}, c, o
+        ) g GROUP BY ${by}, c`
+    : sql`SELECT ${bCol}k, c, SUM(a) AS a, SUM(n) AS n, SUM(rev) AS rev FROM (${union}) u
+          ${where} GROUP BY ${by}, c`;
   const res = await sql<{ b: unknown; k: unknown; n: unknown; r: unknown; rev: unknown; co: unknown }>`${
     want.repeaters
       ? sql`SELECT ${b} AS b, k, SUM(CASE WHEN a > 0 THEN 1 ELSE 0 END) AS n,
-          SUM(CASE WHEN a > 0 AND n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev, 0 AS co FROM (
-          SELECT ${single ? sql`` : sql`b, `}k, c, SUM(a) AS a, ${orders} AS n, SUM(rev) AS rev FROM (${union}) u
-          ${where} GROUP BY ${by}, c
-        ) t GROUP BY ${by}`
-      : sql`SELECT ${b} AS b, k, COUNT(DISTINCT CASE WHEN a > 0 THEN c END) AS n, 0 AS r, SUM(rev) AS rev,
-          ${want.customerOrders ? orders : sql`0`} AS co
-        FROM (${union}) u ${where} GROUP BY ${by}`
+          SUM(CASE WHEN a > 0 AND n >= 2 THEN 1 ELSE 0 END) AS r, SUM(rev) AS rev, 0 AS co FROM (${perCustomer}) t
+        GROUP BY ${by}`
+      : want.customerOrders
+        ? sql`SELECT ${b} AS b, k, COUNT(DISTINCT CASE WHEN a > 0 THEN c END) AS n, 0 AS r, SUM(rev) AS rev,
+          ${orders} AS co FROM (${union}) u ${where} GROUP BY ${by}`
+        : // Customers alone: per customer first, as above (no COUNT(DISTINCT c) per bucket × key).
+          sql`SELECT ${b} AS b, k, SUM(CASE WHEN a > 0 THEN 1 ELSE 0 END) AS n, 0 AS r, SUM(rev) AS rev, 0 AS co
+          FROM (SELECT ${bCol}k, c, SUM(a) AS a, SUM(rev) AS rev FROM (${union}) u ${where} GROUP BY ${by}, c) t
+          GROUP BY ${by}`
   }`.execute(db);
   const out = new Map(
     res.rows.map((r) => [
