@@ -175,6 +175,29 @@ describe.each(dialects())('report exports: a title block above the header, total
     expect(asked.job.state).toBe('failed');
   });
 
+  it('a strict import keeps a report: its total rows and the header again are no problem of the data', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const pages = `${REPORT}\n日期,品名,數量,單價,金額,門市\n2024/05/04,美式,1,90,90,大安店`;
+    const { job } = await importCsv(client, companyId, 'report.csv', pages, { strict: true });
+    expect(job.state, JSON.stringify(job.error)).toBe('done');
+    expect(job.result).toMatchObject({ added: 5, rejected: 4 });
+    expect(await totals(companyId)).toEqual({ lines: 5, amount: 90_000 });
+    // Still listed, with their reasons.
+    const report = await client.get(`/api/companies/${companyId}/imports/${job.importId}/errors?format=csv`);
+    expect(report.body).toContain('SUMMARY_ROW');
+    expect(report.body).toContain('HEADER_REPEATED');
+
+    // A line whose date does not exist is a problem of the data: nothing is imported, and the count
+    // and the lines named are of that line alone, not of the report's rows.
+    const other = await signUp(h.app);
+    const bad = `${REPORT}\n2024/05/32,拿鐵,1,120,120,信義店`;
+    const refused = await importCsv(other.client, other.companyId, 'bad.csv', bad, { strict: true });
+    expect(refused.job.state).toBe('failed');
+    expect(refused.job.error).toMatchObject({ code: 'IMPORT_STRICT_REJECTED' });
+    expect(refused.job.error.message).toContain('1 lines have a problem (lines 13)');
+    expect(await totals(other.companyId)).toEqual({ lines: 0, amount: 0 });
+  });
+
   it('a file whose first line is its header is read as before: no title block', async () => {
     const { client, companyId } = await signUp(h.app);
     const plain = ['日期,品名,金額', '2024/05/01,拿鐵,240', '2024/05/02,Total Care 洗髮精,90'].join('\n');
@@ -203,6 +226,20 @@ describe('report exports through the CLI', () => {
         [11, 'SUMMARY_ROW'],
         [12, 'SUMMARY_ROW'],
       ]);
+      // --strict: the total rows do not refuse the file (the lines are the ones already imported).
+      const strict = runPacer([
+        '--lang',
+        'en',
+        'import',
+        'sales',
+        file,
+        '--data',
+        c.data,
+        '--strict',
+        '--json',
+      ]);
+      expect(strict.status, strict.stderr).toBe(0);
+      expect(JSON.parse(strict.stdout)).toMatchObject({ added: 0, duplicates: 4, rejected: 3 });
     } finally {
       c.remove();
     }

@@ -21,6 +21,7 @@ import {
   normalizeSatisfactionRow,
 } from '../../core/ingest/normalize-row.ts';
 import { type LineFacts, OrderAssembler, type OrderTotals } from '../../core/ingest/order-facts.ts';
+import { REPORT_ROW_CODES } from '../../core/ingest/problem-messages.ts';
 import type {
   ImportKind,
   LineProblem,
@@ -723,6 +724,8 @@ async function pump(
   let problems: LineProblem[] = [];
   let storedProblems = 0;
   const strictLines: (LineProblem | null)[] = [];
+  /** Lines with a problem of the data: a strict import is refused for them (a report's own rows are not). */
+  let refused = 0;
   /** A date only the other day/month order reads, or one no order is known for: the import is refused. */
   let dateOrderProblem: LineProblem | null = null;
   const seeDate = (d: string) => {
@@ -784,23 +787,29 @@ async function pump(
             for (const p of n.problems)
               if (p.code === 'DATE_ORDER_CONTRADICTS' || p.code === 'DATE_ORDER_UNKNOWN')
                 dateOrderProblem = p;
-          if (strict && s.rejected === 1) {
-            // Nothing of this import will be kept: stop writing, read on to count and name the lines.
-            sales = [];
-            marketing = [];
-            satisfaction = [];
-          }
-          if (strict) {
+          // A report's own row (a subtotal, its header or title again) is left out and listed, strict
+          // or not: it is no problem of the data.
+          const reportRow = REPORT_ROW_CODES.has(code);
+          if (strict && !reportRow) {
+            refused += 1;
+            if (refused === 1) {
+              // Nothing of this import will be kept: stop writing, read on to count and name the lines.
+              sales = [];
+              marketing = [];
+              satisfaction = [];
+              problems = [];
+            }
             if (strictLines.length < STRICT_LINES_LISTED) strictLines.push(n.problems[0] ?? null);
             continue;
           }
+          if (strict && refused > 0) continue;
           for (const p of n.problems) {
             if (storedProblems < MAX_STORED_PROBLEMS) {
               problems.push(p);
               storedProblems += 1;
             }
           }
-        } else if (strict && s.rejected > 0) {
+        } else if (strict && refused > 0) {
           continue;
         } else if (n.kind === 'sales') {
           if (assembler === null) {
@@ -829,7 +838,7 @@ async function pump(
       batch = null;
       await room();
     }
-    if (assembler !== null && !(strict && s.rejected > 0)) {
+    if (assembler !== null && !(strict && refused > 0)) {
       const from = sales.length;
       assembler.flush(sales);
       for (let i = from; i < sales.length; i++) seeDate(sales[i]!.saleDate);
@@ -849,12 +858,12 @@ async function pump(
       throw new AppError('IMPORT_DATE_ORDER_UNKNOWN', undefined, at);
     throw contradiction(dayFirst, at);
   }
-  if (strict && s.rejected > 0) {
+  if (strict && refused > 0) {
     const first = strictLines.find((p) => p !== null) ?? null;
     const lines = strictLines.filter((p): p is LineProblem => p !== null).map((p) => p.line);
     throw new AppError('IMPORT_STRICT_REJECTED', undefined, {
-      count: s.rejected,
-      lines: `${lines.join(', ')}${s.rejected > lines.length ? ', …' : ''}`,
+      count: refused,
+      lines: `${lines.join(', ')}${refused > lines.length ? ', …' : ''}`,
       line: first?.line ?? 0,
       reason: first?.code ?? '',
       // The first problem's value, for a reason worded from it (a date that does not exist).

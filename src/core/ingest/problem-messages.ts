@@ -43,6 +43,17 @@ export const LINE_PROBLEM_CODES = [
   'CURRENCY_MIXED',
 ] as const;
 
+/**
+ * Codes of the lines that are a report's own rows, not data (a subtotal or total, the header or the
+ * title printed again on a later page): left out and listed like problem lines, but no problem of the
+ * data: a strict import ("import nothing if any line has a problem") is not refused for them.
+ */
+export const REPORT_ROW_CODES: ReadonlySet<string> = new Set([
+  'SUMMARY_ROW',
+  'HEADER_REPEATED',
+  'TITLE_REPEATED',
+]);
+
 /** Codes of errors that stop reading a whole file (IngestError.code on the Node side). */
 export const FILE_ERROR_CODES = [
   'FILE_EMPTY',
