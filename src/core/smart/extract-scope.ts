@@ -121,6 +121,8 @@ const PRODUCT_PATTERNS: readonly RegExp[] = [
   /(?:產品|商品|品項|方案|型號)\s?[A-Z0-9][A-Za-z0-9-]{0,5}(?![A-Za-z])/g,
   /(?<![A-Za-z0-9])[A-Z0-9]{1,4}\s?(?:款|型|號|級)(?:產品|商品|方案|車款|機種)?/g,
   /[\u4e00-\u9fffA-Za-z0-9]{1,8}(?:系列|禮盒|套組|組合|新品)(?![\u4e00-\u9fff]{0,1}(?:率|額))/g,
+  // 「本月新品抹茶捲目標500條」: the new product named after 新品.
+  /(?<=新品|新推出的|新上市的|新口味)[\u4e00-\u9fffA-Za-z0-9]{2,8}?(?=目標|要|的?(?:銷量|營收|業績|訂單)|賣|達|衝|□|,|$)/g,
   /「[^」]{1,30}」|『[^』]{1,30}』|《[^》]{1,30}》|"[^"]{1,40}"/g,
   /(?<![A-Za-z])(?:Product|Item|SKU|Model|Plan) [A-Z0-9][A-Za-z0-9-]{0,5}(?![A-Za-z])/g,
   /(?<![A-Za-z])(?:the |our )?[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)* (?:series|line|collection|bundle|package|range)(?![A-Za-z])/g,
@@ -128,13 +130,13 @@ const PRODUCT_PATTERNS: readonly RegExp[] = [
 
 /** Fillers before a metric that are not a product (「平均每日銷售額」, 「公司整體營收」). */
 const FILLER_ZH =
-  /^(?:我們|我們的|我|本公司|公司|累計|累積|合計|總計|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|日均|月均|週均|年均|季均|每日|每天|每月|每週|每年|每季|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個)+/;
+  /^(?:我們|我們的|我|本公司|公司|累計|累積|合計|總計|本店|店內|全店|門店|旗下|整體|總|全部|所有|平均|日均|月均|週均|年均|季均|每日|每天|每月|每週|每年|每季|年度|全年|單月|當月|每位|每個|個人|團隊|部門|整個|全體|至少|超過|約|大約|的|之|同時|並|要|想|能|可以|再|更|其|各|本|該|這些|這個|平日|假日|週末|週間|新品|新推出的?|新上市的?|有效|全站|全網|每(?:間|家|個)?(?:店|門市|分店)[日週月季年]?|每(?:場|檔|次)|(?:每個|每位)?(?:業務|業代|店員))+/;
 const NOT_A_PRODUCT_ZH =
-  /^(?:地區|區域|市場|線上|線下|網路|實體|新品|新產品|產品|商品|品項|日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體|會員日|累計|累積|合計|總計)$/;
+  /^(?:地區|區域|市場|線上|線下|網路|實體|新品|新產品|產品|商品|品項|日|月|年|週|季|天|季度|年度|(?:自然|網站|網路)?流量|來客|客戶|顧客|會員|用戶|業務|團隊|公司|店|品牌|市場|廣告|活動|行銷|整體|目標|營運|全體|會員日|累計|累積|合計|總計|報價|報價單|詢價|成交|簽約|拜訪|個|館|店|多|同|份|些|點|月|日)$/;
 const BOUNDARY_ZH =
-  /.*(?:將|把|讓|使|令|完成|起|新增|獲得|爭取|吸引|招募|開發|舉辦|推出|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至少|最少|超過|至|,|□|\s)/;
+  /.*(?:將|把|讓|使|令|完成|成交|降低|減少|下降|縮減|壓低|起|新增|獲得|爭取|吸引|招募|開發|舉辦|推出|提升|提高|增加|增長|成長|推動|帶動|促進|擴大|達到|達成|衝高|拉高|拉抬|帶來|在|於|對|是|為|和|與|及|跟|要|想|希望|透過|通過|藉由|利用|比|從|到|至少|最少|超過|至|,|□|\s)/;
 const STOP_EN = new Set(
-  'we i us you they want wants need needs goal goals aim plan is are be will should must would to in on at of to by for from with through via the a an our my your their its this that increase grow boost raise reach achieve hit improve double triple drive generate get reduce cut lower decrease sell win add acquire gain attract bring make keep maintain monthly weekly daily quarterly annual yearly total overall average more higher and or new additional lift'.split(
+  'we i us you they want wants need needs goal goals aim plan is are be will should must would to in on at of to by for from with through via the a an our my your their its this that increase grow boost raise reach achieve hit improve double triple drive generate get reduce cut lower decrease sell win add acquire gain attract bring make keep maintain monthly weekly daily quarterly annual yearly total overall average more higher and or new additional lift while keeping less than no not'.split(
     ' ',
   ),
 );
@@ -186,7 +188,7 @@ function nounBefore(
   }
   let phrase = before
     .replace(
-      /(?:[的之\s□]|總|整體|全部|平均|每[日天週月季年]|[日週月季年]均|單月|當月|(?<=的)[日週月季年]|在□+)+$/,
+      /(?:[的之\s□]|總|整體|全部|平均|每[日天週月季年]|[日週月季年]均|單月|當月|(?<=的)[日週月季年]|(?<=[\u4e00-\u9fff]{2})[日週月季年](?=$)|在□+|一個?[天日週月季](?:要|就)?|(?:一定)?(?:要|想要|需要|必須|得|就要|目標|再))+$/,
       '',
     )
     .replace(/(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])/g, '_');
@@ -208,7 +210,7 @@ function nounBefore(
  * quarter"), each one of a group ("for each rep", "for every store"), or a word that is not a noun.
  */
 const NOT_A_THING_EN =
-  /(?:^|\s)(?:years?|months?|quarters?|weeks?|days?|periods?|seasons?|time|now|us|me|them|it|everyone|everybody|team|company|business|whole|total|rest|average|example|instance|sure|good|of|to|and|or|with|the|a|an)$|^(?:each|every|per|both|either|neither|any|all of|more|less|a total|at least|up to|over|under|about|around|growth|to|last|previous|the same|same)\b/i;
+  /(?:^|\s)(?:years?|months?|quarters?|weeks?|days?|periods?|seasons?|time|now|us|me|them|it|everyone|everybody|team|company|business|whole|total|rest|average|example|instance|sure|good|of|to|and|or|with|the|a|an)$|^(?:each|every|per|both|either|neither|any|all of|more|less|a total|at least|up to|over|under|about|around|growth|to|last|previous|the same|same|no less|no more|not less|not more|more than|less than)\b/i;
 
 function namesAThing(words: string): boolean {
   const w = words.trim();
@@ -255,7 +257,7 @@ function nounAfterOf(text: string, original: string, mention: MetricMention): Lo
 }
 
 const SELL_RE =
-  /(?:賣出|售出|賣掉|多賣|賣更多|賣)(?:更多|多一點|出更多|的)?\s*([\u4e00-\u9fffA-Za-z0-9]{1,10})|(?<![A-Za-z])sell(?:ing)? (?:[\d,.□]+[km]?\s+)?(?:more )?(?:(?:units|bottles|cups|boxes|packs|pieces|bags|cans|jars|pairs|items|cases|sets) of |of )?(?:our |the )?(?!(?:on|in|at|for|to|via|through|from|by|among)\b)([a-z][a-z -]{1,30}?)(?=\s+(?:by|in|to|through|via|at|each|every|per|this|next|before|during|from|for|within)\b|\s*□|[,.;]|$)/gi;
+  /(?:賣出|售出|賣掉|多賣|賣更多|賣多|賣)(?:更多|多一點|出更多|的)?\s*([\u4e00-\u9fffA-Za-z0-9]{1,10})|(?<![A-Za-z])sell(?:ing)? (?:[\d,.□]+[km]?\s+)?(?:more )?(?:(?:units|bottles|cups|boxes|packs|pieces|bags|cans|jars|pairs|items|cases|sets) of |of )?(?:our |the )?(?!(?:on|in|at|for|to|via|through|from|by|among)\b)([a-z][a-z -]{1,30}?)(?=\s+(?:by|in|to|through|via|at|each|every|per|this|next|before|during|from|for|within)\b|\s*□|[,.;]|$)/gi;
 
 /** Products in `masked`, the normalised text with time words, scope words and quantities masked. */
 export function findProducts(original: string, masked: string): Located[] {
@@ -274,8 +276,15 @@ export function findProducts(original: string, masked: string): Located[] {
   for (const mention of findMetricMentions(masked)) {
     if (mention.strength !== 2 && mention.metric !== 'units') continue;
     const clause = clauseOf(clauses, mention.index);
-    const before = nounBefore(masked, original, clause, mention);
-    if (before) found.push(before);
+    let before = nounBefore(masked, original, clause, mention);
+    // 「拿鐵跟美式一天要賣300杯」, 「吐司、可頌和貝果」: each noun of a list before the metric.
+    for (let n = 0; before && n < 5; n++) {
+      found.push(before);
+      const conj = /(?:和|與|及|跟|、|以及|&)\s*$/.exec(masked.slice(clause.index, before.span.index));
+      if (!conj || !/^[\u4e00-\u9fff]/.test(before.text)) break;
+      const at = clause.index + conj.index;
+      before = nounBefore(masked, original, clause, { ...mention, index: at, length: 0, text: conj[0] });
+    }
     const after = nounAfterOf(masked, original, mention);
     if (after) found.push(after);
   }
@@ -359,6 +368,10 @@ export function readScope(masked: string, original: string, meansChannels: reado
           (p) =>
             !NOT_A_PRODUCT_ZH.test(normalizeText(p.text)) &&
             !YEARS_RE.test(p.text) &&
+            // 「前10大客戶」, "top 20": a rank, not a product.
+            !/^(?:前|top\s*)\d+/i.test(p.text) &&
+            // 「兩間舖」: a count of stores names no product.
+            !/^[\d一二兩三四五六七八九十百]+\s*(?:間|家|個|位|名)$/.test(p.text) &&
             // 「今年度(115年)營收」: a bracket or a stop alone names nothing.
             /[A-Za-z0-9\u3400-\u9fff]/.test(p.text),
         ),

@@ -25,6 +25,8 @@ const CHANGE_VERB_RE =
 /** "Launch a referral program to acquire …": the action before "to" is the strategy. */
 const EN_ACTION_TO_RE =
   /(?<![A-Za-z])(?:launch|run|host|hold|introduce|roll out|start|open|use|offer|create|build)\s+(.{3,60}?)\s+(?:to|in order to|so as to)\s+/gi;
+const PROMOTION_RE =
+  /買[一二三1-3]送[一二1-2]|第二(?:件|杯|個|份)(?:半價|[五六七八九]折|[1-9]元)|滿(?:額|[千百萬\d]+)(?:送|贈|折|減)[千百萬\d]*|加價購|打[五六七八九]折|限時(?:折扣|優惠|特價)|早鳥(?:優惠|價|方案)|集點(?:活動|卡)?|(?<![A-Za-z])(?:buy one get one(?: free)?|BOGO|2 for 1|two for one)(?![A-Za-z])/gi;
 const ITEM_SPLIT_RE = /和|與|及|以及|跟|並且|並|還有|,|、|&|\s+and\s+|\s+or\s+|或/g;
 const EN_STOP_RE =
   /\s+(?:in|by|to|for|from|within|before|during|over|at|this|next)\s|\s+(?:in|by|to)$|[,.;]|□/i;
@@ -97,6 +99,13 @@ export function readMeans(masked: string, original: string): MeansReading {
     strategies.push({ text: cutWords(original, span), span });
     // "Host 4 workshops to get 120 leads": the count of the action is not a target.
     actionSpans.push(span);
+  }
+  // 「冰飲買一送一」, 「第二杯半價」, 「滿千送百」: a promotion named in passing is the means.
+  PROMOTION_RE.lastIndex = 0;
+  for (let m = PROMOTION_RE.exec(masked); m !== null; m = PROMOTION_RE.exec(masked)) {
+    const span = { index: m.index, length: m[0].length };
+    if (!strategies.some((s) => s.span.index <= span.index && span.index < s.span.index + s.span.length))
+      strategies.push({ text: cutWords(original, span), span });
   }
   const actionClauses: TextSpan[] = [...actionSpans];
   for (const clause of clauses) {

@@ -9,12 +9,15 @@ import { clauseOf, splitClauses, type TextSpan } from './text-spans.ts';
 import type { MetricKey, RatePer, Target, TargetKind } from './types.ts';
 
 const INCREASE_RE =
-  /拉新|提升|提高|增加|增長|成長|上升|拉高|衝高|擴大|拉抬|多賣|新增|多|增|漲|(?<![A-Za-z])(?:increase[sd]?|grow(?:s|n)?|boost(?:ed)?|raise[sd]?|improve[sd]?|lift|up|expand|more|growth|double|add(?:s|ed)?)(?![A-Za-z])/i;
+  /拉新|提升|提高|增加|增長|成長|上升|拉高|衝高|擴大|拉抬|多賣|新增|再賣|再售|再成交|(?<![最至不很許眾較])多|增|漲|(?<![A-Za-z])(?:increase[sd]?|grow(?:s|n)?|boost(?:ed)?|raise[sd]?|improve[sd]?|lift|up|expand|more|growth|double|add(?:s|ed)?)(?![A-Za-z])/i;
 const DECREASE_RE =
   /負成長|衰退|降低|減少|下降|縮減|壓低|降到|降至|降|減|(?<![A-Za-z])(?:reduce[sd]?|cut|decrease[sd]?|lower(?:ed)?|drop|down|shrink|less|fewer)(?![A-Za-z])/i;
+/** A bound right before the number: 「至少」, 「不超過」, "at least". */
+const BOUND_END_RE =
+  /(?:至少|最少|最多|至多|不少於|不低於|不超過|不多於|不高於|(?<![A-Za-z])(?:at least|at most|no more than|no less than|up to)(?![A-Za-z]))\s*$/i;
 /** A level to reach: the words right before the number. */
 const REACH_RE =
-  /(?:到|至|達到|達成|達|為|突破|超過|超越|衝上|衝到|維持在|保持在|控制在|以上|不低於|不少於|至少|(?<![A-Za-z])(?:to|reach(?:es)?|hit|achieve|at least|above|over|exceed|of|be|at|below|under|(?:not|no) (?:lower|less|fewer|higher|more|below|under|above|over)(?: than)?|minimum(?: of)?|maximum(?: of)?)(?![A-Za-z]))\s*(?:每(?:日|天|週|星期|月|季|年|位|個|名|筆|單|人|客|家|間|店|張)|日均|月均|平均|約|大約|整整|一共|總共|a total of|around|about|approximately|over|more than|the)?\s*$/i;
+  /(?:到|至|達到|達成|達|為|突破|超過|超越|衝上|衝到|維持在|保持在|控制在|以上|不低於|不少於|至少|最少|最多|至多|不超過|不多於|不高於|(?<![A-Za-z])(?:to|reach(?:es)?|hit|achieve|at least|above|over|exceed|of|be|at|below|under|(?:not|no) (?:lower|less|fewer|higher|more|below|under|above|over)(?: than)?|minimum(?: of)?|maximum(?: of)?)(?![A-Za-z]))\s*(?:每(?:日|天|週|星期|月|季|年|位|個|名|筆|單|人|客|家|間|店|張)|日均|月均|平均|約|大約|整整|一共|總共|a total of|around|about|approximately|over|more than|the)?\s*$/i;
 /**
  * A bound said after a change verb: 「新增至少50筆」, 「減少不超過5%」, "grow by at least 10%": the
  * change is at least (at most) that much, still a change, not a level to reach.
@@ -52,6 +55,8 @@ function ratePer(before: string, after: string): RatePer | null {
   // The nearest rate word that names a unit: 「每店月營收」 is per month (每店 alone names none).
   const candidates = [
     lastZhRate(before),
+    // 「一天要賣300杯」, 「一個月做50萬」: one unit of time as the rate, without 每.
+    /(?<![第十\d月])一個?(日|天|週|星期|禮拜|月|季)(?![內内前後])[^,;□]{0,8}$/.exec(before),
     /(?:每一?個?|平均每|[日週月季年]均)(日|天|週|星期|禮拜|月|季度|季|年)?(?:均|平均)?[^,;□]{0,10}$/.exec(
       before,
     ),
@@ -185,6 +190,16 @@ function kindFor(
     if (GROWTH_RATE_RE.test(before.slice(-16))) return { kind: 'percent_change', sign };
     if (byEnglish || CHANGE_AFTER_RE.test(after) || DECREASE_AFTER_RE.test(after))
       return { kind: 'percent_change', sign };
+    // 「降低CAC至少20%」, 「營收成長10%到15%」: a money or count metric with a change verb has no level
+    // in percent; the percentage after a bound or a "to" is still a change.
+    const amount = METRIC_UNITS[metric] === 'money' || METRIC_UNITS[metric] === 'count';
+    if (
+      reach &&
+      changeVerb &&
+      amount &&
+      (BOUND_END_RE.test(beforeReach) || /\d\s*%\s*(?:到|至|to)\s*$/i.test(beforeReach))
+    )
+      return { kind: 'percent_change', sign };
     if (reach) return { kind: 'absolute', sign: 1 };
     if (changeVerb) return { kind: 'percent_change', sign };
     return { kind: isRate ? 'absolute' : 'percent_change', sign };
@@ -206,9 +221,20 @@ function kindFor(
   return { kind: 'absolute', sign: 1 };
 }
 
+/** A budget or spend right before the number (「廣告費」, 「行銷預算」, "ad spend"). */
+const BUDGET_BEFORE_RE =
+  /(?:廣告(?:費用?|預算|花費|支出)|行銷(?:費用?|預算|支出)|預算|(?<![A-Za-z])(?:ad spend|ad budget|advertising (?:spend|budget)|marketing (?:spend|budget)|budget)(?![A-Za-z]))[^\d,;□]{0,8}$/i;
+
+/** A clause that opens on a past time (「上個月…」, 「去年…」, "Last year …"). */
+const PAST_LEAD_RE =
+  /^[\s,;]*(?:(?:去年|舊年|前年)(?:同期|全年|度)?|上個?月|上一?季度?|上週|(?<![A-Za-z])(?:last|previous) (?:year|month|quarter|week)(?![A-Za-z]))(?![\u4e00-\u9fff]{0,2}(?:的?(?:\d|兩|[一二三四五六七八九十]+)倍|的?\d+%))/i;
+
+/** The words between the two numbers of a range (「10%到15%」, "10 to 15 percent"). */
+const RANGE_JOIN_RE = /^\s*(?:[-−－~–]|至|到|to|and)\s*$/i;
+
 /** A salesperson as the unit of a target: 「每位業務」, 「人均」, "each sales rep". */
 const PER_REP_RE =
-  /(?:每一?(?:位|個|名)|平均每(?:位|名|個)|人均|每人)\s*(?:業務(?:員|代表|人員)?|銷售(?:人員|員|代表|同仁)|業代|店員|門市人員)|(?<![A-Za-z])(?:each|every|per|avg\.? per) (?:sales ?)?(?:rep|representative|salesperson|sales person|salesman|account manager)s?(?![A-Za-z])/i;
+  /(?:每一?(?:位|個|名)|平均每(?:位|名|個)|人均|每人)\s*(?:業務(?:員|代表|人員)?|銷售(?:人員|員|代表|同仁)|業代|店員|門市人員|sales(?:\s*reps?)?(?![A-Za-z]))|(?<![A-Za-z])(?:each|every|per|avg\.? per) (?:sales ?)?(?:rep|representative|salesperson|sales person|salesman|account manager)s?(?![A-Za-z])/i;
 /** 「去年同期的120%」, 「上季的」: a percentage of a past level. */
 const OF_PAST_BEFORE_RE = /(?:去年|上年|前年|上一?季度?|上個?月)(?:同期|全年|度|同月)?(?:的|之)\s*$/;
 const OF_PAST_AFTER_RE =
@@ -266,22 +292,48 @@ export function readTargets(masked: string, original: string, main: MetricKey | 
       text = text.slice(0, m.index) + '□'.repeat(m[0].length) + text.slice(m.index + m[0].length);
     }
   }
-  for (const q of findQuantities(text)) {
+  // The target read from the quantity just before, for the second number of a range.
+  type Read = { end: number; kind: TargetKind; sign: number; bare: boolean };
+  let previous: Read | null = null;
+  const quantities = findQuantities(text);
+  for (const q of quantities) {
     const clause = clauseOf(clauses, q.index);
     const before = text.slice(clause.index, q.index);
     const after = text.slice(q.index + q.length, clause.index + clause.length);
+    const last: Read | null = previous;
+    const prior: Read | null =
+      last?.bare && last.end >= clause.index && RANGE_JOIN_RE.test(text.slice(last.end, q.index))
+        ? last
+        : null;
+    previous = null;
     if (FROM_RE.test(before)) {
       baseline ??= q.value;
       continue;
     }
+    // 「上個月做咗60萬,今個月要做到70萬」, 「去年營收1000萬,今年成長20%」: a clause about the past
+    // states where the business stands when another clause says where it should go.
+    if (
+      PAST_LEAD_RE.test(normalized.slice(clause.index, q.index)) &&
+      quantities.some((o) => o !== q && clauseOf(clauses, o.index) !== clause)
+    ) {
+      baseline ??= q.value;
+      continue;
+    }
     if (ofAnotherRate(before, clause, mentions)) continue;
+    // 「廣告費每月不超過20萬」, "cut ad spend 15%": a budget is the means' cost, not a target.
+    if (BUDGET_BEFORE_RE.test(before)) continue;
     let metric = metricFor(q, clause, mentions, main);
     if (!metric) continue;
     // 「每位業務每月要做到50萬」, "each sales rep … NT$500k": money per salesperson.
     if (metric === 'revenue' && q.unit === 'money' && PER_REP_RE.test(before)) metric = 'revenue_per_rep';
-    const found = kindFor(q, metric, before, after);
+    // 「成長10%到15%」, "by 10 to 15 percent": the second number of a range is what the first is.
+    const found: { kind: TargetKind; sign: number } =
+      prior && prior.kind !== 'absolute' ? prior : kindFor(q, metric, before, after);
     let { kind } = found;
     const { sign } = found;
+    // Only a number written bare (its unit the second's: 「10到15%」) opens a range; 「提升50元到550元」 is
+    // a change and then the level it reaches.
+    previous = { end: q.index + q.length, kind, sign, bare: /^[\d.,\s]+$/.test(q.text) };
     let base = q.value;
     // 「去年同期的120%」, "120% of last year": a level relative to the past is a change of 20 %.
     const origBefore = normalized.slice(clause.index, q.index);

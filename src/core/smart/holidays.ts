@@ -27,7 +27,11 @@ export const HOLIDAY_TERMS: ReadonlyArray<readonly [RegExp, FestivalKey]> = [
   [/黑色星期五|黑五|black friday/iy, 'black_friday'],
   [/國慶(?:日)?|雙十(?:節|國慶)|national day/iy, 'national_day'],
   [/週年慶|anniversary sale/iy, 'anniversary_season'],
-  [/618(?=檔期|期間|大促|購物節|活動|當天|前|年中慶)|年中慶/iy, 'mid_year_sale'],
+  // 「618 GMV」, 「618營收」: the sale named before what it is measured by.
+  [
+    /618(?=檔期|期間|大促|購物節|活動|當天|前|年中慶|\s*(?:GMV|營收|營業額|業績|銷售額|(?<![A-Za-z])(?:sales?|revenue|campaign|promo)(?![A-Za-z])))|年中慶/iy,
+    'mid_year_sale',
+  ],
   [/農曆七月|鬼月|ghost month/iy, 'ghost_month'],
   [/中元(?:節|普渡)?|ghost festival/iy, 'ghost_festival'],
   [/尾牙/iy, 'weiya'],

@@ -93,6 +93,11 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
     'new_customers',
   ),
   term(en('sign-?ups|registrations|new registrations'), 'new_customers'),
+  // 「會員新增100人」: the noun before the verb of winning them.
+  term(
+    '(?:會員|客戶|顧客|用戶|粉絲)(?:數|人數)?[\\s□]*新增(?=\\s*[\\d一二兩三四五六七八九十百千])',
+    'new_customers',
+  ),
   term('潛在客戶(?:名單)?|潛客|銷售線索|線索|名單|詢價單?|詢問數?|商機|洽詢', 'leads'),
   term(en('leads?|sales leads|qualified leads|inquiries|enquiries|prospects|mqls?|sqls?'), 'leads'),
   term('(?:客戶|顧客|用戶)?(?:留存率|留存)|留客率|續約率|續訂率|續費率|保留率', 'retention_rate'),
@@ -124,20 +129,40 @@ export const METRIC_TERMS: readonly MetricTerm[] = [
     1,
   ),
   term('(?:預購|網購|團購|線上|網路)?訂單(?:數|量|數量)?|成交(?:筆數|數|量)|下單(?:數|量)?', 'orders'),
+  // 「外賣單」, 「外送單數」: the orders of a channel written without 訂.
+  term('(?:外賣|外送|外帶|自取|預購|網購|團購)單(?:數|量)?', 'orders'),
   term('(?:預購|訂購)(?:量|數量|數|單數)?', 'orders'),
   term(en('orders?|transactions|deals closed|purchases|bookings|reservations'), 'orders'),
   term('銷量|銷售量|銷售數量|出貨量|銷售件數|賣出量|件數|杯數|台數|銷售杯數|出貨數', 'units'),
   term(en('units?(?: sold)?|unit sales|sales volume|volume|cups sold|items sold'), 'units'),
   term(en('foot traffic|store traffic|walk-ins|store visits'), 'customers'),
   term('賣出|賣掉|售出|多賣|賣更多', 'units', 1),
+  // 「可頌要賣到1200個」, 「一天賣30套」, 「再賣200杯」: to sell, right before the number.
+  term('賣(?:到|個|了)?(?=\\s*[\\d一二兩三四五六七八九十百千□])', 'units', 1),
   term(en('sell|sold'), 'units', 1),
   term(
     '銷售額|銷售金額|進貨金額|出貨金額|銷貨金額|生意額|營業金額|訂單金額|訂單總額|採購金額|營業額|營收|業績|銷售收入|營業收入|總收入|收入|銷售業績|成交金額|成交額|GMV|營業總額|銷貨收入|銷售總額|銷售成績',
     'revenue',
   ),
   term(en('(?:monthly |annual )?recurring revenue|mrr|arr|revenues?|turnover|gmv|income|takings'), 'revenue'),
-  term(en('sales(?! (?:reps?|team|staff|people|force|person|representatives?|funnel|cycle))'), 'revenue'),
+  // 「每個sales每月做30萬」: a salesperson, not sales.
+  term(
+    `(?<!每一?(?:個|位|名)\\s*)${en('sales(?! (?:reps?|team|staff|people|force|person|representatives?|funnel|cycle))')}`,
+    'revenue',
+  ),
   term('銷售|生意|賺', 'revenue', 1),
+  // 「今個月要做到70萬」, 「上個月做咗60萬」: doing business for an amount of money (HK).
+  term(
+    '做(?:到|咗|了|多)?(?=\\s*(?:HK\\$|NT\\$|\\$)?\\s*[\\d一二兩三四五六七八九十百千.,]+\\s*萬(?!人|個|件|杯|張|單|位|名|筆|份|次|家|間))',
+    'revenue',
+    1,
+  ),
+  // 「會員達5000人」, 「客戶衝到350家」: members counted to a level, without 數.
+  term(
+    '(?:會員|客戶|顧客|用戶)(?=\\s*(?:要|要有|目標)?\\s*(?:達到?|衝到|突破|破|到|超過)\\s*[\\d一二兩三四五六七八九十百千])',
+    'customers',
+    1,
+  ),
 ];
 
 export interface MetricMention {
@@ -169,8 +194,36 @@ export function findMetricMentions(text: string): MetricMention[] {
   return mentions;
 }
 
+/** Metrics that are a rate or a per-head amount of some group: 「新客轉換率」 is a conversion rate. */
+const RATE_OF_GROUP: ReadonlySet<MetricKey> = new Set<MetricKey>([
+  'aov',
+  'conversion_rate',
+  'cac',
+  'roas',
+  'retention_rate',
+  'churn_rate',
+  'repeat_purchase_rate',
+  'clv',
+  'csat',
+  'nps',
+]);
+
+/**
+ * A metric word that only says whose rate the next one is (「新會員首購轉換率」, 「新客客單價」,
+ * 「訂單轉換率」): a rate of a group written right after it (at most two characters between).
+ */
+function qualifiesNext(m: MetricMention, next: MetricMention | undefined): boolean {
+  return (
+    next !== undefined &&
+    next.strength === 2 &&
+    !RATE_OF_GROUP.has(m.metric) &&
+    RATE_OF_GROUP.has(next.metric) &&
+    next.index - (m.index + m.length) <= 2
+  );
+}
+
 /** The main metric: the first that is named outright, else the first hinted at. */
 export function pickMainMetric(mentions: readonly MetricMention[]): MetricKey | null {
-  const strong = mentions.find((m) => m.strength === 2);
+  const strong = mentions.find((m, i) => m.strength === 2 && !qualifiesNext(m, mentions[i + 1]));
   return (strong ?? mentions[0])?.metric ?? null;
 }

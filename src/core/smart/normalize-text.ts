@@ -43,7 +43,7 @@ function normalizeChar(ch: string): string {
 /**
  * Hong Kong's written Cantonese, each word to the standard written word of the same length (the
  * indexes stay in place): 「今個月」 this month, 「今季」 this quarter, 「出年」 next year, 「首季」 the first
- * quarter, 「年尾」 the end of the year, 「嘅」 of, 「係」 is.
+ * quarter, 「年尾」 the end of the year, 「舊年」 last year, 「剩低」 left, 「做咗」 did, 「嘅」 of, 「係」 is.
  */
 const CANTONESE: ReadonlyArray<readonly [RegExp, string]> = [
   [/今個月|呢個月/g, '這個月'],
@@ -53,6 +53,9 @@ const CANTONESE: ReadonlyArray<readonly [RegExp, string]> = [
   [/今季|呢季/g, '本季'],
   [/今個年度|呢個年度/g, '這個年度'],
   [/出年|下年(?!度)/g, '明年'],
+  [/舊年/g, '去年'],
+  [/剩低/g, '剩下'],
+  [/做咗/g, '做了'],
   [/首季/g, 'Q1'],
   [/尾季/g, 'Q4'],
   [/年尾/g, '年底'],

@@ -91,7 +91,8 @@ export function parseChineseNumeral(text: string): number | null {
     const prev = s.charAt(s.length - 2);
     const placeBelow: Record<string, number> = { 萬: 1000, 千: 100, 仟: 100, 百: 10, 佰: 10, 億: 1e7 };
     const scale = placeBelow[prev];
-    if (scale !== undefined && s.charAt(s.length - 1) in DIGITS) tail = digit * scale;
+    if (scale !== undefined && (s.charAt(s.length - 1) in DIGITS || /\d/.test(s.charAt(s.length - 1))))
+      tail = digit * scale;
   }
   const result = total + section + tail;
   return Number.isFinite(result) ? result : null;

@@ -647,6 +647,18 @@ const RULES: PeriodRule[] = [
     },
   },
   {
+    // 「下下個月」, "the month after next": the second month from this one.
+    name: 'month-after-next',
+    re: /下下個?月|下下一個月|the month after next/gi,
+    resolve: (_m, ctx) => monthsFrom(addMonths(ctx.today, 2), 1),
+  },
+  {
+    // 「到月底」, 「今天起到月底」, 「月底為止」: from today to the end of this month.
+    name: 'to-month-end',
+    re: /(?:到|至|直到)\s*月底(?:前|之前|為止)?|月底為止/g,
+    resolve: (_m, ctx) => untilSpan(ctx.today, monthsFrom(ctx.today, 1).end),
+  },
+  {
     name: 'next-month',
     re: /(?:(by|before)\s+(?:the\s+)?end of\s+)?(下個?月|下一個月|next month)\s*(底|末)?\s*(前|之前)?/gi,
     resolve: (m, ctx) => {
@@ -662,6 +674,14 @@ const RULES: PeriodRule[] = [
     re: /本週|這週|這個?星期|這個?禮拜|this week/gi,
     resolve: (_m, ctx) => {
       const start = startOfIsoWeek(ctx.today);
+      return { start, end: addDays(start, 6) };
+    },
+  },
+  {
+    name: 'week-after-next',
+    re: /下下(?:週|個?星期|個?禮拜)|the week after next/gi,
+    resolve: (_m, ctx) => {
+      const start = addDays(startOfIsoWeek(ctx.today), 14);
       return { start, end: addDays(start, 6) };
     },
   },
@@ -779,6 +799,11 @@ const RULES: PeriodRule[] = [
     resolve: (_m, ctx) => {
       return monthsFrom(currentQuarterStart(ctx), 3);
     },
+  },
+  {
+    name: 'quarter-after-next',
+    re: /下下一?個?季度?|the quarter after next/gi,
+    resolve: (_m, ctx) => monthsFrom(addMonths(currentQuarterStart(ctx), 6), 3),
   },
   {
     name: 'next-quarter',
@@ -933,6 +958,21 @@ const RULES: PeriodRule[] = [
     resolve: (_m, ctx) => untilSpan(ctx.today, yearSpan(ctx, ctx.today, 0).end),
   },
   {
+    // "for the rest of the quarter", "the remainder of this month": from today to its end.
+    name: 'rest-of-en',
+    re: /\b(?:(?:for|over|during|in)\s+)?the\s+(?:rest|remainder)\s+of\s+(?:this|the)\s+(quarter|month|week)\b/gi,
+    resolve: (m, ctx) => {
+      const unit = (m[1] ?? '').toLowerCase();
+      const end =
+        unit === 'quarter'
+          ? monthsFrom(currentQuarterStart(ctx), 3).end
+          : unit === 'month'
+            ? monthsFrom(ctx.today, 1).end
+            : addDays(startOfIsoWeek(ctx.today), 6);
+      return untilSpan(ctx.today, end);
+    },
+  },
+  {
     name: 'within-this-year-en',
     re: /\b(?:(?:within|during|in|for|over)\s+)?the\s+rest\s+of\s+(?:this|the)\s+(?:fiscal\s+)?year\b|\bwithin\s+(?:this|the)\s+(?:fiscal\s+)?year\b/gi,
     resolve: (_m, ctx) => untilSpan(ctx.today, yearSpan(ctx, ctx.today, 0).end),
@@ -975,19 +1015,39 @@ const RULES: PeriodRule[] = [
   {
     name: 'holiday',
     re: new RegExp(
-      `(\\d{4}\\s*年|${ROC_YEAR}|今年|明年)?\\s*的?\\s*(${HOLIDAY_ALT})\\s*(?:大促|購物節|促銷|season)?\\s*(前|之前|以前|期間|檔期|檔|當天|假期|連假|當週|當周|那週|那一週|該週|同週|這週|這一週)?\\s*(?:的)?\\s*(?:${ZH_NUM}\\s*(個)?\\s*(天|日|週|星期|禮拜|月))?(內)?`,
+      `(\\d{4}\\s*年|${ROC_YEAR}|今年|明年)?\\s*的?\\s*(${HOLIDAY_ALT})\\s*(?:大促|購物節|促銷|(season|shopping season|sales? season))?\\s*(前|之前|以前|期間|檔期|檔|當天|假期|連假|當週|當周|那週|那一週|該週|同週|這週|這一週)?\\s*(?:的)?\\s*(?:${ZH_NUM}\\s*(個)?\\s*(天|日|週|星期|禮拜|月))?(內)?`,
       'gi',
     ),
+    // "Christmas season" with no other marker is the shopping season before the day (as 聖誕檔期).
     resolve: (m, ctx) =>
       holidaySpan(
         m[2] ?? '',
         m[1],
-        m[3],
-        readCount(m[4]),
-        m[6],
+        m[4] ?? (m[3] ? '檔期' : undefined),
+        readCount(m[5]),
+        m[7],
         ctx,
         m.input.slice(m.index + m[0].indexOf(m[2] ?? '') + (m[2] ?? '').length),
       ),
+  },
+  {
+    // 「黑五到雙12」, 「聖誕到跨年」, "from Black Friday to Christmas": from the first festival's first
+    // day to the second's last (the next of it on or after the first).
+    name: 'holiday-range',
+    re: new RegExp(
+      `(\\d{4}\\s*年|${ROC_YEAR}|今年|明年)?\\s*的?\\s*(?:from\\s+)?(${HOLIDAY_ALT})\\s*(?:到|至|~|-|–|to|through|until)\\s*(?:the\\s+)?(${HOLIDAY_ALT})`,
+      'gi',
+    ),
+    resolve: (m, ctx) => {
+      const from = holidayKeyOf((m[2] ?? '').trim());
+      const to = holidayKeyOf((m[3] ?? '').trim());
+      if (!from || !to) return null;
+      const yearStart = m[1] ? yearStartFromWord(m[1], ctx) : null;
+      const a = nextHoliday(from, ctx, yearStart ? parseLocalDate(yearStart).year : null);
+      let b = festivalSpan(to, parseLocalDate(a.start).year);
+      if (b.end < a.start) b = festivalSpan(to, parseLocalDate(a.start).year + 1);
+      return { start: a.start, end: b.end };
+    },
   },
   {
     // 「初一到初五」, 「除夕至初三」, 「大年初一」: days of the first lunar month (初一 is New Year's Day).
@@ -1181,6 +1241,43 @@ function withoutHolidayProducts(text: string, candidates: PeriodMatch[]): Period
   return candidates.filter((c) => !qualifying.some((q) => overlaps(q, c)));
 }
 
+/** 「這一季剩下的時間」, 「第一季結束前」, "the rest of Q2": what is left of the period, from today. */
+const REST_AFTER_RE =
+  /^\s*(?:的)?\s*(?:(?:剩下|剩餘|餘下|剩低|剩)(?:的|嘅)?\s*(?:時間|月份|日子|幾個月|幾週|期間|天數|日數|幾天)?|(結束(?:之|以)?前|完結前|結束為止))/;
+const REST_BEFORE_RE = /(?<![A-Za-z])(?:the\s+)?(?:rest|remainder)\s+of\s+(?:the\s+)?$/i;
+/** 「這個月的最後一週」, 「今年最後一季」: the last part of the period. */
+const LAST_PART_AFTER_RE = /^\s*(?:的)?\s*最後\s*(?:一|1)\s*(?:個)?\s*(週|星期|禮拜|月|季度?)/;
+
+function narrowed(text: string, match: PeriodMatch, ctx: PeriodContext): PeriodMatch {
+  const { period } = match;
+  const after = text.slice(match.index + match.length);
+  const rest = REST_AFTER_RE.exec(after);
+  const restBefore = REST_BEFORE_RE.exec(text.slice(0, match.index));
+  // 「第二季結束前」 said before the quarter: from today to its end, as 「第二季末前」.
+  const by = Boolean(rest?.[1]) && ctx.today <= period.end;
+  if ((rest || restBefore) && (by || (period.start <= ctx.today && ctx.today <= period.end))) {
+    const index = restBefore ? restBefore.index : match.index;
+    return {
+      ...match,
+      index,
+      length: match.index + match.length - index + (rest ? rest[0].length : 0),
+      period: { start: ctx.today, end: period.end },
+    };
+  }
+  const last = LAST_PART_AFTER_RE.exec(after);
+  if (last) {
+    const unit = last[1] ?? '';
+    const start = /週|星期|禮拜/.test(unit)
+      ? addDays(period.end, -6)
+      : unit === '月'
+        ? monthsFrom(period.end, 1).start
+        : addMonths(addDays(period.end, 1), -3);
+    if (start >= period.start)
+      return { ...match, length: match.length + last[0].length, period: { start, end: period.end } };
+  }
+  return match;
+}
+
 /** Finds the statement's period: the longest time expression that resolves, the earliest on a tie. */
 export function readPeriod(text: string, ctx: PeriodContext): PeriodReading {
   const candidates: PeriodMatch[] = [];
@@ -1210,7 +1307,8 @@ export function readPeriod(text: string, ctx: PeriodContext): PeriodReading {
   }
   const kept = withoutHolidayProducts(text, candidates);
   kept.sort((a, b) => b.length - a.length || a.index - b.index);
-  const best = kept[0] ?? null;
+  const best = kept[0] ? narrowed(text, kept[0], ctx) : null;
+  if (best && kept[0]) kept[0] = best;
   for (const c of kept) timeSpans.push({ index: c.index, length: c.length });
   return { period: best ? best.period : null, match: best, timeSpans };
 }

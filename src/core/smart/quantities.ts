@@ -19,8 +19,9 @@ export interface Quantity {
 const CURRENCY = '(?:NT\\$|NTD|TWD|HK\\$|HKD|US\\$|USD|RMB|CNY|\\$|新台幣|台幣|港幣|港元|人民幣|美金)';
 const ZH_DIGIT = '零〇一二兩三四五六七八九十壹貳參肆伍陸柒捌玖拾';
 const ZH_ALL = `${ZH_DIGIT}百千萬億佰仟`;
-// 「1千2百」: Arabic digits between the units of a Chinese numeral.
-const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?[${ZH_ALL}]|(?<=[千百十仟佰拾萬億])\\d{1,3}(?=[千百十仟佰拾]))*|[${ZH_DIGIT}][${ZH_ALL}]*`;
+// 「1千2百」: Arabic digits between the units of a Chinese numeral; 「1千2」, 「3萬5」: one digit after the
+// last unit is the next lower place (1,200; 35,000).
+const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s?[${ZH_ALL}]|(?<=[千百十仟佰拾萬億])\\d{1,3}(?=[千百十仟佰拾])|(?<=[千仟萬億])\\d(?![\\d.,%]|\\s*[個年月日號天週周季歲時成倍折百千萬億~-]))*|[${ZH_DIGIT}][${ZH_ALL}]*`;
 const COUNT_NOUNS_ZH =
   '單|筆|件|位|名|人|家|杯|台|組|盒|瓶|份|張|套|包|顆|個|隻|本|箱|間|戶|則|支|雙|客|束|朵|條|片|罐|袋|桶|輛|堂|桌';
 const COUNT_NOUNS_EN =
@@ -54,7 +55,12 @@ const RATIO_RE = /(?<![\d:.])1\s*(?::|比)\s*(\d{1,2}(?:\.\d+)?)(?![\d:])/g;
 const RETURN_WORD_RE = /ROI|ROAS|投報|報酬|回報|投資|return/i;
 
 /** The words between the two numbers of a range (「80~100萬」, 「80至100萬」, "10-15%"). */
-const RANGE_SEP_RE = new RegExp(`^\\s*(?:-|~|至|到)\\s*(?=${CURRENCY}?\\s*\\d)`, 'i');
+// "10 to 15 percent": an English "to" joins a range only before a percentage (from 120 to 150 is a
+// baseline and a target).
+const RANGE_SEP_RE = new RegExp(
+  `^\\s*(?:-|~|至|到|to(?=\\s+\\d+(?:\\.\\d+)?\\s*(?:%|percent)))\\s*(?=${CURRENCY}?\\s*\\d)`,
+  'i',
+);
 
 interface RangeStart {
   index: number;
@@ -146,7 +152,11 @@ export function findQuantities(input: string): Quantity[] {
       !scale &&
       /^\d+$/.test(numberText) &&
       /^[\u4e00-\u9fff]/.test(text.slice(end)) &&
-      !/^(?:以上|以下|左右|多|餘)/.test(text.slice(end))
+      !/^(?:以上|以下|左右|多|餘)/.test(text.slice(end)) &&
+      // 「不超過1200也不低於900」: a number after a bound is an amount, whatever follows it.
+      !/(?:不超過|不低於|不少於|不多於|不高於|至少|最少|最多|至多|達到|衝到|低於|高於|超過|突破)\s*$/.test(
+        text.slice(0, index),
+      )
     )
       continue;
     if (
@@ -162,6 +172,19 @@ export function findQuantities(input: string): Quantity[] {
     if (/^\/\d/.test(text.slice(end)) || /\d\/$/.test(text.slice(0, index))) continue;
     if (/^(?:年|月|日|週|天|季)/.test(text.slice(end)) && /[個]$/.test(unitText)) continue;
     if (/^第/.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
+    // "our top 20 accounts", 「前20大客戶」: a rank, not a count.
+    if (
+      !currency &&
+      /(?:(?<![A-Za-z])top|前)\s*$/i.test(text.slice(0, index)) &&
+      !/^\s*[%成倍]/.test(unitText)
+    )
+      continue;
+    // 「兩間舖」, 「3家門市」: the stores a goal is about are its scope, not a count sold.
+    if (
+      /^(?:個|位|名)?(?:間|家)$/.test(unitText) &&
+      /^\s*(?:店|舖|門市|分店|分舖|店舖|店面|門店)/.test(text.slice(end))
+    )
+      continue;
     const value = parseNumberToken(numberText, scale);
     if (value === null || !Number.isFinite(value)) continue;
     let unit: QuantityUnit = 'plain';

@@ -11,7 +11,7 @@ const CHANNEL_ZH = [
   '電商(?:平台|網站|通路)?',
   '(?:線上|網路|實體|虛擬|線下)(?=銷售|業績|營收|訂單|通路|管道|渠道|門市|商店|店|營業額|銷量|轉換率|轉化率|客單價|收入|新客|客戶|顧客|會員|流量|預購|回購)',
   '(?:線上|網路|實體|電商|零售|批發|經銷|直營|加盟|新|海外)?(?:通路|管道|渠道)',
-  '蝦皮(?:購物|商城)?|momo(?:購物網)?|PChome(?:24h)?|Yahoo(?:奇摩)?(?:購物中心|拍賣)?|樂天(?:市場)?|博客來|露天(?:拍賣)?|亞馬遜|淘寶|天貓|京東',
+  '蝦皮(?:購物|商城)?|momo(?:購物網|館)?|PChome(?:24h)?|Yahoo(?:奇摩)?(?:購物中心|拍賣)?|樂天(?:市場)?|博客來|露天(?:拍賣)?|亞馬遜|淘寶|天貓|京東',
   '抖音(?:直播間|小店|商城)?|快手(?:直播間|小店)?|小紅書|拼多多|視頻號|微信(?:小程序|小程式|商城)?|微博|美團|餓了麼|唯品會|得物',
   en(
     'Shopee|Lazada|HKTVmall|Uber ?Eats|foodpanda|Shopline|91APP|Pinkoi|Amazon|Facebook|FB|Instagram|IG|YouTube|TikTok|WeChat|Threads|Dcard|Google(?: Ads)?|KOL|EDM|SMS|SEO|App|APP',
@@ -20,7 +20,7 @@ const CHANNEL_ZH = [
   '抖音|小紅書|微信|社群(?:媒體|平台|行銷|經營)?|粉絲專頁|粉專|直播(?:帶貨|銷售|拍賣)?|團購|網紅|部落客|聯盟行銷|口碑行銷',
   '電子郵件(?:行銷)?|電子報|簡訊(?:行銷)?',
   '(?:實體|直營|加盟|旗艦|快閃)?(?:門市|店面|分店|店鋪|專賣店|旗艦店|快閃店|門店|實體店|舖頭|分舖|店舖|舖(?!設|位))|(?:加盟|直營|連鎖|實體|旗艦)店',
-  '百貨(?:公司)?(?:專櫃)?|專櫃|超商|便利商店|量販店|超市|賣場|市集|電視購物|型錄|電話行銷|外送(?:平台)?',
+  '百貨(?:公司)?(?:專櫃)?|專櫃|超商|便利商店|量販店|超市|賣場|市集|電視購物|型錄|電話行銷|外送(?:平台)?|外賣(?:平台)?|外帶|內用|自取',
   '(?:線上)?研討會|講座|說明會|體驗會|試吃會|快閃活動|經銷商|代理商|通路商|批發商|零售商|加盟主|經銷|批發|展覽|展會|商展|搜尋引擎(?:最佳化|優化)?|應用程式',
 ];
 
@@ -35,7 +35,7 @@ const CHANNEL_EN = en(
     'facebook(?: ads)?|instagram(?: ads)?|youtube|tiktok|whatsapp|wechat',
     'e-?mail(?: marketing| campaigns?)?|newsletters?|edm|sms',
     'distributors?|resellers?|dealers?|wholesalers?|wholesale|retailers?|retail channels?',
-    'marketplaces?|shopee|amazon|momo|lazada|hktvmall|uber ?eats|foodpanda',
+    'marketplaces?|shopee|amazon|momo|lazada|hktvmall|uber ?eats|foodpanda|deliveroo|shopify(?: store)?|woocommerce|etsy|rakuten|zalora|carousell',
     '(?:mobile )?apps?',
     'google ads|linkedin(?: ads)?|twitter|pinterest|(?:[a-z]+ )?(?:ads|advertising)',
     'online|offline',
@@ -52,7 +52,7 @@ export const CHANNEL_LINE_RE = /(?<![A-Za-z])LINE(?:官方帳號|官方帳戶|@|
 const TAI = '(?<![平櫃舞後前吧電站月陽講])';
 
 const REGION_ZH = [
-  '(?:華東|華南|華北|華中|西南|東北|西北|東南)(?:地區|區域|市場)?|(?:北|中|南|東|西)部(?:地區)?|[北中南東]台灣|北北基|雙北|大台北|全台(?:灣)?|全省|全國|全港|全島|離島|海外|國外|國內',
+  '(?:華東|華南|華北|華中|西南|東北|西北|東南)(?:地區|區域|市場)?|(?:北|中|南|東|西)部(?:地區)?|(?<![\\u4e00-\\u9fff])(?:北|中|南|東|西)區(?![域隔])|[北中南東]台灣|北北基|雙北|大台北|全台(?:灣)?|全省|全國|全港|全島|離島|海外|國外|國內',
   `${TAI}(?:台北|台中|台南|台東|台灣)(?:市|縣|地區|市場)?`,
   '新北(?:市)?|基隆(?:市)?|桃園(?:市)?|新竹(?:市|縣)?|苗栗(?:縣)?|彰化(?:縣)?|南投(?:縣)?|雲林(?:縣)?|嘉義(?:市|縣)?|高雄(?:市)?|屏東(?:縣)?|宜蘭(?:縣)?|花蓮(?:縣)?|澎湖|金門|馬祖',
   '香港|港島|九龍|新界|澳門|中國大陸|大陸|內地|中國|上海|北京|深圳|廣州|大灣區|日本|韓國|東南亞|新加坡|馬來西亞|越南|泰國|菲律賓|印尼|美國|北美|歐洲|亞洲|亞太|中東',
@@ -72,14 +72,16 @@ const REGION_EN = en(
 );
 
 export const REGION_RE = new RegExp(
-  `(?:${REGION_ZH.join('|')})(?:地區|區域|市場|一帶|商圈)?|${REGION_EN}`,
+  `(?:${REGION_ZH.join('|')})(?:地區|區域|市場|一帶|商圈|以南|以北|以東|以西)?|${REGION_EN}`,
   'gi',
 );
 
 const SEGMENT_ZH = [
   '(?<![新位名個])(?:VIP|vip|白金|金卡|付費)會員|(?<![新位名個])會員(?!數|人數|制|卡|計畫|計劃|方案|日)',
   '(?:企業|公司|法人|B2B|B2C|大型|中小型|機構|團體|批發|零售|VIP|vip|重要|大|核心|忠實|高端|高價值|高消費|海外|外國|國際)(?:客戶|客群|顧客|買家)',
-  '中小企業|新創(?:公司|企業)?|企業主|店家|餐廳|咖啡廳|診所|醫院|學校|補習班',
+  // 「餐飲業客戶」, 「製造業客群」: the customers of an industry.
+  '(?:餐飲|零售|製造|科技|服務|金融|營建|建築|物流|醫療|美容|美髮|旅遊|觀光|教育|農|漁|電子|傳產|汽車|食品|飯店|旅宿|健身|印刷|貿易|運輸|保險|不動產|房仲|工)業(?:客戶|客群|顧客|買家)',
+  '前\\d{1,3}大(?:客戶|經銷商|買家)|中小企業|新創(?:公司|企業)?|企業主|(?:連鎖)?(?:店家|餐廳|咖啡廳|診所|醫院|學校|補習班)',
   '(?:大)?學生|上班族|(?:都市)?白領|藍領|粉領|家庭主婦|主婦|(?:新手)?(?:媽媽|爸媽|父母)|銀[髮發]族|長輩|年長者|年輕(?:人|族群|族|世代|客群|女性|男性)|小資族|青少年|兒童|小朋友|親子|家庭(?:客群|客戶)?',
   '(?:熟齡|年輕|上班|職業|輕熟)?(?:女性|男性)(?:消費者|客群|顧客|客戶)?|(?:老|舊|既有|現有|忠實|回頭|常)客戶|回頭客|熟客|老顧客',
   '(?:外國|國際|來台|陸客|日韓)?(?:旅客|觀光客|遊客)|外籍人士|社會新鮮人|工程師|醫師|設計師|寵物(?:主人|飼主)|素食者|健身族群?|學生族群|Z世代|千禧世代|寶媽',
@@ -108,8 +110,8 @@ export const MEANS_MARKER_RE =
 
 /** Verbs that start a strategy clause (「舉辦…」, 「推出…」, "launch …"). */
 export const ACTION_VERB_RE =
-  /^(?:每[日天週月季年]|並|同時|且|再|也|持續|定期)*\s*(?:舉辦|舉行|推出|建立|開發|優化|加強|導入|推動|參加|參與|開設|開拓|拓展|布局|合作|上架|投放|發送|經營|設立|招募|培訓|提供|打造|強化|改善|增設|規劃|執行|進行|啟動|發起|拜訪|新開|展店|發放|派發|贈送|發布|發佈|發表|launch|run|host|hold|open|introduce|partner with|build|create|start|offer|roll out|expand|train|hire|improve|optimi[sz]e|(?:visit|call on|meet with|post|publish|attend|organi[sz]e|conduct)(?![A-Za-z]))/i;
+  /^(?:每[日天週月季年]|並|同時|且|再|也|持續|定期)*\s*(?:舉辦|舉行|推出|建立|開發|優化|加強|導入|推動|參加|參與|開設|開拓|拓展|布局|合作|上架|投放|發送|經營|設立|招募|培訓|提供|打造|強化|改善|增設|規劃|執行|進行|啟動|發起|拜訪|報價(?!單?(?:轉換|轉化|成交))|新開|展店|發放|派發|贈送|發布|發佈|發表|launch|run|host|hold|open|introduce|partner with|build|create|start|offer|roll out|expand|train|hire|improve|optimi[sz]e|(?:visit|call on|meet with|post|publish|attend|organi[sz]e|conduct)(?![A-Za-z]))/i;
 
 /** The same verbs anywhere in a clause (「針對上班族推出早鳥方案」). */
 export const ACTION_VERB_ANYWHERE_RE =
-  /舉辦|舉行|推出|建立|開發|導入|參加|參與|開設|上架|投放|發送|設立|招募|培訓|打造|增設|啟動|發起|拜訪|新開|展店|發放|派發|贈送|(?<![A-Za-z])(?:launch|run|host|hold|open|introduce|partner with|roll out|visit)(?![A-Za-z])/i;
+  /舉辦|舉行|推出|建立|開發|導入|參加|參與|開設|上架|投放|發送|設立|招募|培訓|打造|增設|啟動|發起|拜訪|報價(?!單?(?:轉換|轉化|成交))|新開|展店|發放|派發|贈送|(?<![A-Za-z])(?:launch|run|host|hold|open|introduce|partner with|roll out|visit)(?![A-Za-z])/i;

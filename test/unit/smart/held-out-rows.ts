@@ -16,6 +16,10 @@ export interface Want {
   scope?: Partial<Scope>;
   /** Words that are in no list of the scope. */
   notInScope?: string[];
+  /** Each of these is among the strategies. */
+  strategies?: string[];
+  /** The baseline read (a level the business stands at), or null. */
+  baseline?: number | null;
 }
 
 export interface Row {
@@ -52,4 +56,6 @@ export function check(row: Row): void {
   }
   const all = Object.values(parsed.scope).flat();
   for (const w of want.notInScope ?? []) expect(all, 'scope').not.toContain(w);
+  for (const w of want.strategies ?? []) expect(parsed.strategies, 'strategies').toContain(w);
+  if (want.baseline !== undefined) expect(parsed.baseline, 'baseline').toBe(want.baseline);
 }
