@@ -31,6 +31,55 @@ export interface KpiSettings extends CalendarSettings {
   currency: string;
 }
 
+/**
+ * The buckets read together: the repository's readings map each row to the first bucket holding its
+ * date (src/db/kpi/kpi-sql.ts `bucketCase`), so the buckets of one reading, and their previous
+ * periods, must not overlap. A question's own buckets never do, but last year's may: ISO week 53
+ * (2020-W53, 2026-W53) and week 52 both compare with last year's week 52, 29 February and 28 February
+ * with 28 February last year, and a range starting inside week 52 of a 53-week year compares a part
+ * of last year's week 52 and all of it. Identical buckets are read once (`alias`: the bucket read for
+ * each bucket), and the others go into as few layers of disjoint buckets as they need: one, the
+ * question as asked, unless some overlap.
+ */
+function disjointLayers(
+  buckets: readonly Bucket[],
+  previous: readonly DateRange[],
+): { layers: number[][]; alias: number[] } {
+  const alias: number[] = [];
+  const first = new Map<string, number>();
+  const unique: number[] = [];
+  buckets.forEach((b, i) => {
+    const p = previous[i] as DateRange;
+    const id = `${b.range.start} ${b.range.end} ${p.start} ${p.end}`;
+    const at = first.get(id);
+    if (at === undefined) {
+      first.set(id, i);
+      unique.push(i);
+      alias.push(i);
+    } else alias.push(at);
+  });
+  const byStart = [...unique].sort((a, b) => {
+    const x = (buckets[a] as Bucket).range.start;
+    const y = (buckets[b] as Bucket).range.start;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  // Taken in order of their first days, a bucket fits a layer when it starts after every range of
+  // the layer ends, and its previous period after every previous period there.
+  const layers: { members: number[]; end: string; previousEnd: string }[] = [];
+  for (const i of byStart) {
+    const range = (buckets[i] as Bucket).range;
+    const p = previous[i] as DateRange;
+    const layer = layers.find((l) => range.start > l.end && p.start > l.previousEnd);
+    if (layer) {
+      layer.members.push(i);
+      if (range.end > layer.end) layer.end = range.end;
+      if (p.end > layer.previousEnd) layer.previousEnd = p.end;
+    } else layers.push({ members: [i], end: range.end, previousEnd: p.end });
+  }
+  // Each layer in the buckets' own order (the readings take them as the question lists them).
+  return { layers: layers.map((l) => l.members.sort((a, b) => a - b)), alias };
+}
+
 /** Loads exactly the aggregates the metric's formula reads, for the given buckets. */
 export async function loadKpiFacts(
   repo: KpiRepository,
@@ -39,18 +88,65 @@ export async function loadKpiFacts(
   buckets: readonly Bucket[],
   settings: CalendarSettings,
 ): Promise<KpiFacts> {
+  // The facts without buckets (market sizes, channels' first sales) are read for all the buckets'
+  // days: last year's buckets may overlap and need not be in order (wholeRangeBucket).
+  const span: DateRange = wholeRangeBucket(buckets)?.range ?? { start: query.from, end: query.to };
+  const previous = previousRanges(buckets, settings);
+  const { layers, alias } = disjointLayers(buckets, previous);
+  if (layers.length === 1 && alias.every((a, i) => a === i))
+    return loadDisjointFacts(repo, query, scope, buckets, previous, span);
+  const read = await Promise.all(
+    layers.map((members) =>
+      loadDisjointFacts(
+        repo,
+        query,
+        scope,
+        members.map((i) => buckets[i] as Bucket),
+        members.map((i) => previous[i] as DateRange),
+        span,
+      ),
+    ),
+  );
+  // Every bucket's rows from the reading of the bucket it aliases, renumbered to the bucket.
+  const readAs = new Map<number, number[]>();
+  alias.forEach((a, i) => {
+    readAs.set(a, [...(readAs.get(a) ?? []), i]);
+  });
+  const out: Record<string, unknown[]> = {};
+  read.forEach((facts, l) => {
+    const members = layers[l] as number[];
+    for (const [kind, rows] of Object.entries(facts) as [string, unknown[]][]) {
+      if (kind === 'marketSizes' || kind === 'channelFirstSales') {
+        // Read for the whole span by every layer alike: keep one copy.
+        if (l === 0) out[kind] = rows;
+        continue;
+      }
+      const into = out[kind] ?? [];
+      out[kind] = into;
+      for (const r of rows as { bucket: number }[])
+        for (const i of readAs.get(members[r.bucket] as number) ?? []) into.push({ ...r, bucket: i });
+    }
+  });
+  return out as KpiFacts;
+}
+
+/** {@link loadKpiFacts} for buckets that do not overlap, nor do their previous periods. */
+async function loadDisjointFacts(
+  repo: KpiRepository,
+  query: KpiQuery,
+  scope: KpiScope,
+  buckets: readonly Bucket[],
+  previous: readonly DateRange[],
+  span: DateRange,
+): Promise<KpiFacts> {
   const ranges: DateRange[] = buckets.map((b) => b.range);
   const needs = new Set(KPI_GLOSSARY[query.metric].facts);
   const facts: KpiFacts = {};
-  const span: DateRange = {
-    start: ranges[0]?.start ?? query.from,
-    end: ranges[ranges.length - 1]?.end ?? query.to,
-  };
   const tasks: Promise<void>[] = [];
   // CLV: its customers and their churn from one reading of the customer cells where they serve.
   const together =
     query.metric === 'clv' && needs.has('orders') && needs.has('retention')
-      ? await repo.retentionWithCustomers(scope, ranges, previousRanges(buckets, settings))
+      ? await repo.retentionWithCustomers(scope, ranges, previous)
       : null;
   if (together) {
     facts.orders = together.customers;
@@ -82,7 +178,7 @@ export async function loadKpiFacts(
     );
   if (needs.has('retention') && !together)
     tasks.push(
-      repo.retentionFacts(scope, ranges, previousRanges(buckets, settings)).then((r) => {
+      repo.retentionFacts(scope, ranges, previous).then((r) => {
         facts.retention = r;
       }),
     );

@@ -51,12 +51,19 @@ export function planBuckets(range: DateRange, grain: Period['grain'], settings: 
   }));
 }
 
-/** The same buckets last year (period ids of last year, dates shifted accordingly). */
+/**
+ * The same buckets last year (period ids of last year, dates shifted accordingly). A bucket that runs
+ * to the end of its period compares with last year's period to its end: from 15 February 2025 by
+ * month, February's bucket (15–28) compares with 15–29 February 2024, not 15–28 (twelve months
+ * before 28 February 2025 is the 28th).
+ */
 export function comparisonBuckets(buckets: readonly Bucket[], settings: CalendarSettings): Bucket[] {
-  return buckets.map((b) => ({
-    period: samePeriodLastYear(b.period, settings),
-    range: comparisonRange(b.period, b.range, settings),
-  }));
+  return buckets.map((b) => {
+    const period = samePeriodLastYear(b.period, settings);
+    const range = comparisonRange(b.period, b.range, settings);
+    const toEnd = b.period.grain !== 'total' && b.range.end === b.period.end && range.end < period.end;
+    return { period, range: toEnd ? { start: range.start, end: period.end } : range };
+  });
 }
 
 /**
@@ -94,12 +101,20 @@ export function asOfToday(series: readonly KpiPoint[], today: string): KpiPoint[
   });
 }
 
-/** One bucket spanning all of `buckets` (their first day to their last), or null when there are none. */
+/**
+ * One bucket spanning all of `buckets` (their earliest day to their latest), or null when there are
+ * none. Last year's buckets may overlap and need not be in order: from 2020-12-24 by week, the part
+ * of 2020-W52 compares with 2019-12-26…29 and 2020-W53 with the whole of 2019-W52, from 2019-12-23.
+ */
 export function wholeRangeBucket(buckets: readonly Bucket[]): Bucket | null {
-  const first = buckets[0];
-  const last = buckets[buckets.length - 1];
-  if (!first || !last) return null;
-  const range = { start: first.range.start, end: last.range.end };
+  if (buckets.length === 0) return null;
+  let start = (buckets[0] as Bucket).range.start;
+  let end = (buckets[0] as Bucket).range.end;
+  for (const b of buckets) {
+    if (b.range.start < start) start = b.range.start;
+    if (b.range.end > end) end = b.range.end;
+  }
+  const range = { start, end };
   return { period: totalPeriod(range), range };
 }
 
@@ -347,8 +362,14 @@ export function assembleTotals(
         return point;
       });
     }
-    case 'ratio':
-      return assembleSeries(metric, [total], foldFacts(facts), keys);
+    case 'ratio': {
+      const points = assembleSeries(metric, [total], foldFacts(facts), keys);
+      if (metric !== 'market_share') return points;
+      // Σ numerator ÷ Σ denominator: the market size of the buckets, not of their span (last year's
+      // buckets by day skip 29 February, and 2020-W52 and W53 both compare with 2019-W52).
+      const size = buckets.reduce((sum, b) => sum + marketSizeOver(b.range, facts.marketSizes ?? []), 0);
+      return points.map((p) => ({ ...p, ...computeMarketShare(p.numerator ?? 0, size) }));
+    }
     case 'distinct': {
       const whole = wholeRange ?? (buckets.length === 1 ? facts : null);
       if (!whole) throw new Error(`the total of ${metric} needs the facts of the whole range`);

@@ -4,6 +4,7 @@ import { isSummable, KPI_AGGREGATION } from '../../../src/core/kpi/aggregation.t
 import {
   assembleSeries,
   assembleTotals,
+  comparisonBuckets,
   isPartial,
   keysOf,
   planBuckets,
@@ -174,6 +175,16 @@ describe('partial periods', () => {
     expect(series.map((p) => p.partial ?? false)).toEqual([true, false, true]);
     expect(wholeRangeBucket(buckets)?.range).toEqual({ start: '2026-01-15', end: '2026-03-10' });
     expect(wholeRangeBucket([])).toBeNull();
+  });
+
+  it("spans last year's buckets from their earliest day when they overlap (ISO week 53)", () => {
+    const buckets = planBuckets({ start: '2020-12-24', end: '2021-01-03' }, 'week', settings);
+    const lastYear = comparisonBuckets(buckets, settings);
+    expect(lastYear.map((b) => b.range)).toEqual([
+      { start: '2019-12-26', end: '2019-12-29' },
+      { start: '2019-12-23', end: '2019-12-29' },
+    ]);
+    expect(wholeRangeBucket(lastYear)?.range).toEqual({ start: '2019-12-23', end: '2019-12-29' });
   });
 });
 
