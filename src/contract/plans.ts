@@ -67,7 +67,7 @@ export const splitViewSchema = z.object({
   total: z.number(),
   /** Additive: Σ children − total (non-zero only for a manual split that does not add up: shown, never hidden). */
   mismatch: z.number().nullable(),
-  /** Ratio: the level the children imply (weighted by days). */
+  /** Ratio: the level the children imply, weighted as the saved tree weighs them; null for sums and for counts over the whole period (customers…). */
   implied: z.number().nullable(),
   children: z.array(
     z.object({
@@ -128,6 +128,11 @@ const nodeFields = {
    * child's own, last year's for the others), 'days' when last year is unknown; null for sums.
    */
   impliedWeighting: z.enum(['last-year', 'days']).nullable(),
+  /**
+   * A ratio's child: its weight in its parent's implied level (its denominator as `impliedWeighting`
+   * says, or its days); null for sums, counts over the whole period and the root.
+   */
+  weight: z.number().nullable(),
 };
 export type PlanNode = z.infer<z.ZodObject<typeof nodeFields>> & { children: PlanNode[] };
 export const planNodeSchema: z.ZodType<PlanNode> = z.object({

@@ -193,7 +193,7 @@ describe('pacer plan (SQLite, real processes)', () => {
     expect(run(['plan', 'show', 'no-such-goal', '--data', data]).stderr).toContain('找不到這個目標。');
   }, 180_000);
 
-  it('prints a rate goal’s levels as percents, carried to every child, never split', () => {
+  it('prints a rate goal’s levels as percents (a level, not a total), carried to every child, never split', () => {
     const goal = run(['goal', 'create', '--statement', '2027年回購率提升到30%', '--data', data, '--json']);
     expect(goal.status, goal.stderr).toBe(0);
     const rate = JSON.parse(goal.stdout);
@@ -212,7 +212,12 @@ describe('pacer plan (SQLite, real processes)', () => {
     ]);
     expect(preview.status, preview.stderr).toBe(0);
     const lines = preview.stdout.trim().split('\n');
-    expect(lines[0]).toContain('total 30%');
+    // A rate is a level, never a total.
+    expect(lines[0]).toContain('level 30%');
+    expect(lines[0]).not.toContain('total');
+    const zh = run(['plan', 'split', rate.id, '--into', 'quarter', '--dry-run', '--data', data]);
+    expect(zh.stdout.split('\n')[0]).toContain('水準 30%');
+    expect(zh.stdout.split('\n')[0]).not.toContain('合計');
     expect(lines.filter((l) => /^ {2}2027-Q\d\t.*\t30%$/.test(l))).toHaveLength(4);
     const saved = run(['plan', 'split', rate.id, '--into', 'quarter', '--data', data]);
     expect(saved.status, saved.stderr).toBe(0);

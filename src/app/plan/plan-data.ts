@@ -3,7 +3,7 @@
  * metric over arbitrary non-overlapping date ranges, for a scope, optionally by a dimension; and
  * the conversions between a goal's units and the integer units a split distributes.
  */
-import { type DateRange, daysBetween } from '../../core/calendar/dates.ts';
+import { addDays, addMonths, type DateRange, daysBetween } from '../../core/calendar/dates.ts';
 import type { CalendarSettings } from '../../core/calendar/periods.ts';
 import { AppError, isAppError } from '../../core/errors/app-error.ts';
 import { isMoneyMetric, isPercentMetric } from '../../core/goals/metric-kinds.ts';
@@ -12,6 +12,7 @@ import { assembleSeries, type Bucket, keysOf } from '../../core/kpi/assemble.ts'
 import type { Dimension, KpiMetric } from '../../core/kpi/types.ts';
 import { validateKpiQuery } from '../../core/kpi/validate-query.ts';
 import { type Currency, fromMinorUnits, toMinorUnits } from '../../core/money/currency.ts';
+import type { SplitGrain } from '../../core/plan/types.ts';
 import { loadKpiFacts } from '../kpi/compute-kpi.ts';
 import { kpiCacheOf } from '../kpi/kpi-cache.ts';
 import type { KpiRepository } from '../kpi/ports.ts';
@@ -29,6 +30,12 @@ export function scopeWhere(scope: GoalScope): Record<string, string[]> {
   const where: Record<string, string[]> = {};
   for (const [dim, names] of Object.entries(scope)) if (names && names.length > 0) where[dim] = names;
   return where;
+}
+
+/** Last year's dates of a child period: 364 days back (same weekdays) at day and week grain, 12 months above. */
+export function lastYearRange(p: DateRange, into: SplitGrain): DateRange {
+  if (into === 'day' || into === 'week') return { start: addDays(p.start, -364), end: addDays(p.end, -364) };
+  return { start: addMonths(p.start, -12), end: addMonths(p.end, -12) };
 }
 
 /** Whether the metric can be read for this scope (and breakdown): the KPI engine's own check. */

@@ -10,6 +10,7 @@ import { rateToPeriodTotal } from '../../core/goals/target-conversion.ts';
 import type { GoalScope, Grades } from '../../core/goals/types.ts';
 import { type Dimension, readsSalesLines } from '../../core/kpi/types.ts';
 import { additiveMismatch, impliedLevel, rebalance } from '../../core/plan/split.ts';
+import { needsSamePeriodBaseline } from '../../core/plan/stage-targets.ts';
 import type { SplitRecipe } from '../../core/plan/types.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import type { AppContext } from '../ports.ts';
@@ -55,6 +56,11 @@ export interface PlanNodeView {
   implied: number | null;
   /** 'last-year': by each child's denominator (a closed child's own, last year's for the others); 'days'. */
   impliedWeighting: LevelWeighting | null;
+  /**
+   * A ratio's child: its weight in its parent's implied level (as `impliedWeighting` says: its
+   * denominator, or its days); null for sums, counts over the period and the root.
+   */
+  weight: number | null;
   children: PlanNodeView[];
 }
 
@@ -178,8 +184,12 @@ async function buildTree(
   }
   // Ratio parents: how their children's levels weigh (the same definition as re-planning).
   const weightsOf = new Map<string, LevelWeights>();
+  // A count over the whole period (customers…) has no level its children imply: they overlap.
   const ratioParents = [root, ...descendants].filter(
-    (g) => !isAdditive(g.spec.metric) && (byParent.get(g.id)?.length ?? 0) > 0,
+    (g) =>
+      !isAdditive(g.spec.metric) &&
+      !needsSamePeriodBaseline(g.spec.metric) &&
+      (byParent.get(g.id)?.length ?? 0) > 0,
   );
   const [actuals] = await Promise.all([
     actualsOf(app, c, [root, ...descendants]),
@@ -187,14 +197,21 @@ async function buildTree(
       weightsOf.set(g.id, await levelWeights(app, c, g, byParent.get(g.id) ?? []));
     }),
   ]);
-  const view = (g: PlanGoal, target: number, parentTarget: number | null): PlanNodeView => {
+  const view = (
+    g: PlanGoal,
+    target: number,
+    parentTarget: number | null,
+    weight: number | null,
+  ): PlanNodeView => {
     const kids = byParent.get(g.id) ?? [];
     const additive = isAdditive(g.spec.metric);
-    const children = kids.map((k) => view(k, nodeTarget(k), additive ? target : null));
+    const weights = weightsOf.get(g.id) ?? null;
+    const children = kids.map((k, i) =>
+      view(k, nodeTarget(k), additive ? target : null, weights ? (weights.weights[i] ?? 0) : null),
+    );
     let childrenTotal: number | null = null;
     let mismatch: number | null = null;
     let implied: number | null = null;
-    const weights = weightsOf.get(g.id) ?? null;
     if (children.length > 0) {
       if (additive) {
         const m = additiveMismatch(
@@ -203,7 +220,7 @@ async function buildTree(
         );
         childrenTotal = fromPlanUnits(g.spec.metric, m.childrenTotal, l.currency);
         mismatch = fromPlanUnits(g.spec.metric, m.difference, l.currency);
-      } else
+      } else if (!needsSamePeriodBaseline(g.spec.metric))
         implied = impliedLevel(
           children.map((ch) => ch.target),
           weights?.weights ?? children.map((ch) => daysBetween(ch.period.start, ch.period.end)),
@@ -231,10 +248,11 @@ async function buildTree(
       mismatch,
       implied,
       impliedWeighting: weights?.weighting ?? null,
+      weight,
       children,
     };
   };
-  const { children, ...goal } = view(root, rootValue, null);
+  const { children, ...goal } = view(root, rootValue, null, null);
   return { goal, children, today: l.today, nodes: 1 + descendants.length };
 }
 

@@ -11,6 +11,7 @@ import { isAdditive } from '../../core/goals/metric-kinds.ts';
 import type { GoalSpec } from '../../core/goals/types.ts';
 import { type ChildState, periodState } from '../../core/plan/period-state.ts';
 import { replan, replanRatio } from '../../core/plan/replan.ts';
+import { needsSamePeriodBaseline } from '../../core/plan/stage-targets.ts';
 import { type Actor, authorize, nowIso } from '../access.ts';
 import { loadDataFreshness } from '../data/freshness.ts';
 import type { AppContext } from '../ports.ts';
@@ -88,6 +89,8 @@ export async function replanGoal(
     (d) => d.node?.parentGoalId === goalId,
   );
   if (kids.length === 0) throw new AppError('PLAN_NOT_SPLIT');
+  // Customers (CLV, revenue per rep) of overlapping phases: no level of the rest follows from a gap.
+  if (needsSamePeriodBaseline(metric)) throw new AppError('PLAN_COUNT_NOT_REPLANNED');
   await requireDataThroughClosed(ctx, companyId, l.today, kids);
   if (!isAdditive(metric)) return replanLevels(ctx, actor, companyId, l, kids, req);
   const total = await parentTarget(ctx, companyId, l);

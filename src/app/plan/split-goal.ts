@@ -15,7 +15,8 @@ import {
 import type { CalendarSettings } from '../../core/calendar/periods.ts';
 import { todayIn } from '../../core/calendar/time-zones.ts';
 import { AppError } from '../../core/errors/app-error.ts';
-import { type DataFreshness, rangeCoverage } from '../../core/goals/data-freshness.ts';
+import { USE_CASE_FIELD_MESSAGES } from '../../core/errors/field-messages.ts';
+import { type DataFreshness, fairBaseline, rangeCoverage } from '../../core/goals/data-freshness.ts';
 import { isAdditive, isPercentMetric } from '../../core/goals/metric-kinds.ts';
 import {
   type ConversionBaseline,
@@ -31,7 +32,8 @@ import { childPeriods } from '../../core/plan/child-periods.ts';
 import { taiwanHolidayYear } from '../../core/plan/holiday-windows.ts';
 import { planNote } from '../../core/plan/messages.ts';
 import { historyWindow, MEMBER_HISTORY_MONTHS, seasonalWindow } from '../../core/plan/seasonal.ts';
-import { cellKey, impliedLevel, type SplitResult, splitTarget } from '../../core/plan/split.ts';
+import { cellKey, countLevels, impliedLevel, type SplitResult, splitTarget } from '../../core/plan/split.ts';
+import { goalDecimals, needsSamePeriodBaseline } from '../../core/plan/stage-targets.ts';
 import {
   dimensionOf,
   type PlanNote,
@@ -48,7 +50,15 @@ import { gradeGoalDrafts } from '../goals/goal-use-cases.ts';
 import type { AppContext } from '../ports.ts';
 import { newId } from '../security/secrets.ts';
 import { batchedKpi } from './batched-kpi.ts';
-import { fromPlanUnits, inGoalUnits, kpiToGoalUnits, readMetric, toPlanUnits } from './plan-data.ts';
+import { levelWeightsOf } from './level-weights.ts';
+import {
+  fromPlanUnits,
+  inGoalUnits,
+  kpiToGoalUnits,
+  lastYearRange,
+  readMetric,
+  toPlanUnits,
+} from './plan-data.ts';
 import type { NewPlanGoal, PlanGoal } from './ports.ts';
 
 export interface SplitRequest {
@@ -108,7 +118,7 @@ export interface SplitView {
   total: number;
   /** Additive: Σ children − total, goal units (non-zero only for a manual split that does not add up). */
   mismatch: number | null;
-  /** Ratio: the level the children imply (weighted by days). */
+  /** Ratio: the level the children imply, weighted as the saved tree weighs them (level-weights.ts); null for sums and for counts over the whole period (customers…). */
   implied: number | null;
   children: SplitChildView[];
   notes: PlanNote[];
@@ -249,12 +259,6 @@ async function membersOf(
   return { members: names, recent: null };
 }
 
-/** Last year's dates of a child period: 364 days back (same weekdays) at day and week grain, 12 months above. */
-export function lastYearRange(p: DateRange, into: SplitGrain): DateRange {
-  if (into === 'day' || into === 'week') return { start: addDays(p.start, -364), end: addDays(p.end, -364) };
-  return { start: addMonths(p.start, -12), end: addMonths(p.end, -12) };
-}
-
 interface LastYearRead {
   cells: (number | null)[][];
   coverage: number[];
@@ -282,6 +286,8 @@ export interface ComputedSplit {
   lastYearStarts: string[];
   /** Last year by day (week) × member composed from the day shape and the month shares. */
   composed: boolean;
+  /** A count over the whole period: the scope's target of each of `lastYearStarts`' periods (the chart's plan). */
+  chartLevels: number[] | null;
   /**
    * Seasonal, or members weighted by their year: the data's last known day when the data ends before
    * the history the plan wants (the notes' {date}).
@@ -415,6 +421,49 @@ export async function computeSplit(
     history = { start: window.range.start, values: days.map((_, i) => values[i] ?? 0) };
   }
 
+  // A count over the whole period (customers, CLV, revenue per rep) is neither summed nor carried:
+  // each cell is its own last year moved by the parent's change over the parent's last year. The
+  // parent's last year must be a fair baseline (the grading's rule); a child's is read where the
+  // data holds its period whole (a part of a month undercounts its customers).
+  let cellLevels: number[] | null = null;
+  let chartLevels: number[] | null = null;
+  if (!additive && needsSamePeriodBaseline(spec.metric) && target.level !== null) {
+    const parentRange = lastYearRange(spec.period, req.into);
+    const parentLy = fairBaseline(rangeCoverage(parentRange, data))
+      ? await readLastYear([spec.period], req.into, null, [''])
+      : null;
+    // A member absent from a count's breakdown had none (a channel of walk-ins only: no customers).
+    const none = dim && KPI_GLOSSARY[spec.metric].unit === 'count' ? 0 : null;
+    cellLevels = countLevels(
+      target.level,
+      parentLy?.cells[0]?.[0] ?? null,
+      periods.map((_, i) =>
+        (lyRead?.cells[i] ?? [null]).map((v) => ((lyRead?.coverage[i] ?? 0) >= 1 ? (v ?? none) : null)),
+      ),
+      goalDecimals(spec.metric),
+    );
+    // The chart's periods of the scope (by a dimension, or months of a day or week split), moved the
+    // same way; a split by period alone charts its children's own targets.
+    chartLevels =
+      cellLevels && (dim !== null || chartByMonth)
+        ? countLevels(
+            target.level,
+            parentLy?.cells[0]?.[0] ?? null,
+            lyPeriods.map((_, i) => [
+              (lyScope?.coverage[i] ?? 0) >= 1 ? (lyScope?.cells[i]?.[0] ?? null) : null,
+            ]),
+            goalDecimals(spec.metric),
+          )
+        : null;
+    const everyCellTyped =
+      req.method === 'manual' && (req.cells?.length ?? 0) >= periods.length * (members?.length ?? 1);
+    if (cellLevels === null && !everyCellTyped)
+      throw new AppError('PLAN_CANNOT_SPLIT', [{ path: 'method', message: 'split_count_needs_history' }], {
+        reason: USE_CASE_FIELD_MESSAGES.split_count_needs_history.en,
+        reasonZh: USE_CASE_FIELD_MESSAGES.split_count_needs_history['zh-TW'],
+      });
+  }
+
   const manual =
     req.method === 'manual'
       ? new Map(
@@ -434,6 +483,7 @@ export async function computeSplit(
       settings: l.settings,
       total: target.totalUnits,
       level: target.level,
+      cellLevels,
       lastYear: req.method === 'last-year' ? (lyWeights?.map((r) => r.map((v) => v ?? 0)) ?? null) : null,
       lastYearCoverage: lyRead?.coverage ?? null,
       history,
@@ -455,6 +505,7 @@ export async function computeSplit(
     lastYearPeriod,
     lastYearStarts: lyPeriods.map((p) => p.start),
     composed,
+    chartLevels,
     // The seasonal history and the members' year end on the same day (the data's last known day).
     historyEnds: window?.dataEnds ?? memberWindow?.dataEnds ?? null,
   };
@@ -637,14 +688,43 @@ export async function splitGoal(
       at,
     );
   }
-  // The chart: plan and last year by month.
-  const byMonth = new Map<string, { plan: number; lastYear: number | null }>();
-  for (const ch of children) {
-    const key = ch.period.start.slice(0, 7);
-    const e = byMonth.get(key) ?? { plan: 0, lastYear: null };
-    e.plan = c.additive ? e.plan + ch.target : ch.target;
-    byMonth.set(key, e);
+  // A ratio's implied level weighs the children as the saved tree does (level-weights.ts: by their
+  // denominators, orders for AOV…); a count over the whole period implies none (its phases overlap).
+  let implied: number | null = null;
+  let weights: number[] | null = null;
+  if (!c.additive && !needsSamePeriodBaseline(metric)) {
+    weights = (
+      await levelWeightsOf(
+        ctx,
+        { companyId, settings: l.settings, currency: l.currency, today: l.today },
+        { metric, scope: spec.scope, into: req.into, dim: c.dim },
+        children,
+      )
+    ).weights;
+    implied = impliedLevel(
+      children.map((ch) => ch.target),
+      weights,
+    );
   }
+  // The chart: plan and last year by month. A month's plan of a sum adds its children; of a ratio
+  // is the level its children imply (weighted as above, never the last member's level); of a count
+  // over the period, the scope's own month moved by the goal's change (`chartLevels`).
+  const byMonth = new Map<string, { plan: number; lastYear: number | null; levels: number[]; w: number[] }>();
+  children.forEach((ch, k) => {
+    const key = ch.period.start.slice(0, 7);
+    const e = byMonth.get(key) ?? { plan: 0, lastYear: null, levels: [], w: [] };
+    if (c.additive) e.plan += ch.target;
+    else {
+      e.levels.push(ch.target);
+      e.w.push(weights?.[k] ?? daysBetween(ch.period.start, ch.period.end));
+      e.plan = impliedLevel(e.levels, e.w) ?? ch.target;
+    }
+    byMonth.set(key, e);
+  });
+  c.chartLevels?.forEach((v, i) => {
+    const e = byMonth.get(c.lastYearStarts[i]?.slice(0, 7) ?? '');
+    if (e) e.plan = v;
+  });
   c.lastYearStarts.forEach((start, i) => {
     const v = kpiToGoalUnits(metric, c.lastYearPeriod[i] ?? null, l.currency);
     const e = byMonth.get(start.slice(0, 7));
@@ -659,12 +739,7 @@ export async function splitGoal(
     additive: c.additive,
     total: c.additive ? fromPlanUnits(metric, c.totalUnits ?? 0, l.currency) : (c.level ?? 0),
     mismatch: result.mismatch === null ? null : fromPlanUnits(metric, result.mismatch, l.currency),
-    implied: c.additive
-      ? null
-      : impliedLevel(
-          children.map((ch) => ch.target),
-          children.map((ch) => daysBetween(ch.period.start, ch.period.end)),
-        ),
+    implied,
     children,
     notes: [...result.notes, ...(c.composed && c.additive ? (['LAST_YEAR_DAY_SHAPE'] as const) : [])].map(
       (code) => planNote(code, { date: c.historyEnds ?? '' }),

@@ -221,8 +221,8 @@ export function registerPlanCommand(program: Command): void {
           const w = WORDS[lang];
           const text = [
             en
-              ? `${v.saved ? 'Saved' : 'Preview'}: ${w.method[v.method]}, ${w.grain[v.into]}${v.by ? ` × ${w.by[v.by]}` : ''}, total ${amount(v.metric, v.total)}`
-              : `${v.saved ? '已儲存' : '預覽'}:${w.method[v.method]},按${w.grain[v.into]}${v.by ? ` × ${w.by[v.by]}` : ''},合計 ${amount(v.metric, v.total)}`,
+              ? `${v.saved ? 'Saved' : 'Preview'}: ${w.method[v.method]}, ${w.grain[v.into]}${v.by ? ` × ${w.by[v.by]}` : ''}, ${v.additive ? 'total' : 'level'} ${amount(v.metric, v.total)}`
+              : `${v.saved ? '已儲存' : '預覽'}:${w.method[v.method]},按${w.grain[v.into]}${v.by ? ` × ${w.by[v.by]}` : ''},${v.additive ? '合計' : '水準'} ${amount(v.metric, v.total)}`,
             ...v.children.map(
               (c) =>
                 `  ${c.periodId}${c.member ? ` · ${c.member}` : ''}\t${c.period.start}→${c.period.end}\t${amount(v.metric, c.target)}${c.share === null ? '' : `\t${(c.share * 100).toFixed(2)}%`}${c.id ? `\t${c.id}` : ''}`,

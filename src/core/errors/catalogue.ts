@@ -206,6 +206,12 @@ export const ERROR_CATALOGUE = {
     en: 'This goal has no phase goals by period yet: split it first.',
     'zh-TW': '這個目標尚未依期間拆解成階段目標:請先拆解。',
   },
+  PLAN_COUNT_NOT_REPLANNED: {
+    status: 422,
+    en: 'This goal’s metric is counted once over its whole period (customers, CLV, revenue per rep): its phase goals overlap, so a shortfall in the closed ones says nothing of what the others need. Change the phase goals’ targets instead.',
+    'zh-TW':
+      '這個目標的指標在整段期間內只計算一次(客戶數、客戶終身價值、每位業務營收):各階段目標彼此重疊,已結束階段的差距無法推算其餘階段需要的數值。請直接修改各階段目標。',
+  },
   PLAN_DATA_BEHIND: {
     status: 409,
     en: 'The sales data ends on {lastSale}, before the closed periods end ({closedThrough}): import the sales up to then before re-planning, or the missing days would count as no sales.',

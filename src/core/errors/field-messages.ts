@@ -59,6 +59,15 @@ export const USE_CASE_FIELD_MESSAGES = {
     en: 'your data has no members of this dimension to split among',
     'zh-TW': '資料中沒有這個維度的任何項目可以拆分',
   },
+  /**
+   * A split of a count over the whole period (customers, CLV, revenue per rep) whose phases' last
+   * year the data does not hold whole (app/plan/split-goal.ts; core/plan/split.ts countLevels).
+   */
+  split_count_needs_history: {
+    en: 'this metric is counted over the whole period, not summed over its phases: each phase’s target follows from its own last year, which your data does not hold whole for every phase; type each phase goal’s target (manual split)',
+    'zh-TW':
+      '這個指標是就整段期間計算,不是各階段相加:各階段的目標須由它自己的去年同期推算,但您的資料並未完整涵蓋每個階段的去年同期;請改用手動拆解,輸入各階段目標',
+  },
   /** An upload with no file in it (app/import). */
   file_required: { en: 'choose a file to upload', 'zh-TW': '請選擇要上傳的檔案' },
   /** An upload that is not multipart/form-data (the imports route). */

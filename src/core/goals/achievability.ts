@@ -450,11 +450,17 @@ export function assessAchievability(input: AchievabilityInput): AchievabilityRes
     requiredUplift !== null
   ) {
     atLeast('stretch');
+    // Where lower is better the bound passed is the lowest past change (the best fall), said so.
     extra.push(
-      goalFinding('achievable', 'BEYOND_PAST_GROWTH', 'warn', lang, {
-        uplift: pct(requiredUplift),
-        max: pct(lower ? (changes[0] ?? 0) : (changes[changes.length - 1] ?? 0)),
-      }),
+      lower
+        ? goalFinding('achievable', 'BEYOND_PAST_DECLINE', 'warn', lang, {
+            uplift: pct(requiredUplift),
+            min: pct(changes[0] ?? 0),
+          })
+        : goalFinding('achievable', 'BEYOND_PAST_GROWTH', 'warn', lang, {
+            uplift: pct(requiredUplift),
+            max: pct(changes[changes.length - 1] ?? 0),
+          }),
     );
   }
   let capacity: Achievability['capacity'] = null;

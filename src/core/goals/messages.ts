@@ -16,6 +16,7 @@ export type GoalFindingCode =
   | 'STRETCH'
   | 'UNREALISTIC'
   | 'BEYOND_PAST_GROWTH'
+  | 'BEYOND_PAST_DECLINE'
   | 'CAPACITY_EXCEEDED'
   | 'MARKET_SOM_EXCEEDED'
   | 'NO_OBJECTIVE'
@@ -133,6 +134,18 @@ const TEXT: Record<GoalFindingCode, Record<Lang, Wording>> = {
       message:
         'The growth it needs ({uplift}) is beyond every past year-on-year change of this scope (at most {max}).',
       fix: 'Say what is different this time (a new product, channel or budget), or lower the target.',
+    },
+  },
+  /** BEYOND_PAST_GROWTH of a metric where lower is better (churn, CAC): the fall it needs, against the lowest past change. */
+  BEYOND_PAST_DECLINE: {
+    'zh-TW': {
+      message: '需要的變化({uplift})比這個範圍過去所有的年變化降得更多(過去最低約{min})。',
+      fix: '說明這次有什麼不同(新做法、新通路、更多預算),或放寬目標。',
+    },
+    en: {
+      message:
+        'The change it needs ({uplift}) is a steeper fall than every past year-on-year change of this scope (the lowest about {min}).',
+      fix: 'Say what is different this time (a new practice, channel or budget), or relax the target.',
     },
   },
   CAPACITY_EXCEEDED: {

@@ -48,6 +48,10 @@ const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
     en: 'A ratio is not split: every phase goal carries the level; the parent shows the value its children imply.',
     zhTW: '比率型指標不做加總拆分:每個階段目標沿用同一水準,上層顯示由下層推算的數值。',
   },
+  COUNT_FROM_LAST_YEAR: {
+    en: 'Counted over each phase, not summed: a customer of two phases is one customer of the whole period, so each phase goal asks its own last year’s figure moved by the same change the goal asks of its whole period (a phase whose last year your data does not hold whole takes the average of the others).',
+    zhTW: '依各階段分別計算,不做加總:同一位客戶在兩個階段都有消費,在整段期間只算一次;因此每個階段目標是該階段去年同期的數值,乘上整體目標相對去年的相同變動幅度(資料未完整涵蓋去年同期的階段,取其他階段的平均)。',
+  },
   MEMBERS_FROM_HISTORY: {
     en: 'Members weighted by their sales over the last twelve months.',
     zhTW: '各項目依最近十二個月的銷售比重分配。',

@@ -26,6 +26,11 @@ export interface SplitInput {
   /** Ratio metrics: the level every cell carries. */
   level: number | null;
   /**
+   * A count over the whole period (customers, CLV, revenue per rep: `countsOverPeriod`): the level
+   * of each cell (periods × members, the cells' order) from `countLevels`, carried instead of `level`.
+   */
+  cellLevels?: readonly number[] | null;
+  /**
    * last-year: last year's actual per period (and per member when split by one), same order as the
    * cells: what the data holds of the period's last-year dates (the covered days only).
    */
@@ -110,7 +115,46 @@ export function lastYearCoverageOf(coverage: readonly number[] | null | undefine
 }
 
 /** The notes true of a ratio's split (every cell a level). */
-const LEVEL_NOTES: ReadonlySet<PlanNoteCode> = new Set(['RATIO_LEVEL_CARRIED', 'MANUAL_REST_LEVEL']);
+const LEVEL_NOTES: ReadonlySet<PlanNoteCode> = new Set([
+  'RATIO_LEVEL_CARRIED',
+  'COUNT_FROM_LAST_YEAR',
+  'MANUAL_REST_LEVEL',
+]);
+
+/**
+ * A count over the whole period that grows with its length (distinct customers, CLV, revenue per rep:
+ * stage-targets.ts `needsSamePeriodBaseline`) is neither a sum of its phases' counts (a customer of
+ * two months is one customer of the quarter) nor a level a shorter phase or one member carries
+ * (2,000 customers in half a year are not 2,000 a month). Each cell gets its own last year moved by
+ * the parent's change over the parent's own last year (target × cell's last year ÷ parent's), so
+ * every phase asks the same growth (a member with none last year: none); a period whose last year
+ * the data does not hold whole (`null`: last year's December not over yet) takes its member's
+ * average over the periods it does. Rounded to `decimals`; the cells in periods × members order.
+ * Null when the parent's last year is unknown or nothing, or a member has no period known.
+ */
+export function countLevels(
+  level: number,
+  parentLastYear: number | null,
+  cellsLastYear: readonly (readonly (number | null)[])[],
+  decimals: number,
+): number[] | null {
+  if (parentLastYear === null || !(parentLastYear > 0)) return null;
+  const members = cellsLastYear[0]?.length ?? 0;
+  const known = (v: number | null | undefined): v is number => v !== null && v !== undefined && v >= 0;
+  const averages: number[] = [];
+  for (let j = 0; j < members; j++) {
+    const values = cellsLastYear.map((row) => row[j]).filter(known);
+    if (values.length === 0) return null;
+    averages.push(values.reduce((s, v) => s + v, 0) / values.length);
+  }
+  const f = 10 ** decimals;
+  return cellsLastYear.flatMap((row) =>
+    row.map((v, j) => {
+      const ly = known(v) ? v : (averages[j] ?? 0);
+      return Math.round(((level * ly) / parentLastYear) * f) / f;
+    }),
+  );
+}
 
 export function splitTarget(input: SplitInput): SplitResult {
   const periods = childPeriods(input.period, input.into, input.settings);
@@ -207,7 +251,7 @@ export function splitTarget(input: SplitInput): SplitResult {
           ? 'MEMBERS_DATA_ENDS'
           : 'MEMBERS_FROM_HISTORY',
     );
-  if (input.total === null) notes.push('RATIO_LEVEL_CARRIED');
+  if (input.total === null) notes.push(input.cellLevels ? 'COUNT_FROM_LAST_YEAR' : 'RATIO_LEVEL_CARRIED');
 
   const memberWeights = byDays ? members.map(() => 1) : memberW.w;
   const mSum = memberWeights.reduce((s, v) => s + v, 0);
@@ -245,7 +289,9 @@ export function splitTarget(input: SplitInput): SplitResult {
   }
   let mismatch: number | null = null;
   if (input.total === null) {
-    for (const c of cells) c.value = manual?.get(c.key) ?? input.level ?? 0;
+    cells.forEach((c, k) => {
+      c.value = manual?.get(c.key) ?? input.cellLevels?.[k] ?? input.level ?? 0;
+    });
   } else {
     const total = input.total;
     const locks = new Map(input.locks ?? []);

@@ -224,6 +224,22 @@ describe('achievability of levels, ceilings and periods under way', () => {
     expect(r && r.p50 <= r.p70 && r.p70 <= r.p90).toBe(true);
   });
 
+  it('a ceiling beyond every past fall says the fall it needs against the lowest past change, not “at most” the highest', () => {
+    // Churn rose 10 % a year, every year: a ceiling of 2 % needs a steeper fall than any past change.
+    const grading = (lang: 'en' | 'zh-TW') =>
+      assessAchievability({
+        metric: 'churn_rate',
+        target: { metric: 'churn_rate', kind: 'absolute', value: 2, per: null },
+        period: PERIOD,
+        history: history(0.1),
+        lang,
+      }).findings.find((f) => f.code.startsWith('BEYOND_PAST'));
+    const en = grading('en');
+    expect(en?.code).toBe('BEYOND_PAST_DECLINE');
+    expect(en?.message).toMatch(/steeper fall .*\(the lowest about \+\d/);
+    expect(grading('zh-TW')?.message).toContain('過去最低約+');
+  });
+
   it('counts what was booked since the period started, and decides a finished period from actuals', () => {
     const started = assessAchievability({
       metric: 'revenue',

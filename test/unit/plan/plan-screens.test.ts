@@ -100,6 +100,38 @@ describe('the plan chart marks the period in progress as the KPI charts do', () 
     expect(series.find((s) => s.name === '計畫')?.data).toEqual([1_000_000, 1_000_000, 1_000_000]);
   });
 
+  it('a ratio split by members charts each period’s level as the tree weighs it, never the first member’s', () => {
+    const cell = (
+      periodId: string,
+      start: string,
+      end: string,
+      member: string,
+      target: number,
+      actual: number | null,
+      weight: number | null,
+    ) => ({ periodId, period: { start, end }, member, target, actual, weight }) as unknown as PlanNode;
+    // AOV by channel: the store's 12 orders at NT$120, online's 6 at NT$600 → (120·12 + 600·6) ÷ 18 = 280.
+    const aov = [
+      cell('2026-Q1', '2026-01-01', '2026-03-31', '門市', 120, 100, 12),
+      cell('2026-Q1', '2026-01-01', '2026-03-31', '線上', 600, 500, 6),
+      cell('2026-Q2', '2026-04-01', '2026-06-30', '門市', 130, null, 12),
+      cell('2026-Q2', '2026-04-01', '2026-06-30', '線上', 610, null, 6),
+    ];
+    const curve = actualCurve(aov, false, '2026-04-01');
+    expect(curve.map((c) => c.period)).toEqual(['2026-Q1', '2026-Q2']);
+    expect(curve[0]?.plan).toBeCloseTo(280, 9);
+    expect(curve[0]?.lastYear).toBeCloseTo((100 * 12 + 500 * 6) / 18, 9);
+    expect(curve[1]?.plan).toBeCloseTo((130 * 12 + 610 * 6) / 18, 9);
+    expect(curve[1]?.lastYear).toBeNull();
+    // Customers by channel overlap: a period has no figure its members make, so no chart.
+    const customers = aov.map((c) => ({ ...c, weight: null }));
+    expect(actualCurve(customers, false, '2026-04-01')).toEqual([]);
+    // Split by period alone, a count charts each period's own target and actual.
+    expect(actualCurve([customers[0] as PlanNode], false, '2026-04-01')).toEqual([
+      { period: '2026-Q1', plan: 120, lastYear: 100, partial: false },
+    ]);
+  });
+
   it('a plan whose periods are all over (or not begun) has no band and one line', () => {
     const curve = actualCurve(children, true, '2027-01-01');
     expect(curve.every((c) => !c.partial)).toBe(true);

@@ -6,6 +6,7 @@ import { replan } from '../../../src/core/plan/replan.ts';
 import {
   additiveMismatch,
   cellKey,
+  countLevels,
   impliedLevel,
   rebalance,
   splitTarget,
@@ -174,6 +175,50 @@ describe('splitting a target', () => {
     // The same split of a sum says how it shared the total.
     const sums = splitTarget({ ...base, into: 'quarter', method: 'seasonal', total: 1000, level: null });
     expect(sums.notes).toEqual(expect.arrayContaining(['PARTIAL_PERIODS', 'MEMBERS_FROM_HISTORY']));
+  });
+
+  it('a count over the whole period (customers): each cell its own last year × the parent’s change, never the parent’s count', () => {
+    // 2,000 customers in a half-year whose last year had 1,300: each quarter × member asks 2000/1300 of its own.
+    const ly = [
+      [650, 260],
+      [520, 390],
+    ];
+    expect(countLevels(2000, 1300, ly, 0)).toEqual([1000, 400, 800, 600]);
+    // A quarter whose last year the data does not hold whole takes its member's average of the others.
+    expect(
+      countLevels(
+        2000,
+        1300,
+        [
+          [650, null],
+          [null, 390],
+        ],
+        0,
+      ),
+    ).toEqual([1000, 600, 1000, 600]);
+    // A member with no customers last year asks none; unknown last years cannot be moved.
+    expect(countLevels(10, 5, [[0, 5]], 1)).toEqual([0, 10]);
+    expect(countLevels(10, null, ly, 0)).toBeNull();
+    expect(countLevels(10, 0, ly, 0)).toBeNull();
+    expect(countLevels(10, 5, [[null], [null]], 0)).toBeNull();
+    const r = splitTarget({
+      period: { start: '2026-01-01', end: '2026-06-30' },
+      into: 'quarter',
+      members: ['store', 'online'],
+      method: 'equal',
+      rampPct: null,
+      settings: CAL,
+      total: null,
+      level: 2000,
+      cellLevels: countLevels(2000, 1300, ly, 0),
+    });
+    expect(r.cells.map((c) => [c.key, c.value, c.share])).toEqual([
+      ['2026-Q1|store', 1000, null],
+      ['2026-Q1|online', 400, null],
+      ['2026-Q2|store', 800, null],
+      ['2026-Q2|online', 600, null],
+    ]);
+    expect(r.notes).toEqual(['COUNT_FROM_LAST_YEAR']);
   });
 
   it('no history: seasonal falls back to equal and says so', () => {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isAdditive as isAdditiveMetric } from '../../../core/goals/metric-kinds.ts';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
+import { needsSamePeriodBaseline as countsOverPeriod } from '../../../core/plan/stage-targets.ts';
 import { formatLocalDate } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/form-errors.ts';
@@ -239,7 +240,7 @@ export default function PlanPage() {
                   {t('plan.splitNext', { n: node.children.length })}
                 </Button>
               )}
-              {canWrite && closed.length > 0 && (
+              {canWrite && closed.length > 0 && !countsOverPeriod(node.metric as KpiMetric) && (
                 <Button onClick={() => setReplanOpen(true)} data-testid="plan-replan">
                   {t('plan.replan.open')}
                 </Button>
@@ -282,9 +283,13 @@ export default function PlanPage() {
                 showIcon
                 style={{ marginBottom: 12 }}
                 data-testid="plan-implied"
-                title={t(node.impliedWeighting === 'last-year' ? 'plan.impliedWeighted' : 'plan.implied', {
-                  value: value(node.implied),
-                })}
+                title={
+                  countsOverPeriod(node.metric as KpiMetric)
+                    ? t('plan.countNotImplied')
+                    : t(node.impliedWeighting === 'last-year' ? 'plan.impliedWeighted' : 'plan.implied', {
+                        value: value(node.implied),
+                      })
+                }
               />
             )}
             {node.children.length === 0 ? (
@@ -325,13 +330,15 @@ export default function PlanPage() {
                 <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
                   {t('plan.keys')}
                 </Typography.Paragraph>
-                <PlanChart
-                  curve={curve}
-                  unit={unit}
-                  currency={currency}
-                  lang={lang}
-                  lineName={t('plan.chart.actual')}
-                />
+                {curve.length > 0 && (
+                  <PlanChart
+                    curve={curve}
+                    unit={unit}
+                    currency={currency}
+                    lang={lang}
+                    lineName={t('plan.chart.actual')}
+                  />
+                )}
               </>
             )}
           </Panel>

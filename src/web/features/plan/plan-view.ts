@@ -17,6 +17,7 @@ import {
   periodState,
   tallyPeriods,
 } from '../../../core/plan/period-state.ts';
+import { impliedLevel } from '../../../core/plan/split.ts';
 import { dimensionOf, type SplitDimension } from '../../../core/plan/types.ts';
 import { formatLocalDate, formatMoney, formatNumber, type MoneyPrecision } from '../../i18n/format.ts';
 import type { KpiUnit } from '../kpi/kpi-view.ts';
@@ -298,32 +299,45 @@ export function grainFor(period: { start: string; end: string }): 'quarter' | 'm
 
 /**
  * A level's plan against its actuals by period, for the plan chart: additive targets and actuals
- * summed over the period's members (to the cent), a ratio's level as it is (never summed). A period
- * not over on `today` is partial: its actual holds only the days so far.
+ * summed over the period's members (to the cent); a ratio's level never summed: one child's as it
+ * is, a period's members' weighted as the tree weighs them (`weight`: their denominators), never the
+ * first member's. A count over the period split by members (customers by channel) has no figure of
+ * the period its members make (they overlap): no chart. A period not over on `today` is partial: its
+ * actual holds only the days so far.
  */
 export function actualCurve(
   children: readonly PlanNode[],
   additive: boolean,
   today: string,
 ): { period: string; plan: number; lastYear: number | null; partial: boolean }[] {
-  const byPeriod = new Map<string, { plan: number[]; actual: number[]; partial: boolean }>();
+  const byPeriod = new Map<string, { kids: PlanNode[]; partial: boolean }>();
   for (const c of children) {
     const k = c.periodId ?? c.period.start;
-    const e = byPeriod.get(k) ?? {
-      plan: [],
-      actual: [],
-      partial: periodState(c.period, today) === 'in-progress',
-    };
-    e.plan.push(c.target);
-    if (c.actual !== null) e.actual.push(c.actual);
+    const e = byPeriod.get(k) ?? { kids: [], partial: periodState(c.period, today) === 'in-progress' };
+    e.kids.push(c);
     byPeriod.set(k, e);
   }
-  return [...byPeriod.entries()].map(([period, e]) => ({
-    period,
-    plan: additive ? exactSum(e.plan) : (e.plan[0] ?? 0),
-    lastYear: e.actual.length === 0 ? null : additive ? exactSum(e.actual) : (e.actual[0] ?? null),
-    partial: e.partial,
-  }));
+  const periods = [...byPeriod.entries()];
+  if (!additive && periods.some(([, e]) => e.kids.length > 1 && e.kids.some((c) => c.weight === null)))
+    return [];
+  const level = (kids: readonly PlanNode[], of: (c: PlanNode) => number | null): number | null => {
+    const known = kids.filter((c) => of(c) !== null);
+    if (known.length <= 1) return known[0] ? of(known[0]) : null;
+    const w = impliedLevel(
+      known.map((c) => of(c) ?? 0),
+      known.map((c) => c.weight ?? 0),
+    );
+    return w ?? of(known[0] as PlanNode);
+  };
+  return periods.map(([period, e]) => {
+    const actuals = e.kids.flatMap((c) => (c.actual === null ? [] : [c.actual]));
+    return {
+      period,
+      plan: additive ? exactSum(e.kids.map((c) => c.target)) : (level(e.kids, (c) => c.target) ?? 0),
+      lastYear: actuals.length === 0 ? null : additive ? exactSum(actuals) : level(e.kids, (c) => c.actual),
+      partial: e.partial,
+    };
+  });
 }
 
 /**

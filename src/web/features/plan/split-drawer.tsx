@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../contract/common.ts';
 import { isAdditive as isAdditiveMetric } from '../../../core/goals/metric-kinds.ts';
 import type { KpiMetric } from '../../../core/kpi/types.ts';
+import { needsSamePeriodBaseline as countsOverPeriod } from '../../../core/plan/stage-targets.ts';
 import {
   SPLIT_DIMENSIONS,
   SPLIT_GRAINS,
@@ -165,8 +166,8 @@ export function SplitDrawer({
 
   const many = targets.length > 1;
   // A ratio (AOV, retention…) is a level every child keeps, never shared: the help says so.
-  const metricAdditive =
-    views?.[0]?.additive ?? isAdditiveMetric((targets[0]?.metric ?? 'revenue') as KpiMetric);
+  const metric = (views?.[0]?.metric ?? targets[0]?.metric ?? 'revenue') as KpiMetric;
+  const metricAdditive = views?.[0]?.additive ?? isAdditiveMetric(metric);
   const replacing = targets.filter((n) => n.children.length > 0).length;
   const rows: PreviewRow[] = (views ?? []).flatMap((v, i) =>
     v.children.map((c, j) => {
@@ -386,7 +387,7 @@ export function SplitDrawer({
               ) : (
                 <Table.Summary.Row>
                   <Table.Summary.Cell index={0} colSpan={5}>
-                    {t('plan.split.ratioNote')}
+                    {t(countsOverPeriod(metric) ? 'plan.split.countNote' : 'plan.split.ratioNote')}
                   </Table.Summary.Cell>
                 </Table.Summary.Row>
               )
