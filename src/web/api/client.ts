@@ -92,3 +92,49 @@ export async function apiUpload<T>(path: string, file: Blob, fileName: string): 
   if (!res.ok) throw new ApiError(await toProblem(res));
   return (await res.json()) as T;
 }
+
+/**
+ * The file name a Content-Disposition header gives: RFC 6266's `filename*=UTF-8''…` (a Chinese
+ * name) before the plain `filename="…"`; null when it names none.
+ */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header);
+  const name = plain?.[1] ?? plain?.[2]?.trim();
+  return name ? name : null;
+}
+
+/**
+ * Downloads a file the API makes (an export, an error report) in the UI's language: a plain link
+ * would be answered in the browser's language (Accept-Language), which need not be the one chosen
+ * in Pacer. Saved under the name the server gives it.
+ */
+export async function apiDownload(path: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { 'accept-language': language }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK_ERROR' });
+  }
+  if (!res.ok) throw new ApiError(await toProblem(res));
+  const blob = await res.blob();
+  const name = dispositionFileName(res.headers.get('content-disposition')) ?? 'download';
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the browser has taken the file once the click is handled; keep the URL a moment for slow ones
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -111,7 +111,67 @@ export function isConflict(error: unknown): boolean {
   return error instanceof ApiError && error.status === 409;
 }
 
-/** Shows field errors on an antd form (paths are checked at run time by antd, not by the type system). */
+type SetFieldsArg<T> = Parameters<FormInstance<T>['setFields']>[0];
+
+/**
+ * Shows field errors on an antd form (paths are checked at run time by antd, not by the type system).
+ * The errors of an earlier try go: a field fixed since then no longer says "Required".
+ */
 export function setFieldErrors<T>(form: FormInstance<T>, errors: FieldError[]): void {
-  form.setFields(errors as unknown as Parameters<FormInstance<T>['setFields']>[0]);
+  const now = new Set(errors.map((e) => JSON.stringify(e.name)));
+  const stale = form
+    .getFieldsError()
+    .filter((f) => f.errors.length > 0 && !now.has(JSON.stringify(f.name)))
+    .map((f) => ({ name: f.name, errors: [] }));
+  form.setFields([...stale, ...errors] as unknown as SetFieldsArg<T>);
+}
+
+/**
+ * The leaves of a changed-values object as antd's onValuesChange gives them: { a: [ , { b: 1 }] }
+ * → [['a', 1, 'b']]; a list that is a value of its own (a multiple select) gives its items.
+ */
+export function changedLeafPaths(changed: unknown, prefix: FieldPath = []): FieldPath[] {
+  if (Array.isArray(changed)) {
+    const out: FieldPath[] = [];
+    // the items not edited are holes (or undefined) beside the one that was
+    changed.forEach((v, i) => {
+      if (v !== undefined) out.push(...changedLeafPaths(v, [...prefix, i]));
+    });
+    return out.length > 0 ? out : [prefix];
+  }
+  if (changed !== null && typeof changed === 'object' && !(changed instanceof Date)) {
+    const entries = Object.entries(changed);
+    if (entries.length === 0) return [prefix];
+    return entries.flatMap(([k, v]) => changedLeafPaths(v, [...prefix, k]));
+  }
+  return [prefix];
+}
+
+const startsWith = (path: FieldPath, head: FieldPath) =>
+  head.length <= path.length && head.every((part, i) => part === path[i]);
+
+/**
+ * Of the fields showing an error, those an edit touched: the field itself, a list or group holding
+ * the edited value, or a field inside a value replaced as a whole.
+ */
+export function editedErrorFields(errored: FieldPath[], changed: unknown): FieldPath[] {
+  const leaves = changedLeafPaths(changed).filter((p) => p.length > 0);
+  return errored.filter((f) => leaves.some((leaf) => startsWith(leaf, f) || startsWith(f, leaf)));
+}
+
+/**
+ * An onValuesChange handler that takes a field's error away as soon as the person edits the field
+ * (errors set by setFieldErrors are not the form's own rules, so antd would keep them until the next
+ * submit, and a corrected field would still say what was wrong with it).
+ */
+export function clearErrorsOnEdit<T>(form: FormInstance<T>): (changed: unknown) => void {
+  return (changed) => {
+    const errored = form
+      .getFieldsError()
+      .filter((f) => f.errors.length > 0)
+      .map((f) => f.name as FieldPath);
+    const edited = editedErrorFields(errored, changed);
+    if (edited.length > 0)
+      form.setFields(edited.map((name) => ({ name, errors: [] })) as unknown as SetFieldsArg<T>);
+  };
 }

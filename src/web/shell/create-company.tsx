@@ -5,7 +5,13 @@ import type { Company } from '../../contract/companies.ts';
 import { createCompanyBodySchema } from '../../contract/companies.ts';
 import { api } from '../api/client.ts';
 import { SESSION_KEY } from '../api/session.ts';
-import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../lib/form-errors.ts';
+import {
+  clearErrorsOnEdit,
+  errorMessage,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../lib/form-errors.ts';
 import { Panel } from '../lib/panel.tsx';
 
 interface Values {
@@ -47,7 +53,14 @@ function CompanyNameForm({
 }: Pick<ReturnType<typeof useCreateCompany>, 'form' | 'submit'> & { formName: string }) {
   const { t } = useTranslation();
   return (
-    <Form form={form} name={formName} layout="vertical" onFinish={submit} requiredMark={false}>
+    <Form
+      form={form}
+      name={formName}
+      layout="vertical"
+      onFinish={submit}
+      onValuesChange={clearErrorsOnEdit(form)}
+      requiredMark={false}
+    >
       <Form.Item name="name" label={t('company.name')} extra={t('company.nameHelp')}>
         <Input autoComplete="organization" maxLength={120} />
       </Form.Item>

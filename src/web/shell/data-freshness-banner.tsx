@@ -58,7 +58,9 @@ export function DataFreshnessBanner({
       action={
         canImport ? (
           <Link to="/imports">
-            <Button size="small">{t('freshness.import')}</Button>
+            <Button size="small">
+              {t(freshness.status === 'none' ? 'freshness.importFirst' : 'freshness.import')}
+            </Button>
           </Link>
         ) : undefined
       }

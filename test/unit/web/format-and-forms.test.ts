@@ -1,11 +1,21 @@
+import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { signupBodySchema } from '../../../src/contract/auth.ts';
 import { saveMarketAnalysisBodySchema } from '../../../src/contract/market.ts';
-import { ApiError } from '../../../src/web/api/client.ts';
+import { ApiError, dispositionFileName } from '../../../src/web/api/client.ts';
 import { marketSizeWarnings, toBody, toFormValues } from '../../../src/web/features/market/market-form.ts';
 import { formatMoney, groupDigits, parseGrouped } from '../../../src/web/i18n/format.ts';
-import { parseProblemPath, problemFieldErrors, zodFieldErrors } from '../../../src/web/lib/form-errors.ts';
+import {
+  changedLeafPaths,
+  clearErrorsOnEdit,
+  editedErrorFields,
+  type FieldPath,
+  parseProblemPath,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../../../src/web/lib/form-errors.ts';
 
 describe('money and number formatting', () => {
   it('shows TWD as NT$ in both languages', () => {
@@ -117,5 +127,67 @@ describe('form errors', () => {
       { name: ['marketSizes', 0, 'amount'], errors: ['部分欄位格式不正確。'] },
       { name: ['to'], errors: ['結束日早於開始日'] },
     ]);
+  });
+});
+
+/** Just the two calls the helpers make of an antd form: read every field's errors, set some. */
+function fakeForm(initial: Record<string, string[]>) {
+  const errors = new Map(Object.entries(initial));
+  const form = {
+    getFieldsError: () =>
+      [...errors].map(([k, e]) => ({ name: JSON.parse(k) as FieldPath, errors: e, warnings: [] })),
+    setFields: (fields: { name: FieldPath; errors?: string[] }[]) => {
+      for (const f of fields) errors.set(JSON.stringify(f.name), f.errors ?? []);
+    },
+  };
+  const shown = () => Object.fromEntries([...errors].filter(([, e]) => e.length > 0));
+  return { form: form as unknown as FormInstance<unknown>, shown };
+}
+
+describe('field errors go when they no longer hold', () => {
+  it('a field the person edits loses its error at once, the others keep theirs', () => {
+    const { form, shown } = fakeForm({ '["companyName"]': ['Required'], '["email"]': ['Required'] });
+    clearErrorsOnEdit(form)({ companyName: 'Small Cup Coffee' });
+    expect(shown()).toEqual({ '["email"]': ['Required'] });
+  });
+
+  it('a new try shows only its own errors, not the ones of the try before', () => {
+    const { form, shown } = fakeForm({ '["companyName"]': ['Required'], '["password"]': [] });
+    setFieldErrors(form, [{ name: ['password'], errors: ['At least 8 characters'] }]);
+    expect(shown()).toEqual({ '["password"]': ['At least 8 characters'] });
+  });
+
+  it('finds the edited fields inside lists, and the list holding them', () => {
+    // antd gives a list edit as the list with only the edited item: { marketSizes: [ , { amount }] }
+    const changed = { marketSizes: [undefined, { amount: 5 }] };
+    expect(changedLeafPaths(changed)).toEqual([['marketSizes', 1, 'amount']]);
+    const errored: FieldPath[] = [
+      ['marketSizes', 0, 'amount'],
+      ['marketSizes', 1, 'amount'],
+      ['marketSizes'],
+      ['positioning'],
+    ];
+    expect(editedErrorFields(errored, changed)).toEqual([['marketSizes', 1, 'amount'], ['marketSizes']]);
+    // a value that is a list of its own (a multiple select) is one field
+    expect(editedErrorFields([['channels']], { channels: ['門市', '外送'] })).toEqual([['channels']]);
+    expect(editedErrorFields([['channels']], { channels: [] })).toEqual([['channels']]);
+    // a cleared select
+    expect(editedErrorFields([['role']], { role: undefined })).toEqual([['role']]);
+  });
+});
+
+describe('downloads', () => {
+  it("saves a file under the server's name, the UTF-8 one first", () => {
+    expect(
+      dispositionFileName(
+        `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('營收_2025-12-01_2026-12-08.csv')}`,
+      ),
+    ).toBe('營收_2025-12-01_2026-12-08.csv');
+    expect(dispositionFileName('attachment; filename="errors.xlsx"')).toBe('errors.xlsx');
+    expect(dispositionFileName("attachment; filename=plain.csv; filename*=UTF-8''%E0%A4%A")).toBe(
+      'plain.csv',
+    );
+    expect(dispositionFileName('attachment')).toBeNull();
+    expect(dispositionFileName(null)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import {
   jobPercent,
   presetMapping,
 } from '../../../src/web/features/imports/imports-api.ts';
+import { problemsText } from '../../../src/web/features/imports/preview-problems.ts';
 import {
   change,
   formatKpi,
@@ -15,6 +16,39 @@ import {
 } from '../../../src/web/features/kpi/kpi-view.ts';
 
 describe('import wizard helpers', () => {
+  it("names a preview problem by the file's column, or by Pacer's name of a field the file lacks, never by its code", () => {
+    const missingAmount = {
+      line: 2,
+      column: 'amount',
+      code: 'AMOUNT_MISSING',
+      value: null,
+      message: '沒有金額,也沒有可計算金額的數量與單價',
+    };
+    const badDate = {
+      line: 2,
+      column: '交易日期',
+      code: 'DATE_INVALID',
+      value: '115/13/01',
+      message: '日期無法辨識',
+    };
+    const tooFew = { line: 2, column: null, code: 'FIELDS_TOO_FEW', value: null, message: '欄位比標題少' };
+    const labels: Record<string, string> = { amount: '金額' };
+    const label = (f: string) => labels[f] ?? f;
+    expect(problemsText([missingAmount, badDate, tooFew], ['交易日期', '品名'], label, 'zh-TW')).toBe(
+      '金額:沒有金額,也沒有可計算金額的數量與單價;交易日期:日期無法辨識;欄位比標題少',
+    );
+    const en = [
+      { ...missingAmount, message: 'There is no amount' },
+      { ...badDate, message: 'Not a date' },
+    ];
+    expect(problemsText(en, ['交易日期'], (f) => (f === 'amount' ? 'Amount' : f), 'en')).toBe(
+      'Amount: There is no amount; 交易日期: Not a date',
+    );
+    // a file whose own header is spelled like a field code keeps its header
+    expect(problemsText([missingAmount], ['amount'], label, 'en')).toBe(
+      'amount: 沒有金額,也沒有可計算金額的數量與單價',
+    );
+  });
   it('names the detected encoding in words', () => {
     expect(encodingKey('cp950')).toBe('imports.encodings.big5');
     expect(encodingKey('utf8')).toBe('imports.encodings.utf8');

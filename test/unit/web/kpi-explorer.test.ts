@@ -14,6 +14,7 @@ import {
   parseKpiView,
 } from '../../../src/web/features/kpi/kpi-url.ts';
 import {
+  changeDirection,
   changeOf,
   fillingImport,
   formatChange,
@@ -148,6 +149,21 @@ describe('changes against last year', () => {
     expect(changeOf('score', 42, 30)).toEqual({ kind: 'score', value: 12 });
     expect(changeOf('ratio', null, 0.5)).toBeNull();
     expect(changeOf('count', 5, 0)).toBeNull();
+  });
+
+  it('shows a change that rounds to nothing as no change: not −0.0 pt in red, nor +0.0 in green', () => {
+    const words = { points: (n: string) => `${n} pt`, score: (n: string) => `${n} pts` };
+    // a conversion rate of 2.81 % against 2.83 % last year: −0.02 pt, shown with one decimal
+    const tiny = changeOf('ratio', 0.0281, 0.0283);
+    expect(tiny && formatChange(tiny, 'en', words)).toBe('±0.0 pt');
+    expect(tiny && changeDirection(tiny)).toBe(0);
+    expect(changeDirection({ kind: 'points', value: 0.04 })).toBe(0);
+    expect(changeDirection({ kind: 'points', value: 0.05 })).toBe(1);
+    expect(changeDirection({ kind: 'percent', value: -0.0004 })).toBe(0);
+    expect(formatChange({ kind: 'percent', value: -0.0004 }, 'en', words)).toBe('±0.0%');
+    expect(changeDirection({ kind: 'percent', value: -0.0006 })).toBe(-1);
+    expect(formatChange({ kind: 'score', value: -0.004 }, 'en', words)).toBe('±0.00 pts');
+    expect(changeDirection({ kind: 'score', value: 0.006 })).toBe(1);
   });
 
   it('compares the last complete period, not the one still running', () => {

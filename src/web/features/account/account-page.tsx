@@ -11,7 +11,13 @@ import { api } from '../../api/client.ts';
 import { useApplySession, useSession } from '../../api/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import {
+  clearErrorsOnEdit,
+  errorMessage,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
 import { Panel } from '../../lib/panel.tsx';
 
@@ -63,6 +69,7 @@ function NameCard({ session }: { session: Session }) {
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={clearErrorsOnEdit(form)}
         initialValues={{ name: session.user.name }}
         requiredMark={false}
       >
@@ -113,6 +120,7 @@ function PasswordCard({ email }: { email: string }) {
         name="password"
         layout="vertical"
         onFinish={submit}
+        onValuesChange={clearErrorsOnEdit(form)}
         requiredMark={false}
         style={{ maxWidth: 420 }}
       >

@@ -9,7 +9,13 @@ import { api } from '../../api/client.ts';
 import { useApplySession, useSession } from '../../api/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import {
+  clearErrorsOnEdit,
+  errorMessage,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../../lib/form-errors.ts';
 import { HOME_PATH } from '../../lib/home.ts';
 import { Notice } from '../../lib/notice.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
@@ -132,7 +138,14 @@ export default function InvitePage() {
     <AuthLayout title={t('invite.title')} intro={t('invite.introNew', { company: inv.companyName })}>
       {details}
       {errorAlert}
-      <Form form={form} name="accept" layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form
+        form={form}
+        name="accept"
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={clearErrorsOnEdit(form)}
+        requiredMark={false}
+      >
         <Form.Item name="name" label={t('auth.name')}>
           <Input autoComplete="name" maxLength={100} />
         </Form.Item>

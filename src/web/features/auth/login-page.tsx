@@ -7,7 +7,7 @@ import type { Locale } from '../../../contract/common.ts';
 import { api, setCsrfToken } from '../../api/client.ts';
 import { useApplySession, useSession } from '../../api/session.ts';
 import { storedLanguage } from '../../i18n/index.ts';
-import { errorMessage, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import { clearErrorsOnEdit, errorMessage, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
 import { safeNext } from '../../lib/home.ts';
 import { AuthLayout } from './auth-layout.tsx';
 
@@ -51,7 +51,16 @@ export default function LoginPage() {
       {login.error && (
         <Alert type="error" showIcon title={errorMessage(login.error, t)} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} name="login" layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form
+        form={form}
+        name="login"
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={clearErrorsOnEdit(form)}
+        // our own message in the UI's language, not the browser's bubble in the browser's
+        noValidate
+        requiredMark={false}
+      >
         <Form.Item name="email" label={t('auth.email')}>
           <Input type="email" autoComplete="username" />
         </Form.Item>

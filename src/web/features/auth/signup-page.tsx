@@ -6,7 +6,13 @@ import { PASSWORD_MIN, type Session, type SignupBody, signupBodySchema } from '.
 import { api } from '../../api/client.ts';
 import { useApplySession, useSession } from '../../api/session.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import {
+  clearErrorsOnEdit,
+  errorMessage,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../../lib/form-errors.ts';
 import { AuthLayout } from './auth-layout.tsx';
 
 export default function SignupPage() {
@@ -39,7 +45,16 @@ export default function SignupPage() {
       {signup.error && problemFieldErrors(signup.error, t).length === 0 && (
         <Alert type="error" showIcon title={errorMessage(signup.error, t)} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} name="signup" layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form
+        form={form}
+        name="signup"
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={clearErrorsOnEdit(form)}
+        // our own message in the UI's language, not the browser's bubble in the browser's
+        noValidate
+        requiredMark={false}
+      >
         <Form.Item name="companyName" label={t('company.name')} extra={t('company.nameHelp')}>
           <Input autoComplete="organization" maxLength={120} />
         </Form.Item>

@@ -40,7 +40,9 @@ export function ImportHistory() {
         loading={list.isPending}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 1000 }}
+        // The file's name is the column that tells imports apart: it gets the room left by the others
+        // (wrapped, never cut to "sales.…"); on a narrow screen the table scrolls sideways.
+        scroll={{ x: 1080 }}
         tableLayout="fixed"
         locale={{ emptyText: t('imports.history.none') }}
         expandable={{
@@ -51,10 +53,14 @@ export function ImportHistory() {
           {
             title: t('imports.history.when'),
             dataIndex: 'createdAt',
-            width: 150,
+            width: 130,
             render: (v: string) => formatDateTime(v, lang),
           },
-          { title: t('imports.history.file'), dataIndex: 'fileName', ellipsis: true },
+          {
+            title: t('imports.history.file'),
+            dataIndex: 'fileName',
+            render: (v: string) => <span style={{ overflowWrap: 'anywhere' }}>{v}</span>,
+          },
           {
             title: t('imports.history.kind'),
             dataIndex: 'kind',
@@ -64,15 +70,16 @@ export function ImportHistory() {
           {
             title: t('imports.history.who'),
             dataIndex: 'createdByName',
-            width: 110,
+            width: 100,
             render: (v: string | null) => v ?? '—',
           },
-          { title: t('imports.result.added'), dataIndex: 'added', align: 'right', width: 80, render: n },
+          { title: t('imports.result.added'), dataIndex: 'added', align: 'right', width: 76, render: n },
           {
+            // wide enough for "Duplicates" on a line of its own (not "Duplicat-es")
             title: t('imports.result.duplicates'),
             dataIndex: 'duplicates',
             align: 'right',
-            width: 80,
+            width: 100,
             render: n,
           },
           {
@@ -100,7 +107,7 @@ export function ImportHistory() {
           {
             title: t('imports.history.actions'),
             key: 'actions',
-            width: 210,
+            width: 180,
             render: (_: unknown, r) => (
               <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
                 {r.rejected > 0 && <ErrorReportLinks importId={r.id} compact />}

@@ -1,10 +1,15 @@
 import { Table, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Preview } from '../../../contract/imports.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { problemsText } from './preview-problems.ts';
+import { useFieldLabel } from './use-field-label.ts';
 
 /** The file's first lines as read with the current mapping, problem cells marked with their reason. */
 export function PreviewTable({ preview }: { preview: Preview }) {
   const { t } = useTranslation();
+  const fieldLabel = useFieldLabel();
+  const lang = currentLanguage();
   const problemCount = preview.rows.reduce((n, r) => n + r.problems.length, 0);
   type Row = Preview['rows'][number];
   return (
@@ -50,7 +55,7 @@ export function PreviewTable({ preview }: { preview: Preview }) {
                 <Typography.Text type="success">{t('imports.ok')}</Typography.Text>
               ) : (
                 <Typography.Text type="danger">
-                  {row.problems.map((p) => (p.column ? `${p.column}:${p.message}` : p.message)).join(';')}
+                  {problemsText(row.problems, preview.headers, fieldLabel, lang)}
                 </Typography.Text>
               ),
           },

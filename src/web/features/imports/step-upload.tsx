@@ -32,7 +32,8 @@ export function StepUpload(props: StepUploadProps) {
           <Typography.Text strong>{t('imports.sheet')}</Typography.Text>
           <Select
             aria-label={t('imports.sheet')}
-            style={{ display: 'block', maxWidth: 360, marginTop: 4 }}
+            // not display: block, which breaks the Select's own flex row (the arrow drops below the name)
+            style={{ width: '100%', maxWidth: 360, marginTop: 4 }}
             value={props.sheet ?? upload.sheet ?? upload.sheets[0]}
             onChange={props.setSheet}
             options={upload.sheets.map((s) => ({ value: s, label: s }))}

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.ts';
-import { changeOf, formatChange, type KpiUnit } from './kpi-view.ts';
+import { changeDirection, changeOf, formatChange, type KpiUnit } from './kpi-view.ts';
 
 /**
  * The change against last year, in the measure of the unit (percentage points for rates, points
@@ -25,7 +25,9 @@ export function ChangeText({
     points: (n) => t('kpi.change.points', { n }),
     score: (n) => t('kpi.change.score', { n }),
   });
-  if (c.value === 0) return <Typography.Text>{text}</Typography.Text>;
-  const good = lowerIsBetter ? c.value < 0 : c.value > 0;
+  // A change that rounds to nothing as shown (−0.0 pt) is no change: not coloured as better or worse.
+  const direction = changeDirection(c);
+  if (direction === 0) return <Typography.Text>{text}</Typography.Text>;
+  const good = lowerIsBetter ? direction < 0 : direction > 0;
   return <Typography.Text type={good ? 'success' : 'danger'}>{text}</Typography.Text>;
 }

@@ -2,6 +2,7 @@ import { Alert, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataFreshnessView } from '../../../contract/freshness.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { DownloadLink } from '../../lib/download-link.tsx';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
 import { Panel } from '../../lib/panel.tsx';
@@ -103,12 +104,12 @@ function KpiExplorer({
         extra={
           <Space size="small">
             <Typography.Text type="secondary">{t('kpi.download')}</Typography.Text>
-            <a href={data.exportHref('csv')} download data-testid="kpi-export-csv">
+            <DownloadLink href={data.exportHref('csv')} testId="kpi-export-csv">
               CSV
-            </a>
-            <a href={data.exportHref('xlsx')} download data-testid="kpi-export-xlsx">
+            </DownloadLink>
+            <DownloadLink href={data.exportHref('xlsx')} testId="kpi-export-xlsx">
               Excel
-            </a>
+            </DownloadLink>
           </Space>
         }
       >
@@ -138,9 +139,13 @@ function KpiExplorer({
       {by && !empty && (
         <KpiBreakdownPanel by={by} breakdown={data.breakdown} withoutCustomers={data.withoutCustomers} />
       )}
-      <Panel title={t('kpi.figures')}>
-        <KpiFiguresTable result={result} name={name} loading={trend.isPending} />
-      </Panel>
+      {/* A KPI with nothing in the range has no figures to list: a column of NT$0 or — beside "no
+          data" would only look like data. */}
+      {!empty && (
+        <Panel title={t('kpi.figures')}>
+          <KpiFiguresTable result={result} name={name} loading={trend.isPending} />
+        </Panel>
+      )}
     </>
   );
 }

@@ -136,19 +136,33 @@ export function changeOf(unit: KpiUnit, current: number | null, previous: number
   return c === null ? null : { kind: 'percent', value: c };
 }
 
+/** The decimals a change is shown with: 12.5 %, 4.8 pt, 0.50 pts. */
+const CHANGE_DIGITS: Record<KpiChange['kind'], number> = { percent: 1, points: 1, score: 2 };
+
+/**
+ * Which way a change goes as shown (−1, 0 or +1): a change that rounds to nothing at the shown
+ * decimals (−0.04 pt) is no change, so it is neither signed nor coloured as a fall or a rise.
+ */
+export function changeDirection(c: KpiChange): -1 | 0 | 1 {
+  const scale = 10 ** CHANGE_DIGITS[c.kind] * (c.kind === 'percent' ? 100 : 1);
+  const shown = Math.round(Math.abs(c.value) * scale);
+  return shown === 0 ? 0 : c.value > 0 ? 1 : -1;
+}
+
 /**
  * A change with its sign, with fixed decimals so that a column of them lines up: "+12.5%", "+20.0%",
- * "−4.8 pt", "−4.0 pt" (the unit words come from the caller's translations).
+ * "−4.8 pt", "−4.0 pt", "±0.0 pt" (the unit words come from the caller's translations).
  */
 export function formatChange(
   c: KpiChange,
   lang: Locale,
   words: { points: (n: string) => string; score: (n: string) => string },
 ): string {
-  const sign = c.value > 0 ? '+' : c.value < 0 ? '−' : '±';
-  const abs = Math.abs(c.value);
-  if (c.kind === 'percent') return `${sign}${formatPercent(abs, lang, 1, 1)}`;
-  const digits = c.kind === 'points' ? 1 : 2;
+  const direction = changeDirection(c);
+  const sign = direction > 0 ? '+' : direction < 0 ? '−' : '±';
+  const abs = direction === 0 ? 0 : Math.abs(c.value);
+  const digits = CHANGE_DIGITS[c.kind];
+  if (c.kind === 'percent') return `${sign}${formatPercent(abs, lang, digits, digits)}`;
   const n = `${sign}${formatNumber(abs, lang, digits, digits)}`;
   return c.kind === 'points' ? words.points(n) : words.score(n);
 }

@@ -80,7 +80,7 @@ export function useKpiData(view: KpiViewState, range: { from: string; to: string
     walkIns && byMembers.data && customersBy.data
       ? membersWithoutCustomers(byMembers.data.names, customersBy.data.total)
       : [];
-  /** The server's file of the current view (with the breakdown when one is chosen); cookies go with a plain link. */
+  /** The server's file of the current view (with the breakdown when one is chosen), for a DownloadLink. */
   const exportHref = (format: 'csv' | 'xlsx') =>
     kpiUrl(companyId, { ...base, by: by ?? undefined, format }, '/kpi/export');
   return { glossary, entry, dims, by, filter, members, trend, breakdown, withoutCustomers, exportHref };

@@ -12,6 +12,7 @@ import { api, companyPath } from '../../api/client.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import {
+  clearErrorsOnEdit,
   errorMessage,
   type FieldPath,
   problemFieldErrors,
@@ -104,6 +105,7 @@ export default function MarketPage() {
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={clearErrorsOnEdit(form)}
         disabled={!canEdit}
         requiredMark={false}
         initialValues={toFormValues(market.data)}

@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { type Company, renameCompanyBodySchema } from '../../../contract/companies.ts';
 import { api, companyPath } from '../../api/client.ts';
 import { SESSION_KEY } from '../../api/session.ts';
-import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import {
+  clearErrorsOnEdit,
+  errorMessage,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../../lib/form-errors.ts';
 import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 
@@ -44,6 +50,7 @@ export function CompanyNameCard() {
         form={form}
         layout="inline"
         onFinish={submit}
+        onValuesChange={clearErrorsOnEdit(form)}
         initialValues={{ name: companyName }}
         name="company"
       >

@@ -12,7 +12,13 @@ import {
 import { api, companyPath } from '../../api/client.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import {
+  clearErrorsOnEdit,
+  errorMessage,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../../lib/form-errors.ts';
 import { PageHeader, ReadOnlyNotice } from '../../lib/page-header.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
 import { Panel } from '../../lib/panel.tsx';
@@ -86,6 +92,7 @@ export default function ProfilePage() {
           form={form}
           layout="vertical"
           onFinish={submit}
+          onValuesChange={clearErrorsOnEdit(form)}
           disabled={!canEdit}
           requiredMark={false}
           initialValues={profile.data}

@@ -30,7 +30,13 @@ import { api, companyPath } from '../../api/client.ts';
 import { SESSION_KEY } from '../../api/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import {
+  clearErrorsOnEdit,
+  errorMessage,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
 import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
@@ -188,6 +194,9 @@ function InviteCard({ onCreated }: { onCreated: () => void }) {
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={clearErrorsOnEdit(form)}
+        // our own message in the UI's language, not the browser's bubble in the browser's
+        noValidate
         requiredMark={false}
         initialValues={{ role: 'member' }}
       >

@@ -11,7 +11,13 @@ import {
 import { api, companyPath } from '../../api/client.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { errorMessage, problemFieldErrors, setFieldErrors, zodFieldErrors } from '../../lib/form-errors.ts';
+import {
+  clearErrorsOnEdit,
+  errorMessage,
+  problemFieldErrors,
+  setFieldErrors,
+  zodFieldErrors,
+} from '../../lib/form-errors.ts';
 import { PageHeader } from '../../lib/page-header.tsx';
 import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
@@ -69,6 +75,7 @@ export default function TokensPage() {
             name="token"
             layout="inline"
             onFinish={submit}
+            onValuesChange={clearErrorsOnEdit(form)}
             requiredMark={false}
             style={{ rowGap: 8 }}
           >
