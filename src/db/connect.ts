@@ -207,12 +207,29 @@ export function openReadDatabase(
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const warm = async () => {
-    // Each connection opened (and its session settings applied), then back to the pool.
+    // Each connection opened (and its session settings applied), then back to the pool; on each, the
+    // tables the reads use planned once (their catalog entries, indexes and statistics loaded): a new
+    // backend plans its first statement on a table in 5–20 ms, then in under 1 ms.
     const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
-    for (const c of clients) c.release();
+    try {
+      await Promise.all(clients.map((c) => planReadTables(c)));
+    } finally {
+      for (const c of clients) c.release();
+    }
     return pool.totalCount;
   };
   return { db, warm, close: () => db.destroy() };
+}
+
+/** Plans a query of each table the KPI reads use (the roll-ups and the sales lines), on one connection. */
+async function planReadTables(client: { query: (text: string) => Promise<{ rows: unknown[] }> }) {
+  const tables = await client.query(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
+     WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+       AND (c.relname LIKE 'kpi\\_%' OR c.relname = 'sales_lines')`,
+  );
+  for (const row of tables.rows as { name: string }[])
+    await client.query(`EXPLAIN SELECT * FROM "${row.name.replaceAll('"', '""')}" WHERE tenant_id = 0`);
 }
 
 function openPostgres(url: string): PacerDatabase {
