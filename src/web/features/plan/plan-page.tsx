@@ -8,6 +8,7 @@ import type { KpiMetric } from '../../../core/kpi/types.ts';
 import { needsSamePeriodBaseline as countsOverPeriod } from '../../../core/plan/stage-targets.ts';
 import { formatLocalDate } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { DownloadLink } from '../../lib/download-link.tsx';
 import { errorMessage } from '../../lib/form-errors.ts';
 import { PageHeader, ReadOnlyNotice } from '../../lib/page-header.tsx';
 import { PageLoading } from '../../lib/page-loading.tsx';
@@ -151,9 +152,9 @@ export default function PlanPage() {
             <Link to={`/goals/${root.id}`}>
               <Button>{t('plan.openGoal')}</Button>
             </Link>
-            <a href={planApi.exportUrl(companyId, root.id, 'xlsx')} download data-testid="plan-export">
+            <DownloadLink href={planApi.exportUrl(companyId, root.id, 'xlsx')} testId="plan-export">
               <Button>{t('plan.exportXlsx')}</Button>
-            </a>
+            </DownloadLink>
             <Link to="/plans">
               <Button>{t('plan.backToPlans')}</Button>
             </Link>
