@@ -200,6 +200,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (status === 429) return sendProblem(req, reply, 'RATE_LIMITED');
     if (status === 413) return sendProblem(req, reply, 'PAYLOAD_TOO_LARGE');
     if (status === 404) return sendProblem(req, reply, 'NOT_FOUND');
+    // Fastify's own answers to a body it cannot read, worded in the request's language.
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return sendProblem(req, reply, 'BODY_NOT_JSON');
+    if (status === 415) return sendProblem(req, reply, 'MEDIA_TYPE_UNSUPPORTED');
     if (status >= 400 && status < 500) {
       return sendProblem(req, reply, 'VALIDATION_FAILED', [{ path: '', message: (error as Error).message }]);
     }

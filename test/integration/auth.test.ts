@@ -275,6 +275,27 @@ describe.each(dialects())('accounts and sessions (%s)', (dialect) => {
     expect(JSON.stringify(session)).toMatch(/"nullable":true|"type":"null"/);
   });
 
+  it('answers a body it cannot read in the request language: not JSON, empty JSON, another media type', async () => {
+    const post = (payload: string, type: string, lang: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': type, 'accept-language': lang },
+        payload,
+      });
+    const bad = await post('{"email": ', 'application/json', 'zh-TW');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'BODY_NOT_JSON' });
+    expect(bad.json().title).toContain('不是有效的 JSON');
+    const empty = await post('', 'application/json', 'en');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().title).toContain('not valid JSON');
+    const xml = await post('<login/>', 'application/xml', 'zh-TW');
+    expect(xml.statusCode).toBe(415);
+    expect(xml.json()).toMatchObject({ code: 'MEDIA_TYPE_UNSUPPORTED' });
+    expect(xml.json().title).toContain('multipart/form-data');
+  });
+
   it('answers unknown API paths with problem+json 404', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/nope' });
     expect(res.statusCode).toBe(404);

@@ -72,6 +72,17 @@ export const ERROR_CATALOGUE = {
   },
   RATE_LIMITED: { status: 429, en: 'Too many requests. Slow down.', 'zh-TW': '請求過於頻繁,請稍後再試。' },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'The request is too large.', 'zh-TW': '請求內容過大。' },
+  BODY_NOT_JSON: {
+    status: 400,
+    en: 'The request body is not valid JSON (or is empty while its Content-Type says JSON).',
+    'zh-TW': '請求內容不是有效的 JSON(或標示為 JSON 卻是空的)。',
+  },
+  MEDIA_TYPE_UNSUPPORTED: {
+    status: 415,
+    en: 'The request body is of a type this address does not take: send JSON (Content-Type: application/json), or a file as multipart/form-data where a file is uploaded.',
+    'zh-TW':
+      '這個網址不接受此種請求內容:請送出 JSON(Content-Type: application/json),上傳檔案處則用 multipart/form-data。',
+  },
   UPLOAD_NOT_FOUND: {
     status: 404,
     en: 'The uploaded file is no longer here (uploads are kept for 24 hours). Upload it again.',
