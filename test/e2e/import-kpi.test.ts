@@ -248,6 +248,13 @@ describe('import a Big5 CSV through the wizard, then explore the KPIs', () => {
     await catalog.row('外送').waitFor({ state: 'detached' });
     await catalog.row('外送平台').waitFor();
     await shot(page, 'catalog-02-merged');
+    // Emptying a name keeps it, and says so (it was put back without a word).
+    await catalog.row('外送平台').getByText('外送平台', { exact: true }).click();
+    const nameBox = page.locator('.ant-table-row textarea');
+    await nameBox.fill('');
+    await nameBox.press('Enter');
+    await page.getByText('名稱不能是空的:仍保留「外送平台」。').waitFor();
+    await catalog.row('外送平台').waitFor();
     // A KPI view saved before the merge names a channel the data no longer has: the explorer says so
     // and offers the closest name, instead of a silent zero.
     await page.goto(`${server.url}/kpi?metric=revenue&filter=channel&value=${encodeURIComponent('外送')}`);

@@ -104,7 +104,9 @@ function CatalogTableView({ table }: { table: CatalogTable }) {
                         triggerType: ['icon', 'text'],
                         onChange: (v) => {
                           const next = v.trim();
-                          if (next && next !== name) rename.mutate({ entry, name: next });
+                          // An empty name is no name: the old one is kept, and said so.
+                          if (!next) void message.warning(t('catalog.nameRequired', { name }));
+                          else if (next !== name) rename.mutate({ entry, name: next });
                         },
                       }
                     : false
