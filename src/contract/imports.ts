@@ -113,6 +113,11 @@ export const previewSchema = z.object({
   headerLine: z.number().int(),
   /** How many lines above the header hold something (0: no title block, only blank lines if any). */
   titleLines: z.number().int(),
+  /**
+   * Where the kind asked leaves required fields unmapped: another kind whose every required field the
+   * headers fill, and more of its fields (a marketing file uploaded as sales), else null.
+   */
+  otherKind: importKindSchema.nullable(),
 });
 export type Preview = z.infer<typeof previewSchema>;
 

@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../core/errors/app-error.ts';
 import { type ErrorCode, errorMessage, errorStatus, type MessageLocale } from '../core/errors/catalogue.ts';
-import { describeLineProblem, isIngestProblemCode } from '../core/ingest/problem-messages.ts';
+import { describeLineProblem, importKindName, isIngestProblemCode } from '../core/ingest/problem-messages.ts';
 import { requestLocale } from './locale.ts';
 import { localizeField } from './validation-errors.ts';
 
 /**
  * A catalogue message with its parameters; a `reason` that is an ingest code is put in words too
- * (with the line's `value`, when given: a date that does not exist is named).
+ * (with the line's `value`, when given: a date that does not exist is named), and the import kinds
+ * a message names (`kind`, `asked`).
  */
 export function problemMessage(
   code: ErrorCode,
@@ -24,7 +25,15 @@ export function problemMessage(
           ),
         }
       : params;
-  return errorMessage(code, locale, words);
+  const kinds =
+    words && (typeof words.kind === 'string' || typeof words.asked === 'string')
+      ? {
+          ...words,
+          ...(typeof words.kind === 'string' ? { kind: importKindName(words.kind, locale) } : {}),
+          ...(typeof words.asked === 'string' ? { asked: importKindName(words.asked, locale) } : {}),
+        }
+      : words;
+  return errorMessage(code, locale, kinds);
 }
 
 /**

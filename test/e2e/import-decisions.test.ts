@@ -137,6 +137,32 @@ describe('the import wizard shows its decisions and asks for the date order when
     await context.close();
   });
 
+  it('a marketing file uploaded as sales lines: the wizard names the kind its columns fit and reads it so', async ({
+    onTestFailed,
+  }) => {
+    const { file, context, page } = await openAsDemo(
+      'ads.csv',
+      '日期,通路,廣告花費,曝光數,點擊數,名單數\n2019-03-01,Facebook,1200,5000,300,12\n',
+      'import-other-kind-failure',
+      onTestFailed,
+    );
+    await new AppShell(page).goTo('資料匯入');
+    const wizard = new ImportWizardPage(page);
+    await wizard.waitForIt();
+    await wizard.chooseKind('銷售明細');
+    await wizard.upload(file);
+    await wizard.next();
+    const hint = page.getByTestId('other-kind');
+    await expect.poll(() => hint.textContent()).toContain('這個檔案看起來是「行銷成效」');
+    await hint.getByRole('button', { name: '改以「行銷成效」匯入' }).click();
+    await hint.waitFor({ state: 'detached' });
+    await wizard.commit();
+    await wizard.result().waitFor();
+    expect(await wizard.resultCount('added')).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('marks the KPIs that depend on what an order report lacked, and keeps what it left out in the history', async ({
     onTestFailed,
   }) => {

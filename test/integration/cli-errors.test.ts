@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,24 @@ describe('every error code a command meets is said in words, in the chosen langu
     goalId = JSON.parse(goal.stdout).id;
   }, 120_000);
   afterAll(() => shop?.remove());
+
+  it('a marketing file imported as sales: the kind its columns fit, named in each language, and the command to use', () => {
+    const file = join(shop.dir, 'ads.csv');
+    writeFileSync(file, '日期,通路,廣告花費,曝光數,點擊數,名單數\n2026-03-01,Facebook,1200,5000,300,12\n');
+    const zh = runIn('zh-TW', ['import', 'sales', file, '--data', shop.data]);
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toContain('這個檔案的欄位符合「行銷成效」,而不是「銷售明細」');
+    expect(zh.stderr).toContain('pacer import marketing');
+    const en = runIn('en', ['import', 'sales', file, '--data', shop.data]);
+    expect(en.stderr).toContain('the columns of this file fit marketing results, not sales lines');
+    expect(en.stderr).not.toMatch(CJK);
+    const json = runIn('en', ['import', 'sales', file, '--data', shop.data, '--json']);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'IMPORT_KIND_MISMATCH' });
+    // As marketing, it imports.
+    const ok = runIn('en', ['import', 'marketing', file, '--data', shop.data, '--json']);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ added: 1 });
+  }, 60_000);
 
   it('with no language chosen, a failure is said in both (zh-TW first); --json in zh-TW', () => {
     const none = runIn('', ['goal', 'grade', 'nope', '--data', shop.data]);

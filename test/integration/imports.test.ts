@@ -148,6 +148,29 @@ describe.each(dialects())('imports (%s)', (dialect) => {
     expect(log.map((e) => e.action)).toContain('import.undone');
   });
 
+  it('a file uploaded as the wrong kind: the preview names the kind its columns fit', async () => {
+    const { client, companyId } = await signUp(h.app);
+    const preview = async (name: string, csv: string, kind: string) => {
+      const up = (await client.upload(`/api/companies/${companyId}/imports/uploads`, name, csv)).json();
+      const res = await client.post(`/api/companies/${companyId}/imports/preview`, {
+        uploadId: up.uploadId,
+        kind,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { missingRequired: string[]; otherKind: string | null };
+    };
+    const ads = '日期,通路,廣告花費,曝光數,點擊數,名單數\n2026-03-01,Facebook,1200,5000,300,12\n';
+    expect(await preview('ads.csv', ads, 'sales')).toMatchObject({
+      missingRequired: ['amount'],
+      otherKind: 'marketing',
+    });
+    const survey = '填寫日期,滿意度,NPS,意見\n2026-03-01,5,9,很好\n';
+    expect(await preview('survey.csv', survey, 'sales')).toMatchObject({ otherKind: 'satisfaction' });
+    // Complete as asked, or fitting no other kind better: no hint.
+    expect((await preview('ads.csv', ads, 'marketing')).otherKind).toBeNull();
+    expect((await preview('x.csv', 'when,what\n2026-03-01,x\n', 'sales')).otherKind).toBeNull();
+  });
+
   it('uses the given mapping, refuses an incomplete or impossible one, and saves presets', async () => {
     const { client, companyId } = await signUp(h.app);
     const csv = 'when,what,how much,junk\n2026-03-01,Latte,120,x\n2026-03-02,Mocha,130,y\n';

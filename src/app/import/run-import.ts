@@ -22,12 +22,13 @@ import {
 } from '../../core/ingest/normalize-row.ts';
 import { type LineFacts, OrderAssembler, type OrderTotals } from '../../core/ingest/order-facts.ts';
 import { REPORT_ROW_CODES } from '../../core/ingest/problem-messages.ts';
-import type {
-  ImportKind,
-  LineProblem,
-  MarketingRecord,
-  SalesRecord,
-  SatisfactionRecord,
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type LineProblem,
+  type MarketingRecord,
+  type SalesRecord,
+  type SatisfactionRecord,
 } from '../../core/ingest/records.ts';
 import { detectPreset, suggestMapping } from '../../core/ingest/suggest-mapping.ts';
 import { CURRENCY_EXPONENT, type Currency } from '../../core/money/currency.ts';
@@ -495,6 +496,31 @@ export interface PreviewResult {
   headerLine: number;
   /** How many lines above the header hold something (the title block's). */
   titleLines: number;
+  /** Where the kind asked lacks required fields: another kind the headers fit (kindTheHeadersFit). */
+  otherKind: ImportKind | null;
+}
+
+/**
+ * Where the kind asked leaves required fields unmapped, the kind the headers fit instead: every
+ * required field of it mapped, and more of its fields than of the kind asked (a marketing file's
+ * date, channel, spend and visits against a sales mapping of its date alone); the one mapping most
+ * when several do. Null when the kind asked is complete, or no other kind does better.
+ */
+function kindTheHeadersFit(kind: ImportKind, headers: readonly string[], missing: readonly string[]) {
+  if (missing.length === 0) return null;
+  const mapped = (k: ImportKind) => {
+    const m = suggestMapping(k, headers).mapping as FullMapping<ImportKind>;
+    const count = Object.values(m).filter((v) => v !== null && v !== undefined).length;
+    return { count, complete: missingRequired(k, m).length === 0 };
+  };
+  let best: { kind: ImportKind; count: number } | null = null;
+  const asked = mapped(kind).count;
+  for (const k of IMPORT_KINDS) {
+    if (k === kind) continue;
+    const { count, complete } = mapped(k);
+    if (complete && count > asked && (best === null || count > best.count)) best = { kind: k, count };
+  }
+  return best?.kind ?? null;
 }
 
 /** Reads the header and the first lines, suggests (or applies) a mapping, and shows each line's problems. */
@@ -536,13 +562,14 @@ export async function previewImport(
       req.kind,
       headers.map((h) => normalizeHeader(h)),
     );
+    const missing = missingFields(req.kind, mapping, p.decisions.channel.fixed);
     return {
       headers,
       mapping,
       suggested: p.suggested,
       unmappedHeaders: headers.filter((_, i) => !used.has(i)),
       rows: out,
-      missingRequired: missingFields(req.kind, mapping, p.decisions.channel.fixed),
+      missingRequired: missing,
       fields: (FIELDS_BY_KIND[req.kind] as readonly string[]).map((field) => ({
         field,
         required: required.has(field),
@@ -551,6 +578,7 @@ export async function previewImport(
       layout: layout?.id ?? null,
       headerLine: p.headerLine,
       titleLines: p.titleLines,
+      otherKind: kindTheHeadersFit(req.kind, headers, missing),
     };
   } finally {
     await rows.close();
@@ -602,8 +630,13 @@ export async function importFile(
     const p = await prepare(ctx, reader, companyId, file, req, rows, opts, false);
     const { headers, mapping, decisions } = p;
     const missing = missingFields(req.kind, mapping, decisions.channel.fixed);
-    if (missing.length)
+    if (missing.length) {
+      // Columns that fit another kind (a marketing file imported as sales): said, with the kind.
+      const other = req.mapping ? null : kindTheHeadersFit(req.kind, headers, missing);
+      if (other !== null)
+        throw new AppError('IMPORT_KIND_MISMATCH', undefined, { kind: other, asked: req.kind, code: other });
       throw new AppError('IMPORT_MAPPING_INCOMPLETE', undefined, { fields: missing.join(', ') });
+    }
     assertDateOrder(decisions.dateOrder);
     assertCurrency(decisions.currency);
     if (decisions.currency.action === 'setCompany')

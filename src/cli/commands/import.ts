@@ -11,14 +11,12 @@ import { undoImport } from '../../app/import/undo-import.ts';
 import { type DataGap, dataGapMessage, isDataGap } from '../../core/ingest/data-gaps.ts';
 import { titleBlockMessage } from '../../core/ingest/header-row.ts';
 import { describeProblem } from '../../core/ingest/problem-messages.ts';
-import type { ImportKind } from '../../core/ingest/records.ts';
+import { IMPORT_KINDS, type ImportKind } from '../../core/ingest/records.ts';
 import { repeatedLinesMessage, repeatKind } from '../../core/ingest/repeated-lines.ts';
 import { cliLang, say } from '../language.ts';
 import { fail, output, withDatabaseOption, withRuntime } from '../options.ts';
 import { progressLine } from '../progress.ts';
 import { resolveCompany } from '../resolve-company.ts';
-
-const KINDS: ImportKind[] = ['sales', 'marketing', 'satisfaction'];
 
 interface ImportOpts {
   company?: string;
@@ -111,7 +109,7 @@ export function registerImportCommand(program: Command): void {
       'print {"added","duplicates","rejected","repeatedLines","repeatedKeys","errors":[...]} (repeats: {"count","lines"})',
     )
     .action(async (kind: string, file: string, opts: ImportOpts) => {
-      if (!KINDS.includes(kind as ImportKind))
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind))
         fail('kind must be sales, marketing or satisfaction', '類型須為 sales、marketing 或 satisfaction');
       const locale = cliLang();
       if (opts.monthFirst && opts.dayFirst)

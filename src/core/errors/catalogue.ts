@@ -124,6 +124,12 @@ export const ERROR_CATALOGUE = {
     en: 'Choose a column for every required field: {fields}.',
     'zh-TW': '請為每個必填欄位選擇對應的欄:{fields}。',
   },
+  IMPORT_KIND_MISMATCH: {
+    status: 422,
+    en: 'Nothing was imported: the columns of this file fit {kind}, not {asked}. Import it as {kind} (in the CLI: pacer import {code} <file>).',
+    'zh-TW':
+      '沒有匯入任何資料:這個檔案的欄位符合{kind},而不是{asked}。請改以{kind}匯入(CLI:pacer import {code} <檔案>)。',
+  },
   IMPORT_STRICT_REJECTED: {
     status: 422,
     en: 'Nothing was imported: {count} lines have a problem (lines {lines}). The first, line {line}: {reason}',

@@ -1,5 +1,5 @@
 import { filledCells } from './half-width.ts';
-import type { ImportKind } from './records.ts';
+import { IMPORT_KINDS, type ImportKind } from './records.ts';
 import { suggestMapping } from './suggest-mapping.ts';
 
 /** How many of a file's first non-empty rows may stand above its header (a report's title block). */
@@ -12,14 +12,12 @@ export const HEADER_SEARCH_ROWS = 20;
 export function headerStrength(rows: readonly (readonly string[])[]): number {
   if (rows.length === 0) return 0;
   let best = 0;
-  for (const kind of KINDS) {
+  for (const kind of IMPORT_KINDS) {
     const at = findHeaderRow(kind, rows);
     best = Math.max(best, fieldsNamed(kind, rows[at] as readonly string[]));
   }
   return best;
 }
-
-const KINDS: readonly ImportKind[] = ['sales', 'marketing', 'satisfaction'];
 
 /** How many of `kind`'s fields the row's cells name, as headers (「日期」, 「品名」, Order ID...). */
 function fieldsNamed(kind: ImportKind, cells: readonly string[]): number {

@@ -1,5 +1,6 @@
 import { formatLocalDate, MONTH_NAMES_EN } from '../calendar/dates.ts';
 import { type NonexistentDay, parseDate } from './parse-date.ts';
+import { IMPORT_KINDS, type ImportKind } from './records.ts';
 
 /** Codes of one line's problems (LineProblem.code). */
 export const LINE_PROBLEM_CODES = [
@@ -231,4 +232,18 @@ export function describeLineProblem(
     if (!r.ok && r.code === 'DATE_NONEXISTENT') return describeNonexistentDay(r, locale);
   }
   return describeProblem(p.code, locale);
+}
+
+/** The kinds of import as messages name them (IMPORT_KIND_MISMATCH), in each language. */
+const IMPORT_KIND_NAMES: Record<ImportKind, Record<ProblemLocale, string>> = {
+  sales: { 'zh-TW': '「銷售明細」', en: 'sales lines' },
+  marketing: { 'zh-TW': '「行銷成效」', en: 'marketing results' },
+  satisfaction: { 'zh-TW': '「客戶滿意度」', en: 'customer satisfaction' },
+};
+
+/** An import kind's name in `locale`; any other text as it is. */
+export function importKindName(kind: string, locale: ProblemLocale): string {
+  return (IMPORT_KINDS as readonly string[]).includes(kind)
+    ? IMPORT_KIND_NAMES[kind as ImportKind][locale]
+    : kind;
 }

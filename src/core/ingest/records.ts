@@ -60,7 +60,9 @@ export interface SatisfactionRecord {
   comment: string | null;
 }
 
-export type ImportKind = 'sales' | 'marketing' | 'satisfaction';
+/** The kinds of file an import reads, in the order they are offered. */
+export const IMPORT_KINDS = ['sales', 'marketing', 'satisfaction'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Why a line (or one of its cells) was rejected: a stable code; messages live in the catalogue. */
 export interface LineProblem {

@@ -48,6 +48,7 @@ export function ImportWizard({ initialKind = 'sales' }: { initialKind?: ImportKi
           setSavePresetAs={w.setSavePresetAs}
           onBack={() => w.setStep(0)}
           onCommit={(m) => w.commit.mutate(m)}
+          onKind={w.setKind}
           committing={w.commit.isPending}
           commitError={w.commit.isError ? errorMessage(w.commit.error, t) : null}
         />

@@ -1,8 +1,8 @@
-import type { ImportKindDto } from '../../../contract/imports.ts';
+import { type ImportKindDto, importKindSchema } from '../../../contract/imports.ts';
 import { repeatKind } from '../../../core/ingest/repeated-lines.ts';
 
 export type ImportKind = ImportKindDto;
-export const IMPORT_KINDS: readonly ImportKind[] = ['sales', 'marketing', 'satisfaction'];
+export const IMPORT_KINDS: readonly ImportKind[] = importKindSchema.options;
 
 /** field → 0-based column index in the file, or null. */
 export type Mapping = Record<string, number | null>;

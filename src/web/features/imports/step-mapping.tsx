@@ -8,7 +8,7 @@ import { errorMessage } from '../../lib/form-errors.ts';
 import { Panel } from '../../lib/panel.tsx';
 import { useCurrentCompany } from '../../lib/use-company.ts';
 import { DecisionsPanel, decisionsBlock, type ImportChoices } from './decisions-panel.tsx';
-import type { ImportOptions, Mapping } from './imports-api.ts';
+import type { ImportKind, ImportOptions, Mapping } from './imports-api.ts';
 import { MappingTable } from './mapping-table.tsx';
 import { PresetBar } from './preset-bar.tsx';
 import { PreviewTable } from './preview-table.tsx';
@@ -23,6 +23,7 @@ export function StepMapping({
   setSavePresetAs,
   onBack,
   onCommit,
+  onKind,
   committing,
   commitError,
 }: {
@@ -33,6 +34,8 @@ export function StepMapping({
   setSavePresetAs: (s: string) => void;
   onBack: () => void;
   onCommit: (mapping: Mapping) => void;
+  /** Reads the file as another kind (the preview's otherKind: a marketing file uploaded as sales). */
+  onKind: (kind: ImportKind) => void;
   committing: boolean;
   commitError: string | null;
 }) {
@@ -103,6 +106,19 @@ export function StepMapping({
               type="warning"
               showIcon
               title={t('imports.missingRequired', { fields: missing.map(fieldLabel).join('、') })}
+            />
+          )}
+          {missing.length > 0 && data.otherKind && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="other-kind"
+              title={t('imports.otherKind', { kind: t(`imports.kinds.${data.otherKind}.label`) })}
+              action={
+                <Button size="small" onClick={() => data.otherKind && onKind(data.otherKind)}>
+                  {t('imports.readAs', { kind: t(`imports.kinds.${data.otherKind}.label`) })}
+                </Button>
+              }
             />
           )}
           <div>
