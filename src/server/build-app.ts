@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -255,7 +255,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         res.setHeader('vary', 'accept-encoding');
       },
     });
-    const indexHtml = readFileSync(join(webDir, 'index.html'));
+    // The page as the folder holds it now: a rebuild while the server runs writes a new page naming new
+    // assets, and the page read at the start would name assets no longer there (a blank app).
+    const indexPath = join(webDir, 'index.html');
+    let page = { at: statSync(indexPath).mtimeMs, html: readFileSync(indexPath) };
+    const indexHtml = () => {
+      const at = statSync(indexPath, { throwIfNoEntry: false })?.mtimeMs;
+      if (at !== undefined && at !== page.at) page = { at, html: readFileSync(indexPath) };
+      return page.html;
+    };
     // Assets written after the start (a rebuild while the server runs).
     app.get('/assets/*', { config: {} }, (req, reply) => {
       const file = (req.params as { '*': string })['*'];
@@ -267,7 +275,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
           .code(200)
           .header('cache-control', 'no-cache')
           .type('text/html; charset=utf-8')
-          .send(indexHtml);
+          .send(indexHtml());
       }
       return sendProblem(req, reply, 'NOT_FOUND');
     });

@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -77,5 +85,18 @@ describe.each(dialects())('web app files (%s)', (dialect) => {
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.body).toContain('<div id="root">');
     expect((await get('/api/nothing-here')).statusCode).toBe(404);
+  });
+
+  it('serves the page a rebuild wrote while the server runs, with the assets it names', async () => {
+    const rebuilt = Buffer.from('console.log("rebuilt");\n');
+    writeFileSync(join(web, 'assets', 'app-9f8e7d.js'), rebuilt);
+    const html =
+      '<!doctype html><title>Pacer</title><script src="/assets/app-9f8e7d.js"></script><div id="root"></div>';
+    writeFileSync(join(web, 'index.html'), html);
+    // (A later modification time than the first page's, however coarse the file system's clock.)
+    utimesSync(join(web, 'index.html'), new Date(), new Date(Date.now() + 5_000));
+    const page = await get('/kpi');
+    expect(page.body).toContain('app-9f8e7d.js');
+    expect((await get('/assets/app-9f8e7d.js')).body).toContain('rebuilt');
   });
 });
