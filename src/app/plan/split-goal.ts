@@ -742,7 +742,8 @@ export async function splitGoal(
     implied,
     children,
     notes: [...result.notes, ...(c.composed && c.additive ? (['LAST_YEAR_DAY_SHAPE'] as const) : [])].map(
-      (code) => planNote(code, { date: c.historyEnds ?? '' }),
+      (code) =>
+        planNote(code, { date: c.historyEnds ?? '', members: namesListed(result.membersWithoutLastYear) }),
     ),
     curve: [...byMonth.entries()].map(([period, e]) => ({
       period,
@@ -751,4 +752,10 @@ export async function splitGoal(
     })),
     saved: !req.dryRun,
   };
+}
+
+/** Up to five names for a note (「拿鐵、美式 … (+3)」). */
+function namesListed(names: readonly string[]): string {
+  const shown = names.slice(0, 5).join('、');
+  return names.length > 5 ? `${shown} … (+${names.length - 5})` : shown;
 }

@@ -32,6 +32,10 @@ const TEXT: Record<PlanNoteCode, { en: string; zhTW: string }> = {
     en: 'Some periods had no sales last year: they take last year’s average per day.',
     zhTW: '部分期間去年沒有銷售:以去年的日平均計算。',
   },
+  LAST_YEAR_MEMBER_NONE: {
+    en: 'No sales last year for {members} (new, or named differently then): by last year their phase goals are 0. Type their targets (a manual split), or choose another method.',
+    zhTW: '{members} 去年同期沒有銷售(新品項、新通路,或當時名稱不同):依去年比例分配,它們的階段目標為 0。請改用手動拆解輸入其目標,或選擇其他拆解方式。',
+  },
   LAST_YEAR_PARTLY_ESTIMATED: {
     en: 'Your data covers only part of some periods last year: their last year is an estimate, the days covered scaled to the whole period.',
     zhTW: '部分期間去年只有部分天數有資料:其去年數字為推估值,依有資料的天數換算為整個期間。',

@@ -88,6 +88,8 @@ export interface SplitResult {
   dailyCurve: number[];
   /** Additive: Σ cells − total (non-zero only when a manual split was given every cell and they do not add up). */
   mismatch: number | null;
+  /** Split by last year: the members with no sales in any of its periods last year (their cells are 0). */
+  membersWithoutLastYear: string[];
 }
 
 export const cellKey = (periodId: string, member: string | null): string =>
@@ -160,6 +162,7 @@ export function splitTarget(input: SplitInput): SplitResult {
   const periods = childPeriods(input.period, input.into, input.settings);
   const members = input.members ?? [null];
   const notes: PlanNoteCode[] = [];
+  const membersWithoutLastYear: string[] = [];
   if (periods.some((p) => p.partial)) notes.push('PARTIAL_PERIODS');
   const from = toDayNumber(input.period.start);
   const days = toDayNumber(input.period.end) - from + 1;
@@ -220,6 +223,12 @@ export function splitTarget(input: SplitInput): SplitResult {
         0,
       );
       const memberTotals = members.map((_m, j) => perPeriod.reduce((s, r) => s + (r[j] ?? 0), 0));
+      // A member with nothing last year (a new product or channel) gets 0 by this method: said, by name.
+      if (input.members)
+        memberTotals.forEach((t, j) => {
+          if (t <= 0) membersWithoutLastYear.push(input.members?.[j] ?? '');
+        });
+      if (membersWithoutLastYear.length > 0) notes.push('LAST_YEAR_MEMBER_NONE');
       const perDay = total / Math.max(1, knownDays);
       cellWeights = [];
       let filled = false;
@@ -321,6 +330,7 @@ export function splitTarget(input: SplitInput): SplitResult {
     profileLevel,
     dailyCurve,
     mismatch,
+    membersWithoutLastYear: input.total === null ? [] : membersWithoutLastYear,
   };
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../../src/core/calendar/dates.ts';
 import { childPeriods } from '../../../src/core/plan/child-periods.ts';
+import { planNote } from '../../../src/core/plan/messages.ts';
 import { replan } from '../../../src/core/plan/replan.ts';
 import {
   additiveMismatch,
@@ -130,6 +131,49 @@ describe('splitting a target', () => {
     expect((jan[1] ?? 0) / (jan[0] ?? 1)).toBeCloseTo(2, 2);
     const feb = r.cells.filter((c) => c.period.id === '2026-02');
     expect(feb.every((c) => c.value > 0)).toBe(true);
+  });
+
+  it('last year by member: a member with no sales last year (a new product) gets 0, and is named in a note', () => {
+    const r = splitTarget({
+      period: { start: '2026-01-01', end: '2026-03-31' },
+      into: 'month',
+      members: ['拿鐵', '新品燕麥奶', '美式'],
+      method: 'last-year',
+      rampPct: null,
+      settings: CAL,
+      total: 9000,
+      level: null,
+      lastYear: [
+        [100, 0, 50],
+        [120, 0, 60],
+        [130, 0, 40],
+      ],
+    });
+    expect(sum(r.cells.map((c) => c.value))).toBe(9000);
+    expect(r.cells.filter((c) => c.member === '新品燕麥奶').every((c) => c.value === 0)).toBe(true);
+    expect(r.notes).toContain('LAST_YEAR_MEMBER_NONE');
+    expect(r.membersWithoutLastYear).toEqual(['新品燕麥奶']);
+    expect(planNote('LAST_YEAR_MEMBER_NONE', { members: '新品燕麥奶' }).zhTW).toContain(
+      '新品燕麥奶 去年同期沒有銷售',
+    );
+    // Every member sold last year: no such note.
+    const all = splitTarget({
+      period: { start: '2026-01-01', end: '2026-03-31' },
+      into: 'month',
+      members: ['拿鐵', '美式'],
+      method: 'last-year',
+      rampPct: null,
+      settings: CAL,
+      total: 9000,
+      level: null,
+      lastYear: [
+        [100, 50],
+        [120, 60],
+        [130, 40],
+      ],
+    });
+    expect(all.notes).not.toContain('LAST_YEAR_MEMBER_NONE');
+    expect(all.membersWithoutLastYear).toEqual([]);
   });
 
   it('a ratio metric is never split: every cell carries the level', () => {
