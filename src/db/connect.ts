@@ -212,7 +212,8 @@ export function openReadDatabase(
     // backend plans its first statement on a table in 5–20 ms, then in under 1 ms.
     const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
     try {
-      await Promise.all(clients.map((c) => planReadTables(c)));
+      const tables = clients[0] ? await readTables(clients[0]) : [];
+      await Promise.all(clients.map((c) => planTables(c, tables)));
     } finally {
       for (const c of clients) c.release();
     }
@@ -221,15 +222,22 @@ export function openReadDatabase(
   return { db, warm, close: () => db.destroy() };
 }
 
-/** Plans a query of each table the KPI reads use (the roll-ups and the sales lines), on one connection. */
-async function planReadTables(client: { query: (text: string) => Promise<{ rows: unknown[] }> }) {
-  const tables = await client.query(
+type QueryClient = { query: (text: string) => Promise<{ rows: unknown[] }> };
+
+/** The tables the KPI reads use: the roll-ups (kpi_*) and the sales lines, each with a tenant_id. */
+async function readTables(client: QueryClient): Promise<string[]> {
+  const res = await client.query(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
      WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
        AND (c.relname LIKE 'kpi\\_%' OR c.relname = 'sales_lines')`,
   );
-  for (const row of tables.rows as { name: string }[])
-    await client.query(`EXPLAIN SELECT * FROM "${row.name.replaceAll('"', '""')}" WHERE tenant_id = 0`);
+  return (res.rows as { name: string }[]).map((r) => r.name);
+}
+
+/** Plans a query of each table on one connection (its catalog entries, indexes and statistics loaded). */
+async function planTables(client: QueryClient, tables: readonly string[]) {
+  for (const name of tables)
+    await client.query(`EXPLAIN SELECT * FROM "${name.replaceAll('"', '""')}" WHERE tenant_id = 0`);
 }
 
 function openPostgres(url: string): PacerDatabase {

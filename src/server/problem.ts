@@ -25,15 +25,12 @@ export function problemMessage(
           ),
         }
       : params;
-  const kinds =
-    words && (typeof words.kind === 'string' || typeof words.asked === 'string')
-      ? {
-          ...words,
-          ...(typeof words.kind === 'string' ? { kind: importKindName(words.kind, locale) } : {}),
-          ...(typeof words.asked === 'string' ? { asked: importKindName(words.asked, locale) } : {}),
-        }
+  const kind = (v: string | number | undefined) => (typeof v === 'string' ? importKindName(v, locale) : v);
+  const named =
+    words && 'kind' in words
+      ? { ...words, kind: kind(words.kind) ?? '', asked: kind(words.asked) ?? '' }
       : words;
-  return errorMessage(code, locale, kinds);
+  return errorMessage(code, locale, named);
 }
 
 /**

@@ -506,19 +506,21 @@ export interface PreviewResult {
  * date, channel, spend and visits against a sales mapping of its date alone); the one mapping most
  * when several do. Null when the kind asked is complete, or no other kind does better.
  */
-function kindTheHeadersFit(kind: ImportKind, headers: readonly string[], missing: readonly string[]) {
+function kindTheHeadersFit(
+  kind: ImportKind,
+  headers: readonly string[],
+  mapping: FullMapping<ImportKind>,
+  missing: readonly string[],
+) {
   if (missing.length === 0) return null;
-  const mapped = (k: ImportKind) => {
-    const m = suggestMapping(k, headers).mapping as FullMapping<ImportKind>;
-    const count = Object.values(m).filter((v) => v !== null && v !== undefined).length;
-    return { count, complete: missingRequired(k, m).length === 0 };
-  };
+  const fieldsMapped = (m: FullMapping<ImportKind>) => Object.values(m).filter((v) => v != null).length;
   let best: { kind: ImportKind; count: number } | null = null;
-  const asked = mapped(kind).count;
   for (const k of IMPORT_KINDS) {
     if (k === kind) continue;
-    const { count, complete } = mapped(k);
-    if (complete && count > asked && (best === null || count > best.count)) best = { kind: k, count };
+    const m = suggestMapping(k, headers).mapping as FullMapping<ImportKind>;
+    const count = fieldsMapped(m);
+    if (missingRequired(k, m).length === 0 && count > (best?.count ?? fieldsMapped(mapping)))
+      best = { kind: k, count };
   }
   return best?.kind ?? null;
 }
@@ -578,7 +580,7 @@ export async function previewImport(
       layout: layout?.id ?? null,
       headerLine: p.headerLine,
       titleLines: p.titleLines,
-      otherKind: kindTheHeadersFit(req.kind, headers, missing),
+      otherKind: kindTheHeadersFit(req.kind, headers, mapping, missing),
     };
   } finally {
     await rows.close();
@@ -632,7 +634,7 @@ export async function importFile(
     const missing = missingFields(req.kind, mapping, decisions.channel.fixed);
     if (missing.length) {
       // Columns that fit another kind (a marketing file imported as sales): said, with the kind.
-      const other = req.mapping ? null : kindTheHeadersFit(req.kind, headers, missing);
+      const other = req.mapping ? null : kindTheHeadersFit(req.kind, headers, mapping, missing);
       if (other !== null)
         throw new AppError('IMPORT_KIND_MISMATCH', undefined, { kind: other, asked: req.kind, code: other });
       throw new AppError('IMPORT_MAPPING_INCOMPLETE', undefined, { fields: missing.join(', ') });

@@ -42,23 +42,28 @@ async function toProblem(res: Response): Promise<Problem> {
   }
 }
 
+/** One request to the API with the session's cookie: its answer when ok, else ApiError (NETWORK_ERROR when none came). */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK_ERROR' });
+  }
+  if (!res.ok) throw new ApiError(await toProblem(res));
+  return res;
+}
+
 /** Calls the Pacer API; resolves with the JSON body (undefined for 204) or rejects with ApiError. */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK_ERROR' });
-  }
-  if (!res.ok) throw new ApiError(await toProblem(res));
+  const res = await send(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -83,13 +88,7 @@ export async function apiUpload<T>(path: string, file: Blob, fileName: string): 
   if (csrfToken) headers[CSRF_HEADER] = csrfToken;
   const body = new FormData();
   body.append('file', file, fileName);
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK_ERROR' });
-  }
-  if (!res.ok) throw new ApiError(await toProblem(res));
+  const res = await send(path, { method: 'POST', headers, body });
   return (await res.json()) as T;
 }
 
@@ -118,13 +117,7 @@ export function dispositionFileName(header: string | null): string | null {
  * in Pacer. Saved under the name the server gives it.
  */
 export async function apiDownload(path: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: { 'accept-language': language }, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK_ERROR' });
-  }
-  if (!res.ok) throw new ApiError(await toProblem(res));
+  const res = await send(path, { headers: { 'accept-language': language } });
   const blob = await res.blob();
   const name = dispositionFileName(res.headers.get('content-disposition')) ?? 'download';
   const url = URL.createObjectURL(blob);
